@@ -1,0 +1,137 @@
+// Runs the active rules over a parsed file. Each rule is isolated: one that throws is recorded
+// and the others still report.
+import { isCollection, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { LintConfig, normalizeConfig } from './config';
+import { ParsedFile, parseFile } from './model/parse';
+import { Range } from './model/text';
+import { podSpecOf } from './model/workload';
+import { hasRange } from './model/yaml-nav';
+import { levelIncludes, parsePolicyVersion, Policy } from './policy';
+import { FixSafety, Report, Rule, ruleLevel, Severity } from './rule';
+import { RULES } from './registry';
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  covers: string[];
+  fix: { safety: FixSafety } | null;
+  /** [start, end) as UTF-16 offsets into the text. */
+  offsets: [number, number];
+  /** 0-based line and character, as in LSP. */
+  range: Range;
+  object: { kind: string; name?: string; namespace?: string; docIndex: number };
+  data: Record<string, string | number>;
+}
+
+export interface RuleFailure { ruleId: string; error: string }
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw: isolated, reported to the log by the front ends. */
+  failures: RuleFailure[];
+  /** Set when the file as a whole was not linted (Helm template, binary, too large). */
+  skipped?: string;
+}
+
+export interface ActiveRule { rule: Rule; severity: Severity }
+
+export interface ResolvedConfig {
+  config: LintConfig;
+  policy: Policy;
+  active: ActiveRule[];
+}
+
+const resolvedCache = new Map<string, ResolvedConfig>();
+
+/** The rules that run under a configuration, computed once per distinct configuration. */
+export function resolveConfig(input?: Partial<LintConfig>, rules: readonly Rule[] = RULES): ResolvedConfig {
+  const { config } = normalizeConfig(input);
+  const key = rules === RULES ? JSON.stringify(config) : '';
+  const hit = key ? resolvedCache.get(key) : undefined;
+  if (hit) return hit;
+  const policy: Policy = { level: config.level, minor: parsePolicyVersion(config.podSecurityVersion)! };
+  const enabled = rules.filter(rule => {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') return false;
+    if (rule.pss && policy.minor < rule.pss.since) return false;
+    if (setting) return true; // an explicit severity turns a rule on, opt-in or above the level
+    if (!levelIncludes(policy.level, ruleLevel(rule))) return false;
+    return !rule.optIn || config.enableAll;
+  });
+  const overridden = new Set(enabled.flatMap(r => r.overrides ?? []));
+  const active = enabled
+    .filter(r => !overridden.has(r.id))
+    .map(rule => ({ rule, severity: (config.rules[rule.id] as Severity | undefined) ?? rule.severity }));
+  const resolved = { config, policy, active };
+  if (key) {
+    if (resolvedCache.size > 64) resolvedCache.clear();
+    resolvedCache.set(key, resolved);
+  }
+  return resolved;
+}
+
+export function lint(text: string, config?: Partial<LintConfig>, options: { helmTemplate?: boolean } = {}): LintResult {
+  return lintParsed(parseFile(text, options), resolveConfig(config));
+}
+
+export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  if (file.skipped) return { findings, failures, skipped: file.skipped };
+  for (const d of file.documents) {
+    for (const object of d.objects) {
+      const pod = podSpecOf(object);
+      for (const { rule, severity } of resolved.active) {
+        if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
+        const report = (r: Report) => {
+          const offsets = nodeOffsets(r.at);
+          if (!offsets) return;
+          findings.push({
+            ruleId: rule.id,
+            messageId: r.messageId,
+            message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
+            severity,
+            covers: r.covers ?? rule.covers,
+            fix: rule.fix,
+            offsets,
+            range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
+            object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
+            data: r.data ?? {},
+          });
+        };
+        try {
+          if (rule.checkObject) rule.checkObject({ object, policy: resolved.policy, report });
+          if (rule.checkPod && pod) rule.checkPod({ object, pod, policy: resolved.policy, report });
+        } catch (e) {
+          failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        }
+      }
+    }
+  }
+  findings.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId));
+  return { findings, failures };
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+}
+
+/**
+ * The text span of a node. A collection is never underlined whole: its first key (or item)
+ * stands for it, so a finding is always one token the reader can see.
+ */
+export function nodeOffsets(node: Node | undefined): [number, number] | undefined {
+  let n: unknown = node;
+  for (let depth = 0; depth < 8 && isCollection(n) && n.items.length > 0 && !n.flow; depth++) {
+    const first = n.items[0];
+    n = isMap(n) && isPair(first) ? first.key : isSeq(n) ? first : undefined;
+  }
+  if (isScalar(n) || hasRange(n)) {
+    const r = (n as Node).range;
+    if (!r) return undefined;
+    return [r[0], Math.max(r[0], r[1])];
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+// A rule is metadata + a check. Metadata is data: docs pages, presets, the `rules` listing and
+// (later) suppression by other tools' ids all come from it.
+import { Node } from 'yaml';
+import { K8sObject } from './model/parse';
+import { PodSpecView } from './model/workload';
+import { Level, Policy } from './policy';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Category = 'pod-security' | 'workload-hardening' | 'rbac' | 'network' | 'secrets' | 'images' | 'resources' | 'namespaces' | 'misc';
+export type FixSafety = 'safe' | 'unsafe';
+export type Tool = 'pss' | 'kubeLinter' | 'checkov' | 'trivy' | 'kubescape' | 'polaris' | 'kubesec';
+
+export interface PssMeta {
+  level: Level;
+  /** The admission plugin's check id, e.g. `runAsNonRoot`. */
+  check: string;
+  /** First policy minor version (1.x) in which the check exists. */
+  since: number;
+}
+
+export interface RuleDocs {
+  summary: string;
+  remediation: string;
+  references: string[];
+}
+
+export interface RuleMeta<M extends string = string> {
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  pss: PssMeta | null;
+  /** For rules outside the Pod Security Standards: the lowest level whose preset includes them. */
+  level?: Level;
+  /** Off unless enabled by setting, `--enable-all` or a preset. */
+  optIn?: boolean;
+  /** Rows of ../shared/RULES.md this rule implements. */
+  covers: string[];
+  /** The same check's id in other tools. */
+  equivalents: Partial<Record<Tool, string[]>>;
+  /**
+   * Rules this one replaces when it is active, as a restricted PSA check replaces the baseline
+   * check of the same control (restrictedVolumes replaces hostPathVolumes, ...): one finding per
+   * problem, never two.
+   */
+  overrides?: string[];
+  messages: Record<M, string>;
+  docs: RuleDocs;
+  /** Fix safety of the edit this rule offers (fixes are built by the fix layer); null: none. */
+  fix: { safety: FixSafety } | null;
+}
+
+export interface Report<M extends string = string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  /** The node the finding is about: the offending value, else the nearest key, else a name. */
+  at: Node;
+  /** The rows this particular finding demonstrates, when narrower than the rule's `covers`. */
+  covers?: string[];
+}
+
+export interface CheckContext<M extends string = string> {
+  object: K8sObject;
+  policy: Policy;
+  report(r: Report<M>): void;
+}
+
+export interface PodCheckContext<M extends string = string> extends CheckContext<M> {
+  pod: PodSpecView;
+}
+
+export interface Rule<M extends string = string> extends RuleMeta<M> {
+  /** Runs once per pod spec (Pods, workload templates, CronJobs, pod-bearing custom resources). */
+  checkPod?(ctx: PodCheckContext<M>): void;
+  /** Runs once per Kubernetes object of the listed kinds (all kinds when absent). */
+  kinds?: string[];
+  checkObject?(ctx: CheckContext<M>): void;
+}
+
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+/** The level at which a rule starts to apply. */
+export function ruleLevel(rule: RuleMeta): Level {
+  return rule.pss?.level ?? rule.level ?? 'baseline';
+}

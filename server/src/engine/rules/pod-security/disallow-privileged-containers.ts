@@ -1,0 +1,31 @@
+import { isTrue } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+export default defineRule({
+  id: 'disallow-privileged-containers',
+  title: 'Containers must not be privileged',
+  category: 'pod-security',
+  severity: 'error',
+  pss: { level: 'baseline', check: 'privileged', since: 0 },
+  covers: ['B05'],
+  equivalents: {
+    pss: ['privileged'], kubeLinter: ['privileged-container'], checkov: ['CKV_K8S_16'], trivy: ['KSV017'],
+    kubescape: ['C-0057'], polaris: ['runAsPrivileged'], kubesec: ['Privileged'],
+  },
+  messages: {
+    privileged: '{{container}} is privileged: remove securityContext.privileged or set it to false.',
+  },
+  docs: {
+    summary: 'A privileged container has every capability, sees every host device and is not confined by seccomp or AppArmor: it is root on the node. Both Pod Security levels forbid it.',
+    remediation: 'Remove `securityContext.privileged: true` (or set it to false). Grant the single capability the workload needs instead, if any.',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/#privileged-mode-for-containers'],
+  },
+  fix: { safety: 'safe' },
+  checkPod({ pod, report }) {
+    for (const c of pod.containers) {
+      const v = c.sc('privileged');
+      if (isTrue(v)) report({ messageId: 'privileged', data: { container: c.label }, at: v!.value });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { isFalse, isTrue } from '../../model/yaml-nav';
+import { atLeast } from '../../policy';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+export default defineRule({
+  id: 'require-run-as-non-root',
+  title: 'Containers must run as non-root',
+  category: 'pod-security',
+  severity: 'warning',
+  pss: { level: 'restricted', check: 'runAsNonRoot', since: 0 },
+  covers: ['R03'],
+  equivalents: {
+    pss: ['runAsNonRoot'], kubeLinter: ['run-as-non-root'], checkov: ['CKV_K8S_23'], trivy: ['KSV012'],
+    kubescape: ['C-0013'], polaris: ['runAsRootAllowed'], kubesec: ['RunAsNonRoot'],
+  },
+  messages: {
+    podFalse: 'The pod sets runAsNonRoot: false; set spec.securityContext.runAsNonRoot: true.',
+    containerFalse: '{{container}} sets runAsNonRoot: false; set it to true.',
+    missing: '{{container}} may run as root: set securityContext.runAsNonRoot: true (here or in the pod securityContext).',
+  },
+  docs: {
+    summary: 'A container that runs as UID 0 is root inside the container; any escape or writable host mount is then root on the node. The restricted level requires runAsNonRoot: true, which makes the kubelet refuse to start a container whose image runs as root.',
+    remediation: 'Set `securityContext.runAsNonRoot: true` at pod level (spec.securityContext) so every container inherits it, and do not set it to false in any container. The image must define a non-root USER, or set `runAsUser` to a non-zero UID.',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+  },
+  fix: { safety: 'unsafe' },
+  checkPod({ pod, policy, report }) {
+    // User namespaces map root in the pod to an unprivileged host UID (policy 1.35+).
+    if (atLeast(policy, 35) && pod.usesUserNamespace) return;
+    const podValue = pod.sc('runAsNonRoot');
+    if (isFalse(podValue)) report({ messageId: 'podFalse', at: podValue!.value });
+    for (const c of pod.containers) {
+      const own = c.sc('runAsNonRoot');
+      if (isFalse(own)) report({ messageId: 'containerFalse', data: { container: c.label }, at: own!.value });
+      // An unset container inherits the pod value; a pod-level false is reported once, above.
+      else if (!own && !isTrue(podValue) && !isFalse(podValue)) {
+        report({ messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'runAsNonRoot') });
+      }
+    }
+  },
+});

@@ -1,0 +1,5 @@
+// Reference links shared by rule docs.
+export const PSS_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
+export const PSA_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-admission/';
+export const OWASP_K01 = 'https://owasp.org/www-project-kubernetes-top-ten/2022/en/src/K01-insecure-workload-configurations';
+export const PSS_REFERENCES = [PSS_DOC, OWASP_K01];
