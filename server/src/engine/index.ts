@@ -13,3 +13,4 @@ export type { Level, Policy } from './policy';
 export { RULES, ruleById } from './registry';
 export { ruleLevel } from './rule';
 export type { Category, FixSafety, Rule, RuleMeta, Severity, Tool } from './rule';
+export { renderRuleIndex, renderRulePage } from './docs';

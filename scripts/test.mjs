@@ -1,0 +1,39 @@
+// The one command that runs every test (README, .ci/run): build, unit + protocol suites, the
+// Pod Security Admission conformance of the built CLI. Prints one closing line for CI:
+// "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '..', 'shared');
+let passed = 0, failed = 0;
+
+function step(name, cmd, args, parse) {
+  process.stdout.write(`\n=== ${name}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
+  process.stdout.write(r.stdout ?? '');
+  const counted = parse ? parse(r.stdout ?? '') : null;
+  if (counted) { passed += counted.passed; failed += counted.failed; }
+  else if (r.status === 0) passed++;
+  else failed++;
+  if (r.status !== 0 && !(counted && counted.failed > 0)) {
+    process.stdout.write(`${name}: exited with ${r.status ?? r.signal}\n`);
+    if (counted && counted.failed === 0) failed++;
+  }
+  return r.status === 0;
+}
+
+const built = step('build', 'npx', ['--no-install', 'tsc', '-b']);
+if (built) {
+  step('unit and protocol tests', 'npx', ['--no-install', 'mocha'], out => {
+    const m = /unit: (\d+) passed, (\d+) failed/.exec(out);
+    return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
+  });
+  const psa = join(shared, 'corpora', 'pod-security-admission', 'testdata');
+  if (existsSync(psa)) step('PSA conformance of the CLI (v1.37)', 'node', [join(shared, 'tools', 'pss-conformance.mjs'), psa, 'v1.37']);
+  else { process.stdout.write(`\nPSA fixtures not found at ${psa}\n`); failed++; }
+}
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 && built ? 0 : 1);
