@@ -1,0 +1,29 @@
+import { isTrue } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+export default defineRule({
+  id: 'disallow-host-network',
+  title: 'Pods must not use the host network namespace',
+  category: 'pod-security',
+  severity: 'error',
+  pss: { level: 'baseline', check: 'hostNamespaces', since: 0 },
+  covers: ['B02'],
+  equivalents: {
+    pss: ['hostNamespaces'], kubeLinter: ['host-network'], checkov: ['CKV_K8S_19'], trivy: ['KSV009'],
+    kubescape: ['C-0041'], polaris: ['hostNetworkSet'], kubesec: ['HostNetwork'],
+  },
+  messages: {
+    hostNetwork: 'The pod shares the node\'s network namespace: remove spec.hostNetwork or set it to false.',
+  },
+  docs: {
+    summary: 'With hostNetwork the pod sees every network interface of the node: it can listen on any node port, sniff traffic of other pods and reach services bound to localhost on the node (the kubelet, metadata endpoints), and NetworkPolicies no longer isolate it. Both Pod Security levels forbid it.',
+    remediation: 'Remove `hostNetwork: true` from the pod spec (or set it to false) and expose the workload through a Service; use a NodePort or LoadBalancer Service when it must be reached from outside the cluster.',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
+  },
+  fix: { safety: 'safe' },
+  checkPod({ pod, report }) {
+    const v = pod.field('hostNetwork');
+    if (isTrue(v)) report({ messageId: 'hostNetwork', at: v!.value });
+  },
+});

@@ -1,0 +1,36 @@
+import { isMap } from 'yaml';
+import { get, getSeq, num, seqItems } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+export default defineRule({
+  id: 'disallow-host-ports',
+  title: 'Containers must not bind host ports',
+  category: 'pod-security',
+  severity: 'warning',
+  pss: { level: 'baseline', check: 'hostPorts', since: 0 },
+  covers: ['B08'],
+  equivalents: {
+    pss: ['hostPorts'], checkov: ['CKV_K8S_26'], trivy: ['KSV024'], kubescape: ['C-0044'], polaris: ['hostPortSet'],
+  },
+  messages: {
+    hostPort: '{{container}} binds host port {{port}}: remove ports[].hostPort (or set it to 0) and expose the port through a Service.',
+  },
+  docs: {
+    summary: 'A hostPort opens the port on the node\'s own address and forwards it to the container, bypassing Services and NetworkPolicies; it also pins the pod to nodes where the port is free. Both Pod Security levels forbid host ports other than 0.',
+    remediation: 'Remove `hostPort` from the container\'s `ports` (or set it to 0), keep `containerPort`, and publish the port with a Service (NodePort or LoadBalancer when it must be reached from outside the cluster).',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/services-networking/service/'],
+  },
+  fix: { safety: 'safe' },
+  checkPod({ pod, report }) {
+    for (const c of pod.containers) {
+      for (const port of seqItems(getSeq(c.node, 'ports', pod.doc), pod.doc)) {
+        if (!isMap(port.value)) continue;
+        const hostPort = get(port.value, 'hostPort', pod.doc);
+        // 0 is the API's "unset"; a string is not a valid int32, so the API would refuse the pod.
+        const n = num(hostPort);
+        if (n !== undefined && n !== 0) report({ messageId: 'hostPort', data: { container: c.label, port: n }, at: hostPort!.value });
+      }
+    }
+  },
+});

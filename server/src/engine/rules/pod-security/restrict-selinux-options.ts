@@ -1,0 +1,62 @@
+import { isMap } from 'yaml';
+import { get, Ref, str } from '../../model/yaml-nav';
+import { atLeast, Policy } from '../../policy';
+import { defineRule, PodCheckContext } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+/** SELinux types a container may request; the empty type keeps the runtime's default. */
+export const ALLOWED_SELINUX_TYPES: ReadonlyArray<{ since: number; types: readonly string[] }> = [
+  { since: 0, types: ['', 'container_t', 'container_init_t', 'container_kvm_t'] },
+  // The type for container engines running inside a container (policy 1.31+).
+  { since: 31, types: ['container_engine_t'] },
+];
+
+export function allowedSelinuxTypes(policy: Policy): Set<string> {
+  return new Set(ALLOWED_SELINUX_TYPES.filter(e => atLeast(policy, e.since)).flatMap(e => e.types));
+}
+
+type Messages = 'type' | 'user' | 'role';
+
+export default defineRule({
+  id: 'restrict-selinux-options',
+  title: 'SELinux options must not select a custom type, user or role',
+  category: 'pod-security',
+  severity: 'warning',
+  pss: { level: 'baseline', check: 'seLinuxOptions', since: 0 },
+  covers: ['B10'],
+  equivalents: { pss: ['seLinuxOptions'], trivy: ['KSV025'] },
+  messages: {
+    type: '{{where}} sets SELinux type "{{value}}": remove seLinuxOptions.type or use container_t (or container_init_t, container_kvm_t{{engine}}).',
+    user: '{{where}} sets SELinux user "{{value}}": remove seLinuxOptions.user.',
+    role: '{{where}} sets SELinux role "{{value}}": remove seLinuxOptions.role.',
+  },
+  docs: {
+    summary: 'The container runtime labels every container with the confined `container_t` SELinux type. Choosing another type (such as `spc_t` or `unconfined_t`), user or role can lift that confinement and give the container the access of a host process. Both Pod Security levels allow only the container types and no custom user or role; `level` (the MCS categories) stays free.',
+    remediation: 'Remove `seLinuxOptions.type`, `user` and `role` from the pod and container securityContexts, or set `type` to `container_t`, `container_init_t`, `container_kvm_t` or (policy 1.31+) `container_engine_t`. `seLinuxOptions.level` may stay.',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container'],
+  },
+  fix: { safety: 'unsafe' },
+  checkPod(ctx) {
+    const { pod, policy } = ctx;
+    const types = allowedSelinuxTypes(policy);
+    // The pod and each container are checked independently: a container value does not
+    // excuse a bad pod-level value.
+    checkOptions(ctx, pod.sc('seLinuxOptions'), 'The pod', types);
+    for (const c of pod.containers) checkOptions(ctx, c.sc('seLinuxOptions'), c.label, types);
+  },
+});
+
+function checkOptions(ctx: PodCheckContext<Messages>, options: Ref | undefined, where: string, types: Set<string>): void {
+  if (!options || !isMap(options.value)) return;
+  const engine = types.has('container_engine_t') ? ', container_engine_t' : '';
+  const type = get(options.value, 'type', ctx.pod.doc);
+  const typeValue = str(type);
+  if (typeValue !== undefined && !types.has(typeValue)) {
+    ctx.report({ messageId: 'type', data: { where, value: typeValue, engine }, at: type!.value });
+  }
+  for (const field of ['user', 'role'] as const) {
+    const ref = get(options.value, field, ctx.pod.doc);
+    const value = str(ref);
+    if (value) ctx.report({ messageId: field, data: { where, value }, at: ref!.value });
+  }
+}
