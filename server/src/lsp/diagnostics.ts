@@ -1,0 +1,55 @@
+// Finding -> Diagnostic. Everything a code action needs later travels in `data`, so actions
+// are found by rule and message id, never by parsing the message text.
+import * as path from 'node:path';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { Finding, FixSafety, Severity } from '../engine';
+
+export const SOURCE = 'kube-harden';
+
+export interface FindingData {
+  ruleId: string;
+  messageId: string;
+  covers: string[];
+  fix: { safety: FixSafety } | null;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** server/out/lsp -> the repository's docs/rules, where the generated rule pages live. */
+export const DEFAULT_DOCS_ROOT = path.resolve(__dirname, '..', '..', '..', 'docs', 'rules');
+
+/**
+ * Builds each rule's documentation link. `root` is a folder (from initializationOptions.docsRoot)
+ * or, for editors that would rather open a web page, a URL prefix.
+ */
+export function docsLinker(root: string = DEFAULT_DOCS_ROOT): (ruleId: string) => string {
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(root)) {
+    const base = root.replace(/\/+$/, '');
+    return id => `${base}/${id}.md`;
+  }
+  const folder = path.resolve(root);
+  const cache = new Map<string, string>();
+  return id => {
+    let href = cache.get(id);
+    if (!href) cache.set(id, href = URI.file(path.join(folder, `${id}.md`)).toString());
+    return href;
+  };
+}
+
+export function toDiagnostic(f: Finding, docsHref: (ruleId: string) => string): Diagnostic {
+  const data: FindingData = { ruleId: f.ruleId, messageId: f.messageId, covers: f.covers, fix: f.fix };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+    code: f.ruleId,
+    codeDescription: { href: docsHref(f.ruleId) },
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+}

@@ -1,0 +1,167 @@
+// Drives the language server over stdio exactly as Neovim or Helix would: a child process
+// speaking JSON-RPC, initialized with client capabilities, answering workspace/configuration.
+// Every wait has a deadline and fails with what was received, never a fixed sleep.
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  ClientCapabilities, ConfigurationParams, ConfigurationRequest, DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  ExitNotification, InitializedNotification, InitializeRequest, InitializeResult, LogMessageNotification,
+  LogMessageParams, PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest,
+  ShutdownRequest, TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const SERVER_BIN = path.resolve(__dirname, '../../../server/bin/kube-harden-ls.js');
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface LspClientOptions {
+  /** Advertise workspace/configuration (default true). */
+  configuration?: boolean;
+  /** What the client answers for workspace/configuration, keyed by section. */
+  settings?: Record<string, unknown>;
+  initializationOptions?: unknown;
+  capabilities?: ClientCapabilities;
+}
+
+export interface DiagnosticsQuery {
+  /** Only publishes received at or after this mark (see `mark()`). */
+  since?: number;
+  version?: number;
+  where?: (p: PublishDiagnosticsParams) => boolean;
+  timeoutMs?: number;
+}
+
+export class LspClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly configurationRequests: ConfigurationParams[] = [];
+  settings: Record<string, unknown>;
+  initializeResult: InitializeResult | undefined;
+  private stderr = '';
+  private exitCode: number | null | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly exited: Promise<number | null>;
+
+  private constructor(readonly proc: ChildProcessWithoutNullStreams, readonly connection: MessageConnection, private readonly options: LspClientOptions) {
+    this.settings = options.settings ?? {};
+    proc.stderr.setEncoding('utf8');
+    proc.stderr.on('data', (chunk: string) => { this.stderr = (this.stderr + chunk).slice(-20_000); });
+    this.exited = new Promise(resolve => proc.on('exit', code => { this.exitCode = code; this.notify(); resolve(code); }));
+    connection.onNotification(PublishDiagnosticsNotification.type, p => { this.published.push(p); this.notify(); });
+    connection.onNotification(LogMessageNotification.type, p => { this.logs.push(p); this.notify(); });
+    connection.onRequest(ConfigurationRequest.type, params => {
+      this.configurationRequests.push(params);
+      this.notify();
+      return params.items.map(item => (item.section ? this.settings[item.section] ?? null : this.settings));
+    });
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+  }
+
+  /** Spawns `kube-harden-ls --stdio` and completes initialize / initialized. */
+  static async start(options: LspClientOptions = {}): Promise<LspClient> {
+    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const client = new LspClient(proc, connection, options);
+    await client.initialize();
+    return client;
+  }
+
+  private async initialize(): Promise<void> {
+    const capabilities: ClientCapabilities = this.options.capabilities ?? {
+      workspace: { configuration: this.options.configuration !== false, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false, didSave: false },
+        publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: true },
+      },
+      window: { workDoneProgress: false },
+    };
+    this.initializeResult = await this.withDeadline(
+      this.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid, rootUri: null, capabilities, initializationOptions: this.options.initializationOptions, workspaceFolders: null,
+      }),
+      'initialize response',
+    );
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** A position in the stream of received notifications, to wait for what comes after it. */
+  mark(): number { return this.published.length; }
+
+  open(uri: string, text: string, options: { languageId?: string; version?: number } = {}): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: options.languageId ?? 'yaml', version: options.version ?? 1, text },
+    });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  changeConfiguration(settings: unknown): Promise<void> {
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.withDeadline(this.connection.sendRequest<R>(method, params), `response to ${method}`);
+  }
+
+  /** The first diagnostics published for `uri` that match the query, waiting if none yet. */
+  waitForDiagnostics(uri: string, query: DiagnosticsQuery = {}): Promise<PublishDiagnosticsParams> {
+    const what = `publishDiagnostics for ${uri}${query.version !== undefined ? ` version ${query.version}` : ''}`;
+    return this.waitFor(() => this.published.slice(query.since ?? 0).find(p =>
+      p.uri === uri && (query.version === undefined || p.version === query.version) && (!query.where || query.where(p))), what, query.timeoutMs);
+  }
+
+  /** Resolves with the first truthy value of `probe`, re-checked on every message from the server. */
+  waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        let value: T | undefined | false;
+        try { value = probe(); } catch (e) { finish(); reject(e); return; }
+        if (value) { finish(); resolve(value); return; }
+        if (this.exitCode !== undefined) { finish(); reject(new Error(`server exited (${this.exitCode}) while waiting for ${what}\n${this.stderr}`)); }
+      };
+      const timer = setTimeout(() => {
+        finish();
+        const seen = this.published.map(p => `${p.uri}@${p.version}: ${p.diagnostics.length}`).join('\n  ');
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; published so far:\n  ${seen}\nstderr: ${this.stderr}`));
+      }, timeoutMs);
+      const finish = () => { clearTimeout(timer); this.listeners.delete(check); };
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  /** shutdown + exit, as a well-behaved editor does; resolves with the server's exit code. */
+  async stop(): Promise<number | null> {
+    if (this.exitCode !== undefined) return this.exitCode;
+    try {
+      await this.request(ShutdownRequest.method);
+      await this.connection.sendNotification(ExitNotification.type);
+      return await this.withDeadline(this.exited, 'server exit');
+    } finally {
+      this.connection.dispose();
+      if (this.exitCode === undefined) this.proc.kill();
+    }
+  }
+
+  get serverStderr(): string { return this.stderr; }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  private withDeadline<T>(p: Promise<T>, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nstderr: ${this.stderr}`)), timeoutMs);
+    });
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+  }
+}

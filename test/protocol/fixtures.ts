@@ -1,0 +1,36 @@
+// Manifests and URIs shared by the protocol tests. Line and character numbers in the tests are
+// 0-based, as LSP sends them.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { yaml } from '../helpers/manifest';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+let counter = 0;
+/** A fresh file: URI per call, so documents of different tests never meet. */
+export function fileUri(name: string): string {
+  return pathToFileURL(path.join(os.tmpdir(), 'kube-harden-protocol', `${process.pid}-${++counter}`, name)).href;
+}
+
+// Line 8 `    securityContext:` (the nearest existing key for the missing runAsNonRoot, chars 4-19),
+// line 9 `      privileged: true` (the value `true`, chars 18-22).
+export const PRIVILEGED_POD = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web
+  spec:
+    containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`;
+
+export const PRIVILEGED_MESSAGE = 'Container "app" is privileged: remove securityContext.privileged or set it to false.';
+export const RUN_AS_ROOT_MESSAGE = 'Container "app" may run as root: set securityContext.runAsNonRoot: true (here or in the pod securityContext).';
+
+export function range(line: number, character: number, endLine: number, endCharacter: number) {
+  return { start: { line, character }, end: { line: endLine, character: endCharacter } };
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { lint } from '@kube-harden/server';
+import { DEFAULT_DOCS_ROOT, docsLinker, toDiagnostic } from '@kube-harden/server/out/lsp/diagnostics';
+import { isManifestCandidate, ParseCache } from '@kube-harden/server/out/lsp/documents';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { yaml } from '../../helpers/manifest';
+
+const POD = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: p
+  spec:
+    containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`;
+
+describe('lsp: diagnostics and documents', () => {
+  it('maps severities and keeps what code actions need in data', () => {
+    const [finding] = lint(POD, { level: 'baseline', rules: { 'disallow-privileged-containers': 'info' } }).findings;
+    const d = toDiagnostic(finding, id => `https://example.test/${id}`);
+    assert.equal(d.severity, 3);
+    assert.deepEqual(d.range, { start: { line: 9, character: 18 }, end: { line: 9, character: 22 } });
+    assert.deepEqual(d.data, { ruleId: 'disallow-privileged-containers', messageId: 'privileged', covers: ['B05'], fix: { safety: 'safe' } });
+    assert.equal(d.codeDescription?.href, 'https://example.test/disallow-privileged-containers');
+  });
+
+  it('links rule pages in a folder, or under a URL prefix', () => {
+    assert.equal(DEFAULT_DOCS_ROOT, path.resolve(__dirname, '../../../../docs/rules'));
+    assert.equal(docsLinker('/opt/kube harden/docs')('r'), 'file:///opt/kube%20harden/docs/r.md');
+    assert.equal(docsLinker('https://example.test/rules/')('r'), 'https://example.test/rules/r.md');
+  });
+
+  it('lints YAML and JSON documents only', () => {
+    assert.ok(isManifestCandidate({ uri: 'untitled:Untitled-1', languageId: 'yaml' }));
+    assert.ok(isManifestCandidate({ uri: 'file:///x/pod.json', languageId: 'jsonc' }));
+    assert.ok(isManifestCandidate({ uri: 'file:///x/POD.YML', languageId: 'plaintext' }));
+    assert.ok(!isManifestCandidate({ uri: 'file:///x/README.md', languageId: 'markdown' }));
+    assert.ok(!isManifestCandidate({ uri: 'file:///x/yaml', languageId: 'plaintext' }));
+  });
+
+  it('parses each document version once', () => {
+    const cache = new ParseCache();
+    const v1 = TextDocument.create('file:///x/pod.yaml', 'yaml', 1, POD);
+    const first = cache.get(v1);
+    assert.equal(cache.get(v1), first);
+    const v2 = TextDocument.update(v1, [{ text: POD.replace('true', 'false') }], 2);
+    assert.notEqual(cache.get(v2), first);
+    cache.delete(v2.uri);
+    assert.equal(cache.size, 0);
+  });
+});

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { RateLimitedLog } from '@kube-harden/server/out/lsp/log';
+import { DEFAULT_SETTINGS, SettingsStore, toDocumentSettings } from '@kube-harden/server/out/lsp/settings';
+
+describe('lsp: settings', () => {
+  it('converts the kubeHarden section, reporting invalid values and ignoring nulls', () => {
+    const problems: string[] = [];
+    const s = toDocumentSettings({
+      enable: true, level: 'baseline', podSecurityVersion: null, enableAll: true,
+      rules: { 'require-run-as-non-root': 'off', 'disallow-privileged-containers': 'loud' },
+    }, p => problems.push(p));
+    assert.deepEqual(s, {
+      enable: true,
+      config: { level: 'baseline', podSecurityVersion: 'latest', enableAll: true, rules: { 'require-run-as-non-root': 'off' } },
+    });
+    assert.deepEqual(problems, ['kubeHarden.rules.disallow-privileged-containers: Unknown rule setting "loud": use error, warning, info or off.']);
+    assert.equal(toDocumentSettings({ enable: false }).enable, false);
+    assert.equal(toDocumentSettings(null), DEFAULT_SETTINGS);
+    assert.equal(toDocumentSettings('restricted'), DEFAULT_SETTINGS);
+    const bad: string[] = [];
+    assert.deepEqual(toDocumentSettings({ rules: ['off'] }, p => bad.push(p)).config.rules, {});
+    assert.equal(bad.length, 1);
+  });
+
+  it('fetches once per document until the configuration changes', async () => {
+    const asked: string[] = [];
+    let level = 'baseline';
+    const store = new SettingsStore(async uri => { asked.push(uri); return { level }; }, new RateLimitedLog({ error() {}, warn() {} }));
+    assert.equal((await store.get('file:///a.yaml')).config.level, 'baseline');
+    assert.equal((await store.get('file:///a.yaml')).config.level, 'baseline');
+    await store.get('file:///b.yaml');
+    assert.deepEqual(asked, ['file:///a.yaml', 'file:///b.yaml']);
+    level = 'restricted';
+    store.changed(null);
+    assert.equal((await store.get('file:///a.yaml')).config.level, 'restricted');
+    assert.deepEqual(asked, ['file:///a.yaml', 'file:///b.yaml', 'file:///a.yaml']);
+  });
+
+  it('falls back to pushed settings when the client answers null or fails, and retries after a failure', async () => {
+    const errors: string[] = [];
+    let answer: () => Promise<unknown> = async () => null;
+    const store = new SettingsStore(() => answer(), new RateLimitedLog({ error: m => errors.push(m), warn() {} }));
+    store.changed({ kubeHarden: { level: 'baseline' } });
+    assert.equal((await store.get('file:///a.yaml')).config.level, 'baseline');
+    answer = async () => { throw new Error('client gone'); };
+    assert.equal((await store.get('file:///b.yaml')).config.level, 'baseline');
+    assert.equal(errors.length, 1);
+    answer = async () => ({ level: 'restricted' });
+    assert.equal((await store.get('file:///b.yaml')).config.level, 'restricted', 'a failed fetch is not cached');
+  });
+
+  it('uses only pushed settings without the configuration capability', async () => {
+    const store = new SettingsStore(undefined, new RateLimitedLog({ error() {}, warn() {} }));
+    assert.equal((await store.get('file:///a.yaml')).config.level, 'restricted');
+    store.changed({ kubeHarden: { level: 'baseline' } });
+    assert.equal((await store.get('file:///a.yaml')).config.level, 'baseline');
+    store.changed({ other: {} });
+    assert.equal((await store.get('file:///a.yaml')).config.level, 'baseline', 'a push for another section keeps ours');
+  });
+});
