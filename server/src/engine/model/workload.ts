@@ -2,7 +2,7 @@
 // lives; rules only ever see PodSpecView and ContainerView, whatever the kind.
 import { Document, isMap, isScalar, Node, Scalar, YAMLMap } from 'yaml';
 import { K8sObject } from './parse';
-import { get, getIn, getMap, getSeq, keyOf, Ref, seqItems, str } from './yaml-nav';
+import { entries, get, getIn, getMap, getSeq, keyOf, Ref, seqItems, str } from './yaml-nav';
 
 /**
  * Where the PodTemplateSpec (metadata + spec) sits in each pod-bearing kind. An empty path
@@ -130,17 +130,10 @@ export class PodSpecView {
     return !!r && isScalar(r.value) && r.value.value === false;
   }
 
+  /** The pod template's annotations (merge keys expanded), where AppArmor and legacy seccomp live. */
   annotations(): Array<{ name: string; ref: Ref; key: Scalar | undefined }> {
     const map = getMap(this.metadata, 'annotations', this.doc);
-    if (!map) return [];
-    const out: Array<{ name: string; ref: Ref; key: Scalar | undefined }> = [];
-    for (const item of map.items) {
-      const k = isScalar(item.key) ? String(item.key.value) : undefined;
-      if (k === undefined) continue;
-      const ref = get(map, k, this.doc);
-      if (ref) out.push({ name: k, ref, key: keyOf(map, k, this.doc) });
-    }
-    return out;
+    return entries(map, this.doc).map(e => ({ ...e, key: keyOf(map, e.name, this.doc) }));
   }
 
   /** Where to report something missing at pod level: the deepest existing key of `path`, else `spec`'s key. */

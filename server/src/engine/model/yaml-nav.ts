@@ -25,9 +25,11 @@ export function resolveAlias(node: unknown, doc: Document): Node | undefined {
   return isAlias(n) ? undefined : (n as Node | undefined) ?? undefined;
 }
 
+// With `merge: true` the parser gives a `<<` key the value Symbol('<<'); stringifying it would
+// read "Symbol(<<)", so a merge key is recognised by its symbol.
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value == null ? undefined : String(key.value);
-  return undefined;
+  if (!isScalar(key) || key.value == null) return undefined;
+  return typeof key.value === 'symbol' ? (key.value.description === '<<' ? '<<' : undefined) : String(key.value);
 }
 
 /**
@@ -134,16 +136,28 @@ export function num(ref: Ref | undefined): number | undefined {
   return undefined;
 }
 
-/** The pairs of a map (own pairs only, merge keys expanded behind them), keys as text. */
+/** The pairs of a map, keys as text: own pairs first, then those `<<` merges bring in. */
 export function entries(map: YAMLMap | undefined, doc: Document): Array<{ name: string; ref: Ref }> {
   if (!map) return [];
+  const names: string[] = [];
+  const collect = (m: YAMLMap, depth: number) => {
+    for (const item of m.items) {
+      if (!isPair(item)) continue;
+      const name = keyText(item.key);
+      if (name !== undefined && name !== '<<' && !names.includes(name)) names.push(name);
+    }
+    if (depth > 4) return;
+    for (const item of m.items) {
+      if (!isPair(item) || keyText(item.key) !== '<<') continue;
+      for (const src of isSeq(item.value) ? item.value.items : [item.value]) {
+        const target = resolveAlias(src, doc);
+        if (isMap(target)) collect(target, depth + 1);
+      }
+    }
+  };
+  collect(map, 0);
   const out: Array<{ name: string; ref: Ref }> = [];
-  const seen = new Set<string>();
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
-    const name = keyText(item.key);
-    if (name === undefined || name === '<<' || seen.has(name)) continue;
-    seen.add(name);
+  for (const name of names) {
     const r = get(map, name, doc);
     if (r) out.push({ name, ref: r });
   }
