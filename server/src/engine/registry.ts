@@ -2,7 +2,9 @@
 // that each file's name is its rule's id.
 import { Rule } from './rule';
 import disallowHostPathVolumes from './rules/pod-security/disallow-host-path-volumes';
+import disallowPrivilegeEscalation from './rules/pod-security/disallow-privilege-escalation';
 import disallowPrivilegedContainers from './rules/pod-security/disallow-privileged-containers';
+import requireNoPrivilegeEscalation from './rules/pod-security/require-no-privilege-escalation';
 import requireRunAsNonRoot from './rules/pod-security/require-run-as-non-root';
 import restrictVolumeTypes from './rules/pod-security/restrict-volume-types';
 
@@ -10,6 +12,8 @@ export const RULES: readonly Rule[] = [
   disallowPrivilegedContainers,
   disallowHostPathVolumes,
   restrictVolumeTypes,
+  requireNoPrivilegeEscalation,
+  disallowPrivilegeEscalation,
   requireRunAsNonRoot,
 ] as Rule[];
 
