@@ -5,10 +5,13 @@ import disallowHostPathVolumes from './rules/pod-security/disallow-host-path-vol
 import disallowNonDefaultCapabilities from './rules/pod-security/disallow-non-default-capabilities';
 import disallowPrivilegeEscalation from './rules/pod-security/disallow-privilege-escalation';
 import disallowPrivilegedContainers from './rules/pod-security/disallow-privileged-containers';
+import disallowRootUser from './rules/pod-security/disallow-root-user';
 import requireDropAllCapabilities from './rules/pod-security/require-drop-all-capabilities';
 import requireNoPrivilegeEscalation from './rules/pod-security/require-no-privilege-escalation';
 import requireRunAsNonRoot from './rules/pod-security/require-run-as-non-root';
+import requireSeccompProfile from './rules/pod-security/require-seccomp-profile';
 import restrictCapabilitiesToNetBindService from './rules/pod-security/restrict-capabilities-to-net-bind-service';
+import restrictProcMount from './rules/pod-security/restrict-proc-mount';
 import restrictVolumeTypes from './rules/pod-security/restrict-volume-types';
 
 export const RULES: readonly Rule[] = [
@@ -19,8 +22,11 @@ export const RULES: readonly Rule[] = [
   requireNoPrivilegeEscalation,
   disallowPrivilegeEscalation,
   requireRunAsNonRoot,
+  disallowRootUser,
+  requireSeccompProfile,
   requireDropAllCapabilities,
   restrictCapabilitiesToNetBindService,
+  restrictProcMount,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {
