@@ -115,7 +115,10 @@ describe('protocol: diagnostics', () => {
     const json = fileUri('pod.json');
     await client.open(json, JSON.stringify({
       apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' },
-      spec: { securityContext: { runAsNonRoot: true }, containers: [{ name: 'app', image: 'nginx', securityContext: { privileged: true } }] },
+      spec: { securityContext: { runAsNonRoot: true }, containers: [{
+        name: 'app', image: 'nginx',
+        securityContext: { privileged: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } },
+      }] },
     }), { languageId: 'json' });
     const p = await client.waitForDiagnostics(json, { version: 1 });
     assert.deepEqual(p.diagnostics.map(d => d.code), ['disallow-privileged-containers']);

@@ -14,7 +14,8 @@ export function fileUri(name: string): string {
 }
 
 // Line 8 `    securityContext:` (the nearest existing key for the missing runAsNonRoot, chars 4-19),
-// line 9 `      privileged: true` (the value `true`, chars 18-22).
+// line 9 `      privileged: true` (the value `true`, chars 18-22). Otherwise restricted-compliant, so
+// those two are the only findings.
 export const PRIVILEGED_POD = yaml`
   apiVersion: v1
   kind: Pod
@@ -26,6 +27,11 @@ export const PRIVILEGED_POD = yaml`
       image: nginx:1.27
       securityContext:
         privileged: true
+        allowPrivilegeEscalation: false
+        capabilities:
+          drop: [ALL]
+        seccompProfile:
+          type: RuntimeDefault
 `;
 
 export const PRIVILEGED_MESSAGE = 'Container "app" is privileged: remove securityContext.privileged or set it to false.';

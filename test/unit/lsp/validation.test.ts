@@ -20,6 +20,11 @@ const POD = yaml`
       image: nginx:1.27
       securityContext:
         privileged: true
+        allowPrivilegeEscalation: false
+        capabilities:
+          drop: [ALL]
+        seccompProfile:
+          type: RuntimeDefault
 `;
 
 /** A validator over in-memory documents whose settings arrive only when the test says so. */

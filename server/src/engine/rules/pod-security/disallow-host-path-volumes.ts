@@ -1,0 +1,50 @@
+import { isMap, YAMLMap } from 'yaml';
+import { PodSpecView } from '../../model/workload';
+import { get, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+export interface VolumeView {
+  node: YAMLMap;
+  /** `Volume "data"` (or `Volume #2` when unnamed), for messages. */
+  label: string;
+}
+
+/** The entries of `spec.volumes`, aliases resolved. */
+export function podVolumes(pod: PodSpecView): VolumeView[] {
+  const out: VolumeView[] = [];
+  seqItems(getSeq(pod.spec, 'volumes', pod.doc), pod.doc).forEach((item, i) => {
+    if (!isMap(item.value)) return;
+    const name = get(item.value, 'name', pod.doc);
+    const label = str(name) !== undefined ? `Volume "${str(name)}"` : `Volume #${i + 1}`;
+    out.push({ node: item.value, label });
+  });
+  return out;
+}
+
+export default defineRule({
+  id: 'disallow-host-path-volumes',
+  title: 'Pods must not mount hostPath volumes',
+  category: 'pod-security',
+  severity: 'warning',
+  pss: { level: 'baseline', check: 'hostPathVolumes', since: 0 },
+  covers: ['B07'],
+  equivalents: { pss: ['hostPathVolumes'], trivy: ['KSV023'], kubescape: ['C-0048'], polaris: ['hostPathSet'] },
+  messages: {
+    hostPath: '{{volume}} mounts a path of the node (hostPath): use a persistentVolumeClaim, configMap, secret or emptyDir volume instead.',
+  },
+  docs: {
+    summary: 'A hostPath volume exposes the node\'s filesystem to the container: the container runtime socket, kubelet credentials, other pods\' data, /proc and /sys. Writable host paths are a direct route to taking over the node, and even read-only ones leak secrets. Both Pod Security levels forbid them.',
+    remediation: 'Replace the hostPath volume with a persistentVolumeClaim (for data that must persist), an emptyDir (scratch space), or a configMap / secret / projected volume (configuration). Node agents that genuinely need host access belong in a dedicated namespace with a privileged policy.',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
+  },
+  fix: null, // no single right replacement for a host directory
+  checkPod({ pod, report }) {
+    for (const v of podVolumes(pod)) {
+      // A null `hostPath:` decodes to no source at all; Kubernetes then defaults the volume to emptyDir.
+      if (get(v.node, 'hostPath', pod.doc)) {
+        report({ messageId: 'hostPath', data: { volume: v.label }, at: keyOf(v.node, 'hostPath', pod.doc)! });
+      }
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import { getMap, getSeq, Ref, seqItems, str } from '../../model/yaml-nav';
+import { ContainerView } from '../../model/workload';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+/**
+ * The capabilities a container runtime grants by default, which the baseline level lets a
+ * container add back after dropping them (policy/check_capabilities_baseline.go).
+ */
+export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD',
+  'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+]);
+
+/** The entries of a container's `securityContext.capabilities.add`, each with its text. */
+export function addedCapabilities(c: ContainerView): Array<{ name: string; ref: Ref }> {
+  const caps = getMap(c.securityContext, 'capabilities', c.pod.doc);
+  const out: Array<{ name: string; ref: Ref }> = [];
+  for (const ref of seqItems(getSeq(caps, 'add', c.pod.doc), c.pod.doc)) {
+    const name = str(ref);
+    if (name !== undefined) out.push({ name, ref });
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'disallow-non-default-capabilities',
+  title: 'Containers must not add capabilities beyond the runtime defaults',
+  category: 'pod-security',
+  severity: 'error',
+  pss: { level: 'baseline', check: 'capabilities_baseline', since: 0 },
+  covers: ['B06'],
+  equivalents: {
+    pss: ['capabilities_baseline'], checkov: ['CKV_K8S_25'], trivy: ['KSV022'], kubescape: ['C-0046'],
+  },
+  messages: {
+    nonDefault: '{{container}} adds capability "{{capability}}", which is not in the runtime default set: remove it from securityContext.capabilities.add.',
+  },
+  docs: {
+    summary: 'Capabilities such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE or NET_RAW hand a container parts of root\'s power over the node: mounting filesystems, reconfiguring the network, tracing other processes. The baseline level only lets a container add back the 13 capabilities container runtimes grant by default (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT). Names are compared exactly, as Kubernetes does: `CAP_SYS_ADMIN` or `sys_admin` are not in the set either.',
+    remediation: 'Remove the capability from `securityContext.capabilities.add`. If the workload truly needs it, run it in a namespace with a less strict policy and document why; prefer a narrower mechanism (a device plugin, a CSI driver, NET_BIND_SERVICE for low ports).',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
+  },
+  fix: { safety: 'unsafe' }, // the container may rely on the capability
+  checkPod({ pod, report }) {
+    for (const c of pod.containers) {
+      for (const { name, ref } of addedCapabilities(c)) {
+        if (!BASELINE_CAPABILITIES.has(name)) {
+          report({ messageId: 'nonDefault', data: { container: c.label, capability: name }, at: ref.value });
+        }
+      }
+    }
+  },
+});

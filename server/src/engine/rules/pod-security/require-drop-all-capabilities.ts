@@ -1,0 +1,43 @@
+import { getMap, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
+import { atLeast } from '../../policy';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+export default defineRule({
+  id: 'require-drop-all-capabilities',
+  title: 'Containers must drop all Linux capabilities',
+  category: 'pod-security',
+  severity: 'warning',
+  pss: { level: 'restricted', check: 'capabilities_restricted', since: 22 },
+  covers: ['R06'],
+  equivalents: {
+    pss: ['capabilities_restricted'], checkov: ['CKV_K8S_37'], trivy: ['KSV003', 'KSV106'], polaris: ['insecureCapabilities'],
+    kubesec: ['CapDropAll'],
+  },
+  messages: {
+    missing: '{{container}} does not drop all capabilities: set securityContext.capabilities.drop: ["ALL"].',
+    wrongCase: '{{container}} drops "{{value}}", but Kubernetes matches only the exact name "ALL": write ALL.',
+  },
+  docs: {
+    summary: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW, ...), most of which an application never uses and each of which widens what an attacker can do after a compromise (NET_RAW allows packet spoofing, for example). The restricted level requires every container to drop ALL of them, adding back at most NET_BIND_SERVICE.',
+    remediation: 'Add `capabilities: {drop: ["ALL"]}` to every container\'s securityContext (init and ephemeral containers included). If the application binds a port below 1024, also add `add: ["NET_BIND_SERVICE"]`, or better, listen on a higher port.',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
+  },
+  fix: { safety: 'unsafe' }, // an image that relies on a default capability (chown at start-up, ...) breaks
+  checkPod({ pod, policy, report }) {
+    // From 1.25 the admission plugin skips Windows pods, which have no Linux capabilities.
+    if (atLeast(policy, 25) && pod.isWindows) return;
+    for (const c of pod.containers) {
+      const caps = getMap(c.securityContext, 'capabilities', pod.doc);
+      const drop = seqItems(getSeq(caps, 'drop', pod.doc), pod.doc);
+      // The admission plugin compares exactly: "all" or "CAP_ALL" drop nothing.
+      if (drop.some(d => str(d) === 'ALL')) continue;
+      const nearMiss = drop.find(d => /^(CAP_)?ALL$/i.test(str(d) ?? ''));
+      if (nearMiss) {
+        report({ messageId: 'wrongCase', data: { container: c.label, value: str(nearMiss)! }, at: nearMiss.value });
+      } else {
+        report({ messageId: 'missing', data: { container: c.label }, at: keyOf(caps, 'drop', pod.doc) ?? c.anchor('securityContext', 'capabilities') });
+      }
+    }
+  },
+});

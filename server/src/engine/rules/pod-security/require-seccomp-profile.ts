@@ -1,0 +1,71 @@
+import { Document, isMap, Node } from 'yaml';
+import { get, keyOf, Ref, str } from '../../model/yaml-nav';
+import { atLeast } from '../../policy';
+import { defineRule } from '../../rule';
+import { PSS_REFERENCES } from '../references';
+
+const VALID = new Set(['RuntimeDefault', 'Localhost']);
+
+/**
+ * Why an explicit seccompProfile is invalid, or undefined when it is valid. A profile without a
+ * `type` has the empty type, which is invalid too: the admission plugin compares the type
+ * exactly, and only a null or absent `seccompProfile` counts as unset. `type` is undefined for
+ * a profile that is not a map (`seccompProfile: RuntimeDefault`, which the API rejects).
+ */
+function invalid(profile: Ref, key: Node | undefined, doc: Document): { at: Node; type?: string } | undefined {
+  if (!isMap(profile.value)) return { at: profile.value };
+  const ref = get(profile.value, 'type', doc);
+  const type = str(ref) ?? '';
+  if (VALID.has(type)) return undefined;
+  return { at: ref?.value ?? keyOf(profile.value, 'type', doc) ?? key ?? profile.value, type };
+}
+
+export default defineRule({
+  id: 'require-seccomp-profile',
+  title: 'Pods must set a RuntimeDefault or Localhost seccomp profile',
+  category: 'pod-security',
+  severity: 'warning',
+  pss: { level: 'restricted', check: 'seccompProfile_restricted', since: 19 },
+  covers: ['R05', 'B12'],
+  equivalents: {
+    pss: ['seccompProfile_restricted'], checkov: ['CKV_K8S_31'], trivy: ['KSV030'], kubescape: ['C-0210'], kubesec: ['SeccompAny'],
+  },
+  overrides: ['disallow-unconfined-seccomp'],
+  messages: {
+    podInvalid: 'The pod sets seccompProfile.type to "{{type}}": set spec.securityContext.seccompProfile.type to RuntimeDefault (or Localhost).',
+    containerInvalid: '{{container}} sets seccompProfile.type to "{{type}}": set it to RuntimeDefault (or Localhost), or remove it to inherit a valid pod-level profile.',
+    notAMap: 'seccompProfile must be a map with a type: write `seccompProfile: {type: RuntimeDefault}`.',
+    missing: '{{container}} runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).',
+  },
+  docs: {
+    summary: 'Without a seccomp profile a container can make every system call the kernel offers, including the rarely needed ones behind most container escapes. Kubernetes runs containers Unconfined unless a profile is set, so the restricted level requires RuntimeDefault (the runtime\'s curated filter) or a Localhost profile, at pod level or on every container, and never any other value: an invalid pod-level value fails even when every container sets its own.',
+    remediation: 'Set `spec.securityContext.seccompProfile.type: RuntimeDefault` once at pod level so every container inherits it, and remove `Unconfined` values. Use `Localhost` with `localhostProfile` for a custom profile installed on the nodes.',
+    references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
+  },
+  fix: { safety: 'unsafe' }, // a container making a blocked system call stops working
+  checkPod({ pod, policy, report }) {
+    // From 1.25 the admission plugin skips Windows pods (the API forbids seccompProfile there).
+    // Explicit invalid values are still what disallow-unconfined-seccomp, which this rule
+    // replaces, reports at the baseline level: a stricter level never reports less.
+    const exempt = atLeast(policy, 25) && pod.isWindows;
+    const covers = exempt ? ['B12'] : ['R05', 'B12'];
+    const podProfile = pod.sc('seccompProfile');
+    const podBad = podProfile && invalid(podProfile, keyOf(pod.securityContext, 'seccompProfile', pod.doc), pod.doc);
+    if (podBad) {
+      report({ messageId: podBad.type === undefined ? 'notAMap' : 'podInvalid', data: { type: podBad.type ?? '' }, at: podBad.at, covers });
+    }
+    for (const c of pod.containers) {
+      const own = c.sc('seccompProfile');
+      if (own) {
+        const bad = invalid(own, keyOf(c.securityContext, 'seccompProfile', pod.doc), pod.doc);
+        if (bad) {
+          const messageId = bad.type === undefined ? 'notAMap' : 'containerInvalid';
+          report({ messageId, data: { container: c.label, type: bad.type ?? '' }, at: bad.at, covers });
+        }
+      } else if (!podProfile && !exempt) {
+        // A container inheriting an invalid pod-level value is covered by the pod's finding.
+        report({ messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'seccompProfile'), covers: ['R05'] });
+      }
+    }
+  },
+});

@@ -1,0 +1,172 @@
+import { yaml } from '../../helpers/manifest';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester('disallow-non-default-capabilities', {
+  valid: [
+    {
+      name: 'capabilities from the runtime default set, in every container list',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          initContainers:
+          - name: init
+            image: busybox:1.36
+            securityContext:
+              capabilities:
+                add: [CHOWN, FOWNER, SETUID, SETGID]
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                add:
+                - NET_BIND_SERVICE
+                - AUDIT_WRITE
+                - DAC_OVERRIDE
+                - FSETID
+                - KILL
+                - MKNOD
+                - SETFCAP
+                - SETPCAP
+                - SYS_CHROOT
+          ephemeralContainers:
+          - name: debug
+            image: busybox:1.36
+      `,
+    },
+    {
+      name: 'dropped capabilities are never a problem',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                drop: [ALL, SYS_ADMIN, NET_RAW]
+      `,
+    },
+    {
+      name: 'at restricted from 1.22, restrict-capabilities-to-net-bind-service replaces this rule',
+      level: 'restricted',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                add: [SYS_ADMIN]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'each non-default capability is reported, the default one is not',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                add:
+                - SYS_ADMIN
+                - CHOWN
+                - NET_RAW
+      `,
+      errors: [
+        {
+          messageId: 'nonDefault', line: 12, column: 11, endLine: 12, endColumn: 20, covers: ['B06'],
+          message: 'Container "app" adds capability "SYS_ADMIN", which is not in the runtime default set: remove it from securityContext.capabilities.add.',
+        },
+        { messageId: 'nonDefault', line: 14, column: 11, endLine: 14, endColumn: 18, data: { container: 'Container "app"', capability: 'NET_RAW' } },
+      ],
+    },
+    {
+      name: 'names are compared exactly: a CAP_ prefix or lower case is not in the set',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                add: [CAP_SYS_ADMIN, chown]
+      `,
+      errors: [
+        { messageId: 'nonDefault', line: 11, column: 15, endLine: 11, endColumn: 28, data: { container: 'Container "app"', capability: 'CAP_SYS_ADMIN' } },
+        { messageId: 'nonDefault', line: 11, column: 30, endLine: 11, endColumn: 35, data: { container: 'Container "app"', capability: 'chown' } },
+      ],
+    },
+    {
+      name: 'init and ephemeral containers of a Deployment',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: d
+        spec:
+          template:
+            spec:
+              initContainers:
+              - name: init
+                image: busybox:1.36
+                securityContext:
+                  capabilities:
+                    add: [NET_ADMIN]
+              containers:
+              - name: app
+                image: nginx:1.27
+              ephemeralContainers:
+              - name: debug
+                image: busybox:1.36
+                securityContext:
+                  capabilities:
+                    add: [SYS_PTRACE]
+      `,
+      errors: [
+        { messageId: 'nonDefault', line: 13, column: 19, endLine: 13, endColumn: 28, data: { container: 'Init container "init"', capability: 'NET_ADMIN' } },
+        { messageId: 'nonDefault', line: 22, column: 19, endLine: 22, endColumn: 29, data: { container: 'Ephemeral container "debug"', capability: 'SYS_PTRACE' } },
+      ],
+    },
+    {
+      name: 'at restricted before 1.22 this baseline rule still runs',
+      level: 'restricted',
+      version: 'v1.21',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                add: [SYS_ADMIN]
+      `,
+      errors: [{ messageId: 'nonDefault', line: 11, column: 15, endLine: 11, endColumn: 24 }],
+    },
+  ],
+});

@@ -1,0 +1,163 @@
+import { yaml } from '../../helpers/manifest';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const noDrop = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: p
+  spec:
+    containers:
+    - name: app
+      image: nginx:1.27
+`;
+
+const windowsNoDrop = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: p
+  spec:
+    os:
+      name: windows
+    containers:
+    - name: app
+      image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+`;
+
+ruleTester('require-drop-all-capabilities', {
+  valid: [
+    {
+      name: 'every container drops ALL (among other entries too)',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          initContainers:
+          - name: init
+            image: busybox:1.36
+            securityContext:
+              capabilities: {drop: [ALL]}
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                drop:
+                - NET_RAW
+                - ALL
+                add: [NET_BIND_SERVICE]
+          ephemeralContainers:
+          - name: debug
+            image: busybox:1.36
+            securityContext:
+              capabilities:
+                drop: [ALL]
+      `,
+    },
+    { name: 'Windows pods are exempt from 1.25', code: windowsNoDrop, version: 'v1.25' },
+    { name: 'the check starts at policy 1.22', code: noDrop, version: 'v1.21' },
+    { name: 'only checked at restricted', code: noDrop, level: 'baseline' },
+  ],
+  invalid: [
+    {
+      name: 'no securityContext: reported on the container name',
+      code: noDrop,
+      errors: [{
+        messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, covers: ['R06'],
+        message: 'Container "app" does not drop all capabilities: set securityContext.capabilities.drop: ["ALL"].',
+      }],
+    },
+    {
+      name: 'nearest key: securityContext, capabilities, drop',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: a
+            image: nginx:1.27
+            securityContext:
+              runAsNonRoot: true
+          - name: b
+            image: nginx:1.27
+            securityContext:
+              capabilities: {}
+          - name: c
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                drop: [NET_RAW, SYS_ADMIN]
+      `,
+      errors: [
+        { messageId: 'missing', line: 9, column: 5, endLine: 9, endColumn: 20, data: { container: 'Container "a"' } },
+        { messageId: 'missing', line: 14, column: 7, endLine: 14, endColumn: 19, data: { container: 'Container "b"' } },
+        { messageId: 'missing', line: 19, column: 9, endLine: 19, endColumn: 13, data: { container: 'Container "c"' } },
+      ],
+    },
+    {
+      name: 'ALL is matched exactly: a lower-case or CAP_ spelling drops nothing',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: a
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                drop:
+                - all
+          - name: b
+            image: nginx:1.27
+            securityContext:
+              capabilities:
+                drop: [CAP_ALL]
+      `,
+      errors: [
+        {
+          messageId: 'wrongCase', line: 12, column: 11, endLine: 12, endColumn: 14,
+          message: 'Container "a" drops "all", but Kubernetes matches only the exact name "ALL": write ALL.',
+        },
+        { messageId: 'wrongCase', line: 17, column: 16, endLine: 17, endColumn: 23, data: { container: 'Container "b"', value: 'CAP_ALL' } },
+      ],
+    },
+    {
+      name: 'init and ephemeral containers of a StatefulSet',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: s
+        spec:
+          serviceName: s
+          template:
+            spec:
+              initContainers:
+              - name: init
+                image: busybox:1.36
+              containers:
+              - name: app
+                image: nginx:1.27
+                securityContext:
+                  capabilities:
+                    drop: [ALL]
+              ephemeralContainers:
+              - name: debug
+                image: busybox:1.36
+      `,
+      errors: [
+        { messageId: 'missing', line: 10, column: 15, endLine: 10, endColumn: 19, data: { container: 'Init container "init"' } },
+        { messageId: 'missing', line: 19, column: 15, endLine: 19, endColumn: 20, data: { container: 'Ephemeral container "debug"' } },
+      ],
+    },
+    { name: 'first policy version with the check', code: noDrop, version: 'v1.22', errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14 }] },
+    { name: 'Windows pods are checked before 1.25', code: windowsNoDrop, version: 'v1.24', errors: [{ messageId: 'missing', line: 9, column: 11, endLine: 9, endColumn: 14 }] },
+  ],
+});

@@ -1,0 +1,80 @@
+import { yaml } from '../../helpers/manifest';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const unmaskedUserNamespace = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: p
+  spec:
+    hostUsers: false
+    containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        procMount: Unmasked
+`;
+
+ruleTester('restrict-proc-mount', {
+  valid: [
+    {
+      name: 'Default or unset',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          hostUsers: false
+          containers:
+          - name: a
+            image: nginx:1.27
+            securityContext:
+              procMount: Default
+          - name: b
+            image: nginx:1.27
+      `,
+    },
+    { name: 'the check starts at policy 1.35', code: unmaskedUserNamespace, version: 'v1.34' },
+    { name: 'only checked at restricted', code: unmaskedUserNamespace, level: 'baseline' },
+  ],
+  invalid: [
+    {
+      name: 'Unmasked even with user namespaces: the baseline check would allow it, so only R08',
+      code: unmaskedUserNamespace,
+      errors: [{
+        messageId: 'unmasked', line: 11, column: 18, endLine: 11, endColumn: 26, covers: ['R08'],
+        message: 'Container "app" sets procMount: Unmasked: remove it or set it to Default.',
+      }],
+    },
+    {
+      name: 'Unmasked in a host-user pod is also the baseline finding; every container list',
+      version: 'v1.35',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: d
+        spec:
+          template:
+            spec:
+              initContainers:
+              - name: init
+                image: busybox:1.36
+                securityContext: {procMount: Unmasked}
+              containers:
+              - name: app
+                image: nginx:1.27
+              ephemeralContainers:
+              - name: debug
+                image: busybox:1.36
+                securityContext:
+                  procMount: unmasked
+      `,
+      errors: [
+        { messageId: 'unmasked', line: 11, column: 38, endLine: 11, endColumn: 46, covers: ['R08', 'B11'], data: { container: 'Init container "init"', value: 'Unmasked' } },
+        { messageId: 'unmasked', line: 19, column: 22, endLine: 19, endColumn: 30, covers: ['R08', 'B11'], data: { container: 'Ephemeral container "debug"', value: 'unmasked' } },
+      ],
+    },
+  ],
+});
