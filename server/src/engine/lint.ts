@@ -35,7 +35,11 @@ export interface LintResult {
   skipped?: string;
 }
 
-export interface ActiveRule { rule: Rule; severity: Severity }
+export interface ActiveRule {
+  rule: Rule;
+  /** The severity the user configured for the rule, if any. */
+  configured?: Severity;
+}
 
 export interface ResolvedConfig {
   config: LintConfig;
@@ -63,7 +67,7 @@ export function resolveConfig(input?: Partial<LintConfig>, rules: readonly Rule[
   const overridden = new Set(enabled.flatMap(r => r.overrides ?? []));
   const active = enabled
     .filter(r => !overridden.has(r.id))
-    .map(rule => ({ rule, severity: (config.rules[rule.id] as Severity | undefined) ?? rule.severity }));
+    .map(rule => ({ rule, configured: config.rules[rule.id] as Severity | undefined }));
   const resolved = { config, policy, active };
   if (key) {
     if (resolvedCache.size > 64) resolvedCache.clear();
@@ -83,7 +87,7 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResu
   for (const d of file.documents) {
     for (const object of d.objects) {
       const pod = podSpecOf(object);
-      for (const { rule, severity } of resolved.active) {
+      for (const { rule, configured } of resolved.active) {
         if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
         const report = (r: Report) => {
           const offsets = nodeOffsets(r.at);
@@ -92,7 +96,7 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResu
             ruleId: rule.id,
             messageId: r.messageId,
             message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
-            severity,
+            severity: configured ?? r.severity ?? rule.severity,
             covers: r.covers ?? rule.covers,
             fix: rule.fix,
             offsets,

@@ -57,6 +57,12 @@ export interface Report<M extends string = string> {
   at: Node;
   /** The rows this particular finding demonstrates, when narrower than the rule's `covers`. */
   covers?: string[];
+  /**
+   * This finding's default severity when it differs from the rule's: an overriding restricted
+   * rule keeps the severity of the baseline rule it replaces for what that rule would report.
+   * A severity the user configured for the rule still wins.
+   */
+  severity?: Severity;
 }
 
 export interface CheckContext<M extends string = string> {

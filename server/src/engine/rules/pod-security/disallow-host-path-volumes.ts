@@ -1,26 +1,7 @@
-import { isMap, YAMLMap } from 'yaml';
-import { PodSpecView } from '../../model/workload';
-import { get, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
+import { podVolumes } from '../../model/volumes';
+import { get, keyOf } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
-
-export interface VolumeView {
-  node: YAMLMap;
-  /** `Volume "data"` (or `Volume #2` when unnamed), for messages. */
-  label: string;
-}
-
-/** The entries of `spec.volumes`, aliases resolved. */
-export function podVolumes(pod: PodSpecView): VolumeView[] {
-  const out: VolumeView[] = [];
-  seqItems(getSeq(pod.spec, 'volumes', pod.doc), pod.doc).forEach((item, i) => {
-    if (!isMap(item.value)) return;
-    const name = get(item.value, 'name', pod.doc);
-    const label = str(name) !== undefined ? `Volume "${str(name)}"` : `Volume #${i + 1}`;
-    out.push({ node: item.value, label });
-  });
-  return out;
-}
 
 export default defineRule({
   id: 'disallow-host-path-volumes',

@@ -32,7 +32,7 @@ export default defineRule({
     for (const c of pod.containers) {
       const v = c.sc('allowPrivilegeEscalation');
       const data = { container: c.label };
-      if (isTrue(v)) report({ messageId: 'enabled', data, at: v!.value, covers: exempt ? ['R02b'] : ['R02', 'R02b'] });
+      if (isTrue(v)) report({ messageId: 'enabled', data, at: v!.value, covers: exempt ? ['R02b'] : ['R02', 'R02b'], severity: 'error' });
       else if (!exempt && !isFalse(v)) {
         report({ messageId: 'notFalse', data, at: v?.value ?? c.anchor('securityContext', 'allowPrivilegeEscalation'), covers: ['R02'] });
       }

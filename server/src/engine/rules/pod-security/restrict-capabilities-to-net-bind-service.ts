@@ -1,7 +1,7 @@
 import { atLeast } from '../../policy';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
-import { addedCapabilities, BASELINE_CAPABILITIES } from './disallow-non-default-capabilities';
+import { addedCapabilities, BASELINE_CAPABILITIES } from '../../model/capabilities';
 
 export default defineRule({
   id: 'restrict-capabilities-to-net-bind-service',
@@ -31,7 +31,8 @@ export default defineRule({
         const baseline = !BASELINE_CAPABILITIES.has(name);
         if (exempt && !baseline) continue;
         const covers = exempt ? ['B06'] : baseline ? ['R07', 'B06'] : ['R07'];
-        report({ messageId: 'added', data: { container: c.label, capability: name }, at: ref.value, covers });
+        // Beyond the baseline set this is what disallow-non-default-capabilities (an error) reports.
+        report({ messageId: 'added', data: { container: c.label, capability: name }, at: ref.value, covers, severity: baseline ? 'error' : undefined });
       }
     }
   },

@@ -1,7 +1,7 @@
 import { get, keyOf } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
-import { podVolumes } from './disallow-host-path-volumes';
+import { podVolumes } from '../../model/volumes';
 
 /**
  * The volume sources the restricted level allows (policy/check_restrictedVolumes.go). `image`
