@@ -40,6 +40,7 @@ for (const t of targets) {
 }
 
 const WARMUP = 2;
+const WARMUP_MS = 200;
 const config = { enableAll: true };
 let peakHeap = 0;
 const sampleHeap = () => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); };
@@ -55,16 +56,29 @@ function median(xs) {
 v8.setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc');
 
+// Small files are timed in batches of at least ~20 ms per sample, so timer resolution and
+// scheduling jitter do not dominate.
+const MIN_SAMPLE_MS = 20;
+
 function time(fn) {
-  for (let i = 0; i < WARMUP; i++) fn();
+  // Warm-up: at least WARMUP runs and WARMUP_MS, so small files are timed with the JIT warm.
+  let warm = Infinity;
+  for (let i = 0, spent = 0; i < WARMUP || spent < WARMUP_MS; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    warm = Math.min(warm, ms);
+    spent += ms;
+  }
+  const batch = Math.max(1, Math.ceil(MIN_SAMPLE_MS / Math.max(warm, 0.001)));
   const times = [];
   let result;
   for (let i = 0; i < runs; i++) {
     result = undefined;
     collect();
     const t0 = process.hrtime.bigint();
-    result = fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    for (let j = 0; j < batch; j++) result = fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6 / batch);
     sampleHeap();
   }
   return { ms: median(times), result };
@@ -103,7 +117,7 @@ const widths = header.map((_, i) => Math.max(...all.map(r => r[i].length)));
 const line = cells => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 const rule = widths.map(w => '-'.repeat(w)).join('  ');
 
-console.log(`median of ${runs} runs after ${WARMUP} warm-up runs, GC before each; parse = yaml parseAllDocuments with the engine's options; lint = engine parse + all rules (enableAll); node ${process.version}`);
+console.log(`median of ${runs} samples (small files: batches of >= ${MIN_SAMPLE_MS} ms) after >= ${WARMUP} warm-up runs and ${WARMUP_MS} ms, GC before each; parse = yaml parseAllDocuments with the engine's options; lint = engine parse + all rules (enableAll); node ${process.version}`);
 console.log(line(header));
 console.log(rule);
 for (const r of table) console.log(line(r));
