@@ -6,7 +6,8 @@ const CHECK = `Usage: kube-harden check [options] <files or directories...>
 
 Reports security findings in Kubernetes manifests. Directories are searched
 recursively for .yaml, .yml and .json files (node_modules and .git are skipped).
-Helm chart templates are not linted.
+Helm chart templates are not linted. A file that cannot be read is reported on
+stderr (exit status 2) and the others are still checked.
 
 Options:
   --level baseline|restricted   Pod Security Standards level (default: restricted)

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { main } from '@kube-harden/server/out/cli/main';
 import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
 import { yaml } from '../../helpers/manifest';
 import { KNOWN_RULES, message, NOT_A_MANIFEST, PRIVILEGED_POD, PRIVILEGED_POD_JSON, privilegedPodFindings, ROOT_POD } from './fixtures';
@@ -172,6 +173,18 @@ describe('kube-harden check', function () {
       const n = (s: string) => out.findings.filter(f => f.severity === s).length;
       const s = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
       assert.equal(lines.at(-2), `${s(out.findings.length, 'finding')}: ${s(n('error'), 'error')}, ${s(n('warning'), 'warning')}, ${n('info')} info (2 files scanned)`);
+    });
+
+    it('colours the severity only when the output is a terminal', async () => {
+      const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD });
+      const render = async (color: boolean) => {
+        let out = '';
+        const code = await main(['check', path.join(dir, 'pod.yaml')], { out: t => { out += t; }, err: () => {}, color });
+        assert.equal(code, 1);
+        return out;
+      };
+      assert.match(await render(true), /:10:21  \x1b\[31merror\x1b\[0m  /);
+      assert.doesNotMatch(await render(false), /\x1b/);
     });
 
     it('summarises a clean run', () => {
