@@ -1,0 +1,127 @@
+// Benchmark: for each real-world manifest, the time of a bare `yaml` parse of the text against
+// the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks.
+// Numbers only: nothing is asserted. Uses the built engine (run `npx tsc -b` first).
+//
+//   npm run bench [-- <file or directory>] [-- --runs N]
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'server', 'package.json'));
+
+const args = process.argv.slice(2);
+let runs = 5;
+const targets = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || runs);
+  else targets.push(args[i]);
+}
+if (!targets.length) targets.push(path.resolve(root, '..', 'shared', 'corpora', 'real'));
+
+const enginePath = path.join(root, 'server', 'out', 'engine', 'index.js');
+if (!fs.existsSync(enginePath)) {
+  console.error(`bench: ${path.relative(process.cwd(), enginePath)} not found: build first with \`npx tsc -b\``);
+  process.exit(2);
+}
+const { lint } = require(enginePath);
+const { LineCounter, parseAllDocuments } = require('yaml');
+
+const files = [];
+for (const t of targets) {
+  let stat;
+  try { stat = fs.statSync(t); } catch { console.error(`bench: ${t}: no such file or directory`); process.exit(2); }
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(t).filter(n => /\.(ya?ml|json)$/i.test(n)).sort()) files.push(path.join(t, name));
+  } else files.push(t);
+}
+
+const WARMUP = 2;
+const WARMUP_MS = 200;
+const config = { enableAll: true };
+let peakHeap = 0;
+const sampleHeap = () => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); };
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+// A collection before each timed run, so one run does not pay for the garbage of the previous
+// one (on big files that noise is larger than the difference being measured).
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
+
+// Small files are timed in batches of at least ~20 ms per sample, so timer resolution and
+// scheduling jitter do not dominate.
+const MIN_SAMPLE_MS = 20;
+
+function time(fn) {
+  // Warm-up: at least WARMUP runs and WARMUP_MS, so small files are timed with the JIT warm.
+  let warm = Infinity;
+  for (let i = 0, spent = 0; i < WARMUP || spent < WARMUP_MS; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    warm = Math.min(warm, ms);
+    spent += ms;
+  }
+  const batch = Math.max(1, Math.ceil(MIN_SAMPLE_MS / Math.max(warm, 0.001)));
+  const times = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    result = undefined;
+    collect();
+    const t0 = process.hrtime.bigint();
+    for (let j = 0; j < batch; j++) result = fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6 / batch);
+    sampleHeap();
+  }
+  return { ms: median(times), result };
+}
+
+const rows = [];
+for (const file of files) {
+  const text = fs.readFileSync(file, 'utf8');
+  // The parser options the engine uses (server/src/engine/model/parse.ts), so the ratio is the
+  // cost of the engine's work on top of parsing. With yaml's defaults the duplicate-key check
+  // (uniqueKeys) is quadratic in a map's size and dominates on big CRDs.
+  const parse = time(() => parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() }));
+  const full = time(() => lint(text, config));
+  const docs = Array.isArray(parse.result) ? parse.result.length : 0;
+  rows.push({
+    file: path.basename(file),
+    kib: Buffer.byteLength(text) / 1024,
+    docs,
+    findings: full.result.findings.length,
+    skipped: full.result.skipped,
+    parseMs: parse.ms,
+    lintMs: full.ms,
+  });
+}
+
+const fmt = (n, d = 1) => n.toFixed(d);
+const table = rows.map(r => [
+  r.file + (r.skipped ? ` (not linted: ${r.skipped})` : ''),
+  fmt(r.kib), String(r.docs), String(r.findings), fmt(r.parseMs, 2), fmt(r.lintMs, 2), r.parseMs > 0 ? fmt(r.lintMs / r.parseMs, 2) : '-',
+]);
+const total = rows.reduce((a, r) => ({ kib: a.kib + r.kib, docs: a.docs + r.docs, findings: a.findings + r.findings, parseMs: a.parseMs + r.parseMs, lintMs: a.lintMs + r.lintMs }), { kib: 0, docs: 0, findings: 0, parseMs: 0, lintMs: 0 });
+const header = ['file', 'KiB', 'documents', 'findings', 'parse ms', 'lint ms', 'ratio'];
+const footer = ['total', fmt(total.kib), String(total.docs), String(total.findings), fmt(total.parseMs, 2), fmt(total.lintMs, 2), total.parseMs > 0 ? fmt(total.lintMs / total.parseMs, 2) : '-'];
+const all = [header, ...table, footer];
+const widths = header.map((_, i) => Math.max(...all.map(r => r[i].length)));
+const line = cells => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+const rule = widths.map(w => '-'.repeat(w)).join('  ');
+
+console.log(`median of ${runs} samples (small files: batches of >= ${MIN_SAMPLE_MS} ms) after >= ${WARMUP} warm-up runs and ${WARMUP_MS} ms, GC before each; parse = yaml parseAllDocuments with the engine's options; lint = engine parse + all rules (enableAll); node ${process.version}`);
+console.log(line(header));
+console.log(rule);
+for (const r of table) console.log(line(r));
+console.log(rule);
+console.log(line(footer));
+const mib = bytes => fmt(bytes / 1024 / 1024);
+console.log(`peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB; peak heap used (sampled after each run) ${mib(peakHeap)} MiB`);

@@ -1,0 +1,105 @@
+// Command-line parsing for `kube-harden`. The grammar is small and fixed (scripts and CI rely on
+// it), so it is written out here rather than pulled in from a dependency.
+import { Level, parsePolicyVersion } from '../engine';
+
+export type Format = 'text' | 'json';
+
+export interface CheckArgs {
+  command: 'check';
+  level?: Level;
+  pssVersion?: string;
+  enableAll: boolean;
+  format: Format;
+  paths: string[];
+}
+
+export interface RulesArgs {
+  command: 'rules';
+  format: Format;
+}
+
+export type ParsedArgs =
+  | CheckArgs
+  | RulesArgs
+  | { command: 'help'; topic?: 'check' | 'rules' }
+  | { command: 'version' };
+
+/** A mistake in the command line: reported with a hint to `--help`, exit status 2. */
+export class UsageError extends Error {}
+
+interface OptionSpec { takesValue: boolean; commands: ReadonlyArray<'check' | 'rules'> }
+
+const OPTIONS: Record<string, OptionSpec> = {
+  '--level': { takesValue: true, commands: ['check'] },
+  '--pss-version': { takesValue: true, commands: ['check'] },
+  '--enable-all': { takesValue: false, commands: ['check'] },
+  '--format': { takesValue: true, commands: ['check', 'rules'] },
+};
+
+const COMMANDS = ['check', 'rules'] as const;
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  // --help and --version win wherever they appear (before a `--`), as in most CLIs: someone
+  // adding --help to a command line that does not work wants to read how it should look.
+  const end = argv.indexOf('--');
+  const flags = end < 0 ? argv : argv.slice(0, end);
+  const topic = COMMANDS.find(c => c === argv[0]);
+  if (flags.includes('--help') || flags.includes('-h')) return { command: 'help', topic };
+  if (flags.includes('--version')) return { command: 'version' };
+
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError('missing command: use "check" or "rules"');
+  if (command.startsWith('-')) throw new UsageError(`expected a command ("check" or "rules") before ${quote(command)}`);
+  if (command !== 'check' && command !== 'rules') throw new UsageError(`unknown command ${quote(command)}: use "check" or "rules"`);
+
+  const values = new Map<string, string>();
+  const positionals: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--') { positionals.push(...rest.slice(i + 1)); break; }
+    if (!arg.startsWith('-') || arg === '-') {
+      if (arg === '-') throw new UsageError('reading from standard input is not supported: name files or directories');
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    const spec = OPTIONS[name];
+    if (!spec || !spec.commands.includes(command)) throw new UsageError(`unknown option ${quote(name)} for "${command}"`);
+    if (!spec.takesValue) {
+      if (eq >= 0) throw new UsageError(`option ${name} takes no value`);
+      values.set(name, 'true');
+      continue;
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else if (i + 1 < rest.length && !rest[i + 1].startsWith('--')) value = rest[++i];
+    if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
+    values.set(name, value);
+  }
+
+  const format = formatOf(values.get('--format'));
+  if (command === 'rules') {
+    if (positionals.length) throw new UsageError(`"rules" takes no arguments, got ${quote(positionals[0])}`);
+    return { command, format };
+  }
+  const level = values.get('--level');
+  if (level !== undefined && level !== 'baseline' && level !== 'restricted') {
+    throw new UsageError(`unknown level ${quote(level)}: use "baseline" or "restricted"`);
+  }
+  const pssVersion = values.get('--pss-version');
+  if (pssVersion !== undefined && parsePolicyVersion(pssVersion) === undefined) {
+    throw new UsageError(`unknown policy version ${quote(pssVersion)}: use "latest" or v1.N (e.g. v1.30)`);
+  }
+  if (!positionals.length) throw new UsageError('no files or directories to check');
+  return { command, level, pssVersion, enableAll: values.has('--enable-all'), format, paths: positionals };
+}
+
+function formatOf(v: string | undefined): Format {
+  if (v === undefined || v === 'text' || v === 'json') return v ?? 'text';
+  throw new UsageError(`unknown format ${quote(v)}: use "text" or "json"`);
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}

@@ -1,0 +1,123 @@
+// Which files a `check` reads. Directories are walked in a fixed order (names compared by code
+// unit, not locale) so two runs on two machines list the same files in the same order.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface SourceFile {
+  /** The name shown to the user: the argument as given, or the directory argument + relative path. */
+  display: string;
+  absolute: string;
+}
+
+export interface Discovery {
+  files: SourceFile[];
+  /** Paths that could not be read: reported on stderr, exit status 2. */
+  errors: string[];
+}
+
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+export function isManifestName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return MANIFEST_EXTENSIONS.some(ext => lower.endsWith(ext));
+}
+
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function discover(args: readonly string[]): Promise<Discovery> {
+  const files: SourceFile[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (display: string, absolute: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ display, absolute });
+  };
+
+  for (const arg of args) {
+    const absolute = path.resolve(arg);
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(absolute);
+    } catch (e) {
+      errors.push(`${arg}: ${describe(e)}`);
+      continue;
+    }
+    // A file named on the command line is read whatever its extension: the user chose it.
+    if (stat.isFile()) add(arg, absolute);
+    else if (stat.isDirectory()) await walk(absolute, directoryPrefix(arg), new Set(), add, errors);
+    else errors.push(`${arg}: not a regular file or directory`);
+  }
+  return { files, errors };
+}
+
+/** `dir`, `dir/` and `dir//` all show their files as `dir/<relative path>`; `./dir` stays `./dir/...`. */
+function directoryPrefix(arg: string): string {
+  const trimmed = arg.replace(/[\\/]+$/, '');
+  return trimmed === '' ? arg.slice(0, 1) : trimmed + path.sep;
+}
+
+async function walk(
+  dir: string,
+  prefix: string,
+  visited: Set<string>,
+  add: (display: string, absolute: string) => void,
+  errors: string[],
+): Promise<void> {
+  // Symbolic links to directories are followed once: a link back up the tree is not a loop.
+  let real: string;
+  try { real = await fs.promises.realpath(dir); } catch (e) { errors.push(`${shown(prefix)}: ${describe(e)}`); return; }
+  if (visited.has(real)) return;
+  visited.add(real);
+
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push(`${shown(prefix)}: ${describe(e)}`);
+    return;
+  }
+  entries.sort((a, b) => byCodeUnit(a.name, b.name));
+  for (const entry of entries) {
+    const absolute = path.join(dir, entry.name);
+    const display = prefix + entry.name;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await fs.promises.stat(absolute);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (e) {
+        // A dangling link is only an error where a manifest was expected.
+        if (isManifestName(entry.name)) errors.push(`${display}: ${describe(e)}`);
+        continue;
+      }
+    }
+    if (isDir) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(absolute, display + path.sep, visited, add, errors);
+    } else if (isFile && isManifestName(entry.name)) {
+      add(display, absolute);
+    }
+  }
+}
+
+/** A directory's prefix as the directory's own name. */
+function shown(prefix: string): string {
+  return prefix.length > 1 ? prefix.slice(0, -1) : prefix;
+}
+
+export function describe(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'not a directory';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    case 'EISDIR': return 'is a directory';
+    default: return e instanceof Error ? e.message : String(e);
+  }
+}

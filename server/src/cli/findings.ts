@@ -1,0 +1,47 @@
+// The CLI's view of a finding: positions 1-based as editors and compilers print them, the file
+// named as the user named it. This is the shape of `--format json`.
+import { Finding, FixSafety, Severity } from '../engine';
+import { byCodeUnit } from './files';
+
+export interface CliPosition { line: number; column: number }
+
+export interface CliFinding {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: { start: CliPosition; end: CliPosition };
+  covers: string[];
+  fix: { safety: FixSafety } | null;
+}
+
+export interface CheckSummary {
+  findings: CliFinding[];
+  scanned: number;
+  /** Files read but not linted (Helm templates, binary content, too large). */
+  skipped: number;
+}
+
+export function toCliFinding(file: string, f: Finding): CliFinding {
+  return {
+    file,
+    rule: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    range: {
+      start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
+      end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
+    },
+    covers: [...f.covers],
+    fix: f.fix ? { safety: f.fix.safety } : null,
+  };
+}
+
+export function compareFindings(a: CliFinding, b: CliFinding): number {
+  return byCodeUnit(a.file, b.file)
+    || a.range.start.line - b.range.start.line
+    || a.range.start.column - b.range.start.column
+    || a.range.end.line - b.range.end.line
+    || a.range.end.column - b.range.end.column
+    || byCodeUnit(a.rule, b.rule);
+}

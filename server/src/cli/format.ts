@@ -1,0 +1,37 @@
+// Output of `check`: a stable JSON object for scripts, or one line per finding for people.
+import { Severity } from '../engine';
+import { CheckSummary } from './findings';
+
+export function formatJson(summary: CheckSummary): string {
+  return JSON.stringify({ findings: summary.findings }, null, 2) + '\n';
+}
+
+const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+export function formatText(summary: CheckSummary, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? code + s + RESET : s);
+  const lines: string[] = [];
+  let previous: string | undefined;
+  for (const f of summary.findings) {
+    if (previous !== undefined && f.file !== previous) lines.push('');
+    previous = f.file;
+    const where = `${f.file}:${f.range.start.line}:${f.range.start.column}`;
+    lines.push(`${where}  ${paint(COLOURS[f.severity], f.severity)}  ${paint(DIM, f.rule)}  ${f.message}`);
+  }
+  if (lines.length) lines.push('');
+  lines.push(summaryLine(summary));
+  return lines.join('\n') + '\n';
+}
+
+function summaryLine({ findings, scanned, skipped }: CheckSummary): string {
+  const count = (s: Severity) => findings.filter(f => f.severity === s).length;
+  const errors = count('error'), warnings = count('warning'), infos = count('info');
+  const files = `${scanned} ${scanned === 1 ? 'file' : 'files'} scanned` + (skipped ? `, ${skipped} not linted` : '');
+  return `${plural(findings.length, 'finding')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info (${files})`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,52 @@
+// Help and version text.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const CHECK = `Usage: kube-harden check [options] <files or directories...>
+
+Reports security findings in Kubernetes manifests. Directories are searched
+recursively for .yaml, .yml and .json files (node_modules and .git are skipped).
+Helm chart templates are not linted. A file that cannot be read is reported on
+stderr (exit status 2) and the others are still checked.
+
+Options:
+  --level baseline|restricted   Pod Security Standards level (default: restricted)
+  --pss-version latest|v1.N     Pod Security Standards policy version (default: latest)
+  --enable-all                  Turn on every rule, opt-in ones included
+  --format text|json            Output format (default: text)
+  -h, --help                    Show this help
+
+Exit status: 0 nothing found, 1 findings reported, 2 usage or I/O error.
+`;
+
+const RULES = `Usage: kube-harden rules [--format text|json]
+
+Lists every rule with its category, level, severity and fix safety.
+`;
+
+const MAIN = `Usage: kube-harden <command> [options]
+
+Commands:
+  check [options] <files or directories...>   Report security findings in Kubernetes manifests
+  rules [--format text|json]                  List the rules
+
+Options:
+  -h, --help      Show help (also per command: kube-harden check --help)
+  --version       Print the version
+
+Exit status: 0 nothing found, 1 findings reported, 2 usage or I/O error.
+`;
+
+export function helpText(topic?: 'check' | 'rules'): string {
+  return topic === 'check' ? CHECK : topic === 'rules' ? RULES : MAIN;
+}
+
+export function version(): string {
+  // out/cli/usage.js -> the server package's manifest, which ships with the binary.
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

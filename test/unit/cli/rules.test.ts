@@ -1,0 +1,56 @@
+// `kube-harden rules`: the catalogue from the engine's metadata.
+import * as assert from 'node:assert/strict';
+import { RULES } from '@kube-harden/server';
+import { json, runCli } from '../../helpers/cli';
+
+describe('kube-harden rules', function () {
+  this.timeout(30_000);
+
+  it('--format json lists every rule with exactly the contract keys', () => {
+    const run = runCli(['rules', '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    const out = json<{ rules: Array<Record<string, unknown>> }>(run);
+    assert.deepEqual(Object.keys(out), ['rules']);
+    assert.deepEqual(out.rules.map(r => r.id), RULES.map(r => r.id));
+    for (const [i, r] of out.rules.entries()) {
+      const meta = RULES[i];
+      assert.deepEqual(Object.keys(r), ['id', 'title', 'category', 'severity', 'pss', 'covers', 'equivalents', 'fix']);
+      assert.deepEqual(r, {
+        id: meta.id,
+        title: meta.title,
+        category: meta.category,
+        severity: meta.severity,
+        // `since` is internal: the contract has the level and the admission plugin's check id.
+        pss: meta.pss ? { level: meta.pss.level, check: meta.pss.check } : null,
+        covers: meta.covers,
+        equivalents: meta.equivalents,
+        fix: meta.fix ? meta.fix.safety : null,
+      });
+    }
+  });
+
+  it('describes the two first rules as their files do', () => {
+    const out = json<{ rules: Array<Record<string, unknown>> }>(runCli(['rules', '--format', 'json']));
+    const byId = new Map(out.rules.map(r => [r.id, r]));
+    assert.deepEqual(byId.get('disallow-privileged-containers')?.pss, { level: 'baseline', check: 'privileged' });
+    assert.equal(byId.get('disallow-privileged-containers')?.fix, 'safe');
+    assert.deepEqual(byId.get('require-run-as-non-root')?.pss, { level: 'restricted', check: 'runAsNonRoot' });
+    assert.deepEqual(byId.get('require-run-as-non-root')?.covers, ['R03']);
+    assert.equal(byId.get('require-run-as-non-root')?.fix, 'unsafe');
+  });
+
+  it('prints a table by default: a header, then one row per rule', () => {
+    const run = runCli(['rules']);
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^ID +CATEGORY +LEVEL +SEVERITY +FIX +TITLE$/);
+    assert.equal(lines.length, RULES.length + 1);
+    for (const [i, rule] of RULES.entries()) {
+      assert.ok(lines[i + 1].startsWith(rule.id + ' '), lines[i + 1]);
+      assert.ok(lines[i + 1].endsWith(rule.title), lines[i + 1]);
+    }
+    // Columns line up: the title column starts at the same offset on every line.
+    const titleAt = lines[0].indexOf('TITLE');
+    for (const [i, rule] of RULES.entries()) assert.equal(lines[i + 1].indexOf(rule.title, titleAt), titleAt);
+  });
+});
