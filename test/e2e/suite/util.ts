@@ -1,0 +1,104 @@
+// Helpers for the extension-host tests. Every wait is on an editor event with a deadline.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const SOURCE = 'kube-harden';
+export const EXTENSION_ID = 'kube-harden.kube-harden';
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the e2e suite needs a workspace folder (test/e2e/workspace)');
+  return folder.uri.fsPath;
+}
+
+/** Where run() writes its summary: $KUBE_HARDEN_E2E_RESULTS, else a fixed file in the workspace. */
+export function resultsFile(): string {
+  return process.env.KUBE_HARDEN_E2E_RESULTS ?? path.join(workspaceRoot(), '.e2e', 'results.json');
+}
+
+export function fileUri(name: string): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), name));
+}
+
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (c === undefined) return undefined;
+  return typeof c === 'object' ? String(c.value) : String(c);
+}
+
+/**
+ * Runs `trigger`, then resolves with the document's kube-harden diagnostics once `accept` holds,
+ * checked on every onDidChangeDiagnostics event for `uri` (subscribed before the trigger, so no
+ * event is missed). `requireEvent` ignores the state before the first event for `uri`: for
+ * "nothing is reported" the only evidence that the server looked at all is that it published.
+ */
+export async function diagnosticsAfter(
+  uri: vscode.Uri,
+  trigger: () => Thenable<unknown> | void,
+  accept: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  { timeoutMs = 15_000, requireEvent = false } = {},
+): Promise<vscode.Diagnostic[]> {
+  let sub: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let seen = false;
+  let triggered = false;
+  try {
+    return await new Promise<vscode.Diagnostic[]>((resolve, reject) => {
+      // Not before the trigger has finished: the caller may still be assigning what it opened.
+      const check = () => {
+        const ds = ours(uri);
+        if (triggered && (seen || !requireEvent) && accept(ds)) resolve(ds);
+      };
+      sub = vscode.languages.onDidChangeDiagnostics(e => {
+        if (!e.uris.some(u => u.toString() === uri.toString())) return;
+        seen = true;
+        check();
+      });
+      timer = setTimeout(() => {
+        const now = ours(uri).map(d => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}`);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.fsPath)}` +
+          ` (event seen: ${seen}; now: [${now.join(', ')}])`));
+      }, timeoutMs);
+      Promise.resolve(trigger()).then(() => { triggered = true; check(); }, reject);
+    });
+  } finally {
+    sub?.dispose();
+    clearTimeout(timer);
+  }
+}
+
+export async function activate(): Promise<void> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  await ext.activate();
+}
+
+/**
+ * Asks the launcher (scripts/e2e/run.mjs) for a screenshot of the window as it is now and waits
+ * until it has been taken. A no-op when no launcher asked for screenshots (run-electron.mjs).
+ */
+export async function screenshot(name: string, timeoutMs = 30_000): Promise<void> {
+  const dir = process.env.KUBE_HARDEN_E2E_SIGNALS;
+  if (!dir) return;
+  const done = path.join(dir, `${name}.done`);
+  let watcher: fs.FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // The file the launcher writes is the only event that crosses the two processes.
+      watcher = fs.watch(dir, () => { if (fs.existsSync(done)) resolve(); });
+      timer = setTimeout(() => reject(new Error(`the launcher took no screenshot "${name}" within ${timeoutMs} ms`)), timeoutMs);
+      fs.writeFileSync(path.join(dir, `${name}.ready`), '');
+      if (fs.existsSync(done)) resolve();
+    });
+  } finally {
+    watcher?.close();
+    clearTimeout(timer);
+  }
+}
