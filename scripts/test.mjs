@@ -1,6 +1,7 @@
 // The one command that runs every test (README, .ci/run): build, unit + protocol suites, the
-// Pod Security Admission conformance of the built CLI. Prints one closing line for CI:
-// "N passed, N failed".
+// Pod Security Admission conformance of the built CLI, and the extension-host suite in a real
+// VS Code (code-server + headless Chromium, installed by scripts/e2e/install.sh). Prints one
+// closing line for CI: "N passed, N failed". KUBE_HARDEN_SKIP_E2E=1 skips the editor suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,6 +35,13 @@ if (built) {
   const psa = join(shared, 'corpora', 'pod-security-admission', 'testdata');
   if (existsSync(psa)) step('PSA conformance of the CLI (v1.37)', 'node', [join(shared, 'tools', 'pss-conformance.mjs'), psa, 'v1.37']);
   else { process.stdout.write(`\nPSA fixtures not found at ${psa}\n`); failed++; }
+  if (process.env.KUBE_HARDEN_SKIP_E2E === '1') process.stdout.write('\n=== extension-host tests skipped (KUBE_HARDEN_SKIP_E2E=1)\n');
+  else if (step('install the offline editor (code-server, chromium)', 'bash', ['scripts/e2e/install.sh'])) {
+    step('extension-host tests in code-server', 'node', ['scripts/e2e/run.mjs'], out => {
+      const m = /e2e: (\d+) passed, (\d+) failed/.exec(out);
+      return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
+    });
+  }
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 && built ? 0 : 1);

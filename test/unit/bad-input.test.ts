@@ -278,9 +278,20 @@ describe('bad input', function () {
     });
 
     it('does not lint a Helm template', () => {
-      assert.equal(assertNothing(HELM_TEMPLATE, 'template').skipped, 'Helm template');
+      assertNothing(HELM_TEMPLATE, 'template');
+      assert.deepEqual(parseFile(HELM_TEMPLATE).documents.map(d => d.skipped), ['Helm template']);
+      // Control lines make the whole file a template.
+      assert.equal(lint(`{{- if .Values.enabled }}\n${PRIVILEGED_POD}{{- end }}\n`, ALL).skipped, 'Helm template');
       // A chart template without actions, known as such by its path.
       assert.equal(lint(PRIVILEGED_POD, ALL, { helmTemplate: true }).skipped, 'Helm template');
+    });
+
+    it('lints the documents of a rendered install around one that kept a Helm value', () => {
+      const text = `${HELM_TEMPLATE}---\n${PRIVILEGED_POD}`;
+      const offset = HELM_TEMPLATE.split('\n').length; // the lines before the second document
+      const r = lint(text, { rules: { 'disallow-privileged-containers': 'error' }, level: 'baseline' });
+      assert.equal(r.skipped, undefined);
+      assert.deepEqual(r.findings.map(at), [['disallow-privileged-containers', offset + 10, 21, offset + 10, 25]]);
     });
 
     it('isolates a rule that throws: the others still report, the failure names it', () => {

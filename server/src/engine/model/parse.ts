@@ -23,6 +23,8 @@ export interface ParsedDocument {
   index: number;
   /** Syntax errors: such a document is not linted (the YAML extension reports them). */
   hasErrors: boolean;
+  /** Why this document is not linted although it parses (a Helm template), if so. */
+  skipped?: string;
   objects: K8sObject[];
 }
 
@@ -40,14 +42,18 @@ export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 // Helm actions make the text a template, not a manifest: values are filled in at render time,
 // so any finding would be a guess (DESIGN.md: files that look like manifests but are not).
 // Plain `{{ ... }}` is not enough: Prometheus rules and Argo workflows carry `{{ $labels.x }}` in
-// strings of real manifests. Helm is recognised by its control lines and its built-in objects.
-const HELM_ACTION = /(^[ \t]*\{\{-?\s*(if|else|end|range|with|define|include|template|toYaml|\/\*)\b)|\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\$\.Values|include\s|template\s|toYaml\s|tpl\s)/m;
+// strings of real manifests. Helm is recognised by its control lines (the whole file is a
+// template) and by its built-in objects (that document is one; its siblings are still linted,
+// as in rendered installs that kept one stray `{{ .Release.Namespace }}`).
+const HELM_CONTROL = /^[ \t]*\{\{-?\s*(if|else|end|range|with|define|include|template|toYaml|\/\*)\b/m;
+const HELM_VALUE = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\$\.Values|include\s|template\s|toYaml\s|tpl\s)/;
 
 export function parseFile(text: string, options: { helmTemplate?: boolean } = {}): ParsedFile {
   const lines = new LineIndex(text);
   if (text.length > MAX_TEXT_LENGTH) return { text, lines, documents: [], skipped: 'file too large' };
   if (text.includes('\u0000')) return { text, lines, documents: [], skipped: 'binary content' };
-  if (options.helmTemplate || HELM_ACTION.test(text)) return { text, lines, documents: [], skipped: 'Helm template' };
+  if (options.helmTemplate || HELM_CONTROL.test(text)) return { text, lines, documents: [], skipped: 'Helm template' };
+  const helmValues = HELM_VALUE.test(text);
   let docs: Document.Parsed[];
   try {
     // YAML 1.1 as Kubernetes' decoders read it: `yes`/`on` are booleans, `<<` merges.
@@ -58,7 +64,8 @@ export function parseFile(text: string, options: { helmTemplate?: boolean } = {}
   if (!Array.isArray(docs)) return { text, lines, documents: [], skipped: 'unparseable' };
   const documents = docs.map((doc, index) => {
     const hasErrors = doc.errors.length > 0;
-    return { doc, index, hasErrors, objects: hasErrors ? [] : objectsOf(doc, index) };
+    const template = helmValues && !!doc.range && HELM_VALUE.test(text.slice(doc.range[0], doc.range[2]));
+    return { doc, index, hasErrors, skipped: template ? 'Helm template' : undefined, objects: hasErrors || template ? [] : objectsOf(doc, index) };
   });
   return { text, lines, documents };
 }
