@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { setIn } from '@kube-harden/server';
+import { applyEdits, setIn } from '@kube-harden/server';
 import { crlf, expectDeclined, expectEdit, expectNoChange, noFinalNewline, Subject } from '../../helpers/fix';
 import { yaml } from '../../helpers/manifest';
 
@@ -158,7 +158,7 @@ describe('fix: setIn inserting into block maps', () => {
       { js: { spec: { containers: [{ name: 'app', args: 'echo\n\n', securityContext: { runAsNonRoot: true } }, { name: 'b' }] } } });
   });
 
-  it('inserts after a nested map or list that ends the container', () => {
+  it('inserts after a nested map that ends the container, before its trailing comment', () => {
     expectEdit(yaml`
       spec:
         containers:
@@ -180,6 +180,9 @@ describe('fix: setIn inserting into block maps', () => {
             # no requests
         - name: b
     `);
+  });
+
+  it('inserts after a nested list that ends the container, before its trailing comment', () => {
     expectEdit(yaml`
       spec:
         containers:
@@ -187,7 +190,9 @@ describe('fix: setIn inserting into block maps', () => {
           ports:
           - containerPort: 80
             name: http
-        initContainers: []
+          # about ports
+
+        - name: b
     `, runAsNonRoot, yaml`
       spec:
         containers:
@@ -197,7 +202,9 @@ describe('fix: setIn inserting into block maps', () => {
             name: http
           securityContext:
             runAsNonRoot: true
-        initContainers: []
+          # about ports
+
+        - name: b
     `);
   });
 
@@ -450,9 +457,15 @@ describe('fix: setIn in flow maps', () => {
       '}',
       '',
     ].join('\n'));
-    assert.equal(out.length, 1);
-    const fixed = input.slice(0, out[0].start) + out[0].newText + input.slice(out[0].end);
-    assert.deepEqual(JSON.parse(fixed).spec.containers[0].securityContext, { runAsNonRoot: true }, 'still JSON');
+    assert.deepEqual(JSON.parse(applyEdits(input, out).text).spec.containers[0].securityContext, { runAsNonRoot: true }, 'still JSON');
+  });
+
+  it('keeps a comment on the last entry of a multi-line flow map with that entry', () => {
+    const add = (s: Subject) => setIn(s.text, s.doc, s.root, ['securityContext', 'runAsNonRoot'], true);
+    expectEdit('securityContext: {\n  runAsUser: 1000  # uid\n}\n', add, 'securityContext: {\n  runAsUser: 1000,  # uid\n  runAsNonRoot: true\n}\n');
+    expectEdit('securityContext: {\n  runAsUser: 1000, # uid\n}\n', add, 'securityContext: {\n  runAsUser: 1000, # uid\n  runAsNonRoot: true,\n}\n');
+    expectEdit(crlf('securityContext: {\n    runAsUser: 1000\n  }\n'), s => setIn(s.text, s.doc, s.root, ['securityContext'], { runAsNonRoot: true, runAsGroup: 1 }),
+      crlf('securityContext: {\n    runAsUser: 1000,\n    runAsNonRoot: true,\n    runAsGroup: 1\n  }\n'));
   });
 
   it('declines to fill an empty flow map holding a comment', () => {

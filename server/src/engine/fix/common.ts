@@ -3,7 +3,7 @@ import { Document, isPair, isScalar, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { TextEdit } from './edit';
 import { contentEnd, startOf } from './nodes';
 import { RenderOptions } from './render';
-import { firstOnLine, insertionAfterLine, lineStart, nextLineStart } from './text';
+import { firstOnLine, insertionAfterLine, lineEnd, lineStart, nextLineStart, skipSpaces } from './text';
 
 export interface Ctx { text: string; doc: Document }
 
@@ -104,17 +104,25 @@ export function removeFlowEntries(text: string, node: YAMLMap | YAMLSeq, remove:
 }
 
 /**
- * Where to add entries to a non-empty flow collection: after its last entry, separated like the
- * existing ones (`, ` on one line; a line break and the entries' indentation when each entry
- * has its own line, as in JSON).
+ * Adds entries to a non-empty flow collection after its last entry, separated like the existing
+ * ones: `, ` on one line; when each entry has its own line (as in JSON), each new entry gets a
+ * line too, after the last entry's line so a comment there stays with the entry it follows.
  */
-export function flowAppend(text: string, node: YAMLMap | YAMLSeq, entries: readonly string[], eol: string): TextEdit | undefined {
+export function flowAppend(text: string, node: YAMLMap | YAMLSeq, entries: readonly string[], eol: string): TextEdit[] | undefined {
   const last = entrySpan(node.items[node.items.length - 1]);
   const br = flowBrackets(text, node);
   if (!last || !br) return undefined;
-  const ownLine = firstOnLine(text, last[0]) && nextLineStart(text, last[1]) >= 0 && nextLineStart(text, last[1]) <= br.close;
-  const sep = ownLine ? `,${eol}${' '.repeat(last[0] - lineStart(text, last[0]))}` : ', ';
-  return { start: last[1], end: last[1], newText: entries.map(e => sep + e).join('') };
+  const next = nextLineStart(text, last[1]);
+  const ownLine = firstOnLine(text, last[0]) && next >= 0 && next <= br.close;
+  if (!ownLine) return [{ start: last[1], end: last[1], newText: entries.map(e => `, ${e}`).join('') }];
+  const pad = ' '.repeat(last[0] - lineStart(text, last[0]));
+  const end = lineEnd(text, last[1]);
+  // `a: 1,` (a trailing comma) keeps its style: every new entry ends with one too.
+  if (text[skipSpaces(text, last[1])] === ',') return [{ start: end, end, newText: entries.map(e => `${eol}${pad}${e},`).join('') }];
+  return [
+    { start: last[1], end: last[1], newText: ',' },
+    { start: end, end, newText: entries.map(e => `${eol}${pad}${e}`).join(',') },
+  ];
 }
 
 /** Fills an empty flow collection (`{}`, `[ ]`). Refused when a comment sits inside. */

@@ -91,7 +91,8 @@ function insertEntries(ctx: Ctx, map: YAMLMap, obj: { readonly [key: string]: Ya
   const opts = renderOptionsFor(map);
   if (map.flow) {
     const entries = Object.entries(obj).map(([k, v]) => `${renderKey(k, opts)}: ${renderFlow(v, opts)}`);
-    const e = map.items.length === 0 ? flowFill(text, map, entries) : flowAppend(text, map, entries, style.eol);
+    if (map.items.length > 0) return flowAppend(text, map, entries, style.eol);
+    const e = flowFill(text, map, entries);
     return e && [e];
   }
   const first = map.items[0];

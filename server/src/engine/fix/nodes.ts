@@ -109,12 +109,13 @@ export function startOf(node: unknown): number {
 
 /** The pairs of a block or flow map whose key is `name` (own pairs, no merge). */
 export function ownPairs(map: YAMLMap, name: string): Pair[] {
-  return map.items.filter((p): p is Pair => isPair(p) && isScalar(p.key) && p.key.value != null && String(p.key.value) === name);
+  return map.items.filter((p): p is Pair => isPair(p) && isScalar(p.key) && p.key.value != null && typeof p.key.value !== 'symbol' && String(p.key.value) === name);
 }
 
 /** True when `map` has a `<<` merge key: a missing key might then be inherited, so its absence is not known. */
 export function hasMerge(map: YAMLMap): boolean {
-  return map.items.some(p => isPair(p) && isScalar(p.key) && p.key.value === '<<');
+  // The parser keys a merge with Symbol('<<') (with `merge: true`), a plain `'<<'` otherwise.
+  return map.items.some(p => isPair(p) && isScalar(p.key) && (p.key.value === '<<' || (typeof p.key.value === 'symbol' && p.key.value.description === '<<')));
 }
 
 /** A null value as written: nothing (`key:`) or an explicit `~` / `null`. */

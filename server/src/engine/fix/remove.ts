@@ -33,7 +33,9 @@ export function removeItems(text: string, doc: Document, target: Target<YAMLSeq>
   const ctx = { text, doc };
   if (set.size === seq.items.length) return emptied(ctx, seq, opts);
   if (seq.flow) return removeFlowEntries(text, seq, set);
-  const edits: TextEdit[] = [];
+  // Line blocks of the items; adjacent ones are joined first, so a run that reaches the end of a
+  // file without final newline takes the line break before the run, not one inside it.
+  const blocks: Array<{ from: number; end: number }> = [];
   for (const i of [...set].sort((a, b) => a - b)) {
     const item = seq.items[i];
     const s = startOf(item);
@@ -42,9 +44,12 @@ export function removeItems(text: string, doc: Document, target: Target<YAMLSeq>
     while (dash >= 0 && ' \t\r\n'.includes(text[dash])) dash--;
     // A compact nested item (`- - x`) shares its line with the outer dash: not removed by line.
     if (dash < 0 || text[dash] !== '-' || !firstOnLine(text, dash)) return undefined;
-    edits.push(deleteLines(text, lineStart(text, dash), contentEnd(item)));
+    const from = lineStart(text, dash);
+    const last = blocks[blocks.length - 1];
+    if (last && insertionAfterLine(text, last.end).at === from) last.end = contentEnd(item);
+    else blocks.push({ from, end: contentEnd(item) });
   }
-  return mergeTouching(edits);
+  return blocks.map(b => deleteLines(text, b.from, b.end));
 }
 
 export function removeItem(text: string, doc: Document, target: Target<YAMLSeq>, index: number, opts: RemoveOptions = {}): TextEdit[] | undefined {
@@ -67,18 +72,6 @@ export function removeFromSeq(text: string, doc: Document, target: Target<YAMLMa
     if (isScalar(item) && (item.value ?? null) === value) indices.push(i);
   });
   return removeItems(text, doc, ref.value, indices, opts);
-}
-
-// Deletions at an end-of-file line without final newline start one line break early, which can
-// reach into the previous item's deletion: join them.
-function mergeTouching(edits: TextEdit[]): TextEdit[] {
-  const out: TextEdit[] = [];
-  for (const e of edits) {
-    const last = out[out.length - 1];
-    if (last && e.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, e.end), newText: '' };
-    else out.push(e);
-  }
-  return out;
 }
 
 function removePair(ctx: Ctx, map: YAMLMap, pair: Pair, opts: RemoveOptions): TextEdit[] | undefined {

@@ -18,7 +18,8 @@ export function appendItem(text: string, doc: Document, target: Target<YAMLSeq>,
   const opts = renderOptionsFor(seq);
   if (seq.flow) {
     const item = renderFlow(value, opts);
-    const e = seq.items.length === 0 ? flowFill(text, seq, [item]) : flowAppend(text, seq, [item], style.eol);
+    if (seq.items.length > 0) return flowAppend(text, seq, [item], style.eol);
+    const e = flowFill(text, seq, [item]);
     return e && [e];
   }
   const dash = seq.range?.[0] ?? -1;
