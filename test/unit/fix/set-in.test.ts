@@ -62,6 +62,11 @@ describe('fix: setIn inserting into block maps', () => {
     `);
   });
 
+  it('follows a 4-space file whose lists are not indented', () => {
+    expectEdit('spec:\n    containers:\n    - name: app\n      image: nginx\n', runAsNonRoot,
+      'spec:\n    containers:\n    - name: app\n      image: nginx\n      securityContext:\n          runAsNonRoot: true\n');
+  });
+
   it("follows the map's own indentation over the rest of the file", () => {
     expectEdit(yaml`
       spec:
