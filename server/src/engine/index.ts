@@ -14,3 +14,4 @@ export { RULES, ruleById } from './registry';
 export { ruleLevel } from './rule';
 export type { Category, FixSafety, Rule, RuleMeta, Severity, Tool } from './rule';
 export { renderRuleIndex, renderRulePage } from './docs';
+export * from './fix';
