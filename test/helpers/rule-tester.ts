@@ -2,7 +2,7 @@
 // exact 1-based range and message id of each finding; the manifests must parse cleanly, so a
 // case cannot pass because the YAML is broken; duplicate cases are rejected.
 import * as assert from 'node:assert/strict';
-import { lintParsed, parseFile, resolveConfig, ruleById, ruleLevel } from '@kube-harden/server';
+import { applyEdits, fixAll, lintParsed, parseFile, resolveConfig, ruleById, ruleLevel } from '@kube-harden/server';
 import type { Level } from '@kube-harden/server';
 
 export interface Case {
@@ -21,21 +21,37 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   covers?: string[];
   message?: string;
+  /** Every suggestion the finding offers, in order, with the exact text after applying it alone. */
+  suggestions?: Array<{ title: string; output: string }>;
 }
 
 export interface InvalidCase extends Case {
   errors: ExpectedFinding[];
+  /**
+   * The exact text after applying every fix of this rule (unsafe ones included) to a fixed point.
+   * Required when any finding offers a fix; must be absent when none does.
+   */
+  output?: string;
 }
 
-export function run(ruleId: string, code: string, level?: Level, version?: string) {
+function configFor(ruleId: string, level?: Level, version?: string) {
   const rule = ruleById(ruleId);
   assert.ok(rule, `rule ${ruleId} is registered`);
-  const parsed = parseFile(code);
-  assert.equal(parsed.skipped, undefined, 'the case is linted, not skipped');
-  for (const d of parsed.documents) assert.deepEqual(d.doc.errors.map(e => e.message), [], 'the case is valid YAML');
-  assert.ok(parsed.documents.some(d => d.objects.length > 0), 'the case holds a Kubernetes object');
-  const resolved = resolveConfig({ level: level ?? ruleLevel(rule), podSecurityVersion: version ?? 'latest', enableAll: true });
-  const result = lintParsed(parsed, resolved);
+  return { level: level ?? ruleLevel(rule), podSecurityVersion: version ?? 'latest', enableAll: true };
+}
+
+function assertParses(text: string, what: string): void {
+  const parsed = parseFile(text);
+  assert.equal(parsed.skipped, undefined, `${what} is linted, not skipped`);
+  for (const d of parsed.documents) assert.deepEqual(d.doc.errors.map(e => e.message), [], `${what} is valid YAML`);
+  assert.ok(parsed.documents.some(d => d.objects.length > 0), `${what} holds a Kubernetes object`);
+}
+
+const commentLines = (text: string) => text.split(/\r?\n/).filter(l => /^\s*#/.test(l));
+
+export function run(ruleId: string, code: string, level?: Level, version?: string) {
+  assertParses(code, 'the case');
+  const result = lintParsed(parseFile(code), resolveConfig(configFor(ruleId, level, version)));
   assert.deepEqual(result.failures, [], 'no rule threw');
   return result.findings.filter(f => f.ruleId === ruleId);
 }
@@ -77,8 +93,36 @@ export function ruleTester(ruleId: string, cases: { valid: Array<Case | string>;
           if (e.data) assert.deepEqual(f.data, e.data);
           if (e.covers) assert.deepEqual(f.covers, e.covers);
           if (e.message) assert.equal(f.message, e.message);
+          const suggestions = f.suggestions.map(sg => {
+            const edits = sg.edits();
+            return { title: sg.title, output: edits ? applyEdits(c.code, edits).text : '(declined)' };
+          }).filter(sg => sg.output !== '(declined)');
+          assert.deepEqual(suggestions, e.suggestions ?? [], `finding #${j + 1}: its suggestions`);
+          for (const sg of suggestions) assertParses(sg.output, 'a suggestion\'s output');
         });
+        checkFix(ruleId, c, found.some(f => (f.fix?.edits()?.length ?? 0) > 0));
       });
     });
   });
+}
+
+/**
+ * The fixes of an invalid case: the exact output, which parses, keeps every comment line, no
+ * longer has a fixable finding of the rule, and is a fixed point (fixing again changes nothing).
+ */
+function checkFix(ruleId: string, c: InvalidCase, fixable: boolean): void {
+  if (!fixable) {
+    assert.equal(c.output, undefined, 'no finding offers a fix, so the case states no output');
+    return;
+  }
+  assert.ok(c.output !== undefined, 'a finding offers a fix: the case must state the exact output');
+  const config = configFor(ruleId, c.level, c.version);
+  const fixed = fixAll(c.code, config, { safety: 'unsafe', ruleId });
+  assert.ok(fixed.converged, 'the fixes converge');
+  assert.equal(fixed.text, c.output);
+  assertParses(fixed.text, 'the fixed text');
+  for (const line of commentLines(c.code)) assert.ok(commentLines(fixed.text).includes(line), `comment kept: ${line}`);
+  const left = run(ruleId, fixed.text, c.level, c.version).filter(f => (f.fix?.edits()?.length ?? 0) > 0);
+  assert.deepEqual(left.map(f => f.message), [], 'nothing fixable is left');
+  assert.equal(fixAll(fixed.text, config, { safety: 'unsafe', ruleId }).text, fixed.text, 'fixing again changes nothing');
 }

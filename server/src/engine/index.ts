@@ -15,3 +15,5 @@ export { ruleLevel } from './rule';
 export type { Category, FixSafety, Rule, RuleMeta, Severity, Tool } from './rule';
 export { renderRuleIndex, renderRulePage } from './docs';
 export * from './fix';
+export { diffToEdit, fixAll, selectFixable } from './fixing';
+export type { FixAllOptions, FixAllResult } from './fixing';

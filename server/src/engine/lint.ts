@@ -1,14 +1,26 @@
 // Runs the active rules over a parsed file. Each rule is isolated: one that throws is recorded
 // and the others still report.
-import { isCollection, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { Document, isCollection, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
 import { LintConfig, normalizeConfig } from './config';
 import { ParsedFile, parseFile } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
 import { hasRange } from './model/yaml-nav';
 import { levelIncludes, parsePolicyVersion, Policy } from './policy';
-import { FixSafety, Report, Rule, ruleLevel, Severity } from './rule';
+import type { TextEdit } from './fix/edit';
+import { FixSafety, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
+
+/** A proposal bound to the text and document of its finding: `edits()` builds it. */
+export interface BoundProposal {
+  title: string;
+  /** Edits over the linted text, or undefined when the proposal declines (or its builder threw). */
+  edits(): TextEdit[] | undefined;
+}
+
+export interface FixOffer extends BoundProposal {
+  safety: FixSafety;
+}
 
 export interface Finding {
   ruleId: string;
@@ -16,7 +28,10 @@ export interface Finding {
   message: string;
   severity: Severity;
   covers: string[];
-  fix: { safety: FixSafety } | null;
+  /** The fix this finding offers (safe: fix-all applies it; unsafe: one at a time), or null. */
+  fix: FixOffer | null;
+  /** Alternatives offered one at a time where there is no single right edit. */
+  suggestions: BoundProposal[];
   /** [start, end) as UTF-16 offsets into the text. */
   offsets: [number, number];
   /** 0-based line and character, as in LSP. */
@@ -98,7 +113,8 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResu
             message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
             severity: configured ?? r.severity ?? rule.severity,
             covers: r.covers ?? rule.covers,
-            fix: rule.fix,
+            fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule.id, failures) } : null,
+            suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule.id, failures)),
             offsets,
             range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
             object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
@@ -116,6 +132,21 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResu
   }
   findings.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId));
   return { findings, failures };
+}
+
+function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures: RuleFailure[]): BoundProposal {
+  return {
+    title: p.title,
+    edits: () => {
+      try {
+        return p.edits({ text, doc });
+      } catch (e) {
+        // A fix builder that throws offers nothing; the finding itself still stands.
+        failures.push({ ruleId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        return undefined;
+      }
+    },
+  };
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {

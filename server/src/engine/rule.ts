@@ -1,6 +1,7 @@
 // A rule is metadata + a check. Metadata is data: docs pages, presets, the `rules` listing and
 // (later) suppression by other tools' ids all come from it.
-import { Node } from 'yaml';
+import { Document, Node } from 'yaml';
+import type { TextEdit } from './fix/edit';
 import { K8sObject } from './model/parse';
 import { PodSpecView } from './model/workload';
 import { Level, Policy } from './policy';
@@ -50,6 +51,23 @@ export interface RuleMeta<M extends string = string> {
   fix: { safety: FixSafety } | null;
 }
 
+/** What a fix builder gets: the text the finding was computed from and its parsed document. */
+export interface EditContext {
+  text: string;
+  doc: Document;
+}
+
+/**
+ * One edit a finding offers. Built lazily (only when an editor asks for code actions, or a fix-all
+ * runs), from node offsets of the same parse. `edits` returns undefined when it declines (the
+ * value lives behind an alias, the style cannot be kept, ...): then nothing is offered.
+ */
+export interface Proposal {
+  /** Imperative, names the container or field: `Set allowPrivilegeEscalation: false in container "app"`. */
+  title: string;
+  edits(ctx: EditContext): TextEdit[] | undefined;
+}
+
 export interface Report<M extends string = string> {
   messageId: M;
   data?: Record<string, string | number>;
@@ -63,6 +81,10 @@ export interface Report<M extends string = string> {
    * A severity the user configured for the rule still wins.
    */
   severity?: Severity;
+  /** The fix (its safety is the rule's `fix.safety`): the one right edit, when there is one. */
+  fix?: Proposal;
+  /** Alternatives where there is no single right answer: offered one at a time, never in bulk. */
+  suggestions?: Proposal[];
 }
 
 export interface CheckContext<M extends string = string> {

@@ -42,7 +42,7 @@ export function docsLinker(root: string = DEFAULT_DOCS_ROOT): (ruleId: string) =
 }
 
 export function toDiagnostic(f: Finding, docsHref: (ruleId: string) => string): Diagnostic {
-  const data: FindingData = { ruleId: f.ruleId, messageId: f.messageId, covers: f.covers, fix: f.fix };
+  const data: FindingData = { ruleId: f.ruleId, messageId: f.messageId, covers: f.covers, fix: f.fix ? { safety: f.fix.safety } : null };
   return {
     range: f.range,
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,

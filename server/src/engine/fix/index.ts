@@ -19,3 +19,4 @@ export type { Quote, RenderOptions, YamlScalar, YamlValue } from './render';
 export { styleFor } from './style';
 export type { Style } from './style';
 export type { Target } from './nodes';
+export { disableEscalation, removeFrom, setInContainer, setInherited, setInPod } from './workload';

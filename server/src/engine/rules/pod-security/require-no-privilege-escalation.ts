@@ -1,3 +1,4 @@
+import { disableEscalation } from '../../fix/workload';
 import { isFalse, isTrue } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
 import { defineRule } from '../../rule';
@@ -32,9 +33,9 @@ export default defineRule({
     for (const c of pod.containers) {
       const v = c.sc('allowPrivilegeEscalation');
       const data = { container: c.label };
-      if (isTrue(v)) report({ messageId: 'enabled', data, at: v!.value, covers: exempt ? ['R02b'] : ['R02', 'R02b'], severity: 'error' });
+      if (isTrue(v)) report({ messageId: 'enabled', data, at: v!.value, covers: exempt ? ['R02b'] : ['R02', 'R02b'], severity: 'error', fix: disableEscalation(c) });
       else if (!exempt && !isFalse(v)) {
-        report({ messageId: 'notFalse', data, at: v?.value ?? c.anchor('securityContext', 'allowPrivilegeEscalation'), covers: ['R02'] });
+        report({ messageId: 'notFalse', data, at: v?.value ?? c.anchor('securityContext', 'allowPrivilegeEscalation'), covers: ['R02'], fix: disableEscalation(c) });
       }
     }
   },

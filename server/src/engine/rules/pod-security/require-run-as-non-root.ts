@@ -1,3 +1,4 @@
+import { setInContainer, setInherited, setInPod } from '../../fix/workload';
 import { isFalse, isTrue } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
 import { defineRule } from '../../rule';
@@ -29,13 +30,13 @@ export default defineRule({
     // User namespaces map root in the pod to an unprivileged host UID (policy 1.35+).
     if (atLeast(policy, 35) && pod.usesUserNamespace) return;
     const podValue = pod.sc('runAsNonRoot');
-    if (isFalse(podValue)) report({ messageId: 'podFalse', at: podValue!.value });
+    if (isFalse(podValue)) report({ messageId: 'podFalse', at: podValue!.value, fix: setInPod(pod, ['securityContext', 'runAsNonRoot'], true) });
     for (const c of pod.containers) {
       const own = c.sc('runAsNonRoot');
-      if (isFalse(own)) report({ messageId: 'containerFalse', data: { container: c.label }, at: own!.value });
+      if (isFalse(own)) report({ messageId: 'containerFalse', data: { container: c.label }, at: own!.value, fix: setInContainer(c, ['securityContext', 'runAsNonRoot'], true) });
       // An unset container inherits the pod value; a pod-level false is reported once, above.
       else if (!own && !isTrue(podValue) && !isFalse(podValue)) {
-        report({ messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'runAsNonRoot') });
+        report({ messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'runAsNonRoot'), fix: setInherited(pod, c, 'runAsNonRoot', true) });
       }
     }
   },
