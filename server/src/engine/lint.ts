@@ -1,11 +1,13 @@
 // Runs the active rules over a parsed file. Each rule is isolated: one that throws is recorded
 // and the others still report.
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { Document } from 'yaml';
 import { LintConfig, normalizeConfig } from './config';
 import { ParsedFile, parseFile } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
-import { hasRange } from './model/yaml-nav';
+import { WorkspaceIndex } from './workspace';
+import { ObjectSummary, summarizeFile } from './workspace/summary';
+import { nodeOffsets } from './model/ranges';
 import { levelIncludes, parsePolicyVersion, Policy } from './policy';
 import type { TextEdit } from './fix/edit';
 import { FixSafety, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
@@ -38,9 +40,24 @@ export interface Finding {
   range: Range;
   object: { kind: string; name?: string; namespace?: string; docIndex: number };
   data: Record<string, string | number>;
+  /** Other places that explain the finding (the Role a binding grants, the policy that ...). */
+  related: RelatedInfo[];
 }
 
 export interface RuleFailure { ruleId: string; error: string }
+
+export interface RelatedInfo {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface LintOptions {
+  /** The file's URI (for cross-file rules and related information). */
+  uri?: string;
+  /** The workspace model; without one, cross-object rules see only this file. */
+  workspace?: WorkspaceIndex;
+}
 
 export interface LintResult {
   findings: Finding[];
@@ -95,14 +112,25 @@ export function lint(text: string, config?: Partial<LintConfig>, options: { helm
   return lintParsed(parseFile(text, options), resolveConfig(config));
 }
 
-export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResult {
+export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   if (file.skipped) return { findings, failures, skipped: file.skipped };
+  const uri = options.uri ?? 'untitled:manifest';
+  const summaries = summarizeFile(uri, file);
+  let index = options.workspace;
+  if (!index) {
+    index = new WorkspaceIndex();
+    index.setFile(uri, summaries);
+  }
+  let n = 0;
   for (const d of file.documents) {
     for (const object of d.objects) {
+      const self = summaries[n++];
+      const workspace = { index, self };
+      const { active, policy } = forObject(resolved, index, self);
       const pod = podSpecOf(object);
-      for (const { rule, configured } of resolved.active) {
+      for (const { rule, configured } of active) {
         if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
         const report = (r: Report) => {
           const offsets = nodeOffsets(r.at);
@@ -119,11 +147,12 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResu
             range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
             object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
             data: r.data ?? {},
+            related: (r.related ?? []).map(x => ({ uri: x.ref.uri, range: x.ref.range, message: x.message })),
           });
         };
         try {
-          if (rule.checkObject) rule.checkObject({ object, policy: resolved.policy, report });
-          if (rule.checkPod && pod) rule.checkPod({ object, pod, policy: resolved.policy, report });
+          if (rule.checkObject) rule.checkObject({ object, policy, workspace, report });
+          if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, workspace, report });
         } catch (e) {
           failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
         }
@@ -132,6 +161,26 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig): LintResu
   }
   findings.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId));
   return { findings, failures };
+}
+
+const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';
+const PSA_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
+
+/**
+ * The rules for one object. A Namespace in the workspace that enforces a Pod Security level
+ * decides the level (and version) of its workloads, as the admission plugin would (PSA01): a
+ * workload in a `baseline` namespace gets no restricted-only finding, and one in a `privileged`
+ * namespace no Pod Security finding at all.
+ */
+function forObject(resolved: ResolvedConfig, index: WorkspaceIndex, self: ObjectSummary): { active: ActiveRule[]; policy: Policy } {
+  if (!self.pod) return resolved;
+  const ns = index.namespaceObject(index.namespaceOf(self));
+  const level = ns?.labels[PSA_LEVEL_LABEL];
+  if (level !== 'privileged' && level !== 'baseline' && level !== 'restricted') return resolved;
+  const version = ns!.labels[PSA_VERSION_LABEL];
+  const podSecurityVersion = version && parsePolicyVersion(version) !== undefined ? version : resolved.config.podSecurityVersion;
+  const r = resolveConfig({ ...resolved.config, level: level === 'privileged' ? 'baseline' : level, podSecurityVersion });
+  return level === 'privileged' ? { active: r.active.filter(a => !a.rule.pss), policy: r.policy } : r;
 }
 
 function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures: RuleFailure[]): BoundProposal {
@@ -153,20 +202,4 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
 }
 
-/**
- * The text span of a node. A collection is never underlined whole: its first key (or item)
- * stands for it, so a finding is always one token the reader can see.
- */
-export function nodeOffsets(node: Node | undefined): [number, number] | undefined {
-  let n: unknown = node;
-  for (let depth = 0; depth < 8 && isCollection(n) && n.items.length > 0 && !n.flow; depth++) {
-    const first = n.items[0];
-    n = isMap(n) && isPair(first) ? first.key : isSeq(n) ? first : undefined;
-  }
-  if (isScalar(n) || hasRange(n)) {
-    const r = (n as Node).range;
-    if (!r) return undefined;
-    return [r[0], Math.max(r[0], r[1])];
-  }
-  return undefined;
-}
+export { nodeOffsets };

@@ -5,6 +5,8 @@ import type { TextEdit } from './fix/edit';
 import { K8sObject } from './model/parse';
 import { PodSpecView } from './model/workload';
 import { Level, Policy } from './policy';
+import type { WorkspaceIndex } from './workspace';
+import type { ObjectRef, ObjectSummary } from './workspace/summary';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Category = 'pod-security' | 'workload-hardening' | 'rbac' | 'network' | 'secrets' | 'images' | 'resources' | 'namespaces' | 'misc';
@@ -85,11 +87,21 @@ export interface Report<M extends string = string> {
   fix?: Proposal;
   /** Alternatives where there is no single right answer: offered one at a time, never in bulk. */
   suggestions?: Proposal[];
+  /** Objects elsewhere that explain the finding (LSP relatedInformation). */
+  related?: Array<{ ref: ObjectRef; message: string }>;
+}
+
+export interface WorkspaceContext {
+  index: WorkspaceIndex;
+  /** The summary of the object being checked, as the index holds it. */
+  self: ObjectSummary;
 }
 
 export interface CheckContext<M extends string = string> {
   object: K8sObject;
   policy: Policy;
+  /** Every object of the workspace (or, without one, of this file): for cross-object rules. */
+  workspace: WorkspaceContext;
   report(r: Report<M>): void;
 }
 

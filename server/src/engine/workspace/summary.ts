@@ -1,0 +1,179 @@
+// What the workspace keeps of each object: the few facts cross-object rules read (labels,
+// selectors, policy types, references), never the document. A summary is plain data, so an
+// index of a large repository stays small and survives without its texts.
+import { isMap, YAMLMap } from 'yaml';
+import { K8sObject, ParsedFile } from '../model/parse';
+import { Range } from '../model/text';
+import { podSpecOf } from '../model/workload';
+import { get, getIn, getMap, getSeq, isFalse, keyOf, seqItems, str } from '../model/yaml-nav';
+import { nodeOffsets } from '../model/ranges';
+import { LabelSelector, Labels, readLabels, readSelector } from './selector';
+
+export interface ObjectRef {
+  uri: string;
+  docIndex: number;
+  kind: string;
+  group: string;
+  name?: string;
+  /** The namespace written in the object, if any (see WorkspaceIndex.namespaceOf for the effective one). */
+  namespace?: string;
+  /** Where `metadata.name` (else `kind`) is, for relatedInformation. */
+  range: Range;
+}
+
+export interface PodFacts {
+  labels: Labels;
+  annotations: Labels;
+  serviceAccountName?: string;
+  /** `automountServiceAccountToken` of the pod spec, when set. */
+  automountToken?: boolean;
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: string;
+}
+
+export interface NetworkPolicyFacts {
+  flavor: 'kubernetes' | 'cilium' | 'calico';
+  /** Cluster-wide policies (CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy) select in every namespace. */
+  clusterWide: boolean;
+  /** Undefined when the policy has no pod selector at all (NET05). */
+  podSelector?: LabelSelector;
+  /** Effective policy types (Ingress always, Egress when listed or when egress rules exist). */
+  policyTypes: Array<'Ingress' | 'Egress'>;
+  ingressRules: number;
+  egressRules: number;
+  ingressPeers: NetworkPolicyPeer[];
+  egressPeers: NetworkPolicyPeer[];
+}
+
+export interface ObjectSummary extends ObjectRef {
+  labels: Labels;
+  pod?: PodFacts;
+  networkPolicy?: NetworkPolicyFacts;
+  /** Kustomization: the namespace it sets and the resources it lists (paths as written). */
+  kustomization?: { namespace?: string; resources: string[] };
+}
+
+export function summarizeFile(uri: string, file: ParsedFile): ObjectSummary[] {
+  const out: ObjectSummary[] = [];
+  for (const d of file.documents) for (const o of d.objects) out.push(summarize(uri, file, o));
+  return out;
+}
+
+function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
+  const meta = getMap(o.node, 'metadata', o.doc);
+  const nameNode = get(meta, 'name', o.doc)?.value ?? keyOf(o.node, 'kind', o.doc);
+  const off = nodeOffsets(nameNode) ?? [0, 0];
+  const s: ObjectSummary = {
+    uri, docIndex: o.docIndex, kind: o.kind, group: o.group, name: o.name, namespace: o.namespace,
+    range: { start: file.lines.positionAt(off[0]), end: file.lines.positionAt(off[1]) },
+    labels: readLabels(getMap(meta, 'labels', o.doc), o.doc),
+  };
+  const pod = podSpecOf(o);
+  if (pod) {
+    const automount = pod.field('automountServiceAccountToken');
+    s.pod = {
+      labels: readLabels(getMap(pod.metadata, 'labels', o.doc), o.doc),
+      annotations: readLabels(getMap(pod.metadata, 'annotations', o.doc), o.doc),
+      serviceAccountName: str(pod.field('serviceAccountName')) ?? str(pod.field('serviceAccount')),
+      automountToken: automount ? !isFalse(automount) : undefined,
+    };
+  }
+  const np = networkPolicyFacts(o);
+  if (np) s.networkPolicy = np;
+  if (o.kind === 'Kustomization' && o.group === 'kustomize.config.k8s.io') {
+    s.kustomization = {
+      namespace: str(get(o.node, 'namespace', o.doc)),
+      resources: seqItems(getSeq(o.node, 'resources', o.doc), o.doc).map(r => str(r)).filter((r): r is string => !!r),
+    };
+  }
+  return s;
+}
+
+function networkPolicyFacts(o: K8sObject): NetworkPolicyFacts | undefined {
+  const spec = getMap(o.node, 'spec', o.doc);
+  if (o.kind === 'NetworkPolicy' && o.group === 'networking.k8s.io') {
+    const podSelectorRef = get(spec, 'podSelector', o.doc);
+    const ingress = seqItems(getSeq(spec, 'ingress', o.doc), o.doc);
+    const egress = seqItems(getSeq(spec, 'egress', o.doc), o.doc);
+    const listed = seqItems(getSeq(spec, 'policyTypes', o.doc), o.doc).map(r => str(r));
+    // policyTypes defaults to Ingress, plus Egress when the policy has egress rules.
+    const types = listed.length ? listed : ['Ingress', ...(egress.length ? ['Egress'] : [])];
+    const peers = (rules: typeof ingress, key: 'from' | 'to') => rules.flatMap(r =>
+      isMap(r.value) ? seqItems(getSeq(r.value, key, o.doc), o.doc).filter(p => isMap(p.value)).map(p => readPeer(p.value as YAMLMap, o)) : []);
+    return {
+      flavor: 'kubernetes', clusterWide: false,
+      // `podSelector: {}` and `podSelector:` (null) both select every pod; a missing key is NET05.
+      podSelector: keyOf(spec, 'podSelector', o.doc) ? readSelector(podSelectorRef && isMap(podSelectorRef.value) ? podSelectorRef.value : undefined, o.doc) : undefined,
+      policyTypes: types.filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress'),
+      ingressRules: ingress.length, egressRules: egress.length,
+      ingressPeers: peers(ingress, 'from'), egressPeers: peers(egress, 'to'),
+    };
+  }
+  if ((o.kind === 'CiliumNetworkPolicy' || o.kind === 'CiliumClusterwideNetworkPolicy') && o.group === 'cilium.io') {
+    // A Cilium policy may hold one rule in `spec` or several in `specs`; each selects endpoints.
+    const specs = [spec, ...seqItems(getSeq(o.node, 'specs', o.doc), o.doc).map(r => (isMap(r.value) ? r.value : undefined))].filter((m): m is YAMLMap => !!m);
+    const first = specs[0];
+    const sel = getMap(first, 'endpointSelector', o.doc);
+    const has = (k: string) => specs.some(m => getSeq(m, k, o.doc) !== undefined);
+    const types: Array<'Ingress' | 'Egress'> = [];
+    if (has('ingress') || has('ingressDeny')) types.push('Ingress');
+    if (has('egress') || has('egressDeny')) types.push('Egress');
+    return {
+      flavor: 'cilium', clusterWide: o.kind === 'CiliumClusterwideNetworkPolicy',
+      podSelector: first && keyOf(first, 'endpointSelector', o.doc) ? readSelector(sel, o.doc) : undefined,
+      policyTypes: types, ingressRules: has('ingress') ? 1 : 0, egressRules: has('egress') ? 1 : 0,
+      ingressPeers: [], egressPeers: [],
+    };
+  }
+  if ((o.kind === 'NetworkPolicy' || o.kind === 'GlobalNetworkPolicy') && (o.group === 'projectcalico.org' || o.group === 'crd.projectcalico.org')) {
+    const selector = str(get(spec, 'selector', o.doc));
+    const types = seqItems(getSeq(spec, 'types', o.doc), o.doc).map(r => str(r)).filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress');
+    return {
+      flavor: 'calico', clusterWide: o.kind === 'GlobalNetworkPolicy',
+      podSelector: calicoSelector(selector),
+      policyTypes: types.length ? types : ['Ingress'],
+      ingressRules: seqItems(getSeq(spec, 'ingress', o.doc), o.doc).length,
+      egressRules: seqItems(getSeq(spec, 'egress', o.doc), o.doc).length,
+      ingressPeers: [], egressPeers: [],
+    };
+  }
+  return undefined;
+}
+
+function readPeer(m: YAMLMap, o: K8sObject): NetworkPolicyPeer {
+  const pod = get(m, 'podSelector', o.doc);
+  const ns = get(m, 'namespaceSelector', o.doc);
+  return {
+    podSelector: keyOf(m, 'podSelector', o.doc) ? readSelector(pod && isMap(pod.value) ? pod.value : undefined, o.doc) : undefined,
+    namespaceSelector: keyOf(m, 'namespaceSelector', o.doc) ? readSelector(ns && isMap(ns.value) ? ns.value : undefined, o.doc) : undefined,
+    ipBlock: str(getIn(m, ['ipBlock', 'cidr'], o.doc)),
+  };
+}
+
+/**
+ * Calico's selector language, for the forms policies use to pick workloads: `all()`, an empty
+ * selector, `k == 'v'`, `k != 'v'`, `has(k)`, `!has(k)`, `k in {'a','b'}`, joined by `&&`.
+ * Anything else is read as matching every pod: a coverage rule then stays quiet rather than
+ * raise a false alarm.
+ */
+export function calicoSelector(expr: string | undefined): LabelSelector {
+  const matchLabels: Record<string, string> = {};
+  const sel: LabelSelector = { matchLabels, matchExpressions: [] };
+  const text = (expr ?? '').trim();
+  if (text === '' || text === 'all()') return sel;
+  for (const part of text.split('&&').map(p => p.trim())) {
+    let m: RegExpExecArray | null;
+    if ((m = /^([\w./-]+)\s*==\s*["']([^"']*)["']$/.exec(part))) matchLabels[m[1]] = m[2];
+    else if ((m = /^([\w./-]+)\s*!=\s*["']([^"']*)["']$/.exec(part))) sel.matchExpressions.push({ key: m[1], operator: 'NotIn', values: [m[2]] });
+    else if ((m = /^has\(\s*([\w./-]+)\s*\)$/.exec(part))) sel.matchExpressions.push({ key: m[1], operator: 'Exists', values: [] });
+    else if ((m = /^!\s*has\(\s*([\w./-]+)\s*\)$/.exec(part))) sel.matchExpressions.push({ key: m[1], operator: 'DoesNotExist', values: [] });
+    else if ((m = /^([\w./-]+)\s+in\s*\{([^}]*)\}$/.exec(part))) {
+      sel.matchExpressions.push({ key: m[1], operator: 'In', values: m[2].split(',').map(v => v.trim().replace(/^["']|["']$/g, '')) });
+    } else return { matchLabels: {}, matchExpressions: [] };
+  }
+  return sel;
+}
