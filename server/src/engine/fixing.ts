@@ -18,6 +18,11 @@ export interface FixAllOptions {
   helmTemplate?: boolean;
   /** Passes that may change the text (default 10). */
   maxPasses?: number;
+  /**
+   * The findings of `text` under the same configuration, when the caller already has them (the
+   * language server keeps one lint per document version): the first pass then lints nothing.
+   */
+  initial?: readonly Finding[];
 }
 
 export interface FixAllResult {
@@ -42,7 +47,7 @@ export function fixAll(text: string, config: Partial<LintConfig> | undefined, op
   const fixable = (t: string) => selectFixable(lintParsed(parseFile(t, { helmTemplate: opts.helmTemplate }), resolved).findings, opts);
   let before = -1;
   const result = fixToFixedPoint(text, current => {
-    const found = fixable(current);
+    const found = before < 0 && opts.initial ? selectFixable(opts.initial, opts) : fixable(current);
     if (before < 0) before = found.length;
     return found.map(f => f.fix!.edits()).filter((e): e is TextEdit[] => !!e && e.length > 0);
   }, opts.maxPasses ?? 10);
