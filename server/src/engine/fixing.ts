@@ -6,7 +6,7 @@ import { LintConfig } from './config';
 import { fixToFixedPoint, TextEdit } from './fix/edit';
 import { Finding, lintParsed, resolveConfig } from './lint';
 import { parseFile } from './model/parse';
-import { FixSafety } from './rule';
+import { FixSafety, Rule } from './rule';
 
 export interface FixAllOptions {
   /** `safe`: only safe fixes (fix-all, on save, --fix); `unsafe`: safe and unsafe (--fix-unsafe, harden). */
@@ -23,6 +23,8 @@ export interface FixAllOptions {
    * language server keeps one lint per document version): the first pass then lints nothing.
    */
   initial?: readonly Finding[];
+  /** The rules to run (default: the registry); tests pass their own. */
+  rules?: readonly Rule[];
 }
 
 export interface FixAllResult {
@@ -43,7 +45,7 @@ export function selectFixable(findings: readonly Finding[], opts: FixAllOptions)
 }
 
 export function fixAll(text: string, config: Partial<LintConfig> | undefined, opts: FixAllOptions): FixAllResult {
-  const resolved = resolveConfig(config);
+  const resolved = resolveConfig(config, opts.rules);
   const fixable = (t: string) => selectFixable(lintParsed(parseFile(t, { helmTemplate: opts.helmTemplate }), resolved).findings, opts);
   let before = -1;
   const result = fixToFixedPoint(text, current => {

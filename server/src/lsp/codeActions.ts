@@ -9,7 +9,7 @@
 // the same document version; others get the edits inline.
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding, LintConfig, LintResult, ParsedFile, podSpecOf } from '../engine';
+import { Finding, LintConfig, LintResult, ParsedFile, podSpecOf, Rule } from '../engine';
 import { ParseCache, isManifestCandidate } from './documents';
 import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, workspaceEdit } from './fixEdits';
 import { RateLimitedLog } from './log';
@@ -33,6 +33,8 @@ export interface CodeActionDeps {
   settings: SettingsStore;
   client: CodeActionClient;
   log: RateLimitedLog;
+  /** The rules to run (default: the registry); tests pass their own. */
+  rules?: readonly Rule[];
 }
 
 interface Draft { action: CodeAction; id: ActionId }
@@ -55,7 +57,7 @@ export class CodeActionProvider {
   private readonly logged = new WeakMap<LintResult, number>();
 
   constructor(private readonly deps: CodeActionDeps) {
-    this.fixes = new FixEdits(deps.cache);
+    this.fixes = new FixEdits(deps.cache, deps.rules);
   }
 
   async provide(params: CodeActionParams): Promise<CodeAction[]> {
@@ -124,7 +126,7 @@ export class CodeActionProvider {
       const safe = f.fix.safety === 'safe';
       drafts.push({
         action: {
-          title: safe ? f.fix.title : `${f.fix.title} (${riskOf(f.ruleId)})`,
+          title: safe ? f.fix.title : `${f.fix.title} (${riskOf(f.ruleId, this.deps.rules)})`,
           kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: safe,
         },
         id: { type: 'fix', ...key },
@@ -143,7 +145,7 @@ export class CodeActionProvider {
    * and the result is what applying its quick fixes one by one would give.
    */
   private fixRuleAction(f: Finding): Draft {
-    const risk = f.fix?.safety === 'unsafe' ? ` (${riskOf(f.ruleId)})` : '';
+    const risk = f.fix?.safety === 'unsafe' ? ` (${riskOf(f.ruleId, this.deps.rules)})` : '';
     return { action: { title: `Fix all ${f.ruleId} problems in this file${risk}`, kind: CodeActionKind.QuickFix }, id: { type: 'fixRule', ruleId: f.ruleId } };
   }
 

@@ -4,7 +4,7 @@
 import { TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  BoundProposal, diffToEdit, Finding, fixAll, FixAllResult, LintConfig, LintResult, mergeEdits, resolveConfig, ruleById, TextEdit,
+  BoundProposal, diffToEdit, Finding, fixAll, FixAllResult, LintConfig, LintResult, mergeEdits, resolveConfig, Rule, ruleById, TextEdit,
 } from '../engine';
 import { isHelmTemplateUri, ParseCache } from './documents';
 
@@ -21,8 +21,9 @@ export type ActionId =
 export interface ActionData { uri: string; version: number; id: ActionId }
 
 /** What an unsafe fix may break, for titles: the rule's own words, else the meaning of "unsafe". */
-export function riskOf(ruleId: string): string {
-  return ruleById(ruleId)?.fix?.risk ?? 'may stop a working pod';
+export function riskOf(ruleId: string, rules?: readonly Rule[]): string {
+  const rule = rules ? rules.find(r => r.id === ruleId) : ruleById(ruleId);
+  return rule?.fix?.risk ?? 'may stop a working pod';
 }
 
 export function isActionData(v: unknown): v is ActionData {
@@ -58,10 +59,11 @@ export function sameFinding(f: Finding, ruleId: string, messageId: string, start
 }
 
 export class FixEdits {
-  constructor(private readonly cache: ParseCache) {}
+  /** `rules`: the rules to run (default: the registry); tests pass their own. */
+  constructor(private readonly cache: ParseCache, private readonly rules?: readonly Rule[]) {}
 
   lint(doc: TextDocument, config: LintConfig): LintResult {
-    return this.cache.lint(doc, resolveConfig(config));
+    return this.cache.lint(doc, resolveConfig(config, this.rules));
   }
 
   /** The engine edits of an action on this document version, or undefined when it has none. */
@@ -91,6 +93,7 @@ export class FixEdits {
       object: id.type === 'harden' ? { docIndex: id.docIndex, kind: id.kind, name: id.name } : undefined,
       helmTemplate: isHelmTemplateUri(doc.uri),
       initial: this.lint(doc, effective).findings,
+      rules: this.rules,
     }));
   }
 }

@@ -2,14 +2,15 @@
 // parse and lint are reused, never redone for the same version and settings), and how client
 // capabilities decide between inline edits and codeAction/resolve.
 import * as assert from 'node:assert/strict';
-import { lintParsed, parseFile } from '@kube-harden/server';
+import { applyEdits, lintParsed, parseFile, resolveConfig, ruleById, setInContainer } from '@kube-harden/server';
+import type { Rule } from '@kube-harden/server';
 import { CodeActionProvider, FIX_ALL_KIND } from '@kube-harden/server/out/lsp/codeActions';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
 import { RateLimitedLog } from '@kube-harden/server/out/lsp/log';
 import { codeActionClient } from '@kube-harden/server/out/lsp/server';
 import { SettingsStore } from '@kube-harden/server/out/lsp/settings';
 import { Validator } from '@kube-harden/server/out/lsp/validation';
-import { CodeActionParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CodeActionParams, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { yaml } from '../../helpers/manifest';
 
@@ -106,5 +107,58 @@ describe('lsp: code action provider', () => {
       log: new RateLimitedLog({ error() {}, warn() {} }), client: { literals: false, lazyEdits: false, documentChanges: false },
     });
     assert.deepEqual(await provider.provide({ textDocument: { uri: doc.uri }, range: { start: { line: 6, character: 4 }, end: { line: 6, character: 4 } }, context: { diagnostics: [] } }), []);
+  });
+
+  it('offers suggestions as quick fixes, never preferred, each resolving to its own edit; an unsafe fix without a stated risk says it may stop a working pod', async () => {
+    // Test rules: no single right UID (suggestions only), and an unsafe fix whose rule states no risk.
+    const base = ruleById('require-run-as-non-root')!;
+    const chooseUser: Rule = {
+      ...base, id: 'choose-a-user', messages: { noUser: '{{container}} sets no runAsUser.' }, fix: null,
+      checkPod({ pod, report }) {
+        for (const c of pod.containers) {
+          if (!c.sc('runAsUser')) {
+            report({
+              messageId: 'noUser', data: { container: c.label }, at: c.anchor('securityContext', 'runAsUser'),
+              suggestions: [setInContainer(c, ['securityContext', 'runAsUser'], 1000), setInContainer(c, ['securityContext', 'runAsUser'], 65532)],
+            });
+          }
+        }
+      },
+    };
+    const readOnly: Rule = {
+      ...base, id: 'read-only-root', messages: { writable: '{{container}} has a writable root file system.' }, fix: { safety: 'unsafe' },
+      checkPod({ pod, report }) {
+        for (const c of pod.containers) {
+          report({ messageId: 'writable', data: { container: c.label }, at: c.anchor('securityContext', 'readOnlyRootFilesystem'), fix: setInContainer(c, ['securityContext', 'readOnlyRootFilesystem'], true) });
+        }
+      },
+    };
+    const rules = [chooseUser, readOnly];
+    const log = new RateLimitedLog({ error() {}, warn() {} });
+    const doc = TextDocument.create('file:///x/pod.yaml', 'yaml', 1, POD);
+    const cache = new ParseCache();
+    const provider = new CodeActionProvider({
+      document: uri => (uri === doc.uri ? doc : undefined), cache, settings: new SettingsStore(undefined, log), log, rules,
+      client: { literals: true, lazyEdits: true, documentChanges: true },
+    });
+    const findings = cache.lint(doc, resolveConfig({}, rules)).findings;
+    const diagnostics: Diagnostic[] = findings.map(f => ({ range: f.range, message: f.message, data: { ruleId: f.ruleId, messageId: f.messageId } }));
+    const actions = await provider.provide({ textDocument: { uri: doc.uri }, range: findings[0].range, context: { diagnostics, only: ['quickfix'] } });
+    assert.deepEqual(actions.map(a => [a.title, a.kind, a.isPreferred]), [
+      ['Set securityContext.runAsUser: 1000 in container "app"', 'quickfix', false],
+      ['Set securityContext.runAsUser: 65532 in container "app"', 'quickfix', false],
+      ['Set securityContext.readOnlyRootFilesystem: true in container "app" (may stop a working pod)', 'quickfix', false],
+    ]);
+    const textAfter = async (i: number) => {
+      const { edit } = await provider.resolve(actions[i]);
+      const change = edit!.documentChanges![0] as TextDocumentEdit;
+      assert.deepEqual(change.textDocument, { uri: doc.uri, version: 1 });
+      return TextDocument.applyEdits(doc, change.edits as TextEdit[]);
+    };
+    assert.equal(await textAfter(0), POD + '      runAsUser: 1000\n');
+    assert.equal(await textAfter(1), POD + '      runAsUser: 65532\n');
+    assert.equal(await textAfter(2), POD + '      readOnlyRootFilesystem: true\n');
+    // The same edits as the engine's own proposals.
+    assert.equal(await textAfter(0), applyEdits(POD, findings.find(f => f.ruleId === 'choose-a-user')!.suggestions[0].edits()!).text);
   });
 });
