@@ -52,6 +52,13 @@ function matches(f: Finding, d: Diagnostic): boolean {
     && f.range.end.line === r.end.line && f.range.end.character === r.end.character;
 }
 
+/** More than one finding of the rule offers a fix (builds at most the edits it needs to know). */
+function severalFixes(findings: readonly Finding[], ruleId: string, text: string): boolean {
+  let n = 0;
+  for (const f of findings) if (f.ruleId === ruleId && editsOf(f.fix, text) && ++n > 1) return true;
+  return false;
+}
+
 export class CodeActionProvider {
   private readonly fixes: FixEdits;
   private readonly logged = new WeakMap<LintResult, number>();
@@ -82,7 +89,7 @@ export class CodeActionProvider {
         drafts.push(...this.findingActions(f, d, text));
         // "Fix all" only where there is more than this one fix (ESLint does the same); once
         // per rule however many of its diagnostics the range holds.
-        if (!fixAllRules.has(f.ruleId) && result.findings.filter(x => x.ruleId === f.ruleId && editsOf(x.fix, text)).length > 1) {
+        if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
           fixAllRules.add(f.ruleId);
           drafts.push(this.fixRuleAction(f));
         }
