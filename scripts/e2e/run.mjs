@@ -107,9 +107,15 @@ async function startCodeServer(port, env) {
   });
 }
 
-async function screenshot(page, name) {
+/** `options` come from the suite's .ready file: { hover?: boolean, waitFor?: CSS selector }. */
+async function screenshot(page, name, options = {}) {
+  let missing = '';
+  if (options.waitFor) {
+    const found = await page.waitForSelector(options.waitFor, { state: 'visible', timeout: 15_000 }).catch(() => null);
+    if (!found) missing = ` (WARNING: ${options.waitFor} was not on the page)`;
+  }
   // The squiggle is drawn a moment after the extension host has the diagnostics: wait for it.
-  const squiggle = await page.waitForSelector('.squiggly-error', { timeout: 15_000 }).catch(() => null);
+  const squiggle = options.hover === false ? undefined : await page.waitForSelector('.squiggly-error', { timeout: 15_000 }).catch(() => null);
   if (squiggle) {
     // As a user would: rest the mouse on the squiggle and let the hover open.
     // (Not squiggle.hover(): the decoration lies under the text layer, which takes the pointer.)
@@ -124,7 +130,7 @@ async function screenshot(page, name) {
     mkdirSync(docsImages, { recursive: true });
     copyFileSync(file, join(docsImages, `${name}.png`));
   }
-  log(`screenshot ${file}${squiggle ? '' : ' (WARNING: no error squiggle was on the page)'}`);
+  log(`screenshot ${file}${squiggle === null ? ' (WARNING: no error squiggle was on the page)' : ''}${missing}`);
 }
 
 async function main() {
@@ -167,7 +173,9 @@ async function main() {
       const name = f.replace(/\.ready$/, '');
       if (!f.endsWith('.ready') || taken.has(name)) continue;
       taken.add(name);
-      await screenshot(page, name).catch(e => log(`screenshot ${name} failed: ${e.message}`));
+      let options = {};
+      try { options = JSON.parse(readFileSync(join(sandbox.signals, f), 'utf8') || '{}'); } catch {}
+      await screenshot(page, name, options).catch(e => log(`screenshot ${name} failed: ${e.message}`));
       writeFileSync(join(sandbox.signals, `${name}.done`), '');
     }
     if (server.exitCode !== null || server.signalCode !== null) { problem = `code-server exited (${server.exitCode ?? server.signalCode}); log: ${serverLog}`; break; }

@@ -10,8 +10,8 @@ export const BIN = path.join(ROOT, 'server', 'bin', 'kube-harden.js');
 
 export interface CliRun { status: number | null; stdout: string; stderr: string }
 
-export function runCli(args: string[], opts: { cwd?: string; nodeArgs?: string[] } = {}): CliRun {
-  const env = { ...process.env };
+export function runCli(args: string[], opts: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}): CliRun {
+  const env = { ...process.env, ...opts.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {

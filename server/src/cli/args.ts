@@ -1,6 +1,6 @@
 // Command-line parsing for `kube-harden`. The grammar is small and fixed (scripts and CI rely on
 // it), so it is written out here rather than pulled in from a dependency.
-import { Level, parsePolicyVersion } from '../engine';
+import { FixSafety, Level, parsePolicyVersion } from '../engine';
 
 export type Format = 'text' | 'json';
 
@@ -9,6 +9,8 @@ export interface CheckArgs {
   level?: Level;
   pssVersion?: string;
   enableAll: boolean;
+  /** --fix: apply safe fixes in place; --fix-unsafe: safe and unsafe ones. */
+  fix?: FixSafety;
   format: Format;
   paths: string[];
 }
@@ -33,6 +35,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--level': { takesValue: true, commands: ['check'] },
   '--pss-version': { takesValue: true, commands: ['check'] },
   '--enable-all': { takesValue: false, commands: ['check'] },
+  '--fix': { takesValue: false, commands: ['check'] },
+  '--fix-unsafe': { takesValue: false, commands: ['check'] },
   '--format': { takesValue: true, commands: ['check', 'rules'] },
 };
 
@@ -92,7 +96,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`unknown policy version ${quote(pssVersion)}: use "latest" or v1.N (e.g. v1.30)`);
   }
   if (!positionals.length) throw new UsageError('no files or directories to check');
-  return { command, level, pssVersion, enableAll: values.has('--enable-all'), format, paths: positionals };
+  // --fix-unsafe includes the safe fixes: given with --fix, it is the wider of the two.
+  const fix = values.has('--fix-unsafe') ? 'unsafe' : values.has('--fix') ? 'safe' : undefined;
+  return { command, level, pssVersion, enableAll: values.has('--enable-all'), fix, format, paths: positionals };
 }
 
 function formatOf(v: string | undefined): Format {

@@ -1,4 +1,5 @@
-// `kube-harden check`: find the files, lint each once, print the findings, choose the exit status.
+// `kube-harden check`: find the files, lint each once (after fixing it, with --fix), print the
+// findings, choose the exit status.
 import * as fs from 'node:fs';
 import { lint, LintConfig, LintResult } from '../engine';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
@@ -6,6 +7,7 @@ import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { CheckSummary, compareFindings, toCliFinding } from './findings';
 import { describe, discover, SourceFile } from './files';
+import { decode, FileContent, fixFile } from './fix';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
 
@@ -18,14 +20,22 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   for (const e of errors) io.err(`kube-harden: error: ${e}\n`);
   let ioErrors = errors.length;
 
-  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0 };
+  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined };
   for (const file of files) {
     const content = await read(file, io);
     if (!content) { ioErrors++; continue; }
     summary.scanned++;
-    const result: LintResult = 'text' in content
-      ? lintSafely(file, content.text, config, io)
-      : { findings: [], failures: [], skipped: content.skipped };
+    let text = 'text' in content ? content.text : undefined;
+    if (args.fix && 'text' in content) {
+      // What remains is reported from the text as written (or as read, when nothing was written).
+      const outcome = await fixFile(file, content, config, args.fix, io);
+      if (outcome.failed) ioErrors++;
+      if (outcome.fixed > 0) summary.fixed!.push({ file: file.display, count: outcome.fixed });
+      text = outcome.text;
+    }
+    const result: LintResult = text !== undefined
+      ? lintSafely(file, text, config, io)
+      : { findings: [], failures: [], skipped: (content as { skipped: string }).skipped };
     if (result.skipped) {
       summary.skipped++;
       // A chart template is not a manifest: skipping it is the expected outcome, not news.
@@ -44,14 +54,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   return summary.findings.length ? 1 : 0;
 }
 
-async function read(file: SourceFile, io: Io): Promise<{ text: string } | { skipped: string } | undefined> {
+async function read(file: SourceFile, io: Io): Promise<FileContent | { skipped: string } | undefined> {
   try {
     const stat = await fs.promises.stat(file.absolute);
     // Not read at all: the engine would refuse it anyway, and reading it could exhaust memory.
     if (stat.size > MAX_TEXT_LENGTH) return { skipped: 'file too large' };
-    const text = await fs.promises.readFile(file.absolute, 'utf8');
-    // Editors do not count a byte-order mark as a column.
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return decode(await fs.promises.readFile(file.absolute));
   } catch (e) {
     io.err(`kube-harden: error: ${file.display}: ${describe(e)}\n`);
     return undefined;

@@ -20,6 +20,8 @@ export interface CheckSummary {
   scanned: number;
   /** Files read but not linted (Helm templates, binary content, too large). */
   skipped: number;
+  /** With --fix / --fix-unsafe: the files written and how many findings each had fixed. */
+  fixed?: Array<{ file: string; count: number }>;
 }
 
 export function toCliFinding(file: string, f: Finding): CliFinding {

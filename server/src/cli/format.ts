@@ -3,7 +3,9 @@ import { Severity } from '../engine';
 import { CheckSummary } from './findings';
 
 export function formatJson(summary: CheckSummary): string {
-  return JSON.stringify({ findings: summary.findings }, null, 2) + '\n';
+  // `fixed` only when fixing was asked for: the plain contract stays `{ findings }`.
+  const out = summary.fixed ? { findings: summary.findings, fixed: summary.fixed } : { findings: summary.findings };
+  return JSON.stringify(out, null, 2) + '\n';
 }
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
@@ -12,8 +14,9 @@ const RESET = '\x1b[0m';
 
 export function formatText(summary: CheckSummary, color: boolean): string {
   const paint = (code: string, s: string) => (color ? code + s + RESET : s);
-  const lines: string[] = [];
-  let previous: string | undefined;
+  // What --fix did comes first, as its own block; then what remains, one block per file.
+  const lines: string[] = (summary.fixed ?? []).map(({ file, count }) => `${file}: fixed ${plural(count, 'problem')}`);
+  let previous: string | undefined = lines.length ? '' : undefined;
   for (const f of summary.findings) {
     if (previous !== undefined && f.file !== previous) lines.push('');
     previous = f.file;
@@ -25,10 +28,14 @@ export function formatText(summary: CheckSummary, color: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-function summaryLine({ findings, scanned, skipped }: CheckSummary): string {
+function summaryLine({ findings, scanned, skipped, fixed }: CheckSummary): string {
   const count = (s: Severity) => findings.filter(f => f.severity === s).length;
   const errors = count('error'), warnings = count('warning'), infos = count('info');
   const files = `${scanned} ${scanned === 1 ? 'file' : 'files'} scanned` + (skipped ? `, ${skipped} not linted` : '');
+  if (fixed) {
+    const total = fixed.reduce((n, f) => n + f.count, 0);
+    return `${plural(findings.length, 'finding')} left after fixing ${plural(total, 'problem')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info (${files})`;
+  }
   return `${plural(findings.length, 'finding')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info (${files})`;
 }
 

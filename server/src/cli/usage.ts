@@ -13,10 +13,21 @@ Options:
   --level baseline|restricted   Pod Security Standards level (default: restricted)
   --pss-version latest|v1.N     Pod Security Standards policy version (default: latest)
   --enable-all                  Turn on every rule, opt-in ones included
+  --fix                         Apply the safe fixes in place (they cannot stop a
+                                working pod), then report what remains
+  --fix-unsafe                  Apply the safe and the unsafe fixes in place (unsafe
+                                ones, such as runAsNonRoot: true, may stop an image
+                                that relies on the old setting: review the result)
   --format text|json            Output format (default: text)
   -h, --help                    Show this help
 
-Exit status: 0 nothing found, 1 findings reported, 2 usage or I/O error.
+Fixing rewrites a file only when a fix changes it, through a temporary file in
+the same directory renamed over it (its mode is kept). A file that changed on
+disk while it was being fixed is left as it is and reported on stderr (exit
+status 2). With --format json the output gains "fixed": [{"file", "count"}].
+
+Exit status: 0 nothing found (or nothing left after fixing), 1 findings
+reported, 2 usage or I/O error.
 `;
 
 const RULES = `Usage: kube-harden rules [--format text|json]
@@ -28,6 +39,7 @@ const MAIN = `Usage: kube-harden <command> [options]
 
 Commands:
   check [options] <files or directories...>   Report security findings in Kubernetes manifests
+                                              (--fix: apply the safe fixes first)
   rules [--format text|json]                  List the rules
 
 Options:

@@ -15,8 +15,9 @@ function defaultState(rule: Rule): string {
 function fixText(rule: Rule): string {
   if (!rule.fix) return 'none: there is no single right edit; the finding explains what to change';
   return rule.fix.safety === 'safe'
-    ? 'safe: cannot stop a working pod, so it is applied by "fix all" and on save'
-    : 'unsafe: may stop an image that relies on the old behaviour, so it is offered one at a time and never applied in bulk';
+    ? 'safe: cannot stop a working pod, so it is applied by "fix all", on save and by `kube-harden check --fix`'
+    : `unsafe: ${rule.fix.risk ?? 'may stop an image that relies on the old behaviour'}, so it is never applied by "fix all" or on save; `
+      + 'it is applied only when asked for: one at a time, "Fix all ' + rule.id + ' problems", "Harden this workload" or `--fix-unsafe`';
 }
 
 export function renderRulePage(rule: Rule): string {

@@ -6,7 +6,7 @@ import { LintConfig } from './config';
 import { fixToFixedPoint, TextEdit } from './fix/edit';
 import { Finding, lintParsed, resolveConfig } from './lint';
 import { parseFile } from './model/parse';
-import { FixSafety } from './rule';
+import { FixSafety, Rule } from './rule';
 
 export interface FixAllOptions {
   /** `safe`: only safe fixes (fix-all, on save, --fix); `unsafe`: safe and unsafe (--fix-unsafe, harden). */
@@ -18,6 +18,13 @@ export interface FixAllOptions {
   helmTemplate?: boolean;
   /** Passes that may change the text (default 10). */
   maxPasses?: number;
+  /**
+   * The findings of `text` under the same configuration, when the caller already has them (the
+   * language server keeps one lint per document version): the first pass then lints nothing.
+   */
+  initial?: readonly Finding[];
+  /** The rules to run (default: the registry); tests pass their own. */
+  rules?: readonly Rule[];
 }
 
 export interface FixAllResult {
@@ -38,11 +45,11 @@ export function selectFixable(findings: readonly Finding[], opts: FixAllOptions)
 }
 
 export function fixAll(text: string, config: Partial<LintConfig> | undefined, opts: FixAllOptions): FixAllResult {
-  const resolved = resolveConfig(config);
+  const resolved = resolveConfig(config, opts.rules);
   const fixable = (t: string) => selectFixable(lintParsed(parseFile(t, { helmTemplate: opts.helmTemplate }), resolved).findings, opts);
   let before = -1;
   const result = fixToFixedPoint(text, current => {
-    const found = fixable(current);
+    const found = before < 0 && opts.initial ? selectFixable(opts.initial, opts) : fixable(current);
     if (before < 0) before = found.length;
     return found.map(f => f.fix!.edits()).filter((e): e is TextEdit[] => !!e && e.length > 0);
   }, opts.maxPasses ?? 10);

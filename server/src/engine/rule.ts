@@ -49,8 +49,12 @@ export interface RuleMeta<M extends string = string> {
   overrides?: string[];
   messages: Record<M, string>;
   docs: RuleDocs;
-  /** Fix safety of the edit this rule offers (fixes are built by the fix layer); null: none. */
-  fix: { safety: FixSafety } | null;
+  /**
+   * Fix safety of the edit this rule offers (fixes are built by the fix layer); null: none.
+   * `risk`: for an unsafe fix, what it may break, in a few words ("may stop an image that runs
+   * as root"): editors append it to the fix's title so the choice is made knowingly.
+   */
+  fix: { safety: FixSafety; risk?: string } | null;
 }
 
 /** What a fix builder gets: the text the finding was computed from and its parsed document. */

@@ -1,8 +1,9 @@
 // One parse per (uri, version): validation, code actions and hover all read the same
-// ParsedFile, so a keystroke costs one YAML parse however many features ask.
+// ParsedFile, and the same LintResult, so a keystroke costs one YAML parse and one lint however
+// many features ask.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { ParsedFile, parseFile } from '../engine';
+import { LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
@@ -28,17 +29,56 @@ export function isHelmTemplateUri(uri: string): boolean {
   }
 }
 
-interface Entry { version: number; parsed: ParsedFile }
+interface Entry {
+  version: number;
+  parsed: ParsedFile;
+  /** One lint per configuration (the user's level, and restricted for "Harden this workload"). */
+  lints: Map<ResolvedConfig, LintResult>;
+  /** Work derived from this version (fix-all results), so repeated code action requests are free. */
+  derived: Map<string, unknown>;
+}
+
+const MAX_LINTS_PER_VERSION = 4;
+
+export interface CacheEngine {
+  parseFile: typeof parseFile;
+  lintParsed: typeof lintParsed;
+}
 
 export class ParseCache {
   private readonly entries = new Map<string, Entry>();
 
+  /** `engine`: a test seam, to count parses and lints. */
+  constructor(private readonly engine: CacheEngine = { parseFile, lintParsed }) {}
+
   get(doc: TextDocument): ParsedFile {
-    const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.parsed;
-    const parsed = parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri) });
-    this.entries.set(doc.uri, { version: doc.version, parsed });
-    return parsed;
+    return this.entry(doc).parsed;
+  }
+
+  /**
+   * The findings of this document version under `resolved`: validation computes them, code
+   * actions read them back (never a second parse or lint for the same version and settings).
+   * `resolveConfig` returns one object per distinct configuration, so identity is the key.
+   */
+  lint(doc: TextDocument, resolved: ResolvedConfig): LintResult {
+    const entry = this.entry(doc);
+    let result = entry.lints.get(resolved);
+    if (!result) {
+      if (entry.lints.size >= MAX_LINTS_PER_VERSION) entry.lints.clear();
+      result = this.engine.lintParsed(entry.parsed, resolved);
+      entry.lints.set(resolved, result);
+    }
+    return result;
+  }
+
+  /** `compute()` once per document version and key. */
+  derived<T>(doc: TextDocument, key: string, compute: () => T): T {
+    const entry = this.entry(doc);
+    if (entry.derived.has(key)) return entry.derived.get(key) as T;
+    if (entry.derived.size >= 32) entry.derived.clear();
+    const value = compute();
+    entry.derived.set(key, value);
+    return value;
   }
 
   delete(uri: string): void {
@@ -46,4 +86,13 @@ export class ParseCache {
   }
 
   get size(): number { return this.entries.size; }
+
+  private entry(doc: TextDocument): Entry {
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const parsed = this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri) });
+    const entry: Entry = { version: doc.version, parsed, lints: new Map(), derived: new Map() };
+    this.entries.set(doc.uri, entry);
+    return entry;
+  }
 }

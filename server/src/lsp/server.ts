@@ -1,8 +1,10 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
 import {
-  Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+  ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
@@ -21,6 +23,17 @@ export function guarded<A extends unknown[], R>(log: RateLimitedLog, name: strin
   };
 }
 
+/** What the client can take for code actions (see CodeActionClient). */
+export function codeActionClient(caps: ClientCapabilities): CodeActionClient {
+  const ca = caps.textDocument?.codeAction;
+  const literals = !!ca?.codeActionLiteralSupport;
+  return {
+    literals,
+    lazyEdits: literals && ca?.dataSupport === true && (ca?.resolveSupport?.properties ?? []).includes('edit'),
+    documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+  };
+}
+
 function serverVersion(): string {
   try {
     return String((require('../../package.json') as { version?: string }).version ?? '0.0.0');
@@ -34,6 +47,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   const cache = new ParseCache();
   let settings = new SettingsStore(undefined, log);
   let validator: Validator | undefined;
+  let actions: CodeActionProvider | undefined;
   let registerConfigurationChange = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -59,11 +73,15 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         docsHref: docsLinker(docsRoot),
         log,
       });
+      actions = new CodeActionProvider({ document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log });
     } catch (e) {
       log.error('handler:initialize', `initialize failed: ${describeError(e)}`);
     }
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+      },
       serverInfo: { name: 'kube-harden', version: serverVersion() },
     };
   });
@@ -78,6 +96,24 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     settings.changed(params?.settings);
     validator?.revalidateAll();
   }));
+
+  connection.onCodeAction(async params => {
+    try {
+      return (await actions?.provide(params)) ?? [];
+    } catch (e) {
+      log.error('handler:codeAction', `codeAction failed: ${describeError(e)}`);
+      return [];
+    }
+  });
+
+  connection.onCodeActionResolve(async (action: CodeAction) => {
+    try {
+      return (await actions?.resolve(action)) ?? action;
+    } catch (e) {
+      log.error('handler:codeActionResolve', `codeAction/resolve failed: ${describeError(e)}`);
+      return action;
+    }
+  });
 
   connection.onShutdown(guarded(log, 'shutdown', undefined, () => validator?.dispose()));
 

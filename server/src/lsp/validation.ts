@@ -3,7 +3,7 @@
 // newer retires older runs, so results for a superseded version are never published.
 import { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LintConfig, lintParsed, ResolvedConfig, resolveConfig } from '../engine';
+import { LintConfig, ResolvedConfig, resolveConfig } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
@@ -92,7 +92,7 @@ export class Validator {
     }
     let diagnostics: PublishDiagnosticsParams['diagnostics'] = [];
     try {
-      const result = lintParsed(this.deps.cache.get(doc), (this.deps.resolve ?? resolveConfig)(settings.config));
+      const result = this.deps.cache.lint(doc, (this.deps.resolve ?? resolveConfig)(settings.config));
       for (const f of result.failures) {
         this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       }

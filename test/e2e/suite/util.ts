@@ -79,11 +79,18 @@ export async function activate(): Promise<void> {
   await ext.activate();
 }
 
+export interface ScreenshotOptions {
+  /** Rest the mouse on the first error squiggle so its hover shows (default true). */
+  hover?: boolean;
+  /** A CSS selector the launcher waits for (visible) before it takes the picture. */
+  waitFor?: string;
+}
+
 /**
  * Asks the launcher (scripts/e2e/run.mjs) for a screenshot of the window as it is now and waits
  * until it has been taken. A no-op when no launcher asked for screenshots (run-electron.mjs).
  */
-export async function screenshot(name: string, timeoutMs = 30_000): Promise<void> {
+export async function screenshot(name: string, options: ScreenshotOptions = {}, timeoutMs = 30_000): Promise<void> {
   const dir = process.env.KUBE_HARDEN_E2E_SIGNALS;
   if (!dir) return;
   const done = path.join(dir, `${name}.done`);
@@ -94,7 +101,9 @@ export async function screenshot(name: string, timeoutMs = 30_000): Promise<void
       // The file the launcher writes is the only event that crosses the two processes.
       watcher = fs.watch(dir, () => { if (fs.existsSync(done)) resolve(); });
       timer = setTimeout(() => reject(new Error(`the launcher took no screenshot "${name}" within ${timeoutMs} ms`)), timeoutMs);
-      fs.writeFileSync(path.join(dir, `${name}.ready`), '');
+      // Renamed into place: the launcher must never read the options half-written.
+      fs.writeFileSync(path.join(dir, `${name}.options`), JSON.stringify(options));
+      fs.renameSync(path.join(dir, `${name}.options`), path.join(dir, `${name}.ready`));
       if (fs.existsSync(done)) resolve();
     });
   } finally {

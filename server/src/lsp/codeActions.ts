@@ -1,0 +1,193 @@
+// Code actions from the findings of the document version the editor shows, read from the
+// version's cached lint:
+//   - per diagnostic: its fix (`quickfix`, preferred when safe; an unsafe one says what it risks),
+//     each suggestion (`quickfix`, never preferred), and "Fix all <rule> problems in this file";
+//   - "Harden this workload" (`refactor.rewrite`): every restricted-level fix of the object the
+//     cursor is in, unsafe ones included, as one edit;
+//   - `source.fixAll.kube-harden`: every SAFE fix of the file, as one edit (also on save).
+// Clients that can resolve actions get them without edits, filled in by codeAction/resolve for
+// the same document version; others get the edits inline.
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Finding, LintConfig, LintResult, ParsedFile, podSpecOf, Rule } from '../engine';
+import { ParseCache, isManifestCandidate } from './documents';
+import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, workspaceEdit } from './fixEdits';
+import { RateLimitedLog } from './log';
+import { SettingsStore } from './settings';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-harden`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
+
+export interface CodeActionClient {
+  /** codeActionLiteralSupport: the client takes CodeAction objects (not only Commands). */
+  literals: boolean;
+  /** Literals + resolveSupport for `edit` + dataSupport: edits may be left to codeAction/resolve. */
+  lazyEdits: boolean;
+  /** workspaceEdit.documentChanges: edits carry the document version. */
+  documentChanges: boolean;
+}
+
+export interface CodeActionDeps {
+  document(uri: string): TextDocument | undefined;
+  cache: ParseCache;
+  settings: SettingsStore;
+  client: CodeActionClient;
+  log: RateLimitedLog;
+  /** The rules to run (default: the registry); tests pass their own. */
+  rules?: readonly Rule[];
+}
+
+interface Draft { action: CodeAction; id: ActionId }
+
+/** `kind` is asked for when it equals or lies under one of `only` (none: everything). */
+function wanted(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
+}
+
+function matches(f: Finding, d: Diagnostic): boolean {
+  const data = d.data as { ruleId?: unknown; messageId?: unknown } | undefined;
+  const r = d.range;
+  return !!data && f.ruleId === data.ruleId && f.messageId === data.messageId
+    && f.range.start.line === r.start.line && f.range.start.character === r.start.character
+    && f.range.end.line === r.end.line && f.range.end.character === r.end.character;
+}
+
+/** More than one finding of the rule offers a fix (builds at most the edits it needs to know). */
+function severalFixes(findings: readonly Finding[], ruleId: string, text: string): boolean {
+  let n = 0;
+  for (const f of findings) if (f.ruleId === ruleId && editsOf(f.fix, text) && ++n > 1) return true;
+  return false;
+}
+
+export class CodeActionProvider {
+  private readonly fixes: FixEdits;
+  private readonly logged = new WeakMap<LintResult, number>();
+
+  constructor(private readonly deps: CodeActionDeps) {
+    this.fixes = new FixEdits(deps.cache, deps.rules);
+  }
+
+  async provide(params: CodeActionParams): Promise<CodeAction[]> {
+    const { uri } = params.textDocument;
+    const doc = this.deps.document(uri);
+    if (!this.deps.client.literals || !doc || !isManifestCandidate(doc)) return [];
+    const version = doc.version;
+    const settings = await this.deps.settings.get(uri);
+    // The document moved on while settings were fetched: the client asks again for the new one.
+    if (!settings.enable || this.deps.document(uri)?.version !== version) return [];
+    const config = settings.config;
+    const text = doc.getText();
+    const result = this.fixes.lint(doc, config);
+    const only = params.context.only;
+    const drafts: Draft[] = [];
+
+    if (wanted(only, CodeActionKind.QuickFix)) {
+      const fixAllRules = new Set<string>();
+      for (const d of params.context.diagnostics) {
+        const f = result.findings.find(x => matches(x, d));
+        if (!f) continue;
+        drafts.push(...this.findingActions(f, d, text));
+        // "Fix all" only where there is more than this one fix (ESLint does the same); once
+        // per rule however many of its diagnostics the range holds.
+        if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
+          fixAllRules.add(f.ruleId);
+          drafts.push(this.fixRuleAction(f));
+        }
+      }
+    }
+    if (wanted(only, CodeActionKind.RefactorRewrite)) {
+      const harden = this.hardenAction(doc, config, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end));
+      if (harden) drafts.push(harden);
+    }
+    if (wanted(only, FIX_ALL_KIND) && result.findings.some(f => f.fix?.safety === 'safe' && editsOf(f.fix, text))) {
+      drafts.push({ action: { title: 'Fix all safe kube-harden problems in this file', kind: FIX_ALL_KIND }, id: { type: 'fixAll' } });
+    }
+    this.logFailures(result, uri);
+
+    if (this.deps.client.lazyEdits) {
+      return drafts.map(({ action, id }) => ({ ...action, data: { uri, version, id } satisfies ActionData }));
+    }
+    return drafts.flatMap(({ action, id }) => {
+      const edits = this.fixes.edits(doc, config, id);
+      return edits ? [{ ...action, edit: workspaceEdit(doc, edits, this.deps.client.documentChanges) }] : [];
+    });
+  }
+
+  /** Fills in the edit for the version the action was made for; a stale action gets none. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data = action.data;
+    if (!isActionData(data)) return action;
+    const doc = this.deps.document(data.uri);
+    if (!doc || doc.version !== data.version) return action;
+    const settings = await this.deps.settings.get(data.uri);
+    if (!settings.enable || this.deps.document(data.uri)?.version !== data.version) return action;
+    const edits = this.fixes.edits(doc, settings.config, data.id);
+    this.logFailures(this.fixes.lint(doc, settings.config), data.uri);
+    return edits ? { ...action, edit: workspaceEdit(doc, edits, this.deps.client.documentChanges) } : action;
+  }
+
+  private findingActions(f: Finding, d: Diagnostic, text: string): Draft[] {
+    const key = { ruleId: f.ruleId, messageId: f.messageId, start: f.offsets[0], end: f.offsets[1] };
+    const drafts: Draft[] = [];
+    if (f.fix && editsOf(f.fix, text)) {
+      const safe = f.fix.safety === 'safe';
+      drafts.push({
+        action: {
+          title: safe ? f.fix.title : `${f.fix.title} (${riskOf(f.ruleId, this.deps.rules)})`,
+          kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: safe,
+        },
+        id: { type: 'fix', ...key },
+      });
+    }
+    f.suggestions.forEach((s, index) => {
+      if (!editsOf(s, text)) return;
+      drafts.push({ action: { title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suggestion', ...key, index } });
+    });
+    return drafts;
+  }
+
+  /**
+   * Every fix of one rule, unsafe ones included, to a fixed point. Acceptable where fix-all is
+   * not: the user picks this one rule by name, the title states its risk when its fix is unsafe,
+   * and the result is what applying its quick fixes one by one would give.
+   */
+  private fixRuleAction(f: Finding): Draft {
+    const risk = f.fix?.safety === 'unsafe' ? ` (${riskOf(f.ruleId, this.deps.rules)})` : '';
+    return { action: { title: `Fix all ${f.ruleId} problems in this file${risk}`, kind: CodeActionKind.QuickFix }, id: { type: 'fixRule', ruleId: f.ruleId } };
+  }
+
+  /** For the pod-bearing object holding [start, end], when it has restricted findings with fixes. */
+  private hardenAction(doc: TextDocument, config: LintConfig, start: number, end: number): Draft | undefined {
+    const object = objectAt(this.deps.cache.get(doc), start, end);
+    if (!object || !podSpecOf(object)) return undefined;
+    const restricted = this.fixes.lint(doc, restrictedConfig(config));
+    const text = doc.getText();
+    const fixable = restricted.findings.filter(f =>
+      f.object.docIndex === object.docIndex && f.object.kind === object.kind && f.object.name === object.name && editsOf(f.fix, text));
+    if (fixable.length === 0) return undefined;
+    const what = object.name ? `${object.kind} "${object.name}"` : object.kind;
+    const unsafe = fixable.some(f => f.fix!.safety === 'unsafe') ? ' (includes unsafe changes)' : '';
+    return {
+      action: { title: `Harden this workload: ${what}${unsafe}`, kind: CodeActionKind.RefactorRewrite },
+      id: { type: 'harden', docIndex: object.docIndex, kind: object.kind, name: object.name },
+    };
+  }
+
+  /** Fix builders that threw (recorded in the lint result) reach the log once each. */
+  private logFailures(result: LintResult, uri: string): void {
+    const from = this.logged.get(result) ?? 0;
+    for (const f of result.failures.slice(from)) this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
+    this.logged.set(result, result.failures.length);
+  }
+}
+
+/** The innermost Kubernetes object whose text holds [start, end] (a whole document, or a List item). */
+function objectAt(parsed: ParsedFile, start: number, end: number) {
+  for (const d of parsed.documents) {
+    for (const o of d.objects) {
+      const r = o.node === d.doc.contents ? d.doc.range : o.node.range;
+      if (r && r[0] <= start && end <= r[2]) return o;
+    }
+  }
+  return undefined;
+}

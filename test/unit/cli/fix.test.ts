@@ -1,0 +1,147 @@
+// `kube-harden check --fix` / `--fix-unsafe` through the real binary: the exact file contents
+// after, what is reported, exit statuses, and the write itself (atomic, mode kept, never over a
+// file that changed after it was read). The manifests are restricted-compliant but for what the
+// two rules with fixes so far report, so fixes wired into other rules later do not change them.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { crlf } from '../../helpers/fix';
+import { yaml } from '../../helpers/manifest';
+import { message } from './fixtures';
+
+/** Line 9 `    securityContext:` holds both findings: no allowPrivilegeEscalation, no runAsNonRoot. */
+const POD = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web
+  spec:
+    containers:
+    - name: app   # the web server
+      image: nginx:1.27
+      securityContext:
+        capabilities:
+          drop: [ALL]
+        seccompProfile:
+          type: RuntimeDefault
+`;
+const SAFE_FIXED = POD + '      allowPrivilegeEscalation: false\n';
+const ALL_FIXED = SAFE_FIXED + '  securityContext:\n    runAsNonRoot: true\n';
+const NON_ROOT_LEFT = message('require-run-as-non-root', 'missing', { container: 'Container "app"' });
+
+const COMPLIANT = ALL_FIXED.replace('name: web', 'name: done');
+
+/** Preloaded with --require: appends a line to the file named by KH_CHANGE_DURING_FIX just as its fix is being written. */
+const CHANGE_HOOK = `
+const fs = require('node:fs');
+const path = require('node:path');
+const open = fs.promises.open;
+fs.promises.open = async function (p, ...rest) {
+  const target = process.env.KH_CHANGE_DURING_FIX;
+  if (target && path.basename(String(p)).startsWith('.' + path.basename(target) + '.kube-harden-')) fs.appendFileSync(target, '# saved by an editor meanwhile\\n');
+  return open.call(this, p, ...rest);
+};
+`;
+
+const leftovers = (dir: string) => fs.readdirSync(dir).filter(f => f.includes('.kube-harden-'));
+
+describe('kube-harden check --fix', function () {
+  this.timeout(60_000);
+  after(removeTempTrees);
+
+  it('--fix applies the safe fixes in place, says how many, and reports what remains (exit 1)', () => {
+    const dir = tempTree({ 'pod.yaml': POD });
+    // Group-writable: a mode the usual umask (022) would not give a new file.
+    fs.chmodSync(path.join(dir, 'pod.yaml'), 0o664);
+    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), SAFE_FIXED);
+    assert.equal(run.stdout, [
+      'pod.yaml: fixed 1 problem',
+      '',
+      `pod.yaml:9:5  warning  require-run-as-non-root  ${NON_ROOT_LEFT}`,
+      '',
+      '1 finding left after fixing 1 problem: 0 errors, 1 warning, 0 info (1 file scanned)',
+      '',
+    ].join('\n'));
+    // Written through a temporary file renamed over the original: the mode is kept, nothing is left behind.
+    assert.equal(fs.statSync(path.join(dir, 'pod.yaml')).mode & 0o7777, 0o664);
+    assert.deepEqual(leftovers(dir), []);
+  });
+
+  it('--fix-unsafe applies safe and unsafe fixes; nothing left is exit 0; JSON lists what was fixed', () => {
+    const dir = tempTree({ 'pod.yaml': POD, 'ok.yaml': COMPLIANT });
+    fs.chmodSync(path.join(dir, 'pod.yaml'), 0o600);
+    const okInode = fs.statSync(path.join(dir, 'ok.yaml')).ino;
+    const run = runCli(['check', '--fix-unsafe', '--format', 'json', '.'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), ALL_FIXED);
+    assert.deepEqual(json(run), { findings: [], fixed: [{ file: `.${path.sep}pod.yaml`, count: 2 }] });
+    assert.equal(fs.statSync(path.join(dir, 'pod.yaml')).mode & 0o7777, 0o600);
+    // A file with nothing to fix is not rewritten at all.
+    assert.equal(fs.statSync(path.join(dir, 'ok.yaml')).ino, okInode);
+    assert.equal(fs.readFileSync(path.join(dir, 'ok.yaml'), 'utf8'), COMPLIANT);
+  });
+
+  it('--fix and --fix-unsafe together are --fix-unsafe', () => {
+    const dir = tempTree({ 'pod.yaml': POD });
+    const run = runCli(['check', '--fix', '--fix-unsafe', 'pod.yaml'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), ALL_FIXED);
+  });
+
+  it('keeps CRLF line breaks and a byte-order mark', () => {
+    const dir = tempTree({ 'pod.yaml': '\ufeff' + crlf(POD) });
+    const run = runCli(['check', '--fix-unsafe', 'pod.yaml'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), '\ufeff' + crlf(ALL_FIXED));
+  });
+
+  it('fixes the file a symbolic link points at and keeps the link', () => {
+    const dir = tempTree({ 'real/pod.yaml': POD });
+    fs.symlinkSync(path.join('real', 'pod.yaml'), path.join(dir, 'link.yaml'));
+    const run = runCli(['check', '--fix', 'link.yaml'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(fs.lstatSync(path.join(dir, 'link.yaml')).isSymbolicLink());
+    assert.equal(fs.readFileSync(path.join(dir, 'real', 'pod.yaml'), 'utf8'), SAFE_FIXED);
+    assert.deepEqual(leftovers(path.join(dir, 'real')), []);
+  });
+
+  it('does not write a file that changed after it was read: stderr, exit 2; the other files are fixed', () => {
+    const dir = tempTree({ 'a.yaml': POD, 'b.yaml': POD, 'hook.js': CHANGE_HOOK });
+    const b = path.join(dir, 'b.yaml');
+    const run = runCli(['check', '--fix', 'a.yaml', 'b.yaml'], { cwd: dir, nodeArgs: ['--require', path.join(dir, 'hook.js')], env: { KH_CHANGE_DURING_FIX: b } });
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.equal(run.stderr, 'kube-harden: error: b.yaml: changed on disk while it was being fixed; not written\n');
+    // The editor's save survives; nothing of the fix is in it.
+    assert.equal(fs.readFileSync(b, 'utf8'), POD + '# saved by an editor meanwhile\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'a.yaml'), 'utf8'), SAFE_FIXED);
+    assert.deepEqual(leftovers(dir), []);
+    // b.yaml is reported as it was read: both findings are still there.
+    assert.match(run.stdout, /^a\.yaml: fixed 1 problem\n/);
+    assert.deepEqual(run.stdout.split('\n').filter(l => l.startsWith('b.yaml:')).map(l => l.split('  ')[2]),
+      ['require-no-privilege-escalation', 'require-run-as-non-root']);
+  });
+
+  it('leaves a file that is not valid UTF-8 alone, with a note', () => {
+    // `# café` in Latin-1: the é is a lone 0xE9 byte.
+    const [before, after] = POD.split('the web server');
+    const bytes = Buffer.concat([Buffer.from(before + 'caf'), Buffer.from([0xe9]), Buffer.from(after)]);
+    const dir = tempTree({ 'pod.yaml': bytes });
+    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, 'kube-harden: note: pod.yaml: not fixed (not valid UTF-8)\n');
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'pod.yaml')), bytes);
+  });
+
+  it('is documented in --help and takes no value', () => {
+    const help = runCli(['check', '--help']).stdout;
+    assert.match(help, /--fix {2,}Apply the safe fixes in place/);
+    assert.match(help, /--fix-unsafe {2,}Apply the safe and the unsafe fixes in place/);
+    const run = runCli(['check', '--fix=yes', 'x.yaml']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /option --fix takes no value/);
+  });
+});
