@@ -1,8 +1,11 @@
 // `kube-harden check`: find the files, lint each once (after fixing it, with --fix), print the
 // findings, choose the exit status.
 import * as fs from 'node:fs';
-import { lint, LintConfig, LintResult } from '../engine';
+import { pathToFileURL } from 'node:url';
+import { LintConfig, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
+import { WorkspaceIndex } from '../engine/workspace';
+import { summarizeFile } from '../engine/workspace/summary';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { CheckSummary, compareFindings, toCliFinding } from './findings';
@@ -20,21 +23,38 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   for (const e of errors) io.err(`kube-harden: error: ${e}\n`);
   let ioErrors = errors.length;
 
-  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined };
+  // First every file is read and summarised into one workspace model, so cross-file rules (the
+  // NetworkPolicy in another file, the Namespace's Pod Security label) judge as the editor does.
+  const inputs: Array<{ file: SourceFile; content: FileContent | { skipped: string }; uri: string }> = [];
   for (const file of files) {
     const content = await read(file, io);
     if (!content) { ioErrors++; continue; }
+    inputs.push({ file, content, uri: pathToFileURL(file.absolute).href });
+  }
+  const workspace = new WorkspaceIndex();
+  const parsed = new ParseBudget();
+  for (const { file, content, uri } of inputs) {
+    if (!('text' in content)) continue;
+    const p = parseSafely(file, content.text);
+    if (!p) continue;
+    workspace.setFile(uri, summarizeFile(uri, p));
+    parsed.keep(uri, p, content.text.length);
+  }
+
+  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined };
+  for (const { file, content, uri } of inputs) {
     summary.scanned++;
     let text = 'text' in content ? content.text : undefined;
     if (args.fix && 'text' in content) {
       // What remains is reported from the text as written (or as read, when nothing was written).
-      const outcome = await fixFile(file, content, config, args.fix, io);
+      const outcome = await fixFile(file, content, config, args.fix, io, { uri, workspace });
       if (outcome.failed) ioErrors++;
       if (outcome.fixed > 0) summary.fixed!.push({ file: file.display, count: outcome.fixed });
+      if (outcome.text !== content.text) parsed.drop(uri);
       text = outcome.text;
     }
     const result: LintResult = text !== undefined
-      ? lintSafely(file, text, config, io)
+      ? lintSafely(file, text, parsed.take(uri), config, io, { uri, workspace })
       : { findings: [], failures: [], skipped: (content as { skipped: string }).skipped };
     if (result.skipped) {
       summary.skipped++;
@@ -66,9 +86,38 @@ async function read(file: SourceFile, io: Io): Promise<FileContent | { skipped: 
   }
 }
 
-function lintSafely(file: SourceFile, text: string, config: Partial<LintConfig>, io: Io): LintResult {
+/**
+ * Parses kept between the model pass and the lint pass, up to a memory budget: past it a file is
+ * parsed again when linted, so a huge tree costs time, not unbounded memory.
+ */
+class ParseBudget {
+  private readonly kept = new Map<string, ParsedFile>();
+  private size = 0;
+  constructor(private readonly budget = 64 * 1024 * 1024) {}
+  keep(uri: string, p: ParsedFile, textLength: number): void {
+    if (this.size + textLength > this.budget) return;
+    this.kept.set(uri, p);
+    this.size += textLength;
+  }
+  take(uri: string): ParsedFile | undefined {
+    const p = this.kept.get(uri);
+    this.kept.delete(uri);
+    return p;
+  }
+  drop(uri: string): void { this.kept.delete(uri); }
+}
+
+function parseSafely(file: SourceFile, text: string): ParsedFile | undefined {
   try {
-    return lint(text, config, { helmTemplate: isHelmTemplatePath(file.absolute) });
+    return parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) });
+  } catch {
+    return undefined; // reported when the file is linted
+  }
+}
+
+function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, config: Partial<LintConfig>, io: Io, options: LintOptions): LintResult {
+  try {
+    return lintParsed(parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) }), resolveConfig(config), options);
   } catch (e) {
     // Rules are isolated by the engine; this is a fault outside them. Like a rule failure it is
     // reported and does not decide the exit status.

@@ -4,7 +4,7 @@
 // touch the same map (two keys into one new securityContext) land over successive passes.
 import { LintConfig } from './config';
 import { fixToFixedPoint, TextEdit } from './fix/edit';
-import { Finding, lintParsed, resolveConfig } from './lint';
+import { Finding, LintOptions, lintParsed, resolveConfig } from './lint';
 import { parseFile } from './model/parse';
 import { FixSafety, Rule } from './rule';
 
@@ -25,6 +25,8 @@ export interface FixAllOptions {
   initial?: readonly Finding[];
   /** The rules to run (default: the registry); tests pass their own. */
   rules?: readonly Rule[];
+  /** The file's URI and the workspace model, so fixes see what the findings saw. */
+  lint?: LintOptions;
 }
 
 export interface FixAllResult {
@@ -46,7 +48,7 @@ export function selectFixable(findings: readonly Finding[], opts: FixAllOptions)
 
 export function fixAll(text: string, config: Partial<LintConfig> | undefined, opts: FixAllOptions): FixAllResult {
   const resolved = resolveConfig(config, opts.rules);
-  const fixable = (t: string) => selectFixable(lintParsed(parseFile(t, { helmTemplate: opts.helmTemplate }), resolved).findings, opts);
+  const fixable = (t: string) => selectFixable(lintParsed(parseFile(t, { helmTemplate: opts.helmTemplate }), resolved, opts.lint).findings, opts);
   let before = -1;
   const result = fixToFixedPoint(text, current => {
     const found = before < 0 && opts.initial ? selectFixable(opts.initial, opts) : fixable(current);

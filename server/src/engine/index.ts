@@ -2,7 +2,7 @@
 export { DEFAULT_CONFIG, normalizeConfig } from './config';
 export type { ConfigProblem, LintConfig, RuleSetting } from './config';
 export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
-export type { ActiveRule, BoundProposal, Finding, FixOffer, LintResult, ResolvedConfig, RuleFailure } from './lint';
+export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
 export { parseFile } from './model/parse';
 export type { K8sObject, ParsedDocument, ParsedFile } from './model/parse';
 export { LineIndex } from './model/text';
