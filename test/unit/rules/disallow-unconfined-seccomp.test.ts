@@ -356,5 +356,42 @@ ruleTester('disallow-unconfined-seccomp', {
         { messageId: 'container', line: 7, column: 34, endLine: 7, endColumn: 44, data: { container: 'Container "app"', type: '"Unconfined"' } },
       ],
     },
+    {
+      name: 'fix: a profile with a localhostProfile but no type gets the type in its place (it is valid only with Localhost)',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext:
+            seccompProfile:
+              localhostProfile: profiles/a.json
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              seccompProfile: {localhostProfile: profiles/b.json}
+      `,
+      errors: [
+        { messageId: 'pod', line: 7, column: 5, endLine: 7, endColumn: 19, data: { type: 'an empty type' } },
+        { messageId: 'container', line: 13, column: 7, endLine: 13, endColumn: 21, data: { container: 'Container "app"', type: 'an empty type' } },
+      ],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              seccompProfile: {type: RuntimeDefault}
+      `,
+    },
   ],
 });

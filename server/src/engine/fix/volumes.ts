@@ -2,50 +2,21 @@
 // replacement for a directory of the node, so rules offer these as suggestions, one at a time.
 // (A file of its own rather than the end of workload.ts: volumes are not containers, and the
 // restricted volume-type rule can take the same builders.)
-import { Document, isCollection, isMap, isPair, isScalar, YAMLMap } from 'yaml';
+import { Document, isMap, YAMLMap } from 'yaml';
 import { PodSpecView } from '../model/workload';
-import { findPair, get, getSeq, resolveAlias, str } from '../model/yaml-nav';
+import { get, getSeq, resolveAlias, str } from '../model/yaml-nav';
 import { EditContext, Proposal } from '../rule';
+import { RemoveOptions } from './common';
 import { TextEdit } from './edit';
-import { contentEnd, editableAt, holdsShared } from './nodes';
-import { RemoveOptions, renderOptionsFor } from './common';
 import { removeItems } from './remove';
-import { keepingComments } from './workload';
-import { renderKey } from './render';
-
-/** True when a `#` comment sits in `text[start, end)`, scalars inside `node` (which may hold `#`) aside. */
-function hasComment(text: string, start: number, end: number, node: unknown): boolean {
-  const chars = text.slice(start, end).split('');
-  const mask = (n: unknown, depth: number): void => {
-    if (!n || typeof n !== 'object' || depth > 100) return;
-    if (isPair(n)) { mask(n.key, depth + 1); mask(n.value, depth + 1); return; }
-    if (isCollection(n)) { n.items.forEach(i => mask(i, depth + 1)); return; }
-    const r = isScalar(n) ? n.range : undefined;
-    if (r) for (let i = Math.max(r[0], start); i < Math.min(r[1], end); i++) chars[i - start] = 'x';
-  };
-  mask(node, 0);
-  return /(^|\s)#/.test(chars.join(''));
-}
+import { keepingComments, replaceEntry } from './workload';
 
 /**
  * Replaces a volume's source (`hostPath: ...`, its whole value) with `emptyDir: {}` where it is
- * written: the volume keeps its name, so every volumeMount still finds it. Declined when the
- * source comes from a merge or an alias, or a comment inside its value would go with it.
+ * written: the volume keeps its name, so every volumeMount still finds it.
  */
 export function replaceWithEmptyDir(volume: YAMLMap, source: string, title: string): Proposal {
-  return {
-    title,
-    edits: ({ text, doc }) => {
-      if (!editableAt(doc, volume)) return undefined;
-      const hit = findPair(volume, source, doc);
-      const key = hit?.pair.key;
-      if (!hit || hit.merged || !isScalar(key) || !key.range || holdsShared(doc, hit.pair)) return undefined;
-      const start = key.range[0];
-      const end = contentEnd(hit.pair);
-      if (hasComment(text, start, end, hit.pair)) return undefined;
-      return [{ start, end, newText: `${renderKey('emptyDir', renderOptionsFor(volume))}: {}` }];
-    },
-  };
+  return { title, edits: replaceEntry(volume, source, 'emptyDir', {}) };
 }
 
 /** Indexes of the volumeMounts items of a container map that mount the volume `name`. */

@@ -2,14 +2,16 @@
 // is inherited (runAsNonRoot, seccompProfile), it goes where Kubernetes precedence makes one
 // edit do the most good: the pod securityContext when no container sets it itself, else the
 // container that needs it.
-import { YAMLMap, YAMLSeq } from 'yaml';
+import { isCollection, isPair, isScalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ContainerView, InheritedField, PodSpecView } from '../model/workload';
 import { EditContext, Proposal } from '../rule';
-import { isTrue } from '../model/yaml-nav';
+import { findPair, isTrue } from '../model/yaml-nav';
+import { renderOptionsFor } from './common';
 import { applyEdits, TextEdit } from './edit';
 import { setIn, setScalar } from './map';
 import { removeItem, removeKey } from './remove';
-import { YamlScalar, YamlValue } from './render';
+import { contentEnd, editableAt, holdsShared } from './nodes';
+import { renderFlow, renderKey, YamlScalar, YamlValue } from './render';
 
 /** `a.b: value` for titles. */
 function show(path: readonly string[], value: YamlValue): string {
@@ -127,12 +129,49 @@ export function removeItemPruning(seq: YAMLSeq, index: number): EditBuilder {
   );
 }
 
+/** True when a `#` comment sits in `text[start, end)`, scalars inside `node` (which may hold `#`) aside. */
+function hasComment(text: string, start: number, end: number, node: unknown): boolean {
+  const chars = text.slice(start, end).split('');
+  const mask = (n: unknown, depth: number): void => {
+    if (!n || typeof n !== 'object' || depth > 100) return;
+    if (isPair(n)) { mask(n.key, depth + 1); mask(n.value, depth + 1); return; }
+    if (isCollection(n)) { n.items.forEach(i => mask(i, depth + 1)); return; }
+    const r = isScalar(n) ? n.range : undefined;
+    if (r) for (let i = Math.max(r[0], start); i < Math.min(r[1], end); i++) chars[i - start] = 'x';
+  };
+  mask(node, 0);
+  return /(^|\s)#/.test(chars.join(''));
+}
+
+/**
+ * Replaces the entry `key` of `map` (key and whole value) with `newKey: value` where it is
+ * written, in flow style (`hostPath: ...` -> `emptyDir: {}`). Declined when the entry comes from
+ * a merge or an alias, `newKey` is already there, or a comment inside the value would go with it.
+ */
+export function replaceEntry(map: YAMLMap, key: string, newKey: string, value: YamlValue): EditBuilder {
+  return ({ text, doc }) => {
+    if (!editableAt(doc, map) || findPair(map, newKey, doc)) return undefined;
+    const hit = findPair(map, key, doc);
+    const k = hit?.pair.key;
+    if (!hit || hit.merged || !isScalar(k) || !k.range || holdsShared(doc, hit.pair)) return undefined;
+    const start = k.range[0];
+    const end = contentEnd(hit.pair);
+    if (hasComment(text, start, end, hit.pair)) return undefined;
+    const opts = renderOptionsFor(map);
+    return [{ start, end, newText: `${renderKey(newKey, opts)}: ${renderFlow(value, opts)}` }];
+  };
+}
+
 /**
  * Sets `type` of a seccompProfile or appArmorProfile map. The API accepts `localhostProfile` only
- * with type Localhost, so for any other type it is removed in the same edit.
+ * with type Localhost, so for any other type it goes in the same edit (replaced by the type when
+ * there is no type to set, so the map never passes through empty).
  */
 export function setProfileType(profile: YAMLMap, type: 'RuntimeDefault'): EditBuilder {
-  return ({ text, doc }) => {
+  return ctx => {
+    const { text, doc } = ctx;
+    if (!findPair(profile, 'localhostProfile', doc)) return setIn(text, doc, profile, ['type'], type);
+    if (!findPair(profile, 'type', doc)) return replaceEntry(profile, 'localhostProfile', 'type', type)(ctx);
     const set = setIn(text, doc, profile, ['type'], type);
     const drop = removeKey(text, doc, profile, 'localhostProfile');
     return set && drop && [...set, ...drop];
