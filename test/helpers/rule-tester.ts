@@ -21,6 +21,8 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   covers?: string[];
   message?: string;
+  /** The title of the fix the finding offers (what an editor's quick-fix menu shows). */
+  fixTitle?: string;
   /** Every suggestion the finding offers, in order, with the exact text after applying it alone. */
   suggestions?: Array<{ title: string; output: string }>;
 }
@@ -93,6 +95,7 @@ export function ruleTester(ruleId: string, cases: { valid: Array<Case | string>;
           if (e.data) assert.deepEqual(f.data, e.data);
           if (e.covers) assert.deepEqual(f.covers, e.covers);
           if (e.message) assert.equal(f.message, e.message);
+          if (e.fixTitle) assert.equal(f.fix?.title, e.fixTitle, `finding #${j + 1}: its fix title`);
           const suggestions = f.suggestions.map(sg => {
             const edits = sg.edits();
             return { title: sg.title, output: edits ? applyEdits(c.code, edits).text : '(declined)' };

@@ -165,6 +165,12 @@ describe('fix: removeKey', () => {
     expectDeclined('sc: &s\n  privileged: true\n  x: 1\nother: *s\n', s => removeKey(s.text, s.doc, s.map('sc'), 'privileged'));
     expectDeclined('sc: {a: 1, # why\n  privileged: true}\n', s => removeKey(s.text, s.doc, s.map('sc'), 'privileged'));
   });
+
+  it('declines to remove a value an alias elsewhere points at', () => {
+    expectDeclined('sc:\n  opts: &o\n    type: spc_t\n  x: 1\nother: *o\n', s => removeKey(s.text, s.doc, s.map('sc'), 'opts'));
+    expectDeclined('sc:\n  opts:\n    type: &t spc_t\n  x: 1\nother: *t\n', s => removeKey(s.text, s.doc, s.map('sc'), 'opts'));
+    expectDeclined('sc:\n  opts: {type: &t spc_t}\nother: *t\n', s => removeKey(s.text, s.doc, s.map('sc', 'opts'), 'type', { ifEmpty: 'removeParent' }));
+  });
 });
 
 describe('fix: removing list items', () => {
@@ -230,5 +236,10 @@ describe('fix: removeFromSeq', () => {
 
   it('declines a list reached through an alias', () => {
     expectDeclined('x: &x [NET_RAW]\ncapabilities:\n  add: *x\n', dropNetRaw);
+  });
+
+  it('declines to remove what an alias elsewhere points at', () => {
+    expectDeclined('capabilities:\n  add: [&n NET_RAW, SYS_TIME]\nother: [*n]\n', dropNetRaw);
+    expectDeclined('capabilities:\n  add: &l [NET_RAW]\nother: *l\n', dropNetRaw);
   });
 });

@@ -20,3 +20,6 @@ export { styleFor } from './style';
 export type { Style } from './style';
 export type { Target } from './nodes';
 export { disableEscalation, removeFrom, setInContainer, setInherited, setInPod } from './workload';
+export { keepingComments, removeItemPruning, removePruning, replaceEntry, setProfileType, setValue, titleLabel, together } from './workload';
+export type { EditBuilder } from './workload';
+export { removeVolume, replaceWithEmptyDir } from './volumes';

@@ -127,3 +127,19 @@ export function isNullScalar(node: unknown): node is Scalar {
 export function isShared(doc: Document, node: Node): boolean {
   return info(doc).aliased.has(node);
 }
+
+/**
+ * True when `node` or anything inside it is the target of an alias: removing it would leave that
+ * alias pointing at nothing (`x: &v ...` removed while `*v` stays elsewhere).
+ */
+export function holdsShared(doc: Document, node: unknown): boolean {
+  const { aliased } = info(doc);
+  const walk = (n: unknown, depth: number): boolean => {
+    if (!n || typeof n !== 'object' || depth > 200) return false;
+    if (aliased.has(n as Node)) return true;
+    if (isPair(n)) return walk(n.key, depth + 1) || walk(n.value, depth + 1);
+    if (isCollection(n)) return n.items.some(item => walk(item, depth + 1));
+    return false;
+  };
+  return walk(node, 0);
+}

@@ -4,7 +4,7 @@ import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from
 import { findPair, getIn, resolveAlias } from '../model/yaml-nav';
 import { Ctx, deleteLines, flowBrackets, RemoveOptions, removeFlowEntries } from './common';
 import { TextEdit } from './edit';
-import { contentEnd, hasMerge, hasProps, isShared, ownPairs, parentOf, resolveTarget, startOf, Target } from './nodes';
+import { contentEnd, hasMerge, hasProps, holdsShared, isShared, ownPairs, parentOf, resolveTarget, startOf, Target } from './nodes';
 import { YamlScalar } from './render';
 import { colonAfter, firstOnLine, insertionAfterLine, lineStart, nextLineStart, skipSpaces } from './text';
 
@@ -30,6 +30,7 @@ export function removeItems(text: string, doc: Document, target: Target<YAMLSeq>
   const set = new Set(indices);
   if ([...set].some(i => !Number.isInteger(i) || i < 0 || i >= seq.items.length)) return undefined;
   if (set.size === 0) return [];
+  if ([...set].some(i => holdsShared(doc, seq.items[i]))) return undefined;
   const ctx = { text, doc };
   if (set.size === seq.items.length) return emptied(ctx, seq, opts);
   if (seq.flow) return removeFlowEntries(text, seq, set);
@@ -76,7 +77,7 @@ export function removeFromSeq(text: string, doc: Document, target: Target<YAMLMa
 
 function removePair(ctx: Ctx, map: YAMLMap, pair: Pair, opts: RemoveOptions): TextEdit[] | undefined {
   const { text, doc } = ctx;
-  if (isShared(doc, map)) return undefined;
+  if (isShared(doc, map) || holdsShared(doc, pair)) return undefined;
   if (map.items.length === 1) return emptied(ctx, map, opts);
   const index = map.items.indexOf(pair);
   if (map.flow) return removeFlowEntries(text, map, new Set([index]));

@@ -2,13 +2,16 @@
 // is inherited (runAsNonRoot, seccompProfile), it goes where Kubernetes precedence makes one
 // edit do the most good: the pod securityContext when no container sets it itself, else the
 // container that needs it.
-import { YAMLMap } from 'yaml';
+import { isCollection, isPair, isScalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ContainerView, InheritedField, PodSpecView } from '../model/workload';
-import { Proposal } from '../rule';
-import { isTrue } from '../model/yaml-nav';
-import { setIn } from './map';
-import { removeKey } from './remove';
-import { YamlValue } from './render';
+import { EditContext, Proposal } from '../rule';
+import { findPair, isTrue } from '../model/yaml-nav';
+import { renderOptionsFor } from './common';
+import { applyEdits, TextEdit } from './edit';
+import { setIn, setScalar } from './map';
+import { removeItem, removeKey } from './remove';
+import { contentEnd, editableAt, holdsShared } from './nodes';
+import { renderFlow, renderKey, YamlScalar, YamlValue } from './render';
 
 /** `a.b: value` for titles. */
 function show(path: readonly string[], value: YamlValue): string {
@@ -55,4 +58,122 @@ export function disableEscalation(c: ContainerView): Proposal {
   return isTrue(c.sc('privileged'))
     ? setInContainer(c, ['securityContext'], { privileged: false, allowPrivilegeEscalation: false })
     : setInContainer(c, ['securityContext', 'allowPrivilegeEscalation'], false);
+}
+
+// --- Builders for the baseline rules: turning a setting off where it is written, removals that
+// take emptied parents with them, and several changes that must land together to stay valid.
+
+/** `container "app"`, `init container "x"`, `the pod spec` for titles. */
+export function titleLabel(c: ContainerView | 'pod'): string {
+  return c === 'pod' ? 'the pod spec' : `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+}
+
+export type EditBuilder = (ctx: EditContext) => TextEdit[] | undefined;
+
+/** Several edits that only make sense together (one proposal): declined when any part declines. */
+export function together(title: string, parts: readonly EditBuilder[]): Proposal {
+  return {
+    title,
+    edits: ctx => {
+      const out: TextEdit[] = [];
+      for (const part of parts) {
+        const e = part(ctx);
+        if (!e) return undefined;
+        out.push(...e);
+      }
+      return out;
+    },
+  };
+}
+
+/** The existing scalar `key` of `map` set to `value` in place (its trailing comment stays). */
+export function setValue(map: YAMLMap, key: string, value: YamlScalar): EditBuilder {
+  return ({ text, doc }) => setScalar(text, doc, map, key, value);
+}
+
+const commentLines = (text: string) => text.split(/\r?\n/).filter(l => /^\s*#/.test(l)).map(l => l.trim()).sort();
+
+/**
+ * The first of `variants` (the most thorough first) whose edits keep every whole-line comment:
+ * removing a map or list whole takes the comment lines inside it along, so a removal that would
+ * also prune the parents it empties falls back to leaving them empty (`add: []`), comments kept.
+ */
+export function keepingComments(...variants: EditBuilder[]): EditBuilder {
+  return ctx => {
+    const before = commentLines(ctx.text).join('\n');
+    for (const variant of variants) {
+      const edits = variant(ctx);
+      if (edits && commentLines(applyEdits(ctx.text, edits).text).join('\n') === before) return edits;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Removes `key` from `map`; a map or list it leaves empty goes too, up to the container or pod
+ * spec (`capabilities: {}` or `seLinuxOptions: {}` would only be noise), unless a comment line
+ * would go with it.
+ */
+export function removePruning(map: YAMLMap, key: string): EditBuilder {
+  return keepingComments(
+    ({ text, doc }) => removeKey(text, doc, map, key, { ifEmpty: 'removeParent' }),
+    ({ text, doc }) => removeKey(text, doc, map, key),
+  );
+}
+
+/** Removes item `index` of `seq`; when it was the last, the list's key goes too (and emptied maps above it), comments permitting. */
+export function removeItemPruning(seq: YAMLSeq, index: number): EditBuilder {
+  return keepingComments(
+    ({ text, doc }) => removeItem(text, doc, seq, index, { ifEmpty: 'removeParent' }),
+    ({ text, doc }) => removeItem(text, doc, seq, index),
+  );
+}
+
+/** True when a `#` comment sits in `text[start, end)`, scalars inside `node` (which may hold `#`) aside. */
+function hasComment(text: string, start: number, end: number, node: unknown): boolean {
+  const chars = text.slice(start, end).split('');
+  const mask = (n: unknown, depth: number): void => {
+    if (!n || typeof n !== 'object' || depth > 100) return;
+    if (isPair(n)) { mask(n.key, depth + 1); mask(n.value, depth + 1); return; }
+    if (isCollection(n)) { n.items.forEach(i => mask(i, depth + 1)); return; }
+    const r = isScalar(n) ? n.range : undefined;
+    if (r) for (let i = Math.max(r[0], start); i < Math.min(r[1], end); i++) chars[i - start] = 'x';
+  };
+  mask(node, 0);
+  return /(^|\s)#/.test(chars.join(''));
+}
+
+/**
+ * Replaces the entry `key` of `map` (key and whole value) with `newKey: value` where it is
+ * written, in flow style (`hostPath: ...` -> `emptyDir: {}`). Declined when the entry comes from
+ * a merge or an alias, `newKey` is already there, or a comment inside the value would go with it.
+ */
+export function replaceEntry(map: YAMLMap, key: string, newKey: string, value: YamlValue): EditBuilder {
+  return ({ text, doc }) => {
+    if (!editableAt(doc, map) || findPair(map, newKey, doc)) return undefined;
+    const hit = findPair(map, key, doc);
+    const k = hit?.pair.key;
+    if (!hit || hit.merged || !isScalar(k) || !k.range || holdsShared(doc, hit.pair)) return undefined;
+    const start = k.range[0];
+    const end = contentEnd(hit.pair);
+    if (hasComment(text, start, end, hit.pair)) return undefined;
+    const opts = renderOptionsFor(map);
+    return [{ start, end, newText: `${renderKey(newKey, opts)}: ${renderFlow(value, opts)}` }];
+  };
+}
+
+/**
+ * Sets `type` of a seccompProfile or appArmorProfile map. The API accepts `localhostProfile` only
+ * with type Localhost, so for any other type it goes in the same edit (replaced by the type when
+ * there is no type to set, so the map never passes through empty).
+ */
+export function setProfileType(profile: YAMLMap, type: 'RuntimeDefault'): EditBuilder {
+  return ctx => {
+    const { text, doc } = ctx;
+    if (!findPair(profile, 'localhostProfile', doc)) return setIn(text, doc, profile, ['type'], type);
+    if (!findPair(profile, 'type', doc)) return replaceEntry(profile, 'localhostProfile', 'type', type)(ctx);
+    const set = setIn(text, doc, profile, ['type'], type);
+    const drop = removeKey(text, doc, profile, 'localhostProfile');
+    return set && drop && [...set, ...drop];
+  };
 }

@@ -1,3 +1,4 @@
+import { setInPod } from '../../fix/workload';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -21,9 +22,11 @@ export default defineRule({
     remediation: 'Remove `hostIPC: true` from the pod spec (or set it to false). Containers of one pod already share an IPC namespace; use a shared `emptyDir` with `medium: Memory` for shared memory.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
+  // `false` replaces `true` where it is written (the API default, so the same as removing the
+  // key): the line and its comment stay, and the change reads as a decision in review.
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {
     const v = pod.field('hostIPC');
-    if (isTrue(v)) report({ messageId: 'hostIPC', at: v!.value });
+    if (isTrue(v)) report({ messageId: 'hostIPC', at: v!.value, fix: setInPod(pod, ['hostIPC'], false) });
   },
 });

@@ -1,3 +1,4 @@
+import { setInPod } from '../../fix/workload';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -21,9 +22,15 @@ export default defineRule({
     remediation: 'Remove `hostNetwork: true` from the pod spec (or set it to false) and expose the workload through a Service; use a NodePort or LoadBalancer Service when it must be reached from outside the cluster.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
+  // `false` replaces `true` where it is written (the API default, so the same as removing the
+  // key): the line and its comment stay, and the change reads as a decision in review.
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {
     const v = pod.field('hostNetwork');
-    if (isTrue(v)) report({ messageId: 'hostNetwork', at: v!.value });
+    if (!isTrue(v)) return;
+    // A Windows HostProcess pod must use the host network (the API rejects it otherwise): the fix
+    // waits until disallow-windows-host-process has turned HostProcess off.
+    const hostProcess = [pod, ...pod.containers].some(x => isTrue(x.sc('windowsOptions', 'hostProcess')));
+    report({ messageId: 'hostNetwork', at: v!.value, fix: hostProcess ? undefined : setInPod(pod, ['hostNetwork'], false) });
   },
 });

@@ -1,6 +1,8 @@
+import { isMap } from 'yaml';
+import { removeVolume, replaceWithEmptyDir } from '../../fix/volumes';
 import { podVolumes } from '../../model/volumes';
-import { get, keyOf } from '../../model/yaml-nav';
-import { defineRule } from '../../rule';
+import { get, keyOf, str } from '../../model/yaml-nav';
+import { defineRule, Proposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 
 export default defineRule({
@@ -19,13 +21,23 @@ export default defineRule({
     remediation: 'Replace the hostPath volume with a persistentVolumeClaim (for data that must persist), an emptyDir (scratch space), or a configMap / secret / projected volume (configuration). Node agents that genuinely need host access belong in a dedicated namespace with a privileged policy.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
-  fix: null, // no single right replacement for a host directory
+  // No single right replacement for a host directory: suggestions only, never applied in bulk.
+  fix: null,
   checkPod({ pod, report }) {
     for (const v of podVolumes(pod)) {
       // A null `hostPath:` decodes to no source at all; Kubernetes then defaults the volume to emptyDir.
-      if (get(v.node, 'hostPath', pod.doc)) {
-        report({ messageId: 'hostPath', data: { volume: v.label }, at: keyOf(v.node, 'hostPath', pod.doc)! });
+      const source = get(v.node, 'hostPath', pod.doc);
+      if (!source) continue;
+      const what = `${v.label.charAt(0).toLowerCase()}${v.label.slice(1)}`;
+      const suggestions: Proposal[] = [];
+      // An emptyDir can stand in for a directory the workload only needs as scratch space; it
+      // cannot stand in for a socket, a device or a single file, so none is offered for those.
+      const type = isMap(source.value) ? (str(get(source.value, 'type', pod.doc)) ?? '') : '';
+      if (['', 'Directory', 'DirectoryOrCreate'].includes(type)) {
+        suggestions.push(replaceWithEmptyDir(v.node, 'hostPath', `Replace hostPath with an empty pod-local directory (emptyDir) in ${what}`));
       }
+      suggestions.push(removeVolume(pod, v.node, what));
+      report({ messageId: 'hostPath', data: { volume: v.label }, at: keyOf(v.node, 'hostPath', pod.doc)!, suggestions });
     }
   },
 });

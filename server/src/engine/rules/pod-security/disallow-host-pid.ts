@@ -1,3 +1,4 @@
+import { setInPod } from '../../fix/workload';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -21,9 +22,11 @@ export default defineRule({
     remediation: 'Remove `hostPID: true` from the pod spec (or set it to false). To share processes between the containers of one pod, use `shareProcessNamespace: true` instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/'],
   },
+  // `false` replaces `true` where it is written (the API default, so the same as removing the
+  // key): the line and its comment stay, and the change reads as a decision in review.
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {
     const v = pod.field('hostPID');
-    if (isTrue(v)) report({ messageId: 'hostPID', at: v!.value });
+    if (isTrue(v)) report({ messageId: 'hostPID', at: v!.value, fix: setInPod(pod, ['hostPID'], false) });
   },
 });

@@ -1,4 +1,5 @@
 import { isMap } from 'yaml';
+import { removeFrom, titleLabel } from '../../fix/workload';
 import { get, getSeq, num, seqItems } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -21,6 +22,9 @@ export default defineRule({
     remediation: 'Remove `hostPort` from the container\'s `ports` (or set it to 0), keep `containerPort`, and publish the port with a Service (NodePort or LoadBalancer when it must be reached from outside the cluster).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/services-networking/service/'],
   },
+  // Removing hostPort keeps containerPort, which is all other pods and Services need. (Under
+  // hostNetwork the API fills hostPort in again from containerPort; disallow-host-network reports
+  // that.) A `hostIP` stays: without a hostPort it binds nothing.
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
@@ -29,7 +33,9 @@ export default defineRule({
         const hostPort = get(port.value, 'hostPort', pod.doc);
         // 0 is the API's "unset"; a string is not a valid int32, so the API would refuse the pod.
         const n = num(hostPort);
-        if (n !== undefined && n !== 0) report({ messageId: 'hostPort', data: { container: c.label, port: n }, at: hostPort!.value });
+        if (n === undefined || n === 0) continue;
+        const fix = removeFrom(port.value, 'hostPort', `Remove hostPort ${n} from ${titleLabel(c)}`);
+        report({ messageId: 'hostPort', data: { container: c.label, port: n }, at: hostPort!.value, fix });
       }
     }
   },

@@ -1,3 +1,5 @@
+import { removeFromSeq } from '../../fix/remove';
+import { keepingComments, titleLabel, together } from '../../fix/workload';
 import { addedCapabilities, BASELINE_CAPABILITIES } from '../../model/capabilities';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -25,7 +27,15 @@ export default defineRule({
     for (const c of pod.containers) {
       for (const { name, ref } of addedCapabilities(c)) {
         if (!BASELINE_CAPABILITIES.has(name)) {
-          report({ messageId: 'nonDefault', data: { container: c.label, capability: name }, at: ref.value });
+          // Every entry of that name goes (a duplicate would be the same finding again); an `add`
+          // left empty goes too, with a `capabilities` map it leaves empty, unless a comment line
+          // would go with them.
+          const path = ['securityContext', 'capabilities', 'add'];
+          const fix = together(`Remove capability "${name}" from ${titleLabel(c)}`, [keepingComments(
+            ({ text, doc }) => removeFromSeq(text, doc, c.node, path, name, { ifEmpty: 'removeParent' }),
+            ({ text, doc }) => removeFromSeq(text, doc, c.node, path, name),
+          )]);
+          report({ messageId: 'nonDefault', data: { container: c.label, capability: name }, at: ref.value, fix });
         }
       }
     }

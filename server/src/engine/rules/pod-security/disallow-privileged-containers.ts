@@ -1,3 +1,4 @@
+import { removeFrom, setInContainer, titleLabel } from '../../fix/workload';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -25,7 +26,14 @@ export default defineRule({
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const v = c.sc('privileged');
-      if (isTrue(v)) report({ messageId: 'privileged', data: { container: c.label }, at: v!.value });
+      if (!isTrue(v)) continue;
+      // `false` replaces `true` where it is written: the line and its comment stay, and the change
+      // reads as a decision. Windows pods are the exception: the API rejects the field there at
+      // all (spec.os.name: windows), so it is removed instead.
+      const fix = pod.isWindows && c.securityContext
+        ? removeFrom(c.securityContext, 'privileged', `Remove securityContext.privileged from ${titleLabel(c)}`)
+        : setInContainer(c, ['securityContext', 'privileged'], false);
+      report({ messageId: 'privileged', data: { container: c.label }, at: v!.value, fix });
     }
   },
 });

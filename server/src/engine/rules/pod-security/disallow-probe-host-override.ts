@@ -1,3 +1,5 @@
+import { isMap } from 'yaml';
+import { removeFrom, titleLabel } from '../../fix/workload';
 import { str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -35,7 +37,11 @@ export default defineRule({
         for (const action of ACTIONS) {
           const ref = c.field(...handler, action, 'host');
           const host = str(ref);
-          if (host) report({ messageId: 'host', data: { container: c.label, handler: handler.join('.'), action, host }, at: ref!.value });
+          if (!host) continue;
+          const where = c.field(...handler, action);
+          const path = [...handler, action, 'host'].join('.');
+          const fix = where && isMap(where.value) ? removeFrom(where.value, 'host', `Remove ${path} from ${titleLabel(c)}`) : undefined;
+          report({ messageId: 'host', data: { container: c.label, handler: handler.join('.'), action, host }, at: ref!.value, fix });
         }
       }
     }

@@ -1,8 +1,9 @@
-import { isMap, isScalar, Node } from 'yaml';
-import { PodSpecView } from '../../model/workload';
+import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
+import { EditBuilder, setProfileType, setValue, titleLabel, together } from '../../fix/workload';
+import { ContainerView, PodSpecView } from '../../model/workload';
 import { findPair, get, getMap, Ref, str } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
-import { defineRule, Report } from '../../rule';
+import { defineRule, Proposal, Report } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 
 const ALLOWED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
@@ -34,7 +35,7 @@ export default defineRule({
     remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` at pod level (or `Localhost` with `localhostProfile`), and remove `Unconfined` from every container. With the alpha annotations (policy 1.18 and older), use `runtime/default`, `docker/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
   },
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe' }, // a workload may make a system call the runtime's profile denies
   checkPod({ pod, policy, report }) {
     if (atLeast(policy, 19)) checkFields(pod, report);
     else checkAnnotations(pod, report);
@@ -43,12 +44,14 @@ export default defineRule({
 
 // 1.19+: only explicit values count; an unset profile is the restricted level's business.
 function checkFields(pod: PodSpecView, report: (r: Report<Messages>) => void): void {
-  const podBad = badProfile(pod.sc('seccompProfile'), pod, pod.anchor('securityContext', 'seccompProfile'));
-  if (podBad) report({ messageId: 'pod', data: { type: podBad.type }, at: podBad.at });
+  const podProfile = pod.sc('seccompProfile');
+  const podBad = badProfile(podProfile, pod, pod.anchor('securityContext', 'seccompProfile'));
+  if (podBad) report({ messageId: 'pod', data: { type: podBad.type }, at: podBad.at, fix: fieldFix(pod, 'pod', podProfile!.value as YAMLMap) });
   // Checked independently of the pod value: a container cannot excuse a bad pod profile.
   for (const c of pod.containers) {
-    const bad = badProfile(c.sc('seccompProfile'), pod, c.anchor('securityContext', 'seccompProfile'));
-    if (bad) report({ messageId: 'container', data: { container: c.label, type: bad.type }, at: bad.at });
+    const profile = c.sc('seccompProfile');
+    const bad = badProfile(profile, pod, c.anchor('securityContext', 'seccompProfile'));
+    if (bad) report({ messageId: 'container', data: { container: c.label, type: bad.type }, at: bad.at, fix: fieldFix(pod, c, profile!.value as YAMLMap) });
   }
 }
 
@@ -66,8 +69,9 @@ function badProfile(profile: Ref | undefined, pod: PodSpecView, keyNode: Node): 
 function checkAnnotations(pod: PodSpecView, report: (r: Report<Messages>) => void): void {
   const annotations = getMap(pod.metadata, 'annotations', pod.doc);
   if (!annotations) return;
-  const keys = [POD_ANNOTATION, ...pod.containers.map(c => CONTAINER_ANNOTATION_PREFIX + (c.name ?? ''))];
-  for (const key of new Set(keys)) {
+  const owners = new Map<string, ContainerView | 'pod'>([[POD_ANNOTATION, 'pod']]);
+  for (const c of pod.containers) if (!owners.has(annotationKey(c))) owners.set(annotationKey(c), c);
+  for (const [key, owner] of owners) {
     const hit = findPair(annotations, key, pod.doc);
     if (!hit) continue;
     // A present key with a null value decodes as the empty string, which is not allowed.
@@ -75,6 +79,49 @@ function checkAnnotations(pod: PodSpecView, report: (r: Report<Messages>) => voi
     const profile = str(ref) ?? '';
     if (allowedAnnotationValue(profile)) continue;
     const at = ref?.value ?? (isScalar(hit.pair.key) ? hit.pair.key : undefined);
-    if (at) report({ messageId: 'annotation', data: { annotation: key, profile }, at });
+    if (at) report({ messageId: 'annotation', data: { annotation: key, profile }, at, fix: annotationFix(pod, owner, key, annotations) });
   }
+}
+
+// Fixes. The API rejects a pod whose alpha annotation and field disagree (the pod annotation and
+// the pod field; a container's annotation and that container's own field), so a fix changes the
+// value it is about together with the one that must keep matching it.
+
+const RUNTIME_DEFAULT = 'runtime/default';
+
+function annotationKey(owner: ContainerView | 'pod'): string {
+  return owner === 'pod' ? POD_ANNOTATION : CONTAINER_ANNOTATION_PREFIX + (owner.name ?? '');
+}
+
+function ownProfile(pod: PodSpecView, owner: ContainerView | 'pod'): YAMLMap | undefined {
+  const ref = owner === 'pod' ? pod.sc('seccompProfile') : owner.sc('seccompProfile');
+  return ref && isMap(ref.value) ? ref.value : undefined;
+}
+
+/** The annotation value that matches an allowed profile. */
+function annotationFor(profile: YAMLMap, doc: Document): string | undefined {
+  const type = str(get(profile, 'type', doc));
+  const local = str(get(profile, 'localhostProfile', doc));
+  if (type === 'RuntimeDefault') return RUNTIME_DEFAULT;
+  return type === 'Localhost' && local ? `localhost/${local}` : undefined;
+}
+
+function fieldFix(pod: PodSpecView, owner: ContainerView | 'pod', profile: YAMLMap): Proposal {
+  const title = `Set seccompProfile.type: RuntimeDefault in ${titleLabel(owner)}`;
+  const key = annotationKey(owner);
+  const annotations = getMap(pod.metadata, 'annotations', pod.doc);
+  const current = annotations && findPair(annotations, key, pod.doc) ? str(get(annotations, key, pod.doc)) ?? '' : undefined;
+  if (current === undefined || current === RUNTIME_DEFAULT || current === 'docker/default') return together(title, [setProfileType(profile, 'RuntimeDefault')]);
+  return together(`${title} (and annotation ${key}: ${RUNTIME_DEFAULT} to match)`, [setProfileType(profile, 'RuntimeDefault'), setValue(annotations!, key, RUNTIME_DEFAULT)]);
+}
+
+/** The annotation takes the value of an allowed profile it must match, else runtime/default (and so does that profile). */
+function annotationFix(pod: PodSpecView, owner: ContainerView | 'pod', key: string, annotations: YAMLMap): Proposal {
+  const profile = ownProfile(pod, owner);
+  const equal = profile && annotationFor(profile, pod.doc);
+  const title = `Set annotation ${key}: ${equal ?? RUNTIME_DEFAULT}`;
+  const parts: EditBuilder[] = [setValue(annotations, key, equal ?? RUNTIME_DEFAULT)];
+  if (!profile || equal) return together(title, parts);
+  parts.push(setProfileType(profile, 'RuntimeDefault'));
+  return together(`${title} (and seccompProfile.type: RuntimeDefault in ${titleLabel(owner)} to match)`, parts);
 }

@@ -1,3 +1,4 @@
+import { setInContainer } from '../../fix/workload';
 import { str } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
 import { defineRule } from '../../rule';
@@ -21,6 +22,8 @@ export default defineRule({
     remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container runtimes that need an unmasked /proc should run in a user namespace (`hostUsers: false`).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
+  // Default where the value is written (the API default, explicit): a nested container runtime
+  // that needed the unmasked /proc stops working.
   fix: { safety: 'unsafe' },
   checkPod({ pod, policy, report }) {
     // From 1.35 the baseline check trusts a user namespace (procMount_restricted does not).
@@ -29,7 +32,9 @@ export default defineRule({
       const v = c.sc('procMount');
       const value = str(v);
       // Any set value other than Default fails, even one the API would not know.
-      if (v && value !== 'Default') report({ messageId: 'procMount', data: { container: c.label, value: value ?? '' }, at: v.value });
+      if (v && value !== 'Default') {
+        report({ messageId: 'procMount', data: { container: c.label, value: value ?? '' }, at: v.value, fix: setInContainer(c, ['securityContext', 'procMount'], 'Default') });
+      }
     }
   },
 });

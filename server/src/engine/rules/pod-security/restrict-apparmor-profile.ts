@@ -1,10 +1,13 @@
-import { Document, isMap, Node } from 'yaml';
-import { get, Ref, str } from '../../model/yaml-nav';
-import { defineRule } from '../../rule';
+import { Document, isMap, Node, YAMLMap } from 'yaml';
+import { setProfileType, setValue, titleLabel, together } from '../../fix/workload';
+import { ContainerView, PodSpecView } from '../../model/workload';
+import { get, getMap, Ref, str } from '../../model/yaml-nav';
+import { defineRule, Proposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 
 const ALLOWED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+const RUNTIME_DEFAULT = 'runtime/default';
 
 /** The deprecated annotations: empty keeps the default; `localhost/<name>` is a node profile. */
 function allowedAnnotationValue(v: string): boolean {
@@ -40,21 +43,89 @@ export default defineRule({
     remediation: 'Remove the override, or set `securityContext.appArmorProfile.type: RuntimeDefault` (pod or container), or `type: Localhost` with `localhostProfile` naming a profile loaded on the nodes. With the deprecated annotations `container.apparmor.security.beta.kubernetes.io/<container>`, use `runtime/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/apparmor/'],
   },
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe' }, // a workload confined by the runtime's profile may be denied what it did
   checkPod({ pod, report }) {
     // The pod and each container are checked independently (no inheritance in the check): a
     // bad pod value fails even when every container overrides it.
-    const podBad = badProfile(pod.sc('appArmorProfile'), pod.doc, pod.anchor('securityContext', 'appArmorProfile'));
-    if (podBad) report({ messageId: 'pod', data: { type: podBad.type }, at: podBad.at });
+    const podProfile = pod.sc('appArmorProfile');
+    const podBad = badProfile(podProfile, pod.doc, pod.anchor('securityContext', 'appArmorProfile'));
+    if (podBad) report({ messageId: 'pod', data: { type: podBad.type }, at: podBad.at, fix: new Plan(pod).profile('pod', podProfile!.value as YAMLMap).proposal() });
     for (const c of pod.containers) {
-      const bad = badProfile(c.sc('appArmorProfile'), pod.doc, c.anchor('securityContext', 'appArmorProfile'));
-      if (bad) report({ messageId: 'container', data: { container: c.label, type: bad.type }, at: bad.at });
+      const profile = c.sc('appArmorProfile');
+      const bad = badProfile(profile, pod.doc, c.anchor('securityContext', 'appArmorProfile'));
+      if (bad) report({ messageId: 'container', data: { container: c.label, type: bad.type }, at: bad.at, fix: new Plan(pod).profile(c, profile!.value as YAMLMap).proposal() });
     }
     // Every annotation with the prefix counts, whether or not a container has that name.
     for (const a of pod.annotations()) {
       if (!a.name.startsWith(ANNOTATION_PREFIX)) continue;
       const profile = str(a.ref) ?? '';
-      if (!allowedAnnotationValue(profile)) report({ messageId: 'annotation', data: { annotation: a.name, profile }, at: a.ref.value });
+      if (!allowedAnnotationValue(profile)) {
+        report({ messageId: 'annotation', data: { annotation: a.name, profile }, at: a.ref.value, fix: new Plan(pod).annotation(a.name).proposal() });
+      }
     }
   },
 });
+
+/** The annotation value equal to an allowed profile, for the API's match check. */
+function annotationFor(profile: YAMLMap, doc: Document): string | undefined {
+  const type = str(get(profile, 'type', doc));
+  const local = str(get(profile, 'localhostProfile', doc));
+  if (type === 'RuntimeDefault') return RUNTIME_DEFAULT;
+  return type === 'Localhost' && local ? `localhost/${local}` : undefined;
+}
+
+/**
+ * What one fix changes. Since 1.30 the API rejects a pod whose deprecated annotation for a
+ * container disagrees with the profile that container uses (its own appArmorProfile, else the
+ * pod's), so with the value a finding is about, a fix changes the values that must keep matching
+ * it: were they matching before, they still match after.
+ */
+class Plan {
+  private readonly profiles: YAMLMap[] = [];
+  private readonly annotations = new Map<string, string>();
+  /** What each change sets, in order: the first is the finding's own, the rest follow it. */
+  private readonly changes: string[] = [];
+  constructor(private readonly pod: PodSpecView) {}
+
+  /** A profile becomes RuntimeDefault; the annotations of the containers using it follow. */
+  profile(owner: ContainerView | 'pod', profile: YAMLMap): this {
+    if (this.profiles.includes(profile)) return this;
+    this.profiles.push(profile);
+    this.changes.push(`appArmorProfile.type: RuntimeDefault in ${titleLabel(owner)}`);
+    const users = owner === 'pod' ? this.pod.containers.filter(c => !c.sc('appArmorProfile')) : [owner];
+    for (const c of users) {
+      const name = ANNOTATION_PREFIX + (c.name ?? '');
+      const current = this.pod.annotations().find(a => a.name === name);
+      if (current && str(current.ref) !== RUNTIME_DEFAULT) this.setAnnotation(name, RUNTIME_DEFAULT);
+    }
+    return this;
+  }
+
+  /** An annotation takes the value of the allowed profile its container uses, else runtime/default, and that profile too. */
+  annotation(name: string): this {
+    const c = this.pod.containers.find(x => x.name !== undefined && ANNOTATION_PREFIX + x.name === name);
+    const own = c?.sc('appArmorProfile');
+    const podProfile = this.pod.sc('appArmorProfile');
+    const used = own ? { owner: c!, ref: own } : c && podProfile ? { owner: 'pod' as const, ref: podProfile } : undefined;
+    const profile = used && isMap(used.ref.value) ? used.ref.value : undefined;
+    const equal = profile && annotationFor(profile, this.pod.doc);
+    this.setAnnotation(name, equal ?? RUNTIME_DEFAULT);
+    if (profile && !equal) this.profile(used!.owner, profile);
+    return this;
+  }
+
+  private setAnnotation(name: string, value: string): void {
+    if (this.annotations.has(name)) return;
+    this.annotations.set(name, value);
+    this.changes.push(`annotation ${name}: ${value}`);
+  }
+
+  proposal(): Proposal {
+    const map = getMap(this.pod.metadata, 'annotations', this.pod.doc);
+    const [first, ...rest] = this.changes;
+    return together(`Set ${first}${rest.length ? ` (and ${rest.join(', ')} to match)` : ''}`, [
+      ...this.profiles.map(p => setProfileType(p, 'RuntimeDefault')),
+      ...[...this.annotations].map(([n, v]) => (map ? setValue(map, n, v) : () => undefined)),
+    ]);
+  }
+}

@@ -1,4 +1,6 @@
-import { isMap } from 'yaml';
+import { isMap, YAMLMap } from 'yaml';
+import { removePruning, setValue, titleLabel, together } from '../../fix/workload';
+import { ContainerView } from '../../model/workload';
 import { get, Ref, str } from '../../model/yaml-nav';
 import { atLeast, Policy } from '../../policy';
 import { defineRule, PodCheckContext } from '../../rule';
@@ -35,28 +37,37 @@ export default defineRule({
     remediation: 'Remove `seLinuxOptions.type`, `user` and `role` from the pod and container securityContexts, or set `type` to `container_t`, `container_init_t`, `container_kvm_t` or (policy 1.31+) `container_engine_t`. `seLinuxOptions.level` may stay.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container'],
   },
+  // Removing a field hands the choice back to the container runtime, which labels containers
+  // container_t: a workload that relied on a host type or user may be denied what it did.
   fix: { safety: 'unsafe' },
   checkPod(ctx) {
     const { pod, policy } = ctx;
     const types = allowedSelinuxTypes(policy);
     // The pod and each container are checked independently: a container value does not
     // excuse a bad pod-level value.
-    checkOptions(ctx, pod.sc('seLinuxOptions'), 'The pod', types);
-    for (const c of pod.containers) checkOptions(ctx, c.sc('seLinuxOptions'), c.label, types);
+    checkOptions(ctx, pod.sc('seLinuxOptions'), 'pod', types);
+    for (const c of pod.containers) checkOptions(ctx, c.sc('seLinuxOptions'), c, types);
   },
 });
 
-function checkOptions(ctx: PodCheckContext<Messages>, options: Ref | undefined, where: string, types: Set<string>): void {
+function checkOptions(ctx: PodCheckContext<Messages>, options: Ref | undefined, owner: ContainerView | 'pod', types: Set<string>): void {
   if (!options || !isMap(options.value)) return;
+  const map: YAMLMap = options.value;
+  const where = owner === 'pod' ? 'The pod' : owner.label;
   const engine = types.has('container_engine_t') ? ', container_engine_t' : '';
-  const type = get(options.value, 'type', ctx.pod.doc);
+  // The fix removes the field (the runtime's own label, the API default); seLinuxOptions left
+  // empty goes too. Naming container_t instead is a suggestion: it is the runtime's default type
+  // on the usual SELinux policies, but not a value every node's policy must use.
+  const remove = (field: string) => together(`Remove seLinuxOptions.${field} from ${titleLabel(owner)}`, [removePruning(map, field)]);
+  const type = get(map, 'type', ctx.pod.doc);
   const typeValue = str(type);
   if (typeValue !== undefined && !types.has(typeValue)) {
-    ctx.report({ messageId: 'type', data: { where, value: typeValue, engine }, at: type!.value });
+    const suggestions = [together(`Set seLinuxOptions.type: container_t in ${titleLabel(owner)}`, [setValue(map, 'type', 'container_t')])];
+    ctx.report({ messageId: 'type', data: { where, value: typeValue, engine }, at: type!.value, fix: remove('type'), suggestions });
   }
   for (const field of ['user', 'role'] as const) {
-    const ref = get(options.value, field, ctx.pod.doc);
+    const ref = get(map, field, ctx.pod.doc);
     const value = str(ref);
-    if (value) ctx.report({ messageId: field, data: { where, value }, at: ref!.value });
+    if (value) ctx.report({ messageId: field, data: { where, value }, at: ref!.value, fix: remove(field) });
   }
 }

@@ -1,4 +1,5 @@
 import { isMap } from 'yaml';
+import { removeItemPruning, together } from '../../fix/workload';
 import { get, getSeq, seqItems, str } from '../../model/yaml-nav';
 import { atLeast, Policy } from '../../policy';
 import { defineRule } from '../../rule';
@@ -40,6 +41,8 @@ export default defineRule({
     remediation: 'Remove the sysctl from `spec.securityContext.sysctls`. If the workload needs it, have a cluster administrator allow it on dedicated nodes (`--allowed-unsafe-sysctls`) and run the pod in a namespace exempted from Pod Security, or raise the enforced policy version if a newer version lists it as safe.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/'],
   },
+  // The entry goes (with `sysctls`, and a securityContext, it leaves empty): the workload may have
+  // depended on the kernel setting.
   fix: { safety: 'unsafe' },
   checkPod({ pod, policy, report }) {
     const safe = safeSysctls(policy);
@@ -48,11 +51,12 @@ export default defineRule({
       if (!isMap(item.value)) continue;
       const nameRef = get(item.value, 'name', pod.doc);
       const name = str(nameRef);
+      const remove = (what: string) => together(`Remove ${what} from the pod spec`, [removeItemPruning(seq!, seq!.items.indexOf(item.site))]);
       if (name === undefined || name === '') {
         // The empty name is not in the safe set either; the item's first key stands for it.
-        report({ messageId: 'unnamed', at: nameRef?.value ?? item.value });
+        report({ messageId: 'unnamed', at: nameRef?.value ?? item.value, fix: remove('the sysctl without a name') });
       } else if (!safe.has(name)) {
-        report({ messageId: 'unsafe', data: { name, minor: policy.minor }, at: nameRef!.value });
+        report({ messageId: 'unsafe', data: { name, minor: policy.minor }, at: nameRef!.value, fix: remove(`sysctl "${name}"`) });
       }
     }
   },
