@@ -20,3 +20,5 @@ export { styleFor } from './style';
 export type { Style } from './style';
 export type { Target } from './nodes';
 export { disableEscalation, removeFrom, setInContainer, setInherited, setInPod } from './workload';
+export { replaceItem, replaceKey } from './replace';
+export { inTitle, removeFromContainer, removeFromPod, setInheritedAt } from './workload';
