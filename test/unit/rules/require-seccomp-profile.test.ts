@@ -17,6 +17,26 @@ const noProfile = yaml`
         runAsNonRoot: true
 `;
 
+// One pod-level profile covers both containers: the two findings share one fix.
+const noProfileFixed = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: p
+  spec:
+    initContainers:
+    - name: init
+      image: busybox:1.36
+    containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        runAsNonRoot: true
+    securityContext:
+      seccompProfile:
+        type: RuntimeDefault
+`;
+
 const windowsNoProfile = yaml`
   apiVersion: v1
   kind: Pod
@@ -110,6 +130,7 @@ ruleTester('require-seccomp-profile', {
         },
         { messageId: 'missing', line: 12, column: 5, endLine: 12, endColumn: 20, data: { container: 'Container "app"' } },
       ],
+      output: noProfileFixed,
     },
     {
       name: 'an invalid pod value fails even when every container overrides it',
@@ -133,6 +154,22 @@ ruleTester('require-seccomp-profile', {
         messageId: 'podInvalid', line: 8, column: 13, endLine: 8, endColumn: 23, covers: ['R05', 'B12'],
         message: 'The pod sets seccompProfile.type to "Unconfined": set spec.securityContext.seccompProfile.type to RuntimeDefault (or Localhost).',
       }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              seccompProfile:
+                type: RuntimeDefault
+      `,
     },
     {
       name: 'an invalid pod value is reported once, not on each inheriting container',
@@ -151,6 +188,20 @@ ruleTester('require-seccomp-profile', {
             image: nginx:1.27
       `,
       errors: [{ messageId: 'podInvalid', line: 7, column: 28, endLine: 7, endColumn: 38 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext:
+            seccompProfile: {type: RuntimeDefault}
+          containers:
+          - name: a
+            image: nginx:1.27
+          - name: b
+            image: nginx:1.27
+      `,
     },
     {
       name: 'an invalid container value fails under a valid pod value; a profile without type is invalid',
@@ -187,6 +238,32 @@ ruleTester('require-seccomp-profile', {
         { messageId: 'containerInvalid', line: 18, column: 7, endLine: 18, endColumn: 21, data: { container: 'Container "b"', type: '' } },
         { messageId: 'containerInvalid', line: 22, column: 7, endLine: 22, endColumn: 21, data: { container: 'Container "c"', type: '' } },
       ],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+          containers:
+          - name: a
+            image: nginx:1.27
+            securityContext:
+              seccompProfile:
+                type: RuntimeDefault
+          - name: b
+            image: nginx:1.27
+            securityContext:
+              seccompProfile: {type: RuntimeDefault}
+          - name: c
+            image: nginx:1.27
+            securityContext:
+              seccompProfile:
+                localhostProfile: c.json
+                type: Localhost
+      `,
     },
     {
       name: 'pod unset: a container without its own profile fails; a null profile is unset',
@@ -213,6 +290,29 @@ ruleTester('require-seccomp-profile', {
                       seccompProfile:
       `,
       errors: [{ messageId: 'missing', line: 20, column: 15, endLine: 20, endColumn: 29, data: { container: 'Container "b"' } }],
+      output: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: cj
+        spec:
+          schedule: "0 * * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox:1.36
+                    securityContext:
+                      seccompProfile:
+                        type: RuntimeDefault
+                  - name: b
+                    image: busybox:1.36
+                    securityContext:
+                      seccompProfile:
+                        type: RuntimeDefault
+      `,
     },
     {
       name: 'a scalar profile is not a map',
@@ -229,12 +329,26 @@ ruleTester('require-seccomp-profile', {
             image: nginx:1.27
       `,
       errors: [{ messageId: 'notAMap', line: 7, column: 21, endLine: 7, endColumn: 35, covers: ['R05', 'B12'] }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+          containers:
+          - name: app
+            image: nginx:1.27
+      `,
     },
     {
       name: 'first policy version with the check',
       code: noProfile,
       version: 'v1.19',
       errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 15 }, { messageId: 'missing', line: 12, column: 5, endLine: 12, endColumn: 20 }],
+      output: noProfileFixed,
     },
     { name: 'Windows pods are checked before 1.25', code: windowsNoProfile, version: 'v1.24', errors: [{ messageId: 'missing', line: 9, column: 11, endLine: 9, endColumn: 14 }] },
     {
@@ -253,6 +367,178 @@ ruleTester('require-seccomp-profile', {
               seccompProfile: {type: Unconfined}
       `,
       errors: [{ messageId: 'containerInvalid', line: 11, column: 30, endLine: 11, endColumn: 40, covers: ['B12'] }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          os: {name: windows}
+          containers:
+          - name: app
+            image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+      `,
+    },
+    {
+      name: 'a container sets its own (invalid) profile: it is corrected where written, the other container gets its own',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: d
+        spec:
+          template:
+            spec:
+              securityContext:
+                runAsNonRoot: true
+              containers:
+              - name: a
+                image: nginx:1.27
+                securityContext:
+                  seccompProfile:
+                    type: Unconfined  # strace in prod
+              - name: b
+                image: nginx:1.27
+                securityContext: {readOnlyRootFilesystem: true}
+              - name: c
+                image: nginx:1.27
+                securityContext:
+                  seccompProfile: Unconfined
+      `,
+      errors: [
+        { messageId: 'containerInvalid', line: 15, column: 19, endLine: 15, endColumn: 29, data: { container: 'Container "a"', type: 'Unconfined' } },
+        { messageId: 'missing', line: 18, column: 9, endLine: 18, endColumn: 24, data: { container: 'Container "b"' } },
+        { messageId: 'notAMap', line: 22, column: 27, endLine: 22, endColumn: 37 },
+      ],
+      output: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: d
+        spec:
+          template:
+            spec:
+              securityContext:
+                runAsNonRoot: true
+              containers:
+              - name: a
+                image: nginx:1.27
+                securityContext:
+                  seccompProfile:
+                    type: RuntimeDefault  # strace in prod
+              - name: b
+                image: nginx:1.27
+                securityContext: {readOnlyRootFilesystem: true, seccompProfile: {type: RuntimeDefault}}
+              - name: c
+                image: nginx:1.27
+                securityContext:
+                  seccompProfile:
+                    type: RuntimeDefault
+      `,
+    },
+    {
+      name: 'pod-level placement into flow pod securityContext maps, in a second document',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext: {}
+          containers:
+          - name: app
+            image: nginx:1.27
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: q
+        spec:
+          securityContext: {runAsNonRoot: true}
+          containers:
+          - name: app
+            image: nginx:1.27
+      `,
+      errors: [
+        { messageId: 'missing', line: 8, column: 11, endLine: 8, endColumn: 14 },
+        { messageId: 'missing', line: 18, column: 11, endLine: 18, endColumn: 14 },
+      ],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext: {seccompProfile: {type: RuntimeDefault}}
+          containers:
+          - name: app
+            image: nginx:1.27
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: q
+        spec:
+          securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+          containers:
+          - name: app
+            image: nginx:1.27
+      `,
+    },
+    {
+      name: '4-space indentation, a comment after the last key, CRLF',
+      code: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '    name: p',
+        'spec:',
+        '    securityContext:',
+        '        runAsNonRoot: true  # image USER 1000',
+        '    containers:',
+        '        -   name: app',
+        '            image: nginx:1.27',
+        '',
+      ].join('\r\n'),
+      errors: [{ messageId: 'missing', line: 9, column: 19, endLine: 9, endColumn: 22 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+            name: p
+        spec:
+            securityContext:
+                runAsNonRoot: true  # image USER 1000
+                seccompProfile:
+                    type: RuntimeDefault
+            containers:
+                -   name: app
+                    image: nginx:1.27
+      `.replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'a profile shared through an alias is not edited',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          initContainers:
+          - name: init
+            image: busybox:1.36
+            securityContext:
+              seccompProfile: &profile {type: Unconfined}
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              seccompProfile: *profile
+      `,
+      errors: [
+        { messageId: 'containerInvalid', line: 10, column: 39, endLine: 10, endColumn: 49 },
+        { messageId: 'containerInvalid', line: 10, column: 39, endLine: 10, endColumn: 49 },
+      ],
     },
   ],
 });

@@ -23,3 +23,5 @@ export { disableEscalation, removeFrom, setInContainer, setInherited, setInPod }
 export { keepingComments, removeItemPruning, removePruning, replaceEntry, setProfileType, setValue, titleLabel, together } from './workload';
 export type { EditBuilder } from './workload';
 export { removeVolume, replaceWithEmptyDir } from './volumes';
+export { replaceItem, replaceKey } from './replace';
+export { inTitle, removeFromContainer, removeFromPod, setInheritedAt } from './workload';

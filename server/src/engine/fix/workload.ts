@@ -5,6 +5,7 @@
 import { isCollection, isPair, isScalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ContainerView, InheritedField, PodSpecView } from '../model/workload';
 import { EditContext, Proposal } from '../rule';
+import { addedCapabilities } from '../model/capabilities';
 import { findPair, isTrue } from '../model/yaml-nav';
 import { renderOptionsFor } from './common';
 import { applyEdits, TextEdit } from './edit';
@@ -21,7 +22,7 @@ function show(path: readonly string[], value: YamlValue): string {
 
 export function setInContainer(c: ContainerView, path: readonly string[], value: YamlValue): Proposal {
   return {
-    title: `Set ${show(path, value)} in ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`,
+    title: `Set ${show(path, value)} in ${inTitle(c.label)}`,
     edits: ({ text, doc }) => setIn(text, doc, c.node, path, value),
   };
 }
@@ -52,9 +53,14 @@ export function removeFrom(map: YAMLMap, key: string, title: string): Proposal {
 
 /**
  * `allowPrivilegeEscalation: false`. The API server rejects it next to `privileged: true`, so on
- * a privileged container the fix turns privileged off too (both are safe edits).
+ * a privileged container the fix turns privileged off too (both are safe edits). It also rejects
+ * it next to an added `CAP_SYS_ADMIN` (compared exactly: `SYS_ADMIN` passes), whose removal is
+ * not safe: no fix until the capability is gone. A Windows pod (`spec.os.name: windows`) may not
+ * set the field at all: an explicit value is removed, an unset one has nothing to fix.
  */
-export function disableEscalation(c: ContainerView): Proposal {
+export function disableEscalation(c: ContainerView): Proposal | undefined {
+  if (c.pod.isWindows) return c.sc('allowPrivilegeEscalation') ? removeFromContainer(c, 'allowPrivilegeEscalation', 'Windows pods cannot set it') : undefined;
+  if (addedCapabilities(c).some(a => a.name === 'CAP_SYS_ADMIN')) return undefined;
   return isTrue(c.sc('privileged'))
     ? setInContainer(c, ['securityContext'], { privileged: false, allowPrivilegeEscalation: false })
     : setInContainer(c, ['securityContext', 'allowPrivilegeEscalation'], false);
@@ -65,7 +71,7 @@ export function disableEscalation(c: ContainerView): Proposal {
 
 /** `container "app"`, `init container "x"`, `the pod spec` for titles. */
 export function titleLabel(c: ContainerView | 'pod'): string {
-  return c === 'pod' ? 'the pod spec' : `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+  return c === 'pod' ? 'the pod spec' : inTitle(c.label);
 }
 
 export type EditBuilder = (ctx: EditContext) => TextEdit[] | undefined;
@@ -176,4 +182,45 @@ export function setProfileType(profile: YAMLMap, type: 'RuntimeDefault'): EditBu
     const drop = removeKey(text, doc, profile, 'localhostProfile');
     return set && drop && [...set, ...drop];
   };
+}
+
+// --- Builders for the restricted rules.
+/** A label as it reads inside a title: `container "app"`, `init container "init"`, `volume "data"`. */
+export function inTitle(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * Removes `securityContext.<field>` from container `c` (a securityContext it leaves empty goes
+ * too). `why`, when given, ends the title in parentheses.
+ */
+export function removeFromContainer(c: ContainerView, field: string, why?: string): Proposal {
+  return {
+    title: `Remove ${field} from ${inTitle(c.label)}${why ? ` (${why})` : ''}`,
+    edits: ({ text, doc }) => {
+      const sc = c.securityContext;
+      return sc ? removeKey(text, doc, sc, field, { ifEmpty: 'removeParent' }) : [];
+    },
+  };
+}
+
+/** Removes `spec.securityContext.<field>` (a securityContext it leaves empty goes too). */
+export function removeFromPod(pod: PodSpecView, field: string, why?: string): Proposal {
+  return {
+    title: `Remove ${field} from the pod securityContext${why ? ` (${why})` : ''}`,
+    edits: ({ text, doc }) => {
+      const sc = pod.securityContext;
+      return sc ? removeKey(text, doc, sc, field, { ifEmpty: 'removeParent' }) : [];
+    },
+  };
+}
+
+/**
+ * setInherited for a value below the inherited field (`seccompProfile.type: RuntimeDefault`),
+ * so the title names the leaf: at pod level when no container and not the pod sets the field.
+ */
+export function setInheritedAt(pod: PodSpecView, c: ContainerView, field: InheritedField, below: readonly string[], value: YamlValue): Proposal {
+  const anySet = pod.sc(field) !== undefined || pod.containers.some(x => x.sc(field) !== undefined);
+  const path = ['securityContext', field, ...below];
+  return anySet ? setInContainer(c, path, value) : setInPod(pod, path, value);
 }

@@ -17,10 +17,24 @@ export interface Ref {
 
 const MAX_ALIAS_HOPS = 16;
 
+// `Alias.resolve` searches the whole document for its anchor on every call, and `<<` merges of
+// merges (an alias bomb) make the same aliases resolve over and over: each alias's target is
+// remembered. Documents are never changed after parsing, so a target cannot go stale.
+const targets = new WeakMap<Alias, Node | null>();
+
+function target(alias: Alias, doc: Document): Node | undefined {
+  let t = targets.get(alias);
+  if (t === undefined) {
+    t = alias.resolve(doc) ?? null;
+    targets.set(alias, t);
+  }
+  return t ?? undefined;
+}
+
 export function resolveAlias(node: unknown, doc: Document): Node | undefined {
   let n = node;
   for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_HOPS; hops++) {
-    n = (n as Alias).resolve(doc);
+    n = target(n as Alias, doc);
   }
   return isAlias(n) ? undefined : (n as Node | undefined) ?? undefined;
 }

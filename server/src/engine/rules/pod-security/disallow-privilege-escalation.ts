@@ -1,3 +1,4 @@
+import { disableEscalation } from '../../fix/workload';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -26,7 +27,7 @@ export default defineRule({
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const v = c.sc('allowPrivilegeEscalation');
-      if (isTrue(v)) report({ messageId: 'enabled', data: { container: c.label }, at: v!.value });
+      if (isTrue(v)) report({ messageId: 'enabled', data: { container: c.label }, at: v!.value, fix: disableEscalation(c) });
     }
   },
 });

@@ -1,3 +1,6 @@
+import { replaceItem } from '../../fix/replace';
+import { ensureInSeq } from '../../fix/seq';
+import { inTitle } from '../../fix/workload';
 import { getMap, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
 import { defineRule } from '../../rule';
@@ -29,14 +32,31 @@ export default defineRule({
     if (atLeast(policy, 25) && pod.isWindows) return;
     for (const c of pod.containers) {
       const caps = getMap(c.securityContext, 'capabilities', pod.doc);
-      const drop = seqItems(getSeq(caps, 'drop', pod.doc), pod.doc);
+      const dropSeq = getSeq(caps, 'drop', pod.doc);
+      const drop = seqItems(dropSeq, pod.doc);
       // The admission plugin compares exactly: "all" or "CAP_ALL" drop nothing.
       if (drop.some(d => str(d) === 'ALL')) continue;
       const nearMiss = drop.find(d => /^(CAP_)?ALL$/i.test(str(d) ?? ''));
-      if (nearMiss) {
-        report({ messageId: 'wrongCase', data: { container: c.label, value: str(nearMiss)! }, at: nearMiss.value });
+      // A Windows pod (checked before 1.25) may not set capabilities at all: nothing to fix there.
+      const windows = pod.isWindows;
+      if (nearMiss && dropSeq) {
+        const index = dropSeq.items.indexOf(nearMiss.site as never);
+        report({
+          messageId: 'wrongCase', data: { container: c.label, value: str(nearMiss)! }, at: nearMiss.value,
+          // The entry the user wrote, corrected where it stands.
+          fix: windows ? undefined : {
+            title: `Replace "${str(nearMiss)}" with ALL in securityContext.capabilities.drop of ${inTitle(c.label)}`,
+            edits: ({ text, doc }) => replaceItem(text, doc, dropSeq, index, 'ALL'),
+          },
+        });
       } else {
-        report({ messageId: 'missing', data: { container: c.label }, at: keyOf(caps, 'drop', pod.doc) ?? c.anchor('securityContext', 'capabilities') });
+        report({
+          messageId: 'missing', data: { container: c.label }, at: keyOf(caps, 'drop', pod.doc) ?? c.anchor('securityContext', 'capabilities'),
+          fix: windows ? undefined : {
+            title: `Add ALL to securityContext.capabilities.drop in ${inTitle(c.label)}`,
+            edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'ALL'),
+          },
+        });
       }
     }
   },

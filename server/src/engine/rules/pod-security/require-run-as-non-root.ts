@@ -1,5 +1,6 @@
 import { setInContainer, setInherited, setInPod } from '../../fix/workload';
-import { isFalse, isTrue } from '../../model/yaml-nav';
+import { ContainerView } from '../../model/workload';
+import { isFalse, isTrue, num } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -29,14 +30,23 @@ export default defineRule({
   checkPod({ pod, policy, report }) {
     // User namespaces map root in the pod to an unprivileged host UID (policy 1.35+).
     if (atLeast(policy, 35) && pod.usesUserNamespace) return;
+    // runAsNonRoot: true next to an effective runAsUser: 0 is no hardening: the kubelet refuses
+    // to start the container. No fix reaches such a container until its UID 0 is resolved
+    // (disallow-root-user offers the choices).
+    const runsAsRoot = (c: ContainerView) => num(c.effective('runAsUser')) === 0;
+    const inheritors = pod.containers.filter(c => !c.sc('runAsNonRoot'));
+    const podFix = inheritors.some(runsAsRoot) ? undefined : setInPod(pod, ['securityContext', 'runAsNonRoot'], true);
     const podValue = pod.sc('runAsNonRoot');
-    if (isFalse(podValue)) report({ messageId: 'podFalse', at: podValue!.value, fix: setInPod(pod, ['securityContext', 'runAsNonRoot'], true) });
+    if (isFalse(podValue)) report({ messageId: 'podFalse', at: podValue!.value, fix: podFix });
     for (const c of pod.containers) {
       const own = c.sc('runAsNonRoot');
-      if (isFalse(own)) report({ messageId: 'containerFalse', data: { container: c.label }, at: own!.value, fix: setInContainer(c, ['securityContext', 'runAsNonRoot'], true) });
+      const data = { container: c.label };
+      const fix = runsAsRoot(c) ? undefined : setInContainer(c, ['securityContext', 'runAsNonRoot'], true);
+      if (isFalse(own)) report({ messageId: 'containerFalse', data, at: own!.value, fix });
       // An unset container inherits the pod value; a pod-level false is reported once, above.
       else if (!own && !isTrue(podValue) && !isFalse(podValue)) {
-        report({ messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'runAsNonRoot'), fix: setInherited(pod, c, 'runAsNonRoot', true) });
+        // One pod-level edit covers every container, unless it would also reach one running as root.
+        report({ messageId: 'missing', data, at: c.anchor('securityContext', 'runAsNonRoot'), fix: podFix ? setInherited(pod, c, 'runAsNonRoot', true) : fix });
       }
     }
   },

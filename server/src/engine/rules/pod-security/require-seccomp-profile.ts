@@ -1,7 +1,10 @@
-import { Document, isMap, Node } from 'yaml';
+import { Document, isMap, Node, YAMLMap } from 'yaml';
+import { replaceKey } from '../../fix/replace';
+import { inTitle, removeFromContainer, removeFromPod, setInContainer, setInheritedAt, setInPod } from '../../fix/workload';
+import { ContainerView, PodSpecView } from '../../model/workload';
 import { get, keyOf, Ref, str } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
-import { defineRule } from '../../rule';
+import { defineRule, Proposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 
 const VALID = new Set(['RuntimeDefault', 'Localhost']);
@@ -18,6 +21,31 @@ function invalid(profile: Ref, key: Node | undefined, doc: Document): { at: Node
   const type = str(ref) ?? '';
   if (VALID.has(type)) return undefined;
   return { at: ref?.value ?? keyOf(profile.value, 'type', doc) ?? key ?? profile.value, type };
+}
+
+/**
+ * The fix for an invalid profile, where it is written (`owner` is the container, or the pod).
+ * The API forbids seccompProfile on a Windows pod, so there it goes. A profile naming a
+ * localhostProfile meant the user's own profile: its type becomes Localhost (the API rejects a
+ * localhostProfile under any other type); any other becomes RuntimeDefault. A profile that is
+ * not a map is rewritten as one.
+ */
+function correct(pod: PodSpecView, owner: ContainerView | undefined, profile: Ref): Proposal {
+  if (pod.isWindows) {
+    const why = 'Windows pods cannot set it';
+    return owner ? removeFromContainer(owner, 'seccompProfile', why) : removeFromPod(pod, 'seccompProfile', why);
+  }
+  const where = owner ? inTitle(owner.label) : 'the pod spec';
+  if (!isMap(profile.value)) {
+    const sc = (owner ?? pod).securityContext as YAMLMap;
+    return {
+      title: `Set seccompProfile: {type: RuntimeDefault} in ${where}`,
+      edits: ({ text, doc }) => replaceKey(text, doc, sc, 'seccompProfile', 'seccompProfile', { type: 'RuntimeDefault' }),
+    };
+  }
+  const type = str(get(profile.value, 'localhostProfile', pod.doc)) !== undefined ? 'Localhost' : 'RuntimeDefault';
+  const path = ['securityContext', 'seccompProfile', 'type'];
+  return owner ? setInContainer(owner, path, type) : setInPod(pod, path, type);
 }
 
 export default defineRule({
@@ -52,7 +80,7 @@ export default defineRule({
     const podProfile = pod.sc('seccompProfile');
     const podBad = podProfile && invalid(podProfile, keyOf(pod.securityContext, 'seccompProfile', pod.doc), pod.doc);
     if (podBad) {
-      report({ messageId: podBad.type === undefined ? 'notAMap' : 'podInvalid', data: { type: podBad.type ?? '' }, at: podBad.at, covers });
+      report({ messageId: podBad.type === undefined ? 'notAMap' : 'podInvalid', data: { type: podBad.type ?? '' }, at: podBad.at, covers, fix: correct(pod, undefined, podProfile) });
     }
     for (const c of pod.containers) {
       const own = c.sc('seccompProfile');
@@ -60,11 +88,16 @@ export default defineRule({
         const bad = invalid(own, keyOf(c.securityContext, 'seccompProfile', pod.doc), pod.doc);
         if (bad) {
           const messageId = bad.type === undefined ? 'notAMap' : 'containerInvalid';
-          report({ messageId, data: { container: c.label, type: bad.type ?? '' }, at: bad.at, covers });
+          report({ messageId, data: { container: c.label, type: bad.type ?? '' }, at: bad.at, covers, fix: correct(pod, c, own) });
         }
       } else if (!podProfile && !exempt) {
         // A container inheriting an invalid pod-level value is covered by the pod's finding.
-        report({ messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'seccompProfile'), covers: ['R05'] });
+        // One pod-level profile covers every container when none sets its own. A Windows pod
+        // (checked before 1.25) may not set one: nothing to fix there.
+        report({
+          messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'seccompProfile'), covers: ['R05'],
+          fix: pod.isWindows ? undefined : setInheritedAt(pod, c, 'seccompProfile', ['type'], 'RuntimeDefault'),
+        });
       }
     }
   },

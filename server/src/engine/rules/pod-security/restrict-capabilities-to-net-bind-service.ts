@@ -1,7 +1,31 @@
+import { removeFromSeq } from '../../fix/remove';
+import { replaceItem } from '../../fix/replace';
+import { inTitle } from '../../fix/workload';
+import { ContainerView } from '../../model/workload';
+import { getMap, getSeq, Ref, str } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
-import { defineRule } from '../../rule';
+import { defineRule, Proposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 import { addedCapabilities, BASELINE_CAPABILITIES } from '../../model/capabilities';
+
+/** Every entry of this name goes; an `add` list left empty goes too (and a capabilities or securityContext map it leaves empty). */
+function remove(c: ContainerView, name: string): Proposal {
+  return {
+    title: `Remove capability "${name}" from ${inTitle(c.label)}`,
+    edits: ({ text, doc }) => {
+      const sc = c.securityContext;
+      return sc ? removeFromSeq(text, doc, sc, ['capabilities', 'add'], name, { ifEmpty: 'removeParent' }) : [];
+    },
+  };
+}
+
+function correct(c: ContainerView, ref: Ref): Proposal {
+  const add = getSeq(getMap(c.securityContext, 'capabilities', c.pod.doc), 'add', c.pod.doc);
+  return {
+    title: `Replace "${str(ref)}" with NET_BIND_SERVICE in securityContext.capabilities.add of ${inTitle(c.label)}`,
+    edits: ({ text, doc }) => (add ? replaceItem(text, doc, add, add.items.indexOf(ref.site as never), 'NET_BIND_SERVICE') : undefined),
+  };
+}
 
 export default defineRule({
   id: 'restrict-capabilities-to-net-bind-service',
@@ -26,13 +50,20 @@ export default defineRule({
     // are still what disallow-non-default-capabilities, which this rule replaces, reports.
     const exempt = atLeast(policy, 25) && pod.isWindows;
     for (const c of pod.containers) {
-      for (const { name, ref } of addedCapabilities(c)) {
+      const added = addedCapabilities(c);
+      // `net_bind_service` or `CAP_NET_BIND_SERVICE` meant the one allowed capability (the
+      // runtime would grant it): the first such spelling is corrected, unless it is already there.
+      const misspelt = added.some(a => a.name === 'NET_BIND_SERVICE') ? undefined : added.find(a => /^(CAP_)?NET_BIND_SERVICE$/i.test(a.name));
+      for (const { name, ref } of added) {
         if (name === 'NET_BIND_SERVICE') continue;
         const baseline = !BASELINE_CAPABILITIES.has(name);
         if (exempt && !baseline) continue;
         const covers = exempt ? ['B06'] : baseline ? ['R07', 'B06'] : ['R07'];
         // Beyond the baseline set this is what disallow-non-default-capabilities (an error) reports.
-        report({ messageId: 'added', data: { container: c.label, capability: name }, at: ref.value, covers, severity: baseline ? 'error' : undefined });
+        report({
+          messageId: 'added', data: { container: c.label, capability: name }, at: ref.value, covers, severity: baseline ? 'error' : undefined,
+          fix: ref === misspelt?.ref ? correct(c, ref) : remove(c, name),
+        });
       }
     }
   },

@@ -1,3 +1,4 @@
+import { removeFromContainer, setInContainer } from '../../fix/workload';
 import { str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -28,7 +29,11 @@ export default defineRule({
       const v = c.sc('procMount');
       const value = str(v);
       if (value !== undefined && value !== 'Default') {
-        report({ messageId: 'unmasked', data: { container: c.label, value }, at: v!.value, covers });
+        // Default is written where the value stands; a Windows pod may not set procMount at all.
+        const fix = pod.isWindows
+          ? removeFromContainer(c, 'procMount', 'Windows pods cannot set it')
+          : setInContainer(c, ['securityContext', 'procMount'], 'Default');
+        report({ messageId: 'unmasked', data: { container: c.label, value }, at: v!.value, covers, fix });
       }
     }
   },

@@ -1,7 +1,11 @@
-import { get, keyOf } from '../../model/yaml-nav';
-import { defineRule } from '../../rule';
+import { YamlValue } from '../../fix/render';
+import { removeKey } from '../../fix/remove';
+import { replaceKey } from '../../fix/replace';
+import { inTitle } from '../../fix/workload';
+import { get, keyOf, str } from '../../model/yaml-nav';
+import { defineRule, Proposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
-import { podVolumes } from '../../model/volumes';
+import { podVolumes, VolumeView } from '../../model/volumes';
 
 /**
  * The volume sources the restricted level allows (policy/check_restrictedVolumes.go). `image`
@@ -16,6 +20,30 @@ const RESTRICTED = [
   'flexVolume', 'cinder', 'cephfs', 'flocker', 'fc', 'azureFile', 'vsphereVolume', 'quobyte', 'azureDisk',
   'photonPersistentDisk', 'portworxVolume', 'scaleIO', 'storageos',
 ];
+
+/**
+ * Where the data should live instead is the user's call: scratch space (emptyDir) or a claim on
+ * storage an administrator provides (persistentVolumeClaim, named after the volume until the
+ * user names the real claim). The source is replaced where it stands, the volume keeps its name
+ * and its mounts.
+ */
+function replacements(v: VolumeView, type: string, name: string | undefined): Proposal[] {
+  const replace = (newKey: string, value: YamlValue, what: string, note: string): Proposal => ({
+    title: `Replace ${type} with ${what} in ${inTitle(v.label)} (${note})`,
+    edits: ({ text, doc }) => replaceKey(text, doc, v.node, type, newKey, value),
+  });
+  const out = [replace('emptyDir', {}, 'emptyDir', 'the data lives only as long as the pod')];
+  if (name !== undefined) out.push(replace('persistentVolumeClaim', { claimName: name }, `persistentVolumeClaim "${name}"`, 'the claim must exist'));
+  return out;
+}
+
+/** A volume that also names an allowed source: the disallowed one is only in the way. */
+function remove(v: VolumeView, type: string): Proposal {
+  return {
+    title: `Remove ${type} from ${inTitle(v.label)}`,
+    edits: ({ text, doc }) => removeKey(text, doc, v.node, type),
+  };
+}
 
 export default defineRule({
   id: 'restrict-volume-types',
@@ -34,7 +62,7 @@ export default defineRule({
     remediation: 'Move the storage behind a PersistentVolume and reference it with a persistentVolumeClaim (or use a CSI driver); use configMap, secret or projected volumes for configuration, emptyDir or ephemeral volumes for scratch space. gitRepo is deprecated: clone the repository in an init container into an emptyDir.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/storage/volumes/'],
   },
-  fix: null, // the replacement depends on where the data lives
+  fix: null, // the replacement depends on where the data lives: suggestions only
   checkPod({ pod, report }) {
     for (const v of podVolumes(pod)) {
       const present = (name: string) => !!get(v.node, name, pod.doc);
@@ -49,6 +77,7 @@ export default defineRule({
           data: { volume: v.label, type },
           at: keyOf(v.node, type, pod.doc)!,
           covers: type === 'hostPath' ? (allowed ? ['B07'] : ['R01', 'B07']) : ['R01'],
+          suggestions: allowed ? [remove(v, type)] : replacements(v, type, str(get(v.node, 'name', pod.doc))),
         });
       }
       // A volume with no known source is not reported: the API server drops unknown fields and
