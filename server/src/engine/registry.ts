@@ -24,6 +24,10 @@ import restrictProcMount from './rules/pod-security/restrict-proc-mount';
 import restrictSelinuxOptions from './rules/pod-security/restrict-selinux-options';
 import restrictSysctls from './rules/pod-security/restrict-sysctls';
 import restrictVolumeTypes from './rules/pod-security/restrict-volume-types';
+import disallowContainerRuntimeSocket from './rules/workload-hardening/disallow-container-runtime-socket';
+import disallowCloudCredentialHostPaths from './rules/workload-hardening/disallow-cloud-credential-host-paths';
+import disallowSensitiveHostPaths from './rules/workload-hardening/disallow-sensitive-host-paths';
+import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
@@ -51,6 +55,11 @@ export const RULES: readonly Rule[] = [
   requireDropAllCapabilities,
   restrictCapabilitiesToNetBindService,
   restrictProcMount,
+  // Workload hardening beyond the Pod Security Standards: host access (X01-X04)
+  disallowWritableHostMounts,
+  disallowSensitiveHostPaths,
+  disallowContainerRuntimeSocket,
+  disallowCloudCredentialHostPaths,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {
