@@ -28,6 +28,7 @@ import disallowContainerRuntimeSocket from './rules/workload-hardening/disallow-
 import disallowCloudCredentialHostPaths from './rules/workload-hardening/disallow-cloud-credential-host-paths';
 import disallowSensitiveHostPaths from './rules/workload-hardening/disallow-sensitive-host-paths';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
+import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
 
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
@@ -60,6 +61,8 @@ export const RULES: readonly Rule[] = [
   disallowSensitiveHostPaths,
   disallowContainerRuntimeSocket,
   disallowCloudCredentialHostPaths,
+  // Workload hardening: container settings (H01-H21)
+  requireReadOnlyRootFilesystem,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

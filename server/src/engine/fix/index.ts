@@ -19,4 +19,4 @@ export type { Quote, RenderOptions, YamlScalar, YamlValue } from './render';
 export { styleFor } from './style';
 export type { Style } from './style';
 export type { Target } from './nodes';
-export { disableEscalation, removeFrom, setInContainer, setInherited, setInPod } from './workload';
+export { deepestFirst, disableEscalation, emptyDirMountEdits, removeFrom, setInContainer, setInherited, setInPod } from './workload';

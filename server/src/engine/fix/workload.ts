@@ -2,10 +2,12 @@
 // is inherited (runAsNonRoot, seccompProfile), it goes where Kubernetes precedence makes one
 // edit do the most good: the pod securityContext when no container sets it itself, else the
 // container that needs it.
-import { YAMLMap } from 'yaml';
+import { Document, YAMLMap } from 'yaml';
 import { ContainerView, InheritedField, PodSpecView } from '../model/workload';
 import { Proposal } from '../rule';
-import { isTrue } from '../model/yaml-nav';
+import { getSeq, isTrue } from '../model/yaml-nav';
+import { TextEdit } from './edit';
+import { appendItem } from './seq';
 import { setIn } from './map';
 import { removeKey } from './remove';
 import { YamlValue } from './render';
@@ -55,4 +57,32 @@ export function disableEscalation(c: ContainerView): Proposal {
   return isTrue(c.sc('privileged'))
     ? setInContainer(c, ['securityContext'], { privileged: false, allowPrivilegeEscalation: false })
     : setInContainer(c, ['securityContext', 'allowPrivilegeEscalation'], false);
+}
+
+/**
+ * Edits that mount a new emptyDir volume at `mountPath` in container `c`: a `volumeMounts` entry
+ * and a `spec.volumes` entry named `name`. Undefined when either list cannot be edited in place.
+ * Insertions that land after the same line are ordered deepest first, so an item appended to a
+ * list that ends on that line stays in it and a new key of the container follows it.
+ */
+export function emptyDirMountEdits(text: string, doc: Document, pod: PodSpecView, c: ContainerView, name: string, mountPath: string): TextEdit[] | undefined {
+  const mounts = getSeq(c.node, 'volumeMounts', doc);
+  const mount = { name, mountPath };
+  const m = mounts ? appendItem(text, doc, mounts, mount) : setIn(text, doc, c.node, ['volumeMounts'], [mount]);
+  const vols = getSeq(pod.spec, 'volumes', doc);
+  const volume = { name, emptyDir: {} };
+  const v = vols ? appendItem(text, doc, vols, volume) : setIn(text, doc, pod.spec, ['volumes'], [volume]);
+  return m && v ? [...m, ...v] : undefined;
+}
+
+/**
+ * Orders edits so that, at one offset, the more deeply nested insertion comes first. A list item
+ * counts as nested under a key at its dash's column (`volumeMounts:` / `- name: tmp`).
+ */
+export function deepestFirst(edits: readonly TextEdit[]): TextEdit[] {
+  const indent = (e: TextEdit) => {
+    const m = /^([ ]*)(- )?/.exec(e.newText.replace(/^(\r?\n)+/, ''))!;
+    return m[1].length + (m[2] ? 1 : 0);
+  };
+  return [...edits].sort((a, b) => a.start - b.start || a.end - b.end || indent(b) - indent(a));
 }
