@@ -27,6 +27,8 @@ import restrictVolumeTypes from './rules/pod-security/restrict-volume-types';
 import disallowContainerRuntimeSocket from './rules/workload-hardening/disallow-container-runtime-socket';
 import disallowCloudCredentialHostPaths from './rules/workload-hardening/disallow-cloud-credential-host-paths';
 import disallowSensitiveHostPaths from './rules/workload-hardening/disallow-sensitive-host-paths';
+import disallowDangerousCapabilities from './rules/workload-hardening/disallow-dangerous-capabilities';
+import requireDropNetRaw from './rules/workload-hardening/require-drop-net-raw';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
 
@@ -63,6 +65,8 @@ export const RULES: readonly Rule[] = [
   disallowCloudCredentialHostPaths,
   // Workload hardening: container settings (H01-H21)
   requireReadOnlyRootFilesystem,
+  disallowDangerousCapabilities,
+  requireDropNetRaw,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {
