@@ -17,10 +17,24 @@ export interface Ref {
 
 const MAX_ALIAS_HOPS = 16;
 
+// `Alias.resolve` walks the document to find its anchor; a merge-key bomb makes a lookup resolve
+// the same few aliases hundreds of thousands of times. Documents are never mutated by the engine,
+// so an alias resolves to the same node for its whole life.
+const resolved = new WeakMap<Alias, Node | null>();
+
+function resolveOnce(alias: Alias, doc: Document): Node | undefined {
+  let hit = resolved.get(alias);
+  if (hit === undefined) {
+    hit = (alias.resolve(doc) as Node | undefined) ?? null;
+    resolved.set(alias, hit);
+  }
+  return hit ?? undefined;
+}
+
 export function resolveAlias(node: unknown, doc: Document): Node | undefined {
   let n = node;
   for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_HOPS; hops++) {
-    n = (n as Alias).resolve(doc);
+    n = resolveOnce(n as Alias, doc);
   }
   return isAlias(n) ? undefined : (n as Node | undefined) ?? undefined;
 }
