@@ -10,6 +10,7 @@ export default defineRule({
   category: 'workload-hardening',
   severity: 'warning',
   pss: null,
+  optIn: true,
   covers: ['H05'],
   equivalents: { kubeLinter: ['drop-net-raw-capability'], checkov: ['CKV_K8S_28'], trivy: ['KSV119'], kubescape: ['C-0211'] },
   messages: {
@@ -17,7 +18,7 @@ export default defineRule({
     notDropped: '{{container}} keeps NET_RAW, which container runtimes grant by default and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
   },
   docs: {
-    summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, and it has been the key to several container escapes. Runtimes grant it by default, so a container keeps it unless it drops it. At the restricted level require-drop-all-capabilities already asks for `drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do not exist there.',
+    summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, and it has been the key to several container escapes. Runtimes grant it by default, so a container keeps it unless it drops it. At the restricted level require-drop-all-capabilities already asks for `drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do not exist there. Opt-in: at the default restricted level everything it would say is already said by require-drop-all-capabilities and the Pod Security capability rules.',
     remediation: 'Add `NET_RAW` to `securityContext.capabilities.drop`, or better drop `ALL` and add back only what the program needs. Tools such as ping need NET_RAW; most services do not.',
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
   },

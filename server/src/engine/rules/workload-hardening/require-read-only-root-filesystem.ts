@@ -14,6 +14,7 @@ export default defineRule({
   severity: 'warning',
   pss: null,
   level: 'restricted',
+  optIn: true,
   covers: ['H01'],
   equivalents: {
     kubeLinter: ['no-read-only-root-fs'], checkov: ['CKV_K8S_22'], trivy: ['KSV014'], kubescape: ['C-0017'],
@@ -24,7 +25,7 @@ export default defineRule({
     notSet: '{{container}} has a writable root filesystem: set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the program writes.',
   },
   docs: {
-    summary: 'With a writable root filesystem an intruder can drop tools and binaries into the container, change its configuration and persist until the pod is replaced. Every scanner checks it, and images often need only /tmp writable. On at the restricted level (the default), off at baseline: it is a hardening step beyond the Pod Security Standards and many images need a writable directory mounted first. Windows pods are skipped: the API server rejects the field there.',
+    summary: 'With a writable root filesystem an intruder can drop tools and binaries into the container, change its configuration and persist until the pod is replaced. Every scanner checks it, and images often need only /tmp writable. Opt-in (and part of the restricted preset only): it is a hardening step beyond the Pod Security Standards, and most images need a writable directory mounted before it can be turned on, so by default it would flag nearly every container of a manifest that otherwise passes restricted. Windows pods are skipped: the API server rejects the field there.',
     remediation: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` volume at each path the program writes to (/tmp, caches, pid files). The suggestion adds one for /tmp.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir'],
   },
