@@ -29,6 +29,14 @@ import disallowCloudCredentialHostPaths from './rules/workload-hardening/disallo
 import disallowSensitiveHostPaths from './rules/workload-hardening/disallow-sensitive-host-paths';
 import disallowDangerousCapabilities from './rules/workload-hardening/disallow-dangerous-capabilities';
 import requireDropNetRaw from './rules/workload-hardening/require-drop-net-raw';
+import disallowHostAliases from './rules/workload-hardening/disallow-host-aliases';
+import disallowRootGroup from './rules/workload-hardening/disallow-root-group';
+import disallowSudoInEntrypoint from './rules/workload-hardening/disallow-sudo-in-entrypoint';
+import disallowKubeSystemWorkloads from './rules/namespaces/disallow-kube-system-workloads';
+import requireSecurityContext from './rules/workload-hardening/require-security-context';
+import disallowNakedPods from './rules/namespaces/disallow-naked-pods';
+import disallowPodSecurityPolicy from './rules/misc/disallow-pod-security-policy';
+import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
 
@@ -67,6 +75,16 @@ export const RULES: readonly Rule[] = [
   requireReadOnlyRootFilesystem,
   disallowDangerousCapabilities,
   requireDropNetRaw,
+  disallowRootGroup,
+  requireSecurityContext,
+  disallowHostAliases,
+  disallowSudoInEntrypoint,
+  // Namespaces and placement (NS)
+  disallowKubeSystemWorkloads,
+  disallowNakedPods,
+  // Miscellaneous (M)
+  disallowPodSecurityPolicy,
+  disallowSccPrivileged,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {
