@@ -36,6 +36,7 @@ import disallowKubeSystemWorkloads from './rules/namespaces/disallow-kube-system
 import requireSecurityContext from './rules/workload-hardening/require-security-context';
 import disallowNakedPods from './rules/namespaces/disallow-naked-pods';
 import disallowPodSecurityPolicy from './rules/misc/disallow-pod-security-policy';
+import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versions';
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   disallowKubeSystemWorkloads,
   disallowNakedPods,
   // Miscellaneous (M)
+  disallowRemovedApiVersions,
   disallowPodSecurityPolicy,
   disallowSccPrivileged,
 ] as Rule[];
