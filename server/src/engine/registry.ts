@@ -31,6 +31,8 @@ import disallowDangerousCapabilities from './rules/workload-hardening/disallow-d
 import requireDropNetRaw from './rules/workload-hardening/require-drop-net-raw';
 import disallowHostAliases from './rules/workload-hardening/disallow-host-aliases';
 import disallowRootGroup from './rules/workload-hardening/disallow-root-group';
+import disallowPrivilegedPorts from './rules/workload-hardening/disallow-privileged-ports';
+import disallowSshPort from './rules/workload-hardening/disallow-ssh-port';
 import disallowSudoInEntrypoint from './rules/workload-hardening/disallow-sudo-in-entrypoint';
 import disallowKubeSystemWorkloads from './rules/namespaces/disallow-kube-system-workloads';
 import requireSecurityContext from './rules/workload-hardening/require-security-context';
@@ -79,6 +81,8 @@ export const RULES: readonly Rule[] = [
   disallowRootGroup,
   requireSecurityContext,
   disallowHostAliases,
+  disallowPrivilegedPorts,
+  disallowSshPort,
   disallowSudoInEntrypoint,
   // Namespaces and placement (NS)
   disallowKubeSystemWorkloads,
