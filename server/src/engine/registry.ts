@@ -33,6 +33,8 @@ import disallowHostAliases from './rules/workload-hardening/disallow-host-aliase
 import disallowRootGroup from './rules/workload-hardening/disallow-root-group';
 import disallowPrivilegedPorts from './rules/workload-hardening/disallow-privileged-ports';
 import disallowSshPort from './rules/workload-hardening/disallow-ssh-port';
+import requireLinuxHardening from './rules/workload-hardening/require-linux-hardening';
+import requireUserNamespace from './rules/workload-hardening/require-user-namespace';
 import disallowSudoInEntrypoint from './rules/workload-hardening/disallow-sudo-in-entrypoint';
 import disallowKubeSystemWorkloads from './rules/namespaces/disallow-kube-system-workloads';
 import requireSecurityContext from './rules/workload-hardening/require-security-context';
@@ -80,6 +82,8 @@ export const RULES: readonly Rule[] = [
   requireDropNetRaw,
   disallowRootGroup,
   requireSecurityContext,
+  requireLinuxHardening,
+  requireUserNamespace,
   disallowHostAliases,
   disallowPrivilegedPorts,
   disallowSshPort,
