@@ -25,3 +25,4 @@ export type { EditBuilder } from './workload';
 export { removeVolume, replaceWithEmptyDir } from './volumes';
 export { replaceItem, replaceKey } from './replace';
 export { inTitle, removeFromContainer, removeFromPod, setInheritedAt } from './workload';
+export { deepestFirst, emptyDirMountEdits } from './workload';

@@ -2,17 +2,18 @@
 // is inherited (runAsNonRoot, seccompProfile), it goes where Kubernetes precedence makes one
 // edit do the most good: the pod securityContext when no container sets it itself, else the
 // container that needs it.
-import { isCollection, isPair, isScalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isCollection, isPair, isScalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ContainerView, InheritedField, PodSpecView } from '../model/workload';
 import { EditContext, Proposal } from '../rule';
 import { addedCapabilities } from '../model/capabilities';
-import { findPair, isTrue } from '../model/yaml-nav';
+import { findPair, getSeq, isTrue } from '../model/yaml-nav';
 import { renderOptionsFor } from './common';
 import { applyEdits, TextEdit } from './edit';
 import { setIn, setScalar } from './map';
 import { removeItem, removeKey } from './remove';
 import { contentEnd, editableAt, holdsShared } from './nodes';
 import { renderFlow, renderKey, YamlScalar, YamlValue } from './render';
+import { appendItem } from './seq';
 
 /** `a.b: value` for titles. */
 function show(path: readonly string[], value: YamlValue): string {
@@ -223,4 +224,32 @@ export function setInheritedAt(pod: PodSpecView, c: ContainerView, field: Inheri
   const anySet = pod.sc(field) !== undefined || pod.containers.some(x => x.sc(field) !== undefined);
   const path = ['securityContext', field, ...below];
   return anySet ? setInContainer(c, path, value) : setInPod(pod, path, value);
+}
+
+/**
+ * Edits that mount a new emptyDir volume at `mountPath` in container `c`: a `volumeMounts` entry
+ * and a `spec.volumes` entry named `name`. Undefined when either list cannot be edited in place.
+ * Insertions that land after the same line are ordered deepest first, so an item appended to a
+ * list that ends on that line stays in it and a new key of the container follows it.
+ */
+export function emptyDirMountEdits(text: string, doc: Document, pod: PodSpecView, c: ContainerView, name: string, mountPath: string): TextEdit[] | undefined {
+  const mounts = getSeq(c.node, 'volumeMounts', doc);
+  const mount = { name, mountPath };
+  const m = mounts ? appendItem(text, doc, mounts, mount) : setIn(text, doc, c.node, ['volumeMounts'], [mount]);
+  const vols = getSeq(pod.spec, 'volumes', doc);
+  const volume = { name, emptyDir: {} };
+  const v = vols ? appendItem(text, doc, vols, volume) : setIn(text, doc, pod.spec, ['volumes'], [volume]);
+  return m && v ? [...m, ...v] : undefined;
+}
+
+/**
+ * Orders edits so that, at one offset, the more deeply nested insertion comes first. A list item
+ * counts as nested under a key at its dash's column (`volumeMounts:` / `- name: tmp`).
+ */
+export function deepestFirst(edits: readonly TextEdit[]): TextEdit[] {
+  const indent = (e: TextEdit) => {
+    const m = /^([ ]*)(- )?/.exec(e.newText.replace(/^(\r?\n)+/, ''))!;
+    return m[1].length + (m[2] ? 1 : 0);
+  };
+  return [...edits].sort((a, b) => a.start - b.start || a.end - b.end || indent(b) - indent(a));
 }

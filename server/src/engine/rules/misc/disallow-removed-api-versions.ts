@@ -1,0 +1,41 @@
+import { setScalar } from '../../fix/map';
+import { get, getIn } from '../../model/yaml-nav';
+import { isMap } from 'yaml';
+import { defineRule } from '../../rule';
+import { removedApi } from '../../model/removed-apis';
+
+export default defineRule({
+  id: 'disallow-removed-api-versions',
+  title: 'Objects must use API versions the cluster still serves',
+  category: 'misc',
+  severity: 'warning',
+  pss: null,
+  covers: ['M01'],
+  equivalents: { kubeLinter: ['no-extensions-v1beta'], trivy: ['KSV107'] },
+  messages: {
+    mechanical: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: use {{replacement}} (nothing else changes).',
+    rewrite: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: migrate to {{replacement}}; {{note}}.',
+  },
+  docs: {
+    summary: 'An object written for an API version the cluster no longer serves is rejected at apply time, and an old version often brings weaker defaults with it. Versions are compared with the configured Pod Security version (the cluster version the manifests target; `latest` by default): a version removed after it is not reported. On by default. PodSecurityPolicy is left to disallow-pod-security-policy, which says what replaces it.',
+    remediation: 'Change apiVersion to the replacement. The fix does it where only apiVersion changes; where fields moved (Ingress backends, HPA metrics, a required Deployment selector, webhook fields) the message says what to rewrite.',
+    references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
+  },
+  // The cluster may predate the replacement version (policy/v1 needs 1.21, batch/v1 CronJob 1.21).
+  fix: { safety: 'unsafe' },
+  checkObject({ object, policy, report }) {
+    const api = removedApi(object.apiVersion, object.kind);
+    if (!api || api.removedIn > policy.minor) return;
+    const at = get(object.node, 'apiVersion', object.doc);
+    if (!at) return;
+    const selector = getIn(object.node, ['spec', 'selector'], object.doc);
+    const mechanical = api.mechanical && !(api.unlessEmptySelector && !(selector && isMap(selector.value) && selector.value.items.length > 0));
+    const data = { kind: object.kind, apiVersion: object.apiVersion, removedIn: api.removedIn, replacement: api.replacement, note: api.note ?? '' };
+    report({
+      messageId: mechanical ? 'mechanical' : 'rewrite', data, at: at.value,
+      fix: mechanical
+        ? { title: `Change apiVersion to ${api.replacement}`, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', api.replacement) }
+        : undefined,
+    });
+  },
+});

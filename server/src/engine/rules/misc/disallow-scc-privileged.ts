@@ -1,0 +1,34 @@
+import { setScalar } from '../../fix/map';
+import { get, isTrue } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'disallow-scc-privileged',
+  title: 'OpenShift SecurityContextConstraints must not allow privileged containers',
+  category: 'misc',
+  severity: 'error',
+  pss: null,
+  covers: ['M03'],
+  equivalents: { kubeLinter: ['scc-deny-privileged-container'] },
+  kinds: ['SecurityContextConstraints'],
+  messages: {
+    privileged: 'SecurityContextConstraints "{{name}}" sets allowPrivilegedContainer: true: set it to false.',
+  },
+  docs: {
+    summary: 'An OpenShift SecurityContextConstraints with `allowPrivilegedContainer: true` lets every service account that may use it run privileged containers, which are root on the node. On by default: a custom SCC rarely needs it, and the built-in `privileged` SCC already exists for the node agents that do.',
+    remediation: 'Set `allowPrivilegedContainer: false`, and grant the few workloads that need privileges the built-in `privileged` SCC through a dedicated service account.',
+    references: [OWASP_K01, 'https://docs.openshift.com/container-platform/latest/authentication/managing-security-context-constraints.html'],
+  },
+  // Pods admitted through this SCC that ask for privileged: true are then rejected.
+  fix: { safety: 'unsafe' },
+  checkObject({ object, report }) {
+    if (object.group !== 'security.openshift.io' && object.group !== '') return;
+    const v = get(object.node, 'allowPrivilegedContainer', object.doc);
+    if (!isTrue(v)) return;
+    report({
+      messageId: 'privileged', data: { name: object.name ?? '' }, at: v!.value,
+      fix: { title: 'Set allowPrivilegedContainer: false', edits: ({ text, doc }) => setScalar(text, doc, object.node, 'allowPrivilegedContainer', false) },
+    });
+  },
+});

@@ -1,0 +1,30 @@
+import { get, getMap } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'disallow-naked-pods',
+  title: 'Pods should be managed by a controller',
+  category: 'namespaces',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['NS03'],
+  equivalents: { kubescape: ['C-0073'] },
+  kinds: ['Pod'],
+  messages: {
+    naked: 'Pod "{{name}}" has no controller: it is not rescheduled when its node fails; run it from a Deployment, StatefulSet, DaemonSet or Job.',
+  },
+  docs: {
+    summary: 'A Pod created on its own (no ownerReferences) is never recreated when its node drains or fails, and it escapes the rollout history and policies applied to controllers. Info and opt-in: one-off debugging pods, examples and tests are legitimately written as bare Pods.',
+    remediation: 'Wrap the pod spec in a Deployment (or StatefulSet, DaemonSet, Job) template.',
+    references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/configuration/overview/#naked-pods-vs-replicasets-deployments-and-jobs'],
+  },
+  fix: null,
+  checkObject({ object, report }) {
+    if (object.group !== '') return;
+    if (get(getMap(object.node, 'metadata', object.doc), 'ownerReferences', object.doc)) return;
+    const kind = get(object.node, 'kind', object.doc);
+    if (kind) report({ messageId: 'naked', data: { name: object.name ?? '' }, at: kind.value });
+  },
+});

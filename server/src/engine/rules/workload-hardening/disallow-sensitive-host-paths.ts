@@ -1,0 +1,36 @@
+import { isCloudCredentialPath, isRuntimeSocketPath, sensitiveDirOf } from '../../model/host-path-classes';
+import { hostPathVolumes } from '../../model/host-paths';
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'disallow-sensitive-host-paths',
+  title: 'Pods must not mount sensitive host directories',
+  category: 'workload-hardening',
+  severity: 'error',
+  pss: null,
+  covers: ['X02'],
+  equivalents: { kubeLinter: ['sensitive-host-mounts'], trivy: ['KSV121'], kubesec: ['ProcMount'] },
+  messages: {
+    sensitive: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}): remove the hostPath volume, or narrow it to the single file or directory the container needs and mount it readOnly.',
+  },
+  docs: {
+    summary: 'System directories of the node hold what it takes to own it: /etc (kubelet and cluster credentials, users), /proc and /sys (kernel interfaces of every process), /dev (devices), /boot, /usr and /lib (binaries that run as root), /var/lib/kubelet (every pod\'s secrets), /var/lib/docker and /var/lib/containerd (every container\'s filesystem), /root and /home. A path is matched with everything below it (`/etc/kubernetes/pki`) and above it (`/var` holds /var/lib/kubelet), where kube-linter and Trivy compare exactly. On by default: the Pod Security rules report any hostPath; this rule says which ones hand over the node. Runtime sockets and cloud credential paths are left to their own rules.',
+    remediation: 'Remove the hostPath volume. Configuration belongs in a configMap or secret, data in a persistentVolumeClaim. A node agent that needs one file should mount that file (`type: File`) read-only, not its directory.',
+    references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
+  },
+  fix: null, // no single right replacement for a host directory
+  checkPod({ pod, report }) {
+    for (const v of hostPathVolumes(pod)) {
+      const p = v.normalized;
+      if (p === undefined || isRuntimeSocketPath(p) || isCloudCredentialPath(p)) continue;
+      const dir = sensitiveDirOf(p);
+      if (dir) report({ messageId: 'sensitive', data: { volume: v.label, path: p, dir: describe(p, dir) }, at: v.path!.value });
+    }
+  },
+});
+
+function describe(path: string, dir: string): string {
+  if (dir === '/') return 'the whole root filesystem';
+  return path === dir || path.startsWith(dir + '/') ? `under ${dir}` : `it contains ${dir}`;
+}

@@ -1,0 +1,33 @@
+import { isMap } from 'yaml';
+import { get, getSeq, num, seqItems } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'disallow-ssh-port',
+  title: 'Containers must not expose SSH',
+  category: 'workload-hardening',
+  severity: 'warning',
+  pss: null,
+  covers: ['H19'],
+  equivalents: { kubeLinter: ['ssh-port'], kubescape: ['C-0042'] },
+  messages: {
+    ssh: '{{container}} declares containerPort {{port}} (SSH): remove the SSH server; use kubectl exec or an ephemeral debug container.',
+  },
+  docs: {
+    summary: 'An SSH server in a container is a second, unaudited way in: its own keys and passwords, outside Kubernetes RBAC and audit logs. Reported for containerPort 22 (kube-linter) and 2222, the usual unprivileged SSH port. Services that forward port 22 or 2222 to a workload (Kubescape) are not followed yet. On by default.',
+    remediation: 'Remove the SSH server and the port. For interactive access use `kubectl exec` or `kubectl debug` (ephemeral containers), which RBAC controls and the audit log records.',
+    references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#ephemeral-container'],
+  },
+  fix: null, // the image still runs sshd
+  checkPod({ pod, report }) {
+    for (const c of pod.containers) {
+      for (const item of seqItems(getSeq(c.node, 'ports', pod.doc), pod.doc)) {
+        if (!isMap(item.value)) continue;
+        const p = get(item.value, 'containerPort', pod.doc);
+        const port = num(p);
+        if (port === 22 || port === 2222) report({ messageId: 'ssh', data: { container: c.label, port }, at: p!.value });
+      }
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import { removeItem } from '../../fix/remove';
+import { ensureInSeq } from '../../fix/seq';
+import { capabilityEntries } from '../../model/capability-names';
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'require-drop-net-raw',
+  title: 'Containers should drop NET_RAW',
+  category: 'workload-hardening',
+  severity: 'warning',
+  pss: null,
+  optIn: true,
+  covers: ['H05'],
+  equivalents: { kubeLinter: ['drop-net-raw-capability'], checkov: ['CKV_K8S_28'], trivy: ['KSV119'], kubescape: ['C-0211'] },
+  messages: {
+    added: '{{container}} adds capability "{{capability}}", which allows packet spoofing on the pod network: remove it from securityContext.capabilities.add.',
+    notDropped: '{{container}} keeps NET_RAW, which container runtimes grant by default and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
+  },
+  docs: {
+    summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, and it has been the key to several container escapes. Runtimes grant it by default, so a container keeps it unless it drops it. At the restricted level require-drop-all-capabilities already asks for `drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do not exist there. Opt-in: at the default restricted level everything it would say is already said by require-drop-all-capabilities and the Pod Security capability rules.',
+    remediation: 'Add `NET_RAW` to `securityContext.capabilities.drop`, or better drop `ALL` and add back only what the program needs. Tools such as ping need NET_RAW; most services do not.',
+    references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
+  },
+  // A program that sends ICMP or raw packets (ping, some health checks) fails without NET_RAW.
+  fix: { safety: 'unsafe' },
+  checkPod({ pod, policy, workspace, report }) {
+    if (pod.isWindows) return;
+    const { index, self } = workspace;
+    const privilegedNamespace = index.namespaceObject(index.namespaceOf(self))?.labels['pod-security.kubernetes.io/enforce'] === 'privileged';
+    for (const c of pod.containers) {
+      const what = `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+      const added = capabilityEntries(c, 'add').filter(e => e.name === 'NET_RAW' || e.name === 'ALL');
+      if (added.length > 0) {
+        // Outside a privileged namespace the Pod Security capability rules report this add.
+        if (!privilegedNamespace) continue;
+        for (const e of added.filter(x => x.name === 'NET_RAW')) {
+          report({
+            messageId: 'added', data: { container: c.label, capability: e.raw }, at: e.ref.value,
+            fix: { title: `Remove capability "${e.raw}" from ${what}`, edits: ({ text, doc }) => removeItem(text, doc, e.seq, e.index) },
+          });
+        }
+        continue;
+      }
+      if (policy.level === 'restricted' && !privilegedNamespace) continue; // require-drop-all-capabilities
+      if (capabilityEntries(c, 'drop').some(e => e.name === 'NET_RAW' || e.name === 'ALL')) continue;
+      report({
+        messageId: 'notDropped', data: { container: c.label }, severity: 'info',
+        at: c.anchor('securityContext', 'capabilities', 'drop'),
+        fix: { title: `Drop capability NET_RAW in ${what}`, edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'NET_RAW') },
+      });
+    }
+  },
+});

@@ -1,0 +1,71 @@
+import { isMap } from 'yaml';
+import { setIn } from '../../fix/map';
+import { deepestFirst, emptyDirMountEdits, setInContainer } from '../../fix/workload';
+import { podVolumes } from '../../model/volumes';
+import { ContainerView, PodSpecView } from '../../model/workload';
+import { get, getSeq, isFalse, isTrue, seqItems, str } from '../../model/yaml-nav';
+import { Proposal, defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'require-read-only-root-filesystem',
+  title: 'Containers should run with a read-only root filesystem',
+  category: 'workload-hardening',
+  severity: 'warning',
+  pss: null,
+  level: 'restricted',
+  optIn: true,
+  covers: ['H01'],
+  equivalents: {
+    kubeLinter: ['no-read-only-root-fs'], checkov: ['CKV_K8S_22'], trivy: ['KSV014'], kubescape: ['C-0017'],
+    polaris: ['notReadOnlyRootFilesystem'], kubesec: ['ReadOnlyRootFilesystem'],
+  },
+  messages: {
+    writable: '{{container}} sets readOnlyRootFilesystem: false: set it to true and mount an emptyDir where the program writes.',
+    notSet: '{{container}} has a writable root filesystem: set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the program writes.',
+  },
+  docs: {
+    summary: 'With a writable root filesystem an intruder can drop tools and binaries into the container, change its configuration and persist until the pod is replaced. Every scanner checks it, and images often need only /tmp writable. Opt-in (and part of the restricted preset only): it is a hardening step beyond the Pod Security Standards, and most images need a writable directory mounted before it can be turned on, so by default it would flag nearly every container of a manifest that otherwise passes restricted. Windows pods are skipped: the API server rejects the field there.',
+    remediation: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` volume at each path the program writes to (/tmp, caches, pid files). The suggestion adds one for /tmp.',
+    references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir'],
+  },
+  // An image that writes outside its mounted volumes fails once the root filesystem is read-only.
+  fix: { safety: 'unsafe' },
+  checkPod({ pod, report }) {
+    if (pod.isWindows) return;
+    for (const c of pod.containers) {
+      const v = c.sc('readOnlyRootFilesystem');
+      if (isTrue(v)) continue;
+      const fix = setInContainer(c, ['securityContext', 'readOnlyRootFilesystem'], true);
+      const suggestion = withTmp(pod, c);
+      report({
+        messageId: isFalse(v) ? 'writable' : 'notSet',
+        data: { container: c.label },
+        at: v?.value ?? c.anchor('securityContext', 'readOnlyRootFilesystem'),
+        fix,
+        suggestions: suggestion ? [suggestion] : [],
+      });
+    }
+  },
+});
+
+/**
+ * Read-only root plus an emptyDir at /tmp, the directory most programs write to. Not offered when
+ * the container already mounts something at /tmp (the fix alone is then the whole change).
+ */
+function withTmp(pod: PodSpecView, c: ContainerView): Proposal | undefined {
+  const mounts = seqItems(getSeq(c.node, 'volumeMounts', pod.doc), pod.doc);
+  if (mounts.some(m => isMap(m.value) && str(get(m.value, 'mountPath', pod.doc))?.replace(/\/+$/, '') === '/tmp')) return undefined;
+  const taken = new Set(podVolumes(pod).map(v => str(get(v.node, 'name', pod.doc))));
+  let name = 'tmp';
+  for (let i = 2; taken.has(name); i++) name = `tmp-${i}`;
+  const what = `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+  return {
+    title: `Set readOnlyRootFilesystem: true and mount an emptyDir at /tmp in ${what}`,
+    edits: ({ text, doc }) => {
+      const ro = setIn(text, doc, c.node, ['securityContext', 'readOnlyRootFilesystem'], true);
+      const tmp = emptyDirMountEdits(text, doc, pod, c, name, '/tmp');
+      return ro && tmp ? deepestFirst([...ro, ...tmp]) : undefined;
+    },
+  };
+}

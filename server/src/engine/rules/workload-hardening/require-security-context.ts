@@ -1,0 +1,29 @@
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'require-security-context',
+  title: 'Pods and containers should state a securityContext',
+  category: 'workload-hardening',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['H12', 'H13'],
+  equivalents: { checkov: ['CKV_K8S_29', 'CKV_K8S_30'], trivy: ['KSV118'], kubescape: ['C-0211'] },
+  messages: {
+    pod: 'The pod spec has no securityContext: set one (runAsNonRoot, seccompProfile, fsGroup) so the pod\'s defaults are stated.',
+    container: '{{container}} has no securityContext: set one (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
+  },
+  docs: {
+    summary: 'A missing or empty securityContext means every setting is the runtime\'s permissive default. The specific rules (run as non-root, seccomp, capabilities, privilege escalation) already say what to set, so this one is info and opt-in: it is for teams that want every manifest to state its security settings explicitly, as Checkov CKV_K8S_29/30 do.',
+    remediation: 'Add `spec.securityContext` (runAsNonRoot: true, seccompProfile.type: RuntimeDefault) and a `securityContext` on each container (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
+    references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+  },
+  fix: null, // what to state is the subject of the specific rules and their fixes
+  checkPod({ pod, report }) {
+    if ((pod.securityContext?.items.length ?? 0) === 0) report({ messageId: 'pod', at: pod.anchor('securityContext') });
+    for (const c of pod.containers) {
+      if ((c.securityContext?.items.length ?? 0) === 0) report({ messageId: 'container', data: { container: c.label }, at: c.anchor('securityContext') });
+    }
+  },
+});

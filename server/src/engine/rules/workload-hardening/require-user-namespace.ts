@@ -1,0 +1,26 @@
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'require-user-namespace',
+  title: 'Pods could run in their own user namespace',
+  category: 'workload-hardening',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['H16'],
+  equivalents: { kubesec: ['HostUsers'] },
+  messages: {
+    hostUsers: 'The pod shares the node\'s user namespace: set spec.hostUsers: false so root in the container is an unprivileged user on the node.',
+  },
+  docs: {
+    summary: 'With `hostUsers: false` (beta and on by default from Kubernetes 1.33, with a runtime and filesystem that support ID-mapped mounts) UID 0 in the container maps to an unprivileged UID on the node, which defuses many escapes. Info and opt-in: it depends on node support the manifest cannot see.',
+    remediation: 'Set `spec.hostUsers: false` where the nodes support user namespaces. Pods using host namespaces or hostPath volumes that need host UIDs cannot use it.',
+    references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
+  },
+  fix: null, // depends on node support
+  checkPod({ pod, report }) {
+    if (pod.isWindows || pod.usesUserNamespace) return;
+    report({ messageId: 'hostUsers', at: pod.field('hostUsers')?.value ?? pod.anchor('hostUsers') });
+  },
+});

@@ -1,0 +1,69 @@
+import { yaml } from '../../helpers/manifest';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const pod = (...paths: string[]) => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: p
+  spec:
+    containers:
+    - name: app
+      image: nginx:1.27
+    volumes:
+${paths.map((p, i) => `    - name: v${i}\n      hostPath:\n        path: ${p}`).join('\n')}
+`;
+
+ruleTester('disallow-sensitive-host-paths', {
+  valid: [
+    { name: 'ordinary node directories', code: pod('/var/log', '/opt/agent', '/etcd-data', '/data/etc', '/mnt/disks/ssd0') },
+    { name: 'runtime sockets and cloud credentials belong to their own rules', code: pod('/var/run/docker.sock', '/run/containerd', '/root/.aws', '/etc/kubernetes/azure.json') },
+  ],
+  invalid: [
+    {
+      name: 'exact system directories, with slashes to normalise',
+      code: pod('/', '/etc/', '//proc', '/sys/./fs/cgroup', '/dev'),
+      errors: [
+        { messageId: 'sensitive', line: 12, column: 13, endLine: 12, endColumn: 14, data: { volume: 'Volume "v0"', path: '/', dir: 'the whole root filesystem' } },
+        { messageId: 'sensitive', line: 15, column: 13, endLine: 15, endColumn: 18, data: { volume: 'Volume "v1"', path: '/etc', dir: 'under /etc' } },
+        { messageId: 'sensitive', line: 18, column: 13, endLine: 18, endColumn: 19, data: { volume: 'Volume "v2"', path: '/proc', dir: 'under /proc' } },
+        { messageId: 'sensitive', line: 21, column: 13, endLine: 21, endColumn: 29, data: { volume: 'Volume "v3"', path: '/sys/fs/cgroup', dir: 'under /sys' } },
+        { messageId: 'sensitive', line: 24, column: 13, endLine: 24, endColumn: 17 },
+      ],
+    },
+    {
+      name: 'prefixes, parents, and our additions',
+      code: pod('/etc/kubernetes/pki', '/var/lib/kubelet/pods', '/var', '/home/ci', '"/var/lib/docker"'),
+      errors: [
+        { messageId: 'sensitive', line: 12, column: 13, endLine: 12, endColumn: 32, data: { volume: 'Volume "v0"', path: '/etc/kubernetes/pki', dir: 'under /etc' } },
+        { messageId: 'sensitive', line: 15, column: 13, endLine: 15, endColumn: 34, data: { volume: 'Volume "v1"', path: '/var/lib/kubelet/pods', dir: 'under /var/lib/kubelet' } },
+        { messageId: 'sensitive', line: 18, column: 13, endLine: 18, endColumn: 17, data: { volume: 'Volume "v2"', path: '/var', dir: 'it contains /var/lib/docker' } },
+        { messageId: 'sensitive', line: 21, column: 13, endLine: 21, endColumn: 21, data: { volume: 'Volume "v3"', path: '/home/ci', dir: 'under /home' } },
+        { messageId: 'sensitive', line: 24, column: 13, endLine: 24, endColumn: 30, data: { volume: 'Volume "v4"', path: '/var/lib/docker', dir: 'under /var/lib/docker' } },
+      ],
+    },
+    {
+      name: 'in a CronJob',
+      code: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: c
+        spec:
+          schedule: "0 * * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                  volumes:
+                  - name: boot
+                    hostPath: {path: /boot, type: Directory}
+      `,
+      errors: [{ messageId: 'sensitive', line: 17, column: 30, endLine: 17, endColumn: 35 }],
+    },
+  ],
+});
