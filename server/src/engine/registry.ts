@@ -24,6 +24,8 @@ import restrictProcMount from './rules/pod-security/restrict-proc-mount';
 import restrictSelinuxOptions from './rules/pod-security/restrict-selinux-options';
 import restrictSysctls from './rules/pod-security/restrict-sysctls';
 import restrictVolumeTypes from './rules/pod-security/restrict-volume-types';
+// Secrets, images, service accounts, resources (hardening-b)
+import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
 
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
@@ -51,6 +53,8 @@ export const RULES: readonly Rule[] = [
   requireDropAllCapabilities,
   restrictCapabilitiesToNetBindService,
   restrictProcMount,
+  // Secrets (SEC), images (IMG), service accounts (SA), resources (RES), in catalogue order
+  disallowSecretsInEnv,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

@@ -20,3 +20,4 @@ export { styleFor } from './style';
 export type { Style } from './style';
 export type { Target } from './nodes';
 export { disableEscalation, removeFrom, setInContainer, setInherited, setInPod } from './workload';
+export { envValueToSecretRef } from './env';
