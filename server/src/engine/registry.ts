@@ -26,6 +26,10 @@ import restrictSysctls from './rules/pod-security/restrict-sysctls';
 import restrictVolumeTypes from './rules/pod-security/restrict-volume-types';
 // Secrets, images, service accounts, resources (hardening-b)
 import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
+import disallowSecretsInConfigmap from './rules/secrets/disallow-secrets-in-configmap';
+import disallowDuplicateEnvVars from './rules/secrets/disallow-duplicate-env-vars';
+import disallowGitSyncCommandOverride from './rules/secrets/disallow-git-sync-command-override';
+import disallowCommittedSecretData from './rules/secrets/disallow-committed-secret-data';
 
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
@@ -55,6 +59,10 @@ export const RULES: readonly Rule[] = [
   restrictProcMount,
   // Secrets (SEC), images (IMG), service accounts (SA), resources (RES), in catalogue order
   disallowSecretsInEnv,
+  disallowSecretsInConfigmap,
+  disallowDuplicateEnvVars,
+  disallowGitSyncCommandOverride,
+  disallowCommittedSecretData,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

@@ -14,16 +14,18 @@ export interface EnvEntry {
   value?: Ref;
   valueFrom?: Ref;
   viaAlias: boolean;
+  /** Position of the item in the `env` list. */
+  index: number;
 }
 
 export function envOf(c: ContainerView): EnvEntry[] {
   const doc = c.pod.doc;
-  return seqItems(getSeq(c.node, 'env', doc), doc).flatMap(r => {
+  return seqItems(getSeq(c.node, 'env', doc), doc).flatMap((r, index) => {
     if (!isMap(r.value)) return [];
     const nameRef = get(r.value, 'name', doc);
     return [{
       name: str(nameRef), item: r.value, site: r.site, nameRef,
-      value: get(r.value, 'value', doc), valueFrom: get(r.value, 'valueFrom', doc), viaAlias: r.viaAlias,
+      value: get(r.value, 'value', doc), valueFrom: get(r.value, 'valueFrom', doc), viaAlias: r.viaAlias, index,
     }];
   });
 }
