@@ -26,6 +26,10 @@ import restrictSysctls from './rules/pod-security/restrict-sysctls';
 import restrictVolumeTypes from './rules/pod-security/restrict-volume-types';
 // Secrets, images, service accounts, resources (hardening-b)
 import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
+import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-over-env';
+import disallowPiiInConfigmap from './rules/secrets/disallow-pii-in-configmap';
+import disallowDanglingEnvReferences from './rules/secrets/disallow-dangling-env-references';
+import reportSensitiveVolumes from './rules/secrets/report-sensitive-volumes';
 import disallowSecretsInConfigmap from './rules/secrets/disallow-secrets-in-configmap';
 import disallowDuplicateEnvVars from './rules/secrets/disallow-duplicate-env-vars';
 import disallowGitSyncCommandOverride from './rules/secrets/disallow-git-sync-command-override';
@@ -58,11 +62,15 @@ export const RULES: readonly Rule[] = [
   restrictCapabilitiesToNetBindService,
   restrictProcMount,
   // Secrets (SEC), images (IMG), service accounts (SA), resources (RES), in catalogue order
+  preferSecretVolumesOverEnv,
   disallowSecretsInEnv,
   disallowSecretsInConfigmap,
+  disallowPiiInConfigmap,
+  disallowDanglingEnvReferences,
   disallowDuplicateEnvVars,
   disallowGitSyncCommandOverride,
   disallowCommittedSecretData,
+  reportSensitiveVolumes,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {
