@@ -30,6 +30,15 @@ import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-ov
 import disallowPiiInConfigmap from './rules/secrets/disallow-pii-in-configmap';
 import disallowDanglingEnvReferences from './rules/secrets/disallow-dangling-env-references';
 import reportSensitiveVolumes from './rules/secrets/report-sensitive-volumes';
+import disallowLatestImageTag from './rules/images/disallow-latest-image-tag';
+import requireImageDigest from './rules/images/require-image-digest';
+import requireImagePullPolicyAlways from './rules/images/require-image-pull-policy-always';
+import requireTrustedRegistry from './rules/images/require-trusted-registry';
+import disallowDeniedRegistries from './rules/images/disallow-denied-registries';
+import disallowDeprecatedK8sGcrRegistry from './rules/images/disallow-deprecated-k8s-gcr-registry';
+import disallowHelmTiller from './rules/images/disallow-helm-tiller';
+import disallowKubernetesDashboard from './rules/images/disallow-kubernetes-dashboard';
+import reportEolAndVulnerableComponents from './rules/images/report-eol-and-vulnerable-components';
 import disallowSecretsInConfigmap from './rules/secrets/disallow-secrets-in-configmap';
 import disallowDuplicateEnvVars from './rules/secrets/disallow-duplicate-env-vars';
 import disallowGitSyncCommandOverride from './rules/secrets/disallow-git-sync-command-override';
@@ -71,6 +80,15 @@ export const RULES: readonly Rule[] = [
   disallowGitSyncCommandOverride,
   disallowCommittedSecretData,
   reportSensitiveVolumes,
+  disallowLatestImageTag,
+  requireImageDigest,
+  requireImagePullPolicyAlways,
+  requireTrustedRegistry,
+  disallowDeniedRegistries,
+  disallowDeprecatedK8sGcrRegistry,
+  disallowHelmTiller,
+  disallowKubernetesDashboard,
+  reportEolAndVulnerableComponents,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {
