@@ -39,6 +39,11 @@ import disallowDeprecatedK8sGcrRegistry from './rules/images/disallow-deprecated
 import disallowHelmTiller from './rules/images/disallow-helm-tiller';
 import disallowKubernetesDashboard from './rules/images/disallow-kubernetes-dashboard';
 import reportEolAndVulnerableComponents from './rules/images/report-eol-and-vulnerable-components';
+import disallowServiceAccountTokenAutomount from './rules/service-accounts/disallow-service-account-token-automount';
+import disallowServiceAccountAutomount from './rules/service-accounts/disallow-service-account-automount';
+import disallowDefaultServiceAccount from './rules/service-accounts/disallow-default-service-account';
+import disallowDeprecatedServiceAccountField from './rules/service-accounts/disallow-deprecated-service-account-field';
+import disallowMissingServiceAccount from './rules/service-accounts/disallow-missing-service-account';
 import disallowSecretsInConfigmap from './rules/secrets/disallow-secrets-in-configmap';
 import disallowDuplicateEnvVars from './rules/secrets/disallow-duplicate-env-vars';
 import disallowGitSyncCommandOverride from './rules/secrets/disallow-git-sync-command-override';
@@ -70,7 +75,14 @@ export const RULES: readonly Rule[] = [
   requireDropAllCapabilities,
   restrictCapabilitiesToNetBindService,
   restrictProcMount,
-  // Secrets (SEC), images (IMG), service accounts (SA), resources (RES), in catalogue order
+  // hardening-b: service accounts, secrets, images, resources, in catalogue order
+  // Service accounts (SA01-SA03, SA06, SA07)
+  disallowServiceAccountTokenAutomount,
+  disallowServiceAccountAutomount,
+  disallowDefaultServiceAccount,
+  disallowDeprecatedServiceAccountField,
+  disallowMissingServiceAccount,
+  // Secrets (SEC01-SEC11)
   preferSecretVolumesOverEnv,
   disallowSecretsInEnv,
   disallowSecretsInConfigmap,
@@ -80,6 +92,7 @@ export const RULES: readonly Rule[] = [
   disallowGitSyncCommandOverride,
   disallowCommittedSecretData,
   reportSensitiveVolumes,
+  // Images (IMG01-IMG11)
   disallowLatestImageTag,
   requireImageDigest,
   requireImagePullPolicyAlways,

@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from './workspace';
 import type { ObjectRef, ObjectSummary } from './workspace/summary';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Category = 'pod-security' | 'workload-hardening' | 'rbac' | 'network' | 'secrets' | 'images' | 'resources' | 'namespaces' | 'misc';
+export type Category = 'pod-security' | 'workload-hardening' | 'service-accounts' | 'rbac' | 'network' | 'secrets' | 'images' | 'resources' | 'namespaces' | 'misc';
 export type FixSafety = 'safe' | 'unsafe';
 export type Tool = 'pss' | 'kubeLinter' | 'checkov' | 'trivy' | 'kubescape' | 'polaris' | 'kubesec';
 
