@@ -44,6 +44,12 @@ import disallowServiceAccountAutomount from './rules/service-accounts/disallow-s
 import disallowDefaultServiceAccount from './rules/service-accounts/disallow-default-service-account';
 import disallowDeprecatedServiceAccountField from './rules/service-accounts/disallow-deprecated-service-account-field';
 import disallowMissingServiceAccount from './rules/service-accounts/disallow-missing-service-account';
+import requireCpuRequest from './rules/resources/require-cpu-request';
+import requireCpuLimit from './rules/resources/require-cpu-limit';
+import requireMemoryRequest from './rules/resources/require-memory-request';
+import requireMemoryLimit from './rules/resources/require-memory-limit';
+import requireNamespaceLimitRange from './rules/resources/require-namespace-limit-range';
+import requireNamespaceResourceQuota from './rules/resources/require-namespace-resource-quota';
 import disallowSecretsInConfigmap from './rules/secrets/disallow-secrets-in-configmap';
 import disallowDuplicateEnvVars from './rules/secrets/disallow-duplicate-env-vars';
 import disallowGitSyncCommandOverride from './rules/secrets/disallow-git-sync-command-override';
@@ -102,6 +108,13 @@ export const RULES: readonly Rule[] = [
   disallowHelmTiller,
   disallowKubernetesDashboard,
   reportEolAndVulnerableComponents,
+  // Resources (RES01-RES06)
+  requireCpuRequest,
+  requireCpuLimit,
+  requireMemoryRequest,
+  requireMemoryLimit,
+  requireNamespaceLimitRange,
+  requireNamespaceResourceQuota,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

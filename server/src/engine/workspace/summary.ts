@@ -59,6 +59,8 @@ export interface ObjectSummary extends ObjectRef {
   configData?: ConfigDataFacts;
   /** ServiceAccount: its own token automount setting (SA01, SA07). */
   serviceAccount?: { automountToken?: boolean };
+  /** LimitRange: the resources its Container limits give a default limit / request for (RES01-RES05). */
+  limitRange?: { defaultLimits: string[]; defaultRequests: string[] };
 }
 
 export interface ConfigDataFacts {
@@ -102,6 +104,15 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
       namespace: str(get(o.node, 'namespace', o.doc)),
       resources: seqItems(getSeq(o.node, 'resources', o.doc), o.doc).map(r => str(r)).filter((r): r is string => !!r),
     };
+  }
+  if (o.kind === 'LimitRange' && o.group === '') {
+    const lr = { defaultLimits: [] as string[], defaultRequests: [] as string[] };
+    for (const item of seqItems(getSeq(getMap(o.node, 'spec', o.doc), 'limits', o.doc), o.doc)) {
+      if (!isMap(item.value) || str(get(item.value, 'type', o.doc)) !== 'Container') continue;
+      lr.defaultLimits.push(...entries(getMap(item.value, 'default', o.doc), o.doc).map(e => e.name));
+      lr.defaultRequests.push(...entries(getMap(item.value, 'defaultRequest', o.doc), o.doc).map(e => e.name));
+    }
+    s.limitRange = lr;
   }
   const cd = configDataFacts(o);
   if (cd) s.configData = cd;
