@@ -12,6 +12,7 @@ ruleTester('disallow-pii-in-configmap', {
         '  DB_HOST: postgres.db.svc.cluster.local',
         '  COLOR: "#a1b2c3"',
         '  URL: "https://acme.io:8443/api/v1"',
+        '  dashboard.json: \'{"uid": "5f4dcc3b5aa765d61d8327deb882cf99"}\'',
       ]),
     },
   ],

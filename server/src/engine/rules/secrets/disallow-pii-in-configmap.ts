@@ -12,14 +12,20 @@ const PII: ReadonlyArray<{ what: string; re: RegExp; skip?: RegExp }> = [
   },
   { what: 'a phone number', re: /(?<![\w.:/-])\+\d{1,3}[ .-]?\(?\d{1,4}\)?([ .-]?\d{2,4}){2,4}(?![\w.:/-])/ },
   { what: 'an IBAN', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/ },
-  { what: 'an MD5 or SHA-1 hash', re: /(?<![A-Fa-f0-9])([a-f0-9]{32}|[a-f0-9]{40})(?![A-Fa-f0-9])/ },
 ];
 
-function findPii(text: string): string | undefined {
+// A bare 32/40-digit hex string is as often a dashboard uid, a commit or a checksum: it counts
+// as a password hash only next to a password-like name (the data key, or the key on its line).
+const HASH = /(?<![A-Fa-f0-9])([a-f0-9]{32}|[a-f0-9]{40})(?![A-Fa-f0-9])/;
+const HASH_CONTEXT = /pass|pwd|hash|credential/i;
+const HASH_ON_LINE = /(pass|pwd|hash|credential)[\w.-]*["']?\s*[:=]\s*["']?([a-f0-9]{32}|[a-f0-9]{40})(?![A-Fa-f0-9])/i;
+
+function findPii(key: string, text: string): string | undefined {
   for (const { what, re, skip } of PII) {
     const m = re.exec(text);
     if (m && !(skip && skip.test(m[0]))) return what;
   }
+  if ((HASH_CONTEXT.test(key) && HASH.test(text)) || HASH_ON_LINE.test(text)) return 'an MD5 or SHA-1 hash';
   return undefined;
 }
 
@@ -37,7 +43,7 @@ export default defineRule({
     pii: 'ConfigMap key "{{key}}" holds {{what}}: keep personal data and password hashes out of ConfigMaps (use a Secret, or a data store with access control).',
   },
   docs: {
-    summary: 'Email addresses, phone numbers, IBANs and unsalted MD5/SHA-1 password hashes in a ConfigMap are readable by everyone with view access to the namespace and end up in the repository. Off by default: the patterns also match legitimate data (a maintainer\'s address, a git commit SHA, a checksum), so the rule suits audits more than everyday linting.',
+    summary: 'Email addresses, phone numbers, IBANs and unsalted MD5/SHA-1 password hashes (a 32/40-digit hex value next to a password-like name) in a ConfigMap are readable by everyone with view access to the namespace and end up in the repository. Off by default: the patterns also match legitimate data (a maintainer\'s address, a git commit SHA, a checksum), so the rule suits audits more than everyday linting.',
     remediation: 'Move the data into a Secret or the application\'s data store, or replace it with a reference. Password hashes belong in a Secret, computed with a slow, salted algorithm (bcrypt, scrypt, Argon2).',
     references: ['https://kubernetes.io/docs/concepts/configuration/configmap/'],
   },
@@ -46,7 +52,7 @@ export default defineRule({
     if (object.group !== '') return;
     for (const { name, ref } of entries(getMap(object.node, 'data', object.doc), object.doc)) {
       if (!isScalar(ref.value) || typeof ref.value.value !== 'string') continue;
-      const what = findPii(ref.value.value);
+      const what = findPii(name, ref.value.value);
       if (what) report({ messageId: 'pii', data: { key: name, what }, at: ref.site });
     }
   },
