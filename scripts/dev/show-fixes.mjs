@@ -14,7 +14,7 @@ require(`../../test/out/unit/rules/${ruleId}.test.js`);
 cases.forEach((c, i) => {
   if (only && Number(only) !== i + 1) return;
   const rule = engine.ruleById(ruleId);
-  const config = { level: c.level ?? engine.ruleLevel(rule), podSecurityVersion: c.version ?? 'latest', enableAll: true };
+  const config = { ...c.settings, level: c.level ?? engine.ruleLevel(rule), podSecurityVersion: c.version ?? 'latest', enableAll: true };
   const r = engine.fixAll(c.code, config, { safety: 'unsafe', ruleId });
   console.log(`--- invalid #${i + 1}: ${c.name ?? ''} (converged ${r.converged}, fixed ${r.fixed})`);
   console.log(r.text === c.code ? '(unchanged)' : r.text);

@@ -3,13 +3,15 @@
 // case cannot pass because the YAML is broken; duplicate cases are rejected.
 import * as assert from 'node:assert/strict';
 import { applyEdits, fixAll, lintParsed, parseFile, resolveConfig, ruleById, ruleLevel } from '@kube-harden/server';
-import type { Level } from '@kube-harden/server';
+import type { Level, LintConfig } from '@kube-harden/server';
 
 export interface Case {
   name?: string;
   code: string;
   level?: Level;
   version?: string;
+  /** Rule settings beyond level and version (trustedRegistries, ...). */
+  settings?: Partial<LintConfig>;
 }
 
 export interface ExpectedFinding {
@@ -36,10 +38,10 @@ export interface InvalidCase extends Case {
   output?: string;
 }
 
-function configFor(ruleId: string, level?: Level, version?: string) {
+function configFor(ruleId: string, level?: Level, version?: string, settings?: Partial<LintConfig>): Partial<LintConfig> {
   const rule = ruleById(ruleId);
   assert.ok(rule, `rule ${ruleId} is registered`);
-  return { level: level ?? ruleLevel(rule), podSecurityVersion: version ?? 'latest', enableAll: true };
+  return { ...settings, level: level ?? ruleLevel(rule), podSecurityVersion: version ?? 'latest', enableAll: true };
 }
 
 function assertParses(text: string, what: string): void {
@@ -51,9 +53,9 @@ function assertParses(text: string, what: string): void {
 
 const commentLines = (text: string) => text.split(/\r?\n/).filter(l => /^\s*#/.test(l));
 
-export function run(ruleId: string, code: string, level?: Level, version?: string) {
+export function run(ruleId: string, code: string, level?: Level, version?: string, settings?: Partial<LintConfig>) {
   assertParses(code, 'the case');
-  const result = lintParsed(parseFile(code), resolveConfig(configFor(ruleId, level, version)));
+  const result = lintParsed(parseFile(code), resolveConfig(configFor(ruleId, level, version, settings)));
   assert.deepEqual(result.failures, [], 'no rule threw');
   return result.findings.filter(f => f.ruleId === ruleId);
 }
@@ -61,7 +63,7 @@ export function run(ruleId: string, code: string, level?: Level, version?: strin
 export function ruleTester(ruleId: string, cases: { valid: Array<Case | string>; invalid: InvalidCase[] }): void {
   describe(ruleId, () => {
     const seen = new Set<string>();
-    const key = (c: Case) => JSON.stringify([c.code, c.level, c.version]);
+    const key = (c: Case) => JSON.stringify([c.code, c.level, c.version, c.settings]);
     const all = [...cases.valid.map(c => (typeof c === 'string' ? { code: c } : c)), ...cases.invalid];
     it('has no duplicate cases', () => {
       for (const c of all) {
@@ -72,14 +74,14 @@ export function ruleTester(ruleId: string, cases: { valid: Array<Case | string>;
     cases.valid.forEach((vc, i) => {
       const c = typeof vc === 'string' ? { code: vc } : vc;
       it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const found = run(ruleId, c.code, c.level, c.version);
+        const found = run(ruleId, c.code, c.level, c.version, c.settings);
         assert.deepEqual(found.map(f => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.messageId}: ${f.message}`), []);
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
         assert.ok(c.errors.length > 0, 'an invalid case expects at least one finding');
-        const found = run(ruleId, c.code, c.level, c.version);
+        const found = run(ruleId, c.code, c.level, c.version, c.settings);
         const actual = found.map(f => ({
           messageId: f.messageId,
           line: f.range.start.line + 1,
@@ -119,13 +121,13 @@ function checkFix(ruleId: string, c: InvalidCase, fixable: boolean): void {
     return;
   }
   assert.ok(c.output !== undefined, 'a finding offers a fix: the case must state the exact output');
-  const config = configFor(ruleId, c.level, c.version);
+  const config = configFor(ruleId, c.level, c.version, c.settings);
   const fixed = fixAll(c.code, config, { safety: 'unsafe', ruleId });
   assert.ok(fixed.converged, 'the fixes converge');
   assert.equal(fixed.text, c.output);
   assertParses(fixed.text, 'the fixed text');
   for (const line of commentLines(c.code)) assert.ok(commentLines(fixed.text).includes(line), `comment kept: ${line}`);
-  const left = run(ruleId, fixed.text, c.level, c.version).filter(f => (f.fix?.edits()?.length ?? 0) > 0);
+  const left = run(ruleId, fixed.text, c.level, c.version, c.settings).filter(f => (f.fix?.edits()?.length ?? 0) > 0);
   assert.deepEqual(left.map(f => f.message), [], 'nothing fixable is left');
   assert.equal(fixAll(fixed.text, config, { safety: 'unsafe', ruleId }).text, fixed.text, 'fixing again changes nothing');
 }

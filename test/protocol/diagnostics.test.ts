@@ -116,7 +116,7 @@ describe('protocol: diagnostics', () => {
     await client.open(json, JSON.stringify({
       apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' },
       spec: { securityContext: { runAsNonRoot: true }, containers: [{
-        name: 'app', image: 'nginx',
+        name: 'app', image: 'nginx:1.27',
         securityContext: { privileged: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } },
       }] },
     }), { languageId: 'json' });

@@ -13,6 +13,13 @@ export interface LintConfig {
   enableAll: boolean;
   /** Per-rule severity, or `off`. */
   rules: Record<string, RuleSetting>;
+  /**
+   * Registries (or repository prefixes) images may come from: `ghcr.io`, `*.azurecr.io`,
+   * `docker.io/library`, `registry.local:5000`. Absent or empty: require-trusted-registry is off.
+   */
+  trustedRegistries?: string[];
+  /** Registries (or repository prefixes) images must not come from; same forms. Absent or empty: off. */
+  deniedRegistries?: string[];
 }
 
 export const DEFAULT_CONFIG: Readonly<LintConfig> = Object.freeze({
@@ -44,5 +51,32 @@ export function normalizeConfig(input: Partial<LintConfig> | undefined): { confi
       else problems.push({ setting: `rules.${id}`, message: `Unknown rule setting "${String(v)}": use error, warning, info or off.` });
     }
   }
+  for (const setting of ['trustedRegistries', 'deniedRegistries'] as const) {
+    const v = input[setting];
+    if (v === undefined) continue;
+    if (!Array.isArray(v)) {
+      problems.push({ setting, message: `${setting} must be a list of registries, e.g. ["ghcr.io/acme", "*.azurecr.io"].` });
+      continue;
+    }
+    const list: string[] = [];
+    c[setting] = list;
+    for (const entry of v) {
+      const e = typeof entry === 'string' ? normalizeRegistryPattern(entry) : undefined;
+      if (e) list.push(e);
+      else problems.push({ setting, message: `Invalid registry "${String(entry)}": use a host with an optional path, e.g. "ghcr.io/acme", "*.azurecr.io" or "registry.local:5000".` });
+    }
+  }
   return { config: c, problems };
+}
+
+/**
+ * `https://GHCR.io/acme/` -> `ghcr.io/acme`. A host, optionally `*.` for any subdomain, a port,
+ * and repository path segments; undefined when it is not one.
+ */
+export function normalizeRegistryPattern(entry: string): string | undefined {
+  const e = entry.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  const m = /^(\*\.)?([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)(:\d{1,5})?((\/[a-z0-9._-]+)*)$/.exec(e);
+  if (!m) return undefined;
+  const host = (m[1] ?? '') + m[2].toLowerCase() + (m[4] ?? '');
+  return (host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host) + m[5];
 }

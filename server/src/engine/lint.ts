@@ -151,8 +151,9 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
           });
         };
         try {
-          if (rule.checkObject) rule.checkObject({ object, policy, workspace, report });
-          if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, workspace, report });
+          const config = resolved.config;
+          if (rule.checkObject) rule.checkObject({ object, policy, config, workspace, report });
+          if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, config, workspace, report });
         } catch (e) {
           failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
         }

@@ -45,6 +45,36 @@ import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
 
+import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
+import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-over-env';
+import disallowPiiInConfigmap from './rules/secrets/disallow-pii-in-configmap';
+import disallowDanglingEnvReferences from './rules/secrets/disallow-dangling-env-references';
+import reportSensitiveVolumes from './rules/secrets/report-sensitive-volumes';
+import disallowLatestImageTag from './rules/images/disallow-latest-image-tag';
+import requireImageDigest from './rules/images/require-image-digest';
+import requireImagePullPolicyAlways from './rules/images/require-image-pull-policy-always';
+import requireTrustedRegistry from './rules/images/require-trusted-registry';
+import disallowDeniedRegistries from './rules/images/disallow-denied-registries';
+import disallowDeprecatedK8sGcrRegistry from './rules/images/disallow-deprecated-k8s-gcr-registry';
+import disallowHelmTiller from './rules/images/disallow-helm-tiller';
+import disallowKubernetesDashboard from './rules/images/disallow-kubernetes-dashboard';
+import reportEolAndVulnerableComponents from './rules/images/report-eol-and-vulnerable-components';
+import disallowServiceAccountTokenAutomount from './rules/service-accounts/disallow-service-account-token-automount';
+import disallowServiceAccountAutomount from './rules/service-accounts/disallow-service-account-automount';
+import disallowDefaultServiceAccount from './rules/service-accounts/disallow-default-service-account';
+import disallowDeprecatedServiceAccountField from './rules/service-accounts/disallow-deprecated-service-account-field';
+import disallowMissingServiceAccount from './rules/service-accounts/disallow-missing-service-account';
+import requireCpuRequest from './rules/resources/require-cpu-request';
+import requireCpuLimit from './rules/resources/require-cpu-limit';
+import requireMemoryRequest from './rules/resources/require-memory-request';
+import requireMemoryLimit from './rules/resources/require-memory-limit';
+import requireNamespaceLimitRange from './rules/resources/require-namespace-limit-range';
+import requireNamespaceResourceQuota from './rules/resources/require-namespace-resource-quota';
+import disallowSecretsInConfigmap from './rules/secrets/disallow-secrets-in-configmap';
+import disallowDuplicateEnvVars from './rules/secrets/disallow-duplicate-env-vars';
+import disallowGitSyncCommandOverride from './rules/secrets/disallow-git-sync-command-override';
+import disallowCommittedSecretData from './rules/secrets/disallow-committed-secret-data';
+
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
   disallowWindowsHostProcess,
@@ -95,6 +125,39 @@ export const RULES: readonly Rule[] = [
   disallowRemovedApiVersions,
   disallowPodSecurityPolicy,
   disallowSccPrivileged,
+  // Service accounts (SA01-SA03, SA06, SA07)
+  disallowServiceAccountTokenAutomount,
+  disallowServiceAccountAutomount,
+  disallowDefaultServiceAccount,
+  disallowDeprecatedServiceAccountField,
+  disallowMissingServiceAccount,
+  // Secrets (SEC01-SEC11)
+  preferSecretVolumesOverEnv,
+  disallowSecretsInEnv,
+  disallowSecretsInConfigmap,
+  disallowPiiInConfigmap,
+  disallowDanglingEnvReferences,
+  disallowDuplicateEnvVars,
+  disallowGitSyncCommandOverride,
+  disallowCommittedSecretData,
+  reportSensitiveVolumes,
+  // Images (IMG01-IMG11)
+  disallowLatestImageTag,
+  requireImageDigest,
+  requireImagePullPolicyAlways,
+  requireTrustedRegistry,
+  disallowDeniedRegistries,
+  disallowDeprecatedK8sGcrRegistry,
+  disallowHelmTiller,
+  disallowKubernetesDashboard,
+  reportEolAndVulnerableComponents,
+  // Resources (RES01-RES06)
+  requireCpuRequest,
+  requireCpuLimit,
+  requireMemoryRequest,
+  requireMemoryLimit,
+  requireNamespaceLimitRange,
+  requireNamespaceResourceQuota,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

@@ -4,12 +4,13 @@ import { Document, Node } from 'yaml';
 import type { TextEdit } from './fix/edit';
 import { K8sObject } from './model/parse';
 import { PodSpecView } from './model/workload';
+import type { LintConfig } from './config';
 import { Level, Policy } from './policy';
 import type { WorkspaceIndex } from './workspace';
 import type { ObjectRef, ObjectSummary } from './workspace/summary';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Category = 'pod-security' | 'workload-hardening' | 'rbac' | 'network' | 'secrets' | 'images' | 'resources' | 'namespaces' | 'misc';
+export type Category = 'pod-security' | 'workload-hardening' | 'service-accounts' | 'rbac' | 'network' | 'secrets' | 'images' | 'resources' | 'namespaces' | 'misc';
 export type FixSafety = 'safe' | 'unsafe';
 export type Tool = 'pss' | 'kubeLinter' | 'checkov' | 'trivy' | 'kubescape' | 'polaris' | 'kubesec';
 
@@ -104,6 +105,8 @@ export interface WorkspaceContext {
 export interface CheckContext<M extends string = string> {
   object: K8sObject;
   policy: Policy;
+  /** The configuration in force (rule settings such as trustedRegistries). */
+  config: LintConfig;
   /** Every object of the workspace (or, without one, of this file): for cross-object rules. */
   workspace: WorkspaceContext;
   report(r: Report<M>): void;

@@ -26,3 +26,4 @@ export { removeVolume, replaceWithEmptyDir } from './volumes';
 export { replaceItem, replaceKey } from './replace';
 export { inTitle, removeFromContainer, removeFromPod, setInheritedAt } from './workload';
 export { deepestFirst, emptyDirMountEdits } from './workload';
+export { envValueToSecretRef } from './env';

@@ -50,20 +50,24 @@ function keyText(key: unknown): string | undefined {
  * The pair of `map` with key `name`. Own pairs win over `<<` merge keys (YAML 1.1 merge, which
  * kubectl honours); the last own duplicate wins, as in Go's YAML decoders.
  */
-export function findPair(map: YAMLMap, name: string, doc: Document, depth = 0): { pair: Pair; merged: boolean } | undefined {
+export function findPair(map: YAMLMap, name: string, doc: Document, depth = 0, seen?: Set<YAMLMap>): { pair: Pair; merged: boolean } | undefined {
   let found: Pair | undefined;
   for (const item of map.items) {
     if (isPair(item) && keyText(item.key) === name) found = item;
   }
   if (found) return { pair: found, merged: false };
   if (depth > 4) return undefined;
+  // A map merged twice (`<<: [*a, *a]`, or through two parents) answers the same the second
+  // time: visiting each once keeps a merge-key bomb linear instead of exponential.
+  const visited = seen ?? new Set<YAMLMap>([map]);
   for (const item of map.items) {
     if (!isPair(item) || keyText(item.key) !== '<<') continue;
     const sources = isSeq(item.value) ? item.value.items : [item.value];
     for (const src of sources) {
       const target = resolveAlias(src, doc);
-      if (isMap(target)) {
-        const hit = findPair(target, name, doc, depth + 1);
+      if (isMap(target) && !visited.has(target)) {
+        visited.add(target);
+        const hit = findPair(target, name, doc, depth + 1, visited);
         if (hit) return { pair: hit.pair, merged: true };
       }
     }
@@ -154,7 +158,10 @@ export function num(ref: Ref | undefined): number | undefined {
 export function entries(map: YAMLMap | undefined, doc: Document): Array<{ name: string; ref: Ref }> {
   if (!map) return [];
   const names: string[] = [];
+  const visited = new Set<YAMLMap>();
   const collect = (m: YAMLMap, depth: number) => {
+    if (visited.has(m)) return;
+    visited.add(m);
     for (const item of m.items) {
       if (!isPair(item)) continue;
       const name = keyText(item.key);

@@ -5,7 +5,7 @@ import { isMap, YAMLMap } from 'yaml';
 import { K8sObject, ParsedFile } from '../model/parse';
 import { Range } from '../model/text';
 import { podSpecOf } from '../model/workload';
-import { get, getIn, getMap, getSeq, isFalse, keyOf, seqItems, str } from '../model/yaml-nav';
+import { entries, get, getIn, getMap, getSeq, isFalse, keyOf, seqItems, str } from '../model/yaml-nav';
 import { nodeOffsets } from '../model/ranges';
 import { LabelSelector, Labels, readLabels, readSelector } from './selector';
 
@@ -55,6 +55,21 @@ export interface ObjectSummary extends ObjectRef {
   networkPolicy?: NetworkPolicyFacts;
   /** Kustomization: the namespace it sets and the resources it lists (paths as written). */
   kustomization?: { namespace?: string; resources: string[] };
+  /** Secrets, ConfigMaps and what creates Secrets in the cluster (dangling references, SEC06). */
+  configData?: ConfigDataFacts;
+  /** ServiceAccount: its own token automount setting (SA01, SA07). */
+  serviceAccount?: { automountToken?: boolean };
+  /** LimitRange: the resources its Container limits give a default limit / request for (RES01-RES05). */
+  limitRange?: { defaultLimits: string[]; defaultRequests: string[] };
+}
+
+export interface ConfigDataFacts {
+  /** What the object makes available under its `name`. */
+  provides: 'Secret' | 'ConfigMap';
+  /** The name it provides (a secret manager's target name, else the object's own). */
+  name?: string;
+  /** Keys of data/stringData/binaryData; undefined when unknown (made by a controller). */
+  keys?: string[];
 }
 
 export function summarizeFile(uri: string, file: ParsedFile): ObjectSummary[] {
@@ -90,7 +105,41 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
       resources: seqItems(getSeq(o.node, 'resources', o.doc), o.doc).map(r => str(r)).filter((r): r is string => !!r),
     };
   }
+  if (o.kind === 'LimitRange' && o.group === '') {
+    const lr = { defaultLimits: [] as string[], defaultRequests: [] as string[] };
+    for (const item of seqItems(getSeq(getMap(o.node, 'spec', o.doc), 'limits', o.doc), o.doc)) {
+      if (!isMap(item.value) || str(get(item.value, 'type', o.doc)) !== 'Container') continue;
+      lr.defaultLimits.push(...entries(getMap(item.value, 'default', o.doc), o.doc).map(e => e.name));
+      lr.defaultRequests.push(...entries(getMap(item.value, 'defaultRequest', o.doc), o.doc).map(e => e.name));
+    }
+    s.limitRange = lr;
+  }
+  const cd = configDataFacts(o);
+  if (cd) s.configData = cd;
+  if (o.kind === 'ServiceAccount' && o.group === '') {
+    const automount = get(o.node, 'automountServiceAccountToken', o.doc);
+    s.serviceAccount = { automountToken: automount ? !isFalse(automount) : undefined };
+  }
   return s;
+}
+
+// Objects whose controller creates a Secret: External Secrets, Sealed Secrets, Vault Secrets Operator.
+const SECRET_PRODUCERS: ReadonlyArray<{ group: string; kind: string; name: readonly string[] }> = [
+  { group: 'external-secrets.io', kind: 'ExternalSecret', name: ['spec', 'target', 'name'] },
+  { group: 'bitnami.com', kind: 'SealedSecret', name: ['spec', 'template', 'metadata', 'name'] },
+  { group: 'secrets.hashicorp.com', kind: 'VaultStaticSecret', name: ['spec', 'destination', 'name'] },
+  { group: 'secrets.hashicorp.com', kind: 'VaultDynamicSecret', name: ['spec', 'destination', 'name'] },
+  { group: 'secrets.hashicorp.com', kind: 'HCPVaultSecretsApp', name: ['spec', 'destination', 'name'] },
+];
+
+function configDataFacts(o: K8sObject): ConfigDataFacts | undefined {
+  if (o.group === '' && (o.kind === 'Secret' || o.kind === 'ConfigMap')) {
+    const keys = ['data', 'stringData', 'binaryData'].flatMap(f => entries(getMap(o.node, f, o.doc), o.doc).map(e => e.name));
+    return { provides: o.kind, name: o.name, keys };
+  }
+  const producer = SECRET_PRODUCERS.find(p => p.kind === o.kind && p.group === o.group);
+  if (producer) return { provides: 'Secret', name: str(getIn(o.node, producer.name, o.doc)) ?? o.name };
+  return undefined;
 }
 
 function networkPolicyFacts(o: K8sObject): NetworkPolicyFacts | undefined {

@@ -1,0 +1,77 @@
+// Image references as the container runtime reads them (distribution/reference's normalisation,
+// which Docker, containerd and the kubelet share): `nginx` is `docker.io/library/nginx:latest`.
+import { K8sObject } from './parse';
+import { ContainerView, podSpecOf } from './workload';
+import { Ref, str } from './yaml-nav';
+
+export interface ImageRef {
+  /** As written. */
+  raw: string;
+  /** Registry host, normalised: `docker.io` for Docker Hub (also `index.docker.io`), port kept. */
+  registry: string;
+  /** Repository path within the registry: `library/nginx`, `acme/api`. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Parses an image reference; undefined for an empty or templated one (`$(IMAGE)`, `${TAG}`). */
+export function parseImage(raw: string): ImageRef | undefined {
+  const s = raw.trim();
+  if (s === '' || /[\s$]|\{\{/.test(s)) return undefined;
+  let rest = s;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  // The first component is a registry host when it has a `.` or a `:` (port), is `localhost`, or
+  // has upper-case letters (repository names cannot); otherwise the image is on Docker Hub.
+  const slash = rest.indexOf('/');
+  const first = slash < 0 ? '' : rest.slice(0, slash);
+  let registry = 'docker.io';
+  let repository = rest;
+  if (slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase())) {
+    registry = first.toLowerCase();
+    repository = rest.slice(slash + 1);
+  }
+  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
+  // Official images live under `library/` on Docker Hub.
+  if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
+  if (!repository) return undefined;
+  return { raw: s, registry, repository, tag, digest };
+}
+
+/** True when `image` matches a normalised registry pattern (`ghcr.io/acme`, `*.azurecr.io`, `docker.io`). */
+export function matchesRegistry(image: ImageRef, pattern: string): boolean {
+  const slash = pattern.indexOf('/');
+  const host = slash < 0 ? pattern : pattern.slice(0, slash);
+  const path = slash < 0 ? '' : pattern.slice(slash + 1);
+  const hostOk = host.startsWith('*.') ? image.registry.endsWith(host.slice(1)) : image.registry === host;
+  if (!hostOk) return false;
+  return path === '' || image.repository === path || image.repository.startsWith(`${path}/`);
+}
+
+/** The container's `image`, parsed, with its node; undefined when absent or templated. */
+export function imageOf(c: ContainerView): { ref: Ref; image: ImageRef } | undefined {
+  const ref = c.field('image');
+  const raw = str(ref);
+  const image = raw === undefined ? undefined : parseImage(raw);
+  return ref && image ? { ref, image } : undefined;
+}
+
+/** True when a container of the object's pod spec runs an image whose repository satisfies `test`. */
+export function runsImage(object: K8sObject, test: (repository: string) => boolean): boolean {
+  const pod = podSpecOf(object);
+  return !!pod && pod.containers.some(c => {
+    const f = imageOf(c);
+    return !!f && test(f.image.repository);
+  });
+}

@@ -1,0 +1,28 @@
+import { imageOf } from '../../model/image';
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'require-image-digest',
+  title: 'Images are pinned by digest',
+  category: 'images',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['IMG02'],
+  equivalents: { checkov: ['CKV_K8S_43'], kubescape: ['C-0306'] },
+  messages: {
+    noDigest: '{{container}} runs image "{{image}}" by tag: a tag can be moved to other content; pin it by digest (image@sha256:...).',
+  },
+  docs: {
+    summary: 'Only a digest names image content: a tag, even a version tag, can be re-pushed. Pinning by digest makes deployments reproducible and a registry compromise visible. Off by default (info): most teams pin version tags and rely on registry immutability, and digests need tooling to stay current.',
+    remediation: 'Reference images as `name:tag@sha256:<digest>` (the tag stays for readers; the runtime uses the digest), and let Renovate or Dependabot update the pins.',
+    references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names'],
+  },
+  fix: null,
+  checkPod({ pod, report }) {
+    for (const c of pod.containers) {
+      const found = imageOf(c);
+      if (found && !found.image.digest) report({ messageId: 'noDigest', data: { container: c.label, image: found.image.raw }, at: found.ref.site });
+    }
+  },
+});

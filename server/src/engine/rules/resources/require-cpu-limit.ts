@@ -1,0 +1,25 @@
+import { missingResource } from '../../model/resources';
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'require-cpu-limit',
+  title: 'Containers set a CPU limit',
+  category: 'resources',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['RES02'],
+  equivalents: { checkov: ['CKV_K8S_11'], trivy: ['KSV011'], kubescape: ['C-0270'], polaris: ['cpuLimitsMissing'], kubesec: ['LimitsCPU'] },
+  messages: {
+    missing: '{{container}} sets no resources.limits.cpu: set one (e.g. {{value}}, sized for the workload).',
+  },
+  docs: {
+    summary: 'A CPU limit caps how much CPU a container can take from its neighbours, but it also throttles the container even when the node is idle, which is why many teams deliberately omit it and rely on requests. Off by default (info): whether to set CPU limits is an operational choice, not a security finding.',
+    remediation: 'Set `resources.limits.cpu` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
+    references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  },
+  fix: null,
+  checkPod({ pod, workspace, report }) {
+    missingResource(pod, workspace, 'limits', 'cpu', report);
+  },
+});

@@ -1,0 +1,25 @@
+import { missingResource } from '../../model/resources';
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'require-memory-request',
+  title: 'Containers set a memory request',
+  category: 'resources',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['RES03'],
+  equivalents: { checkov: ['CKV_K8S_12'], trivy: ['KSV016'], kubescape: ['C-0269'], polaris: ['memoryRequestsMissing'], kubesec: ['RequestsMemory'] },
+  messages: {
+    missing: '{{container}} sets no resources.requests.memory: set one (e.g. {{value}}, sized for the workload).',
+  },
+  docs: {
+    summary: 'The scheduler places pods by their memory requests; without one a container is scheduled as if it needed nothing and is among the first evicted under memory pressure. Off by default (info): a capacity concern, often covered by a namespace LimitRange the manifest does not show.',
+    remediation: 'Set `resources.requests.memory` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
+    references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  },
+  fix: null,
+  checkPod({ pod, workspace, report }) {
+    missingResource(pod, workspace, 'requests', 'memory', report);
+  },
+});

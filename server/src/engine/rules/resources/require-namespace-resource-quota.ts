@@ -1,0 +1,31 @@
+import { get, getMap } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'require-namespace-resource-quota',
+  title: 'Namespaces have a ResourceQuota',
+  category: 'resources',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['RES06'],
+  equivalents: { trivy: ['KSV040'] },
+  kinds: ['Namespace'],
+  messages: {
+    missing: 'Namespace "{{name}}" has no ResourceQuota in the workspace: add one to set a ceiling on the CPU, memory and object counts the namespace can use.',
+  },
+  docs: {
+    summary: 'A ResourceQuota sets a ceiling on the CPU, memory and object counts the namespace can use, so one workload cannot exhaust what the namespace shares. Off by default (info): it reads the whole workspace, and clusters often add these objects from a platform repository rather than next to the Namespace.',
+    remediation: 'Add a ResourceQuota to the namespace (in the same repository, so the workspace sees it).',
+    references: ['https://kubernetes.io/docs/concepts/policy/resource-quotas/'],
+  },
+  fix: null,
+  checkObject({ object, workspace, report }) {
+    const name = object.name;
+    if (object.group !== '' || !name) return;
+    const { index } = workspace;
+    if (index.all().some(o => o.kind === 'ResourceQuota' && o.group === '' && index.namespaceOf(o) === name)) return;
+    const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
+    if (at) report({ messageId: 'missing', data: { name }, at });
+  },
+});

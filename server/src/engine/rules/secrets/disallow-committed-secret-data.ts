@@ -1,0 +1,53 @@
+import { isScalar } from 'yaml';
+import { isPlaceholder } from '../../model/secrets';
+import { entries, getMap, keyOf, str, get } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+
+/** `data` values are base64: judge what they decode to. Undecodable text counts as a value. */
+function decoded(v: string): string {
+  try {
+    return atob(v.replace(/\s+/g, ''));
+  } catch {
+    return v;
+  }
+}
+
+// Secrets Kubernetes itself fills in (token controller) or that only carry a name: no payload to leak.
+const CONTROLLER_FILLED = new Set(['kubernetes.io/service-account-token']);
+
+export default defineRule({
+  id: 'disallow-committed-secret-data',
+  title: 'Secret manifests do not carry their values',
+  category: 'secrets',
+  severity: 'warning',
+  pss: null,
+  covers: ['SEC09', 'SEC11'],
+  equivalents: {},
+  kinds: ['Secret'],
+  messages: {
+    payload: 'Secret "{{name}}" carries its values in {{field}}: whoever reads the repository reads them. Commit an ExternalSecret (External Secrets Operator), a VaultStaticSecret (Vault Secrets Operator) or a SealedSecret instead.',
+  },
+  docs: {
+    summary: 'A `kind: Secret` with values in `data` or `stringData` puts the secret in the repository: base64 is an encoding, not encryption, and git history keeps it after it is deleted. On by default: a security reviewer blocks it. The fix is to commit a reference to a secret manager — an External Secrets `ExternalSecret`, a Vault Secrets Operator `VaultStaticSecret`, or a Sealed Secrets `SealedSecret` (encrypted for the cluster) — and let its controller create the Secret (SEC11 is folded into this rule\'s message rather than a second finding on the same object). Secrets whose every value is empty or a placeholder (`changeme`, `<password>`, `${VAR}`) are templates and are not reported; none of the other tools has this check.',
+    remediation: 'Remove the Secret from the repository, rotate what it held, and commit an ExternalSecret / VaultStaticSecret / SealedSecret that produces it in the cluster. For local development, generate it (`kubectl create secret ... --dry-run=client`) from an ignored file instead of committing it.',
+    references: [
+      'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+      'https://external-secrets.io/latest/api/externalsecret/',
+      'https://developer.hashicorp.com/vault/docs/platform/k8s/vso',
+      'https://github.com/bitnami-labs/sealed-secrets',
+    ],
+  },
+  fix: null,
+  checkObject({ object, report }) {
+    if (object.group !== '') return;
+    if (CONTROLLER_FILLED.has(str(get(object.node, 'type', object.doc)) ?? '')) return;
+    for (const field of ['data', 'stringData'] as const) {
+      const values = entries(getMap(object.node, field, object.doc), object.doc)
+        .filter(e => isScalar(e.ref.value) && e.ref.value.value != null)
+        .map(e => String((e.ref.value as { value: unknown }).value));
+      const real = values.some(v => !isPlaceholder(field === 'data' ? decoded(v) : v));
+      const key = keyOf(object.node, field, object.doc);
+      if (real && key) report({ messageId: 'payload', data: { name: object.name ?? '(unnamed)', field }, at: key });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { removeItem } from '../../fix/remove';
+import { envOf } from '../../model/env';
+import { getSeq, str } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'disallow-duplicate-env-vars',
+  title: 'Containers set each environment variable once',
+  category: 'secrets',
+  severity: 'warning',
+  pss: null,
+  covers: ['SEC07'],
+  equivalents: { kubeLinter: ['duplicate-env-var'], kubescape: ['C-0295'] },
+  messages: {
+    duplicate: '{{container}} sets env {{name}} again further down: the last entry wins, so this one has no effect. Remove it.',
+  },
+  docs: {
+    summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first is not the one the container gets — a common way for a hard-coded value to hide next to a secret reference — and server-side apply rejects the list. On by default (severity warning): it is always a mistake and the fix is mechanical. Each entry that a later one overrides is reported.',
+    remediation: 'Keep one entry per name. The fix removes the overridden entry; it is safe because the kubelet already ignores it, and it is not offered when a later entry reads the earlier value through `$(NAME)`.',
+    references: ['https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/'],
+  },
+  // Removing an entry the kubelet already overrides changes nothing the container sees.
+  fix: { safety: 'safe' },
+  checkPod({ pod, report }) {
+    for (const c of pod.containers) {
+      const env = envOf(c);
+      const seq = getSeq(c.node, 'env', pod.doc);
+      env.forEach((e, i) => {
+        if (e.name === undefined || !e.nameRef) return;
+        const later = env.slice(i + 1);
+        if (!later.some(x => x.name === e.name)) return;
+        // `$(NAME)` in a later entry expands the value defined before it: then this entry matters.
+        const readBelow = later.some(x => str(x.value)?.includes(`$(${e.name})`));
+        report({
+          messageId: 'duplicate',
+          data: { container: c.label, name: e.name },
+          at: e.nameRef.site,
+          fix: readBelow || !seq ? undefined : {
+            title: `Remove the overridden env ${e.name} from ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`,
+            edits: ({ text, doc }) => removeItem(text, doc, seq, e.index),
+          },
+        });
+      });
+    }
+  },
+});

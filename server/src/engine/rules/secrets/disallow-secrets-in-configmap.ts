@@ -1,0 +1,68 @@
+import { isScalar } from 'yaml';
+import { findCredential, isPlaceholder, isSecretName } from '../../model/secrets';
+import { entries, getMap } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+
+// `password=s3cret`, `password: s3cret`, `"password": "s3cret"`, `export PASSWORD='x'` inside
+// a config file held by a ConfigMap value.
+const ASSIGNMENT = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
+
+function unquote(v: string): string {
+  const m = /^(["'])(.*)\1$/.exec(v);
+  return m ? m[2] : v;
+}
+
+/** The first `key=value` / `key: value` line of a multi-line value that sets a secret, if any. */
+function secretLine(text: string): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*[#;]/.test(line)) continue;
+    const m = ASSIGNMENT.exec(line);
+    if (!m) continue;
+    const value = unquote(m[2].replace(/\s+#.*$/, ''));
+    // `password:` opening a nested block, or `{`/`[`, is structure, not a value.
+    if (value === '' || /^[{[|>]/.test(value)) continue;
+    if (isSecretName(m[1]) && !isPlaceholder(value)) return m[1];
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'disallow-secrets-in-configmap',
+  title: 'ConfigMaps do not hold secrets',
+  category: 'secrets',
+  severity: 'warning',
+  pss: null,
+  covers: ['SEC04'],
+  equivalents: { trivy: ['KSV109'], kubescape: ['C-0012'], polaris: ['sensitiveConfigmapContent'] },
+  kinds: ['ConfigMap'],
+  messages: {
+    secretKey: 'ConfigMap key "{{key}}" looks like a secret: move it into a Secret (or a secret manager) and mount or reference that instead.',
+    secretLine: 'ConfigMap key "{{key}}" sets "{{setting}}" in plain text: move the value into a Secret (or a secret manager).',
+    credential: 'ConfigMap key "{{key}}" holds {{what}} in plain text: move it into a Secret (or a secret manager).',
+  },
+  docs: {
+    summary: 'ConfigMaps are not meant for confidential data: they are not encrypted at rest by the Secret encryption configuration, RBAC grants reading them widely (view roles include them), and they show up in logs and dashboards. On by default: a security reviewer blocks a password in a ConfigMap. Reported when a `data` key names a secret (password, token, api_key, client_secret, ...) and holds a real value, when a config file in a value sets such a key (`password=...`, `password: ...`), and when any value holds credential material (private key, cloud tokens, JWT, URL with a password; severity error). References and placeholders (`${DB_PASSWORD}`, `changeme`, `<password>`) are not reported.',
+    remediation: 'Move the secret into a Secret (created by External Secrets, Vault Secrets Operator or Sealed Secrets rather than committed) and read it with `secretKeyRef` or a `secret` volume; keep only non-confidential settings in the ConfigMap. Rotate any credential that was committed.',
+    references: [
+      'https://kubernetes.io/docs/concepts/configuration/configmap/',
+      'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+    ],
+  },
+  fix: null,
+  checkObject({ object, report }) {
+    if (object.group !== '') return;
+    for (const { name, ref } of entries(getMap(object.node, 'data', object.doc), object.doc)) {
+      if (!isScalar(ref.value) || typeof ref.value.value !== 'string') continue;
+      const text = ref.value.value;
+      const cred = findCredential(text);
+      if (cred) {
+        report({ messageId: 'credential', data: { key: name, what: cred.what }, at: ref.site, severity: 'error' });
+      } else if (!text.includes('\n') && isSecretName(name)) {
+        if (!isPlaceholder(text)) report({ messageId: 'secretKey', data: { key: name }, at: ref.site });
+      } else {
+        const setting = secretLine(text);
+        if (setting) report({ messageId: 'secretLine', data: { key: name, setting }, at: ref.site });
+      }
+    }
+  },
+});

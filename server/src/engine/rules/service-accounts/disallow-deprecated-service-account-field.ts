@@ -1,0 +1,45 @@
+import { isScalar } from 'yaml';
+import { removeKey } from '../../fix/remove';
+import { editableAt } from '../../fix/nodes';
+import { keyOf, str } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'disallow-deprecated-service-account-field',
+  title: 'Pods use serviceAccountName, not the deprecated serviceAccount',
+  category: 'service-accounts',
+  severity: 'info',
+  pss: null,
+  covers: ['SA06'],
+  equivalents: { kubeLinter: ['deprecated-service-account-field'], kubescape: ['C-0294'] },
+  messages: {
+    deprecated: 'The pod spec uses the deprecated serviceAccount field: rename it to serviceAccountName.',
+    differs: 'The pod spec sets serviceAccount "{{old}}" but serviceAccountName "{{name}}": only serviceAccountName counts. Remove serviceAccount.',
+  },
+  docs: {
+    summary: '`spec.serviceAccount` is a deprecated alias of `serviceAccountName`; when both are set and differ, only `serviceAccountName` is used, so a reviewer can be misled about the identity the pod runs as. On by default as info (a warning when the two disagree): the fix is mechanical and safe.',
+    remediation: 'Rename `serviceAccount` to `serviceAccountName`, or remove it when `serviceAccountName` is set. Both fixes keep the identity the pod runs as.',
+    references: ['https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security'],
+  },
+  // The API server already copies serviceAccount into an empty serviceAccountName, and ignores it otherwise.
+  fix: { safety: 'safe' },
+  checkPod({ pod, report }) {
+    const old = pod.field('serviceAccount');
+    const key = keyOf(pod.spec, 'serviceAccount', pod.doc);
+    if (!old || !key || old.viaAlias) return;
+    const name = pod.field('serviceAccountName');
+    if (!name) {
+      report({
+        messageId: 'deprecated', at: key,
+        fix: {
+          title: 'Rename serviceAccount to serviceAccountName in the pod spec',
+          edits: ({ doc }) => (isScalar(key) && key.range && key.type === 'PLAIN' && editableAt(doc, pod.spec) ? [{ start: key.range[0], end: key.range[1], newText: 'serviceAccountName' }] : undefined),
+        },
+      });
+      return;
+    }
+    const remove = { title: 'Remove serviceAccount from the pod spec', edits: ({ text, doc }: { text: string; doc: typeof pod.doc }) => removeKey(text, doc, pod.spec, 'serviceAccount') };
+    if (str(old) === str(name)) report({ messageId: 'deprecated', at: key, fix: remove });
+    else report({ messageId: 'differs', data: { old: str(old) ?? '', name: str(name) ?? '' }, at: key, severity: 'warning', fix: remove });
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'disallow-missing-service-account',
+  title: 'Pods name a ServiceAccount that exists',
+  category: 'service-accounts',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['SA07'],
+  equivalents: { kubeLinter: ['non-existent-service-account'], kubescape: ['C-0307'] },
+  messages: {
+    missing: 'ServiceAccount "{{name}}" is not defined in namespace "{{namespace}}" of the workspace: the pod is rejected until it exists.',
+  },
+  docs: {
+    summary: 'A pod naming a ServiceAccount that does not exist is rejected by the ServiceAccount admission controller. Off by default: ServiceAccounts are often created by another repository, a Helm chart or an operator, so the workspace rarely holds them all; turn it on for repositories that hold the whole application. `default` always exists.',
+    remediation: 'Add the ServiceAccount (with `automountServiceAccountToken: false`) next to the workload, or fix the name.',
+    references: ['https://kubernetes.io/docs/concepts/security/service-accounts/'],
+  },
+  fix: null,
+  checkPod({ pod, workspace, report }) {
+    const ref = pod.field('serviceAccountName') ?? pod.field('serviceAccount');
+    const name = workspace.self.pod?.serviceAccountName;
+    if (!ref || !name || name === 'default') return;
+    const { index, self } = workspace;
+    const ns = index.namespaceOf(self);
+    if (index.all().some(o => o.serviceAccount && o.name === name && index.namespaceOf(o) === ns)) return;
+    report({ messageId: 'missing', data: { name, namespace: ns }, at: ref.site });
+  },
+});

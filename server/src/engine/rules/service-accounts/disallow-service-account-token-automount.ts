@@ -1,0 +1,48 @@
+import { setInPod } from '../../fix/workload';
+import { isFalse, isTrue, keyOf } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  id: 'disallow-service-account-token-automount',
+  title: 'Pods do not mount a ServiceAccount token they do not need',
+  category: 'service-accounts',
+  severity: 'warning',
+  pss: null,
+  optIn: true,
+  covers: ['SA01'],
+  equivalents: { checkov: ['CKV_K8S_38'], trivy: ['KSV036'], kubescape: ['C-0034', 'C-0190'], polaris: ['automountServiceAccountToken'] },
+  messages: {
+    explicitTrue: 'The pod spec sets automountServiceAccountToken: true: every container gets an API token. Set it to false unless the application calls the Kubernetes API.',
+    unset: 'The pod mounts a token of ServiceAccount "{{sa}}", which does not disable automounting: set automountServiceAccountToken: false in the pod spec unless the application calls the Kubernetes API.',
+  },
+  docs: {
+    summary: 'Unless told otherwise, the kubelet mounts a ServiceAccount token into every container, so anyone who gets code execution in the pod can call the API server with the pod\'s identity. Most applications never call the API. Off by default for now: the kubelet default makes nearly every pod of nearly every repository match, so turned on it would outnumber every other finding; enable it (or `--enable-all`) for a review. Tuned for noise when on: reported when the pod spec leaves the field unset while its ServiceAccount is not known to disable automounting — a ServiceAccount in the workspace with `automountServiceAccountToken: false` silences it, as it silences the kubelet. An explicit `true` is a decision and is shown as info. (Kubescape and Polaris look at the pod and its ServiceAccount the same way; Checkov reports every pod without an explicit false.)',
+    remediation: 'Set `automountServiceAccountToken: false` in the pod spec (or on the ServiceAccount, for every pod using it). Pods that do call the API keep the token: set the field to true explicitly, with a dedicated, least-privilege ServiceAccount. The fix is unsafe: an application that calls the API stops working.',
+    references: [
+      'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
+      'https://kubernetes.io/docs/concepts/security/service-accounts/',
+    ],
+  },
+  // Unsafe: an application that talks to the API server loses its credentials.
+  fix: { safety: 'unsafe' },
+  checkPod({ pod, workspace, report }) {
+    const own = pod.field('automountServiceAccountToken');
+    if (isFalse(own)) return;
+    const fix = own?.viaAlias ? undefined : setInPod(pod, ['automountServiceAccountToken'], false);
+    if (isTrue(own)) {
+      // An explicit true is a decision: still shown (the other tools report it), as info, so a reviewer sees it.
+      report({ messageId: 'explicitTrue', at: own!.site, fix, severity: 'info' });
+      return;
+    }
+    if (own) return; // a non-boolean value: the API server rejects it; not this rule's business
+    const sa = workspace.self.pod?.serviceAccountName ?? 'default';
+    const { index, self } = workspace;
+    const ns = index.namespaceOf(self);
+    const account = index.all().find(o => o.serviceAccount && o.name === sa && index.namespaceOf(o) === ns);
+    if (account?.serviceAccount?.automountToken === false) return;
+    report({
+      messageId: 'unset', data: { sa }, at: keyOf(pod.spec, 'serviceAccountName', pod.doc) ?? pod.anchor('automountServiceAccountToken'), fix,
+      related: account ? [{ ref: account, message: `ServiceAccount "${sa}" does not set automountServiceAccountToken: false` }] : [],
+    });
+  },
+});

@@ -1,0 +1,47 @@
+import { ruleTester } from '../../helpers/rule-tester';
+
+const pod = (lines: string[], more: string[] = []) => ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '  namespace: shop', 'spec:', '  containers:', '  - name: app',
+  '    image: nginx:1.27', ...lines, ...more, ''].join('\n');
+
+const defined = [
+  '---', 'apiVersion: v1', 'kind: Secret', 'metadata: {name: db, namespace: shop}', 'stringData: {password: ""}',
+  '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: cfg, namespace: shop}', 'data: {mode: fast}',
+  '---', 'apiVersion: external-secrets.io/v1beta1', 'kind: ExternalSecret', 'metadata: {name: api-es, namespace: shop}', 'spec:', '  target: {name: api}',
+];
+
+ruleTester('disallow-dangling-env-references', {
+  valid: [
+    {
+      name: 'every reference is defined in the namespace (an ExternalSecret target counts)',
+      code: pod([
+        '    env:',
+        '    - {name: A, valueFrom: {secretKeyRef: {name: db, key: password}}}',
+        '    - {name: B, valueFrom: {configMapKeyRef: {name: cfg, key: mode}}}',
+        '    - {name: C, valueFrom: {secretKeyRef: {name: api, key: anything}}}',
+        '    - {name: D, valueFrom: {secretKeyRef: {name: gone, key: x, optional: true}}}',
+        '    envFrom:',
+        '    - secretRef: {name: api}',
+      ], defined),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a missing object, a missing key, an object in another namespace',
+      code: pod([
+        '    env:',
+        '    - {name: A, valueFrom: {secretKeyRef: {name: dbx, key: password}}}',
+        '    - {name: B, valueFrom: {configMapKeyRef: {name: cfg, key: speed}}}',
+        '    envFrom:',
+        '    - configMapRef: {name: other}',
+      ], [...defined, '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: other, namespace: default}', 'data: {a: b}']),
+      errors: [
+        {
+          messageId: 'missingObject', line: 11, column: 50, endLine: 11, endColumn: 53, data: { container: 'Container "app"', kind: 'Secret', name: 'dbx', namespace: 'shop' },
+          message: 'Container "app" reads Secret "dbx", which is not defined in namespace "shop" of the workspace: the pod will not start until it exists (or mark the reference optional: true).',
+        },
+        { messageId: 'missingKey', line: 12, column: 63, endLine: 12, endColumn: 68, data: { container: 'Container "app"', kind: 'ConfigMap', name: 'cfg', key: 'speed' } },
+        { messageId: 'missingObject', line: 14, column: 28, endLine: 14, endColumn: 33, data: { container: 'Container "app"', kind: 'ConfigMap', name: 'other', namespace: 'shop' } },
+      ],
+    },
+  ],
+});
