@@ -43,6 +43,10 @@ describe('rule catalogue', () => {
     }
   });
 
+  it('states what every unsafe fix may break (shown in the quick fix title)', () => {
+    for (const r of RULES) if (r.fix?.safety === 'unsafe') assert.ok((r.fix.risk ?? '').length > 10, `${r.id}: fix.risk`);
+  });
+
   it('tests every rule in its own file', () => {
     for (const r of RULES) assert.ok(fs.existsSync(path.join(ROOT, 'test/unit/rules', `${r.id}.test.ts`)), `${r.id}: test/unit/rules/${r.id}.test.ts`);
   });

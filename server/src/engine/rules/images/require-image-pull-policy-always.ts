@@ -21,7 +21,7 @@ export default defineRule({
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy', 'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwayspullimages'],
   },
   // Unsafe: with Always a pod no longer starts from the node's cache while the registry is down.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'pods cannot start from a cached image while the registry is unreachable' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const found = imageOf(c);

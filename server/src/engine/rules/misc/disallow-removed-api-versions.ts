@@ -22,7 +22,7 @@ export default defineRule({
     references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
   },
   // The cluster may predate the replacement version (policy/v1 needs 1.21, batch/v1 CronJob 1.21).
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'check the new API version accepts every field you set' },
   checkObject({ object, policy, report }) {
     const api = removedApi(object.apiVersion, object.kind);
     if (!api || api.removedIn > policy.minor) return;

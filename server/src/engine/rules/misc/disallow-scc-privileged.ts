@@ -21,7 +21,7 @@ export default defineRule({
     references: [OWASP_K01, 'https://docs.openshift.com/container-platform/latest/authentication/managing-security-context-constraints.html'],
   },
   // Pods admitted through this SCC that ask for privileged: true are then rejected.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'workloads that need privileged containers lose this SCC' },
   checkObject({ object, report }) {
     if (object.group !== 'security.openshift.io' && object.group !== '') return;
     const v = get(object.node, 'allowPrivilegedContainer', object.doc);

@@ -22,7 +22,7 @@ export default defineRule({
     remediation: 'Remove the capability from `securityContext.capabilities.add`. If the workload truly needs it, run it in a namespace with a less strict policy and document why; prefer a narrower mechanism (a device plugin, a CSI driver, NET_BIND_SERVICE for low ports).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
-  fix: { safety: 'unsafe' }, // the container may rely on the capability
+  fix: { safety: 'unsafe', risk: 'may stop a program that needs this capability' }, // the container may rely on the capability
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       for (const { name, ref } of addedCapabilities(c)) {

@@ -30,7 +30,7 @@ export default defineRule({
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
   },
   // Without its host the probe targets the pod: a probe that relied on another address fails.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'the probe then targets the pod IP instead of that host' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       for (const handler of HANDLERS) {

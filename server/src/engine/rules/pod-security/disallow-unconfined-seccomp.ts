@@ -35,7 +35,7 @@ export default defineRule({
     remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` at pod level (or `Localhost` with `localhostProfile`), and remove `Unconfined` from every container. With the alpha annotations (policy 1.18 and older), use `runtime/default`, `docker/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
   },
-  fix: { safety: 'unsafe' }, // a workload may make a system call the runtime's profile denies
+  fix: { safety: 'unsafe', risk: 'may stop a program that makes system calls the default profile blocks' }, // a workload may make a system call the runtime's profile denies
   checkPod({ pod, policy, report }) {
     if (atLeast(policy, 19)) checkFields(pod, report);
     else checkAnnotations(pod, report);

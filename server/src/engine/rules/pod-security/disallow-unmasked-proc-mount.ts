@@ -24,7 +24,7 @@ export default defineRule({
   },
   // Default where the value is written (the API default, explicit): a nested container runtime
   // that needed the unmasked /proc stops working.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'may stop nested container runtimes that need an unmasked /proc' },
   checkPod({ pod, policy, report }) {
     // From 1.35 the baseline check trusts a user namespace (procMount_restricted does not).
     if (atLeast(policy, 35) && pod.usesUserNamespace) return;

@@ -23,7 +23,7 @@ export default defineRule({
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/'],
   },
   // The workload may need the node's rights to do its job.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'the container no longer runs as a process on the Windows host' },
   checkPod({ pod, report }) {
     // The pod and each container are checked independently: a container `false` does not
     // excuse a pod-level `true`, and the pod value is reported once.

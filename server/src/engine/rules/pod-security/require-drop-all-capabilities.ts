@@ -26,7 +26,7 @@ export default defineRule({
     remediation: 'Add `capabilities: {drop: ["ALL"]}` to every container\'s securityContext (init and ephemeral containers included). If the application binds a port below 1024, also add `add: ["NET_BIND_SERVICE"]`, or better, listen on a higher port.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
-  fix: { safety: 'unsafe' }, // an image that relies on a default capability (chown at start-up, ...) breaks
+  fix: { safety: 'unsafe', risk: 'may stop a program that needs a capability; add it back explicitly' }, // an image that relies on a default capability (chown at start-up, ...) breaks
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods, which have no Linux capabilities.
     if (atLeast(policy, 25) && pod.isWindows) return;

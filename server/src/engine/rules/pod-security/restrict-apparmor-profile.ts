@@ -43,7 +43,7 @@ export default defineRule({
     remediation: 'Remove the override, or set `securityContext.appArmorProfile.type: RuntimeDefault` (pod or container), or `type: Localhost` with `localhostProfile` naming a profile loaded on the nodes. With the deprecated annotations `container.apparmor.security.beta.kubernetes.io/<container>`, use `runtime/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/apparmor/'],
   },
-  fix: { safety: 'unsafe' }, // a workload confined by the runtime's profile may be denied what it did
+  fix: { safety: 'unsafe', risk: 'may stop a program the runtime default AppArmor profile confines' }, // a workload confined by the runtime's profile may be denied what it did
   checkPod({ pod, report }) {
     // The pod and each container are checked independently (no inheritance in the check): a
     // bad pod value fails even when every container overrides it.

@@ -44,7 +44,7 @@ export default defineRule({
     remediation: 'Remove every entry other than `NET_BIND_SERVICE` from `securityContext.capabilities.add`. Do the work that needed the capability at image build time (file ownership, setuid bits) instead of at run time.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
-  fix: { safety: 'unsafe' }, // the container may rely on the capability
+  fix: { safety: 'unsafe', risk: 'may stop a program that needs this capability' }, // the container may rely on the capability
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods; capabilities outside the baseline set
     // are still what disallow-non-default-capabilities, which this rule replaces, reports.

@@ -20,7 +20,7 @@ export default defineRule({
     remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container builds that need an unmasked /proc belong in a dedicated namespace with a less strict policy.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'may stop nested container runtimes that need an unmasked /proc' },
   checkPod({ pod, report }) {
     // The baseline check (which this rule replaces) lets user-namespaced pods through, so only
     // host-user pods' findings are also baseline findings.

@@ -39,7 +39,7 @@ export default defineRule({
   },
   // Removing a field hands the choice back to the container runtime, which labels containers
   // container_t: a workload that relied on a host type or user may be denied what it did.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'may stop a program that relies on the custom SELinux label' },
   checkPod(ctx) {
     const { pod, policy } = ctx;
     const types = allowedSelinuxTypes(policy);

@@ -43,7 +43,7 @@ export default defineRule({
   },
   // The entry goes (with `sysctls`, and a securityContext, it leaves empty): the workload may have
   // depended on the kernel setting.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'the pod no longer gets this kernel setting' },
   checkPod({ pod, policy, report }) {
     const safe = safeSysctls(policy);
     const seq = getSeq(pod.securityContext, 'sysctls', pod.doc);

@@ -19,7 +19,7 @@ export default defineRule({
     remediation: 'Set `automountServiceAccountToken: false` on the ServiceAccount; pods that call the API set `automountServiceAccountToken: true` in their spec. The fix is unsafe: pods relying on the automatic token lose it.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting'],
   },
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'pods that call the Kubernetes API need the token mounted explicitly' },
   checkObject({ object, report }) {
     if (object.group !== '') return;
     const v = get(object.node, 'automountServiceAccountToken', object.doc);

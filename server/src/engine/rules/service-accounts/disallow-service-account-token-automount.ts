@@ -24,7 +24,7 @@ export default defineRule({
     ],
   },
   // Unsafe: an application that talks to the API server loses its credentials.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'may stop an app that calls the Kubernetes API' },
   checkPod({ pod, workspace, report }) {
     const own = pod.field('automountServiceAccountToken');
     if (isFalse(own)) return;

@@ -23,7 +23,7 @@ export default defineRule({
     remediation: 'Remove the capability from `securityContext.capabilities.add`. If a workload truly needs one, isolate it (dedicated node pool and namespace) and document why; prefer narrower mechanisms (a device plugin, a CSI driver, NET_BIND_SERVICE for low ports).',
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
-  fix: { safety: 'unsafe' }, // the container may rely on the capability
+  fix: { safety: 'unsafe', risk: 'may stop a program that needs this capability' }, // the container may rely on the capability
   checkPod({ pod, policy, workspace, report }) {
     const { index, self } = workspace;
     const privilegedNamespace = index.namespaceObject(index.namespaceOf(self))?.labels['pod-security.kubernetes.io/enforce'] === 'privileged';

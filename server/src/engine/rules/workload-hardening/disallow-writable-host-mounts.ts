@@ -21,7 +21,7 @@ export default defineRule({
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', 'https://kubernetes.io/docs/concepts/storage/volumes/#read-only-mounts'],
   },
   // A node agent that writes (logs, sockets, state) stops working with a read-only mount.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'may stop an app that writes to this host path' },
   checkPod({ pod, report }) {
     for (const m of hostMounts(pod)) {
       const readOnly = get(m.node, 'readOnly', pod.doc);

@@ -23,7 +23,7 @@ export default defineRule({
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
   },
   // A program that sends ICMP or raw packets (ping, some health checks) fails without NET_RAW.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'ping and other raw-socket tools stop working' },
   checkPod({ pod, policy, workspace, report }) {
     if (pod.isWindows) return;
     const { index, self } = workspace;

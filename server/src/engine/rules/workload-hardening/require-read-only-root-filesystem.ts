@@ -30,7 +30,7 @@ export default defineRule({
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir'],
   },
   // An image that writes outside its mounted volumes fails once the root filesystem is read-only.
-  fix: { safety: 'unsafe' },
+  fix: { safety: 'unsafe', risk: 'may stop an app that writes outside its mounted volumes' },
   checkPod({ pod, report }) {
     if (pod.isWindows) return;
     for (const c of pod.containers) {
