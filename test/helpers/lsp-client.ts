@@ -1,15 +1,18 @@
 // Drives the language server over stdio exactly as Neovim or Helix would: a child process
-// speaking JSON-RPC, initialized with client capabilities, answering workspace/configuration.
+// speaking JSON-RPC, initialized with client capabilities and workspace folders, answering
+// workspace/configuration, client/registerCapability and window/workDoneProgress/create.
 // Every wait has a deadline and fails with what was received, never a fixed sleep.
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
   ClientCapabilities, ConfigurationParams, ConfigurationRequest, DidChangeConfigurationNotification,
-  DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-  ExitNotification, InitializedNotification, InitializeRequest, InitializeResult, LogMessageNotification,
-  LogMessageParams, PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest,
-  ShutdownRequest, TextDocumentContentChangeEvent,
+  DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification,
+  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, FileEvent, InitializedNotification,
+  InitializeRequest, InitializeResult, LogMessageNotification, LogMessageParams, ProgressToken, PublishDiagnosticsNotification,
+  PublishDiagnosticsParams, Registration, RegistrationRequest, ShutdownRequest, TextDocumentContentChangeEvent,
+  WorkDoneProgressBegin, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, WorkDoneProgressEnd,
+  WorkDoneProgressReport, WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
 
 export const SERVER_BIN = path.resolve(__dirname, '../../../server/bin/kube-harden-ls.js');
@@ -22,6 +25,17 @@ export interface LspClientOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
+  /** Sent as `workspaceFolders` (default none). */
+  workspaceFolders?: WorkspaceFolder[];
+  /** Sent as `rootUri` (default null). */
+  rootUri?: string;
+  /** Advertise window.workDoneProgress (default false). */
+  progress?: boolean;
+}
+
+export interface ProgressEvent {
+  token: ProgressToken;
+  value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 }
 
 export interface DiagnosticsQuery {
@@ -36,6 +50,10 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  readonly registrations: Registration[] = [];
+  /** Tokens the server asked to create with window/workDoneProgress/create. */
+  readonly progressTokens: ProgressToken[] = [];
+  readonly progress: ProgressEvent[] = [];
   settings: Record<string, unknown>;
   initializeResult: InitializeResult | undefined;
   private stderr = '';
@@ -55,7 +73,10 @@ export class LspClient {
       this.notify();
       return params.items.map(item => (item.section ? this.settings[item.section] ?? null : this.settings));
     });
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(RegistrationRequest.type, params => { this.registrations.push(...params.registrations); this.notify(); });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, params => { this.progressTokens.push(params.token); this.notify(); });
+    // Progress for tokens nobody registered a handler for (all of the server's own) lands here.
+    connection.onUnhandledProgress(p => { this.progress.push(p as ProgressEvent); this.notify(); });
     connection.listen();
   }
 
@@ -70,16 +91,20 @@ export class LspClient {
 
   private async initialize(): Promise<void> {
     const capabilities: ClientCapabilities = this.options.capabilities ?? {
-      workspace: { configuration: this.options.configuration !== false, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: this.options.configuration !== false, didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true,
+      },
       textDocument: {
         synchronization: { dynamicRegistration: false, didSave: false },
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: true },
       },
-      window: { workDoneProgress: false },
+      window: { workDoneProgress: this.options.progress === true },
     };
     this.initializeResult = await this.withDeadline(
       this.connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid, rootUri: null, capabilities, initializationOptions: this.options.initializationOptions, workspaceFolders: null,
+        processId: process.pid, rootUri: this.options.rootUri ?? null, capabilities, initializationOptions: this.options.initializationOptions,
+        workspaceFolders: this.options.workspaceFolders ?? null,
       }),
       'initialize response',
     );
@@ -105,6 +130,19 @@ export class LspClient {
 
   changeConfiguration(settings: unknown): Promise<void> {
     return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  changeWatchedFiles(changes: FileEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  changeWorkspaceFolders(added: WorkspaceFolder[], removed: WorkspaceFolder[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added, removed } });
+  }
+
+  /** The user pressed "cancel" on a progress notification. */
+  cancelProgress(token: ProgressToken): Promise<void> {
+    return this.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token });
   }
 
   request<R>(method: string, params?: unknown): Promise<R> {

@@ -3,8 +3,10 @@
 // many features ask.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig } from '../engine';
+import { LintOptions, LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig } from '../engine';
+import { WorkspaceIndex } from '../engine/workspace';
 import { isHelmTemplatePath } from '../host/helm';
+import { canonicalUri } from './uris';
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 const EXTENSIONS = /\.(ya?ml|json)$/i;
@@ -32,6 +34,8 @@ export function isHelmTemplateUri(uri: string): boolean {
 interface Entry {
   version: number;
   parsed: ParsedFile;
+  /** The workspace model's generation the lints and derived work were computed against. */
+  generation: number;
   /** One lint per configuration (the user's level, and restricted for "Harden this workload"). */
   lints: Map<ResolvedConfig, LintResult>;
   /** Work derived from this version (fix-all results), so repeated code action requests are free. */
@@ -45,11 +49,28 @@ export interface CacheEngine {
   lintParsed: typeof lintParsed;
 }
 
+/** The workspace model as the cache sees it (see workspace.ts). */
+export interface CacheWorkspace {
+  /** A version of an open document was parsed: the model takes its objects from this parse. */
+  documentParsed(uri: string, parsed: ParsedFile): void;
+  /** The model a document is linted against; undefined: linted on its own. */
+  indexFor(uri: string): WorkspaceIndex | undefined;
+}
+
 export class ParseCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** `engine`: a test seam, to count parses and lints. */
-  constructor(private readonly engine: CacheEngine = { parseFile, lintParsed }) {}
+  /**
+   * `engine`: a test seam, to count parses and lints. `workspace`: the model that cross-file
+   * rules read; a lint is cached per version AND model generation, so a change in another file
+   * (a Namespace label, a NetworkPolicy) is seen without this document changing.
+   */
+  constructor(private readonly engine: CacheEngine = { parseFile, lintParsed }, private readonly workspace?: CacheWorkspace) {}
+
+  /** What lintParsed and fixAll need to see the workspace model for `uri`. */
+  lintOptions(uri: string): LintOptions {
+    return { uri: canonicalUri(uri), workspace: this.workspace?.indexFor(uri) };
+  }
 
   get(doc: TextDocument): ParsedFile {
     return this.entry(doc).parsed;
@@ -62,10 +83,12 @@ export class ParseCache {
    */
   lint(doc: TextDocument, resolved: ResolvedConfig): LintResult {
     const entry = this.entry(doc);
+    const options = this.lintOptions(doc.uri);
+    this.refresh(entry, options.workspace);
     let result = entry.lints.get(resolved);
     if (!result) {
       if (entry.lints.size >= MAX_LINTS_PER_VERSION) entry.lints.clear();
-      result = this.engine.lintParsed(entry.parsed, resolved);
+      result = this.engine.lintParsed(entry.parsed, resolved, options);
       entry.lints.set(resolved, result);
     }
     return result;
@@ -74,6 +97,7 @@ export class ParseCache {
   /** `compute()` once per document version and key. */
   derived<T>(doc: TextDocument, key: string, compute: () => T): T {
     const entry = this.entry(doc);
+    this.refresh(entry, this.workspace?.indexFor(doc.uri));
     if (entry.derived.has(key)) return entry.derived.get(key) as T;
     if (entry.derived.size >= 32) entry.derived.clear();
     const value = compute();
@@ -87,12 +111,23 @@ export class ParseCache {
 
   get size(): number { return this.entries.size; }
 
+  /** Work done against an older model is dropped. */
+  private refresh(entry: Entry, index: WorkspaceIndex | undefined): void {
+    const generation = index ? index.generation : -1;
+    if (entry.generation === generation) return;
+    entry.generation = generation;
+    entry.lints.clear();
+    entry.derived.clear();
+  }
+
   private entry(doc: TextDocument): Entry {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const parsed = this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri) });
-    const entry: Entry = { version: doc.version, parsed, lints: new Map(), derived: new Map() };
+    const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map() };
     this.entries.set(doc.uri, entry);
+    // Before anything is linted: the document's own objects are part of the model it is linted against.
+    this.workspace?.documentParsed(doc.uri, parsed);
     return entry;
   }
 }

@@ -94,6 +94,7 @@ export class FixEdits {
       helmTemplate: isHelmTemplateUri(doc.uri),
       initial: this.lint(doc, effective).findings,
       rules: this.rules,
+      lint: this.cache.lintOptions(doc.uri),
     }));
   }
 }

@@ -1,15 +1,21 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
 import {
-  ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments,
-  TextDocumentSyncKind,
+  ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams,
+  InitializeResult, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SECTION, SettingsStore } from './settings';
+import { canonicalUri } from './uris';
 import { Validator } from './validation';
+import { WorkspaceModel } from './workspace';
+
+/** Every manifest the model reads, as a file watcher pattern. */
+export const WATCHED_FILES = '**/*.{yaml,yml,json}';
 
 /** A handler that throws is logged and answered with `fallback`; the server keeps going. */
 export function guarded<A extends unknown[], R>(log: RateLimitedLog, name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
@@ -34,6 +40,18 @@ export function codeActionClient(caps: ClientCapabilities): CodeActionClient {
   };
 }
 
+/** The folders to index: workspaceFolders, else the (deprecated) rootUri / rootPath. */
+export function initialFolders(params: InitializeParams): Pick<WorkspaceFolder, 'uri'>[] {
+  if (params.workspaceFolders) return params.workspaceFolders;
+  if (params.rootUri) return [{ uri: params.rootUri }];
+  if (params.rootPath) return [{ uri: URI.file(params.rootPath).toString() }];
+  return [];
+}
+
+function excludeOf(section: unknown): unknown {
+  return section && typeof section === 'object' ? (section as { exclude?: unknown }).exclude : undefined;
+}
+
 function serverVersion(): string {
   try {
     return String((require('../../package.json') as { version?: string }).version ?? '0.0.0');
@@ -44,16 +62,37 @@ function serverVersion(): string {
 
 export function startServer(connection: Connection, log: RateLimitedLog): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new ParseCache();
+  const openUris = new Set<string>();
   let settings = new SettingsStore(undefined, log);
   let validator: Validator | undefined;
   let actions: CodeActionProvider | undefined;
   let registerConfigurationChange = false;
+  let registerWatchedFiles = false;
+  let folderEvents = false;
+  let pullConfiguration = false;
+  let pushed: Record<string, unknown> = {};
+  const model = new WorkspaceModel({
+    isOpen: uri => openUris.has(uri),
+    factsChanged: uris => validator?.factsChanged(uris),
+    exclusionSettings: async scopeUri => {
+      const [files, own] = pullConfiguration
+        ? await connection.workspace.getConfiguration([{ scopeUri, section: 'files' }, { scopeUri, section: SECTION }]) as unknown[]
+        : [pushed.files, pushed[SECTION]];
+      return { filesExclude: excludeOf(files), exclude: excludeOf(own) };
+    },
+    createProgress: () => connection.window.createWorkDoneProgress(),
+    log,
+  });
+  const cache = new ParseCache(undefined, model);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     try {
       const caps = params.capabilities;
       registerConfigurationChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+      registerWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      folderEvents = caps.workspace?.workspaceFolders === true;
+      pullConfiguration = caps.workspace?.configuration === true;
+      model.setFolders(initialFolders(params));
       const options = (params.initializationOptions ?? {}) as { docsRoot?: unknown };
       const docsRoot = typeof options.docsRoot === 'string' && options.docsRoot ? options.docsRoot : DEFAULT_DOCS_ROOT;
       settings = new SettingsStore(
@@ -72,6 +111,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         },
         docsHref: docsLinker(docsRoot),
         log,
+        ready: () => model.whenReady(),
       });
       actions = new CodeActionProvider({ document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log });
     } catch (e) {
@@ -81,20 +121,40 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-harden', version: serverVersion() },
     };
   });
 
   connection.onInitialized(guarded(log, 'initialized', undefined, () => {
-    if (!registerConfigurationChange) return;
-    connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION })
-      .catch(e => log.error('register', `Registering for configuration changes failed: ${describeError(e)}`));
+    if (registerConfigurationChange) {
+      // `files` too: files.exclude decides what the workspace model holds.
+      connection.client.register(DidChangeConfigurationNotification.type, { section: [SECTION, 'files'] })
+        .catch(e => log.error('register', `Registering for configuration changes failed: ${describeError(e)}`));
+    }
+    if (registerWatchedFiles) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] })
+        .catch(e => log.error('register', `Registering file watchers failed: ${describeError(e)}`));
+    }
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(guarded(log, 'didChangeWorkspaceFolders', undefined, e => {
+        model.foldersChanged(e.added, e.removed).catch(err => log.error('folders', `Re-indexing after a folder change failed: ${describeError(err)}`));
+      }));
+    }
+    model.reindex().catch(e => log.error('indexing', `Indexing the workspace failed: ${describeError(e)}`));
   }));
 
   connection.onDidChangeConfiguration(guarded(log, 'didChangeConfiguration', undefined, params => {
+    const pushedSettings: unknown = params?.settings;
+    if (pushedSettings && typeof pushedSettings === 'object') pushed = pushedSettings as Record<string, unknown>;
     settings.changed(params?.settings);
     validator?.revalidateAll();
+    model.configurationChanged().catch(e => log.error('indexing', `Re-indexing after a settings change failed: ${describeError(e)}`));
+  }));
+
+  connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', undefined, params => {
+    model.filesChanged(params.changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
   }));
 
   connection.onCodeAction(async params => {
@@ -115,7 +175,12 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     }
   });
 
-  connection.onShutdown(guarded(log, 'shutdown', undefined, () => validator?.dispose()));
+  connection.onShutdown(guarded(log, 'shutdown', undefined, () => {
+    model.dispose();
+    validator?.dispose();
+  }));
+
+  documents.onDidOpen(guarded(log, 'didOpen', undefined, e => { openUris.add(canonicalUri(e.document.uri)); }));
 
   documents.onDidChangeContent(guarded(log, 'didChangeContent', undefined, e => validator?.contentChanged(e.document)));
 
@@ -123,6 +188,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     cache.delete(e.document.uri);
     settings.forget(e.document.uri);
     validator?.closed(e.document.uri);
+    openUris.delete(canonicalUri(e.document.uri));
+    model.documentClosed(e.document.uri).catch(err => log.error('didClose', `Reading ${e.document.uri} back from disk failed: ${describeError(err)}`));
   }));
 
   documents.listen(connection);

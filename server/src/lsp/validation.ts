@@ -1,13 +1,15 @@
 // When to lint: at once on open, debounced per document while typing, again for every open
-// document when settings change. Each document has one live "run token": scheduling anything
+// document when settings change, and (debounced) for every other open document when a file's
+// facts in the workspace model change. Each document has one live "run token": scheduling anything
 // newer retires older runs, so results for a superseded version are never published.
 import { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LintConfig, ResolvedConfig, resolveConfig } from '../engine';
+import { LintConfig, LintResult, ResolvedConfig, resolveConfig } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
+import { canonicalUri } from './uris';
 
 export interface ValidatorDeps {
   document(uri: string): TextDocument | undefined;
@@ -20,14 +22,25 @@ export interface ValidatorDeps {
   debounceMs?: number;
   /** The active rules for a configuration (tests pass their own rule list). */
   resolve?: (config: LintConfig) => ResolvedConfig;
+  /** Resolves when the workspace model is worth linting against (the first indexing, bounded). */
+  ready?: () => Promise<void>;
 }
 
-interface DocState { version: number; token: number; timer?: NodeJS.Timeout }
+interface DocState {
+  version: number;
+  token: number;
+  timer?: NodeJS.Timeout;
+  /** The lint last published for this document: republishing the same result says nothing new. */
+  published?: LintResult;
+}
 
 export class Validator {
   private readonly states = new Map<string, DocState>();
   private nextToken = 1;
   private readonly debounceMs: number;
+  private readonly changedFacts = new Set<string>();
+  private dependantsTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
 
   constructor(private readonly deps: ValidatorDeps) {
     this.debounceMs = deps.debounceMs ?? 200;
@@ -48,6 +61,31 @@ export class Validator {
     }
   }
 
+  /**
+   * The facts of these files (canonical URIs) changed in the workspace model: every open
+   * document may lint differently now, except a file that changed alone, which its own edit
+   * already re-lints. Debounced: indexing and typing change many facts in a row.
+   */
+  factsChanged(uris: ReadonlySet<string>): void {
+    if (this.disposed) return;
+    for (const u of uris) this.changedFacts.add(u);
+    if (this.dependantsTimer) return;
+    this.dependantsTimer = setTimeout(() => {
+      this.dependantsTimer = undefined;
+      const changed = [...this.changedFacts];
+      this.changedFacts.clear();
+      for (const doc of this.deps.all()) {
+        if (!isManifestCandidate(doc)) continue;
+        const self = canonicalUri(doc.uri);
+        if (!changed.some(u => u !== self)) continue;
+        // An edit of this document is waiting for its own debounce: that lint sees the new model.
+        const state = this.states.get(doc.uri);
+        if (state?.timer && state.version === doc.version) continue;
+        this.start(doc, 0, true);
+      }
+    }, this.debounceMs);
+  }
+
   closed(uri: string): void {
     const state = this.states.get(uri);
     if (!state) return;
@@ -58,18 +96,22 @@ export class Validator {
 
   /** After shutdown: nothing more is published. */
   dispose(): void {
+    this.disposed = true;
+    if (this.dependantsTimer) clearTimeout(this.dependantsTimer);
+    this.dependantsTimer = undefined;
     for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
     this.states.clear();
   }
 
-  private start(doc: TextDocument, delayMs: number): void {
+  /** `quiet`: publish only if the result differs from the one last published (dependency changes). */
+  private start(doc: TextDocument, delayMs: number, quiet = false): void {
     const old = this.states.get(doc.uri);
     if (old?.timer) clearTimeout(old.timer);
-    const state: DocState = { version: doc.version, token: this.nextToken++ };
+    const state: DocState = { version: doc.version, token: this.nextToken++, published: old?.published };
     this.states.set(doc.uri, state);
     const go = () => {
       state.timer = undefined;
-      this.run(doc.uri, state.version, state.token).catch(e => this.deps.log.error('validate', `Validation of ${doc.uri} failed: ${describeError(e)}`));
+      this.run(doc.uri, state, quiet).catch(e => this.deps.log.error('validate', `Validation of ${doc.uri} failed: ${describeError(e)}`));
     };
     if (delayMs > 0) state.timer = setTimeout(go, delayMs);
     else go();
@@ -81,18 +123,25 @@ export class Validator {
     return doc && doc.version === version ? doc : undefined;
   }
 
-  private async run(uri: string, version: number, token: number): Promise<void> {
-    const settings = await this.deps.settings.get(uri);
+  private async run(uri: string, state: DocState, quiet: boolean): Promise<void> {
+    const { version, token } = state;
+    const [settings] = await Promise.all([this.deps.settings.get(uri), this.deps.ready?.()]);
     // Settings may take a round trip to the client: the document may have moved on meanwhile.
     const doc = this.isCurrent(uri, version, token);
     if (!doc) return;
     if (!settings.enable) {
+      state.published = undefined;
+      // No findings here, but its objects still belong in the workspace model (parsing puts them there).
+      this.deps.cache.get(doc);
       this.deps.publish({ uri, version, diagnostics: [] });
       return;
     }
     let diagnostics: PublishDiagnosticsParams['diagnostics'] = [];
+    let result: LintResult | undefined;
     try {
-      const result = this.deps.cache.lint(doc, (this.deps.resolve ?? resolveConfig)(settings.config));
+      result = this.deps.cache.lint(doc, (this.deps.resolve ?? resolveConfig)(settings.config));
+      // The same cached lint (same version, settings and model generation): nothing new to say.
+      if (quiet && result === state.published) return;
       for (const f of result.failures) {
         this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       }
@@ -100,7 +149,9 @@ export class Validator {
     } catch (e) {
       // Stale diagnostics would point at text that is no longer there: clear them instead.
       this.deps.log.error('lint', `Linting ${uri} failed: ${describeError(e)}`);
+      result = undefined;
     }
+    state.published = result;
     this.deps.publish({ uri, version, diagnostics });
   }
 }
