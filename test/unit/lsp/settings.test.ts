@@ -22,6 +22,14 @@ describe('lsp: settings', () => {
     assert.equal(bad.length, 1);
   });
 
+  it('passes the registry lists through to the engine, normalised', () => {
+    const problems: string[] = [];
+    const s = toDocumentSettings({ trustedRegistries: ['ghcr.io/acme', '*.azurecr.io'], deniedRegistries: 'docker.io' }, p => problems.push(p));
+    assert.deepEqual(s.config.trustedRegistries, ['ghcr.io/acme', '*.azurecr.io']);
+    assert.equal(s.config.deniedRegistries, undefined);
+    assert.deepEqual(problems, ['kubeHarden.deniedRegistries: deniedRegistries must be a list of registries, e.g. ["ghcr.io/acme", "*.azurecr.io"].']);
+  });
+
   it('fetches once per document until the configuration changes', async () => {
     const asked: string[] = [];
     let level = 'baseline';
