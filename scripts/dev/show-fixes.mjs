@@ -15,12 +15,14 @@ cases.forEach((c, i) => {
   if (only && Number(only) !== i + 1) return;
   const rule = engine.ruleById(ruleId);
   const config = { level: c.level ?? engine.ruleLevel(rule), podSecurityVersion: c.version ?? 'latest', enableAll: true };
-  const r = engine.fixAll(c.code, config, { safety: 'unsafe', ruleId });
+  const r = engine.fixAll(c.code, config, { safety: 'unsafe', ruleId, uri: tester.CASE_URI, workspace: tester.workspaceOf(c, c.code) });
   console.log(`--- invalid #${i + 1}: ${c.name ?? ''} (converged ${r.converged}, fixed ${r.fixed})`);
   console.log(r.text === c.code ? '(unchanged)' : r.text);
-  const found = engine.lint(c.code, config).findings.filter(f => f.ruleId === ruleId);
+  const found = tester.findingsOf(ruleId, c);
   for (const f of found) for (const s of f.suggestions) {
     const e = s.edits();
     console.log(`  suggestion "${s.title}":\n${e ? engine.applyEdits(c.code, e).text : '(declined)'}`);
+    const file = s.newFile?.();
+    if (file) console.log(`  ... or as a new file ${file.name}:\n${file.text}`);
   }
 });

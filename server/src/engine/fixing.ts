@@ -7,6 +7,8 @@ import { fixToFixedPoint, TextEdit } from './fix/edit';
 import { Finding, lintParsed, resolveConfig } from './lint';
 import { parseFile } from './model/parse';
 import { FixSafety } from './rule';
+import { WorkspaceIndex } from './workspace';
+import { summarizeFile } from './workspace/summary';
 
 export interface FixAllOptions {
   /** `safe`: only safe fixes (fix-all, on save, --fix); `unsafe`: safe and unsafe (--fix-unsafe, harden). */
@@ -18,6 +20,13 @@ export interface FixAllOptions {
   helmTemplate?: boolean;
   /** Passes that may change the text (default 10). */
   maxPasses?: number;
+  /** The file's URI, for rules that read the workspace. */
+  uri?: string;
+  /**
+   * The workspace the file belongs to. Each pass lints against a copy in which this file holds
+   * the pass's text; the index itself is not changed.
+   */
+  workspace?: WorkspaceIndex;
 }
 
 export interface FixAllResult {
@@ -39,7 +48,12 @@ export function selectFixable(findings: readonly Finding[], opts: FixAllOptions)
 
 export function fixAll(text: string, config: Partial<LintConfig> | undefined, opts: FixAllOptions): FixAllResult {
   const resolved = resolveConfig(config);
-  const fixable = (t: string) => selectFixable(lintParsed(parseFile(t, { helmTemplate: opts.helmTemplate }), resolved).findings, opts);
+  const fixable = (t: string) => {
+    const parsed = parseFile(t, { helmTemplate: opts.helmTemplate });
+    const uri = opts.uri;
+    const workspace = opts.workspace && uri ? opts.workspace.withFile(uri, summarizeFile(uri, parsed)) : undefined;
+    return selectFixable(lintParsed(parsed, resolved, { uri, workspace }).findings, opts);
+  };
   let before = -1;
   const result = fixToFixedPoint(text, current => {
     const found = fixable(current);

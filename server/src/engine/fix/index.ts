@@ -20,3 +20,6 @@ export { styleFor } from './style';
 export type { Style } from './style';
 export type { Target } from './nodes';
 export { disableEscalation, removeFrom, setInContainer, setInherited, setInPod } from './workload';
+export { appendDocument, createDocument, newDocumentFile } from './document';
+export type { NewDocument } from './document';
+export { defaultDenyPolicy, workloadPolicy } from './network';
