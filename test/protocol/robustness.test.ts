@@ -66,9 +66,10 @@ describe('protocol: robustness', () => {
       const uri = fileUri('hostile.yaml');
       await client.open(uri, make());
       const p = await client.waitForDiagnostics(uri, { version: 1 });
-      // The bomb's container has only `privileged: true` (through *m0) and nothing else set.
+      // The bomb's container has only `privileged: true` (through *m0) and nothing else set, and
+      // no NetworkPolicy selects the pod.
       const expected = name === 'an alias bomb'
-        ? ['require-run-as-non-root', 'disallow-privileged-containers', 'require-no-privilege-escalation', 'require-drop-all-capabilities', 'require-seccomp-profile']
+        ? ['require-run-as-non-root', 'disallow-privileged-containers', 'require-no-privilege-escalation', 'require-drop-all-capabilities', 'require-seccomp-profile', 'require-network-policy']
         : [];
       assert.deepEqual(p.diagnostics.map(d => d.code).sort(), expected.sort());
     });
