@@ -70,11 +70,25 @@ ruleTester('require-default-deny-network-policy', {
       files: { 'gnp.yaml': "apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata:\n  name: deny\nspec:\n  namespaceSelector: team == 'checkout'\n  selector: all()\n  types: [Ingress, Egress]\n" },
     },
     {
+      name: 'a namespace whose workloads all run on the host network (a CNI plugin\'s): policies would not apply',
+      code: `${SHOP}---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: cni\n  namespace: shop\nspec:\n  selector: {matchLabels: {app: cni}}\n  template:\n    metadata: {labels: {app: cni}}\n    spec:\n      hostNetwork: true\n      containers:\n      - {name: cni, image: cni:1.0}\n`,
+    },
+    { name: 'a kustomize patch', code: SHOP, files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- base.yaml\npatchesStrategicMerge:\n- case.yaml\n' } },
+    {
       name: 'the cluster\'s own namespaces are not checked',
       code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-node-lease\n',
     },
   ],
   invalid: [
+    {
+      name: 'one workload of the namespace is not on the host network: the namespace needs its policy',
+      code: SHOP,
+      files: {
+        'cni.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: cni\n  namespace: shop\nspec:\n  hostNetwork: true\n  containers:\n  - {name: cni, image: cni:1.0}\n',
+        'ui.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ui\n  namespace: shop\nspec:\n  containers:\n  - {name: ui, image: ui:1.0}\n',
+      },
+      errors: [{ messageId: 'noPolicy', line: 4, column: 9, endLine: 4, endColumn: 13, suggestions: [suggestion('default-deny', ['Ingress', 'Egress'], 'ingress and egress')] }],
+    },
     {
       name: 'no policy at all (what require-namespace-network-policy reports at baseline)',
       code: SHOP,

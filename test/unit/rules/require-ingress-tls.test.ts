@@ -27,6 +27,7 @@ ruleTester('require-ingress-tls', {
     { name: 'a wildcard certificate covers one level of subdomains', code: ingress('tls: [{hosts: ["*.example.com"], secretName: wildcard}]') },
     { name: 'a tls entry without hosts covers every host', code: ingress('tls: [{secretName: default-cert}]') },
     { name: 'TLS terminated by the AWS load balancer', code: ingress('', 'alb.ingress.kubernetes.io/certificate-arn: "arn:aws:acm:eu-west-1:123:certificate/abc"') },
+    { name: 'a kustomize patch', code: ingress(''), files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- base.yaml\npatchesStrategicMerge:\n- case.yaml\n' } },
     { name: 'GKE managed certificates', code: ingress('', 'networking.gke.io/managed-certificates: shop-cert') },
   ],
   invalid: [

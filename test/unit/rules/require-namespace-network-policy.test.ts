@@ -44,6 +44,11 @@ ruleTester('require-namespace-network-policy', {
       files: { 'gnp.yaml': 'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata:\n  name: deny\nspec:\n  selector: all()\n  types: [Ingress, Egress]\n' },
     },
     {
+      name: 'a namespace whose only workload runs on the host network',
+      code: SHOP,
+      files: { 'agent.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n  namespace: shop\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      hostNetwork: true\n      containers:\n      - {name: agent, image: agent:1.0}\n' },
+    },
+    {
       name: 'the cluster\'s own namespaces are not checked',
       code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n',
     },

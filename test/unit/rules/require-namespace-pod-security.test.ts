@@ -32,6 +32,7 @@ ruleTester('require-namespace-pod-security', {
     { name: 'baseline is a level', code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {pod-security.kubernetes.io/enforce: baseline}\n' },
     { name: 'the version label is not required: latest is the stricter choice', code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: latest\n' },
     { name: 'the cluster\'s own namespaces are not checked', code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n' },
+    { name: 'a kustomize patch leaves the labels to the base', code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  annotations: {owner: a}\n', files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- base.yaml\npatches:\n- path: case.yaml\n' } },
     { name: 'only Namespaces', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop\n' },
   ],
   invalid: [

@@ -276,6 +276,11 @@ ruleTester('require-network-policy', {
       code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n',
     },
     {
+      name: 'a kustomize patch is a partial object: its policy is the base\'s business',
+      code: WEB,
+      files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- base.yaml\npatchesStrategicMerge:\n- case.yaml\n' },
+    },
+    {
       name: 'not part of the baseline preset',
       level: 'baseline',
       code: WEB,

@@ -12,6 +12,7 @@ ruleTester('restrict-exposed-services', {
     { name: 'an internal AWS load balancer', code: svc('  type: LoadBalancer\n', '    service.beta.kubernetes.io/aws-load-balancer-scheme: internal\n') },
     { name: 'an internal GKE load balancer', code: svc('  type: LoadBalancer\n', '    networking.gke.io/load-balancer-type: "Internal"\n') },
     { name: 'an internal Azure load balancer', code: svc('  type: LoadBalancer\n', '    service.beta.kubernetes.io/azure-load-balancer-internal: "true"\n') },
+    { name: 'a kustomize patch setting the type leaves the source ranges to the base', code: svc('  type: LoadBalancer\n'), files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- base.yaml\npatches:\n- path: ./case.yaml\n  target: {kind: Service}\n' } },
     { name: 'ExternalName points outward, it exposes nothing', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: ExternalName\n  externalName: db.example.com\n' },
   ],
   invalid: [

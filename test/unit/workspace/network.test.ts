@@ -52,6 +52,36 @@ describe('workspace: network policy facts', () => {
   });
 });
 
+describe('workspace: kustomize patches', () => {
+  it('knows the files a kustomization lists as patches, relative to it', () => {
+    const ix = index({
+      'file:///r/app/kustomization.yaml': yaml`
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources: [../base]
+        patches:
+        - path: patches/replicas.yaml
+        - patch: |-
+            - op: remove
+              path: /spec/x
+        patchesStrategicMerge:
+        - ./labels.yaml
+        - |-
+          apiVersion: v1
+          kind: Namespace
+        patchesJson6902:
+        - path: ../json.yaml
+          target: {kind: Deployment, name: web}
+      `,
+    });
+    assert.ok(ix.isPatch('file:///r/app/patches/replicas.yaml'));
+    assert.ok(ix.isPatch('file:///r/app/labels.yaml'));
+    assert.ok(ix.isPatch('file:///r/json.yaml'));
+    assert.ok(!ix.isPatch('file:///r/base/web.yaml'), 'resources are whole objects');
+    assert.deepEqual(ix.all()[0].kustomization?.patches, ['patches/replicas.yaml', '../json.yaml', './labels.yaml']);
+  });
+});
+
 describe('workspace: one file seen anew', () => {
   it('gives a copy with one file replaced, the index itself unchanged', () => {
     const ix = index({ 'file:///r/a.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n' });

@@ -16,6 +16,7 @@ export class WorkspaceIndex {
   private namespacesCache: Map<string, ObjectSummary> | undefined;
   private policiesCache: ObjectSummary[] | undefined;
   private workloadsCache: ObjectSummary[] | undefined;
+  private patchesCache: Set<string> | undefined;
   private workloadsByNamespace: Map<string, ObjectSummary[]> | undefined;
   private policiesByNamespace: { byNs: Map<string, ObjectSummary[]>; clusterWide: ObjectSummary[] } | undefined;
   private nsCache = new Map<ObjectSummary, string>();
@@ -212,6 +213,23 @@ export class WorkspaceIndex {
     return this.workloadsCache;
   }
 
+  /**
+   * True when a kustomization of the workspace lists the file as a patch: its objects are
+   * partial, so rules report what they set, never what they leave out (DESIGN.md).
+   */
+  isPatch(uri: string): boolean {
+    if (!this.patchesCache) {
+      this.patchesCache = new Set();
+      for (const k of this.all()) {
+        for (const p of k.kustomization?.patches ?? []) {
+          const target = resolveUri(k.uri, p);
+          if (target) this.patchesCache.add(target);
+        }
+      }
+    }
+    return this.patchesCache.has(uri);
+  }
+
   private kustomizationNamespace(uri: string): string | undefined {
     for (const k of this.all()) {
       if (!k.kustomization?.namespace) continue;
@@ -235,6 +253,7 @@ export class WorkspaceIndex {
     this.policiesByNamespace = undefined;
     this.workloadsCache = undefined;
     this.workloadsByNamespace = undefined;
+    this.patchesCache = undefined;
     this.nsCache = new Map();
   }
 }

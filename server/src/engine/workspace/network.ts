@@ -14,6 +14,16 @@ export type Direction = 'Ingress' | 'Egress';
 export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
 /**
+ * True when the workspace holds workloads of namespace `ns` and every one runs on the host
+ * network: policies cannot apply to them, so asking the namespace for one is a false alarm
+ * (the namespaces of CNI plugins and node agents).
+ */
+export function onlyHostNetwork(index: WorkspaceIndex, ns: string): boolean {
+  const workloads = index.workloadsIn(ns).filter(w => w.kind !== 'PodTemplate');
+  return workloads.length > 0 && workloads.every(w => w.pod!.hostNetwork);
+}
+
+/**
  * The policies that belong to namespace `ns` (NET02): its own, and cluster-wide ones that apply
  * to every pod of it. A cluster-wide policy for some labels (`app: web` everywhere) is not the
  * namespace's policy; it still counts for the pods it selects (NET01).

@@ -5,7 +5,7 @@ import { isMap, YAMLMap } from 'yaml';
 import { K8sObject, ParsedFile } from '../model/parse';
 import { Range } from '../model/text';
 import { podSpecOf } from '../model/workload';
-import { entries, get, getIn, getMap, getSeq, isFalse, keyOf, seqItems, str } from '../model/yaml-nav';
+import { entries, get, getIn, getMap, getSeq, isFalse, isTrue, keyOf, seqItems, str } from '../model/yaml-nav';
 import { nodeOffsets } from '../model/ranges';
 import { LabelSelector, Labels, readLabels, readSelector } from './selector';
 
@@ -27,6 +27,8 @@ export interface PodFacts {
   serviceAccountName?: string;
   /** `automountServiceAccountToken` of the pod spec, when set. */
   automountToken?: boolean;
+  /** `hostNetwork: true`: NetworkPolicies do not apply to the pod. */
+  hostNetwork?: boolean;
 }
 
 export interface NetworkPolicyPeer {
@@ -68,7 +70,12 @@ export interface ObjectSummary extends ObjectRef {
   pod?: PodFacts;
   networkPolicy?: NetworkPolicyFacts;
   /** Kustomization: the namespace it sets and the resources it lists (paths as written). */
-  kustomization?: { namespace?: string; resources: string[] };
+  kustomization?: {
+    namespace?: string;
+    resources: string[];
+    /** Files of partial objects (`patches[].path`, `patchesStrategicMerge`, `patchesJson6902[].path`). */
+    patches: string[];
+  };
 }
 
 export function summarizeFile(uri: string, file: ParsedFile): ObjectSummary[] {
@@ -96,6 +103,7 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
       serviceAccountName: str(pod.field('serviceAccountName')) ?? str(pod.field('serviceAccount')),
       automountToken: automount ? !isFalse(automount) : undefined,
     };
+    if (isTrue(pod.field('hostNetwork'))) s.pod.hostNetwork = true;
   }
   const np = networkPolicyFacts(o);
   if (np) s.networkPolicy = np;
@@ -103,6 +111,11 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
     s.kustomization = {
       namespace: str(get(o.node, 'namespace', o.doc)),
       resources: seqItems(getSeq(o.node, 'resources', o.doc), o.doc).map(r => str(r)).filter((r): r is string => !!r),
+      patches: [
+        ...['patches', 'patchesJson6902'].flatMap(k => seqItems(getSeq(o.node, k, o.doc), o.doc).map(r => (isMap(r.value) ? str(get(r.value, 'path', o.doc)) : undefined))),
+        // A patchesStrategicMerge entry is a path, or an inline patch (which holds a line break).
+        ...seqItems(getSeq(o.node, 'patchesStrategicMerge', o.doc), o.doc).map(r => str(r)).filter(r => !r?.includes('\n')),
+      ].filter((r): r is string => !!r),
     };
   }
   return s;

@@ -24,12 +24,12 @@ export default defineRule({
     invalid: 'Namespace "{{namespace}}" sets pod-security.kubernetes.io/enforce to "{{value}}", which is not a Pod Security level: use restricted or baseline.',
   },
   docs: {
-    summary: 'Pod Security Admission applies the Pod Security Standards to the pods of a namespace only when the namespace says so with the `pod-security.kubernetes.io/enforce` label (unless the cluster sets a default). Without it, whatever the manifests in the repository look like, anyone who can create pods there can create privileged ones. Kube Harden also reads the label to decide which level a workload in that namespace is checked at. `privileged` is reported as information: it is sometimes needed (CNI, CSI and monitoring agents) but turns the checks off. The `enforce-version` label is not required: without it (or with `latest`) the newest policy applies, which is the stricter choice; pinning trades that for stable upgrades. The cluster\'s own namespaces (kube-system, kube-public, kube-node-lease) are not checked.',
+    summary: 'Pod Security Admission applies the Pod Security Standards to the pods of a namespace only when the namespace says so with the `pod-security.kubernetes.io/enforce` label (unless the cluster sets a default). Without it, whatever the manifests in the repository look like, anyone who can create pods there can create privileged ones. Kube Harden also reads the label to decide which level a workload in that namespace is checked at. `privileged` is reported as information: it is sometimes needed (CNI, CSI and monitoring agents) but turns the checks off. The `enforce-version` label is not required: without it (or with `latest`) the newest policy applies, which is the stricter choice; pinning trades that for stable upgrades. The cluster\'s own namespaces (kube-system, kube-public, kube-node-lease) are not checked, nor is a kustomize patch that leaves the label to its base.',
     remediation: 'Add `pod-security.kubernetes.io/enforce: restricted` to the Namespace\'s labels (or `baseline` while workloads are migrated), with `audit` and `warn` labels at `restricted` to see what would still fail, and optionally the `-version` labels to pin the policy version.',
     references: [PSA_DOC, PSS_DOC, 'https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/'],
   },
   fix: null,
-  checkObject({ object, policy, report }) {
+  checkObject({ object, policy, workspace: { index, self }, report }) {
     if (object.group !== '' || !object.name || SYSTEM_NAMESPACES.has(object.name)) return;
     const meta = metadataOf(object);
     const labels = getMap(meta, 'labels', object.doc);
@@ -51,6 +51,8 @@ export default defineRule({
       }),
     }));
     if (value === undefined) {
+      // A patch that leaves the label out keeps the base's.
+      if (index.isPatch(self.uri)) return;
       report({ messageId: 'missing', data, at: keyOf(meta, 'labels', object.doc) ?? nameNode(object), suggestions: suggestions('Add') });
     } else if (value === 'privileged') {
       report({ messageId: 'privileged', data, at: enforce!.value, severity: 'info', suggestions: suggestions('Set') });

@@ -2,7 +2,7 @@ import { createDocument } from '../../fix/document';
 import { defaultDenyPolicy } from '../../fix/network';
 import { nameNode } from '../../model/object';
 import { defineRule } from '../../rule';
-import { byLocation, defaultDeny, namespacePolicies, Direction, directionsText, policyLabel, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/network';
+import { byLocation, defaultDeny, namespacePolicies, onlyHostNetwork, Direction, directionsText, policyLabel, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/network';
 import { NETWORK_POLICY_DOC } from '../references';
 
 const MAX_RELATED = 3;
@@ -24,14 +24,14 @@ export default defineRule({
     noDefaultDeny: 'Namespace "{{namespace}}" has no default-deny NetworkPolicy for {{directions}}: pods that no other policy selects are not isolated. Add a policy with podSelector: {}, policyTypes [{{types}}] and no allow rules.',
   },
   docs: {
-    summary: 'A default-deny policy makes isolation the rule in a namespace: a pod added later, or one whose labels no policy matches, gets no traffic until a policy allows it. Without one, every pod that no policy happens to select is open to the whole cluster. A namespace denies by default when policies that select every pod in it (`podSelector: {}`, Calico `all()`, Cilium `endpointSelector: {}`, or cluster-wide ones that apply to the whole namespace) together list both policy types, Ingress and Egress. Several policies may share the work (`default-deny-ingress` and `default-deny-egress`), and allow rules that name ports (DNS egress) do not undo it; an allow rule that admits every port does. A namespace without any policy is reported as such, replacing require-namespace-network-policy at this level. The cluster\'s own namespaces are not checked.',
+    summary: 'A default-deny policy makes isolation the rule in a namespace: a pod added later, or one whose labels no policy matches, gets no traffic until a policy allows it. Without one, every pod that no policy happens to select is open to the whole cluster. A namespace denies by default when policies that select every pod in it (`podSelector: {}`, Calico `all()`, Cilium `endpointSelector: {}`, or cluster-wide ones that apply to the whole namespace) together list both policy types, Ingress and Egress. Several policies may share the work (`default-deny-ingress` and `default-deny-egress`), and allow rules that name ports (DNS egress) do not undo it; an allow rule that admits every port does. A namespace without any policy is reported as such, replacing require-namespace-network-policy at this level. The cluster\'s own namespaces are not checked, nor namespaces whose workloads in the workspace all run on the host network, where policies do not apply.',
     remediation: 'Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no rules to the namespace, then policies allowing the traffic each workload needs, DNS egress included. The suggestion appends the policy for the missing directions to the file (or creates it beside it).',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
   },
   fix: null,
-  checkObject({ object, workspace: { index }, report }) {
+  checkObject({ object, workspace: { index, self }, report }) {
     const ns = object.name;
-    if (object.group !== '' || !ns || SYSTEM_NAMESPACES.has(ns)) return;
+    if (object.group !== '' || !ns || SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || onlyHostNetwork(index, ns)) return;
     const policies = namespacePolicies(index, ns);
     const deny = defaultDeny(index, ns);
     const missing = (['Ingress', 'Egress'] as Direction[]).filter(d => deny[d].length === 0);

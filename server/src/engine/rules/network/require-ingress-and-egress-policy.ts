@@ -29,7 +29,7 @@ export default defineRule({
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;
     const ns = index.namespaceOf(self);
-    if (SYSTEM_NAMESPACES.has(ns)) return;
+    if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri)) return;
     const types = new Set<Direction>();
     let selected = false;
     for (const p of index.selecting(self)) {

@@ -32,8 +32,9 @@ export default defineRule({
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://cert-manager.io/docs/usage/ingress/'],
   },
   fix: null,
-  checkObject({ object, report }) {
-    if (object.group !== 'networking.k8s.io' && object.group !== 'extensions') return;
+  checkObject({ object, workspace: { index, self }, report }) {
+    // A patch's tls (or its absence) says nothing of the base's.
+    if ((object.group !== 'networking.k8s.io' && object.group !== 'extensions') || index.isPatch(self.uri)) return;
     const names = new Set(annotationsOf(object).map(a => a.name));
     if (CLOUD_TLS.some(a => names.has(a))) return;
     const spec = specOf(object);

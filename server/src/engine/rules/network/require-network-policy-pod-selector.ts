@@ -25,7 +25,9 @@ export default defineRule({
     references: [NETWORK_POLICY_DOC, 'https://docs.cilium.io/en/stable/network/kubernetes/policy/'],
   },
   fix: null,
-  checkObject({ object, report }) {
+  checkObject({ object, workspace: { index, self }, report }) {
+    // A patch that leaves the selector out keeps the base's.
+    if (index.isPatch(self.uri)) return;
     const name = object.name ?? '(unnamed)';
     if (object.kind === 'NetworkPolicy' && object.group === 'networking.k8s.io') {
       const spec = specOf(object);

@@ -24,7 +24,7 @@ export default defineRule({
     notSelected: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}": they accept connections from any pod and may connect anywhere. Add a NetworkPolicy whose podSelector matches their labels, or a default-deny for the namespace.',
   },
   docs: {
-    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and kube-node-lease, which the cluster owns.',
+    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and kube-node-lease, which the cluster owns, nor kustomize patches (partial objects).',
     remediation: 'Add a NetworkPolicy in the workload\'s namespace whose `podSelector` matches its pod labels and that allows only the traffic it needs, or a default-deny policy (`podSelector: {}`) for the whole namespace plus policies allowing each workload\'s traffic. The suggestion creates a starting point that allows traffic within the namespace and DNS.',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/tasks/administer-cluster/declare-network-policy/'],
   },
@@ -33,7 +33,8 @@ export default defineRule({
     // A PodTemplate runs nothing; host-network pods are outside NetworkPolicy's reach.
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;
     const ns = index.namespaceOf(self);
-    if (SYSTEM_NAMESPACES.has(ns) || index.isSelected(self)) return;
+    // A patch is a partial object: its policy lives with the base it patches.
+    if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || index.isSelected(self)) return;
     const name = object.name ?? '(unnamed)';
     const labels = selectorLabels(object, self.pod?.labels ?? {});
     const policyName = uniqueName(name, new Set(index.policiesIn(ns).map(p => p.name)));

@@ -37,7 +37,7 @@ export default defineRule({
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types', 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/'],
   },
   fix: null,
-  checkObject({ object, report }) {
+  checkObject({ object, workspace: { index, self }, report }) {
     if (object.group !== '') return;
     const spec = specOf(object);
     const type = get(spec, 'type', object.doc);
@@ -55,6 +55,8 @@ export default defineRule({
       ...(annotations.get(SOURCE_RANGES_ANNOTATION) ?? '').split(',').map(r => r.trim()),
     ].filter(r => r !== '');
     if (ranges.length > 0 && !ranges.some(r => WORLD.has(r))) return;
+    // A patch that sets the type may leave the source ranges to the base it patches.
+    if (index.isPatch(self.uri)) return;
     report({ messageId: 'openLoadBalancer', data, at: type!.value, severity: 'warning' });
   },
 });
