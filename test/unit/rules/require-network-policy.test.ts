@@ -71,6 +71,9 @@ const POLICY_WEB = yaml`
 `;
 const POLICY_WEB_DOC = `---\n${POLICY_WEB}`;
 
+const MIGRATE = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: migrate\n        image: migrate:1.0\n';
+const MIGRATE_POLICY = POLICY_WEB.replace('Deployment "web"', 'Job "migrate"').replace('name: web\n', 'name: migrate\n').replace('app: web', 'job-name: migrate');
+
 const REPORT = yaml`
   apiVersion: batch/v1
   kind: CronJob
@@ -248,6 +251,11 @@ ruleTester('require-network-policy', {
       },
     },
     {
+      name: 'the Job controller labels its pods with the Job\'s name, which a policy may select',
+      code: MIGRATE,
+      files: { 'np.yaml': policy('matchLabels: {batch.kubernetes.io/job-name: migrate}') },
+    },
+    {
       name: 'host-network pods are outside the reach of NetworkPolicies',
       code: WEB.replace('      containers:', '      hostNetwork: true\n      containers:'),
     },
@@ -332,6 +340,14 @@ ruleTester('require-network-policy', {
           { file: 'cnp.yaml', line: 4, column: 9, endLine: 4, endColumn: 11, message: 'CiliumNetworkPolicy "db" applies in namespace "default" but does not select these pods.' },
         ],
         suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC, newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB } }],
+      }],
+    },
+    {
+      name: 'a Job without template labels: the policy offered selects its pods by the job-name label',
+      code: MIGRATE,
+      errors: [{
+        messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 16,
+        suggestions: [{ title: 'Create a NetworkPolicy for Job "migrate"', output: `${MIGRATE}---\n${MIGRATE_POLICY}`, newFile: { name: 'migrate-network-policy.yaml', text: MIGRATE_POLICY } }],
       }],
     },
     {

@@ -104,6 +104,11 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
       automountToken: automount ? !isFalse(automount) : undefined,
     };
     if (isTrue(pod.field('hostNetwork'))) s.pod.hostNetwork = true;
+    // The Job controller labels its pods with the Job's name (unless the selector is manual):
+    // policies may select them by it.
+    if (o.kind === 'Job' && o.group === 'batch' && o.name && !isTrue(getIn(o.node, ['spec', 'manualSelector'], o.doc))) {
+      s.pod.labels = { 'job-name': o.name, 'batch.kubernetes.io/job-name': o.name, ...s.pod.labels };
+    }
   }
   const np = networkPolicyFacts(o);
   if (np) s.networkPolicy = np;

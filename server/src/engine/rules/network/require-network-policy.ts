@@ -36,7 +36,7 @@ export default defineRule({
     // A patch is a partial object: its policy lives with the base it patches.
     if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || index.isSelected(self)) return;
     const name = object.name ?? '(unnamed)';
-    const labels = selectorLabels(object, self.pod?.labels ?? {});
+    const labels = selectorLabels(object, readLabels(getMap(pod.metadata, 'labels', object.doc), object.doc));
     const policyName = uniqueName(name, new Set(index.policiesIn(ns).map(p => p.name)));
     report({
       messageId: 'notSelected',
@@ -62,5 +62,8 @@ function selectorLabels(object: K8sObject, template: Readonly<Record<string, str
   // ReplicationController's selector is a plain map; the apps kinds' is a LabelSelector.
   const own = readLabels(object.kind === 'ReplicationController' ? selector : getMap(selector, 'matchLabels', object.doc), object.doc);
   const usable = Object.keys(own).length > 0 && Object.entries(own).every(([k, v]) => template[k] === v);
-  return usable ? own : { ...template };
+  if (usable) return own;
+  // A Job's pods carry its name as a label, the usual way to select them when the template has none.
+  if (Object.keys(template).length === 0 && object.kind === 'Job' && object.group === 'batch' && object.name) return { 'job-name': object.name };
+  return { ...template };
 }
