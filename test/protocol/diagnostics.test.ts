@@ -121,6 +121,7 @@ describe('protocol: diagnostics', () => {
       }] },
     }), { languageId: 'json' });
     const p = await client.waitForDiagnostics(json, { version: 1 });
+    // A JSON file holds one object: the pod, which no NetworkPolicy selects.
     assert.deepEqual(p.diagnostics.map(d => d.code), ['disallow-privileged-containers']);
 
     // A Markdown file holding a manifest is not one. The server handles messages in order, so

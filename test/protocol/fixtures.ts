@@ -13,10 +13,24 @@ export function fileUri(name: string): string {
   return pathToFileURL(path.join(os.tmpdir(), 'kube-harden-protocol', `${process.pid}-${++counter}`, name)).href;
 }
 
+/**
+ * A default-deny NetworkPolicy for the pods of the file's namespace, as a second document: a
+ * pod no policy selects is itself a finding (require-network-policy).
+ */
+export const DEFAULT_DENY = yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: default-deny
+  spec:
+    podSelector: {}
+    policyTypes: [Ingress, Egress]
+`;
+
 // Line 8 `    securityContext:` (the nearest existing key for the missing runAsNonRoot, chars 4-19),
-// line 9 `      privileged: true` (the value `true`, chars 18-22). Otherwise restricted-compliant, so
-// those two are the only findings.
-export const PRIVILEGED_POD = yaml`
+// line 9 `      privileged: true` (the value `true`, chars 18-22). Otherwise restricted-compliant
+// (and isolated by the policy after it), so those two are the only findings.
+export const PRIVILEGED_POD = `${yaml`
   apiVersion: v1
   kind: Pod
   metadata:
@@ -32,7 +46,7 @@ export const PRIVILEGED_POD = yaml`
           drop: [ALL]
         seccompProfile:
           type: RuntimeDefault
-`;
+`}---\n${DEFAULT_DENY}`;
 
 export const PRIVILEGED_MESSAGE = 'Container "app" is privileged: remove securityContext.privileged or set it to false.';
 export const RUN_AS_ROOT_MESSAGE = 'Container "app" may run as root: set securityContext.runAsNonRoot: true (here or in the pod securityContext).';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, parseFile } from '@kube-harden/server';
+import { lintParsed, parseFile, resolveConfig, summarizeFile, WorkspaceIndex } from '@kube-harden/server';
 
 const SNIPPETS = path.resolve(__dirname, '../../../snippets/kubernetes.json');
 
@@ -29,6 +29,11 @@ describe('snippets', () => {
     assert.deepEqual(prefixes.filter((p, i) => prefixes.indexOf(p) !== i), []);
   });
 
+  // A workload is isolated by its namespace's policies, not by its own file: each snippet is
+  // linted as a file of a workspace that also holds the default-deny snippet for its namespace.
+  const deny = Object.values(snippets).find(s => s.prefix === 'kh-netpol-deny');
+  it('has a default-deny NetworkPolicy snippet for the others to rely on', () => assert.ok(deny));
+
   for (const [name, s] of Object.entries(snippets)) {
     it(`${name} (${s.prefix}) lints clean at restricted`, () => {
       assert.ok(s.body.every(l => !l.includes('\t')), 'no tabs in the body');
@@ -36,7 +41,13 @@ describe('snippets', () => {
       const parsed = parseFile(text);
       for (const d of parsed.documents) assert.deepEqual(d.doc.errors.map(e => e.message), []);
       assert.ok(parsed.documents.every(d => d.objects.length === 1), 'each document is one Kubernetes object');
-      const result = lint(text, { level: 'restricted' });
+      const object = parsed.documents[0].objects[0];
+      const namespace = object.kind === 'Namespace' ? object.name! : object.namespace ?? 'default';
+      const policy = expandSnippet(deny!.body).replace(/^( +namespace: ).*$/m, `$1${namespace}`);
+      const workspace = new WorkspaceIndex();
+      workspace.setFile('file:///snippets/default-deny.yaml', summarizeFile('file:///snippets/default-deny.yaml', parseFile(policy)));
+      workspace.setFile('file:///snippets/snippet.yaml', summarizeFile('file:///snippets/snippet.yaml', parsed));
+      const result = lintParsed(parsed, resolveConfig({ level: 'restricted' }), { uri: 'file:///snippets/snippet.yaml', workspace });
       assert.deepEqual(result.findings.map(f => `${f.ruleId} ${f.range.start.line + 1}: ${f.message}`), []);
     });
   }

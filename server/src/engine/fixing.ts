@@ -7,6 +7,7 @@ import { fixToFixedPoint, TextEdit } from './fix/edit';
 import { Finding, LintOptions, lintParsed, resolveConfig } from './lint';
 import { parseFile } from './model/parse';
 import { FixSafety, Rule } from './rule';
+import { summarizeFile } from './workspace/summary';
 
 export interface FixAllOptions {
   /** `safe`: only safe fixes (fix-all, on save, --fix); `unsafe`: safe and unsafe (--fix-unsafe, harden). */
@@ -25,7 +26,11 @@ export interface FixAllOptions {
   initial?: readonly Finding[];
   /** The rules to run (default: the registry); tests pass their own. */
   rules?: readonly Rule[];
-  /** The file's URI and the workspace model, so fixes see what the findings saw. */
+  /**
+   * The file's URI and the workspace model, so fixes see what the findings saw. Each pass lints
+   * against a copy of the workspace in which this file holds the pass's text; the index itself
+   * is not changed.
+   */
   lint?: LintOptions;
 }
 
@@ -48,7 +53,12 @@ export function selectFixable(findings: readonly Finding[], opts: FixAllOptions)
 
 export function fixAll(text: string, config: Partial<LintConfig> | undefined, opts: FixAllOptions): FixAllResult {
   const resolved = resolveConfig(config, opts.rules);
-  const fixable = (t: string) => selectFixable(lintParsed(parseFile(t, { helmTemplate: opts.helmTemplate }), resolved, opts.lint).findings, opts);
+  const fixable = (t: string) => {
+    const parsed = parseFile(t, { helmTemplate: opts.helmTemplate });
+    const { uri, workspace } = opts.lint ?? {};
+    const current = workspace && uri ? workspace.withFile(uri, summarizeFile(uri, parsed)) : workspace;
+    return selectFixable(lintParsed(parsed, resolved, { uri, workspace: current }).findings, opts);
+  };
   let before = -1;
   const result = fixToFixedPoint(text, current => {
     const found = before < 0 && opts.initial ? selectFixable(opts.initial, opts) : fixable(current);

@@ -10,7 +10,7 @@ import { ObjectSummary, summarizeFile } from './workspace/summary';
 import { nodeOffsets } from './model/ranges';
 import { levelIncludes, parsePolicyVersion, Policy } from './policy';
 import type { TextEdit } from './fix/edit';
-import { FixSafety, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
+import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
@@ -18,6 +18,8 @@ export interface BoundProposal {
   title: string;
   /** Edits over the linted text, or undefined when the proposal declines (or its builder threw). */
   edits(): TextEdit[] | undefined;
+  /** Present when the proposal can also create its content as a new file beside this one. */
+  newFile?(): NewFile | undefined;
 }
 
 export interface FixOffer extends BoundProposal {
@@ -170,8 +172,8 @@ const PSA_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
 /**
  * The rules for one object. A Namespace in the workspace that enforces a Pod Security level
  * decides the level (and version) of its workloads, as the admission plugin would (PSA01): a
- * workload in a `baseline` namespace gets no restricted-only finding, and one in a `privileged`
- * namespace no Pod Security finding at all.
+ * workload in a `baseline` namespace gets no restricted-only Pod Security finding, and one in a
+ * `privileged` namespace no Pod Security finding at all.
  */
 function forObject(resolved: ResolvedConfig, index: WorkspaceIndex, self: ObjectSummary): { active: ActiveRule[]; policy: Policy } {
   if (!self.pod) return resolved;
@@ -181,22 +183,26 @@ function forObject(resolved: ResolvedConfig, index: WorkspaceIndex, self: Object
   const version = ns!.labels[PSA_VERSION_LABEL];
   const podSecurityVersion = version && parsePolicyVersion(version) !== undefined ? version : resolved.config.podSecurityVersion;
   const r = resolveConfig({ ...resolved.config, level: level === 'privileged' ? 'baseline' : level, podSecurityVersion });
-  return level === 'privileged' ? { active: r.active.filter(a => !a.rule.pss), policy: r.policy } : r;
+  // The label speaks for the Pod Security Standards only: the other rules (network, mesh, ...)
+  // run as configured whatever level the namespace enforces.
+  const pss = level === 'privileged' ? [] : r.active.filter(a => a.rule.pss);
+  return { active: [...pss, ...resolved.active.filter(a => !a.rule.pss)], policy: r.policy };
 }
 
 function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures: RuleFailure[]): BoundProposal {
-  return {
-    title: p.title,
-    edits: () => {
-      try {
-        return p.edits({ text, doc });
-      } catch (e) {
-        // A fix builder that throws offers nothing; the finding itself still stands.
-        failures.push({ ruleId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-        return undefined;
-      }
-    },
+  // A builder that throws offers nothing; the finding itself still stands.
+  const guarded = <T>(build: () => T): T | undefined => {
+    try {
+      return build();
+    } catch (e) {
+      failures.push({ ruleId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      return undefined;
+    }
   };
+  const bound: BoundProposal = { title: p.title, edits: () => guarded(() => p.edits({ text, doc })) };
+  const newFile = p.newFile;
+  if (newFile) bound.newFile = () => guarded(() => newFile.call(p, { text, doc }));
+  return bound;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {

@@ -74,6 +74,22 @@ import disallowSecretsInConfigmap from './rules/secrets/disallow-secrets-in-conf
 import disallowDuplicateEnvVars from './rules/secrets/disallow-duplicate-env-vars';
 import disallowGitSyncCommandOverride from './rules/secrets/disallow-git-sync-command-override';
 import disallowCommittedSecretData from './rules/secrets/disallow-committed-secret-data';
+import requireNamespacePodSecurity from './rules/namespaces/require-namespace-pod-security';
+import disallowAllowAllNetworkPolicy from './rules/network/disallow-allow-all-network-policy';
+import disallowDanglingNetworkPolicy from './rules/network/disallow-dangling-network-policy';
+import disallowDanglingNetworkPolicyPeer from './rules/network/disallow-dangling-network-policy-peer';
+import disallowIngressNginxSnippets from './rules/network/disallow-ingress-nginx-snippets';
+import disallowServiceExternalIps from './rules/network/disallow-service-external-ips';
+import disallowSidecarInjectionOptOut from './rules/network/disallow-sidecar-injection-opt-out';
+import requireDefaultDenyNetworkPolicy from './rules/network/require-default-deny-network-policy';
+import requireDestinationRuleTls from './rules/network/require-destination-rule-tls';
+import requireIngressAndEgressPolicy from './rules/network/require-ingress-and-egress-policy';
+import requireIngressTls from './rules/network/require-ingress-tls';
+import requireNamespaceNetworkPolicy from './rules/network/require-namespace-network-policy';
+import requireNetworkPolicy from './rules/network/require-network-policy';
+import requireNetworkPolicyPodSelector from './rules/network/require-network-policy-pod-selector';
+import requireStrictMtls from './rules/network/require-strict-mtls';
+import restrictExposedServices from './rules/network/restrict-exposed-services';
 
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
@@ -158,6 +174,25 @@ export const RULES: readonly Rule[] = [
   requireMemoryLimit,
   requireNamespaceLimitRange,
   requireNamespaceResourceQuota,
+  // Namespaces (NS04)
+  requireNamespacePodSecurity,
+  // Network (NET01-NET12; NET16: every coverage rule counts Cilium and Calico policies)
+  requireNetworkPolicy,
+  requireNamespaceNetworkPolicy,
+  requireDefaultDenyNetworkPolicy,
+  requireIngressAndEgressPolicy,
+  requireNetworkPolicyPodSelector,
+  disallowDanglingNetworkPolicy,
+  disallowDanglingNetworkPolicyPeer,
+  disallowAllowAllNetworkPolicy,
+  restrictExposedServices,
+  disallowServiceExternalIps,
+  requireIngressTls,
+  disallowIngressNginxSnippets,
+  // Service meshes (MESH01-MESH03)
+  requireStrictMtls,
+  requireDestinationRuleTls,
+  disallowSidecarInjectionOptOut,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

@@ -73,6 +73,18 @@ export interface Proposal {
   /** Imperative, names the container or field: `Set allowPrivilegeEscalation: false in container "app"`. */
   title: string;
   edits(ctx: EditContext): TextEdit[] | undefined;
+  /**
+   * The same content as a new file beside the current one, for proposals that create an object
+   * (a NetworkPolicy for a namespace): an editor may offer it as an alternative to `edits`
+   * (a CreateFile edit). `name` is relative to the current file's folder. Undefined: declined.
+   */
+  newFile?(ctx: EditContext): NewFile | undefined;
+}
+
+export interface NewFile {
+  /** A file name relative to the folder of the file the finding is in, e.g. `default-deny-shop.yaml`. */
+  name: string;
+  text: string;
 }
 
 export interface Report<M extends string = string> {

@@ -26,8 +26,10 @@ const POD = yaml`
 `;
 
 describe('kube-harden check: the workspace model', () => {
+  // The Pod's findings only: the Namespace has findings of its own (no default-deny policy, ...).
   const rules = (dir: string, ...paths: string[]) =>
-    [...new Set(json<{ findings: Array<{ rule: string }> }>(runCli(['check', '--format', 'json', ...paths], { cwd: dir })).findings.map(f => f.rule))].sort();
+    [...new Set(json<{ findings: Array<{ rule: string; file: string }> }>(runCli(['check', '--format', 'json', ...paths], { cwd: dir })).findings
+      .filter(f => f.file.endsWith('pod.yaml')).map(f => f.rule))].sort();
 
   it('applies the level a Namespace in another file enforces', () => {
     const dir = tempTree({ 'ns.yaml': NAMESPACE('baseline'), 'apps/pod.yaml': POD });
@@ -39,7 +41,7 @@ describe('kube-harden check: the workspace model', () => {
   it('lets a privileged namespace exempt its pods from every Pod Security rule', () => {
     const dir = tempTree({ 'all.yaml': `${NAMESPACE('privileged')}---\n${POD}` });
     const run = runCli(['check', '--format', 'json', 'all.yaml'], { cwd: dir });
-    assert.equal(run.status, 0);
-    assert.deepEqual(json(run).findings, []);
+    const pss = json<{ findings: Array<{ rule: string; covers: string[] }> }>(run).findings.filter(f => f.covers.some(r => /^(B|R)\d/.test(r)));
+    assert.deepEqual(pss, []);
   });
 });

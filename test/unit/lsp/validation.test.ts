@@ -25,6 +25,15 @@ const POD = yaml`
           drop: [ALL]
         seccompProfile:
           type: RuntimeDefault
+  ---
+  # Selects the pod: without a NetworkPolicy, require-network-policy reports it too.
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: default-deny
+  spec:
+    podSelector: {}
+    policyTypes: [Ingress, Egress]
 `;
 
 /** A validator over in-memory documents whose settings arrive only when the test says so. */

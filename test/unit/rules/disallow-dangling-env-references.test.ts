@@ -39,7 +39,7 @@ ruleTester('disallow-dangling-env-references', {
           messageId: 'missingObject', line: 11, column: 50, endLine: 11, endColumn: 53, data: { container: 'Container "app"', kind: 'Secret', name: 'dbx', namespace: 'shop' },
           message: 'Container "app" reads Secret "dbx", which is not defined in namespace "shop" of the workspace: the pod will not start until it exists (or mark the reference optional: true).',
         },
-        { messageId: 'missingKey', line: 12, column: 63, endLine: 12, endColumn: 68, data: { container: 'Container "app"', kind: 'ConfigMap', name: 'cfg', key: 'speed' } },
+        { messageId: 'missingKey', line: 12, column: 63, endLine: 12, endColumn: 68, data: { container: 'Container "app"', kind: 'ConfigMap', name: 'cfg', key: 'speed' }, related: [{ file: 'case.yaml', line: 23, column: 18, endLine: 23, endColumn: 21, message: 'ConfigMap "cfg" is defined here' }] },
         { messageId: 'missingObject', line: 14, column: 28, endLine: 14, endColumn: 33, data: { container: 'Container "app"', kind: 'ConfigMap', name: 'other', namespace: 'shop' } },
       ],
     },

@@ -26,7 +26,7 @@ ruleTester('disallow-service-account-token-automount', {
         '---', 'apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: api}', ''].join('\n'),
       errors: [
         { messageId: 'explicitTrue', line: 7, column: 33, endLine: 7, endColumn: 37 },
-        { messageId: 'unset', line: 16, column: 3, endLine: 16, endColumn: 21, data: { sa: 'api' } },
+        { messageId: 'unset', line: 16, column: 3, endLine: 16, endColumn: 21, data: { sa: 'api' }, related: [{ file: 'case.yaml', line: 23, column: 18, endLine: 23, endColumn: 21, message: 'ServiceAccount "api" does not set automountServiceAccountToken: false' }] },
       ],
       output: [...['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:'], '  serviceAccountName: api', '  automountServiceAccountToken: false # needs the API?', '  containers:', '  - name: app', '    image: nginx:1.27', '---', 'apiVersion: v1', 'kind: Pod', 'metadata: {name: b}', 'spec:', '  serviceAccountName: api', '  containers:', '  - name: app', '    image: nginx:1.27', '  automountServiceAccountToken: false',
         '---', 'apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: api}', ''].join('\n'),

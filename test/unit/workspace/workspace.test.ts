@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lint, lintParsed, parseFile, resolveConfig } from '@kube-harden/server';
+import { lint, lintParsed, parseFile, resolveConfig, ruleById } from '@kube-harden/server';
 import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
 import { calicoSelector, summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
 import { matches, MATCH_ALL } from '@kube-harden/server/out/engine/workspace/selector';
@@ -131,8 +131,10 @@ describe('workspace: the Namespace decides the Pod Security level (PSA01)', () =
         ${labels}
   `;
   const web = WEB.replace('name: web\n', 'name: web\n  namespace: shop\n');
-  const rulesFor = (text: string, ix?: WorkspaceIndex) =>
-    [...new Set(lintParsed(parseFile(text), resolveConfig({ level: 'restricted' }), { uri: 'file:///r/web.yaml', workspace: ix }).findings.map(f => f.ruleId))].sort();
+  const isPss = (id: string) => !!ruleById(id)?.pss;
+  const allRulesFor = (text: string, ix?: WorkspaceIndex) =>
+    [...new Set(lintParsed(parseFile(text), resolveConfig({ level: 'restricted', rules: { 'require-network-policy': 'warning' } }), { uri: 'file:///r/web.yaml', workspace: ix }).findings.map(f => f.ruleId))].sort();
+  const rulesFor = (text: string, ix?: WorkspaceIndex) => allRulesFor(text, ix).filter(isPss);
 
   it('applies restricted rules when the namespace says nothing', () => {
     assert.ok(rulesFor(web).includes('require-run-as-non-root'));
@@ -141,11 +143,12 @@ describe('workspace: the Namespace decides the Pod Security level (PSA01)', () =
   it('drops restricted-only rules in a baseline namespace, in another file', () => {
     const ix = index({ 'file:///r/ns.yaml': ns('pod-security.kubernetes.io/enforce: baseline'), 'file:///r/web.yaml': web });
     assert.deepEqual(rulesFor(web, ix).filter(id => id.startsWith('require-')), []);
+    assert.ok(allRulesFor(web, ix).includes('require-network-policy'), 'rules outside the Pod Security Standards (here an opt-in one turned on) still run as configured');
   });
 
   it('drops every Pod Security rule in a privileged namespace, in the same file', () => {
     const text = `${ns('pod-security.kubernetes.io/enforce: privileged')}---\n${web.replace('image: nginx:1.27', 'image: nginx:1.27\n          securityContext: {privileged: true}')}`;
-    assert.deepEqual(lint(text, { level: 'restricted' }).findings.map(f => f.ruleId), []);
+    assert.deepEqual(lint(text, { level: 'restricted' }).findings.map(f => f.ruleId).filter(isPss), []);
   });
 
   it('reads the enforce-version label as the policy version', () => {

@@ -27,3 +27,6 @@ export { replaceItem, replaceKey } from './replace';
 export { inTitle, removeFromContainer, removeFromPod, setInheritedAt } from './workload';
 export { deepestFirst, emptyDirMountEdits } from './workload';
 export { envValueToSecretRef } from './env';
+export { appendDocument, createDocument, newDocumentFile } from './document';
+export type { NewDocument } from './document';
+export { defaultDenyPolicy, workloadPolicy } from './network';

@@ -2,7 +2,7 @@
 // files given to the CLI), so rules can judge what only several files together can say: is this
 // pod selected by a NetworkPolicy, which Pod Security level does its Namespace enforce. Open
 // editor text replaces a file's summaries; nothing else is kept.
-import { matches } from './selector';
+import { Labels, matches } from './selector';
 import { ObjectSummary } from './summary';
 
 export interface WorkspaceOptions {
@@ -15,6 +15,10 @@ export class WorkspaceIndex {
   private allCache: ObjectSummary[] | undefined;
   private namespacesCache: Map<string, ObjectSummary> | undefined;
   private policiesCache: ObjectSummary[] | undefined;
+  private workloadsCache: ObjectSummary[] | undefined;
+  private patchesCache: Set<string> | undefined;
+  private workloadsByNamespace: Map<string, ObjectSummary[]> | undefined;
+  private policiesByNamespace: { byNs: Map<string, ObjectSummary[]>; clusterWide: ObjectSummary[] } | undefined;
   private nsCache = new Map<ObjectSummary, string>();
   /** Increases on every change, so dependants can tell a stale answer. */
   generation = 0;
@@ -33,6 +37,17 @@ export class WorkspaceIndex {
     if (before && sameFacts(before, summaries)) return false;
     this.generation++;
     return true;
+  }
+
+  /**
+   * A copy in which one file's objects are replaced, the original left as it was: for linting a
+   * text the index does not hold (the passes of a fix-all over an open document).
+   */
+  withFile(uri: string, summaries: ObjectSummary[]): WorkspaceIndex {
+    const copy = new WorkspaceIndex(this.options);
+    for (const [u, s] of this.files) copy.files.set(u, s);
+    copy.setFile(uri, summaries);
+    return copy;
   }
 
   removeFile(uri: string): boolean {
@@ -82,18 +97,137 @@ export class WorkspaceIndex {
 
   /** The network policies (any flavour) whose pod selector picks this workload's pods. */
   policiesSelecting(workload: ObjectSummary): ObjectSummary[] {
-    if (!workload.pod) return [];
+    return [...this.selecting(workload)];
+  }
+
+  /** True when some network policy selects this workload's pods. */
+  isSelected(workload: ObjectSummary): boolean {
+    return !this.selecting(workload).next().done;
+  }
+
+  /** The policies selecting this workload's pods, found one at a time: callers may stop early. */
+  *selecting(workload: ObjectSummary): Generator<ObjectSummary, void> {
+    if (!workload.pod) return;
     const ns = this.namespaceOf(workload);
-    return this.networkPolicies().filter(p => {
-      const np = p.networkPolicy!;
-      if (!np.podSelector) return false;
-      if (!np.clusterWide && this.namespaceOf(p) !== ns) return false;
-      return matches(np.podSelector, workload.pod!.labels);
-    });
+    for (const p of this.candidatePolicies(ns)) if (this.selectsIn(p, workload, ns)) yield p;
+  }
+
+  /** The policies of namespace `ns` and the cluster-wide ones: those that may apply there. */
+  private candidatePolicies(ns: string): readonly ObjectSummary[] {
+    if (!this.policiesByNamespace) {
+      const byNs = new Map<string, ObjectSummary[]>();
+      const clusterWide: ObjectSummary[] = [];
+      for (const p of this.networkPolicies()) {
+        if (p.networkPolicy!.clusterWide) { clusterWide.push(p); continue; }
+        const key = this.namespaceOf(p);
+        const list = byNs.get(key);
+        if (list) list.push(p); else byNs.set(key, [p]);
+      }
+      this.policiesByNamespace = { byNs, clusterWide };
+    }
+    const own = this.policiesByNamespace.byNs.get(ns) ?? [];
+    const cw = this.policiesByNamespace.clusterWide;
+    return cw.length === 0 ? own : [...own, ...cw];
+  }
+
+  /** True when `policy` (any flavour) selects the pods of `workload`. */
+  selects(policy: ObjectSummary, workload: ObjectSummary): boolean {
+    return !!workload.pod && this.selectsIn(policy, workload, this.namespaceOf(workload));
+  }
+
+  /** The workloads (pod-bearing objects) placed in namespace `ns`. */
+  workloadsIn(ns: string): readonly ObjectSummary[] {
+    if (!this.workloadsByNamespace) {
+      this.workloadsByNamespace = new Map();
+      for (const w of this.workloads()) {
+        const key = this.namespaceOf(w);
+        const list = this.workloadsByNamespace.get(key);
+        if (list) list.push(w); else this.workloadsByNamespace.set(key, [w]);
+      }
+    }
+    return this.workloadsByNamespace.get(ns) ?? [];
+  }
+
+  /** The namespaces that hold at least one workload of the workspace. */
+  workloadNamespaces(): string[] {
+    this.workloadsIn('');
+    return [...this.workloadsByNamespace!.keys()];
+  }
+
+  private selectsIn(policy: ObjectSummary, workload: ObjectSummary, ns: string): boolean {
+    const np = policy.networkPolicy;
+    if (!np?.podSelector || !workload.pod) return false;
+    if (!this.appliesIn(policy, ns)) return false;
+    if (np.flavor === 'kubernetes') return matches(np.podSelector, workload.pod.labels);
+    return matches(np.podSelector, { ...workload.pod.labels, ...this.implicitPodLabels(np.flavor, ns, workload.pod.serviceAccountName) });
+  }
+
+  /** The network policies that may select pods of namespace `ns`: its own, and cluster-wide ones in scope. */
+  policiesIn(ns: string): ObjectSummary[] {
+    return this.candidatePolicies(ns).filter(p => p.networkPolicy!.podSelector && this.appliesIn(p, ns));
+  }
+
+  /**
+   * True when the policy applies to every pod of `ns` whatever its labels: its selector is
+   * empty, or constrains only what every pod there has (Cilium's and Calico's namespace labels).
+   */
+  selectsEveryPod(policy: ObjectSummary, ns: string): boolean {
+    const np = policy.networkPolicy;
+    if (!np?.podSelector || np.podSelector.invalid || !this.appliesIn(policy, ns)) return false;
+    const implicit = this.implicitPodLabels(np.flavor, ns, undefined);
+    const onlyImplicit = (key: string) => Object.prototype.hasOwnProperty.call(implicit, key) && !/serviceaccount$/.test(key);
+    return Object.keys(np.podSelector.matchLabels).every(onlyImplicit)
+      && np.podSelector.matchExpressions.every(r => onlyImplicit(r.key))
+      && matches(np.podSelector, implicit);
+  }
+
+  /** The labels of namespace `ns` as selectors see them: its object's labels and the name label every namespace gets. */
+  namespaceLabels(ns: string): Labels {
+    return { ...this.namespaceObject(ns)?.labels, 'kubernetes.io/metadata.name': ns };
+  }
+
+  private appliesIn(policy: ObjectSummary, ns: string): boolean {
+    const np = policy.networkPolicy!;
+    if (!np.clusterWide) return this.namespaceOf(policy) === ns;
+    // A Calico GlobalNetworkPolicy may be limited to namespaces by their labels.
+    return !np.namespaceSelector || matches(np.namespaceSelector, { ...this.namespaceLabels(ns), 'projectcalico.org/name': ns });
+  }
+
+  /**
+   * Labels the network plugin gives every pod besides its own, which its selectors may use:
+   * cluster-wide policies are scoped to a namespace that way.
+   */
+  private implicitPodLabels(flavor: 'kubernetes' | 'cilium' | 'calico', ns: string, serviceAccount: string | undefined): Record<string, string> {
+    const sa = serviceAccount ?? 'default';
+    if (flavor === 'cilium') {
+      const out: Record<string, string> = { 'io.kubernetes.pod.namespace': ns, 'io.cilium.k8s.policy.serviceaccount': sa };
+      for (const [k, v] of Object.entries(this.namespaceLabels(ns))) out[`io.cilium.k8s.namespace.labels.${k}`] = v;
+      return out;
+    }
+    if (flavor === 'calico') return { 'projectcalico.org/namespace': ns, 'projectcalico.org/orchestrator': 'k8s', 'projectcalico.org/serviceaccount': sa };
+    return {};
   }
 
   workloads(): ObjectSummary[] {
-    return this.all().filter(o => o.pod);
+    if (!this.workloadsCache) this.workloadsCache = this.all().filter(o => o.pod);
+    return this.workloadsCache;
+  }
+
+  /**
+   * True when a kustomization of the workspace lists the file as a patch: its objects are
+   * partial, so rules report what they set, never what they leave out (DESIGN.md).
+   */
+  isPatch(uri: string): boolean {
+    if (!this.patchesCache) {
+      this.patchesCache = new Set();
+      for (const k of this.all()) {
+        for (const p of k.kustomization?.patches ?? []) {
+          const target = resolveUri(k.uri, p);
+          if (target) this.patchesCache.add(target);
+        }
+      }
+    }
+    return this.patchesCache.has(uri);
   }
 
   private kustomizationNamespace(uri: string): string | undefined {
@@ -116,6 +250,10 @@ export class WorkspaceIndex {
     this.allCache = undefined;
     this.namespacesCache = undefined;
     this.policiesCache = undefined;
+    this.policiesByNamespace = undefined;
+    this.workloadsCache = undefined;
+    this.workloadsByNamespace = undefined;
+    this.patchesCache = undefined;
     this.nsCache = new Map();
   }
 }

@@ -52,7 +52,7 @@ export function isEmptySelector(sel: LabelSelector): boolean {
 
 export function matches(sel: LabelSelector, labels: Labels): boolean {
   if (sel.invalid) return false;
-  for (const [k, v] of Object.entries(sel.matchLabels)) if (labels[k] !== v) return false;
+  for (const k in sel.matchLabels) if (labels[k] !== sel.matchLabels[k]) return false;
   for (const r of sel.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, r.key);
     switch (r.operator) {
@@ -63,4 +63,15 @@ export function matches(sel: LabelSelector, labels: Labels): boolean {
     }
   }
   return true;
+}
+
+/** A selector as kubectl writes it: `app=web,tier in (front,back),!legacy`. */
+export function selectorText(sel: LabelSelector): string {
+  const parts = Object.entries(sel.matchLabels).map(([k, v]) => `${k}=${v}`);
+  for (const r of sel.matchExpressions) {
+    if (r.operator === 'Exists') parts.push(r.key);
+    else if (r.operator === 'DoesNotExist') parts.push(`!${r.key}`);
+    else parts.push(`${r.key} ${r.operator === 'In' ? 'in' : 'notin'} (${r.values.join(',')})`);
+  }
+  return parts.join(',');
 }

@@ -5,7 +5,7 @@ import { isMap, YAMLMap } from 'yaml';
 import { K8sObject, ParsedFile } from '../model/parse';
 import { Range } from '../model/text';
 import { podSpecOf } from '../model/workload';
-import { entries, get, getIn, getMap, getSeq, isFalse, keyOf, seqItems, str } from '../model/yaml-nav';
+import { entries, get, getIn, getMap, getSeq, isFalse, isTrue, keyOf, seqItems, str } from '../model/yaml-nav';
 import { nodeOffsets } from '../model/ranges';
 import { LabelSelector, Labels, readLabels, readSelector } from './selector';
 
@@ -27,6 +27,8 @@ export interface PodFacts {
   serviceAccountName?: string;
   /** `automountServiceAccountToken` of the pod spec, when set. */
   automountToken?: boolean;
+  /** `hostNetwork: true`: NetworkPolicies do not apply to the pod. */
+  hostNetwork?: boolean;
 }
 
 export interface NetworkPolicyPeer {
@@ -39,22 +41,41 @@ export interface NetworkPolicyFacts {
   flavor: 'kubernetes' | 'cilium' | 'calico';
   /** Cluster-wide policies (CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy) select in every namespace. */
   clusterWide: boolean;
-  /** Undefined when the policy has no pod selector at all (NET05). */
+  /**
+   * The pods the policy applies to. Undefined when it selects none: a Cilium policy with only a
+   * `nodeSelector` (a host policy) or with no selector at all (Cilium rejects it). A Kubernetes
+   * policy without `podSelector` selects every pod of its namespace, as an empty one does.
+   */
   podSelector?: LabelSelector;
+  /** A Calico GlobalNetworkPolicy's `namespaceSelector`: the namespaces (by their labels) it applies in. */
+  namespaceSelector?: LabelSelector;
   /** Effective policy types (Ingress always, Egress when listed or when egress rules exist). */
   policyTypes: Array<'Ingress' | 'Egress'>;
   ingressRules: number;
   egressRules: number;
   ingressPeers: NetworkPolicyPeer[];
   egressPeers: NetworkPolicyPeer[];
+  /**
+   * Per direction: some allow rule admits its peers on every port (it lists no ports). A
+   * namespace-wide policy with such a rule is no default-deny for that direction (NET03), while
+   * one whose allow rules all name ports (DNS egress) still is.
+   */
+  allowsAnyPort: { ingress: boolean; egress: boolean };
 }
 
 export interface ObjectSummary extends ObjectRef {
   labels: Labels;
+  /** A Namespace's annotations (Linkerd's injection switch lives there); other kinds keep none. */
+  annotations?: Labels;
   pod?: PodFacts;
   networkPolicy?: NetworkPolicyFacts;
   /** Kustomization: the namespace it sets and the resources it lists (paths as written). */
-  kustomization?: { namespace?: string; resources: string[] };
+  kustomization?: {
+    namespace?: string;
+    resources: string[];
+    /** Files of partial objects (`patches[].path`, `patchesStrategicMerge`, `patchesJson6902[].path`). */
+    patches: string[];
+  };
   /** Secrets, ConfigMaps and what creates Secrets in the cluster (dangling references, SEC06). */
   configData?: ConfigDataFacts;
   /** ServiceAccount: its own token automount setting (SA01, SA07). */
@@ -87,6 +108,7 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
     range: { start: file.lines.positionAt(off[0]), end: file.lines.positionAt(off[1]) },
     labels: readLabels(getMap(meta, 'labels', o.doc), o.doc),
   };
+  if (o.kind === 'Namespace' && o.group === '') s.annotations = readLabels(getMap(meta, 'annotations', o.doc), o.doc);
   const pod = podSpecOf(o);
   if (pod) {
     const automount = pod.field('automountServiceAccountToken');
@@ -96,6 +118,12 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
       serviceAccountName: str(pod.field('serviceAccountName')) ?? str(pod.field('serviceAccount')),
       automountToken: automount ? !isFalse(automount) : undefined,
     };
+    if (isTrue(pod.field('hostNetwork'))) s.pod.hostNetwork = true;
+    // The Job controller labels its pods with the Job's name (unless the selector is manual):
+    // policies may select them by it.
+    if (o.kind === 'Job' && o.group === 'batch' && o.name && !isTrue(getIn(o.node, ['spec', 'manualSelector'], o.doc))) {
+      s.pod.labels = { 'job-name': o.name, 'batch.kubernetes.io/job-name': o.name, ...s.pod.labels };
+    }
   }
   const np = networkPolicyFacts(o);
   if (np) s.networkPolicy = np;
@@ -103,6 +131,11 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
     s.kustomization = {
       namespace: str(get(o.node, 'namespace', o.doc)),
       resources: seqItems(getSeq(o.node, 'resources', o.doc), o.doc).map(r => str(r)).filter((r): r is string => !!r),
+      patches: [
+        ...['patches', 'patchesJson6902'].flatMap(k => seqItems(getSeq(o.node, k, o.doc), o.doc).map(r => (isMap(r.value) ? str(get(r.value, 'path', o.doc)) : undefined))),
+        // A patchesStrategicMerge entry is a path, or an inline patch (which holds a line break).
+        ...seqItems(getSeq(o.node, 'patchesStrategicMerge', o.doc), o.doc).map(r => str(r)).filter(r => !r?.includes('\n')),
+      ].filter((r): r is string => !!r),
     };
   }
   if (o.kind === 'LimitRange' && o.group === '') {
@@ -153,13 +186,21 @@ function networkPolicyFacts(o: K8sObject): NetworkPolicyFacts | undefined {
     const types = listed.length ? listed : ['Ingress', ...(egress.length ? ['Egress'] : [])];
     const peers = (rules: typeof ingress, key: 'from' | 'to') => rules.flatMap(r =>
       isMap(r.value) ? seqItems(getSeq(r.value, key, o.doc), o.doc).filter(p => isMap(p.value)).map(p => readPeer(p.value as YAMLMap, o)) : []);
+    // A rule admits every port unless it lists ports that each name one (an entry with only a
+    // protocol means every port of that protocol; `ports: []` means every port).
+    const anyPort = (rules: typeof ingress) => rules.some(r => {
+      const ports = isMap(r.value) ? seqItems(getSeq(r.value, 'ports', o.doc), o.doc) : [];
+      return ports.length === 0 || ports.some(p => !isMap(p.value) || !get(p.value, 'port', o.doc));
+    });
     return {
       flavor: 'kubernetes', clusterWide: false,
-      // `podSelector: {}` and `podSelector:` (null) both select every pod; a missing key is NET05.
-      podSelector: keyOf(spec, 'podSelector', o.doc) ? readSelector(podSelectorRef && isMap(podSelectorRef.value) ? podSelectorRef.value : undefined, o.doc) : undefined,
+      // `podSelector: {}`, `podSelector:` (null) and no podSelector at all select every pod
+      // (kubernetes/kubernetes#131354); NET05 reports the omitted one as implicit.
+      podSelector: readSelector(podSelectorRef && isMap(podSelectorRef.value) ? podSelectorRef.value : undefined, o.doc),
       policyTypes: types.filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress'),
       ingressRules: ingress.length, egressRules: egress.length,
       ingressPeers: peers(ingress, 'from'), egressPeers: peers(egress, 'to'),
+      allowsAnyPort: { ingress: anyPort(ingress), egress: anyPort(egress) },
     };
   }
   if ((o.kind === 'CiliumNetworkPolicy' || o.kind === 'CiliumClusterwideNetworkPolicy') && o.group === 'cilium.io') {
@@ -171,26 +212,57 @@ function networkPolicyFacts(o: K8sObject): NetworkPolicyFacts | undefined {
     const types: Array<'Ingress' | 'Egress'> = [];
     if (has('ingress') || has('ingressDeny')) types.push('Ingress');
     if (has('egress') || has('egressDeny')) types.push('Egress');
+    // An allow rule names peers (fromEndpoints, toEntities, toCIDR, ...); one without toPorts
+    // admits them on every port. An empty rule `{}` allows nothing: it is Cilium's default-deny.
+    const anyPort = (key: 'ingress' | 'egress') => specs.some(m => seqItems(getSeq(m, key, o.doc), o.doc).some(r =>
+      isMap(r.value) && !getSeq(r.value, 'toPorts', o.doc)
+      && entries(r.value, o.doc).some(e => /^(from|to)[A-Z]/.test(e.name) && e.name !== 'toPorts' && !/Requires$/.test(e.name))));
     return {
       flavor: 'cilium', clusterWide: o.kind === 'CiliumClusterwideNetworkPolicy',
-      podSelector: first && keyOf(first, 'endpointSelector', o.doc) ? readSelector(sel, o.doc) : undefined,
+      podSelector: first && keyOf(first, 'endpointSelector', o.doc) ? ciliumSelector(readSelector(sel, o.doc)) : undefined,
       policyTypes: types, ingressRules: has('ingress') ? 1 : 0, egressRules: has('egress') ? 1 : 0,
       ingressPeers: [], egressPeers: [],
+      allowsAnyPort: { ingress: anyPort('ingress'), egress: anyPort('egress') },
     };
   }
   if ((o.kind === 'NetworkPolicy' || o.kind === 'GlobalNetworkPolicy') && (o.group === 'projectcalico.org' || o.group === 'crd.projectcalico.org')) {
     const selector = str(get(spec, 'selector', o.doc));
     const types = seqItems(getSeq(spec, 'types', o.doc), o.doc).map(r => str(r)).filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress');
-    return {
+    const ingress = seqItems(getSeq(spec, 'ingress', o.doc), o.doc);
+    const egress = seqItems(getSeq(spec, 'egress', o.doc), o.doc);
+    // Only `action: Allow` rules admit traffic; one without destination ports admits every port.
+    const anyPort = (rules: typeof ingress) => rules.some(r => isMap(r.value) && str(get(r.value, 'action', o.doc)) === 'Allow'
+      && seqItems(getSeq(getMap(r.value, 'destination', o.doc), 'ports', o.doc), o.doc).length === 0);
+    const nsSelector = str(get(spec, 'namespaceSelector', o.doc));
+    const facts: NetworkPolicyFacts = {
       flavor: 'calico', clusterWide: o.kind === 'GlobalNetworkPolicy',
       podSelector: calicoSelector(selector),
-      policyTypes: types.length ? types : ['Ingress'],
-      ingressRules: seqItems(getSeq(spec, 'ingress', o.doc), o.doc).length,
-      egressRules: seqItems(getSeq(spec, 'egress', o.doc), o.doc).length,
+      // Calico's default follows the rules present: Egress alone for a policy with only egress
+      // rules, both for one with both, else Ingress.
+      policyTypes: types.length ? types : egress.length ? (ingress.length ? ['Ingress', 'Egress'] : ['Egress']) : ['Ingress'],
+      ingressRules: ingress.length,
+      egressRules: egress.length,
       ingressPeers: [], egressPeers: [],
+      allowsAnyPort: { ingress: anyPort(ingress), egress: anyPort(egress) },
     };
+    if (o.kind === 'GlobalNetworkPolicy' && nsSelector !== undefined) facts.namespaceSelector = calicoSelector(nsSelector);
+    return facts;
   }
   return undefined;
+}
+
+/**
+ * Cilium reads label keys with a source prefix (`k8s:app`, `any:app`); pods' own labels come
+ * from source `k8s`, so those prefixes are dropped. Other sources (`reserved:host`) never match a
+ * pod's labels, as in Cilium.
+ */
+function ciliumSelector(sel: LabelSelector): LabelSelector {
+  const strip = (k: string) => k.replace(/^(k8s|any):/, '');
+  return {
+    ...sel,
+    matchLabels: Object.fromEntries(Object.entries(sel.matchLabels).map(([k, v]) => [strip(k), v])),
+    matchExpressions: sel.matchExpressions.map(r => ({ ...r, key: strip(r.key) })),
+  };
 }
 
 function readPeer(m: YAMLMap, o: K8sObject): NetworkPolicyPeer {

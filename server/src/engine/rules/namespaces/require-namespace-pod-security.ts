@@ -1,0 +1,63 @@
+import { setIn } from '../../fix/map';
+import { metadataOf, nameNode } from '../../model/object';
+import { get, getMap, keyOf, str } from '../../model/yaml-nav';
+import { Proposal, defineRule } from '../../rule';
+import { SYSTEM_NAMESPACES } from '../../workspace/network';
+import { PSA_DOC, PSS_DOC } from '../references';
+
+const PREFIX = 'pod-security.kubernetes.io/';
+const LEVELS = ['privileged', 'baseline', 'restricted'];
+
+export default defineRule({
+  id: 'require-namespace-pod-security',
+  title: 'Namespaces enforce a Pod Security level',
+  category: 'namespaces',
+  severity: 'warning',
+  pss: null,
+  level: 'baseline',
+  covers: ['NS04'],
+  equivalents: { kubescape: ['C-0192'] },
+  kinds: ['Namespace'],
+  messages: {
+    missing: 'Namespace "{{namespace}}" enforces no Pod Security level: any pod may be created in it. Add the label pod-security.kubernetes.io/enforce: restricted (or baseline).',
+    privileged: 'Namespace "{{namespace}}" enforces the privileged Pod Security level, which admits privileged pods and host access. Keep only node agents that need it here, or enforce baseline or restricted.',
+    invalid: 'Namespace "{{namespace}}" sets pod-security.kubernetes.io/enforce to "{{value}}", which is not a Pod Security level: use restricted or baseline.',
+  },
+  docs: {
+    summary: 'Pod Security Admission applies the Pod Security Standards to the pods of a namespace only when the namespace says so with the `pod-security.kubernetes.io/enforce` label (unless the cluster sets a default). Without it, whatever the manifests in the repository look like, anyone who can create pods there can create privileged ones. Kube Harden also reads the label to decide which level a workload in that namespace is checked at. `privileged` is reported as information: it is sometimes needed (CNI, CSI and monitoring agents) but turns the checks off. The `enforce-version` label is not required: without it (or with `latest`) the newest policy applies, which is the stricter choice; pinning trades that for stable upgrades. The cluster\'s own namespaces (kube-system, kube-public, kube-node-lease) are not checked, nor is a kustomize patch that leaves the label to its base.',
+    remediation: 'Add `pod-security.kubernetes.io/enforce: restricted` to the Namespace\'s labels (or `baseline` while workloads are migrated), with `audit` and `warn` labels at `restricted` to see what would still fail, and optionally the `-version` labels to pin the policy version.',
+    references: [PSA_DOC, PSS_DOC, 'https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/'],
+  },
+  fix: null,
+  checkObject({ object, policy, workspace: { index, self }, report }) {
+    if (object.group !== '' || !object.name || SYSTEM_NAMESPACES.has(object.name)) return;
+    const meta = metadataOf(object);
+    const labels = getMap(meta, 'labels', object.doc);
+    const enforce = get(labels, `${PREFIX}enforce`, object.doc);
+    const value = str(enforce);
+    const data = { namespace: object.name };
+    const version = `v1.${policy.minor}`;
+    // Starting points the user picks from, so suggestions: enforcing a level can stop pods that
+    // run today from being re-created.
+    const suggestions = (verb: string): Proposal[] => [
+      { title: `${verb} Pod Security Admission labels (enforce restricted)`, level: 'restricted' },
+      { title: `${verb} Pod Security Admission labels (enforce baseline, warn and audit restricted)`, level: 'baseline' },
+    ].map(({ title, level }) => ({
+      title,
+      edits: ({ text, doc }) => meta && setIn(text, doc, meta, ['labels'], {
+        [`${PREFIX}enforce`]: level, [`${PREFIX}enforce-version`]: version,
+        [`${PREFIX}audit`]: 'restricted', [`${PREFIX}audit-version`]: version,
+        [`${PREFIX}warn`]: 'restricted', [`${PREFIX}warn-version`]: version,
+      }),
+    }));
+    if (value === undefined) {
+      // A patch that leaves the label out keeps the base's.
+      if (index.isPatch(self.uri)) return;
+      report({ messageId: 'missing', data, at: keyOf(meta, 'labels', object.doc) ?? nameNode(object), suggestions: suggestions('Add') });
+    } else if (value === 'privileged') {
+      report({ messageId: 'privileged', data, at: enforce!.value, severity: 'info', suggestions: suggestions('Set') });
+    } else if (!LEVELS.includes(value)) {
+      report({ messageId: 'invalid', data: { ...data, value }, at: enforce!.value, suggestions: suggestions('Set') });
+    }
+  },
+});

@@ -1,0 +1,56 @@
+import { nameNode } from '../../model/object';
+import { isTrue } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { byLocation, Direction, directionsText, policyLabel, SYSTEM_NAMESPACES } from '../../workspace/network';
+import { NETWORK_POLICY_DOC } from '../references';
+
+const MAX_RELATED = 3;
+
+export default defineRule({
+  id: 'require-ingress-and-egress-policy',
+  title: 'NetworkPolicies restrict both ingress and egress',
+  category: 'network',
+  // Many teams start with ingress policies alone; egress isolation is the next step, not an alarm.
+  severity: 'info',
+  pss: null,
+  level: 'restricted',
+  covers: ['NET04', 'NET16'],
+  equivalents: { kubescape: ['C-0030'], polaris: ['missingNetworkPolicy'] },
+  messages: {
+    oneWay: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict only {{covered}}; their {{missing}} traffic is unrestricted. List {{types}} in the policyTypes of a policy selecting them, with rules for what they need.',
+    neither: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict neither ingress nor egress (they have no rules of either kind). List Ingress and Egress in the policyTypes of a policy selecting them, with rules for what they need.',
+  },
+  docs: {
+    summary: 'A pod is isolated for ingress only when a policy selecting it lists the Ingress policy type, and for egress only when one lists Egress. Policies that restrict only incoming traffic leave a compromised pod free to connect anywhere: to other namespaces, the cloud metadata endpoint, the internet. All the policies selecting a pod count together, of every flavour (Kubernetes, Cilium, Calico). Pods no policy selects are require-network-policy\'s finding; host-network pods and the cluster\'s own namespaces are not checked.',
+    remediation: 'Add `Egress` (or `Ingress`) to the `policyTypes` of a policy that selects the pods, with `egress` rules for the destinations they use (DNS included), or add a namespace-wide default-deny policy for that direction.',
+    references: [NETWORK_POLICY_DOC],
+  },
+  fix: null,
+  checkPod({ object, pod, workspace: { index, self }, report }) {
+    if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;
+    const ns = index.namespaceOf(self);
+    if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri)) return;
+    const types = new Set<Direction>();
+    let selected = false;
+    for (const p of index.selecting(self)) {
+      selected = true;
+      for (const t of p.networkPolicy!.policyTypes) types.add(t);
+      if (types.size === 2) return;
+    }
+    if (!selected) return;
+    const missing = (['Ingress', 'Egress'] as Direction[]).filter(d => !types.has(d));
+    const covered = (['Ingress', 'Egress'] as Direction[]).filter(d => types.has(d));
+    const selecting = index.policiesSelecting(self);
+    report({
+      messageId: covered.length ? 'oneWay' : 'neither',
+      data: covered.length
+        ? { kind: object.kind, name: object.name ?? '(unnamed)', covered: directionsText(covered), missing: directionsText(missing), types: missing.join(' and ') }
+        : { kind: object.kind, name: object.name ?? '(unnamed)' },
+      at: nameNode(object),
+      related: byLocation(selecting).slice(0, MAX_RELATED).map(p => ({
+        ref: p,
+        message: `${policyLabel(p)} selects these pods and restricts ${p.networkPolicy!.policyTypes.length ? directionsText([...new Set(p.networkPolicy!.policyTypes)]) : 'no direction'}.`,
+      })),
+    });
+  },
+});

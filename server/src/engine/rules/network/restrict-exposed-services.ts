@@ -1,0 +1,62 @@
+import { annotationsOf, specOf } from '../../model/object';
+import { get, getSeq, seqItems, str } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+
+/** Annotations that make a cloud load balancer internal (reachable from the private network only). */
+const INTERNAL_LB: ReadonlyArray<[string, RegExp]> = [
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', /^(true|0\.0\.0\.0\/0)$/i],
+  ['service.beta.kubernetes.io/aws-load-balancer-scheme', /^internal$/i],
+  ['networking.gke.io/load-balancer-type', /^internal$/i],
+  ['cloud.google.com/load-balancer-type', /^internal$/i],
+  ['service.beta.kubernetes.io/azure-load-balancer-internal', /^true$/i],
+  ['service.beta.kubernetes.io/oci-load-balancer-internal', /^true$/i],
+  ['service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type', /^private$/i],
+  ['service.beta.kubernetes.io/openstack-internal-load-balancer', /^true$/i],
+];
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const WORLD = new Set(['0.0.0.0/0', '::/0']);
+
+export default defineRule({
+  id: 'restrict-exposed-services',
+  title: 'Services are not exposed outside the cluster without a source restriction',
+  category: 'network',
+  // NodePort is a deliberate choice more often than a mistake; an open load balancer is the warning.
+  severity: 'info',
+  pss: null,
+  level: 'restricted',
+  covers: ['NET09'],
+  equivalents: { kubeLinter: ['exposed-services'] },
+  kinds: ['Service'],
+  messages: {
+    nodePort: 'Service "{{name}}" is of type NodePort: it is reachable on a port of every node, from wherever the nodes are reachable. Use ClusterIP behind an Ingress or Gateway, or make sure the node ports are firewalled.',
+    openLoadBalancer: 'Service "{{name}}" is of type LoadBalancer with no loadBalancerSourceRanges: the load balancer admits every address, usually the whole internet. Set spec.loadBalancerSourceRanges to the client CIDRs, or make the load balancer internal.',
+  },
+  docs: {
+    summary: 'A Service of type LoadBalancer gets an external load balancer that, unless `loadBalancerSourceRanges` (or the cloud\'s source-range annotation) limits it, accepts connections from any address; a NodePort Service opens the same port on every node. Either puts the pods behind it on the network outside the cluster, past any Ingress authentication, TLS or WAF. Load balancers made internal by their cloud annotation (AWS, GCP, Azure, OCI, IBM, OpenStack) or limited to source ranges are not reported; NodePort is reported as information.',
+    remediation: 'Prefer `type: ClusterIP` behind an Ingress or Gateway. When a load balancer is needed, set `spec.loadBalancerSourceRanges` to the CIDRs of its clients, or make it internal with the cloud provider\'s annotation. Keep node ports closed at the node firewall.',
+    references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types', 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/'],
+  },
+  fix: null,
+  checkObject({ object, workspace: { index, self }, report }) {
+    if (object.group !== '') return;
+    const spec = specOf(object);
+    const type = get(spec, 'type', object.doc);
+    const data = { name: object.name ?? '(unnamed)' };
+    if (str(type) === 'NodePort') {
+      report({ messageId: 'nodePort', data, at: type!.value });
+      return;
+    }
+    if (str(type) !== 'LoadBalancer') return;
+    const annotations = new Map(annotationsOf(object).map(a => [a.name, str(a.ref) ?? '']));
+    if (INTERNAL_LB.some(([key, value]) => value.test(annotations.get(key) ?? ''))) return;
+    const ranges = [
+      ...seqItems(getSeq(spec, 'loadBalancerSourceRanges', object.doc), object.doc).map(r => str(r)?.trim() ?? ''),
+      // The field wins over the annotation when both are set; either limits the sources.
+      ...(annotations.get(SOURCE_RANGES_ANNOTATION) ?? '').split(',').map(r => r.trim()),
+    ].filter(r => r !== '');
+    if (ranges.length > 0 && !ranges.some(r => WORLD.has(r))) return;
+    // A patch that sets the type may leave the source ranges to the base it patches.
+    if (index.isPatch(self.uri)) return;
+    report({ messageId: 'openLoadBalancer', data, at: type!.value, severity: 'warning' });
+  },
+});
