@@ -72,6 +72,11 @@ export class ContainerView {
 
   field(...path: string[]): Ref | undefined { return getIn(this.node, path, this.pod.doc); }
 
+  /** The entries of `ports` that are maps (aliases resolved). */
+  ports(): YAMLMap[] {
+    return seqItems(getSeq(this.node, 'ports', this.pod.doc), this.pod.doc).flatMap(r => (isMap(r.value) ? [r.value] : []));
+  }
+
   /** Container value if set, else the pod-level securityContext value (Kubernetes inheritance). */
   effective(field: InheritedField): EffectiveValue | undefined {
     const own = this.sc(field);

@@ -1,6 +1,5 @@
-import { isMap } from 'yaml';
 import { removeFrom, titleLabel } from '../../fix/workload';
-import { get, getSeq, num, seqItems } from '../../model/yaml-nav';
+import { get, num } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 
@@ -28,13 +27,12 @@ export default defineRule({
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
-      for (const port of seqItems(getSeq(c.node, 'ports', pod.doc), pod.doc)) {
-        if (!isMap(port.value)) continue;
-        const hostPort = get(port.value, 'hostPort', pod.doc);
+      for (const port of c.ports()) {
+        const hostPort = get(port, 'hostPort', pod.doc);
         // 0 is the API's "unset"; a string is not a valid int32, so the API would refuse the pod.
         const n = num(hostPort);
         if (n === undefined || n === 0) continue;
-        const fix = removeFrom(port.value, 'hostPort', `Remove hostPort ${n} from ${titleLabel(c)}`);
+        const fix = removeFrom(port, 'hostPort', `Remove hostPort ${n} from ${titleLabel(c)}`);
         report({ messageId: 'hostPort', data: { container: c.label, port: n }, at: hostPort!.value, fix });
       }
     }

@@ -1,5 +1,4 @@
-import { isMap } from 'yaml';
-import { get, getSeq, num, seqItems } from '../../model/yaml-nav';
+import { get, num } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { OWASP_K01 } from '../references';
 
@@ -23,9 +22,8 @@ export default defineRule({
   fix: null, // the program's listening port changes with it
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
-      for (const item of seqItems(getSeq(c.node, 'ports', pod.doc), pod.doc)) {
-        if (!isMap(item.value)) continue;
-        const p = get(item.value, 'containerPort', pod.doc);
+      for (const entry of c.ports()) {
+        const p = get(entry, 'containerPort', pod.doc);
         const port = num(p);
         if (port !== undefined && port > 0 && port < 1024) report({ messageId: 'port', data: { container: c.label, port }, at: p!.value });
       }
