@@ -90,6 +90,8 @@ import requireNetworkPolicy from './rules/network/require-network-policy';
 import requireNetworkPolicyPodSelector from './rules/network/require-network-policy-pod-selector';
 import requireStrictMtls from './rules/network/require-strict-mtls';
 import restrictExposedServices from './rules/network/restrict-exposed-services';
+// Catalogue gaps, part D (SA05, IMG07, M04, M07, RT01)
+import requireNamespaceServiceAccount from './rules/service-accounts/require-namespace-service-account';
 
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
@@ -193,6 +195,8 @@ export const RULES: readonly Rule[] = [
   requireStrictMtls,
   requireDestinationRuleTls,
   disallowSidecarInjectionOptOut,
+  // Catalogue gaps, part D: a Namespace's own ServiceAccounts (SA05)
+  requireNamespaceServiceAccount,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {
