@@ -82,6 +82,8 @@ export interface ObjectSummary extends ObjectRef {
   serviceAccount?: { automountToken?: boolean };
   /** LimitRange: the resources its Container limits give a default limit / request for (RES01-RES05). */
   limitRange?: { defaultLimits: string[]; defaultRequests: string[] };
+  /** RuntimeClass: the runtime handler its name selects (RT01: `runsc`, `kata-qemu` are sandboxes). */
+  runtimeClass?: { handler?: string };
 }
 
 export interface ConfigDataFacts {
@@ -153,6 +155,7 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
     const automount = get(o.node, 'automountServiceAccountToken', o.doc);
     s.serviceAccount = { automountToken: automount ? !isFalse(automount) : undefined };
   }
+  if (o.kind === 'RuntimeClass' && o.group === 'node.k8s.io') s.runtimeClass = { handler: str(get(o.node, 'handler', o.doc)) };
   return s;
 }
 
