@@ -92,6 +92,7 @@ import requireStrictMtls from './rules/network/require-strict-mtls';
 import restrictExposedServices from './rules/network/restrict-exposed-services';
 // Catalogue gaps, part D (SA05, IMG07, M04, M07, RT01)
 import requireNamespaceServiceAccount from './rules/service-accounts/require-namespace-service-account';
+import requireImageSignaturePolicy from './rules/images/require-image-signature-policy';
 import requireSandboxRuntimeClass from './rules/workload-hardening/require-sandbox-runtime-class';
 
 export const RULES: readonly Rule[] = [
@@ -198,6 +199,8 @@ export const RULES: readonly Rule[] = [
   disallowSidecarInjectionOptOut,
   // Catalogue gaps, part D: a Namespace's own ServiceAccounts (SA05)
   requireNamespaceServiceAccount,
+  // Catalogue gaps, part D: signature-verification policy coverage, offline (IMG07)
+  requireImageSignaturePolicy,
   // Catalogue gaps, part D: sandboxed runtimes for untrusted workloads (RT01)
   requireSandboxRuntimeClass,
 ] as Rule[];
