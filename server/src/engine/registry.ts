@@ -93,6 +93,7 @@ import restrictExposedServices from './rules/network/restrict-exposed-services';
 // Catalogue gaps, part D (SA05, IMG07, M04, M07, RT01)
 import requireNamespaceServiceAccount from './rules/service-accounts/require-namespace-service-account';
 import requireImageSignaturePolicy from './rules/images/require-image-signature-policy';
+import disallowOpenEndedAllowedRepos from './rules/misc/disallow-open-ended-allowed-repos';
 import requireSandboxRuntimeClass from './rules/workload-hardening/require-sandbox-runtime-class';
 
 export const RULES: readonly Rule[] = [
@@ -201,6 +202,8 @@ export const RULES: readonly Rule[] = [
   requireNamespaceServiceAccount,
   // Catalogue gaps, part D: signature-verification policy coverage, offline (IMG07)
   requireImageSignaturePolicy,
+  // Catalogue gaps, part D: Gatekeeper allowed-repository prefixes (M04)
+  disallowOpenEndedAllowedRepos,
   // Catalogue gaps, part D: sandboxed runtimes for untrusted workloads (RT01)
   requireSandboxRuntimeClass,
 ] as Rule[];
