@@ -1,25 +1,7 @@
 import { setInPod } from '../../fix/workload';
 import { str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import type { WorkspaceIndex } from '../../workspace';
-
-/** Our own marker: a pod template labelled with it is untrusted whatever is configured. */
-export const UNTRUSTED_LABEL = 'kube-harden.io/untrusted';
-
-// gVisor's OCI runtime is `runsc` (GKE Sandbox names its class `gvisor`); Kata Containers ships
-// one handler per hypervisor (`kata`, `kata-qemu`, `kata-clh`, `kata-fc`, ...).
-const isSandboxName = (name: string) => name === 'gvisor' || name === 'runsc' || name.startsWith('kata');
-
-/**
- * True when pods naming RuntimeClass `name` run sandboxed. A RuntimeClass of the workspace by
- * that name decides by its handler (a class called `gvisor` whose handler is `runc` is no
- * sandbox); else the well-known names and the configured ones count.
- */
-function isSandbox(name: string, configured: readonly string[], index: WorkspaceIndex): boolean {
-  if (configured.includes(name)) return true;
-  const defined = index.all().find(o => o.runtimeClass && o.name === name);
-  return defined ? isSandboxName(defined.runtimeClass!.handler ?? '') : isSandboxName(name);
-}
+import { isSandboxClass, NO_SANDBOX_CONFIG, sandboxClassChoices, UNTRUSTED_LABEL } from '../../workspace/sandbox';
 
 export default defineRule({
   id: 'require-sandbox-runtime-class',
@@ -44,7 +26,7 @@ export default defineRule({
     if (pod.isWindows) return;
     const { index, self } = workspace;
     const labels = self.pod?.labels ?? {};
-    const sandbox = config.sandbox ?? { untrustedLabels: {}, untrustedNamespaces: [], runtimeClasses: [] };
+    const sandbox = config.sandbox ?? NO_SANDBOX_CONFIG;
     const ns = index.namespaceOf(self);
     const marker = Object.entries({ ...sandbox.untrustedLabels, [UNTRUSTED_LABEL]: 'true' }).find(([k, v]) => labels[k] === v);
     let why: string;
@@ -53,11 +35,8 @@ export default defineRule({
     else return;
     const ref = pod.field('runtimeClassName');
     const name = str(ref);
-    if (name && isSandbox(name, sandbox.runtimeClasses, index)) return;
-    // The sandboxes this workspace knows of (configured, or defined by a RuntimeClass), else the
-    // two runtimes' usual class names.
-    const known = [...sandbox.runtimeClasses, ...index.all().filter(o => o.runtimeClass && o.name && isSandboxName(o.runtimeClass.handler ?? '')).map(o => o.name!)];
-    const classes = known.length ? [...new Set(known)] : ['gvisor', 'kata'];
+    if (name && isSandboxClass(name, sandbox.runtimeClasses, index)) return;
+    const classes = sandboxClassChoices(sandbox.runtimeClasses, index);
     const suggestions = classes.map(c => setInPod(pod, ['runtimeClassName'], c));
     const data = { why, classes: classes.join(', ') };
     if (name && ref) report({ messageId: 'notSandbox', data: { ...data, name }, at: ref.site, suggestions });
