@@ -94,6 +94,7 @@ import restrictExposedServices from './rules/network/restrict-exposed-services';
 import requireNamespaceServiceAccount from './rules/service-accounts/require-namespace-service-account';
 import requireImageSignaturePolicy from './rules/images/require-image-signature-policy';
 import disallowOpenEndedAllowedRepos from './rules/misc/disallow-open-ended-allowed-repos';
+import requireAgentSandboxHardening from './rules/misc/require-agent-sandbox-hardening';
 import requireSandboxRuntimeClass from './rules/workload-hardening/require-sandbox-runtime-class';
 
 export const RULES: readonly Rule[] = [
@@ -204,6 +205,8 @@ export const RULES: readonly Rule[] = [
   requireImageSignaturePolicy,
   // Catalogue gaps, part D: Gatekeeper allowed-repository prefixes (M04)
   disallowOpenEndedAllowedRepos,
+  // Catalogue gaps, part D: Agent Sandbox objects (M07)
+  requireAgentSandboxHardening,
   // Catalogue gaps, part D: sandboxed runtimes for untrusted workloads (RT01)
   requireSandboxRuntimeClass,
 ] as Rule[];
