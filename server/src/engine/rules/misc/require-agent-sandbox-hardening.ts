@@ -1,11 +1,10 @@
 import { isMap, isScalar, Node, YAMLMap } from 'yaml';
-import { setInPod } from '../../fix/workload';
 import { imageOf } from '../../model/image';
 import { PodSpecView } from '../../model/workload';
 import { K8sObject } from '../../model/parse';
 import { get, getIn, getMap, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { isSandboxClass, sandboxClassChoices } from '../../workspace/sandbox';
+import { sandboxRuntimeProblem } from '../sandbox-runtime';
 
 // kubernetes-sigs/agent-sandbox: a Sandbox (core group) and a SandboxTemplate (extensions group)
 // both hold `spec.podTemplate` {metadata, spec}; only templates carry the NetworkPolicy the
@@ -45,14 +44,11 @@ export default defineRule({
     const pod = new PodSpecView(object, podSpec, getMap(template, 'metadata', object.doc), template);
     const objectLabel = `${object.kind} "${object.name ?? ''}"`;
     const configured = config.sandbox?.runtimeClasses ?? [];
-    const ref = pod.field('runtimeClassName');
-    const name = str(ref);
-    if (!name || !isSandboxClass(name, configured, workspace.index)) {
-      const classes = sandboxClassChoices(configured, workspace.index);
-      const suggestions = classes.map(c => setInPod(pod, ['runtimeClassName'], c));
-      const data = { object: objectLabel, classes: classes.join(', ') };
-      if (name && ref) report({ messageId: 'notSandboxed', data: { ...data, name }, at: ref.site, suggestions });
-      else report({ messageId: 'noRuntimeClass', data, at: ref?.site ?? pod.anchor('runtimeClassName'), suggestions });
+    const problem = sandboxRuntimeProblem(pod, configured, workspace.index);
+    if (problem) {
+      const { name, at, classes, suggestions } = problem;
+      if (name) report({ messageId: 'notSandboxed', data: { object: objectLabel, classes, name }, at, suggestions });
+      else report({ messageId: 'noRuntimeClass', data: { object: objectLabel, classes }, at, suggestions });
     }
     if (object.kind === 'SandboxTemplate') checkEgress(spec!, object, objectLabel, report);
     for (const c of pod.containers) {

@@ -1,7 +1,6 @@
-import { setInPod } from '../../fix/workload';
-import { str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { isSandboxClass, NO_SANDBOX_CONFIG, sandboxClassChoices, UNTRUSTED_LABEL } from '../../workspace/sandbox';
+import { NO_SANDBOX_CONFIG, UNTRUSTED_LABEL } from '../../workspace/sandbox';
+import { sandboxRuntimeProblem } from '../sandbox-runtime';
 
 export default defineRule({
   id: 'require-sandbox-runtime-class',
@@ -33,13 +32,10 @@ export default defineRule({
     if (marker) why = `label ${marker[0]}=${marker[1]}`;
     else if (sandbox.untrustedNamespaces.includes(ns)) why = `namespace "${ns}" is in kubeHarden.sandbox.untrustedNamespaces`;
     else return;
-    const ref = pod.field('runtimeClassName');
-    const name = str(ref);
-    if (name && isSandboxClass(name, sandbox.runtimeClasses, index)) return;
-    const classes = sandboxClassChoices(sandbox.runtimeClasses, index);
-    const suggestions = classes.map(c => setInPod(pod, ['runtimeClassName'], c));
-    const data = { why, classes: classes.join(', ') };
-    if (name && ref) report({ messageId: 'notSandbox', data: { ...data, name }, at: ref.site, suggestions });
-    else report({ messageId: 'missing', data, at: ref?.site ?? pod.anchor('runtimeClassName'), suggestions });
+    const problem = sandboxRuntimeProblem(pod, sandbox.runtimeClasses, index);
+    if (!problem) return;
+    const { name, at, classes, suggestions } = problem;
+    if (name) report({ messageId: 'notSandbox', data: { why, classes, name }, at, suggestions });
+    else report({ messageId: 'missing', data: { why, classes }, at, suggestions });
   },
 });
