@@ -20,6 +20,12 @@ ruleTester('require-agent-sandbox-hardening', {
   ],
   invalid: [
     {
+      name: 'a kustomize patch: only what it sets (the image), not the runtime or limits it leaves to its base',
+      code: template(['      containers:', '      - name: runtime', '        image: python:3.12']),
+      files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [base.yaml]\npatches: [{path: case.yaml}]\n' },
+      errors: [{ messageId: 'unpinned', line: 10, column: 16, endLine: 10, endColumn: 27 }],
+    },
+    {
       name: 'no runtimeClassName, no limits, an image by tag',
       code: template(['      containers:', '      - name: runtime', '        image: python:3.12']),
       errors: [

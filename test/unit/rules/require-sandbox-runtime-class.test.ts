@@ -18,6 +18,7 @@ ruleTester('require-sandbox-runtime-class', {
     { name: 'a configured class', code: deploy('{trust: untrusted}', ['      runtimeClassName: microvm']), settings },
     { name: 'a class of the workspace whose handler is runsc', code: deploy(marked, ['      runtimeClassName: sandboxed']), files: { 'rc.yaml': runtimeClass('sandboxed', 'runsc') } },
     { name: 'configured labels only count when configured', code: deploy('{trust: untrusted}') },
+    { name: 'a kustomize patch that sets no runtimeClassName', code: deploy(marked), files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [base.yaml]\npatches: [{path: case.yaml}]\n' } },
     { name: 'Windows pods', code: deploy(marked, ['      os: {name: windows}']) },
   ],
   invalid: [
@@ -41,6 +42,18 @@ ruleTester('require-sandbox-runtime-class', {
         messageId: 'notSandbox', line: 8, column: 25, endLine: 8, endColumn: 29,
         message: 'runtimeClassName "runc" is not a sandboxed runtime, and the pod is untrusted (namespace "tenants" is in kubeHarden.sandbox.untrustedNamespaces): use a gVisor or Kata RuntimeClass (microvm).',
         suggestions: [{ title: 'Set runtimeClassName: microvm in the pod spec', output: deploy('{app: runner}', ['      runtimeClassName: microvm  # default'], 'tenants') }],
+      }],
+    },
+    {
+      name: 'a kustomize patch is judged on the runtimeClassName it sets',
+      code: deploy(marked, ['      runtimeClassName: runc']),
+      files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [base.yaml]\npatches: [{path: case.yaml}]\n' },
+      errors: [{
+        messageId: 'notSandbox', line: 8, column: 25, endLine: 8, endColumn: 29,
+        suggestions: [
+          { title: 'Set runtimeClassName: gvisor in the pod spec', output: deploy(marked, ['      runtimeClassName: gvisor']) },
+          { title: 'Set runtimeClassName: kata in the pod spec', output: deploy(marked, ['      runtimeClassName: kata']) },
+        ],
       }],
     },
     {

@@ -44,16 +44,18 @@ export default defineRule({
     const pod = new PodSpecView(object, podSpec, getMap(template, 'metadata', object.doc), template);
     const objectLabel = `${object.kind} "${object.name ?? ''}"`;
     const configured = config.sandbox?.runtimeClasses ?? [];
+    // A kustomize patch is partial: what it sets is judged, never what it leaves to its base.
+    const partial = workspace.index.isPatch(workspace.self.uri);
     const problem = sandboxRuntimeProblem(pod, configured, workspace.index);
     if (problem) {
       const { name, at, classes, suggestions } = problem;
       if (name) report({ messageId: 'notSandboxed', data: { object: objectLabel, classes, name }, at, suggestions });
-      else report({ messageId: 'noRuntimeClass', data: { object: objectLabel, classes }, at, suggestions });
+      else if (!partial) report({ messageId: 'noRuntimeClass', data: { object: objectLabel, classes }, at, suggestions });
     }
     if (object.kind === 'SandboxTemplate') checkEgress(spec!, object, objectLabel, report);
     for (const c of pod.containers) {
       const missing = ['cpu', 'memory'].filter(r => !c.field('resources', 'limits', r));
-      if (missing.length) report({ messageId: 'noLimits', data: { object: objectLabel, container: c.label, resources: missing.join(' and ') }, at: c.anchor('resources', 'limits') });
+      if (missing.length && !partial) report({ messageId: 'noLimits', data: { object: objectLabel, container: c.label, resources: missing.join(' and ') }, at: c.anchor('resources', 'limits') });
       const found = imageOf(c);
       if (found && !found.image.digest) report({ messageId: 'unpinned', data: { object: objectLabel, container: c.label, image: found.image.raw }, at: found.ref.site });
     }

@@ -23,7 +23,9 @@ export default defineRule({
   checkObject({ object, workspace, report }) {
     const name = object.name;
     if (object.group !== '' || !name) return;
-    const { index } = workspace;
+    const { index, self } = workspace;
+    // A kustomize patch of the Namespace is not the Namespace: its base is reported, once.
+    if (index.isPatch(self.uri)) return;
     const own = (sa: string | undefined) => !!sa && sa !== 'default';
     if (index.all().some(o => o.serviceAccount && own(o.name) && index.namespaceOf(o) === name)) return;
     if (index.workloadsIn(name).some(w => own(w.pod?.serviceAccountName))) return;

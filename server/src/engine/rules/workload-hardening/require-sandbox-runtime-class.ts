@@ -36,6 +36,7 @@ export default defineRule({
     if (!problem) return;
     const { name, at, classes, suggestions } = problem;
     if (name) report({ messageId: 'notSandbox', data: { why, classes, name }, at, suggestions });
-    else report({ messageId: 'missing', data: { why, classes }, at, suggestions });
+    // A kustomize patch leaves the runtime to its base: only what it sets is judged.
+    else if (!index.isPatch(self.uri)) report({ messageId: 'missing', data: { why, classes }, at, suggestions });
   },
 });
