@@ -20,6 +20,20 @@ export interface LintConfig {
   trustedRegistries?: string[];
   /** Registries (or repository prefixes) images must not come from; same forms. Absent or empty: off. */
   deniedRegistries?: string[];
+  /** Which workloads must run in a sandboxed runtime, and which RuntimeClasses are one (RT01). */
+  sandbox?: SandboxConfig;
+}
+
+export interface SandboxConfig {
+  /**
+   * Pod labels that mark a workload as untrusted, each pair on its own (any one marks it):
+   * `{"trust": "untrusted"}`. `kube-harden.io/untrusted: "true"` always marks one.
+   */
+  untrustedLabels: Record<string, string>;
+  /** Namespaces whose every workload is untrusted (multi-tenant or customer code). */
+  untrustedNamespaces: string[];
+  /** RuntimeClass names that are sandboxes, besides gVisor (`gvisor`, `runsc`) and Kata (`kata*`). */
+  runtimeClasses: string[];
 }
 
 export const DEFAULT_CONFIG: Readonly<LintConfig> = Object.freeze({
@@ -66,7 +80,48 @@ export function normalizeConfig(input: Partial<LintConfig> | undefined): { confi
       else problems.push({ setting, message: `Invalid registry "${String(entry)}": use a host with an optional path, e.g. "ghcr.io/acme", "*.azurecr.io" or "registry.local:5000".` });
     }
   }
+  if (input.sandbox !== undefined) c.sandbox = normalizeSandbox(input.sandbox, problems);
   return { config: c, problems };
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+// A label key: an optional DNS-subdomain prefix and `/`, then a name of up to 63 characters.
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+function normalizeSandbox(input: unknown, problems: ConfigProblem[]): SandboxConfig {
+  const out: SandboxConfig = { untrustedLabels: {}, untrustedNamespaces: [], runtimeClasses: [] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    problems.push({ setting: 'sandbox', message: 'sandbox must be an object: {"untrustedLabels": {...}, "untrustedNamespaces": [...], "runtimeClasses": [...]}.' });
+    return out;
+  }
+  const raw = input as Record<string, unknown>;
+  const labels = raw.untrustedLabels;
+  if (labels !== undefined && labels !== null) {
+    if (typeof labels !== 'object' || Array.isArray(labels)) {
+      problems.push({ setting: 'sandbox.untrustedLabels', message: 'sandbox.untrustedLabels must be an object of label to value, e.g. {"trust": "untrusted"}.' });
+    } else {
+      for (const [k, v] of Object.entries(labels)) {
+        if (LABEL_KEY.test(k) && typeof v === 'string' && LABEL_VALUE.test(v)) out.untrustedLabels[k] = v;
+        else problems.push({ setting: 'sandbox.untrustedLabels', message: `Invalid label ${k}: ${JSON.stringify(v)}: use a Kubernetes label key and a string value, e.g. "trust": "untrusted".` });
+      }
+    }
+  }
+  for (const key of ['untrustedNamespaces', 'runtimeClasses'] as const) {
+    const v = raw[key];
+    if (v === undefined || v === null) continue;
+    if (!Array.isArray(v)) {
+      problems.push({ setting: `sandbox.${key}`, message: `sandbox.${key} must be a list of names.` });
+      continue;
+    }
+    for (const entry of v) {
+      // Namespace names are DNS labels; RuntimeClass names are DNS subdomains (dots allowed).
+      const ok = typeof entry === 'string' && (key === 'runtimeClasses' ? entry.split('.').every(p => DNS_LABEL.test(p)) && entry.length <= 253 : DNS_LABEL.test(entry));
+      if (ok) out[key].push(entry);
+      else problems.push({ setting: `sandbox.${key}`, message: `Invalid name "${String(entry)}": use a lower-case Kubernetes name.` });
+    }
+  }
+  return out;
 }
 
 /**

@@ -90,6 +90,12 @@ import requireNetworkPolicy from './rules/network/require-network-policy';
 import requireNetworkPolicyPodSelector from './rules/network/require-network-policy-pod-selector';
 import requireStrictMtls from './rules/network/require-strict-mtls';
 import restrictExposedServices from './rules/network/restrict-exposed-services';
+// Catalogue gaps, part D (SA05, IMG07, M04, M07, RT01)
+import requireNamespaceServiceAccount from './rules/service-accounts/require-namespace-service-account';
+import requireImageSignaturePolicy from './rules/images/require-image-signature-policy';
+import disallowOpenEndedAllowedRepos from './rules/misc/disallow-open-ended-allowed-repos';
+import requireAgentSandboxHardening from './rules/misc/require-agent-sandbox-hardening';
+import requireSandboxRuntimeClass from './rules/workload-hardening/require-sandbox-runtime-class';
 
 export const RULES: readonly Rule[] = [
   // Pod Security Standards, baseline (B01-B14)
@@ -193,6 +199,16 @@ export const RULES: readonly Rule[] = [
   requireStrictMtls,
   requireDestinationRuleTls,
   disallowSidecarInjectionOptOut,
+  // Catalogue gaps, part D: a Namespace's own ServiceAccounts (SA05)
+  requireNamespaceServiceAccount,
+  // Catalogue gaps, part D: signature-verification policy coverage, offline (IMG07)
+  requireImageSignaturePolicy,
+  // Catalogue gaps, part D: Gatekeeper allowed-repository prefixes (M04)
+  disallowOpenEndedAllowedRepos,
+  // Catalogue gaps, part D: Agent Sandbox objects (M07)
+  requireAgentSandboxHardening,
+  // Catalogue gaps, part D: sandboxed runtimes for untrusted workloads (RT01)
+  requireSandboxRuntimeClass,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

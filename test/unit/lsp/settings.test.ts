@@ -30,6 +30,22 @@ describe('lsp: settings', () => {
     assert.deepEqual(problems, ['kubeHarden.deniedRegistries: deniedRegistries must be a list of registries, e.g. ["ghcr.io/acme", "*.azurecr.io"].']);
   });
 
+  it('reads the nested sandbox settings (kubeHarden.sandbox.*), dropping invalid entries', () => {
+    const problems: string[] = [];
+    const s = toDocumentSettings({
+      sandbox: { untrustedLabels: { trust: 'untrusted', 'Bad Key': 'x', tier: 3 }, untrustedNamespaces: ['tenants', 'Not_A_Name'], runtimeClasses: ['microvm.example.com'] },
+    }, p => problems.push(p));
+    assert.deepEqual(s.config.sandbox, { untrustedLabels: { trust: 'untrusted' }, untrustedNamespaces: ['tenants'], runtimeClasses: ['microvm.example.com'] });
+    assert.deepEqual(problems, [
+      'kubeHarden.sandbox.untrustedLabels: Invalid label Bad Key: "x": use a Kubernetes label key and a string value, e.g. "trust": "untrusted".',
+      'kubeHarden.sandbox.untrustedLabels: Invalid label tier: 3: use a Kubernetes label key and a string value, e.g. "trust": "untrusted".',
+      'kubeHarden.sandbox.untrustedNamespaces: Invalid name "Not_A_Name": use a lower-case Kubernetes name.',
+    ]);
+    const bad: string[] = [];
+    assert.deepEqual(toDocumentSettings({ sandbox: ['gvisor'] }, p => bad.push(p)).config.sandbox, { untrustedLabels: {}, untrustedNamespaces: [], runtimeClasses: [] });
+    assert.equal(bad.length, 1);
+  });
+
   it('fetches once per document until the configuration changes', async () => {
     const asked: string[] = [];
     let level = 'baseline';

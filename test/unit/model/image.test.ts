@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { normalizeConfig } from '@kube-harden/server';
-import { matchesRegistry, parseImage } from '@kube-harden/server/out/engine/model/image';
+import { imageSpellings, kyvernoPattern, matchesRegistry, parseImage, sigstoreGlob } from '@kube-harden/server/out/engine/model/image';
 
 describe('image references', () => {
   const cases: Array<[string, string, string, string | undefined, string | undefined]> = [
@@ -42,5 +42,20 @@ describe('image references', () => {
     assert.deepEqual(config.trustedRegistries, ['ghcr.io/acme', 'docker.io', '*.azurecr.io', 'localhost:5000']);
     assert.equal(config.deniedRegistries, undefined);
     assert.deepEqual(problems.map(p => p.setting), ['trustedRegistries', 'deniedRegistries']);
+  });
+
+  it('spells an image as admission controllers compare it (IMG07)', () => {
+    assert.deepEqual(imageSpellings(parseImage('nginx')!), ['nginx', 'docker.io/library/nginx:latest', 'index.docker.io/library/nginx:latest', 'docker.io/nginx:latest']);
+    assert.deepEqual(imageSpellings(parseImage('ghcr.io/acme/api:1@sha256:ab')!), ['ghcr.io/acme/api:1@sha256:ab', 'ghcr.io/acme/api@sha256:ab']);
+  });
+
+  it('reads Kyverno wildcards and Sigstore globs as their controllers do', () => {
+    assert.ok(kyvernoPattern('ghcr.io/acme/*').test('ghcr.io/acme/team/api:1'));
+    assert.ok(!kyvernoPattern('ghcr.io/acme.io/*').test('ghcr.io/acmexio/api:1'), 'a dot is literal');
+    assert.ok(sigstoreGlob('ghcr.io/acme/*')!.test('ghcr.io/acme/api:1'), 'a tag is no boundary');
+    assert.ok(!sigstoreGlob('ghcr.io/acme/*')!.test('ghcr.io/acme/team/api:1'));
+    assert.ok(sigstoreGlob('ghcr.io/**')!.test('ghcr.io/acme/team/api:1'));
+    assert.ok(sigstoreGlob('*/*')!.test('index.docker.io/bitnami/redis:7'));
+    assert.equal(sigstoreGlob('ghcr.io/(a|b)/*'), undefined);
   });
 });

@@ -75,3 +75,40 @@ export function runsImage(object: K8sObject, test: (repository: string) => boole
     return !!f && test(f.image.repository);
   });
 }
+
+/**
+ * The spellings an admission controller may compare a pattern with: as written, and fully
+ * qualified with its tag (`latest` when none) or digest, Docker Hub as `docker.io` (Kyverno, which
+ * also drops `library/`) and as `index.docker.io` (Sigstore policy-controller, via
+ * go-containerregistry).
+ */
+export function imageSpellings(image: ImageRef): string[] {
+  const suffix = image.digest ? `${image.tag ? `:${image.tag}` : ''}@${image.digest}` : `:${image.tag ?? 'latest'}`;
+  const names = [`${image.registry}/${image.repository}`];
+  if (image.registry === 'docker.io') {
+    names.push(`index.docker.io/${image.repository}`);
+    if (image.repository.startsWith('library/')) names.push(`docker.io/${image.repository.slice('library/'.length)}`);
+  }
+  const out = [image.raw, ...names.map(n => n + suffix)];
+  if (image.digest && image.tag) out.push(...names.map(n => `${n}@${image.digest}`));
+  return [...new Set(out)];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+
+/** Kyverno's wildcards: `*` any run of characters (`/` included), `?` one character. */
+export function kyvernoPattern(pattern: string): RegExp {
+  return new RegExp(`^${escapeRegExp(pattern).replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/**
+ * Sigstore policy-controller's globs: `*` stays within one path segment (a tag's `:` is no
+ * boundary), `**` crosses segments; a bare `*` or `*\/*` means Docker Hub. Undefined for a glob
+ * the controller rejects.
+ */
+export function sigstoreGlob(glob: string): RegExp | undefined {
+  const g = glob === '*' ? 'index.docker.io/library/*' : glob === '*/*' ? 'index.docker.io/*/*' : glob;
+  if (!/^[A-Za-z0-9_:/*.-]+$/.test(g)) return undefined;
+  const body = g.split('**').map(part => part.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')).join('.*');
+  return new RegExp(`^${body}$`);
+}

@@ -82,6 +82,22 @@ export interface ObjectSummary extends ObjectRef {
   serviceAccount?: { automountToken?: boolean };
   /** LimitRange: the resources its Container limits give a default limit / request for (RES01-RES05). */
   limitRange?: { defaultLimits: string[]; defaultRequests: string[] };
+  /** RuntimeClass: the runtime handler its name selects (RT01: `runsc`, `kata-qemu` are sandboxes). */
+  runtimeClass?: { handler?: string };
+  /** A policy whose admission controller verifies image signatures, and which images it checks (IMG07). */
+  imageVerification?: ImageVerificationFacts;
+}
+
+export interface ImageVerificationFacts {
+  /**
+   * Whose patterns: Kyverno's (`*` and `?` match any characters, `/` included) or Sigstore
+   * policy-controller's (`*` within one path segment, `**` across them).
+   */
+  flavor: 'kyverno' | 'sigstore';
+  /** Applies in every namespace (ClusterPolicy, ClusterImagePolicy), else only in its own. */
+  clusterWide: boolean;
+  /** Image patterns as written. */
+  patterns: string[];
 }
 
 export interface ConfigDataFacts {
@@ -153,7 +169,34 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
     const automount = get(o.node, 'automountServiceAccountToken', o.doc);
     s.serviceAccount = { automountToken: automount ? !isFalse(automount) : undefined };
   }
+  const iv = imageVerificationFacts(o);
+  if (iv) s.imageVerification = iv;
+  if (o.kind === 'RuntimeClass' && o.group === 'node.k8s.io') s.runtimeClass = { handler: str(get(o.node, 'handler', o.doc)) };
   return s;
+}
+
+function imageVerificationFacts(o: K8sObject): ImageVerificationFacts | undefined {
+  const spec = getMap(o.node, 'spec', o.doc);
+  const items = (m: YAMLMap | undefined, key: string) => seqItems(getSeq(m, key, o.doc), o.doc).map(r => r.value).filter(isMap);
+  const strings = (m: YAMLMap | undefined, key: string) => seqItems(getSeq(m, key, o.doc), o.doc).map(r => str(r)).filter((v): v is string => !!v);
+  if ((o.kind === 'ClusterPolicy' || o.kind === 'Policy') && o.group === 'kyverno.io') {
+    // `imageReferences` lists patterns; the older `image` field held one.
+    const patterns = items(spec, 'rules').flatMap(rule => items(rule, 'verifyImages').flatMap(v => [
+      ...strings(v, 'imageReferences'), ...[str(get(v, 'image', o.doc))].filter((p): p is string => !!p),
+    ]));
+    return patterns.length ? { flavor: 'kyverno', clusterWide: o.kind === 'ClusterPolicy', patterns } : undefined;
+  }
+  if (o.kind === 'ImageValidatingPolicy' && o.group === 'policies.kyverno.io') {
+    // A CEL `expression` may match any image: read as `*`, so the rule stays quiet rather than guess.
+    const refs = items(spec, 'matchImageReferences');
+    const patterns = refs.map(r => str(get(r, 'glob', o.doc)) ?? (get(r, 'expression', o.doc) ? '*' : undefined)).filter((p): p is string => !!p);
+    return patterns.length ? { flavor: 'kyverno', clusterWide: true, patterns } : undefined;
+  }
+  if (o.kind === 'ClusterImagePolicy' && o.group === 'policy.sigstore.dev') {
+    const patterns = items(spec, 'images').map(i => str(get(i, 'glob', o.doc))).filter((p): p is string => !!p);
+    return patterns.length ? { flavor: 'sigstore', clusterWide: true, patterns } : undefined;
+  }
+  return undefined;
 }
 
 // Objects whose controller creates a Secret: External Secrets, Sealed Secrets, Vault Secrets Operator.

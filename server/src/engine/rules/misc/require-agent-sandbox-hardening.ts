@@ -1,0 +1,94 @@
+import { isMap, isScalar, Node, YAMLMap } from 'yaml';
+import { imageOf } from '../../model/image';
+import { PodSpecView } from '../../model/workload';
+import { K8sObject } from '../../model/parse';
+import { get, getIn, getMap, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
+import { defineRule } from '../../rule';
+import { sandboxRuntimeProblem } from '../sandbox-runtime';
+
+// kubernetes-sigs/agent-sandbox: a Sandbox (core group) and a SandboxTemplate (extensions group)
+// both hold `spec.podTemplate` {metadata, spec}; only templates carry the NetworkPolicy the
+// controller creates for their sandboxes.
+const KINDS: Record<string, string> = { Sandbox: 'agents.x-k8s.io', SandboxTemplate: 'extensions.agents.x-k8s.io' };
+const ANY_ADDRESS = new Set(['0.0.0.0/0', '::/0']);
+
+export default defineRule({
+  id: 'require-agent-sandbox-hardening',
+  title: 'Agent sandboxes run in a sandboxed runtime, with bounded egress, limits and pinned images',
+  category: 'misc',
+  severity: 'info',
+  pss: null,
+  covers: ['M07'],
+  equivalents: { kubescape: ['C-0297', 'C-0301', 'C-0303', 'C-0304'] },
+  kinds: Object.keys(KINDS),
+  messages: {
+    noRuntimeClass: '{{object}} runs agent code without runtimeClassName, on the node\'s kernel: set a gVisor or Kata RuntimeClass ({{classes}}).',
+    notSandboxed: '{{object}} sets runtimeClassName "{{name}}", which is not a sandboxed runtime: use a gVisor or Kata RuntimeClass ({{classes}}).',
+    unmanagedNetwork: '{{object}} sets networkPolicyManagement: Unmanaged, so the controller creates no NetworkPolicy for its sandboxes: make sure one of yours bounds their egress, or set Managed.',
+    openEgress: '{{object}} allows egress to every address, private ranges and the cloud metadata server included: list the destinations the agent needs, or drop networkPolicy for the controller\'s default (public internet only).',
+    noLimits: '{{container}} of {{object}} sets no {{resources}} limit: a runaway agent can starve the node; set resources.limits.',
+    unpinned: '{{container}} of {{object}} runs "{{image}}" by tag: pin it by digest (@sha256:...) so what the agent runs cannot change under it.',
+  },
+  docs: {
+    summary: 'Agent Sandbox (kubernetes-sigs/agent-sandbox) runs code an LLM wrote, which is untrusted by definition. For `Sandbox` and `SandboxTemplate` objects this rule checks what the Kubescape AgentRuntimeHardening controls check: the pod template names a sandboxed RuntimeClass (gVisor `gvisor`/`runsc`, Kata `kata*`, the names in `kubeHarden.sandbox.runtimeClasses`, or a RuntimeClass of the workspace with such a handler); a template\'s egress is bounded (`networkPolicyManagement: Unmanaged` leaves it to you; an egress rule without destinations or to `0.0.0.0/0` without `except` reaches private ranges and the metadata server — the controller\'s default, with `networkPolicy` omitted, allows public internet only); every container has CPU and memory limits; every image is pinned by digest. Info, on by default: it only reads these objects. The general workload rules do not read them (their pods are made by the controller).',
+    remediation: 'Set `spec.podTemplate.spec.runtimeClassName: gvisor` (or a Kata class), keep `networkPolicyManagement: Managed` with narrow egress rules, set `resources.limits.cpu` and `.memory` on every container, and reference images by digest.',
+    references: ['https://github.com/kubernetes-sigs/agent-sandbox', 'https://github.com/kubernetes-sigs/agent-sandbox/blob/main/docs/api.md', 'https://kubernetes.io/docs/concepts/containers/runtime-class/'],
+  },
+  fix: null,
+  checkObject({ object, config, workspace, report }) {
+    if (KINDS[object.kind] !== object.group) return;
+    const spec = getMap(object.node, 'spec', object.doc);
+    const template = getMap(spec, 'podTemplate', object.doc);
+    const podSpec = getMap(template, 'spec', object.doc);
+    if (!template || !podSpec) return;
+    const pod = new PodSpecView(object, podSpec, getMap(template, 'metadata', object.doc), template);
+    const objectLabel = `${object.kind} "${object.name ?? ''}"`;
+    const configured = config.sandbox?.runtimeClasses ?? [];
+    // A kustomize patch is partial: what it sets is judged, never what it leaves to its base.
+    const partial = workspace.index.isPatch(workspace.self.uri);
+    const problem = sandboxRuntimeProblem(pod, configured, workspace.index);
+    if (problem) {
+      const { name, at, classes, suggestions } = problem;
+      if (name) report({ messageId: 'notSandboxed', data: { object: objectLabel, classes, name }, at, suggestions });
+      else if (!partial) report({ messageId: 'noRuntimeClass', data: { object: objectLabel, classes }, at, suggestions });
+    }
+    if (object.kind === 'SandboxTemplate') checkEgress(spec!, object, objectLabel, report);
+    for (const c of pod.containers) {
+      const missing = ['cpu', 'memory'].filter(r => !c.field('resources', 'limits', r));
+      if (missing.length && !partial) report({ messageId: 'noLimits', data: { object: objectLabel, container: c.label, resources: missing.join(' and ') }, at: c.anchor('resources', 'limits') });
+      const found = imageOf(c);
+      if (found && !found.image.digest) report({ messageId: 'unpinned', data: { object: objectLabel, container: c.label, image: found.image.raw }, at: found.ref.site });
+    }
+  },
+});
+
+type Reporter = (r: { messageId: 'unmanagedNetwork' | 'openEgress'; data: Record<string, string>; at: Node }) => void;
+
+function checkEgress(spec: YAMLMap, object: K8sObject, label: string, report: Reporter): void {
+  const { doc } = object;
+  const management = get(spec, 'networkPolicyManagement', doc);
+  if (str(management) === 'Unmanaged') {
+    report({ messageId: 'unmanagedNetwork', data: { object: label }, at: management!.site });
+    return;
+  }
+  const egressKey = keyOf(getMap(spec, 'networkPolicy', doc), 'egress', doc);
+  for (const rule of seqItems(getSeq(getMap(spec, 'networkPolicy', doc), 'egress', doc), doc)) {
+    if (!isMap(rule.value)) continue;
+    const to = seqItems(getSeq(rule.value, 'to', doc), doc);
+    // A rule without peers admits every destination (on its ports).
+    if (to.length === 0) {
+      const first = rule.value.items[0]?.key;
+      const at = keyOf(rule.value, 'to', doc) ?? (isScalar(first) ? first : egressKey);
+      if (at) report({ messageId: 'openEgress', data: { object: label }, at });
+      continue;
+    }
+    for (const peer of to) {
+      if (!isMap(peer.value)) continue;
+      const cidr = getIn(peer.value, ['ipBlock', 'cidr'], doc);
+      const except = getSeq(getMap(peer.value, 'ipBlock', doc), 'except', doc);
+      if (cidr && isScalar(cidr.value) && ANY_ADDRESS.has(String(cidr.value.value)) && !except?.items.length) {
+        report({ messageId: 'openEgress', data: { object: label }, at: cidr.site });
+      }
+    }
+  }
+}
