@@ -2,7 +2,7 @@
 // pages ship with the extension (offline) and a test fails when they are stale.
 import { Rule, ruleLevel, Tool } from './rule';
 
-const TOOL_NAMES: Record<Tool, string> = {
+export const TOOL_NAMES: Record<Tool, string> = {
   pss: 'Pod Security Admission', kubeLinter: 'kube-linter', checkov: 'Checkov', trivy: 'Trivy',
   kubescape: 'Kubescape', polaris: 'Polaris', kubesec: 'kubesec',
 };

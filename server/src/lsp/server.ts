@@ -8,6 +8,7 @@ import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { ParseCache } from './documents';
+import { HoverDeps, provideHover } from './hover';
 import { describeError, RateLimitedLog } from './log';
 import { SECTION, SettingsStore } from './settings';
 import { canonicalUri } from './uris';
@@ -66,6 +67,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   let settings = new SettingsStore(undefined, log);
   let validator: Validator | undefined;
   let actions: CodeActionProvider | undefined;
+  let hover: HoverDeps | undefined;
   let registerConfigurationChange = false;
   let registerWatchedFiles = false;
   let folderEvents = false;
@@ -101,6 +103,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
           : undefined,
         log,
       );
+      const docsHref = docsLinker(docsRoot);
       validator = new Validator({
         document: uri => documents.get(uri),
         all: () => documents.all(),
@@ -109,10 +112,11 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         publish: params => {
           connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
         },
-        docsHref: docsLinker(docsRoot),
+        docsHref,
         log,
         ready: () => model.whenReady(),
       });
+      hover = { document: uri => documents.get(uri), cache, settings, docsHref };
       actions = new CodeActionProvider({ document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log });
     } catch (e) {
       log.error('handler:initialize', `initialize failed: ${describeError(e)}`);
@@ -121,6 +125,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-harden', version: serverVersion() },
@@ -163,6 +168,15 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     } catch (e) {
       log.error('handler:codeAction', `codeAction failed: ${describeError(e)}`);
       return [];
+    }
+  });
+
+  connection.onHover(async params => {
+    try {
+      return hover ? await provideHover(hover, params) : null;
+    } catch (e) {
+      log.error('handler:hover', `hover failed: ${describeError(e)}`);
+      return null;
     }
   });
 
