@@ -10,6 +10,7 @@ import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { ParseCache } from './documents';
 import { HoverDeps, provideHover } from './hover';
 import { describeError, RateLimitedLog } from './log';
+import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './scan';
 import { SECTION, SettingsStore } from './settings';
 import { canonicalUri } from './uris';
 import { Validator } from './validation';
@@ -68,6 +69,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   let validator: Validator | undefined;
   let actions: CodeActionProvider | undefined;
   let hover: HoverDeps | undefined;
+  let scanner: WorkspaceScanner | undefined;
   let registerConfigurationChange = false;
   let registerWatchedFiles = false;
   let folderEvents = false;
@@ -116,6 +118,19 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         log,
         ready: () => model.whenReady(),
       });
+      scanner = new WorkspaceScanner({
+        manifestFiles: job => model.manifestFiles(job),
+        isOpen: uri => openUris.has(uri),
+        indexFor: uri => model.indexFor(uri),
+        ready: () => model.whenReady(),
+        settings,
+        publish: params => {
+          connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
+        },
+        docsHref,
+        createProgress: () => connection.window.createWorkDoneProgress(),
+        log,
+      });
       hover = { document: uri => documents.get(uri), cache, settings, docsHref };
       actions = new CodeActionProvider({ document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log });
     } catch (e) {
@@ -126,6 +141,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         hoverProvider: true,
+        executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-harden', version: serverVersion() },
@@ -160,6 +176,9 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', undefined, params => {
     model.filesChanged(params.changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
+    for (const c of params.changes) {
+      scanner?.fileChanged(canonicalUri(c.uri)).catch(e => log.error('scan', `Re-linting ${c.uri} failed: ${describeError(e)}`));
+    }
   }));
 
   connection.onCodeAction(async params => {
@@ -168,6 +187,16 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     } catch (e) {
       log.error('handler:codeAction', `codeAction failed: ${describeError(e)}`);
       return [];
+    }
+  });
+
+  connection.onExecuteCommand(async params => {
+    if (params.command !== SCAN_WORKSPACE_COMMAND || !scanner) return null;
+    try {
+      return await scanner.scan();
+    } catch (e) {
+      log.error('handler:executeCommand', `${params.command} failed: ${describeError(e)}`);
+      return null;
     }
   });
 
@@ -192,6 +221,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   connection.onShutdown(guarded(log, 'shutdown', undefined, () => {
     model.dispose();
     validator?.dispose();
+    scanner?.dispose();
   }));
 
   documents.onDidOpen(guarded(log, 'didOpen', undefined, e => { openUris.add(canonicalUri(e.document.uri)); }));
@@ -202,6 +232,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     cache.delete(e.document.uri);
     settings.forget(e.document.uri);
     validator?.closed(e.document.uri);
+    scanner?.documentClosed(canonicalUri(e.document.uri));
     openUris.delete(canonicalUri(e.document.uri));
     model.documentClosed(e.document.uri).catch(err => log.error('didClose', `Reading ${e.document.uri} back from disk failed: ${describeError(err)}`));
   }));
