@@ -193,7 +193,11 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   connection.onExecuteCommand(async params => {
     if (params.command !== SCAN_WORKSPACE_COMMAND || !scanner) return null;
     try {
-      return await scanner.scan();
+      const result = await scanner.scan();
+      if (!result.cancelled) {
+        connection.window.showInformationMessage(`Kube Harden scanned ${result.files} manifest file(s) of the workspace: the Problems panel lists their findings.`);
+      }
+      return result;
     } catch (e) {
       log.error('handler:executeCommand', `${params.command} failed: ${describeError(e)}`);
       return null;
