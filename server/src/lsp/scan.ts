@@ -7,7 +7,7 @@ import { LintConfig, lintParsed, ResolvedConfig, resolveConfig } from '../engine
 import { WorkspaceIndex } from '../engine/workspace';
 import { toDiagnostic } from './diagnostics';
 import { parseDiskText, readManifestText } from './diskFiles';
-import { IndexingJob } from './indexing';
+import { IndexingJob, yieldToEventLoop } from './indexing';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { diskUri } from './uris';
@@ -38,8 +38,6 @@ export interface ScanDeps {
   log: RateLimitedLog;
   resolve?: (config: LintConfig) => ResolvedConfig;
 }
-
-const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
 
 export class WorkspaceScanner {
   /** Closed files this server published diagnostics for (canonical URI -> path). */
@@ -95,6 +93,8 @@ export class WorkspaceScanner {
     if (this.deps.isOpen(uri)) return undefined;
     try {
       const [settings, text] = await Promise.all([this.deps.settings.get(uri), readManifestText(file)]);
+      // Not kept for closed files: a scan of a large repository would fill the cache for nothing.
+      this.deps.settings.forget(uri);
       if (this.deps.isOpen(uri)) return undefined;
       if (text === undefined || !settings.enable) {
         this.clear(uri);
