@@ -72,10 +72,14 @@ export class WorkspaceScanner {
     return result;
   }
 
-  /** A file event: a scanned closed file is linted again (or cleared when gone). */
+  /**
+   * A file event: a scanned closed file is linted again, or cleared when gone (a deleted folder
+   * is one event for everything under it).
+   */
   async fileChanged(uri: string): Promise<void> {
-    const file = this.published.get(uri);
-    if (file && !this.deps.isOpen(uri)) await this.lintFile(file);
+    for (const [known, file] of [...this.published]) {
+      if ((known === uri || known.startsWith(`${uri}/`)) && !this.deps.isOpen(known)) await this.lintFile(file);
+    }
   }
 
   /** An open document closed: the validator cleared its diagnostics, the scan's are gone too. */

@@ -1,7 +1,7 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
 import {
   ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams,
-  InitializeResult, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
+  InitializeResult, PublishDiagnosticsParams, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -106,14 +106,15 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         log,
       );
       const docsHref = docsLinker(docsRoot);
+      const publish = (params: PublishDiagnosticsParams) => {
+        connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
+      };
       validator = new Validator({
         document: uri => documents.get(uri),
         all: () => documents.all(),
         cache,
         settings,
-        publish: params => {
-          connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
-        },
+        publish,
         docsHref,
         log,
         ready: () => model.whenReady(),
@@ -124,9 +125,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         indexFor: uri => model.indexFor(uri),
         ready: () => model.whenReady(),
         settings,
-        publish: params => {
-          connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
-        },
+        publish,
         docsHref,
         createProgress: () => connection.window.createWorkDoneProgress(),
         log,

@@ -97,7 +97,9 @@ suite('editor features', () => {
     const tab = await when(vscode.window.tabGroups.onDidChangeTabs, () =>
       vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.includes(label)), `a preview tab of ${label}`);
     assert.ok(tab.input instanceof vscode.TabInputWebview, `a webview (the preview), not the file: ${tab.label}`);
-    await vscode.window.tabGroups.close(tab);
+    // Tab objects are replaced when a tab changes (the preview becomes active): close the current one.
+    const current = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.includes(label));
+    if (current) await vscode.window.tabGroups.close(current).then(undefined, () => undefined);
   });
 
   test('kubeHarden.scanWorkspace reports a file that was never opened', async () => {
