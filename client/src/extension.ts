@@ -1,16 +1,24 @@
 // The VS Code side: starts the language server over IPC and knows nothing about Kubernetes.
+// It adds what only the editor has: a status bar item, a log channel, and commands that read
+// the cursor or open a preview.
 import * as path from 'node:path';
-import { ExtensionContext } from 'vscode';
+import { commands, ExtensionContext, window } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { fixAllInFile, showRulePage } from './commands';
+import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'lsp', 'main.js'));
+  const docsRoot = context.asAbsolutePath(path.join('docs', 'rules'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // The server's window/logMessage (its rate-limited error log) lands here, with levels.
+  const outputChannel = window.createOutputChannel('Kube Harden', { log: true });
+  context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -19,8 +27,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'json' },
     ],
     synchronize: { configurationSection: 'kubeHarden' },
-    initializationOptions: { docsRoot: context.asAbsolutePath('docs/rules') },
+    initializationOptions: { docsRoot },
+    outputChannel,
   };
+  context.subscriptions.push(
+    commands.registerCommand('kubeHarden.showRulePage', (ruleId?: unknown) => showRulePage(docsRoot, ruleId)),
+    commands.registerCommand('kubeHarden.fixAllInFile', fixAllInFile),
+  );
+  createStatusBar(context);
   client = new LanguageClient('kubeHarden', 'Kube Harden', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);

@@ -1,8 +1,9 @@
 // Rule documentation generated from metadata: docs/rules/<id>.md and the index table. The
 // pages ship with the extension (offline) and a test fails when they are stale.
-import { Rule, ruleLevel, Tool } from './rule';
+import { OWASP_URL, owaspLabel, owaspOf } from './owasp';
+import { Rule, RuleMeta, ruleLevel, Tool } from './rule';
 
-const TOOL_NAMES: Record<Tool, string> = {
+export const TOOL_NAMES: Record<Tool, string> = {
   pss: 'Pod Security Admission', kubeLinter: 'kube-linter', checkov: 'Checkov', trivy: 'Trivy',
   kubescape: 'Kubescape', polaris: 'Polaris', kubesec: 'kubesec',
 };
@@ -10,6 +11,26 @@ const TOOL_NAMES: Record<Tool, string> = {
 function defaultState(rule: Rule): string {
   if (rule.optIn) return 'off by default (opt-in: enable it in settings or with `--enable-all`)';
   return ruleLevel(rule) === 'restricted' ? 'on at the `restricted` level (the default level)' : 'on at both levels (`baseline` and `restricted`)';
+}
+
+const DEFAULT_STATE_SENTENCE = /\b(?:on|off) by default\b|\bopt-in\b/i;
+
+/**
+ * Why the rule is on or off by default: the summary's own sentence about it (every opt-in rule
+ * has one; the catalogue test checks), else what puts the rule in its preset.
+ */
+export function defaultStateReason(rule: RuleMeta): string {
+  const own = rule.docs.summary.split(/(?<=\.)\s+(?=[A-Z`])/).find(s => DEFAULT_STATE_SENTENCE.test(s)
+    && (rule.optIn ? !/\bon by default\b/i.test(s) : /\bon by default\b/i.test(s)));
+  // A bare "On by default." says no more than the row above it.
+  if (own && !/^on by default\.?$/i.test(own.trim())) return own.trim();
+  if (rule.optIn) return '';
+  if (rule.pss) return `A Pod Security Standards ${rule.pss.level} check: a namespace that enforces that level rejects the pod.`;
+  return `Part of the \`${ruleLevel(rule)}\` preset.`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function fixText(rule: Rule): string {
@@ -31,6 +52,8 @@ export function renderRulePage(rule: Rule): string {
     `| Category | ${rule.category} |`,
     `| Default severity | ${rule.severity} |`,
     `| When it runs | ${defaultState(rule)} |`,
+    `| Why | ${cell(defaultStateReason(rule))} |`,
+    `| OWASP Kubernetes Top 10 | [${owaspLabel(owaspOf(rule))}](${OWASP_URL}) |`,
   ];
   if (rule.pss) lines.push(`| Pod Security Standards | ${rule.pss.level} level, check \`${rule.pss.check}\`, policy v1.${rule.pss.since} and later |`);
   if (rule.overrides?.length) lines.push(`| Replaces at this level | ${rule.overrides.map(id => `[${id}](${id}.md)`).join(', ')} |`);
@@ -55,15 +78,16 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
   const lines = [
     '# Kube Harden rules',
     '',
-    `${rules.length} rules. Level: the Pod Security Standards level from which a rule runs. Fix: the safety of its quick fix.`,
+    `${rules.length} rules. Level: the Pod Security Standards level from which a rule runs (opt-in: off unless enabled). `
+      + `Fix: the safety of its quick fix. OWASP: the [OWASP Kubernetes Top 10 (2022)](${OWASP_URL}) category.`,
     '',
-    '| Rule | Title | Category | Severity | Level | Fix | Also known as |',
-    '|---|---|---|---|---|---|---|',
+    '| Rule | Title | Category | Severity | Level | Fix | Also known as | OWASP |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rules) {
     const peers = (Object.keys(TOOL_NAMES) as Tool[]).flatMap(t => r.equivalents[t] ?? []).map(id => `\`${id}\``).join(' ');
     const level = r.optIn ? `${ruleLevel(r)} (opt-in)` : ruleLevel(r);
-    lines.push(`| [${r.id}](${r.id}.md) | ${r.title} | ${r.category} | ${r.severity} | ${level} | ${r.fix?.safety ?? '—'} | ${peers} |`);
+    lines.push(`| [${r.id}](${r.id}.md) | ${r.title} | ${r.category} | ${r.severity} | ${level} | ${r.fix?.safety ?? '—'} | ${peers} | ${owaspOf(r)} |`);
   }
   lines.push('', '<!-- Generated from rule metadata by `npm run docs`. Do not edit. -->', '');
   return lines.join('\n');

@@ -14,6 +14,8 @@ export { RULES, ruleById } from './registry';
 export { ruleLevel } from './rule';
 export type { Category, FixSafety, NewFile, Proposal, Rule, RuleMeta, Severity, Tool } from './rule';
 export { renderRuleIndex, renderRulePage } from './docs';
+export { OWASP_BY_CATEGORY, OWASP_BY_RULE, OWASP_K8S_TOP10, owaspLabel, owaspOf } from './owasp';
+export type { OwaspId } from './owasp';
 export * from './fix';
 export { diffToEdit, fixAll, selectFixable } from './fixing';
 export type { FixAllOptions, FixAllResult } from './fixing';

@@ -3,7 +3,7 @@
 // summaries are kept; the text and its parse are garbage as soon as a file is summarised.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFile } from '../engine';
+import { ParsedFile, parseFile } from '../engine';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
 import { ObjectSummary, summarizeFile } from '../engine/workspace/summary';
 import { isHelmTemplatePath } from '../host/helm';
@@ -61,23 +61,36 @@ export async function listManifests(exclusions: FolderExclusions, job: Cancellab
 }
 
 /**
- * What the file on disk contributes to the model: its summaries, none when it holds no object
- * (or is a chart template, too large, unreadable), or undefined when it no longer exists.
+ * The text of a manifest file on disk: '' when it is too large for the engine or unreadable,
+ * undefined when it no longer exists.
  */
-export async function summarizeDiskFile(file: string, uri: string): Promise<ObjectSummary[] | undefined> {
+export async function readManifestText(file: string): Promise<string | undefined> {
   let raw: Buffer;
   try {
     const stat = await fs.promises.stat(file);
     if (!stat.isFile()) return undefined;
     // Not read at all: the engine would refuse it anyway, and reading it could exhaust memory.
-    if (stat.size > MAX_TEXT_LENGTH) return [];
+    if (stat.size > MAX_TEXT_LENGTH) return '';
     raw = await fs.promises.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : '';
   }
-  let text = raw.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = parseFile(text, { helmTemplate: isHelmTemplatePath(file) });
-  return summarizeFile(uri, parsed);
+  const text = raw.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The file's parse, as the editor would parse it (chart templates are known by their place). */
+export function parseDiskText(file: string, text: string): ParsedFile {
+  return parseFile(text, { helmTemplate: isHelmTemplatePath(file) });
+}
+
+/**
+ * What the file on disk contributes to the model: its summaries, none when it holds no object
+ * (or is a chart template, too large, unreadable), or undefined when it no longer exists.
+ */
+export async function summarizeDiskFile(file: string, uri: string): Promise<ObjectSummary[] | undefined> {
+  const text = await readManifestText(file);
+  if (text === undefined) return undefined;
+  return text ? summarizeFile(uri, parseDiskText(file, text)) : [];
 }

@@ -94,6 +94,18 @@ export class ParseCache {
     return result;
   }
 
+  /**
+   * The lint `lint()` already computed for this version, configuration and model generation, or
+   * undefined: for features (hover) that must show what was published and never lint themselves.
+   */
+  cachedLint(doc: TextDocument, resolved: ResolvedConfig): LintResult | undefined {
+    const hit = this.entries.get(doc.uri);
+    if (!hit || hit.version !== doc.version) return undefined;
+    const index = this.workspace?.indexFor(doc.uri);
+    if (hit.generation !== (index ? index.generation : -1)) return undefined;
+    return hit.lints.get(resolved);
+  }
+
   /** `compute()` once per document version and key. */
   derived<T>(doc: TextDocument, key: string, compute: () => T): T {
     const entry = this.entry(doc);

@@ -39,7 +39,7 @@ export interface IndexingPass {
 
 const IN_FLIGHT = 4;
 
-const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
+export const yieldToEventLoop = (): Promise<void> => new Promise<void>(resolve => setImmediate(resolve));
 
 /** Runs the pass; resolves with the files found, or undefined when the job was cancelled. */
 export async function runIndexing(pass: IndexingPass): Promise<Set<string> | undefined> {

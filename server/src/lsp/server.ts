@@ -1,14 +1,16 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
 import {
   ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams,
-  InitializeResult, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
+  InitializeResult, PublishDiagnosticsParams, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { ParseCache } from './documents';
+import { HoverDeps, provideHover } from './hover';
 import { describeError, RateLimitedLog } from './log';
+import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './scan';
 import { SECTION, SettingsStore } from './settings';
 import { canonicalUri } from './uris';
 import { Validator } from './validation';
@@ -66,6 +68,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   let settings = new SettingsStore(undefined, log);
   let validator: Validator | undefined;
   let actions: CodeActionProvider | undefined;
+  let hover: HoverDeps | undefined;
+  let scanner: WorkspaceScanner | undefined;
   let registerConfigurationChange = false;
   let registerWatchedFiles = false;
   let folderEvents = false;
@@ -101,18 +105,32 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
           : undefined,
         log,
       );
+      const docsHref = docsLinker(docsRoot);
+      const publish = (params: PublishDiagnosticsParams) => {
+        connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
+      };
       validator = new Validator({
         document: uri => documents.get(uri),
         all: () => documents.all(),
         cache,
         settings,
-        publish: params => {
-          connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
-        },
-        docsHref: docsLinker(docsRoot),
+        publish,
+        docsHref,
         log,
         ready: () => model.whenReady(),
       });
+      scanner = new WorkspaceScanner({
+        manifestFiles: job => model.manifestFiles(job),
+        isOpen: uri => openUris.has(uri),
+        indexFor: uri => model.indexFor(uri),
+        ready: () => model.whenReady(),
+        settings,
+        publish,
+        docsHref,
+        createProgress: () => connection.window.createWorkDoneProgress(),
+        log,
+      });
+      hover = { document: uri => documents.get(uri), cache, settings, docsHref };
       actions = new CodeActionProvider({ document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log });
     } catch (e) {
       log.error('handler:initialize', `initialize failed: ${describeError(e)}`);
@@ -121,6 +139,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-harden', version: serverVersion() },
@@ -155,6 +175,9 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', undefined, params => {
     model.filesChanged(params.changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
+    for (const c of params.changes) {
+      scanner?.fileChanged(canonicalUri(c.uri)).catch(e => log.error('scan', `Re-linting ${c.uri} failed: ${describeError(e)}`));
+    }
   }));
 
   connection.onCodeAction(async params => {
@@ -163,6 +186,29 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     } catch (e) {
       log.error('handler:codeAction', `codeAction failed: ${describeError(e)}`);
       return [];
+    }
+  });
+
+  connection.onExecuteCommand(async params => {
+    if (params.command !== SCAN_WORKSPACE_COMMAND || !scanner) return null;
+    try {
+      const result = await scanner.scan();
+      if (!result.cancelled) {
+        connection.window.showInformationMessage(`Kube Harden scanned ${result.files} manifest file(s) of the workspace: the Problems panel lists their findings.`);
+      }
+      return result;
+    } catch (e) {
+      log.error('handler:executeCommand', `${params.command} failed: ${describeError(e)}`);
+      return null;
+    }
+  });
+
+  connection.onHover(async params => {
+    try {
+      return hover ? await provideHover(hover, params) : null;
+    } catch (e) {
+      log.error('handler:hover', `hover failed: ${describeError(e)}`);
+      return null;
     }
   });
 
@@ -178,6 +224,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   connection.onShutdown(guarded(log, 'shutdown', undefined, () => {
     model.dispose();
     validator?.dispose();
+    scanner?.dispose();
   }));
 
   documents.onDidOpen(guarded(log, 'didOpen', undefined, e => { openUris.add(canonicalUri(e.document.uri)); }));
@@ -188,6 +235,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     cache.delete(e.document.uri);
     settings.forget(e.document.uri);
     validator?.closed(e.document.uri);
+    scanner?.documentClosed(canonicalUri(e.document.uri));
     openUris.delete(canonicalUri(e.document.uri));
     model.documentClosed(e.document.uri).catch(err => log.error('didClose', `Reading ${e.document.uri} back from disk failed: ${describeError(err)}`));
   }));

@@ -7,7 +7,7 @@ import { FileChangeType, FileEvent, WorkspaceFolder } from 'vscode-languageserve
 import { ParsedFile } from '../engine';
 import { WorkspaceIndex } from '../engine/workspace';
 import { ObjectSummary, summarizeFile } from '../engine/workspace/summary';
-import { isManifestPath } from './diskFiles';
+import { Cancellable, isManifestPath, listManifests } from './diskFiles';
 import { DiskReader } from './diskReader';
 import { exclusionPatterns, ExclusionSettings, FolderExclusions } from './exclusions';
 import { IndexingJob, ProgressFactory, runIndexing } from './indexing';
@@ -164,6 +164,16 @@ export class WorkspaceModel {
    */
   indexFor(uri: string): WorkspaceIndex | undefined {
     return this.isExcluded(canonicalUri(uri)) ? undefined : this.index;
+  }
+
+  /** Every manifest file of the folders that the model includes (exclusions applied), sorted per folder. */
+  async manifestFiles(job: Cancellable): Promise<string[]> {
+    const files: string[] = [];
+    for (const folder of [...this.folders.values()]) {
+      if (job.cancelled) break;
+      for (const f of await listManifests(folder, job)) if (this.folderOf(f) === folder) files.push(f);
+    }
+    return files;
   }
 
   /** Shutdown: the indexing stops, nothing more is read. */
