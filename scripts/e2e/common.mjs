@@ -2,6 +2,7 @@
 // @vscode/test-electron): build, a throwaway workspace, and the summary in one format.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,15 @@ export function build() {
   if (r.status !== 0) throw new Error('build failed (npx tsc -b tsconfig.json test/e2e)');
   const b = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) throw new Error('bundling failed (node scripts/bundle.mjs)');
+}
+
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
 }
 
 /** A temp dir holding a copy of test/e2e/workspace, so the tests may edit and configure freely. */

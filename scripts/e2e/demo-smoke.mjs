@@ -4,18 +4,13 @@
 //   node scripts/e2e/demo-smoke.mjs [--timeout=SECONDS]     (default 240: it packages and installs)
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { root } from './common.mjs';
+import { freePort, root } from './common.mjs';
 
 const arg = process.argv.slice(2).find(a => a.startsWith('--timeout='));
 const timeoutMs = Number(arg ? arg.slice('--timeout='.length) : 240) * 1000;
 
-const port = await new Promise((resolve, reject) => {
-  const srv = createServer();
-  srv.once('error', reject);
-  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-});
+const port = await freePort();
 
 // Its own process group, so that code-server and everything it forks can be ended together.
 const demo = spawn(process.execPath, [join(root, 'scripts', 'demo.mjs'), `--port=${port}`], {

@@ -13,10 +13,9 @@
 // Prints each test and `e2e: N passed, N failed`; exits non-zero on any failure or timeout.
 import { spawn } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { build, makeSandbox, readSummary, report, root, testsIndex } from './common.mjs';
+import { build, freePort, makeSandbox, readSummary, report, root, testsIndex } from './common.mjs';
 import { packageVsix } from '../package.mjs';
 
 const args = process.argv.slice(2);
@@ -44,14 +43,6 @@ if (!existsSync(codeServerEntry) || !existsSync(join(tools, 'node_modules', 'pla
   process.exit(1);
 }
 const { chromium } = createRequire(join(tools, 'package.json'))('playwright-core');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
 
 let server;     // the code-server child, leader of its own process group
 let context;    // the Chromium persistent context
