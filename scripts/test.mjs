@@ -1,7 +1,9 @@
 // The one command that runs every test (README, .ci/run): build, unit + protocol suites, the
-// Pod Security Admission conformance of the built CLI, and the extension-host suite in a real
-// VS Code (code-server + headless Chromium, installed by scripts/e2e/install.sh). Prints one
-// closing line for CI: "N passed, N failed". KUBE_HARDEN_SKIP_E2E=1 skips the editor suite.
+// Pod Security Admission conformance of the built CLI (mocha also packages the .vsix and checks
+// it), and the extension-host suite in a real VS Code (code-server + headless Chromium, installed
+// by scripts/e2e/install.sh), against the dev tree and against the installed .vsix, and a smoke
+// test of `npm run demo`. Prints one closing line for CI: "N passed, N failed".
+// KUBE_HARDEN_SKIP_E2E=1 skips the editor suites and the demo.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,10 +39,14 @@ if (built) {
   else { process.stdout.write(`\nPSA fixtures not found at ${psa}\n`); failed++; }
   if (process.env.KUBE_HARDEN_SKIP_E2E === '1') process.stdout.write('\n=== extension-host tests skipped (KUBE_HARDEN_SKIP_E2E=1)\n');
   else if (step('install the offline editor (code-server, chromium)', 'bash', ['scripts/e2e/install.sh'])) {
-    step('extension-host tests in code-server', 'node', ['scripts/e2e/run.mjs'], out => {
+    const e2eCounts = out => {
       const m = /e2e: (\d+) passed, (\d+) failed/.exec(out);
       return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
-    });
+    };
+    step('extension-host tests in code-server', 'node', ['scripts/e2e/run.mjs'], e2eCounts);
+    // The same suite against the packaged .vsix installed into code-server (built by the step above).
+    step('extension-host tests against the installed .vsix', 'node', ['scripts/e2e/run.mjs', '--installed', '--no-build'], e2eCounts);
+    step('demo smoke test (npm run demo answers HTTP, then is stopped)', 'node', ['scripts/e2e/demo-smoke.mjs']);
   }
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);

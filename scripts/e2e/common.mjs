@@ -2,6 +2,7 @@
 // @vscode/test-electron): build, a throwaway workspace, and the summary in one format.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +10,24 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const testsIndex = join(root, 'test', 'out', 'e2e', 'suite', 'index.js');
 
-/** Compiles the extension, the server and the e2e suite (not part of the root build). */
+/**
+ * Compiles the extension, the server and the e2e suite (not part of the root build), and bundles
+ * dist/ (package.json `main`): the suite runs the bundles the .vsix ships.
+ */
 export function build() {
   const r = spawnSync('npx', ['--no-install', 'tsc', '-b', 'tsconfig.json', 'test/e2e'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('build failed (npx tsc -b tsconfig.json test/e2e)');
+  const b = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('bundling failed (node scripts/bundle.mjs)');
+}
+
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
 }
 
 /** A temp dir holding a copy of test/e2e/workspace, so the tests may edit and configure freely. */

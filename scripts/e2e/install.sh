@@ -3,7 +3,14 @@
 # Debian's chromium, ripgrep and Kerberos headers, then code-server and playwright-core in a tool
 # folder of their own (.e2e-tools/, git-ignored), so they never enter the extension's dependencies
 # or its .vsix. Idempotent: a second run only checks and prints what is already there.
+#
+#   bash scripts/e2e/install.sh [--no-browser]
+#
+# --no-browser: only what code-server itself needs (the demo, scripts/demo.mjs): no chromium.
 set -euo pipefail
+
+BROWSER=1
+[ "${1:-}" = "--no-browser" ] && BROWSER=0
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="${KUBE_HARDEN_E2E_TOOLS:-$ROOT/.e2e-tools}"
@@ -17,17 +24,20 @@ elapsed() { awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - 
 say() { printf 'e2e install: %s\n' "$*"; }
 
 # 1. Debian packages. libkrb5-dev: code-server's native `kerberos` module includes gssapi/gssapi.h.
-if command -v rg >/dev/null && [ -x /usr/bin/chromium ] && [ -f /usr/include/gssapi/gssapi.h ]; then
-  say "Debian packages already present (rg, chromium, libkrb5-dev)"
+PACKAGES="libkrb5-dev ripgrep"
+[ "$BROWSER" = 1 ] && PACKAGES="$PACKAGES chromium"
+if command -v rg >/dev/null && { [ "$BROWSER" = 0 ] || [ -x /usr/bin/chromium ]; } && [ -f /usr/include/gssapi/gssapi.h ]; then
+  say "Debian packages already present ($PACKAGES)"
 else
   if [ "$(id -u)" -ne 0 ]; then
-    say "run as root (or install libkrb5-dev ripgrep chromium yourself)" >&2
+    say "run as root (or install $PACKAGES yourself)" >&2
     exit 1
   fi
-  say "apt-get install libkrb5-dev ripgrep chromium"
+  say "apt-get install $PACKAGES"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev ripgrep chromium >/dev/null
-  did+=("apt-get install libkrb5-dev ripgrep chromium")
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
+  did+=("apt-get install $PACKAGES")
 fi
 
 # 2. @vscode/ripgrep's postinstall downloads rg from GitHub, which fails offline; it looks in this

@@ -4,15 +4,19 @@
 // its summary to a file because the window never exits by itself. Recipe and why:
 // ../shared/REAL-EDITOR-TESTING.md. Tools come from scripts/e2e/install.sh.
 //
-//   node scripts/e2e/run.mjs [--no-build] [--keep] [--timeout=SECONDS] [--update-docs-images]
+//   node scripts/e2e/run.mjs [--no-build] [--keep] [--timeout=SECONDS] [--update-docs-images] [--installed]
 //
+// --installed: the suite runs against the extension as a user gets it: `npm run package` builds
+// the .vsix, `code-server --install-extension` installs it into the sandbox's extensions dir, and
+// the development path is an empty stand-in (test/e2e/host: VS Code runs tests only in
+// development mode), so `kube-harden.kube-harden` is the installed copy.
 // Prints each test and `e2e: N passed, N failed`; exits non-zero on any failure or timeout.
 import { spawn } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { build, makeSandbox, readSummary, report, root, testsIndex } from './common.mjs';
+import { build, freePort, makeSandbox, readSummary, report, root, testsIndex } from './common.mjs';
+import { packageVsix } from '../package.mjs';
 
 const args = process.argv.slice(2);
 const flag = name => args.includes(`--${name}`);
@@ -25,7 +29,8 @@ const STARTUP_MS = 60_000;
 const tools = process.env.KUBE_HARDEN_E2E_TOOLS ?? join(root, '.e2e-tools');
 const codeServerEntry = join(tools, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const chromiumPath = process.env.KUBE_HARDEN_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const shotsDir = join(root, 'test', 'out', 'e2e', 'screenshots');
+const installed = flag('installed');
+const shotsDir = join(root, 'test', 'out', 'e2e', installed ? 'screenshots-installed' : 'screenshots');
 const docsImages = join(root, 'docs', 'images');
 
 const t0 = Date.now();
@@ -38,14 +43,6 @@ if (!existsSync(codeServerEntry) || !existsSync(join(tools, 'node_modules', 'pla
   process.exit(1);
 }
 const { chromium } = createRequire(join(tools, 'package.json'))('playwright-core');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
 
 let server;     // the code-server child, leader of its own process group
 let context;    // the Chromium persistent context
@@ -72,11 +69,28 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
 }
 
+const userDir = () => join(sandbox.dir, 'user');
+const extensionsDir = () => join(sandbox.dir, 'extensions');
+
+/** Packages the .vsix and installs it into the sandbox's profile; returns the installed folder. */
+async function installVsix(env) {
+  const vsix = packageVsix(join(sandbox.dir, 'kube-harden.vsix'), { quiet: true });
+  log(`packaged ${vsix.file} (${(vsix.bytes / 1024).toFixed(0)} KiB, ${vsix.files} files); installing it`);
+  const child = spawn(process.execPath, [codeServerEntry, '--user-data-dir', userDir(), '--extensions-dir', extensionsDir(),
+    '--install-extension', vsix.file], { cwd: sandbox.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', c => { out += c; });
+  child.stderr.on('data', c => { out += c; });
+  const code = await new Promise(r => child.once('exit', r));
+  const dirs = existsSync(extensionsDir()) ? readdirSync(extensionsDir()).filter(d => d.startsWith('kube-harden.kube-harden-')) : [];
+  if (code !== 0 || dirs.length !== 1) throw new Error(`code-server --install-extension failed (exit ${code}, installed: [${dirs}]):\n${out}`);
+  return join(extensionsDir(), dirs[0]);
+}
+
 async function startCodeServer(port, env) {
-  const userDir = join(sandbox.dir, 'user');
-  mkdirSync(join(userDir, 'User'), { recursive: true });
+  mkdirSync(join(userDir(), 'User'), { recursive: true });
   // A quiet window: no welcome page or tips over the editor in the screenshots.
-  writeFileSync(join(userDir, 'User', 'settings.json'), JSON.stringify({
+  writeFileSync(join(userDir(), 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'extensions.ignoreRecommendations': true,
@@ -89,7 +103,7 @@ async function startCodeServer(port, env) {
   const out = createWriteStream(logFile);
   server = spawn(process.execPath, [
     codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDir, '--extensions-dir', join(sandbox.dir, 'extensions'),
+    '--user-data-dir', userDir(), '--extensions-dir', extensionsDir(),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     sandbox.workspace,
   ], { cwd: sandbox.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -126,7 +140,7 @@ async function screenshot(page, name, options = {}) {
   mkdirSync(shotsDir, { recursive: true });
   const file = join(shotsDir, `${name}.png`);
   await page.screenshot({ path: file });
-  if (flag('update-docs-images')) {
+  if (flag('update-docs-images') && !installed) {
     mkdirSync(docsImages, { recursive: true });
     copyFileSync(file, join(docsImages, `${name}.png`));
   }
@@ -140,13 +154,16 @@ async function main() {
   const env = { ...process.env, KUBE_HARDEN_E2E_RESULTS: sandbox.results, KUBE_HARDEN_E2E_SIGNALS: sandbox.signals };
   // Inside a VS Code terminal these would make code-server hand the folder to that window instead.
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_')) delete env[k];
+  // The suite checks that the extension it drives is this one (the dev tree or the installed .vsix).
+  env.KUBE_HARDEN_E2E_EXTENSION_PATH = installed ? await installVsix(env) : root;
+  const developmentPath = installed ? join(root, 'test', 'e2e', 'host') : root;
 
   log(`code-server on 127.0.0.1:${port}, sandbox ${sandbox.dir}`);
   const serverLog = await startCodeServer(port, env);
   log('code-server listening');
 
   const remote = p => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(testsIndex)]];
+  const payload = [['extensionDevelopmentPath', remote(developmentPath)], ['extensionTestsPath', remote(testsIndex)]];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   context = await chromium.launchPersistentContext(join(sandbox.dir, 'chromium'), {

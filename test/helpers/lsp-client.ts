@@ -31,6 +31,8 @@ export interface LspClientOptions {
   rootUri?: string;
   /** Advertise window.workDoneProgress (default false). */
   progress?: boolean;
+  /** The script started with `--stdio` (default SERVER_BIN; e.g. the bundle dist/server.js). */
+  serverModule?: string;
 }
 
 export interface ProgressEvent {
@@ -82,7 +84,7 @@ export class LspClient {
 
   /** Spawns `kube-harden-ls --stdio` and completes initialize / initialized. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [options.serverModule ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new LspClient(proc, connection, options);
     await client.initialize();

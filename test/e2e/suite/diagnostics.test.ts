@@ -2,17 +2,11 @@
 // editor holds, the editor shows the result. Fixtures: test/e2e/workspace (a temp copy).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, codeOf, diagnosticsAfter, fileUri, screenshot, SOURCE } from './util';
+import { activate, codeOf, diagnosticsAfter, fileUri, open, screenshot, SOURCE } from './util';
 
 const PRIVILEGED = 'disallow-privileged-containers';
 const NON_ROOT = 'require-run-as-non-root';
 const has = (ds: vscode.Diagnostic[], id: string) => ds.some(d => codeOf(d) === id);
-
-async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
 
 suite('diagnostics in the editor', () => {
   suiteSetup(activate);

@@ -21,16 +21,21 @@ async function openAndLint(name: string, expected: string[]): Promise<{ uri: vsc
   return { uri, doc, editor, diagnostics };
 }
 
-/** Resolves once the document's text is `expected`, checked on every change, with a deadline. */
+/**
+ * Resolves once `trigger` has completed and the document's text is `expected`, checked on every
+ * change, with a deadline. Not before the trigger completes: the save's fixes change the text
+ * before the save itself finishes, and a test that goes on then sees a dirty document.
+ */
 async function textBecomes(doc: vscode.TextDocument, trigger: () => Thenable<unknown>, expected: string, what: string, timeoutMs = 15_000): Promise<void> {
   let sub: vscode.Disposable | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let triggered = false;
   try {
     await new Promise<void>((resolve, reject) => {
-      const check = () => { if (doc.getText() === expected) resolve(); };
+      const check = () => { if (triggered && doc.getText() === expected) resolve(); };
       sub = vscode.workspace.onDidChangeTextDocument(e => { if (e.document === doc) check(); });
       timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the text is now:\n${doc.getText()}`)), timeoutMs);
-      Promise.resolve(trigger()).then(check, reject);
+      Promise.resolve(trigger()).then(() => { triggered = true; check(); }, reject);
     });
   } finally {
     sub?.dispose();

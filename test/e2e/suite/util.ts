@@ -31,6 +31,18 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof c === 'object' ? String(c.value) : String(c);
 }
 
+/** Opens the file in an editor (focused), as a user's click in the explorer would. */
+export async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** A diagnostic's range as 1-based [line, column, endLine, endColumn], as an editor shows it. */
+export function span(d: vscode.Diagnostic): [number, number, number, number] {
+  return [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1];
+}
+
 /**
  * Runs `trigger`, then resolves with the document's kube-harden diagnostics once `accept` holds,
  * checked on every onDidChangeDiagnostics event for `uri` (subscribed before the trigger, so no
