@@ -27,7 +27,7 @@ if (!fs.existsSync(enginePath)) {
   console.error(`bench: ${path.relative(process.cwd(), enginePath)} not found: build first with \`npx tsc -b\``);
   process.exit(2);
 }
-const { lint } = require(enginePath);
+const { lint, lintParsed, parseFile, resolveConfig } = require(enginePath);
 const { LineCounter, parseAllDocuments } = require('yaml');
 
 const files = [];
@@ -125,3 +125,34 @@ console.log(rule);
 console.log(line(footer));
 const mib = bytes => fmt(bytes / 1024 / 1024);
 console.log(`peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB; peak heap used (sampled after each run) ${mib(peakHeap)} MiB`);
+
+// A keystroke in the editor: one line inserted in the middle document of the largest files,
+// then parse + lint of the new text, as the language server does it (with the previous
+// version's parse, whose unchanged documents are reused) and from scratch. The edit alternates
+// between two texts so each run has a fresh previous version.
+const resolved = resolveConfig(config);
+const keystroke = [];
+for (const file of [...files].sort((a, b) => fs.statSync(b).size - fs.statSync(a).size).slice(0, 4)) {
+  const text = fs.readFileSync(file, 'utf8');
+  const parsed = parseFile(text);
+  if (parsed.skipped || parsed.documents.length < 2) continue;
+  const middle = parsed.documents[parsed.documents.length >> 1].doc.range[0];
+  const texts = [text.slice(0, middle) + '# a\n' + text.slice(middle), text.slice(0, middle) + '# ab\n' + text.slice(middle)];
+  let i = 0;
+  let previous = parseFile(texts[1]);
+  const incremental = time(() => {
+    previous = parseFile(texts[i = 1 - i], { previous });
+    return lintParsed(previous, resolved);
+  });
+  const scratch = time(() => lintParsed(parseFile(texts[i = 1 - i]), resolved));
+  keystroke.push([path.basename(file), String(parsed.documents.length), fmt(scratch.ms, 1), fmt(incremental.ms, 1)]);
+}
+if (keystroke.length) {
+  const head = ['keystroke in the middle document', 'documents', 'from scratch ms', 'with previous version ms'];
+  const w = head.map((_, i) => Math.max(...[head, ...keystroke].map(r => r[i].length)));
+  const ln = cells => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  console.log('');
+  console.log(ln(head));
+  console.log(w.map(x => '-'.repeat(x)).join('  '));
+  for (const r of keystroke) console.log(ln(r));
+}

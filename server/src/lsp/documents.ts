@@ -135,7 +135,9 @@ export class ParseCache {
   private entry(doc: TextDocument): Entry {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const parsed = this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri) });
+    // The previous version's parse is handed over (its unchanged documents are reused and moved)
+    // and dropped with its entry: nothing reads an old version once a newer one is parsed.
+    const parsed = this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: hit && hit.version < doc.version ? hit.parsed : undefined });
     const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map() };
     this.entries.set(doc.uri, entry);
     // Before anything is linted: the document's own objects are part of the model it is linted against.
