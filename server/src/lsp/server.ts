@@ -1,13 +1,14 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
 import {
   ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams,
-  InitializeResult, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
+  InitializeResult, ResourceOperationKind, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { ParseCache } from './documents';
+import { existsOnDisk } from './newFiles';
 import { describeError, RateLimitedLog } from './log';
 import { SECTION, SettingsStore } from './settings';
 import { canonicalUri } from './uris';
@@ -37,6 +38,9 @@ export function codeActionClient(caps: ClientCapabilities): CodeActionClient {
     literals,
     lazyEdits: literals && ca?.dataSupport === true && (ca?.resolveSupport?.properties ?? []).includes('edit'),
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    // CreateFile travels in documentChanges only.
+    createFiles: caps.workspace?.workspaceEdit?.documentChanges === true
+      && (caps.workspace.workspaceEdit.resourceOperations ?? []).includes(ResourceOperationKind.Create),
   };
 }
 
@@ -113,7 +117,10 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         log,
         ready: () => model.whenReady(),
       });
-      actions = new CodeActionProvider({ document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log });
+      actions = new CodeActionProvider({
+        document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log,
+        fileTaken: uri => existsOnDisk(uri) || !!documents.get(uri) || model.index.summariesOf(canonicalUri(uri)).length > 0,
+      });
     } catch (e) {
       log.error('handler:initialize', `initialize failed: ${describeError(e)}`);
     }

@@ -86,16 +86,23 @@ describe('lsp: code action provider', () => {
 
   it('reads resolve support, data support and documentChanges from the client capabilities', () => {
     const literal = { codeActionLiteralSupport: { codeActionKind: { valueSet: [] } } };
-    assert.deepEqual(codeActionClient({}), { literals: false, lazyEdits: false, documentChanges: false });
+    assert.deepEqual(codeActionClient({}), { literals: false, lazyEdits: false, documentChanges: false, createFiles: false });
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { documentChanges: true } } }),
-      { literals: true, lazyEdits: false, documentChanges: true });
+      { literals: true, lazyEdits: false, documentChanges: true, createFiles: false });
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: { ...literal, dataSupport: true, resolveSupport: { properties: ['edit'] } } } }),
-      { literals: true, lazyEdits: true, documentChanges: false });
+      { literals: true, lazyEdits: true, documentChanges: false, createFiles: false });
     // Without dataSupport the client may drop `data`, so resolve could not find the action.
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: { ...literal, resolveSupport: { properties: ['edit'] } } } }),
-      { literals: true, lazyEdits: false, documentChanges: false });
+      { literals: true, lazyEdits: false, documentChanges: false, createFiles: false });
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: { ...literal, dataSupport: true, resolveSupport: { properties: ['command'] } } } }),
-      { literals: true, lazyEdits: false, documentChanges: false });
+      { literals: true, lazyEdits: false, documentChanges: false, createFiles: false });
+    // CreateFile travels in documentChanges: resource operations without them create nothing.
+    assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } } }),
+      { literals: true, lazyEdits: false, documentChanges: true, createFiles: true });
+    assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { resourceOperations: ['create'] } } }),
+      { literals: true, lazyEdits: false, documentChanges: false, createFiles: false });
+    assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['rename', 'delete'] } } }),
+      { literals: true, lazyEdits: false, documentChanges: true, createFiles: false });
   });
 
   it('offers nothing to a client that takes only commands', async () => {
