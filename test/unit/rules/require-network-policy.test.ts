@@ -152,6 +152,17 @@ const LEGACY = yaml`
 const LEGACY_POLICY = POLICY_WEB.replace('Deployment "web"', 'ReplicationController "legacy"').replace('name: web\n', 'name: legacy\n  namespace: shop\n').replace('app: web', 'app: legacy');
 
 
+/** WEB beside a policy of its namespace that selects other pods: reported with or without enable-all. */
+const MISSED_BY_DB_POLICY = {
+  code: WEB,
+  files: { 'policies/db.yaml': policy('matchLabels: {app: db}') },
+  errors: [{
+    messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12,
+    related: [{ file: 'policies/db.yaml', line: 4, column: 9, endLine: 4, endColumn: 12, message: 'NetworkPolicy "web" applies in namespace "default" but does not select these pods.' }],
+    suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC.replace('name: web\n', 'name: web-2\n'), newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB.replace('name: web\n', 'name: web-2\n') } }],
+  }],
+};
+
 ruleTester('require-network-policy', {
   valid: [
     {
@@ -317,27 +328,8 @@ ruleTester('require-network-policy', {
       code: WEB,
       errors: [{ messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12, suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC, newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB } }] }],
     },
-    {
-      name: 'the namespace\'s policy in another file selects other pods: it is pointed at',
-      code: WEB,
-      files: { 'policies/db.yaml': policy('matchLabels: {app: db}') },
-      errors: [{
-        messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12,
-        related: [{ file: 'policies/db.yaml', line: 4, column: 9, endLine: 4, endColumn: 12, message: 'NetworkPolicy "web" applies in namespace "default" but does not select these pods.' }],
-        suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC.replace('name: web\n', 'name: web-2\n'), newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB.replace('name: web\n', 'name: web-2\n') } }],
-      }],
-    },
-    {
-      name: 'by default too: the namespace\'s policies live in the workspace and none selects these pods',
-      code: WEB,
-      settings: { enableAll: false },
-      files: { 'policies/db.yaml': policy('matchLabels: {app: db}') },
-      errors: [{
-        messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12,
-        related: [{ file: 'policies/db.yaml', line: 4, column: 9, endLine: 4, endColumn: 12, message: 'NetworkPolicy "web" applies in namespace "default" but does not select these pods.' }],
-        suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC.replace('name: web\n', 'name: web-2\n'), newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB.replace('name: web\n', 'name: web-2\n') } }],
-      }],
-    },
+    { name: 'the namespace\'s policy in another file selects other pods: it is pointed at', ...MISSED_BY_DB_POLICY },
+    { name: 'by default too: the namespace\'s policies live in the workspace and none selects these pods', ...MISSED_BY_DB_POLICY, settings: { enableAll: false } },
     {
       name: 'turned on by a severity in the settings, it reports a namespace without any policy',
       code: WEB,
