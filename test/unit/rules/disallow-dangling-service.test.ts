@@ -52,6 +52,14 @@ ruleTester('disallow-dangling-service', {
       files: { 'web.yaml': WEB, 'prom.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: k8s\n  namespace: shop\nspec: {}\n' },
     },
     {
+      name: 'a NetworkPolicy of the namespace selects the same labels: a controller puts them on its pods at run time',
+      code: service('{longhorn.io/admission-webhook: longhorn-admission-webhook}'),
+      files: {
+        'web.yaml': WEB,
+        'np.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: webhook\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      longhorn.io/admission-webhook: longhorn-admission-webhook\n  ingress:\n  - {}\n',
+      },
+    },
+    {
       name: 'a kustomize patch of a Service is partial',
       code: service('{app: api}'),
       files: { 'web.yaml': WEB, 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [web.yaml]\npatches:\n- path: case.yaml\n' },
@@ -79,6 +87,12 @@ ruleTester('disallow-dangling-service', {
         'cert.yaml': 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: shop\nspec: {}\n',
       },
       errors: [{ messageId: 'dangling', line: 7, column: 3, endLine: 7, endColumn: 11 }],
+    },
+    {
+      name: 'a default-deny of the namespace selects every pod: it does not vouch for the labels',
+      code: service('{app: api}'),
+      files: { 'web.yaml': WEB, 'deny.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n' },
+      errors: [{ messageId: 'dangling', line: 7, column: 3, endLine: 7, endColumn: 11, data: { name: 'web', selector: 'app=api', namespace: 'shop' } }],
     },
     {
       name: 'the namespace comes from a kustomization for both',
