@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { NewFile } from '../engine';
+import { canonicalUri } from './uris';
 
 /**
  * `name` if free, else `name-2.ext`, `name-3.ext`, ... (`shop-default-deny.yaml`,
@@ -28,7 +29,8 @@ export function freeFileName(name: string, taken: (candidate: string) => boolean
 export function siblingUri(documentUri: string, name: string): string | undefined {
   if (!/^[^/\\]+$/.test(name) || name === '.' || name === '..') return undefined;
   try {
-    const base = new URL(documentUri);
+    // Node's spelling (`file:///c:/...`, not VS Code's `c%3A`), which the disk check can read.
+    const base = new URL(canonicalUri(documentUri));
     if (base.protocol !== 'file:') return undefined;
     return new URL(encodeURIComponent(name), base).href;
   } catch {

@@ -22,6 +22,8 @@ describe('lsp: new file names', () => {
   it('places the file in the document\'s folder, encoded as a URI', () => {
     assert.equal(siblingUri('file:///work/k8s/namespace.yaml', 'shop-default-deny.yaml'), 'file:///work/k8s/shop-default-deny.yaml');
     assert.equal(siblingUri('file:///work/my%20k8s/ns.yaml', 'a b#1.yaml'), 'file:///work/my%20k8s/a%20b%231.yaml');
+    // Spelled as the workspace model spells files, however the editor encoded the document's URI.
+    assert.equal(siblingUri('file:///work/k%38s/ns.yaml', 'x.yaml'), 'file:///work/k8s/x.yaml');
   });
 
   it('refuses names that leave the folder, and documents without one', () => {
