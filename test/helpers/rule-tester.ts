@@ -70,7 +70,8 @@ export interface InvalidCase extends Case {
 function configFor(ruleId: string, level?: Level, version?: string, settings?: Partial<LintConfig>): Partial<LintConfig> {
   const rule = ruleById(ruleId);
   assert.ok(rule, `rule ${ruleId} is registered`);
-  return { ...settings, level: level ?? ruleLevel(rule), podSecurityVersion: version ?? 'latest', enableAll: true };
+  // Every rule on unless the case says otherwise (rules that read enableAll behave differently without it).
+  return { enableAll: true, ...settings, level: level ?? ruleLevel(rule), podSecurityVersion: version ?? 'latest' };
 }
 
 function assertParses(text: string, what: string): void {

@@ -15,7 +15,8 @@ export function fileUri(name: string): string {
 
 /**
  * A default-deny NetworkPolicy for the pods of the file's namespace, as a second document: a
- * pod no policy selects is itself a finding (require-network-policy).
+ * pod no policy selects may itself be a finding (require-network-policy: with enable-all, or
+ * when its namespace has other policies), so the pods here are isolated whatever the settings.
  */
 export const DEFAULT_DENY = yaml`
   apiVersion: networking.k8s.io/v1

@@ -115,6 +115,65 @@ describe('protocol: workspace model', () => {
     });
   });
 
+  it('re-publishes an open workload when a NetworkPolicy edited in another document starts or stops selecting its pods', async () => {
+    const ws = new TempWorkspace();
+    const policy = (app: string) => yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata:
+        name: allow-web
+        namespace: shop
+      spec:
+        podSelector:
+          matchLabels: {app: ${app}}
+        policyTypes: [Ingress]
+    `;
+    const deployment = yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+        namespace: shop
+      spec:
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            containers:
+            - name: web
+              image: nginx:1.27
+    `;
+    const npUri = ws.write('policies/allow-web.yaml', policy('db'));
+    const webUri = ws.write('apps/web.yaml', deployment);
+    const NP = 'require-network-policy';
+    await withServer(ws, {}, async client => {
+      await client.open(webUri, deployment);
+      // The namespace's policy (never opened yet) selects other pods: the workload is reported, on its name.
+      let p = await client.waitForDiagnostics(webUri, { version: 1 });
+      const finding = p.diagnostics.find(d => d.code === NP);
+      assert.ok(finding, `${NP} among ${JSON.stringify(codes(p))}`);
+      assert.deepEqual(finding.range, { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } });
+
+      await client.open(npUri, policy('db'));
+      await client.waitForDiagnostics(npUri, { version: 1 });
+      // Edited (not saved) to select the workload: its diagnostics, version 1, lose the finding.
+      let mark = client.mark();
+      await client.change(npUri, 2, [{ text: policy('web') }]);
+      p = await client.waitForDiagnostics(webUri, { since: mark });
+      assert.equal(p.version, 1, 'the workload itself did not change');
+      assert.ok(!codes(p).includes(NP), JSON.stringify(codes(p)));
+
+      // And back: the finding returns.
+      mark = client.mark();
+      await client.change(npUri, 3, [{ text: policy('api') }]);
+      p = await client.waitForDiagnostics(webUri, { since: mark });
+      assert.equal(p.version, 1);
+      assert.ok(codes(p).includes(NP), JSON.stringify(codes(p)));
+    });
+  });
+
   it('keeps open editor text over the disk: a file event for an open file changes nothing', async () => {
     const ws = new TempWorkspace();
     const nsUri = ws.write('ns.yaml', namespace('baseline'));

@@ -25,6 +25,8 @@ Fixing rewrites a file only when a fix changes it, through a temporary file in
 the same directory renamed over it (its mode is kept). A file that changed on
 disk while it was being fixed is left as it is and reported on stderr (exit
 status 2). With --format json the output gains "fixed": [{"file", "count"}].
+Fixing never creates files nor adds objects: what has no single right answer,
+such as a NetworkPolicy for a namespace, is an editor suggestion, not a fix.
 
 Exit status: 0 nothing found (or nothing left after fixing), 1 findings
 reported, 2 usage or I/O error.

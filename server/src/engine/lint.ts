@@ -59,6 +59,11 @@ export interface LintOptions {
   uri?: string;
   /** The workspace model; without one, cross-object rules see only this file. */
   workspace?: WorkspaceIndex;
+  /**
+   * The file's summaries (summarizeFile of this very parse, under `uri`), when the caller made
+   * them already: the language server's model summarizes each version once, for itself and here.
+   */
+  summaries?: readonly ObjectSummary[];
 }
 
 export interface LintResult {
@@ -119,11 +124,11 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
   const failures: RuleFailure[] = [];
   if (file.skipped) return { findings, failures, skipped: file.skipped };
   const uri = options.uri ?? 'untitled:manifest';
-  const summaries = summarizeFile(uri, file);
+  const summaries = options.summaries ?? summarizeFile(uri, file);
   let index = options.workspace;
   if (!index) {
     index = new WorkspaceIndex();
-    index.setFile(uri, summaries);
+    index.setFile(uri, [...summaries]);
   }
   let n = 0;
   for (const d of file.documents) {

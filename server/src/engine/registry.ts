@@ -77,7 +77,10 @@ import disallowCommittedSecretData from './rules/secrets/disallow-committed-secr
 import requireNamespacePodSecurity from './rules/namespaces/require-namespace-pod-security';
 import disallowAllowAllNetworkPolicy from './rules/network/disallow-allow-all-network-policy';
 import disallowDanglingNetworkPolicy from './rules/network/disallow-dangling-network-policy';
+import disallowDanglingIngressBackend from './rules/network/disallow-dangling-ingress-backend';
 import disallowDanglingNetworkPolicyPeer from './rules/network/disallow-dangling-network-policy-peer';
+import disallowDanglingService from './rules/network/disallow-dangling-service';
+import disallowExposedAdminInterfaces from './rules/network/disallow-exposed-admin-interfaces';
 import disallowIngressNginxSnippets from './rules/network/disallow-ingress-nginx-snippets';
 import disallowServiceExternalIps from './rules/network/disallow-service-external-ips';
 import disallowSidecarInjectionOptOut from './rules/network/disallow-sidecar-injection-opt-out';
@@ -182,7 +185,7 @@ export const RULES: readonly Rule[] = [
   requireNamespaceResourceQuota,
   // Namespaces (NS04)
   requireNamespacePodSecurity,
-  // Network (NET01-NET12; NET16: every coverage rule counts Cilium and Calico policies)
+  // Network (NET01-NET15; NET16: every coverage rule counts Cilium and Calico policies)
   requireNetworkPolicy,
   requireNamespaceNetworkPolicy,
   requireDefaultDenyNetworkPolicy,
@@ -195,6 +198,9 @@ export const RULES: readonly Rule[] = [
   disallowServiceExternalIps,
   requireIngressTls,
   disallowIngressNginxSnippets,
+  disallowDanglingService,
+  disallowDanglingIngressBackend,
+  disallowExposedAdminInterfaces,
   // Service meshes (MESH01-MESH03)
   requireStrictMtls,
   requireDestinationRuleTls,

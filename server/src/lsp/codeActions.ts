@@ -1,18 +1,21 @@
 // Code actions from the findings of the document version the editor shows, read from the
 // version's cached lint:
 //   - per diagnostic: its fix (`quickfix`, preferred when safe; an unsafe one says what it risks),
-//     each suggestion (`quickfix`, never preferred), and "Fix all <rule> problems in this file";
+//     each suggestion (`quickfix`, never preferred; one that creates an object is offered twice
+//     to clients that can create files: at the end of this file, or as a new file beside it),
+//     and "Fix all <rule> problems in this file";
 //   - "Harden this workload" (`refactor.rewrite`): every restricted-level fix of the object the
 //     cursor is in, unsafe ones included, as one edit;
 //   - `source.fixAll.kube-harden`: every SAFE fix of the file, as one edit (also on save).
 // Clients that can resolve actions get them without edits, filled in by codeAction/resolve for
 // the same document version; others get the edits inline.
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding, LintConfig, LintResult, ParsedFile, podSpecOf, Rule } from '../engine';
+import { BoundProposal, Finding, LintConfig, LintResult, NewFile, ParsedFile, podSpecOf, Rule } from '../engine';
 import { ParseCache, isManifestCandidate } from './documents';
 import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, workspaceEdit } from './fixEdits';
 import { RateLimitedLog } from './log';
+import { createFileEdit, existsOnDisk, freeFileName, siblingUri } from './newFiles';
 import { SettingsStore } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-harden`;
@@ -25,6 +28,8 @@ export interface CodeActionClient {
   lazyEdits: boolean;
   /** workspaceEdit.documentChanges: edits carry the document version. */
   documentChanges: boolean;
+  /** documentChanges + resourceOperations including `create`: an edit may create a file. */
+  createFiles?: boolean;
 }
 
 export interface CodeActionDeps {
@@ -35,6 +40,11 @@ export interface CodeActionDeps {
   log: RateLimitedLog;
   /** The rules to run (default: the registry); tests pass their own. */
   rules?: readonly Rule[];
+  /**
+   * Some file, open document or indexed object already uses this file: URI (default: the disk
+   * and the open documents): a new file is never offered under it.
+   */
+  fileTaken?(uri: string): boolean;
 }
 
 interface Draft { action: CodeAction; id: ActionId }
@@ -86,7 +96,7 @@ export class CodeActionProvider {
       for (const d of params.context.diagnostics) {
         const f = result.findings.find(x => matches(x, d));
         if (!f) continue;
-        drafts.push(...this.findingActions(f, d, text));
+        drafts.push(...this.findingActions(f, d, text, uri));
         // "Fix all" only where there is more than this one fix (ESLint does the same); once
         // per rule however many of its diagnostics the range holds.
         if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
@@ -108,8 +118,8 @@ export class CodeActionProvider {
       return drafts.map(({ action, id }) => ({ ...action, data: { uri, version, id } satisfies ActionData }));
     }
     return drafts.flatMap(({ action, id }) => {
-      const edits = this.fixes.edits(doc, config, id);
-      return edits ? [{ ...action, edit: workspaceEdit(doc, edits, this.deps.client.documentChanges) }] : [];
+      const edit = this.editOf(doc, config, id);
+      return edit ? [{ ...action, edit }] : [];
     });
   }
 
@@ -121,12 +131,36 @@ export class CodeActionProvider {
     if (!doc || doc.version !== data.version) return action;
     const settings = await this.deps.settings.get(data.uri);
     if (!settings.enable || this.deps.document(data.uri)?.version !== data.version) return action;
-    const edits = this.fixes.edits(doc, settings.config, data.id);
+    const edit = this.editOf(doc, settings.config, data.id);
     this.logFailures(this.fixes.lint(doc, settings.config), data.uri);
-    return edits ? { ...action, edit: workspaceEdit(doc, edits, this.deps.client.documentChanges) } : action;
+    return edit ? { ...action, edit } : action;
   }
 
-  private findingActions(f: Finding, d: Diagnostic, text: string): Draft[] {
+  private editOf(doc: TextDocument, config: LintConfig, id: ActionId): WorkspaceEdit | undefined {
+    if (id.type === 'newFile') {
+      const file = this.fixes.newFile(doc, config, id);
+      if (!file) return undefined;
+      // The name offered was free when the menu was made; if it is taken now, the next free one.
+      const free = this.freeSibling(doc.uri, this.taken(doc.uri, id.name) ? file.name : id.name);
+      return free ? createFileEdit(free.uri, file) : undefined;
+    }
+    const edits = this.fixes.edits(doc, config, id);
+    return edits ? workspaceEdit(doc, edits, this.deps.client.documentChanges) : undefined;
+  }
+
+  private taken(documentUri: string, name: string): boolean {
+    const uri = siblingUri(documentUri, name);
+    return !uri || (this.deps.fileTaken ? this.deps.fileTaken(uri) : existsOnDisk(uri) || !!this.deps.document(uri));
+  }
+
+  /** A name like `name` that no file beside the document uses, and its URI. */
+  private freeSibling(documentUri: string, name: string): { name: string; uri: string } | undefined {
+    if (!siblingUri(documentUri, name)) return undefined;
+    const free = freeFileName(name, candidate => this.taken(documentUri, candidate));
+    return free ? { name: free, uri: siblingUri(documentUri, free)! } : undefined;
+  }
+
+  private findingActions(f: Finding, d: Diagnostic, text: string, uri: string): Draft[] {
     const key = { ruleId: f.ruleId, messageId: f.messageId, start: f.offsets[0], end: f.offsets[1] };
     const drafts: Draft[] = [];
     if (f.fix && editsOf(f.fix, text)) {
@@ -140,8 +174,20 @@ export class CodeActionProvider {
       });
     }
     f.suggestions.forEach((s, index) => {
-      if (!editsOf(s, text)) return;
-      drafts.push({ action: { title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suggestion', ...key, index } });
+      const inFile = !!editsOf(s, text);
+      const file = this.deps.client.createFiles ? newFileOf(s) : undefined;
+      const free = file && this.freeSibling(uri, file.name);
+      // Offered both ways, the titles say where the object goes; the user chooses.
+      if (inFile) {
+        const title = free ? `${s.title} at the end of this file` : s.title;
+        drafts.push({ action: { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suggestion', ...key, index } });
+      }
+      if (free) {
+        drafts.push({
+          action: { title: `${s.title} in a new file "${free.name}"`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false },
+          id: { type: 'newFile', ...key, index, name: free.name },
+        });
+      }
     });
     return drafts;
   }
@@ -179,6 +225,17 @@ export class CodeActionProvider {
     for (const f of result.failures.slice(from)) this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
     this.logged.set(result, result.failures.length);
   }
+}
+
+/** The new file a proposal creates, built once per finding (findings live in the cached lint). */
+const newFiles = new WeakMap<BoundProposal, NewFile | null>();
+function newFileOf(p: BoundProposal): NewFile | undefined {
+  let file = newFiles.get(p);
+  if (file === undefined) {
+    file = p.newFile?.() ?? null;
+    newFiles.set(p, file);
+  }
+  return file ?? undefined;
 }
 
 /** The innermost Kubernetes object whose text holds [start, end] (a whole document, or a List item). */

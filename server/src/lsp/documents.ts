@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { LintOptions, LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig } from '../engine';
 import { WorkspaceIndex } from '../engine/workspace';
+import type { ObjectSummary } from '../engine/workspace/summary';
 import { isHelmTemplatePath } from '../host/helm';
 import { canonicalUri } from './uris';
 
@@ -40,6 +41,8 @@ interface Entry {
   lints: Map<ResolvedConfig, LintResult>;
   /** Work derived from this version (fix-all results), so repeated code action requests are free. */
   derived: Map<string, unknown>;
+  /** The summaries the workspace model made of this parse: lints reuse them rather than summarize again. */
+  summaries?: readonly ObjectSummary[];
 }
 
 const MAX_LINTS_PER_VERSION = 4;
@@ -51,8 +54,11 @@ export interface CacheEngine {
 
 /** The workspace model as the cache sees it (see workspace.ts). */
 export interface CacheWorkspace {
-  /** A version of an open document was parsed: the model takes its objects from this parse. */
-  documentParsed(uri: string, parsed: ParsedFile): void;
+  /**
+   * A version of an open document was parsed: the model takes its objects from this parse, and
+   * returns the summaries it made of them (under the URI lints use), if it made any.
+   */
+  documentParsed(uri: string, parsed: ParsedFile): readonly ObjectSummary[] | void;
   /** The model a document is linted against; undefined: linted on its own. */
   indexFor(uri: string): WorkspaceIndex | undefined;
 }
@@ -88,7 +94,7 @@ export class ParseCache {
     let result = entry.lints.get(resolved);
     if (!result) {
       if (entry.lints.size >= MAX_LINTS_PER_VERSION) entry.lints.clear();
-      result = this.engine.lintParsed(entry.parsed, resolved, options);
+      result = this.engine.lintParsed(entry.parsed, resolved, entry.summaries ? { ...options, summaries: entry.summaries } : options);
       entry.lints.set(resolved, result);
     }
     return result;
@@ -141,7 +147,8 @@ export class ParseCache {
     const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map() };
     this.entries.set(doc.uri, entry);
     // Before anything is linted: the document's own objects are part of the model it is linted against.
-    this.workspace?.documentParsed(doc.uri, parsed);
+    const summaries = this.workspace?.documentParsed(doc.uri, parsed);
+    if (summaries) entry.summaries = summaries;
     return entry;
   }
 }

@@ -4,13 +4,15 @@
 import { TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  BoundProposal, diffToEdit, Finding, fixAll, FixAllResult, LintConfig, LintResult, mergeEdits, resolveConfig, Rule, ruleById, TextEdit,
+  BoundProposal, diffToEdit, Finding, fixAll, FixAllResult, LintConfig, LintResult, mergeEdits, NewFile, resolveConfig, Rule, ruleById, TextEdit,
 } from '../engine';
 import { isHelmTemplateUri, ParseCache } from './documents';
 
 export type ActionId =
   | { type: 'fix'; ruleId: string; messageId: string; start: number; end: number }
   | { type: 'suggestion'; ruleId: string; messageId: string; start: number; end: number; index: number }
+  /** A suggestion's content as a new file `name` beside the document (see newFiles.ts). */
+  | { type: 'newFile'; ruleId: string; messageId: string; start: number; end: number; index: number; name: string }
   /** Every fix of one rule in the file (safe and unsafe: see codeActions.ts). */
   | { type: 'fixRule'; ruleId: string }
   /** Every safe fix in the file: source.fixAll.kube-harden, also on save. */
@@ -66,8 +68,14 @@ export class FixEdits {
     return this.cache.lint(doc, resolveConfig(config, this.rules));
   }
 
+  /** The new file a suggestion of this document version proposes, or undefined when it declines. */
+  newFile(doc: TextDocument, config: LintConfig, id: Extract<ActionId, { type: 'newFile' | 'suggestion' }>): NewFile | undefined {
+    const f = this.lint(doc, config).findings.find(x => sameFinding(x, id.ruleId, id.messageId, id.start, id.end));
+    return f?.suggestions[id.index]?.newFile?.();
+  }
+
   /** The engine edits of an action on this document version, or undefined when it has none. */
-  edits(doc: TextDocument, config: LintConfig, id: ActionId): TextEdit[] | undefined {
+  edits(doc: TextDocument, config: LintConfig, id: Exclude<ActionId, { type: 'newFile' }>): TextEdit[] | undefined {
     const text = doc.getText();
     switch (id.type) {
       case 'fix':

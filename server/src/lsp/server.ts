@@ -1,7 +1,7 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
 import {
   ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams,
-  InitializeResult, PublishDiagnosticsParams, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
+  InitializeResult, PublishDiagnosticsParams, ResourceOperationKind, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -9,6 +9,7 @@ import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeA
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { ParseCache } from './documents';
 import { HoverDeps, provideHover } from './hover';
+import { existsOnDisk } from './newFiles';
 import { describeError, RateLimitedLog } from './log';
 import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './scan';
 import { SECTION, SettingsStore } from './settings';
@@ -39,6 +40,9 @@ export function codeActionClient(caps: ClientCapabilities): CodeActionClient {
     literals,
     lazyEdits: literals && ca?.dataSupport === true && (ca?.resolveSupport?.properties ?? []).includes('edit'),
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    // CreateFile travels in documentChanges only.
+    createFiles: caps.workspace?.workspaceEdit?.documentChanges === true
+      && (caps.workspace.workspaceEdit.resourceOperations ?? []).includes(ResourceOperationKind.Create),
   };
 }
 
@@ -131,7 +135,10 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         log,
       });
       hover = { document: uri => documents.get(uri), cache, settings, docsHref };
-      actions = new CodeActionProvider({ document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log });
+      actions = new CodeActionProvider({
+        document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log,
+        fileTaken: uri => existsOnDisk(uri) || !!documents.get(uri) || model.index.summariesOf(canonicalUri(uri)).length > 0,
+      });
     } catch (e) {
       log.error('handler:initialize', `initialize failed: ${describeError(e)}`);
     }

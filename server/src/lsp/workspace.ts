@@ -135,13 +135,19 @@ export class WorkspaceModel {
     if (changed.size > 0 && !this.disposed) this.deps.factsChanged(changed);
   }
 
-  /** A version of an open document was parsed: its objects replace the disk's. */
-  documentParsed(uri: string, parsed: ParsedFile): void {
+  /**
+   * A version of an open document was parsed: its objects replace the disk's. Returns their
+   * summaries, keyed by the canonical URI the document is linted under, so the lint need not
+   * make them again (undefined for an excluded file, which is linted on its own).
+   */
+  documentParsed(uri: string, parsed: ParsedFile): ObjectSummary[] | undefined {
     const key = canonicalUri(uri);
-    if (this.disposed || this.isExcluded(key)) return;
+    if (this.disposed || this.isExcluded(key)) return undefined;
     this.reads.delete(key); // a disk read under way must not overwrite the editor's text
     this.fromDisk.delete(key);
-    if (this.index.setFile(key, summarizeFile(key, parsed))) this.deps.factsChanged(new Set([key]));
+    const summaries = summarizeFile(key, parsed);
+    if (this.index.setFile(key, summaries)) this.deps.factsChanged(new Set([key]));
+    return summaries;
   }
 
   /** The document was closed: the disk's version applies again (or nothing, if there is none). */

@@ -86,16 +86,23 @@ describe('lsp: code action provider', () => {
 
   it('reads resolve support, data support and documentChanges from the client capabilities', () => {
     const literal = { codeActionLiteralSupport: { codeActionKind: { valueSet: [] } } };
-    assert.deepEqual(codeActionClient({}), { literals: false, lazyEdits: false, documentChanges: false });
+    assert.deepEqual(codeActionClient({}), { literals: false, lazyEdits: false, documentChanges: false, createFiles: false });
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { documentChanges: true } } }),
-      { literals: true, lazyEdits: false, documentChanges: true });
+      { literals: true, lazyEdits: false, documentChanges: true, createFiles: false });
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: { ...literal, dataSupport: true, resolveSupport: { properties: ['edit'] } } } }),
-      { literals: true, lazyEdits: true, documentChanges: false });
+      { literals: true, lazyEdits: true, documentChanges: false, createFiles: false });
     // Without dataSupport the client may drop `data`, so resolve could not find the action.
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: { ...literal, resolveSupport: { properties: ['edit'] } } } }),
-      { literals: true, lazyEdits: false, documentChanges: false });
+      { literals: true, lazyEdits: false, documentChanges: false, createFiles: false });
     assert.deepEqual(codeActionClient({ textDocument: { codeAction: { ...literal, dataSupport: true, resolveSupport: { properties: ['command'] } } } }),
-      { literals: true, lazyEdits: false, documentChanges: false });
+      { literals: true, lazyEdits: false, documentChanges: false, createFiles: false });
+    // CreateFile travels in documentChanges: resource operations without them create nothing.
+    assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } } }),
+      { literals: true, lazyEdits: false, documentChanges: true, createFiles: true });
+    assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { resourceOperations: ['create'] } } }),
+      { literals: true, lazyEdits: false, documentChanges: false, createFiles: false });
+    assert.deepEqual(codeActionClient({ textDocument: { codeAction: literal }, workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['rename', 'delete'] } } }),
+      { literals: true, lazyEdits: false, documentChanges: true, createFiles: false });
   });
 
   it('offers nothing to a client that takes only commands', async () => {
@@ -160,5 +167,32 @@ describe('lsp: code action provider', () => {
     assert.equal(await textAfter(2), POD + '      readOnlyRootFilesystem: true\n');
     // The same edits as the engine's own proposals.
     assert.equal(await textAfter(0), applyEdits(POD, findings.find(f => f.ruleId === 'choose-a-user')!.suggestions[0].edits()!).text);
+  });
+
+  it('offers a suggestion\'s new file under a name nothing uses, only for documents with a folder, and only to clients that create files', async () => {
+    const NS = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
+    const log = new RateLimitedLog({ error() {}, warn() {} });
+    const rules = [ruleById('require-default-deny-network-policy')!];
+    const taken = new Set(['file:///x/shop-default-deny.yaml', 'file:///x/shop-default-deny-2.yaml']);
+    const titles = async (uri: string, createFiles: boolean) => {
+      const doc = TextDocument.create(uri, 'yaml', 1, NS);
+      const cache = new ParseCache();
+      const provider = new CodeActionProvider({
+        document: u => (u === uri ? doc : undefined), cache, settings: new SettingsStore(undefined, log), log, rules,
+        client: { literals: true, lazyEdits: true, documentChanges: true, createFiles }, fileTaken: u => taken.has(u),
+      });
+      const [f] = cache.lint(doc, resolveConfig({}, rules)).findings;
+      const diagnostics: Diagnostic[] = [{ range: f.range, message: f.message, data: { ruleId: f.ruleId, messageId: f.messageId } }];
+      const actions = await provider.provide({ textDocument: { uri }, range: f.range, context: { diagnostics } });
+      return { actions, provider };
+    };
+    const title = 'Create a default-deny NetworkPolicy (ingress and egress) for namespace "shop"';
+    const { actions, provider } = await titles('file:///x/ns.yaml', true);
+    assert.deepEqual(actions.map(a => a.title), [`${title} at the end of this file`, `${title} in a new file "shop-default-deny-3.yaml"`]);
+    const { edit } = await provider.resolve(actions[1]);
+    assert.deepEqual(edit!.documentChanges![0], { kind: 'create', uri: 'file:///x/shop-default-deny-3.yaml', options: { overwrite: false, ignoreIfExists: false } });
+    // No folder to create a file in, or a client that cannot: the policy goes at the end of the file.
+    assert.deepEqual((await titles('untitled:Untitled-1', true)).actions.map(a => a.title), [title]);
+    assert.deepEqual((await titles('file:///x/ns.yaml', false)).actions.map(a => a.title), [title]);
   });
 });

@@ -26,7 +26,7 @@ const POD = yaml`
         seccompProfile:
           type: RuntimeDefault
   ---
-  # Selects the pod: without a NetworkPolicy, require-network-policy reports it too.
+  # Selects the pod: isolated, it is no require-network-policy finding under any settings.
   apiVersion: networking.k8s.io/v1
   kind: NetworkPolicy
   metadata:

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFile } from '@kube-harden/server';
+import { lintParsed, parseFile, resolveConfig } from '@kube-harden/server';
+import type { LintOptions } from '@kube-harden/server';
 import { MAX_TEXT_LENGTH } from '@kube-harden/server/out/engine/model/parse';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
 import { RateLimitedLog } from '@kube-harden/server/out/lsp/log';
@@ -213,6 +214,41 @@ describe('lsp: workspace model', () => {
     } finally {
       f.cleanup();
     }
+  });
+});
+
+describe('lsp: ParseCache and the workspace model', () => {
+  it('summarizes an open document once per version: the lint takes the summaries the model made', () => {
+    const { m } = model(os.tmpdir());
+    m.setFolders([]);
+    const seen: LintOptions[] = [];
+    const cache = new ParseCache({ parseFile, lintParsed: (file, resolved, options) => { seen.push(options ?? {}); return lintParsed(file, resolved, options); } }, m);
+    // A URI two editors spell differently: the model and the lint both key it canonically.
+    const doc = TextDocument.create('file:///w/My%20Pod.yaml', 'yaml', 1, POD);
+    const result = cache.lint(doc, resolveConfig({}));
+    assert.equal(seen.length, 1);
+    const held = m.index.summariesOf(canonicalUri(doc.uri));
+    assert.equal(held.length, 1);
+    assert.equal(seen[0].summaries, held, 'the very array the model holds, not a second summary');
+    assert.equal(seen[0].uri, canonicalUri(doc.uri));
+    assert.deepEqual(result.findings.map(f => f.ruleId), ['require-drop-all-capabilities', 'require-no-privilege-escalation', 'require-run-as-non-root', 'require-seccomp-profile']);
+    // The same version under another configuration: no new parse, the same summaries.
+    cache.lint(doc, resolveConfig({ level: 'baseline' }));
+    assert.equal(seen[1].summaries, held);
+    // A new version: summarized anew, once.
+    const v2 = TextDocument.create(doc.uri, 'yaml', 2, POD.replace('name: web', 'name: api'));
+    cache.lint(v2, resolveConfig({}));
+    assert.notEqual(seen[2].summaries, held);
+    assert.equal(seen[2].summaries, m.index.summariesOf(canonicalUri(doc.uri)));
+    assert.equal(seen[2].summaries?.[0].name, 'api');
+    m.dispose();
+  });
+
+  it('lets the lint summarize a document the model does not hold (excluded files are linted on their own)', () => {
+    const seen: LintOptions[] = [];
+    const cache = new ParseCache({ parseFile, lintParsed: (file, resolved, options) => { seen.push(options ?? {}); return lintParsed(file, resolved, options); } });
+    cache.lint(TextDocument.create('file:///w/pod.yaml', 'yaml', 1, POD), resolveConfig({}));
+    assert.equal(seen[0].summaries, undefined);
   });
 });
 

@@ -24,7 +24,7 @@ function deny(name: string, types: string[]): string {
 }
 
 function suggestion(name: string, types: string[], directions: string) {
-  return { title: `Create a default-deny NetworkPolicy (${directions}) for namespace "shop"`, output: `${SHOP}---\n${deny(name, types)}`, newFile: { name: `${name}-shop.yaml`, text: deny(name, types) } };
+  return { title: `Create a default-deny NetworkPolicy (${directions}) for namespace "shop"`, output: `${SHOP}---\n${deny(name, types)}`, newFile: { name: `shop-${name}.yaml`, text: deny(name, types) } };
 }
 
 ruleTester('require-default-deny-network-policy', {

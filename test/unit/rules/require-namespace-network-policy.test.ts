@@ -24,7 +24,7 @@ const DENY_SHOP = yaml`
       - Egress
 `;
 
-const SUGGESTION = { title: 'Create a default-deny NetworkPolicy for namespace "shop"', output: `${SHOP}---\n${DENY_SHOP}`, newFile: { name: 'default-deny-shop.yaml', text: DENY_SHOP } };
+const SUGGESTION = { title: 'Create a default-deny NetworkPolicy for namespace "shop"', output: `${SHOP}---\n${DENY_SHOP}`, newFile: { name: 'shop-default-deny.yaml', text: DENY_SHOP } };
 
 ruleTester('require-namespace-network-policy', {
   valid: [
@@ -78,7 +78,7 @@ ruleTester('require-namespace-network-policy', {
       code: '# the shop\r\napiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: shop, labels: {team: a}}',
       errors: [{
         messageId: 'noPolicy', line: 4, column: 18, endLine: 4, endColumn: 22,
-        suggestions: [{ ...SUGGESTION, output: `# the shop\r\napiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: shop, labels: {team: a}}\r\n---\r\n${DENY_SHOP.trimEnd().split('\n').join('\r\n')}`, newFile: { name: 'default-deny-shop.yaml', text: DENY_SHOP.split('\n').join('\r\n') } }],
+        suggestions: [{ ...SUGGESTION, output: `# the shop\r\napiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: shop, labels: {team: a}}\r\n---\r\n${DENY_SHOP.trimEnd().split('\n').join('\r\n')}`, newFile: { name: 'shop-default-deny.yaml', text: DENY_SHOP.split('\n').join('\r\n') } }],
       }],
     },
   ],

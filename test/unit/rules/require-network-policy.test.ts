@@ -152,6 +152,17 @@ const LEGACY = yaml`
 const LEGACY_POLICY = POLICY_WEB.replace('Deployment "web"', 'ReplicationController "legacy"').replace('name: web\n', 'name: legacy\n  namespace: shop\n').replace('app: web', 'app: legacy');
 
 
+/** WEB beside a policy of its namespace that selects other pods: reported with or without enable-all. */
+const MISSED_BY_DB_POLICY = {
+  code: WEB,
+  files: { 'policies/db.yaml': policy('matchLabels: {app: db}') },
+  errors: [{
+    messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12,
+    related: [{ file: 'policies/db.yaml', line: 4, column: 9, endLine: 4, endColumn: 12, message: 'NetworkPolicy "web" applies in namespace "default" but does not select these pods.' }],
+    suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC.replace('name: web\n', 'name: web-2\n'), newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB.replace('name: web\n', 'name: web-2\n') } }],
+  }],
+};
+
 ruleTester('require-network-policy', {
   valid: [
     {
@@ -293,6 +304,23 @@ ruleTester('require-network-policy', {
       level: 'baseline',
       code: WEB,
     },
+    {
+      name: 'by default, a namespace without policies of its own in the workspace is left to the namespace rules',
+      code: WEB,
+      settings: { enableAll: false },
+    },
+    {
+      name: 'by default, a cluster-wide policy for other pods does not make the namespace one whose policies live here',
+      code: WEB,
+      settings: { enableAll: false },
+      files: { 'ccnp.yaml': 'apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata:\n  name: db\nspec:\n  endpointSelector:\n    matchLabels: {app: db}\n  ingress:\n  - {}\n' },
+    },
+    {
+      name: 'by default, a namespace whose policies live here, one of which selects the pods',
+      code: WEB,
+      settings: { enableAll: false },
+      files: { 'policies/db.yaml': policy('matchLabels: {app: db}'), 'policies/web.yaml': policy('matchLabels: {app: web}').replace('name: web', 'name: web-ingress') },
+    },
   ],
   invalid: [
     {
@@ -300,15 +328,13 @@ ruleTester('require-network-policy', {
       code: WEB,
       errors: [{ messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12, suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC, newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB } }] }],
     },
+    { name: 'the namespace\'s policy in another file selects other pods: it is pointed at', ...MISSED_BY_DB_POLICY },
+    { name: 'by default too: the namespace\'s policies live in the workspace and none selects these pods', ...MISSED_BY_DB_POLICY, settings: { enableAll: false } },
     {
-      name: 'the namespace\'s policy in another file selects other pods: it is pointed at',
+      name: 'turned on by a severity in the settings, it reports a namespace without any policy',
       code: WEB,
-      files: { 'policies/db.yaml': policy('matchLabels: {app: db}') },
-      errors: [{
-        messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12,
-        related: [{ file: 'policies/db.yaml', line: 4, column: 9, endLine: 4, endColumn: 12, message: 'NetworkPolicy "web" applies in namespace "default" but does not select these pods.' }],
-        suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC.replace('name: web\n', 'name: web-2\n'), newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB.replace('name: web\n', 'name: web-2\n') } }],
-      }],
+      settings: { enableAll: false, rules: { 'require-network-policy': 'error' } },
+      errors: [{ messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12, severity: 'error', suggestions: [{ title: 'Create a NetworkPolicy for Deployment "web"', output: WEB + POLICY_WEB_DOC, newFile: { name: 'web-network-policy.yaml', text: POLICY_WEB } }] }],
     },
     {
       name: 'a policy selecting the pods in another namespace does not count',

@@ -8,6 +8,7 @@ import { podSpecOf } from '../model/workload';
 import { entries, get, getIn, getMap, getSeq, isFalse, isTrue, keyOf, seqItems, str } from '../model/yaml-nav';
 import { nodeOffsets } from '../model/ranges';
 import { LabelSelector, Labels, readLabels, readSelector } from './selector';
+import { ServiceFacts, serviceFacts } from './service';
 
 export interface ObjectRef {
   uri: string;
@@ -29,6 +30,8 @@ export interface PodFacts {
   automountToken?: boolean;
   /** `hostNetwork: true`: NetworkPolicies do not apply to the pod. */
   hostNetwork?: boolean;
+  /** The images its containers run (init and ephemeral included), as written (NET15). */
+  images?: string[];
 }
 
 export interface NetworkPolicyPeer {
@@ -80,6 +83,8 @@ export interface ObjectSummary extends ObjectRef {
   configData?: ConfigDataFacts;
   /** ServiceAccount: its own token automount setting (SA01, SA07). */
   serviceAccount?: { automountToken?: boolean };
+  /** A core Service: its type, selector and ports (NET13-NET15). */
+  service?: ServiceFacts;
   /** LimitRange: the resources its Container limits give a default limit / request for (RES01-RES05). */
   limitRange?: { defaultLimits: string[]; defaultRequests: string[] };
   /** RuntimeClass: the runtime handler its name selects (RT01: `runsc`, `kata-qemu` are sandboxes). */
@@ -135,6 +140,8 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
       automountToken: automount ? !isFalse(automount) : undefined,
     };
     if (isTrue(pod.field('hostNetwork'))) s.pod.hostNetwork = true;
+    const images = pod.containers.map(c => str(c.field('image'))).filter((i): i is string => !!i);
+    if (images.length > 0) s.pod.images = images;
     // The Job controller labels its pods with the Job's name (unless the selector is manual):
     // policies may select them by it.
     if (o.kind === 'Job' && o.group === 'batch' && o.name && !isTrue(getIn(o.node, ['spec', 'manualSelector'], o.doc))) {
@@ -165,6 +172,8 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
   }
   const cd = configDataFacts(o);
   if (cd) s.configData = cd;
+  const svc = serviceFacts(o);
+  if (svc) s.service = svc;
   if (o.kind === 'ServiceAccount' && o.group === '') {
     const automount = get(o.node, 'automountServiceAccountToken', o.doc);
     s.serviceAccount = { automountToken: automount ? !isFalse(automount) : undefined };

@@ -40,7 +40,7 @@ export default defineRule({
     const name = uniqueName(base, new Set(policies.map(p => p.name)));
     const suggestions = [createDocument(
       `Create a default-deny NetworkPolicy (${directionsText(missing)}) for namespace "${ns}"`,
-      `${name}-${ns}.yaml`,
+      `${ns}-${name}.yaml`,
       defaultDenyPolicy(name, ns, missing),
     )];
     if (policies.length === 0) {

@@ -32,7 +32,7 @@ export default defineRule({
       messageId: 'noPolicy',
       data: { namespace: ns },
       at: nameNode(object),
-      suggestions: [createDocument(`Create a default-deny NetworkPolicy for namespace "${ns}"`, `${name}-${ns}.yaml`, defaultDenyPolicy(name, ns, ['Ingress', 'Egress']))],
+      suggestions: [createDocument(`Create a default-deny NetworkPolicy for namespace "${ns}"`, `${ns}-${name}.yaml`, defaultDenyPolicy(name, ns, ['Ingress', 'Egress']))],
     });
   },
 });

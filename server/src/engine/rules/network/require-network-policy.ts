@@ -15,7 +15,6 @@ export default defineRule({
   id: 'require-network-policy',
   title: 'Pods are selected by a NetworkPolicy',
   category: 'network',
-  optIn: true,
   severity: 'warning',
   pss: null,
   level: 'restricted',
@@ -25,17 +24,21 @@ export default defineRule({
     notSelected: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}": they accept connections from any pod and may connect anywhere. Add a NetworkPolicy whose podSelector matches their labels, or a default-deny for the namespace.',
   },
   docs: {
-    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and kube-node-lease, which the cluster owns, nor kustomize patches (partial objects). Off by default (as in kube-linter): a repository often holds workloads whose policies are applied from elsewhere, and an editor may open one file alone; turn it on where the workspace holds the policies (the namespace-level default-deny rule is on).',
+    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and kube-node-lease, which the cluster owns, nor kustomize patches (partial objects). By default a workload is reported only when its namespace has NetworkPolicies of its own in the workspace yet none of them selects its pods: the team manages policies there, so a pod they miss is a real gap (a new workload, a renamed label). A workload whose namespace has no policy in the workspace at all is reported only when the rule is turned on explicitly (a severity in the settings) or with enable-all, as kube-linter\'s non-isolated-pod is off by default: a repository often holds workloads whose policies are applied from elsewhere, and an editor may open one file alone (the namespace-level rules report a Namespace without policies).',
     remediation: 'Add a NetworkPolicy in the workload\'s namespace whose `podSelector` matches its pod labels and that allows only the traffic it needs, or a default-deny policy (`podSelector: {}`) for the whole namespace plus policies allowing each workload\'s traffic. The suggestion creates a starting point that allows traffic within the namespace and DNS.',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/tasks/administer-cluster/declare-network-policy/'],
   },
   fix: null,
-  checkPod({ object, pod, workspace: { index, self }, report }) {
+  checkPod({ object, pod, config, workspace: { index, self }, report }) {
     // A PodTemplate runs nothing; host-network pods are outside NetworkPolicy's reach.
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;
     const ns = index.namespaceOf(self);
     // A patch is a partial object: its policy lives with the base it patches.
     if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || index.isSelected(self)) return;
+    // Without policies of its own in the workspace, the namespace's policies may well be applied
+    // from elsewhere: only a user who asked for this rule (or for every rule) hears about it.
+    const managedHere = index.policiesIn(ns).some(p => !p.networkPolicy!.clusterWide);
+    if (!managedHere && !config.enableAll && config.rules['require-network-policy'] === undefined) return;
     const name = object.name ?? '(unnamed)';
     const labels = selectorLabels(object, readLabels(getMap(pod.metadata, 'labels', object.doc), object.doc));
     const policyName = uniqueName(name, new Set(index.policiesIn(ns).map(p => p.name)));

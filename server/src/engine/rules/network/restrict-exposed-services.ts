@@ -1,20 +1,7 @@
-import { annotationsOf, specOf } from '../../model/object';
-import { get, getSeq, seqItems, str } from '../../model/yaml-nav';
+import { specOf } from '../../model/object';
+import { loadBalancerLimited } from '../../model/service-exposure';
+import { get, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-
-/** Annotations that make a cloud load balancer internal (reachable from the private network only). */
-const INTERNAL_LB: ReadonlyArray<[string, RegExp]> = [
-  ['service.beta.kubernetes.io/aws-load-balancer-internal', /^(true|0\.0\.0\.0\/0)$/i],
-  ['service.beta.kubernetes.io/aws-load-balancer-scheme', /^internal$/i],
-  ['networking.gke.io/load-balancer-type', /^internal$/i],
-  ['cloud.google.com/load-balancer-type', /^internal$/i],
-  ['service.beta.kubernetes.io/azure-load-balancer-internal', /^true$/i],
-  ['service.beta.kubernetes.io/oci-load-balancer-internal', /^true$/i],
-  ['service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type', /^private$/i],
-  ['service.beta.kubernetes.io/openstack-internal-load-balancer', /^true$/i],
-];
-const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
 export default defineRule({
   id: 'restrict-exposed-services',
@@ -46,15 +33,7 @@ export default defineRule({
       report({ messageId: 'nodePort', data, at: type!.value });
       return;
     }
-    if (str(type) !== 'LoadBalancer') return;
-    const annotations = new Map(annotationsOf(object).map(a => [a.name, str(a.ref) ?? '']));
-    if (INTERNAL_LB.some(([key, value]) => value.test(annotations.get(key) ?? ''))) return;
-    const ranges = [
-      ...seqItems(getSeq(spec, 'loadBalancerSourceRanges', object.doc), object.doc).map(r => str(r)?.trim() ?? ''),
-      // The field wins over the annotation when both are set; either limits the sources.
-      ...(annotations.get(SOURCE_RANGES_ANNOTATION) ?? '').split(',').map(r => r.trim()),
-    ].filter(r => r !== '');
-    if (ranges.length > 0 && !ranges.some(r => WORLD.has(r))) return;
+    if (str(type) !== 'LoadBalancer' || loadBalancerLimited(object)) return;
     // A patch that sets the type may leave the source ranges to the base it patches.
     if (index.isPatch(self.uri)) return;
     report({ messageId: 'openLoadBalancer', data, at: type!.value, severity: 'warning' });

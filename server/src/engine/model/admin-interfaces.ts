@@ -1,0 +1,71 @@
+// Web interfaces that administer a cluster, its workloads or its data (NET15). Each is known by
+// the image that serves it (repository, normalised as parseImage does) or by the labels its
+// official manifests and Helm charts put on its pods, which the Service selects on. An image
+// shared by several components (Argo CD's runs the API server and the controllers) is not a
+// sign on its own: only the server's label is.
+import { parseImage } from './image';
+
+export interface AdminInterface {
+  /** What the user knows it as, for messages. */
+  name: string;
+  /** Why exposing it is dangerous, in a few words. */
+  risk: string;
+  /** Repositories (without registry) that serve the interface, when one is its own. */
+  images?: RegExp;
+  /** Pod labels that mark the interface's pods: [key, value]. */
+  labels: ReadonlyArray<readonly [string, RegExp]>;
+}
+
+const NAME = 'app.kubernetes.io/name';
+
+export const ADMIN_INTERFACES: readonly AdminInterface[] = [
+  {
+    name: 'Jupyter', risk: 'a notebook runs arbitrary code in the pod',
+    images: /^(jupyter|jupyterhub)\/|(^|\/)(jupyterlab|jupyterhub|notebook)$/,
+    labels: [[NAME, /^jupyter(hub|lab)?$/], ['app', /^jupyter(hub|lab)?$/]],
+  },
+  {
+    name: 'Argo CD', risk: 'it deploys anything to the clusters it manages',
+    labels: [[NAME, /^argocd-server$/], ['app', /^argocd-server$/]],
+  },
+  {
+    name: 'Argo Workflows', risk: 'it runs workflows, that is pods, on request',
+    labels: [[NAME, /^argo-workflows-server$/], ['app', /^argo-server$/]],
+  },
+  {
+    name: 'the Kubernetes Dashboard', risk: 'it acts on the cluster with its ServiceAccount\'s rights',
+    images: /^kubernetesui\/dashboard|kubernetes-dashboard/,
+    labels: [['k8s-app', /^kubernetes-dashboard$/], [NAME, /^kubernetes-dashboard(-web|-api)?$/], ['app', /^kubernetes-dashboard$/]],
+  },
+  {
+    name: 'the Kubeflow dashboard', risk: 'it creates notebooks and pipelines',
+    images: /(^|\/)(centraldashboard|kubeflow\/centraldashboard)$/,
+    labels: [['app', /^centraldashboard$/]],
+  },
+  {
+    name: 'Grafana', risk: 'its data sources query internal systems with stored credentials',
+    images: /^grafana\/grafana(-oss|-enterprise)?$/,
+    labels: [[NAME, /^grafana$/], ['app', /^grafana$/]],
+  },
+  {
+    name: 'Prometheus', risk: 'it has no authentication and its targets map the cluster',
+    images: /^(prom|prometheus)\/prometheus$/,
+    labels: [[NAME, /^prometheus$/], ['app', /^prometheus$/]],
+  },
+  {
+    name: 'Kibana', risk: 'it reads and deletes the indexed logs',
+    images: /^kibana\/kibana(-oss)?$|^library\/kibana$/,
+    labels: [[NAME, /^kibana$/], ['app', /^kibana$/], ['common.k8s.elastic.co/type', /^kibana$/]],
+  },
+];
+
+/** The admin interface an image serves, if any. */
+export function interfaceOfImage(raw: string): AdminInterface | undefined {
+  const image = parseImage(raw);
+  return image ? ADMIN_INTERFACES.find(a => a.images?.test(image.repository)) : undefined;
+}
+
+/** The admin interface whose pods carry these labels (or which a selector of these labels picks), if any. */
+export function interfaceOfLabels(labels: Readonly<Record<string, string>>): AdminInterface | undefined {
+  return ADMIN_INTERFACES.find(a => a.labels.some(([k, v]) => labels[k] !== undefined && v.test(labels[k])));
+}

@@ -1,0 +1,69 @@
+// What the workspace keeps of Services and of the objects that route to them (Ingress, Gateway
+// API routes): enough to tell a Service that selects no pod (NET13), a backend that names no
+// Service or port of the workspace (NET14), and an exposed Service in front of an admin UI (NET15).
+import { isMap, YAMLMap } from 'yaml';
+import { K8sObject } from '../model/parse';
+import { get, getMap, getSeq, seqItems, str } from '../model/yaml-nav';
+import type { WorkspaceIndex } from './index';
+import { readLabels } from './selector';
+import type { ObjectSummary } from './summary';
+
+export interface ServicePort {
+  name?: string;
+  port?: number;
+}
+
+export interface ServiceFacts {
+  type: string;
+  /** `spec.selector` (a plain map); undefined when the Service has none (its endpoints are managed by hand or by a controller). */
+  selector?: Record<string, string>;
+  ports: ServicePort[];
+}
+
+/** The facts of a core Service, else undefined. */
+export function serviceFacts(o: K8sObject): ServiceFacts | undefined {
+  if (o.kind !== 'Service' || o.group !== '') return undefined;
+  const spec = getMap(o.node, 'spec', o.doc);
+  const selector = getMap(spec, 'selector', o.doc);
+  const ports = seqItems(getSeq(spec, 'ports', o.doc), o.doc).map(p => p.value).filter((m): m is YAMLMap => isMap(m)).map(m => {
+    const out: ServicePort = {};
+    const name = str(get(m, 'name', o.doc));
+    const port = Number(str(get(m, 'port', o.doc)));
+    if (name) out.name = name;
+    if (Number.isInteger(port)) out.port = port;
+    return out;
+  });
+  const facts: ServiceFacts = { type: str(get(spec, 'type', o.doc)) ?? 'ClusterIP', ports };
+  if (selector) facts.selector = readLabels(selector, o.doc);
+  return facts;
+}
+
+/** True when the Service offers the port: by number, or by name (`port.name` of an Ingress backend). */
+export function hasPort(s: ServiceFacts, port: number | string): boolean {
+  return s.ports.some(p => (typeof port === 'number' ? p.port === port : p.name === port));
+}
+
+const byName = new WeakMap<readonly ObjectSummary[], Map<string, ObjectSummary>>();
+
+/** The Services of the workspace by `<namespace>/<name>`, built once per state of the index. */
+function services(index: WorkspaceIndex): Map<string, ObjectSummary> {
+  const all = index.all();
+  let map = byName.get(all);
+  if (!map) {
+    map = new Map();
+    for (const o of all) if (o.service && o.name) map.set(`${index.namespaceOf(o)}/${o.name}`, o);
+    byName.set(all, map);
+  }
+  return map;
+}
+
+/** The Service `name` of namespace `ns`, when the workspace has it. */
+export function serviceNamed(index: WorkspaceIndex, ns: string, name: string): ObjectSummary | undefined {
+  return services(index).get(`${ns}/${name}`);
+}
+
+/** True when the workspace holds some Service of namespace `ns`. */
+export function hasServicesIn(index: WorkspaceIndex, ns: string): boolean {
+  for (const key of services(index).keys()) if (key.startsWith(`${ns}/`)) return true;
+  return false;
+}
