@@ -181,4 +181,17 @@ describe('assessRules', () => {
     assert.deepEqual(rows([rule({ resources: ['configmaps'], verbs: ['update'], resourceNames: ['aws-auth'] })]), ['0:RB24:resources[0]']);
     assert.deepEqual(rows([rule({ resources: ['configmaps'], verbs: ['patch'] })]), ['0:RB23:resources[0]']);
   });
+
+  it('counts for a Role only what can be granted in one namespace', () => {
+    const nodes = rule({ resources: ['nodes/proxy', 'persistentvolumes'], verbs: ['get', 'create'] });
+    assert.deepEqual(rows([nodes]), ['0:RB16:resources[0]', '0:RB20:resources[1]']);
+    assert.deepEqual(assessRules([nodes], { scope: 'namespace' }), []);
+    const impersonate = rule({ resources: ['users', 'serviceaccounts'], verbs: ['impersonate'] });
+    assert.deepEqual(assessRules([impersonate], { scope: 'namespace' }).map(g => g.resources), [['serviceaccounts']]);
+    // A RoleBinding's bind check runs in its namespace, for a ClusterRole it refers to too.
+    const bind = rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'] });
+    assert.deepEqual(assessRules([bind], { scope: 'namespace' }).map(g => g.row), ['RB12']);
+    const create = rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['create'] });
+    assert.deepEqual(assessRules([create, bind], { scope: 'namespace' }).map(g => g.row), ['RB12']);
+  });
 });

@@ -130,3 +130,14 @@ export function groupsOf(resource: string): string[] | undefined {
 export function isNamespaced(resource: string): boolean | undefined {
   return RESOURCES[splitResource(resource)[0]]?.namespaced;
 }
+
+/**
+ * Whether a Role (namespaced) can grant `verb` on `resource`: a Role grants only requests made in
+ * its namespace, so cluster-scoped resources (nodes, PersistentVolumes, webhook configurations,
+ * users and groups to impersonate) are out of its reach, except `bind` on `clusterroles`, which
+ * the API server checks in the namespace of the RoleBinding that refers to the ClusterRole.
+ */
+export function grantableInNamespace(verb: string, resource: string): boolean {
+  if (verb === 'bind' && splitResource(resource)[0] === 'clusterroles') return true;
+  return isNamespaced(resource) !== false;
+}

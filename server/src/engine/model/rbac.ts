@@ -5,9 +5,9 @@
 import { isMap, isScalar, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { K8sObject } from './parse';
 import { getMap, getSeq, keyOf, seqItems } from './yaml-nav';
-import { AccessRequest, groupsOf, matchRule, PolicyRuleData } from './rbac-match';
+import { AccessRequest, grantableInNamespace, groupsOf, matchRule, PolicyRuleData } from './rbac-match';
 
-export { grants, grantsSomeName, groupsOf, isNamespaced, matchRule, splitResource } from './rbac-match';
+export { grantableInNamespace, grants, grantsSomeName, groupsOf, isNamespaced, matchRule, splitResource } from './rbac-match';
 export type { AccessRequest, PolicyRuleData, RuleMatch } from './rbac-match';
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -192,11 +192,13 @@ export interface AssessOptions {
    * those entries, so the role rules leave this off; a binding summary may want every danger).
    */
   expandWildcards?: boolean;
+  /** 'namespace' for a Role: only what can be granted inside one namespace counts. Default 'cluster'. */
+  scope?: 'cluster' | 'namespace';
 }
 
 interface Evidence { verbs: number[]; resources: number[] }
 
-function evidence(rule: PolicyRuleData, g: GrantSpec): Evidence | undefined {
+function evidence(rule: PolicyRuleData, g: GrantSpec, scope: AssessOptions['scope']): Evidence | undefined {
   const verbs = new Set<number>();
   const resources = new Set<number>();
   const names = g.names;
@@ -207,6 +209,7 @@ function evidence(rule: PolicyRuleData, g: GrantSpec): Evidence | undefined {
   for (const { rule: r, name } of requests) {
     for (const verb of g.verbs) {
       for (const resource of g.resources) {
+        if (scope === 'namespace' && !grantableInNamespace(verb, resource)) continue;
         for (const group of groupsOf(resource) ?? []) {
           const req: AccessRequest = { verb, group, resource, resourceName: name };
           const m = matchRule(r, req);
@@ -277,21 +280,22 @@ function wildcards(rule: PolicyRuleData, ruleIndex: number): DangerousGrant[] {
  */
 export function assessRules(rules: readonly PolicyRuleData[], options: AssessOptions = {}): DangerousGrant[] {
   const expand = options.expandWildcards ?? false;
+  const scope = options.scope ?? 'cluster';
   const out: DangerousGrant[] = [];
   rules.forEach((rule, ruleIndex) => {
     out.push(...wildcards(rule, ruleIndex));
     for (const d of DANGERS) {
-      const e = evidence(rule, d.grant);
+      const e = evidence(rule, d.grant, scope);
       if (!e) continue;
       const at = anchor(rule, d, e, expand);
       if (!at) continue;
       const found: DangerousGrant = { ruleId: d.ruleId, row: d.row, ruleIndex, at, severity: d.severity, impact: d.impact, ...describe(rule, e, !expand) };
       if (d.with) {
         const withSpec = d.with;
-        const other = evidence(rule, withSpec) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec) !== undefined);
+        const other = evidence(rule, withSpec, scope) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec, scope) !== undefined);
         if (other < 0) continue;
         found.withRuleIndex = other;
-        found.withDetail = describe(rules[other], evidence(rules[other], withSpec)!, false).detail;
+        found.withDetail = describe(rules[other], evidence(rules[other], withSpec, scope)!, false).detail;
         found.detail += ` and ${found.withDetail}`;
       }
       out.push(found);
