@@ -148,7 +148,9 @@ describe('assessRules', () => {
 
   it('narrows by resourceNames where the catalogue says every object', () => {
     assert.deepEqual(rows([rule({ resources: ['secrets'], verbs: ['get'], resourceNames: ['tls'] })]), []);
-    assert.deepEqual(rows([rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['view'] })]), ['0:RB12:verbs[0]']);
+    assert.deepEqual(rows([rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['view'] })]), []);
+    // ... but one named role is enough to escalate through.
+    assert.deepEqual(rows([rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['escalate'], resourceNames: ['view'] })]), ['0:RB11:verbs[0]']);
   });
 
   it('points escalation verbs at the verb, and at the resource when the verb is "*"', () => {
@@ -165,7 +167,7 @@ describe('assessRules', () => {
     assert.equal(both[0].withRuleIndex, 1);
     assert.equal(both[0].detail, '"create" on "rolebindings" and "bind" on "clusterroles"');
     // bind restricted to named roles is the documented way to delegate: no RB14.
-    assert.deepEqual(rows([create, { ...bind, resourceNames: ['view'] }]), ['1:RB12:verbs[0]']);
+    assert.deepEqual(rows([create, { ...bind, resourceNames: ['view'] }]), []);
     const csr = rule({ apiGroups: ['certificates.k8s.io'], resources: ['certificatesigningrequests/approval'], verbs: ['update'] });
     assert.deepEqual(rows([csr]), []);
     assert.deepEqual(rows([csr, rule({ apiGroups: ['certificates.k8s.io'], resources: ['signers'], verbs: ['approve'], resourceNames: ['example.com/x'] })]), ['0:RB18:resources[0]']);

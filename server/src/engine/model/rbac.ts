@@ -2,9 +2,9 @@
 // finding can point at the `"*"` in verbs or the `secrets` item) and the danger catalogue of
 // RULES.md §2.11 as data. The role-level rules and the binding-level rules both ask
 // `assessRules`, so a role and a binding to it can never disagree about what the role grants.
-import { isMap, isScalar, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { K8sObject } from './parse';
-import { getMap, getSeq, keyOf, seqItems } from './yaml-nav';
+import { get, getMap, getSeq, keyOf, seqItems } from './yaml-nav';
 import { AccessRequest, grantableInNamespace, groupsOf, matchRule, PolicyRuleData } from './rbac-match';
 
 export { grantableInNamespace, grants, grantsSomeName, groupsOf, isNamespaced, matchRule, splitResource } from './rbac-match';
@@ -32,6 +32,8 @@ export interface PolicyRuleView extends Record<RuleFieldName, RuleField> {
   /** Index in the role's `rules`. */
   index: number;
   node: YAMLMap;
+  /** The item as written in `rules` (an alias when the rule came through one). */
+  site: Node;
   data: PolicyRuleData;
 }
 
@@ -49,11 +51,14 @@ export function isAggregated(o: K8sObject): boolean {
 }
 
 function fieldOf(map: YAMLMap, name: RuleFieldName, o: K8sObject): RuleField {
-  const seq = getSeq(map, name, o.doc);
+  const ref = get(map, name, o.doc);
+  const seq = ref && isSeq(ref.value) ? ref.value : undefined;
   const entries: RuleEntry[] = [];
-  seqItems(seq, o.doc).forEach(ref => {
-    if (!isScalar(ref.value) || ref.value.value == null) return;
-    entries.push({ value: String(ref.value.value), node: ref.site, index: seq!.items.indexOf(ref.site as never) });
+  seqItems(seq, o.doc).forEach(item => {
+    if (!isScalar(item.value) || item.value.value == null) return;
+    // A list shared through an alias (`verbs: *readOnly`) is reported where this rule uses it.
+    const node = ref!.viaAlias ? ref!.site : item.site;
+    entries.push({ value: String(item.value.value), node, index: seq!.items.indexOf(item.site as never) });
   });
   return { key: keyOf(map, name, o.doc), seq, entries };
 }
@@ -65,7 +70,7 @@ export function policyRulesOf(o: K8sObject): PolicyRuleView[] {
   seqItems(getSeq(o.node, 'rules', o.doc), o.doc).forEach((ref, index) => {
     if (!isMap(ref.value)) return;
     const map = ref.value;
-    const view = { index, node: map } as PolicyRuleView;
+    const view = { index, node: map, site: ref.site } as PolicyRuleView;
     for (const f of FIELDS) view[f] = fieldOf(map, f, o);
     view.data = Object.fromEntries(FIELDS.map(f => [f, view[f].entries.map(e => e.value)])) as unknown as PolicyRuleData;
     out.push(view);
@@ -127,10 +132,12 @@ export const DANGERS: readonly Danger[] = [
     severity: 'Medium', impact: 'can run any pod, with any service account of the namespace and its Secrets' },
   { row: 'RB10', ruleId: 'restrict-workload-deletion', focus: 'resource', grant: spec(DELETE, ['pods', ...WORKLOADS, 'services', 'secrets', 'configmaps', 'persistentvolumeclaims', 'persistentvolumes', 'namespaces']),
     severity: 'Medium', impact: 'can delete workloads and the data they keep' },
-  // A name is enough for these: `escalate` on one role rewrites it, `bind` on one role hands it out.
+  // One name is enough for `escalate` (the role can be rewritten to hold anything) and for
+  // `impersonate` (the user may be an admin). `bind` limited to named roles is the documented way
+  // to delegate binding: what it hands out is bounded by those roles.
   { row: 'RB11', ruleId: 'disallow-rbac-escalation-verbs', focus: 'verb', grant: spec(['escalate'], ROLES, 'some'),
     severity: 'Critical', impact: 'can write permissions it does not hold into roles' },
-  { row: 'RB12', ruleId: 'disallow-rbac-escalation-verbs', focus: 'verb', grant: spec(['bind'], ROLES, 'some'),
+  { row: 'RB12', ruleId: 'disallow-rbac-escalation-verbs', focus: 'verb', grant: spec(['bind'], ROLES),
     severity: 'Critical', impact: 'can bind roles with permissions it does not hold' },
   { row: 'RB13', ruleId: 'disallow-rbac-escalation-verbs', focus: 'verb', grant: spec(['impersonate'], ['users', 'groups', 'serviceaccounts', 'uids'], 'some'),
     severity: 'Critical', impact: 'can act as other users, groups or service accounts' },
@@ -179,6 +186,8 @@ export interface DangerousGrant {
   /** The matched verbs and resources as written. */
   verbs: string[];
   resources: string[];
+  /** The catalogue resources granted: `nodes/proxy` also for a rule that grants it through a `*` + `/proxy` entry. RB01-RB03: the rule's resources. */
+  targets: string[];
   severity: RowSeverity;
   impact: string;
   /** For combined rows: the rule that holds the second grant. */
@@ -196,11 +205,12 @@ export interface AssessOptions {
   scope?: 'cluster' | 'namespace';
 }
 
-interface Evidence { verbs: number[]; resources: number[] }
+interface Evidence { verbs: number[]; resources: number[]; targets: string[] }
 
 function evidence(rule: PolicyRuleData, g: GrantSpec, scope: AssessOptions['scope']): Evidence | undefined {
   const verbs = new Set<number>();
   const resources = new Set<number>();
+  const targets = new Set<string>();
   const names = g.names;
   let requests: Array<{ rule: PolicyRuleData; name?: string }>;
   if (names === 'all') requests = [{ rule }];
@@ -215,23 +225,24 @@ function evidence(rule: PolicyRuleData, g: GrantSpec, scope: AssessOptions['scop
           const m = matchRule(r, req);
           m?.verbs.forEach(i => verbs.add(i));
           m?.resources.forEach(i => resources.add(i));
+          if (m) targets.add(resource);
         }
       }
     }
   }
   if (verbs.size === 0) return undefined;
   const sort = (s: Set<number>) => [...s].sort((a, b) => a - b);
-  return { verbs: sort(verbs), resources: sort(resources) };
+  return { verbs: sort(verbs), resources: sort(resources), targets: g.resources.filter(r => targets.has(r)) };
 }
 
 const quoted = (values: string[]) => [...new Set(values)].map(v => `"${v}"`).join(', ');
 
-function describe(rule: PolicyRuleData, e: Evidence, specificOnly: boolean): { verbs: string[]; resources: string[]; detail: string } {
+function describe(rule: PolicyRuleData, e: Evidence, specificOnly: boolean): { verbs: string[]; resources: string[]; targets: string[]; detail: string } {
   const verbs = e.verbs.map(i => rule.verbs[i]);
   const all = e.resources.map(i => rule.resources[i]);
   const specific = all.filter(r => r !== '*');
   const resources = specificOnly && specific.length > 0 ? specific : all;
-  return { verbs, resources, detail: `${quoted(verbs)} on ${quoted(resources)}` };
+  return { verbs, resources, targets: e.targets, detail: `${quoted(verbs)} on ${quoted(resources)}` };
 }
 
 /** The entry a finding about `danger` points at, or undefined when only `*` entries show it. */
@@ -250,7 +261,7 @@ function wildcards(rule: PolicyRuleData, ruleIndex: number): DangerousGrant[] {
   const verb = rule.verbs.indexOf('*');
   const resource = rule.resources.indexOf('*');
   const group = rule.apiGroups.indexOf('*');
-  const base = { ruleIndex, verbs: rule.verbs, resources: rule.resources };
+  const base = { ruleIndex, verbs: rule.verbs, resources: rule.resources, targets: rule.resources };
   if (verb >= 0 && resource >= 0 && group >= 0) {
     return [{
       ...base, ruleId: WILDCARD_RULE_IDS.RB03, row: 'RB03', severity: 'Critical', at: { field: 'apiGroups', index: group },
