@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseFile } from '@kube-harden/server';
-import { assessRules, DANGERS, grants, grantsSomeName, groupsOf, isAggregated, matchRule, policyRulesOf } from '@kube-harden/server/out/engine/model/rbac';
+import { parseFile, ruleById } from '@kube-harden/server';
+import { assessRules, DANGERS, WILDCARD_RULE_IDS, grants, grantsSomeName, groupsOf, isAggregated, matchRule, policyRulesOf } from '@kube-harden/server/out/engine/model/rbac';
 import type { PolicyRuleData } from '@kube-harden/server/out/engine/model/rbac';
 import { yaml } from '../../helpers/manifest';
 
@@ -195,5 +195,11 @@ describe('assessRules', () => {
     assert.deepEqual(assessRules([bind], { scope: 'namespace' }).map(g => g.row), ['RB12']);
     const create = rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'], verbs: ['create'] });
     assert.deepEqual(assessRules([create, bind], { scope: 'namespace' }).map(g => g.row), ['RB12']);
+  });
+
+  it('names, for every row, a registered rule that covers it', () => {
+    const rows: Array<[string, string]> = [...Object.entries(WILDCARD_RULE_IDS), ...DANGERS.map(d => [d.row, d.ruleId] as [string, string])];
+    assert.equal(rows.length, 25);
+    for (const [row, id] of rows) assert.ok(ruleById(id)?.covers.includes(row), `${row}: ${id} covers it`);
   });
 });
