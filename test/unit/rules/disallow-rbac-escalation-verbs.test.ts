@@ -159,6 +159,34 @@ ruleTester('disallow-rbac-escalation-verbs', {
       }],
     },
     {
+      name: 'the only verb of the only rule: the suggestion leaves an empty rules list, which the API server accepts',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: sa-impersonator
+        rules:
+            -   apiGroups: [""]
+                resources: ["serviceaccounts"]
+                verbs:
+                    - impersonate
+      `,
+      errors: [{
+        messageId: 'impersonate', line: 9, column: 15, endLine: 9, endColumn: 26,
+        message: `ClusterRole "sa-impersonator" grants "impersonate" on "serviceaccounts" in every namespace: ${IMPERSONATE}`,
+        suggestions: [{
+          title: 'Remove rules[0], whose only verb is "impersonate"',
+          output: yaml`
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: sa-impersonator
+            rules: []
+          `,
+        }],
+      }],
+    },
+    {
       name: 'every verb on roles: reported at the resource, nothing to remove',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1

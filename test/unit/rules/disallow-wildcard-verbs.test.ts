@@ -234,6 +234,56 @@ ruleTester('disallow-wildcard-verbs', {
       }],
     },
     {
+      name: '4-space indentation and a wide dash gap are kept for the added lines',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+            name: wide
+        rules:
+            -   apiGroups: [""]
+                resources: [endpoints]
+                verbs:
+                    -   '*'
+      `,
+      errors: [{
+        messageId: 'wildcard', line: 9, column: 17, endLine: 9, endColumn: 20,
+        message: `ClusterRole "wide" grants every verb ("*") on "endpoints" in every namespace: ${IMPACT}`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                  name: wide
+              rules:
+                  -   apiGroups: [""]
+                      resources: [endpoints]
+                      verbs:
+                          -   'get'
+                          -   'list'
+                          -   'watch'
+            `,
+          },
+          {
+            title: 'Replace "*" in rules[0].verbs with "REPLACE-with-needed-verbs"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                  name: wide
+              rules:
+                  -   apiGroups: [""]
+                      resources: [endpoints]
+                      verbs:
+                          -   'REPLACE-with-needed-verbs'
+            `,
+          },
+        ],
+      }],
+    },
+    {
       name: 'a list shared through an alias is reported where each rule uses it, and not edited',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
