@@ -171,7 +171,8 @@ describe('assessRules', () => {
     const csr = rule({ apiGroups: ['certificates.k8s.io'], resources: ['certificatesigningrequests/approval'], verbs: ['update'] });
     assert.deepEqual(rows([csr]), []);
     assert.deepEqual(rows([csr, rule({ apiGroups: ['certificates.k8s.io'], resources: ['signers'], verbs: ['approve'], resourceNames: ['example.com/x'] })]), ['0:RB18:resources[0]']);
-    assert.deepEqual(rows([rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings'], verbs: ['get', 'patch'] })]), ['0:RB15:resources[0]']);
+    const selfExtend = assessRules([rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings'], verbs: ['get', 'patch'] })]);
+    assert.deepEqual(selfExtend.map(g => `${g.row}:${g.at.field}[${g.at.index}]:${g.detail}`), ['RB15:resources[0]:"get", "patch" on "rolebindings"']);
   });
 
   it('ignores grants in the wrong API group', () => {

@@ -1,9 +1,9 @@
 import { yaml } from '../../helpers/manifest';
 import { ruleTester } from '../../helpers/rule-tester';
 
-const ESCALATE = 'any subject bound to it can write permissions it does not hold into roles. Remove the "escalate" verb.';
-const BIND = 'any subject bound to it can bind roles with permissions it does not hold. Remove the "bind" verb, or name the roles it may bind in resourceNames.';
-const IMPERSONATE = 'any subject bound to it can act as other users, groups or service accounts. Remove the "impersonate" verb.';
+const ESCALATE = 'any subject bound to it can write permissions it does not hold into roles. Remove "escalate" from its verbs (a "*" verb includes it).';
+const BIND = 'any subject bound to it can bind roles with permissions it does not hold. Remove "bind" from its verbs (a "*" verb includes it), or name the roles it may bind in resourceNames.';
+const IMPERSONATE = 'any subject bound to it can act as other users, groups or service accounts. Remove "impersonate" from its verbs (a "*" verb includes it).';
 
 ruleTester('disallow-rbac-escalation-verbs', {
   valid: [

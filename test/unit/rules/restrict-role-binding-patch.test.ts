@@ -55,5 +55,23 @@ ruleTester('restrict-role-binding-patch', {
         message: `Role "self-extend" grants "patch" on "rolebindings" and "get" on "rolebindings" in namespace "team": ${END}`,
       }],
     },
+    {
+      name: 'every verb on rolebindings in a ClusterRole, block style',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: binding-admin
+        rules:
+        - apiGroups: ["rbac.authorization.k8s.io"]
+          resources:
+          - rolebindings
+          verbs: ["*"]
+      `,
+      errors: [{
+        messageId: 'patch', line: 8, column: 5, endLine: 8, endColumn: 17,
+        message: `ClusterRole "binding-admin" grants "*" on "rolebindings" in every namespace: ${END}`,
+      }],
+    },
   ],
 });

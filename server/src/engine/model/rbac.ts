@@ -305,9 +305,12 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
         const withSpec = d.with;
         const other = evidence(rule, withSpec, scope) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec, scope) !== undefined);
         if (other < 0) continue;
+        const w = describe(rules[other], evidence(rules[other], withSpec, scope)!, false);
         found.withRuleIndex = other;
-        found.withDetail = describe(rules[other], evidence(rules[other], withSpec, scope)!, false).detail;
-        found.detail += ` and ${found.withDetail}`;
+        found.withDetail = w.detail;
+        // get + patch on rolebindings in one rule reads `"get", "patch" on "rolebindings"`.
+        const sameEntries = other === ruleIndex && quoted(w.resources) === quoted(found.resources);
+        found.detail = sameEntries ? `${quoted([...w.verbs, ...found.verbs])} on ${quoted(found.resources)}` : `${found.detail} and ${w.detail}`;
       }
       out.push(found);
     }
