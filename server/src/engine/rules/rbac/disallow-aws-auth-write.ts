@@ -1,6 +1,8 @@
 import { OWASP_K03 } from '../references';
 import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
 
+// Only an explicit resourceNames entry is this rule's: writes to every ConfigMap are reported once,
+// by restrict-configmap-write.
 export default grantRule({
   id: 'disallow-aws-auth-write',
   title: 'Roles do not write the EKS aws-auth ConfigMap',

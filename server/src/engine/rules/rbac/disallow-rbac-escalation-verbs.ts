@@ -1,6 +1,8 @@
 import { OWASP_K03 } from '../references';
 import { dropVerb, grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
 
+// The API server refuses to let a subject grant what it does not hold, unless it holds these verbs:
+// they are the escape hatches of RBAC's escalation prevention.
 export default grantRule({
   id: 'disallow-rbac-escalation-verbs',
   title: 'Roles do not grant escalate, bind or impersonate',

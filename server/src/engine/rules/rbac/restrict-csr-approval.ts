@@ -1,6 +1,7 @@
 import { OWASP_K03 } from '../references';
 import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
 
+// Approval needs both grants: the approval subresource and `approve` on the signer.
 export default grantRule({
   id: 'restrict-csr-approval',
   title: 'Roles do not approve certificate signing requests',

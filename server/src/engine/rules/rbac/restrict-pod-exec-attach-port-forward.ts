@@ -1,6 +1,8 @@
 import { OWASP_K03 } from '../references';
 import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
 
+// SPDY clients authorize streams as `create`, WebSocket clients as `get` (until clusters require
+// `create` for the WebSocket upgrade too): both verbs open the stream on older clusters.
 export default grantRule({
   id: 'restrict-pod-exec-attach-port-forward',
   title: 'Roles do not open streams into pods (exec, attach, port-forward)',

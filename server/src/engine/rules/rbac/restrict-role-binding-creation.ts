@@ -1,6 +1,8 @@
 import { OWASP_K03 } from '../references';
 import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
 
+// `create` on bindings alone is safe (the API server checks that the creator holds the role, or
+// `bind` on it); with `bind` on every role it is not, even when the two sit in different rules.
 export default grantRule({
   id: 'restrict-role-binding-creation',
   title: 'Roles do not both create bindings and bind any role',
