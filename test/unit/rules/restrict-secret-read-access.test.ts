@@ -125,5 +125,19 @@ ruleTester('restrict-secret-read-access', {
         { messageId: 'read', line: 14, column: 15, endLine: 14, endColumn: 24, message: `ClusterRole "lister" grants "watch" on "secrets" in every namespace: ${END}` },
       ],
     },
+    {
+      name: 'a Role inside a List, its rule a flow map',
+      code: yaml`
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: rbac.authorization.k8s.io/v1
+          kind: Role
+          metadata: {name: a, namespace: ns}
+          rules:
+          - {apiGroups: [""], resources: [secrets], verbs: [get]}
+      `,
+      errors: [{ messageId: 'read', line: 8, column: 35, endLine: 8, endColumn: 42, severity: 'warning', message: `Role "a" grants "get" on "secrets" in namespace "ns": ${END}` }],
+    },
   ],
 });
