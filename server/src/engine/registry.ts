@@ -44,6 +44,27 @@ import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versio
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
+import disallowWildcardVerbs from './rules/rbac/disallow-wildcard-verbs';
+import disallowWildcardResources from './rules/rbac/disallow-wildcard-resources';
+import disallowFullWildcardRules from './rules/rbac/disallow-full-wildcard-rules';
+import restrictSecretReadAccess from './rules/rbac/restrict-secret-read-access';
+import restrictPodExecAttachPortForward from './rules/rbac/restrict-pod-exec-attach-port-forward';
+import restrictWorkloadCreation from './rules/rbac/restrict-workload-creation';
+import restrictWorkloadDeletion from './rules/rbac/restrict-workload-deletion';
+import disallowRbacEscalationVerbs from './rules/rbac/disallow-rbac-escalation-verbs';
+import restrictRoleBindingCreation from './rules/rbac/restrict-role-binding-creation';
+import restrictRoleBindingPatch from './rules/rbac/restrict-role-binding-patch';
+import disallowNodeProxyAccess from './rules/rbac/disallow-node-proxy-access';
+import restrictAdmissionWebhookWrite from './rules/rbac/restrict-admission-webhook-write';
+import restrictCsrApproval from './rules/rbac/restrict-csr-approval';
+import restrictServiceAccountTokenCreation from './rules/rbac/restrict-service-account-token-creation';
+import restrictPersistentVolumeCreation from './rules/rbac/restrict-persistent-volume-creation';
+import disallowServiceStatusWrite from './rules/rbac/disallow-service-status-write';
+import restrictNetworkObjectWrite from './rules/rbac/restrict-network-object-write';
+import restrictConfigmapWrite from './rules/rbac/restrict-configmap-write';
+import disallowAwsAuthWrite from './rules/rbac/disallow-aws-auth-write';
+import disallowPodLogDeletion from './rules/rbac/disallow-pod-log-deletion';
+import disallowEventDeletion from './rules/rbac/disallow-event-deletion';
 
 import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
 import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-over-env';
@@ -126,6 +147,28 @@ export const RULES: readonly Rule[] = [
   requireDropAllCapabilities,
   restrictCapabilitiesToNetBindService,
   restrictProcMount,
+  // RBAC: Role and ClusterRole rules (RB01-RB03, RB05-RB26)
+  disallowWildcardVerbs,
+  disallowWildcardResources,
+  disallowFullWildcardRules,
+  restrictSecretReadAccess,
+  restrictPodExecAttachPortForward,
+  restrictWorkloadCreation,
+  restrictWorkloadDeletion,
+  disallowRbacEscalationVerbs,
+  restrictRoleBindingCreation,
+  restrictRoleBindingPatch,
+  disallowNodeProxyAccess,
+  restrictAdmissionWebhookWrite,
+  restrictCsrApproval,
+  restrictServiceAccountTokenCreation,
+  restrictPersistentVolumeCreation,
+  disallowServiceStatusWrite,
+  restrictNetworkObjectWrite,
+  restrictConfigmapWrite,
+  disallowAwsAuthWrite,
+  disallowPodLogDeletion,
+  disallowEventDeletion,
   // Workload hardening beyond the Pod Security Standards: host access (X01-X04)
   disallowWritableHostMounts,
   disallowSensitiveHostPaths,

@@ -30,3 +30,4 @@ export { envValueToSecretRef } from './env';
 export { appendDocument, createDocument, newDocumentFile } from './document';
 export type { NewDocument } from './document';
 export { defaultDenyPolicy, workloadPolicy } from './network';
+export { removeVerb, replaceItemWithMany } from './rbac';

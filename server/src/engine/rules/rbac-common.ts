@@ -1,0 +1,113 @@
+// What the role-level RBAC rules share: each reports the grants `assessRules` attributes to it
+// (so a role rule and a binding rule never disagree), at the verb or resource entry that shows
+// the grant, naming the role and what a subject bound to it can do.
+//
+// Roles in kube-system and `system:` ClusterRoles are reported like any other: a person editing
+// one should know what it grants. Kubernetes' own bootstrap roles are rarely in a repository;
+// when a cluster dump is linted, the ones that grant much (cluster-admin: RB03; the
+// controller-manager's and scheduler's roles) are findings worth seeing, and the aggregated
+// admin/edit/view roles are skipped (their rules are written by the controller).
+import { isSeq, Node } from 'yaml';
+import { removeVerb, replaceItemWithMany } from '../fix/rbac';
+import { K8sObject } from '../model/parse';
+import { assessRules, DangerousGrant, isAggregated, isNamespaced, isRole, policyRulesOf, PolicyRuleView, RowSeverity, RuleEntry } from '../model/rbac';
+import { getSeq } from '../model/yaml-nav';
+import { CheckContext, defineRule, Proposal, Rule, Severity } from '../rule';
+
+export const ROLE_KINDS = ['Role', 'ClusterRole'];
+export const RBAC_DOC = 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/';
+export const RBAC_GOOD_PRACTICES = 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/';
+
+/** The placeholders the suggestions write: valid YAML and valid RBAC that grant nothing until replaced. */
+export const VERBS_PLACEHOLDER = 'REPLACE-with-needed-verbs';
+export const RESOURCES_PLACEHOLDER = 'REPLACE-with-needed-resources';
+export const READ_ONLY_VERBS = ['get', 'list', 'watch'];
+
+export interface RoleFinding {
+  object: K8sObject;
+  grant: DangerousGrant;
+  view: PolicyRuleView;
+  entry: RuleEntry;
+  /** Message data: kind, name, grant, scope, impact, rule (`rules[0]`). */
+  data: Record<string, string>;
+}
+
+const SEVERITY: Record<RowSeverity, Severity> = { Critical: 'error', High: 'error', Medium: 'warning', Low: 'info' };
+
+// A ClusterRole bound by a ClusterRoleBinding grants namespaced resources in every namespace; a
+// Role only in its own. Cluster-scoped resources have no namespace to name.
+function scopeOf(o: K8sObject, g: DangerousGrant): string {
+  const namespaced = g.targets.some(r => isNamespaced(r) !== false);
+  if (o.kind === 'ClusterRole') return namespaced ? ' in every namespace' : '';
+  return o.namespace ? ` in namespace "${o.namespace}"` : ' in its namespace';
+}
+
+/** The grants of a Role or ClusterRole that `ruleId` reports (none for aggregated ClusterRoles). */
+export function roleFindings(o: K8sObject, ruleId: string): RoleFinding[] {
+  // An aggregated ClusterRole's rules are written by the controller manager from the roles it
+  // selects: those roles are where the grants are reported (and fixed).
+  if (!isRole(o) || isAggregated(o)) return [];
+  const views = policyRulesOf(o);
+  const scope = o.kind === 'Role' ? 'namespace' : 'cluster';
+  return assessRules(views.map(v => v.data), { scope }).filter(g => g.ruleId === ruleId).map(grant => {
+    const view = views[grant.ruleIndex];
+    const entry = view[grant.at.field].entries[grant.at.index];
+    const data = { kind: o.kind, name: o.name ?? '', grant: grant.detail, scope: scopeOf(o, grant), impact: grant.impact, rule: `rules[${view.index}]` };
+    return { object: o, grant, view, entry, data };
+  });
+}
+
+/** The finding's severity when it differs from the rule's (RB05 on a Role: Medium). */
+export function severityOf(rule: { severity: Severity }, f: RoleFinding): Severity | undefined {
+  let s = SEVERITY[f.grant.severity];
+  if (f.grant.row === 'RB05' && f.object.kind === 'Role') s = 'warning';
+  return s === rule.severity ? undefined : s;
+}
+
+/** `Replace "*" in rules[0].verbs with "get", "list", "watch"` (or a placeholder). */
+export function replaceWildcard(f: RoleFinding, field: 'verbs' | 'resources', values: readonly string[]): Proposal | undefined {
+  const entry = f.view[field].entries.find(e => e.value === '*');
+  const seq = f.view[field].seq;
+  if (!entry || !seq) return undefined;
+  const what = values.map(v => `"${v}"`).join(', ');
+  return { title: `Replace "*" in ${f.data.rule}.${field} with ${what}`, edits: ({ text, doc }) => replaceItemWithMany(text, doc, seq, entry.index, values) };
+}
+
+/** Drop a verb entry: `Remove verb "escalate" from rules[0]`, or the rule when it is its only verb. */
+export function dropVerb(f: RoleFinding, entry: RuleEntry): Proposal | undefined {
+  const rules = getSeq(f.object.node, 'rules', f.object.doc);
+  const verbs = f.view.verbs.seq;
+  if (!rules || !verbs || !isSeq(verbs)) return undefined;
+  const ruleIndex = rules.items.indexOf(f.view.site as never);
+  if (ruleIndex < 0) return undefined;
+  const only = f.view.verbs.entries.length === 1;
+  return {
+    title: only ? `Remove ${f.data.rule}, whose only verb is "${entry.value}"` : `Remove verb "${entry.value}" from ${f.data.rule}`,
+    edits: ({ text, doc }) => removeVerb(text, doc, rules, ruleIndex, verbs, entry.index),
+  };
+}
+
+interface GrantRuleSpec<M extends string> extends Omit<Rule<M>, 'category' | 'pss' | 'kinds' | 'checkObject' | 'checkPod' | 'fix'> {
+  /** The message of each row the rule covers. */
+  messageFor: Record<string, M>;
+  suggest?(f: RoleFinding): Array<Proposal | undefined>;
+}
+
+/** A rule that reports the catalogue rows it covers on Roles and ClusterRoles. */
+export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
+  const { messageFor, suggest, ...meta } = spec;
+  const rule: Rule<M> = defineRule<M>({
+    ...meta, category: 'rbac', pss: null, kinds: ROLE_KINDS, fix: null,
+    checkObject(ctx: CheckContext<M>) {
+      for (const f of roleFindings(ctx.object, rule.id)) {
+        const messageId = messageFor[f.grant.row];
+        const suggestions = (suggest?.(f) ?? []).filter((p): p is Proposal => !!p);
+        ctx.report({
+          messageId, data: f.data, at: f.entry.node as Node, covers: meta.covers.length > 1 ? [f.grant.row] : undefined,
+          severity: severityOf(rule, f), suggestions: suggestions.length > 0 ? suggestions : undefined,
+        });
+      }
+    },
+  });
+  return rule;
+}

@@ -1,0 +1,20 @@
+import { OWASP_K03 } from '../references';
+import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, READ_ONLY_VERBS, replaceWildcard, RESOURCES_PLACEHOLDER } from '../rbac-common';
+
+export default grantRule({
+  id: 'disallow-full-wildcard-rules',
+  title: 'Roles are not cluster-admin equivalents',
+  severity: 'error',
+  covers: ['RB03'],
+  equivalents: { trivy: ['KSV044'], kubescape: ['C-0035', 'C-0187'] },
+  messages: {
+    admin: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. List the API groups, resources and verbs it needs.',
+  },
+  messageFor: { RB03: 'admin' },
+  docs: {
+    summary: 'A rule with `*` in apiGroups, resources and verbs grants everything: in a ClusterRole it is `cluster-admin` under another name; in a Role it is admin of the namespace, RBAC included. Reported once per rule, instead of the wildcard-verb and wildcard-resource findings.',
+    remediation: 'List the API groups, resources and verbs the subject needs; bind the built-in `cluster-admin` (or `admin`) explicitly where full control is really intended, so it is visible as such.',
+    references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
+  },
+  suggest: f => [replaceWildcard(f, 'verbs', READ_ONLY_VERBS), replaceWildcard(f, 'resources', [RESOURCES_PLACEHOLDER])],
+});

@@ -1,0 +1,20 @@
+import { OWASP_K03 } from '../references';
+import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
+
+export default grantRule({
+  id: 'disallow-pod-log-deletion',
+  title: 'Roles do not delete pod logs',
+  severity: 'warning',
+  level: 'restricted',
+  covers: ['RB25'],
+  equivalents: { trivy: ['KSV042'] },
+  messages: {
+    delete: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove the grant.',
+  },
+  messageFor: { RB25: 'delete' },
+  docs: {
+    summary: '`delete` or `deletecollection` on `pods/log` asks for the power to erase the evidence of what ran in a pod.',
+    remediation: 'Remove the grant, and ship logs off the cluster.',
+    references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
+  },
+});

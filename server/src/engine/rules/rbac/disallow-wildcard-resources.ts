@@ -1,0 +1,20 @@
+import { OWASP_K03 } from '../references';
+import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, replaceWildcard, RESOURCES_PLACEHOLDER } from '../rbac-common';
+
+export default grantRule({
+  id: 'disallow-wildcard-resources',
+  title: 'Role rules list their resources instead of "*"',
+  severity: 'error',
+  covers: ['RB02'],
+  equivalents: { kubeLinter: ['wildcard-in-rules'], checkov: ['CKV_K8S_49'], trivy: ['KSV046', 'KSV112'] },
+  messages: {
+    wildcard: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. List the resources it needs.',
+  },
+  messageFor: { RB02: 'wildcard' },
+  docs: {
+    summary: 'A resource `*` in a Role or ClusterRole rule grants the rule\'s verbs on every resource of its API groups, subresources such as `pods/exec` and `secrets` included, and on every resource added later (custom resources too).',
+    remediation: 'List the resources the subject needs. The suggestion writes the placeholder `REPLACE-with-needed-resources`: valid YAML and valid RBAC that names no real resource, so the rule grants nothing until it is replaced, and it stands out in review.',
+    references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
+  },
+  suggest: f => [replaceWildcard(f, 'resources', [RESOURCES_PLACEHOLDER])],
+});

@@ -1,0 +1,307 @@
+import { yaml } from '../../helpers/manifest';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const IMPACT = 'any subject bound to it can use every verb on them, escalate, bind, impersonate and verbs added later included. List the verbs it needs, e.g. "get", "list", "watch".';
+
+ruleTester('disallow-wildcard-verbs', {
+  valid: [
+    {
+      name: 'explicit verbs',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: reader
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: ["get", "list", "watch"]
+      `,
+    },
+    {
+      name: 'a nonResourceURLs rule is no resource grant',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: metrics
+        rules:
+        - nonResourceURLs: ["/metrics", "/healthz/*"]
+          verbs: ["*"]
+      `,
+    },
+    {
+      name: 'a full wildcard is reported by disallow-full-wildcard-rules alone',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: admin-like
+        rules:
+        - apiGroups: ["*"]
+          resources: ["*"]
+          verbs: ["*"]
+      `,
+    },
+    {
+      name: 'an aggregated ClusterRole: the controller writes its rules',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: monitoring
+        aggregationRule:
+          clusterRoleSelectors:
+          - matchLabels:
+              rbac.example.com/aggregate-to-monitoring: "true"
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: ["*"]
+      `,
+    },
+    {
+      name: 'a Role of another API group',
+      code: yaml`
+        apiVersion: example.com/v1
+        kind: Role
+        metadata:
+          name: x
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: ["*"]
+      `,
+    },
+    {
+      name: 'a verb that merely contains "*" is a literal verb',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: x
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: ["get*"]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flow sequence on a ClusterRole',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: pods-all
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: ["*"]
+      `,
+      errors: [{
+        messageId: 'wildcard', line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'error', covers: ['RB01'],
+        message: `ClusterRole "pods-all" grants every verb ("*") on "pods" in every namespace: ${IMPACT}`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: pods-all
+              rules:
+              - apiGroups: [""]
+                resources: ["pods"]
+                verbs: ["get", "list", "watch"]
+            `,
+          },
+          {
+            title: 'Replace "*" in rules[0].verbs with "REPLACE-with-needed-verbs"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: pods-all
+              rules:
+              - apiGroups: [""]
+                resources: ["pods"]
+                verbs: ["REPLACE-with-needed-verbs"]
+            `,
+          },
+        ],
+      }],
+    },
+    {
+      name: 'block sequence beside other verbs, in a Role, the second rule, a comment kept',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: cm-editor
+          namespace: shop
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: ["get"]
+        - apiGroups:
+          - ""
+          resources:
+          - configmaps
+          verbs:
+          - get
+          - '*'  # everything else
+      `,
+      errors: [{
+        messageId: 'wildcard', line: 16, column: 5, endLine: 16, endColumn: 8,
+        message: `Role "cm-editor" grants every verb ("*") on "configmaps" in namespace "shop": ${IMPACT}`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[1].verbs with "get", "list", "watch"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: Role
+              metadata:
+                name: cm-editor
+                namespace: shop
+              rules:
+              - apiGroups: [""]
+                resources: ["pods"]
+                verbs: ["get"]
+              - apiGroups:
+                - ""
+                resources:
+                - configmaps
+                verbs:
+                - get
+                - list  # everything else
+                - watch
+            `,
+          },
+          {
+            title: 'Replace "*" in rules[1].verbs with "REPLACE-with-needed-verbs"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: Role
+              metadata:
+                name: cm-editor
+                namespace: shop
+              rules:
+              - apiGroups: [""]
+                resources: ["pods"]
+                verbs: ["get"]
+              - apiGroups:
+                - ""
+                resources:
+                - configmaps
+                verbs:
+                - get
+                - REPLACE-with-needed-verbs  # everything else
+            `,
+          },
+        ],
+      }],
+    },
+    {
+      name: 'indented block sequence with CRLF line breaks, in a second document',
+      code: [
+        'apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: shop', '---',
+        'apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'metadata:', '  name: all-verbs', 'rules:',
+        '  - apiGroups: ["apps"]', '    resources: ["deployments"]', '    verbs:', '      - "*"', '',
+      ].join('\r\n'),
+      errors: [{
+        messageId: 'wildcard', line: 14, column: 9, endLine: 14, endColumn: 12,
+        message: `Role "all-verbs" grants every verb ("*") on "deployments" in its namespace: ${IMPACT}`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
+            output: [
+              'apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: shop', '---',
+              'apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'metadata:', '  name: all-verbs', 'rules:',
+              '  - apiGroups: ["apps"]', '    resources: ["deployments"]', '    verbs:', '      - "get"', '      - "list"', '      - "watch"', '',
+            ].join('\r\n'),
+          },
+          {
+            title: 'Replace "*" in rules[0].verbs with "REPLACE-with-needed-verbs"',
+            output: [
+              'apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: shop', '---',
+              'apiVersion: rbac.authorization.k8s.io/v1', 'kind: Role', 'metadata:', '  name: all-verbs', 'rules:',
+              '  - apiGroups: ["apps"]', '    resources: ["deployments"]', '    verbs:', '      - "REPLACE-with-needed-verbs"', '',
+            ].join('\r\n'),
+          },
+        ],
+      }],
+    },
+    {
+      name: '4-space indentation and a wide dash gap are kept for the added lines',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+            name: wide
+        rules:
+            -   apiGroups: [""]
+                resources: [endpoints]
+                verbs:
+                    -   '*'
+      `,
+      errors: [{
+        messageId: 'wildcard', line: 9, column: 17, endLine: 9, endColumn: 20,
+        message: `ClusterRole "wide" grants every verb ("*") on "endpoints" in every namespace: ${IMPACT}`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                  name: wide
+              rules:
+                  -   apiGroups: [""]
+                      resources: [endpoints]
+                      verbs:
+                          -   'get'
+                          -   'list'
+                          -   'watch'
+            `,
+          },
+          {
+            title: 'Replace "*" in rules[0].verbs with "REPLACE-with-needed-verbs"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                  name: wide
+              rules:
+                  -   apiGroups: [""]
+                      resources: [endpoints]
+                      verbs:
+                          -   'REPLACE-with-needed-verbs'
+            `,
+          },
+        ],
+      }],
+    },
+    {
+      name: 'a list shared through an alias is reported where each rule uses it, and not edited',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: shared
+        rules:
+        - apiGroups: [""]
+          resources: ["services"]
+          verbs: &all ["*"]
+        - apiGroups: ["apps"]
+          resources: ["deployments"]
+          verbs: *all
+      `,
+      errors: [
+        { messageId: 'wildcard', line: 8, column: 16, endLine: 8, endColumn: 19, message: `ClusterRole "shared" grants every verb ("*") on "services" in every namespace: ${IMPACT}` },
+        { messageId: 'wildcard', line: 11, column: 10, endLine: 11, endColumn: 14, message: `ClusterRole "shared" grants every verb ("*") on "deployments" in every namespace: ${IMPACT}` },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import { yaml } from '../../helpers/manifest';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const END = 'any subject bound to it can delete workloads and the data they keep. Grant delete only where it is needed, naming the objects in resourceNames.';
+
+ruleTester('restrict-workload-deletion', {
+  valid: [
+    {
+      name: 'deleting named objects only',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: cleanup
+        rules:
+        - apiGroups: [""]
+          resources: ["configmaps"]
+          resourceNames: ["lock"]
+          verbs: ["delete"]
+      `,
+    },
+    {
+      name: 'deleting objects outside the list',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: leases
+        rules:
+        - apiGroups: ["coordination.k8s.io"]
+          resources: ["leases"]
+          verbs: ["delete"]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'delete and deletecollection over workloads, data and namespaces',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: janitor
+        rules:
+        - apiGroups: [""]
+          resources: ["persistentvolumeclaims", "namespaces"]
+          verbs: ["deletecollection", "delete"]
+        - apiGroups: ["apps"]
+          resources: ["statefulsets"]
+          verbs: ["delete"]
+      `,
+      errors: [
+        { messageId: 'delete', line: 7, column: 15, endLine: 7, endColumn: 39, severity: 'warning', covers: ['RB10'], message: `ClusterRole "janitor" grants "deletecollection", "delete" on "persistentvolumeclaims", "namespaces" in every namespace: ${END}` },
+        { messageId: 'delete', line: 10, column: 15, endLine: 10, endColumn: 29, message: `ClusterRole "janitor" grants "delete" on "statefulsets" in every namespace: ${END}` },
+      ],
+    },
+  ],
+});
