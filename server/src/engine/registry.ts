@@ -44,6 +44,9 @@ import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versio
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
+// hardening-c: H09, H10, H15, H21, M05, M06, M08, NS01
+import requireHighUid from './rules/workload-hardening/require-high-uid';
+import requireHighGid from './rules/workload-hardening/require-high-gid';
 
 import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
 import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-over-env';
@@ -134,6 +137,9 @@ export const RULES: readonly Rule[] = [
   disallowPrivilegedPorts,
   disallowSshPort,
   disallowSudoInEntrypoint,
+  // Workload hardening, part C: low UID/GID (H09, H10)
+  requireHighUid,
+  requireHighGid,
   // Namespaces and placement (NS)
   disallowKubeSystemWorkloads,
   disallowNakedPods,
