@@ -47,6 +47,7 @@ import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-re
 // hardening-c: H09, H10, H15, H21, M05, M06, M08, NS01
 import requireHighUid from './rules/workload-hardening/require-high-uid';
 import requireHighGid from './rules/workload-hardening/require-high-gid';
+import requireApparmorProfile from './rules/workload-hardening/require-apparmor-profile';
 
 import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
 import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-over-env';
@@ -137,9 +138,10 @@ export const RULES: readonly Rule[] = [
   disallowPrivilegedPorts,
   disallowSshPort,
   disallowSudoInEntrypoint,
-  // Workload hardening, part C: low UID/GID (H09, H10)
+  // Workload hardening, part C: low UID/GID, AppArmor unset, advisory securityContext fields (H09, H10, H15, H21)
   requireHighUid,
   requireHighGid,
+  requireApparmorProfile,
   // Namespaces and placement (NS)
   disallowKubeSystemWorkloads,
   disallowNakedPods,
