@@ -48,6 +48,7 @@ import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-re
 import requireHighUid from './rules/workload-hardening/require-high-uid';
 import requireHighGid from './rules/workload-hardening/require-high-gid';
 import requireApparmorProfile from './rules/workload-hardening/require-apparmor-profile';
+import requireAdvisorySecurityContext from './rules/workload-hardening/require-advisory-security-context';
 
 import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
 import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-over-env';
@@ -142,6 +143,7 @@ export const RULES: readonly Rule[] = [
   requireHighUid,
   requireHighGid,
   requireApparmorProfile,
+  requireAdvisorySecurityContext,
   // Namespaces and placement (NS)
   disallowKubeSystemWorkloads,
   disallowNakedPods,
