@@ -42,6 +42,9 @@ import disallowNakedPods from './rules/namespaces/disallow-naked-pods';
 import disallowPodSecurityPolicy from './rules/misc/disallow-pod-security-policy';
 import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versions';
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
+// hardening-c: probes (M05, M06)
+import requireLivenessProbe from './rules/misc/require-liveness-probe';
+import requireReadinessProbe from './rules/misc/require-readiness-probe';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
 // hardening-c: H09, H10, H15, H21, M05, M06, M08, NS01
@@ -151,6 +154,9 @@ export const RULES: readonly Rule[] = [
   disallowRemovedApiVersions,
   disallowPodSecurityPolicy,
   disallowSccPrivileged,
+  // Miscellaneous, part C: probes (M05, M06)
+  requireLivenessProbe,
+  requireReadinessProbe,
   // Service accounts (SA01-SA03, SA06, SA07)
   disallowServiceAccountTokenAutomount,
   disallowServiceAccountAutomount,
