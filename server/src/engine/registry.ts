@@ -42,9 +42,10 @@ import disallowNakedPods from './rules/namespaces/disallow-naked-pods';
 import disallowPodSecurityPolicy from './rules/misc/disallow-pod-security-policy';
 import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versions';
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
-// hardening-c: probes (M05, M06)
+// hardening-c: probes and labels (M05, M06, M08)
 import requireLivenessProbe from './rules/misc/require-liveness-probe';
 import requireReadinessProbe from './rules/misc/require-readiness-probe';
+import requireRecommendedLabels from './rules/misc/require-recommended-labels';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
 // hardening-c: H09, H10, H15, H21, M05, M06, M08, NS01
@@ -154,9 +155,10 @@ export const RULES: readonly Rule[] = [
   disallowRemovedApiVersions,
   disallowPodSecurityPolicy,
   disallowSccPrivileged,
-  // Miscellaneous, part C: probes (M05, M06)
+  // Miscellaneous, part C: probes and labels (M05, M06, M08)
   requireLivenessProbe,
   requireReadinessProbe,
+  requireRecommendedLabels,
   // Service accounts (SA01-SA03, SA06, SA07)
   disallowServiceAccountTokenAutomount,
   disallowServiceAccountAutomount,
