@@ -39,6 +39,8 @@ import disallowSudoInEntrypoint from './rules/workload-hardening/disallow-sudo-i
 import disallowKubeSystemWorkloads from './rules/namespaces/disallow-kube-system-workloads';
 import requireSecurityContext from './rules/workload-hardening/require-security-context';
 import disallowNakedPods from './rules/namespaces/disallow-naked-pods';
+// hardening-c: default namespace (NS01)
+import disallowDefaultNamespace from './rules/namespaces/disallow-default-namespace';
 import disallowPodSecurityPolicy from './rules/misc/disallow-pod-security-policy';
 import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versions';
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
@@ -149,6 +151,8 @@ export const RULES: readonly Rule[] = [
   requireApparmorProfile,
   requireAdvisorySecurityContext,
   // Namespaces and placement (NS)
+  // hardening-c: NS01
+  disallowDefaultNamespace,
   disallowKubeSystemWorkloads,
   disallowNakedPods,
   // Miscellaneous (M)
