@@ -3,7 +3,9 @@
 // The manifests are compliant with the restricted level but for what the two rules with fixes
 // so far (require-no-privilege-escalation, require-run-as-non-root) report, so fixes wired into
 // other rules later do not change these texts; where a manifest lacks more (no securityContext
-// at all), the other rules are turned off in the settings.
+// at all), the other rules are turned off in the settings. require-memory-limit (on by default,
+// with no fix) is turned off for every client here: no manifest sets a memory limit, and what
+// these tests check is the fixes.
 import * as assert from 'node:assert/strict';
 import { RULES } from '@kube-harden/server';
 import {
@@ -17,6 +19,7 @@ import { fileUri, range } from './fixtures';
 const APE = 'require-no-privilege-escalation';
 const NON_ROOT = 'require-run-as-non-root';
 const FIX_ALL = 'source.fixAll.kube-harden';
+const NO_MEMORY_LIMIT = { rules: { 'require-memory-limit': 'off' } };
 const ONLY_WIRED = { rules: Object.fromEntries(RULES.filter(r => r.id !== APE && r.id !== NON_ROOT).map(r => [r.id, 'off'])) };
 
 function capabilities(opts: { resolve?: boolean; documentChanges?: boolean } = {}): ClientCapabilities {
@@ -122,7 +125,7 @@ const at = (doc: Opened, line: number) => doc.diagnostics.filter(d => d.range.st
 
 describe('protocol: code actions (edits inline)', () => {
   let client: LspClient;
-  before(async () => { client = await LspClient.start({ capabilities: capabilities(), settings: { kubeHarden: {} } }); });
+  before(async () => { client = await LspClient.start({ capabilities: capabilities(), settings: { kubeHarden: NO_MEMORY_LIMIT } }); });
   after(async () => { await client?.stop(); });
 
   it('advertises quick fixes, refactor.rewrite and source.fixAll.kube-harden, with resolve', () => {
@@ -335,7 +338,7 @@ describe('protocol: code actions (edits inline)', () => {
   });
 
   it('hardens at the restricted level even when the user checks at baseline', async () => {
-    const baseline = await LspClient.start({ capabilities: capabilities(), settings: { kubeHarden: { level: 'baseline' } } });
+    const baseline = await LspClient.start({ capabilities: capabilities(), settings: { kubeHarden: { level: 'baseline', ...NO_MEMORY_LIMIT } } });
     try {
       const doc = await open(baseline, 'baseline.yaml', POD);
       assert.deepEqual(doc.diagnostics, []);
@@ -348,7 +351,7 @@ describe('protocol: code actions (edits inline)', () => {
   });
 
   it('uses `changes` for a client without documentChanges', async () => {
-    const plain = await LspClient.start({ capabilities: capabilities({ documentChanges: false }), settings: { kubeHarden: {} } });
+    const plain = await LspClient.start({ capabilities: capabilities({ documentChanges: false }), settings: { kubeHarden: NO_MEMORY_LIMIT } });
     try {
       const doc = await open(plain, 'plain.yaml', POD);
       const [action] = await codeActions(plain, doc, range(8, 6, 8, 6), [doc.diagnostics[0]], ['quickfix']);
@@ -362,7 +365,7 @@ describe('protocol: code actions (edits inline)', () => {
 
 describe('protocol: code actions resolved lazily', () => {
   let client: LspClient;
-  before(async () => { client = await LspClient.start({ capabilities: capabilities({ resolve: true }), settings: { kubeHarden: {} } }); });
+  before(async () => { client = await LspClient.start({ capabilities: capabilities({ resolve: true }), settings: { kubeHarden: NO_MEMORY_LIMIT } }); });
   after(async () => { await client?.stop(); });
 
   const resolve = (a: CodeAction) => client.request<CodeAction>(CodeActionResolveRequest.method, a);

@@ -121,8 +121,9 @@ describe('protocol: diagnostics', () => {
       }] },
     }), { languageId: 'json' });
     const p = await client.waitForDiagnostics(json, { version: 1 });
-    // A JSON file holds one object: the pod, which no NetworkPolicy selects.
-    assert.deepEqual(p.diagnostics.map(d => d.code), ['disallow-privileged-containers']);
+    // A JSON file holds one object: the pod, which no NetworkPolicy selects. Its container sets
+    // no memory limit (reported on its name, before the privileged value).
+    assert.deepEqual(p.diagnostics.map(d => d.code), ['require-memory-limit', 'disallow-privileged-containers']);
 
     // A Markdown file holding a manifest is not one. The server handles messages in order, so
     // once the file opened after it has its diagnostics, the Markdown file has had its turn.

@@ -30,7 +30,8 @@ export const DEFAULT_DENY = yaml`
 
 // Line 8 `    securityContext:` (the nearest existing key for the missing runAsNonRoot, chars 4-19),
 // line 9 `      privileged: true` (the value `true`, chars 18-22). Otherwise restricted-compliant
-// (and isolated by the policy after it), so those two are the only findings.
+// (isolated by the policy after it, and memory-limited: require-memory-limit is on by default),
+// so those two are the only findings.
 export const PRIVILEGED_POD = `${yaml`
   apiVersion: v1
   kind: Pod
@@ -47,6 +48,8 @@ export const PRIVILEGED_POD = `${yaml`
           drop: [ALL]
         seccompProfile:
           type: RuntimeDefault
+      resources:
+        limits: {memory: 128Mi}
 `}---\n${DEFAULT_DENY}`;
 
 export const PRIVILEGED_MESSAGE = 'Container "app" is privileged: remove securityContext.privileged or set it to false.';

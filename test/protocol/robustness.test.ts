@@ -67,9 +67,9 @@ describe('protocol: robustness', () => {
       await client.open(uri, make());
       const p = await client.waitForDiagnostics(uri, { version: 1 });
       // The bomb's container has only `privileged: true` (through *m0) and nothing else set, its
-      // image `nginx` has no tag, and no NetworkPolicy selects the pod.
+      // image `nginx` has no tag, it sets no memory limit, and no NetworkPolicy selects the pod.
       const expected = name === 'an alias bomb'
-        ? ['disallow-latest-image-tag', 'require-run-as-non-root', 'disallow-privileged-containers', 'require-no-privilege-escalation', 'require-drop-all-capabilities', 'require-seccomp-profile']
+        ? ['disallow-latest-image-tag', 'require-run-as-non-root', 'disallow-privileged-containers', 'require-no-privilege-escalation', 'require-drop-all-capabilities', 'require-seccomp-profile', 'require-memory-limit']
         : [];
       assert.deepEqual(p.diagnostics.map(d => d.code).sort(), expected.sort());
     });

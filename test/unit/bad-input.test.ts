@@ -291,7 +291,8 @@ describe('bad input', function () {
       const offset = HELM_TEMPLATE.split('\n').length; // the lines before the second document
       const r = lint(text, { rules: { 'disallow-privileged-containers': 'error' }, level: 'baseline' });
       assert.equal(r.skipped, undefined);
-      assert.deepEqual(r.findings.map(at), [['disallow-privileged-containers', offset + 10, 21, offset + 10, 25]]);
+      // The container's name: it sets no memory limit (on by default at every level).
+      assert.deepEqual(r.findings.map(at), [['require-memory-limit', offset + 7, 13, offset + 7, 16], ['disallow-privileged-containers', offset + 10, 21, offset + 10, 25]]);
     });
 
     it('isolates a rule that throws: the others still report, the failure names it', () => {

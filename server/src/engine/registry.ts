@@ -39,9 +39,15 @@ import disallowSudoInEntrypoint from './rules/workload-hardening/disallow-sudo-i
 import disallowKubeSystemWorkloads from './rules/namespaces/disallow-kube-system-workloads';
 import requireSecurityContext from './rules/workload-hardening/require-security-context';
 import disallowNakedPods from './rules/namespaces/disallow-naked-pods';
+// hardening-c: default namespace (NS01)
+import disallowDefaultNamespace from './rules/namespaces/disallow-default-namespace';
 import disallowPodSecurityPolicy from './rules/misc/disallow-pod-security-policy';
 import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versions';
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
+// hardening-c: probes and labels (M05, M06, M08)
+import requireLivenessProbe from './rules/misc/require-liveness-probe';
+import requireReadinessProbe from './rules/misc/require-readiness-probe';
+import requireRecommendedLabels from './rules/misc/require-recommended-labels';
 import disallowWritableHostMounts from './rules/workload-hardening/disallow-writable-host-mounts';
 import requireReadOnlyRootFilesystem from './rules/workload-hardening/require-read-only-root-filesystem';
 import disallowWildcardVerbs from './rules/rbac/disallow-wildcard-verbs';
@@ -65,6 +71,11 @@ import restrictConfigmapWrite from './rules/rbac/restrict-configmap-write';
 import disallowAwsAuthWrite from './rules/rbac/disallow-aws-auth-write';
 import disallowPodLogDeletion from './rules/rbac/disallow-pod-log-deletion';
 import disallowEventDeletion from './rules/rbac/disallow-event-deletion';
+// hardening-c: H09, H10, H15, H21, M05, M06, M08, NS01
+import requireHighUid from './rules/workload-hardening/require-high-uid';
+import requireHighGid from './rules/workload-hardening/require-high-gid';
+import requireApparmorProfile from './rules/workload-hardening/require-apparmor-profile';
+import requireAdvisorySecurityContext from './rules/workload-hardening/require-advisory-security-context';
 
 import disallowSecretsInEnv from './rules/secrets/disallow-secrets-in-env';
 import preferSecretVolumesOverEnv from './rules/secrets/prefer-secret-volumes-over-env';
@@ -186,13 +197,24 @@ export const RULES: readonly Rule[] = [
   disallowPrivilegedPorts,
   disallowSshPort,
   disallowSudoInEntrypoint,
+  // Workload hardening, part C: low UID/GID, AppArmor unset, advisory securityContext fields (H09, H10, H15, H21)
+  requireHighUid,
+  requireHighGid,
+  requireApparmorProfile,
+  requireAdvisorySecurityContext,
   // Namespaces and placement (NS)
+  // hardening-c: NS01
+  disallowDefaultNamespace,
   disallowKubeSystemWorkloads,
   disallowNakedPods,
   // Miscellaneous (M)
   disallowRemovedApiVersions,
   disallowPodSecurityPolicy,
   disallowSccPrivileged,
+  // Miscellaneous, part C: probes and labels (M05, M06, M08)
+  requireLivenessProbe,
+  requireReadinessProbe,
+  requireRecommendedLabels,
   // Service accounts (SA01-SA03, SA06, SA07)
   disallowServiceAccountTokenAutomount,
   disallowServiceAccountAutomount,

@@ -1,6 +1,7 @@
 // Fixes as a user applies them: a quick fix from the light bulb menu, and fix-all on save through
 // `editor.codeActionsOnSave`. Fixtures: test/e2e/workspace/quick-fix.yaml and on-save.yaml, each
-// restricted-compliant but for what the two rules with fixes so far report.
+// restricted-compliant but for what the two rules with fixes so far report (they set a memory
+// limit, which require-memory-limit asks for by default).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -54,8 +55,8 @@ suite('fixes in the editor', () => {
     const { uri, doc, editor, diagnostics } = await openAndLint('quick-fix.yaml', [APE, NON_ROOT]);
     const original = doc.getText();
     const ape = diagnostics.find(d => codeOf(d) === APE)!;
-    // quick-fix.yaml line 10 is `      securityContext:`: the key that lacks the two settings.
-    assert.deepEqual([ape.range.start.line + 1, ape.range.start.character + 1, ape.range.end.line + 1, ape.range.end.character + 1], [10, 7, 10, 22]);
+    // quick-fix.yaml line 11 is `      securityContext:`: the key that lacks the two settings.
+    assert.deepEqual([ape.range.start.line + 1, ape.range.start.character + 1, ape.range.end.line + 1, ape.range.end.character + 1], [11, 7, 11, 22]);
 
     // For docs/images/editor-quick-fix.png: the menu as the user sees it (Ctrl+.).
     editor.selection = new vscode.Selection(ape.range.start, ape.range.start);

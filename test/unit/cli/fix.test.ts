@@ -1,7 +1,8 @@
 // `kube-harden check --fix` / `--fix-unsafe` through the real binary: the exact file contents
 // after, what is reported, exit statuses, and the write itself (atomic, mode kept, never over a
 // file that changed after it was read). The manifests are restricted-compliant but for what the
-// two rules with fixes so far report, so fixes wired into other rules later do not change them.
+// two rules with fixes so far report, so fixes wired into other rules later do not change them
+// (they set a memory limit, which require-memory-limit asks for by default and no fix supplies).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { crlf } from '../../helpers/fix';
 import { yaml } from '../../helpers/manifest';
 import { message } from './fixtures';
 
-/** Line 9 `    securityContext:` holds both findings: no allowPrivilegeEscalation, no runAsNonRoot. */
+/** Line 10 `    securityContext:` holds both findings: no allowPrivilegeEscalation, no runAsNonRoot. */
 const POD = yaml`
   apiVersion: v1
   kind: Pod
@@ -20,6 +21,7 @@ const POD = yaml`
     containers:
     - name: app   # the web server
       image: nginx:1.27
+      resources: {limits: {memory: 128Mi}}
       securityContext:
         capabilities:
           drop: [ALL]
@@ -61,7 +63,7 @@ describe('kube-harden check --fix', function () {
     assert.equal(run.stdout, [
       'pod.yaml: fixed 1 problem',
       '',
-      `pod.yaml:9:5  warning  require-run-as-non-root  ${NON_ROOT_LEFT}`,
+      `pod.yaml:10:5  warning  require-run-as-non-root  ${NON_ROOT_LEFT}`,
       '',
       '1 finding left after fixing 1 problem: 0 errors, 1 warning, 0 info (1 file scanned)',
       '',

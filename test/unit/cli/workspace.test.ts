@@ -33,8 +33,9 @@ describe('kube-harden check: the workspace model', () => {
 
   it('applies the level a Namespace in another file enforces', () => {
     const dir = tempTree({ 'ns.yaml': NAMESPACE('baseline'), 'apps/pod.yaml': POD });
-    assert.deepEqual(rules(dir, '.'), [], 'a baseline namespace: the pod passes baseline');
-    assert.deepEqual(rules(dir, 'apps/pod.yaml'), ['require-drop-all-capabilities', 'require-no-privilege-escalation', 'require-run-as-non-root', 'require-seccomp-profile'],
+    // The memory limit is not a Pod Security rule: the namespace's level does not decide it.
+    assert.deepEqual(rules(dir, '.'), ['require-memory-limit'], 'a baseline namespace: the pod passes baseline');
+    assert.deepEqual(rules(dir, 'apps/pod.yaml'), ['require-drop-all-capabilities', 'require-memory-limit', 'require-no-privilege-escalation', 'require-run-as-non-root', 'require-seccomp-profile'],
       'without the Namespace file the configured level (restricted) applies');
   });
 

@@ -2,7 +2,8 @@
 // no rule filter), to a fixed point. Fixes from different rules meet in the same maps — two
 // inherited fields at pod level, drop ALL next to a removed capability, allowPrivilegeEscalation
 // waiting for CAP_SYS_ADMIN to go, runAsNonRoot kept away from a UID 0 — and must converge to a
-// manifest the API server accepts, leaving no restricted finding that still offers a fix.
+// manifest the API server accepts, leaving no restricted finding that still offers a fix. What
+// has no fix stays: a memory limit (on by default) must be sized by the user.
 import * as assert from 'node:assert/strict';
 import { fixAll, lint } from '@kube-harden/server';
 import { crlf, parseStrict } from '../../helpers/fix';
@@ -156,7 +157,7 @@ describe('fix: harden a workload (every restricted fix at once)', () => {
           seccompProfile:
             type: RuntimeDefault
     `);
-    assert.deepEqual(left, []);
+    assert.deepEqual(left, ['9 require-memory-limit/missing']);
   });
 
   it('two containers with partial settings: fields go where a sibling already sets them; APE waits for CAP_SYS_ADMIN to go', () => {
@@ -199,7 +200,7 @@ describe('fix: harden a workload (every restricted fix at once)', () => {
                   - ALL
                 allowPrivilegeEscalation: false
     `);
-    assert.deepEqual(left, []);
+    assert.deepEqual(left, ['15 require-memory-limit/missing', '25 require-memory-limit/missing']);
   });
 
   it('a CronJob with a pod-level UID 0: runAsNonRoot reaches only the container with its own UID; the root choice is left to the user', () => {
@@ -240,7 +241,7 @@ describe('fix: harden a workload (every restricted fix at once)', () => {
     `);
     // runAsUser: 0 has suggestions only, and runAsNonRoot: true next to it would stop the kubelet
     // from starting the init container: both wait for the user's choice.
-    assert.deepEqual(left, ['13 disallow-root-user/podRoot', '19 require-run-as-non-root/missing']);
+    assert.deepEqual(left, ['13 disallow-root-user/podRoot', '17 require-memory-limit/missing', '19 require-run-as-non-root/missing', '25 require-memory-limit/missing']);
   });
 
   it('4-space indentation with indented dashes and CRLF line breaks are kept', () => {
@@ -275,7 +276,7 @@ describe('fix: harden a workload (every restricted fix at once)', () => {
       '                    type: RuntimeDefault',
       '',
     ].join('\n')));
-    assert.deepEqual(left, []);
+    assert.deepEqual(left, ['16 require-memory-limit/missing']);
   });
 
   it('runAsNonRoot is written once at pod level however many containers need it', () => {

@@ -21,7 +21,7 @@ const POD = yaml`
 
 describe('lsp: diagnostics and documents', () => {
   it('maps severities and keeps what code actions need in data', () => {
-    const [finding] = lint(POD, { level: 'baseline', rules: { 'disallow-privileged-containers': 'info' } }).findings;
+    const finding = lint(POD, { level: 'baseline', rules: { 'disallow-privileged-containers': 'info' } }).findings.find(f => f.ruleId === 'disallow-privileged-containers')!;
     const d = toDiagnostic(finding, id => `https://example.test/${id}`);
     assert.equal(d.severity, 3);
     assert.deepEqual(d.range, { start: { line: 9, character: 18 }, end: { line: 9, character: 22 } });

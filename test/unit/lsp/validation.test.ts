@@ -62,7 +62,7 @@ describe('lsp: Validator', () => {
     h.validator.revalidateAll(); // retires the version-1 run
     h.answers.forEach(a => a());
     await h.flush();
-    assert.deepEqual(h.published.map(p => [p.version, p.diagnostics.map(d => d.code)]), [[2, ['require-run-as-non-root']]]);
+    assert.deepEqual(h.published.map(p => [p.version, p.diagnostics.map(d => d.code)]), [[2, ['require-memory-limit', 'require-run-as-non-root']]]);
   });
 
   it('drops a pending run when the document closes, and publishes an empty list', async () => {

@@ -1,0 +1,32 @@
+// Reports shared by the low-UID and low-GID rules (H09, H10): same detection, same placement.
+import { setInContainer, setInherited, setInPod } from '../fix/workload';
+import { IdField, lowIds, SUGGESTED_HIGH_ID } from '../model/high-ids';
+import { PodSpecView } from '../model/workload';
+import { Proposal, Report } from '../rule';
+
+export type LowIdMessage = 'podLow' | 'containerLow' | 'unset';
+
+/**
+ * One report per low ID. Which ID the image can run as is the user's choice (files it owns,
+ * volumes it writes), so the higher ID is a suggestion, never a fix.
+ */
+export function lowIdReports(pod: PodSpecView, field: IdField, zeroReportedElsewhere: boolean): Array<Report<LowIdMessage>> {
+  const note = (p: Proposal): Proposal => ({ ...p, title: `${p.title} (the image must be able to run with this ID)` });
+  const path = ['securityContext', field];
+  return lowIds(pod, field, zeroReportedElsewhere).map((low): Report<LowIdMessage> => {
+    switch (low.where) {
+      case 'pod':
+        return { messageId: 'podLow', data: { value: low.value }, at: low.ref.value, suggestions: [note(setInPod(pod, path, SUGGESTED_HIGH_ID))] };
+      case 'container':
+        return {
+          messageId: 'containerLow', data: { container: low.container.label, value: low.value }, at: low.ref.value,
+          suggestions: [note(setInContainer(low.container, path, SUGGESTED_HIGH_ID))],
+        };
+      case 'unset':
+        return {
+          messageId: 'unset', data: { container: low.container.label }, at: low.at,
+          suggestions: [note(setInherited(pod, low.container, field, SUGGESTED_HIGH_ID))],
+        };
+    }
+  });
+}

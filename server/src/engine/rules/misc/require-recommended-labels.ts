@@ -1,0 +1,48 @@
+import { setIn } from '../../fix/map';
+import { metadataOf, nameNode } from '../../model/object';
+import { podTemplatePath } from '../../model/workload';
+import { get, getMap, getSeq, keyOf } from '../../model/yaml-nav';
+import { defineRule, Proposal } from '../../rule';
+
+const NAME_LABEL = 'app.kubernetes.io/name';
+const OWNER_LABEL = 'owner';
+/** A label value: at most 63 characters, alphanumeric at both ends, `-_.` inside. */
+const LABEL_VALUE = /^(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+export default defineRule({
+  id: 'require-recommended-labels',
+  title: 'Workloads should carry the recommended name and owner labels',
+  category: 'misc',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['M08'],
+  equivalents: { kubeLinter: ['required-label-owner'], kubescape: ['C-0076', 'C-0077'] },
+  messages: {
+    missing: '{{kind}} "{{name}}" has no {{labels}} label{{plural}}: add {{labels}} so its findings, alerts and costs can be traced to an application and a team.',
+  },
+  docs: {
+    summary: 'During an incident or a review, `app.kubernetes.io/name` (the Kubernetes recommended label) says which application a workload is and `owner` (kube-linter\'s `required-label-owner`) who answers for it. Checked on the workload object itself (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, bare Pods, ...; a Pod a controller owns takes its labels from the template). The other recommended labels and the email annotation of kube-linter are left out: which ones a team requires is policy, not security. Info and opt-in: labels are conventions, nothing a reviewer blocks a manifest for.',
+    remediation: 'Add `app.kubernetes.io/name: <application>` and `owner: <team>` under `metadata.labels` of each workload. The suggestion adds the name label with the object\'s name.',
+    references: ['https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/', 'https://docs.kubelinter.io/#/generated/checks?id=required-label-owner'],
+  },
+  fix: null, // the owner is a team name the manifest does not know
+  checkObject({ object, report }) {
+    if (!podTemplatePath(object)) return;
+    const meta = metadataOf(object);
+    if (object.kind === 'Pod' && getSeq(meta, 'ownerReferences', object.doc)) return;
+    const labels = getMap(meta, 'labels', object.doc);
+    const missing = [NAME_LABEL, OWNER_LABEL].filter(l => !get(labels, l, object.doc));
+    if (missing.length === 0) return;
+    const name = object.name;
+    const nameSuggestion: Proposal[] = meta && missing.includes(NAME_LABEL) && name !== undefined && LABEL_VALUE.test(name)
+      ? [{ title: `Add label ${NAME_LABEL}: ${name}`, edits: ({ text, doc }) => setIn(text, doc, meta, ['labels', NAME_LABEL], name) }]
+      : [];
+    report({
+      messageId: 'missing',
+      data: { kind: object.kind, name: name ?? '', labels: missing.join(' and '), plural: missing.length > 1 ? 's' : '' },
+      at: keyOf(meta, 'labels', object.doc) ?? nameNode(object),
+      suggestions: nameSuggestion,
+    });
+  },
+});
