@@ -2,7 +2,7 @@
 // findings, choose the exit status.
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { LintConfig, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
+import { ConfigInput, LintConfig, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
 import { WorkspaceIndex } from '../engine/workspace';
 import { summarizeFile } from '../engine/workspace/summary';
@@ -15,7 +15,8 @@ import { formatJson, formatText } from './format';
 import { Io } from './io';
 
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
-  const config: Partial<LintConfig> = { enableAll: args.enableAll };
+  const config: ConfigInput = {};
+  if (args.preset) config.preset = args.preset;
   if (args.level) config.level = args.level;
   if (args.pssVersion) config.podSecurityVersion = args.pssVersion;
 

@@ -12,7 +12,10 @@ stderr (exit status 2) and the others are still checked.
 Options:
   --level baseline|restricted   Pod Security Standards level (default: restricted)
   --pss-version latest|v1.N     Pod Security Standards policy version (default: latest)
-  --enable-all                  Turn on every rule, opt-in ones included
+  --preset default|strict       Rule preset: strict turns on every rule, opt-in
+                                ones included (default: as .kube-harden.yaml says,
+                                else default)
+  --enable-all                  Same as --preset strict
   --fix                         Apply the safe fixes in place (they cannot stop a
                                 working pod), then report what remains
   --fix-unsafe                  Apply the safe and the unsafe fixes in place (unsafe

@@ -1,7 +1,7 @@
 // Runs the active rules over a parsed file. Each rule is isolated: one that throws is recorded
 // and the others still report.
 import { Document } from 'yaml';
-import { LintConfig, normalizeConfig } from './config';
+import { ConfigInput, LintConfig, normalizeConfig } from './config';
 import { ParsedFile, parseFile } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
@@ -12,6 +12,7 @@ import { levelIncludes, parsePolicyVersion, Policy } from './policy';
 import type { TextEdit } from './fix/edit';
 import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
+import { settingFor } from './rule-settings';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
 export interface BoundProposal {
@@ -84,24 +85,27 @@ export interface ResolvedConfig {
 const resolvedCache = new Map<string, ResolvedConfig>();
 
 /** The rules that run under a configuration, computed once per distinct configuration. */
-export function resolveConfig(input?: Partial<LintConfig>, rules: readonly Rule[] = RULES): ResolvedConfig {
-  const { config } = normalizeConfig(input);
+export function resolveConfig(input?: ConfigInput, rules: readonly Rule[] = RULES): ResolvedConfig {
+  const { config } = normalizeConfig(input, rules);
   const key = rules === RULES ? JSON.stringify(config) : '';
   const hit = key ? resolvedCache.get(key) : undefined;
   if (hit) return hit;
   const policy: Policy = { level: config.level, minor: parsePolicyVersion(config.podSecurityVersion)! };
+  const settings = new Map(rules.map(rule => [rule, settingFor(config.rules, rule)] as const));
   const enabled = rules.filter(rule => {
-    const setting = config.rules[rule.id];
-    if (setting === 'off') return false;
+    const match = settings.get(rule);
+    if (match?.setting === 'off') return false;
     if (rule.pss && policy.minor < rule.pss.since) return false;
-    if (setting) return true; // an explicit severity turns a rule on, opt-in or above the level
+    // A severity set for the rule's own id turns it on, opt-in or above the level; a glob or a
+    // category only re-grades the rules in force (rule-settings.ts says why).
+    if (match?.exact) return true;
     if (!levelIncludes(policy.level, ruleLevel(rule))) return false;
     return !rule.optIn || config.enableAll;
   });
   const overridden = new Set(enabled.flatMap(r => r.overrides ?? []));
   const active = enabled
     .filter(r => !overridden.has(r.id))
-    .map(rule => ({ rule, configured: config.rules[rule.id] as Severity | undefined }));
+    .map(rule => ({ rule, configured: settings.get(rule)?.setting as Severity | undefined }));
   const resolved = { config, policy, active };
   if (key) {
     if (resolvedCache.size > 64) resolvedCache.clear();

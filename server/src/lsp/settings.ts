@@ -21,7 +21,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function toDocumentSettings(raw: unknown, report: (problem: string) => void = () => {}): DocumentSettings {
   if (!isObject(raw)) return DEFAULT_SETTINGS;
   const input: Record<string, unknown> = {};
-  for (const key of ['level', 'podSecurityVersion', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries'] as const) {
+  for (const key of ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries'] as const) {
     // Editors send null for a setting the user cleared: that means "default", not a bad value.
     if (raw[key] !== undefined && raw[key] !== null) input[key] = raw[key];
   }
