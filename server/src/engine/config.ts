@@ -19,6 +19,11 @@ export interface LintConfig {
    */
   rules: Record<string, RuleSetting>;
   /**
+   * Rule settings of a lower layer (the editor's, under a repository file): they apply only to
+   * the rules no key of `rules` names. Absent without layers.
+   */
+  baseRules?: Record<string, RuleSetting>;
+  /**
    * Registries (or repository prefixes) images may come from: `ghcr.io`, `*.azurecr.io`,
    * `docker.io/library`, `registry.local:5000`. Absent or empty: require-trusted-registry is off.
    */
@@ -75,13 +80,18 @@ export function normalizeConfig(input: ConfigInput | undefined, known: readonly 
     else if (input.preset !== 'default')
       problems.push({ setting: 'preset', message: `Unknown preset "${String(input.preset)}": use "default" or "strict".` });
   }
-  if (input.rules && typeof input.rules === 'object') {
-    for (const [id, v] of Object.entries(input.rules)) {
-      if (v === 'off' || v === 'error' || v === 'warning' || v === 'info') c.rules[id] = v;
-      else problems.push({ setting: `rules.${id}`, message: `Unknown rule setting "${String(v)}": use error, warning, info or off.` });
+  for (const setting of ['rules', 'baseRules'] as const) {
+    const rules = input[setting];
+    if (!rules || typeof rules !== 'object') continue;
+    const kept: Record<string, RuleSetting> = {};
+    for (const [id, v] of Object.entries(rules)) {
+      if (v === 'off' || v === 'error' || v === 'warning' || v === 'info') kept[id] = v;
+      else problems.push({ setting: `${setting}.${id}`, message: `Unknown rule setting "${String(v)}": use error, warning, info or off.` });
       const unknown = ruleKeyProblem(id, known);
-      if (unknown) problems.push({ setting: `rules.${id}`, message: unknown, severity: 'warning' });
+      if (unknown) problems.push({ setting: `${setting}.${id}`, message: unknown, severity: 'warning' });
     }
+    if (setting === 'rules') c.rules = kept;
+    else if (Object.keys(kept).length) c.baseRules = kept;
   }
   for (const setting of ['trustedRegistries', 'deniedRegistries'] as const) {
     const v = input[setting];
@@ -102,15 +112,21 @@ export function normalizeConfig(input: ConfigInput | undefined, known: readonly 
 }
 
 /**
- * `over` on top of `base`, setting by setting; `rules` merge key by key (`over` wins on the same
- * key). A layer that chooses `preset` or `enableAll` decides both.
+ * `over` on top of `base`, setting by setting. `over` decides every rule its `rules` keys name
+ * (by id, glob or category); `base`'s rule settings apply to the other rules only (`baseRules`),
+ * so a base `disallow-privileged-containers: info` does not outrank an over `disallow-*: off`.
+ * A layer that chooses `preset` or `enableAll` decides both.
  */
 export function mergeConfigInputs(base: ConfigInput, over: ConfigInput): ConfigInput {
   const merged: ConfigInput = { ...base };
   for (const [k, v] of Object.entries(over) as Array<[keyof ConfigInput, unknown]>) {
-    if (v === undefined) continue;
-    if (k === 'rules') merged.rules = { ...(base.rules ?? {}), ...(v as Record<string, RuleSetting>) };
-    else (merged as Record<string, unknown>)[k] = v;
+    if (v === undefined || k === 'baseRules') continue;
+    if (k === 'rules') {
+      merged.rules = { ...(v as Record<string, RuleSetting>) };
+      const lower = { ...(base.baseRules ?? {}), ...(base.rules ?? {}) };
+      if (Object.keys(lower).length) merged.baseRules = lower;
+      else delete merged.baseRules;
+    } else (merged as Record<string, unknown>)[k] = v;
   }
   if (over.preset !== undefined && over.enableAll === undefined) delete merged.enableAll;
   if (over.enableAll !== undefined && over.preset === undefined) delete merged.preset;

@@ -91,7 +91,7 @@ export function resolveConfig(input?: ConfigInput, rules: readonly Rule[] = RULE
   const hit = key ? resolvedCache.get(key) : undefined;
   if (hit) return hit;
   const policy: Policy = { level: config.level, minor: parsePolicyVersion(config.podSecurityVersion)! };
-  const settings = new Map(rules.map(rule => [rule, settingFor(config.rules, rule)] as const));
+  const settings = new Map(rules.map(rule => [rule, settingFor(config.rules, rule) ?? (config.baseRules && settingFor(config.baseRules, rule))] as const));
   const enabled = rules.filter(rule => {
     const match = settings.get(rule);
     if (match?.setting === 'off') return false;

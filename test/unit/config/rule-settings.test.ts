@@ -66,9 +66,17 @@ describe('config: rule globs, categories and presets', () => {
     assert.deepEqual(normalizeConfig({ preset: 'loose' as never }).problems, [{ setting: 'preset', message: 'Unknown preset "loose": use "default" or "strict".' }]);
   });
 
-  it('merging layers: a layer that chooses a preset decides it; rules merge key by key', () => {
+  it('merging layers: a layer that chooses a preset decides it; it decides every rule its keys name', () => {
     assert.deepEqual(mergeConfigInputs({ enableAll: true, rules: { a: 'off', b: 'info' } }, { preset: 'default', rules: { b: 'error' } }),
-      { preset: 'default', rules: { a: 'off', b: 'error' } });
+      { preset: 'default', rules: { b: 'error' }, baseRules: { a: 'off', b: 'info' } });
+    // The lower layer's exact id does not outrank the upper layer's glob; it still sets the rules
+    // the upper layer leaves alone.
+    const merged = mergeConfigInputs(
+      { rules: { 'disallow-privileged-containers': 'info', 'require-run-as-non-root': 'error' } },
+      { rules: { 'disallow-*': 'off' } },
+    );
+    assert.equal(severityOf(merged, 'disallow-privileged-containers'), 'off');
+    assert.equal(severityOf(merged, 'require-run-as-non-root'), 'error');
     assert.deepEqual(mergeConfigInputs({ preset: 'strict', level: 'baseline' }, { enableAll: false }), { level: 'baseline', enableAll: false });
   });
 
