@@ -10,7 +10,7 @@ import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { ConfigFinder } from './config';
 import { mergeConfigInputs } from '../engine/config';
-import { CheckSummary, compareFindings, toCliFinding } from './findings';
+import { CheckSummary, compareFindings, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
 import { decode, FileContent, fixFile } from './fix';
 import { formatJson, formatText } from './format';
@@ -52,7 +52,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     parsed.keep(uri, p, content.text.length);
   }
 
-  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined };
+  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
   for (const { file, content, uri } of inputs) {
     summary.scanned++;
     let text = 'text' in content ? content.text : undefined;
@@ -77,8 +77,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       io.err(`kube-harden: internal error: rule ${failure.ruleId} failed on ${file.display}: ${first}\n`);
     }
     for (const f of result.findings) summary.findings.push(toCliFinding(file.display, f));
+    for (const sup of result.suppressed ?? []) summary.suppressed.push(toCliSuppressed(file.display, sup));
   }
   summary.findings.sort(compareFindings);
+  summary.suppressed.sort(compareFindings);
 
   io.out(args.format === 'json' ? formatJson(summary) : formatText(summary, io.color));
   if (ioErrors || repo.errors) return 2;

@@ -13,6 +13,7 @@ import type { TextEdit } from './fix/edit';
 import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
 import { settingFor } from './rule-settings';
+import { SuppressedFinding, Suppressor } from './suppress';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
 export interface BoundProposal {
@@ -60,6 +61,8 @@ export interface LintOptions {
   uri?: string;
   /** The workspace model; without one, cross-object rules see only this file. */
   workspace?: WorkspaceIndex;
+  /** The clock suppression expiry dates are compared with (tests set it). */
+  now?: Date;
 }
 
 export interface LintResult {
@@ -68,6 +71,8 @@ export interface LintResult {
   failures: RuleFailure[];
   /** Set when the file as a whole was not linted (Helm template, binary, too large). */
   skipped?: string;
+  /** Findings a suppression comment or annotation took out, with its reason (only when some were). */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface ActiveRule {
@@ -130,14 +135,18 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
     index.setFile(uri, summaries);
   }
   let n = 0;
+  const suppressor = new Suppressor(file, RULES, new Set(resolved.active.map(a => a.rule.id)), options.now ?? new Date());
   for (const d of file.documents) {
     for (const object of d.objects) {
       const self = summaries[n++];
       const workspace = { index, self };
       const { active, policy } = forObject(resolved, index, self);
       const pod = podSpecOf(object);
+      const first = findings.length;
+      const ran = new Set<string>();
       for (const { rule, configured } of active) {
         if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
+        ran.add(rule.id);
         const report = (r: Report) => {
           const offsets = nodeOffsets(r.at);
           if (!offsets) return;
@@ -164,10 +173,11 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
           failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
         }
       }
+      suppressor.object(object, pod, findings.slice(first), ran);
     }
   }
-  findings.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId));
-  return { findings, failures };
+  const { findings: kept, suppressed } = suppressor.finish(findings);
+  return suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };
 }
 
 const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';
