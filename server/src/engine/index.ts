@@ -22,5 +22,5 @@ export { WorkspaceIndex } from './workspace';
 export type { WorkspaceOptions } from './workspace';
 export { summarizeFile } from './workspace/summary';
 export type { ObjectRef, ObjectSummary } from './workspace/summary';
-export { OWN_PREFIX, parseReason, REASON_PLACEHOLDER, SUPPRESSION_MESSAGES, SUPPRESSIONS_ID } from './suppress';
+export { OWN_PREFIX, parseReason, REASON_PLACEHOLDER, suppressOnLine, suppressOnObject, SUPPRESSION_MESSAGES, SUPPRESSIONS_ID } from './suppress';
 export type { SuppressedFinding, SuppressionMessageId } from './suppress';

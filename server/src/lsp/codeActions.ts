@@ -1,7 +1,8 @@
 // Code actions from the findings of the document version the editor shows, read from the
 // version's cached lint:
 //   - per diagnostic: its fix (`quickfix`, preferred when safe; an unsafe one says what it risks),
-//     each suggestion (`quickfix`, never preferred), and "Fix all <rule> problems in this file";
+//     each suggestion (`quickfix`, never preferred), "Fix all <rule> problems in this file", and
+//     "Suppress <rule> on this line" / "for <object>" (a comment or annotation with a reason to fill in);
 //   - "Harden this workload" (`refactor.rewrite`): every restricted-level fix of the object the
 //     cursor is in, unsafe ones included, as one edit;
 //   - `source.fixAll.kube-harden`: every SAFE fix of the file, as one edit (also on save).
@@ -9,9 +10,9 @@
 // the same document version; others get the edits inline.
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding, LintConfig, LintResult, ParsedFile, podSpecOf, Rule } from '../engine';
+import { Finding, LintConfig, LintResult, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
 import { ParseCache, isManifestCandidate } from './documents';
-import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, workspaceEdit } from './fixEdits';
+import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, suppressionEdits, workspaceEdit } from './fixEdits';
 import { RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 
@@ -86,7 +87,7 @@ export class CodeActionProvider {
       for (const d of params.context.diagnostics) {
         const f = result.findings.find(x => matches(x, d));
         if (!f) continue;
-        drafts.push(...this.findingActions(f, d, text));
+        drafts.push(...this.findingActions(f, d, text, this.deps.cache.get(doc)));
         // "Fix all" only where there is more than this one fix (ESLint does the same); once
         // per rule however many of its diagnostics the range holds.
         if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
@@ -126,7 +127,7 @@ export class CodeActionProvider {
     return edits ? { ...action, edit: workspaceEdit(doc, edits, this.deps.client.documentChanges) } : action;
   }
 
-  private findingActions(f: Finding, d: Diagnostic, text: string): Draft[] {
+  private findingActions(f: Finding, d: Diagnostic, text: string, parsed?: ParsedFile): Draft[] {
     const key = { ruleId: f.ruleId, messageId: f.messageId, start: f.offsets[0], end: f.offsets[1] };
     const drafts: Draft[] = [];
     if (f.fix && editsOf(f.fix, text)) {
@@ -143,6 +144,16 @@ export class CodeActionProvider {
       if (!editsOf(s, text)) return;
       drafts.push({ action: { title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suggestion', ...key, index } });
     });
+    // Suppressing comes after fixing: offered for every rule finding, never preferred.
+    if (f.ruleId !== SUPPRESSIONS_ID && parsed) {
+      if (suppressionEdits(parsed, f, 'suppressLine')) {
+        drafts.push({ action: { title: `Suppress ${f.ruleId} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suppressLine', ...key } });
+      }
+      if (suppressionEdits(parsed, f, 'suppressObject')) {
+        const what = f.object.name ? `${f.object.kind} "${f.object.name}"` : 'this object';
+        drafts.push({ action: { title: `Suppress ${f.ruleId} for ${what}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suppressObject', ...key } });
+      }
+    }
     return drafts;
   }
 

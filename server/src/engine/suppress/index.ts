@@ -147,3 +147,4 @@ export class Suppressor {
 
 export { REASON_PLACEHOLDER, parseReason } from './reason';
 export { OWN_PREFIX } from './annotations';
+export { suppressOnLine, suppressOnObject } from './edits';
