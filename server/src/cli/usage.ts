@@ -24,6 +24,14 @@ Options:
   --format text|json            Output format (default: text)
   -h, --help                    Show this help
 
+Settings come from the nearest .kube-harden.yaml (or .yml) found walking up from
+each file to the git root; flags override it. A mistake in that file is reported
+on stderr (exit status 2) and the rest of it still applies.
+
+Findings suppressed by a "# kube-harden-ignore <rule> -- <reason>" comment or a
+kube-harden.io/ignore.<rule> annotation are not reported; --format json lists
+them under "suppressed".
+
 Fixing rewrites a file only when a fix changes it, through a temporary file in
 the same directory renamed over it (its mode is kept). A file that changed on
 disk while it was being fixed is left as it is and reported on stderr (exit
