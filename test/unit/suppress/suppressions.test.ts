@@ -191,6 +191,18 @@ describe('suppressions', () => {
       assert.deepEqual(r.suppressed, ['18 disallow-privileged-containers via annotation: CSI node plugin']);
     });
 
+    it('an annotation key longer than Kubernetes allows is flagged (and still honoured)', () => {
+      const r = run(annotated('kube-harden.io/ignore.disallow-privileged-containers.sidecar: "CSI"'));
+      // ignore. (7) + disallow-privileged-containers (30) + .sidecar (8) = 45: fine.
+      assert.deepEqual(r.findings.filter(f => f.includes('suppressions')), []);
+      assert.deepEqual(r.suppressed, ['18 disallow-privileged-containers via annotation: CSI']);
+      const long = run(annotated('kube-harden.io/ignore.restrict-capabilities-to-net-bind-service.sidecar-container: "x"'));
+      // 7 + 41 + 18 = 66 > 63; the key is 15 + 66 = 81 characters from column 5. The rule is off
+      // here, so the suppression is not "unused" as well.
+      assert.deepEqual(long.findings.filter(f => f.includes('suppressions')), ['6:5-6:86 suppressions/keyTooLong warning']);
+      assert.equal(long.messages[0], 'The API server rejects this annotation: the part after "kube-harden.io/" has 66 characters, at most 63 are allowed. Use a # kube-harden-ignore comment instead.');
+    });
+
     it('other tools\' annotations for the rules whose equivalents name their checks; never reported as unused', () => {
       const r = run(annotated([
         'ignore-check.kube-linter.io/privileged-container: "CSI driver"',

@@ -21,10 +21,15 @@ export const SUPPRESSION_MESSAGES = {
   missingReason: 'The suppression of {{rule}} needs a reason ({{how}}): without one it is not honoured.',
   expired: 'The suppression of {{rule}} expired on {{until}}: the finding is reported again. Fix it, or renew the suppression with a new date and reason.',
   badDate: 'The suppression of {{rule}} has an invalid expiry "{{until}}": use until YYYY-MM-DD: <reason>. It is not honoured.',
+  keyTooLong: 'The API server rejects this annotation: the part after "kube-harden.io/" has {{length}} characters, at most 63 are allowed. Use a # kube-harden-ignore comment instead.',
 } as const;
 export type SuppressionMessageId = keyof typeof SUPPRESSION_MESSAGES;
 
-const SEVERITIES: Record<SuppressionMessageId, Severity> = { unused: 'info', unknownRule: 'warning', missingReason: 'warning', expired: 'info', badDate: 'warning' };
+const SEVERITIES: Record<SuppressionMessageId, Severity> = {
+  unused: 'info', unknownRule: 'warning', missingReason: 'warning', expired: 'info', badDate: 'warning', keyTooLong: 'warning',
+};
+/** Kubernetes' limit on the name part (after the `prefix/`) of an annotation key. */
+const MAX_KEY_NAME = 63;
 
 export interface SuppressedFinding {
   finding: Finding;
@@ -64,6 +69,9 @@ export class Suppressor {
       }
       const ruleId = a.ruleId ?? '';
       if (!this.known.has(ruleId)) { this.report('unknownRule', keyAt, { rule: ruleId }, where); continue; }
+      // Still honoured (the file as written is what is being linted), but it would not apply.
+      const nameLength = a.name.length - a.name.indexOf('/') - 1;
+      if (nameLength > MAX_KEY_NAME) this.report('keyTooLong', keyAt, { length: String(nameLength) }, where);
       const reason = parseReason(a.raw);
       const valueAt = (a.value && nodeOffsets(a.value)) || keyAt;
       if (!this.honoured(reason, ruleId, keyAt, valueAt, `${a.name}: "<why>"`, where)) continue;
