@@ -119,7 +119,7 @@ export function resolveConfig(input?: ConfigInput, rules: readonly Rule[] = RULE
   return resolved;
 }
 
-export function lint(text: string, config?: Partial<LintConfig>, options: { helmTemplate?: boolean } = {}): LintResult {
+export function lint(text: string, config?: ConfigInput, options: { helmTemplate?: boolean } = {}): LintResult {
   return lintParsed(parseFile(text, options), resolveConfig(config));
 }
 

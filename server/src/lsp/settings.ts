@@ -41,7 +41,8 @@ export function toDocumentSettings(raw: unknown, report: (problem: string) => vo
     delete input.rules;
   }
   const editor = normalizeConfig(input as ConfigInput);
-  for (const p of editor.problems) report(`${SECTION}.${p.setting}: ${p.message}`);
+  // A rule key that names no rule is kept (it does nothing): said so, not "ignored".
+  for (const p of editor.problems) report(`${SECTION}.${p.setting}: ${p.message}${p.severity === 'warning' ? ' (kept, but it has no effect)' : ''}`);
   // Only the editor's own problems are logged: the file's are shown in the file itself.
   const { config } = repo ? normalizeConfig(mergeConfigInputs(validOnly(input, editor.config, editor.problems), repo)) : editor;
   return { enable: raw.enable !== false, config };
