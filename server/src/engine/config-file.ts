@@ -81,7 +81,7 @@ export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id
     const value = js(pair.value);
     if (value === null || value === undefined) continue; // `level:` with nothing: the default
     if (key === 'enableAll' && typeof value !== 'boolean') { at(valueNode, 'error', 'enableAll must be true or false.'); continue; }
-    if (key === 'rules') { readRules(pair.value as Node, value, result, known, at); continue; }
+    if (key === 'rules') { readRules(pair.value as Node, result, known, at); continue; }
     if (key === 'exclude' || key === 'trustedRegistries' || key === 'deniedRegistries') {
       if (!isSeq(pair.value)) { at(valueNode, 'error', `${key} must be a list, e.g. ${key === 'exclude' ? '["test/fixtures/**"]' : '["ghcr.io/acme", "*.azurecr.io"]'}.`); continue; }
       const kept: string[] = [];
@@ -109,7 +109,7 @@ export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id
 }
 
 function readRules(
-  node: Node, value: unknown, result: ConfigFile, known: readonly Pick<RuleMeta, 'id' | 'category'>[],
+  node: Node, result: ConfigFile, known: readonly Pick<RuleMeta, 'id' | 'category'>[],
   at: (node: Node | undefined, severity: ConfigFileProblem['severity'], message: string) => void,
 ): void {
   if (!isMap(node)) {
@@ -127,5 +127,4 @@ function readRules(
     if (config.rules[id] !== undefined) rules[id] = config.rules[id];
   }
   result.input.rules = rules;
-  void value;
 }
