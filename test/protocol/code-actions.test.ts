@@ -122,6 +122,13 @@ const byTitle = (actions: CodeAction[], title: string) => {
   return a;
 };
 const at = (doc: Opened, line: number) => doc.diagnostics.filter(d => d.range.start.line === line);
+/** Without the "Suppress ..." actions every finding offers (checked in the first tests). */
+const fixesOnly = (actions: CodeAction[]) => actions.filter(a => !a.title.startsWith('Suppress '));
+
+/** POD with a suppression comment (placeholder reason) above line 8 for `rule`. */
+const podSuppressedOnLine = (rule: string) => POD.replace('    securityContext:\n', `    # kube-harden-ignore ${rule} -- TODO: reason\n    securityContext:\n`);
+/** POD with a suppression annotation (placeholder reason) for `rule`. */
+const podSuppressedOnObject = (rule: string) => POD.replace('  name: web\n', `  name: web\n  annotations:\n    kube-harden.io/ignore.${rule}: "TODO: reason"\n`);
 
 describe('protocol: code actions (edits inline)', () => {
   let client: LspClient;
@@ -140,26 +147,36 @@ describe('protocol: code actions (edits inline)', () => {
     const actions = await codeActions(client, doc, range(8, 6, 8, 6), doc.diagnostics);
     assert.deepEqual(menu(actions), [
       ['Set securityContext.allowPrivilegeEscalation: false in container "app"', 'quickfix', true],
+      [`Suppress ${APE} on this line`, 'quickfix', false],
+      [`Suppress ${APE} for Pod "web"`, 'quickfix', false],
       ['Set securityContext.runAsNonRoot: true in the pod spec (may stop an image that runs as root)', 'quickfix', false],
+      [`Suppress ${NON_ROOT} on this line`, 'quickfix', false],
+      [`Suppress ${NON_ROOT} for Pod "web"`, 'quickfix', false],
       ['Harden this workload: Pod "web" (includes unsafe changes)', 'refactor.rewrite', undefined],
       ['Fix all safe kube-harden problems in this file', FIX_ALL, undefined],
     ]);
     assert.deepEqual(actions[0].diagnostics, [doc.diagnostics[0]]);
-    assert.deepEqual(actions[1].diagnostics, [doc.diagnostics[1]]);
+    assert.deepEqual(actions[1].diagnostics, [doc.diagnostics[0]]);
+    assert.deepEqual(actions[3].diagnostics, [doc.diagnostics[1]]);
     assert.equal(actions[0].data, undefined, 'inline edits need no resolve data');
 
     assert.equal(applyVersioned(actions[0].edit, doc), POD_APE_FIXED);
-    assert.equal(applyVersioned(actions[1].edit, doc), POD + '  securityContext:\n    runAsNonRoot: true\n');
+    // The comment goes above the finding's line, at its indentation; the annotation into metadata.
+    assert.equal(applyVersioned(actions[1].edit, doc), podSuppressedOnLine(APE));
+    assert.equal(applyVersioned(actions[2].edit, doc), podSuppressedOnObject(APE));
+    assert.equal(applyVersioned(actions[3].edit, doc), POD + '  securityContext:\n    runAsNonRoot: true\n');
+    assert.equal(applyVersioned(actions[4].edit, doc), podSuppressedOnLine(NON_ROOT));
+    assert.equal(applyVersioned(actions[5].edit, doc), podSuppressedOnObject(NON_ROOT));
     // Harden: both, as one edit.
-    assert.equal(applyVersioned(actions[2].edit, doc), POD_APE_FIXED + '  securityContext:\n    runAsNonRoot: true\n');
+    assert.equal(applyVersioned(actions[6].edit, doc), POD_APE_FIXED + '  securityContext:\n    runAsNonRoot: true\n');
     // Fix-all: only the safe fix; runAsNonRoot may stop an image and is left for the user.
-    assert.equal(applyVersioned(actions[3].edit, doc), POD_APE_FIXED);
+    assert.equal(applyVersioned(actions[7].edit, doc), POD_APE_FIXED);
   });
 
   it('offers only the kinds asked for', async () => {
     const doc = await open(client, 'only.yaml', POD);
     const quick = await codeActions(client, doc, range(8, 6, 8, 6), doc.diagnostics, ['quickfix']);
-    assert.deepEqual(quick.map(a => a.kind), ['quickfix', 'quickfix']);
+    assert.deepEqual(quick.map(a => a.kind), ['quickfix', 'quickfix', 'quickfix', 'quickfix', 'quickfix', 'quickfix']);
     const refactor = await codeActions(client, doc, range(8, 6, 8, 6), doc.diagnostics, ['refactor']);
     assert.deepEqual(refactor.map(a => a.title), ['Harden this workload: Pod "web" (includes unsafe changes)']);
     const source = await codeActions(client, doc, range(0, 0, 0, 0), [], ['source.fixAll']);
@@ -174,7 +191,9 @@ describe('protocol: code actions (edits inline)', () => {
     const moved = { ...ape, range: range(9, 6, 9, 18) };
     const otherMessage = { ...ape, data: { ...(ape.data as object), messageId: 'enabled' } };
     const quick = (ds: Diagnostic[]) => codeActions(client, doc, range(8, 6, 8, 6), ds, ['quickfix']);
-    assert.deepEqual((await quick([reworded])).map(a => a.title), ['Set securityContext.allowPrivilegeEscalation: false in container "app"']);
+    assert.deepEqual((await quick([reworded])).map(a => a.title), [
+      'Set securityContext.allowPrivilegeEscalation: false in container "app"', `Suppress ${APE} on this line`, `Suppress ${APE} for Pod "web"`,
+    ]);
     assert.deepEqual(await quick([moved]), []);
     assert.deepEqual(await quick([otherMessage]), []);
   });
@@ -184,7 +203,7 @@ describe('protocol: code actions (edits inline)', () => {
     assert.deepEqual(doc.diagnostics.map(d => [d.code, d.range]), [
       [APE, range(8, 4, 8, 19)], [NON_ROOT, range(8, 4, 8, 19)], [NON_ROOT, range(15, 4, 15, 19)], [APE, range(16, 32, 16, 36)],
     ]);
-    const actions = await codeActions(client, doc, range(16, 32, 16, 36), at(doc, 16), ['quickfix']);
+    const actions = fixesOnly(await codeActions(client, doc, range(16, 32, 16, 36), at(doc, 16), ['quickfix']));
     assert.deepEqual(menu(actions), [
       ['Set securityContext.allowPrivilegeEscalation: false in container "sidecar"', 'quickfix', true],
       [`Fix all ${APE} problems in this file`, 'quickfix', undefined],
@@ -216,7 +235,7 @@ describe('protocol: code actions (edits inline)', () => {
               type: RuntimeDefault
     `);
     // Both runAsNonRoot findings have the same (pod-level) fix: the rule's fix-all says its risk.
-    const nonRoot = await codeActions(client, doc, range(8, 4, 8, 19), at(doc, 8), ['quickfix']);
+    const nonRoot = fixesOnly(await codeActions(client, doc, range(8, 4, 8, 19), at(doc, 8), ['quickfix']));
     assert.deepEqual(nonRoot.map(a => a.title), [
       'Set securityContext.allowPrivilegeEscalation: false in container "app"',
       `Fix all ${APE} problems in this file`,
@@ -372,7 +391,7 @@ describe('protocol: code actions resolved lazily', () => {
 
   it('returns actions without edits and fills them in on resolve', async () => {
     const doc = await open(client, 'lazy.yaml', POD);
-    const actions = await codeActions(client, doc, range(8, 6, 8, 6), doc.diagnostics);
+    const actions = fixesOnly(await codeActions(client, doc, range(8, 6, 8, 6), doc.diagnostics));
     assert.deepEqual(menu(actions), [
       ['Set securityContext.allowPrivilegeEscalation: false in container "app"', 'quickfix', true],
       ['Set securityContext.runAsNonRoot: true in the pod spec (may stop an image that runs as root)', 'quickfix', false],

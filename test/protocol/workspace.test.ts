@@ -113,7 +113,7 @@ describe('protocol: workspace model', () => {
       assert.deepEqual(codes(await client.waitForDiagnostics(podUri, { since: mark })), BASELINE);
 
       const watcher = client.registrations.find(r => r.method === 'workspace/didChangeWatchedFiles');
-      assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+      assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/.kube-harden.{yaml,yml}' }] });
     });
   });
 

@@ -1,6 +1,6 @@
 // Command-line parsing for `kube-harden`. The grammar is small and fixed (scripts and CI rely on
 // it), so it is written out here rather than pulled in from a dependency.
-import { FixSafety, Level, parsePolicyVersion } from '../engine';
+import { FixSafety, Level, parsePolicyVersion, Preset, PRESETS } from '../engine';
 
 export type Format = 'text' | 'json';
 
@@ -8,7 +8,8 @@ export interface CheckArgs {
   command: 'check';
   level?: Level;
   pssVersion?: string;
-  enableAll: boolean;
+  /** --preset strict (or the older --enable-all); undefined: as the repository file says. */
+  preset?: Preset;
   /** --fix: apply safe fixes in place; --fix-unsafe: safe and unsafe ones. */
   fix?: FixSafety;
   format: Format;
@@ -35,6 +36,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--level': { takesValue: true, commands: ['check'] },
   '--pss-version': { takesValue: true, commands: ['check'] },
   '--enable-all': { takesValue: false, commands: ['check'] },
+  '--preset': { takesValue: true, commands: ['check'] },
   '--fix': { takesValue: false, commands: ['check'] },
   '--fix-unsafe': { takesValue: false, commands: ['check'] },
   '--format': { takesValue: true, commands: ['check', 'rules'] },
@@ -95,10 +97,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (pssVersion !== undefined && parsePolicyVersion(pssVersion) === undefined) {
     throw new UsageError(`unknown policy version ${quote(pssVersion)}: use "latest" or v1.N (e.g. v1.30)`);
   }
+  const presetValue = values.get('--preset');
+  const preset = presetValue === undefined ? undefined : PRESETS.find(p => p === presetValue);
+  if (presetValue !== undefined && !preset) throw new UsageError(`unknown preset ${quote(presetValue)}: use "default" or "strict"`);
   if (!positionals.length) throw new UsageError('no files or directories to check');
   // --fix-unsafe includes the safe fixes: given with --fix, it is the wider of the two.
   const fix = values.has('--fix-unsafe') ? 'unsafe' : values.has('--fix') ? 'safe' : undefined;
-  return { command, level, pssVersion, enableAll: values.has('--enable-all'), fix, format, paths: positionals };
+    // --enable-all is the older name of --preset strict; an explicit --preset wins.
+  return { command, level, pssVersion, preset: preset ?? (values.has('--enable-all') ? 'strict' : undefined), fix, format, paths: positionals };
 }
 
 function formatOf(v: string | undefined): Format {

@@ -2,26 +2,37 @@
 // findings, choose the exit status.
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { LintConfig, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
+import { ConfigInput, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
 import { WorkspaceIndex } from '../engine/workspace';
 import { summarizeFile } from '../engine/workspace/summary';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
-import { CheckSummary, compareFindings, toCliFinding } from './findings';
+import { ConfigFinder } from './config';
+import { mergeConfigInputs } from '../engine/config';
+import { CheckSummary, compareFindings, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
 import { decode, FileContent, fixFile } from './fix';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
 
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
-  const config: Partial<LintConfig> = { enableAll: args.enableAll };
+  const config: ConfigInput = {};
+  if (args.preset) config.preset = args.preset;
   if (args.level) config.level = args.level;
   if (args.pssVersion) config.podSecurityVersion = args.pssVersion;
 
-  const { files, errors } = await discover(args.paths);
-  for (const e of errors) io.err(`kube-harden: error: ${e}\n`);
-  let ioErrors = errors.length;
+  const discovered = await discover(args.paths);
+  for (const e of discovered.errors) io.err(`kube-harden: error: ${e}\n`);
+  let ioErrors = discovered.errors.length;
+  // The repository file decides what the flags leave open; its `exclude` drops files found by
+  // walking a folder (a file named on the command line is checked: the user chose it).
+  const repo = new ConfigFinder(io);
+  const files = discovered.files.filter(f => f.named || !repo.excludes(f.absolute));
+  const configFor = (file: SourceFile): ConfigInput => {
+    const found = repo.forFile(file.absolute);
+    return found ? mergeConfigInputs(found.file.input, config) : config;
+  };
 
   // First every file is read and summarised into one workspace model, so cross-file rules (the
   // NetworkPolicy in another file, the Namespace's Pod Security label) judge as the editor does.
@@ -41,20 +52,20 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     parsed.keep(uri, p, content.text.length);
   }
 
-  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined };
+  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
   for (const { file, content, uri } of inputs) {
     summary.scanned++;
     let text = 'text' in content ? content.text : undefined;
     if (args.fix && 'text' in content) {
       // What remains is reported from the text as written (or as read, when nothing was written).
-      const outcome = await fixFile(file, content, config, args.fix, io, { uri, workspace });
+      const outcome = await fixFile(file, content, configFor(file), args.fix, io, { uri, workspace });
       if (outcome.failed) ioErrors++;
       if (outcome.fixed > 0) summary.fixed!.push({ file: file.display, count: outcome.fixed });
       if (outcome.text !== content.text) parsed.drop(uri);
       text = outcome.text;
     }
     const result: LintResult = text !== undefined
-      ? lintSafely(file, text, parsed.take(uri), config, io, { uri, workspace })
+      ? lintSafely(file, text, parsed.take(uri), configFor(file), io, { uri, workspace })
       : { findings: [], failures: [], skipped: (content as { skipped: string }).skipped };
     if (result.skipped) {
       summary.skipped++;
@@ -66,11 +77,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       io.err(`kube-harden: internal error: rule ${failure.ruleId} failed on ${file.display}: ${first}\n`);
     }
     for (const f of result.findings) summary.findings.push(toCliFinding(file.display, f));
+    for (const sup of result.suppressed ?? []) summary.suppressed.push(toCliSuppressed(file.display, sup));
   }
   summary.findings.sort(compareFindings);
+  summary.suppressed.sort(compareFindings);
 
   io.out(args.format === 'json' ? formatJson(summary) : formatText(summary, io.color));
-  if (ioErrors) return 2;
+  if (ioErrors || repo.errors) return 2;
   return summary.findings.length ? 1 : 0;
 }
 
@@ -115,7 +128,7 @@ function parseSafely(file: SourceFile, text: string): ParsedFile | undefined {
   }
 }
 
-function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, config: Partial<LintConfig>, io: Io, options: LintOptions): LintResult {
+function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, config: ConfigInput, io: Io, options: LintOptions): LintResult {
   try {
     return lintParsed(parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) }), resolveConfig(config), options);
   } catch (e) {

@@ -2,11 +2,14 @@
 // unit, not locale) so two runs on two machines list the same files in the same order.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isConfigFileName } from '../engine/config-file';
 
 export interface SourceFile {
   /** The name shown to the user: the argument as given, or the directory argument + relative path. */
   display: string;
   absolute: string;
+  /** Named on the command line (not found by walking a directory). */
+  named?: boolean;
 }
 
 export interface Discovery {
@@ -31,10 +34,10 @@ export async function discover(args: readonly string[]): Promise<Discovery> {
   const files: SourceFile[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
-  const add = (display: string, absolute: string) => {
+  const add = (display: string, absolute: string, named = false) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push({ display, absolute });
+    files.push(named ? { display, absolute, named } : { display, absolute });
   };
 
   for (const arg of args) {
@@ -47,7 +50,7 @@ export async function discover(args: readonly string[]): Promise<Discovery> {
       continue;
     }
     // A file named on the command line is read whatever its extension: the user chose it.
-    if (stat.isFile()) add(arg, absolute);
+    if (stat.isFile()) add(arg, absolute, true);
     else if (stat.isDirectory()) await walk(absolute, directoryPrefix(arg), new Set(), add, errors);
     else errors.push(`${arg}: not a regular file or directory`);
   }
@@ -99,7 +102,7 @@ async function walk(
     }
     if (isDir) {
       if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(absolute, display + path.sep, visited, add, errors);
-    } else if (isFile && isManifestName(entry.name)) {
+    } else if (isFile && isManifestName(entry.name) && !isConfigFileName(entry.name)) {
       add(display, absolute);
     }
   }

@@ -1,6 +1,6 @@
 // The CLI's view of a finding: positions 1-based as editors and compilers print them, the file
 // named as the user named it. This is the shape of `--format json`.
-import { Finding, FixSafety, Severity } from '../engine';
+import { Finding, FixSafety, Severity, SuppressedFinding } from '../engine';
 import { byCodeUnit } from './files';
 
 export interface CliPosition { line: number; column: number }
@@ -22,6 +22,12 @@ export interface CheckSummary {
   skipped: number;
   /** With --fix / --fix-unsafe: the files written and how many findings each had fixed. */
   fixed?: Array<{ file: string; count: number }>;
+  /** Findings a suppression took out, with its reason (for audit). */
+  suppressed: CliSuppressed[];
+}
+
+export interface CliSuppressed extends CliFinding {
+  suppression: { via: string; reason: string; until?: string };
 }
 
 export function toCliFinding(file: string, f: Finding): CliFinding {
@@ -46,4 +52,10 @@ export function compareFindings(a: CliFinding, b: CliFinding): number {
     || a.range.end.line - b.range.end.line
     || a.range.end.column - b.range.end.column
     || byCodeUnit(a.rule, b.rule);
+}
+
+export function toCliSuppressed(file: string, s: SuppressedFinding): CliSuppressed {
+  const suppression: CliSuppressed['suppression'] = { via: s.via, reason: s.reason };
+  if (s.until) suppression.until = s.until;
+  return { ...toCliFinding(file, s.finding), suppression };
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixAll, FixSafety, LintConfig, LintOptions } from '../engine';
+import { ConfigInput, fixAll, FixSafety, LintOptions } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { describe, SourceFile } from './files';
 import { Io } from './io';
@@ -36,7 +36,7 @@ export interface FixOutcome {
   failed: boolean;
 }
 
-export async function fixFile(file: SourceFile, content: FileContent, config: Partial<LintConfig>, safety: FixSafety, io: Io, lint?: LintOptions): Promise<FixOutcome> {
+export async function fixFile(file: SourceFile, content: FileContent, config: ConfigInput, safety: FixSafety, io: Io, lint?: LintOptions): Promise<FixOutcome> {
   const unchanged: FixOutcome = { text: content.text, fixed: 0, failed: false };
   if (!content.utf8) {
     io.err(`kube-harden: note: ${file.display}: not fixed (not valid UTF-8)\n`);

@@ -3,8 +3,11 @@ import { Severity } from '../engine';
 import { CheckSummary } from './findings';
 
 export function formatJson(summary: CheckSummary): string {
-  // `fixed` only when fixing was asked for: the plain contract stays `{ findings }`.
-  const out = summary.fixed ? { findings: summary.findings, fixed: summary.fixed } : { findings: summary.findings };
+  // `fixed` only when fixing was asked for, `suppressed` only when a suppression took something
+  // out: the plain contract stays `{ findings }`.
+  const out: Record<string, unknown> = { findings: summary.findings };
+  if (summary.fixed) out.fixed = summary.fixed;
+  if (summary.suppressed.length) out.suppressed = summary.suppressed;
   return JSON.stringify(out, null, 2) + '\n';
 }
 
@@ -28,10 +31,11 @@ export function formatText(summary: CheckSummary, color: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-function summaryLine({ findings, scanned, skipped, fixed }: CheckSummary): string {
+function summaryLine({ findings, scanned, skipped, fixed, suppressed }: CheckSummary): string {
   const count = (s: Severity) => findings.filter(f => f.severity === s).length;
   const errors = count('error'), warnings = count('warning'), infos = count('info');
-  const files = `${scanned} ${scanned === 1 ? 'file' : 'files'} scanned` + (skipped ? `, ${skipped} not linted` : '');
+  const files = `${scanned} ${scanned === 1 ? 'file' : 'files'} scanned` + (skipped ? `, ${skipped} not linted` : '')
+    + (suppressed.length ? `, ${suppressed.length} suppressed` : '');
   if (fixed) {
     const total = fixed.reduce((n, f) => n + f.count, 0);
     return `${plural(findings.length, 'finding')} left after fixing ${plural(total, 'problem')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info (${files})`;

@@ -12,7 +12,10 @@ stderr (exit status 2) and the others are still checked.
 Options:
   --level baseline|restricted   Pod Security Standards level (default: restricted)
   --pss-version latest|v1.N     Pod Security Standards policy version (default: latest)
-  --enable-all                  Turn on every rule, opt-in ones included
+  --preset default|strict       Rule preset: strict turns on every rule, opt-in
+                                ones included (default: as .kube-harden.yaml says,
+                                else default)
+  --enable-all                  Same as --preset strict
   --fix                         Apply the safe fixes in place (they cannot stop a
                                 working pod), then report what remains
   --fix-unsafe                  Apply the safe and the unsafe fixes in place (unsafe
@@ -20,6 +23,14 @@ Options:
                                 that relies on the old setting: review the result)
   --format text|json            Output format (default: text)
   -h, --help                    Show this help
+
+Settings come from the nearest .kube-harden.yaml (or .yml) found walking up from
+each file to the git root; flags override it. A mistake in that file is reported
+on stderr (exit status 2) and the rest of it still applies.
+
+Findings suppressed by a "# kube-harden-ignore <rule> -- <reason>" comment or a
+kube-harden.io/ignore.<rule> annotation are not reported; --format json lists
+them under "suppressed".
 
 Fixing rewrites a file only when a fix changes it, through a temporary file in
 the same directory renamed over it (its mode is kept). A file that changed on

@@ -1,7 +1,9 @@
 // Configuration as the engine sees it: plain data, validated here once, so the LSP settings,
 // the CLI flags and (later) a repository file all end up in the same shape.
 import { Level, LATEST_POLICY_MINOR, parsePolicyVersion } from './policy';
-import { Severity } from './rule';
+import { RULES } from './registry';
+import { RuleMeta, Severity } from './rule';
+import { ruleKeyProblem } from './rule-settings';
 
 export type RuleSetting = Severity | 'off';
 
@@ -9,10 +11,18 @@ export interface LintConfig {
   level: Level;
   /** `latest`, or a policy version such as `v1.30`. */
   podSecurityVersion: string;
-  /** Every rule on, opt-in rules included. */
+  /** Every rule on, opt-in rules included: the `strict` preset (`enableAll` is its older name). */
   enableAll: boolean;
-  /** Per-rule severity, or `off`. */
+  /**
+   * Severity, or `off`, per rule id, glob over rule ids (`disallow-host-*`) or category
+   * (`category:rbac`); the most specific key wins (see rule-settings.ts).
+   */
   rules: Record<string, RuleSetting>;
+  /**
+   * Rule settings of a lower layer (the editor's, under a repository file): they apply only to
+   * the rules no key of `rules` names. Absent without layers.
+   */
+  baseRules?: Record<string, RuleSetting>;
   /**
    * Registries (or repository prefixes) images may come from: `ghcr.io`, `*.azurecr.io`,
    * `docker.io/library`, `registry.local:5000`. Absent or empty: require-trusted-registry is off.
@@ -43,10 +53,28 @@ export const DEFAULT_CONFIG: Readonly<LintConfig> = Object.freeze({
   rules: {},
 });
 
-export interface ConfigProblem { setting: string; message: string }
+export type Preset = 'default' | 'strict';
+export const PRESETS: readonly Preset[] = ['default', 'strict'];
 
-/** Fills defaults and drops invalid values, saying what was dropped. */
-export function normalizeConfig(input: Partial<LintConfig> | undefined): { config: LintConfig; problems: ConfigProblem[] } {
+/**
+ * What a user writes (settings, flags, the repository file): the configuration plus `preset`,
+ * which is folded into `enableAll` (`strict` = every rule on, opt-in ones included; `default` =
+ * the level's rules). `preset` wins over `enableAll` when both are given.
+ */
+export type ConfigInput = Partial<LintConfig> & { preset?: Preset };
+
+export interface ConfigProblem {
+  setting: string;
+  message: string;
+  /** For `rules.<key>` problems: the key names no rule (the setting is kept; it does nothing). */
+  severity?: 'warning';
+}
+
+/**
+ * Fills defaults and drops invalid values, saying what was dropped. `known`: the rules a `rules`
+ * key is checked against (unknown ids and globs that match nothing are reported, and kept).
+ */
+export function normalizeConfig(input: ConfigInput | undefined, known: readonly Pick<RuleMeta, 'id' | 'category'>[] = RULES): { config: LintConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const c: LintConfig = { ...DEFAULT_CONFIG, rules: {} };
   if (!input || typeof input !== 'object') return { config: c, problems };
@@ -59,11 +87,25 @@ export function normalizeConfig(input: Partial<LintConfig> | undefined): { confi
     else problems.push({ setting: 'podSecurityVersion', message: `Unknown policy version "${String(input.podSecurityVersion)}": use "latest" or v1.0 to v1.${LATEST_POLICY_MINOR}.` });
   }
   if (input.enableAll !== undefined) c.enableAll = input.enableAll === true;
-  if (input.rules && typeof input.rules === 'object') {
-    for (const [id, v] of Object.entries(input.rules)) {
-      if (v === 'off' || v === 'error' || v === 'warning' || v === 'info') c.rules[id] = v;
-      else problems.push({ setting: `rules.${id}`, message: `Unknown rule setting "${String(v)}": use error, warning, info or off.` });
+  if (input.preset !== undefined) {
+    // Editors send every setting's default, so `default` next to `enableAll: true` is read as
+    // "nothing chosen" and enableAll stands (mergeConfigInputs drops it where a layer chose).
+    if (input.preset === 'strict') c.enableAll = true;
+    else if (input.preset !== 'default')
+      problems.push({ setting: 'preset', message: `Unknown preset "${String(input.preset)}": use "default" or "strict".` });
+  }
+  for (const setting of ['rules', 'baseRules'] as const) {
+    const rules = input[setting];
+    if (!rules || typeof rules !== 'object') continue;
+    const kept: Record<string, RuleSetting> = {};
+    for (const [id, v] of Object.entries(rules)) {
+      if (v === 'off' || v === 'error' || v === 'warning' || v === 'info') kept[id] = v;
+      else problems.push({ setting: `${setting}.${id}`, message: `Unknown rule setting "${String(v)}": use error, warning, info or off.` });
+      const unknown = ruleKeyProblem(id, known);
+      if (unknown) problems.push({ setting: `${setting}.${id}`, message: unknown, severity: 'warning' });
     }
+    if (setting === 'rules') c.rules = kept;
+    else if (Object.keys(kept).length) c.baseRules = kept;
   }
   for (const setting of ['trustedRegistries', 'deniedRegistries'] as const) {
     const v = input[setting];
@@ -122,6 +164,28 @@ function normalizeSandbox(input: unknown, problems: ConfigProblem[]): SandboxCon
     }
   }
   return out;
+}
+
+/**
+ * `over` on top of `base`, setting by setting. `over` decides every rule its `rules` keys name
+ * (by id, glob or category); `base`'s rule settings apply to the other rules only (`baseRules`),
+ * so a base `disallow-privileged-containers: info` does not outrank an over `disallow-*: off`.
+ * A layer that chooses `preset` or `enableAll` decides both.
+ */
+export function mergeConfigInputs(base: ConfigInput, over: ConfigInput): ConfigInput {
+  const merged: ConfigInput = { ...base };
+  for (const [k, v] of Object.entries(over) as Array<[keyof ConfigInput, unknown]>) {
+    if (v === undefined || k === 'baseRules') continue;
+    if (k === 'rules') {
+      merged.rules = { ...(v as Record<string, RuleSetting>) };
+      const lower = { ...(base.baseRules ?? {}), ...(base.rules ?? {}) };
+      if (Object.keys(lower).length) merged.baseRules = lower;
+      else delete merged.baseRules;
+    } else (merged as Record<string, unknown>)[k] = v;
+  }
+  if (over.preset !== undefined && over.enableAll === undefined) delete merged.enableAll;
+  if (over.enableAll !== undefined && over.preset === undefined) delete merged.preset;
+  return merged;
 }
 
 /**

@@ -2,7 +2,7 @@
 // workload" and the CLI's --fix. Each pass lints the current text, applies the non-overlapping
 // fixes, and repeats to a fixed point with a cap (ruff and ESLint do the same), so fixes that
 // touch the same map (two keys into one new securityContext) land over successive passes.
-import { LintConfig } from './config';
+import { ConfigInput } from './config';
 import { fixToFixedPoint, TextEdit } from './fix/edit';
 import { Finding, LintOptions, lintParsed, resolveConfig } from './lint';
 import { parseFile } from './model/parse';
@@ -51,7 +51,7 @@ export function selectFixable(findings: readonly Finding[], opts: FixAllOptions)
     && (!opts.object || (f.object.docIndex === opts.object.docIndex && f.object.kind === opts.object.kind && f.object.name === opts.object.name)));
 }
 
-export function fixAll(text: string, config: Partial<LintConfig> | undefined, opts: FixAllOptions): FixAllResult {
+export function fixAll(text: string, config: ConfigInput | undefined, opts: FixAllOptions): FixAllResult {
   const resolved = resolveConfig(config, opts.rules);
   const fixable = (t: string) => {
     const parsed = parseFile(t, { helmTemplate: opts.helmTemplate });

@@ -1,6 +1,7 @@
 // The engine's public API: pure functions from text + configuration to findings.
-export { DEFAULT_CONFIG, normalizeConfig } from './config';
-export type { ConfigProblem, LintConfig, RuleSetting } from './config';
+export { DEFAULT_CONFIG, normalizeConfig, PRESETS } from './config';
+export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from './config';
+export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
 export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
 export { parseFile } from './model/parse';
@@ -23,3 +24,5 @@ export { WorkspaceIndex } from './workspace';
 export type { WorkspaceOptions } from './workspace';
 export { summarizeFile } from './workspace/summary';
 export type { ObjectRef, ObjectSummary } from './workspace/summary';
+export { OWN_PREFIX, parseReason, REASON_PLACEHOLDER, suppressOnLine, suppressOnObject, SUPPRESSION_MESSAGES, SUPPRESSIONS_ID } from './suppress';
+export type { SuppressedFinding, SuppressionMessageId } from './suppress';

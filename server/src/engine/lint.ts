@@ -1,7 +1,7 @@
 // Runs the active rules over a parsed file. Each rule is isolated: one that throws is recorded
 // and the others still report.
 import { Document } from 'yaml';
-import { LintConfig, normalizeConfig } from './config';
+import { ConfigInput, LintConfig, normalizeConfig } from './config';
 import { ParsedFile, parseFile } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
@@ -12,6 +12,8 @@ import { levelIncludes, parsePolicyVersion, Policy } from './policy';
 import type { TextEdit } from './fix/edit';
 import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
+import { settingFor } from './rule-settings';
+import { SuppressedFinding, Suppressor } from './suppress';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
 export interface BoundProposal {
@@ -64,6 +66,8 @@ export interface LintOptions {
    * them already: the language server's model summarizes each version once, for itself and here.
    */
   summaries?: readonly ObjectSummary[];
+  /** The clock suppression expiry dates are compared with (tests set it). */
+  now?: Date;
 }
 
 export interface LintResult {
@@ -72,6 +76,8 @@ export interface LintResult {
   failures: RuleFailure[];
   /** Set when the file as a whole was not linted (Helm template, binary, too large). */
   skipped?: string;
+  /** Findings a suppression comment or annotation took out, with its reason (only when some were). */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface ActiveRule {
@@ -89,24 +95,27 @@ export interface ResolvedConfig {
 const resolvedCache = new Map<string, ResolvedConfig>();
 
 /** The rules that run under a configuration, computed once per distinct configuration. */
-export function resolveConfig(input?: Partial<LintConfig>, rules: readonly Rule[] = RULES): ResolvedConfig {
-  const { config } = normalizeConfig(input);
+export function resolveConfig(input?: ConfigInput, rules: readonly Rule[] = RULES): ResolvedConfig {
+  const { config } = normalizeConfig(input, rules);
   const key = rules === RULES ? JSON.stringify(config) : '';
   const hit = key ? resolvedCache.get(key) : undefined;
   if (hit) return hit;
   const policy: Policy = { level: config.level, minor: parsePolicyVersion(config.podSecurityVersion)! };
+  const settings = new Map(rules.map(rule => [rule, settingFor(config.rules, rule) ?? (config.baseRules && settingFor(config.baseRules, rule))] as const));
   const enabled = rules.filter(rule => {
-    const setting = config.rules[rule.id];
-    if (setting === 'off') return false;
+    const match = settings.get(rule);
+    if (match?.setting === 'off') return false;
     if (rule.pss && policy.minor < rule.pss.since) return false;
-    if (setting) return true; // an explicit severity turns a rule on, opt-in or above the level
+    // A severity set for the rule's own id turns it on, opt-in or above the level; a glob or a
+    // category only re-grades the rules in force (rule-settings.ts says why).
+    if (match?.exact) return true;
     if (!levelIncludes(policy.level, ruleLevel(rule))) return false;
     return !rule.optIn || config.enableAll;
   });
   const overridden = new Set(enabled.flatMap(r => r.overrides ?? []));
   const active = enabled
     .filter(r => !overridden.has(r.id))
-    .map(rule => ({ rule, configured: config.rules[rule.id] as Severity | undefined }));
+    .map(rule => ({ rule, configured: settings.get(rule)?.setting as Severity | undefined }));
   const resolved = { config, policy, active };
   if (key) {
     if (resolvedCache.size > 64) resolvedCache.clear();
@@ -115,7 +124,7 @@ export function resolveConfig(input?: Partial<LintConfig>, rules: readonly Rule[
   return resolved;
 }
 
-export function lint(text: string, config?: Partial<LintConfig>, options: { helmTemplate?: boolean } = {}): LintResult {
+export function lint(text: string, config?: ConfigInput, options: { helmTemplate?: boolean } = {}): LintResult {
   return lintParsed(parseFile(text, options), resolveConfig(config));
 }
 
@@ -131,14 +140,18 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
     index.setFile(uri, [...summaries]);
   }
   let n = 0;
+  const suppressor = new Suppressor(file, RULES, new Set(resolved.active.map(a => a.rule.id)), options.now ?? new Date());
   for (const d of file.documents) {
     for (const object of d.objects) {
       const self = summaries[n++];
       const workspace = { index, self };
       const { active, policy } = forObject(resolved, index, self);
       const pod = podSpecOf(object);
+      const first = findings.length;
+      const ran = new Set<string>();
       for (const { rule, configured } of active) {
         if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
+        ran.add(rule.id);
         const report = (r: Report) => {
           const offsets = nodeOffsets(r.at);
           if (!offsets) return;
@@ -165,10 +178,11 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
           failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
         }
       }
+      suppressor.object(object, pod, findings.slice(first), ran);
     }
   }
-  findings.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId));
-  return { findings, failures };
+  const { findings: kept, suppressed } = suppressor.finish(findings);
+  return suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };
 }
 
 const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';

@@ -3,7 +3,8 @@
 //   - per diagnostic: its fix (`quickfix`, preferred when safe; an unsafe one says what it risks),
 //     each suggestion (`quickfix`, never preferred; one that creates an object is offered twice
 //     to clients that can create files: at the end of this file, or as a new file beside it),
-//     and "Fix all <rule> problems in this file";
+//     "Fix all <rule> problems in this file", and "Suppress <rule> on this line" / "for <object>"
+//     (a comment or annotation with a reason to fill in);
 //   - "Harden this workload" (`refactor.rewrite`): every restricted-level fix of the object the
 //     cursor is in, unsafe ones included, as one edit;
 //   - `source.fixAll.kube-harden`: every SAFE fix of the file, as one edit (also on save).
@@ -11,9 +12,9 @@
 // the same document version; others get the edits inline.
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BoundProposal, Finding, LintConfig, LintResult, NewFile, ParsedFile, podSpecOf, Rule } from '../engine';
+import { BoundProposal, Finding, LintConfig, LintResult, NewFile, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
 import { ParseCache, isManifestCandidate } from './documents';
-import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, workspaceEdit } from './fixEdits';
+import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, suppressionEdits, workspaceEdit } from './fixEdits';
 import { RateLimitedLog } from './log';
 import { createFileEdit, existsOnDisk, freeFileName, siblingUri } from './newFiles';
 import { SettingsStore } from './settings';
@@ -96,7 +97,7 @@ export class CodeActionProvider {
       for (const d of params.context.diagnostics) {
         const f = result.findings.find(x => matches(x, d));
         if (!f) continue;
-        drafts.push(...this.findingActions(f, d, text, uri));
+        drafts.push(...this.findingActions(f, d, text, uri, this.deps.cache.get(doc)));
         // "Fix all" only where there is more than this one fix (ESLint does the same); once
         // per rule however many of its diagnostics the range holds.
         if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
@@ -160,7 +161,7 @@ export class CodeActionProvider {
     return free ? { name: free, uri: siblingUri(documentUri, free)! } : undefined;
   }
 
-  private findingActions(f: Finding, d: Diagnostic, text: string, uri: string): Draft[] {
+  private findingActions(f: Finding, d: Diagnostic, text: string, uri: string, parsed?: ParsedFile): Draft[] {
     const key = { ruleId: f.ruleId, messageId: f.messageId, start: f.offsets[0], end: f.offsets[1] };
     const drafts: Draft[] = [];
     if (f.fix && editsOf(f.fix, text)) {
@@ -189,6 +190,16 @@ export class CodeActionProvider {
         });
       }
     });
+    // Suppressing comes after fixing: offered for every rule finding, never preferred.
+    if (f.ruleId !== SUPPRESSIONS_ID && parsed) {
+      if (suppressionEdits(parsed, f, 'suppressLine')) {
+        drafts.push({ action: { title: `Suppress ${f.ruleId} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suppressLine', ...key } });
+      }
+      if (suppressionEdits(parsed, f, 'suppressObject')) {
+        const what = f.object.name ? `${f.object.kind} "${f.object.name}"` : 'this object';
+        drafts.push({ action: { title: `Suppress ${f.ruleId} for ${what}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false }, id: { type: 'suppressObject', ...key } });
+      }
+    }
     return drafts;
   }
 

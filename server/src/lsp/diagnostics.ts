@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { Finding, FixSafety, Severity } from '../engine';
+import { Finding, FixSafety, Severity, SUPPRESSIONS_ID } from '../engine';
 
 export const SOURCE = 'kube-harden';
 
@@ -47,7 +47,8 @@ export function toDiagnostic(f: Finding, docsHref: (ruleId: string) => string): 
     range: f.range,
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.ruleId,
-    codeDescription: { href: docsHref(f.ruleId) },
+    // Problems with suppressions belong to no rule page.
+    ...(f.ruleId === SUPPRESSIONS_ID ? {} : { codeDescription: { href: docsHref(f.ruleId) } }),
     source: SOURCE,
     message: f.message,
     data,

@@ -4,7 +4,8 @@
 import { TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  BoundProposal, diffToEdit, Finding, fixAll, FixAllResult, LintConfig, LintResult, mergeEdits, NewFile, resolveConfig, Rule, ruleById, TextEdit,
+  BoundProposal, diffToEdit, Finding, fixAll, FixAllResult, LintConfig, LintResult, mergeEdits, NewFile, ParsedFile, resolveConfig, Rule, ruleById,
+  suppressOnLine, suppressOnObject, TextEdit,
 } from '../engine';
 import { isHelmTemplateUri, ParseCache } from './documents';
 
@@ -18,7 +19,9 @@ export type ActionId =
   /** Every safe fix in the file: source.fixAll.kube-harden, also on save. */
   | { type: 'fixAll' }
   /** Every fix (safe and unsafe) of one pod-bearing object at the restricted level. */
-  | { type: 'harden'; docIndex: number; kind: string; name?: string };
+  | { type: 'harden'; docIndex: number; kind: string; name?: string }
+  /** A suppression comment above the finding's line, or an annotation on its object. */
+  | { type: 'suppressLine' | 'suppressObject'; ruleId: string; messageId: string; start: number; end: number };
 
 export interface ActionData { uri: string; version: number; id: ActionId }
 
@@ -83,6 +86,11 @@ export class FixEdits {
         const f = this.lint(doc, config).findings.find(x => sameFinding(x, id.ruleId, id.messageId, id.start, id.end));
         return editsOf(id.type === 'fix' ? f?.fix : f?.suggestions[id.index], text);
       }
+      case 'suppressLine':
+      case 'suppressObject': {
+        const f = this.lint(doc, config).findings.find(x => sameFinding(x, id.ruleId, id.messageId, id.start, id.end));
+        return f ? suppressionEdits(this.cache.get(doc), f, id.type) : undefined;
+      }
       case 'fixRule':
       case 'fixAll':
       case 'harden': {
@@ -105,6 +113,15 @@ export class FixEdits {
       lint: this.cache.lintOptions(doc.uri),
     }));
   }
+}
+
+/** The edits of a suppression action for `f`, or undefined where it cannot be written. */
+export function suppressionEdits(parsed: ParsedFile, f: Finding, how: 'suppressLine' | 'suppressObject'): TextEdit[] | undefined {
+  const d = parsed.documents.find(x => x.index === f.object.docIndex);
+  if (!d) return undefined;
+  if (how === 'suppressLine') return suppressOnLine(parsed.text, d.doc, f.ruleId, f.offsets[0]);
+  const object = d.objects.find(o => o.kind === f.object.kind && o.name === f.object.name);
+  return object ? suppressOnObject(parsed.text, object, f.ruleId) : undefined;
 }
 
 /** Engine edits (UTF-16 offsets of this version) as a workspace edit pinned to the version. */

@@ -13,12 +13,15 @@ import { existsOnDisk } from './newFiles';
 import { describeError, RateLimitedLog } from './log';
 import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './scan';
 import { SECTION, SettingsStore } from './settings';
-import { canonicalUri } from './uris';
+import { isConfigUri, RepoConfigs } from './repoConfig';
+import { canonicalUri, diskUri } from './uris';
 import { Validator } from './validation';
 import { WorkspaceModel } from './workspace';
 
 /** Every manifest the model reads, as a file watcher pattern. */
 export const WATCHED_FILES = '**/*.{yaml,yml,json}';
+/** The repository file (named apart: some clients' globs skip dot files under `*`). */
+export const WATCHED_CONFIG_FILES = '**/.kube-harden.{yaml,yml}';
 
 /** A handler that throws is logged and answered with `fallback`; the server keeps going. */
 export function guarded<A extends unknown[], R>(log: RateLimitedLog, name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
@@ -79,19 +82,36 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   let folderEvents = false;
   let pullConfiguration = false;
   let pushed: Record<string, unknown> = {};
-  const model = new WorkspaceModel({
+  const repo: RepoConfigs = new RepoConfigs({
+    folders: (): string[] => model.folderPaths(),
+    openText: file => {
+      const uri = diskUri(file);
+      return documents.all().find(d => canonicalUri(d.uri) === uri)?.getText();
+    },
+  });
+  const model: WorkspaceModel = new WorkspaceModel({
     isOpen: uri => openUris.has(uri),
     factsChanged: uris => validator?.factsChanged(uris),
     exclusionSettings: async scopeUri => {
       const [files, own] = pullConfiguration
         ? await connection.workspace.getConfiguration([{ scopeUri, section: 'files' }, { scopeUri, section: SECTION }]) as unknown[]
         : [pushed.files, pushed[SECTION]];
-      return { filesExclude: excludeOf(files), exclude: excludeOf(own) };
+      // The repository file at the folder's root adds its `exclude` (relative to that folder).
+      const ownExclude = excludeOf(own);
+      const fromRepo: string[] = repo.excludeAtRoot(scopeUri);
+      const exclude: unknown = fromRepo.length ? [...(Array.isArray(ownExclude) ? ownExclude : []), ...fromRepo] : ownExclude;
+      return { filesExclude: excludeOf(files), exclude };
     },
     createProgress: () => connection.window.createWorkDoneProgress(),
     log,
   });
   const cache = new ParseCache(undefined, model);
+  const repoChanged = () => {
+    repo.invalidate();
+    settings.repoChanged();
+    validator?.repoConfigChanged();
+    model.configurationChanged().catch(e => log.error('indexing', `Re-indexing after a repository file change failed: ${describeError(e)}`));
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     try {
@@ -108,6 +128,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
           ? scopeUri => connection.workspace.getConfiguration({ scopeUri, section: SECTION })
           : undefined,
         log,
+        uri => repo.inputFor(uri),
       );
       const docsHref = docsLinker(docsRoot);
       const publish = (params: PublishDiagnosticsParams) => {
@@ -161,7 +182,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         .catch(e => log.error('register', `Registering for configuration changes failed: ${describeError(e)}`));
     }
     if (registerWatchedFiles) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] })
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }, { globPattern: WATCHED_CONFIG_FILES }] })
         .catch(e => log.error('register', `Registering file watchers failed: ${describeError(e)}`));
     }
     if (folderEvents) {
@@ -181,6 +202,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   }));
 
   connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', undefined, params => {
+    if (params.changes.some(c => isConfigUri(c.uri))) repoChanged();
     model.filesChanged(params.changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
     for (const c of params.changes) {
       scanner?.fileChanged(canonicalUri(c.uri)).catch(e => log.error('scan', `Re-linting ${c.uri} failed: ${describeError(e)}`));
@@ -236,9 +258,14 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   documents.onDidOpen(guarded(log, 'didOpen', undefined, e => { openUris.add(canonicalUri(e.document.uri)); }));
 
-  documents.onDidChangeContent(guarded(log, 'didChangeContent', undefined, e => validator?.contentChanged(e.document)));
+  documents.onDidChangeContent(guarded(log, 'didChangeContent', undefined, e => {
+    validator?.contentChanged(e.document);
+    if (isConfigUri(e.document.uri)) repoChanged();
+  }));
 
   documents.onDidClose(guarded(log, 'didClose', undefined, e => {
+    // What applies now is the file on disk, which may differ from the closed editor's text.
+    if (isConfigUri(e.document.uri)) setImmediate(repoChanged);
     cache.delete(e.document.uri);
     settings.forget(e.document.uri);
     validator?.closed(e.document.uri);

@@ -1,7 +1,8 @@
 // Settings per resource, as the client scopes them (workspace folder, language overrides):
 // pulled with workspace/configuration, cached per document URI until the client says they
 // changed. Clients that cannot answer workspace/configuration push them instead.
-import { DEFAULT_CONFIG, LintConfig, normalizeConfig } from '../engine';
+import { ConfigInput, DEFAULT_CONFIG, LintConfig, normalizeConfig } from '../engine';
+import { mergeConfigInputs } from '../engine/config';
 import { describeError, RateLimitedLog } from './log';
 
 export const SECTION = 'kubeHarden';
@@ -17,11 +18,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The `kubeHarden` section as the engine wants it; bad values fall back to defaults and are reported. */
-export function toDocumentSettings(raw: unknown, report: (problem: string) => void = () => {}): DocumentSettings {
+/**
+ * The `kubeHarden` section as the engine wants it; bad values fall back to defaults and are
+ * reported. `repo`: the valid settings of the repository file, which win over the editor's
+ * setting by setting (rule by rule for `rules`). The file is the team's agreement, shared with
+ * the CLI in CI; editor settings cannot be told apart from their defaults (workspace/configuration
+ * answers both alike), so they fill in only what the file leaves open.
+ */
+export function toDocumentSettings(raw: unknown, report: (problem: string) => void = () => {}, repo?: ConfigInput): DocumentSettings {
+  if (!isObject(raw)) {
+    if (!repo) return DEFAULT_SETTINGS;
+    raw = {};
+  }
   if (!isObject(raw)) return DEFAULT_SETTINGS;
   const input: Record<string, unknown> = {};
-  for (const key of ['level', 'podSecurityVersion', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'sandbox'] as const) {
+  for (const key of ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'sandbox'] as const) {
     // Editors send null for a setting the user cleared: that means "default", not a bad value.
     if (raw[key] !== undefined && raw[key] !== null) input[key] = raw[key];
   }
@@ -29,9 +40,24 @@ export function toDocumentSettings(raw: unknown, report: (problem: string) => vo
     report(`${SECTION}.rules must be an object of rule id to error, warning, info or off.`);
     delete input.rules;
   }
-  const { config, problems } = normalizeConfig(input as Partial<LintConfig>);
-  for (const p of problems) report(`${SECTION}.${p.setting}: ${p.message}`);
+  const editor = normalizeConfig(input as ConfigInput);
+  // A rule key that names no rule is kept (it does nothing): said so, not "ignored".
+  for (const p of editor.problems) report(`${SECTION}.${p.setting}: ${p.message}${p.severity === 'warning' ? ' (kept, but it has no effect)' : ''}`);
+  // Only the editor's own problems are logged: the file's are shown in the file itself.
+  const { config } = repo ? normalizeConfig(mergeConfigInputs(validOnly(input, editor.config, editor.problems), repo)) : editor;
   return { enable: raw.enable !== false, config };
+}
+
+/** The input less what normalizeConfig rejected (defaults apply there, as without a file). */
+function validOnly(input: Record<string, unknown>, config: LintConfig, problems: ReadonlyArray<{ setting: string; severity?: string }>): ConfigInput {
+  const out: Record<string, unknown> = {};
+  const rejected = new Set(problems.filter(p => p.severity !== 'warning').map(p => p.setting.split('.')[0]));
+  for (const key of Object.keys(input)) {
+    if (key === 'rules') out.rules = config.rules;
+    else if (key === 'trustedRegistries' || key === 'deniedRegistries') { if (config[key]) out[key] = config[key]; }
+    else if (!rejected.has(key)) out[key] = input[key];
+  }
+  return out as ConfigInput;
 }
 
 export type ConfigurationFetcher = (scopeUri: string) => Promise<unknown>;
@@ -41,19 +67,24 @@ export class SettingsStore {
   private pushed: unknown = undefined;
 
   /** `fetch` is absent when the client lacks the workspace/configuration capability. */
-  constructor(private readonly fetch: ConfigurationFetcher | undefined, private readonly log: RateLimitedLog) {}
+  /** `repo`: the repository file's settings for a document (see toDocumentSettings). */
+  constructor(
+    private readonly fetch: ConfigurationFetcher | undefined,
+    private readonly log: RateLimitedLog,
+    private readonly repo: (uri: string) => ConfigInput | undefined = () => undefined,
+  ) {}
 
   get(uri: string): Promise<DocumentSettings> {
-    if (!this.fetch) return Promise.resolve(this.convert(this.pushed));
+    if (!this.fetch) return Promise.resolve(this.convert(this.pushed, uri));
     let hit = this.perUri.get(uri);
     if (!hit) {
       hit = this.fetch(uri).then(
         // Some clients answer null for a section they have no value for: use what was pushed.
-        raw => this.convert(isObject(raw) ? raw : this.pushed),
+        raw => this.convert(isObject(raw) ? raw : this.pushed, uri),
         e => {
           this.perUri.delete(uri);
           this.log.error('settings:fetch', `workspace/configuration failed, using defaults: ${describeError(e)}`);
-          return this.convert(this.pushed);
+          return this.convert(this.pushed, uri);
         },
       );
       this.perUri.set(uri, hit);
@@ -71,7 +102,18 @@ export class SettingsStore {
     this.perUri.delete(uri);
   }
 
-  private convert(raw: unknown): DocumentSettings {
-    return toDocumentSettings(raw, problem => this.log.warn(`settings:${problem}`, `Ignoring invalid setting: ${problem}`));
+  /** A repository file changed: every document's settings are computed again. */
+  repoChanged(): void {
+    this.perUri.clear();
+  }
+
+  private convert(raw: unknown, uri: string): DocumentSettings {
+    let repo: ConfigInput | undefined;
+    try {
+      repo = this.repo(uri);
+    } catch (e) {
+      this.log.error('settings:repo', `Reading the repository file for ${uri} failed: ${describeError(e)}`);
+    }
+    return toDocumentSettings(raw, problem => this.log.warn(`settings:${problem}`, `Ignoring invalid setting: ${problem}`), repo);
   }
 }

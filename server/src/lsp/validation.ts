@@ -2,14 +2,27 @@
 // document when settings change, and (debounced) for every other open document when a file's
 // facts in the workspace model change. Each document has one live "run token": scheduling anything
 // newer retires older runs, so results for a superseded version are never published.
-import { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintConfig, LintResult, ResolvedConfig, resolveConfig } from '../engine';
-import { toDiagnostic } from './diagnostics';
+import { SOURCE, toDiagnostic } from './diagnostics';
 import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { canonicalUri } from './uris';
+import { isConfigUri } from './repoConfig';
+import { parseConfigFile } from '../engine/config-file';
+
+/** The problems of a repository file as diagnostics (source kube-harden, code `config`). */
+export function configDiagnostics(text: string): PublishDiagnosticsParams['diagnostics'] {
+  return parseConfigFile(text).problems.map(p => ({
+    range: p.range,
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: 'config',
+    source: SOURCE,
+    message: p.message,
+  }));
+}
 
 export interface ValidatorDeps {
   document(uri: string): TextDocument | undefined;
@@ -40,6 +53,7 @@ export class Validator {
   private readonly debounceMs: number;
   private readonly changedFacts = new Set<string>();
   private dependantsTimer: NodeJS.Timeout | undefined;
+  private repoTimer: NodeJS.Timeout | undefined;
   private disposed = false;
 
   constructor(private readonly deps: ValidatorDeps) {
@@ -52,6 +66,19 @@ export class Validator {
     const state = this.states.get(doc.uri);
     if (state && state.version === doc.version) return;
     this.start(doc, state ? this.debounceMs : 0);
+  }
+
+  /**
+   * A repository file changed (typed in, saved, created, deleted): every open document again,
+   * after a pause, as typing in the file changes it at every keystroke.
+   */
+  repoConfigChanged(): void {
+    if (this.disposed) return;
+    if (this.repoTimer) clearTimeout(this.repoTimer);
+    this.repoTimer = setTimeout(() => {
+      this.repoTimer = undefined;
+      for (const doc of this.deps.all()) if (isManifestCandidate(doc) && !isConfigUri(doc.uri)) this.start(doc, 0);
+    }, this.debounceMs);
   }
 
   /** Settings changed: every open document again, without waiting. */
@@ -99,6 +126,8 @@ export class Validator {
     this.disposed = true;
     if (this.dependantsTimer) clearTimeout(this.dependantsTimer);
     this.dependantsTimer = undefined;
+    if (this.repoTimer) clearTimeout(this.repoTimer);
+    this.repoTimer = undefined;
     for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
     this.states.clear();
   }
@@ -125,6 +154,12 @@ export class Validator {
 
   private async run(uri: string, state: DocState, quiet: boolean): Promise<void> {
     const { version, token } = state;
+    if (isConfigUri(uri)) {
+      // The repository file is not a manifest: what it gets are its own mistakes, at their nodes.
+      const doc = this.isCurrent(uri, version, token);
+      if (doc) this.deps.publish({ uri, version, diagnostics: configDiagnostics(doc.getText()) });
+      return;
+    }
     const [settings] = await Promise.all([this.deps.settings.get(uri), this.deps.ready?.()]);
     // Settings may take a round trip to the client: the document may have moved on meanwhile.
     const doc = this.isCurrent(uri, version, token);

@@ -58,6 +58,11 @@ export class WorkspaceModel {
 
   get folderCount(): number { return this.folders.size; }
 
+  /** The workspace folders' paths on disk (where the search for a repository file stops). */
+  folderPaths(): string[] {
+    return [...this.folders.keys()].flatMap(k => fsPathOf(k) ?? []);
+  }
+
   /** Resolves once the first indexing is over (or `readyTimeoutMs` passed): linting waits for it. */
   whenReady(): Promise<void> {
     if (this.isReady) return Promise.resolve();

@@ -12,23 +12,23 @@ type Expected = [id: string, severity: vscode.DiagnosticSeverity, at: [number, n
 const FAMILIES: Record<string, Expected[]> = {
   // line 7 `  hostIPC: true`
   'pod-security': [['disallow-host-ipc', E, [7, 12, 7, 16]]],
-  // line 14 `      command: ["sudo", "nginx"]`: the "sudo" item, quotes included
-  'workload-hardening': [['disallow-sudo-in-entrypoint', W, [14, 17, 14, 23]]],
+  // line 15 `      command: ["sudo", "nginx"]`: the "sudo" item, quotes included
+  'workload-hardening': [['disallow-sudo-in-entrypoint', W, [15, 17, 15, 23]]],
   // line 4 `metadata:` of the ServiceAccount (automountServiceAccountToken is missing, not wrong);
   // line 12 `  serviceAccount: web`, the deprecated key
   'service-accounts': [
     ['disallow-service-account-automount', I, [4, 1, 4, 9]],
     ['disallow-deprecated-service-account-field', I, [12, 3, 12, 17]],
   ],
-  // line 16 the DB_PASSWORD value; line 17 the first of the two MODE names (the one without effect)
+  // line 17 the DB_PASSWORD value; line 18 the first of the two MODE names (the one without effect)
   secrets: [
-    ['disallow-secrets-in-env', W, [16, 18, 16, 37]],
-    ['disallow-duplicate-env-vars', W, [17, 17, 17, 21]],
+    ['disallow-secrets-in-env', W, [17, 18, 17, 37]],
+    ['disallow-duplicate-env-vars', W, [18, 17, 18, 21]],
   ],
-  // line 13 `nginx:latest`, line 19 `k8s.gcr.io/pause:3.9`
+  // line 13 `nginx:latest`, line 20 `k8s.gcr.io/pause:3.9`
   images: [
     ['disallow-latest-image-tag', W, [13, 14, 13, 26]],
-    ['disallow-deprecated-k8s-gcr-registry', W, [19, 14, 19, 34]],
+    ['disallow-deprecated-k8s-gcr-registry', W, [20, 14, 20, 34]],
   ],
   // line 9 the `externalIPs` key
   network: [['disallow-service-external-ips', E, [9, 3, 9, 14]]],
@@ -41,8 +41,9 @@ const FAMILIES: Record<string, Expected[]> = {
   misc: [['disallow-pod-security-policy', I, [3, 7, 3, 24]]],
   // TODO(rbac): a Role with `*` once the RBAC rules are merged (another branch).
 };
-// Resources rules are all opt-in: the test turns one on. Line 12 `    - name: app`: the container.
-const RESOURCES: Expected[] = [['require-memory-limit', W, [12, 13, 12, 16]]];
+// The memory limit is set (that rule is on by default); the CPU limit rule is opt-in and the test
+// turns it on. Line 12 `    - name: app`: the container.
+const RESOURCES: Expected[] = [['require-cpu-limit', W, [12, 13, 12, 16]]];
 
 const sortKey = (e: Expected) => `${String(e[2][0]).padStart(4)}${String(e[2][1]).padStart(4)}${e[0]}`;
 const sorted = (es: Expected[]) => [...es].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
@@ -77,14 +78,14 @@ suite('every rule family in the editor', () => {
     });
   }
 
-  test('resources: kubeHarden.rules turns require-memory-limit on for families/resources.yaml', async () => {
+  test('resources: kubeHarden.rules turns require-cpu-limit on for families/resources.yaml', async () => {
     const uri = fileUri('families/resources.yaml');
     await diagnosticsAfter(uri, () => open(uri).then(() => undefined), ds => ds.length === 0, 'no finding by default', { requireEvent: true });
     const ds = await diagnosticsAfter(
       uri,
-      () => vscode.workspace.getConfiguration('kubeHarden').update('rules', { 'require-memory-limit': 'warning' }, vscode.ConfigurationTarget.Workspace),
+      () => vscode.workspace.getConfiguration('kubeHarden').update('rules', { 'require-cpu-limit': 'warning' }, vscode.ConfigurationTarget.Workspace),
       same(RESOURCES),
-      'require-memory-limit once turned on',
+      'require-cpu-limit once turned on',
       { requireEvent: true },
     );
     assert.deepEqual(actual(ds), sorted(RESOURCES));
@@ -94,7 +95,7 @@ suite('every rule family in the editor', () => {
       uri,
       () => vscode.workspace.getConfiguration('kubeHarden').update('rules', undefined, vscode.ConfigurationTarget.Workspace),
       ds => ds.length === 0,
-      'require-memory-limit off again',
+      'require-cpu-limit off again',
       { requireEvent: true },
     );
   });

@@ -29,6 +29,15 @@ describe('lsp: diagnostics and documents', () => {
     assert.equal(d.codeDescription?.href, 'https://example.test/disallow-privileged-containers');
   });
 
+  it('problems with suppressions: code `suppressions`, no rule page', () => {
+    const text = POD.replace('privileged: true', 'privileged: true # kube-harden-ignore disallow-privileged-containers');
+    const finding = lint(text, { level: 'baseline' }).findings.find(f => f.ruleId === 'suppressions')!;
+    const d = toDiagnostic(finding, id => `https://example.test/${id}`);
+    assert.deepEqual([d.code, d.severity, d.source, d.codeDescription], ['suppressions', 2, 'kube-harden', undefined]);
+    // `      privileged: true # kube-harden-ignore ` is 44 characters; the rule id, 30, follows.
+    assert.deepEqual(d.range, { start: { line: 9, character: 44 }, end: { line: 9, character: 74 } });
+  });
+
   it('links rule pages in a folder, or under a URL prefix', () => {
     assert.equal(DEFAULT_DOCS_ROOT, path.resolve(__dirname, '../../../../docs/rules'));
     assert.equal(docsLinker('/opt/kube harden/docs')('r'), 'file:///opt/kube%20harden/docs/r.md');

@@ -22,6 +22,23 @@ describe('lsp: settings', () => {
     assert.equal(bad.length, 1);
   });
 
+  it('layers the repository file over the editor settings; the editor still sets the rules the file does not name', () => {
+    const problems: string[] = [];
+    const s = toDocumentSettings(
+      { level: 'restricted', enableAll: true, rules: { 'disallow-privileged-containers': 'info', 'require-run-as-non-root': 'error', 'nothing-*': 'off' } },
+      p => problems.push(p),
+      { level: 'baseline', preset: 'default', rules: { 'disallow-*': 'off' } },
+    );
+    assert.deepEqual(s.config, {
+      level: 'baseline', podSecurityVersion: 'latest', enableAll: false,
+      rules: { 'disallow-*': 'off' },
+      baseRules: { 'disallow-privileged-containers': 'info', 'require-run-as-non-root': 'error', 'nothing-*': 'off' },
+    });
+    assert.deepEqual(problems, ['kubeHarden.rules.nothing-*: "nothing-*" matches no rule. (kept, but it has no effect)']);
+    // A file alone, with no editor section at all.
+    assert.equal(toDocumentSettings(null, () => {}, { level: 'baseline' }).config.level, 'baseline');
+  });
+
   it('passes the registry lists through to the engine, normalised', () => {
     const problems: string[] = [];
     const s = toDocumentSettings({ trustedRegistries: ['ghcr.io/acme', '*.azurecr.io'], deniedRegistries: 'docker.io' }, p => problems.push(p));

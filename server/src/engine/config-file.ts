@@ -1,0 +1,130 @@
+// The repository file `.kube-harden.yaml` (or `.yml`): the team's agreement on levels, presets,
+// rule settings and registries, read by the CLI and the editor alike. Read as data only (one
+// YAML document, never evaluated). Each mistake is reported at its node and only the faulty
+// setting (or rule key, or list entry) is dropped, so the rest of the file still applies. A
+// syntax error is the exception: a file that does not parse applies nothing, as a half-read
+// agreement could silently loosen what the team chose.
+import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from 'yaml';
+import { ConfigInput, normalizeConfig } from './config';
+import { LineIndex, Range } from './model/text';
+import { RULES } from './registry';
+import type { RuleMeta } from './rule';
+
+export const CONFIG_FILE_NAMES: readonly string[] = ['.kube-harden.yaml', '.kube-harden.yml'];
+
+export function isConfigFileName(name: string): boolean {
+  return CONFIG_FILE_NAMES.includes(name);
+}
+
+export interface ConfigFileProblem {
+  /** error: the setting was dropped; warning: kept, but it does nothing (a rule key naming no rule). */
+  severity: 'error' | 'warning';
+  message: string;
+  offsets: [number, number];
+  /** 0-based, as in LSP. */
+  range: Range;
+}
+
+export interface ConfigFile {
+  /** The valid settings, for mergeConfigInputs. */
+  input: ConfigInput;
+  /** Globs relative to the file's folder: files left out, as kubeHarden.exclude. */
+  exclude?: string[];
+  problems: ConfigFileProblem[];
+}
+
+type Key = keyof ConfigInput | 'exclude';
+const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'exclude'];
+
+export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id' | 'category'>[] = RULES): ConfigFile {
+  const lines = new LineIndex(text);
+  const problems: ConfigFileProblem[] = [];
+  const at = (node: Node | { range?: [number, number, number?] | null } | undefined, severity: ConfigFileProblem['severity'], message: string) => {
+    const r = node?.range;
+    const offsets: [number, number] = r ? [r[0], Math.max(r[0], r[1])] : [0, 0];
+    problems.push({ severity, message, offsets, range: { start: lines.positionAt(offsets[0]), end: lines.positionAt(offsets[1]) } });
+  };
+  const result: ConfigFile = { input: {}, problems };
+  let doc: Document.Parsed;
+  try {
+    // YAML 1.2, unlike manifests: this is our own format, and in 1.1 `off` (the setting users
+    // write most) would be the boolean false.
+    doc = parseDocument(text, { version: '1.2', uniqueKeys: true, lineCounter: new LineCounter(), prettyErrors: false });
+  } catch (e) {
+    at(undefined, 'error', `Not read: ${e instanceof Error ? e.message : String(e)}`);
+    return result;
+  }
+  const syntax = [...doc.errors];
+  for (const e of syntax) {
+    const [s, end] = e.pos;
+    const offsets: [number, number] = [s, Math.max(s, end)];
+    const first = e.message.split('\n')[0];
+    problems.push({ severity: 'error', message: `YAML syntax error: ${first} (the file applies nothing until this is fixed)`, offsets, range: { start: lines.positionAt(s), end: lines.positionAt(offsets[1]) } });
+  }
+  if (syntax.length) return result;
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return result; // an empty file
+  if (!isMap(root)) {
+    at(root, 'error', `The file must be a map of settings (${KEYS.join(', ')}).`);
+    return result;
+  }
+  const js = (n: unknown) => (n && typeof (n as Node).toJS === 'function' ? (n as Node).toJS(doc) : null);
+  for (const pair of root.items) {
+    const keyNode = pair.key as Node | null;
+    const name = isScalar(keyNode) ? String((keyNode as Scalar).value) : undefined;
+    const valueNode = (pair.value ?? keyNode) as Node;
+    const key = KEYS.find(k => k === name);
+    if (!key) {
+      at(keyNode ?? undefined, 'error', `Unknown setting ${JSON.stringify(name ?? '?')}: use one of ${KEYS.join(', ')}.`);
+      continue;
+    }
+    const value = js(pair.value);
+    if (value === null || value === undefined) continue; // `level:` with nothing: the default
+    if (key === 'enableAll' && typeof value !== 'boolean') { at(valueNode, 'error', 'enableAll must be true or false.'); continue; }
+    if (key === 'rules') { readRules(pair.value as Node, result, known, at); continue; }
+    if (key === 'exclude' || key === 'trustedRegistries' || key === 'deniedRegistries') {
+      if (!isSeq(pair.value)) { at(valueNode, 'error', `${key} must be a list, e.g. ${key === 'exclude' ? '["test/fixtures/**"]' : '["ghcr.io/acme", "*.azurecr.io"]'}.`); continue; }
+      const kept: string[] = [];
+      for (const item of pair.value.items as Node[]) {
+        const v = js(item);
+        if (key === 'exclude') {
+          if (typeof v === 'string' && v.trim()) kept.push(v.trim());
+          else at(item, 'error', 'An exclude entry must be a glob relative to this file\'s folder, e.g. "test/fixtures/**".');
+          continue;
+        }
+        const { config, problems: p } = normalizeConfig({ [key]: [v] }, known);
+        if (p.length) at(item, 'error', p[0].message);
+        else kept.push(...(config[key] ?? []));
+      }
+      if (key === 'exclude') result.exclude = kept;
+      else result.input[key] = kept;
+      continue;
+    }
+    const { problems: p } = normalizeConfig({ [key]: typeof value === 'string' ? value : (value as never) }, known);
+    if (typeof value !== 'string' && key !== 'enableAll') at(valueNode, 'error', `${key} must be a string.`);
+    else if (p.length) at(valueNode, 'error', p[0].message);
+    else (result.input as Record<string, unknown>)[key] = value;
+  }
+  return result;
+}
+
+function readRules(
+  node: Node, result: ConfigFile, known: readonly Pick<RuleMeta, 'id' | 'category'>[],
+  at: (node: Node | undefined, severity: ConfigFileProblem['severity'], message: string) => void,
+): void {
+  if (!isMap(node)) {
+    at(node, 'error', 'rules must be a map of rule id, glob or category to error, warning, info or off.');
+    return;
+  }
+  const rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
+  for (const pair of node.items) {
+    const k = pair.key as Node | null;
+    const id = isScalar(k) ? String(k.value) : undefined;
+    if (id === undefined) { at(k ?? undefined, 'error', 'A rule key must be a rule id, a glob or a category.'); continue; }
+    const v = isScalar(pair.value) ? pair.value.value : undefined;
+    const { config, problems } = normalizeConfig({ rules: { [id]: v as never } }, known);
+    for (const p of problems) at(p.severity === 'warning' ? k! : ((pair.value as Node | null) ?? k!), p.severity ?? 'error', p.message);
+    if (config.rules[id] !== undefined) rules[id] = config.rules[id];
+  }
+  result.input.rules = rules;
+}
