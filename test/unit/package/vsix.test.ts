@@ -50,7 +50,7 @@ describe('package: the .vsix', function () {
     assert.ok(images.length > 0);
     for (const image of images) assert.ok(shipped.includes(image), `${image} (README) in the package`);
     const top = [...new Set(shipped.map(n => n.split('/')[0]))].sort();
-    assert.deepEqual(top, ['dist', 'docs', 'package.json', 'readme.md', 'snippets']);
+    assert.deepEqual(top, ['dist', 'docs', 'package.json', 'readme.md', 'snippets', 'syntaxes']);
   });
 
   it('points `main` at the client bundle, which needs nothing but Node and VS Code', () => {
@@ -89,6 +89,7 @@ describe('package: the .vsix', function () {
         containers:
         - name: app
           image: nginx:1.27
+          resources: {limits: {memory: 64Mi}}
     `;
     fs.writeFileSync(path.join(ws, 'pod.yaml'), pod);
     const uri = pathToFileURL(path.join(ws, 'pod.yaml')).href;
