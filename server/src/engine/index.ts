@@ -21,3 +21,6 @@ export { WorkspaceIndex } from './workspace';
 export type { WorkspaceOptions } from './workspace';
 export { summarizeFile } from './workspace/summary';
 export type { ObjectRef, ObjectSummary } from './workspace/summary';
+export { allBindings, bindingsFor, boundSubjects, effectiveRules, roleFor, rolesAggregatedInto, subjectsOf } from './workspace/rbac';
+export type { EffectiveRule, RoleNode, SubjectBinding } from './workspace/rbac';
+export type { BindingFacts, RoleFacts, RoleRuleFacts, SubjectFacts } from './workspace/summary';

@@ -4,3 +4,5 @@ export const PSA_DOC = 'https://kubernetes.io/docs/concepts/security/pod-securit
 export const OWASP_K01 = 'https://owasp.org/www-project-kubernetes-top-ten/2022/en/src/K01-insecure-workload-configurations';
 export const PSS_REFERENCES = [PSS_DOC, OWASP_K01];
 export const NETWORK_POLICY_DOC = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
+export const RBAC_DOC = 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/';
+export const RBAC_GOOD_PRACTICES = 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/';
