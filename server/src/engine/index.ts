@@ -24,3 +24,5 @@ export type { ObjectRef, ObjectSummary } from './workspace/summary';
 export { allBindings, bindingsFor, boundSubjects, effectiveRules, roleFor, rolesAggregatedInto, subjectsOf } from './workspace/rbac';
 export type { EffectiveRule, RoleNode, SubjectBinding } from './workspace/rbac';
 export type { BindingFacts, RoleFacts, RoleRuleFacts, SubjectFacts } from './workspace/summary';
+export { effectivePermissions } from './workspace/permissions';
+export type { GrantedRule, PermissionGrant, PermissionSubject } from './workspace/permissions';

@@ -7,7 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
-import { ParseCache } from './documents';
+import { isManifestCandidate, ParseCache } from './documents';
+import { HoverContributor, rbacHover } from './hoverRbac';
 import { describeError, RateLimitedLog } from './log';
 import { SECTION, SettingsStore } from './settings';
 import { canonicalUri } from './uris';
@@ -121,6 +122,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-harden', version: serverVersion() },
@@ -163,6 +165,26 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     } catch (e) {
       log.error('handler:codeAction', `codeAction failed: ${describeError(e)}`);
       return [];
+    }
+  });
+
+  // Minimal until the finding hovers (hover.ts) land: the contributors answer in turn, the first
+  // answer wins. After the workspace is indexed, so a binding in an unopened file is seen.
+  const hoverContributors: HoverContributor[] = [rbacHover];
+  connection.onHover(async params => {
+    try {
+      await model.whenReady();
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !isManifestCandidate(doc)) return null;
+      const ctx = { parsed: cache.get(doc), index: model.indexFor(doc.uri) };
+      for (const contribute of hoverContributors) {
+        const contents = contribute(doc, params.position, ctx);
+        if (contents) return { contents };
+      }
+      return null;
+    } catch (e) {
+      log.error('handler:hover', `hover failed: ${describeError(e)}`);
+      return null;
     }
   });
 

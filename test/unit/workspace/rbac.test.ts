@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseFile } from '@kube-harden/server';
 import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
-import { bindingsFor, boundSubjects, effectiveRules, isMissingRole, roleFor, rolesAggregatedInto, subjectsOf } from '@kube-harden/server/out/engine/workspace/rbac';
+import { bindingsFor, boundSeverity, boundSubjects, effectiveRules, isMissingRole, roleFor, rolesAggregatedInto, subjectsOf } from '@kube-harden/server/out/engine/workspace/rbac';
+import { effectivePermissions } from '@kube-harden/server/out/engine/workspace/permissions';
 import { ObjectSummary, summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
 
 const ROLES = `apiVersion: rbac.authorization.k8s.io/v1
@@ -122,6 +123,29 @@ describe('workspace RBAC facts', () => {
     const { index, roles } = workspace();
     assert.deepEqual(boundSubjects(index, roles[1]).map(s => [s.binding.name, s.subject.name]), [['monitoring', 'system:serviceaccounts:shop'], ['monitoring', 'prometheus']]);
     assert.deepEqual(boundSubjects(index, roles[2]).map(s => s.subject.name), ['web']);
+  });
+
+  it('raises the severity of a role-level finding one step when the role is bound', () => {
+    const { index, roles } = workspace();
+    assert.equal(boundSeverity(index, roles[1], 'warning'), 'error');
+    assert.equal(boundSeverity(index, roles[2], 'info'), 'warning');
+    assert.equal(boundSeverity(index, roles[1], 'error'), undefined);
+    index.removeFile('file:///ws/bindings.yaml');
+    assert.equal(boundSeverity(index, roles[1], 'warning'), undefined);
+  });
+
+  it('lists the effective permissions of a ServiceAccount: bindings, scope, roles reached through aggregation, dangers', () => {
+    const { index } = workspace();
+    const grants = effectivePermissions(index, { kind: 'ServiceAccount', namespace: 'shop', name: 'web' });
+    assert.deepEqual(grants.map(g => [g.binding.name, g.viaGroup, g.namespace, g.roleRef.name, g.rules.map(r => `${r.from.name}:${r.rule.resources.join('+')}`)]), [
+      ['web-reader', undefined, 'shop', 'reader', ['reader:configmaps']],
+      ['monitoring', 'system:serviceaccounts:shop', undefined, 'monitoring', ['monitoring-pods:pods+pods/log']],
+    ]);
+    assert.deepEqual(grants.flatMap(g => g.rules.flatMap(r => r.dangers)), []);
+    const prometheus = effectivePermissions(index, { kind: 'ServiceAccount', namespace: 'monitoring', name: 'prometheus' });
+    assert.deepEqual(prometheus.map(g => g.binding.name), ['monitoring']);
+    assert.deepEqual(effectivePermissions(index, { kind: 'Group', name: 'system:serviceaccounts:shop' }).map(g => g.binding.name), ['monitoring']);
+    assert.deepEqual(effectivePermissions(index, { kind: 'User', name: 'web' }), []);
   });
 
   it('drops what it computed when a file changes', () => {

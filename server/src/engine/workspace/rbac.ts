@@ -210,3 +210,15 @@ export function broadGroup(name: string): 'anonymous' | 'unauthenticated' | 'aut
 export function roleLabel(role: { kind: string; name: string }): string {
   return `${role.kind} "${role.name}"`;
 }
+
+/**
+ * The severity for a role-level finding (RB01-RB26 on a Role or ClusterRole): one step higher
+ * than the rule's when some binding of the workspace hands the role out (directly or through
+ * an aggregating ClusterRole), so a dangerous role that is used stands out from a template no
+ * one binds. Undefined when the role is not bound: the rule's own severity stands. A role rule
+ * passes it as the per-finding `severity` (a severity the user configured still wins).
+ */
+export function boundSeverity(index: WorkspaceIndex, role: ObjectSummary, base: 'error' | 'warning' | 'info'): 'error' | 'warning' | undefined {
+  if (base === 'error' || boundSubjects(index, role).length === 0) return undefined;
+  return base === 'info' ? 'warning' : 'error';
+}
