@@ -70,6 +70,8 @@ import disallowServiceAccountAdminRights from './rules/service-accounts/disallow
 import disallowClusterAdminBinding from './rules/rbac/disallow-cluster-admin-binding';
 import disallowDangerousRoleBinding from './rules/rbac/disallow-dangerous-role-binding';
 import disallowBroadBindingSubjects from './rules/rbac/disallow-broad-binding-subjects';
+import disallowMissingBindingRole from './rules/rbac/disallow-missing-binding-role';
+import disallowDashboardRbac from './rules/rbac/disallow-dashboard-rbac';
 import requireCpuRequest from './rules/resources/require-cpu-request';
 import requireCpuLimit from './rules/resources/require-cpu-limit';
 import requireMemoryRequest from './rules/resources/require-memory-request';
@@ -157,10 +159,12 @@ export const RULES: readonly Rule[] = [
   disallowDefaultServiceAccountBinding,
   disallowAutomountedTokenWithRbac,
   disallowServiceAccountAdminRights,
-  // RBAC bindings (RB04, RB27-RB30; RB05-RB26 and RB33 through the bound role)
+  // RBAC bindings (RB04, RB27-RB32; RB05-RB26 and RB33 through the bound role)
   disallowClusterAdminBinding,
   disallowDangerousRoleBinding,
   disallowBroadBindingSubjects,
+  disallowDashboardRbac,
+  disallowMissingBindingRole,
   // Secrets (SEC01-SEC11)
   preferSecretVolumesOverEnv,
   disallowSecretsInEnv,
