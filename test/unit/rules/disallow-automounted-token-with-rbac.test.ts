@@ -62,6 +62,18 @@ ruleTester('disallow-automounted-token-with-rbac', {
       }],
     },
     {
+      name: 'the ServiceAccount in the same file: it can be changed instead, for every pod using it',
+      code: `${SA()}---\n${WEB}`,
+      files: { 'rbac.yaml': BINDING },
+      errors: [{
+        messageId: 'mounted', line: 19, column: 27, endLine: 19, endColumn: 30, related: [RELATED],
+        suggestions: [
+          { title: SUGGESTION.title, output: `${SA()}---\n${WEB_NO_TOKEN}` },
+          { title: 'Set automountServiceAccountToken: false on ServiceAccount "web"', output: `${SA('automountServiceAccountToken: false\n')}---\n${WEB}` },
+        ],
+      }],
+    },
+    {
       name: 'the pod\'s explicit true wins over its ServiceAccount\'s false',
       code: WEB_NO_TOKEN.replace('automountServiceAccountToken: false', 'automountServiceAccountToken: true'),
       files: { 'rbac.yaml': BINDING, 'sa.yaml': SA('automountServiceAccountToken: false\n') },

@@ -1,6 +1,8 @@
+import { setIn } from '../../fix/map';
 import { setInPod } from '../../fix/workload';
+import { parseFile } from '../../model/parse';
 import { isFalse, isTrue } from '../../model/yaml-nav';
-import { defineRule } from '../../rule';
+import { defineRule, Proposal } from '../../rule';
 import { byLocation } from '../../workspace/network';
 import { bindingsFor, roleLabel } from '../../workspace/rbac';
 
@@ -48,7 +50,26 @@ export default defineRule({
         const role = b.binding!.roleRef;
         return { ref: b, message: `${b.kind} "${b.name ?? '(unnamed)'}" binds ${roleLabel(role)} to ${via ? `group "${via}"` : `ServiceAccount "${sa}"`}.` };
       }),
-      suggestions: own?.viaAlias ? [] : [setInPod(pod, ['automountServiceAccountToken'], false)],
+      suggestions: [
+        ...(own?.viaAlias ? [] : [setInPod(pod, ['automountServiceAccountToken'], false)]),
+        // Unless the pod says true: then its own setting is what mounts the token.
+        ...(account && account.uri === self.uri && !isTrue(own) ? [onServiceAccount(sa, account.docIndex)] : []),
+      ],
     });
   },
 });
+
+/**
+ * `automountServiceAccountToken: false` on the ServiceAccount, when it is in this file: every
+ * pod using it stops mounting the token. It lives in another YAML document than the pod, so the
+ * edit reads the file's text again to find it.
+ */
+function onServiceAccount(name: string, docIndex: number): Proposal {
+  return {
+    title: `Set automountServiceAccountToken: false on ServiceAccount "${name}"`,
+    edits: ({ text }) => {
+      const target = parseFile(text).documents.flatMap(d => d.objects).find(o => o.docIndex === docIndex && o.kind === 'ServiceAccount' && o.name === name);
+      return target ? setIn(text, target.doc, target.node, ['automountServiceAccountToken'], false) : undefined;
+    },
+  };
+}
