@@ -4,7 +4,7 @@
 import { DangerousGrant, PolicyRuleData } from '../model/rbac';
 import { WorkspaceIndex } from './index';
 import { byLocation } from './network';
-import { allBindings, bindingsFor, dangersOf, effectiveRules, RoleNode, roleFor, subjectsOf } from './rbac';
+import { allBindings, bindingDangers, bindingsFor, RoleNode, subjectsOf } from './rbac';
 import { ObjectSummary } from './summary';
 
 export type PermissionSubject = { kind: 'ServiceAccount'; namespace: string; name: string } | { kind: 'User' | 'Group'; name: string };
@@ -38,10 +38,8 @@ export function effectivePermissions(index: WorkspaceIndex, subject: PermissionS
   const order = byLocation(found.map(f => f.binding));
   return order.map(binding => {
     const f = found.find(x => x.binding === binding)!;
-    const role = roleFor(index, binding);
+    const { role, rules, dangers } = bindingDangers(index, binding);
     const namespaced = binding.kind === 'RoleBinding';
-    const rules = role ? effectiveRules(index, role) : [];
-    const dangers = dangersOf(rules, namespaced ? 'namespace' : 'cluster');
     return {
       binding, viaGroup: f.viaGroup, namespace: namespaced ? index.namespaceOf(binding) : undefined,
       roleRef: binding.binding!.roleRef, role,

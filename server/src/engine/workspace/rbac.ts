@@ -113,6 +113,23 @@ export function dangersOf(rules: readonly EffectiveRule[], scope: 'namespace' | 
   return assessRules(rules.map(r => r.rule), { scope, expandWildcards }).map(d => ({ ...d, source: rules[d.ruleIndex] }));
 }
 
+/**
+ * The dangerous grants a binding hands out (its role's effective rules, in the binding's
+ * scope), computed once per index state: every pod whose ServiceAccount it names asks again.
+ */
+export function bindingDangers(index: WorkspaceIndex, binding: ObjectSummary, expandWildcards = false): { role?: RoleNode; rules: EffectiveRule[]; dangers: BoundDanger[] } {
+  const cache = index.memo('rbac-dangers', () => new Map<string, ReturnType<typeof bindingDangers>>());
+  const key = `${binding.uri}#${binding.docIndex}#${expandWildcards}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const role = roleFor(index, binding);
+    const rules = role ? effectiveRules(index, role) : [];
+    hit = { role, rules, dangers: dangersOf(rules, binding.kind === 'RoleBinding' ? 'namespace' : 'cluster', expandWildcards) };
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 /** A related location on the role entry that grants `d`, when the role is an object of the workspace. */
 export function dangerRelated(d: BoundDanger): Array<{ ref: ObjectRef; message: string }> {
   const { role, rule } = d.source;

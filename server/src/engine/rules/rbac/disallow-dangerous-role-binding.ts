@@ -1,6 +1,6 @@
 import { bindingView, isBinding, subjectLabel } from '../../model/rbac-binding';
 import { defineRule, Report } from '../../rule';
-import { broadGroup, dangerRelated, dangersOf, effectiveRules, roleFor, roleLabel, subjectsOf } from '../../workspace/rbac';
+import { bindingDangers, broadGroup, dangerRelated, roleLabel, subjectsOf } from '../../workspace/rbac';
 import { RBAC_DOC, RBAC_GOOD_PRACTICES } from '../references';
 
 /** Grants named in the message; the rest are counted (all are in the related locations). */
@@ -35,11 +35,9 @@ export default defineRule({
     if (b.roleKind === 'ClusterRole' && b.roleName === 'cluster-admin') return;
     const subjects = subjectsOf(index, self);
     if (subjects.length === 0) return;
-    const role = roleFor(index, self);
+    const { role, rules, dangers } = bindingDangers(index, self);
     if (!role) return;
     const scope = object.kind === 'RoleBinding' ? 'namespace' : 'cluster';
-    const rules = effectiveRules(index, role);
-    const dangers = dangersOf(rules, scope);
     if (dangers.length === 0) return;
     const aggregated = rules.some(r => r.role !== role);
     const broad = subjects.some(s => s.kind === 'Group' && broadGroup(s.name));

@@ -1,6 +1,6 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { dangerRelated, dangersOf, effectiveRules, roleFor, roleLabel } from '../../workspace/rbac';
+import { bindingDangers, dangerRelated, roleLabel } from '../../workspace/rbac';
 
 /** The Dashboard's ServiceAccount as its manifests and chart name it. */
 const DASHBOARD = /^kubernetes-dashboard(-.*)?$/;
@@ -29,9 +29,8 @@ export default defineRule({
     const b = bindingView(object);
     const subjects = b.subjects.filter(s => s.kind === 'ServiceAccount' && DASHBOARD.test(s.name));
     if (subjects.length === 0) return;
-    const role = roleFor(index, self);
+    const { role, dangers } = bindingDangers(index, self);
     if (!role) return;
-    const dangers = dangersOf(effectiveRules(index, role), object.kind === 'RoleBinding' ? 'namespace' : 'cluster');
     if (dangers.length === 0) return;
     const rows = [...new Set(dangers.map(d => d.detail))];
     for (const s of subjects) {

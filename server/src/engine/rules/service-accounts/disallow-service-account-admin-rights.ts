@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { byLocation } from '../../workspace/network';
-import { BoundDanger, bindingsFor, dangerRelated, dangersOf, effectiveRules, roleFor, roleLabel } from '../../workspace/rbac';
+import { BoundDanger, bindingDangers, bindingsFor, dangerRelated, roleLabel } from '../../workspace/rbac';
 import { ObjectRef, ObjectSummary } from '../../workspace/summary';
 
 /**
@@ -36,10 +36,8 @@ export default defineRule({
     const ns = index.namespaceOf(self);
     const held: Holding[] = [];
     for (const { binding } of bindingsFor(index, { namespace: ns, name: sa })) {
-      const role = roleFor(index, binding);
+      const { role, dangers: all } = bindingDangers(index, binding, true);
       if (!role) continue;
-      const scope = binding.kind === 'RoleBinding' ? 'namespace' : 'cluster';
-      const all = dangersOf(effectiveRules(index, role), scope, true);
       // A full wildcard says it all: the rows it implies would only repeat it.
       const full = all.filter(d => d.row === 'RB03');
       const dangers = full.length > 0 ? full : all.filter(d => TAKEOVER_ROWS.has(d.row));
