@@ -1,24 +1,8 @@
 import { yaml } from '../../helpers/manifest';
+import { WEB_IN_SHOP } from '../../helpers/rbac';
 import { ruleTester } from '../../helpers/rule-tester';
 
-const WEB = yaml`
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: web
-    namespace: shop
-  spec:
-    selector:
-      matchLabels: {app: web}
-    template:
-      metadata:
-        labels: {app: web}
-      spec:
-        serviceAccountName: web
-        containers:
-        - name: web
-          image: nginx:1.27
-`;
+const WEB = WEB_IN_SHOP;
 
 const WEB_NO_TOKEN = WEB.replace('        image: nginx:1.27\n', '        image: nginx:1.27\n      automountServiceAccountToken: false\n');
 

@@ -1,25 +1,8 @@
 import { yaml } from '../../helpers/manifest';
+import { WEB_IN_SHOP } from '../../helpers/rbac';
 import { ruleTester } from '../../helpers/rule-tester';
 
-const WEB = yaml`
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: web
-    namespace: shop
-  spec:
-    selector:
-      matchLabels: {app: web}
-    template:
-      metadata:
-        labels: {app: web}
-      spec:
-        serviceAccountName: web
-        automountServiceAccountToken: false
-        containers:
-        - name: web
-          image: nginx:1.27
-`;
+const WEB = WEB_IN_SHOP.replace('      serviceAccountName: web\n', '      serviceAccountName: web\n      automountServiceAccountToken: false\n');
 
 const binding = (kind: string, role: string) => yaml`
   apiVersion: rbac.authorization.k8s.io/v1
