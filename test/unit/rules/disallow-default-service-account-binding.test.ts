@@ -36,5 +36,10 @@ ruleTester('disallow-default-service-account-binding', {
       code: `${RB.replace('kind: RoleBinding', 'kind: ClusterRoleBinding').replace('  namespace: shop\n', '')}  namespace: kube-system\n`,
       errors: [{ messageId: 'defaultSa', line: 11, column: 9, endLine: 11, endColumn: 16, data: { kind: 'ClusterRoleBinding', name: 'reader', role: 'ClusterRole "view"', namespace: 'kube-system' } }],
     },
+    {
+      name: 'the account named as the user its tokens authenticate as',
+      code: RB.replace('- kind: ServiceAccount\n  name: default', '- kind: User\n  name: system:serviceaccount:prod:default'),
+      errors: [{ messageId: 'defaultSa', line: 12, column: 9, endLine: 12, endColumn: 43, data: { kind: 'RoleBinding', name: 'reader', role: 'ClusterRole "view"', namespace: 'prod' } }],
+    },
   ],
 });

@@ -117,6 +117,9 @@ describe('workspace RBAC facts', () => {
     assert.deepEqual(found.map(f => [f.binding.name, f.viaGroup]), [['web-reader', undefined], ['monitoring', 'system:serviceaccounts:shop']]);
     assert.deepEqual(bindingsFor(index, { namespace: 'shop', name: 'web' }, { groups: false }).map(f => f.binding), [bindings[0]]);
     assert.deepEqual(bindingsFor(index, { namespace: 'prod', name: 'web' }), []);
+    const asUser = summarizeFile('file:///ws/user.yaml', parseFile(BINDINGS.split('---\n')[0].replace('name: web-reader', 'name: as-user').replace('- kind: ServiceAccount\n  name: web', '- kind: User\n  name: system:serviceaccount:prod:web')));
+    index.setFile('file:///ws/user.yaml', asUser);
+    assert.deepEqual(bindingsFor(index, { namespace: 'prod', name: 'web' }).map(f => f.binding.name), ['as-user']);
   });
 
   it('tells which bindings hand out a role, directly or through aggregation', () => {

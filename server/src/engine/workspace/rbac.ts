@@ -166,6 +166,11 @@ export function allBindings(index: WorkspaceIndex): readonly ObjectSummary[] {
   return graph(index).bindings;
 }
 
+/** The user name a ServiceAccount's tokens authenticate as. */
+export function serviceAccountUser(ns: string, name: string): string {
+  return `system:serviceaccount:${ns}:${name}`;
+}
+
 /** The groups every token of ServiceAccount `ns/name` carries. */
 export function serviceAccountGroups(ns: string): string[] {
   return ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'];
@@ -179,7 +184,8 @@ export interface SubjectBinding {
 }
 
 /**
- * The bindings that apply to ServiceAccount `ns/name`: by name, or through the groups its
+ * The bindings that apply to ServiceAccount `ns/name`: by name (as a ServiceAccount subject or
+ * as the User its tokens authenticate as), or through the groups its
  * tokens carry (system:serviceaccounts, system:serviceaccounts:<ns>, system:authenticated).
  */
 export function bindingsFor(index: WorkspaceIndex, sa: { namespace: string; name: string }, options: { groups?: boolean } = {}): SubjectBinding[] {
@@ -188,6 +194,8 @@ export function bindingsFor(index: WorkspaceIndex, sa: { namespace: string; name
   for (const binding of allBindings(index)) {
     for (const subject of subjectsOf(index, binding)) {
       if (subject.kind === 'ServiceAccount' && subject.name === sa.name && subject.namespace === sa.namespace) out.push({ binding, subject });
+      // A ServiceAccount's tokens authenticate as user system:serviceaccount:<ns>:<name>: a User subject of that name is the same account.
+      else if (subject.kind === 'User' && subject.name === serviceAccountUser(sa.namespace, sa.name)) out.push({ binding, subject });
       else if (subject.kind === 'Group' && groups.includes(subject.name)) out.push({ binding, subject, viaGroup: subject.name });
       else continue;
       break;
