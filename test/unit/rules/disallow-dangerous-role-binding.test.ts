@@ -106,6 +106,15 @@ ruleTester('disallow-dangerous-role-binding', {
       }],
     },
     {
+      name: 'the anonymous user as subject is broad too',
+      code: BINDING.replace('- kind: ServiceAccount\n  name: web', '- kind: User\n  name: system:anonymous'),
+      files: { 'roles.yaml': SECRET_READER },
+      errors: [{
+        messageId: 'dangerous', line: 9, column: 9, endLine: 9, endColumn: 22, severity: 'error',
+        related: [{ file: 'roles.yaml', line: 8, column: 15, endLine: 8, endColumn: 24, message: 'Role "secret-reader" grants "get", "list" on "secrets": can read every Secret (RB05).' }],
+      }],
+    },
+    {
       name: 'the built-in edit role: impersonation (critical) first, an error',
       code: CRB('edit'),
       errors: [{

@@ -64,6 +64,15 @@ ruleTester('disallow-service-account-admin-rights', {
       }],
     },
     {
+      name: 'through the group of every service account of the namespace',
+      code: WEB,
+      files: { 'rbac.yaml': binding('ClusterRole', 'cluster-admin').replace('- kind: ServiceAccount\n  name: web', '- kind: Group\n  name: system:serviceaccounts:shop') },
+      errors: [{
+        messageId: 'admin', line: 13, column: 27, endLine: 13, endColumn: 30,
+        related: [{ ...BINDING_RELATED('ClusterRole "cluster-admin"'), message: 'RoleBinding "web-rights" binds ClusterRole "cluster-admin" to group "system:serviceaccounts:shop".' }],
+      }],
+    },
+    {
       name: 'the default ServiceAccount bound cluster-wide to escalate: reported where serviceAccountName would go',
       code: WEB.replace('      serviceAccountName: web\n', ''),
       files: {

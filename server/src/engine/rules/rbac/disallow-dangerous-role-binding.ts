@@ -40,7 +40,7 @@ export default defineRule({
     const scope = object.kind === 'RoleBinding' ? 'namespace' : 'cluster';
     if (dangers.length === 0) return;
     const aggregated = rules.some(r => r.role !== role);
-    const broad = subjects.some(s => s.kind === 'Group' && broadGroup(s.name));
+    const broad = subjects.some(s => (s.kind === 'Group' || s.kind === 'User') && broadGroup(s.name));
     const critical = dangers.some(d => d.severity === 'Critical');
     // One grant per row, the worst first: the related locations show every entry.
     const rank = { Critical: 0, High: 1, Medium: 2, Low: 3 };

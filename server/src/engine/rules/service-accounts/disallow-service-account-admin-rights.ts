@@ -10,7 +10,7 @@ import { ObjectRef, ObjectSummary } from '../../workspace/summary';
  */
 const TAKEOVER_ROWS = new Set(['RB03', 'RB11', 'RB12', 'RB13', 'RB14', 'RB16', 'RB19']);
 
-interface Holding { binding: ObjectSummary; role: string; dangers: BoundDanger[] }
+interface Holding { binding: ObjectSummary; viaGroup?: string; role: string; dangers: BoundDanger[] }
 
 export default defineRule({
   id: 'disallow-service-account-admin-rights',
@@ -35,7 +35,7 @@ export default defineRule({
     const sa = self.pod?.serviceAccountName ?? 'default';
     const ns = index.namespaceOf(self);
     const held: Holding[] = [];
-    for (const { binding } of bindingsFor(index, { namespace: ns, name: sa })) {
+    for (const { binding, viaGroup } of bindingsFor(index, { namespace: ns, name: sa })) {
       const { role, dangers: all } = bindingDangers(index, binding, true);
       if (!role) continue;
       // A full wildcard says it all: the rows it implies would only repeat it.
@@ -44,7 +44,7 @@ export default defineRule({
       const pods = all.find(d => d.row === 'RB09' && d.targets.includes('pods'));
       const secrets = all.find(d => d.row === 'RB05');
       if (full.length === 0 && pods && secrets) dangers.push(pods, secrets);
-      if (dangers.length > 0) held.push({ binding, role: roleLabel(role), dangers });
+      if (dangers.length > 0) held.push({ binding, viaGroup, role: roleLabel(role), dangers });
     }
     if (held.length === 0) return;
     const ordered = byLocation(held.map(h => h.binding)).map(b => held.find(h => h.binding === b)!);
@@ -61,7 +61,7 @@ export default defineRule({
       },
       at: (pod.field('serviceAccountName') ?? pod.field('serviceAccount'))?.site ?? pod.anchor('serviceAccountName'),
       related: ordered.flatMap(h => [
-        { ref: h.binding as ObjectRef, message: `${h.binding.kind} "${h.binding.name ?? '(unnamed)'}" binds ${h.role} to ServiceAccount "${sa}".` },
+        { ref: h.binding as ObjectRef, message: `${h.binding.kind} "${h.binding.name ?? '(unnamed)'}" binds ${h.role} to ${h.viaGroup ? `group "${h.viaGroup}"` : `ServiceAccount "${sa}"`}.` },
         ...h.dangers.flatMap(d => dangerRelated(d)),
       ]),
     });
