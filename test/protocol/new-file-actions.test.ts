@@ -98,6 +98,8 @@ describe('protocol: suggestions that create a file', () => {
       assert.deepEqual(actions.map(a => [a.title, a.kind, a.isPreferred]), [
         [`${TITLE} at the end of this file`, 'quickfix', false],
         [`${TITLE} in a new file "shop-default-deny-2.yaml"`, 'quickfix', false],
+        [`Suppress ${RULE} on this line`, 'quickfix', false],
+        [`Suppress ${RULE} for Namespace "shop"`, 'quickfix', false],
       ]);
       assert.equal(applyVersioned(actions[0].edit, { uri: nsUri, version: 1, text: NAMESPACE }), `${NAMESPACE}---\n${DENY}`);
       assert.deepEqual(actions[1].edit, expectedCreate());
@@ -133,7 +135,7 @@ describe('protocol: suggestions that create a file', () => {
     const client = await LspClient.start({ capabilities: capabilities({ create: false }), settings: { kubeHarden: {} } });
     try {
       const { actions } = await actionsFor(client);
-      assert.deepEqual(actions.map(a => a.title), [TITLE]);
+      assert.deepEqual(actions.map(a => a.title), [TITLE, `Suppress ${RULE} on this line`, `Suppress ${RULE} for Namespace "shop"`]);
       assert.equal(applyVersioned(actions[0].edit, { uri: nsUri, version: 1, text: NAMESPACE }), `${NAMESPACE}---\n${DENY}`);
     } finally {
       await client.stop();

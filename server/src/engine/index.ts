@@ -26,3 +26,8 @@ export { summarizeFile } from './workspace/summary';
 export type { ObjectRef, ObjectSummary } from './workspace/summary';
 export { OWN_PREFIX, parseReason, REASON_PLACEHOLDER, suppressOnLine, suppressOnObject, SUPPRESSION_MESSAGES, SUPPRESSIONS_ID } from './suppress';
 export type { SuppressedFinding, SuppressionMessageId } from './suppress';
+export { allBindings, bindingsFor, boundSubjects, effectiveRules, roleFor, rolesAggregatedInto, subjectsOf } from './workspace/rbac';
+export type { EffectiveRule, RoleNode, SubjectBinding } from './workspace/rbac';
+export type { BindingFacts, RoleFacts, RoleRuleFacts, SubjectFacts } from './workspace/summary';
+export { effectivePermissions } from './workspace/permissions';
+export type { GrantedRule, PermissionGrant, PermissionSubject } from './workspace/permissions';

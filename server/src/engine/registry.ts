@@ -96,6 +96,14 @@ import disallowServiceAccountAutomount from './rules/service-accounts/disallow-s
 import disallowDefaultServiceAccount from './rules/service-accounts/disallow-default-service-account';
 import disallowDeprecatedServiceAccountField from './rules/service-accounts/disallow-deprecated-service-account-field';
 import disallowMissingServiceAccount from './rules/service-accounts/disallow-missing-service-account';
+import disallowDefaultServiceAccountBinding from './rules/service-accounts/disallow-default-service-account-binding';
+import disallowAutomountedTokenWithRbac from './rules/service-accounts/disallow-automounted-token-with-rbac';
+import disallowServiceAccountAdminRights from './rules/service-accounts/disallow-service-account-admin-rights';
+import disallowClusterAdminBinding from './rules/rbac/disallow-cluster-admin-binding';
+import disallowDangerousRoleBinding from './rules/rbac/disallow-dangerous-role-binding';
+import disallowBroadBindingSubjects from './rules/rbac/disallow-broad-binding-subjects';
+import disallowMissingBindingRole from './rules/rbac/disallow-missing-binding-role';
+import disallowDashboardRbac from './rules/rbac/disallow-dashboard-rbac';
 import requireCpuRequest from './rules/resources/require-cpu-request';
 import requireCpuLimit from './rules/resources/require-cpu-limit';
 import requireMemoryRequest from './rules/resources/require-memory-request';
@@ -221,6 +229,16 @@ export const RULES: readonly Rule[] = [
   disallowDefaultServiceAccount,
   disallowDeprecatedServiceAccountField,
   disallowMissingServiceAccount,
+  // Service accounts through RBAC bindings (SA04, SA08, SA09)
+  disallowDefaultServiceAccountBinding,
+  disallowAutomountedTokenWithRbac,
+  disallowServiceAccountAdminRights,
+  // RBAC bindings (RB04, RB27-RB32; RB05-RB26 and RB33 through the bound role)
+  disallowClusterAdminBinding,
+  disallowDangerousRoleBinding,
+  disallowBroadBindingSubjects,
+  disallowDashboardRbac,
+  disallowMissingBindingRole,
   // Secrets (SEC01-SEC11)
   preferSecretVolumesOverEnv,
   disallowSecretsInEnv,

@@ -12,6 +12,7 @@ import { Finding, LintConfig, LintResult, ParsedFile, ResolvedConfig, resolveCon
 import { TOOL_NAMES } from '../engine/docs';
 import { OWASP_URL, owaspLabel, owaspOf } from '../engine/owasp';
 import { isManifestCandidate, ParseCache } from './documents';
+import { rbacHover } from './hoverRbac';
 import { SettingsStore } from './settings';
 
 export interface HoverContext {
@@ -94,7 +95,14 @@ export const findingsHover: HoverContributor = ctx => {
   };
 };
 
-export const HOVER_CONTRIBUTORS: HoverContributor[] = [findingsHover];
+/** On a ServiceAccount's name or a binding subject: what it may do through every binding of the workspace. */
+export const permissionsHover: HoverContributor = ctx => {
+  const h = rbacHover(ctx.doc, ctx.position, { parsed: ctx.parsed, index: ctx.workspace });
+  if (!h) return undefined;
+  return { markdown: h.contents.value, range: { start: ctx.doc.positionAt(h.offsets[0]), end: ctx.doc.positionAt(h.offsets[1]) } };
+};
+
+export const HOVER_CONTRIBUTORS: HoverContributor[] = [findingsHover, permissionsHover];
 
 /** The hover of all contributors, or null where none has anything to say. */
 export function buildHover(ctx: HoverContext, contributors: readonly HoverContributor[] = HOVER_CONTRIBUTORS): Hover | null {

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
-import { ParseCache } from './documents';
+import { isManifestCandidate, ParseCache } from './documents';
 import { HoverDeps, provideHover } from './hover';
 import { existsOnDisk } from './newFiles';
 import { describeError, RateLimitedLog } from './log';
@@ -234,6 +234,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   connection.onHover(async params => {
     try {
+      // After the workspace is indexed: a binding in a file never opened counts.
+      await model.whenReady();
       return hover ? await provideHover(hover, params) : null;
     } catch (e) {
       log.error('handler:hover', `hover failed: ${describeError(e)}`);

@@ -13,6 +13,8 @@ import { K8sObject } from '../model/parse';
 import { assessRules, DangerousGrant, isAggregated, isNamespaced, isRole, policyRulesOf, PolicyRuleView, RowSeverity, RuleEntry } from '../model/rbac';
 import { getSeq } from '../model/yaml-nav';
 import { CheckContext, defineRule, Proposal, Rule, Severity } from '../rule';
+import type { ObjectRef } from '../workspace/summary';
+import { boundSubjects, roleLabel } from '../workspace/rbac';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'];
 export const RBAC_DOC = 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/';
@@ -99,15 +101,40 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
   const rule: Rule<M> = defineRule<M>({
     ...meta, category: 'rbac', pss: null, kinds: ROLE_KINDS, fix: null,
     checkObject(ctx: CheckContext<M>) {
-      for (const f of roleFindings(ctx.object, rule.id)) {
+      const findings = roleFindings(ctx.object, rule.id);
+      if (findings.length === 0) return;
+      // A role some binding of the workspace hands out is more urgent than a template no one
+      // binds (RULES.md §3): one step up, with the bindings shown beside the finding.
+      const related = bindingsOf(ctx);
+      for (const f of findings) {
         const messageId = messageFor[f.grant.row];
         const suggestions = (suggest?.(f) ?? []).filter((p): p is Proposal => !!p);
+        const base = severityOf(rule, f) ?? rule.severity;
+        const severity = related.length > 0 ? raise(base) : base;
         ctx.report({
           messageId, data: f.data, at: f.entry.node as Node, covers: meta.covers.length > 1 ? [f.grant.row] : undefined,
-          severity: severityOf(rule, f), suggestions: suggestions.length > 0 ? suggestions : undefined,
+          severity: severity === rule.severity ? undefined : severity, suggestions: suggestions.length > 0 ? suggestions : undefined,
+          related: related.length > 0 ? related : undefined,
         });
       }
     },
   });
   return rule;
+}
+
+const raise = (s: Severity): Severity => (s === 'info' ? 'warning' : 'error');
+
+/** The bindings that hand the role out, each once, with whom they bind it to. */
+function bindingsOf(ctx: CheckContext<string>): Array<{ ref: ObjectRef; message: string }> {
+  const bySubject = new Map<typeof ctx.workspace.self, string[]>();
+  for (const { binding, subject } of boundSubjects(ctx.workspace.index, ctx.workspace.self)) {
+    const list = bySubject.get(binding) ?? [];
+    const who = subject.kind === 'ServiceAccount' && subject.namespace ? `ServiceAccount ${subject.namespace}/${subject.name}` : `${subject.kind} ${subject.name}`;
+    if (!list.includes(who)) list.push(who);
+    bySubject.set(binding, list);
+  }
+  return [...bySubject].map(([binding, who]) => ({
+    ref: binding,
+    message: `${roleLabel({ kind: binding.kind, name: binding.name ?? '' })} grants this ${ctx.object.kind} to ${who.join(', ')}.`,
+  }));
 }

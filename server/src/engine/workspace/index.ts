@@ -20,6 +20,7 @@ export class WorkspaceIndex {
   private workloadsByNamespace: Map<string, ObjectSummary[]> | undefined;
   private policiesByNamespace: { byNs: Map<string, ObjectSummary[]>; clusterWide: ObjectSummary[] } | undefined;
   private nsCache = new Map<ObjectSummary, string>();
+  private derived = new Map<string, unknown>();
   /** Increases on every change, so dependants can tell a stale answer. */
   generation = 0;
 
@@ -241,6 +242,15 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /**
+   * A value computed from the whole index (the RBAC graph of workspace/rbac.ts), kept until the
+   * index changes: helper modules cache here rather than add fields for each of their tables.
+   */
+  memo<T>(key: string, build: () => T): T {
+    if (!this.derived.has(key)) this.derived.set(key, build());
+    return this.derived.get(key) as T;
+  }
+
   private changed(): void {
     this.generation++;
     this.dropCaches();
@@ -255,6 +265,7 @@ export class WorkspaceIndex {
     this.workloadsByNamespace = undefined;
     this.patchesCache = undefined;
     this.nsCache = new Map();
+    this.derived = new Map();
   }
 }
 
@@ -264,6 +275,7 @@ function resolveUri(base: string, relative: string): string | undefined {
 }
 
 function sameFacts(a: readonly ObjectSummary[], b: readonly ObjectSummary[]): boolean {
-  const facts = (l: readonly ObjectSummary[]) => JSON.stringify(l.map(({ range: _range, ...rest }) => rest));
+  // Positions (the object's, its role rules' entries) are where, not what: moving text is no change.
+  const facts = (l: readonly ObjectSummary[]) => JSON.stringify(l, (k, v) => (k === 'range' || k === 'ranges' ? undefined : v));
   return a.length === b.length && facts(a) === facts(b);
 }

@@ -9,6 +9,7 @@ import { entries, get, getIn, getMap, getSeq, isFalse, isTrue, keyOf, seqItems, 
 import { nodeOffsets } from '../model/ranges';
 import { LabelSelector, Labels, readLabels, readSelector } from './selector';
 import { ServiceFacts, serviceFacts } from './service';
+import { isRole, policyRulesOf, PolicyRuleData, RBAC_GROUP } from '../model/rbac';
 
 export interface ObjectRef {
   uri: string;
@@ -91,6 +92,10 @@ export interface ObjectSummary extends ObjectRef {
   runtimeClass?: { handler?: string };
   /** A policy whose admission controller verifies image signatures, and which images it checks (IMG07). */
   imageVerification?: ImageVerificationFacts;
+  /** Role / ClusterRole: its rules and aggregation (RB33); its labels are `labels`. */
+  role?: RoleFacts;
+  /** RoleBinding / ClusterRoleBinding: what it binds to whom. */
+  binding?: BindingFacts;
 }
 
 export interface ImageVerificationFacts {
@@ -103,6 +108,32 @@ export interface ImageVerificationFacts {
   clusterWide: boolean;
   /** Image patterns as written. */
   patterns: string[];
+}
+
+/** One entry of a role's `rules`, with where its entries are written (for related locations in other files). */
+export interface RoleRuleFacts extends PolicyRuleData {
+  /** The rule item (its first key). */
+  range: Range;
+  /** Per field, where each entry of the data is written (same order as the data). */
+  ranges: Record<'apiGroups' | 'resources' | 'verbs', Range[]>;
+}
+
+export interface RoleFacts {
+  rules: RoleRuleFacts[];
+  /** `aggregationRule.clusterRoleSelectors` of a ClusterRole: its rules are the union of the ClusterRoles they select. */
+  aggregation?: LabelSelector[];
+}
+
+export interface SubjectFacts {
+  kind: string;
+  name: string;
+  /** As written. A ServiceAccount subject of a RoleBinding without one means the binding's namespace (see workspace/rbac.ts). */
+  namespace?: string;
+}
+
+export interface BindingFacts {
+  roleRef: { kind: string; name: string };
+  subjects: SubjectFacts[];
 }
 
 export interface ConfigDataFacts {
@@ -181,6 +212,8 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
   const iv = imageVerificationFacts(o);
   if (iv) s.imageVerification = iv;
   if (o.kind === 'RuntimeClass' && o.group === 'node.k8s.io') s.runtimeClass = { handler: str(get(o.node, 'handler', o.doc)) };
+  if (isRole(o)) s.role = roleFacts(o, file);
+  if (o.group === RBAC_GROUP && (o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding')) s.binding = bindingFacts(o);
   return s;
 }
 
@@ -206,6 +239,40 @@ function imageVerificationFacts(o: K8sObject): ImageVerificationFacts | undefine
     return patterns.length ? { flavor: 'sigstore', clusterWide: true, patterns } : undefined;
   }
   return undefined;
+}
+
+function roleFacts(o: K8sObject, file: ParsedFile): RoleFacts {
+  const range = (n: Parameters<typeof nodeOffsets>[0]): Range => {
+    const off = nodeOffsets(n) ?? [0, 0];
+    return { start: file.lines.positionAt(off[0]), end: file.lines.positionAt(off[1]) };
+  };
+  const facts: RoleFacts = {
+    rules: policyRulesOf(o).map(r => ({
+      ...r.data,
+      range: range(r.site),
+      ranges: { apiGroups: r.apiGroups.entries.map(e => range(e.node)), resources: r.resources.entries.map(e => range(e.node)), verbs: r.verbs.entries.map(e => range(e.node)) },
+    })),
+  };
+  const agg = getMap(o.node, 'aggregationRule', o.doc);
+  if (o.kind === 'ClusterRole' && agg) {
+    facts.aggregation = seqItems(getSeq(agg, 'clusterRoleSelectors', o.doc), o.doc)
+      .map(r => (isMap(r.value) ? readSelector(r.value, o.doc) : { matchLabels: {}, matchExpressions: [], invalid: true }));
+  }
+  return facts;
+}
+
+function bindingFacts(o: K8sObject): BindingFacts {
+  const ref = getMap(o.node, 'roleRef', o.doc);
+  return {
+    roleRef: { kind: str(get(ref, 'kind', o.doc)) ?? '', name: str(get(ref, 'name', o.doc)) ?? '' },
+    subjects: seqItems(getSeq(o.node, 'subjects', o.doc), o.doc).flatMap(r => {
+      if (!isMap(r.value)) return [];
+      const namespace = str(get(r.value, 'namespace', o.doc));
+      const subject: SubjectFacts = { kind: str(get(r.value, 'kind', o.doc)) ?? '', name: str(get(r.value, 'name', o.doc)) ?? '' };
+      if (namespace) subject.namespace = namespace;
+      return [subject];
+    }),
+  };
 }
 
 // Objects whose controller creates a Secret: External Secrets, Sealed Secrets, Vault Secrets Operator.

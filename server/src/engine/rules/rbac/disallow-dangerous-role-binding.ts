@@ -1,0 +1,64 @@
+import { bindingView, isBinding, subjectLabel } from '../../model/rbac-binding';
+import { defineRule, Report } from '../../rule';
+import { bindingDangers, broadGroup, dangerRelated, roleLabel, subjectsOf } from '../../workspace/rbac';
+import { RBAC_DOC, RBAC_GOOD_PRACTICES } from '../references';
+
+/** Grants named in the message; the rest are counted (all are in the related locations). */
+const MAX_LISTED = 4;
+
+export default defineRule({
+  id: 'disallow-dangerous-role-binding',
+  title: 'Bindings do not hand out dangerous permissions',
+  category: 'rbac',
+  severity: 'warning',
+  pss: null,
+  level: 'baseline',
+  covers: ['RB01', 'RB02', 'RB03', 'RB05', 'RB06', 'RB07', 'RB08', 'RB09', 'RB10', 'RB11', 'RB12', 'RB13', 'RB14', 'RB15', 'RB16', 'RB17', 'RB18', 'RB19', 'RB20', 'RB21', 'RB22', 'RB23', 'RB24', 'RB25', 'RB26', 'RB33'],
+  equivalents: {
+    kubeLinter: ['access-to-secrets', 'access-to-create-pods'], checkov: ['CKV2_K8S_1', 'CKV2_K8S_2', 'CKV2_K8S_3', 'CKV2_K8S_4', 'CKV2_K8S_5'],
+    kubescape: ['C-0002', 'C-0015', 'C-0063', 'C-0065', 'C-0186', 'C-0187', 'C-0188', 'C-0191'],
+    polaris: ['clusterrolebindingPodExecAttach', 'rolebindingClusterRolePodExecAttach', 'rolebindingRolePodExecAttach'],
+  },
+  messages: {
+    dangerous: '{{kind}} "{{name}}" gives {{subjects}} {{role}}{{scope}}, which grants {{grants}}. Bind a role that grants only what they need.',
+  },
+  docs: {
+    summary: 'Judges a binding by what it hands out: the rules of the role it refers to, found anywhere in the workspace, with the rules of ClusterRoles aggregated into it (`aggregationRule.clusterRoleSelectors` matched against `aggregate-to-*` labels, RB33) and the built-in `admin`, `edit` and `view` roles as the API server defines them (`edit` grants pods/exec, Secrets and impersonation of service accounts; `view` no Secrets). Every grant of the RBAC danger catalogue (wildcards, Secrets, exec/attach/port-forward, workload creation, escalate/bind/impersonate, token creation, webhooks, ...) is listed, each with a related location on the rule entry that grants it. A RoleBinding grants a ClusterRole inside its namespace only, so cluster-scoped grants do not count there. The finding is an error when the subjects include a broad group (every user, every service account) or a grant is critical (full wildcard, escalate, bind, impersonate). `cluster-admin` is left to its own rule; bindings without subjects grant nothing.',
+    remediation: 'Bind a role limited to the verbs and resources the subjects use (name Secrets in `resourceNames`, drop exec and wildcards), or split the role. The role-level rules point at the same entries in the role itself.',
+    references: [RBAC_GOOD_PRACTICES, RBAC_DOC],
+  },
+  fix: null,
+  kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  checkObject({ object, workspace: { index, self }, report }) {
+    if (!isBinding(object)) return;
+    const b = bindingView(object);
+    if (b.roleKind === 'ClusterRole' && b.roleName === 'cluster-admin') return;
+    const subjects = subjectsOf(index, self);
+    if (subjects.length === 0) return;
+    const { role, rules, dangers } = bindingDangers(index, self);
+    if (!role) return;
+    const scope = object.kind === 'RoleBinding' ? 'namespace' : 'cluster';
+    if (dangers.length === 0) return;
+    const aggregated = rules.some(r => r.role !== role);
+    const broad = subjects.some(s => (s.kind === 'Group' || s.kind === 'User') && broadGroup(s.name));
+    const critical = dangers.some(d => d.severity === 'Critical');
+    // One grant per row, the worst first: the related locations show every entry.
+    const rank = { Critical: 0, High: 1, Medium: 2, Low: 3 };
+    const firsts = dangers.filter((d, i) => dangers.findIndex(x => x.row === d.row) === i);
+    const words = firsts.sort((a, c) => rank[a.severity] - rank[c.severity]).map(d => `${d.detail} (${d.impact})`);
+    const grants = words.length > MAX_LISTED ? `${words.slice(0, MAX_LISTED).join('; ')}; and ${words.length - MAX_LISTED} more` : words.join('; ');
+    const finding: Report<'dangerous'> = {
+      messageId: 'dangerous',
+      data: {
+        kind: object.kind, name: object.name ?? '(unnamed)', role: roleLabel(role), grants,
+        subjects: subjects.length === 1 ? subjectLabel(subjects[0]) : `${subjects.length} subjects`,
+        scope: scope === 'namespace' ? ` in namespace "${index.namespaceOf(self)}"` : ' cluster-wide',
+      },
+      at: b.roleAt,
+      covers: [...new Set([...dangers.map(d => d.row), ...(aggregated ? ['RB33'] : [])])],
+      related: dangers.flatMap(d => dangerRelated(d)),
+    };
+    if (broad || critical) finding.severity = 'error';
+    report(finding);
+  },
+});

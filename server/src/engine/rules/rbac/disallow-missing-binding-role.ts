@@ -1,0 +1,43 @@
+import { bindingView, isBinding } from '../../model/rbac-binding';
+import { defineRule } from '../../rule';
+import { byLocation } from '../../workspace/network';
+import { isMissingRole } from '../../workspace/rbac';
+import { RBAC_DOC } from '../references';
+
+export default defineRule({
+  id: 'disallow-missing-binding-role',
+  title: 'Bindings refer to a role the workspace defines',
+  category: 'rbac',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  level: 'restricted',
+  covers: ['RB32'],
+  equivalents: { kubeLinter: ['access-to-secrets', 'access-to-create-pods'] },
+  messages: {
+    missingRole: '{{kind}} "{{name}}" refers to Role "{{role}}", which namespace "{{namespace}}" of the workspace does not define: what it grants cannot be checked, and it grants nothing until the Role exists. Add the Role or fix the name.',
+    missingClusterRole: '{{kind}} "{{name}}" refers to ClusterRole "{{role}}", which the workspace does not define and no cluster has by default: what it grants cannot be checked. Add the ClusterRole or fix the name.',
+  },
+  docs: {
+    summary: 'The binding rules judge a binding by its role; a role that is not in the workspace cannot be judged, and a misspelt name grants nothing (the API server accepts a binding to a role that does not exist yet). The built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` role) always exist and are not reported. Off by default (as kube-linter\'s flagRolesNotFound): roles often come from a Helm chart, an operator or another repository, and an editor may open one file alone; turn it on where the workspace holds the whole RBAC of the application.',
+    remediation: 'Add the Role or ClusterRole to the workspace next to the binding, or correct `roleRef.name` (and `roleRef.kind`: a RoleBinding may refer to a ClusterRole, a ClusterRoleBinding only to a ClusterRole).',
+    references: [RBAC_DOC],
+  },
+  fix: null,
+  kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  checkObject({ object, workspace: { index, self }, report }) {
+    if (!isBinding(object) || index.isPatch(self.uri)) return;
+    const b = bindingView(object);
+    if (b.roleKind !== 'Role' && b.roleKind !== 'ClusterRole') return;
+    if (!isMissingRole(index, self)) return;
+    const namespace = index.namespaceOf(self);
+    // A Role of that name elsewhere: most likely the binding's namespace is the mistake.
+    const elsewhere = b.roleKind === 'Role' ? byLocation(index.all().filter(o => o.role && o.kind === 'Role' && o.name === b.roleName)) : [];
+    report({
+      messageId: b.roleKind === 'Role' ? 'missingRole' : 'missingClusterRole',
+      data: { kind: object.kind, name: object.name ?? '(unnamed)', role: b.roleName, namespace },
+      at: b.roleAt,
+      related: elsewhere.slice(0, 3).map(o => ({ ref: o, message: `Role "${b.roleName}" is defined in namespace "${index.namespaceOf(o)}".` })),
+    });
+  },
+});
