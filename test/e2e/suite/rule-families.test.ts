@@ -39,11 +39,17 @@ const FAMILIES: Record<string, Expected[]> = {
   ],
   // line 3 the kind `PodSecurityPolicy`
   misc: [['disallow-pod-security-policy', I, [3, 7, 3, 24]]],
-  // TODO(rbac): a Role with `*` once the RBAC rules are merged (another branch).
+  // line 9 `    resources: ["pods"]`: "pods" may be created and deleted through the `*` verb;
+  // line 10 `    verbs: ["*"]`: the wildcard itself
+  rbac: [
+    ['restrict-workload-creation', W, [9, 17, 9, 23]],
+    ['restrict-workload-deletion', W, [9, 17, 9, 23]],
+    ['disallow-wildcard-verbs', E, [10, 13, 10, 16]],
+  ],
 };
 // The memory limit is set (that rule is on by default); the CPU limit rule is opt-in and the test
-// turns it on. Line 12 `    - name: app`: the container.
-const RESOURCES: Expected[] = [['require-cpu-limit', W, [12, 13, 12, 16]]];
+// turns it on. Line 14 `      resources: {limits: {memory: 64Mi}}`: the `limits` key it belongs in.
+const RESOURCES: Expected[] = [['require-cpu-limit', W, [14, 19, 14, 25]]];
 
 const sortKey = (e: Expected) => `${String(e[2][0]).padStart(4)}${String(e[2][1]).padStart(4)}${e[0]}`;
 const sorted = (es: Expected[]) => [...es].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));

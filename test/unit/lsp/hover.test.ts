@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { lintParsed, parseFile, resolveConfig, RuleMeta } from '@kube-harden/server';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
 import {
-  escapeMarkdown, findingsHover, HOVER_CONTRIBUTORS, HoverContributor, provideHover, renderFindingHover,
+  escapeMarkdown, findingsHover, permissionsHover, HOVER_CONTRIBUTORS, HoverContributor, provideHover, renderFindingHover,
 } from '@kube-harden/server/out/lsp/hover';
 import { RateLimitedLog } from '@kube-harden/server/out/lsp/log';
 import { SettingsStore } from '@kube-harden/server/out/lsp/settings';
@@ -131,7 +131,7 @@ describe('lsp: hover', () => {
   });
 
   it('takes more contributors, whose sections follow in list order', async () => {
-    assert.deepEqual(HOVER_CONTRIBUTORS, [findingsHover]);
+    assert.deepEqual(HOVER_CONTRIBUTORS, [findingsHover, permissionsHover]);
     const h = setup();
     await h.validate();
     const extra: HoverContributor = ctx => ctx.position.line === 9
