@@ -68,15 +68,20 @@ describe('rule catalogue', () => {
     }
   });
 
-  it('overrides only rules of a lower level that exist', () => {
+  // A restricted check replaces the baseline check of the same control (as PSA does), and a rule
+  // may replace one of its own level whose every finding it makes more precisely; a rule never
+  // replaces a stricter one (that would drop findings when the level goes up).
+  it('overrides only rules that exist, of the same or a lower level', () => {
+    let count = 0;
     for (const r of RULES) {
       for (const o of r.overrides ?? []) {
         const target = RULES.find(x => x.id === o);
         assert.ok(target, `${r.id} overrides unknown ${o}`);
-        assert.equal(ruleLevel(target), 'baseline', `${r.id} overrides ${o}`);
-        assert.equal(ruleLevel(r), 'restricted', `${r.id} is restricted`);
+        assert.ok(ruleLevel(target) === 'baseline' || ruleLevel(r) === 'restricted', `${r.id} (${ruleLevel(r)}) overrides the stricter ${o}`);
+        count++;
       }
     }
+    assert.ok(count >= 6);
   });
 
   it('has up-to-date generated pages (npm run docs)', () => {

@@ -29,6 +29,7 @@ import disallowCloudCredentialHostPaths from './rules/workload-hardening/disallo
 import disallowSensitiveHostPaths from './rules/workload-hardening/disallow-sensitive-host-paths';
 import disallowDangerousCapabilities from './rules/workload-hardening/disallow-dangerous-capabilities';
 import requireDropNetRaw from './rules/workload-hardening/require-drop-net-raw';
+import requireCapabilityDrop from './rules/workload-hardening/require-capability-drop';
 import disallowHostAliases from './rules/workload-hardening/disallow-host-aliases';
 import disallowRootGroup from './rules/workload-hardening/disallow-root-group';
 import disallowPrivilegedPorts from './rules/workload-hardening/disallow-privileged-ports';
@@ -197,6 +198,7 @@ export const RULES: readonly Rule[] = [
   requireReadOnlyRootFilesystem,
   disallowDangerousCapabilities,
   requireDropNetRaw,
+  requireCapabilityDrop,
   disallowRootGroup,
   requireSecurityContext,
   requireLinuxHardening,

@@ -1,0 +1,41 @@
+import { ensureInSeq } from '../../fix/seq';
+import { capabilityEntries } from '../../model/capability-names';
+import { defineRule } from '../../rule';
+import { OWASP_K01 } from '../references';
+
+export default defineRule({
+  id: 'require-capability-drop',
+  title: 'Containers should drop capabilities they do not need',
+  category: 'workload-hardening',
+  severity: 'info',
+  pss: null,
+  optIn: true,
+  covers: ['H08'],
+  equivalents: { trivy: ['KSV004'], kubesec: ['CapDropAny'] },
+  messages: {
+    nothingDropped: '{{container}} keeps every capability the container runtime grants by default: set securityContext.capabilities.drop: ["ALL"] and add back only what the program needs.',
+  },
+  docs: {
+    summary: 'A container that drops no capability keeps the runtime\'s whole default set (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW, ...). At the restricted level require-drop-all-capabilities asks for `drop: [ALL]`, so this rule speaks only at the baseline level (or in a namespace that enforces `privileged`), where nothing else asks for a drop. Opt-in and info: baseline users chose fewer findings, and require-drop-net-raw, when on, already reports every container this rule would (one that drops nothing keeps NET_RAW) and replaces it. Windows pods are skipped: capabilities do not exist there.',
+    remediation: 'Add `capabilities: {drop: ["ALL"]}` to the container\'s securityContext and add back (`add`) only the capabilities the program needs, such as NET_BIND_SERVICE for a port below 1024.',
+    references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
+  },
+  // Same edit and risk as require-drop-all-capabilities: an image that relies on a default
+  // capability (chown at start-up, binding port 80 as root) stops working.
+  fix: { safety: 'unsafe', risk: 'may stop a program that needs a capability; add it back explicitly' },
+  checkPod({ pod, policy, workspace, report }) {
+    if (pod.isWindows) return;
+    const { index, self } = workspace;
+    const privilegedNamespace = index.namespaceObject(index.namespaceOf(self))?.labels['pod-security.kubernetes.io/enforce'] === 'privileged';
+    if (policy.level === 'restricted' && !privilegedNamespace) return; // require-drop-all-capabilities
+    for (const c of pod.containers) {
+      if (capabilityEntries(c, 'drop').length > 0) continue;
+      const what = `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+      report({
+        messageId: 'nothingDropped', data: { container: c.label },
+        at: c.anchor('securityContext', 'capabilities', 'drop'),
+        fix: { title: `Drop all capabilities in ${what}`, edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'ALL') },
+      });
+    }
+  },
+});
