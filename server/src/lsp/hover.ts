@@ -3,7 +3,8 @@
 // answers hovers on every key from the schema, and VS Code shows both, so ours must add to
 // theirs, never repeat it on clean nodes.
 //
-// Findings are read from the lint the validator cached for this version; a hover never lints.
+// Findings are read from the lint the validator cached for this version (computed here only when
+// the validator has not linted the current model yet; it then reuses it).
 // More can be shown by adding a contributor to HOVER_CONTRIBUTORS (an RBAC "effective
 // permissions" section for a RoleBinding, say).
 import { Hover, MarkupKind, Position, Range, TextDocumentPositionParams } from 'vscode-languageserver';
@@ -132,7 +133,11 @@ export async function provideHover(deps: HoverDeps, params: TextDocumentPosition
   const settings = await deps.settings.get(uri);
   const current = deps.document(uri);
   if (!settings.enable || !current || current.version !== version) return null;
-  const lint = deps.cache.cachedLint(current, (deps.resolve ?? resolveConfig)(settings.config));
+  // Normally the validator's lint of this version (published already). When the model changed
+  // since (another file's facts), the lint it is about to publish is computed here once and
+  // cached for it: a hover must not come back empty while a re-lint is pending.
+  const resolved = (deps.resolve ?? resolveConfig)(settings.config);
+  const lint = deps.cache.cachedLint(current, resolved) ?? deps.cache.lint(current, resolved);
   return buildHover({
     doc: current,
     position: params.position,

@@ -69,7 +69,11 @@ suite('fixes in the editor', () => {
     const ours = actions.filter(a => a.kind && (a.kind.value === 'quickfix' || a.kind.value === 'refactor.rewrite'));
     assert.deepEqual(ours.map(a => [a.title, a.kind!.value, a.isPreferred ?? false]), [
       ['Set securityContext.allowPrivilegeEscalation: false in container "app"', 'quickfix', true],
+      [`Suppress ${APE} on this line`, 'quickfix', false],
+      [`Suppress ${APE} for Pod "web"`, 'quickfix', false],
       ['Set securityContext.runAsNonRoot: true in the pod spec (may stop an image that runs as root)', 'quickfix', false],
+      [`Suppress ${NON_ROOT} on this line`, 'quickfix', false],
+      [`Suppress ${NON_ROOT} for Pod "web"`, 'quickfix', false],
       ['Harden this workload: Pod "web" (includes unsafe changes)', 'refactor.rewrite', false],
     ]);
     const fix = ours[0];

@@ -34,8 +34,9 @@ suite('the workspace model in the editor', () => {
       `${DEFAULT_DENY} on the Namespace`,
       { requireEvent: true },
     );
-    // namespace.yaml line 5 is `  name: e2e-net`: the Namespace's name.
-    assert.deepEqual(after.map(d => [codeOf(d), span(d)]), [[DEFAULT_DENY, [5, 9, 5, 16]]]);
+    // namespace.yaml line 5 is `  name: e2e-net`: the Namespace's name. Line 12 `  name: api`: the
+    // Deployment, which the namespace's only policy no longer selects (a real gap, reported by default).
+    assert.deepEqual(after.map(d => [codeOf(d), span(d)]), [[DEFAULT_DENY, [5, 9, 5, 16]], ['require-network-policy', [12, 9, 12, 12]]]);
     assert.match(after[0].message, /Namespace "e2e-net" has no default-deny NetworkPolicy/);
 
     // Undo the edit: the namespace is isolated again.
