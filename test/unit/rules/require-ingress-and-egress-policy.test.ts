@@ -52,8 +52,25 @@ ruleTester('require-ingress-and-egress-policy', {
       code: WEB.replace('      containers:', '      hostNetwork: true\n      containers:'),
       files: { 'np.yaml': np('web', '{}', '[Ingress]') },
     },
+    {
+      // An installer's policies select its own namespace-less pods; applied with `kubectl -n`,
+      // they never meet WEB, though both are guessed to be in "default".
+      name: 'an installer elsewhere bundles a namespace-wide ingress policy with its own workloads',
+      code: WEB,
+      files: { 'installers/app.yaml': `${WEB.replace(/web/g, 'other')}---\n${np('other-ingress', '{}', '[Ingress]')}` },
+    },
   ],
   invalid: [
+    {
+      name: 'the same policy in a file of policies only is applied with the workload',
+      code: WEB,
+      files: { 'policies/ingress.yaml': np('ingress', '{}', '[Ingress]') },
+      errors: [{
+        messageId: 'oneWay', line: 4, column: 9, endLine: 4, endColumn: 12,
+        data: { kind: 'StatefulSet', name: 'web', covered: 'ingress', missing: 'egress', types: 'Egress' },
+        related: [{ file: 'policies/ingress.yaml', line: 4, column: 9, endLine: 4, endColumn: 16, message: 'NetworkPolicy "ingress" selects these pods and restricts ingress.' }],
+      }],
+    },
     {
       name: 'only ingress is restricted, by a policy in another file',
       code: WEB,

@@ -47,6 +47,10 @@ export default defineRule({
           // Peers in namespaces whose workloads the workspace does not hold cannot be judged.
           if (namespaces.length === 0) continue;
           if (namespaces.some(n => index.workloadsIn(n).some(w => w.kind !== 'PodTemplate' && matches(pods, w.pod!.labels)))) continue;
+          // A workload whose namespace is a guess may be in the namespaces meant (any of them, for
+          // a namespaceSelector; the policy's, for a plain peer, which may be a guess too).
+          if (index.workloads().some(w => w.kind !== 'PodTemplate' && matches(pods, w.pod!.labels)
+            && (nsSelector ? index.namespaceGuessed(w) : index.mayShareNamespace(self, w)))) continue;
           const where = nsSelector ? 'in the namespaces its namespaceSelector picks' : `in namespace "${ns}"`;
           report({ messageId: 'dangling', data: { direction, name: object.name ?? '(unnamed)', selector: selectorText(pods), where }, at: podKey });
         }

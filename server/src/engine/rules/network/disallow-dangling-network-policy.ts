@@ -40,7 +40,8 @@ export default defineRule({
     const ns = index.namespaceOf(self);
     const candidates = (np.clusterWide ? index.workloads() : index.workloadsIn(ns)).filter(w => w.kind !== 'PodTemplate');
     if (candidates.length === 0 || index.selectsEveryPod(self, ns)) return;
-    if (candidates.some(w => index.selects(self, w))) return;
+    // The pods may be those of a workload whose namespace (or the policy's) is a guess.
+    if (index.workloads().some(w => w.kind !== 'PodTemplate' && index.mightSelect(self, w))) return;
     const spec = specOf(object);
     const data = { kind: object.kind, name: object.name ?? '(unnamed)', selector: selectorText(np.podSelector) || '(nothing readable)', namespace: ns };
     report({ messageId: np.clusterWide ? 'danglingClusterWide' : 'dangling', data, at: keyOf(spec, SELECTOR_KEY[np.flavor], object.doc) ?? specAnchor(object) });

@@ -44,7 +44,8 @@ export default defineRule({
     const workloads = index.workloadsIn(ns).filter(w => w.kind !== 'PodTemplate');
     if (workloads.length === 0 || mayMakePods(index, ns)) return;
     const sel = { matchLabels: selector, matchExpressions: [] };
-    if (workloads.some(w => matches(sel, w.pod!.labels))) return;
+    // The pods may be those of a workload whose namespace (or the Service's) is a guess.
+    if (index.workloads().some(w => w.kind !== 'PodTemplate' && index.mayShareNamespace(self, w) && matches(sel, w.pod!.labels))) return;
     // Some controllers label their own pods at run time (Longhorn's manager marks the pod serving
     // its webhook): a NetworkPolicy of the namespace written for the same labels says they are
     // meant, not a typo.

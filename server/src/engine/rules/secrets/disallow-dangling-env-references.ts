@@ -29,7 +29,7 @@ export default defineRule({
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
     const providers = (kind: Provided, name: string): ObjectSummary[] =>
-      index.all().filter(o => o.configData?.provides === kind && o.configData.name === name && index.namespaceOf(o) === ns);
+      index.all().filter(o => o.configData?.provides === kind && o.configData.name === name && index.mayShareNamespace(o, self));
     const check = (c: { label: string }, kind: Provided, ref: Ref | undefined, at: Node | undefined, withKey: boolean) => {
       if (!ref || !isMap(ref.value) || !at) return;
       if (isTrue(get(ref.value, 'optional', pod.doc))) return;

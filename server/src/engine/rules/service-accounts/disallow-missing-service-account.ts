@@ -24,7 +24,7 @@ export default defineRule({
     if (!ref || !name || name === 'default') return;
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
-    if (index.all().some(o => o.serviceAccount && o.name === name && index.namespaceOf(o) === ns)) return;
+    if (index.all().some(o => o.serviceAccount && o.name === name && index.mayShareNamespace(o, self))) return;
     report({ messageId: 'missing', data: { name, namespace: ns }, at: ref.site });
   },
 });

@@ -38,8 +38,11 @@ export default defineRule({
     const sa = workspace.self.pod?.serviceAccountName ?? 'default';
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
-    const account = index.all().find(o => o.serviceAccount && o.name === sa && index.namespaceOf(o) === ns);
-    if (account?.serviceAccount?.automountToken === false) return;
+    // A guessed namespace on either side may be the same one: any such account that disables
+    // automounting may be the pod's.
+    const accounts = index.all().filter(o => o.serviceAccount && o.name === sa && index.mayShareNamespace(o, self));
+    if (accounts.some(o => o.serviceAccount!.automountToken === false)) return;
+    const account = accounts.find(o => index.namespaceOf(o) === ns) ?? accounts[0];
     report({
       messageId: 'unset', data: { sa }, at: keyOf(pod.spec, 'serviceAccountName', pod.doc) ?? pod.anchor('automountServiceAccountToken'), fix,
       related: account ? [{ ref: account, message: `ServiceAccount "${sa}" does not set automountServiceAccountToken: false` }] : [],
