@@ -231,7 +231,7 @@ describe('lsp: ParseCache and the workspace model', () => {
     assert.equal(held.length, 1);
     assert.equal(seen[0].summaries, held, 'the very array the model holds, not a second summary');
     assert.equal(seen[0].uri, canonicalUri(doc.uri));
-    assert.deepEqual(result.findings.map(f => f.ruleId), ['require-drop-all-capabilities', 'require-no-privilege-escalation', 'require-run-as-non-root', 'require-seccomp-profile']);
+    assert.deepEqual(result.findings.map(f => f.ruleId), ['require-drop-all-capabilities', 'require-memory-limit', 'require-no-privilege-escalation', 'require-run-as-non-root', 'require-seccomp-profile']);
     // The same version under another configuration: no new parse, the same summaries.
     cache.lint(doc, resolveConfig({ level: 'baseline' }));
     assert.equal(seen[1].summaries, held);

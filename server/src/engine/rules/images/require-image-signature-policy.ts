@@ -35,7 +35,7 @@ export default defineRule({
   checkPod({ pod, workspace, report }) {
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
-    const policies = index.all().filter(o => o.imageVerification && (o.imageVerification.clusterWide || index.namespaceOf(o) === ns));
+    const policies = index.all().filter(o => o.imageVerification && (o.imageVerification.clusterWide || index.mayShareNamespace(o, self)));
     const nsObject = index.namespaceObject(ns);
     const sigstoreApplies = !nsObject || nsObject.labels[SIGSTORE_INCLUDE] === 'true';
     for (const c of pod.containers) {

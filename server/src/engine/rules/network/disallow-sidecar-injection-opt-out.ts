@@ -26,7 +26,8 @@ export default defineRule({
     if (object.kind === 'PodTemplate') return;
     const ns = index.namespaceOf(self);
     const nsObject = index.namespaceObject(ns);
-    if (!nsObject || SYSTEM_NAMESPACES.has(ns)) return;
+    // A pod naming no namespace is applied wherever `kubectl -n` says: "default" is only a guess.
+    if (!nsObject || SYSTEM_NAMESPACES.has(ns) || index.namespaceGuessed(self)) return;
     const data = { kind: object.kind, name: object.name ?? '(unnamed)', namespace: ns };
     const labels = getMap(pod.metadata, 'labels', object.doc);
     const annotations = getMap(pod.metadata, 'annotations', object.doc);
