@@ -122,6 +122,16 @@ export class WorkspaceIndex {
     return a.startsWith(b) || b.startsWith(a);
   }
 
+  /**
+   * True when `o` is, or may be, an object of namespace `ns`, whose Namespace object is `anchor`:
+   * placed there, or naming no namespace in the Namespace object's folder (a `limitrange.yaml`
+   * beside `namespace.yaml`, applied with `kubectl -n`). What a namespace-level rule finds missing
+   * must be missing from both.
+   */
+  mayBelongTo(o: ObjectSummary, ns: string, anchor: ObjectSummary): boolean {
+    return this.namespaceOf(o) === ns || (this.namespaceGuessed(o) && folderOf(o.uri) === folderOf(anchor.uri));
+  }
+
   /** The Namespace object named `ns`, when the workspace has one. */
   namespaceObject(ns: string): ObjectSummary | undefined {
     if (!this.namespacesCache) {

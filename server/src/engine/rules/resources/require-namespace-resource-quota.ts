@@ -23,8 +23,8 @@ export default defineRule({
   checkObject({ object, workspace, report }) {
     const name = object.name;
     if (object.group !== '' || !name) return;
-    const { index } = workspace;
-    if (index.all().some(o => o.kind === 'ResourceQuota' && o.group === '' && index.namespaceOf(o) === name)) return;
+    const { index, self } = workspace;
+    if (index.all().some(o => o.kind === 'ResourceQuota' && o.group === '' && index.mayBelongTo(o, name, self))) return;
     const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
     if (at) report({ messageId: 'missing', data: { name }, at });
   },

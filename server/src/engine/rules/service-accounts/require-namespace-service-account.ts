@@ -27,8 +27,8 @@ export default defineRule({
     // A kustomize patch of the Namespace is not the Namespace: its base is reported, once.
     if (index.isPatch(self.uri)) return;
     const own = (sa: string | undefined) => !!sa && sa !== 'default';
-    if (index.all().some(o => o.serviceAccount && own(o.name) && index.namespaceOf(o) === name)) return;
-    if (index.workloadsIn(name).some(w => own(w.pod?.serviceAccountName))) return;
+    if (index.all().some(o => o.serviceAccount && own(o.name) && index.mayBelongTo(o, name, self))) return;
+    if (index.workloads().some(w => own(w.pod?.serviceAccountName) && index.mayBelongTo(w, name, self))) return;
     const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
     if (at) report({ messageId: 'missing', data: { name }, at });
   },
