@@ -199,8 +199,12 @@ function forObject(resolved: ResolvedConfig, index: WorkspaceIndex, self: Object
   const ns = index.namespaceObject(index.namespaceOf(self));
   const level = ns?.labels[PSA_LEVEL_LABEL];
   if (level !== 'privileged' && level !== 'baseline' && level !== 'restricted') return resolved;
+  // A workload naming no namespace only may land in that one (`kubectl -n` decides): its labels may
+  // lower the level, never raise it nor move the version.
+  const guessed = index.namespaceGuessed(self);
+  if (guessed && level === 'restricted') return resolved;
   const version = ns!.labels[PSA_VERSION_LABEL];
-  const podSecurityVersion = version && parsePolicyVersion(version) !== undefined ? version : resolved.config.podSecurityVersion;
+  const podSecurityVersion = !guessed && version && parsePolicyVersion(version) !== undefined ? version : resolved.config.podSecurityVersion;
   const r = resolveConfig({ ...resolved.config, level: level === 'privileged' ? 'baseline' : level, podSecurityVersion });
   // The label speaks for the Pod Security Standards only: the other rules (network, mesh, ...)
   // run as configured whatever level the namespace enforces.

@@ -101,9 +101,10 @@ describe('package: the .vsix', function () {
     try {
       await client.open(uri, pod);
       const published = await client.waitForDiagnostics(uri, { version: 1 });
-      // pod.yaml line 7 is `  hostNetwork: true`; restricted-only findings are gone (baseline).
+      // pod.yaml line 7 is `  hostNetwork: true`; restricted-only findings are gone (baseline);
+      // line 9 names the container, which sets no memory limit (a rule outside the standards).
       assert.deepEqual(published.diagnostics.map(d => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1]),
-        [['disallow-host-network', 7, 16, 7, 20]]);
+        [['disallow-host-network', 7, 16, 7, 20], ['require-memory-limit', 9, 11, 9, 14]]);
       const href = published.diagnostics[0].codeDescription?.href ?? '';
       assert.equal(href, pathToFileURL(path.join(ext, 'docs', 'rules', 'disallow-host-network.md')).href);
       assert.ok(fs.existsSync(new URL(href)), `${href} exists in the package`);

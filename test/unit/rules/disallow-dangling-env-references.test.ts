@@ -23,6 +23,12 @@ ruleTester('disallow-dangling-env-references', {
         '    - secretRef: {name: api}',
       ], defined),
     },
+    {
+      // `kubectl apply -n shop -f web.yaml` puts the pod beside them: "default" is only a guess.
+      name: 'a pod naming no namespace, the objects in a namespace of another file',
+      code: pod(['    envFrom:', '    - secretRef: {name: db}', '    - configMapRef: {name: cfg}']).replace('  namespace: shop\n', ''),
+      files: { 'shop/config.yaml': defined.slice(1).join('\n') + '\n' },
+    },
   ],
   invalid: [
     {

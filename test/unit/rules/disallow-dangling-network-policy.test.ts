@@ -17,6 +17,12 @@ const policy = (selector: string) => yaml`
 ruleTester('disallow-dangling-network-policy', {
   valid: [
     { name: 'the selector matches a workload in another file', code: policy('{matchLabels: {app: web}}'), files: { 'web.yaml': WEB } },
+    {
+      // Both may be applied with `kubectl -n`: "default" is only a guess for the workload.
+      name: 'the selector matches a namespace-less workload in another file',
+      code: policy('{matchLabels: {app: api}}'),
+      files: { 'web.yaml': WEB, 'api/api.yaml': WEB.replace('  namespace: shop\n', '').replace(/web/g, 'api') },
+    },
     { name: 'a default-deny selects every pod, whatever exists', code: policy('{}'), files: { 'web.yaml': WEB } },
     { name: 'no workload of the namespace is in the workspace: nothing can be said', code: policy('{matchLabels: {app: api}}'), files: { 'web.yaml': WEB.replace('namespace: shop', 'namespace: prod') } },
     {

@@ -27,6 +27,12 @@ ruleTester('disallow-sidecar-injection-opt-out', {
   valid: [
     { name: 'the namespace does not inject', code: OPT_OUT_ANNOTATION, files: { 'ns.yaml': ns('  labels:\n    istio-injection: disabled\n    istio.io/rev: canary\n') } },
     { name: 'the Namespace object is not in the workspace', code: OPT_OUT_ANNOTATION },
+    {
+      // `kubectl apply -n <ns>` decides where it lands: "default" is only a guess.
+      name: 'a Job naming no namespace beside a default namespace labelled for injection',
+      code: OPT_OUT_ANNOTATION.replace('  namespace: shop\n', ''),
+      files: { 'ns.yaml': ISTIO.replace('name: shop', 'name: default') },
+    },
     { name: 'injection kept', code: job('annotations: {sidecar.istio.io/inject: "true"}'), files: { 'ns.yaml': ISTIO } },
     { name: 'a Linkerd opt-out in an Istio namespace', code: job('annotations: {linkerd.io/inject: disabled}'), files: { 'ns.yaml': ISTIO } },
   ],

@@ -158,7 +158,7 @@ ruleTester('require-high-gid', {
             `,
           },
         ]},
-        { messageId: 'unset', line: 29, column: 19, endLine: 29, endColumn: 22, data: { container: 'Container "job"' }, suggestions: [
+        { messageId: 'unset', line: 29, column: 19, endLine: 29, endColumn: 22, data: { container: 'Container "job"', imageId: 'root unless the image says otherwise' }, suggestions: [
           {
             title: 'Set securityContext.runAsGroup: 65532 in the pod spec (the image must be able to run with this ID)',
             output: yaml`

@@ -142,6 +142,42 @@ ruleTester('require-high-uid', {
       ],
     },
     {
+      // The kubelet refuses UID 0 under runAsNonRoot: the image's user is not root, only maybe low.
+      name: 'unset under runAsNonRoot: the message does not say root',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext:
+            runAsNonRoot: true
+          containers:
+          - name: app
+            image: nginx:1.27
+      `,
+      errors: [{
+        messageId: 'unset', line: 9, column: 11, endLine: 9, endColumn: 14,
+        message: 'Container "app" sets no runAsUser, so the image\'s user (not root, as runAsNonRoot requires, yet possibly a UID host accounts use) applies: set securityContext.runAsUser above 10000 (for example 65532).',
+        suggestions: [{
+          title: 'Set securityContext.runAsUser: 65532 in the pod spec (the image must be able to run with this ID)',
+          output: yaml`
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              securityContext:
+                runAsNonRoot: true
+                runAsUser: 65532
+              containers:
+              - name: app
+                image: nginx:1.27
+          `,
+        }],
+      }],
+    },
+    {
       name: 'unset everywhere: each container, on its securityContext key or its name',
       code: yaml`
         apiVersion: apps/v1
@@ -161,7 +197,7 @@ ruleTester('require-high-uid', {
                   allowPrivilegeEscalation: false
       `,
       errors: [
-        { messageId: 'unset', line: 9, column: 15, endLine: 9, endColumn: 19, data: { container: 'Init container "init"' }, suggestions: [
+        { messageId: 'unset', line: 9, column: 15, endLine: 9, endColumn: 19, data: { container: 'Init container "init"', imageId: 'root unless the image says otherwise' }, suggestions: [
           {
             title: 'Set securityContext.runAsUser: 65532 in the pod spec (the image must be able to run with this ID)',
             output: yaml`
@@ -185,7 +221,7 @@ ruleTester('require-high-uid', {
             `,
           },
         ]},
-        { messageId: 'unset', line: 14, column: 9, endLine: 14, endColumn: 24, data: { container: 'Container "app"' }, suggestions: [
+        { messageId: 'unset', line: 14, column: 9, endLine: 14, endColumn: 24, data: { container: 'Container "app"', imageId: 'root unless the image says otherwise' }, suggestions: [
           {
             title: 'Set securityContext.runAsUser: 65532 in the pod spec (the image must be able to run with this ID)',
             output: yaml`

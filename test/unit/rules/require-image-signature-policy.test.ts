@@ -19,6 +19,12 @@ ruleTester('require-image-signature-policy', {
   valid: [
     { name: 'a Kyverno ClusterPolicy pattern (its * crosses /)', code: pod(['ghcr.io/acme/team/api:1.0']), files: { 'kyverno.yaml': kyverno('ClusterPolicy', ['ghcr.io/acme/*']) } },
     { name: 'a Kyverno Policy of the namespace; Docker Hub spelled without library/', code: pod(['nginx:1.27']), files: { 'kyverno.yaml': kyverno('Policy', ['docker.io/nginx:*'], 'shop') } },
+    {
+      // `kubectl apply -n shop` may put the pod beside the policy: "default" is only a guess.
+      name: 'a pod naming no namespace and a Kyverno Policy of a namespace',
+      code: pod(['nginx:1.27']).replace('{name: web, namespace: shop}', '{name: web}'),
+      files: { 'shop/kyverno.yaml': kyverno('Policy', ['docker.io/nginx:*'], 'shop') },
+    },
     { name: 'Kyverno ? matches one character', code: pod(['ghcr.io/acme/api1:1']), files: { 'kyverno.yaml': kyverno('ClusterPolicy', ['ghcr.io/acme/api?:*']) } },
     { name: 'a ClusterImagePolicy ** glob in an opted-in namespace', code: pod(['ghcr.io/acme/team/api@sha256:' + 'a'.repeat(64)]), files: { 'cip.yaml': cip(['ghcr.io/acme/**']), 'ns.yaml': ns('{policy.sigstore.dev/include: "true"}') } },
     { name: 'a ClusterImagePolicy; the Namespace is not in the workspace', code: pod(['ghcr.io/acme/api:1']), files: { 'cip.yaml': cip(['ghcr.io/acme/*']) } },

@@ -22,6 +22,17 @@ const WEB = yaml`
 const np = (name: string, selector: string, types: string, rules = '') =>
   `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\nspec:\n  podSelector: ${selector}\n  policyTypes: ${types}\n${rules}`;
 
+/** WEB and, in file `file`, an ingress-only policy `name` selecting it: reported, the policy pointed at. */
+const ingressOnly = (file: string, name: string, selector: string) => ({
+  code: WEB,
+  files: { [file]: np(name, selector, '[Ingress]') },
+  errors: [{
+    messageId: 'oneWay', line: 4, column: 9, endLine: 4, endColumn: 12,
+    data: { kind: 'StatefulSet', name: 'web', covered: 'ingress', missing: 'egress', types: 'Egress' },
+    related: [{ file, line: 4, column: 9, endLine: 4, endColumn: 9 + name.length, message: `NetworkPolicy "${name}" selects these pods and restricts ingress.` }],
+  }],
+});
+
 ruleTester('require-ingress-and-egress-policy', {
   valid: [
     {
@@ -52,18 +63,17 @@ ruleTester('require-ingress-and-egress-policy', {
       code: WEB.replace('      containers:', '      hostNetwork: true\n      containers:'),
       files: { 'np.yaml': np('web', '{}', '[Ingress]') },
     },
+    {
+      // An installer's policies select its own namespace-less pods; applied with `kubectl -n`,
+      // they never meet WEB, though both are guessed to be in "default".
+      name: 'an installer elsewhere bundles a namespace-wide ingress policy with its own workloads',
+      code: WEB,
+      files: { 'installers/app.yaml': `${WEB.replace(/web/g, 'other')}---\n${np('other-ingress', '{}', '[Ingress]')}` },
+    },
   ],
   invalid: [
-    {
-      name: 'only ingress is restricted, by a policy in another file',
-      code: WEB,
-      files: { 'policies/web.yaml': np('web-ingress', '{matchLabels: {app: web}}', '[Ingress]') },
-      errors: [{
-        messageId: 'oneWay', line: 4, column: 9, endLine: 4, endColumn: 12,
-        data: { kind: 'StatefulSet', name: 'web', covered: 'ingress', missing: 'egress', types: 'Egress' },
-        related: [{ file: 'policies/web.yaml', line: 4, column: 9, endLine: 4, endColumn: 20, message: 'NetworkPolicy "web-ingress" selects these pods and restricts ingress.' }],
-      }],
-    },
+    { name: 'the same policy in a file of policies only is applied with the workload', ...ingressOnly('policies/ingress.yaml', 'ingress', '{}') },
+    { name: 'only ingress is restricted, by a policy in another file', ...ingressOnly('policies/web.yaml', 'web-ingress', '{matchLabels: {app: web}}') },
     {
       name: 'only egress, by a Calico policy and a Kubernetes one together',
       code: WEB,

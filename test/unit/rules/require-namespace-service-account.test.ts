@@ -12,6 +12,7 @@ ruleTester('require-namespace-service-account', {
     { name: 'a ServiceAccount in the namespace', code: ns + sa('{name: web, namespace: shop}') },
     { name: 'a ServiceAccount placed in it by a kustomization', code: ns, files: { 'app/sa.yaml': sa('{name: web}').slice(4), 'app/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop\nresources: [sa.yaml]\n' } },
     { name: 'a workload names a ServiceAccount defined elsewhere', code: ns, files: { 'web.yaml': deploy('shop', 'web') } },
+    { name: 'a ServiceAccount naming no namespace in the Namespace object\'s folder', code: ns, files: { 'sa.yaml': sa('{name: web}').slice(4) } },
     { name: 'a kustomize patch of the Namespace', code: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {team: a}}\n', files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [base.yaml]\npatches: [{path: case.yaml}]\n' } },
   ],
   invalid: [

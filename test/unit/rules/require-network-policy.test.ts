@@ -152,6 +152,24 @@ const LEGACY = yaml`
 const LEGACY_POLICY = POLICY_WEB.replace('Deployment "web"', 'ReplicationController "legacy"').replace('name: web\n', 'name: legacy\n  namespace: shop\n').replace('app: web', 'app: legacy');
 
 
+/** A namespace-less workload of another app, as installers ship them. */
+const ARGO_SERVER = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: argocd-server
+  spec:
+    selector:
+      matchLabels: {app: argocd-server}
+    template:
+      metadata:
+        labels: {app: argocd-server}
+      spec:
+        containers:
+        - name: server
+          image: argoproj/argocd:v2.13.0
+`;
+
 /** WEB beside a policy of its namespace that selects other pods: reported with or without enable-all. */
 const MISSED_BY_DB_POLICY = {
   code: WEB,
@@ -321,8 +339,33 @@ ruleTester('require-network-policy', {
       settings: { enableAll: false },
       files: { 'policies/db.yaml': policy('matchLabels: {app: db}'), 'policies/web.yaml': policy('matchLabels: {app: web}').replace('name: web', 'name: web-ingress') },
     },
+    {
+      // Argo CD's install.yaml: namespace-less workloads and the policies written for them, applied
+      // with `kubectl -n argocd`. Unrelated apps beside it are applied into namespaces of their own.
+      name: 'by default, an installer elsewhere bundles namespace-less workloads with their policies: not this namespace\'s policies',
+      code: WEB,
+      settings: { enableAll: false },
+      files: { 'installers/argocd.yaml': `${ARGO_SERVER}---\n${policy('matchLabels: {app: argocd-server}').replace('name: web', 'name: argocd-server')}` },
+    },
+    {
+      name: 'by default, such an installer in the same folder does not count either',
+      code: WEB,
+      settings: { enableAll: false },
+      files: { 'argocd-install.yaml': `${ARGO_SERVER}---\n${policy('matchLabels: {app: argocd-server}').replace('name: web', 'name: argocd-server')}` },
+    },
   ],
   invalid: [
+    {
+      name: 'a policy naming the namespace explicitly counts, even bundled with other workloads',
+      code: WEB,
+      settings: { enableAll: false },
+      files: { 'installers/db.yaml': `${ARGO_SERVER}---\n${policy('matchLabels: {app: db}', 'namespace: default')}` },
+      errors: [{
+        messageId: 'notSelected', line: 4, column: 9, endLine: 4, endColumn: 12,
+        related: [{ file: 'installers/db.yaml', line: 19, column: 9, endLine: 19, endColumn: 12, message: 'NetworkPolicy "web" applies in namespace "default" but does not select these pods.' }],
+        suggestions: MISSED_BY_DB_POLICY.errors[0].suggestions,
+      }],
+    },
     {
       name: 'no policy at all: a policy for the workload is offered, appended or as a new file',
       code: WEB,

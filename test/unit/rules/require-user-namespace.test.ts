@@ -14,6 +14,11 @@ ruleTester('require-user-namespace', {
         - name: app
           image: nginx:1.27
     `,
+    {
+      // hostUsers: false beside a host namespace is rejected by the API server.
+      name: 'pods sharing a host namespace cannot use one',
+      code: ['hostNetwork', 'hostPID', 'hostIPC'].map(f => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${f.toLowerCase()}\nspec:\n  ${f}: true\n  containers:\n  - name: app\n    image: nginx:1.27\n`).join('---\n'),
+    },
   ],
   invalid: [
     {

@@ -161,4 +161,16 @@ describe('workspace: the Namespace decides the Pod Security level (PSA01)', () =
     assert.ok(!ids.includes('require-seccomp-profile'));
     assert.ok(ids.includes('require-run-as-non-root'));
   });
+
+  it('a workload naming no namespace may have its level lowered by the default namespace, never raised', () => {
+    // `kubectl apply -n <ns>` decides where it lands: "default" is only a guess.
+    const inDefault = (labels: string) => ns(labels).replace('name: shop', 'name: default');
+    const strict = index({ 'file:///r/ns.yaml': inDefault('pod-security.kubernetes.io/enforce: restricted'), 'file:///r/web.yaml': WEB });
+    const baseline = (ix?: WorkspaceIndex) => lintParsed(parseFile(WEB), resolveConfig({ level: 'baseline' }), { uri: 'file:///r/web.yaml', workspace: ix }).findings.map(f => f.ruleId).filter(isPss);
+    assert.deepEqual(baseline(strict), baseline());
+    assert.ok(!baseline(strict).includes('require-run-as-non-root'));
+    const lax = index({ 'file:///r/ns.yaml': inDefault('pod-security.kubernetes.io/enforce: baseline'), 'file:///r/web.yaml': WEB });
+    assert.ok(rulesFor(WEB).includes('require-run-as-non-root'));
+    assert.ok(!rulesFor(WEB, lax).includes('require-run-as-non-root'));
+  });
 });

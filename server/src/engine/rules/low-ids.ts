@@ -2,6 +2,7 @@
 import { setInContainer, setInherited, setInPod } from '../fix/workload';
 import { IdField, lowIds, SUGGESTED_HIGH_ID } from '../model/high-ids';
 import { PodSpecView } from '../model/workload';
+import { isTrue } from '../model/yaml-nav';
 import { Proposal, Report } from '../rule';
 
 export type LowIdMessage = 'podLow' | 'containerLow' | 'unset';
@@ -24,9 +25,17 @@ export function lowIdReports(pod: PodSpecView, field: IdField, zeroReportedElsew
         };
       case 'unset':
         return {
-          messageId: 'unset', data: { container: low.container.label }, at: low.at,
+          messageId: 'unset', data: { container: low.container.label, imageId: imageIdText(field, isTrue(low.container.effective('runAsNonRoot'))) }, at: low.at,
           suggestions: [note(setInherited(pod, low.container, field, SUGGESTED_HIGH_ID))],
         };
     }
   });
+}
+
+/**
+ * What the image's ID is known to be: root unless the image says otherwise, but runAsNonRoot
+ * keeps the user off UID 0 (the kubelet refuses to start it), so only a low UID is left to fear.
+ */
+function imageIdText(field: IdField, nonRoot: boolean): string {
+  return field === 'runAsUser' && nonRoot ? 'not root, as runAsNonRoot requires, yet possibly a UID host accounts use' : 'root unless the image says otherwise';
 }

@@ -21,6 +21,7 @@ export class WorkspaceIndex {
   private policiesByNamespace: { byNs: Map<string, ObjectSummary[]>; clusterWide: ObjectSummary[] } | undefined;
   private nsCache = new Map<ObjectSummary, string>();
   private derived = new Map<string, unknown>();
+  private guessCache = new Map<ObjectSummary, boolean>();
   /** Increases on every change, so dependants can tell a stale answer. */
   generation = 0;
 
@@ -82,6 +83,56 @@ export class WorkspaceIndex {
     return ns;
   }
 
+  /**
+   * True when the object's namespace is a guess: none is written and no kustomization places it.
+   * Such objects are usually applied with `kubectl -n <ns>`, each app into its own namespace, so
+   * two guessed objects of unrelated files need not share one.
+   */
+  namespaceGuessed(s: ObjectSummary): boolean {
+    if (s.namespace) return false;
+    let guessed = this.guessCache.get(s);
+    if (guessed === undefined) {
+      guessed = this.kustomizationNamespace(s.uri) === undefined;
+      this.guessCache.set(s, guessed);
+    }
+    return guessed;
+  }
+
+  /**
+   * True when `a` and `b` may live in the same namespace: the same one, or either a guess. A
+   * rule that reports something missing from a namespace (a Secret, a ServiceAccount, the pods a
+   * selector picks) counts what `mayShareNamespace` admits, so a guess never makes a finding.
+   */
+  mayShareNamespace(a: ObjectSummary, b: ObjectSummary): boolean {
+    return this.namespaceOf(a) === this.namespaceOf(b) || this.namespaceGuessed(a) || this.namespaceGuessed(b);
+  }
+
+  /**
+   * True when `policy` is evidence that the namespace of `workload` has policies of its own (so
+   * a pod none selects is a gap, NET01): its namespace is known (written, placed by a
+   * kustomization, or it is cluster-wide), or it is applied with the workload: in the same file,
+   * or in a file of policies only within the workload's folder tree (a `policies/` folder beside
+   * the app). A guessed policy in a file bundling other workloads (an installer such as Argo CD's)
+   * speaks only for that bundle. Selection, which only silences, does not need this.
+   */
+  speaksFor(policy: ObjectSummary, workload: ObjectSummary): boolean {
+    if (policy.networkPolicy?.clusterWide || !this.namespaceGuessed(policy) || policy.uri === workload.uri) return true;
+    if (this.summariesOf(policy.uri).some(o => o.pod)) return false;
+    const a = folderOf(policy.uri);
+    const b = folderOf(workload.uri);
+    return a.startsWith(b) || b.startsWith(a);
+  }
+
+  /**
+   * True when `o` is, or may be, an object of namespace `ns`, whose Namespace object is `anchor`:
+   * placed there, or naming no namespace in the Namespace object's folder (a `limitrange.yaml`
+   * beside `namespace.yaml`, applied with `kubectl -n`). What a namespace-level rule finds missing
+   * must be missing from both.
+   */
+  mayBelongTo(o: ObjectSummary, ns: string, anchor: ObjectSummary): boolean {
+    return this.namespaceOf(o) === ns || (this.namespaceGuessed(o) && folderOf(o.uri) === folderOf(anchor.uri));
+  }
+
   /** The Namespace object named `ns`, when the workspace has one. */
   namespaceObject(ns: string): ObjectSummary | undefined {
     if (!this.namespacesCache) {
@@ -134,6 +185,19 @@ export class WorkspaceIndex {
   /** True when `policy` (any flavour) selects the pods of `workload`. */
   selects(policy: ObjectSummary, workload: ObjectSummary): boolean {
     return !!workload.pod && this.selectsIn(policy, workload, this.namespaceOf(workload));
+  }
+
+  /**
+   * True when `policy` selects the pods of `workload` or would if their namespaces, one of them
+   * a guess, were the same: what a rule reporting a policy that selects nothing must admit.
+   */
+  mightSelect(policy: ObjectSummary, workload: ObjectSummary): boolean {
+    const np = policy.networkPolicy;
+    if (!workload.pod || !np?.podSelector) return false;
+    if (this.selects(policy, workload)) return true;
+    if (np.clusterWide || !this.mayShareNamespace(policy, workload)) return false;
+    const ns = this.namespaceOf(workload);
+    return matches(np.podSelector, np.flavor === 'kubernetes' ? workload.pod.labels : { ...workload.pod.labels, ...this.implicitPodLabels(np.flavor, ns, workload.pod.serviceAccountName) });
   }
 
   /** The workloads (pod-bearing objects) placed in namespace `ns`. */
@@ -266,7 +330,13 @@ export class WorkspaceIndex {
     this.patchesCache = undefined;
     this.nsCache = new Map();
     this.derived = new Map();
+    this.guessCache = new Map();
   }
+}
+
+/** The folder of a file's URI, with its trailing slash. */
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
 
 function resolveUri(base: string, relative: string): string | undefined {

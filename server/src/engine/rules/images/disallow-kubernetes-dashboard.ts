@@ -1,4 +1,5 @@
 import { imageOf, runsImage } from '../../model/image';
+import { podSpecOf } from '../../model/workload';
 import { get, getMap, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 
@@ -19,12 +20,15 @@ export default defineRule({
     label: '{{kind}} "{{name}}" is labelled {{label}}=kubernetes-dashboard: an exposed or over-privileged Dashboard is a classic way into a cluster; require login, bind it to a read-only role and keep it private.',
   },
   docs: {
-    summary: 'The Kubernetes Dashboard, run with a powerful ServiceAccount or `--enable-skip-login` and reachable from outside, has been the entry point of real cluster compromises (cryptomining on exposed dashboards). On by default (warning): a reviewer wants to know it is deployed and how it is protected. Reported on a container running a Dashboard image (`kubernetesui/dashboard...`, `...kubernetes-dashboard...`) and, for workloads whose image is not recognisable, on an `app`/`k8s-app: kubernetes-dashboard` label.',
+    summary: 'The Kubernetes Dashboard, run with a powerful ServiceAccount or `--enable-skip-login` and reachable from outside, has been the entry point of real cluster compromises (cryptomining on exposed dashboards). On by default (warning): a reviewer wants to know it is deployed and how it is protected. Reported on a container running a Dashboard image (`kubernetesui/dashboard...`, `...kubernetes-dashboard...`) and on an `app`/`k8s-app: kubernetes-dashboard` label of a Service (the way it is exposed) or of a workload whose image is not recognisable; the other objects of its install (ServiceAccount, Secrets, ConfigMap, RBAC) carry the label too but add nothing, and are not reported.',
     remediation: 'Remove the Dashboard, or deploy it with its default minimal ServiceAccount, require token or OIDC login (no `--enable-skip-login`), bind users to read-only roles, and reach it only through `kubectl proxy` or an authenticating proxy.',
     references: ['https://github.com/kubernetes/dashboard/blob/master/docs/user/access-control/README.md', 'https://kubernetes.io/docs/tasks/access-application-cluster/web-ui-dashboard/'],
   },
   fix: null,
   checkObject({ object, report }) {
+    // The Dashboard is run by a workload and exposed by a Service: its ServiceAccount, Secrets,
+    // ConfigMap and RBAC objects carry the same label but say nothing more about that risk.
+    if (!(object.kind === 'Service' && object.group === '') && !podSpecOf(object)) return;
     const labels = getMap(getMap(object.node, 'metadata', object.doc), 'labels', object.doc);
     for (const label of ['k8s-app', 'app']) {
       const v = get(labels, label, object.doc);

@@ -21,7 +21,7 @@ export default defineRule({
     dangling: 'This {{direction}} peer of NetworkPolicy "{{name}}" selects pods {{selector}} {{where}}, but no workload in the workspace has those pod labels: the rule allows nothing. Check the selector against the pod labels of the intended peers.',
   },
   docs: {
-    summary: 'A peer whose podSelector matches no pod allows no traffic: usually a typo or a renamed label, which breaks the connection the rule was written for and invites a wider rule as the "fix". Peers are matched against the workloads of the workspace in the namespaces they designate (the policy\'s own, or those its namespaceSelector picks, by the labels of the Namespace objects and `kubernetes.io/metadata.name`); a peer whose namespaces have no workload in the workspace is not reported. Off by default: it is as reliable as the workspace is complete.',
+    summary: 'A peer whose podSelector matches no pod allows no traffic: usually a typo or a renamed label, which breaks the connection the rule was written for and invites a wider rule as the "fix". Peers are matched against the workloads of the workspace in the namespaces they designate (the policy\'s own, or those its namespaceSelector picks, by the labels of the Namespace objects and `kubernetes.io/metadata.name`); a peer whose namespaces have no workload in the workspace is not reported. Off by default: it is as reliable as the workspace is complete. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
     remediation: 'Make the peer\'s podSelector match the pod template labels of the workloads that should connect (or be connected to), or remove the peer.',
     references: [NETWORK_POLICY_DOC],
   },
@@ -47,6 +47,10 @@ export default defineRule({
           // Peers in namespaces whose workloads the workspace does not hold cannot be judged.
           if (namespaces.length === 0) continue;
           if (namespaces.some(n => index.workloadsIn(n).some(w => w.kind !== 'PodTemplate' && matches(pods, w.pod!.labels)))) continue;
+          // A workload whose namespace is a guess may be in the namespaces meant (any of them, for
+          // a namespaceSelector; the policy's, for a plain peer, which may be a guess too).
+          if (index.workloads().some(w => w.kind !== 'PodTemplate' && matches(pods, w.pod!.labels)
+            && (nsSelector ? index.namespaceGuessed(w) : index.mayShareNamespace(self, w)))) continue;
           const where = nsSelector ? 'in the namespaces its namespaceSelector picks' : `in namespace "${ns}"`;
           report({ messageId: 'dangling', data: { direction, name: object.name ?? '(unnamed)', selector: selectorText(pods), where }, at: podKey });
         }

@@ -25,7 +25,7 @@ export default defineRule({
     danglingClusterWide: '{{kind}} "{{name}}" selects {{selector}}, which matches no workload in the workspace. Check the selector against the pod labels it was written for.',
   },
   docs: {
-    summary: 'A policy whose selector matches no pod protects nothing, and usually means a typo or a renamed label: the pods it was written for run unisolated while the policy suggests otherwise. A policy is reported only when the workspace holds workloads of its namespace (else they live elsewhere and nothing can be said); policies that select every pod (default-deny) are never reported. Off by default: it is as reliable as the workspace is complete.',
+    summary: 'A policy whose selector matches no pod protects nothing, and usually means a typo or a renamed label: the pods it was written for run unisolated while the policy suggests otherwise. A policy is reported only when the workspace holds workloads of its namespace (else they live elsewhere and nothing can be said); policies that select every pod (default-deny) are never reported. Off by default: it is as reliable as the workspace is complete. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
     remediation: 'Make the policy\'s selector match the pod template labels of the workload it is meant for (not the workload\'s own metadata labels), or delete the policy.',
     references: [NETWORK_POLICY_DOC],
   },
@@ -40,7 +40,8 @@ export default defineRule({
     const ns = index.namespaceOf(self);
     const candidates = (np.clusterWide ? index.workloads() : index.workloadsIn(ns)).filter(w => w.kind !== 'PodTemplate');
     if (candidates.length === 0 || index.selectsEveryPod(self, ns)) return;
-    if (candidates.some(w => index.selects(self, w))) return;
+    // The pods may be those of a workload whose namespace (or the policy's) is a guess.
+    if (index.workloads().some(w => w.kind !== 'PodTemplate' && index.mightSelect(self, w))) return;
     const spec = specOf(object);
     const data = { kind: object.kind, name: object.name ?? '(unnamed)', selector: selectorText(np.podSelector) || '(nothing readable)', namespace: ns };
     report({ messageId: np.clusterWide ? 'danglingClusterWide' : 'dangling', data, at: keyOf(spec, SELECTOR_KEY[np.flavor], object.doc) ?? specAnchor(object) });

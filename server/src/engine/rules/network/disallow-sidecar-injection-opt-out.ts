@@ -17,7 +17,7 @@ export default defineRule({
     linkerd: '{{kind}} "{{name}}" opts its pods out of Linkerd proxy injection, which namespace "{{namespace}}" enables: their traffic bypasses mutual TLS and policies. Remove the linkerd.io/inject annotation.',
   },
   docs: {
-    summary: 'A namespace labelled for sidecar injection (Istio `istio-injection: enabled` or `istio.io/rev`, Linkerd `linkerd.io/inject: enabled` annotation) puts every pod in the mesh, so their connections are encrypted, authenticated and subject to the mesh\'s authorization policies. A pod template that opts out (`sidecar.istio.io/inject: "false"` as label or annotation, `linkerd.io/inject: disabled`) talks in plain text and, under a STRICT PeerAuthentication, can no longer reach meshed services except through permissive exceptions. Reported only when the Namespace object is in the workspace.',
+    summary: 'A namespace labelled for sidecar injection (Istio `istio-injection: enabled` or `istio.io/rev`, Linkerd `linkerd.io/inject: enabled` annotation) puts every pod in the mesh, so their connections are encrypted, authenticated and subject to the mesh\'s authorization policies. A pod template that opts out (`sidecar.istio.io/inject: "false"` as label or annotation, `linkerd.io/inject: disabled`) talks in plain text and, under a STRICT PeerAuthentication, can no longer reach meshed services except through permissive exceptions. Reported only when the Namespace object is in the workspace. A pod naming no namespace is not judged: where it lands is decided at apply time.',
     remediation: 'Remove the opt-out from the pod template. If the pod cannot run a sidecar (a Job on an old Istio, a host-network agent), consider Istio ambient mode or native sidecars, and keep the exception documented.',
     references: ['https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/', 'https://linkerd.io/2/features/proxy-injection/'],
   },
@@ -26,7 +26,8 @@ export default defineRule({
     if (object.kind === 'PodTemplate') return;
     const ns = index.namespaceOf(self);
     const nsObject = index.namespaceObject(ns);
-    if (!nsObject || SYSTEM_NAMESPACES.has(ns)) return;
+    // A pod naming no namespace is applied wherever `kubectl -n` says: "default" is only a guess.
+    if (!nsObject || SYSTEM_NAMESPACES.has(ns) || index.namespaceGuessed(self)) return;
     const data = { kind: object.kind, name: object.name ?? '(unnamed)', namespace: ns };
     const labels = getMap(pod.metadata, 'labels', object.doc);
     const annotations = getMap(pod.metadata, 'annotations', object.doc);

@@ -33,7 +33,9 @@ export default defineRule({
     const types = new Set<Direction>();
     let selected = false;
     for (const p of index.selecting(self)) {
-      selected = true;
+      // Policies of a guessed namespace elsewhere may select these pods by chance of labels: only
+      // one applied with them says which directions they meant to restrict.
+      selected ||= index.speaksFor(p, self);
       for (const t of p.networkPolicy!.policyTypes) types.add(t);
       if (types.size === 2) return;
     }

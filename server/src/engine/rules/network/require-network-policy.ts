@@ -24,7 +24,7 @@ export default defineRule({
     notSelected: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}": they accept connections from any pod and may connect anywhere. Add a NetworkPolicy whose podSelector matches their labels, or a default-deny for the namespace.',
   },
   docs: {
-    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and kube-node-lease, which the cluster owns, nor kustomize patches (partial objects). By default a workload is reported only when its namespace has NetworkPolicies of its own in the workspace yet none of them selects its pods: the team manages policies there, so a pod they miss is a real gap (a new workload, a renamed label). A workload whose namespace has no policy in the workspace at all is reported only when the rule is turned on explicitly (a severity in the settings) or with enable-all, as kube-linter\'s non-isolated-pod is off by default: a repository often holds workloads whose policies are applied from elsewhere, and an editor may open one file alone (the namespace-level rules report a Namespace without policies).',
+    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and kube-node-lease, which the cluster owns, nor kustomize patches (partial objects). By default a workload is reported only when its namespace has NetworkPolicies of its own in the workspace yet none of them selects its pods: the team manages policies there, so a pod they miss is a real gap (a new workload, a renamed label). A policy that names no namespace (applied with `kubectl -n`, as installers are) counts as the namespace\'s only when it is applied with the workload: in the same file, or in a file of policies only within the workload\'s folder tree; an installer that bundles its own workloads with their policies (Argo CD\'s) speaks for those alone. A workload whose namespace has no policy in the workspace at all is reported only when the rule is turned on explicitly (a severity in the settings) or with enable-all, as kube-linter\'s non-isolated-pod is off by default: a repository often holds workloads whose policies are applied from elsewhere, and an editor may open one file alone (the namespace-level rules report a Namespace without policies).',
     remediation: 'Add a NetworkPolicy in the workload\'s namespace whose `podSelector` matches its pod labels and that allows only the traffic it needs, or a default-deny policy (`podSelector: {}`) for the whole namespace plus policies allowing each workload\'s traffic. The suggestion creates a starting point that allows traffic within the namespace and DNS.',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/tasks/administer-cluster/declare-network-policy/'],
   },
@@ -37,7 +37,9 @@ export default defineRule({
     if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || index.isSelected(self)) return;
     // Without policies of its own in the workspace, the namespace's policies may well be applied
     // from elsewhere: only a user who asked for this rule (or for every rule) hears about it.
-    const managedHere = index.policiesIn(ns).some(p => !p.networkPolicy!.clusterWide);
+    // A policy whose namespace is itself a guess counts only when applied with this workload.
+    const own = index.policiesIn(ns).filter(p => index.speaksFor(p, self));
+    const managedHere = own.some(p => !p.networkPolicy!.clusterWide);
     if (!managedHere && !config.enableAll && config.rules['require-network-policy'] === undefined) return;
     const name = object.name ?? '(unnamed)';
     const labels = selectorLabels(object, readLabels(getMap(pod.metadata, 'labels', object.doc), object.doc));
@@ -46,7 +48,7 @@ export default defineRule({
       messageId: 'notSelected',
       data: { kind: object.kind, name, namespace: ns },
       at: nameNode(object),
-      related: byLocation(index.policiesIn(ns)).slice(0, MAX_RELATED).map(p => ({ ref: p, message: `${policyLabel(p)} applies in namespace "${ns}" but does not select these pods.` })),
+      related: byLocation(own).slice(0, MAX_RELATED).map(p => ({ ref: p, message: `${policyLabel(p)} applies in namespace "${ns}" but does not select these pods.` })),
       // Pods without labels can only be selected with every other pod of the namespace.
       suggestions: Object.keys(labels).length === 0 ? [] : [createDocument(
         `Create a NetworkPolicy for ${object.kind} "${name}"`,

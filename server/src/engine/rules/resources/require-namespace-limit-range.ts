@@ -15,7 +15,7 @@ export default defineRule({
     missing: 'Namespace "{{name}}" has no LimitRange in the workspace: add one to set default requests and limits for containers that set none, and bounds for those that do.',
   },
   docs: {
-    summary: 'A LimitRange sets default requests and limits for containers that set none, and bounds for those that do, so one workload cannot exhaust what the namespace shares. Off by default (info): it reads the whole workspace, and clusters often add these objects from a platform repository rather than next to the Namespace.',
+    summary: 'A LimitRange sets default requests and limits for containers that set none, and bounds for those that do, so one workload cannot exhaust what the namespace shares. Off by default (info): it reads the whole workspace, and clusters often add these objects from a platform repository rather than next to the Namespace. An object naming no namespace in the Namespace object\'s folder counts for it (applied there with `kubectl -n`).',
     remediation: 'Add a LimitRange to the namespace (in the same repository, so the workspace sees it).',
     references: ['https://kubernetes.io/docs/concepts/policy/limit-range/'],
   },
@@ -23,8 +23,8 @@ export default defineRule({
   checkObject({ object, workspace, report }) {
     const name = object.name;
     if (object.group !== '' || !name) return;
-    const { index } = workspace;
-    if (index.all().some(o => o.kind === 'LimitRange' && o.group === '' && index.namespaceOf(o) === name)) return;
+    const { index, self } = workspace;
+    if (index.all().some(o => o.kind === 'LimitRange' && o.group === '' && index.mayBelongTo(o, name, self))) return;
     const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
     if (at) report({ messageId: 'missing', data: { name }, at });
   },

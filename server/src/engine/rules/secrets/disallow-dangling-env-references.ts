@@ -20,7 +20,7 @@ export default defineRule({
     missingKey: '{{container}} reads key "{{key}}" of {{kind}} "{{name}}", which that {{kind}} does not define: the pod will not start (or mark the reference optional: true).',
   },
   docs: {
-    summary: 'A `secretKeyRef`/`configMapKeyRef` or `envFrom` reference to an object or key that does not exist keeps the pod in CreateContainerConfigError. Off by default: Secrets are usually created outside the repository (by a pipeline, a secret manager, a kustomize generator), so in most workspaces a missing Secret is expected. Turn it on for repositories that hold the whole application. A Secret produced by an ExternalSecret, SealedSecret or Vault Secrets Operator resource in the workspace counts as defined (its keys unknown); references marked `optional: true` are not checked.',
+    summary: 'A `secretKeyRef`/`configMapKeyRef` or `envFrom` reference to an object or key that does not exist keeps the pod in CreateContainerConfigError. Off by default: Secrets are usually created outside the repository (by a pipeline, a secret manager, a kustomize generator), so in most workspaces a missing Secret is expected. Turn it on for repositories that hold the whole application. A Secret produced by an ExternalSecret, SealedSecret or Vault Secrets Operator resource in the workspace counts as defined (its keys unknown); references marked `optional: true` are not checked. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
     remediation: 'Define the Secret/ConfigMap (and key) in the same namespace, fix the name, or mark the reference `optional: true` when the variable may be absent.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/distribute-credentials-secure/'],
   },
@@ -29,7 +29,7 @@ export default defineRule({
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
     const providers = (kind: Provided, name: string): ObjectSummary[] =>
-      index.all().filter(o => o.configData?.provides === kind && o.configData.name === name && index.namespaceOf(o) === ns);
+      index.all().filter(o => o.configData?.provides === kind && o.configData.name === name && index.mayShareNamespace(o, self));
     const check = (c: { label: string }, kind: Provided, ref: Ref | undefined, at: Node | undefined, withKey: boolean) => {
       if (!ref || !isMap(ref.value) || !at) return;
       if (isTrue(get(ref.value, 'optional', pod.doc))) return;

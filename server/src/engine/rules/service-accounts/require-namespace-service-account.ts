@@ -15,7 +15,7 @@ export default defineRule({
     missing: 'Namespace "{{name}}" has no ServiceAccount besides "default" in the workspace: its pods run with the shared default identity; add a ServiceAccount per workload (with automountServiceAccountToken: false) and name it in serviceAccountName.',
   },
   docs: {
-    summary: 'Every pod of a namespace without ServiceAccounts of its own runs as `default`, so any RoleBinding granted to one workload is granted to all of them. Off by default (info): it reads the whole workspace, ServiceAccounts are often created by a Helm chart, an operator or another repository, and the pods themselves are already reported by disallow-default-service-account. Quiet when a workload of the namespace names a non-default ServiceAccount (it exists somewhere, or disallow-missing-service-account says it does not). No fix: a new ServiceAccount helps only once workloads name it, and only the author knows which.',
+    summary: 'Every pod of a namespace without ServiceAccounts of its own runs as `default`, so any RoleBinding granted to one workload is granted to all of them. Off by default (info): it reads the whole workspace, ServiceAccounts are often created by a Helm chart, an operator or another repository, and the pods themselves are already reported by disallow-default-service-account. Quiet when a workload of the namespace names a non-default ServiceAccount (it exists somewhere, or disallow-missing-service-account says it does not). No fix: a new ServiceAccount helps only once workloads name it, and only the author knows which. An object naming no namespace in the Namespace object\'s folder counts for it (applied there with `kubectl -n`).',
     remediation: 'Create a ServiceAccount for each workload of the namespace (with `automountServiceAccountToken: false` unless it calls the API), bind only the roles it needs, and set `serviceAccountName` in its pod template.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/', 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/'],
   },
@@ -27,8 +27,8 @@ export default defineRule({
     // A kustomize patch of the Namespace is not the Namespace: its base is reported, once.
     if (index.isPatch(self.uri)) return;
     const own = (sa: string | undefined) => !!sa && sa !== 'default';
-    if (index.all().some(o => o.serviceAccount && own(o.name) && index.namespaceOf(o) === name)) return;
-    if (index.workloadsIn(name).some(w => own(w.pod?.serviceAccountName))) return;
+    if (index.all().some(o => o.serviceAccount && own(o.name) && index.mayBelongTo(o, name, self))) return;
+    if (index.workloads().some(w => own(w.pod?.serviceAccountName) && index.mayBelongTo(w, name, self))) return;
     const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
     if (at) report({ messageId: 'missing', data: { name }, at });
   },

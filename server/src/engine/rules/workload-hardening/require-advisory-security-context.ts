@@ -17,7 +17,7 @@ export default defineRule({
   covers: ['H21'],
   equivalents: { kubescape: ['C-0211'] },
   messages: {
-    linux: 'The pod sets none of seLinuxOptions, fsGroup, fsGroupChangePolicy, supplementalGroups, sysctls or procMount: Default: set spec.securityContext.fsGroup (a GID above 10000) with fsGroupChangePolicy: OnRootMismatch so its volumes belong to the pod\'s group.',
+    linux: 'The pod sets none of seLinuxOptions, fsGroup, fsGroupChangePolicy, supplementalGroups, sysctls or an explicit procMount (Default): set spec.securityContext.fsGroup (a GID above 10000) with fsGroupChangePolicy: OnRootMismatch so its volumes belong to the pod\'s group.',
     windows: 'The Windows pod sets no windowsOptions.runAsUserName or gmsaCredentialSpecName: set spec.securityContext.windowsOptions.runAsUserName: ContainerUser (not the administrator account).',
   },
   docs: {

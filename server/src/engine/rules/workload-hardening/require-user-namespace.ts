@@ -1,5 +1,8 @@
+import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { OWASP_K01 } from '../references';
+
+const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'];
 
 export default defineRule({
   id: 'require-user-namespace',
@@ -15,12 +18,16 @@ export default defineRule({
   },
   docs: {
     summary: 'With `hostUsers: false` (beta and on by default from Kubernetes 1.33, with a runtime and filesystem that support ID-mapped mounts) UID 0 in the container maps to an unprivileged UID on the node, which defuses many escapes. Info and opt-in: it depends on node support the manifest cannot see.',
-    remediation: 'Set `spec.hostUsers: false` where the nodes support user namespaces. Pods using host namespaces or hostPath volumes that need host UIDs cannot use it.',
+    remediation: 'Set `spec.hostUsers: false` where the nodes support user namespaces. Pods using hostPath volumes that need host UIDs cannot use it. Pods sharing a host namespace (hostNetwork, hostPID, hostIPC) are not reported: the API server rejects `hostUsers: false` beside them.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
   fix: null, // depends on node support
   checkPod({ pod, report }) {
     if (pod.isWindows || pod.usesUserNamespace) return;
+    // The API server rejects hostUsers: false beside a host namespace (hostNetwork only behind an
+    // alpha gate since 1.35): the advice would not apply, and the host namespace is the baseline
+    // finding that matters.
+    if (HOST_NAMESPACES.some(f => isTrue(pod.field(f)))) return;
     report({ messageId: 'hostUsers', at: pod.field('hostUsers')?.value ?? pod.anchor('hostUsers') });
   },
 });
