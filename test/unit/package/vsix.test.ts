@@ -89,7 +89,6 @@ describe('package: the .vsix', function () {
         containers:
         - name: app
           image: nginx:1.27
-          resources: {limits: {memory: 64Mi}}
     `;
     fs.writeFileSync(path.join(ws, 'pod.yaml'), pod);
     const uri = pathToFileURL(path.join(ws, 'pod.yaml')).href;
