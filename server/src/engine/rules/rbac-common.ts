@@ -44,14 +44,27 @@ function scopeOf(o: K8sObject, g: DangerousGrant): string {
   return o.namespace ? ` in namespace "${o.namespace}"` : ' in its namespace';
 }
 
+// Some twenty rules read the same role's assessment: made once per object node and parse (the
+// nodes of a document edited since are new objects, so a stale entry is never read).
+const assessments = new WeakMap<object, { views: PolicyRuleView[]; grants: DangerousGrant[] }>();
+
+function assessed(o: K8sObject): { views: PolicyRuleView[]; grants: DangerousGrant[] } {
+  let hit = assessments.get(o.node);
+  if (!hit) {
+    const views = policyRulesOf(o);
+    hit = { views, grants: assessRules(views.map(v => v.data), { scope: o.kind === 'Role' ? 'namespace' : 'cluster' }) };
+    assessments.set(o.node, hit);
+  }
+  return hit;
+}
+
 /** The grants of a Role or ClusterRole that `ruleId` reports (none for aggregated ClusterRoles). */
 export function roleFindings(o: K8sObject, ruleId: string): RoleFinding[] {
   // An aggregated ClusterRole's rules are written by the controller manager from the roles it
   // selects: those roles are where the grants are reported (and fixed).
   if (!isRole(o) || isAggregated(o)) return [];
-  const views = policyRulesOf(o);
-  const scope = o.kind === 'Role' ? 'namespace' : 'cluster';
-  return assessRules(views.map(v => v.data), { scope }).filter(g => g.ruleId === ruleId).map(grant => {
+  const { views, grants } = assessed(o);
+  return grants.filter(g => g.ruleId === ruleId).map(grant => {
     const view = views[grant.ruleIndex];
     const entry = view[grant.at.field].entries[grant.at.index];
     const data = { kind: o.kind, name: o.name ?? '', grant: grant.detail, scope: scopeOf(o, grant), impact: grant.impact, rule: `rules[${view.index}]` };
