@@ -110,8 +110,9 @@ export class WorkspaceIndex {
 
   /**
    * True when the object's namespace is a guess: none is written and no kustomization places it.
-   * A configured default namespace is no less a guess: the manifests do not say it. Such objects are usually applied with `kubectl -n <ns>`, each app into its own namespace, so
-   * two guessed objects of unrelated files need not share one.
+   * A configured default namespace is no less a guess: the manifests do not say it. Such objects
+   * are usually applied with `kubectl -n <ns>`, each app into its own namespace, so two guessed
+   * objects of unrelated files need not share one.
    */
   namespaceGuessed(s: ObjectSummary): boolean {
     if (s.namespace) return false;
