@@ -325,4 +325,43 @@ describe('protocol: workspace model', () => {
       assert.equal(client.serverStderr, '');
     });
   });
+
+  it('places objects naming no namespace in kubeHarden.defaultNamespace, from the start and when it changes; the repository file wins', async () => {
+    const ws = new TempWorkspace();
+    ws.write('cluster/team-a.yaml', namespace('baseline', 'team-a'));
+    const pod = POD.replace('  namespace: team\n', '');
+    const podUri = ws.write('apps/pod.yaml', pod);
+    // 0-based: line 5 `  hostNetwork: true` (the value at 15-19), line 7 `  - name: app` (the name at 10-13).
+    const ranges = (p: PublishDiagnosticsParams) => p.diagnostics.map(d => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+    await withServer(ws, { settings: { kubeHarden: { defaultNamespace: 'team-a' } } }, async client => {
+      await client.open(podUri, pod);
+      // Read before the first indexing pass ends: the first publish is already at team-a's level.
+      assert.deepEqual(ranges(await client.waitForDiagnostics(podUri, { version: 1 })), ['disallow-host-network 5:15-5:19', 'require-memory-limit 7:10-7:13']);
+
+      let mark = client.mark();
+      client.settings = { kubeHarden: { defaultNamespace: 'default' } };
+      await client.changeConfiguration(null);
+      const p = await client.waitForDiagnostics(podUri, { since: mark, where: sameCodes(RESTRICTED) });
+      assert.equal(p.version, 1, 'the Pod itself did not change');
+      assert.deepEqual(ranges(p), [
+        'disallow-host-network 5:15-5:19', 'require-drop-all-capabilities 7:10-7:13', 'require-memory-limit 7:10-7:13',
+        'require-no-privilege-escalation 7:10-7:13', 'require-run-as-non-root 7:10-7:13', 'require-seccomp-profile 7:10-7:13',
+      ]);
+
+      // A repository file at the folder's root names team-a: it wins over the setting.
+      mark = client.mark();
+      const config = ws.write('.kube-harden.yaml', 'defaultNamespace: team-a\n');
+      await client.changeWatchedFiles([{ uri: config, type: FileChangeType.Created }]);
+      assert.deepEqual(codes(await client.waitForDiagnostics(podUri, { since: mark, where: sameCodes(BASELINE) })), BASELINE);
+
+      // Removed again, and an invalid setting: said in the log, `default` applies.
+      mark = client.mark();
+      fs.rmSync(path.join(ws.dir, '.kube-harden.yaml'));
+      client.settings = { kubeHarden: { defaultNamespace: 'Team_A' } };
+      await client.changeWatchedFiles([{ uri: config, type: FileChangeType.Deleted }]);
+      await client.changeConfiguration(null);
+      assert.deepEqual(codes(await client.waitForDiagnostics(podUri, { since: mark, where: sameCodes(RESTRICTED) })), RESTRICTED);
+      await client.waitFor(() => client.logs.find(l => l.message.includes('kubeHarden.defaultNamespace') && l.message.includes('Team_A')), 'a log message about the namespace');
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // Command-line parsing for `kube-harden`. The grammar is small and fixed (scripts and CI rely on
 // it), so it is written out here rather than pulled in from a dependency.
-import { FixSafety, Level, parsePolicyVersion, Preset, PRESETS } from '../engine';
+import { FixSafety, isNamespaceName, Level, parsePolicyVersion, Preset, PRESETS } from '../engine';
 
 export type Format = 'text' | 'json';
 
@@ -10,6 +10,8 @@ export interface CheckArgs {
   pssVersion?: string;
   /** --preset strict (or the older --enable-all); undefined: as the repository file says. */
   preset?: Preset;
+  /** --default-namespace: where objects naming no namespace land; undefined: as the repository file says. */
+  defaultNamespace?: string;
   /** --fix: apply safe fixes in place; --fix-unsafe: safe and unsafe ones. */
   fix?: FixSafety;
   format: Format;
@@ -37,6 +39,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--pss-version': { takesValue: true, commands: ['check'] },
   '--enable-all': { takesValue: false, commands: ['check'] },
   '--preset': { takesValue: true, commands: ['check'] },
+  '--default-namespace': { takesValue: true, commands: ['check'] },
   '--fix': { takesValue: false, commands: ['check'] },
   '--fix-unsafe': { takesValue: false, commands: ['check'] },
   '--format': { takesValue: true, commands: ['check', 'rules'] },
@@ -100,11 +103,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const presetValue = values.get('--preset');
   const preset = presetValue === undefined ? undefined : PRESETS.find(p => p === presetValue);
   if (presetValue !== undefined && !preset) throw new UsageError(`unknown preset ${quote(presetValue)}: use "default" or "strict"`);
+  const defaultNamespace = values.get('--default-namespace');
+  if (defaultNamespace !== undefined && !isNamespaceName(defaultNamespace)) {
+    throw new UsageError(`invalid namespace ${quote(defaultNamespace)}: use a Kubernetes namespace name (lower-case letters, digits and "-", at most 63 characters)`);
+  }
   if (!positionals.length) throw new UsageError('no files or directories to check');
   // --fix-unsafe includes the safe fixes: given with --fix, it is the wider of the two.
   const fix = values.has('--fix-unsafe') ? 'unsafe' : values.has('--fix') ? 'safe' : undefined;
-    // --enable-all is the older name of --preset strict; an explicit --preset wins.
-  return { command, level, pssVersion, preset: preset ?? (values.has('--enable-all') ? 'strict' : undefined), fix, format, paths: positionals };
+  // --enable-all is the older name of --preset strict; an explicit --preset wins.
+  return { command, level, pssVersion, preset: preset ?? (values.has('--enable-all') ? 'strict' : undefined), defaultNamespace, fix, format, paths: positionals };
 }
 
 function formatOf(v: string | undefined): Format {

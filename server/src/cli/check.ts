@@ -8,7 +8,7 @@ import { WorkspaceIndex } from '../engine/workspace';
 import { summarizeFile } from '../engine/workspace/summary';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
-import { ConfigFinder } from './config';
+import { ConfigFinder, RepoConfig } from './config';
 import { mergeConfigInputs } from '../engine/config';
 import { CheckSummary, compareFindings, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
@@ -42,7 +42,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (!content) { ioErrors++; continue; }
     inputs.push({ file, content, uri: pathToFileURL(file.absolute).href });
   }
-  const workspace = new WorkspaceIndex();
+  const workspace = new WorkspaceIndex({ defaultNamespace: defaultNamespaceOf(args, files.map(f => repo.forFile(f.absolute)), io) });
   const parsed = new ParseBudget();
   for (const { file, content, uri } of inputs) {
     if (!('text' in content)) continue;
@@ -85,6 +85,25 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   io.out(args.format === 'json' ? formatJson(summary) : formatText(summary, io.color));
   if (ioErrors || repo.errors) return 2;
   return summary.findings.length ? 1 : 0;
+}
+
+/**
+ * The one namespace the model gives objects nothing places: the flag, else the repository file's
+ * `defaultNamespace`. The model is one for the whole run, so files under repository files that
+ * disagree cannot each have theirs: the first checked file's applies, and a note says so.
+ */
+function defaultNamespaceOf(args: CheckArgs, repos: ReadonlyArray<RepoConfig | undefined>, io: Io): string {
+  if (args.defaultNamespace) return args.defaultNamespace;
+  const named = new Map<string, string>();
+  for (const r of repos) {
+    const ns = r?.file.input.defaultNamespace;
+    if (ns && !named.has(ns)) named.set(ns, r!.path);
+  }
+  const [first, ...others] = named.keys();
+  if (others.length) {
+    io.err(`kube-harden: note: the repository files name different default namespaces (${[first, ...others].map(n => JSON.stringify(n)).join(', ')}): using ${JSON.stringify(first)} for every file; --default-namespace chooses one\n`);
+  }
+  return first ?? 'default';
 }
 
 async function read(file: SourceFile, io: Io): Promise<FileContent | { skipped: string } | undefined> {

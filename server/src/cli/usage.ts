@@ -16,6 +16,10 @@ Options:
                                 ones included (default: as .kube-harden.yaml says,
                                 else default)
   --enable-all                  Same as --preset strict
+  --default-namespace <ns>      Namespace of objects that name none and that no
+                                kustomization.yaml places: where your
+                                "kubectl apply" puts them (default: as
+                                .kube-harden.yaml says, else "default")
   --fix                         Apply the safe fixes in place (they cannot stop a
                                 working pod), then report what remains
   --fix-unsafe                  Apply the safe and the unsafe fixes in place (unsafe

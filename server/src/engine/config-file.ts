@@ -34,7 +34,7 @@ export interface ConfigFile {
 }
 
 type Key = keyof ConfigInput | 'exclude';
-const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'exclude'];
+const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'defaultNamespace', 'exclude'];
 
 export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id' | 'category'>[] = RULES): ConfigFile {
   const lines = new LineIndex(text);

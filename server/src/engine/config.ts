@@ -4,6 +4,7 @@ import { Level, LATEST_POLICY_MINOR, parsePolicyVersion } from './policy';
 import { RULES } from './registry';
 import { RuleMeta, Severity } from './rule';
 import { ruleKeyProblem } from './rule-settings';
+import { isNamespaceName, namespaceNameProblem } from './workspace/namespace-name';
 
 export type RuleSetting = Severity | 'off';
 
@@ -32,6 +33,13 @@ export interface LintConfig {
   deniedRegistries?: string[];
   /** Which workloads must run in a sandboxed runtime, and which RuntimeClasses are one (RT01). */
   sandbox?: SandboxConfig;
+  /**
+   * The namespace of objects that name none and that no kustomization places (absent:
+   * `default`). The workspace model reads it, not the rules: one model has one default, so the
+   * front ends pick one value for it (see WorkspaceIndex.setDefaultNamespace); a file linted
+   * alone takes it from its own configuration.
+   */
+  defaultNamespace?: string;
 }
 
 export interface SandboxConfig {
@@ -123,6 +131,10 @@ export function normalizeConfig(input: ConfigInput | undefined, known: readonly 
     }
   }
   if (input.sandbox !== undefined) c.sandbox = normalizeSandbox(input.sandbox, problems);
+  if (input.defaultNamespace !== undefined) {
+    if (isNamespaceName(input.defaultNamespace)) c.defaultNamespace = input.defaultNamespace;
+    else problems.push({ setting: 'defaultNamespace', message: namespaceNameProblem(input.defaultNamespace) });
+  }
   return { config: c, problems };
 }
 

@@ -136,7 +136,7 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
   const summaries = options.summaries ?? summarizeFile(uri, file);
   let index = options.workspace;
   if (!index) {
-    index = new WorkspaceIndex();
+    index = new WorkspaceIndex({ defaultNamespace: resolved.config.defaultNamespace ?? 'default' });
     index.setFile(uri, [...summaries]);
   }
   let n = 0;

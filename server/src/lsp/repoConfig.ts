@@ -36,14 +36,12 @@ export class RepoConfigs {
 
   /** `exclude` of the repository file at the root of the folder `folderUri`, if there is one. */
   excludeAtRoot(folderUri: string): string[] {
-    const dir = fsPathOf(folderUri);
-    if (!dir) return [];
-    for (const name of CONFIG_FILE_NAMES) {
-      const file = path.join(dir, name);
-      if (this.deps.openText(file) === undefined && !exists(file)) continue;
-      return this.read(file)?.exclude ?? [];
-    }
-    return [];
+    return this.atRoot(folderUri)?.exclude ?? [];
+  }
+
+  /** The valid settings of the repository file at the root of the folder `folderUri`, if there is one. */
+  inputAtRoot(folderUri: string): ConfigInput | undefined {
+    return this.atRoot(folderUri)?.input;
   }
 
   /** A repository file changed, appeared or went away: everything is looked up again. */
@@ -54,6 +52,17 @@ export class RepoConfigs {
 
   parse(text: string): ConfigFile {
     return parseConfigFile(text);
+  }
+
+  private atRoot(folderUri: string): ConfigFile | undefined {
+    const dir = fsPathOf(folderUri);
+    if (!dir) return undefined;
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = path.join(dir, name);
+      if (this.deps.openText(file) === undefined && !exists(file)) continue;
+      return this.read(file);
+    }
+    return undefined;
   }
 
   private stopAt(file: string): string | undefined {

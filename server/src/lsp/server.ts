@@ -12,7 +12,7 @@ import { HoverDeps, provideHover } from './hover';
 import { existsOnDisk } from './newFiles';
 import { describeError, RateLimitedLog } from './log';
 import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './scan';
-import { SECTION, SettingsStore } from './settings';
+import { defaultNamespaceOf, SECTION, SettingsStore } from './settings';
 import { isConfigUri, RepoConfigs } from './repoConfig';
 import { canonicalUri, diskUri } from './uris';
 import { Validator } from './validation';
@@ -102,6 +102,15 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       const exclude: unknown = fromRepo.length ? [...(Array.isArray(ownExclude) ? ownExclude : []), ...fromRepo] : ownExclude;
       return { filesExclude: excludeOf(files), exclude };
     },
+    defaultNamespace: async firstFolderUri => {
+      // Window-scoped: without a folder there is no scope to give, and VS Code answers alike.
+      const own: unknown = pullConfiguration
+        ? await connection.workspace.getConfiguration(firstFolderUri ? { scopeUri: firstFolderUri, section: SECTION } : { section: SECTION })
+        : pushed[SECTION];
+      const fromRepo = firstFolderUri ? repo.inputAtRoot(firstFolderUri) : undefined;
+      return defaultNamespaceOf(own ?? pushed[SECTION], problem => log.warn(`settings:${problem}`, `Ignoring invalid setting: ${problem}`), fromRepo);
+    },
+    namespaceChanged: () => validator?.revalidateAll(),
     createProgress: () => connection.window.createWorkDoneProgress(),
     log,
   });

@@ -1,7 +1,7 @@
 // Settings per resource, as the client scopes them (workspace folder, language overrides):
 // pulled with workspace/configuration, cached per document URI until the client says they
 // changed. Clients that cannot answer workspace/configuration push them instead.
-import { ConfigInput, DEFAULT_CONFIG, LintConfig, normalizeConfig } from '../engine';
+import { ConfigInput, DEFAULT_CONFIG, DEFAULT_NAMESPACE, LintConfig, normalizeConfig } from '../engine';
 import { mergeConfigInputs } from '../engine/config';
 import { describeError, RateLimitedLog } from './log';
 
@@ -32,7 +32,7 @@ export function toDocumentSettings(raw: unknown, report: (problem: string) => vo
   }
   if (!isObject(raw)) return DEFAULT_SETTINGS;
   const input: Record<string, unknown> = {};
-  for (const key of ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'sandbox'] as const) {
+  for (const key of ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'sandbox', 'defaultNamespace'] as const) {
     // Editors send null for a setting the user cleared: that means "default", not a bad value.
     if (raw[key] !== undefined && raw[key] !== null) input[key] = raw[key];
   }
@@ -46,6 +46,21 @@ export function toDocumentSettings(raw: unknown, report: (problem: string) => vo
   // Only the editor's own problems are logged: the file's are shown in the file itself.
   const { config } = repo ? normalizeConfig(mergeConfigInputs(validOnly(input, editor.config, editor.problems), repo)) : editor;
   return { enable: raw.enable !== false, config };
+}
+
+/**
+ * The default namespace of the workspace model, from the `kubeHarden` section and the repository
+ * file at the root of the first folder (which wins, as for every other setting). One value for
+ * the whole model: the setting is window-scoped (see WorkspaceModel.loadDefaultNamespace). An
+ * invalid value is reported and `default` applies, as for any other bad setting.
+ */
+export function defaultNamespaceOf(raw: unknown, report: (problem: string) => void = () => {}, repo?: ConfigInput): string {
+  if (repo?.defaultNamespace) return repo.defaultNamespace; // validated when the file was read
+  const value = isObject(raw) ? raw.defaultNamespace : undefined;
+  if (value === undefined || value === null) return DEFAULT_NAMESPACE;
+  const { config, problems } = normalizeConfig({ defaultNamespace: value as string });
+  for (const p of problems) report(`${SECTION}.${p.setting}: ${p.message}`);
+  return config.defaultNamespace ?? DEFAULT_NAMESPACE;
 }
 
 /** The input less what normalizeConfig rejected (defaults apply there, as without a file). */

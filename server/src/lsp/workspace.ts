@@ -25,6 +25,14 @@ export interface WorkspaceModelDeps {
   log: RateLimitedLog;
   /** Indexing more files than this shows progress (default 10). */
   progressThreshold?: number;
+  /**
+   * The default namespace for objects nothing places (see defaultNamespaceOf), read with the
+   * first folder as scope (undefined without folders); undefined: it could not be read, the
+   * current one stays.
+   */
+  defaultNamespace?(firstFolderUri: string | undefined): Promise<string | undefined>;
+  /** The default namespace changed: every open document may lint differently now. */
+  namespaceChanged?(): void;
   /** How long linting waits for the first indexing before going ahead without it (ms). */
   readyTimeoutMs?: number;
 }
@@ -38,6 +46,8 @@ export class WorkspaceModel {
   /** The latest disk read of each file: an older read finishing later is dropped. */
   private readonly reads = new Map<string, number>();
   private nextRead = 1;
+  /** The latest read of the default namespace: an older one answering later is dropped. */
+  private namespaceRead = 0;
   private job: IndexingJob | undefined;
   private disposed = false;
   private isReady = false;
@@ -77,6 +87,8 @@ export class WorkspaceModel {
     this.job = job;
     if (this.disposed) return;
     try {
+      // Before any file: the first lints wait for this pass, and must see the namespace.
+      if (await this.loadDefaultNamespace()) this.deps.namespaceChanged?.();
       await this.loadExclusions(job);
       if (job.cancelled) return;
       const changed = new Set<string>();
@@ -104,6 +116,8 @@ export class WorkspaceModel {
 
   /** Settings changed: index again only when what is excluded changed. */
   async configurationChanged(): Promise<void> {
+    if (this.disposed) return;
+    if (await this.loadDefaultNamespace()) this.deps.namespaceChanged?.();
     if (this.disposed || this.folders.size === 0) return;
     const before = new Map(this.patterns);
     const probe = new IndexingJob();
@@ -206,6 +220,27 @@ export class WorkspaceModel {
     const key = canonicalUri(uri);
     const dir = fsPathOf(key);
     if (dir && !this.folders.has(key)) this.folders.set(key, new FolderExclusions(dir, []));
+  }
+
+  /**
+   * Reads the default namespace into the index; true when it changed. Read once for the whole
+   * model, with the first folder as scope: the index is one for every folder, so a per-folder
+   * value could not be honoured (the setting is window-scoped for that reason), and the first
+   * folder is the scope clients other than VS Code are likeliest to answer for.
+   */
+  private async loadDefaultNamespace(): Promise<boolean> {
+    if (!this.deps.defaultNamespace) return false;
+    const read = ++this.namespaceRead;
+    let ns: string | undefined;
+    try {
+      ns = await this.deps.defaultNamespace(this.folders.keys().next().value);
+    } catch (e) {
+      this.deps.log.error('settings:defaultNamespace', `Reading kubeHarden.defaultNamespace failed, keeping "${this.index.options.defaultNamespace}": ${describeError(e)}`);
+    }
+    if (ns === undefined || read !== this.namespaceRead || this.disposed) return false;
+    const { changed, problem } = this.index.setDefaultNamespace(ns);
+    if (problem) this.deps.log.warn(`settings:defaultNamespace:${ns}`, `Ignoring invalid setting: ${problem}`);
+    return changed;
   }
 
   private async loadExclusions(job: IndexingJob): Promise<void> {

@@ -17,6 +17,7 @@ describe('kube-harden usage', function () {
     ['a missing level', ['check', 'x.yaml', '--level'], /--level needs a value/],
     ['a bad format', ['check', '--format', 'xml', 'x.yaml'], /unknown format "xml"/],
     ['a bad policy version', ['check', '--pss-version', 'v2.1', 'x.yaml'], /unknown policy version "v2.1"/],
+    ['a bad default namespace', ['check', '--default-namespace', 'Team_A', 'x.yaml'], /invalid namespace "Team_A": use a Kubernetes namespace name/],
     ['a value on a switch', ['check', '--enable-all=yes', 'x.yaml'], /--enable-all takes no value/],
     ['no paths', ['check', '--level', 'baseline'], /no files or directories/],
     ['arguments to rules', ['rules', 'x.yaml'], /"rules" takes no arguments/],

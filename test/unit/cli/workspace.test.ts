@@ -1,7 +1,7 @@
 // The CLI builds one workspace model over every path it is given, so a finding that depends on
 // another file (here: the Namespace's enforced Pod Security level) is the same in CI as in the editor.
 import * as assert from 'node:assert/strict';
-import { json, runCli, tempTree } from '../../helpers/cli';
+import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
 import { yaml } from '../../helpers/manifest';
 
 const NAMESPACE = (level: string) => yaml`
@@ -44,5 +44,61 @@ describe('kube-harden check: the workspace model', () => {
     const run = runCli(['check', '--format', 'json', 'all.yaml'], { cwd: dir });
     const pss = json<{ findings: Array<{ rule: string; covers: string[] }> }>(run).findings.filter(f => f.covers.some(r => /^(B|R)\d/.test(r)));
     assert.deepEqual(pss, []);
+  });
+
+  describe('the default namespace', function () {
+    this.timeout(60_000);
+    after(removeTempTrees);
+    // A Pod naming no namespace, and team-a enforcing baseline beside it.
+    const files = (extra: Record<string, string> = {}) => ({
+      '.git/HEAD': 'x\n',
+      'ns.yaml': NAMESPACE('baseline').replace('name: shop', 'name: team-a'),
+      'pod.yaml': POD.replace('  namespace: shop\n', ''),
+      ...extra,
+    });
+    type Output = { findings: Array<{ rule: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }> };
+    const podFindings = (run: ReturnType<typeof runCli>) => json<Output>(run).findings.filter(f => f.file.endsWith('pod.yaml'))
+      .map(f => `${f.rule} ${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}`);
+    // pod.yaml without its namespace line: line 7 is `  - name: web`, the container's name at
+    // columns 11-13 (end exclusive 14): what is missing is reported there.
+    const RESTRICTED = [
+      'require-drop-all-capabilities 7:11-7:14',
+      'require-memory-limit 7:11-7:14',
+      'require-no-privilege-escalation 7:11-7:14',
+      'require-run-as-non-root 7:11-7:14',
+      'require-seccomp-profile 7:11-7:14',
+    ];
+
+    it('is "default" unless told: the Pod is not in team-a', () => {
+      const run = runCli(['check', '--format', 'json', '.'], { cwd: tempTree(files()) });
+      assert.equal(run.stderr, '');
+      assert.deepEqual(podFindings(run).sort(), [...RESTRICTED].sort());
+    });
+
+    it('--default-namespace places the Pod in team-a, whose baseline level applies', () => {
+      const run = runCli(['check', '--format', 'json', '--default-namespace', 'team-a', '.'], { cwd: tempTree(files()) });
+      assert.equal(run.stderr, '');
+      assert.deepEqual(podFindings(run), ['require-memory-limit 7:11-7:14']);
+    });
+
+    it('defaultNamespace in .kube-harden.yaml does the same; the flag wins over it', () => {
+      const dir = tempTree(files({ '.kube-harden.yaml': 'defaultNamespace: team-a\n' }));
+      assert.deepEqual(podFindings(runCli(['check', '--format', 'json', '.'], { cwd: dir })), ['require-memory-limit 7:11-7:14']);
+      const flagged = runCli(['check', '--format', 'json', '--default-namespace', 'default', '.'], { cwd: dir });
+      assert.deepEqual(podFindings(flagged).sort(), [...RESTRICTED].sort());
+    });
+
+    it('repository files that disagree: the first checked file\'s applies, and a note says so', () => {
+      const dir = tempTree({
+        '.git/HEAD': 'x\n',
+        'a/.kube-harden.yaml': 'defaultNamespace: team-a\n',
+        'a/ns.yaml': NAMESPACE('baseline').replace('name: shop', 'name: team-a'),
+        'a/pod.yaml': POD.replace('  namespace: shop\n', ''),
+        'b/.kube-harden.yaml': 'defaultNamespace: team-b\n',
+        'b/pod.yaml': POD.replace('  namespace: shop\n', ''),
+      });
+      const run = runCli(['check', '--format', 'json', 'a', 'b'], { cwd: dir });
+      assert.equal(run.stderr, 'kube-harden: note: the repository files name different default namespaces ("team-a", "team-b"): using "team-a" for every file; --default-namespace chooses one\n');
+    });
   });
 });

@@ -48,7 +48,7 @@ describe('config file: .kube-harden.yaml', () => {
       trustedRegistries: ghcr.io
     `;
     assert.deepEqual(at(text), [
-      ['error', 1, 1, 1, 6, 'Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, exclude.'],
+      ['error', 1, 1, 1, 6, 'Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude.'],
       ['error', 2, 8, 2, 17, 'Unknown level "strictest": use "baseline" or "restricted".'],
       // 1.30 is the number 1.3 in YAML: it must be quoted or written v1.30.
       ['error', 3, 21, 3, 25, 'podSecurityVersion must be a string.'],
@@ -79,6 +79,18 @@ describe('config file: .kube-harden.yaml', () => {
     });
   });
 
+  it('reads defaultNamespace; a name Kubernetes would refuse is reported at its value and dropped', () => {
+    assert.deepEqual(parseConfigFile('defaultNamespace: team-a\n'), { input: { defaultNamespace: 'team-a' }, problems: [] });
+    // `Team_A` on line 2 spans columns 19-24 (end exclusive: 25); `42` is a number, not a name.
+    const text = 'level: baseline\ndefaultNamespace: Team_A\n';
+    assert.deepEqual(at(text), [
+      ['error', 2, 19, 2, 25, 'Invalid namespace "Team_A": use a Kubernetes namespace name (lower-case letters, digits and "-", at most 63 characters, e.g. "team-a").'],
+    ]);
+    assert.deepEqual(parseConfigFile(text).input, { level: 'baseline' });
+    assert.deepEqual(at('defaultNamespace: 42\n'), [['error', 1, 19, 1, 21, 'defaultNamespace must be a string.']]);
+    assert.deepEqual(at(`defaultNamespace: ${'a'.repeat(64)}\n`).map(p => [p[1], p[2], p[3], p[4]]), [[1, 19, 1, 83]], 'longer than a DNS label (63)');
+  });
+
   it('a YAML syntax error applies nothing and is reported where it is', () => {
     // ` b` on line 4 is indented one column less than `a` on line 3.
     const text = 'level: baseline\nrules:\n  a: off\n b: on\npreset: strict\n';
@@ -87,7 +99,7 @@ describe('config file: .kube-harden.yaml', () => {
   });
 
   it('a root that is not a map, and a duplicate key', () => {
-    assert.deepEqual(at('- level\n'), [['error', 1, 1, 2, 1, 'The file must be a map of settings (level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, exclude).']]);
+    assert.deepEqual(at('- level\n'), [['error', 1, 1, 2, 1, 'The file must be a map of settings (level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude).']]);
     const dup = parseConfigFile('level: baseline\nlevel: restricted\n');
     assert.deepEqual(dup.input, {});
     assert.match(dup.problems[0].message, /YAML syntax error: Map keys must be unique/);

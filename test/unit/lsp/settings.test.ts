@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { RateLimitedLog } from '@kube-harden/server/out/lsp/log';
-import { DEFAULT_SETTINGS, SettingsStore, toDocumentSettings } from '@kube-harden/server/out/lsp/settings';
+import { DEFAULT_SETTINGS, defaultNamespaceOf, SettingsStore, toDocumentSettings } from '@kube-harden/server/out/lsp/settings';
 
 describe('lsp: settings', () => {
   it('converts the kubeHarden section, reporting invalid values and ignoring nulls', () => {
@@ -37,6 +37,26 @@ describe('lsp: settings', () => {
     assert.deepEqual(problems, ['kubeHarden.rules.nothing-*: "nothing-*" matches no rule. (kept, but it has no effect)']);
     // A file alone, with no editor section at all.
     assert.equal(toDocumentSettings(null, () => {}, { level: 'baseline' }).config.level, 'baseline');
+  });
+
+  it('reads kubeHarden.defaultNamespace: default when unset or cleared, invalid values reported, the repository file first', () => {
+    const problems: string[] = [];
+    const report = (p: string) => problems.push(p);
+    assert.equal(defaultNamespaceOf(undefined, report), 'default');
+    assert.equal(defaultNamespaceOf({ defaultNamespace: null }, report), 'default');
+    assert.equal(defaultNamespaceOf({ defaultNamespace: 'team-a' }, report), 'team-a');
+    assert.equal(defaultNamespaceOf({ defaultNamespace: 'team-a' }, report, { defaultNamespace: 'shop' }), 'shop');
+    assert.equal(defaultNamespaceOf({ defaultNamespace: 'team-a' }, report, { level: 'baseline' }), 'team-a', 'a file that does not set it leaves the setting');
+    assert.deepEqual(problems, []);
+    assert.equal(defaultNamespaceOf({ defaultNamespace: 'Team A' }, report), 'default');
+    assert.equal(defaultNamespaceOf({ defaultNamespace: 7 }, report), 'default');
+    assert.deepEqual(problems, [
+      'kubeHarden.defaultNamespace: Invalid namespace "Team A": use a Kubernetes namespace name (lower-case letters, digits and "-", at most 63 characters, e.g. "team-a").',
+      'kubeHarden.defaultNamespace: Invalid namespace 7: use a Kubernetes namespace name (lower-case letters, digits and "-", at most 63 characters, e.g. "team-a").',
+    ]);
+    // The document's configuration carries it too: a file linted on its own (excluded) reads it there.
+    assert.equal(toDocumentSettings({ defaultNamespace: 'team-a' }).config.defaultNamespace, 'team-a');
+    assert.equal(toDocumentSettings({ defaultNamespace: 'team-a' }, () => {}, { defaultNamespace: 'shop' }).config.defaultNamespace, 'shop');
   });
 
   it('passes the registry lists through to the engine, normalised', () => {

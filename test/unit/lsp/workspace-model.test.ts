@@ -64,6 +64,38 @@ function model(dir: string, overrides: Partial<WorkspaceModelDeps> = {}) {
 const levelOf = (m: WorkspaceModel) => m.index.namespaceObject('team')?.labels['pod-security.kubernetes.io/enforce'];
 
 describe('lsp: workspace model', () => {
+  it('reads the default namespace before indexing and on settings changes, scoped to the first folder; tells only of a change', async () => {
+    const f = tempFolder({ 'pod.yaml': POD.replace('  namespace: team\n', '') });
+    try {
+      let answer: string | undefined = 'team';
+      const scopes: Array<string | undefined> = [];
+      let told = 0;
+      const { m } = model(f.dir, {
+        defaultNamespace: async scope => { scopes.push(scope); return answer; },
+        namespaceChanged: () => { told++; },
+      });
+      await m.reindex();
+      const [pod] = m.index.workloads();
+      assert.equal(m.index.namespaceOf(pod), 'team');
+      assert.deepEqual(scopes, [pathToFileURL(f.dir).href]);
+      assert.equal(told, 1);
+      await m.configurationChanged();
+      assert.equal(told, 1, 'the same namespace: nothing to re-lint');
+      const g = m.index.generation;
+      answer = 'other';
+      await m.configurationChanged();
+      assert.equal(told, 2);
+      assert.equal(m.index.generation, g + 1);
+      assert.equal(m.index.namespaceOf(m.index.workloads()[0]), 'other');
+      answer = undefined; // could not be read: the current one stays
+      await m.configurationChanged();
+      assert.equal(m.index.options.defaultNamespace, 'other');
+      assert.equal(told, 2);
+    } finally {
+      f.cleanup();
+    }
+  });
+
   it('indexes manifests of the folder, skipping chart templates, .git, node_modules, excluded and oversized files', async () => {
     const f = tempFolder({
       'ns.yaml': ns('baseline'),

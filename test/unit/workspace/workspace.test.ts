@@ -174,3 +174,74 @@ describe('workspace: the Namespace decides the Pod Security level (PSA01)', () =
     assert.ok(!rulesFor(WEB, lax).includes('require-run-as-non-root'));
   });
 });
+
+describe('workspace: a configured default namespace', () => {
+  const nsObject = (labels: string) => yaml`
+    apiVersion: v1
+    kind: Namespace
+    metadata:
+      name: team-a
+      labels:
+        ${labels}
+  `;
+  const POLICY = yaml`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: web
+      namespace: team-a
+    spec:
+      podSelector:
+        matchLabels:
+          app: web
+  `;
+  const pssRules = (ix: WorkspaceIndex, level: 'baseline' | 'restricted' = 'restricted') =>
+    lintParsed(parseFile(WEB), resolveConfig({ level }), { uri: 'file:///r/web.yaml', workspace: ix }).findings.map(f => f.ruleId).filter(id => !!ruleById(id)?.pss);
+
+  it('places a workload naming no namespace there: its Namespace and policies apply', () => {
+    const ix = index({ 'file:///r/web.yaml': WEB, 'file:///r/ns.yaml': nsObject('pod-security.kubernetes.io/enforce: baseline'), 'file:///r/np.yaml': POLICY });
+    const [web] = ix.workloads();
+    assert.equal(ix.namespaceOf(web), 'default');
+    assert.equal(ix.isSelected(web), false, 'the policy is of team-a, the workload of default');
+    assert.ok(pssRules(ix).includes('require-run-as-non-root'), 'restricted applies: no Namespace object for default');
+
+    assert.deepEqual(ix.setDefaultNamespace('team-a'), { changed: true });
+    assert.equal(ix.namespaceOf(web), 'team-a');
+    assert.equal(ix.isSelected(web), true);
+    assert.deepEqual(ix.workloadNamespaces(), ['team-a']);
+    // team-a enforces baseline: the restricted-only checks go, the baseline ones stay.
+    assert.deepEqual(pssRules(ix).filter(id => id === 'require-run-as-non-root' || id === 'require-seccomp-profile'), []);
+    assert.equal(ix.options.defaultNamespace, 'team-a');
+  });
+
+  it('is still a guess: the Namespace may lower the level, never raise it', () => {
+    const ix = index({ 'file:///r/web.yaml': WEB, 'file:///r/ns.yaml': nsObject('pod-security.kubernetes.io/enforce: restricted') });
+    ix.setDefaultNamespace('team-a');
+    const [web] = ix.workloads();
+    assert.equal(ix.namespaceGuessed(web), true);
+    assert.deepEqual(pssRules(ix, 'baseline'), pssRules(index({ 'file:///r/web.yaml': WEB }), 'baseline'));
+    assert.ok(!pssRules(ix, 'baseline').includes('require-run-as-non-root'));
+  });
+
+  it('moves the generation only when the namespace changes; an invalid name is refused and the current one kept', () => {
+    const ix = index({ 'file:///r/web.yaml': WEB });
+    const g = ix.generation;
+    assert.deepEqual(ix.setDefaultNamespace('default'), { changed: false });
+    assert.equal(ix.generation, g);
+    ix.setDefaultNamespace('team-a');
+    assert.equal(ix.generation, g + 1);
+    const bad = ix.setDefaultNamespace('Team_A');
+    assert.equal(bad.changed, false);
+    assert.match(bad.problem ?? '', /^Invalid namespace "Team_A"/);
+    assert.equal(ix.generation, g + 1);
+    assert.equal(ix.namespaceOf(ix.workloads()[0]), 'team-a');
+    assert.equal(ix.withFile('file:///r/other.yaml', []).options.defaultNamespace, 'team-a', 'a copy keeps it');
+  });
+
+  it('a file linted alone takes it from its configuration', () => {
+    const text = `${nsObject('pod-security.kubernetes.io/enforce: privileged')}---\n${WEB}`;
+    const pss = (config: object) => lint(text, config).findings.map(f => f.ruleId).filter(id => !!ruleById(id)?.pss);
+    assert.ok(pss({}).includes('require-run-as-non-root'));
+    assert.deepEqual(pss({ defaultNamespace: 'team-a' }), []);
+  });
+});

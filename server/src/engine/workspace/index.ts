@@ -2,11 +2,15 @@
 // files given to the CLI), so rules can judge what only several files together can say: is this
 // pod selected by a NetworkPolicy, which Pod Security level does its Namespace enforce. Open
 // editor text replaces a file's summaries; nothing else is kept.
+import { isNamespaceName, namespaceNameProblem } from './namespace-name';
 import { Labels, matches } from './selector';
 import { ObjectSummary } from './summary';
 
 export interface WorkspaceOptions {
-  /** Namespace of objects that name none and are not placed by a kustomization. */
+  /**
+   * Namespace of objects that name none and are not placed by a kustomization: `default`, or
+   * what the user configured (the namespace their `kubectl apply` targets). Either way a guess.
+   */
   defaultNamespace: string;
 }
 
@@ -25,7 +29,28 @@ export class WorkspaceIndex {
   /** Increases on every change, so dependants can tell a stale answer. */
   generation = 0;
 
-  constructor(readonly options: WorkspaceOptions = { defaultNamespace: 'default' }) {}
+  private defaultNs: string;
+
+  /** An invalid `defaultNamespace` is ignored (`default` applies): front ends validate first. */
+  constructor(options: WorkspaceOptions = { defaultNamespace: 'default' }) {
+    this.defaultNs = isNamespaceName(options.defaultNamespace) ? options.defaultNamespace : 'default';
+  }
+
+  /** A copy: a change of the default namespace goes through setDefaultNamespace. */
+  get options(): WorkspaceOptions { return { defaultNamespace: this.defaultNs }; }
+
+  /**
+   * Changes the namespace of objects nothing places. Every answer may change, so the caches go
+   * and `generation` moves (dependants re-lint) — only when the namespace did change. An invalid
+   * name is a configuration problem: it is returned and the current namespace kept.
+   */
+  setDefaultNamespace(ns: string): { changed: boolean; problem?: string } {
+    if (!isNamespaceName(ns)) return { changed: false, problem: namespaceNameProblem(ns) };
+    if (ns === this.defaultNs) return { changed: false };
+    this.defaultNs = ns;
+    this.changed();
+    return { changed: true };
+  }
 
   /**
    * Replaces what is known of one file. Returns true when what rules read changed (not merely
@@ -77,7 +102,7 @@ export class WorkspaceIndex {
     if (s.namespace) return s.namespace;
     let ns = this.nsCache.get(s);
     if (ns === undefined) {
-      ns = this.kustomizationNamespace(s.uri) ?? this.options.defaultNamespace;
+      ns = this.kustomizationNamespace(s.uri) ?? this.defaultNs;
       this.nsCache.set(s, ns);
     }
     return ns;
@@ -85,8 +110,9 @@ export class WorkspaceIndex {
 
   /**
    * True when the object's namespace is a guess: none is written and no kustomization places it.
-   * Such objects are usually applied with `kubectl -n <ns>`, each app into its own namespace, so
-   * two guessed objects of unrelated files need not share one.
+   * A configured default namespace is no less a guess: the manifests do not say it. Such objects
+   * are usually applied with `kubectl -n <ns>`, each app into its own namespace, so two guessed
+   * objects of unrelated files need not share one.
    */
   namespaceGuessed(s: ObjectSummary): boolean {
     if (s.namespace) return false;
