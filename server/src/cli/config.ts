@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine/config-file';
-import { compileGlob, GlobMatcher } from '../lsp/glob';
+import { compileGlob, GlobMatcher } from '../host/glob';
 import { describe } from './files';
 import { Io } from './io';
 

@@ -34,7 +34,7 @@ function cell(text: string): string {
 }
 
 function fixText(rule: Rule): string {
-  if (!rule.fix) return 'none: there is no single right edit; the finding explains what to change';
+  if (!rule.fix) return 'none: there is no single right edit. Where several are valid, the editor offers them as suggestions to choose from (never applied by "fix all" or `--fix`); the finding explains what to change';
   return rule.fix.safety === 'safe'
     ? 'safe: cannot stop a working pod, so it is applied by "fix all", on save and by `kube-harden check --fix`'
     : `unsafe: ${rule.fix.risk ?? 'may stop an image that relies on the old behaviour'}, so it is never applied by "fix all" or on save; `

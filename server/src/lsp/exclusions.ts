@@ -4,7 +4,7 @@
 // an excluded folder excludes everything under it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileGlob, GlobMatcher } from './glob';
+import { compileGlob, GlobMatcher } from '../host/glob';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { exclusionPatterns, FolderExclusions } from '@kube-harden/server/out/lsp/exclusions';
-import { compileGlob } from '@kube-harden/server/out/lsp/glob';
+import { compileGlob } from '@kube-harden/server/out/host/glob';
 
 function check(pattern: string, yes: string[], no: string[]): void {
   const m = compileGlob(pattern);
