@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { parseFile } from '@kube-harden/server';
+import { lintParsed, parseFile, resolveConfig } from '@kube-harden/server';
 import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
 import { bindingsFor, boundSeverity, boundSubjects, effectiveRules, isMissingRole, roleFor, rolesAggregatedInto, subjectsOf } from '@kube-harden/server/out/engine/workspace/rbac';
 import { effectivePermissions } from '@kube-harden/server/out/engine/workspace/permissions';
+import { yaml } from '../../helpers/manifest';
 import { ObjectSummary, summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
 
 const ROLES = `apiVersion: rbac.authorization.k8s.io/v1
@@ -161,5 +162,74 @@ describe('workspace RBAC facts', () => {
   it('moving a role\'s text is no change of facts', () => {
     const { index } = workspace();
     assert.equal(index.setFile('file:///ws/roles.yaml', summarizeFile('file:///ws/roles.yaml', parseFile(`# moved\n${ROLES}`))), false);
+  });
+});
+
+// Two namespace-less apps of one repository are usually applied to different namespaces: a
+// binding reaches a pod's account, or names a Role, only when it is applied with them (same
+// file or folder tree). A guess never makes a finding.
+describe('workspace: RBAC across guessed namespaces', () => {
+  const DEPLOY = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          serviceAccountName: web
+          containers:
+          - name: app
+            image: nginx:1.27
+  `;
+  const ROLE = yaml`
+    apiVersion: rbac.authorization.k8s.io/v1
+    kind: Role
+    metadata:
+      name: reader
+    rules:
+    - apiGroups: [""]
+      resources: [secrets]
+      verbs: [get, list]
+  `;
+  const BINDING = yaml`
+    apiVersion: rbac.authorization.k8s.io/v1
+    kind: RoleBinding
+    metadata:
+      name: web-reader
+    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+    subjects:
+    - kind: ServiceAccount
+      name: web
+  `;
+  const RULES = ['disallow-automounted-token-with-rbac', 'disallow-service-account-admin-rights', 'disallow-dangerous-role-binding', 'disallow-missing-binding-role'];
+  const config = resolveConfig({ rules: Object.fromEntries(RULES.map(r => [r, 'warning' as const])) });
+
+  function findings(files: Record<string, string>, uri: string): string[] {
+    const ix = new WorkspaceIndex();
+    for (const [u, text] of Object.entries(files)) ix.setFile(u, summarizeFile(u, parseFile(text)));
+    return lintParsed(parseFile(files[uri]), config, { uri, workspace: ix }).findings.map(f => f.ruleId).filter(id => RULES.includes(id));
+  }
+
+  it('a binding of another app\'s folder does not reach the pod, nor name another app\'s Role', () => {
+    const files = { 'file:///repo/shop/deploy.yaml': DEPLOY, 'file:///repo/blog/rbac.yaml': BINDING, 'file:///repo/wiki/role.yaml': ROLE };
+    assert.deepEqual(findings(files, 'file:///repo/shop/deploy.yaml'), []);
+    // Not known to be missing either: a Role of that name may be the one it is applied with.
+    assert.deepEqual(findings(files, 'file:///repo/blog/rbac.yaml'), []);
+  });
+
+  it('applied together (one folder tree), they are the same namespace\'s', () => {
+    const files = { 'file:///repo/shop/deploy.yaml': DEPLOY, 'file:///repo/shop/rbac/binding.yaml': BINDING, 'file:///repo/shop/rbac/role.yaml': ROLE };
+    assert.deepEqual(findings(files, 'file:///repo/shop/deploy.yaml'), ['disallow-automounted-token-with-rbac']);
+    assert.deepEqual(findings(files, 'file:///repo/shop/rbac/binding.yaml'), ['disallow-dangerous-role-binding']);
+  });
+
+  it('written namespaces match wherever the files are', () => {
+    const ns = (text: string) => text.replace(/name: (web|reader|web-reader)\n/, 'name: $1\n  namespace: shop\n');
+    const files = { 'file:///repo/a/deploy.yaml': ns(DEPLOY), 'file:///repo/b/rbac.yaml': ns(BINDING), 'file:///repo/c/role.yaml': ns(ROLE) };
+    assert.deepEqual(findings(files, 'file:///repo/a/deploy.yaml'), ['disallow-automounted-token-with-rbac']);
+    assert.deepEqual(findings(files, 'file:///repo/b/rbac.yaml'), ['disallow-dangerous-role-binding']);
   });
 });

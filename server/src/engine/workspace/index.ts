@@ -144,9 +144,19 @@ export class WorkspaceIndex {
   speaksFor(policy: ObjectSummary, workload: ObjectSummary): boolean {
     if (policy.networkPolicy?.clusterWide || !this.namespaceGuessed(policy) || policy.uri === workload.uri) return true;
     if (this.summariesOf(policy.uri).some(o => o.pod)) return false;
-    const a = folderOf(policy.uri);
-    const b = folderOf(workload.uri);
-    return a.startsWith(b) || b.startsWith(a);
+    return nested(policy.uri, workload.uri);
+  }
+
+  /**
+   * True when `a` and `b` are known to share their namespace: both written (or placed) alike,
+   * or, where either is a guess, applied together: in the same file or one folder tree (two
+   * namespace-less installers in one repository are usually applied to different namespaces).
+   * For the rules that make a finding from a match (a binding that reaches a pod's account).
+   */
+  sameNamespace(a: ObjectSummary, b: ObjectSummary): boolean {
+    if (this.namespaceOf(a) !== this.namespaceOf(b)) return false;
+    if (!this.namespaceGuessed(a) && !this.namespaceGuessed(b)) return true;
+    return nested(a.uri, b.uri);
   }
 
   /**
@@ -363,6 +373,13 @@ export class WorkspaceIndex {
 /** The folder of a file's URI, with its trailing slash. */
 function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/** One file's folder holds the other's (or is the same): applied together, as one app. */
+export function nested(a: string, b: string): boolean {
+  const fa = folderOf(a);
+  const fb = folderOf(b);
+  return fa.startsWith(fb) || fb.startsWith(fa);
 }
 
 function resolveUri(base: string, relative: string): string | undefined {

@@ -3,7 +3,7 @@
 // holding. Built from summaries only, so a binding in one file is judged by a role in another.
 import { assessRules, DangerousGrant, PolicyRuleData } from '../model/rbac';
 import { builtinClusterRole, isBuiltinClusterRole } from '../model/rbac-builtin';
-import { WorkspaceIndex } from './index';
+import { nested, WorkspaceIndex } from './index';
 import { LabelSelector, matches } from './selector';
 import { ObjectRef, ObjectSummary, RoleRuleFacts, SubjectFacts } from './summary';
 
@@ -68,14 +68,20 @@ export function roleFor(index: WorkspaceIndex, binding: ObjectSummary): RoleNode
   if (!ref || (ref.kind !== 'Role' && ref.kind !== 'ClusterRole')) return undefined;
   // A ClusterRoleBinding can only refer to a ClusterRole (the API rejects a Role).
   if (ref.kind === 'Role' && binding.kind !== 'RoleBinding') return undefined;
-  return graph(index).roles.get(roleKey(ref.kind, index.namespaceOf(binding), ref.name)) ?? (ref.kind === 'ClusterRole' ? builtinNode(ref.name) : undefined);
+  const role = graph(index).roles.get(roleKey(ref.kind, index.namespaceOf(binding), ref.name));
+  // A Role is found in the binding's namespace; where either namespace is a guess, only a Role
+  // applied with the binding is known to be the one it names.
+  if (role?.object && ref.kind === 'Role' && !index.sameNamespace(binding, role.object)) return undefined;
+  return role ?? (ref.kind === 'ClusterRole' ? builtinNode(ref.name) : undefined);
 }
 
 /** True when the binding's role is neither in the workspace nor a ClusterRole every cluster has. */
 export function isMissingRole(index: WorkspaceIndex, binding: ObjectSummary): boolean {
   const ref = binding.binding?.roleRef;
   if (!ref?.name) return false;
-  return !roleFor(index, binding) && !(ref.kind === 'ClusterRole' && isBuiltinClusterRole(ref.name));
+  if (roleFor(index, binding) || (ref.kind === 'ClusterRole' && isBuiltinClusterRole(ref.name))) return false;
+  // A Role of that name in the (guessed) namespace may well be it: not known to be missing.
+  return !graph(index).roles.has(roleKey(ref.kind, index.namespaceOf(binding), ref.name));
 }
 
 /** The ClusterRoles (workspace and built-in) whose labels one of `role`'s aggregation selectors matches. */
@@ -166,6 +172,9 @@ export function allBindings(index: WorkspaceIndex): readonly ObjectSummary[] {
   return graph(index).bindings;
 }
 
+/** Groups whose members are in every namespace: a guessed namespace does not matter to them. */
+const EVERY_NAMESPACE = new Set(['system:serviceaccounts', 'system:authenticated']);
+
 /** The user name a ServiceAccount's tokens authenticate as. */
 export function serviceAccountUser(ns: string, name: string): string {
   return `system:serviceaccount:${ns}:${name}`;
@@ -188,11 +197,21 @@ export interface SubjectBinding {
  * as the User its tokens authenticate as), or through the groups its
  * tokens carry (system:serviceaccounts, system:serviceaccounts:<ns>, system:authenticated).
  */
-export function bindingsFor(index: WorkspaceIndex, sa: { namespace: string; name: string }, options: { groups?: boolean } = {}): SubjectBinding[] {
+export function bindingsFor(
+  index: WorkspaceIndex, sa: { namespace: string; name: string },
+  options: { groups?: boolean; pod?: ObjectSummary } = {},
+): SubjectBinding[] {
   const groups = options.groups === false ? [] : serviceAccountGroups(sa.namespace);
   const out: SubjectBinding[] = [];
+  // The account of a pod whose namespace is a guess is only known to be the one a binding names
+  // when the binding is applied with the pod (same file or folder tree); every-account groups
+  // apply in any namespace.
+  const { pod } = options;
+  const known = (binding: ObjectSummary) => !pod || !index.namespaceGuessed(pod) || nested(pod.uri, binding.uri);
   for (const binding of allBindings(index)) {
     for (const subject of subjectsOf(index, binding)) {
+      if (subject.kind === 'Group' && EVERY_NAMESPACE.has(subject.name) && groups.includes(subject.name)) { out.push({ binding, subject, viaGroup: subject.name }); break; }
+      if (!known(binding)) continue;
       if (subject.kind === 'ServiceAccount' && subject.name === sa.name && subject.namespace === sa.namespace) out.push({ binding, subject });
       // A ServiceAccount's tokens authenticate as user system:serviceaccount:<ns>:<name>: a User subject of that name is the same account.
       else if (subject.kind === 'User' && subject.name === serviceAccountUser(sa.namespace, sa.name)) out.push({ binding, subject });

@@ -36,7 +36,7 @@ export default defineRule({
     const account = index.all().find(o => o.serviceAccount && o.kind === 'ServiceAccount' && o.name === sa && index.namespaceOf(o) === ns);
     // The pod's own setting wins over its ServiceAccount's.
     if (!isTrue(own) && account?.serviceAccount?.automountToken === false) return;
-    const found = bindingsFor(index, { namespace: ns, name: sa }).filter(b => b.viaGroup !== 'system:authenticated');
+    const found = bindingsFor(index, { namespace: ns, name: sa }, { pod: self }).filter(b => b.viaGroup !== 'system:authenticated');
     if (found.length === 0) return;
     const bindings = byLocation(found.map(f => f.binding));
     const names = bindings.map(b => `${b.kind} "${b.name ?? '(unnamed)'}"`);

@@ -35,7 +35,7 @@ export default defineRule({
     const sa = self.pod?.serviceAccountName ?? 'default';
     const ns = index.namespaceOf(self);
     const held: Holding[] = [];
-    for (const { binding, viaGroup } of bindingsFor(index, { namespace: ns, name: sa })) {
+    for (const { binding, viaGroup } of bindingsFor(index, { namespace: ns, name: sa }, { pod: self })) {
       const { role, dangers: all } = bindingDangers(index, binding, true);
       if (!role) continue;
       // A full wildcard says it all: the rows it implies would only repeat it.
