@@ -187,7 +187,7 @@ ruleTester('disallow-rbac-escalation-verbs', {
       }],
     },
     {
-      name: 'every verb on roles: reported at the resource, nothing to remove',
+      name: 'every verb on roles: escalate and bind at once, one finding at the resource, nothing to remove',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -199,8 +199,10 @@ ruleTester('disallow-rbac-escalation-verbs', {
           verbs: ["*"]
       `,
       errors: [
-        { messageId: 'escalate', line: 7, column: 15, endLine: 7, endColumn: 22, message: `Role "rbac-admin" grants "*" on "roles" in its namespace: ${ESCALATE}` },
-        { messageId: 'bind', line: 7, column: 15, endLine: 7, endColumn: 22, message: `Role "rbac-admin" grants "*" on "roles" in its namespace: ${BIND}` },
+        {
+          messageId: 'several', line: 7, column: 15, endLine: 7, endColumn: 22, covers: ['RB11', 'RB12'],
+          message: 'Role "rbac-admin" grants "*" on "roles" in its namespace: any subject bound to it can write permissions it does not hold into roles, and can bind roles with permissions it does not hold. Replace "*" with the verbs it needs: "*" includes "escalate" and "bind".',
+        },
       ],
     },
   ],

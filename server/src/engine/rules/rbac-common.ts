@@ -105,12 +105,18 @@ export function dropVerb(f: RoleFinding, entry: RuleEntry): Proposal | undefined
 interface GrantRuleSpec<M extends string> extends Omit<Rule<M>, 'category' | 'pss' | 'kinds' | 'checkObject' | 'checkPod' | 'fix'> {
   /** The message of each row the rule covers. */
   messageFor: Record<string, M>;
+  /**
+   * The message when one entry shows several of the rule's rows (a `*` verb on roles is escalate
+   * and bind at once): one finding per entry, never two on one node. Its data add `impacts` and
+   * `rows` (the rows' message ids, quoted).
+   */
+  messageForSeveral?: M;
   suggest?(f: RoleFinding): Array<Proposal | undefined>;
 }
 
 /** A rule that reports the catalogue rows it covers on Roles and ClusterRoles. */
 export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
-  const { messageFor, suggest, ...meta } = spec;
+  const { messageFor, messageForSeveral, suggest, ...meta } = spec;
   const rule: Rule<M> = defineRule<M>({
     ...meta, category: 'rbac', pss: null, kinds: ROLE_KINDS, fix: null,
     checkObject(ctx: CheckContext<M>) {
@@ -119,13 +125,19 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
       // A role some binding of the workspace hands out is more urgent than a template no one
       // binds (RULES.md §3): one step up, with the bindings shown beside the finding.
       const related = bindingsOf(ctx);
-      for (const f of findings) {
-        const messageId = messageFor[f.grant.row];
-        const suggestions = (suggest?.(f) ?? []).filter((p): p is Proposal => !!p);
+      const severityFor = (f: RoleFinding): Severity => {
         const base = severityOf(rule, f) ?? rule.severity;
-        const severity = related.length > 0 ? raise(base) : base;
+        return related.length > 0 ? raise(base) : base;
+      };
+      for (const group of byEntry(findings, messageForSeveral !== undefined)) {
+        const f = group[0];
+        const several = group.length > 1;
+        const suggestions = (suggest?.(f) ?? []).filter((p): p is Proposal => !!p);
+        const severity = group.map(severityFor).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
         ctx.report({
-          messageId, data: f.data, at: f.entry.node as Node, covers: meta.covers.length > 1 ? [f.grant.row] : undefined,
+          messageId: several ? messageForSeveral! : messageFor[f.grant.row],
+          data: several ? { ...f.data, impacts: group.map(g => g.data.impact).join(', and '), rows: group.map(g => `"${messageFor[g.grant.row]}"`).join(' and ') } : f.data,
+          at: f.entry.node as Node, covers: meta.covers.length > 1 ? group.map(g => g.grant.row) : undefined,
           severity: severity === rule.severity ? undefined : severity, suggestions: suggestions.length > 0 ? suggestions : undefined,
           related: related.length > 0 ? related : undefined,
         });
@@ -136,6 +148,18 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
 }
 
 const raise = (s: Severity): Severity => (s === 'info' ? 'warning' : 'error');
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The findings by the entry they point at, in order (each alone unless merging is wanted). */
+function byEntry(findings: RoleFinding[], merge: boolean): RoleFinding[][] {
+  if (!merge) return findings.map(f => [f]);
+  const groups = new Map<unknown, RoleFinding[]>();
+  for (const f of findings) {
+    const g = groups.get(f.entry.node);
+    if (g) g.push(f); else groups.set(f.entry.node, [f]);
+  }
+  return [...groups.values()];
+}
 
 /** The bindings that hand the role out, each once, with whom they bind it to. */
 function bindingsOf(ctx: CheckContext<string>): Array<{ ref: ObjectRef; message: string }> {

@@ -13,8 +13,10 @@ export default grantRule({
     escalate: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove "escalate" from its verbs (a "*" verb includes it).',
     bind: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove "bind" from its verbs (a "*" verb includes it), or name the roles it may bind in resourceNames.',
     impersonate: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove "impersonate" from its verbs (a "*" verb includes it).',
+    several: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impacts}}. Replace "*" with the verbs it needs: "*" includes {{rows}}.',
   },
   messageFor: { RB11: 'escalate', RB12: 'bind', RB13: 'impersonate' },
+  messageForSeveral: 'several',
   docs: {
     summary: 'The three verbs the RBAC API checks to prevent privilege escalation: `escalate` on roles lets a subject write permissions it does not hold into a role, `bind` lets it bind roles with permissions it does not hold, and `impersonate` on users, groups, service accounts or UIDs lets it act as them. One named role or user is enough for `escalate` and `impersonate`, so `resourceNames` does not silence those; `bind` limited to named roles in `resourceNames` (the documented way to delegate binding) is not reported. In a Role only what a namespace can hold counts (impersonating its service accounts, binding roles and ClusterRoles in it).',
     remediation: 'Remove the verb. Where a controller must bind roles, name the roles in `resourceNames`, and grant `escalate` and `impersonate` to no everyday subject.',
