@@ -209,7 +209,7 @@ function forObject(resolved: ResolvedConfig, index: WorkspaceIndex, self: Object
   // The label speaks for the Pod Security Standards only: the other rules (network, mesh, ...)
   // run as configured whatever level the namespace enforces.
   const pss = level === 'privileged' ? [] : r.active.filter(a => a.rule.pss);
-  return { active: [...pss, ...resolved.active.filter(a => !a.rule.pss)], policy: r.policy };
+  return { active: [...pss, ...resolved.active.filter(a => !a.rule.pss)], policy: level === 'privileged' ? { ...r.policy, privileged: true } : r.policy };
 }
 
 function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures: RuleFailure[]): BoundProposal {

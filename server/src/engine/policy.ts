@@ -10,6 +10,11 @@ export interface Policy {
   level: Level;
   /** Minor version of the 1.x policy. */
   minor: number;
+  /**
+   * The object's Namespace enforces `privileged` (PSA01): no Pod Security rule runs for it, so a
+   * rule that otherwise leaves a problem to them speaks for it.
+   */
+  privileged?: boolean;
 }
 
 /** Parses `latest`, `v1.30` or `1.30`; undefined when malformed. */

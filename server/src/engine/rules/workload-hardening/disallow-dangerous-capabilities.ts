@@ -1,4 +1,5 @@
 import { removeItem } from '../../fix/remove';
+import { inTitle } from '../../fix/workload';
 import { BASELINE_CAPABILITIES } from '../../model/capabilities';
 import { capabilityEntries, DANGEROUS_CAPABILITIES } from '../../model/capability-names';
 import { defineRule } from '../../rule';
@@ -24,18 +25,16 @@ export default defineRule({
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
   fix: { safety: 'unsafe', risk: 'may stop a program that needs this capability' }, // the container may rely on the capability
-  checkPod({ pod, policy, workspace, report }) {
-    const { index, self } = workspace;
-    const privilegedNamespace = index.namespaceObject(index.namespaceOf(self))?.labels['pod-security.kubernetes.io/enforce'] === 'privileged';
+  checkPod({ pod, policy, report }) {
     // Where the Pod Security rules report an add (on the same node), this rule stays silent.
     const restrictedReports = policy.level === 'restricted';
     for (const c of pod.containers) {
       for (const e of capabilityEntries(c, 'add')) {
         const danger = DANGEROUS_CAPABILITIES[e.name];
         if (!danger) continue;
-        const pssReports = !privilegedNamespace && (restrictedReports || !BASELINE_CAPABILITIES.has(e.raw));
+        const pssReports = !policy.privileged && (restrictedReports || !BASELINE_CAPABILITIES.has(e.raw));
         if (pssReports) continue;
-        const what = `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+        const what = inTitle(c.label);
         report({
           messageId: 'dangerous',
           data: { container: c.label, capability: e.raw, why: danger.why },

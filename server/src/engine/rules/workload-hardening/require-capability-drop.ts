@@ -1,4 +1,5 @@
 import { ensureInSeq } from '../../fix/seq';
+import { inTitle } from '../../fix/workload';
 import { capabilityEntries } from '../../model/capability-names';
 import { defineRule } from '../../rule';
 import { OWASP_K01 } from '../references';
@@ -23,14 +24,12 @@ export default defineRule({
   // Same edit and risk as require-drop-all-capabilities: an image that relies on a default
   // capability (chown at start-up, binding port 80 as root) stops working.
   fix: { safety: 'unsafe', risk: 'may stop a program that needs a capability; add it back explicitly' },
-  checkPod({ pod, policy, workspace, report }) {
+  checkPod({ pod, policy, report }) {
     if (pod.isWindows) return;
-    const { index, self } = workspace;
-    const privilegedNamespace = index.namespaceObject(index.namespaceOf(self))?.labels['pod-security.kubernetes.io/enforce'] === 'privileged';
-    if (policy.level === 'restricted' && !privilegedNamespace) return; // require-drop-all-capabilities
+    if (policy.level === 'restricted' && !policy.privileged) return; // require-drop-all-capabilities
     for (const c of pod.containers) {
       if (capabilityEntries(c, 'drop').length > 0) continue;
-      const what = `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+      const what = inTitle(c.label);
       report({
         messageId: 'nothingDropped', data: { container: c.label },
         at: c.anchor('securityContext', 'capabilities', 'drop'),

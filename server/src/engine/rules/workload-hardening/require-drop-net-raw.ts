@@ -1,4 +1,5 @@
 import { removeItem } from '../../fix/remove';
+import { inTitle } from '../../fix/workload';
 import { ensureInSeq } from '../../fix/seq';
 import { capabilityEntries } from '../../model/capability-names';
 import { defineRule } from '../../rule';
@@ -26,16 +27,14 @@ export default defineRule({
   },
   // A program that sends ICMP or raw packets (ping, some health checks) fails without NET_RAW.
   fix: { safety: 'unsafe', risk: 'ping and other raw-socket tools stop working' },
-  checkPod({ pod, policy, workspace, report }) {
+  checkPod({ pod, policy, report }) {
     if (pod.isWindows) return;
-    const { index, self } = workspace;
-    const privilegedNamespace = index.namespaceObject(index.namespaceOf(self))?.labels['pod-security.kubernetes.io/enforce'] === 'privileged';
     for (const c of pod.containers) {
-      const what = `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+      const what = inTitle(c.label);
       const added = capabilityEntries(c, 'add').filter(e => e.name === 'NET_RAW' || e.name === 'ALL');
       if (added.length > 0) {
         // Outside a privileged namespace the Pod Security capability rules report this add.
-        if (!privilegedNamespace) continue;
+        if (!policy.privileged) continue;
         for (const e of added.filter(x => x.name === 'NET_RAW')) {
           report({
             messageId: 'added', data: { container: c.label, capability: e.raw }, at: e.ref.value,
@@ -44,7 +43,7 @@ export default defineRule({
         }
         continue;
       }
-      if (policy.level === 'restricted' && !privilegedNamespace) continue; // require-drop-all-capabilities
+      if (policy.level === 'restricted' && !policy.privileged) continue; // require-drop-all-capabilities
       if (capabilityEntries(c, 'drop').some(e => e.name === 'NET_RAW' || e.name === 'ALL')) continue;
       report({
         messageId: 'notDropped', data: { container: c.label }, severity: 'info',
