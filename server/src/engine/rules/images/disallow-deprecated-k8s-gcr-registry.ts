@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { inTitle } from '../../fix/workload';
 import { editableAt, isShared } from '../../fix/nodes';
 import { imageOf } from '../../model/image';
 import { defineRule } from '../../rule';
@@ -31,7 +32,7 @@ export default defineRule({
       report({
         messageId: 'frozen', data: { container: c.label, image: found.image.raw }, at: found.ref.site,
         fix: found.ref.viaAlias || !isScalar(value) ? undefined : {
-          title: `Pull the image of ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)} from registry.k8s.io`,
+          title: `Pull the image of ${inTitle(c.label)} from registry.k8s.io`,
           // Only the host is rewritten, inside the scalar as written: quoting and comments stay.
           edits: ({ text, doc }) => {
             if (!value.range || !editableAt(doc, value) || isShared(doc, value)) return undefined;

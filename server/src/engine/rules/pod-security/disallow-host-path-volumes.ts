@@ -1,4 +1,5 @@
 import { isMap } from 'yaml';
+import { inTitle } from '../../fix/workload';
 import { removeVolume, replaceWithEmptyDir } from '../../fix/volumes';
 import { podVolumes } from '../../model/volumes';
 import { get, keyOf, str } from '../../model/yaml-nav';
@@ -28,7 +29,7 @@ export default defineRule({
       // A null `hostPath:` decodes to no source at all; Kubernetes then defaults the volume to emptyDir.
       const source = get(v.node, 'hostPath', pod.doc);
       if (!source) continue;
-      const what = `${v.label.charAt(0).toLowerCase()}${v.label.slice(1)}`;
+      const what = inTitle(v.label);
       const suggestions: Proposal[] = [];
       // An emptyDir can stand in for a directory the workload only needs as scratch space; it
       // cannot stand in for a socket, a device or a single file, so none is offered for those.

@@ -1,4 +1,5 @@
 import { removeItem } from '../../fix/remove';
+import { inTitle } from '../../fix/workload';
 import { envOf } from '../../model/env';
 import { getSeq, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
@@ -36,7 +37,7 @@ export default defineRule({
           data: { container: c.label, name: e.name },
           at: e.nameRef.site,
           fix: readBelow || !seq ? undefined : {
-            title: `Remove the overridden env ${e.name} from ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`,
+            title: `Remove the overridden env ${e.name} from ${inTitle(c.label)}`,
             edits: ({ text, doc }) => removeItem(text, doc, seq, e.index),
           },
         });

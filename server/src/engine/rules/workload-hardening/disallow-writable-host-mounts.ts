@@ -1,4 +1,5 @@
 import { setIn } from '../../fix/map';
+import { inTitle } from '../../fix/workload';
 import { hostMounts } from '../../model/host-paths';
 import { get, isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
@@ -27,7 +28,7 @@ export default defineRule({
       const readOnly = get(m.node, 'readOnly', pod.doc);
       if (isTrue(readOnly)) continue;
       const volume = m.volume.name ?? '';
-      const where = `volume mount "${volume}" of ${m.container.label.charAt(0).toLowerCase()}${m.container.label.slice(1)}`;
+      const where = `volume mount "${volume}" of ${inTitle(m.container.label)}`;
       report({
         messageId: 'writable',
         data: { container: m.container.label, volume },

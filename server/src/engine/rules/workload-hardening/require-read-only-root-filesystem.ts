@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { setIn } from '../../fix/map';
-import { deepestFirst, emptyDirMountEdits, setInContainer } from '../../fix/workload';
+import { deepestFirst, emptyDirMountEdits, inTitle, setInContainer } from '../../fix/workload';
 import { podVolumes } from '../../model/volumes';
 import { ContainerView, PodSpecView } from '../../model/workload';
 import { get, getSeq, isFalse, isTrue, seqItems, str } from '../../model/yaml-nav';
@@ -59,7 +59,7 @@ function withTmp(pod: PodSpecView, c: ContainerView): Proposal | undefined {
   const taken = new Set(podVolumes(pod).map(v => str(get(v.node, 'name', pod.doc))));
   let name = 'tmp';
   for (let i = 2; taken.has(name); i++) name = `tmp-${i}`;
-  const what = `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}`;
+  const what = inTitle(c.label);
   return {
     title: `Set readOnlyRootFilesystem: true and mount an emptyDir at /tmp in ${what}`,
     edits: ({ text, doc }) => {
