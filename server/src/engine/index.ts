@@ -4,7 +4,7 @@ export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from
 export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
 export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
-export { parseFile } from './model/parse';
+export { objectAt, parseFile } from './model/parse';
 export type { K8sObject, ParsedDocument, ParsedFile } from './model/parse';
 export { LineIndex } from './model/text';
 export type { Position, Range } from './model/text';

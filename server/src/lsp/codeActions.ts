@@ -12,7 +12,7 @@
 // the same document version; others get the edits inline.
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BoundProposal, Finding, LintConfig, LintResult, NewFile, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
+import { BoundProposal, Finding, LintConfig, LintResult, NewFile, objectAt, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
 import { ParseCache, isManifestCandidate } from './documents';
 import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, suppressionEdits, workspaceEdit } from './fixEdits';
 import { RateLimitedLog } from './log';
@@ -247,15 +247,4 @@ function newFileOf(p: BoundProposal): NewFile | undefined {
     newFiles.set(p, file);
   }
   return file ?? undefined;
-}
-
-/** The innermost Kubernetes object whose text holds [start, end] (a whole document, or a List item). */
-function objectAt(parsed: ParsedFile, start: number, end: number) {
-  for (const d of parsed.documents) {
-    for (const o of d.objects) {
-      const r = o.node === d.doc.contents ? d.doc.range : o.node.range;
-      if (r && r[0] <= start && end <= r[2]) return o;
-    }
-  }
-  return undefined;
 }

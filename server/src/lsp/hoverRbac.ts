@@ -4,7 +4,7 @@
 import { isMap } from 'yaml';
 import { MarkupContent, MarkupKind, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { K8sObject, ParsedFile } from '../engine';
+import { K8sObject, objectAt, ParsedFile } from '../engine';
 import { RBAC_GROUP } from '../engine/model/rbac';
 import { get, getMap, getSeq, seqItems, str } from '../engine/model/yaml-nav';
 import { WorkspaceIndex } from '../engine/workspace';
@@ -41,15 +41,6 @@ function alone(uri: string, parsed: ParsedFile): WorkspaceIndex {
   return index;
 }
 
-function objectAt(parsed: ParsedFile, offset: number): K8sObject | undefined {
-  for (const d of parsed.documents) {
-    for (const o of d.objects) {
-      const r = o.node.range;
-      if (r && r[0] <= offset && offset <= r[2]) return o;
-    }
-  }
-  return undefined;
-}
 
 const within = (node: { range?: [number, number, number] | null } | undefined, offset: number) =>
   !!node?.range && node.range[0] <= offset && offset <= node.range[1];

@@ -194,3 +194,14 @@ function asObject(node: YAMLMap, doc: Document, docIndex: number): K8sObject | u
     namespace: str(get(metaMap, 'namespace', doc)),
   };
 }
+
+/** The Kubernetes object whose text holds [start, end] (a whole document, or a List item), if any. */
+export function objectAt(file: ParsedFile, start: number, end = start): K8sObject | undefined {
+  for (const d of file.documents) {
+    for (const o of d.objects) {
+      const r = o.node === d.doc.contents ? d.doc.range : o.node.range;
+      if (r && r[0] <= start && end <= r[2]) return o;
+    }
+  }
+  return undefined;
+}
