@@ -2,20 +2,14 @@
 // both levels, with `--pss-version` set to the version under test (the shared tool runs the
 // CLI at its default, the latest version, so it only means something for v1.37).
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = resolve(process.argv[2] ?? join(root, '..', 'shared', 'corpora', 'pod-security-admission', 'testdata'));
-const rowsFor = {
-  windowshostprocess: ['B01'], hostnamespaces: ['B02', 'B03', 'B04'], privileged: ['B05'],
-  capabilities_baseline: ['B06'], hostpathvolumes: ['B07'], hostports: ['B08'], apparmorprofile: ['B09'],
-  selinuxoptions: ['B10'], procmount: ['B11'], seccompprofile_baseline: ['B12'], sysctls: ['B13'],
-  hostprobesandhostlifecycle: ['B14'], restrictedvolumes: ['R01'], allowprivilegeescalation: ['R02', 'R02b'],
-  runasnonroot: ['R03'], runasuser: ['R04'], seccompprofile_restricted: ['R05'],
-  capabilities_restricted: ['R06', 'R07'], procmount_restricted: ['R08', 'B11'],
-};
+// Catalogue rows per PSA check id (each fixture's file-name prefix), shared with the mocha suite.
+const rowsFor = JSON.parse(readFileSync(join(root, 'test', 'psa-check-rows.json'), 'utf8'));
 const isPss = r => /^(B|R)\d/.test(r);
 const versions = readdirSync(join(fixtures, 'restricted')).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
 let allOk = 0, allTotal = 0;

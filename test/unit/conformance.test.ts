@@ -9,15 +9,11 @@ import { lint } from '@kube-harden/server';
 
 export const PSA_ROOT = path.resolve(__dirname, '../../../../shared/corpora/pod-security-admission/testdata');
 
-/** Catalogue rows per PSA check id (the file-name prefix of each fixture). */
-export const ROWS_FOR_CHECK: Record<string, string[]> = {
-  windowshostprocess: ['B01'], hostnamespaces: ['B02', 'B03', 'B04'], privileged: ['B05'],
-  capabilities_baseline: ['B06'], hostpathvolumes: ['B07'], hostports: ['B08'], apparmorprofile: ['B09'],
-  selinuxoptions: ['B10'], procmount: ['B11'], seccompprofile_baseline: ['B12'], sysctls: ['B13'],
-  hostprobesandhostlifecycle: ['B14'], restrictedvolumes: ['R01'], allowprivilegeescalation: ['R02', 'R02b'],
-  runasnonroot: ['R03'], runasuser: ['R04'], seccompprofile_restricted: ['R05'],
-  capabilities_restricted: ['R06', 'R07'], procmount_restricted: ['R08', 'B11'],
-};
+/**
+ * Catalogue rows per PSA check id (the file-name prefix of each fixture); shared with
+ * scripts/conformance.mjs.
+ */
+export const ROWS_FOR_CHECK: Record<string, string[]> = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../psa-check-rows.json'), 'utf8'));
 
 const isPssRow = (r: string) => /^(B|R)\d/.test(r);
 
