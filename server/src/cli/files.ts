@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isConfigFileName } from '../engine/config-file';
+import { entryKind } from '../host/dirent';
 
 export interface SourceFile {
   /** The name shown to the user: the argument as given, or the directory argument + relative path. */
@@ -87,19 +88,15 @@ async function walk(
   for (const entry of entries) {
     const absolute = path.join(dir, entry.name);
     const display = prefix + entry.name;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = await fs.promises.stat(absolute);
-        isDir = target.isDirectory();
-        isFile = target.isFile();
-      } catch (e) {
-        // A dangling link is only an error where a manifest was expected.
-        if (isManifestName(entry.name)) errors.push(`${display}: ${describe(e)}`);
-        continue;
-      }
+    let kind: { isDir: boolean; isFile: boolean };
+    try {
+      kind = await entryKind(absolute, entry);
+    } catch (e) {
+      // A dangling link is only an error where a manifest was expected.
+      if (isManifestName(entry.name)) errors.push(`${display}: ${describe(e)}`);
+      continue;
     }
+    const { isDir, isFile } = kind;
     if (isDir) {
       if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(absolute, display + path.sep, visited, add, errors);
     } else if (isFile && isManifestName(entry.name) && !isConfigFileName(entry.name)) {

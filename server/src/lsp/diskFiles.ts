@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ParsedFile, parseFile } from '../engine';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
 import { ObjectSummary, summarizeFile } from '../engine/workspace/summary';
+import { entryKind } from '../host/dirent';
 import { isHelmTemplatePath } from '../host/helm';
 import { FolderExclusions } from './exclusions';
 
@@ -39,17 +40,9 @@ export async function listManifests(exclusions: FolderExclusions, job: Cancellab
     for (const entry of entries) {
       if (job.cancelled) return;
       const absolute = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = await fs.promises.stat(absolute);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue;
-        }
-      }
+      const kind = await entryKind(absolute, entry).catch(() => undefined);
+      if (!kind) continue; // a link that points nowhere
+      const { isDir, isFile } = kind;
       if (!isDir && !(isFile && isManifestPath(entry.name))) continue;
       if (exclusions.excludes(absolute, true)) continue;
       if (isDir) await walk(absolute);
