@@ -161,8 +161,23 @@ function byEntry(findings: RoleFinding[], merge: boolean): RoleFinding[][] {
   return [...groups.values()];
 }
 
+type Related = Array<{ ref: ObjectRef; message: string }>;
+
+// Each of the twenty role rules asks for the same role: the answer is kept per role summary,
+// for the model (and its generation) it was computed against.
+const bound = new WeakMap<object, { index: object; generation: number; related: Related }>();
+
 /** The bindings that hand the role out, each once, with whom they bind it to. */
-function bindingsOf(ctx: CheckContext<string>): Array<{ ref: ObjectRef; message: string }> {
+function bindingsOf(ctx: CheckContext<string>): Related {
+  const { index, self } = ctx.workspace;
+  const hit = bound.get(self);
+  if (hit && hit.index === index && hit.generation === index.generation) return hit.related;
+  const related = computeBindingsOf(ctx);
+  bound.set(self, { index, generation: index.generation, related });
+  return related;
+}
+
+function computeBindingsOf(ctx: CheckContext<string>): Related {
   const bySubject = new Map<typeof ctx.workspace.self, string[]>();
   for (const { binding, subject } of boundSubjects(ctx.workspace.index, ctx.workspace.self)) {
     const list = bySubject.get(binding) ?? [];
