@@ -20,7 +20,7 @@ for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || runs);
   else targets.push(args[i]);
 }
-if (!targets.length) targets.push(path.resolve(root, '..', 'shared', 'corpora', 'real'));
+if (!targets.length) targets.push(path.resolve(root, 'test', 'fixtures', 'real'));
 
 const enginePath = path.join(root, 'server', 'out', 'engine', 'index.js');
 if (!fs.existsSync(enginePath)) {

@@ -1,13 +1,14 @@
 // Pod Security Admission agreement of the built CLI at every policy version the fixtures hold,
-// both levels, with `--pss-version` set to the version under test (the shared tool runs the
-// CLI at its default, the latest version, so it only means something for v1.37).
+// both levels, with `--pss-version` set to the version under test (without it the CLI checks at
+// the latest version, which only means something for the newest fixtures). Fixtures: the
+// Kubernetes project's, in test/fixtures/pod-security-admission (see its SOURCE.md).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const fixtures = resolve(process.argv[2] ?? join(root, '..', 'shared', 'corpora', 'pod-security-admission', 'testdata'));
+const fixtures = resolve(process.argv[2] ?? join(root, 'test', 'fixtures', 'pod-security-admission', 'testdata'));
 // Catalogue rows per PSA check id (each fixture's file-name prefix), shared with the mocha suite.
 const rowsFor = JSON.parse(readFileSync(join(root, 'test', 'psa-check-rows.json'), 'utf8'));
 const isPss = r => /^(B|R)\d/.test(r);

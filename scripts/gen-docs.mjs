@@ -12,4 +12,5 @@ const ids = new Set(engine.RULES.map(r => r.id));
 for (const f of readdirSync(dir)) if (f.endsWith('.md') && f !== 'README.md' && !ids.has(f.slice(0, -3))) rmSync(join(dir, f));
 for (const rule of engine.RULES) writeFileSync(join(dir, `${rule.id}.md`), engine.renderRulePage(rule));
 writeFileSync(join(dir, 'README.md'), engine.renderRuleIndex(engine.RULES));
-console.log(`wrote ${engine.RULES.length} rule pages and the index to docs/rules`);
+writeFileSync(join(root, 'docs', 'catalogue.md'), engine.renderCatalogue(engine.RULES));
+console.log(`wrote ${engine.RULES.length} rule pages and the index to docs/rules, and docs/catalogue.md`);

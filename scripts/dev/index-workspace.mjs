@@ -1,7 +1,7 @@
 // The language server's workspace model over a folder, outside any editor: files, objects,
 // indexing time and heap before/after (numbers only, nothing asserted). Build first.
 //
-//   node --expose-gc scripts/dev/index-workspace.mjs [folder]   (default ../shared/corpora/real)
+//   node --expose-gc scripts/dev/index-workspace.mjs [folder]   (default test/fixtures/real)
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ const require = createRequire(path.join(root, 'server', 'package.json'));
 const { WorkspaceModel } = require(path.join(root, 'server', 'out', 'lsp', 'workspace.js'));
 const { RateLimitedLog } = require(path.join(root, 'server', 'out', 'lsp', 'log.js'));
 
-const folder = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'corpora', 'real'));
+const folder = path.resolve(process.argv[2] ?? path.join(root, 'test', 'fixtures', 'real'));
 const gc = globalThis.gc ?? (() => {});
 const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
 const mb = n => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the offline extension-host tests need (see ../shared/REAL-EDITOR-TESTING.md):
+# Installs what the offline extension-host tests need (code-server and headless Chromium from Debian; see docs/testing.md):
 # Debian's chromium, ripgrep and Kerberos headers, then code-server and playwright-core in a tool
 # folder of their own (.e2e-tools/, git-ignored), so they never enter the extension's dependencies
 # or its .vsix. Idempotent: a second run only checks and prints what is already there.

@@ -2,7 +2,7 @@
 // VS Code 1.100 with a Node extension host, headless Chromium (playwright-core) opens the
 // workbench with the extensionDevelopmentPath / extensionTestsPath payload, and the suite writes
 // its summary to a file because the window never exits by itself. Recipe and why:
-// ../shared/REAL-EDITOR-TESTING.md. Tools come from scripts/e2e/install.sh.
+// docs/testing.md. Tools come from scripts/e2e/install.sh.
 //
 //   node scripts/e2e/run.mjs [--no-build] [--keep] [--timeout=SECONDS] [--update-docs-images] [--installed]
 //

@@ -6,8 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '@kube-harden/server';
+import { PSA_TESTDATA } from '../helpers/fixture-paths';
 
-export const PSA_ROOT = path.resolve(__dirname, '../../../../shared/corpora/pod-security-admission/testdata');
+export const PSA_ROOT = PSA_TESTDATA;
 
 /**
  * Catalogue rows per PSA check id (the file-name prefix of each fixture); shared with

@@ -1,5 +1,5 @@
 // `kube-harden rules`: the rule catalogue from the engine's metadata.
-import { Rule, RULES, ruleLevel } from '../engine';
+import { catalogueRow, Rule, RULES, ruleLevel } from '../engine';
 import { RulesArgs } from './args';
 import { Io } from './io';
 
@@ -12,6 +12,7 @@ export function rulesJson(rules: readonly Rule[]): object {
       severity: r.severity,
       pss: r.pss ? { level: r.pss.level, check: r.pss.check } : null,
       covers: [...r.covers],
+      rows: r.covers.map(id => ({ id, check: catalogueRow(id)?.check ?? null })),
       equivalents: r.equivalents,
       fix: r.fix ? r.fix.safety : null,
     })),

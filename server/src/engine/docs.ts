@@ -1,5 +1,6 @@
 // Rule documentation generated from metadata: docs/rules/<id>.md and the index table. The
 // pages ship with the extension (offline) and a test fails when they are stale.
+import { CATALOGUE_ROWS, catalogueRow } from './catalogue-rows';
 import { OWASP_URL, owaspLabel, owaspOf } from './owasp';
 import { Rule, RuleMeta, ruleLevel, Tool } from './rule';
 
@@ -58,8 +59,14 @@ export function renderRulePage(rule: Rule): string {
   if (rule.pss) lines.push(`| Pod Security Standards | ${rule.pss.level} level, check \`${rule.pss.check}\`, policy v1.${rule.pss.since} and later |`);
   if (rule.overrides?.length) lines.push(`| Replaces at this level | ${rule.overrides.map(id => `[${id}](${id}.md)`).join(', ')} |`);
   lines.push(`| Quick fix | ${fixText(rule)} |`);
-  lines.push(`| Catalogue rows | ${rule.covers.join(', ')} |`);
+  lines.push(`| Catalogue rows | ${rule.covers.map(id => `[${id}](../catalogue.md#${id.toLowerCase()})`).join(', ')} |`);
   lines.push('', '## Why it matters', '', rule.docs.summary, '', '## How to fix', '', rule.docs.remediation, '');
+  lines.push('## What it checks', '', 'The rows of the [catalogue](../catalogue.md) this rule answers for:', '');
+  for (const id of rule.covers) {
+    const row = catalogueRow(id);
+    lines.push(row ? `- **${id}** ${row.check}: ${row.condition.replace(/\n/g, ' ')}` : `- **${id}**`);
+  }
+  lines.push('');
   const eq = (Object.keys(TOOL_NAMES) as Tool[]).filter(t => rule.equivalents[t]?.length);
   if (eq.length) {
     lines.push('## Also known as', '', '| Tool | Check |', '|---|---|');
@@ -90,5 +97,31 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     lines.push(`| [${r.id}](${r.id}.md) | ${r.title} | ${r.category} | ${r.severity} | ${level} | ${r.fix?.safety ?? '—'} | ${peers} | ${owaspOf(r)} |`);
   }
   lines.push('', '<!-- Generated from rule metadata by `npm run docs`. Do not edit. -->', '');
+  return lines.join('\n');
+}
+
+/**
+ * docs/catalogue.md: every row of the catalogue with its condition, its peers' ids and the rules
+ * that answer for it, so a row id in a finding's `covers` can be looked up.
+ */
+export function renderCatalogue(rules: readonly Rule[]): string {
+  const lines = [
+    '# The check catalogue',
+    '',
+    `${CATALOGUE_ROWS.length} rows: every distinct check of the union of what Pod Security Admission, kube-linter, Checkov, `
+      + 'Trivy, Kubescape, Polaris and kubesec check. A finding\'s `covers` names the rows it answers for. Sources: the '
+      + 'PSA check id; KL kube-linter; CKV Checkov; KSV/KCV Trivy; C-xxxx Kubescape; POL Polaris; KS kubesec; "(ours)" none of them.',
+    '',
+  ];
+  let section = '';
+  for (const row of CATALOGUE_ROWS) {
+    if (row.section !== section) {
+      section = row.section;
+      lines.push(`## ${section}`, '', '| Row | Check | Violation | Severity | Sources | Rules |', '|---|---|---|---|---|---|');
+    }
+    const by = rules.filter(r => r.covers.includes(row.id)).map(r => `[${r.id}](rules/${r.id}.md)`).join(', ') || '—';
+    lines.push(`| <a id="${row.id.toLowerCase()}"></a>${row.id} | ${cell(row.check)} | ${cell(row.condition)} | ${row.severity} | ${cell(row.sources)} | ${by} |`);
+  }
+  lines.push('', '<!-- Generated from server/src/engine/catalogue-rows.ts and rule metadata by `npm run docs`. Do not edit. -->', '');
   return lines.join('\n');
 }

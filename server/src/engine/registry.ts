@@ -1,4 +1,4 @@
-// Every rule, in catalogue order (RULES.md rows). A test checks that each file under rules/ is
+// Every rule, in catalogue order (catalogue-rows.ts). A test checks that each file under rules/ is
 // listed here and that each file's name is its rule's id.
 import { Rule } from './rule';
 import disallowHostIpc from './rules/pod-security/disallow-host-ipc';
@@ -40,12 +40,12 @@ import disallowSudoInEntrypoint from './rules/workload-hardening/disallow-sudo-i
 import disallowKubeSystemWorkloads from './rules/namespaces/disallow-kube-system-workloads';
 import requireSecurityContext from './rules/workload-hardening/require-security-context';
 import disallowNakedPods from './rules/namespaces/disallow-naked-pods';
-// hardening-c: default namespace (NS01)
+// default namespace (NS01)
 import disallowDefaultNamespace from './rules/namespaces/disallow-default-namespace';
 import disallowPodSecurityPolicy from './rules/misc/disallow-pod-security-policy';
 import disallowRemovedApiVersions from './rules/misc/disallow-removed-api-versions';
 import disallowSccPrivileged from './rules/misc/disallow-scc-privileged';
-// hardening-c: probes and labels (M05, M06, M08)
+// probes and labels (M05, M06, M08)
 import requireLivenessProbe from './rules/misc/require-liveness-probe';
 import requireReadinessProbe from './rules/misc/require-readiness-probe';
 import requireRecommendedLabels from './rules/misc/require-recommended-labels';
@@ -72,7 +72,7 @@ import restrictConfigmapWrite from './rules/rbac/restrict-configmap-write';
 import disallowAwsAuthWrite from './rules/rbac/disallow-aws-auth-write';
 import disallowPodLogDeletion from './rules/rbac/disallow-pod-log-deletion';
 import disallowEventDeletion from './rules/rbac/disallow-event-deletion';
-// hardening-c: H09, H10, H15, H21, M05, M06, M08, NS01
+// H09, H10, H15, H21, M05, M06, M08, NS01
 import requireHighUid from './rules/workload-hardening/require-high-uid';
 import requireHighGid from './rules/workload-hardening/require-high-gid';
 import requireApparmorProfile from './rules/workload-hardening/require-apparmor-profile';
@@ -134,7 +134,7 @@ import requireNetworkPolicy from './rules/network/require-network-policy';
 import requireNetworkPolicyPodSelector from './rules/network/require-network-policy-pod-selector';
 import requireStrictMtls from './rules/network/require-strict-mtls';
 import restrictExposedServices from './rules/network/restrict-exposed-services';
-// Catalogue gaps, part D (SA05, IMG07, M04, M07, RT01)
+// Catalogue gaps (SA05, IMG07, M04, M07, RT01)
 import requireNamespaceServiceAccount from './rules/service-accounts/require-namespace-service-account';
 import requireImageSignaturePolicy from './rules/images/require-image-signature-policy';
 import disallowOpenEndedAllowedRepos from './rules/misc/disallow-open-ended-allowed-repos';
@@ -207,13 +207,13 @@ export const RULES: readonly Rule[] = [
   disallowPrivilegedPorts,
   disallowSshPort,
   disallowSudoInEntrypoint,
-  // Workload hardening, part C: low UID/GID, AppArmor unset, advisory securityContext fields (H09, H10, H15, H21)
+  // Workload hardening: low UID/GID, AppArmor unset, advisory securityContext fields (H09, H10, H15, H21)
   requireHighUid,
   requireHighGid,
   requireApparmorProfile,
   requireAdvisorySecurityContext,
   // Namespaces and placement (NS)
-  // hardening-c: NS01
+  // NS01
   disallowDefaultNamespace,
   disallowKubeSystemWorkloads,
   disallowNakedPods,
@@ -221,7 +221,7 @@ export const RULES: readonly Rule[] = [
   disallowRemovedApiVersions,
   disallowPodSecurityPolicy,
   disallowSccPrivileged,
-  // Miscellaneous, part C: probes and labels (M05, M06, M08)
+  // Miscellaneous: probes and labels (M05, M06, M08)
   requireLivenessProbe,
   requireReadinessProbe,
   requireRecommendedLabels,
@@ -290,15 +290,15 @@ export const RULES: readonly Rule[] = [
   requireStrictMtls,
   requireDestinationRuleTls,
   disallowSidecarInjectionOptOut,
-  // Catalogue gaps, part D: a Namespace's own ServiceAccounts (SA05)
+  // Catalogue gaps: a Namespace's own ServiceAccounts (SA05)
   requireNamespaceServiceAccount,
-  // Catalogue gaps, part D: signature-verification policy coverage, offline (IMG07)
+  // Catalogue gaps: signature-verification policy coverage, offline (IMG07)
   requireImageSignaturePolicy,
-  // Catalogue gaps, part D: Gatekeeper allowed-repository prefixes (M04)
+  // Catalogue gaps: Gatekeeper allowed-repository prefixes (M04)
   disallowOpenEndedAllowedRepos,
-  // Catalogue gaps, part D: Agent Sandbox objects (M07)
+  // Catalogue gaps: Agent Sandbox objects (M07)
   requireAgentSandboxHardening,
-  // Catalogue gaps, part D: sandboxed runtimes for untrusted workloads (RT01)
+  // Catalogue gaps: sandboxed runtimes for untrusted workloads (RT01)
   requireSandboxRuntimeClass,
 ] as Rule[];
 

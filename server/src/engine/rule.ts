@@ -38,7 +38,7 @@ export interface RuleMeta<M extends string = string> {
   level?: Level;
   /** Off unless enabled by setting, `--enable-all` or a preset. */
   optIn?: boolean;
-  /** Rows of ../shared/RULES.md this rule implements. */
+  /** Rows of the catalogue (catalogue-rows.ts) this rule implements. */
   covers: string[];
   /** The same check's id in other tools. */
   equivalents: Partial<Record<Tool, string[]>>;

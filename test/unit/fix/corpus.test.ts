@@ -1,4 +1,4 @@
-// The fix primitives over real manifests (../shared/corpora/real): for every container (and pod)
+// The fix primitives over real manifests (test/fixtures/real): for every container (and pod)
 // an operation is applied to the whole file at once; the result must parse, read back as the
 // original data with exactly that change, keep every comment line, change nothing but the edited
 // spans (for additions: insertions and scalar replacements only, never across a line break or a
@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import { applyFixes, ensureInSeq, mergeEdits, parseFile, podSpecOf, removeKey, setIn } from '@kube-harden/server';
 import type { Fix, ParsedFile } from '@kube-harden/server';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { REAL_CORPUS } from '../../helpers/fixture-paths';
 
-const CORPUS = path.resolve(__dirname, '../../../../../shared/corpora/real');
+const CORPUS = REAL_CORPUS;
 
 type Js = Record<string, unknown> | unknown[];
 type Path = Array<string | number>;

@@ -1,5 +1,5 @@
 // Fix-all (every SAFE fix, restricted level, to a fixed point: what on-save and `check --fix`
-// do) over every real-world manifest in ../shared/corpora/real. For each file: it converges;
+// do) over every real-world manifest in test/fixtures/real. For each file: it converges;
 // every document that parsed before still parses, without errors; every comment line survives;
 // and nothing changes but the fixes' own edits. That last check replays the passes with the
 // same lint and fix selection as fixAll (and must reach fixAll's exact text), and in each pass
@@ -12,8 +12,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, fixAll, lintParsed, mergeEdits, parseFile, resolveConfig, selectFixable } from '@kube-harden/server';
 import type { Fix } from '@kube-harden/server';
+import { REAL_CORPUS } from '../../helpers/fixture-paths';
 
-const CORPUS = path.resolve(__dirname, '../../../../../shared/corpora/real');
+const CORPUS = REAL_CORPUS;
 const CONFIG = { level: 'restricted' as const };
 const MAX_PASSES = 10;
 

@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { parseFile } from '@kube-harden/server';
 import type { ParsedFile } from '@kube-harden/server';
 import { Document, isScalar, parseAllDocuments, visit } from 'yaml';
+import { REAL_CORPUS } from '../../helpers/fixture-paths';
 
-const CORPUS = path.resolve(__dirname, '../../../../../shared/corpora/real');
+const CORPUS = REAL_CORPUS;
 
 /** Everything offsets and content say about a document, as one comparable string per node. */
 function signature(doc: Document): string[] {

@@ -1,6 +1,6 @@
 // Roles and ClusterRoles: their rules read from the document (each entry with its node, so a
 // finding can point at the `"*"` in verbs or the `secrets` item) and the danger catalogue of
-// RULES.md §2.11 as data. The role-level rules and the binding-level rules both ask
+// The RBAC rows of the catalogue (catalogue-rows.ts, RB01-RB26) as data. The role-level rules and the binding-level rules both ask
 // `assessRules`, so a role and a binding to it can never disagree about what the role grants.
 import { isMap, isScalar, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { K8sObject } from './parse';
@@ -100,7 +100,7 @@ export interface Danger {
   focus: 'verb' | 'resource';
   /** A second grant the same role must hold in any of its rules (RB14, RB15, RB18). */
   with?: GrantSpec;
-  /** RULES.md severity (RB05: for a ClusterRole; a Role's is one step lower). */
+  /** The catalogue row's severity (RB05: for a ClusterRole; a Role's is one step lower). */
   severity: RowSeverity;
   /** What a subject bound to the role can do with the grant, to end a message: `can read every Secret`. */
   impact: string;

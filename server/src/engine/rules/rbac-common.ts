@@ -123,7 +123,7 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
       const findings = roleFindings(ctx.object, rule.id);
       if (findings.length === 0) return;
       // A role some binding of the workspace hands out is more urgent than a template no one
-      // binds (RULES.md §3): one step up, with the bindings shown beside the finding.
+      // binds (docs/kubernetes-semantics.md §3): one step up, with the bindings shown beside the finding.
       const related = bindingsOf(ctx);
       const severityFor = (f: RoleFinding): Severity => {
         const base = severityOf(rule, f) ?? rule.severity;

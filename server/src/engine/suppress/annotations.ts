@@ -1,6 +1,6 @@
 // Suppression annotations on an object: ours, `kube-harden.io/ignore.<rule-id>: "<reason>"` and
 // per container `kube-harden.io/ignore.<rule-id>.<container-name>` (rule ids and container names
-// hold no dots), and other tools' (RULES.md §6), honoured for the rules whose `equivalents` name
+// hold no dots), and other tools' (docs/kubernetes-semantics.md §6), honoured for the rules whose `equivalents` name
 // that tool's check, so a team moving to Kube Harden keeps its reviewed exceptions.
 // Read from the object's metadata and, for workloads, the pod template's metadata too: both are
 // the same object in the same file, and teams put pod-level exceptions on the template.

@@ -1,4 +1,4 @@
-// NetworkPolicy coverage as the network rules read it (RULES.md §4), over every flavour the
+// NetworkPolicy coverage as the network rules read it (docs/kubernetes-semantics.md §4), over every flavour the
 // summaries know: Kubernetes, Cilium (NET16) and Calico policies.
 import { WorkspaceIndex } from './index';
 import { ObjectSummary } from './summary';

@@ -112,7 +112,7 @@ export interface BoundDanger extends DangerousGrant {
 }
 
 /**
- * The dangerous grants (RULES.md RB01-RB26) of the rules a binding hands out. A RoleBinding
+ * The dangerous grants (catalogue rows RB01-RB26) of the rules a binding hands out. A RoleBinding
  * grants a ClusterRole's rules inside its namespace only, so only what can be granted there counts.
  */
 export function dangersOf(rules: readonly EffectiveRule[], scope: 'namespace' | 'cluster', expandWildcards = false): BoundDanger[] {
@@ -226,7 +226,7 @@ export function bindingsFor(
 /**
  * The bindings that hand out `role` (a Role or ClusterRole of the workspace), directly or
  * through a ClusterRole that aggregates it. For the role rules: a dangerous role that is bound
- * is more urgent than one no binding of the workspace uses (RULES.md §3, binding-aware severity).
+ * is more urgent than one no binding of the workspace uses (docs/kubernetes-semantics.md §3, binding-aware severity).
  */
 export function boundSubjects(index: WorkspaceIndex, role: ObjectSummary): SubjectBinding[] {
   const out: SubjectBinding[] = [];

@@ -4,7 +4,7 @@ import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 
 // Not a Pod Security Admission check: kube-linter and kubesec fail only an explicit `true`, and
-// people migrating from them expect that finding at every level (RULES.md §5, trap 1). At the
+// people migrating from them expect that finding at every level (docs/kubernetes-semantics.md §5, trap 1). At the
 // restricted level require-no-privilege-escalation, which also fails an unset field, replaces it.
 export default defineRule({
   id: 'disallow-privilege-escalation',
