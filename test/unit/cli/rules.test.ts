@@ -1,6 +1,6 @@
 // `kube-harden rules`: the catalogue from the engine's metadata.
 import * as assert from 'node:assert/strict';
-import { RULES } from '@kube-harden/server';
+import { CATALOGUE_ROWS, RULES } from '@kube-harden/server';
 import { json, runCli } from '../../helpers/cli';
 
 describe('kube-harden rules', function () {
@@ -14,7 +14,7 @@ describe('kube-harden rules', function () {
     assert.deepEqual(out.rules.map(r => r.id), RULES.map(r => r.id));
     for (const [i, r] of out.rules.entries()) {
       const meta = RULES[i];
-      assert.deepEqual(Object.keys(r), ['id', 'title', 'category', 'severity', 'pss', 'covers', 'equivalents', 'fix']);
+      assert.deepEqual(Object.keys(r), ['id', 'title', 'category', 'severity', 'pss', 'covers', 'rows', 'equivalents', 'fix']);
       assert.deepEqual(r, {
         id: meta.id,
         title: meta.title,
@@ -23,10 +23,17 @@ describe('kube-harden rules', function () {
         // `since` is internal: the contract has the level and the admission plugin's check id.
         pss: meta.pss ? { level: meta.pss.level, check: meta.pss.check } : null,
         covers: meta.covers,
+        // What each row means, from the catalogue the repository defines.
+        rows: meta.covers.map(id => ({ id, check: CATALOGUE_ROWS.find(row => row.id === id)!.check })),
         equivalents: meta.equivalents,
         fix: meta.fix ? meta.fix.safety : null,
       });
     }
+  });
+
+  it('says what a covered row checks', () => {
+    const out = json<{ rules: Array<{ id: string; rows: unknown }> }>(runCli(['rules', '--format', 'json']));
+    assert.deepEqual(out.rules.find(r => r.id === 'disallow-privileged-containers')!.rows, [{ id: 'B05', check: 'Privileged container' }]);
   });
 
   it('describes the two first rules as their files do', () => {
