@@ -25,7 +25,7 @@ for (const version of versions) {
       try { files = readdirSync(dir).filter(f => f.endsWith('.yaml')).map(f => join(dir, f)); } catch { continue; }
       if (!files.length) continue;
       let out;
-      try { out = execFileSync(process.execPath, [join(root, 'server', 'bin', 'kube-harden.js'), 'check', '--format', 'json', '--level', level, '--pss-version', version, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 }); }
+      try { out = execFileSync(process.execPath, [join(root, 'server', 'bin', 'kube-harden.js'), 'check', '--no-context', '--format', 'json', '--level', level, '--pss-version', version, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 }); }
       catch (e) { out = e.stdout; }
       const findings = JSON.parse(out).findings;
       for (const f of files) {

@@ -10,7 +10,7 @@ export const BIN = path.join(ROOT, 'server', 'bin', 'kube-harden.js');
 
 export interface CliRun { status: number | null; stdout: string; stderr: string }
 
-export function runCli(args: string[], opts: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], opts: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string>; input?: string } = {}): CliRun {
   const env = { ...process.env, ...opts.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
@@ -18,6 +18,7 @@ export function runCli(args: string[], opts: { cwd?: string; nodeArgs?: string[]
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     env,
+    input: opts.input ?? '',
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.error) throw r.error;

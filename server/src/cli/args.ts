@@ -1,8 +1,10 @@
 // Command-line parsing for `kube-harden`. The grammar is small and fixed (scripts and CI rely on
 // it), so it is written out here rather than pulled in from a dependency.
 import { FixSafety, isNamespaceName, Level, parsePolicyVersion, Preset, PRESETS } from '../engine';
+import { FAIL_ON_VALUES, FailOn } from '../engine/config-file';
 
-export type Format = 'text' | 'json';
+export type Format = 'text' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
 
 export interface CheckArgs {
   command: 'check';
@@ -15,7 +17,18 @@ export interface CheckArgs {
   /** --fix: apply safe fixes in place; --fix-unsafe: safe and unsafe ones. */
   fix?: FixSafety;
   format: Format;
+  /** Files and directories; `-` is standard input. */
   paths: string[];
+  /** --fail-on: the lowest severity that fails the run; undefined: as the repository file says, else warning. */
+  failOn?: FailOn;
+  /** --baseline FILE: findings recorded there are reported as known and fail nothing. */
+  baseline?: string;
+  /** --write-baseline FILE: record today's findings there. */
+  writeBaseline?: string;
+  /** --stdin-filename: the name standard input is reported under and configured as. */
+  stdinFilename?: string;
+  /** --no-context: judge the named files with each other only, not with the rest of their repository. */
+  noContext?: boolean;
 }
 
 export interface RulesArgs {
@@ -43,6 +56,11 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--fix': { takesValue: false, commands: ['check'] },
   '--fix-unsafe': { takesValue: false, commands: ['check'] },
   '--format': { takesValue: true, commands: ['check', 'rules'] },
+  '--fail-on': { takesValue: true, commands: ['check'] },
+  '--baseline': { takesValue: true, commands: ['check'] },
+  '--write-baseline': { takesValue: true, commands: ['check'] },
+  '--stdin-filename': { takesValue: true, commands: ['check'] },
+  '--no-context': { takesValue: false, commands: ['check'] },
 };
 
 const COMMANDS = ['check', 'rules'] as const;
@@ -67,7 +85,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const arg = rest[i];
     if (arg === '--') { positionals.push(...rest.slice(i + 1)); break; }
     if (!arg.startsWith('-') || arg === '-') {
-      if (arg === '-') throw new UsageError('reading from standard input is not supported: name files or directories');
       positionals.push(arg);
       continue;
     }
@@ -90,6 +107,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const format = formatOf(values.get('--format'));
   if (command === 'rules') {
     if (positionals.length) throw new UsageError(`"rules" takes no arguments, got ${quote(positionals[0])}`);
+    if (format === 'sarif' || format === 'github') throw new UsageError(`"rules" prints text or json, not ${format}`);
     return { command, format };
   }
   const level = values.get('--level');
@@ -107,16 +125,39 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (defaultNamespace !== undefined && !isNamespaceName(defaultNamespace)) {
     throw new UsageError(`invalid namespace ${quote(defaultNamespace)}: use a Kubernetes namespace name (lower-case letters, digits and "-", at most 63 characters)`);
   }
-  if (!positionals.length) throw new UsageError('no files or directories to check');
+  if (!positionals.length) throw new UsageError('no files or directories to check (use - for standard input)');
   // --fix-unsafe includes the safe fixes: given with --fix, it is the wider of the two.
   const fix = values.has('--fix-unsafe') ? 'unsafe' : values.has('--fix') ? 'safe' : undefined;
-  // --enable-all is the older name of --preset strict; an explicit --preset wins.
-  return { command, level, pssVersion, preset: preset ?? (values.has('--enable-all') ? 'strict' : undefined), defaultNamespace, fix, format, paths: positionals };
+  const failOnValue = values.get('--fail-on');
+  const failOn = failOnValue === undefined ? undefined : FAIL_ON_VALUES.find(v => v === failOnValue);
+  if (failOnValue !== undefined && !failOn) throw new UsageError(`unknown --fail-on ${quote(failOnValue)}: use ${FAIL_ON_VALUES.map(quote).join(', ')}`);
+  const stdin = positionals.filter(p => p === '-').length;
+  if (stdin > 1) throw new UsageError('standard input (-) can be named once');
+  if (stdin && fix) throw new UsageError('--fix cannot write back to standard input: name the files');
+  const stdinFilename = values.get('--stdin-filename');
+  if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename names standard input: add - to the paths');
+  const baseline = values.get('--baseline');
+  const writeBaseline = values.get('--write-baseline');
+  if (baseline !== undefined && writeBaseline !== undefined) throw new UsageError('--baseline and --write-baseline cannot be combined: write the baseline, then check against it');
+  const args: CheckArgs = {
+    command, level, pssVersion,
+    // --enable-all is the older name of --preset strict; an explicit --preset wins.
+    preset: preset ?? (values.has('--enable-all') ? 'strict' : undefined),
+    defaultNamespace, fix, format, paths: positionals,
+  };
+  if (failOn) args.failOn = failOn;
+  if (baseline !== undefined) args.baseline = baseline;
+  if (writeBaseline !== undefined) args.writeBaseline = writeBaseline;
+  if (stdinFilename !== undefined) args.stdinFilename = stdinFilename;
+  if (values.has('--no-context')) args.noContext = true;
+  return args;
 }
 
 function formatOf(v: string | undefined): Format {
-  if (v === undefined || v === 'text' || v === 'json') return v ?? 'text';
-  throw new UsageError(`unknown format ${quote(v)}: use "text" or "json"`);
+  if (v === undefined) return 'text';
+  const format = FORMATS.find(f => f === v);
+  if (format) return format;
+  throw new UsageError(`unknown format ${quote(v)}: use ${FORMATS.map(quote).join(', ')}`);
 }
 
 function quote(s: string): string {

@@ -1,28 +1,40 @@
-// `kube-harden check`: find the files, lint each once (after fixing it, with --fix), print the
-// findings, choose the exit status.
+// `kube-harden check`: find the files (and, for context, the rest of their repository), lint each
+// named file once (after fixing it, with --fix), print the findings, choose the exit status.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigInput, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
+import { ConfigInput, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig, Severity } from '../engine';
+import { FailOn } from '../engine/config-file';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
 import { WorkspaceIndex } from '../engine/workspace';
 import { summarizeFile } from '../engine/workspace/summary';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
+import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
 import { ConfigFinder, RepoConfig } from './config';
+import { contextRoots } from './context';
 import { mergeConfigInputs } from '../engine/config';
-import { CheckSummary, compareFindings, toCliFinding, toCliSuppressed } from './findings';
+import { CheckSummary, compareFindings, fingerprints, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
 import { decode, FileContent, fixFile } from './fix';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
+import { artifactName, formatGithub, formatSarif } from './sarif';
+
+/** The display name of standard input when --stdin-filename does not name it. */
+const STDIN_NAME = '<stdin>';
+
+type Input = { file: SourceFile; content: FileContent | { skipped: string }; uri: string; context?: boolean };
 
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const config: ConfigInput = {};
   if (args.preset) config.preset = args.preset;
   if (args.level) config.level = args.level;
   if (args.pssVersion) config.podSecurityVersion = args.pssVersion;
+  const base = process.cwd();
 
-  const discovered = await discover(args.paths);
+  const named = args.paths.filter(p => p !== '-');
+  const discovered = await discover(named);
   for (const e of discovered.errors) io.err(`kube-harden: error: ${e}\n`);
   let ioErrors = discovered.errors.length;
   // The repository file decides what the flags leave open; its `exclude` drops files found by
@@ -36,25 +48,45 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   // First every file is read and summarised into one workspace model, so cross-file rules (the
   // NetworkPolicy in another file, the Namespace's Pod Security label) judge as the editor does.
-  const inputs: Array<{ file: SourceFile; content: FileContent | { skipped: string }; uri: string }> = [];
+  const inputs: Input[] = [];
   for (const file of files) {
     const content = await read(file, io);
     if (!content) { ioErrors++; continue; }
     inputs.push({ file, content, uri: pathToFileURL(file.absolute).href });
   }
+  if (args.paths.includes('-')) {
+    const name = args.stdinFilename ?? STDIN_NAME;
+    const file: SourceFile = { display: name, absolute: path.resolve(base, name), named: true };
+    const raw = io.readStdin ? await io.readStdin() : Buffer.alloc(0);
+    inputs.push({ file, content: raw.length > MAX_TEXT_LENGTH ? { skipped: 'file too large' } : decode(raw), uri: pathToFileURL(file.absolute).href });
+  }
+  // The rest of each repository, for context only: what the editor's workspace model holds.
+  if (!args.noContext) {
+    const checked = new Set(inputs.map(i => i.file.absolute));
+    const roots = contextRoots(inputs.map(i => i.file.absolute));
+    const context = await discover(roots);
+    for (const file of context.files) {
+      if (checked.has(file.absolute) || repo.excludes(file.absolute)) continue;
+      const content = await read(file, { ...io, err: () => undefined });
+      if (content && 'text' in content) inputs.push({ file, content, uri: pathToFileURL(file.absolute).href, context: true });
+    }
+  }
   const workspace = new WorkspaceIndex({ defaultNamespace: defaultNamespaceOf(args, files.map(f => repo.forFile(f.absolute)), io) });
   const parsed = new ParseBudget();
-  for (const { file, content, uri } of inputs) {
+  for (const { file, content, uri, context } of inputs) {
     if (!('text' in content)) continue;
     const p = parseSafely(file, content.text);
     if (!p) continue;
     workspace.setFile(uri, summarizeFile(uri, p));
-    parsed.keep(uri, p, content.text.length);
+    if (!context) parsed.keep(uri, p, content.text.length);
   }
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
-  for (const { file, content, uri } of inputs) {
+  const artifacts = new Map<string, string>();
+  for (const { file, content, uri, context } of inputs) {
+    if (context) continue;
     summary.scanned++;
+    artifacts.set(file.display, file.absolute);
     let text = 'text' in content ? content.text : undefined;
     if (args.fix && 'text' in content) {
       // What remains is reported from the text as written (or as read, when nothing was written).
@@ -64,27 +96,78 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       if (outcome.text !== content.text) parsed.drop(uri);
       text = outcome.text;
     }
-    const result: LintResult = text !== undefined
+    const { result, parse } = text !== undefined
       ? lintSafely(file, text, parsed.take(uri), configFor(file), io, { uri, workspace })
-      : { findings: [], failures: [], skipped: (content as { skipped: string }).skipped };
+      : { result: { findings: [], failures: [], skipped: (content as { skipped: string }).skipped } as LintResult, parse: undefined };
     if (result.skipped) {
       summary.skipped++;
       // A chart template is not a manifest: skipping it is the expected outcome, not news.
-      if (result.skipped !== 'Helm template') io.err(`kube-harden: note: ${file.display}: not linted (${result.skipped})\n`);
+      if (result.skipped !== 'Helm template') {
+        io.err(`kube-harden: note: ${file.display}: not linted (${result.skipped})\n`);
+        (summary.notes ??= []).push({ level: 'warning', message: `not linted: ${result.skipped}`, file: file.display });
+      }
     }
     for (const failure of result.failures) {
       const first = failure.error.split('\n')[0];
       io.err(`kube-harden: internal error: rule ${failure.ruleId} failed on ${file.display}: ${first}\n`);
     }
-    for (const f of result.findings) summary.findings.push(toCliFinding(file.display, f));
-    for (const sup of result.suppressed ?? []) summary.suppressed.push(toCliSuppressed(file.display, sup));
+    const relative = path.relative(base, file.absolute).split(path.sep).join('/');
+    const suppressed = result.suppressed ?? [];
+    const prints = fingerprints(relative, parse, [...result.findings, ...suppressed.map(s => s.finding)]);
+    result.findings.forEach((f, i) => summary.findings.push(toCliFinding(file.display, f, prints[i])));
+    suppressed.forEach((sup, i) => summary.suppressed.push(toCliSuppressed(file.display, sup, prints[result.findings.length + i])));
   }
   summary.findings.sort(compareFindings);
   summary.suppressed.sort(compareFindings);
 
-  io.out(args.format === 'json' ? formatJson(summary) : formatText(summary, io.color));
-  if (ioErrors || repo.errors) return 2;
-  return summary.findings.length ? 1 : 0;
+  if (args.writeBaseline) {
+    try {
+      fs.writeFileSync(args.writeBaseline, baselineText(summary.findings));
+    } catch (e) {
+      io.err(`kube-harden: error: ${args.writeBaseline}: ${describe(e)}\n`);
+      return 2;
+    }
+    io.err(`kube-harden: wrote ${summary.findings.length} ${summary.findings.length === 1 ? 'finding' : 'findings'} to the baseline ${args.writeBaseline}\n`);
+  }
+  if (args.baseline) {
+    try {
+      const { fresh, known, gone } = applyBaseline(summary.findings, readBaseline(args.baseline));
+      summary.findings = fresh;
+      summary.baseline = { known, gone };
+    } catch (e) {
+      io.err(`kube-harden: error: baseline ${e instanceof BaselineError ? e.message : describe(e)}\n`);
+      return 2;
+    }
+  }
+
+  const failed = ioErrors > 0 || repo.errors > 0;
+  summary.executionSuccessful = !failed;
+  const artifact = (display: string) => {
+    const absolute = artifacts.get(display) ?? path.resolve(base, display);
+    return artifactName(path.relative(base, absolute), absolute);
+  };
+  switch (args.format) {
+    case 'json': io.out(formatJson(summary)); break;
+    case 'sarif': io.out(formatSarif(summary, base, artifact)); break;
+    case 'github': io.out(formatGithub(summary, d => path.relative(base, artifacts.get(d) ?? path.resolve(base, d)).split(path.sep).join('/'))); break;
+    default: io.out(formatText(summary, io.color));
+  }
+  if (failed) return 2;
+  if (args.writeBaseline) return 0;
+  return failsOn(summary, args.failOn ?? failOnOf(files.map(f => repo.forFile(f.absolute)))) ? 1 : 0;
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** True when a finding is at or above the --fail-on severity (`never`: findings never fail). */
+export function failsOn(summary: CheckSummary, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return summary.findings.some(f => RANK[f.severity] >= RANK[failOn]);
+}
+
+/** The repository file's failOn (the first checked file's), else `warning`: info never fails a build. */
+function failOnOf(repos: ReadonlyArray<RepoConfig | undefined>): FailOn {
+  return repos.find(r => r?.file.failOn)?.file.failOn ?? 'warning';
 }
 
 /**
@@ -147,13 +230,14 @@ function parseSafely(file: SourceFile, text: string): ParsedFile | undefined {
   }
 }
 
-function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, config: ConfigInput, io: Io, options: LintOptions): LintResult {
+function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, config: ConfigInput, io: Io, options: LintOptions): { result: LintResult; parse?: ParsedFile } {
   try {
-    return lintParsed(parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) }), resolveConfig(config), options);
+    const parse = parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) });
+    return { result: lintParsed(parse, resolveConfig(config), options), parse };
   } catch (e) {
     // Rules are isolated by the engine; this is a fault outside them. Like a rule failure it is
     // reported and does not decide the exit status.
     io.err(`kube-harden: internal error: ${file.display} could not be linted: ${e instanceof Error ? e.message : String(e)}\n`);
-    return { findings: [], failures: [] };
+    return { result: { findings: [], failures: [] } };
   }
 }

@@ -1,6 +1,7 @@
 // The CLI's view of a finding: positions 1-based as editors and compilers print them, the file
 // named as the user named it. This is the shape of `--format json`.
-import { Finding, FixSafety, Severity, SuppressedFinding } from '../engine';
+import { createHash } from 'node:crypto';
+import { Finding, findingIdentity, FixSafety, ParsedFile, Severity, SuppressedFinding } from '../engine';
 import { byCodeUnit } from './files';
 
 export interface CliPosition { line: number; column: number }
@@ -13,6 +14,11 @@ export interface CliFinding {
   range: { start: CliPosition; end: CliPosition };
   covers: string[];
   fix: { safety: FixSafety } | null;
+  /**
+   * Stable across unrelated edits (no line numbers): a hash of the file, the rule, the object and
+   * the path of the node inside it. The baseline and SARIF's partialFingerprints match by it.
+   */
+  fingerprint: string;
 }
 
 export interface CheckSummary {
@@ -20,6 +26,12 @@ export interface CheckSummary {
   scanned: number;
   /** Files read but not linted (Helm templates, binary content, too large). */
   skipped: number;
+  /** Run notes machine formats carry (SARIF notifications, GitHub annotations): files not read, errors. */
+  notes?: RunNote[];
+  /** False when something could not be read or configured (exit status 2). */
+  executionSuccessful?: boolean;
+  /** With --baseline: findings the baseline knows (not in `findings`), and its entries no longer found. */
+  baseline?: { known: number; gone: BaselineEntry[] };
   /** With --fix / --fix-unsafe: the files written and how many findings each had fixed. */
   fixed?: Array<{ file: string; count: number }>;
   /** Findings a suppression took out, with its reason (for audit). */
@@ -30,7 +42,12 @@ export interface CliSuppressed extends CliFinding {
   suppression: { via: string; reason: string; until?: string };
 }
 
-export function toCliFinding(file: string, f: Finding): CliFinding {
+export interface RunNote { level: 'error' | 'warning' | 'note'; message: string; file?: string; line?: number }
+
+/** One finding recorded in a baseline file. */
+export interface BaselineEntry { fingerprint: string; file: string; rule: string; message: string }
+
+export function toCliFinding(file: string, f: Finding, fingerprint: string): CliFinding {
   return {
     file,
     rule: f.ruleId,
@@ -42,6 +59,7 @@ export function toCliFinding(file: string, f: Finding): CliFinding {
     },
     covers: [...f.covers],
     fix: f.fix ? { safety: f.fix.safety } : null,
+    fingerprint,
   };
 }
 
@@ -54,8 +72,23 @@ export function compareFindings(a: CliFinding, b: CliFinding): number {
     || byCodeUnit(a.rule, b.rule);
 }
 
-export function toCliSuppressed(file: string, s: SuppressedFinding): CliSuppressed {
+export function toCliSuppressed(file: string, s: SuppressedFinding, fingerprint: string): CliSuppressed {
   const suppression: CliSuppressed['suppression'] = { via: s.via, reason: s.reason };
   if (s.until) suppression.until = s.until;
-  return { ...toCliFinding(file, s.finding), suppression };
+  return { ...toCliFinding(file, s.finding, fingerprint), suppression };
+}
+
+/**
+ * Fingerprints of a file's findings, in the order given: sha256 of the file's name relative to the
+ * run's base folder (forward slashes), the finding's identity, and its occurrence among findings
+ * of the same identity (two of one rule on one node).
+ */
+export function fingerprints(relativeFile: string, parsed: ParsedFile | undefined, findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map(f => {
+    const identity = parsed ? findingIdentity(parsed, f) : `${f.ruleId}|${f.messageId}|${f.message}`;
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    return createHash('sha256').update(`${relativeFile}\n${identity}\n${n}`).digest('hex').slice(0, 32);
+  });
 }

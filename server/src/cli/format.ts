@@ -8,6 +8,7 @@ export function formatJson(summary: CheckSummary): string {
   const out: Record<string, unknown> = { findings: summary.findings };
   if (summary.fixed) out.fixed = summary.fixed;
   if (summary.suppressed.length) out.suppressed = summary.suppressed;
+  if (summary.baseline) out.baseline = summary.baseline;
   return JSON.stringify(out, null, 2) + '\n';
 }
 
@@ -26,16 +27,23 @@ export function formatText(summary: CheckSummary, color: boolean): string {
     const where = `${f.file}:${f.range.start.line}:${f.range.start.column}`;
     lines.push(`${where}  ${paint(COLOURS[f.severity], f.severity)}  ${paint(DIM, f.rule)}  ${f.message}`);
   }
+  if (summary.baseline?.gone.length) {
+    if (lines.length) lines.push('');
+    lines.push(`${plural(summary.baseline.gone.length, 'baseline entry', 'baseline entries')} no longer found (the baseline can shrink):`);
+    for (const e of summary.baseline.gone) lines.push(`  ${e.file}  ${paint(DIM, e.rule)}  ${e.message}`);
+  }
   if (lines.length) lines.push('');
   lines.push(summaryLine(summary));
   return lines.join('\n') + '\n';
 }
 
-function summaryLine({ findings, scanned, skipped, fixed, suppressed }: CheckSummary): string {
+function summaryLine(summary: CheckSummary): string {
+  const { findings, scanned, skipped, fixed, suppressed } = summary;
   const count = (s: Severity) => findings.filter(f => f.severity === s).length;
   const errors = count('error'), warnings = count('warning'), infos = count('info');
   const files = `${scanned} ${scanned === 1 ? 'file' : 'files'} scanned` + (skipped ? `, ${skipped} not linted` : '')
-    + (suppressed.length ? `, ${suppressed.length} suppressed` : '');
+    + (suppressed.length ? `, ${suppressed.length} suppressed` : '')
+    + (summary.baseline ? `, ${summary.baseline.known} known to the baseline` : '');
   if (fixed) {
     const total = fixed.reduce((n, f) => n + f.count, 0);
     return `${plural(findings.length, 'finding')} left after fixing ${plural(total, 'problem')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info (${files})`;
@@ -43,6 +51,6 @@ function summaryLine({ findings, scanned, skipped, fixed, suppressed }: CheckSum
   return `${plural(findings.length, 'finding')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info (${files})`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }

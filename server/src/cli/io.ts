@@ -4,6 +4,14 @@ export interface Io {
   err(text: string): void;
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
   color: boolean;
+  /** Standard input's bytes (`check -`); absent where there is none (in-process callers). */
+  readStdin?(): Promise<Buffer>;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 export function processIo(): Io {
@@ -13,5 +21,6 @@ export function processIo(): Io {
     out: text => { process.stdout.write(text); },
     err: text => { process.stderr.write(text); },
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    readStdin: () => readAll(process.stdin),
   };
 }

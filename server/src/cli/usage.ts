@@ -2,12 +2,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const CHECK = `Usage: kube-harden check [options] <files or directories...>
+const CHECK = `Usage: kube-harden check [options] <files or directories...|->
 
 Reports security findings in Kubernetes manifests. Directories are searched
 recursively for .yaml, .yml and .json files (node_modules and .git are skipped).
 Helm chart templates are not linted. A file that cannot be read is reported on
-stderr (exit status 2) and the others are still checked.
+stderr (exit status 2) and the others are still checked. "-" reads a YAML
+stream from standard input (helm template ... | kube-harden check -).
+
+The named files are judged with the rest of their repository, as the editor
+judges them: the manifests under the folder of the nearest .kube-harden.yaml
+(or, without one, the git root) feed the cross-file checks (a Namespace's Pod
+Security label, NetworkPolicies, RBAC bindings) but only the named files are
+reported. Checking one changed file gives the findings that checking its
+folder gives for it.
 
 Options:
   --level baseline|restricted   Pod Security Standards level (default: restricted)
@@ -25,7 +33,22 @@ Options:
   --fix-unsafe                  Apply the safe and the unsafe fixes in place (unsafe
                                 ones, such as runAsNonRoot: true, may stop an image
                                 that relies on the old setting: review the result)
-  --format text|json            Output format (default: text)
+  --format text|json|sarif|github
+                                Output format (default: text). sarif: SARIF
+                                2.1.0 for code scanning (columns are 1-based
+                                UTF-16 code units); github: workflow commands
+                                that annotate the pull request in GitHub Actions
+  --fail-on error|warning|info|never
+                                The lowest severity that fails the run, exit
+                                status 1 (default: as .kube-harden.yaml failOn
+                                says, else warning: info findings never fail)
+  --baseline <file>             Report and fail only on findings the baseline
+                                does not record; list its entries no longer found
+  --write-baseline <file>       Record this run's findings as the baseline (exit 0)
+  --stdin-filename <name>       The name standard input is reported under; its
+                                folder finds .kube-harden.yaml and the context
+  --no-context                  Judge the named files with each other only, not
+                                with the rest of their repository
   -h, --help                    Show this help
 
 Settings come from the nearest .kube-harden.yaml (or .yml) found walking up from
@@ -43,8 +66,13 @@ status 2). With --format json the output gains "fixed": [{"file", "count"}].
 Fixing never creates files nor adds objects: what has no single right answer,
 such as a NetworkPolicy for a namespace, is an editor suggestion, not a fix.
 
-Exit status: 0 nothing found (or nothing left after fixing), 1 findings
-reported, 2 usage or I/O error.
+Baselines match findings by fingerprint (the file, the rule, the object's kind,
+namespace and name, and the path of the node inside it, never line numbers), so
+moving a block keeps it known. The same fingerprint is SARIF's
+partialFingerprints and "fingerprint" in --format json.
+
+Exit status: 0 nothing found at or above --fail-on (or nothing left after
+fixing), 1 findings at or above --fail-on, 2 usage or I/O error.
 `;
 
 const RULES = `Usage: kube-harden rules [--format text|json]
@@ -55,7 +83,7 @@ Lists every rule with its category, level, severity and fix safety.
 const MAIN = `Usage: kube-harden <command> [options]
 
 Commands:
-  check [options] <files or directories...>   Report security findings in Kubernetes manifests
+  check [options] <files or directories...|->  Report security findings in Kubernetes manifests
                                               (--fix: apply the safe fixes first)
   rules [--format text|json]                  List the rules
 

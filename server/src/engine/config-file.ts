@@ -30,11 +30,17 @@ export interface ConfigFile {
   input: ConfigInput;
   /** Globs relative to the file's folder: files left out, as kubeHarden.exclude. */
   exclude?: string[];
+  /** The lowest severity that fails `kube-harden check` (CI only; the editor has no exit code). */
+  failOn?: FailOn;
   problems: ConfigFileProblem[];
 }
 
-type Key = keyof ConfigInput | 'exclude';
-const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'defaultNamespace', 'exclude'];
+/** `never`: findings never fail the run (errors reading files still do). */
+export type FailOn = 'error' | 'warning' | 'info' | 'never';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+
+type Key = keyof ConfigInput | 'exclude' | 'failOn';
+const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'defaultNamespace', 'exclude', 'failOn'];
 
 export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id' | 'category'>[] = RULES): ConfigFile {
   const lines = new LineIndex(text);
@@ -82,6 +88,12 @@ export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id
     if (value === null || value === undefined) continue; // `level:` with nothing: the default
     if (key === 'enableAll' && typeof value !== 'boolean') { at(valueNode, 'error', 'enableAll must be true or false.'); continue; }
     if (key === 'rules') { readRules(pair.value as Node, result, known, at); continue; }
+    if (key === 'failOn') {
+      const level = FAIL_ON_VALUES.find(v => v === value);
+      if (level) result.failOn = level;
+      else at(valueNode, 'error', `failOn must be one of ${FAIL_ON_VALUES.join(', ')}.`);
+      continue;
+    }
     if (key === 'exclude' || key === 'trustedRegistries' || key === 'deniedRegistries') {
       if (!isSeq(pair.value)) { at(valueNode, 'error', `${key} must be a list, e.g. ${key === 'exclude' ? '["test/fixtures/**"]' : '["ghcr.io/acme", "*.azurecr.io"]'}.`); continue; }
       const kept: string[] = [];

@@ -5,6 +5,7 @@ export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-set
 export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
 export { objectAt, parseFile } from './model/parse';
+export { findingIdentity, nodePathAt } from './fingerprint';
 export type { K8sObject, ParsedDocument, ParsedFile } from './model/parse';
 export { LineIndex } from './model/text';
 export type { Position, Range } from './model/text';

@@ -11,11 +11,16 @@ import { KNOWN_RULES, message, NOT_A_MANIFEST, PRIVILEGED_POD, PRIVILEGED_POD_JS
 interface JsonFinding {
   file: string; rule: string; severity: string; message: string;
   range: { start: { line: number; column: number }; end: { line: number; column: number } };
-  covers: string[]; fix: null | { safety: string };
+  covers: string[]; fix: null | { safety: string }; fingerprint?: string;
 }
 type Output = { findings: JsonFinding[] };
 
-const known = (o: Output) => o.findings.filter(f => KNOWN_RULES.has(f.rule));
+// The fingerprint is a hash (its stability is tested in ci.test.ts): checked for its shape here,
+// then left out so the rest of the contract compares exactly.
+const known = (o: Output) => o.findings.filter(f => KNOWN_RULES.has(f.rule)).map(({ fingerprint, ...rest }) => {
+  assert.match(fingerprint ?? '', /^[0-9a-f]{32}$/);
+  return rest;
+});
 const rulesOf = (o: Output) => [...new Set(o.findings.map(f => f.rule))].sort();
 
 describe('kube-harden check', function () {
@@ -62,7 +67,7 @@ describe('kube-harden check', function () {
       assert.deepEqual(Object.keys(out), ['findings']);
       assert.deepEqual(known(out), privilegedPodFindings('./pod.yaml'));
       for (const f of out.findings) {
-        assert.deepEqual(Object.keys(f), ['file', 'rule', 'severity', 'message', 'range', 'covers', 'fix']);
+        assert.deepEqual(Object.keys(f), ['file', 'rule', 'severity', 'message', 'range', 'covers', 'fix', 'fingerprint']);
         assert.ok(['error', 'warning', 'info'].includes(f.severity));
         assert.ok(f.fix === null || (Object.keys(f.fix).join() === 'safety' && ['safe', 'unsafe'].includes(f.fix.safety)));
       }

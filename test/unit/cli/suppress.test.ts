@@ -1,6 +1,7 @@
 // `check` and suppressions: suppressed findings leave the output and the exit status, JSON lists
 // them under `suppressed` with their reason, text prints how many.
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
 import { PRIVILEGED_POD } from './fixtures';
 
@@ -22,6 +23,8 @@ describe('kube-harden check: suppressions', function () {
         message: 'Container "app" is privileged: remove securityContext.privileged or set it to false.',
         range: { start: { line: 10, column: 21 }, end: { line: 10, column: 25 } },
         covers: ['B05'], fix: { safety: 'safe' },
+        // The file, then rule|apiVersion|kind|namespace|name|path to the node, then the occurrence.
+        fingerprint: createHash('sha256').update('pod.yaml\ndisallow-privileged-containers|v1|Pod||web|spec/containers/name=app/securityContext/privileged\n0').digest('hex').slice(0, 32),
         suppression: { via: 'comment', reason: 'CSI node plugin' },
       }],
     });

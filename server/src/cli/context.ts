@@ -1,0 +1,41 @@
+// The repository a checked file belongs to, so `check changed.yaml` judges the file as `check .`
+// and the editor do: with the Namespace, NetworkPolicies and RBAC that live in other files of the
+// same project. The context root of a path is the folder of the nearest `.kube-harden.yaml` at or
+// below the git root (a project inside a monorepo), else the git root; outside a repository with
+// no repository file there is no context beyond the paths given. Context files are summarised
+// into the workspace model, never linted or reported.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAMES } from '../engine/config-file';
+
+function has(dir: string, name: string): boolean {
+  try {
+    fs.statSync(path.join(dir, name));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The context root of a file or folder, or undefined when it has none. */
+export function contextRoot(absolute: string): string | undefined {
+  let dir = absolute;
+  try {
+    if (!fs.statSync(absolute).isDirectory()) dir = path.dirname(absolute);
+  } catch {
+    dir = path.dirname(absolute);
+  }
+  for (;;) {
+    if (CONFIG_FILE_NAMES.some(n => has(dir, n))) return dir;
+    if (has(dir, '.git')) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The distinct context roots of the given paths, outermost first, none inside another. */
+export function contextRoots(absolutes: readonly string[]): string[] {
+  const roots = [...new Set(absolutes.map(contextRoot).filter((r): r is string => r !== undefined))].sort((a, b) => a.length - b.length);
+  return roots.filter((r, i) => !roots.slice(0, i).some(o => r.startsWith(o + path.sep)));
+}
