@@ -10,7 +10,8 @@ import {
   DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, FileEvent, InitializedNotification,
   InitializeRequest, InitializeResult, LogMessageNotification, LogMessageParams, ProgressToken, PublishDiagnosticsNotification,
-  PublishDiagnosticsParams, Registration, RegistrationRequest, ShutdownRequest, TextDocumentContentChangeEvent,
+  PublishDiagnosticsParams, Registration, RegistrationRequest, ShowMessageNotification, ShowMessageParams, ShowMessageRequest,
+  ShowMessageRequestParams, ShutdownRequest, TextDocumentContentChangeEvent,
   WorkDoneProgressBegin, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, WorkDoneProgressEnd,
   WorkDoneProgressReport, WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
@@ -51,6 +52,9 @@ export interface DiagnosticsQuery {
 export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
+  /** window/showMessage notifications, and window/showMessageRequest requests (answered with no choice). */
+  readonly messages: ShowMessageParams[] = [];
+  readonly messageRequests: ShowMessageRequestParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly registrations: Registration[] = [];
   /** Tokens the server asked to create with window/workDoneProgress/create. */
@@ -70,6 +74,8 @@ export class LspClient {
     this.exited = new Promise(resolve => proc.on('exit', code => { this.exitCode = code; this.notify(); resolve(code); }));
     connection.onNotification(PublishDiagnosticsNotification.type, p => { this.published.push(p); this.notify(); });
     connection.onNotification(LogMessageNotification.type, p => { this.logs.push(p); this.notify(); });
+    connection.onNotification(ShowMessageNotification.type, p => { this.messages.push(p); this.notify(); });
+    connection.onRequest(ShowMessageRequest.type, p => { this.messageRequests.push(p); this.notify(); return null; });
     connection.onRequest(ConfigurationRequest.type, params => {
       this.configurationRequests.push(params);
       this.notify();

@@ -13,6 +13,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BoundProposal, Finding, LintConfig, LintResult, NewFile, objectAt, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
+import { SOURCE } from './diagnostics';
 import { ParseCache, isManifestCandidate } from './documents';
 import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, suppressionEdits, workspaceEdit } from './fixEdits';
 import { RateLimitedLog } from './log';
@@ -55,12 +56,32 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
 }
 
-function matches(f: Finding, d: Diagnostic): boolean {
+type LspRange = Diagnostic['range'];
+
+function sameRange(a: LspRange, b: LspRange): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function sameLines(a: LspRange, b: LspRange): boolean {
+  return a.start.line <= b.end.line && b.start.line <= a.end.line;
+}
+
+/**
+ * The findings a diagnostic sent back by the client stands for. By its identity in `data` (rule
+ * and message id) and its range; a client that drops `data` still sends `code` (the rule id),
+ * and one that counts columns in bytes sends other characters on the same lines: then the
+ * findings of that rule on those lines. Never by the message text, and never another tool's.
+ */
+export function findingsFor(d: Diagnostic, findings: readonly Finding[]): Finding[] {
+  if (d.source !== undefined && d.source !== SOURCE) return [];
   const data = d.data as { ruleId?: unknown; messageId?: unknown } | undefined;
-  const r = d.range;
-  return !!data && f.ruleId === data.ruleId && f.messageId === data.messageId
-    && f.range.start.line === r.start.line && f.range.start.character === r.start.character
-    && f.range.end.line === r.end.line && f.range.end.character === r.end.character;
+  const rule = typeof data?.ruleId === 'string' ? data.ruleId : typeof d.code === 'string' ? d.code : undefined;
+  if (rule === undefined && d.source !== SOURCE) return [];
+  const messageId = typeof data?.messageId === 'string' ? data.messageId : undefined;
+  const candidates = findings.filter(f => (rule === undefined || f.ruleId === rule) && (messageId === undefined || f.messageId === messageId));
+  const exact = candidates.filter(f => sameRange(f.range, d.range));
+  return exact.length ? exact : candidates.filter(f => sameLines(f.range, d.range));
 }
 
 /** More than one finding of the rule offers a fix (builds at most the edits it needs to know). */
@@ -94,15 +115,18 @@ export class CodeActionProvider {
 
     if (wanted(only, CodeActionKind.QuickFix)) {
       const fixAllRules = new Set<string>();
+      const offered = new Set<Finding>();
       for (const d of params.context.diagnostics) {
-        const f = result.findings.find(x => matches(x, d));
-        if (!f) continue;
-        drafts.push(...this.findingActions(f, d, text, uri, this.deps.cache.get(doc)));
-        // "Fix all" only where there is more than this one fix (ESLint does the same); once
-        // per rule however many of its diagnostics the range holds.
-        if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
-          fixAllRules.add(f.ruleId);
-          drafts.push(this.fixRuleAction(f));
+        for (const f of findingsFor(d, result.findings)) {
+          if (offered.has(f)) continue;
+          offered.add(f);
+          drafts.push(...this.findingActions(f, d, text, uri, this.deps.cache.get(doc)));
+          // "Fix all" only where there is more than this one fix (ESLint does the same); once
+          // per rule however many of its diagnostics the range holds.
+          if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
+            fixAllRules.add(f.ruleId);
+            drafts.push(this.fixRuleAction(f));
+          }
         }
       }
     }

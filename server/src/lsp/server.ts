@@ -1,13 +1,17 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
+import * as fs from 'node:fs';
 import {
   ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams,
-  InitializeResult, PublishDiagnosticsParams, ResourceOperationKind, TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
+  FileEvent, InitializeResult, MessageType, PublishDiagnosticsParams, ResourceOperationKind, ShowMessageNotification, TextDocumentContentChangeEvent,
+  TextDocuments, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
 import { isManifestCandidate, ParseCache } from './documents';
+import { FolderWatcher } from './folderWatcher';
+import { chooseEncoding, editToClient, LineOf, linesOf, PositionCodec } from './positionEncoding';
 import { HoverDeps, provideHover } from './hover';
 import { existsOnDisk } from './newFiles';
 import { describeError, RateLimitedLog } from './log';
@@ -70,7 +74,32 @@ function serverVersion(): string {
 }
 
 export function startServer(connection: Connection, log: RateLimitedLog): void {
-  const documents = new TextDocuments(TextDocument);
+  let codec = new PositionCodec();
+  // Incremental changes arrive in the client's position encoding; each applies to the text the
+  // previous one left, so they are converted one at a time.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
+      if (codec.identity) return TextDocument.update(doc, changes, version);
+      let current = doc;
+      for (const change of changes) {
+        const converted = 'range' in change ? { ...change, range: codec.rangeFromClient(change.range, linesOf(current.getText())) } : change;
+        current = TextDocument.update(current, [converted], version);
+      }
+      return current;
+    },
+  });
+  /** The lines of an open document, or of a file on disk (diagnostics of the workspace scan). */
+  const lineOfUri = (uri: string): LineOf | undefined => {
+    const open = documents.get(uri);
+    if (open) return linesOf(open.getText());
+    try {
+      return linesOf(fs.readFileSync(URI.parse(uri).fsPath, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  let watcher: FolderWatcher | undefined;
   const openUris = new Set<string>();
   let settings = new SettingsStore(undefined, log);
   let validator: Validator | undefined;
@@ -129,6 +158,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       registerWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       folderEvents = caps.workspace?.workspaceFolders === true;
       pullConfiguration = caps.workspace?.configuration === true;
+      codec = new PositionCodec(chooseEncoding(caps.general?.positionEncodings));
       model.setFolders(initialFolders(params));
       const options = (params.initializationOptions ?? {}) as { docsRoot?: unknown };
       const docsRoot = typeof options.docsRoot === 'string' && options.docsRoot ? options.docsRoot : DEFAULT_DOCS_ROOT;
@@ -141,7 +171,19 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       );
       const docsHref = docsLinker(docsRoot);
       const publish = (params: PublishDiagnosticsParams) => {
-        connection.sendDiagnostics(params).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
+        const lineOf = codec.identity ? undefined : lineOfUri(params.uri);
+        const out = lineOf ? {
+          ...params,
+          diagnostics: params.diagnostics.map(d => ({
+            ...d,
+            range: codec.rangeToClient(d.range, lineOf),
+            ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.map(r => {
+              const other = r.location.uri === params.uri ? lineOf : lineOfUri(r.location.uri);
+              return other ? { ...r, location: { ...r.location, range: codec.rangeToClient(r.location.range, other) } } : r;
+            }) } : {}),
+          })),
+        } : params;
+        connection.sendDiagnostics(out).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
       };
       validator = new Validator({
         document: uri => documents.get(uri),
@@ -174,6 +216,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     }
     return {
       capabilities: {
+        positionEncoding: codec.encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         hoverProvider: true,
@@ -193,10 +236,16 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     if (registerWatchedFiles) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }, { globPattern: WATCHED_CONFIG_FILES }] })
         .catch(e => log.error('register', `Registering file watchers failed: ${describeError(e)}`));
+    } else {
+      // The client cannot watch files: the server does, so changes made outside the editor count.
+      watcher = new FolderWatcher({ changed: watchedFilesChanged, log: message => log.warn('watcher', message) });
+      watcher.setFolders(model.folderPaths());
     }
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guarded(log, 'didChangeWorkspaceFolders', undefined, e => {
-        model.foldersChanged(e.added, e.removed).catch(err => log.error('folders', `Re-indexing after a folder change failed: ${describeError(err)}`));
+        model.foldersChanged(e.added, e.removed)
+          .then(() => watcher?.setFolders(model.folderPaths()))
+          .catch(err => log.error('folders', `Re-indexing after a folder change failed: ${describeError(err)}`));
       }));
     }
     model.reindex().catch(e => log.error('indexing', `Indexing the workspace failed: ${describeError(e)}`));
@@ -210,17 +259,31 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     model.configurationChanged().catch(e => log.error('indexing', `Re-indexing after a settings change failed: ${describeError(e)}`));
   }));
 
-  connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', undefined, params => {
-    if (params.changes.some(c => isConfigUri(c.uri))) repoChanged();
-    model.filesChanged(params.changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
-    for (const c of params.changes) {
+  const watchedFilesChanged = (changes: FileEvent[]) => {
+    if (changes.some(c => isConfigUri(c.uri))) repoChanged();
+    model.filesChanged(changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
+    for (const c of changes) {
       scanner?.fileChanged(canonicalUri(c.uri)).catch(e => log.error('scan', `Re-linting ${c.uri} failed: ${describeError(e)}`));
     }
-  }));
+  };
+  connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', undefined, params => watchedFilesChanged(params.changes)));
+
+  /** A code action's edit in the client's position encoding. */
+  const actionToClient = (a: CodeAction): CodeAction => (a.edit ? { ...a, edit: editToClient(codec, a.edit, lineOfUri) } : a);
 
   connection.onCodeAction(async params => {
     try {
-      return (await actions?.provide(params)) ?? [];
+      if (!codec.identity) {
+        const lineOf = lineOfUri(params.textDocument.uri);
+        if (lineOf) {
+          params = {
+            ...params,
+            range: codec.rangeFromClient(params.range, lineOf),
+            context: { ...params.context, diagnostics: params.context.diagnostics.map(d => ({ ...d, range: codec.rangeFromClient(d.range, lineOf) })) },
+          };
+        }
+      }
+      return ((await actions?.provide(params)) ?? []).map(actionToClient);
     } catch (e) {
       log.error('handler:codeAction', `codeAction failed: ${describeError(e)}`);
       return [];
@@ -231,8 +294,13 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     if (params.command !== SCAN_WORKSPACE_COMMAND || !scanner) return null;
     try {
       const result = await scanner.scan();
+      // A notification, not window/showMessageRequest: there is nothing to choose, and a request
+      // blocks some editors (Neovim) in a prompt until it is answered.
       if (!result.cancelled) {
-        connection.window.showInformationMessage(`Kube Harden scanned ${result.files} manifest file(s) of the workspace: the Problems panel lists their findings.`);
+        connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Info,
+          message: `Kube Harden scanned ${result.files} manifest ${result.files === 1 ? 'file' : 'files'} of the workspace and published their findings as diagnostics.`,
+        }).catch(e => log.error('showMessage', `window/showMessage failed: ${describeError(e)}`));
       }
       return result;
     } catch (e) {
@@ -245,7 +313,10 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     try {
       // After the workspace is indexed: a binding in a file never opened counts.
       await model.whenReady();
-      return hover ? await provideHover(hover, params) : null;
+      if (!hover) return null;
+      const lineOf = codec.identity ? undefined : lineOfUri(params.textDocument.uri);
+      const result = await provideHover(hover, lineOf ? { ...params, position: codec.fromClient(params.position, lineOf) } : params);
+      return result && lineOf && result.range ? { ...result, range: codec.rangeToClient(result.range, lineOf) } : result;
     } catch (e) {
       log.error('handler:hover', `hover failed: ${describeError(e)}`);
       return null;
@@ -254,7 +325,11 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   connection.onCodeActionResolve(async (action: CodeAction) => {
     try {
-      return (await actions?.resolve(action)) ?? action;
+      const lineOf = codec.identity || !action.diagnostics?.length ? undefined : lineOfUri((action.data as { uri?: string } | undefined)?.uri ?? '');
+      const incoming = lineOf ? { ...action, diagnostics: action.diagnostics!.map(d => ({ ...d, range: codec.rangeFromClient(d.range, lineOf) })) } : action;
+      const resolved = (await actions?.resolve(incoming)) ?? incoming;
+      // The diagnostics go back as the client sent them.
+      return actionToClient({ ...resolved, ...(action.diagnostics ? { diagnostics: action.diagnostics } : {}) });
     } catch (e) {
       log.error('handler:codeActionResolve', `codeAction/resolve failed: ${describeError(e)}`);
       return action;
@@ -262,6 +337,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   });
 
   connection.onShutdown(guarded(log, 'shutdown', undefined, () => {
+    watcher?.dispose();
     model.dispose();
     validator?.dispose();
     scanner?.dispose();
