@@ -44,6 +44,11 @@ if (built) {
     // The same suite against the packaged .vsix installed into code-server (built by the step above).
     step('extension-host tests against the installed .vsix', 'node', ['scripts/e2e/run.mjs', '--installed', '--no-build'], e2eCounts);
     step('demo smoke test (npm run demo answers HTTP, then is stopped)', 'node', ['scripts/e2e/demo-smoke.mjs']);
+    // The language server in a real Neovim (Debian's 0.7, headless): diagnostic, quick fix, applied.
+    step('Neovim headless (scripts/editors/neovim.sh)', 'bash', ['scripts/editors/neovim.sh'], out => {
+      const m = /neovim: (\d+) passed, (\d+) failed/.exec(out);
+      return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
+    });
   }
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
