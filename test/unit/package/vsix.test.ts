@@ -50,7 +50,7 @@ describe('package: the .vsix', function () {
     assert.ok(images.length > 0);
     for (const image of images) assert.ok(shipped.includes(image), `${image} (README) in the package`);
     const top = [...new Set(shipped.map(n => n.split('/')[0]))].sort();
-    assert.deepEqual(top, ['dist', 'docs', 'package.json', 'readme.md', 'snippets', 'syntaxes']);
+    assert.deepEqual(top, ['LICENSE.txt', 'dist', 'docs', 'package.json', 'readme.md', 'snippets', 'syntaxes']);
   });
 
   it('points `main` at the client bundle, which needs nothing but Node and VS Code', () => {
