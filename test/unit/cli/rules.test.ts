@@ -14,7 +14,7 @@ describe('kube-harden rules', function () {
     assert.deepEqual(out.rules.map(r => r.id), RULES.map(r => r.id));
     for (const [i, r] of out.rules.entries()) {
       const meta = RULES[i];
-      assert.deepEqual(Object.keys(r), ['id', 'title', 'category', 'severity', 'pss', 'covers', 'equivalents', 'fix']);
+      assert.deepEqual(Object.keys(r), ['id', 'title', 'category', 'severity', 'pss', 'covers', 'rows', 'equivalents', 'fix']);
       assert.deepEqual(r, {
         id: meta.id,
         title: meta.title,
@@ -23,10 +23,17 @@ describe('kube-harden rules', function () {
         // `since` is internal: the contract has the level and the admission plugin's check id.
         pss: meta.pss ? { level: meta.pss.level, check: meta.pss.check } : null,
         covers: meta.covers,
+        // The catalogue rows the rule covers, each named with its check (asserted below).
+        rows: r.rows,
         equivalents: meta.equivalents,
         fix: meta.fix ? meta.fix.safety : null,
       });
+      const rows = r.rows as Array<{ id: string; check: unknown }>;
+      assert.deepEqual(rows.map(row => row.id), meta.covers);
+      for (const row of rows) assert.ok(typeof row.check === 'string' && row.check.length > 0, `${meta.id}: row ${row.id} has a check`);
     }
+    // The catalogue's row B02 (RULES.md: "| B02 | Host network |").
+    assert.deepEqual(out.rules.find(r => r.id === 'disallow-host-network')?.rows, [{ id: 'B02', check: 'Host network' }]);
   });
 
   it('describes the two first rules as their files do', () => {
