@@ -57,6 +57,7 @@ describe('package: the npm package of the CLI and language server', function () 
     assert.deepEqual(names.filter(n => /(^|\/)(src|out|node_modules|test)\//.test(n) || /\.(ts|map|tsbuildinfo)$/.test(n)), []);
     const manifest = JSON.parse(fs.readFileSync(path.join(local, 'node_modules', PACKAGE, 'package.json'), 'utf8'));
     assert.equal(manifest.dependencies, undefined, 'everything it runs is bundled: nothing to fetch at install');
+    assert.deepEqual(manifest.publishConfig, { access: 'public' }, 'a scoped package is private on the registry unless told');
     assert.ok(fs.statSync(tarball).size < 2 * 1024 * 1024, `${fs.statSync(tarball).size} bytes`);
   });
 
