@@ -1,6 +1,9 @@
-// Packages the extension as a .vsix: vsce runs `vscode:prepublish` (scripts/bundle.mjs: dist/),
-// then zips what .vscodeignore lets through. --no-dependencies: the bundles carry them, so vsce
-// neither runs `npm list` nor ships node_modules. Offline: nothing is fetched.
+// Packages the extension as a .vsix: vsce runs `vscode:prepublish` (scripts/bundle.mjs: dist/ and
+// ThirdPartyNotices.txt), then zips what .vscodeignore lets through. Offline: nothing is fetched.
+// The manifest's `vsce` block holds the options, so a bare `npx vsce package` builds the same
+// file: `dependencies: false` (the bundles carry them: vsce neither runs `npm list` nor ships
+// node_modules) and `rewriteRelativeLinks: false` (the README's links and images stay relative and
+// resolve inside the installed extension, where docs/ ships, instead of pointing at GitHub).
 //
 //   node scripts/package.mjs [--out=<file.vsix>]      (default: kube-harden-<version>.vsix here)
 //
@@ -21,10 +24,7 @@ export function defaultVsixPath() {
 /** Builds the .vsix at `out`; throws with vsce's output when it fails. */
 export function packageVsix(out = defaultVsixPath(), { quiet = false } = {}) {
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // --skip-license: the project has no LICENSE file yet (package.json says Apache-2.0), and vsce
-  // would otherwise stop at an interactive prompt. No repository URL exists to publish from: the
-  // README's relative links stay relative, and resolve inside the installed extension (docs/ ships).
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
+  const r = spawnSync(process.execPath, [vsce, 'package', '--out', out], {
     cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (!quiet || r.status !== 0) process.stderr.write((r.stdout ?? '') + (r.stderr ?? ''));

@@ -4,9 +4,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commands, ExtensionContext, window } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { fixAllInFile, showRulePage } from './commands';
+import { CLIENT_ID, clientCommands, oneAtATime } from './registration';
 import { createStatusBar } from './statusBar';
+import { createTraceChannel } from './traceChannel';
 
 let client: LanguageClient | undefined;
 
@@ -28,7 +30,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   // The server's window/logMessage (its rate-limited error log) lands here, with levels.
   const outputChannel = window.createOutputChannel('Kube Harden', { log: true });
-  context.subscriptions.push(outputChannel);
+  const traceOutputChannel = createTraceChannel();
+  context.subscriptions.push(outputChannel, traceOutputChannel);
+  // No `synchronize.configurationSection`: the server pulls settings with workspace/configuration
+  // and registers for workspace/didChangeConfiguration itself, naming the sections it reads.
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -36,18 +41,39 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'json' },
       { scheme: 'untitled', language: 'json' },
     ],
-    synchronize: { configurationSection: 'kubeHarden' },
     initializationOptions: { docsRoot },
     outputChannel,
+    traceOutputChannel,
   };
-  context.subscriptions.push(
-    commands.registerCommand('kubeHarden.showRulePage', (ruleId?: unknown) => showRulePage(docsRoot, ruleId)),
-    commands.registerCommand('kubeHarden.fixAllInFile', fixAllInFile),
-  );
+  const restartServer = oneAtATime(async () => {
+    if (client) await restart(client);
+  }, e => {
+    const message = e instanceof Error ? e.message : String(e);
+    outputChannel.error(`Restarting the language server failed: ${message}`);
+    void window.showErrorMessage(`Kube Harden: restarting the language server failed: ${message}`);
+  });
+  const handlers = {
+    showRulePage: (ruleId?: unknown) => showRulePage(docsRoot, ruleId),
+    fixAllInFile,
+    restartServer,
+    showOutput: () => outputChannel.show(),
+  };
+  for (const c of clientCommands(handlers)) context.subscriptions.push(commands.registerCommand(c.id, c.run));
   createStatusBar(context);
-  client = new LanguageClient('kubeHarden', 'Kube Harden', serverOptions, clientOptions);
+  client = new LanguageClient(CLIENT_ID, 'Kube Harden', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);
+}
+
+/**
+ * Restarts the server from any state: a start still under way finishes first (stopping a
+ * starting client throws), and a server that is not running (it crashed too often, or never
+ * came up) is simply started.
+ */
+async function restart(c: LanguageClient): Promise<void> {
+  if (c.state === State.Starting) await c.start().catch(() => undefined);
+  if (c.state === State.Running) await c.restart();
+  else await c.start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,4 @@
 // Help and version text.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 const CHECK = `Usage: kube-harden check [options] <files or directories...|->
 
@@ -99,9 +97,10 @@ export function helpText(topic?: 'check' | 'rules'): string {
 }
 
 export function version(): string {
-  // out/cli/usage.js -> the server package's manifest, which ships with the binary.
+  // The server package's manifest (out/cli/usage.js -> ../../package.json). A require, not a file
+  // read, so the published bundle (dist/cli.js, one folder up less) carries it inside.
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    const manifest = require('../../package.json') as { version?: unknown };
     return typeof manifest.version === 'string' ? manifest.version : 'unknown';
   } catch {
     return 'unknown';

@@ -1,5 +1,6 @@
 // Finding -> Diagnostic. Everything a code action needs later travels in `data`, so actions
 // are found by rule and message id, never by parsing the message text.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -20,8 +21,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** server/out/lsp -> the repository's docs/rules, where the generated rule pages live. */
-export const DEFAULT_DOCS_ROOT = path.resolve(__dirname, '..', '..', '..', 'docs', 'rules');
+/**
+ * Where the generated rule pages are: beside the bundle in a package (dist/server.js ->
+ * ../docs/rules, in the .vsix and the npm package), else the repository's docs/rules (from the tsc
+ * output, server/out/lsp).
+ */
+const PACKAGED_DOCS = path.resolve(__dirname, '..', 'docs', 'rules');
+export const DEFAULT_DOCS_ROOT = fs.existsSync(PACKAGED_DOCS) ? PACKAGED_DOCS : path.resolve(__dirname, '..', '..', '..', 'docs', 'rules');
 
 /**
  * Builds each rule's documentation link. `root` is a folder (from initializationOptions.docsRoot)

@@ -10,8 +10,35 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 describe('extension manifest', () => {
   it('contributes the commands under the Kube Harden category', () => {
     const commands = manifest.contributes.commands as Array<{ command: string; title: string; category: string }>;
-    assert.deepEqual(commands.map(c => c.command).sort(), ['kubeHarden.fixAllInFile', 'kubeHarden.scanWorkspace', 'kubeHarden.showRulePage']);
+    assert.deepEqual(commands.map(c => c.command).sort(), [
+      'kubeHarden.fixAllInFile', 'kubeHarden.restartServer', 'kubeHarden.scanWorkspace', 'kubeHarden.showOutput', 'kubeHarden.showRulePage',
+    ]);
     for (const c of commands) assert.equal(c.category, 'Kube Harden', c.command);
+    assert.deepEqual(commands.filter(c => /Server|Output/.test(c.command)).map(c => c.title), ['Restart Server', 'Show Output']);
+  });
+
+  it('marks kubeHarden.enableAll deprecated, pointing to kubeHarden.preset', () => {
+    const enableAll = manifest.contributes.configuration.properties['kubeHarden.enableAll'];
+    assert.equal(enableAll.markdownDeprecationMessage, 'Deprecated: use `#kubeHarden.preset#`: `strict`.');
+    assert.equal(enableAll.deprecationMessage, 'Deprecated: use kubeHarden.preset: strict.');
+    assert.ok(manifest.contributes.configuration.properties['kubeHarden.preset'].enum.includes('strict'));
+  });
+
+  it('declares what it does in untrusted and virtual workspaces', () => {
+    // It only reads manifests and .kube-harden.yaml as data (never executes anything): trusted or not.
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    // The language server reads the workspace folders from disk, which a virtual workspace has not.
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
+    assert.match(manifest.capabilities.virtualWorkspaces.description, /disk/);
+  });
+
+  it('names its repository, issue tracker, homepage and icon, so `vsce package` needs no flags', () => {
+    assert.deepEqual(manifest.repository, { type: 'git', url: 'https://github.com/kube-harden/kube-harden.git' });
+    assert.deepEqual(manifest.bugs, { url: 'https://github.com/kube-harden/kube-harden/issues' });
+    assert.equal(manifest.homepage, 'https://github.com/kube-harden/kube-harden#readme');
+    assert.equal(manifest.icon, 'images/icon.png');
+    assert.ok(fs.existsSync(path.join(ROOT, manifest.icon)));
+    assert.deepEqual(manifest.vsce, { dependencies: false, rewriteRelativeLinks: false });
   });
 
   it('associates no YAML or JSON schema and registers no YAML language of its own', () => {

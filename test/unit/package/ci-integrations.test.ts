@@ -23,10 +23,10 @@ describe('CI integrations', () => {
     const taken = (f: string) => files.test(f) && !exclude.test(f);
     assert.deepEqual(['deploy/app.yaml', 'k8s/x.yml', 'rbac.json', '.kube-harden.yaml', 'package.json', 'web/tsconfig.base.json', 'README.md'].filter(taken),
       ['deploy/app.yaml', 'k8s/x.yml', 'rbac.json']);
-    // language: node installs this repository's package: its bin must provide the entry.
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
-    assert.ok(manifest.bin?.['kube-harden'], 'package.json bin.kube-harden');
-    assert.ok(fs.existsSync(path.join(REPO_ROOT, manifest.bin['kube-harden'])));
+    // The entry comes from the CLI package, at this release's version, which provides the binary.
+    const server = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'server', 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
+    assert.deepEqual(hook.additional_dependencies, [`${server.name}@${server.version}`]);
+    assert.ok(server.bin['kube-harden']);
   });
 
   it('documents a GitHub Actions workflow that annotates and uploads SARIF', () => {

@@ -1,12 +1,14 @@
-// The .vsix as it ships (npm run package): only the manifest, the esbuild bundles, snippets, docs
-// and images; and the bundled language server, run from the unpacked .vsix, lints a workspace with
-// its index worker thread and links each finding to a rule page inside the package.
+// The .vsix as it ships (npm run package): only the manifest, the esbuild bundles, snippets, docs,
+// images, license, changelog and notices; and the bundled language server, run from the unpacked
+// .vsix, lints a workspace with its index worker thread and links each finding to a rule page
+// inside the package.
 import * as assert from 'node:assert/strict';
 import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { packagesInBundle, packagesInNotices } from '../../helpers/bundled-packages';
 import { LspClient } from '../../helpers/lsp-client';
 import { yaml } from '../../helpers/manifest';
 
@@ -50,7 +52,42 @@ describe('package: the .vsix', function () {
     assert.ok(images.length > 0);
     for (const image of images) assert.ok(shipped.includes(image), `${image} (README) in the package`);
     const top = [...new Set(shipped.map(n => n.split('/')[0]))].sort();
-    assert.deepEqual(top, ['LICENSE.txt', 'dist', 'docs', 'package.json', 'readme.md', 'snippets', 'syntaxes']);
+    assert.deepEqual(top, ['LICENSE.txt', 'ThirdPartyNotices.txt', 'changelog.md', 'dist', 'docs', 'images', 'package.json', 'readme.md', 'snippets', 'syntaxes']);
+  });
+
+  it('ships the license, the changelog, the icon and every relative link target of its Markdown', () => {
+    const ext = path.join(unpacked, 'extension');
+    // vsce renames LICENSE and CHANGELOG.md; the Marketplace and VS Code find them by these names.
+    assert.match(fs.readFileSync(path.join(ext, 'LICENSE.txt'), 'utf8'), /Apache License\s+Version 2\.0/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ext, 'package.json'), 'utf8'));
+    assert.match(fs.readFileSync(path.join(ext, 'changelog.md'), 'utf8'), new RegExp(`^## \\[${manifest.version.replace(/\./g, '\\.')}\\]`, 'm'));
+    // The icon the manifest names: a PNG (signature, then IHDR) of 128x128 pixels.
+    const icon = fs.readFileSync(path.join(ext, manifest.icon));
+    assert.deepEqual([...icon.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.equal(icon.toString('ascii', 12, 16), 'IHDR');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+    // Rule pages link to ../catalogue.md, which links the semantics page: all must resolve offline.
+    const broken: string[] = [];
+    let checked = 0;
+    for (const md of names.filter(n => /^extension\/docs\/.*\.md$/.test(n))) {
+      const file = path.join(unpacked, md);
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/i.test(m[1])) continue;
+        checked++;
+        if (!fs.existsSync(path.resolve(path.dirname(file), m[1]))) broken.push(`${md} -> ${m[1]}`);
+      }
+    }
+    assert.deepEqual(broken, []);
+    assert.ok(checked > 134, `${checked} relative links checked (each rule page links the catalogue)`);
+  });
+
+  it('names every package its bundles carry in ThirdPartyNotices.txt', () => {
+    const ext = path.join(unpacked, 'extension');
+    const bundled = new Set(['extension', 'server', 'indexWorker']
+      .flatMap(b => packagesInBundle(path.join(ext, 'dist', `${b}.js`), ROOT)).map(p => `${p.name} ${p.version}`));
+    assert.ok([...bundled].some(p => p.startsWith('vscode-languageclient ')), [...bundled].join(', '));
+    const notices = fs.readFileSync(path.join(ext, 'ThirdPartyNotices.txt'), 'utf8');
+    assert.deepEqual(packagesInNotices(notices).sort(), [...bundled].sort());
   });
 
   it('points `main` at the client bundle, which needs nothing but Node and VS Code', () => {
