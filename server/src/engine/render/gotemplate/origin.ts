@@ -1,0 +1,58 @@
+// Where each byte of a render's output came from. Output ranges are half-open [start, end)
+// in UTF-16 code units of the output text, sorted and non-overlapping.
+
+/** A key or index in the data: ['Values', 'containers', 0, 'image']. */
+export type DataPath = (string | number)[];
+
+/** A `template`/`include` call the output was reached through, outermost first. */
+export interface CallSite { template: string; file: string; start: number; end: number; callee: string }
+
+export type Origin =
+  | { kind: 'text'; template: string; file: string; offset: number; via: CallSite[] }
+  | { kind: 'action'; template: string; file: string; start: number; end: number; via: CallSite[]; path?: DataPath };
+
+export interface OriginRange { start: number; end: number; origin: Origin }
+
+/** Builds output text and its origin ranges together; adjacent text from one source run merges. */
+export class OutputBuilder {
+  private parts: string[] = [];
+  length = 0;
+  readonly ranges: OriginRange[] = [];
+  constructor(readonly limit: number) {}
+
+  write(s: string, origin: Origin): void {
+    if (!s) return;
+    const start = this.length;
+    this.parts.push(s);
+    this.length += s.length;
+    if (this.length > this.limit) throw new OutputLimit(this.limit);
+    const last = this.ranges[this.ranges.length - 1];
+    if (last && last.end === start && origin.kind === 'text' && last.origin.kind === 'text' &&
+      last.origin.file === origin.file && last.origin.offset + (last.end - last.start) === origin.offset && last.origin.via === origin.via) {
+      last.end = this.length;
+      return;
+    }
+    this.ranges.push({ start, end: this.length, origin });
+  }
+
+  /** Writes a text whose own pieces have origins (a nested render), shifting them into place. */
+  writeMapped(s: string, pieces: OriginRange[], fallback: Origin): void {
+    const base = this.length;
+    let at = 0;
+    for (const p of pieces) {
+      if (p.start > at) this.write(s.slice(at, p.start), fallback);
+      this.parts.push(s.slice(p.start, p.end));
+      this.length += p.end - p.start;
+      this.ranges.push({ start: base + p.start, end: base + p.end, origin: p.origin });
+      at = p.end;
+    }
+    if (at < s.length) this.write(s.slice(at), fallback);
+    if (this.length > this.limit) throw new OutputLimit(this.limit);
+  }
+
+  text(): string { return this.parts.join(''); }
+}
+
+export class OutputLimit extends Error {
+  constructor(readonly limit: number) { super(`output exceeds the limit of ${limit} characters`); }
+}
