@@ -218,6 +218,8 @@ export function formatValue(v: Value, verb: string, sp: Spec, depth = 0): string
       return 'map[' + parts.join(' ') + ']';
     }
     case 'struct': {
+      const st = v as GoStruct;
+      if (st.stringer !== undefined && verb !== 'T') return fmtString(st.stringer, verb === 'v' ? 's' : verb, sp);
       const parts: string[] = [];
       for (const [k, f] of (v as GoStruct).fields) parts.push((sp.plusV ? k + ':' : '') + formatValue(f, verb, sp, depth + 1));
       return '{' + parts.join(' ') + '}';

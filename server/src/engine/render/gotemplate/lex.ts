@@ -10,10 +10,10 @@ export type ItemType =
 
 export interface Item { type: ItemType; pos: number; val: string }
 
-const KEYWORDS: Record<string, ItemType> = {
+const KEYWORDS = new Map<string, ItemType>(Object.entries({
   '.': 'dot', block: 'block', break: 'break', continue: 'continue', define: 'define', else: 'else', end: 'end',
   if: 'if', range: 'range', nil: 'nil', template: 'template', with: 'with',
-};
+}) as [string, ItemType][]);
 export const isKeyword = (t: ItemType) => t === 'block' || t === 'break' || t === 'continue' || t === 'dot' || t === 'define' ||
   t === 'else' || t === 'end' || t === 'if' || t === 'nil' || t === 'range' || t === 'template' || t === 'with';
 
@@ -179,7 +179,7 @@ export function lex(input: string): Item[] {
         while (pos < input.length && isAlphaNumeric(charAt(pos))) pos += charAt(pos).length;
         if (!atTerminator()) { fail(`bad character ${unicodeName(charAt(pos))}`); return items; }
         const word = input.slice(start, pos);
-        const kw = KEYWORDS[word];
+        const kw = KEYWORDS.get(word);
         if (kw && kw !== 'dot') emit(kw);
         else if (word === 'true' || word === 'false') emit('bool');
         else emit('identifier');

@@ -22,7 +22,8 @@ export type Value = undefined | null | boolean | bigint | number | string | Valu
 
 /** A Go struct value: its type name (for %T and errors) and its fields in declaration order. */
 export class GoStruct {
-  constructor(readonly typeName: string, readonly fields: Map<string, Value>) {}
+  /** stringer: what fmt prints for a value with a String method (time.Time, *semver.Version). */
+  constructor(readonly typeName: string, readonly fields: Map<string, Value>, readonly stringer?: string) {}
 }
 
 /** A function value held in data, callable with the `call` builtin. */
@@ -113,6 +114,12 @@ export function wrapInt64(n: bigint): bigint {
   return BigInt.asIntN(64, n);
 }
 
+/** Sets a map key as an own property, even "__proto__" (plain assignment would not). */
+export function setKey(m: GoMap, key: string, v: Value): void {
+  if (key === '__proto__') Object.defineProperty(m, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else m[key] = v;
+}
+
 /**
  * Parsed YAML/JSON into engine values the way Helm sees them through sigs.k8s.io/yaml: every
  * number becomes float64, objects become maps, arrays slices. Bigints (from a YAML parser in
@@ -129,12 +136,12 @@ export function fromJsonLike(value: unknown): Value {
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Map) {
     const out: GoMap = {};
-    for (const [k, v] of value) out[String(k)] = fromJsonLike(v);
+    for (const [k, v] of value) setKey(out, String(k), fromJsonLike(v));
     return out;
   }
   if (typeof value === 'object') {
     const out: GoMap = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromJsonLike(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) setKey(out, k, fromJsonLike(v));
     return out;
   }
   return null;
