@@ -53,6 +53,8 @@ export class Executor {
   /** Path of the value the last evaluation produced (a side channel beside the value). */
   private path: DataPath | null = null;
   private produced = new Map<string, OriginRange[]>();
+  /** Source span of the action being evaluated: the call site of include/tpl. */
+  private actionSpan = { start: 0, end: 0 };
   out: OutputBuilder;
 
   constructor(readonly trees: Map<string, Tree>, readonly opts: ExecOptions, root: Tree) {
@@ -89,6 +91,7 @@ export class Executor {
     this.tick();
     switch (node.type) {
       case 'action': {
+        this.actionSpan = node.span;
         const val = this.evalPipeline(dot, dotPath, node.pipe);
         if (node.pipe.decl.length === 0) this.printValue(node, val, this.path);
         return;
@@ -96,9 +99,9 @@ export class Executor {
       case 'break': throw BREAK;
       case 'continue': throw CONTINUE;
       case 'comment': return;
-      case 'if': case 'with': return this.walkIfOrWith(dot, dotPath, node);
+      case 'if': case 'with': this.actionSpan = node.span; return this.walkIfOrWith(dot, dotPath, node);
       case 'list': for (const n of node.nodes) this.walk(dot, dotPath, n); return;
-      case 'range': return this.walkRange(dot, dotPath, node);
+      case 'range': this.actionSpan = node.span; return this.walkRange(dot, dotPath, node);
       case 'template': return this.walkTemplate(dot, dotPath, node);
       case 'text':
         this.out.write(node.text, { kind: 'text', template: this.tree.name, file: this.tree.parseName, offset: node.pos, via: this.via });
@@ -376,6 +379,8 @@ export class Executor {
     }
     let result: Value;
     try {
+      // Limits hit inside the call (include nesting) are reported at the call.
+      this.node = node;
       result = fn.fn(argv, this.context);
     } catch (e) {
       if (e instanceof LimitError) throw e;
@@ -453,13 +458,14 @@ export class Executor {
   // ---- what functions see -------------------------------------------------------------------
 
   private renderNested(tmpl: Tree, data: Value, callee: string): string {
-    const site: CallSite = { template: this.tree.name, file: this.tree.parseName, start: this.node ? spanOf(this.node).start : 0, end: this.node ? spanOf(this.node).end : 0, callee };
+    const site: CallSite = { template: this.tree.name, file: this.tree.parseName, start: this.actionSpan.start, end: this.actionSpan.end, callee };
+    const savedSpan = this.actionSpan;
     const outer = this.out;
     const inner = new OutputBuilder(this.opts.maxOutput);
     this.out = inner;
     try {
       this.inTemplate(tmpl, data, [], site, () => this.walk(data, [], tmpl.root));
-    } finally { this.out = outer; }
+    } finally { this.out = outer; this.actionSpan = savedSpan; }
     const text = inner.text();
     if (inner.ranges.length) this.produced.set(text, inner.ranges);
     return text;
@@ -468,7 +474,9 @@ export class Executor {
   readonly context: CallContext;
 
   private makeContext(): CallContext {
+    const self = this;
     return {
+    get currentTemplate() { return self.tree.name; },
     executeTemplate: (name: string, data: Value): string => {
       const tmpl = this.trees.get(name);
       if (!tmpl) throw new FuncError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(this.tree.name)}`);
@@ -488,11 +496,6 @@ export class Executor {
     missingKey: this.opts.missingKey,
     };
   }
-}
-
-function spanOf(n: Node): { start: number; end: number } {
-  const s = (n as { span?: { start: number; end: number } }).span;
-  return s ?? { start: n.pos, end: n.pos };
 }
 
 // Struct types may declare unexported field names (lower-case) so that accessing one reports

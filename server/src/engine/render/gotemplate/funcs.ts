@@ -24,6 +24,8 @@ export interface CallContext {
   random(): number;
   /** The missingkey option in force. */
   readonly missingKey: MissingKey;
+  /** The name of the template being executed (tpl parses under it, as Helm does). */
+  readonly currentTemplate: string;
 }
 
 export type MissingKey = 'default' | 'invalid' | 'zero' | 'error';

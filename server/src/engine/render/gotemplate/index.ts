@@ -18,6 +18,10 @@ export { sprintf, sprint, sprintln, formatFloat } from './fmt';
 export { nodeString } from './nodes';
 export { parseNumber } from './parse';
 export { UNSUPPORTED_SPRIG } from './sprig/index';
+export { HELM_FUNCS, HELM_INCLUDE_LIMIT } from './helm-funcs';
+export { toYaml } from './to-yaml';
+
+export const DEFAULT_MAX_DEPTH = 200;
 
 export interface TemplateFile { name: string; text: string }
 
@@ -50,7 +54,12 @@ export interface RenderOptions {
   seed?: number;
   /** Time budget of the render in ms (default 2000). */
   budgetMs?: number;
-  /** Nesting limit of template/include/tpl calls (default 1000, as Helm's include limit). */
+  /**
+   * Nesting limit of template/include/tpl calls. Go's text/template allows 100000 (maxExecDepth
+   * in exec.go, 1000 on wasm) and Helm 1000 includes of one name (recursionMaxNums in
+   * pkg/engine/engine.go); the default here is 200, below where Node's default stack runs out
+   * (about 400 nested includes), so runaway recursion ends with this limit's error, not the stack.
+   */
   maxDepth?: number;
   /** Output size limit in characters (default 64 MiB). */
   maxOutput?: number;
@@ -117,7 +126,7 @@ export function render(set: TemplateSet, name: string, data: Value, opts: Render
   const exec = new Executor(trees, {
     funcs,
     missingKey: opts.missingkey ?? 'default',
-    maxDepth: opts.maxDepth ?? 1000,
+    maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH,
     deadline: Date.now() + (opts.budgetMs ?? 2000),
     maxOutput: opts.maxOutput ?? 64 * 1024 * 1024,
     now: opts.clock ?? 0,

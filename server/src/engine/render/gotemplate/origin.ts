@@ -56,3 +56,33 @@ export class OutputBuilder {
 export class OutputLimit extends Error {
   constructor(readonly limit: number) { super(`output exceeds the limit of ${limit} characters`); }
 }
+
+/**
+ * The origins of `prefix + indented(s)` where every line of s gets `pad` in front (indent and
+ * nindent): each range of s is split at its newlines and moved to where its text lands.
+ */
+export function indentOrigins(s: string, ranges: OriginRange[], pad: string, prefix: string): OriginRange[] {
+  const out: OriginRange[] = [];
+  // Where each offset of s lands: prefix + pad, then pad more after every newline before it.
+  const lineStarts: number[] = [0];
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const shift = (pos: number): number => {
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= pos) lo = mid; else hi = mid - 1; }
+    return prefix.length + pad.length * (lo + 1) + pos;
+  };
+  for (const r of ranges) {
+    let start = r.start;
+    while (start < r.end) {
+      const nl = s.indexOf('\n', start);
+      const end = nl >= 0 && nl < r.end ? nl + 1 : r.end;
+      const text = s.slice(start, end);
+      const offsetDelta = start - r.start;
+      const origin = r.origin.kind === 'text' && offsetDelta ? { ...r.origin, offset: r.origin.offset + offsetDelta } : r.origin;
+      const a = shift(start);
+      out.push({ start: a, end: a + text.length, origin });
+      start = end;
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 // Sprig's string functions (strings.go and the goutils/xstrings helpers it calls).
-import { FuncDef, FuncError, def, lastPath } from '../funcs';
+import { CallContext, FuncDef, FuncError, def, lastPath } from '../funcs';
+import { indentOrigins } from '../origin';
 import { quote as goQuote, sprintf } from '../fmt';
 import { Value } from '../values';
 import { strslice, strval } from './convert';
@@ -109,6 +110,14 @@ function indentText(spaces: number, v: string): string {
   return pad + v.split('\n').join('\n' + pad);
 }
 
+/** indent/nindent; the text of a nested render keeps its origins, moved to where they land. */
+function indentKeepingOrigins(ctx: CallContext, n: number, s: string, prefix: string): string {
+  const out = prefix + indentText(n, s);
+  const inner = ctx.originsOf(s);
+  if (inner) ctx.recordOrigins(out, indentOrigins(s, inner, ' '.repeat(Math.max(n, 0)), prefix));
+  return out;
+}
+
 function checkRepeat(count: bigint, s: string): number {
   if (count < 0n) throw new FuncError('strings: negative Repeat count');
   if (Number(count) * s.length > 1 << 24) throw new FuncError(`strings: Repeat output of ${Number(count) * s.length} characters exceeds this renderer's limit`);
@@ -149,8 +158,8 @@ export const STRING_FUNCS: Record<string, FuncDef> = {
   quote: def([], args => args.filter(a => a !== null && a !== undefined).map(a => goQuote(strval(a))).join(' '), 'any', lastPath),
   squote: def([], args => args.filter(a => a !== null && a !== undefined).map(a => sprintf("'%v'", [a])).join(' '), 'any', lastPath),
   cat: def([], args => args.filter(a => a !== null && a !== undefined).map(a => sprintf('%v', [a])).join(' '), 'any'),
-  indent: def(['int', 'string'], ([n, s]) => indentText(Number(n), s as string), undefined, lastPath),
-  nindent: def(['int', 'string'], ([n, s]) => '\n' + indentText(Number(n), s as string), undefined, lastPath),
+  indent: def(['int', 'string'], ([n, s], ctx) => indentKeepingOrigins(ctx, Number(n), s as string, ''), undefined, lastPath),
+  nindent: def(['int', 'string'], ([n, s], ctx) => indentKeepingOrigins(ctx, Number(n), s as string, '\n'), undefined, lastPath),
   replace: def(['string', 'string', 'string'], ([o, n, s]) => (s as string).split(o as string).join(n as string), undefined, lastPath),
   plural: def(['string', 'string', 'int'], ([one, many, c]) => (c === 1n ? one : many)),
   abbrev: def(['int', 'string'], ([w, s]) => abbreviate(s as string, 0, Number(w))),
