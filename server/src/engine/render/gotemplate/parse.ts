@@ -123,7 +123,8 @@ class Parser {
   private i = 0;
   private vars: string[] = ['$'];
   private rangeDepth = 0;
-  private actionLine = 0;
+  /** Offset of the action being parsed (-1: none), for "in action started at" errors. */
+  private actionPos = -1;
   private lastEnd = 0;
   private stackDepth = 0;
   constructor(readonly parseName: string, readonly text: string, readonly hasFunction: (name: string) => boolean,
@@ -149,8 +150,9 @@ class Parser {
     if (token.type === 'error') {
       let extra = '';
       const tl = this.line(token.pos);
-      if (this.actionLine !== 0 && this.actionLine !== tl) {
-        extra = ` in action started at ${this.parseName}:${this.actionLine}`;
+      const actionLine = this.actionPos >= 0 ? this.line(this.actionPos) : 0;
+      if (actionLine !== 0 && actionLine !== tl) {
+        extra = ` in action started at ${this.parseName}:${actionLine}`;
         if (token.val.endsWith(' action')) extra = extra.slice(' in action'.length);
       }
       this.errorf(`${token.val}${extra}`, token.pos);
@@ -171,9 +173,9 @@ class Parser {
       if (this.peek().type === 'leftDelim') {
         const delim = this.next();
         if (this.nextNonSpace().type === 'define') {
-          this.actionLine = this.line(delim.pos);
+          this.actionPos = delim.pos;
           this.parseDefinition();
-          this.actionLine = 0;
+          this.actionPos = -1;
           continue;
         }
         this.i = this.items.indexOf(delim);
@@ -229,8 +231,8 @@ class Parser {
     switch (token.type) {
       case 'text': return { type: 'text', pos: token.pos, text: token.val };
       case 'leftDelim': {
-        this.actionLine = this.line(token.pos);
-        try { return this.action(token.pos); } finally { this.actionLine = 0; }
+        this.actionPos = token.pos;
+        try { return this.action(token.pos); } finally { this.actionPos = -1; }
       }
       case 'comment': return { type: 'comment', pos: token.pos, text: token.val };
       default: this.unexpected(token, 'input');
