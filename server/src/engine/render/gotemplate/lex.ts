@@ -124,15 +124,9 @@ export function lex(input: string): Item[] {
           if (input[pos] !== '=') { fail('expected :='); return items; }
           pos++; emit('declare'); continue;
         case '|': emit('pipe'); continue;
-        case '"': {
-          for (;;) {
-            const c = input[pos++];
-            if (c === '\\') { const d = input[pos]; if (d !== undefined && d !== '\n') { pos++; continue; } }
-            if (c === undefined || c === '\n' || c === '\\') { fail('unterminated quoted string'); return items; }
-            if (c === '"') break;
-          }
+        case '"':
+          if (!scanQuoted('"')) { fail('unterminated quoted string'); return items; }
           emit('string'); continue;
-        }
         case '`': {
           const e = input.indexOf('`', pos);
           if (e < 0) { fail('unterminated raw quoted string'); return items; }
@@ -144,15 +138,9 @@ export function lex(input: string): Item[] {
           if (!atTerminator()) { fail(`bad character ${unicodeName(charAt(pos))}`); return items; }
           emit('variable'); continue;
         }
-        case "'": {
-          for (;;) {
-            const c = input[pos++];
-            if (c === '\\') { const d = input[pos]; if (d !== undefined && d !== '\n') { pos++; continue; } }
-            if (c === undefined || c === '\n' || c === '\\') { fail('unterminated character constant'); return items; }
-            if (c === "'") break;
-          }
+        case "'":
+          if (!scanQuoted("'")) { fail('unterminated character constant'); return items; }
           emit('charConstant'); continue;
-        }
         case '(': parenDepth++; emit('leftParen'); continue;
         case ')':
           parenDepth--;
@@ -189,6 +177,16 @@ export function lex(input: string): Item[] {
       if (c <= 0x7f && c >= 0x20 && c !== 0x7f) { emit('char'); continue; }
       fail(`unrecognized character in action: ${unicodeName(r)}`);
       return items;
+    }
+  }
+
+  /** Scans to the closing quote (escapes skipped); false at a newline or the end of input. */
+  function scanQuoted(q: string): boolean {
+    for (;;) {
+      const c = input[pos++];
+      if (c === '\\') { const d = input[pos]; if (d !== undefined && d !== '\n') { pos++; continue; } }
+      if (c === undefined || c === '\n' || c === '\\') return false;
+      if (c === q) return true;
     }
   }
 

@@ -71,7 +71,8 @@ export function typeName(v: Value): string {
 export function reflectKind(v: Value): string {
   const k = kindOf(v);
   if (k === 'invalid' || k === 'nil') return 'invalid';
-  return k === 'float64' ? 'float64' : k === 'func' ? 'func' : k;
+  if (k === 'struct' && (v as GoStruct).typeName.startsWith('*')) return 'ptr';
+  return k;
 }
 
 /** text/template's truth: the zero value of its type is false; structs are always true. */

@@ -1,22 +1,9 @@
 // Sprig's defaults, flow control and reflection functions (defaults.go, reflect.go), and the
 // environment and path functions (env and expandenv read nothing: renders never see the host).
 import { FuncDef, FuncError, def } from '../funcs';
-import { GoFunc, GoStruct, Value, isMap, kindOf, typeName } from '../values';
+import { GoFunc, Value, isMap, reflectKind, typeName } from '../values';
 import { deepEqual, empty } from './convert';
 import { DataPath } from '../origin';
-
-function reflectKind(v: Value): string {
-  switch (kindOf(v)) {
-    case 'invalid': case 'nil': return 'invalid';
-    case 'int': return 'int';
-    case 'float64': return 'float64';
-    case 'slice': return 'slice';
-    case 'map': return 'map';
-    case 'struct': return (v as GoStruct).typeName.startsWith('*') ? 'ptr' : 'struct';
-    case 'func': return 'func';
-    default: return kindOf(v);
-  }
-}
 
 /** path.Clean (slash-separated, lexical). */
 export function cleanPath(p: string): string {
