@@ -2,7 +2,7 @@
 // renders are bounded in time and output, the API never throws.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { formatFloat, fromJsonLike, parseTemplates, render, sprintf } from '@kube-harden/server/out/engine/render/gotemplate/index';
+import { HELM_FUNCS, formatFloat, fromJsonLike, parseTemplates, render, sprintf } from '@kube-harden/server/out/engine/render/gotemplate/index';
 import { sha256Hex } from '@kube-harden/server/out/engine/util/sha256';
 
 const one = (text: string, data: unknown = null, opts = {}) => render(parseTemplates([{ name: 't', text }]), 't', data as never, opts);
@@ -128,4 +128,30 @@ describe('gotemplate engine', () => {
       assert.equal(sha256Hex(text), createHash('sha256').update(text, 'utf8').digest('hex'), `${text.length} chars`);
     }
   });
+});
+
+describe('gotemplate engine: Helm-shaped renders', () => {
+  const values = fromJsonLike({
+    Values: { replicas: 3, port: 8080, enabled: true, image: { repository: 'nginx' }, list: ['a', 'b'], map: { z: 1, a: 'x' },
+      env: [{ name: 'A', value: '1' }], extra: 'k: {{ .Values.port }}' },
+    Chart: { AppVersion: '1.2.3' }, Capabilities: { KubeVersion: { Version: 'v1.28.3' } },
+  });
+  const cases: [string, string][] = [
+    ['{{ .Values.replicas | int }} {{ typeOf (.Values.replicas | int) }} {{ printf "%d" .Values.port }}', '3 int %!d(float64=8080)'],
+    ['{{ .Values.port | quote }} {{ .Values.missing | quote }}|', '"8080" |'],
+    ['{{ .Values.list | join "," }} {{ range $k, $v := .Values.map }}{{ $k }}={{ $v }};{{ end }}', 'a,b a=x;z=1;'],
+    ['{{ .Values.image.tag | default .Chart.AppVersion }}', '1.2.3'],
+    ['{{ $x := dict "a" 1 }}{{ $_ := set $x "b" .Values.port }}{{ $x | toJson }}', '{"a":1,"b":8080}'],
+    ['env:{{ toYaml .Values.env | nindent 2 }}', 'env:\n  - name: A\n    value: "1"'],
+    ['{{ semverCompare ">=1.21-0" .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.Version | trimPrefix "v" }}', 'true 1.28.3'],
+    ['{{ tpl .Values.extra . }}', 'k: 8080'],
+    ['{{ if and .Values.enabled (gt (len .Values.list) 1) }}yes{{ end }}', 'yes'],
+  ];
+  for (const [text, want] of cases) {
+    it(text, () => {
+      const r = render(parseTemplates([{ name: 't', text }], { funcs: HELM_FUNCS }), 't', values, { noValue: '' });
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      assert.equal(r.text, want);
+    });
+  }
 });

@@ -34,6 +34,8 @@ export interface ExecOptions {
   maxOutput: number;
   now: number;
   random: () => number;
+  /** What an action prints for a missing value: Go prints "<no value>", Helm then blanks it. */
+  noValue: string;
   /** Parses and adds a text to the set (tpl); returns the tree's name. */
   parseText?: (name: string, text: string) => string;
 }
@@ -447,7 +449,7 @@ export class Executor {
   private printValue(node: ActionNode, v: Value, path: DataPath | null): void {
     this.node = node;
     if (v instanceof GoFunc) this.errorf(`can't print ${nodeString(node)} of type ${typeName(v)}`);
-    const s = v === undefined ? '<no value>' : typeof v === 'string' ? v : formatV(v);
+    const s = v === undefined ? this.opts.noValue : typeof v === 'string' ? v : formatV(v);
     const origin: Origin = { kind: 'action', template: this.tree.name, file: this.tree.parseName, start: node.span.start, end: node.span.end, via: this.via };
     if (path) origin.path = path;
     const nested = typeof v === 'string' ? this.produced.get(v) : undefined;

@@ -61,6 +61,11 @@ export interface RenderOptions {
    * (about 400 nested includes), so runaway recursion ends with this limit's error, not the stack.
    */
   maxDepth?: number;
+  /**
+   * What an action prints for a missing value (default Go's "<no value>"). Helm blanks it in the
+   * output (strings.ReplaceAll after rendering); passing "" here does that with origins intact.
+   */
+  noValue?: string;
   /** Output size limit in characters (default 64 MiB). */
   maxOutput?: number;
 }
@@ -129,6 +134,7 @@ export function render(set: TemplateSet, name: string, data: Value, opts: Render
     maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH,
     deadline: Date.now() + (opts.budgetMs ?? 2000),
     maxOutput: opts.maxOutput ?? 64 * 1024 * 1024,
+    noValue: opts.noValue ?? '<no value>',
     now: opts.clock ?? 0,
     random: seeded(opts.seed ?? 1),
     parseText: (tname, text) => {
