@@ -155,3 +155,19 @@ describe('gotemplate engine: Helm-shaped renders', () => {
     });
   }
 });
+
+describe('gotemplate regex guard', () => {
+  it('refuses nested unbounded repetition, which backtracking engines can take exponential time on', () => {
+    const r = render(parseTemplates([{ name: 't', text: '{{ mustRegexMatch "^(a+)+$" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!" }}' }]), 't', null);
+    assert.ok(!r.ok);
+    assert.match(r.error.message, /nested repetition such as \(a\+\)\+ is not supported by this renderer/);
+  });
+  it('keeps the patterns charts use, bounded groups around repetition included', () => {
+    const r = render(parseTemplates([{ name: 't', text: '{{ regexMatch "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" "my-app" }} {{ regexMatch "^(ab)+$" "abab" }} {{ regexFind "[0-9]+(\\\\.[0-9]+)*" "v1.2.3" }}' }]), 't', null);
+    assert.deepEqual(r.ok && r.text, 'true true 1.2.3');
+    for (const evil of ['(a+)+', '([a-z]*)*', '(a|aa)+', '(.*)+', '(?:x+)+']) {
+      const e = render(parseTemplates([{ name: 't', text: `{{ regexFind ${JSON.stringify(evil)} "x" }}` }]), 't', null);
+      assert.ok(!e.ok, evil);
+    }
+  });
+});

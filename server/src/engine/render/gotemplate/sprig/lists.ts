@@ -6,7 +6,12 @@ import { deepEqual, empty, strslice, strval, toInt64 } from './convert';
 
 function asList(v: Value, what: string): Value[] {
   if (Array.isArray(v)) return v;
+  if (what === 'slice') throw new FuncError(`list should be type of slice or array but ${kindName(v)}`);
   throw new FuncError(`Cannot ${what} on type ${typeName(v)}`);
+}
+
+function kindName(v: Value): string {
+  return isMap(v) ? 'map' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float64' : typeof v;
 }
 
 /** The must/plain pair: the plain one panics, which templates see as the same error. */

@@ -69,11 +69,41 @@ export function compileGo(src: string): RegExp | string {
     }
     out += c;
   }
+  if (nestedRepetition(out)) {
+    return remember(src, `error parsing regexp: nested repetition such as (a+)+ is not supported by this renderer (JavaScript regular expressions backtrack): \`${src}\``);
+  }
   try {
     return remember(src, new RegExp(out, flags));
   } catch (e) {
     return remember(src, `error parsing regexp: ${(e as Error).message}`);
   }
+}
+
+/**
+ * Whether the pattern repeats, without bound, a group that is itself one repeated atom or an
+ * alternation with repetition inside ((a+)+, ([a-z]*)*, (a|aa)+): the shapes that make a
+ * backtracking engine take exponential time, where RE2 stays linear. Groups with a fixed part
+ * in each turn, such as (\.[0-9]+)*, are kept.
+ */
+export function nestedRepetition(re: string): boolean {
+  const opens: number[] = [];
+  const unboundedAt = (i: number) => re[i] === '*' || re[i] === '+' || (re[i] === '{' && /^\{\d+,\}/.test(re.slice(i)));
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '[') { i++; while (i < re.length && re[i] !== ']') { if (re[i] === '\\') i++; i++; } continue; }
+    if (c === '(') { opens.push(i); continue; }
+    if (c === ')') {
+      const start = opens.pop() ?? 0;
+      if (!unboundedAt(i + 1)) continue;
+      const body = re.slice(start + 1, i).replace(/^\?(:|<[A-Za-z_][A-Za-z0-9_]*>)/, '');
+      const single = /^(\[(\\.|[^\]])*\]|\\.|[^()|\\])[*+]$/.test(body) || /^(\[(\\.|[^\]])*\]|\\.|[^()|\\])\{\d+,\}$/.test(body);
+      const alts = body.split('|');
+      const alternation = alts.length > 1 && (/[*+?]/.test(body.replace(/\\./g, '')) || alts.some((a, k) => alts.some((b, m) => m !== k && b.startsWith(a))));
+      if (single || alternation || /^\.[*+]/.test(body)) return true;
+    }
+  }
+  return false;
 }
 
 function remember(src: string, v: RegExp | string): RegExp | string {
@@ -82,9 +112,13 @@ function remember(src: string, v: RegExp | string): RegExp | string {
   return v;
 }
 
-function re(src: string, must: boolean): RegExp | null {
+/** The compiled pattern; a bad one fails as Go's MustCompile panics, unless quiet. */
+function re(src: string, quiet: boolean): RegExp | null {
   const r = compileGo(src);
-  if (typeof r === 'string') { if (must) throw new FuncError(r); return null; }
+  if (typeof r === 'string') {
+    if (quiet) return null;
+    throw new FuncError(`regexp: Compile(${JSON.stringify(src)}): ${r}`);
+  }
   r.lastIndex = 0;
   return r;
 }
@@ -134,17 +168,18 @@ function split(r: RegExp, s: string, n: number): string[] {
   return out;
 }
 
-function both(name: string, params: ('string' | 'int')[], f: (args: Value[], must: boolean) => Value): Record<string, FuncDef> {
+/** The plain function and its must variant; only regexMatch's plain form ignores a bad pattern. */
+function both(name: string, params: ('string' | 'int')[], f: (args: Value[], quiet: boolean) => Value): Record<string, FuncDef> {
   const must = 'must' + name[0].toUpperCase() + name.slice(1);
-  return { [name]: def(params, a => f(a, false)), [must]: def(params, a => f(a, true)) };
+  return { [name]: def(params, a => f(a, name === 'regexMatch')), [must]: def(params, a => f(a, false)) };
 }
 
 export const REGEX_FUNCS: Record<string, FuncDef> = {
-  ...both('regexMatch', ['string', 'string'], ([r, s], must) => { const x = re(r as string, must); return x ? x.test(s as string) : false; }),
-  ...both('regexFindAll', ['string', 'string', 'int'], ([r, s, n], must) => { const x = re(r as string, must); return x ? findAll(x, s as string, Number(n)).map(m => m[0]) : []; }),
-  ...both('regexFind', ['string', 'string'], ([r, s], must) => { const x = re(r as string, must); return x ? (findAll(x, s as string, 1)[0]?.[0] ?? '') : ''; }),
-  ...both('regexReplaceAll', ['string', 'string', 'string'], ([r, s, t], must) => { const x = re(r as string, must); return x ? replaceAll(x, s as string, m => expand(t as string, m)) : s; }),
-  ...both('regexReplaceAllLiteral', ['string', 'string', 'string'], ([r, s, t], must) => { const x = re(r as string, must); return x ? replaceAll(x, s as string, () => t as string) : s; }),
-  ...both('regexSplit', ['string', 'string', 'int'], ([r, s, n], must) => { const x = re(r as string, must); return x ? split(x, s as string, Number(n)) : []; }),
+  ...both('regexMatch', ['string', 'string'], ([r, s], quiet) => { const x = re(r as string, quiet); return x ? x.test(s as string) : false; }),
+  ...both('regexFindAll', ['string', 'string', 'int'], ([r, s, n], quiet) => { const x = re(r as string, quiet); return x ? findAll(x, s as string, Number(n)).map(m => m[0]) : []; }),
+  ...both('regexFind', ['string', 'string'], ([r, s], quiet) => { const x = re(r as string, quiet); return x ? (findAll(x, s as string, 1)[0]?.[0] ?? '') : ''; }),
+  ...both('regexReplaceAll', ['string', 'string', 'string'], ([r, s, t], quiet) => { const x = re(r as string, quiet); return x ? replaceAll(x, s as string, m => expand(t as string, m)) : s; }),
+  ...both('regexReplaceAllLiteral', ['string', 'string', 'string'], ([r, s, t], quiet) => { const x = re(r as string, quiet); return x ? replaceAll(x, s as string, () => t as string) : s; }),
+  ...both('regexSplit', ['string', 'string', 'int'], ([r, s, n], quiet) => { const x = re(r as string, quiet); return x ? split(x, s as string, Number(n)) : []; }),
   regexQuoteMeta: def(['string'], ([s]) => (s as string).replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')),
 };
