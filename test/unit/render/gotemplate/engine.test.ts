@@ -171,3 +171,18 @@ describe('gotemplate regex guard', () => {
     }
   });
 });
+
+describe('gotemplate dates', () => {
+  const at = (text: string) => {
+    const r = render(parseTemplates([{ name: 't', text }]), 't', null, { clock: Date.UTC(2024, 0, 15, 12, 0, 0) });
+    return r.ok ? r.text : r.error.message;
+  };
+  it('formats in IANA zones with their offset and abbreviation', () => {
+    assert.equal(at('{{ dateInZone "2006-01-02 15:04 MST -0700" now "America/New_York" }}'), '2024-01-15 07:00 EST -0500');
+    assert.equal(at('{{ dateInZone "Jan 2, 2006 3:04PM Z07:00" now "UTC" }}'), 'Jan 15, 2024 12:00PM Z');
+  });
+  it('parses with toDate and reports unknown zones at the call site', () => {
+    assert.equal(at('{{ toDate "2006-01-02" "2017-12-31" | date "02/01/2006" }} {{ htmlDate (toDate "2006-01-02" "2017-12-31") }}'), '31/12/2017 2017-12-31');
+    assert.equal(at('{{ dateInZone "2006" now "Nope/Zone" }}'), 'template: t:1:3: executing "t" at <dateInZone "2006" no...>: error calling dateInZone: unknown time zone Nope/Zone');
+  });
+});

@@ -19,7 +19,12 @@ export const isKeyword = (t: ItemType) => t === 'block' || t === 'break' || t ==
 
 const LEFT = '{{', RIGHT = '}}', LEFT_COMMENT = '/*', RIGHT_COMMENT = '*/';
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isAlphaNumeric = (c: string) => c === '_' || /^[\p{L}\p{Nd}]$/u.test(c);
+const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+const isAlphaNumeric = (c: string) => {
+  const x = c.charCodeAt(0);
+  if (x < 0x80) return (x >= 0x61 && x <= 0x7a) || (x >= 0x41 && x <= 0x5a) || (x >= 0x30 && x <= 0x39) || x === 0x5f;
+  return LETTER_OR_DIGIT.test(c);
+};
 
 /** Go's item.String(), used in "unexpected X in Y" messages. */
 export function itemString(i: Item): string {

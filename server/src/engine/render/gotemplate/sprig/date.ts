@@ -1,6 +1,6 @@
 // Sprig's date functions over a fixed clock (the render's `clock` option): renders are
-// reproducible. There is no time zone database here: "Local" is UTC, and named zones other than
-// UTC are refused at the call site. Times are values of type time.Time that print as Go does.
+// reproducible. "Local" is UTC (a render does not depend on the host); named zones come from
+// Intl's time zone data. Times are values of type time.Time that print as Go does.
 import { FuncDef, FuncError, def } from '../funcs';
 import { GoStruct, Value } from '../values';
 
@@ -100,9 +100,22 @@ function toParts(v: Value, now: number): TimeParts {
   return { ms: now, ns: 0, offset: 0, zone: 'UTC' };
 }
 
-function zoneOffset(zone: string): { offset: number; zone: string } {
+/** The offset (minutes east of UTC) and abbreviation of an IANA zone at an instant, from Intl. */
+function zoneOffset(zone: string, ms: number): { offset: number; zone: string } {
   if (zone === 'UTC' || zone === '' || zone === 'Local') return { offset: 0, zone: 'UTC' };
-  throw new FuncError(`unknown time zone ${zone}: this renderer has no time zone database`);
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(ms));
+  } catch {
+    throw new FuncError(`unknown time zone ${zone}`);
+  }
+  const name = parts.find(p => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
+  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const short = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find(p => p.type === 'timeZoneName')?.value ?? '';
+  // Go prints the zone's abbreviation when it has one, else the offset as "-05".
+  const abbr = /^[A-Z]{3,5}$/.test(short) ? short : (offset < 0 ? '-' : '+') + String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0') + (Math.abs(offset) % 60 ? String(Math.abs(offset) % 60).padStart(2, '0') : '');
+  return { offset, zone: abbr };
 }
 
 /** time.Duration.String(). */
@@ -157,7 +170,7 @@ const dateFn = (fn: (layout: string, v: Value, zone: string, now: number) => str
   def(['string', 'any', 'string'], ([layout, v, zone], ctx) => fn(layout as string, v, zone as string, ctx.now));
 const formatIn = (layout: string, v: Value, zone: string, now: number) => {
   const p = toParts(v, now);
-  const z = zoneOffset(zone);
+  const z = zoneOffset(zone, p.ms);
   return goFormat(layout, { ...p, offset: z.offset, zone: z.zone });
 };
 const toDate = (layout: string, s: string) => { const p = goParse(layout, s); return timeValue(p.ms, p.ns, p.offset, p.zone || 'UTC'); };
