@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GoStruct, Value, withZero } from '@kube-harden/server/out/engine/render/gotemplate/index';
-import { withUnexported } from '@kube-harden/server/out/engine/render/gotemplate/exec';
+import { withUnexported } from '@kube-harden/server/out/engine/render/gotemplate/values';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../fixtures/gotemplate');
 

@@ -1,7 +1,13 @@
 // The executor of Go's text/template (exec.go): walks a tree against data, evaluating
 // pipelines with Go's rules for fields, map keys, variables, function calls and argument
 // types, writing output with the origin of every piece.
-import { CallContext, FuncDef, FuncError, MissingKey, ParamType } from './funcs';
+import { ArgError, GO_TYPE, checkArg, constantArg } from './args';
+import { makeContext } from './context';
+import { ExecError, ExecOptions, LimitError } from './exec-options';
+import { CallContext, FuncDef, FuncError, ParamType } from './funcs';
+
+export { ExecError, LimitError } from './exec-options';
+export type { ExecOptions } from './exec-options';
 import { formatV } from './fmt';
 import {
   ActionNode, BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode,
@@ -9,14 +15,7 @@ import {
 } from './nodes';
 import { CallSite, DataPath, Origin, OriginRange, OutputBuilder } from './origin';
 import { Tree, lineCol } from './parse';
-import { GoFunc, GoMap, GoStruct, Value, isMap, isTrue, kindOf, mapZero, sortedKeys, typeName } from './values';
-
-/** Go's ExecError: the formatted message and where it happened. */
-export class ExecError extends Error {
-  constructor(message: string, readonly template: string, readonly line: number, readonly col: number) { super(message); }
-}
-/** Limits (depth, time, output size) end a render with this error, never caught by functions. */
-export class LimitError extends ExecError {}
+import { GoFunc, GoMap, GoStruct, Value, hiddenFields, isMap, isTrue, kindOf, mapZero, sortedKeys, typeName } from './values';
 
 const NO_FINAL = Symbol('missing');
 type Final = Value | typeof NO_FINAL;
@@ -25,25 +24,6 @@ class ContinueSignal {}
 const BREAK = new BreakSignal(), CONTINUE = new ContinueSignal();
 
 interface Variable { name: string; value: Value; path: DataPath | null }
-
-export interface ExecOptions {
-  funcs: Map<string, FuncDef>;
-  missingKey: MissingKey;
-  maxDepth: number;
-  deadline: number;
-  maxOutput: number;
-  now: number;
-  random: () => number;
-  /** What an action prints for a missing value: Go prints "<no value>", Helm then blanks it. */
-  noValue: string;
-  /** Parses and adds a text to the set (tpl); returns the tree's name. */
-  parseText?: (name: string, text: string) => string;
-}
-
-const GO_TYPE: Record<ParamType, string> = {
-  value: 'reflect.Value', any: 'interface {}', string: 'string', int: 'int', int64: 'int64', float64: 'float64', bool: 'bool',
-  slice: '[]interface {}', map: 'map[string]interface {}', strings: '[]string',
-};
 
 export class Executor {
   private node: Node | null = null;
@@ -54,15 +34,17 @@ export class Executor {
   private via: CallSite[] = [];
   /** Path of the value the last evaluation produced (a side channel beside the value). */
   private path: DataPath | null = null;
-  private produced = new Map<string, OriginRange[]>();
+  /** Origins of strings produced by nested renders (and derived from them by indent). */
+  readonly produced = new Map<string, OriginRange[]>();
   /** Source span of the action being evaluated: the call site of include/tpl. */
   private actionSpan = { start: 0, end: 0 };
   out: OutputBuilder;
+  readonly context: CallContext;
 
   constructor(readonly trees: Map<string, Tree>, readonly opts: ExecOptions, root: Tree) {
     this.tree = root;
     this.out = new OutputBuilder(opts.maxOutput);
-    this.context = this.makeContext();
+    this.context = makeContext(this);
   }
 
   run(data: Value): void {
@@ -395,23 +377,11 @@ export class Executor {
     return result;
   }
 
+  /** Checks a value against a parameter type (the path of the value is kept). */
   private validateType(value: Value, typ: ParamType | null): Value {
-    if (value === undefined) {
-      if (typ === null || typ === 'value') return undefined;
-      if (typ === 'any' || typ === 'slice' || typ === 'map' || typ === 'strings') return null;
-      this.errorf(`invalid value; expected ${GO_TYPE[typ]}`);
-    }
-    if (typ === null || typ === 'value' || typ === 'any') return value;
-    if (value === null) {
-      if (typ === 'slice' || typ === 'map' || typ === 'strings') return null;
-      this.errorf(`wrong type for value; expected ${GO_TYPE[typ]}; got interface {}`);
-    }
-    const k = kindOf(value);
-    const ok = (typ === 'string' && k === 'string') || ((typ === 'int' || typ === 'int64') && k === 'int') || (typ === 'float64' && k === 'float64') ||
-      (typ === 'bool' && k === 'bool') || (typ === 'slice' && k === 'slice') || (typ === 'map' && k === 'map') ||
-      (typ === 'strings' && k === 'slice' && (value as Value[]).every(x => typeof x === 'string'));
-    if (!ok) this.errorf(`wrong type for value; expected ${GO_TYPE[typ]}; got ${typeName(value)}`);
-    return value;
+    const r = checkArg(value, typ);
+    if (r instanceof ArgError) this.errorf(r.message);
+    return r;
   }
 
   private evalArg(dot: Value, dotPath: DataPath | null, typ: ParamType | null, n: Node): Value {
@@ -421,27 +391,18 @@ export class Executor {
       case 'dot': this.path = dotPath; return this.validateType(dot, typ);
       case 'nil':
         if (typ === null || typ === 'value') return undefined;
-        if (typ === 'any' || typ === 'slice' || typ === 'map' || typ === 'strings') return null;
+        if (checkArg(null, typ) === null) return null;
         this.errorf(`cannot assign nil to ${GO_TYPE[typ]}`);
-      case 'field': { const v = this.evalFieldNode(dot, dotPath, n, [n], NO_FINAL, null); const p = this.path; const r = this.validateType(v, typ); this.path = p; return r; }
-      case 'variable': { const v = this.evalVariableNode(dot, dotPath, n, [], NO_FINAL, null); const p = this.path; const r = this.validateType(v, typ); this.path = p; return r; }
-      case 'pipe': { const v = this.evalPipeline(dot, dotPath, n); const p = this.path; const r = this.validateType(v, typ); this.path = p; return r; }
-      case 'identifier': { const v = this.evalFunction(dot, dotPath, n, n, [n], NO_FINAL, null); const p = this.path; const r = this.validateType(v, typ); this.path = p; return r; }
-      case 'chain': { const v = this.evalChainNode(dot, dotPath, n, [], NO_FINAL, null); const p = this.path; const r = this.validateType(v, typ); this.path = p; return r; }
+      case 'field': return this.validateType(this.evalFieldNode(dot, dotPath, n, [n], NO_FINAL, null), typ);
+      case 'variable': return this.validateType(this.evalVariableNode(dot, dotPath, n, [], NO_FINAL, null), typ);
+      case 'pipe': return this.validateType(this.evalPipeline(dot, dotPath, n), typ);
+      case 'identifier': return this.validateType(this.evalFunction(dot, dotPath, n, n, [n], NO_FINAL, null), typ);
+      case 'chain': return this.validateType(this.evalChainNode(dot, dotPath, n, [], NO_FINAL, null), typ);
     }
-    switch (typ) {
-      case 'bool': if (n.type === 'bool') return n.value; this.errorf(`expected bool; found ${nodeString(n)}`);
-      case 'float64': if (n.type === 'number' && n.isFloat) return n.float; this.errorf(`expected float; found ${nodeString(n)}`);
-      case 'int': case 'int64': if (n.type === 'number' && n.isInt) return n.int; this.errorf(`expected integer; found ${nodeString(n)}`);
-      case 'string': if (n.type === 'string') return n.text; this.errorf(`expected string; found ${nodeString(n)}`);
-      case null: case 'any': case 'value':
-        switch (n.type) {
-          case 'bool': return n.value;
-          case 'number': return this.idealConstant(n);
-          case 'string': return n.text;
-        }
-    }
-    this.errorf(`can't handle ${nodeString(n)} for arg of type ${GO_TYPE[typ ?? 'any']}`);
+    if (n.type === 'number' && (typ === null || typ === 'any' || typ === 'value')) return this.idealConstant(n);
+    const r = constantArg(n, typ);
+    if (r instanceof ArgError) this.errorf(r.message);
+    return r;
   }
 
   // ---- printing -----------------------------------------------------------------------------
@@ -457,9 +418,27 @@ export class Executor {
     else this.out.write(s, origin);
   }
 
-  // ---- what functions see -------------------------------------------------------------------
+  // ---- what functions see (context.ts builds the CallContext on these) -----------------------
+
+  /** The name of the template being executed. */
+  currentTemplate(): string { return this.tree.name; }
+
+  /** Executes a template of the set into a string, as include does; its origins are kept. */
+  renderTemplate(name: string, data: Value): string {
+    const tmpl = this.trees.get(name);
+    if (!tmpl) throw new FuncError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(this.tree.name)}`);
+    return this.renderNested(tmpl, data, name);
+  }
+
+  /** Parses a text into the set and executes it (tpl). */
+  renderText(name: string, text: string, data: Value): string {
+    if (!this.opts.parseText) throw new FuncError('cannot parse templates in this render');
+    const treeName = this.opts.parseText(name, text);
+    return this.renderNested(this.trees.get(treeName)!, data, treeName);
+  }
 
   private renderNested(tmpl: Tree, data: Value, callee: string): string {
+    if (this.depth >= this.opts.maxDepth) this.errorf(`exceeded maximum template depth (${this.opts.maxDepth})`, LimitError);
     const site: CallSite = { template: this.tree.name, file: this.tree.parseName, start: this.actionSpan.start, end: this.actionSpan.end, callee };
     const savedSpan = this.actionSpan;
     const outer = this.out;
@@ -472,41 +451,4 @@ export class Executor {
     if (inner.ranges.length) this.produced.set(text, inner.ranges);
     return text;
   }
-
-  readonly context: CallContext;
-
-  private makeContext(): CallContext {
-    const self = this;
-    return {
-    get currentTemplate() { return self.tree.name; },
-    executeTemplate: (name: string, data: Value): string => {
-      const tmpl = this.trees.get(name);
-      if (!tmpl) throw new FuncError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(this.tree.name)}`);
-      if (this.depth >= this.opts.maxDepth) this.errorf(`exceeded maximum template depth (${this.opts.maxDepth})`, LimitError);
-      return this.renderNested(tmpl, data, name);
-    },
-    executeText: (name: string, text: string, data: Value): string => {
-      if (!this.opts.parseText) throw new FuncError('cannot parse templates in this render');
-      const treeName = this.opts.parseText(name, text);
-      if (this.depth >= this.opts.maxDepth) this.errorf(`exceeded maximum template depth (${this.opts.maxDepth})`, LimitError);
-      return this.renderNested(this.trees.get(treeName)!, data, treeName);
-    },
-    originsOf: (text: string) => this.produced.get(text),
-    recordOrigins: (text: string, ranges: OriginRange[]) => { this.produced.set(text, ranges); },
-    now: this.opts.now,
-    random: () => this.opts.random(),
-    missingKey: this.opts.missingKey,
-    };
-  }
-}
-
-// Struct types may declare unexported field names (lower-case) so that accessing one reports
-// Go's "unexported field" error instead of "can't evaluate field".
-const hiddenKey = Symbol.for('gotemplate.unexported');
-function hiddenFields(s: GoStruct): Set<string> {
-  return ((s as unknown as Record<symbol, Set<string>>)[hiddenKey]) ?? new Set();
-}
-export function withUnexported(s: GoStruct, names: string[]): GoStruct {
-  (s as unknown as Record<symbol, Set<string>>)[hiddenKey] = new Set(names);
-  return s;
 }

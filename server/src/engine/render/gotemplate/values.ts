@@ -174,3 +174,14 @@ export function withZero(m: GoMap, zero: Value): GoMap {
 export function mapZero(m: GoMap): Value {
   return (m as unknown as Record<symbol, Value>)[ZERO] ?? null;
 }
+
+// Struct types may declare unexported field names (lower-case) so that accessing one reports
+// Go's "unexported field" error instead of "can't evaluate field".
+const hiddenKey = Symbol.for('gotemplate.unexported');
+export function hiddenFields(s: GoStruct): Set<string> {
+  return ((s as unknown as Record<symbol, Set<string>>)[hiddenKey]) ?? new Set();
+}
+export function withUnexported(s: GoStruct, names: string[]): GoStruct {
+  (s as unknown as Record<symbol, Set<string>>)[hiddenKey] = new Set(names);
+  return s;
+}
