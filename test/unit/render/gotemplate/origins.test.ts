@@ -104,3 +104,34 @@ describe('gotemplate origins', () => {
     ]);
   });
 });
+
+describe('gotemplate origins through trim and tpl', () => {
+  it('keeps the origins of an included block through trim | nindent', () => {
+    const helpers = '{{- define "sel" }}\n  app: {{ .Values.name }}\n{{ end }}';
+    const main = 'selector:{{ include "sel" . | trim | nindent 2 }}';
+    const r = renderChart(helpers, main, { name: 'api' });
+    assert.equal(r.text, 'selector:\n  app: api');
+    const site = span(main, '{{ include "sel" . | trim | nindent 2 }}');
+    const via = [{ template: MAIN, file: MAIN, ...site, callee: 'sel' }];
+    assert.deepEqual(pieces(r.text, r.origins), [
+      { text: 'selector:', origin: { kind: 'text', template: MAIN, file: MAIN, offset: 0, via: [] } },
+      { text: '\n  ', origin: { kind: 'action', template: MAIN, file: MAIN, ...site, via: [] } },
+      { text: 'app: ', origin: { kind: 'text', template: 'sel', file: HELPERS, offset: at(helpers, 'app: '), via } },
+      { text: 'api', origin: { kind: 'action', template: 'sel', file: HELPERS, ...span(helpers, '{{ .Values.name }}'), via, path: ['Values', 'name'] } },
+    ]);
+  });
+
+  it('attributes what tpl prints to the tpl call, with the values path of what it printed', () => {
+    const main = 'a: {{ tpl .Values.t . }}';
+    const r = renderChart('', main, { t: 'x-{{ .Values.n }}', n: 5 });
+    assert.equal(r.text, 'a: x-5');
+    const site = span(main, '{{ tpl .Values.t . }}');
+    const got = pieces(r.text, r.origins);
+    assert.deepEqual(got.map(p => p.text), ['a: ', 'x-', '5']);
+    // The printed action lives in the tpl text (offsets in it), reached through the tpl call.
+    const tplText = 'x-{{ .Values.n }}';
+    const via = [{ template: MAIN, file: MAIN, ...site, callee: `${MAIN}#tpl1` }];
+    assert.deepEqual(got[1].origin, { kind: 'text', template: MAIN, file: `${MAIN}#tpl1`, offset: 0, via });
+    assert.deepEqual(got[2].origin, { kind: 'action', template: MAIN, file: `${MAIN}#tpl1`, ...span(tplText, '{{ .Values.n }}'), via, path: ['Values', 'n'] });
+  });
+});

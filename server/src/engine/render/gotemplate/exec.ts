@@ -88,7 +88,7 @@ export class Executor {
       case 'range': this.actionSpan = node.span; return this.walkRange(dot, dotPath, node);
       case 'template': return this.walkTemplate(dot, dotPath, node);
       case 'text':
-        this.out.write(node.text, { kind: 'text', template: this.tree.name, file: this.tree.parseName, offset: node.pos, via: this.via });
+        this.out.write(node.text, { kind: 'text', template: this.tree.name, file: this.originFile(), offset: node.pos, via: this.via });
         return;
       default: this.errorf(`unknown node: ${nodeString(node)}`);
     }
@@ -164,7 +164,7 @@ export class Executor {
     if (this.depth >= this.opts.maxDepth) this.errorf(`exceeded maximum template depth (${this.opts.maxDepth})`, LimitError);
     const newDot = t.pipe ? this.evalPipeline(dot, dotPath, t.pipe) : undefined;
     const newPath = t.pipe ? this.path : null;
-    const site: CallSite = { template: this.tree.name, file: this.tree.parseName, start: t.span.start, end: t.span.end, callee: t.name };
+    const site: CallSite = { template: this.tree.name, file: this.originFile(), start: t.span.start, end: t.span.end, callee: t.name };
     this.inTemplate(tmpl, newDot, newPath, site, () => this.walk(newDot, newPath, tmpl.root));
   }
 
@@ -411,7 +411,7 @@ export class Executor {
     this.node = node;
     if (v instanceof GoFunc) this.errorf(`can't print ${nodeString(node)} of type ${typeName(v)}`);
     const s = v === undefined ? this.opts.noValue : typeof v === 'string' ? v : formatV(v);
-    const origin: Origin = { kind: 'action', template: this.tree.name, file: this.tree.parseName, start: node.span.start, end: node.span.end, via: this.via };
+    const origin: Origin = { kind: 'action', template: this.tree.name, file: this.originFile(), start: node.span.start, end: node.span.end, via: this.via };
     if (path) origin.path = path;
     const nested = typeof v === 'string' ? this.produced.get(v) : undefined;
     if (nested) this.out.writeMapped(s, nested, origin);
@@ -419,6 +419,9 @@ export class Executor {
   }
 
   // ---- what functions see (context.ts builds the CallContext on these) -----------------------
+
+  /** The file origins name: the template's file, or the tpl text it was parsed from. */
+  private originFile(): string { return this.tree.originFile ?? this.tree.parseName; }
 
   /** The name of the template being executed. */
   currentTemplate(): string { return this.tree.name; }
@@ -439,7 +442,7 @@ export class Executor {
 
   private renderNested(tmpl: Tree, data: Value, callee: string): string {
     if (this.depth >= this.opts.maxDepth) this.errorf(`exceeded maximum template depth (${this.opts.maxDepth})`, LimitError);
-    const site: CallSite = { template: this.tree.name, file: this.tree.parseName, start: this.actionSpan.start, end: this.actionSpan.end, callee };
+    const site: CallSite = { template: this.tree.name, file: this.originFile(), start: this.actionSpan.start, end: this.actionSpan.end, callee };
     const savedSpan = this.actionSpan;
     const outer = this.out;
     const inner = new OutputBuilder(this.opts.maxOutput);

@@ -141,7 +141,7 @@ export function render(set: TemplateSet, name: string, data: Value, opts: Render
       const key = `${tname}#tpl${++tplCount}`;
       const staged = new Map<string, Tree>();
       parseInto(staged, tname, text, n => funcs.has(n));
-      for (const [k, v] of staged) trees.set(k === tname ? key : k, k === tname ? { ...v, name: tname } : v);
+      for (const [k, v] of staged) trees.set(k === tname ? key : k, k === tname ? { ...v, name: tname, originFile: key } : v);
       return key;
     },
   }, root);

@@ -86,3 +86,15 @@ export function indentOrigins(s: string, ranges: OriginRange[], pad: string, pre
   }
   return out;
 }
+
+/** The origins of s.slice(start, end), given the origins of s. */
+export function sliceOrigins(ranges: OriginRange[], start: number, end: number): OriginRange[] {
+  const out: OriginRange[] = [];
+  for (const r of ranges) {
+    const a = Math.max(r.start, start), b = Math.min(r.end, end);
+    if (a >= b) continue;
+    const origin = r.origin.kind === 'text' && a > r.start ? { ...r.origin, offset: r.origin.offset + (a - r.start) } : r.origin;
+    out.push({ start: a - start, end: b - start, origin });
+  }
+  return out;
+}

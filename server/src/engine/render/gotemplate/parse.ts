@@ -14,6 +14,8 @@ export interface Tree {
   parseName: string;
   text: string;
   root: ListNode;
+  /** For a text parsed by tpl: the name origins give it (offsets are in that text). */
+  originFile?: string;
 }
 
 export class ParseError extends Error {

@@ -1,6 +1,6 @@
 // Sprig's string functions (strings.go and the goutils/xstrings helpers it calls).
 import { CallContext, FuncDef, FuncError, def, lastPath } from '../funcs';
-import { indentOrigins } from '../origin';
+import { indentOrigins, sliceOrigins } from '../origin';
 import { quote as goQuote, sprintf } from '../fmt';
 import { Value } from '../values';
 import { strslice, strval } from './convert';
@@ -126,8 +126,25 @@ function checkRepeat(count: bigint, s: string): number {
 
 const str1 = (f: (s: string) => Value): FuncDef => def(['string'], ([s]) => f(s as string), undefined, lastPath);
 
+/**
+ * A function whose result is a piece of its last argument (trim, trimSuffix, trunc...): the
+ * piece of a nested render's text keeps its origins.
+ */
+function piece(params: ('int' | 'string')[], f: (args: Value[]) => string): FuncDef {
+  return def(params, (args, ctx) => {
+    const out = f(args);
+    const src = args[args.length - 1] as string;
+    const inner = ctx.originsOf(src);
+    if (inner && out !== src) {
+      const at = src.indexOf(out);
+      if (at >= 0) ctx.recordOrigins(out, sliceOrigins(inner, at, at + out.length));
+    }
+    return out;
+  }, undefined, lastPath);
+}
+
 export const STRING_FUNCS: Record<string, FuncDef> = {
-  trim: str1(s => s.trim()),
+  trim: piece(['string'], ([s]) => (s as string).trim()),
   upper: str1(s => s.toUpperCase()),
   lower: str1(s => s.toLowerCase()),
   title: str1(title),
@@ -140,10 +157,10 @@ export const STRING_FUNCS: Record<string, FuncDef> = {
     return str.slice(start, end);
   }),
   repeat: def(['int', 'string'], ([c, s]) => (s as string).repeat(checkRepeat(c as bigint, s as string))),
-  trimall: def(['string', 'string'], ([a, b]) => trimSet(b as string, a as string)),
-  trimAll: def(['string', 'string'], ([a, b]) => trimSet(b as string, a as string)),
-  trimSuffix: def(['string', 'string'], ([a, b]) => ((b as string).endsWith(a as string) && a ? (b as string).slice(0, -(a as string).length) : b)),
-  trimPrefix: def(['string', 'string'], ([a, b]) => ((b as string).startsWith(a as string) ? (b as string).slice((a as string).length) : b)),
+  trimall: piece(['string', 'string'], ([a, b]) => trimSet(b as string, a as string)),
+  trimAll: piece(['string', 'string'], ([a, b]) => trimSet(b as string, a as string)),
+  trimSuffix: piece(['string', 'string'], ([a, b]) => ((b as string).endsWith(a as string) && a ? (b as string).slice(0, -(a as string).length) : b as string)),
+  trimPrefix: piece(['string', 'string'], ([a, b]) => ((b as string).startsWith(a as string) ? (b as string).slice((a as string).length) : b as string)),
   nospace: str1(s => [...s].filter(c => !isSpaceRune(c)).join('')),
   initials: str1(initials),
   swapcase: str1(swapcase),
@@ -164,7 +181,7 @@ export const STRING_FUNCS: Record<string, FuncDef> = {
   plural: def(['string', 'string', 'int'], ([one, many, c]) => (c === 1n ? one : many)),
   abbrev: def(['int', 'string'], ([w, s]) => abbreviate(s as string, 0, Number(w))),
   abbrevboth: def(['int', 'int', 'string'], ([l, r, s]) => (Number(r) < 4 || (Number(l) > 0 && Number(r) < 7) ? s : abbreviate(s as string, Number(l), Number(r)))),
-  trunc: def(['int', 'string'], ([c, s]) => {
+  trunc: piece(['int', 'string'], ([c, s]) => {
     const n = Number(c), str = s as string;
     if (n < 0 && str.length + n > 0) return str.slice(str.length + n);
     if (n >= 0 && str.length > n) return str.slice(0, n);
