@@ -28,6 +28,22 @@ describe('Helm functions', () => {
     ].join('\n'));
   });
 
+  it('toYaml folds long plain and single-quoted scalars at a space past column 80, as go-yaml v2 does', () => {
+    const long = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore';
+    assert.equal(toYaml(fromJsonLike({ d: long, l: [long], m: { k: 'a: ' + long } })), [
+      'd: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor',
+      '  incididunt ut labore',
+      'l:',
+      '- Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt',
+      '  ut labore',
+      'm:',
+      "  k: 'a: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor",
+      "    incididunt ut labore'",
+    ].join('\n'));
+    // Keys never fold; a run of spaces is never broken.
+    assert.equal(toYaml(fromJsonLike({ ['k'.repeat(90) + ' x']: 'v' })), 'k'.repeat(90) + ' x: v');
+  });
+
   it('toYaml of a scalar, a list and nil', () => {
     assert.equal(toYaml('x'), 'x');
     assert.equal(toYaml(fromJsonLike([1, 'two', [3]])), '- 1\n- two\n- - 3');

@@ -64,7 +64,32 @@ function doubleQuoted(s: string): string {
   return out + '"';
 }
 
-function scalarString(s: string, indent: string): string {
+/** go-yaml's emitter width: a plain or single-quoted scalar breaks at a space past column 80. */
+const BEST_WIDTH = 80;
+
+/**
+ * Folds a plain or single-quoted scalar the way yaml_emitter_write_plain_scalar does: at a
+ * single space, once the line is past the width, the space becomes a line break and the text
+ * continues at the continuation indentation.
+ */
+function fold(text: string, column: number, cont: string, quoted: boolean): string {
+  const cs = [...text];
+  let out = '';
+  let col = column;
+  let spaces = false;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
+    if (c === ' ') {
+      const inner = !quoted || (i > 1 && i < cs.length - 2);
+      if (!spaces && col > BEST_WIDTH && inner && cs[i + 1] !== ' ') { out += '\n' + cont; col = cont.length; }
+      else { out += c; col++; }
+      spaces = true;
+    } else { out += c; col++; spaces = false; }
+  }
+  return out;
+}
+
+function scalarString(s: string, indent: string, column = -1): string {
   if (s.includes('\n') && !needsDouble(s) && !/[ \t]\n|[ \t]$/.test(s) && !/\n[ \t]*$/.test(s.replace(/\n+$/, '')) ) {
     const chomp = s.endsWith('\n') ? (/\n\n+$/.test(s) ? '+' : '') : '-';
     const ind = /^[ \t]/.test(s) ? '2' : '';
@@ -72,8 +97,9 @@ function scalarString(s: string, indent: string): string {
     return `|${ind}${chomp}\n${body}`;
   }
   if (RESOLVES.test(s) || NUMERIC.test(s) || BASE60.test(s) || needsDouble(s) || s.includes('\n')) return doubleQuoted(s);
-  if (plainAllowed(s)) return s;
-  return "'" + s.replace(/'/g, "''") + "'";
+  const quoted = plainAllowed(s) ? s : "'" + s.replace(/'/g, "''") + "'";
+  // Keys (column < 0) are simple keys: go-yaml never breaks them.
+  return column >= 0 ? fold(quoted, column, indent + '  ', quoted !== s) : quoted;
 }
 
 /** A number as go-yaml prints what encoding/json wrote for it. */
@@ -97,7 +123,7 @@ function emit(v: Value, indent: string, out: string[], prefix: string): void {
     case 'invalid': case 'nil': out.push(prefix + 'null'); return;
     case 'bool': out.push(prefix + String(v)); return;
     case 'int': case 'float64': out.push(prefix + number(v as number)); return;
-    case 'string': out.push(prefix + scalarString(v as string, indent)); return;
+    case 'string': out.push(prefix + scalarString(v as string, indent, [...prefix].length)); return;
     case 'slice': {
       const a = v as Value[];
       if (!a.length) { out.push(prefix + '[]'); return; }
