@@ -38,6 +38,8 @@ describe('gotemplate engine', () => {
       ['%d', [1n, 2n], '1%!(EXTRA int=2)'],
       ['%z', [1n], '%!z(int=1)'],
       ['100%%', [], '100%'],
+      ['%*d|%.*f|', [2000000n, 3n, -1n, 1.5], '%!(BADWIDTH)3|%!(BADPREC)1.500000|'],
+      ['%20000000d', [1n], '%!(NOVERB)%!(EXTRA int=1)'],
     ];
     for (const [f, args, want] of cases) assert.equal(sprintf(f, args as never), want, f);
   });
@@ -91,7 +93,7 @@ describe('gotemplate engine', () => {
   });
 
   it('never throws on hostile input', () => {
-    for (const text of ['{{', '{{/*', '{{ (((((((( }}', '{{ "\\x" }}', '{{ $x := }}', '{{ define }}', '{{ 0x }}', '{{ .a.b.c.d }}', '\u0000{{ "\ud800" }}']) {
+    for (const text of ['{{ regexMatch "[[:constructor:]]" "x" }}', '{{ dict "__proto__" 1 | toJson }}', '{{ .constructor }}', '{{', '{{/*', '{{ (((((((( }}', '{{ "\\x" }}', '{{ $x := }}', '{{ define }}', '{{ 0x }}', '{{ .a.b.c.d }}', '\u0000{{ "\ud800" }}']) {
       const set = parseTemplates([{ name: 't', text }]);
       if (set.errors.length) continue;
       assert.doesNotThrow(() => render(set, 't', fromJsonLike({ a: { b: null } })));

@@ -271,18 +271,27 @@ export function sprintf(format: string, args: Value[]): string {
         default: break flags;
       }
     }
-    const num = (): number => { let s = ''; while (i < n && format[i] >= '0' && format[i] <= '9') s += format[i++]; return s === '' ? -1 : Number(s); };
+    // Go's parsenum gives up on a number that grows past 1e6 (tooLarge) and skips to the end of
+    // the format, which then reports %!(NOVERB).
+    const num = (): number => {
+      let v = -1;
+      while (i < n && format[i] >= '0' && format[i] <= '9') {
+        if (v > 1e6) { i = n; return -1; }
+        v = Math.max(v, 0) * 10 + (format.charCodeAt(i++) - 48);
+      }
+      return v;
+    };
     if (format[i] === '*') {
       i++;
       const a = args[argi++];
-      if (typeof a === 'bigint') { sp.wid = Number(a); if (sp.wid < 0) { sp.minus = true; sp.wid = -sp.wid; } } else out += '%!(BADWIDTH)';
+      if (typeof a === 'bigint' && a <= 1000000n && a >= -1000000n) { sp.wid = Number(a); if (sp.wid < 0) { sp.minus = true; sp.wid = -sp.wid; } } else out += '%!(BADWIDTH)';
     } else sp.wid = num();
     if (format[i] === '.') {
       i++;
       if (format[i] === '*') {
         i++;
         const a = args[argi++];
-        if (typeof a === 'bigint' && a >= 0n) sp.prec = Number(a); else out += '%!(BADPREC)';
+        if (typeof a === 'bigint' && a >= 0n && a <= 1000000n) sp.prec = Number(a); else out += '%!(BADPREC)';
       } else sp.prec = Math.max(num(), 0);
     }
     if (i >= n) { out += '%!(NOVERB)'; break; }

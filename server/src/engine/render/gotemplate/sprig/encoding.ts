@@ -160,7 +160,11 @@ export const ENCODING_FUNCS: Record<string, FuncDef> = {
   b32dec: def(['string'], ([s]) => decoded(base32Decode(s as string))),
   sha1sum: text(b => hex(sha1(b))),
   sha256sum: text(b => hex(sha256(b))),
-  sha512sum: text(b => hex(sha512(b))),
+  sha512sum: text(b => {
+    // SHA-512 runs on BigInt here: bound the input so one call cannot stall the render.
+    if (b.length > 1 << 20) throw new FuncError(`sha512sum input of ${b.length} bytes exceeds this renderer's limit of 1 MiB`);
+    return hex(sha512(b));
+  }),
   adler32sum: text(b => String(adler32(b))),
   toJson: def(['any'], ([v]) => jsonOr(() => toJson(v, '', true), false), undefined, lastPath),
   mustToJson: def(['any'], ([v]) => toJson(v, '', true), undefined, lastPath),

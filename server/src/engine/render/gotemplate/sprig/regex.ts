@@ -47,7 +47,7 @@ export function compileGo(src: string): RegExp | string {
       while (j < body.length && body[j] !== ']') {
         const posix = /^\[:(\^?)([a-z]+):\]/.exec(body.slice(j));
         if (posix) {
-          const set = POSIX[posix[2]];
+          const set = Object.prototype.hasOwnProperty.call(POSIX, posix[2]) ? POSIX[posix[2]] : undefined;
           if (!set) return remember(src, `error parsing regexp: invalid character class range: \`${posix[0]}\``);
           if (posix[1]) return remember(src, `error parsing regexp: negated POSIX classes are not supported by this renderer: \`${posix[0]}\``);
           cls += set; j += posix[0].length; continue;
