@@ -148,6 +148,8 @@ describe('gotemplate engine: Helm-shaped renders', () => {
     ['{{ semverCompare ">=1.21-0" .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.Version | trimPrefix "v" }}', 'true 1.28.3'],
     ['{{ tpl .Values.extra . }}', 'k: 8080'],
     ['{{ if and .Values.enabled (gt (len .Values.list) 1) }}yes{{ end }}', 'yes'],
+    // strings.TrimSpace trims Unicode spaces but not a byte-order mark.
+    ['[{{ trim "\u00a0 x \ufeff" }}]', '[x \ufeff]'],
   ];
   for (const [text, want] of cases) {
     it(text, () => {

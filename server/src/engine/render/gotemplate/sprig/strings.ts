@@ -144,7 +144,7 @@ function piece(params: ('int' | 'string')[], f: (args: Value[]) => string): Func
 }
 
 export const STRING_FUNCS: Record<string, FuncDef> = {
-  trim: piece(['string'], ([s]) => (s as string).trim()),
+  trim: piece(['string'], ([s]) => trimSpace(s as string)),
   upper: str1(s => s.toUpperCase()),
   lower: str1(s => s.toLowerCase()),
   title: str1(title),
@@ -194,6 +194,15 @@ export const STRING_FUNCS: Record<string, FuncDef> = {
   toStrings: def(['any'], ([v]) => strslice(v)),
   toString: def(['any'], ([v]) => strval(v), undefined, lastPath),
 };
+
+// unicode.IsSpace: JavaScript's trim() also strips U+FEFF, which Go keeps.
+const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const EDGE_SPACE = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g');
+
+/** strings.TrimSpace. */
+export function trimSpace(s: string): string {
+  return s.replace(EDGE_SPACE, '');
+}
 
 function trimSet(s: string, cutset: string): string {
   const set = new Set([...cutset]);
