@@ -156,3 +156,7 @@ if (keystroke.length) {
   console.log(w.map(x => '-'.repeat(x)).join('  '));
   for (const r of keystroke) console.log(ln(r));
 }
+
+// The Go template engine (Helm rendering), on its own synthetic chart.
+console.log('');
+await import('./bench/gotemplate.mjs');
