@@ -3,13 +3,13 @@
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ConfigInput, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
-import { MAX_TEXT_LENGTH } from '../engine/model/parse';
-import { WorkspaceIndex } from '../engine/workspace';
-import { summarizeFile } from '../engine/workspace/summary';
+import { MAX_TEXT_LENGTH } from '../engine';
+import { WorkspaceIndex } from '../engine';
+import { summarizeFile } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { ConfigFinder, RepoConfig } from './config';
-import { mergeConfigInputs } from '../engine/config';
+import { mergeConfigInputs } from '../engine';
 import { CheckSummary, compareFindings, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
 import { decode, FileContent, fixFile } from './fix';

@@ -34,3 +34,13 @@ export type { EffectiveRule, RoleNode, SubjectBinding } from './workspace/rbac';
 export type { BindingFacts, RoleFacts, RoleRuleFacts, SubjectFacts } from './workspace/summary';
 export { effectivePermissions } from './workspace/permissions';
 export type { GrantedRule, PermissionGrant, PermissionSubject } from './workspace/permissions';
+// What the front ends (language server, CLI) need beyond linting: configuration files, limits,
+// hover text and YAML navigation. They import nothing else from inside the engine (eslint.config.mjs).
+export { mergeConfigInputs } from './config';
+export { CONFIG_FILE_NAMES, isConfigFileName, parseConfigFile } from './config-file';
+export type { ConfigFile, ConfigFileProblem } from './config-file';
+export { MAX_TEXT_LENGTH } from './model/parse';
+export { TOOL_NAMES } from './docs';
+export { OWASP_URL } from './owasp';
+export { RBAC_GROUP } from './model/rbac';
+export * as yamlNav from './model/yaml-nav';

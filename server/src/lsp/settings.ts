@@ -2,7 +2,7 @@
 // pulled with workspace/configuration, cached per document URI until the client says they
 // changed. Clients that cannot answer workspace/configuration push them instead.
 import { ConfigInput, DEFAULT_CONFIG, DEFAULT_NAMESPACE, LintConfig, normalizeConfig } from '../engine';
-import { mergeConfigInputs } from '../engine/config';
+import { mergeConfigInputs } from '../engine';
 import { describeError, RateLimitedLog } from './log';
 
 export const SECTION = 'kubeHarden';

@@ -183,7 +183,7 @@ describe('kube-harden check', function () {
         assert.equal(code, 1);
         return out;
       };
-      assert.match(await render(true), /:10:21  \x1b\[31merror\x1b\[0m  /);
+      assert.match(await render(true), /:10:21 {2}\x1b\[31merror\x1b\[0m {2}/);
       assert.doesNotMatch(await render(false), /\x1b/);
     });
 
