@@ -22,12 +22,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (args.level) config.level = args.level;
   if (args.pssVersion) config.podSecurityVersion = args.pssVersion;
 
-  const discovered = await discover(args.paths);
+  const discovered = await discover(args.paths, io.cwd);
   for (const e of discovered.errors) io.err(`kube-harden: error: ${e}\n`);
   let ioErrors = discovered.errors.length;
   // The repository file decides what the flags leave open; its `exclude` drops files found by
   // walking a folder (a file named on the command line is checked: the user chose it).
-  const repo = new ConfigFinder(io);
+  const repo = new ConfigFinder(io, io.cwd);
   const files = discovered.files.filter(f => f.named || !repo.excludes(f.absolute));
   const configFor = (file: SourceFile): ConfigInput => {
     const found = repo.forFile(file.absolute);

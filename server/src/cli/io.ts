@@ -4,6 +4,8 @@ export interface Io {
   err(text: string): void;
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
   color: boolean;
+  /** The directory relative paths are read from; process.cwd() when absent. */
+  cwd?: string;
 }
 
 export function processIo(): Io {

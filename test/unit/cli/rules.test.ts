@@ -1,13 +1,13 @@
 // `kube-harden rules`: the catalogue from the engine's metadata.
 import * as assert from 'node:assert/strict';
 import { RULES } from '@kube-harden/server';
-import { json, runCli } from '../../helpers/cli';
+import { cli, json } from '../../helpers/cli';
 
 describe('kube-harden rules', function () {
   this.timeout(30_000);
 
-  it('--format json lists every rule with exactly the contract keys', () => {
-    const run = runCli(['rules', '--format', 'json']);
+  it('--format json lists every rule with exactly the contract keys', async () => {
+    const run = await cli(['rules', '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     const out = json<{ rules: Array<Record<string, unknown>> }>(run);
     assert.deepEqual(Object.keys(out), ['rules']);
@@ -29,8 +29,8 @@ describe('kube-harden rules', function () {
     }
   });
 
-  it('describes the two first rules as their files do', () => {
-    const out = json<{ rules: Array<Record<string, unknown>> }>(runCli(['rules', '--format', 'json']));
+  it('describes the two first rules as their files do', async () => {
+    const out = json<{ rules: Array<Record<string, unknown>> }>(await cli(['rules', '--format', 'json']));
     const byId = new Map(out.rules.map(r => [r.id, r]));
     assert.deepEqual(byId.get('disallow-privileged-containers')?.pss, { level: 'baseline', check: 'privileged' });
     assert.equal(byId.get('disallow-privileged-containers')?.fix, 'safe');
@@ -39,8 +39,8 @@ describe('kube-harden rules', function () {
     assert.equal(byId.get('require-run-as-non-root')?.fix, 'unsafe');
   });
 
-  it('prints a table by default: a header, then one row per rule', () => {
-    const run = runCli(['rules']);
+  it('prints a table by default: a header, then one row per rule', async () => {
+    const run = await cli(['rules']);
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^ID +CATEGORY +LEVEL +SEVERITY +FIX +TITLE$/);
