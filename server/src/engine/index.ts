@@ -44,3 +44,5 @@ export { TOOL_NAMES } from './docs';
 export { OWASP_URL } from './owasp';
 export { RBAC_GROUP } from './model/rbac';
 export * as yamlNav from './model/yaml-nav';
+export { CONFIG_SETTING_KEYS, contributedConfiguration, renderSettingsTable, SETTINGS } from './settings-schema';
+export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
