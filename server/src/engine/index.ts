@@ -29,11 +29,11 @@ export { DEFAULT_NAMESPACE, isNamespaceName } from './workspace/namespace-name';
 export type { ObjectRef, ObjectSummary } from './workspace/summary';
 export { OWN_PREFIX, parseReason, REASON_PLACEHOLDER, suppressOnLine, suppressOnObject, SUPPRESSION_MESSAGES, SUPPRESSIONS_ID } from './suppress';
 export type { SuppressedFinding, SuppressionMessageId } from './suppress';
-export { allBindings, bindingsFor, boundSubjects, effectiveRules, roleFor, rolesAggregatedInto, subjectsOf } from './workspace/rbac';
-export type { EffectiveRule, RoleNode, SubjectBinding } from './workspace/rbac';
-export type { BindingFacts, RoleFacts, RoleRuleFacts, SubjectFacts } from './workspace/summary';
-export { effectivePermissions } from './workspace/permissions';
-export type { GrantedRule, PermissionGrant, PermissionSubject } from './workspace/permissions';
+export { allBindings, bindingsFor, boundSubjects, effectiveRules, roleFor, rolesAggregatedInto, subjectsOf } from './workspace/domains/rbac';
+export type { EffectiveRule, RoleNode, SubjectBinding } from './workspace/domains/rbac';
+export type { BindingFacts, RoleFacts, RoleRuleFacts, SubjectFacts } from './workspace/domains/rbac-facts';
+export { effectivePermissions } from './workspace/domains/rbac-permissions';
+export type { GrantedRule, PermissionGrant, PermissionSubject } from './workspace/domains/rbac-permissions';
 // What the front ends (language server, CLI) need beyond linting: configuration files, limits,
 // hover text and YAML navigation. They import nothing else from inside the engine (eslint.config.mjs).
 export { mergeConfigInputs } from './config';

@@ -2,7 +2,7 @@ import { setIn } from '../../fix/map';
 import { metadataOf, nameNode } from '../../model/object';
 import { get, getMap, keyOf, str } from '../../model/yaml-nav';
 import { Proposal, defineRule } from '../../rule';
-import { SYSTEM_NAMESPACES } from '../../workspace/network';
+import { SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { PSA_DOC, PSS_DOC } from '../references';
 
 const PREFIX = 'pod-security.kubernetes.io/';

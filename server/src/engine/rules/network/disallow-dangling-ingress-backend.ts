@@ -3,7 +3,7 @@ import { K8sObject } from '../../model/parse';
 import { specOf } from '../../model/object';
 import { get, getIn, getMap, getSeq, Ref, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { hasPort, hasServicesIn, serviceNamed } from '../../workspace/service';
+import { hasPort, hasServicesIn, serviceNamed } from '../../workspace/domains/services';
 
 /** A backend as written: the Service's name and namespace, and the port (number or name) with their nodes. */
 interface Backend {

@@ -3,6 +3,7 @@ import { keyOf } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { isEmptySelector, selectorText } from '../../workspace/selector';
 import { NETWORK_POLICY_DOC } from '../references';
+import { mightSelect, selectsEveryPod } from '../../workspace/domains/network';
 
 /** Labels the network plugin gives pods from their namespace and service account. */
 const IMPLICIT_KEY = /^(io\.kubernetes\.pod\.namespace|io\.cilium\.k8s\.|projectcalico\.org\/)/;
@@ -39,9 +40,9 @@ export default defineRule({
     if (np.clusterWide && keys.some(k => IMPLICIT_KEY.test(k))) return;
     const ns = index.namespaceOf(self);
     const candidates = (np.clusterWide ? index.workloads() : index.workloadsIn(ns)).filter(w => w.kind !== 'PodTemplate');
-    if (candidates.length === 0 || index.selectsEveryPod(self, ns)) return;
+    if (candidates.length === 0 || selectsEveryPod(index, self, ns)) return;
     // The pods may be those of a workload whose namespace (or the policy's) is a guess.
-    if (index.workloads().some(w => w.kind !== 'PodTemplate' && index.mightSelect(self, w))) return;
+    if (index.workloads().some(w => w.kind !== 'PodTemplate' && mightSelect(index, self, w))) return;
     const spec = specOf(object);
     const data = { kind: object.kind, name: object.name ?? '(unnamed)', selector: selectorText(np.podSelector) || '(nothing readable)', namespace: ns };
     report({ messageId: np.clusterWide ? 'danglingClusterWide' : 'dangling', data, at: keyOf(spec, SELECTOR_KEY[np.flavor], object.doc) ?? specAnchor(object) });

@@ -3,6 +3,7 @@ import { keyOf } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { WorkspaceIndex } from '../../workspace';
 import { isEmptySelector, matches } from '../../workspace/selector';
+import { policiesIn } from '../../workspace/domains/network';
 
 /**
  * API groups whose objects never make pods appear by themselves. Any other object in the
@@ -49,7 +50,7 @@ export default defineRule({
     // Some controllers label their own pods at run time (Longhorn's manager marks the pod serving
     // its webhook): a NetworkPolicy of the namespace written for the same labels says they are
     // meant, not a typo.
-    if (index.policiesIn(ns).some(p => !isEmptySelector(p.networkPolicy!.podSelector!) && matches(p.networkPolicy!.podSelector!, selector))) return;
+    if (policiesIn(index, ns).some(p => !isEmptySelector(p.networkPolicy!.podSelector!) && matches(p.networkPolicy!.podSelector!, selector))) return;
     report({
       messageId: 'dangling',
       data: { name: object.name ?? '(unnamed)', selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(','), namespace: ns },

@@ -3,7 +3,7 @@ import { specOf } from '../../model/object';
 import { loadBalancerLimited } from '../../model/service-exposure';
 import { get, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { byLocation } from '../../workspace/network';
+import { byLocation } from '../../workspace/domains/network';
 import { matches } from '../../workspace/selector';
 import { ObjectSummary } from '../../workspace/summary';
 

@@ -1,6 +1,6 @@
 import { getMap, get, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { SYSTEM_NAMESPACES } from '../../workspace/network';
+import { SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 
 export default defineRule({
   id: 'disallow-sidecar-injection-opt-out',

@@ -2,7 +2,7 @@ import { createDocument } from '../../fix/document';
 import { defaultDenyPolicy } from '../../fix/network';
 import { nameNode } from '../../model/object';
 import { defineRule } from '../../rule';
-import { byLocation, defaultDeny, namespacePolicies, onlyHostNetwork, Direction, directionsText, policyLabel, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/network';
+import { byLocation, defaultDeny, Direction, directionsText, namespacePolicies, onlyHostNetwork, policyLabel, selectsEveryPod, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
 
 const MAX_RELATED = 3;
@@ -51,7 +51,7 @@ export default defineRule({
       messageId: 'noDefaultDeny',
       data: { namespace: ns, directions: directionsText(missing), types: missing.join(', ') },
       at: nameNode(object),
-      related: byLocation(policies).slice(0, MAX_RELATED).map(p => ({ ref: p, message: whyNot(index.selectsEveryPod(p, ns), p.networkPolicy!.policyTypes, missing, p) })),
+      related: byLocation(policies).slice(0, MAX_RELATED).map(p => ({ ref: p, message: whyNot(selectsEveryPod(index, p, ns), p.networkPolicy!.policyTypes, missing, p) })),
       suggestions,
     });
   },

@@ -1,7 +1,7 @@
 import { nameNode } from '../../model/object';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { byLocation, Direction, directionsText, policyLabel, SYSTEM_NAMESPACES } from '../../workspace/network';
+import { byLocation, Direction, directionsText, policiesSelecting, policyLabel, selecting, SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
 
 const MAX_RELATED = 3;
@@ -32,7 +32,7 @@ export default defineRule({
     if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri)) return;
     const types = new Set<Direction>();
     let selected = false;
-    for (const p of index.selecting(self)) {
+    for (const p of selecting(index, self)) {
       // Policies of a guessed namespace elsewhere may select these pods by chance of labels: only
       // one applied with them says which directions they meant to restrict.
       selected ||= index.speaksFor(p, self);
@@ -42,14 +42,14 @@ export default defineRule({
     if (!selected) return;
     const missing = (['Ingress', 'Egress'] as Direction[]).filter(d => !types.has(d));
     const covered = (['Ingress', 'Egress'] as Direction[]).filter(d => types.has(d));
-    const selecting = index.policiesSelecting(self);
+    const selectors = policiesSelecting(index, self);
     report({
       messageId: covered.length ? 'oneWay' : 'neither',
       data: covered.length
         ? { kind: object.kind, name: object.name ?? '(unnamed)', covered: directionsText(covered), missing: directionsText(missing), types: missing.join(' and ') }
         : { kind: object.kind, name: object.name ?? '(unnamed)' },
       at: nameNode(object),
-      related: byLocation(selecting).slice(0, MAX_RELATED).map(p => ({
+      related: byLocation(selectors).slice(0, MAX_RELATED).map(p => ({
         ref: p,
         message: `${policyLabel(p)} selects these pods and restricts ${p.networkPolicy!.policyTypes.length ? directionsText([...new Set(p.networkPolicy!.policyTypes)]) : 'no direction'}.`,
       })),

@@ -2,7 +2,7 @@ import { createDocument } from '../../fix/document';
 import { defaultDenyPolicy } from '../../fix/network';
 import { nameNode } from '../../model/object';
 import { defineRule } from '../../rule';
-import { namespacePolicies, onlyHostNetwork, SYSTEM_NAMESPACES } from '../../workspace/network';
+import { namespacePolicies, onlyHostNetwork, SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
 
 export default defineRule({

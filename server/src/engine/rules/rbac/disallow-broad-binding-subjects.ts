@@ -1,6 +1,6 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { broadGroup } from '../../workspace/rbac';
+import { broadGroup } from '../../workspace/domains/rbac';
 import { RBAC_GOOD_PRACTICES } from '../references';
 
 /**

@@ -1,7 +1,7 @@
 import { setScalar } from '../../fix/map';
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { Proposal, defineRule } from '../../rule';
-import { roleFor, roleLabel } from '../../workspace/rbac';
+import { roleFor, roleLabel } from '../../workspace/domains/rbac';
 import { RBAC_GOOD_PRACTICES } from '../references';
 
 export default defineRule({

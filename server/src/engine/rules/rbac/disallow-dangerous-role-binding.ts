@@ -1,6 +1,6 @@
 import { bindingView, isBinding, subjectLabel } from '../../model/rbac-binding';
 import { defineRule, Report } from '../../rule';
-import { bindingDangers, broadGroup, dangerRelated, roleLabel, subjectsOf } from '../../workspace/rbac';
+import { bindingDangers, broadGroup, dangerRelated, roleLabel, subjectsOf } from '../../workspace/domains/rbac';
 import { RBAC_DOC, RBAC_GOOD_PRACTICES } from '../references';
 
 /** Grants named in the message; the rest are counted (all are in the related locations). */

@@ -1,6 +1,6 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { bindingDangers, dangerRelated, roleLabel } from '../../workspace/rbac';
+import { bindingDangers, dangerRelated, roleLabel } from '../../workspace/domains/rbac';
 
 /** The Dashboard's ServiceAccount as its manifests and chart name it. */
 const DASHBOARD = /^kubernetes-dashboard(-.*)?$/;

@@ -1,7 +1,7 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { byLocation } from '../../workspace/network';
-import { isMissingRole } from '../../workspace/rbac';
+import { byLocation } from '../../workspace/domains/network';
+import { isMissingRole } from '../../workspace/domains/rbac';
 import { RBAC_DOC } from '../references';
 
 export default defineRule({

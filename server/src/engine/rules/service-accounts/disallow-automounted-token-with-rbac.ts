@@ -3,8 +3,8 @@ import { setInPod } from '../../fix/workload';
 import { parseFile } from '../../model/parse';
 import { isFalse, isTrue } from '../../model/yaml-nav';
 import { defineRule, Proposal } from '../../rule';
-import { byLocation } from '../../workspace/network';
-import { bindingsFor, roleLabel } from '../../workspace/rbac';
+import { byLocation } from '../../workspace/domains/network';
+import { bindingsFor, roleLabel } from '../../workspace/domains/rbac';
 
 /** Bindings pointed at, at most. */
 const MAX_RELATED = 5;

@@ -1,6 +1,6 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { serviceAccountNamespace } from '../../workspace/rbac';
+import { serviceAccountNamespace } from '../../workspace/domains/rbac';
 
 export default defineRule({
   id: 'disallow-default-service-account-binding',

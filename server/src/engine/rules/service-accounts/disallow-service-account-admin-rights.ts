@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { byLocation } from '../../workspace/network';
-import { BoundDanger, bindingDangers, bindingsFor, dangerRelated, roleLabel } from '../../workspace/rbac';
+import { byLocation } from '../../workspace/domains/network';
+import { BoundDanger, bindingDangers, bindingsFor, dangerRelated, roleLabel } from '../../workspace/domains/rbac';
 import { ObjectRef, ObjectSummary } from '../../workspace/summary';
 
 /**

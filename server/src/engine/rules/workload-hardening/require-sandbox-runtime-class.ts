@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { NO_SANDBOX_CONFIG, UNTRUSTED_LABEL } from '../../workspace/sandbox';
+import { NO_SANDBOX_CONFIG, UNTRUSTED_LABEL } from '../../workspace/domains/sandbox';
 import { sandboxRuntimeProblem } from '../sandbox-runtime';
 
 export default defineRule({
