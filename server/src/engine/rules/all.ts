@@ -25,6 +25,7 @@ import disallowNakedPods from './namespaces/disallow-naked-pods';
 import requireNamespacePodSecurity from './namespaces/require-namespace-pod-security';
 import disallowAllowAllNetworkPolicy from './network/disallow-allow-all-network-policy';
 import disallowDanglingIngressBackend from './network/disallow-dangling-ingress-backend';
+import disallowDanglingIngressTlsSecret from './network/disallow-dangling-ingress-tls-secret';
 import disallowDanglingNetworkPolicyPeer from './network/disallow-dangling-network-policy-peer';
 import disallowDanglingNetworkPolicy from './network/disallow-dangling-network-policy';
 import disallowDanglingService from './network/disallow-dangling-service';
@@ -161,6 +162,7 @@ export const ALL_RULES = [
   requireNamespacePodSecurity,
   disallowAllowAllNetworkPolicy,
   disallowDanglingIngressBackend,
+  disallowDanglingIngressTlsSecret,
   disallowDanglingNetworkPolicyPeer,
   disallowDanglingNetworkPolicy,
   disallowDanglingService,
