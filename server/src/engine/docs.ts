@@ -73,6 +73,10 @@ export function renderRulePage(rule: Rule): string {
     for (const t of eq) lines.push(`| ${TOOL_NAMES[t]} | ${rule.equivalents[t]!.map(id => `\`${id}\``).join(', ')} |`);
     lines.push('');
   }
+  if (rule.examples) {
+    const settings = rule.examples.settings ? ` (with the settings \`${JSON.stringify(rule.examples.settings)}\`)` : '';
+    lines.push('## Examples', '', `Incorrect${settings}:`, '', '```yaml', rule.examples.incorrect.trimEnd(), '```', '', 'Correct:', '', '```yaml', rule.examples.correct.trimEnd(), '```', '');
+  }
   lines.push('## Messages', '');
   for (const m of Object.values<string>(rule.messages)) lines.push(`- ${m}`);
   lines.push('', '## References', '');

@@ -28,6 +28,19 @@ export interface RuleDocs {
   references: string[];
 }
 
+/**
+ * Manifests that show the rule (ESLint's incorrect/correct examples), rendered on its page. Each
+ * is linted alone, with the rule on at its level and `settings`: `incorrect` gets at least one
+ * finding of the rule, `correct` none (test/unit/rule-examples.test.ts). Objects of other files
+ * that a cross-file rule reads are further documents of the same snippet.
+ */
+export interface RuleExamples {
+  incorrect: string;
+  correct: string;
+  /** Settings the rule needs to run (trustedRegistries, ...). */
+  settings?: Partial<Pick<LintConfig, 'trustedRegistries' | 'deniedRegistries' | 'sandbox'>>;
+}
+
 export interface RuleMeta<M extends string = string> {
   id: string;
   title: string;
@@ -50,6 +63,8 @@ export interface RuleMeta<M extends string = string> {
   overrides?: string[];
   messages: Record<M, string>;
   docs: RuleDocs;
+  /** Shown on the rule's page; checked by a test. */
+  examples?: RuleExamples;
   /**
    * Fix safety of the edit this rule offers (fixes are built by the fix layer); null: none.
    * `risk`: for an unsafe fix, what it may break, in a few words ("may stop an image that runs

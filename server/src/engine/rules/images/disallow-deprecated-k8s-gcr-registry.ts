@@ -22,6 +22,30 @@ export default defineRule({
     remediation: 'Replace `k8s.gcr.io` with `registry.k8s.io`; the images were copied with the same digests. The fix does exactly that.',
     references: ['https://kubernetes.io/blog/2023/03/10/image-registry-redirect/', 'https://kubernetes.io/blog/2023/02/06/k8s-gcr-io-freeze-announcement/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: k8s.gcr.io/pause:3.2 # sandbox
+  - name: b
+    image: "k8s.gcr.io/ingress-nginx/controller:v1.1.0"
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: registry.k8s.io/pause:3.2 # sandbox
+  - name: b
+    image: "registry.k8s.io/ingress-nginx/controller:v1.1.0"
+`,
+  },
   // registry.k8s.io serves the same images (same digests) under the same paths.
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {

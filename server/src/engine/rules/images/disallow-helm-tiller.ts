@@ -21,6 +21,39 @@ export default defineRule({
     remediation: 'Migrate releases to Helm 3 (`helm-2to3`), then delete the tiller-deploy Deployment, its Service and its ServiceAccount binding.',
     references: ['https://helm.sh/docs/topics/v2_v3_migration/', 'https://helm.sh/blog/helm-v2-deprecation-timeline/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: tiller-deploy
+  labels: {app: helm, name: tiller}
+spec:
+  template:
+    spec:
+      containers:
+      - name: tiller
+        image: gcr.io/kubernetes-helm/tiller:v2.16.12
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: tiller-deploy
+  labels:
+    app: helm
+    name: tiller
+spec:
+  ports: [{port: 44134}]
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: alpine/helm:3.14.0
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     // The Service (and the workload, when its image is not recognisable) by the labels `helm init` set.

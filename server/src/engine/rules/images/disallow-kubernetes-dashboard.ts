@@ -24,6 +24,66 @@ export default defineRule({
     remediation: 'Remove the Dashboard, or deploy it with its default minimal ServiceAccount, require token or OIDC login (no `--enable-skip-login`), bind users to read-only roles, and reach it only through `kubectl proxy` or an authenticating proxy.',
     references: ['https://github.com/kubernetes/dashboard/blob/master/docs/user/access-control/README.md', 'https://kubernetes.io/docs/tasks/access-application-cluster/web-ui-dashboard/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: kubernetes-dashboard
+  labels: {k8s-app: kubernetes-dashboard}
+spec:
+  template:
+    spec:
+      containers:
+      - name: dashboard
+        image: kubernetesui/dashboard:v2.7.0
+      - name: old
+        image: k8s.gcr.io/kubernetes-dashboard-amd64:v1.10.1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: kubernetes-dashboard
+  labels:
+    k8s-app: kubernetes-dashboard
+
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ui
+  labels: {app: kubernetes-dashboard}
+spec:
+  template:
+    spec:
+      containers:
+      - name: ui
+        image: registry.example.com/ui:2.7.0
+`,
+    correct: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: kubernetes-dashboard
+  labels: {k8s-app: kubernetes-dashboard}
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: kubernetes-dashboard
+  labels: {k8s-app: kubernetes-dashboard}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kubernetes-dashboard
+  labels: {k8s-app: kubernetes-dashboard}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: kubernetes-dashboard
+  labels: {k8s-app: kubernetes-dashboard}
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     // The Dashboard is run by a workload and exposed by a Service: its ServiceAccount, Secrets,

@@ -18,6 +18,30 @@ export default defineRule({
     remediation: 'Use an immutable version tag (`nginx:1.27.2`) or, better, a digest (`nginx@sha256:...`); let a bot (Renovate, Dependabot) raise the pins.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names', 'https://kubernetes.io/docs/concepts/configuration/overview/#container-images'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx
+  - name: b
+    image: "ghcr.io/acme/api:latest"
+  - name: c
+    image: registry.local:5000/app
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: $(IMAGE)
+`,
+  },
   // Which version to pin is the user's choice.
   fix: null,
   checkPod({ pod, report }) {

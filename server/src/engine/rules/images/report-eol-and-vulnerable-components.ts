@@ -46,6 +46,36 @@ export default defineRule({
       'https://nvd.nist.gov/vuln/detail/CVE-2022-47633',
     ],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: registry.k8s.io/ingress-nginx/controller:v1.9.4
+  - name: a
+    image: quay.io/argoproj/argocd:v2.2.3
+  - name: g
+    image: grafana/grafana:9.2.1
+  - name: k
+    image: ghcr.io/kyverno/kyverno:v1.8.4
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: quay.io/argoproj/argocd:v2.2.4
+  - name: g
+    image: grafana/grafana:9.2.4
+  - name: k
+    image: ghcr.io/kyverno/kyverno:v1.8.5
+`,
+  },
   fix: null,
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

@@ -18,6 +18,26 @@ export default defineRule({
     remediation: 'Reference images as `name:tag@sha256:<digest>` (the tag stays for readers; the runtime uses the digest), and let Renovate or Dependabot update the pins.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+`,
+  },
   fix: null,
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

@@ -20,6 +20,33 @@ export default defineRule({
     remediation: 'Set `imagePullPolicy: Always`, or pin the image by digest; on multi-tenant clusters enable the AlwaysPullImages admission plugin.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy', 'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwayspullimages'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  - name: b
+    image: redis:7
+    imagePullPolicy: IfNotPresent # cache
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    imagePullPolicy: Always
+  - name: b
+    image: redis:7
+    imagePullPolicy: Always # cache
+`,
+  },
   // Unsafe: with Always a pod no longer starts from the node's cache while the registry is down.
   fix: { safety: 'unsafe', risk: 'pods cannot start from a cached image while the registry is unreachable' },
   checkPod({ pod, report }) {

@@ -31,6 +31,26 @@ export default defineRule({
     remediation: 'Sign images in CI (cosign, keyless with the CI identity) and add their repositories to a verification policy: Kyverno `verifyImages` with `imageReferences: ["ghcr.io/acme/*"]`, or a Sigstore `ClusterImagePolicy` with `images: [{glob: "ghcr.io/acme/**"}]` and the namespace labelled `policy.sigstore.dev/include: "true"`.',
     references: ['https://kyverno.io/docs/writing-policies/verify-images/sigstore/', 'https://docs.sigstore.dev/policy-controller/overview/', 'https://kubernetes.io/docs/tasks/administer-cluster/verify-signed-artifacts/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop}
+spec:
+  containers:
+  - name: c0
+    image: ghcr.io/acme/api:1.0
+  - name: c1
+    image: busybox:1.36
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop}
+spec:
+  containers:
+  - name: c0
+    image: $(IMAGE)
+`,
+  },
   fix: null,
   checkPod({ pod, workspace, report }) {
     const { index, self } = workspace;

@@ -44,6 +44,29 @@ export default defineRule({
     remediation: 'End every registry or organisation entry with `/` (`gcr.io/acme/`), and every single-repository entry with `:` (`gcr.io/acme/app:`).',
     references: ['https://open-policy-agent.github.io/gatekeeper-library/website/validation/allowedrepos/', 'https://avd.aquasec.com/misconfig/kubernetes/general/avd-ksv-0124/'],
   },
+  examples: {
+    incorrect: `apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sAllowedRepos
+metadata:
+  name: repo-is-acme
+spec:
+  match: {kinds: [{apiGroups: [""], kinds: [Pod]}]}
+  parameters:
+    repos:
+    - ghcr.io/acme/
+    - ""
+`,
+    correct: `apiVersion: example.com/v1
+kind: K8sAllowedRepos
+metadata:
+  name: repo-is-acme
+spec:
+  match: {kinds: [{apiGroups: [""], kinds: [Pod]}]}
+  parameters:
+    repos:
+    - gcr.io
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     if (object.group !== 'constraints.gatekeeper.sh') return;

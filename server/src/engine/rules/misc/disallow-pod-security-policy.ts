@@ -19,6 +19,20 @@ export default defineRule({
     remediation: 'Delete the PodSecurityPolicy (and the RBAC that grants `use` on it) and label each namespace with `pod-security.kubernetes.io/enforce: restricted` (or baseline), or use a policy engine such as Kyverno or Gatekeeper.',
     references: [PSA_DOC, 'https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/'],
   },
+  examples: {
+    incorrect: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: restricted
+spec:
+  privileged: false
+`,
+    correct: `apiVersion: example.com/v1
+kind: PodSecurityPolicy
+metadata:
+  name: x
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     if (object.group !== 'policy' && object.group !== 'extensions') return;

@@ -21,6 +21,36 @@ export default defineRule({
     remediation: 'Change apiVersion to the replacement. The fix does it where only apiVersion changes; where fields moved (Ingress backends, HPA metrics, a required Deployment selector, webhook fields) the message says what to rewrite.',
     references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
   },
+  examples: {
+    incorrect: `apiVersion: batch/v1beta1 # old cluster
+kind: CronJob
+metadata:
+  name: c
+---
+apiVersion: "policy/v1beta1"
+kind: PodDisruptionBudget
+metadata:
+  name: pdb
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: {app: web}
+`,
+    correct: `apiVersion: batch/v1 # old cluster
+kind: CronJob
+metadata:
+  name: c
+---
+apiVersion: "policy/v1"
+kind: PodDisruptionBudget
+metadata:
+  name: pdb
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: {app: web}
+`,
+  },
   // The cluster may predate the replacement version (policy/v1 needs 1.21, batch/v1 CronJob 1.21).
   fix: { safety: 'unsafe', risk: 'check the new API version accepts every field you set' },
   checkObject({ object, policy, report }) {

@@ -20,6 +20,22 @@ export default defineRule({
     remediation: 'Set `allowPrivilegedContainer: false`, and grant the few workloads that need privileges the built-in `privileged` SCC through a dedicated service account.',
     references: [OWASP_K01, 'https://docs.openshift.com/container-platform/latest/authentication/managing-security-context-constraints.html'],
   },
+  examples: {
+    incorrect: `apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: agents
+allowPrivilegedContainer: true # for the node agent
+allowHostNetwork: false
+`,
+    correct: `apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: agents
+allowPrivilegedContainer: false # for the node agent
+allowHostNetwork: false
+`,
+  },
   // Pods admitted through this SCC that ask for privileged: true are then rejected.
   fix: { safety: 'unsafe', risk: 'workloads that need privileged containers lose this SCC' },
   checkObject({ object, report }) {

@@ -34,6 +34,32 @@ export default defineRule({
     remediation: 'Set `spec.podTemplate.spec.runtimeClassName: gvisor` (or a Kata class), keep `networkPolicyManagement: Managed` with narrow egress rules, set `resources.limits.cpu` and `.memory` on every container, and reference images by digest.',
     references: ['https://github.com/kubernetes-sigs/agent-sandbox', 'https://github.com/kubernetes-sigs/agent-sandbox/blob/main/docs/api.md', 'https://kubernetes.io/docs/concepts/containers/runtime-class/'],
   },
+  examples: {
+    incorrect: `apiVersion: extensions.agents.x-k8s.io/v1alpha1
+kind: SandboxTemplate
+metadata:
+  name: python
+spec:
+  podTemplate:
+    spec:
+      containers:
+      - name: runtime
+        image: python:3.12
+`,
+    correct: `apiVersion: extensions.agents.x-k8s.io/v1alpha1
+kind: SandboxTemplate
+metadata:
+  name: python
+spec:
+  podTemplate:
+    spec:
+      runtimeClassName: gvisor
+      containers:
+      - name: runtime
+        image: ghcr.io/acme/python@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+        resources: {limits: {cpu: "1", memory: 1Gi}}
+`,
+  },
   fix: null,
   checkObject({ object, config, workspace, report }) {
     if (KINDS[object.kind] !== object.group) return;

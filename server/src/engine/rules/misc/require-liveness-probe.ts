@@ -18,6 +18,44 @@ export default defineRule({
     remediation: 'Add `livenessProbe` to each container: `httpGet` on a health path, `tcpSocket` on the serving port, `grpc`, or `exec` of a check command; give it an `initialDelaySeconds` or a `startupProbe` for slow starts.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+        readinessProbe:
+          tcpSocket:
+            port: 8080
+      - name: side
+        image: busybox:1.36
+        livenessProbe:
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: init
+    image: busybox:1.36
+  containers:
+  - name: app
+    image: nginx:1.27
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 8080
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1.36
+`,
+  },
   fix: null, // the endpoint is the application's: nothing to insert that is right
   checkPod({ pod, report }) {
     for (const c of probedContainers(pod)) {

@@ -26,6 +26,54 @@ export default defineRule({
     remediation: 'Add `app.kubernetes.io/name: <application>` and `owner: <team>` under `metadata.labels` of each workload. The suggestion adds the name label with the object\'s name.',
     references: ['https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/', 'https://docs.kubelinter.io/#/generated/checks?id=required-label-owner'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+  labels: {owner: team-a}
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+`,
+    correct: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels:
+    app.kubernetes.io/name: web
+    owner: team-a
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-7d4b9c-x2k8p
+  ownerReferences:
+  - apiVersion: apps/v1
+    kind: ReplicaSet
+    name: web-7d4b9c
+    uid: 6f1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a5b
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+`,
+  },
   fix: null, // the owner is a team name the manifest does not know
   checkObject({ object, report }) {
     if (!podTemplatePath(object)) return;

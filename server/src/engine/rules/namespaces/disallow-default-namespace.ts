@@ -38,6 +38,58 @@ export default defineRule({
     remediation: 'Set `metadata.namespace` to a dedicated namespace (or `namespace:` in the kustomization that lists the file), and give that namespace Pod Security labels, NetworkPolicies and quotas.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: shop
+resources:
+- other.yaml
+`,
+    correct: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web
+  namespace: shop
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: kubernetes
+  namespace: default
+spec:
+  ports:
+  - port: 443
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: reader
+rules: []
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: web
+spec:
+  secretName: web-tls
+`,
+  },
   fix: null, // the namespace to use is the team's choice, and moving an object moves what refers to it
   checkObject({ object, workspace: { index, self }, report }) {
     if (!podTemplatePath(object) && !NAMESPACED[object.group]?.includes(object.kind)) return;

@@ -28,6 +28,18 @@ export default defineRule({
     remediation: 'Add `pod-security.kubernetes.io/enforce: restricted` to the Namespace\'s labels (or `baseline` while workloads are migrated), with `audit` and `warn` labels at `restricted` to see what would still fail, and optionally the `-version` labels to pin the policy version.',
     references: [PSA_DOC, PSS_DOC, 'https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`,
+    correct: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop
+`,
+  },
   fix: null,
   checkObject({ object, policy, workspace: { index, self }, report }) {
     if (object.group !== '' || !object.name || SYSTEM_NAMESPACES.has(object.name)) return;

@@ -35,6 +35,55 @@ export default defineRule({
     remediation: 'Name an existing Service of the Ingress\'s namespace, and one of its `spec.ports` by number or by name; or add the missing Service.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource', 'https://gateway-api.sigs.k8s.io/reference/spec/#backendref'],
   },
+  examples: {
+    incorrect: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+  - backendRefs:
+    - {name: api, port: 80}
+    - {name: web, port: 9090}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports:
+  - name: http
+    port: 80
+  - port: 8443
+`,
+    correct: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+  - backendRefs:
+    - {name: web, port: 80}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports:
+  - name: http
+    port: 80
+  - port: 8443
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     if (index.isPatch(self.uri)) return;

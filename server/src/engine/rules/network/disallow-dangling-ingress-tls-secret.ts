@@ -26,6 +26,43 @@ export default defineRule({
     remediation: 'Add the TLS Secret (or a cert-manager Certificate whose `spec.secretName` is the name) in the Ingress\'s namespace, annotate the Ingress with a cert-manager issuer, or correct `secretName`.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://cert-manager.io/docs/usage/ingress/'],
   },
+  examples: {
+    incorrect: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  tls:
+  - hosts: [shop.example.com]
+    secretName: shop-tls
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service: {name: web, port: {number: 80}}
+`,
+    correct: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  tls:
+  - hosts: [shop.example.com]
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service: {name: web, port: {number: 80}}
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     if (object.group !== 'networking.k8s.io' && object.group !== 'extensions') return;

@@ -25,6 +25,106 @@ export default defineRule({
     remediation: 'Make the peer\'s podSelector match the pod template labels of the workloads that should connect (or be connected to), or remove the peer.',
     references: [NETWORK_POLICY_DOC],
   },
+  examples: {
+    incorrect: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+  namespace: shop
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress:
+  - from:
+    - podSelector: {matchLabels: {app: frontend}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: prometheus
+  namespace: monitoring
+spec:
+  selector:
+    matchLabels: {app: prometheus}
+  template:
+    metadata:
+      labels: {app: prometheus}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: monitoring
+  labels: {purpose: monitoring}
+`,
+    correct: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+  namespace: shop
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress:
+  - from:
+    - podSelector: {matchLabels: {app: web}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: prometheus
+  namespace: monitoring
+spec:
+  selector:
+    matchLabels: {app: prometheus}
+  template:
+    metadata:
+      labels: {app: prometheus}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: monitoring
+  labels: {purpose: monitoring}
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     if (object.group !== 'networking.k8s.io' || !self.networkPolicy) return;

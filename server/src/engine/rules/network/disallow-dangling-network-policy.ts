@@ -30,6 +30,61 @@ export default defineRule({
     remediation: 'Make the policy\'s selector match the pod template labels of the workload it is meant for (not the workload\'s own metadata labels), or delete the policy.',
     references: [NETWORK_POLICY_DOC],
   },
+  examples: {
+    incorrect: `apiVersion: cilium.io/v2
+kind: CiliumClusterwideNetworkPolicy
+metadata:
+  name: api
+spec:
+  endpointSelector:
+    matchLabels: {app: api}
+  egress:
+  - {}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+    correct: `apiVersion: cilium.io/v2
+kind: CiliumClusterwideNetworkPolicy
+metadata:
+  name: prod
+spec:
+  endpointSelector:
+    matchLabels:
+      k8s:io.kubernetes.pod.namespace: prod
+  ingress:
+  - {}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     const np = self.networkPolicy;

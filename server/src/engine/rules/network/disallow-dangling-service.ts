@@ -37,6 +37,62 @@ export default defineRule({
     remediation: 'Make `spec.selector` match the pod template labels (`spec.template.metadata.labels`) of the workload the Service fronts, not the workload\'s own metadata labels; or delete the Service.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service', 'https://docs.kubelinter.io/#/generated/checks?id=dangling-service'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web, tier: back}
+  ports:
+  - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  labels: {app.kubernetes.io/name: web}
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web, tier: front}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  labels: {app.kubernetes.io/name: web}
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web, tier: front}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     const selector = self.service?.selector;

@@ -25,6 +25,31 @@ export default defineRule({
     remediation: 'Make the Service `type: ClusterIP` and reach the interface with `kubectl port-forward`, or publish it through an Ingress or Gateway with authentication (OIDC proxy) and TLS. If a load balancer is unavoidable, make it internal or set `loadBalancerSourceRanges` to the administrators\' addresses.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types', 'https://hub.armosec.io/docs/c-0021'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Service
+metadata:
+  name: ui
+  namespace: tools
+spec:
+  type: LoadBalancer
+  selector: {app.kubernetes.io/name: argocd-server}
+  ports:
+  - port: 443
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: ui
+  namespace: tools
+spec:
+  type: LoadBalancer
+  selector: {app.kubernetes.io/name: argocd-server}
+  ports:
+  - port: 443
+  loadBalancerSourceRanges: [10.0.0.0/8]
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     const svc = self.service;

@@ -21,6 +21,52 @@ export default defineRule({
     remediation: 'Remove the opt-out from the pod template. If the pod cannot run a sidecar (a Job on an old Istio, a host-network agent), consider Istio ambient mode or native sidecars, and keep the exception documented.',
     references: ['https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/', 'https://linkerd.io/2/features/proxy-injection/'],
   },
+  examples: {
+    incorrect: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations: {sidecar.istio.io/inject: "false"}
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: migrate
+        image: migrate:1.0
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio-injection: enabled
+`,
+    correct: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations: {linkerd.io/inject: disabled}
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: migrate
+        image: migrate:1.0
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio-injection: enabled
+`,
+  },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate') return;

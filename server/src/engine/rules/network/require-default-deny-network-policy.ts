@@ -28,6 +28,20 @@ export default defineRule({
     remediation: 'Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no rules to the namespace, then policies allowing the traffic each workload needs, DNS egress included. The suggestion appends the policy for the missing directions to the file (or creates it beside it).',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    team: checkout
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: kube-node-lease
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     const ns = object.name;

@@ -22,6 +22,25 @@ export default defineRule({
     remediation: 'Set `tls.mode: ISTIO_MUTUAL` for services in the mesh (or remove `tls` to let Istio choose mutual TLS automatically), and `SIMPLE` (or `MUTUAL` with client certificates) for servers outside the mesh that speak TLS.',
     references: ['https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings', 'https://istio.io/latest/docs/ops/configuration/traffic-management/tls-configuration/'],
   },
+  examples: {
+    incorrect: `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: api
+spec:
+  host: api.example.com
+  trafficPolicy: {tls: {mode: DISABLE}}
+`,
+    correct: `apiVersion: networking.istio.io/v1beta1
+kind: DestinationRule
+metadata:
+  name: r
+spec:
+  host: reviews
+  trafficPolicy:
+    loadBalancer: {simple: ROUND_ROBIN}
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     if (object.group !== 'networking.istio.io') return;

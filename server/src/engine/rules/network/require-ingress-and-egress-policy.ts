@@ -25,6 +25,55 @@ export default defineRule({
     remediation: 'Add `Egress` (or `Ingress`) to the `policyTypes` of a policy that selects the pods, with `egress` rules for the destinations they use (DNS included), or add a namespace-wide default-deny policy for that direction.',
     references: [NETWORK_POLICY_DOC],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: web
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: web
+spec:
+  endpointSelector: {}
+`,
+    correct: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: web
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Ingress, Egress]
+`,
+  },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;

@@ -23,6 +23,18 @@ export default defineRule({
     remediation: 'Add a default-deny NetworkPolicy to the namespace (`podSelector: {}` with `policyTypes: [Ingress, Egress]` and no rules), then policies allowing the traffic each workload needs, DNS egress included. The suggestion appends the default-deny policy to the file (or creates it beside it).',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: kube-system
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     const ns = object.name;

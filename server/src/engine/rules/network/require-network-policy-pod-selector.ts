@@ -24,6 +24,20 @@ export default defineRule({
     remediation: 'Write the pods the policy is meant for in `spec.podSelector` (`matchLabels` of the workload\'s pod labels), or `podSelector: {}` when it is meant for every pod of the namespace (a default-deny). For Cilium, add `endpointSelector` to every rule.',
     references: [NETWORK_POLICY_DOC, 'https://docs.cilium.io/en/stable/network/kubernetes/policy/'],
   },
+  examples: {
+    incorrect: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny
+`,
+    correct: `apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata:
+  name: deny
+spec:
+  types: [Ingress]
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     // A patch that leaves the selector out keeps the base's.

@@ -28,6 +28,26 @@ export default defineRule({
     remediation: 'Add a NetworkPolicy in the workload\'s namespace whose `podSelector` matches its pod labels and that allows only the traffic it needs, or a default-deny policy (`podSelector: {}`) for the whole namespace plus policies allowing each workload\'s traffic. The suggestion creates a starting point that allows traffic within the namespace and DNS.',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/tasks/administer-cluster/declare-network-policy/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: lone
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+`,
+  },
   fix: null,
   checkPod({ object, pod, config, workspace: { index, self }, report }) {
     // A PodTemplate runs nothing; host-network pods are outside NetworkPolicy's reach.

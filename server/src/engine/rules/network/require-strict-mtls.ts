@@ -25,6 +25,26 @@ export default defineRule({
     remediation: 'Set `spec.mtls.mode: STRICT` (and in every `portLevelMtls` entry) once every client of the workloads has a sidecar; use PERMISSIVE only while migrating, for a limited time.',
     references: ['https://istio.io/latest/docs/reference/config/security/peer_authentication/', 'https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/'],
   },
+  examples: {
+    incorrect: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: istio-system
+spec:
+  mtls:
+    mode: PERMISSIVE  # migrating
+`,
+    correct: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: istio-system
+spec:
+  mtls:
+    mode: STRICT  # migrating
+`,
+  },
   // Clients without a sidecar (probes from outside the mesh, legacy callers) can no longer connect.
   fix: { safety: 'unsafe', risk: 'clients outside the mesh can no longer connect in plain text' },
   checkObject({ object, report }) {

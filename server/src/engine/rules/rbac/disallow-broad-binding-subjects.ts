@@ -32,6 +32,33 @@ export default defineRule({
     remediation: 'Name the users, groups or ServiceAccounts that need the role instead of the broad group. For anonymous access, leave it to the defaults (health and version endpoints).',
     references: [RBAC_GOOD_PRACTICES, 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects'],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: system:basic-user
+subjects:
+- kind: User
+  name: system:anonymous
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: system:basic-user
+subjects:
+- kind: Group
+  name: system:authenticated
+  apiGroup: rbac.authorization.k8s.io
+`,
+  },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   checkObject({ object, report }) {

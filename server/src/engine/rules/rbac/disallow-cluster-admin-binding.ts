@@ -25,6 +25,27 @@ export default defineRule({
     remediation: 'Bind a role that grants only what the subjects need: the built-in `view` or `edit` ClusterRole through a RoleBinding in the namespace they work in, or a dedicated Role. The suggestions replace the role name; check the subjects still work.',
     references: [RBAC_GOOD_PRACTICES, 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles'],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: ops}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects: [{kind: User, name: alice}]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: ops
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: Group
+  name: ops
+  apiGroup: rbac.authorization.k8s.io
+`,
+  },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   checkObject({ object, workspace: { index, self }, report }) {

@@ -27,6 +27,34 @@ export default defineRule({
     remediation: 'Bind a role limited to the verbs and resources the subjects use (name Secrets in `resourceNames`, drop exec and wildcards), or split the role. The role-level rules point at the same entries in the role itself.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: agent
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: ServiceAccount
+  name: agent
+  namespace: ops
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: agent
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: agent
+  namespace: ops
+`,
+  },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   checkObject({ object, workspace: { index, self }, report }) {

@@ -22,6 +22,34 @@ export default defineRule({
     remediation: 'Remove the binding and keep the Dashboard\'s default RBAC (metrics access only, plus its own Secrets). Users log in with a bearer token or OIDC and get exactly their own permissions.',
     references: ['https://github.com/kubernetes/dashboard/blob/master/docs/user/access-control/README.md', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: dashboard-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+- kind: ServiceAccount
+  name: kubernetes-dashboard
+  namespace: kubernetes-dashboard
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: dashboard-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+- kind: ServiceAccount
+  name: ops
+  namespace: kubernetes-dashboard
+`,
+  },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   checkObject({ object, workspace: { index, self }, report }) {

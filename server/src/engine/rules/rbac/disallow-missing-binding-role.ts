@@ -23,6 +23,34 @@ export default defineRule({
     remediation: 'Add the Role or ClusterRole to the workspace next to the binding, or correct `roleRef.name` (and `roleRef.kind`: a RoleBinding may refer to a ClusterRole, a ClusterRoleBinding only to a ClusterRole).',
     references: [RBAC_DOC],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: reader
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
+  },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   checkObject({ object, workspace: { index, self }, report }) {

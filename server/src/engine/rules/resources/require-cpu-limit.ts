@@ -18,6 +18,29 @@ export default defineRule({
     remediation: 'Set `resources.limits.cpu` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources: {}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: {cpu: "500m"}
+`,
+  },
   fix: null,
   checkPod({ pod, workspace, report }) {
     missingResource(pod, workspace, 'limits', 'cpu', report);

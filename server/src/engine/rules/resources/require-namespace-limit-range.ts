@@ -19,6 +19,28 @@ export default defineRule({
     remediation: 'Add a LimitRange to the namespace (in the same repository, so the workspace sees it).',
     references: ['https://kubernetes.io/docs/concepts/policy/limit-range/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: x, namespace: other}
+spec: {limits: [{type: Container, default: {memory: 1Gi}}]}
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: x}
+spec: {limits: [{type: Container, default: {memory: 1Gi}}]}
+`,
+  },
   fix: null,
   checkObject({ object, workspace, report }) {
     const name = object.name;

@@ -19,6 +19,28 @@ export default defineRule({
     remediation: 'Add a ResourceQuota to the namespace (in the same repository, so the workspace sees it).',
     references: ['https://kubernetes.io/docs/concepts/policy/resource-quotas/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: {name: x, namespace: other}
+spec: {hard: {pods: "10"}}
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: {name: x}
+spec: {hard: {pods: "10"}}
+`,
+  },
   fix: null,
   checkObject({ object, workspace, report }) {
     const name = object.name;

@@ -37,6 +37,24 @@ export default defineRule({
       'https://github.com/bitnami-labs/sealed-secrets',
     ],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+type: Opaque
+data:
+  password: aHVudGVyMg==
+stringData:
+  api-key: 9f8e7d6c5b4a
+`,
+    correct: `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+type: Opaque
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     if (object.group !== '') return;

@@ -24,6 +24,77 @@ export default defineRule({
     remediation: 'Define the Secret/ConfigMap (and key) in the same namespace, fix the name, or mark the reference `optional: true` when the variable may be absent.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/distribute-credentials-secure/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, valueFrom: {secretKeyRef: {name: dbx, key: password}}}
+    - {name: B, valueFrom: {configMapKeyRef: {name: cfg, key: speed}}}
+    envFrom:
+    - configMapRef: {name: other}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: db, namespace: shop}
+stringData: {password: ""}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg, namespace: shop}
+data: {mode: fast}
+---
+apiVersion: external-secrets.io/v1beta1
+kind: ExternalSecret
+metadata: {name: api-es, namespace: shop}
+spec:
+  target: {name: api}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: other, namespace: default}
+data: {a: b}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, valueFrom: {secretKeyRef: {name: db, key: password}}}
+    - {name: B, valueFrom: {configMapKeyRef: {name: cfg, key: mode}}}
+    - {name: C, valueFrom: {secretKeyRef: {name: api, key: anything}}}
+    - {name: D, valueFrom: {secretKeyRef: {name: gone, key: x, optional: true}}}
+    envFrom:
+    - secretRef: {name: api}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: db, namespace: shop}
+stringData: {password: ""}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg, namespace: shop}
+data: {mode: fast}
+---
+apiVersion: external-secrets.io/v1beta1
+kind: ExternalSecret
+metadata: {name: api-es, namespace: shop}
+spec:
+  target: {name: api}
+`,
+  },
   fix: null,
   checkPod({ pod, workspace, report }) {
     const { index, self } = workspace;

@@ -20,6 +20,32 @@ export default defineRule({
     remediation: 'Keep one entry per name. The fix removes the overridden entry; it is safe because the kubelet already ignores it, and it is not offered when a later entry reads the earlier value through `$(NAME)`.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, value: "1"}
+    - {name: A, value: "2"}
+    - {name: A, value: "3"}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, value: "3"}
+`,
+  },
   // Removing an entry the kubelet already overrides changes nothing the container sees.
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {

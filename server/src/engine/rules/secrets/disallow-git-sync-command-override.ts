@@ -20,6 +20,32 @@ export default defineRule({
     remediation: 'Remove the GITSYNC_GIT / GIT_SYNC_GIT variable (and the `--git` flag) so git-sync uses the git that ships in its image.',
     references: ['https://github.com/kubernetes/git-sync#parameters'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: git-sync
+    image: registry.k8s.io/git-sync/git-sync:v4.2.1
+    env:
+    - {name: GITSYNC_GIT, value: /tmp/evil}
+    - name: GIT_SYNC_GIT
+      value: /bin/sh
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: git-sync
+    image: registry.k8s.io/git-sync/git-sync:v4.2.1
+    env:
+    - {name: GITSYNC_REPO, value: "https://github.com/org/repo"}
+`,
+  },
   fix: null,
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

@@ -47,6 +47,31 @@ export default defineRule({
     remediation: 'Move the data into a Secret or the application\'s data store, or replace it with a reference. Password hashes belong in a Secret, computed with a slow, salted algorithm (bcrypt, scrypt, Argon2).',
     references: ['https://kubernetes.io/docs/concepts/configuration/configmap/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  OWNER: jane.doe@acme.io
+  ONCALL: "+44 20 7946 0958"
+  payout.conf: |
+    iban = DE89 3704 0044 0532 0130 00
+  ADMIN_HASH: 5f4dcc3b5aa765d61d8327deb882cf99
+`,
+    correct: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  FROM: noreply@acme.io
+  CONTACT: jane@example.com
+  DB_HOST: postgres.db.svc.cluster.local
+  COLOR: "#a1b2c3"
+  URL: "https://acme.io:8443/api/v1"
+  dashboard.json: '{"uid": "5f4dcc3b5aa765d61d8327deb882cf99"}'
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     if (object.group !== '') return;

@@ -48,6 +48,27 @@ export default defineRule({
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
     ],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  DB_PASSWORD: "p4ss-w0rd"
+  config.yaml: |
+    database:
+      host: db
+      password: s3cret
+  deploy.sh: "aws configure set key AKIAZ7EXAMPLQ3KQWXYZ"
+`,
+    correct: `apiVersion: example.com/v1
+kind: ConfigMap
+metadata:
+  name: x
+data:
+  password: hunter2
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     if (object.group !== '') return;

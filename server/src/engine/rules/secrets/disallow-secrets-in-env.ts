@@ -28,6 +28,49 @@ export default defineRule({
       'https://owasp.org/www-project-kubernetes-top-ten/2022/en/src/K08-secrets-management',
     ],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - name: DB_PASSWORD
+      value: hunter2 # TODO move out
+    - name: LOG_LEVEL
+      value: info
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: DB_PASSWORD, value: "$(PASSWORD_FROM_FILE)"}
+    - {name: API_TOKEN, value: "\${API_TOKEN}"}
+    - {name: JWT_SECRET, value: "{{ .jwt }}"}
+    - {name: ADMIN_PASSWORD, value: changeme}
+    - {name: ROOT_PASSWORD, value: "<password>"}
+    - {name: CLIENT_SECRET, value: xxxxxxxx}
+    - {name: API_KEY, value: your-api-key}
+    - {name: SECRET_KEY, value: ""}
+    - {name: DB_PASSWORD_FILE, value: /run/secrets/db}
+    - {name: SECRET_NAME, value: web-credentials}
+    - {name: TOKEN_TTL, value: "3600"}
+    - {name: TOKENIZERS_PARALLELISM, value: "false"}
+    - {name: AWS_ACCESS_KEY_ID, value: AKIAIOSFODNN7EXAMPLE}
+    - {name: LOG_LEVEL, value: debug}
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef: {name: db, key: password}
+`,
+  },
   // Only a suggestion: the Secret it points at does not exist yet.
   fix: null,
   checkPod({ object, pod, report }) {

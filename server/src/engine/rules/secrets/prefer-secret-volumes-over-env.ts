@@ -21,6 +21,39 @@ export default defineRule({
     remediation: 'Mount the Secret as a `secret` volume (read-only) and have the application read the file, e.g. `DB_PASSWORD_FILE=/run/secrets/db/password`.',
     references: ['https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef: {name: db, key: password}
+    envFrom:
+    - secretRef:
+        name: api
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - name: A
+      valueFrom:
+        configMapKeyRef: {name: cfg, key: a}
+    envFrom:
+    - configMapRef: {name: cfg}
+`,
+  },
   fix: null,
   checkPod({ pod, report }) {
     const doc = pod.doc;

@@ -25,6 +25,37 @@ export default defineRule({
     remediation: 'Nothing to fix. Check that each workload mounts only what it needs, read-only where possible, and that Secrets are scoped with `items` to the keys it uses.',
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: creds
+    secret: {secretName: db}
+  - name: cfg
+    configMap:
+      name: app-config
+  - name: data
+    persistentVolumeClaim: {claimName: data-0}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: tmp
+    emptyDir: {}
+`,
+  },
   fix: null,
   checkPod({ pod, report }) {
     const doc = pod.doc;

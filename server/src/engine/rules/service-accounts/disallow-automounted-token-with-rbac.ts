@@ -26,6 +26,67 @@ export default defineRule({
     remediation: 'Set `automountServiceAccountToken: false` in the pod spec (the suggestion) or on the ServiceAccount when the application never calls the Kubernetes API. When it does, keep the token and bind only the permissions it uses; a projected token with a short expiry and an audience narrows it further.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: reader
+subjects:
+- kind: Group
+  name: system:serviceaccounts:shop
+`,
+    correct: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      serviceAccountName: web
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: reader
+subjects:
+- kind: Group
+  name: system:authenticated
+`,
+  },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || index.isPatch(self.uri)) return;

@@ -19,6 +19,34 @@ export default defineRule({
     remediation: 'Create a ServiceAccount for the workload that needs the permissions, set it as the pod\'s `serviceAccountName`, and bind the role to it. Keep `default` without bindings.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: default
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: User
+  name: default
+`,
+  },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   checkObject({ object, workspace: { index, self }, report }) {

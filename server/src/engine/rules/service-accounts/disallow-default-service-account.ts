@@ -19,6 +19,27 @@ export default defineRule({
     remediation: 'Create a ServiceAccount per workload and set `serviceAccountName` in the pod spec.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccountName: api
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   fix: null,
   checkPod({ pod, report }) {
     const name = pod.field('serviceAccountName') ?? pod.field('serviceAccount');

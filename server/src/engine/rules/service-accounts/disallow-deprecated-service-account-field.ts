@@ -21,6 +21,28 @@ export default defineRule({
     remediation: 'Rename `serviceAccount` to `serviceAccountName`, or remove it when `serviceAccountName` is set. Both fixes keep the identity the pod runs as.',
     references: ['https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccount: api # legacy
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccountName: api # legacy
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   // The API server already copies serviceAccount into an empty serviceAccountName, and ignores it otherwise.
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {

@@ -17,6 +17,37 @@ export default defineRule({
     remediation: 'Add the ServiceAccount (with `automountServiceAccountToken: false`) next to the workload, or fix the name.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: web
+spec:
+  serviceAccountName: api
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: api, namespace: other}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccountName: api
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: api, namespace: other}
+`,
+  },
   fix: null,
   checkPod({ pod, workspace, report }) {
     const ref = pod.field('serviceAccountName') ?? pod.field('serviceAccount');

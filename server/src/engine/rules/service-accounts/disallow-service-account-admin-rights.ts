@@ -29,6 +29,70 @@ export default defineRule({
     remediation: 'Create a ServiceAccount for the workload and bind it to a role with only the verbs and resources it uses. Controllers that really need such rights (operators, CI runners) belong in their own namespace with tight admission control; document the exception by disabling the rule for that object.',
     references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      serviceAccountName: web
+      automountServiceAccountToken: false
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-rights
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
+    correct: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      serviceAccountName: web
+      automountServiceAccountToken: false
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-rights
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
+  },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || index.isPatch(self.uri)) return;

@@ -19,6 +19,21 @@ export default defineRule({
     remediation: 'Set `automountServiceAccountToken: false` on the ServiceAccount; pods that call the API set `automountServiceAccountToken: true` in their spec. The fix is unsafe: pods relying on the automatic token lose it.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+  namespace: shop
+`,
+    correct: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+  namespace: shop
+automountServiceAccountToken: false
+`,
+  },
   fix: { safety: 'unsafe', risk: 'pods that call the Kubernetes API need the token mounted explicitly' },
   checkObject({ object, report }) {
     if (object.group !== '') return;

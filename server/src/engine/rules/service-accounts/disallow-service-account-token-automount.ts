@@ -23,6 +23,27 @@ export default defineRule({
       'https://kubernetes.io/docs/concepts/security/service-accounts/',
     ],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  automountServiceAccountToken: false
+`,
+  },
   // Unsafe: an application that talks to the API server loses its credentials.
   fix: { safety: 'unsafe', risk: 'may stop an app that calls the Kubernetes API' },
   checkPod({ pod, workspace, report }) {

@@ -19,6 +19,38 @@ export default defineRule({
     remediation: 'Create a ServiceAccount for each workload of the namespace (with `automountServiceAccountToken: false` unless it calls the API), bind only the roles it needs, and set `serviceAccountName` in its pod template.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/', 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: default, namespace: shop}
+automountServiceAccountToken: false
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: web, namespace: other}
+automountServiceAccountToken: false
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: web}
+automountServiceAccountToken: false
+---
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: shop
+resources: [sa.yaml]
+`,
+  },
   fix: null,
   checkObject({ object, workspace, report }) {
     const name = object.name;

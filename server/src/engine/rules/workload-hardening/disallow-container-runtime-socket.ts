@@ -19,6 +19,55 @@ export default defineRule({
     remediation: 'Remove the hostPath volume. Build images with a daemonless builder (BuildKit rootless, kaniko, buildah) and read container state through the Kubernetes API or the kubelet\'s metrics instead of the runtime socket.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: v0
+    hostPath:
+      path: /var/run/docker.sock
+  - name: v1
+    hostPath:
+      path: /run/containerd/containerd.sock
+  - name: v2
+    hostPath:
+      path: /var/run/crio/crio.sock
+  - name: v3
+    hostPath:
+      path: /var/run/docker
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: v0
+    hostPath:
+      path: /run/app.sock
+  - name: v1
+    hostPath:
+      path: /var/run/secrets
+  - name: v2
+    hostPath:
+      path: /run/udev
+  - name: v3
+    hostPath:
+      path: /var/lib/docker-tools
+  - name: v4
+    hostPath:
+      path: /var/log/containers
+`,
+  },
   fix: null, // the workload must be redesigned; there is nothing to put in the volume's place
   checkPod({ pod, report }) {
     for (const v of hostPathVolumes(pod)) {

@@ -18,6 +18,32 @@ export default defineRule({
     remediation: 'Remove `spec.hostAliases` and publish the names through DNS: a Service, an ExternalName Service, or the cluster\'s DNS configuration.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  template:
+    spec:
+      hostAliases:
+      - ip: 10.0.0.9
+        hostnames: [registry.example.com]
+      containers:
+      - name: app
+        image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostAliases: []
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   fix: null, // the names must resolve some other way first
   checkPod({ pod, report }) {
     const key = keyOf(pod.spec, 'hostAliases', pod.doc);

@@ -19,6 +19,32 @@ export default defineRule({
     remediation: 'Have the program listen on a port above 1023 (8080, 8443) and expose the usual port through the Service: `port: 80`, `targetPort: 8080`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+    - {name: https, containerPort: 443}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    ports:
+    - containerPort: 8080
+    - containerPort: 1024
+`,
+  },
   fix: null, // the program's listening port changes with it
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

@@ -19,6 +19,48 @@ export default defineRule({
     remediation: 'Remove the hostPath volume. Configuration belongs in a configMap or secret, data in a persistentVolumeClaim. A node agent that needs one file should mount that file (`type: File`) read-only, not its directory.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
+  examples: {
+    incorrect: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: c
+spec:
+  schedule: "0 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: app
+            image: busybox:1.36
+          volumes:
+          - name: boot
+            hostPath: {path: /boot, type: Directory}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: v0
+    hostPath:
+      path: /var/run/docker.sock
+  - name: v1
+    hostPath:
+      path: /run/containerd
+  - name: v2
+    hostPath:
+      path: /root/.aws
+  - name: v3
+    hostPath:
+      path: /etc/kubernetes/azure.json
+`,
+  },
   fix: null, // no single right replacement for a host directory
   checkPod({ pod, report }) {
     for (const v of hostPathVolumes(pod)) {

@@ -21,6 +21,35 @@ export default defineRule({
     remediation: 'Remove sudo from `command`/`args`. Do privileged setup at image build time (file ownership, packages) or in an init container with only the capability it needs, and remove sudo from the image.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: init
+    image: app:1.0
+    command: [sudo, chown, app, /data]
+  containers:
+  - name: app
+    image: app:1.0
+    command: ["/bin/sh", "-c"]
+    args:
+    - mkdir -p /run/app && /usr/bin/sudo -u app serve
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: app:1.0
+    command: [/usr/bin/pseudo-sudoku]
+    args: ["--sudo-mode=off", "run sudoers-check"]
+`,
+  },
   fix: null, // the command must change, and only its author knows how
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

@@ -21,6 +21,41 @@ export default defineRule({
     remediation: 'Set `readOnly: true` on the volumeMounts entry. A node agent that must write should write to a dedicated, narrow directory; consider `recursiveReadOnly: Enabled` (Kubernetes 1.33+) so submounts are read-only too.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', 'https://kubernetes.io/docs/concepts/storage/volumes/#read-only-mounts'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+      readOnly: true
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log
+`,
+  },
   // A node agent that writes (logs, sockets, state) stops working with a read-only mount.
   fix: { safety: 'unsafe', risk: 'may stop an app that writes to this host path' },
   checkPod({ pod, report }) {

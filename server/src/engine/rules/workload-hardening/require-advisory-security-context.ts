@@ -25,6 +25,33 @@ export default defineRule({
     remediation: 'On Linux, set `spec.securityContext.fsGroup` to a dedicated GID (for example 65532) with `fsGroupChangePolicy: OnRootMismatch`, or the SELinux options the nodes expect. On Windows, set `spec.securityContext.windowsOptions.runAsUserName: ContainerUser`, or a `gmsaCredentialSpecName` for a domain identity.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-runasusername/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  os:
+    name: windows
+  containers:
+  - name: app
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+    securityContext:
+      windowsOptions:
+        runAsUserName: ContainerUser
+`,
+  },
   fix: null, // which field suits the workload is the user's choice
   checkPod({ pod, report }) {
     if (pod.isWindows) {

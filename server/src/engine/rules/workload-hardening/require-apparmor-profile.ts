@@ -26,6 +26,34 @@ export default defineRule({
     remediation: 'Set `securityContext.appArmorProfile.type: RuntimeDefault` in the pod securityContext (or `Localhost` with `localhostProfile` naming a profile loaded on the nodes), on clusters whose nodes run AppArmor (Kubernetes 1.30+ for the field).',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tutorials/security/apparmor/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/app: runtime/default
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsNonRoot: true
+      containers:
+      - name: app
+        image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  os:
+    name: windows
+  containers:
+  - name: app
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+`,
+  },
   fix: null, // whether the nodes run AppArmor is not in the manifest: a suggestion only
   checkPod({ pod, report }) {
     if (pod.isWindows || pod.sc('appArmorProfile')) return;

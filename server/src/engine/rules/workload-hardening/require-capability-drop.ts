@@ -21,6 +21,52 @@ export default defineRule({
     remediation: 'Add `capabilities: {drop: ["ALL"]}` to the container\'s securityContext and add back (`add`) only the capabilities the program needs, such as NET_BIND_SERVICE for a port below 1024.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: ops
+  labels: {pod-security.kubernetes.io/enforce: privileged}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: ops
+spec:
+  initContainers:
+  - name: init
+    image: busybox:1.36
+    securityContext: {runAsUser: 1000}
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      capabilities: {drop: [ALL]}
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: ops
+  labels: {pod-security.kubernetes.io/enforce: privileged}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: ops
+spec:
+  initContainers:
+  - name: init
+    image: busybox:1.36
+    securityContext: {runAsUser: 1000, capabilities: {drop: [ALL]}}
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      capabilities: {drop: [ALL]}
+`,
+  },
   // Same edit and risk as require-drop-all-capabilities: an image that relies on a default
   // capability (chown at start-up, binding port 80 as root) stops working.
   fix: { safety: 'unsafe', risk: 'may stop a program that needs a capability; add it back explicitly' },

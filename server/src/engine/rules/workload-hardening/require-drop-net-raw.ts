@@ -25,6 +25,48 @@ export default defineRule({
     remediation: 'Add `NET_RAW` to `securityContext.capabilities.drop`, or better drop `ALL` and add back only what the program needs. Tools such as ping need NET_RAW; most services do not.',
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: net
+  labels: {pod-security.kubernetes.io/enforce: privileged}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: net
+spec:
+  containers:
+  - name: ping
+    image: busybox:1.36
+    securityContext:
+      capabilities:
+        add: [NET_RAW]
+        drop: [ALL]
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: net
+  labels: {pod-security.kubernetes.io/enforce: privileged}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: net
+spec:
+  containers:
+  - name: ping
+    image: busybox:1.36
+    securityContext:
+      capabilities:
+        add: []
+        drop: [ALL]
+`,
+  },
   // A program that sends ICMP or raw packets (ping, some health checks) fails without NET_RAW.
   fix: { safety: 'unsafe', risk: 'ping and other raw-socket tools stop working' },
   checkPod({ pod, policy, report }) {

@@ -22,6 +22,60 @@ export default defineRule({
     remediation: 'Set `securityContext.runAsGroup` (pod or container) above 10000, for example 65532 (the `nonroot` group of distroless images). Or run the pod in its own user namespace with `hostUsers: false`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsGroup: 10000
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      runAsGroup: 1000
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1.36
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: c
+spec:
+  schedule: "@daily"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: job
+            image: busybox:1.36
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsGroup: 0
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: q
+spec:
+  hostUsers: false
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   fix: null, // which GID owns the image's files is the user's choice: a suggestion only
   checkPod({ pod, report }) {
     lowIdReports(pod, 'runAsGroup', true).forEach(report);

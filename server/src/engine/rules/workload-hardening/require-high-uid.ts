@@ -22,6 +22,31 @@ export default defineRule({
     remediation: 'Set `securityContext.runAsUser` (pod or container) above 10000, for example 65532 (the `nonroot` user of distroless images), and make sure the image\'s files are readable by that UID. Or run the pod in its own user namespace with `hostUsers: false`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      runAsUser: 0
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  securityContext:
+    runAsUser: 1000
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   fix: null, // which UID the image can run as is the user's choice: a suggestion only
   checkPod({ pod, policy, report }) {
     lowIdReports(pod, 'runAsUser', policy.level === 'restricted').forEach(report);

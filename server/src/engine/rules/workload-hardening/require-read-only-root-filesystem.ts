@@ -29,6 +29,28 @@ export default defineRule({
     remediation: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` volume at each path the program writes to (/tmp, caches, pid files). The suggestion adds one for /tmp.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      readOnlyRootFilesystem: true
+`,
+  },
   // An image that writes outside its mounted volumes fails once the root filesystem is read-only.
   fix: { safety: 'unsafe', risk: 'may stop an app that writes outside its mounted volumes' },
   checkPod({ pod, report }) {

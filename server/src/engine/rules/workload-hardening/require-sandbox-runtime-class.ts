@@ -20,6 +20,26 @@ export default defineRule({
     remediation: 'Install gVisor or Kata Containers on (some) nodes, create a RuntimeClass for it (with `scheduling.nodeSelector` when only some nodes have it), and set `runtimeClassName` in the pod template.',
     references: ['https://kubernetes.io/docs/concepts/containers/runtime-class/', 'https://gvisor.dev/docs/user_guide/containerd/quick_start/', 'https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/run-kata-with-k8s.md'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: agent
+  labels: {kube-harden.io/untrusted: "true"}
+spec: {containers: [{name: a, image: agent:1}]}
+`,
+    correct: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: runner, namespace: jobs}
+spec:
+  template:
+    metadata: {labels: {app: runner}}
+    spec:
+      containers:
+      - name: app
+        image: runner:1.0
+`,
+  },
   fix: null,
   checkPod({ pod, config, workspace, report }) {
     if (pod.isWindows) return;

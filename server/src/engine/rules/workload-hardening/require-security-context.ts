@@ -19,6 +19,32 @@ export default defineRule({
     remediation: 'Add `spec.securityContext` (runAsNonRoot: true, seccompProfile.type: RuntimeDefault) and a `securityContext` on each container (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  - name: side
+    image: busybox:1.36
+    securityContext: {}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext: {runAsNonRoot: true}
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: false
+`,
+  },
   fix: null, // what to state is the subject of the specific rules and their fixes
   checkPod({ pod, report }) {
     if ((pod.securityContext?.items.length ?? 0) === 0) report({ messageId: 'pod', at: pod.anchor('securityContext') });

@@ -21,6 +21,37 @@ export default defineRule({
     remediation: 'Set `spec.hostUsers: false` where the nodes support user namespaces. Pods using hostPath volumes that need host UIDs cannot use it. Pods sharing a host namespace (hostNetwork, hostPID, hostIPC) are not reported: the API server rejects `hostUsers: false` beside them.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: q
+spec:
+  hostUsers: true
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   fix: null, // depends on node support
   checkPod({ pod, report }) {
     if (pod.isWindows || pod.usesUserNamespace) return;
