@@ -14,17 +14,12 @@ function defaultState(rule: Rule): string {
   return ruleLevel(rule) === 'restricted' ? 'on at the `restricted` level (the default level)' : 'on at both levels (`baseline` and `restricted`)';
 }
 
-const DEFAULT_STATE_SENTENCE = /\b(?:on|off) by default\b|\bopt-in\b/i;
-
 /**
- * Why the rule is on or off by default: the summary's own sentence about it (every opt-in rule
- * has one; the catalogue test checks), else what puts the rule in its preset.
+ * Why the rule is on or off by default: its own `defaultReason` (every opt-in rule has one; a
+ * test checks), else what puts the rule in its preset.
  */
 export function defaultStateReason(rule: RuleMeta): string {
-  const own = rule.docs.summary.split(/(?<=\.)\s+(?=[A-Z`])/).find(s => DEFAULT_STATE_SENTENCE.test(s)
-    && (rule.optIn ? !/\bon by default\b/i.test(s) : /\bon by default\b/i.test(s)));
-  // A bare "On by default." says no more than the row above it.
-  if (own && !/^on by default\.?$/i.test(own.trim())) return own.trim();
+  if (rule.defaultReason) return rule.defaultReason;
   if (rule.optIn) return '';
   if (rule.pss) return `A Pod Security Standards ${rule.pss.level} check: a namespace that enforces that level rejects the pod.`;
   return `Part of the \`${ruleLevel(rule)}\` preset.`;

@@ -51,6 +51,11 @@ export interface RuleMeta<M extends string = string> {
   level?: Level;
   /** Off unless enabled by setting, `--enable-all` or a preset. */
   optIn?: boolean;
+  /**
+   * Why the rule is on or off by default, in a sentence (the Why row of its page). Required for
+   * an opt-in rule; without it an on-by-default rule's reason is its preset or PSS level.
+   */
+  defaultReason?: string;
   /** Rows of the catalogue (catalogue-rows.ts) this rule implements. */
   covers: string[];
   /** The same check's id in other tools. */

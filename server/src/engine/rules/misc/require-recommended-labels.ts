@@ -21,8 +21,9 @@ export default defineRule({
   messages: {
     missing: '{{kind}} "{{name}}" has no {{labels}} label{{plural}}: add {{labels}} so its findings, alerts and costs can be traced to an application and a team.',
   },
+  defaultReason: 'Info and opt-in: labels are conventions, nothing a reviewer blocks a manifest for.',
   docs: {
-    summary: 'During an incident or a review, `app.kubernetes.io/name` (the Kubernetes recommended label) says which application a workload is and `owner` (kube-linter\'s `required-label-owner`) who answers for it. Checked on the workload object itself (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, bare Pods, ...; a Pod a controller owns takes its labels from the template). The other recommended labels and the email annotation of kube-linter are left out: which ones a team requires is policy, not security. Info and opt-in: labels are conventions, nothing a reviewer blocks a manifest for.',
+    summary: 'During an incident or a review, `app.kubernetes.io/name` (the Kubernetes recommended label) says which application a workload is and `owner` (kube-linter\'s `required-label-owner`) who answers for it. Checked on the workload object itself (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, bare Pods, ...; a Pod a controller owns takes its labels from the template). The other recommended labels and the email annotation of kube-linter are left out: which ones a team requires is policy, not security.',
     remediation: 'Add `app.kubernetes.io/name: <application>` and `owner: <team>` under `metadata.labels` of each workload. The suggestion adds the name label with the object\'s name.',
     references: ['https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/', 'https://docs.kubelinter.io/#/generated/checks?id=required-label-owner'],
   },

@@ -15,8 +15,9 @@ export default defineRule({
   messages: {
     naked: 'Pod "{{name}}" has no controller: it is not rescheduled when its node fails; run it from a Deployment, StatefulSet, DaemonSet or Job.',
   },
+  defaultReason: 'Info and opt-in: one-off debugging pods, examples and tests are legitimately written as bare Pods.',
   docs: {
-    summary: 'A Pod created on its own (no ownerReferences) is never recreated when its node drains or fails, and it escapes the rollout history and policies applied to controllers. Info and opt-in: one-off debugging pods, examples and tests are legitimately written as bare Pods.',
+    summary: 'A Pod created on its own (no ownerReferences) is never recreated when its node drains or fails, and it escapes the rollout history and policies applied to controllers.',
     remediation: 'Wrap the pod spec in a Deployment (or StatefulSet, DaemonSet, Job) template.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/configuration/overview/#naked-pods-vs-replicasets-deployments-and-jobs'],
   },

@@ -18,8 +18,9 @@ export default defineRule({
     missingRole: '{{kind}} "{{name}}" refers to Role "{{role}}", which namespace "{{namespace}}" of the workspace does not define: what it grants cannot be checked, and it grants nothing until the Role exists. Add the Role or fix the name.',
     missingClusterRole: '{{kind}} "{{name}}" refers to ClusterRole "{{role}}", which the workspace does not define and no cluster has by default: what it grants cannot be checked. Add the ClusterRole or fix the name.',
   },
+  defaultReason: 'Off by default (as kube-linter\'s flagRolesNotFound): roles often come from a Helm chart, an operator or another repository, and an editor may open one file alone; turn it on where the workspace holds the whole RBAC of the application.',
   docs: {
-    summary: 'The binding rules judge a binding by its role; a role that is not in the workspace cannot be judged, and a misspelt name grants nothing (the API server accepts a binding to a role that does not exist yet). The built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` role) always exist and are not reported. Off by default (as kube-linter\'s flagRolesNotFound): roles often come from a Helm chart, an operator or another repository, and an editor may open one file alone; turn it on where the workspace holds the whole RBAC of the application.',
+    summary: 'The binding rules judge a binding by its role; a role that is not in the workspace cannot be judged, and a misspelt name grants nothing (the API server accepts a binding to a role that does not exist yet). The built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` role) always exist and are not reported.',
     remediation: 'Add the Role or ClusterRole to the workspace next to the binding, or correct `roleRef.name` (and `roleRef.kind`: a RoleBinding may refer to a ClusterRole, a ClusterRoleBinding only to a ClusterRole).',
     references: [RBAC_DOC],
   },

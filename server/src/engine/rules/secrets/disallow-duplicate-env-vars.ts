@@ -15,8 +15,9 @@ export default defineRule({
   messages: {
     duplicate: '{{container}} sets env {{name}} again further down: the last entry wins, so this one has no effect. Remove it.',
   },
+  defaultReason: 'On by default (severity warning): it is always a mistake and the fix is mechanical.',
   docs: {
-    summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first is not the one the container gets — a common way for a hard-coded value to hide next to a secret reference — and server-side apply rejects the list. On by default (severity warning): it is always a mistake and the fix is mechanical. Each entry that a later one overrides is reported.',
+    summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first is not the one the container gets — a common way for a hard-coded value to hide next to a secret reference — and server-side apply rejects the list. Each entry that a later one overrides is reported.',
     remediation: 'Keep one entry per name. The fix removes the overridden entry; it is safe because the kubelet already ignores it, and it is not offered when a later entry reads the earlier value through `$(NAME)`.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/'],
   },

@@ -16,8 +16,9 @@ export default defineRule({
   messages: {
     writable: '{{container}} mounts hostPath volume "{{volume}}" writable: set readOnly: true on the volume mount.',
   },
+  defaultReason: 'On by default: the Pod Security rules report the hostPath volume itself, this rule points at each container mount that can write through it, which is what a reviewer blocks even where host access is allowed (node agents in a privileged namespace).',
   docs: {
-    summary: 'A writable hostPath mount lets a compromised container change files on the node: plant a static pod manifest or a cron job, replace binaries, rewrite kubelet configuration. On by default: the Pod Security rules report the hostPath volume itself, this rule points at each container mount that can write through it, which is what a reviewer blocks even where host access is allowed (node agents in a privileged namespace).',
+    summary: 'A writable hostPath mount lets a compromised container change files on the node: plant a static pod manifest or a cron job, replace binaries, rewrite kubelet configuration.',
     remediation: 'Set `readOnly: true` on the volumeMounts entry. A node agent that must write should write to a dedicated, narrow directory; consider `recursiveReadOnly: Enabled` (Kubernetes 1.33+) so submounts are read-only too.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', 'https://kubernetes.io/docs/concepts/storage/volumes/#read-only-mounts'],
   },

@@ -17,8 +17,9 @@ export default defineRule({
   messages: {
     none: '{{container}} uses no Linux hardening (seccomp, AppArmor, SELinux or dropped capabilities): set seccompProfile.type: RuntimeDefault and drop ALL capabilities.',
   },
+  defaultReason: 'Opt-in: at the restricted level require-seccomp-profile and require-drop-all-capabilities already ask for more than this; it is for baseline users who want a floor.',
   docs: {
-    summary: 'Without a seccomp profile, an AppArmor profile, SELinux options or dropped capabilities, nothing narrows what the kernel lets the container do. Opt-in: at the restricted level require-seccomp-profile and require-drop-all-capabilities already ask for more than this; it is for baseline users who want a floor.',
+    summary: 'Without a seccomp profile, an AppArmor profile, SELinux options or dropped capabilities, nothing narrows what the kernel lets the container do.',
     remediation: 'Set `seccompProfile.type: RuntimeDefault` (pod securityContext) and `capabilities.drop: [ALL]` on each container.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
   },
