@@ -21,7 +21,8 @@ export const entryPoints = {
   indexWorker: 'server/src/lsp/indexWorker.ts',
 };
 
-export async function bundle() {
+/** `sourcemap`: linked .map files beside the bundles, for breakpoints in the TypeScript (F5). */
+export async function bundle({ sourcemap = false } = {}) {
   rmSync(dist, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
@@ -33,11 +34,12 @@ export async function bundle() {
     target: 'node20',
     external: ['vscode'],
     logLevel: 'warning',
+    sourcemap: sourcemap ? 'linked' : false,
   });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = Date.now();
-  await bundle();
+  await bundle({ sourcemap: process.argv.includes('--sourcemap') });
   console.log(`bundled ${Object.keys(entryPoints).map(e => `dist/${e}.js`).join(', ')} in ${Date.now() - t0} ms`);
 }
