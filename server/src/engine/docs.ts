@@ -74,6 +74,10 @@ export function renderRulePage(rule: Rule): string {
   }
   lines.push('## Messages', '');
   for (const m of Object.values<string>(rule.messages)) lines.push(`- ${m}`);
+  if (rule.fixMessages) {
+    lines.push('', '## Fix and suggestion titles', '');
+    for (const m of Object.values(rule.fixMessages)) lines.push(`- ${m}`);
+  }
   lines.push('', '## References', '');
   for (const r of rule.docs.references) lines.push(`- <${r}>`);
   lines.push('', '<!-- Generated from the rule\'s metadata by `npm run docs`. Do not edit. -->', '');

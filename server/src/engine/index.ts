@@ -13,7 +13,7 @@ export { LATEST_POLICY_MINOR, parsePolicyVersion } from './policy';
 export type { Level, Policy } from './policy';
 export { RULES, ruleById } from './registry';
 export { ruleLevel } from './rule';
-export type { Category, FixSafety, NewFile, Proposal, Rule, RuleExamples, RuleMeta, Severity, Tool } from './rule';
+export type { Category, FixSafety, MessageProposal, NewFile, Proposal, Rule, RuleExamples, RuleMeta, Severity, Tool } from './rule';
 export { renderCatalogue, renderRuleIndex, renderRulePage } from './docs';
 export { CATALOGUE_ROWS, catalogueRow } from './catalogue-rows';
 export type { CatalogueRow } from './catalogue-rows';

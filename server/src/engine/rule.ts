@@ -67,6 +67,8 @@ export interface RuleMeta<M extends string = string> {
    */
   overrides?: string[];
   messages: Record<M, string>;
+  /** Titles of the fixes and suggestions the rule offers, by id (`{{placeholders}}` as messages). */
+  fixMessages?: Record<string, string>;
   docs: RuleDocs;
   /** Shown on the rule's page; checked by a test. */
   examples?: RuleExamples;
@@ -101,6 +103,15 @@ export interface Proposal {
   newFile?(ctx: EditContext): NewFile | undefined;
 }
 
+/**
+ * A proposal whose title is one of the rule's `fixMessages` (ESLint's suggestion messageId): the
+ * wording lives in metadata, on the rule's page, and tests survive rewording.
+ */
+export interface MessageProposal extends Omit<Proposal, 'title'> {
+  messageId: string;
+  data?: Record<string, string | number>;
+}
+
 export interface NewFile {
   /** A file name relative to the folder of the file the finding is in, e.g. `default-deny-shop.yaml`. */
   name: string;
@@ -121,9 +132,9 @@ export interface Report<M extends string = string> {
    */
   severity?: Severity;
   /** The fix (its safety is the rule's `fix.safety`): the one right edit, when there is one. */
-  fix?: Proposal;
+  fix?: Proposal | MessageProposal;
   /** Alternatives where there is no single right answer: offered one at a time, never in bulk. */
-  suggestions?: Proposal[];
+  suggestions?: Array<Proposal | MessageProposal>;
   /** Objects elsewhere that explain the finding (LSP relatedInformation). */
   related?: Array<{ ref: ObjectRef; message: string }>;
 }

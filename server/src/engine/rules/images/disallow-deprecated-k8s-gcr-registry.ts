@@ -17,6 +17,9 @@ export default defineRule({
   messages: {
     frozen: '{{container}} pulls "{{image}}" from k8s.gcr.io, frozen since April 2023 (no new versions or security fixes): use registry.k8s.io instead.',
   },
+  fixMessages: {
+    pullFromNew: 'Pull the image of {{where}} from registry.k8s.io',
+  },
   defaultReason: 'On by default (warning): the change is mechanical and keeps the same image content.',
   docs: {
     summary: 'The Kubernetes project froze k8s.gcr.io in April 2023 and moved to registry.k8s.io: no new tags (so no security fixes) are published there, and the old domain now only redirects, which can stop working.',
@@ -57,7 +60,7 @@ spec:
       report({
         messageId: 'frozen', data: { container: c.label, image: found.image.raw }, at: found.ref.site,
         fix: found.ref.viaAlias || !isScalar(value) ? undefined : {
-          title: `Pull the image of ${inTitle(c.label)} from registry.k8s.io`,
+          messageId: 'pullFromNew', data: { where: inTitle(c.label) },
           // Only the host is rewritten, inside the scalar as written: quoting and comments stay.
           edits: ({ text, doc }) => {
             if (!value.range || !editableAt(doc, value) || isShared(doc, value)) return undefined;

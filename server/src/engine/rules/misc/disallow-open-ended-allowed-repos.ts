@@ -2,7 +2,7 @@ import { isScalar, isSeq } from 'yaml';
 import { removeItem } from '../../fix/remove';
 import { replaceItem } from '../../fix/replace';
 import { getIn, resolveAlias } from '../../model/yaml-nav';
-import { defineRule, Proposal } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 
 /** An entry without `/` that names a registry host (`gcr.io`, `localhost:5000`), not a Docker Hub image. */
 function isHost(entry: string): boolean {
@@ -38,6 +38,10 @@ export default defineRule({
   messages: {
     openEnded: 'Allowed repository "{{repo}}" has no trailing "/": Gatekeeper compares image names by prefix, so it also admits "{{example}}"; end it with "/".',
     allowsAll: 'An empty allowed repository admits every image: remove it.',
+  },
+  fixMessages: {
+    removeEmpty: 'Remove the empty allowed repository',
+    append: 'Append "{{suffix}}" to "{{repo}}": admit only {{what}}',
   },
   defaultReason: 'On by default (warning): the constraint exists to block untrusted images, and such an entry quietly defeats it.',
   docs: {
@@ -80,14 +84,14 @@ spec:
       const repo = item.value;
       const at = raw as typeof item;
       if (repo.trim() === '') {
-        const suggestions = [{ title: 'Remove the empty allowed repository', edits: ({ text, doc }) => removeItem(text, doc, seq, index) } satisfies Proposal];
+        const suggestions = [{ messageId: 'removeEmpty', edits: ({ text, doc }) => removeItem(text, doc, seq, index) } satisfies MessageProposal];
         report({ messageId: 'allowsAll', at, suggestions });
         return;
       }
       const example = openEndedExample(repo);
       if (!example) return;
-      const append = (suffix: string, what: string): Proposal => ({
-        title: `Append "${suffix}" to "${repo}": admit only ${what}`,
+      const append = (suffix: string, what: string): MessageProposal => ({
+        messageId: 'append', data: { suffix, repo, what },
         edits: ({ text, doc }) => replaceItem(text, doc, seq, index, repo + suffix),
       });
       const suggestions = [append('/', 'images under it')];

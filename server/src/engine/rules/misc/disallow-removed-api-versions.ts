@@ -16,6 +16,9 @@ export default defineRule({
     mechanical: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: use {{replacement}} (nothing else changes).',
     rewrite: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: migrate to {{replacement}}; {{note}}.',
   },
+  fixMessages: {
+    changeApiVersion: 'Change apiVersion to {{replacement}}',
+  },
   docs: {
     summary: 'An object written for an API version the cluster no longer serves is rejected at apply time, and an old version often brings weaker defaults with it. Versions are compared with the configured Pod Security version (the cluster version the manifests target; `latest` by default): a version removed after it is not reported. On by default. PodSecurityPolicy is left to disallow-pod-security-policy, which says what replaces it.',
     remediation: 'Change apiVersion to the replacement. The fix does it where only apiVersion changes; where fields moved (Ingress backends, HPA metrics, a required Deployment selector, webhook fields) the message says what to rewrite.',
@@ -64,7 +67,7 @@ spec:
     report({
       messageId: mechanical ? 'mechanical' : 'rewrite', data, at: at.value,
       fix: mechanical
-        ? { title: `Change apiVersion to ${api.replacement}`, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', api.replacement) }
+        ? { messageId: 'changeApiVersion', data: { replacement: api.replacement }, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', api.replacement) }
         : undefined,
     });
   },

@@ -15,6 +15,9 @@ export default defineRule({
   messages: {
     privileged: 'SecurityContextConstraints "{{name}}" sets allowPrivilegedContainer: true: set it to false.',
   },
+  fixMessages: {
+    disallow: 'Set allowPrivilegedContainer: false',
+  },
   defaultReason: 'On by default: a custom SCC rarely needs it, and the built-in `privileged` SCC already exists for the node agents that do.',
   docs: {
     summary: 'An OpenShift SecurityContextConstraints with `allowPrivilegedContainer: true` lets every service account that may use it run privileged containers, which are root on the node.',
@@ -45,7 +48,7 @@ allowHostNetwork: false
     if (!isTrue(v)) return;
     report({
       messageId: 'privileged', data: { name: object.name ?? '' }, at: v!.value,
-      fix: { title: 'Set allowPrivilegedContainer: false', edits: ({ text, doc }) => setScalar(text, doc, object.node, 'allowPrivilegedContainer', false) },
+      fix: { messageId: 'disallow', edits: ({ text, doc }) => setScalar(text, doc, object.node, 'allowPrivilegedContainer', false) },
     });
   },
 });

@@ -2,7 +2,7 @@ import { setIn } from '../../fix/map';
 import { metadataOf, nameNode } from '../../model/object';
 import { podTemplatePath } from '../../model/workload';
 import { get, getMap, getSeq, keyOf } from '../../model/yaml-nav';
-import { defineRule, Proposal } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 
 const NAME_LABEL = 'app.kubernetes.io/name';
 const OWNER_LABEL = 'owner';
@@ -20,6 +20,9 @@ export default defineRule({
   equivalents: { kubeLinter: ['required-label-owner'], kubescape: ['C-0076', 'C-0077'] },
   messages: {
     missing: '{{kind}} "{{name}}" has no {{labels}} label{{plural}}: add {{labels}} so its findings, alerts and costs can be traced to an application and a team.',
+  },
+  fixMessages: {
+    addName: 'Add label {{label}}: {{value}}',
   },
   defaultReason: 'Info and opt-in: labels are conventions, nothing a reviewer blocks a manifest for.',
   docs: {
@@ -84,8 +87,8 @@ spec:
     const missing = [NAME_LABEL, OWNER_LABEL].filter(l => !get(labels, l, object.doc));
     if (missing.length === 0) return;
     const name = object.name;
-    const nameSuggestion: Proposal[] = meta && missing.includes(NAME_LABEL) && name !== undefined && LABEL_VALUE.test(name)
-      ? [{ title: `Add label ${NAME_LABEL}: ${name}`, edits: ({ text, doc }) => setIn(text, doc, meta, ['labels', NAME_LABEL], name) }]
+    const nameSuggestion: MessageProposal[] = meta && missing.includes(NAME_LABEL) && name !== undefined && LABEL_VALUE.test(name)
+      ? [{ messageId: 'addName', data: { label: NAME_LABEL, value: name }, edits: ({ text, doc }) => setIn(text, doc, meta, ['labels', NAME_LABEL], name) }]
       : [];
     report({
       messageId: 'missing',

@@ -1,6 +1,6 @@
 import { setScalar } from '../../fix/map';
 import { bindingView, isBinding } from '../../model/rbac-binding';
-import { Proposal, defineRule } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 import { roleFor, roleLabel } from '../../workspace/domains/rbac';
 import { RBAC_GOOD_PRACTICES } from '../references';
 
@@ -19,6 +19,9 @@ export default defineRule({
   messages: {
     clusterWide: '{{kind}} "{{name}}" binds ClusterRole "cluster-admin": its subjects hold every permission on every resource of the cluster. Bind a role limited to what they need (for example "edit" or "view" in a namespace).',
     namespaced: 'RoleBinding "{{name}}" binds ClusterRole "cluster-admin": its subjects hold every permission in namespace "{{namespace}}", Roles and RoleBindings included. Bind a role limited to what they need (for example "edit" or "view").',
+  },
+  fixMessages: {
+    bindInstead: 'Bind ClusterRole "{{role}}" instead of "cluster-admin"',
   },
   docs: {
     summary: '`cluster-admin` is the superuser role: every verb on every resource (and every non-resource URL). Bound by a ClusterRoleBinding it owns the cluster; bound by a RoleBinding it owns the namespace, including its Secrets and its RBAC. Bindings to the aggregated `admin` and `edit` roles (which Trivy also reports here) are judged by what they grant, by the dangerous-role binding rule. Bindings whose role is a Role of the workspace named `cluster-admin` are not the built-in role and are not reported.',
@@ -54,8 +57,8 @@ subjects:
     if (b.roleKind !== 'ClusterRole' || b.roleName !== 'cluster-admin') return;
     const role = roleFor(index, self);
     const ref = b.roleNameRef;
-    const replace = (name: string): Proposal => ({
-      title: `Bind ClusterRole "${name}" instead of "cluster-admin"`,
+    const replace = (name: string): MessageProposal => ({
+      messageId: 'bindInstead', data: { role: name },
       edits: ({ text, doc }) => (ref && !ref.viaAlias && b.roleRef ? setScalar(text, doc, b.roleRef, 'name', name) : undefined),
     });
     report({

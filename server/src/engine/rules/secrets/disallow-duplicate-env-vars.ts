@@ -15,6 +15,9 @@ export default defineRule({
   messages: {
     duplicate: '{{container}} sets env {{name}} again further down: the last entry wins, so this one has no effect. Remove it.',
   },
+  fixMessages: {
+    removeOverridden: 'Remove the overridden env {{name}} from {{where}}',
+  },
   defaultReason: 'On by default (severity warning): it is always a mistake and the fix is mechanical.',
   docs: {
     summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first is not the one the container gets — a common way for a hard-coded value to hide next to a secret reference — and server-side apply rejects the list. Each entry that a later one overrides is reported.',
@@ -64,7 +67,7 @@ spec:
           data: { container: c.label, name: e.name },
           at: e.nameRef.site,
           fix: readBelow || !seq ? undefined : {
-            title: `Remove the overridden env ${e.name} from ${inTitle(c.label)}`,
+            messageId: 'removeOverridden', data: { name: e.name, where: inTitle(c.label) },
             edits: ({ text, doc }) => removeItem(text, doc, seq, e.index),
           },
         });

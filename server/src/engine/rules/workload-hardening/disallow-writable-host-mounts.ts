@@ -16,6 +16,9 @@ export default defineRule({
   messages: {
     writable: '{{container}} mounts hostPath volume "{{volume}}" writable: set readOnly: true on the volume mount.',
   },
+  fixMessages: {
+    setReadOnly: 'Set readOnly: true on {{where}}',
+  },
   defaultReason: 'On by default: the Pod Security rules report the hostPath volume itself, this rule points at each container mount that can write through it, which is what a reviewer blocks even where host access is allowed (node agents in a privileged namespace).',
   docs: {
     summary: 'A writable hostPath mount lets a compromised container change files on the node: plant a static pod manifest or a cron job, replace binaries, rewrite kubelet configuration.',
@@ -69,7 +72,7 @@ spec:
         messageId: 'writable',
         data: { container: m.container.label, volume },
         at: readOnly?.value ?? m.nameRef.value,
-        fix: { title: `Set readOnly: true on ${where}`, edits: ({ text, doc }) => setIn(text, doc, m.node, ['readOnly'], true) },
+        fix: { messageId: 'setReadOnly', data: { where }, edits: ({ text, doc }) => setIn(text, doc, m.node, ['readOnly'], true) },
       });
     }
   },

@@ -20,6 +20,9 @@ export default defineRule({
     added: '{{container}} adds capability "{{capability}}", which allows packet spoofing on the pod network: remove it from securityContext.capabilities.add.',
     notDropped: '{{container}} keeps NET_RAW, which container runtimes grant by default and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
   },
+  fixMessages: {
+    removeCapability: 'Remove capability "{{capability}}" from {{where}}',
+  },
   defaultReason: 'Opt-in: at the default restricted level everything it would say is already said by require-drop-all-capabilities and the Pod Security capability rules.',
   docs: {
     summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, and it has been the key to several container escapes. Runtimes grant it by default, so a container keeps it unless it drops it. At the restricted level require-drop-all-capabilities already asks for `drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do not exist there.',
@@ -81,7 +84,7 @@ spec:
         for (const e of added.filter(x => x.name === 'NET_RAW')) {
           report({
             messageId: 'added', data: { container: c.label, capability: e.raw }, at: e.ref.value,
-            fix: { title: `Remove capability "${e.raw}" from ${what}`, edits: ({ text, doc }) => removeItem(text, doc, e.seq, e.index) },
+            fix: { messageId: 'removeCapability', data: { capability: e.raw, where: what }, edits: ({ text, doc }) => removeItem(text, doc, e.seq, e.index) },
           });
         }
         continue;
