@@ -38,8 +38,11 @@ export const serverEntryPoints = {
 /** The documentation the rule pages link to (`../catalogue.md`, which links the semantics page). */
 export const SHIPPED_DOCS = ['rules', 'catalogue.md', 'kubernetes-semantics.md'];
 
-/** Bundles `entries` into `outdir` and writes the notices of what they carry to `noticesFile`. */
-async function bundleInto(outdir, entries, noticesFile, product) {
+/**
+ * Bundles `entries` into `outdir` and writes the notices of what they carry to `noticesFile`.
+ * `sourcemap`: linked .map files beside the bundles, for breakpoints in the TypeScript (F5).
+ */
+async function bundleInto(outdir, entries, noticesFile, product, { sourcemap = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const { metafile } = await build({
     absWorkingDir: root,
@@ -52,14 +55,15 @@ async function bundleInto(outdir, entries, noticesFile, product) {
     external: ['vscode'],
     metafile: true,
     logLevel: 'warning',
+    sourcemap: sourcemap ? 'linked' : false,
   });
   const packages = bundledPackages(metafile, root);
   writeFileSync(noticesFile, noticesText(product, packages));
   return packages;
 }
 
-export function bundle() {
-  return bundleInto(dist, entryPoints, join(root, 'ThirdPartyNotices.txt'), 'The Kube Harden extension');
+export function bundle(options = {}) {
+  return bundleInto(dist, entryPoints, join(root, 'ThirdPartyNotices.txt'), 'The Kube Harden extension', options);
 }
 
 /** What `npm pack` of server/ ships besides bin/ and package.json (all generated, git-ignored). */
@@ -76,7 +80,7 @@ export async function bundleServerPackage() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = Date.now();
   const serverOnly = process.argv.includes('--server-package');
-  const packages = await (serverOnly ? bundleServerPackage() : bundle());
+  const packages = await (serverOnly ? bundleServerPackage() : bundle({ sourcemap: process.argv.includes('--sourcemap') }));
   const names = Object.keys(serverOnly ? serverEntryPoints : entryPoints).map(e => `${serverOnly ? 'server/' : ''}dist/${e}.js`);
   console.log(`bundled ${names.join(', ')} (${packages.length} third-party packages) in ${Date.now() - t0} ms`);
 }

@@ -1,5 +1,6 @@
-// Writes docs/rules/<id>.md and docs/rules/README.md from rule metadata (run after a build).
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Writes docs/rules/<id>.md and docs/rules/README.md from rule metadata, and the settings of
+// package.json and README.md from the settings schema (run after a build).
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,4 +14,15 @@ for (const f of readdirSync(dir)) if (f.endsWith('.md') && f !== 'README.md' && 
 for (const rule of engine.RULES) writeFileSync(join(dir, `${rule.id}.md`), engine.renderRulePage(rule));
 writeFileSync(join(dir, 'README.md'), engine.renderRuleIndex(engine.RULES));
 writeFileSync(join(root, 'docs', 'catalogue.md'), engine.renderCatalogue(engine.RULES));
-console.log(`wrote ${engine.RULES.length} rule pages and the index to docs/rules, and docs/catalogue.md`);
+
+// The settings, from server/src/engine/settings-schema.ts: package.json and the README's table.
+const pkgPath = join(root, 'package.json');
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+pkg.contributes.configuration = engine.contributedConfiguration();
+writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const table = /(<!-- settings:start[^>]*-->\n)[\s\S]*?(<!-- settings:end -->)/;
+if (!table.test(readme)) throw new Error('README.md has no <!-- settings:start --> ... <!-- settings:end --> markers');
+writeFileSync(readmePath, readme.replace(table, (_, start, end) => start + engine.renderSettingsTable() + end));
+console.log(`wrote ${engine.RULES.length} rule pages and the index to docs/rules, docs/catalogue.md, and the settings to package.json and README.md`);

@@ -1,6 +1,7 @@
 // The one command that runs every test (README, .ci/run): build, unit + protocol suites, the
 // Pod Security Admission conformance of the built CLI (mocha also packages the .vsix and checks
-// it), and the extension-host suite in a real VS Code (code-server + headless Chromium, installed
+// it), ESLint (0 problems), and the extension-host suite in a real VS Code (code-server +
+// headless Chromium, installed
 // by scripts/e2e/install.sh), against the dev tree and against the installed .vsix, and a smoke
 // test of `npm run demo`. Prints one closing line for CI: "N passed, N failed".
 // KUBE_HARDEN_SKIP_E2E=1 skips the editor suites and the demo.
@@ -27,6 +28,8 @@ function step(name, cmd, args, parse) {
 }
 
 const built = step('build', 'npx', ['--no-install', 'tsc', '-b']);
+// The engine's purity and the front ends' use of its public API only (eslint.config.mjs).
+step('lint', 'npx', ['--no-install', 'eslint', '.']);
 if (built) {
   step('unit and protocol tests', 'npx', ['--no-install', 'mocha'], out => {
     const m = /unit: (\d+) passed, (\d+) failed/.exec(out);

@@ -1,8 +1,11 @@
-// Runs the real `kube-harden` binary, as scripts and CI do.
+// Runs the `kube-harden` front end: in-process through main(argv, io) where the behaviour is the
+// point (fast: no Node start-up, no module loading per call), or the real binary where the process
+// is (exit codes, pipes, stdout flushing, Node flags), as scripts and CI run it.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { main } from '@kube-harden/server/out/cli/main';
 
 /** The project root (test/out/helpers -> ../../..). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -23,6 +26,16 @@ export function runCli(args: string[], opts: { cwd?: string; nodeArgs?: string[]
   });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * main() of the CLI with a recording Io, reading relative paths from `cwd`: what the binary would
+ * print and return, with no colour (as through a pipe).
+ */
+export async function cli(args: string[], opts: { cwd?: string } = {}): Promise<CliRun> {
+  let stdout = '', stderr = '';
+  const status = await main(args, { out: t => { stdout += t; }, err: t => { stderr += t; }, color: false, cwd: opts.cwd ?? ROOT });
+  return { status, stdout, stderr };
 }
 
 /** Parses `--format json` output, failing with the output shown when it is not one object. */

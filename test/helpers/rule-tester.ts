@@ -153,6 +153,10 @@ export function ruleTester(ruleId: string, cases: { valid: Array<Case | string>;
         c.errors.forEach((e, j) => {
           const f = found[j];
           assert.doesNotMatch(f.message, /\{\{/, 'every message placeholder is filled');
+          for (const title of [f.fix?.title ?? '', ...f.suggestions.map(sg => sg.title)]) {
+            assert.doesNotMatch(title, /\{\{/, 'every fix title placeholder is filled');
+            assert.doesNotMatch(title, /^[a-z][A-Za-z]*$/, `a fix title is text, not a fixMessages id: ${title}`);
+          }
           if (e.data) assert.deepEqual(f.data, e.data);
           if (e.covers) assert.deepEqual(f.covers, e.covers);
           if (e.severity) assert.equal(f.severity, e.severity);

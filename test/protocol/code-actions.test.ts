@@ -116,11 +116,6 @@ function codeActions(client: LspClient, doc: Opened, r: ReturnType<typeof range>
 
 /** Titles, kinds and preference: what a user sees in the menu. */
 const menu = (actions: CodeAction[]) => actions.map(a => [a.title, a.kind, a.isPreferred]);
-const byTitle = (actions: CodeAction[], title: string) => {
-  const a = actions.find(x => x.title === title);
-  assert.ok(a, `an action titled ${JSON.stringify(title)} among ${JSON.stringify(actions.map(x => x.title))}`);
-  return a;
-};
 const at = (doc: Opened, line: number) => doc.diagnostics.filter(d => d.range.start.line === line);
 /** Without the "Suppress ..." actions every finding offers (checked in the first tests). */
 const fixesOnly = (actions: CodeAction[]) => actions.filter(a => !a.title.startsWith('Suppress '));

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ErrorCodes, MessageType } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
-import { yaml } from '../helpers/manifest';
 import { fileUri, PRIVILEGED_POD } from './fixtures';
 
 /** Lines each Pod takes in `manyPods`, its `---` separator included. */

@@ -84,7 +84,7 @@ describe('protocol: workspace model', () => {
       // Its label edited in the editor (not saved): the Pod, untouched, is re-published at restricted.
       let mark = client.mark();
       await client.change(nsUri, 2, [{ text: namespace('restricted') }]);
-      let p = await client.waitForDiagnostics(podUri, { since: mark });
+      const p = await client.waitForDiagnostics(podUri, { since: mark });
       assert.equal(p.version, 1, 'the Pod itself did not change');
       assert.deepEqual(codes(p), RESTRICTED);
 

@@ -28,7 +28,7 @@ describe('OWASP Kubernetes Top 10 categories and the default-state reasons', () 
   it('explains why every opt-in rule is off by default', () => {
     for (const r of RULES.filter(x => x.optIn)) {
       const why = defaultStateReason(r);
-      assert.match(why, /off by default|opt-in/i, `${r.id}: its summary needs a sentence saying why it is off by default`);
+      assert.match(why, /off by default|opt-in/i, `${r.id}: its defaultReason says why it is off by default`);
       assert.doesNotMatch(why, /\bon by default\b/i, r.id);
     }
   });

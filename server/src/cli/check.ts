@@ -3,17 +3,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigInput, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig, Severity } from '../engine';
-import { FailOn } from '../engine/config-file';
-import { MAX_TEXT_LENGTH } from '../engine/model/parse';
-import { WorkspaceIndex } from '../engine/workspace';
-import { summarizeFile } from '../engine/workspace/summary';
+import { ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, parseFile, ParsedFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
 import { ConfigFinder, RepoConfig } from './config';
 import { contextRoots } from './context';
-import { mergeConfigInputs } from '../engine/config';
+import { mergeConfigInputs } from '../engine';
 import { CheckSummary, compareFindings, fingerprints, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
 import { decode, FileContent, fixFile } from './fix';
@@ -31,15 +27,15 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (args.preset) config.preset = args.preset;
   if (args.level) config.level = args.level;
   if (args.pssVersion) config.podSecurityVersion = args.pssVersion;
-  const base = process.cwd();
+  const base = io.cwd ?? process.cwd();
 
   const named = args.paths.filter(p => p !== '-');
-  const discovered = await discover(named);
+  const discovered = await discover(named, io.cwd);
   for (const e of discovered.errors) io.err(`kube-harden: error: ${e}\n`);
   let ioErrors = discovered.errors.length;
   // The repository file decides what the flags leave open; its `exclude` drops files found by
   // walking a folder (a file named on the command line is checked: the user chose it).
-  const repo = new ConfigFinder(io);
+  const repo = new ConfigFinder(io, io.cwd);
   const files = discovered.files.filter(f => f.named || !repo.excludes(f.absolute));
   const configFor = (file: SourceFile): ConfigInput => {
     const found = repo.forFile(file.absolute);
@@ -64,7 +60,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (!args.noContext) {
     const checked = new Set(inputs.map(i => i.file.absolute));
     const roots = contextRoots(inputs.map(i => i.file.absolute));
-    const context = await discover(roots);
+    const context = await discover(roots, io.cwd);
     for (const file of context.files) {
       if (checked.has(file.absolute) || repo.excludes(file.absolute)) continue;
       const content = await read(file, { ...io, err: () => undefined });

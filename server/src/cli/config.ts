@@ -5,7 +5,7 @@
 // override the file; the file overrides the defaults.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine/config-file';
+import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine';
 import { compileGlob, GlobMatcher } from '../host/glob';
 import { describe } from './files';
 import { Io } from './io';

@@ -2,7 +2,7 @@
 // unit, not locale) so two runs on two machines list the same files in the same order.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isConfigFileName } from '../engine/config-file';
+import { isConfigFileName } from '../engine';
 import { entryKind } from '../host/dirent';
 
 export interface SourceFile {
@@ -31,7 +31,7 @@ export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export async function discover(args: readonly string[]): Promise<Discovery> {
+export async function discover(args: readonly string[], cwd = process.cwd()): Promise<Discovery> {
   const files: SourceFile[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
@@ -42,7 +42,7 @@ export async function discover(args: readonly string[]): Promise<Discovery> {
   };
 
   for (const arg of args) {
-    const absolute = path.resolve(arg);
+    const absolute = path.resolve(cwd, arg);
     let stat: fs.Stats;
     try {
       stat = await fs.promises.stat(absolute);

@@ -6,6 +6,8 @@ export interface Io {
   color: boolean;
   /** Standard input's bytes (`check -`); absent where there is none (in-process callers). */
   readStdin?(): Promise<Buffer>;
+  /** The directory relative paths are read from; process.cwd() when absent. */
+  cwd?: string;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -14,17 +14,12 @@ function defaultState(rule: Rule): string {
   return ruleLevel(rule) === 'restricted' ? 'on at the `restricted` level (the default level)' : 'on at both levels (`baseline` and `restricted`)';
 }
 
-const DEFAULT_STATE_SENTENCE = /\b(?:on|off) by default\b|\bopt-in\b/i;
-
 /**
- * Why the rule is on or off by default: the summary's own sentence about it (every opt-in rule
- * has one; the catalogue test checks), else what puts the rule in its preset.
+ * Why the rule is on or off by default: its own `defaultReason` (every opt-in rule has one; a
+ * test checks), else what puts the rule in its preset.
  */
 export function defaultStateReason(rule: RuleMeta): string {
-  const own = rule.docs.summary.split(/(?<=\.)\s+(?=[A-Z`])/).find(s => DEFAULT_STATE_SENTENCE.test(s)
-    && (rule.optIn ? !/\bon by default\b/i.test(s) : /\bon by default\b/i.test(s)));
-  // A bare "On by default." says no more than the row above it.
-  if (own && !/^on by default\.?$/i.test(own.trim())) return own.trim();
+  if (rule.defaultReason) return rule.defaultReason;
   if (rule.optIn) return '';
   if (rule.pss) return `A Pod Security Standards ${rule.pss.level} check: a namespace that enforces that level rejects the pod.`;
   return `Part of the \`${ruleLevel(rule)}\` preset.`;
@@ -73,8 +68,16 @@ export function renderRulePage(rule: Rule): string {
     for (const t of eq) lines.push(`| ${TOOL_NAMES[t]} | ${rule.equivalents[t]!.map(id => `\`${id}\``).join(', ')} |`);
     lines.push('');
   }
+  if (rule.examples) {
+    const settings = rule.examples.settings ? ` (with the settings \`${JSON.stringify(rule.examples.settings)}\`)` : '';
+    lines.push('## Examples', '', `Incorrect${settings}:`, '', '```yaml', rule.examples.incorrect.trimEnd(), '```', '', 'Correct:', '', '```yaml', rule.examples.correct.trimEnd(), '```', '');
+  }
   lines.push('## Messages', '');
   for (const m of Object.values<string>(rule.messages)) lines.push(`- ${m}`);
+  if (rule.fixMessages) {
+    lines.push('', '## Fix and suggestion titles', '');
+    for (const m of Object.values(rule.fixMessages)) lines.push(`- ${m}`);
+  }
   lines.push('', '## References', '');
   for (const r of rule.docs.references) lines.push(`- <${r}>`);
   lines.push('', '<!-- Generated from the rule\'s metadata by `npm run docs`. Do not edit. -->', '');

@@ -10,7 +10,7 @@ import { ObjectSummary, summarizeFile } from './workspace/summary';
 import { nodeOffsets } from './model/ranges';
 import { levelIncludes, parsePolicyVersion, Policy } from './policy';
 import type { TextEdit } from './fix/edit';
-import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
+import { FixSafety, MessageProposal, NewFile, Proposal, Report, Rule, RuleMeta, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
 import { settingFor } from './rule-settings';
 import { SuppressedFinding, Suppressor } from './suppress';
@@ -161,8 +161,8 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
             message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
             severity: configured ?? r.severity ?? rule.severity,
             covers: r.covers ?? rule.covers,
-            fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule.id, failures) } : null,
-            suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule.id, failures)),
+            fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule, failures) } : null,
+            suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule, failures)),
             offsets,
             range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
             object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
@@ -212,7 +212,8 @@ function forObject(resolved: ResolvedConfig, index: WorkspaceIndex, self: Object
   return { active: [...pss, ...resolved.active.filter(a => !a.rule.pss)], policy: level === 'privileged' ? { ...r.policy, privileged: true } : r.policy };
 }
 
-function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures: RuleFailure[]): BoundProposal {
+function bind(p: Proposal | MessageProposal, text: string, doc: Document, rule: RuleMeta, failures: RuleFailure[]): BoundProposal {
+  const ruleId = rule.id;
   // A builder that throws offers nothing; the finding itself still stands.
   const guarded = <T>(build: () => T): T | undefined => {
     try {
@@ -222,7 +223,8 @@ function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures
       return undefined;
     }
   };
-  const bound: BoundProposal = { title: p.title, edits: () => guarded(() => p.edits({ text, doc })) };
+  const title = 'messageId' in p ? formatMessage(rule.fixMessages?.[p.messageId] ?? p.messageId, p.data) : p.title;
+  const bound: BoundProposal = { title, edits: () => guarded(() => p.edits({ text, doc })) };
   const newFile = p.newFile;
   if (newFile) bound.newFile = () => guarded(() => newFile.call(p, { text, doc }));
   return bound;

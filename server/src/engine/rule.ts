@@ -28,6 +28,19 @@ export interface RuleDocs {
   references: string[];
 }
 
+/**
+ * Manifests that show the rule (ESLint's incorrect/correct examples), rendered on its page. Each
+ * is linted alone, with the rule on at its level and `settings`: `incorrect` gets at least one
+ * finding of the rule, `correct` none (test/unit/rule-examples.test.ts). Objects of other files
+ * that a cross-file rule reads are further documents of the same snippet.
+ */
+export interface RuleExamples {
+  incorrect: string;
+  correct: string;
+  /** Settings the rule needs to run (trustedRegistries, ...). */
+  settings?: Partial<Pick<LintConfig, 'trustedRegistries' | 'deniedRegistries' | 'sandbox'>>;
+}
+
 export interface RuleMeta<M extends string = string> {
   id: string;
   title: string;
@@ -38,6 +51,11 @@ export interface RuleMeta<M extends string = string> {
   level?: Level;
   /** Off unless enabled by setting, `--enable-all` or a preset. */
   optIn?: boolean;
+  /**
+   * Why the rule is on or off by default, in a sentence (the Why row of its page). Required for
+   * an opt-in rule; without it an on-by-default rule's reason is its preset or PSS level.
+   */
+  defaultReason?: string;
   /** Rows of the catalogue (catalogue-rows.ts) this rule implements. */
   covers: string[];
   /** The same check's id in other tools. */
@@ -49,7 +67,11 @@ export interface RuleMeta<M extends string = string> {
    */
   overrides?: string[];
   messages: Record<M, string>;
+  /** Titles of the fixes and suggestions the rule offers, by id (`{{placeholders}}` as messages). */
+  fixMessages?: Record<string, string>;
   docs: RuleDocs;
+  /** Shown on the rule's page; checked by a test. */
+  examples?: RuleExamples;
   /**
    * Fix safety of the edit this rule offers (fixes are built by the fix layer); null: none.
    * `risk`: for an unsafe fix, what it may break, in a few words ("may stop an image that runs
@@ -81,6 +103,15 @@ export interface Proposal {
   newFile?(ctx: EditContext): NewFile | undefined;
 }
 
+/**
+ * A proposal whose title is one of the rule's `fixMessages` (ESLint's suggestion messageId): the
+ * wording lives in metadata, on the rule's page, and tests survive rewording.
+ */
+export interface MessageProposal extends Omit<Proposal, 'title'> {
+  messageId: string;
+  data?: Record<string, string | number>;
+}
+
 export interface NewFile {
   /** A file name relative to the folder of the file the finding is in, e.g. `default-deny-shop.yaml`. */
   name: string;
@@ -101,9 +132,9 @@ export interface Report<M extends string = string> {
    */
   severity?: Severity;
   /** The fix (its safety is the rule's `fix.safety`): the one right edit, when there is one. */
-  fix?: Proposal;
+  fix?: Proposal | MessageProposal;
   /** Alternatives where there is no single right answer: offered one at a time, never in bulk. */
-  suggestions?: Proposal[];
+  suggestions?: Array<Proposal | MessageProposal>;
   /** Objects elsewhere that explain the finding (LSP relatedInformation). */
   related?: Array<{ ref: ObjectRef; message: string }>;
 }

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ParsedFile, parseFile } from '../engine';
-import { MAX_TEXT_LENGTH } from '../engine/model/parse';
-import { ObjectSummary, summarizeFile } from '../engine/workspace/summary';
+import { MAX_TEXT_LENGTH } from '../engine';
+import { ObjectSummary, summarizeFile } from '../engine';
 import { entryKind } from '../host/dirent';
 import { isHelmTemplatePath } from '../host/helm';
 import { FolderExclusions } from './exclusions';

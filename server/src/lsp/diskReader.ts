@@ -4,7 +4,7 @@
 // worker can run, files are read in-process.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ObjectSummary } from '../engine/workspace/summary';
+import { ObjectSummary } from '../engine';
 import { summarizeDiskFile } from './diskFiles';
 import type { ReadRequest, ReadResponse } from './indexWorker';
 

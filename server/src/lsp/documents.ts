@@ -4,8 +4,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { LintOptions, LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig } from '../engine';
-import { WorkspaceIndex } from '../engine/workspace';
-import type { ObjectSummary } from '../engine/workspace/summary';
+import { WorkspaceIndex } from '../engine';
+import type { ObjectSummary } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { canonicalUri } from './uris';
 

@@ -10,8 +10,8 @@
 import { Hover, MarkupKind, Position, Range, TextDocumentPositionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding, LintConfig, LintResult, ParsedFile, ResolvedConfig, resolveConfig, ruleById, RuleMeta, Tool, WorkspaceIndex } from '../engine';
-import { TOOL_NAMES } from '../engine/docs';
-import { OWASP_URL, owaspLabel, owaspOf } from '../engine/owasp';
+import { TOOL_NAMES } from '../engine';
+import { OWASP_URL, owaspLabel, owaspOf } from '../engine';
 import { isManifestCandidate, ParseCache } from './documents';
 import { rbacHover } from './hoverRbac';
 import { SettingsStore } from './settings';

@@ -5,12 +5,14 @@ import { isMap } from 'yaml';
 import { MarkupContent, MarkupKind, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { K8sObject, objectAt, ParsedFile } from '../engine';
-import { RBAC_GROUP } from '../engine/model/rbac';
-import { get, getMap, getSeq, seqItems, str } from '../engine/model/yaml-nav';
-import { WorkspaceIndex } from '../engine/workspace';
-import { effectivePermissions, GrantedRule, PermissionGrant, PermissionSubject } from '../engine/workspace/permissions';
-import { summarizeFile } from '../engine/workspace/summary';
+import { RBAC_GROUP } from '../engine';
+import { yamlNav } from '../engine';
+import { WorkspaceIndex } from '../engine';
+import { effectivePermissions, GrantedRule, PermissionGrant, PermissionSubject } from '../engine';
+import { summarizeFile } from '../engine';
 import { canonicalUri } from './uris';
+
+const { get, getMap, getSeq, seqItems, str } = yamlNav;
 
 export interface RbacHoverContext {
   parsed: ParsedFile;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigInput } from '../engine';
-import { CONFIG_FILE_NAMES, ConfigFile, isConfigFileName, parseConfigFile } from '../engine/config-file';
+import { CONFIG_FILE_NAMES, ConfigFile, isConfigFileName, parseConfigFile } from '../engine';
 import { fsPathOf } from './uris';
 
 export interface RepoConfigDeps {

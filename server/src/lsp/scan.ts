@@ -4,7 +4,7 @@
 // file that changes on disk while closed is linted again; one that goes away is cleared.
 import type { PublishDiagnosticsParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { LintConfig, lintParsed, ResolvedConfig, resolveConfig } from '../engine';
-import { WorkspaceIndex } from '../engine/workspace';
+import { WorkspaceIndex } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { parseDiskText, readManifestText } from './diskFiles';
 import { IndexingJob, yieldToEventLoop } from './indexing';

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, CodeActionClient, CodeActionProvider } from './codeActions';
 import { DEFAULT_DOCS_ROOT, docsLinker } from './diagnostics';
-import { isManifestCandidate, ParseCache } from './documents';
+import { ParseCache } from './documents';
 import { FolderWatcher } from './folderWatcher';
 import { chooseEncoding, editToClient, LineOf, linesOf, PositionCodec } from './positionEncoding';
 import { HoverDeps, provideHover } from './hover';

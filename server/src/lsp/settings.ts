@@ -2,7 +2,7 @@
 // pulled with workspace/configuration, cached per document URI until the client says they
 // changed. Clients that cannot answer workspace/configuration push them instead.
 import { ConfigInput, DEFAULT_CONFIG, DEFAULT_NAMESPACE, LintConfig, normalizeConfig } from '../engine';
-import { mergeConfigInputs } from '../engine/config';
+import { CONFIG_SETTING_KEYS, mergeConfigInputs } from '../engine';
 import { describeError, RateLimitedLog } from './log';
 
 export const SECTION = 'kubeHarden';
@@ -32,7 +32,7 @@ export function toDocumentSettings(raw: unknown, report: (problem: string) => vo
   }
   if (!isObject(raw)) return DEFAULT_SETTINGS;
   const input: Record<string, unknown> = {};
-  for (const key of ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'sandbox', 'defaultNamespace'] as const) {
+  for (const key of CONFIG_SETTING_KEYS) {
     // Editors send null for a setting the user cleared: that means "default", not a bad value.
     if (raw[key] !== undefined && raw[key] !== null) input[key] = raw[key];
   }

@@ -11,7 +11,7 @@ import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { canonicalUri } from './uris';
 import { isConfigUri } from './repoConfig';
-import { parseConfigFile } from '../engine/config-file';
+import { parseConfigFile } from '../engine';
 
 /** The problems of a repository file as diagnostics (source kube-harden, code `config`). */
 export function configDiagnostics(text: string): PublishDiagnosticsParams['diagnostics'] {

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import { FileChangeType, FileEvent, WorkspaceFolder } from 'vscode-languageserver';
 import { ParsedFile } from '../engine';
-import { WorkspaceIndex } from '../engine/workspace';
-import { ObjectSummary, summarizeFile } from '../engine/workspace/summary';
+import { WorkspaceIndex } from '../engine';
+import { ObjectSummary, summarizeFile } from '../engine';
 import { Cancellable, isManifestPath, listManifests } from './diskFiles';
 import { DiskReader } from './diskReader';
 import { exclusionPatterns, ExclusionSettings, FolderExclusions } from './exclusions';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '@kube-harden/server/out/cli/main';
-import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { json, removeTempTrees, cli, runCli, tempTree } from '../../helpers/cli';
 import { yaml } from '../../helpers/manifest';
 import { KNOWN_RULES, message, NOT_A_MANIFEST, PRIVILEGED_POD, PRIVILEGED_POD_JSON, privilegedPodFindings, ROOT_POD } from './fixtures';
 
@@ -28,41 +28,41 @@ describe('kube-harden check', function () {
   after(removeTempTrees);
 
   describe('exit status', () => {
-    it('is 0 when nothing is found, with an empty findings list', () => {
+    it('is 0 when nothing is found, with an empty findings list', async () => {
       const dir = tempTree({ 'compose.yaml': NOT_A_MANIFEST });
-      const run = runCli(['check', '--format', 'json', 'compose.yaml'], { cwd: dir });
+      const run = await cli(['check', '--format', 'json', 'compose.yaml'], { cwd: dir });
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(json(run), { findings: [] });
       assert.equal(run.stderr, '');
     });
 
-    it('is 1 when something is found', () => {
+    it('is 1 when something is found', async () => {
       const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD });
-      const run = runCli(['check', 'pod.yaml'], { cwd: dir });
+      const run = await cli(['check', 'pod.yaml'], { cwd: dir });
       assert.equal(run.status, 1, run.stderr);
     });
 
-    it('is 2 for a missing file, named on stderr; the other files are still reported', () => {
+    it('is 2 for a missing file, named on stderr; the other files are still reported', async () => {
       const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD });
-      const run = runCli(['check', '--format', 'json', 'missing.yaml', 'pod.yaml'], { cwd: dir });
+      const run = await cli(['check', '--format', 'json', 'missing.yaml', 'pod.yaml'], { cwd: dir });
       assert.equal(run.status, 2);
       assert.match(run.stderr, /missing\.yaml: no such file or directory/);
       assert.deepEqual(known(json(run)), privilegedPodFindings('pod.yaml'));
     });
 
-    it('is 2 for a dangling symbolic link found in a directory', () => {
+    it('is 2 for a dangling symbolic link found in a directory', async () => {
       const dir = tempTree({ 'm/pod.yaml': NOT_A_MANIFEST });
       fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'm', 'broken.yaml'));
-      const run = runCli(['check', 'm'], { cwd: dir });
+      const run = await cli(['check', 'm'], { cwd: dir });
       assert.equal(run.status, 2);
       assert.match(run.stderr, /m[\\/]broken\.yaml: no such file or directory/);
     });
   });
 
   describe('--format json', () => {
-    it('prints exactly the contract: 1-based ranges, the file as given, sorted by position', () => {
+    it('prints exactly the contract: 1-based ranges, the file as given, sorted by position', async () => {
       const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD });
-      const run = runCli(['check', '--format', 'json', './pod.yaml'], { cwd: dir });
+      const run = await cli(['check', '--format', 'json', './pod.yaml'], { cwd: dir });
       const out = json<Output>(run);
       assert.deepEqual(Object.keys(out), ['findings']);
       assert.deepEqual(known(out), privilegedPodFindings('./pod.yaml'));
@@ -73,9 +73,9 @@ describe('kube-harden check', function () {
       }
     });
 
-    it('reports a JSON manifest at its JSON position', () => {
+    it('reports a JSON manifest at its JSON position', async () => {
       const dir = tempTree({ 'pod.json': PRIVILEGED_POD_JSON });
-      const out = json<Output>(runCli(['check', '--format', 'json', 'pod.json'], { cwd: dir }));
+      const out = json<Output>(await cli(['check', '--format', 'json', 'pod.json'], { cwd: dir }));
       assert.deepEqual(known(out), [{
         file: 'pod.json',
         rule: 'disallow-privileged-containers',
@@ -88,10 +88,10 @@ describe('kube-harden check', function () {
       }]);
     });
 
-    it('keeps absolute paths as given and sorts by file name, not argument order', () => {
+    it('keeps absolute paths as given and sorts by file name, not argument order', async () => {
       const dir = tempTree({ 'b.yaml': PRIVILEGED_POD, 'a.yaml': PRIVILEGED_POD });
       const a = path.join(dir, 'a.yaml'), b = path.join(dir, 'b.yaml');
-      const out = json<Output>(runCli(['check', '--format', 'json', b, a, b]));
+      const out = json<Output>(await cli(['check', '--format', 'json', b, a, b]));
       assert.deepEqual(known(out), [...privilegedPodFindings(a), ...privilegedPodFindings(b)]);
     });
   });
@@ -115,9 +115,9 @@ describe('kube-harden check', function () {
     });
     const withFindings = (o: Output) => [...new Set(known(o).map(f => f.file))];
 
-    it('walks recursively, .yaml/.yml/.json only, skipping node_modules and .git, in sorted order', () => {
+    it('walks recursively, .yaml/.yml/.json only, skipping node_modules and .git, in sorted order', async () => {
       const dir = tree();
-      const run = runCli(['check', '--format', 'json', 'm'], { cwd: dir });
+      const run = await cli(['check', '--format', 'json', 'm'], { cwd: dir });
       assert.equal(run.status, 1, run.stderr);
       const out = json<Output>(run);
       const sep = path.sep;
@@ -125,38 +125,38 @@ describe('kube-harden check', function () {
       assert.deepEqual(known(out).filter(f => f.file === `m${sep}a.yaml`), privilegedPodFindings(`m${sep}a.yaml`));
     });
 
-    it('names files as the directory argument joined with the relative path', () => {
+    it('names files as the directory argument joined with the relative path', async () => {
       const dir = tree();
-      const first = (arg: string) => withFindings(json<Output>(runCli(['check', '--format', 'json', arg], { cwd: dir })))[0];
-      assert.equal(first('m/'), path.join('m', 'a.yaml'));
-      assert.equal(first(`.${path.sep}m`), `.${path.sep}m${path.sep}a.yaml`);
-      assert.equal(first(path.join(dir, 'm')), path.join(dir, 'm', 'a.yaml'));
+      const first = async (arg: string) => withFindings(json<Output>(await cli(['check', '--format', 'json', arg], { cwd: dir })))[0];
+      assert.equal(await first('m/'), path.join('m', 'a.yaml'));
+      assert.equal(await first(`.${path.sep}m`), `.${path.sep}m${path.sep}a.yaml`);
+      assert.equal(await first(path.join(dir, 'm')), path.join(dir, 'm', 'a.yaml'));
     });
 
-    it('counts the files scanned in the text summary, the chart template as not linted', () => {
+    it('counts the files scanned in the text summary, the chart template as not linted', async () => {
       const dir = tree();
-      const run = runCli(['check', 'm'], { cwd: dir });
+      const run = await cli(['check', 'm'], { cwd: dir });
       // a.yaml b.yml c.json sub/deeper/d.yaml .github/workflows/ci.yml chart/{Chart,values,templates/pod}.yaml
       assert.match(run.stdout, /\(8 files scanned, 1 not linted\)\n$/);
     });
 
-    it('lists a file given twice (or inside a directory also given) once', () => {
+    it('lists a file given twice (or inside a directory also given) once', async () => {
       const dir = tree();
-      const out = json<Output>(runCli(['check', '--format', 'json', 'm/a.yaml', 'm', 'm/a.yaml'], { cwd: dir }));
+      const out = json<Output>(await cli(['check', '--format', 'json', 'm/a.yaml', 'm', 'm/a.yaml'], { cwd: dir }));
       assert.deepEqual(known(out).filter(f => f.file.endsWith('a.yaml')), privilegedPodFindings('m/a.yaml'));
     });
 
-    it('is 0 for a directory with no manifests', () => {
+    it('is 0 for a directory with no manifests', async () => {
       const dir = tempTree({ 'docs/readme.md': 'x', 'docs/values.yaml': NOT_A_MANIFEST });
-      const run = runCli(['check', 'docs'], { cwd: dir });
+      const run = await cli(['check', 'docs'], { cwd: dir });
       assert.equal(run.status, 0, run.stdout + run.stderr);
     });
   });
 
   describe('text format', () => {
-    it('prints file:line:col  severity  rule-id  message, grouped per file, then a summary', () => {
+    it('prints file:line:col  severity  rule-id  message, grouped per file, then a summary', async () => {
       const dir = tempTree({ 'a.yaml': PRIVILEGED_POD, 'b.yaml': PRIVILEGED_POD });
-      const run = runCli(['check', 'b.yaml', 'a.yaml'], { cwd: dir });
+      const run = await cli(['check', 'b.yaml', 'a.yaml'], { cwd: dir });
       assert.equal(run.status, 1);
       assert.doesNotMatch(run.stdout, /\x1b/, 'no colour when stdout is not a terminal');
       const lines = run.stdout.split('\n');
@@ -174,7 +174,7 @@ describe('kube-harden check', function () {
       assert.ok(gap > 0 && body.slice(0, gap).every(l => l.startsWith('a.yaml:')) && body.slice(gap + 1).every(l => l.startsWith('b.yaml:')), run.stdout);
       for (const l of body.filter(l => l)) assert.match(l, /^\S+:\d+:\d+ {2}(error|warning|info) {2}[a-z0-9-]+ {2}\S.*$/);
 
-      const out = json<Output>(runCli(['check', '--format', 'json', 'a.yaml', 'b.yaml'], { cwd: dir }));
+      const out = json<Output>(await cli(['check', '--format', 'json', 'a.yaml', 'b.yaml'], { cwd: dir }));
       const n = (s: string) => out.findings.filter(f => f.severity === s).length;
       const s = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
       assert.equal(lines.at(-2), `${s(out.findings.length, 'finding')}: ${s(n('error'), 'error')}, ${s(n('warning'), 'warning')}, ${n('info')} info (2 files scanned)`);
@@ -188,29 +188,29 @@ describe('kube-harden check', function () {
         assert.equal(code, 1);
         return out;
       };
-      assert.match(await render(true), /:10:21  \x1b\[31merror\x1b\[0m  /);
+      assert.match(await render(true), /:10:21 {2}\x1b\[31merror\x1b\[0m {2}/);
       assert.doesNotMatch(await render(false), /\x1b/);
     });
 
-    it('summarises a clean run', () => {
+    it('summarises a clean run', async () => {
       const dir = tempTree({ 'c.yaml': NOT_A_MANIFEST });
-      const run = runCli(['check', 'c.yaml'], { cwd: dir });
+      const run = await cli(['check', 'c.yaml'], { cwd: dir });
       assert.equal(run.stdout, '0 findings: 0 errors, 0 warnings, 0 info (1 file scanned)\n');
     });
   });
 
   describe('configuration flags', () => {
-    it('--level baseline leaves out the restricted-only require-run-as-non-root', () => {
+    it('--level baseline leaves out the restricted-only require-run-as-non-root', async () => {
       const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD, 'root.yaml': ROOT_POD });
-      const at = (...flags: string[]) => json<Output>(runCli(['check', '--format', 'json', ...flags, 'pod.yaml', 'root.yaml'], { cwd: dir }));
-      const restricted = at(), explicit = at('--level', 'restricted'), baseline = at('--level=baseline');
+      const at = async (...flags: string[]) => json<Output>(await cli(['check', '--format', 'json', ...flags, 'pod.yaml', 'root.yaml'], { cwd: dir }));
+      const restricted = await at(), explicit = await at('--level', 'restricted'), baseline = await at('--level=baseline');
       assert.deepEqual(explicit, restricted);
       assert.deepEqual(rulesOf({ findings: known(restricted) }), ['disallow-privileged-containers', 'require-run-as-non-root']);
       assert.deepEqual(known(baseline), privilegedPodFindings('pod.yaml').filter(f => (f as JsonFinding).rule === 'disallow-privileged-containers'));
       assert.ok(known(restricted).some(f => f.file === 'root.yaml' && f.rule === 'require-run-as-non-root'));
     });
 
-    it('--pss-version selects the policy version (user namespaces exempt runAsNonRoot from v1.35)', () => {
+    it('--pss-version selects the policy version (user namespaces exempt runAsNonRoot from v1.35)', async () => {
       const dir = tempTree({
         'userns.yaml': yaml`
           apiVersion: v1
@@ -224,17 +224,17 @@ describe('kube-harden check', function () {
               image: nginx:1.27
         `,
       });
-      const at = (v: string) => known(json<Output>(runCli(['check', '--format', 'json', '--pss-version', v, 'userns.yaml'], { cwd: dir })));
-      assert.deepEqual(at('latest'), []);
-      assert.deepEqual(at('v1.35'), []);
+      const at = async (v: string) => known(json<Output>(await cli(['check', '--format', 'json', '--pss-version', v, 'userns.yaml'], { cwd: dir })));
+      assert.deepEqual(await at('latest'), []);
+      assert.deepEqual(await at('v1.35'), []);
       // No securityContext: the container's name, `app` on line 8 after `  - name: ` (10 characters).
-      assert.deepEqual(at('v1.34').map(f => [f.rule, f.range.start.line, f.range.start.column]), [['require-run-as-non-root', 8, 11]]);
+      assert.deepEqual((await at('v1.34')).map(f => [f.rule, f.range.start.line, f.range.start.column]), [['require-run-as-non-root', 8, 11]]);
     });
 
-    it('--enable-all reports at least what the default does', () => {
+    it('--enable-all reports at least what the default does', async () => {
       const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD });
-      const base = json<Output>(runCli(['check', '--format', 'json', 'pod.yaml'], { cwd: dir }));
-      const all = json<Output>(runCli(['check', '--enable-all', '--format', 'json', 'pod.yaml'], { cwd: dir }));
+      const base = json<Output>(await cli(['check', '--format', 'json', 'pod.yaml'], { cwd: dir }));
+      const all = json<Output>(await cli(['check', '--enable-all', '--format', 'json', 'pod.yaml'], { cwd: dir }));
       const key = (f: JsonFinding) => JSON.stringify(f);
       const allKeys = new Set(all.findings.map(key));
       assert.ok(base.findings.every(f => allKeys.has(key(f))));

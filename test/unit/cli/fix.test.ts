@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { json, removeTempTrees, cli, runCli, tempTree } from '../../helpers/cli';
 import { crlf } from '../../helpers/fix';
 import { yaml } from '../../helpers/manifest';
 import { message } from './fixtures';
@@ -52,11 +52,11 @@ describe('kube-harden check --fix', function () {
   this.timeout(60_000);
   after(removeTempTrees);
 
-  it('--fix applies the safe fixes in place, says how many, and reports what remains (exit 1)', () => {
+  it('--fix applies the safe fixes in place, says how many, and reports what remains (exit 1)', async () => {
     const dir = tempTree({ 'pod.yaml': POD });
     // Group-writable: a mode the usual umask (022) would not give a new file.
     fs.chmodSync(path.join(dir, 'pod.yaml'), 0o664);
-    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    const run = await cli(['check', '--fix', 'pod.yaml'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
     assert.equal(run.stderr, '');
     assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), SAFE_FIXED);
@@ -73,11 +73,11 @@ describe('kube-harden check --fix', function () {
     assert.deepEqual(leftovers(dir), []);
   });
 
-  it('--fix-unsafe applies safe and unsafe fixes; nothing left is exit 0; JSON lists what was fixed', () => {
+  it('--fix-unsafe applies safe and unsafe fixes; nothing left is exit 0; JSON lists what was fixed', async () => {
     const dir = tempTree({ 'pod.yaml': POD, 'ok.yaml': COMPLIANT });
     fs.chmodSync(path.join(dir, 'pod.yaml'), 0o600);
     const okInode = fs.statSync(path.join(dir, 'ok.yaml')).ino;
-    const run = runCli(['check', '--fix-unsafe', '--format', 'json', '.'], { cwd: dir });
+    const run = await cli(['check', '--fix-unsafe', '--format', 'json', '.'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), ALL_FIXED);
     assert.deepEqual(json(run), { findings: [], fixed: [{ file: `.${path.sep}pod.yaml`, count: 2 }] });
@@ -87,24 +87,24 @@ describe('kube-harden check --fix', function () {
     assert.equal(fs.readFileSync(path.join(dir, 'ok.yaml'), 'utf8'), COMPLIANT);
   });
 
-  it('--fix and --fix-unsafe together are --fix-unsafe', () => {
+  it('--fix and --fix-unsafe together are --fix-unsafe', async () => {
     const dir = tempTree({ 'pod.yaml': POD });
-    const run = runCli(['check', '--fix', '--fix-unsafe', 'pod.yaml'], { cwd: dir });
+    const run = await cli(['check', '--fix', '--fix-unsafe', 'pod.yaml'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), ALL_FIXED);
   });
 
-  it('keeps CRLF line breaks and a byte-order mark', () => {
+  it('keeps CRLF line breaks and a byte-order mark', async () => {
     const dir = tempTree({ 'pod.yaml': '\ufeff' + crlf(POD) });
-    const run = runCli(['check', '--fix-unsafe', 'pod.yaml'], { cwd: dir });
+    const run = await cli(['check', '--fix-unsafe', 'pod.yaml'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), '\ufeff' + crlf(ALL_FIXED));
   });
 
-  it('fixes the file a symbolic link points at and keeps the link', () => {
+  it('fixes the file a symbolic link points at and keeps the link', async () => {
     const dir = tempTree({ 'real/pod.yaml': POD });
     fs.symlinkSync(path.join('real', 'pod.yaml'), path.join(dir, 'link.yaml'));
-    const run = runCli(['check', '--fix', 'link.yaml'], { cwd: dir });
+    const run = await cli(['check', '--fix', 'link.yaml'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
     assert.ok(fs.lstatSync(path.join(dir, 'link.yaml')).isSymbolicLink());
     assert.equal(fs.readFileSync(path.join(dir, 'real', 'pod.yaml'), 'utf8'), SAFE_FIXED);
@@ -127,22 +127,22 @@ describe('kube-harden check --fix', function () {
       ['require-no-privilege-escalation', 'require-run-as-non-root']);
   });
 
-  it('leaves a file that is not valid UTF-8 alone, with a note', () => {
+  it('leaves a file that is not valid UTF-8 alone, with a note', async () => {
     // `# café` in Latin-1: the é is a lone 0xE9 byte.
     const [before, after] = POD.split('the web server');
     const bytes = Buffer.concat([Buffer.from(before + 'caf'), Buffer.from([0xe9]), Buffer.from(after)]);
     const dir = tempTree({ 'pod.yaml': bytes });
-    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    const run = await cli(['check', '--fix', 'pod.yaml'], { cwd: dir });
     assert.equal(run.status, 1);
     assert.equal(run.stderr, 'kube-harden: note: pod.yaml: not fixed (not valid UTF-8)\n');
     assert.deepEqual(fs.readFileSync(path.join(dir, 'pod.yaml')), bytes);
   });
 
-  it('is documented in --help and takes no value', () => {
-    const help = runCli(['check', '--help']).stdout;
+  it('is documented in --help and takes no value', async () => {
+    const help = (await cli(['check', '--help'])).stdout;
     assert.match(help, /--fix {2,}Apply the safe fixes in place/);
     assert.match(help, /--fix-unsafe {2,}Apply the safe and the unsafe fixes in place/);
-    const run = runCli(['check', '--fix=yes', 'x.yaml']);
+    const run = await cli(['check', '--fix=yes', 'x.yaml']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /option --fix takes no value/);
   });

@@ -1,13 +1,13 @@
 // `kube-harden rules`: the catalogue from the engine's metadata.
 import * as assert from 'node:assert/strict';
 import { RULES } from '@kube-harden/server';
-import { json, runCli } from '../../helpers/cli';
+import { cli, json } from '../../helpers/cli';
 
 describe('kube-harden rules', function () {
   this.timeout(30_000);
 
-  it('--format json lists every rule with exactly the contract keys', () => {
-    const run = runCli(['rules', '--format', 'json']);
+  it('--format json lists every rule with exactly the contract keys', async () => {
+    const run = await cli(['rules', '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     const out = json<{ rules: Array<Record<string, unknown>> }>(run);
     assert.deepEqual(Object.keys(out), ['rules']);
@@ -32,17 +32,17 @@ describe('kube-harden rules', function () {
       assert.deepEqual(rows.map(row => row.id), meta.covers);
       for (const row of rows) assert.ok(typeof row.check === 'string' && row.check.length > 0, `${meta.id}: row ${row.id} has a check`);
     }
-    // The catalogue's row B02 (RULES.md: "| B02 | Host network |").
+    // The catalogue's row B02 (catalogue-rows.ts: "Host network").
     assert.deepEqual(out.rules.find(r => r.id === 'disallow-host-network')?.rows, [{ id: 'B02', check: 'Host network' }]);
   });
 
-  it('says what a covered row checks', () => {
-    const out = json<{ rules: Array<{ id: string; rows: unknown }> }>(runCli(['rules', '--format', 'json']));
+  it('says what a covered row checks', async () => {
+    const out = json<{ rules: Array<{ id: string; rows: unknown }> }>(await cli(['rules', '--format', 'json']));
     assert.deepEqual(out.rules.find(r => r.id === 'disallow-privileged-containers')!.rows, [{ id: 'B05', check: 'Privileged container' }]);
   });
 
-  it('describes the two first rules as their files do', () => {
-    const out = json<{ rules: Array<Record<string, unknown>> }>(runCli(['rules', '--format', 'json']));
+  it('describes the two first rules as their files do', async () => {
+    const out = json<{ rules: Array<Record<string, unknown>> }>(await cli(['rules', '--format', 'json']));
     const byId = new Map(out.rules.map(r => [r.id, r]));
     assert.deepEqual(byId.get('disallow-privileged-containers')?.pss, { level: 'baseline', check: 'privileged' });
     assert.equal(byId.get('disallow-privileged-containers')?.fix, 'safe');
@@ -51,8 +51,8 @@ describe('kube-harden rules', function () {
     assert.equal(byId.get('require-run-as-non-root')?.fix, 'unsafe');
   });
 
-  it('prints a table by default: a header, then one row per rule', () => {
-    const run = runCli(['rules']);
+  it('prints a table by default: a header, then one row per rule', async () => {
+    const run = await cli(['rules']);
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^ID +CATEGORY +LEVEL +SEVERITY +FIX +TITLE$/);

@@ -2,7 +2,7 @@
 // them under `suppressed` with their reason, text prints how many.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { json, removeTempTrees, cli, tempTree } from '../../helpers/cli';
 import { PRIVILEGED_POD } from './fixtures';
 
 const SUPPRESSED = PRIVILEGED_POD.replace('privileged: true', 'privileged: true # kube-harden-ignore disallow-privileged-containers -- CSI node plugin');
@@ -12,9 +12,9 @@ describe('kube-harden check: suppressions', function () {
   this.timeout(60_000);
   after(removeTempTrees);
 
-  it('JSON lists suppressed findings with the reason; they do not count', () => {
+  it('JSON lists suppressed findings with the reason; they do not count', async () => {
     const dir = tempTree({ '.git/HEAD': 'x\n', '.kube-harden.yaml': 'rules:\n  "*": off\n  disallow-privileged-containers: error\n', 'pod.yaml': SUPPRESSED });
-    const run = runCli(['check', ...ONLY, 'pod.yaml'], { cwd: dir });
+    const run = await cli(['check', ...ONLY, 'pod.yaml'], { cwd: dir });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.deepEqual(json(run), {
       findings: [],
@@ -28,13 +28,13 @@ describe('kube-harden check: suppressions', function () {
         suppression: { via: 'comment', reason: 'CSI node plugin' },
       }],
     });
-    const text = runCli(['check', 'pod.yaml'], { cwd: dir });
+    const text = await cli(['check', 'pod.yaml'], { cwd: dir });
     assert.equal(text.stdout, '0 findings: 0 errors, 0 warnings, 0 info (1 file scanned, 1 suppressed)\n');
   });
 
-  it('a suppression without a reason is reported and not honoured', () => {
+  it('a suppression without a reason is reported and not honoured', async () => {
     const dir = tempTree({ '.git/HEAD': 'x\n', '.kube-harden.yaml': 'rules:\n  "*": off\n  disallow-privileged-containers: error\n', 'pod.yaml': SUPPRESSED.replace(' -- CSI node plugin', '') });
-    const run = runCli(['check', 'pod.yaml'], { cwd: dir });
+    const run = await cli(['check', 'pod.yaml'], { cwd: dir });
     assert.equal(run.status, 1);
     assert.equal(run.stdout, [
       'pod.yaml:10:21  error  disallow-privileged-containers  Container "app" is privileged: remove securityContext.privileged or set it to false.',

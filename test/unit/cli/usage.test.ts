@@ -1,6 +1,6 @@
 // Usage errors exit with 2 and say what is wrong on stderr; help and version exit with 0.
 import * as assert from 'node:assert/strict';
-import { removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { cli, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
 import { NOT_A_MANIFEST } from './fixtures';
 
 describe('kube-harden usage', function () {
@@ -23,9 +23,9 @@ describe('kube-harden usage', function () {
     ['arguments to rules', ['rules', 'x.yaml'], /"rules" takes no arguments/],
   ];
   for (const [what, args, error] of usageErrors) {
-    it(`exits with 2 for ${what}`, () => {
+    it(`exits with 2 for ${what}`, async () => {
       const dir = tempTree({ 'x.yaml': NOT_A_MANIFEST });
-      const run = runCli(args, { cwd: dir });
+      const run = await cli(args, { cwd: dir });
       assert.equal(run.status, 2, run.stdout + run.stderr);
       assert.equal(run.stdout, '', 'nothing on stdout');
       assert.match(run.stderr, error);
@@ -33,20 +33,33 @@ describe('kube-harden usage', function () {
     });
   }
 
-  it('accepts flags after the paths and paths after --', () => {
+  it('accepts flags after the paths and paths after --', async () => {
     const dir = tempTree({ 'x.yaml': NOT_A_MANIFEST, '--odd.yaml': NOT_A_MANIFEST });
-    const run = runCli(['check', 'x.yaml', '--format', 'json', '--', '--odd.yaml'], { cwd: dir });
+    const run = await cli(['check', 'x.yaml', '--format', 'json', '--', '--odd.yaml'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), { findings: [] });
   });
 
-  it('--help prints usage and exits with 0, per command too', () => {
+  it('--help prints usage and exits with 0, per command too', async () => {
     for (const args of [['--help'], ['-h'], ['check', '--help'], ['rules', '--help'], ['check', '--bogus', '--help']]) {
-      const run = runCli(args);
+      const run = await cli(args);
       assert.equal(run.status, 0, args.join(' '));
       assert.match(run.stdout, /^Usage: kube-harden/);
     }
-    assert.match(runCli(['check', '--help']).stdout, /--level baseline\|restricted/);
+    assert.match((await cli(['check', '--help'])).stdout, /--level baseline\|restricted/);
+  });
+
+  // The binary itself: its exit status is main()'s, and its streams are the process's.
+  it('the binary exits with 2 and writes stderr for a usage error, 0 and stdout for --help', () => {
+    const dir = tempTree({ 'x.yaml': NOT_A_MANIFEST });
+    const bad = runCli(['check', '--strict', 'x.yaml'], { cwd: dir });
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stdout, '');
+    assert.match(bad.stderr, /^kube-harden: error: unknown option "--strict" for "check"\nRun "kube-harden --help" for usage\.\n$/);
+    const help = runCli(['--help']);
+    assert.equal(help.status, 0);
+    assert.equal(help.stderr, '');
+    assert.match(help.stdout, /^Usage: kube-harden/);
   });
 
   it('--version prints the package version', () => {

@@ -1,7 +1,7 @@
 // The CLI builds one workspace model over every path it is given, so a finding that depends on
 // another file (here: the Namespace's enforced Pod Security level) is the same in CI as in the editor.
 import * as assert from 'node:assert/strict';
-import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { CliRun, cli, json, removeTempTrees, tempTree } from '../../helpers/cli';
 import { yaml } from '../../helpers/manifest';
 
 const NAMESPACE = (level: string) => yaml`
@@ -27,21 +27,21 @@ const POD = yaml`
 
 describe('kube-harden check: the workspace model', () => {
   // The Pod's findings only: the Namespace has findings of its own (no default-deny policy, ...).
-  const rules = (dir: string, ...paths: string[]) =>
-    [...new Set(json<{ findings: Array<{ rule: string; file: string }> }>(runCli(['check', '--format', 'json', ...paths], { cwd: dir })).findings
+  const rules = async (dir: string, ...paths: string[]) =>
+    [...new Set(json<{ findings: Array<{ rule: string; file: string }> }>(await cli(['check', '--format', 'json', ...paths], { cwd: dir })).findings
       .filter(f => f.file.endsWith('pod.yaml')).map(f => f.rule))].sort();
 
-  it('applies the level a Namespace in another file enforces', () => {
+  it('applies the level a Namespace in another file enforces', async () => {
     const dir = tempTree({ 'ns.yaml': NAMESPACE('baseline'), 'apps/pod.yaml': POD });
     // The memory limit is not a Pod Security rule: the namespace's level does not decide it.
-    assert.deepEqual(rules(dir, '.'), ['require-memory-limit'], 'a baseline namespace: the pod passes baseline');
-    assert.deepEqual(rules(dir, 'apps/pod.yaml'), ['require-drop-all-capabilities', 'require-memory-limit', 'require-no-privilege-escalation', 'require-run-as-non-root', 'require-seccomp-profile'],
+    assert.deepEqual(await rules(dir, '.'), ['require-memory-limit'], 'a baseline namespace: the pod passes baseline');
+    assert.deepEqual(await rules(dir, 'apps/pod.yaml'), ['require-drop-all-capabilities', 'require-memory-limit', 'require-no-privilege-escalation', 'require-run-as-non-root', 'require-seccomp-profile'],
       'without the Namespace file the configured level (restricted) applies');
   });
 
-  it('lets a privileged namespace exempt its pods from every Pod Security rule', () => {
+  it('lets a privileged namespace exempt its pods from every Pod Security rule', async () => {
     const dir = tempTree({ 'all.yaml': `${NAMESPACE('privileged')}---\n${POD}` });
-    const run = runCli(['check', '--format', 'json', 'all.yaml'], { cwd: dir });
+    const run = await cli(['check', '--format', 'json', 'all.yaml'], { cwd: dir });
     const pss = json<{ findings: Array<{ rule: string; covers: string[] }> }>(run).findings.filter(f => f.covers.some(r => /^(B|R)\d/.test(r)));
     assert.deepEqual(pss, []);
   });
@@ -57,7 +57,7 @@ describe('kube-harden check: the workspace model', () => {
       ...extra,
     });
     type Output = { findings: Array<{ rule: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }> };
-    const podFindings = (run: ReturnType<typeof runCli>) => json<Output>(run).findings.filter(f => f.file.endsWith('pod.yaml'))
+    const podFindings = (run: CliRun) => json<Output>(run).findings.filter(f => f.file.endsWith('pod.yaml'))
       .map(f => `${f.rule} ${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}`);
     // pod.yaml without its namespace line: line 7 is `  - name: web`, the container's name at
     // columns 11-13 (end exclusive 14): what is missing is reported there.
@@ -69,26 +69,26 @@ describe('kube-harden check: the workspace model', () => {
       'require-seccomp-profile 7:11-7:14',
     ];
 
-    it('is "default" unless told: the Pod is not in team-a', () => {
-      const run = runCli(['check', '--format', 'json', '.'], { cwd: tempTree(files()) });
+    it('is "default" unless told: the Pod is not in team-a', async () => {
+      const run = await cli(['check', '--format', 'json', '.'], { cwd: tempTree(files()) });
       assert.equal(run.stderr, '');
       assert.deepEqual(podFindings(run).sort(), [...RESTRICTED].sort());
     });
 
-    it('--default-namespace places the Pod in team-a, whose baseline level applies', () => {
-      const run = runCli(['check', '--format', 'json', '--default-namespace', 'team-a', '.'], { cwd: tempTree(files()) });
+    it('--default-namespace places the Pod in team-a, whose baseline level applies', async () => {
+      const run = await cli(['check', '--format', 'json', '--default-namespace', 'team-a', '.'], { cwd: tempTree(files()) });
       assert.equal(run.stderr, '');
       assert.deepEqual(podFindings(run), ['require-memory-limit 7:11-7:14']);
     });
 
-    it('defaultNamespace in .kube-harden.yaml does the same; the flag wins over it', () => {
+    it('defaultNamespace in .kube-harden.yaml does the same; the flag wins over it', async () => {
       const dir = tempTree(files({ '.kube-harden.yaml': 'defaultNamespace: team-a\n' }));
-      assert.deepEqual(podFindings(runCli(['check', '--format', 'json', '.'], { cwd: dir })), ['require-memory-limit 7:11-7:14']);
-      const flagged = runCli(['check', '--format', 'json', '--default-namespace', 'default', '.'], { cwd: dir });
+      assert.deepEqual(podFindings(await cli(['check', '--format', 'json', '.'], { cwd: dir })), ['require-memory-limit 7:11-7:14']);
+      const flagged = await cli(['check', '--format', 'json', '--default-namespace', 'default', '.'], { cwd: dir });
       assert.deepEqual(podFindings(flagged).sort(), [...RESTRICTED].sort());
     });
 
-    it('repository files that disagree: the first checked file\'s applies, and a note says so', () => {
+    it('repository files that disagree: the first checked file\'s applies, and a note says so', async () => {
       const dir = tempTree({
         '.git/HEAD': 'x\n',
         'a/.kube-harden.yaml': 'defaultNamespace: team-a\n',
@@ -97,7 +97,7 @@ describe('kube-harden check: the workspace model', () => {
         'b/.kube-harden.yaml': 'defaultNamespace: team-b\n',
         'b/pod.yaml': POD.replace('  namespace: shop\n', ''),
       });
-      const run = runCli(['check', '--format', 'json', 'a', 'b'], { cwd: dir });
+      const run = await cli(['check', '--format', 'json', 'a', 'b'], { cwd: dir });
       assert.equal(run.stderr, 'kube-harden: note: the repository files name different default namespaces ("team-a", "team-b"): using "team-a" for every file; --default-namespace chooses one\n');
     });
   });

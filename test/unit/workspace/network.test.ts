@@ -2,7 +2,7 @@
 // linting or fixing one file against a workspace that holds an older text of it.
 import * as assert from 'node:assert/strict';
 import { fixAll, parseFile, summarizeFile, WorkspaceIndex } from '@kube-harden/server';
-import { defaultDeny } from '@kube-harden/server/out/engine/workspace/network';
+import { defaultDeny } from '@kube-harden/server/out/engine/workspace/domains/network';
 import { yaml } from '../../helpers/manifest';
 
 function index(files: Record<string, string>): WorkspaceIndex {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { lintParsed, parseFile, resolveConfig } from '@kube-harden/server';
 import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
-import { bindingsFor, boundSeverity, boundSubjects, effectiveRules, isMissingRole, roleFor, rolesAggregatedInto, subjectsOf } from '@kube-harden/server/out/engine/workspace/rbac';
-import { effectivePermissions } from '@kube-harden/server/out/engine/workspace/permissions';
+import { bindingsFor, boundSeverity, boundSubjects, effectiveRules, isMissingRole, roleFor, rolesAggregatedInto, subjectsOf } from '@kube-harden/server/out/engine/workspace/domains/rbac';
+import { effectivePermissions } from '@kube-harden/server/out/engine/workspace/domains/rbac-permissions';
 import { yaml } from '../../helpers/manifest';
 import { ObjectSummary, summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
 

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { lint, lintParsed, parseFile, resolveConfig, ruleById } from '@kube-harden/server';
 import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
-import { calicoSelector, summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
+import { summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
+import { calicoSelector } from '@kube-harden/server/out/engine/workspace/domains/network-facts';
 import { matches, MATCH_ALL } from '@kube-harden/server/out/engine/workspace/selector';
 import { yaml } from '../../helpers/manifest';
+import { isSelected, networkPolicies, policiesSelecting } from '@kube-harden/server/out/engine/workspace/domains/network';
 
 const WEB = yaml`
   apiVersion: apps/v1
@@ -85,8 +87,8 @@ describe('workspace: index', () => {
       `,
     });
     const web = ix.workloads()[0];
-    assert.deepEqual(ix.policiesSelecting(web).map(p => p.name), ['web', 'everywhere']);
-    assert.deepEqual(ix.networkPolicies().map(p => [p.name, p.networkPolicy!.policyTypes]), [['web', ['Ingress']], ['other-namespace', ['Ingress']], ['everywhere', ['Ingress']]]);
+    assert.deepEqual(policiesSelecting(ix, web).map(p => p.name), ['web', 'everywhere']);
+    assert.deepEqual(networkPolicies(ix).map(p => [p.name, p.networkPolicy!.policyTypes]), [['web', ['Ingress']], ['other-namespace', ['Ingress']], ['everywhere', ['Ingress']]]);
   });
 
   it('places objects without a namespace by the kustomization that lists them', () => {
@@ -202,12 +204,12 @@ describe('workspace: a configured default namespace', () => {
     const ix = index({ 'file:///r/web.yaml': WEB, 'file:///r/ns.yaml': nsObject('pod-security.kubernetes.io/enforce: baseline'), 'file:///r/np.yaml': POLICY });
     const [web] = ix.workloads();
     assert.equal(ix.namespaceOf(web), 'default');
-    assert.equal(ix.isSelected(web), false, 'the policy is of team-a, the workload of default');
+    assert.equal(isSelected(ix, web), false, 'the policy is of team-a, the workload of default');
     assert.ok(pssRules(ix).includes('require-run-as-non-root'), 'restricted applies: no Namespace object for default');
 
     assert.deepEqual(ix.setDefaultNamespace('team-a'), { changed: true });
     assert.equal(ix.namespaceOf(web), 'team-a');
-    assert.equal(ix.isSelected(web), true);
+    assert.equal(isSelected(ix, web), true);
     assert.deepEqual(ix.workloadNamespaces(), ['team-a']);
     // team-a enforces baseline: the restricted-only checks go, the baseline ones stay.
     assert.deepEqual(pssRules(ix).filter(id => id === 'require-run-as-non-root' || id === 'require-seccomp-profile'), []);

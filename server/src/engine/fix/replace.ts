@@ -52,7 +52,7 @@ export function replaceKey(text: string, doc: Document, target: Target<YAMLMap>,
  * trailing comment survives), keeping its quoting. [] when it already holds `value`; undefined
  * for an alias, a collection, a tagged or anchored item, or a shared sequence.
  */
-export function replaceItem(text: string, doc: Document, target: Target<YAMLSeq>, index: number, value: YamlScalar): TextEdit[] | undefined {
+export function replaceItem(_text: string, doc: Document, target: Target<YAMLSeq>, index: number, value: YamlScalar): TextEdit[] | undefined {
   const seq = resolveTarget(target, doc, isSeq);
   if (!seq || isShared(doc, seq) || !Number.isInteger(index) || index < 0 || index >= seq.items.length) return undefined;
   const item = seq.items[index];

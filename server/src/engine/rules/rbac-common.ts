@@ -13,8 +13,10 @@ import { K8sObject } from '../model/parse';
 import { assessRules, DangerousGrant, isAggregated, isNamespaced, isRole, policyRulesOf, PolicyRuleView, RowSeverity, RuleEntry } from '../model/rbac';
 import { getSeq } from '../model/yaml-nav';
 import { CheckContext, defineRule, Proposal, Rule, Severity } from '../rule';
-import type { ObjectRef } from '../workspace/summary';
-import { boundSubjects, roleLabel } from '../workspace/rbac';
+import { perModelMap } from '../workspace/derive';
+import type { WorkspaceIndex } from '../workspace';
+import type { ObjectRef, ObjectSummary } from '../workspace/summary';
+import { boundSubjects, roleLabel } from '../workspace/domains/rbac';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'];
 export const RBAC_DOC = 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/';
@@ -163,23 +165,16 @@ function byEntry(findings: RoleFinding[], merge: boolean): RoleFinding[][] {
 
 type Related = Array<{ ref: ObjectRef; message: string }>;
 
-// Each of the twenty role rules asks for the same role: the answer is kept per role summary,
-// for the model (and its generation) it was computed against.
-const bound = new WeakMap<object, { index: object; generation: number; related: Related }>();
-
+// Each of the twenty role rules asks for the same role: the answer is kept per role summary and
+// model revision.
 /** The bindings that hand the role out, each once, with whom they bind it to. */
 function bindingsOf(ctx: CheckContext<string>): Related {
-  const { index, self } = ctx.workspace;
-  const hit = bound.get(self);
-  if (hit && hit.index === index && hit.generation === index.generation) return hit.related;
-  const related = computeBindingsOf(ctx);
-  bound.set(self, { index, generation: index.generation, related });
-  return related;
+  return bindingsOfRole(ctx.workspace.index, ctx.workspace.self);
 }
 
-function computeBindingsOf(ctx: CheckContext<string>): Related {
-  const bySubject = new Map<typeof ctx.workspace.self, string[]>();
-  for (const { binding, subject } of boundSubjects(ctx.workspace.index, ctx.workspace.self)) {
+const bindingsOfRole = perModelMap((index: WorkspaceIndex, self: ObjectSummary): Related => {
+  const bySubject = new Map<ObjectSummary, string[]>();
+  for (const { binding, subject } of boundSubjects(index, self)) {
     const list = bySubject.get(binding) ?? [];
     const who = subject.kind === 'ServiceAccount' && subject.namespace ? `ServiceAccount ${subject.namespace}/${subject.name}` : `${subject.kind} ${subject.name}`;
     if (!list.includes(who)) list.push(who);
@@ -187,6 +182,6 @@ function computeBindingsOf(ctx: CheckContext<string>): Related {
   }
   return [...bySubject].map(([binding, who]) => ({
     ref: binding,
-    message: `${roleLabel({ kind: binding.kind, name: binding.name ?? '' })} grants this ${ctx.object.kind} to ${who.join(', ')}.`,
+    message: `${roleLabel({ kind: binding.kind, name: binding.name ?? '' })} grants this ${self.kind} to ${who.join(', ')}.`,
   }));
-}
+});

@@ -6,7 +6,7 @@ import { PodSpecView } from '../model/workload';
 import { str } from '../model/yaml-nav';
 import type { Proposal } from '../rule';
 import type { WorkspaceIndex } from '../workspace';
-import { isSandboxClass, sandboxClassChoices } from '../workspace/sandbox';
+import { isSandboxClass, sandboxClassChoices } from '../workspace/domains/sandbox';
 
 export interface RuntimeProblem {
   /** The runtimeClassName set, when one is (and is no sandbox); undefined when none is set. */

@@ -37,7 +37,7 @@ export function annotationMaps(object: K8sObject, pod: PodSpecView | undefined):
   return maps;
 }
 
-export function findAnnotationSuppressions(maps: readonly YAMLMap[], doc: Document, rules: readonly RuleMeta[]): AnnotationSuppression[] {
+export function findAnnotationSuppressions(maps: readonly YAMLMap[], _doc: Document, rules: readonly RuleMeta[]): AnnotationSuppression[] {
   const out: AnnotationSuppression[] = [];
   const byTool = (tool: Tool, check?: string) =>
     rules.filter(r => (r.equivalents[tool] ?? []).some(c => check === undefined || c.toLowerCase() === check.toLowerCase())).map(r => r.id);

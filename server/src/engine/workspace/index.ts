@@ -3,7 +3,8 @@
 // pod selected by a NetworkPolicy, which Pod Security level does its Namespace enforce. Open
 // editor text replaces a file's summaries; nothing else is kept.
 import { isNamespaceName, namespaceNameProblem } from './namespace-name';
-import { Labels, matches } from './selector';
+import { perModel, perModelMap } from './derive';
+import { Labels } from './selector';
 import { ObjectSummary } from './summary';
 
 export interface WorkspaceOptions {
@@ -16,18 +17,13 @@ export interface WorkspaceOptions {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, ObjectSummary[]>();
-  private allCache: ObjectSummary[] | undefined;
-  private namespacesCache: Map<string, ObjectSummary> | undefined;
-  private policiesCache: ObjectSummary[] | undefined;
-  private workloadsCache: ObjectSummary[] | undefined;
-  private patchesCache: Set<string> | undefined;
-  private workloadsByNamespace: Map<string, ObjectSummary[]> | undefined;
-  private policiesByNamespace: { byNs: Map<string, ObjectSummary[]>; clusterWide: ObjectSummary[] } | undefined;
-  private nsCache = new Map<ObjectSummary, string>();
-  private derived = new Map<string, unknown>();
-  private guessCache = new Map<ObjectSummary, boolean>();
-  /** Increases on every change, so dependants can tell a stale answer. */
+  /** Increases when what rules read changes, so dependants (open documents) re-lint. */
   generation = 0;
+  /**
+   * Increases on every change, positions included: what perModel (derive.ts) caches is valid
+   * for one revision.
+   */
+  revision = 0;
 
   private defaultNs: string;
 
@@ -59,7 +55,7 @@ export class WorkspaceIndex {
   setFile(uri: string, summaries: ObjectSummary[]): boolean {
     const before = this.files.get(uri);
     if (summaries.length === 0) this.files.delete(uri); else this.files.set(uri, summaries);
-    this.dropCaches();
+    this.revision++;
     if ((before ?? []).length === 0 && summaries.length === 0) return false;
     if (before && sameFacts(before, summaries)) return false;
     this.generation++;
@@ -90,8 +86,7 @@ export class WorkspaceIndex {
   summariesOf(uri: string): readonly ObjectSummary[] { return this.files.get(uri) ?? []; }
 
   all(): readonly ObjectSummary[] {
-    if (!this.allCache) this.allCache = [...this.files.values()].flat();
-    return this.allCache;
+    return allObjects(this);
   }
 
   /**
@@ -99,13 +94,7 @@ export class WorkspaceIndex {
    * kustomization that lists its file (or a folder holding it), else the default.
    */
   namespaceOf(s: ObjectSummary): string {
-    if (s.namespace) return s.namespace;
-    let ns = this.nsCache.get(s);
-    if (ns === undefined) {
-      ns = this.kustomizationNamespace(s.uri) ?? this.defaultNs;
-      this.nsCache.set(s, ns);
-    }
-    return ns;
+    return s.namespace || placedNamespace(this, s);
   }
 
   /**
@@ -115,13 +104,7 @@ export class WorkspaceIndex {
    * objects of unrelated files need not share one.
    */
   namespaceGuessed(s: ObjectSummary): boolean {
-    if (s.namespace) return false;
-    let guessed = this.guessCache.get(s);
-    if (guessed === undefined) {
-      guessed = this.kustomizationNamespace(s.uri) === undefined;
-      this.guessCache.set(s, guessed);
-    }
-    return guessed;
+    return !s.namespace && kustomizationNamespace(this, s.uri) === undefined;
   }
 
   /**
@@ -171,115 +154,17 @@ export class WorkspaceIndex {
 
   /** The Namespace object named `ns`, when the workspace has one. */
   namespaceObject(ns: string): ObjectSummary | undefined {
-    if (!this.namespacesCache) {
-      this.namespacesCache = new Map();
-      for (const o of this.all()) if (o.kind === 'Namespace' && o.group === '' && o.name && !this.namespacesCache.has(o.name)) this.namespacesCache.set(o.name, o);
-    }
-    return this.namespacesCache.get(ns);
-  }
-
-  networkPolicies(): ObjectSummary[] {
-    if (!this.policiesCache) this.policiesCache = this.all().filter(o => o.networkPolicy);
-    return this.policiesCache;
-  }
-
-  /** The network policies (any flavour) whose pod selector picks this workload's pods. */
-  policiesSelecting(workload: ObjectSummary): ObjectSummary[] {
-    return [...this.selecting(workload)];
-  }
-
-  /** True when some network policy selects this workload's pods. */
-  isSelected(workload: ObjectSummary): boolean {
-    return !this.selecting(workload).next().done;
-  }
-
-  /** The policies selecting this workload's pods, found one at a time: callers may stop early. */
-  *selecting(workload: ObjectSummary): Generator<ObjectSummary, void> {
-    if (!workload.pod) return;
-    const ns = this.namespaceOf(workload);
-    for (const p of this.candidatePolicies(ns)) if (this.selectsIn(p, workload, ns)) yield p;
-  }
-
-  /** The policies of namespace `ns` and the cluster-wide ones: those that may apply there. */
-  private candidatePolicies(ns: string): readonly ObjectSummary[] {
-    if (!this.policiesByNamespace) {
-      const byNs = new Map<string, ObjectSummary[]>();
-      const clusterWide: ObjectSummary[] = [];
-      for (const p of this.networkPolicies()) {
-        if (p.networkPolicy!.clusterWide) { clusterWide.push(p); continue; }
-        const key = this.namespaceOf(p);
-        const list = byNs.get(key);
-        if (list) list.push(p); else byNs.set(key, [p]);
-      }
-      this.policiesByNamespace = { byNs, clusterWide };
-    }
-    const own = this.policiesByNamespace.byNs.get(ns) ?? [];
-    const cw = this.policiesByNamespace.clusterWide;
-    return cw.length === 0 ? own : [...own, ...cw];
-  }
-
-  /** True when `policy` (any flavour) selects the pods of `workload`. */
-  selects(policy: ObjectSummary, workload: ObjectSummary): boolean {
-    return !!workload.pod && this.selectsIn(policy, workload, this.namespaceOf(workload));
-  }
-
-  /**
-   * True when `policy` selects the pods of `workload` or would if their namespaces, one of them
-   * a guess, were the same: what a rule reporting a policy that selects nothing must admit.
-   */
-  mightSelect(policy: ObjectSummary, workload: ObjectSummary): boolean {
-    const np = policy.networkPolicy;
-    if (!workload.pod || !np?.podSelector) return false;
-    if (this.selects(policy, workload)) return true;
-    if (np.clusterWide || !this.mayShareNamespace(policy, workload)) return false;
-    const ns = this.namespaceOf(workload);
-    return matches(np.podSelector, np.flavor === 'kubernetes' ? workload.pod.labels : { ...workload.pod.labels, ...this.implicitPodLabels(np.flavor, ns, workload.pod.serviceAccountName) });
+    return namespaceObjects(this).get(ns);
   }
 
   /** The workloads (pod-bearing objects) placed in namespace `ns`. */
   workloadsIn(ns: string): readonly ObjectSummary[] {
-    if (!this.workloadsByNamespace) {
-      this.workloadsByNamespace = new Map();
-      for (const w of this.workloads()) {
-        const key = this.namespaceOf(w);
-        const list = this.workloadsByNamespace.get(key);
-        if (list) list.push(w); else this.workloadsByNamespace.set(key, [w]);
-      }
-    }
-    return this.workloadsByNamespace.get(ns) ?? [];
+    return workloadsByNamespace(this).get(ns) ?? [];
   }
 
   /** The namespaces that hold at least one workload of the workspace. */
   workloadNamespaces(): string[] {
-    this.workloadsIn('');
-    return [...this.workloadsByNamespace!.keys()];
-  }
-
-  private selectsIn(policy: ObjectSummary, workload: ObjectSummary, ns: string): boolean {
-    const np = policy.networkPolicy;
-    if (!np?.podSelector || !workload.pod) return false;
-    if (!this.appliesIn(policy, ns)) return false;
-    if (np.flavor === 'kubernetes') return matches(np.podSelector, workload.pod.labels);
-    return matches(np.podSelector, { ...workload.pod.labels, ...this.implicitPodLabels(np.flavor, ns, workload.pod.serviceAccountName) });
-  }
-
-  /** The network policies that may select pods of namespace `ns`: its own, and cluster-wide ones in scope. */
-  policiesIn(ns: string): ObjectSummary[] {
-    return this.candidatePolicies(ns).filter(p => p.networkPolicy!.podSelector && this.appliesIn(p, ns));
-  }
-
-  /**
-   * True when the policy applies to every pod of `ns` whatever its labels: its selector is
-   * empty, or constrains only what every pod there has (Cilium's and Calico's namespace labels).
-   */
-  selectsEveryPod(policy: ObjectSummary, ns: string): boolean {
-    const np = policy.networkPolicy;
-    if (!np?.podSelector || np.podSelector.invalid || !this.appliesIn(policy, ns)) return false;
-    const implicit = this.implicitPodLabels(np.flavor, ns, undefined);
-    const onlyImplicit = (key: string) => Object.prototype.hasOwnProperty.call(implicit, key) && !/serviceaccount$/.test(key);
-    return Object.keys(np.podSelector.matchLabels).every(onlyImplicit)
-      && np.podSelector.matchExpressions.every(r => onlyImplicit(r.key))
-      && matches(np.podSelector, implicit);
+    return [...workloadsByNamespace(this).keys()];
   }
 
   /** The labels of namespace `ns` as selectors see them: its object's labels and the name label every namespace gets. */
@@ -287,31 +172,8 @@ export class WorkspaceIndex {
     return { ...this.namespaceObject(ns)?.labels, 'kubernetes.io/metadata.name': ns };
   }
 
-  private appliesIn(policy: ObjectSummary, ns: string): boolean {
-    const np = policy.networkPolicy!;
-    if (!np.clusterWide) return this.namespaceOf(policy) === ns;
-    // A Calico GlobalNetworkPolicy may be limited to namespaces by their labels.
-    return !np.namespaceSelector || matches(np.namespaceSelector, { ...this.namespaceLabels(ns), 'projectcalico.org/name': ns });
-  }
-
-  /**
-   * Labels the network plugin gives every pod besides its own, which its selectors may use:
-   * cluster-wide policies are scoped to a namespace that way.
-   */
-  private implicitPodLabels(flavor: 'kubernetes' | 'cilium' | 'calico', ns: string, serviceAccount: string | undefined): Record<string, string> {
-    const sa = serviceAccount ?? 'default';
-    if (flavor === 'cilium') {
-      const out: Record<string, string> = { 'io.kubernetes.pod.namespace': ns, 'io.cilium.k8s.policy.serviceaccount': sa };
-      for (const [k, v] of Object.entries(this.namespaceLabels(ns))) out[`io.cilium.k8s.namespace.labels.${k}`] = v;
-      return out;
-    }
-    if (flavor === 'calico') return { 'projectcalico.org/namespace': ns, 'projectcalico.org/orchestrator': 'k8s', 'projectcalico.org/serviceaccount': sa };
-    return {};
-  }
-
   workloads(): ObjectSummary[] {
-    if (!this.workloadsCache) this.workloadsCache = this.all().filter(o => o.pod);
-    return this.workloadsCache;
+    return workloadObjects(this);
   }
 
   /**
@@ -319,56 +181,67 @@ export class WorkspaceIndex {
    * partial, so rules report what they set, never what they leave out (DESIGN.md).
    */
   isPatch(uri: string): boolean {
-    if (!this.patchesCache) {
-      this.patchesCache = new Set();
-      for (const k of this.all()) {
-        for (const p of k.kustomization?.patches ?? []) {
-          const target = resolveUri(k.uri, p);
-          if (target) this.patchesCache.add(target);
-        }
-      }
-    }
-    return this.patchesCache.has(uri);
-  }
-
-  private kustomizationNamespace(uri: string): string | undefined {
-    for (const k of this.all()) {
-      if (!k.kustomization?.namespace) continue;
-      for (const res of k.kustomization.resources) {
-        const target = resolveUri(k.uri, res);
-        if (target && (uri === target || uri.startsWith(target.endsWith('/') ? target : `${target}/`))) return k.kustomization.namespace;
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * A value computed from the whole index (the RBAC graph of workspace/rbac.ts), kept until the
-   * index changes: helper modules cache here rather than add fields for each of their tables.
-   */
-  memo<T>(key: string, build: () => T): T {
-    if (!this.derived.has(key)) this.derived.set(key, build());
-    return this.derived.get(key) as T;
+    return patchFiles(this).has(uri);
   }
 
   private changed(): void {
     this.generation++;
-    this.dropCaches();
+    this.revision++;
   }
 
-  private dropCaches(): void {
-    this.allCache = undefined;
-    this.namespacesCache = undefined;
-    this.policiesCache = undefined;
-    this.policiesByNamespace = undefined;
-    this.workloadsCache = undefined;
-    this.workloadsByNamespace = undefined;
-    this.patchesCache = undefined;
-    this.nsCache = new Map();
-    this.derived = new Map();
-    this.guessCache = new Map();
-  }
+  /** The default namespace, for the tables below. */
+  get defaultNamespace(): string { return this.defaultNs; }
+
+  /** Every file's summaries, for the tables below. */
+  get fileSummaries(): Iterable<ObjectSummary[]> { return this.files.values(); }
 }
+
+// The model's own tables, cached per revision (derive.ts) like every domain's.
+const allObjects = perModel(index => [...index.fileSummaries].flat());
+const workloadObjects = perModel(index => index.all().filter(o => o.pod));
+
+const namespaceObjects = perModel(index => {
+  const byName = new Map<string, ObjectSummary>();
+  for (const o of index.all()) if (o.kind === 'Namespace' && o.group === '' && o.name && !byName.has(o.name)) byName.set(o.name, o);
+  return byName;
+});
+
+const workloadsByNamespace = perModel(index => {
+  const byNs = new Map<string, ObjectSummary[]>();
+  for (const w of index.workloads()) {
+    const key = index.namespaceOf(w);
+    const list = byNs.get(key);
+    if (list) list.push(w); else byNs.set(key, [w]);
+  }
+  return byNs;
+});
+
+/** The files a kustomization of the workspace lists as patches. */
+const patchFiles = perModel(index => {
+  const out = new Set<string>();
+  for (const k of index.all()) {
+    for (const p of k.kustomization?.patches ?? []) {
+      const target = resolveUri(k.uri, p);
+      if (target) out.add(target);
+    }
+  }
+  return out;
+});
+
+/** The namespace of an object that writes none: its kustomization's, else the default. */
+const placedNamespace = perModelMap((index: WorkspaceIndex, s: ObjectSummary) => kustomizationNamespace(index, s.uri) ?? index.defaultNamespace);
+
+/** The namespace a kustomization that lists the file (or a folder holding it) sets. */
+const kustomizationNamespace = perModelMap((index: WorkspaceIndex, uri: string): string | undefined => {
+  for (const k of index.all()) {
+    if (!k.kustomization?.namespace) continue;
+    for (const res of k.kustomization.resources) {
+      const target = resolveUri(k.uri, res);
+      if (target && (uri === target || uri.startsWith(target.endsWith('/') ? target : `${target}/`))) return k.kustomization.namespace;
+    }
+  }
+  return undefined;
+});
 
 /** The folder of a file's URI, with its trailing slash. */
 function folderOf(uri: string): string {

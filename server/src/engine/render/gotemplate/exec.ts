@@ -239,7 +239,7 @@ export class Executor {
     switch (first.type) {
       case 'bool': return first.value;
       case 'dot': this.path = dotPath; return dot;
-      case 'nil': this.errorf('nil is not a command');
+      case 'nil': return this.errorf('nil is not a command');
       case 'number': return this.idealConstant(first);
       case 'string': return first.text;
     }
@@ -311,7 +311,7 @@ export class Executor {
       if (Object.prototype.hasOwnProperty.call(receiver, fieldName)) return receiver[fieldName];
       switch (this.opts.missingKey) {
         case 'zero': return mapZero(receiver);
-        case 'error': this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
+        case 'error': return this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
         default: return undefined;
       }
     }
@@ -392,7 +392,7 @@ export class Executor {
       case 'nil':
         if (typ === null || typ === 'value') return undefined;
         if (checkArg(null, typ) === null) return null;
-        this.errorf(`cannot assign nil to ${GO_TYPE[typ]}`);
+        return this.errorf(`cannot assign nil to ${GO_TYPE[typ]}`);
       case 'field': return this.validateType(this.evalFieldNode(dot, dotPath, n, [n], NO_FINAL, null), typ);
       case 'variable': return this.validateType(this.evalVariableNode(dot, dotPath, n, [], NO_FINAL, null), typ);
       case 'pipe': return this.validateType(this.evalPipeline(dot, dotPath, n), typ);

@@ -176,7 +176,8 @@ class Parser {
       const headEnd = this.lastEnd;
       this.enter('max control structure depth exceeded');
       if (kind === 'range') this.rangeDepth++;
-      let [list, next] = this.itemList();
+      const [list, first] = this.itemList();
+      let next = first;
       if (kind === 'range') this.rangeDepth--;
       let elseList: ListNode | null = null;
       if (next.type === 'else') {

@@ -17,6 +17,29 @@ export default defineRule({
     remediation: 'Reference the image from an approved registry (mirror it there after review).',
     references: ['https://kubernetes.io/docs/concepts/containers/images/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: randomuser/app:1
+  - name: b
+    image: quay.io/x/y:2
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: randomuser2/app:1
+`,
+    settings: { deniedRegistries: ['docker.io/randomuser', 'quay.io'] },
+  },
   fix: null,
   checkPod({ pod, config, report }) {
     const denied = config.deniedRegistries ?? [];

@@ -13,10 +13,35 @@ export default defineRule({
     latest: '{{container}} runs image "{{image}}" with the latest tag: pin a version tag (or a digest) so every node runs the same, reviewed image.',
     untagged: '{{container}} runs image "{{image}}" without a tag, which means latest: pin a version tag (or a digest).',
   },
+  defaultReason: 'On by default: reviewers block it and every peer tool reports it.',
   docs: {
-    summary: 'An image without a tag, or tagged `latest`, is whatever was pushed last: two nodes can run different code, a rollback does not roll back, and a compromised push goes live on the next restart. On by default: reviewers block it and every peer tool reports it. An image pinned by digest (`@sha256:...`) is fine whatever its tag; templated images (`$(IMAGE)`, `${TAG}`) are not judged.',
+    summary: 'An image without a tag, or tagged `latest`, is whatever was pushed last: two nodes can run different code, a rollback does not roll back, and a compromised push goes live on the next restart. An image pinned by digest (`@sha256:...`) is fine whatever its tag; templated images (`$(IMAGE)`, `${TAG}`) are not judged.',
     remediation: 'Use an immutable version tag (`nginx:1.27.2`) or, better, a digest (`nginx@sha256:...`); let a bot (Renovate, Dependabot) raise the pins.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names', 'https://kubernetes.io/docs/concepts/configuration/overview/#container-images'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx
+  - name: b
+    image: "ghcr.io/acme/api:latest"
+  - name: c
+    image: registry.local:5000/app
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: $(IMAGE)
+`,
   },
   // Which version to pin is the user's choice.
   fix: null,

@@ -36,8 +36,9 @@ export default defineRule({
     ingressNginx: '{{container}} runs the ingress-nginx controller ("{{image}}"): the project is retired (no security fixes after March 2026); plan a move to another Ingress or Gateway API controller.',
     vulnerable: '{{container}} runs {{name}} {{version}}, affected by {{cve}}: upgrade to {{fixed}}.',
   },
+  defaultReason: 'Reported as info (on by default, never blocking): the image tag says which version runs, but a reviewer must weigh the upgrade.',
   docs: {
-    summary: 'Platform components with a known, exploitable vulnerability or no more security fixes. Reported as info (on by default, never blocking): the image tag says which version runs, but a reviewer must weigh the upgrade. Covers the ingress-nginx controller (retired by Kubernetes SIG Network; no fixes after March 2026) and the versions the catalogue names: Argo CD before 2.1.9 and 2.2.0–2.2.3 (CVE-2022-24348, path traversal to other apps\' secrets), Grafana 9.2.0–9.2.3 (CVE-2022-39328, auth bypass), Kyverno 1.8.3–1.8.4 (CVE-2022-47633, signature verification bypass). An image scanner covers the rest.',
+    summary: 'Platform components with a known, exploitable vulnerability or no more security fixes. Covers the ingress-nginx controller (retired by Kubernetes SIG Network; no fixes after March 2026) and the versions the catalogue names: Argo CD before 2.1.9 and 2.2.0–2.2.3 (CVE-2022-24348, path traversal to other apps\' secrets), Grafana 9.2.0–9.2.3 (CVE-2022-39328, auth bypass), Kyverno 1.8.3–1.8.4 (CVE-2022-47633, signature verification bypass). An image scanner covers the rest.',
     remediation: 'Upgrade to a fixed version; for ingress-nginx, plan the migration to a maintained controller (the Gateway API implementations, or another Ingress controller).',
     references: [
       'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/',
@@ -45,6 +46,36 @@ export default defineRule({
       'https://nvd.nist.gov/vuln/detail/CVE-2022-39328',
       'https://nvd.nist.gov/vuln/detail/CVE-2022-47633',
     ],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: registry.k8s.io/ingress-nginx/controller:v1.9.4
+  - name: a
+    image: quay.io/argoproj/argocd:v2.2.3
+  - name: g
+    image: grafana/grafana:9.2.1
+  - name: k
+    image: ghcr.io/kyverno/kyverno:v1.8.4
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: quay.io/argoproj/argocd:v2.2.4
+  - name: g
+    image: grafana/grafana:9.2.4
+  - name: k
+    image: ghcr.io/kyverno/kyverno:v1.8.5
+`,
   },
   fix: null,
   checkPod({ pod, report }) {

@@ -13,10 +13,31 @@ export default defineRule({
   messages: {
     noDigest: '{{container}} runs image "{{image}}" by tag: a tag can be moved to other content; pin it by digest (image@sha256:...).',
   },
+  defaultReason: 'Off by default (info): most teams pin version tags and rely on registry immutability, and digests need tooling to stay current.',
   docs: {
-    summary: 'Only a digest names image content: a tag, even a version tag, can be re-pushed. Pinning by digest makes deployments reproducible and a registry compromise visible. Off by default (info): most teams pin version tags and rely on registry immutability, and digests need tooling to stay current.',
+    summary: 'Only a digest names image content: a tag, even a version tag, can be re-pushed. Pinning by digest makes deployments reproducible and a registry compromise visible.',
     remediation: 'Reference images as `name:tag@sha256:<digest>` (the tag stays for readers; the runtime uses the digest), and let Renovate or Dependabot update the pins.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+`,
   },
   fix: null,
   checkPod({ pod, report }) {

@@ -17,6 +17,33 @@ export default defineRule({
     remediation: 'Mirror or rebuild the image into a trusted registry and reference it there, or add the registry to `trustedRegistries` after review.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/', 'https://owasp.org/www-project-kubernetes-top-ten/2022/en/src/K02-supply-chain-vulnerabilities'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: bitnami/redis:7.2
+  - name: b
+    image: ghcr.io/acme-evil/api:1.0
+  - name: c
+    image: localhost:5000/app:1
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: ghcr.io/acme/api:1.0
+  - name: b
+    image: prod.azurecr.io/b:2
+`,
+    settings: { trustedRegistries: ['ghcr.io/acme', '*.azurecr.io', 'docker.io/library'] },
+  },
   fix: null,
   checkPod({ pod, config, report }) {
     const trusted = config.trustedRegistries ?? [];

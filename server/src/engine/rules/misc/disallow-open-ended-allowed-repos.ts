@@ -2,7 +2,7 @@ import { isScalar, isSeq } from 'yaml';
 import { removeItem } from '../../fix/remove';
 import { replaceItem } from '../../fix/replace';
 import { getIn, resolveAlias } from '../../model/yaml-nav';
-import { defineRule, Proposal } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 
 /** An entry without `/` that names a registry host (`gcr.io`, `localhost:5000`), not a Docker Hub image. */
 function isHost(entry: string): boolean {
@@ -39,10 +39,38 @@ export default defineRule({
     openEnded: 'Allowed repository "{{repo}}" has no trailing "/": Gatekeeper compares image names by prefix, so it also admits "{{example}}"; end it with "/".',
     allowsAll: 'An empty allowed repository admits every image: remove it.',
   },
+  fixMessages: {
+    removeEmpty: 'Remove the empty allowed repository',
+    append: 'Append "{{suffix}}" to "{{repo}}": admit only {{what}}',
+  },
+  defaultReason: 'On by default (warning): the constraint exists to block untrusted images, and such an entry quietly defeats it.',
   docs: {
-    summary: 'The gatekeeper-library K8sAllowedRepos template admits an image when it starts with one of `spec.parameters.repos`, compared as plain strings: `gcr.io/acme` also admits `gcr.io/acme-evil/...`, which anyone can create, and `gcr.io` admits any domain that begins with it. On by default (warning): the constraint exists to block untrusted images, and such an entry quietly defeats it. Entries ending in `/`, or naming a tag (`nginx:1.27`, `gcr.io/acme/app:`) or a digest, are bounded. No automatic fix: adding `/` changes what the constraint admits (an entry meant as a single image, `gcr.io/acme/app`, must become `gcr.io/acme/app:` instead), so the edits are offered as suggestions.',
+    summary: 'The gatekeeper-library K8sAllowedRepos template admits an image when it starts with one of `spec.parameters.repos`, compared as plain strings: `gcr.io/acme` also admits `gcr.io/acme-evil/...`, which anyone can create, and `gcr.io` admits any domain that begins with it. Entries ending in `/`, or naming a tag (`nginx:1.27`, `gcr.io/acme/app:`) or a digest, are bounded. No automatic fix: adding `/` changes what the constraint admits (an entry meant as a single image, `gcr.io/acme/app`, must become `gcr.io/acme/app:` instead), so the edits are offered as suggestions.',
     remediation: 'End every registry or organisation entry with `/` (`gcr.io/acme/`), and every single-repository entry with `:` (`gcr.io/acme/app:`).',
     references: ['https://open-policy-agent.github.io/gatekeeper-library/website/validation/allowedrepos/', 'https://avd.aquasec.com/misconfig/kubernetes/general/avd-ksv-0124/'],
+  },
+  examples: {
+    incorrect: `apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sAllowedRepos
+metadata:
+  name: repo-is-acme
+spec:
+  match: {kinds: [{apiGroups: [""], kinds: [Pod]}]}
+  parameters:
+    repos:
+    - ghcr.io/acme/
+    - ""
+`,
+    correct: `apiVersion: example.com/v1
+kind: K8sAllowedRepos
+metadata:
+  name: repo-is-acme
+spec:
+  match: {kinds: [{apiGroups: [""], kinds: [Pod]}]}
+  parameters:
+    repos:
+    - gcr.io
+`,
   },
   fix: null,
   checkObject({ object, report }) {
@@ -56,14 +84,14 @@ export default defineRule({
       const repo = item.value;
       const at = raw as typeof item;
       if (repo.trim() === '') {
-        const suggestions = [{ title: 'Remove the empty allowed repository', edits: ({ text, doc }) => removeItem(text, doc, seq, index) } satisfies Proposal];
+        const suggestions = [{ messageId: 'removeEmpty', edits: ({ text, doc }) => removeItem(text, doc, seq, index) } satisfies MessageProposal];
         report({ messageId: 'allowsAll', at, suggestions });
         return;
       }
       const example = openEndedExample(repo);
       if (!example) return;
-      const append = (suffix: string, what: string): Proposal => ({
-        title: `Append "${suffix}" to "${repo}": admit only ${what}`,
+      const append = (suffix: string, what: string): MessageProposal => ({
+        messageId: 'append', data: { suffix, repo, what },
         edits: ({ text, doc }) => replaceItem(text, doc, seq, index, repo + suffix),
       });
       const suggestions = [append('/', 'images under it')];

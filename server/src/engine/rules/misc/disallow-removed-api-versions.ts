@@ -16,10 +16,43 @@ export default defineRule({
     mechanical: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: use {{replacement}} (nothing else changes).',
     rewrite: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: migrate to {{replacement}}; {{note}}.',
   },
+  fixMessages: {
+    changeApiVersion: 'Change apiVersion to {{replacement}}',
+  },
   docs: {
     summary: 'An object written for an API version the cluster no longer serves is rejected at apply time, and an old version often brings weaker defaults with it. Versions are compared with the configured Pod Security version (the cluster version the manifests target; `latest` by default): a version removed after it is not reported. On by default. PodSecurityPolicy is left to disallow-pod-security-policy, which says what replaces it.',
     remediation: 'Change apiVersion to the replacement. The fix does it where only apiVersion changes; where fields moved (Ingress backends, HPA metrics, a required Deployment selector, webhook fields) the message says what to rewrite.',
     references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
+  },
+  examples: {
+    incorrect: `apiVersion: batch/v1beta1 # old cluster
+kind: CronJob
+metadata:
+  name: c
+---
+apiVersion: "policy/v1beta1"
+kind: PodDisruptionBudget
+metadata:
+  name: pdb
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: {app: web}
+`,
+    correct: `apiVersion: batch/v1 # old cluster
+kind: CronJob
+metadata:
+  name: c
+---
+apiVersion: "policy/v1"
+kind: PodDisruptionBudget
+metadata:
+  name: pdb
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: {app: web}
+`,
   },
   // The cluster may predate the replacement version (policy/v1 needs 1.21, batch/v1 CronJob 1.21).
   fix: { safety: 'unsafe', risk: 'check the new API version accepts every field you set' },
@@ -34,7 +67,7 @@ export default defineRule({
     report({
       messageId: mechanical ? 'mechanical' : 'rewrite', data, at: at.value,
       fix: mechanical
-        ? { title: `Change apiVersion to ${api.replacement}`, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', api.replacement) }
+        ? { messageId: 'changeApiVersion', data: { replacement: api.replacement }, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', api.replacement) }
         : undefined,
     });
   },

@@ -15,10 +15,30 @@ export default defineRule({
   messages: {
     privileged: 'SecurityContextConstraints "{{name}}" sets allowPrivilegedContainer: true: set it to false.',
   },
+  fixMessages: {
+    disallow: 'Set allowPrivilegedContainer: false',
+  },
+  defaultReason: 'On by default: a custom SCC rarely needs it, and the built-in `privileged` SCC already exists for the node agents that do.',
   docs: {
-    summary: 'An OpenShift SecurityContextConstraints with `allowPrivilegedContainer: true` lets every service account that may use it run privileged containers, which are root on the node. On by default: a custom SCC rarely needs it, and the built-in `privileged` SCC already exists for the node agents that do.',
+    summary: 'An OpenShift SecurityContextConstraints with `allowPrivilegedContainer: true` lets every service account that may use it run privileged containers, which are root on the node.',
     remediation: 'Set `allowPrivilegedContainer: false`, and grant the few workloads that need privileges the built-in `privileged` SCC through a dedicated service account.',
     references: [OWASP_K01, 'https://docs.openshift.com/container-platform/latest/authentication/managing-security-context-constraints.html'],
+  },
+  examples: {
+    incorrect: `apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: agents
+allowPrivilegedContainer: true # for the node agent
+allowHostNetwork: false
+`,
+    correct: `apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: agents
+allowPrivilegedContainer: false # for the node agent
+allowHostNetwork: false
+`,
   },
   // Pods admitted through this SCC that ask for privileged: true are then rejected.
   fix: { safety: 'unsafe', risk: 'workloads that need privileged containers lose this SCC' },
@@ -28,7 +48,7 @@ export default defineRule({
     if (!isTrue(v)) return;
     report({
       messageId: 'privileged', data: { name: object.name ?? '' }, at: v!.value,
-      fix: { title: 'Set allowPrivilegedContainer: false', edits: ({ text, doc }) => setScalar(text, doc, object.node, 'allowPrivilegedContainer', false) },
+      fix: { messageId: 'disallow', edits: ({ text, doc }) => setScalar(text, doc, object.node, 'allowPrivilegedContainer', false) },
     });
   },
 });

@@ -33,10 +33,63 @@ export default defineRule({
     explicit: '{{kind}} "{{name}}" is deployed to the default namespace: set metadata.namespace to a namespace of its own.',
     implicit: '{{kind}} "{{name}}" names no namespace, so it lands in the default namespace unless one is chosen at apply time: set metadata.namespace to a namespace of its own.',
   },
+  defaultReason: 'Info and opt-in: most repositories leave the namespace out on purpose and choose it at apply time (`kubectl -n`, Helm, Argo CD, Flux), which the manifest cannot show.',
   docs: {
-    summary: 'The default namespace is where everything without a namespace lands: it usually has no Pod Security labels, NetworkPolicies, quotas or RBAC of its own, and its `default` service account is shared by all of it. Reported for workloads and namespaced built-in objects (Services, ConfigMaps, Secrets, Roles, ...) whose `metadata.namespace` is `default` or absent, unless a kustomization of the workspace that lists the file sets the namespace; the ServiceAccount `default` and the Service `kubernetes` are not reported (every cluster has them there), nor are files listed as kustomize patches. Info and opt-in: most repositories leave the namespace out on purpose and choose it at apply time (`kubectl -n`, Helm, Argo CD, Flux), which the manifest cannot show.',
+    summary: 'The default namespace is where everything without a namespace lands: it usually has no Pod Security labels, NetworkPolicies, quotas or RBAC of its own, and its `default` service account is shared by all of it. Reported for workloads and namespaced built-in objects (Services, ConfigMaps, Secrets, Roles, ...) whose `metadata.namespace` is `default` or absent, unless a kustomization of the workspace that lists the file sets the namespace; the ServiceAccount `default` and the Service `kubernetes` are not reported (every cluster has them there), nor are files listed as kustomize patches.',
     remediation: 'Set `metadata.namespace` to a dedicated namespace (or `namespace:` in the kustomization that lists the file), and give that namespace Pod Security labels, NetworkPolicies and quotas.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'],
+  },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: shop
+resources:
+- other.yaml
+`,
+    correct: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web
+  namespace: shop
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: kubernetes
+  namespace: default
+spec:
+  ports:
+  - port: 443
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: reader
+rules: []
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: web
+spec:
+  secretName: web-tls
+`,
   },
   fix: null, // the namespace to use is the team's choice, and moving an object moves what refers to it
   checkObject({ object, workspace: { index, self }, report }) {

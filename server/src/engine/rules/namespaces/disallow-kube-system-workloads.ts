@@ -21,6 +21,51 @@ export default defineRule({
     remediation: 'Set `metadata.namespace` to a dedicated namespace for the workload, with its own Pod Security labels, NetworkPolicies and RBAC.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: kube-system
+spec:
+  template:
+    metadata:
+      labels: {tier: control-plane, component: web}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver-node1
+  namespace: kube-system
+  labels: {tier: control-plane, component: kube-apiserver}
+spec:
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  namespace: kube-system
+`,
+  },
   fix: null, // moving a workload between namespaces moves its RBAC, secrets and Services too
   checkObject({ object, report }) {
     const pod = podSpecOf(object);

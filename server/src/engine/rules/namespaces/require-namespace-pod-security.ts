@@ -2,7 +2,7 @@ import { setIn } from '../../fix/map';
 import { metadataOf, nameNode } from '../../model/object';
 import { get, getMap, keyOf, str } from '../../model/yaml-nav';
 import { Proposal, defineRule } from '../../rule';
-import { SYSTEM_NAMESPACES } from '../../workspace/network';
+import { SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { PSA_DOC, PSS_DOC } from '../references';
 
 const PREFIX = 'pod-security.kubernetes.io/';
@@ -27,6 +27,18 @@ export default defineRule({
     summary: 'Pod Security Admission applies the Pod Security Standards to the pods of a namespace only when the namespace says so with the `pod-security.kubernetes.io/enforce` label (unless the cluster sets a default). Without it, whatever the manifests in the repository look like, anyone who can create pods there can create privileged ones. Kube Harden also reads the label to decide which level a workload in that namespace is checked at. `privileged` is reported as information: it is sometimes needed (CNI, CSI and monitoring agents) but turns the checks off. The `enforce-version` label is not required: without it (or with `latest`) the newest policy applies, which is the stricter choice; pinning trades that for stable upgrades. The cluster\'s own namespaces (kube-system, kube-public, kube-node-lease) are not checked, nor is a kustomize patch that leaves the label to its base.',
     remediation: 'Add `pod-security.kubernetes.io/enforce: restricted` to the Namespace\'s labels (or `baseline` while workloads are migrated), with `audit` and `warn` labels at `restricted` to see what would still fail, and optionally the `-version` labels to pin the policy version.',
     references: [PSA_DOC, PSS_DOC, 'https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`,
+    correct: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop
+`,
   },
   fix: null,
   checkObject({ object, policy, workspace: { index, self }, report }) {

@@ -36,6 +36,28 @@ export default defineRule({
     remediation: 'Replace the catch-all with the peers that need the connection: `podSelector` and `namespaceSelector` for pods of the cluster, `ipBlock` with the narrowest CIDRs for outside addresses, and list the ports. For internet egress, prefer an egress gateway or Cilium `toFQDNs`.',
     references: [NETWORK_POLICY_DOC, 'https://docs.cilium.io/en/stable/security/policy/language/'],
   },
+  examples: {
+    incorrect: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+  ingress:
+  - {}
+  egress:
+  - {}
+`,
+    correct: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     const emit: Emit = report;

@@ -3,7 +3,7 @@ import { K8sObject } from '../../model/parse';
 import { specOf } from '../../model/object';
 import { get, getIn, getMap, getSeq, Ref, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { hasPort, hasServicesIn, serviceNamed } from '../../workspace/service';
+import { hasPort, hasServicesIn, serviceNamed } from '../../workspace/domains/services';
 
 /** A backend as written: the Service's name and namespace, and the port (number or name) with their nodes. */
 interface Backend {
@@ -30,10 +30,60 @@ export default defineRule({
     noService: '{{kind}} "{{name}}" routes to Service "{{service}}", which namespace "{{namespace}}" does not have in the workspace: requests to it fail. Check the Service name.',
     noPort: '{{kind}} "{{name}}" routes to port {{port}} of Service "{{service}}", which the Service does not define: requests to it fail. Use one of its ports ({{ports}}).',
   },
+  defaultReason: 'Off by default: it is as reliable as the workspace is complete.',
   docs: {
-    summary: 'An Ingress (or a Gateway API HTTPRoute / GRPCRoute) whose backend names a Service that does not exist, or a port the Service does not define, answers with errors; the mistake often follows a renamed Service, and a Service created later under that name (by anyone who may create Services) receives the traffic. Ingress backends (`service.name` and `service.port.number` / `.name`, and the older `serviceName` / `servicePort`), the default backend, and route `backendRefs` of kind Service (in the route\'s namespace or the one they name) are checked. A backend is reported only when the workspace holds Services of its namespace. Off by default: it is as reliable as the workspace is complete.',
+    summary: 'An Ingress (or a Gateway API HTTPRoute / GRPCRoute) whose backend names a Service that does not exist, or a port the Service does not define, answers with errors; the mistake often follows a renamed Service, and a Service created later under that name (by anyone who may create Services) receives the traffic. Ingress backends (`service.name` and `service.port.number` / `.name`, and the older `serviceName` / `servicePort`), the default backend, and route `backendRefs` of kind Service (in the route\'s namespace or the one they name) are checked. A backend is reported only when the workspace holds Services of its namespace.',
     remediation: 'Name an existing Service of the Ingress\'s namespace, and one of its `spec.ports` by number or by name; or add the missing Service.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource', 'https://gateway-api.sigs.k8s.io/reference/spec/#backendref'],
+  },
+  examples: {
+    incorrect: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+  - backendRefs:
+    - {name: api, port: 80}
+    - {name: web, port: 9090}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports:
+  - name: http
+    port: 80
+  - port: 8443
+`,
+    correct: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+  - backendRefs:
+    - {name: web, port: 80}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports:
+  - name: http
+    port: 80
+  - port: 8443
+`,
   },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {

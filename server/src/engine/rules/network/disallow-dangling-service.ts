@@ -3,6 +3,7 @@ import { keyOf } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { WorkspaceIndex } from '../../workspace';
 import { isEmptySelector, matches } from '../../workspace/selector';
+import { policiesIn } from '../../workspace/domains/network';
 
 /**
  * API groups whose objects never make pods appear by themselves. Any other object in the
@@ -31,10 +32,67 @@ export default defineRule({
   messages: {
     dangling: 'Service "{{name}}" selects {{selector}}, which matches the pods of no workload of namespace "{{namespace}}" in the workspace: it has no endpoints. Check the selector against the pod template labels of the workload it fronts.',
   },
+  defaultReason: 'On by default, unlike the dangling NetworkPolicy rule, because it stays quiet wherever pods may come from outside the workspace: namespaces without workloads here, namespaces holding custom resources (an operator\'s database or broker makes its own pods), selectors a NetworkPolicy of the namespace also selects (labels a controller puts on its pods at run time, as Longhorn\'s manager does), kustomize patches, and Services without a selector (their endpoints are managed by hand or by a controller).',
   docs: {
-    summary: 'A Service whose selector matches no pod has no endpoints: clients get connection errors, and a typo or a renamed label often hides behind it (a Service that silently picks up the wrong pods once labels change is worse). The Service is reported only when the workspace holds workloads of its namespace and none of them is the one: if the namespace\'s workloads are elsewhere (another repository, a Helm chart, an operator), nothing can be said. On by default, unlike the dangling NetworkPolicy rule, because it stays quiet wherever pods may come from outside the workspace: namespaces without workloads here, namespaces holding custom resources (an operator\'s database or broker makes its own pods), selectors a NetworkPolicy of the namespace also selects (labels a controller puts on its pods at run time, as Longhorn\'s manager does), kustomize patches, and Services without a selector (their endpoints are managed by hand or by a controller). An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
+    summary: 'A Service whose selector matches no pod has no endpoints: clients get connection errors, and a typo or a renamed label often hides behind it (a Service that silently picks up the wrong pods once labels change is worse). The Service is reported only when the workspace holds workloads of its namespace and none of them is the one: if the namespace\'s workloads are elsewhere (another repository, a Helm chart, an operator), nothing can be said. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
     remediation: 'Make `spec.selector` match the pod template labels (`spec.template.metadata.labels`) of the workload the Service fronts, not the workload\'s own metadata labels; or delete the Service.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service', 'https://docs.kubelinter.io/#/generated/checks?id=dangling-service'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web, tier: back}
+  ports:
+  - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  labels: {app.kubernetes.io/name: web}
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web, tier: front}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  labels: {app.kubernetes.io/name: web}
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web, tier: front}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`,
   },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
@@ -49,7 +107,7 @@ export default defineRule({
     // Some controllers label their own pods at run time (Longhorn's manager marks the pod serving
     // its webhook): a NetworkPolicy of the namespace written for the same labels says they are
     // meant, not a typo.
-    if (index.policiesIn(ns).some(p => !isEmptySelector(p.networkPolicy!.podSelector!) && matches(p.networkPolicy!.podSelector!, selector))) return;
+    if (policiesIn(index, ns).some(p => !isEmptySelector(p.networkPolicy!.podSelector!) && matches(p.networkPolicy!.podSelector!, selector))) return;
     report({
       messageId: 'dangling',
       data: { name: object.name ?? '(unnamed)', selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(','), namespace: ns },

@@ -3,7 +3,7 @@ import { specOf } from '../../model/object';
 import { loadBalancerLimited } from '../../model/service-exposure';
 import { get, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { byLocation } from '../../workspace/network';
+import { byLocation } from '../../workspace/domains/network';
 import { matches } from '../../workspace/selector';
 import { ObjectSummary } from '../../workspace/summary';
 
@@ -24,6 +24,31 @@ export default defineRule({
     summary: `Admin interfaces left reachable from outside the cluster are among the most exploited Kubernetes mistakes: exposed Jupyter notebooks, Kubernetes Dashboards and Argo servers have been taken over to mine cryptocurrency and move into the cluster. A Service of type NodePort, or LoadBalancer that is not internal nor limited to source ranges, is reported when it fronts a known admin interface: ${ADMIN_INTERFACES.map(a => a.name).join(', ')}. It is recognised by the Service's selector (the labels their manifests and charts use, such as \`app.kubernetes.io/name: argocd-server\`), or, through the workspace, by the image or labels of the workloads of its namespace that the selector picks. The list is data (server/src/engine/model/admin-interfaces.ts); images shared by several components (Argo CD's) are recognised by the server's label only.`,
     remediation: 'Make the Service `type: ClusterIP` and reach the interface with `kubectl port-forward`, or publish it through an Ingress or Gateway with authentication (OIDC proxy) and TLS. If a load balancer is unavoidable, make it internal or set `loadBalancerSourceRanges` to the administrators\' addresses.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types', 'https://hub.armosec.io/docs/c-0021'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Service
+metadata:
+  name: ui
+  namespace: tools
+spec:
+  type: LoadBalancer
+  selector: {app.kubernetes.io/name: argocd-server}
+  ports:
+  - port: 443
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: ui
+  namespace: tools
+spec:
+  type: LoadBalancer
+  selector: {app.kubernetes.io/name: argocd-server}
+  ports:
+  - port: 443
+  loadBalancerSourceRanges: [10.0.0.0/8]
+`,
   },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {

@@ -42,6 +42,23 @@ export default defineRule({
       'https://github.com/kubernetes/kubernetes/issues/131009',
     ],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ingress-nginx-controller
+  namespace: ingress-nginx
+data:
+  allow-snippet-annotations: "true"
+`,
+    correct: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ingress-nginx-controller
+data:
+  allow-snippet-annotations: "false"
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     const name = object.name ?? '(unnamed)';

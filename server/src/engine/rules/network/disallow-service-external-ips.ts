@@ -20,6 +20,28 @@ export default defineRule({
     remediation: 'Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer`, an Ingress or a Gateway; where externalIPs are truly needed, allow specific addresses with an admission policy.',
     references: ['https://github.com/kubernetes/kubernetes/issues/97076', 'https://kubernetes.io/docs/concepts/services-networking/service/#external-ips'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+  externalIPs:
+  - 192.0.2.10
+  - 192.0.2.11
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  externalIPs: []
+  ports:
+  - port: 80
+`,
+  },
   fix: null,
   checkObject({ object, report }) {
     if (object.group !== '') return;

@@ -1,6 +1,6 @@
 import { getMap, get, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { SYSTEM_NAMESPACES } from '../../workspace/network';
+import { SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 
 export default defineRule({
   id: 'disallow-sidecar-injection-opt-out',
@@ -20,6 +20,52 @@ export default defineRule({
     summary: 'A namespace labelled for sidecar injection (Istio `istio-injection: enabled` or `istio.io/rev`, Linkerd `linkerd.io/inject: enabled` annotation) puts every pod in the mesh, so their connections are encrypted, authenticated and subject to the mesh\'s authorization policies. A pod template that opts out (`sidecar.istio.io/inject: "false"` as label or annotation, `linkerd.io/inject: disabled`) talks in plain text and, under a STRICT PeerAuthentication, can no longer reach meshed services except through permissive exceptions. Reported only when the Namespace object is in the workspace. A pod naming no namespace is not judged: where it lands is decided at apply time.',
     remediation: 'Remove the opt-out from the pod template. If the pod cannot run a sidecar (a Job on an old Istio, a host-network agent), consider Istio ambient mode or native sidecars, and keep the exception documented.',
     references: ['https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/', 'https://linkerd.io/2/features/proxy-injection/'],
+  },
+  examples: {
+    incorrect: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations: {sidecar.istio.io/inject: "false"}
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: migrate
+        image: migrate:1.0
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio-injection: enabled
+`,
+    correct: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations: {linkerd.io/inject: disabled}
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: migrate
+        image: migrate:1.0
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio-injection: enabled
+`,
   },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {

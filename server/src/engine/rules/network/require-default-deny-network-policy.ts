@@ -2,7 +2,7 @@ import { createDocument } from '../../fix/document';
 import { defaultDenyPolicy } from '../../fix/network';
 import { nameNode } from '../../model/object';
 import { defineRule } from '../../rule';
-import { byLocation, defaultDeny, namespacePolicies, onlyHostNetwork, Direction, directionsText, policyLabel, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/network';
+import { byLocation, defaultDeny, Direction, directionsText, namespacePolicies, onlyHostNetwork, policyLabel, selectsEveryPod, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
 
 const MAX_RELATED = 3;
@@ -28,6 +28,20 @@ export default defineRule({
     remediation: 'Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no rules to the namespace, then policies allowing the traffic each workload needs, DNS egress included. The suggestion appends the policy for the missing directions to the file (or creates it beside it).',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    team: checkout
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: kube-node-lease
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     const ns = object.name;
@@ -51,7 +65,7 @@ export default defineRule({
       messageId: 'noDefaultDeny',
       data: { namespace: ns, directions: directionsText(missing), types: missing.join(', ') },
       at: nameNode(object),
-      related: byLocation(policies).slice(0, MAX_RELATED).map(p => ({ ref: p, message: whyNot(index.selectsEveryPod(p, ns), p.networkPolicy!.policyTypes, missing, p) })),
+      related: byLocation(policies).slice(0, MAX_RELATED).map(p => ({ ref: p, message: whyNot(selectsEveryPod(index, p, ns), p.networkPolicy!.policyTypes, missing, p) })),
       suggestions,
     });
   },

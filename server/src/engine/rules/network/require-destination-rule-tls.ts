@@ -2,7 +2,7 @@ import { isMap, YAMLMap } from 'yaml';
 import { setScalar } from '../../fix/map';
 import { specOf } from '../../model/object';
 import { get, getIn, getMap, getSeq, seqItems, str } from '../../model/yaml-nav';
-import { Proposal, defineRule } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 
 export default defineRule({
   id: 'require-destination-rule-tls',
@@ -17,10 +17,33 @@ export default defineRule({
   messages: {
     disabled: 'DestinationRule "{{name}}" sets tls.mode: DISABLE{{where}} for host "{{host}}": sidecars send that traffic in plain text, without authenticating the server. Use ISTIO_MUTUAL for services in the mesh, SIMPLE or MUTUAL for servers outside it.',
   },
+  fixMessages: {
+    meshTls: 'Set tls.mode: ISTIO_MUTUAL (a service in the mesh)',
+    externalTls: 'Set tls.mode: SIMPLE (a TLS server outside the mesh)',
+  },
   docs: {
     summary: 'A DestinationRule\'s traffic policy decides how sidecars connect to a destination. `tls.mode: DISABLE` makes them send plain text even where Istio would otherwise use mutual TLS automatically: the traffic can be read and changed on the network, the server is not authenticated, and a STRICT PeerAuthentication on the server then rejects the connection. Checked in the policy of the rule, of each port (`portLevelSettings`) and of each subset.',
     remediation: 'Set `tls.mode: ISTIO_MUTUAL` for services in the mesh (or remove `tls` to let Istio choose mutual TLS automatically), and `SIMPLE` (or `MUTUAL` with client certificates) for servers outside the mesh that speak TLS.',
     references: ['https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings', 'https://istio.io/latest/docs/ops/configuration/traffic-management/tls-configuration/'],
+  },
+  examples: {
+    incorrect: `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: api
+spec:
+  host: api.example.com
+  trafficPolicy: {tls: {mode: DISABLE}}
+`,
+    correct: `apiVersion: networking.istio.io/v1beta1
+kind: DestinationRule
+metadata:
+  name: r
+spec:
+  host: reviews
+  trafficPolicy:
+    loadBalancer: {simple: ROUND_ROBIN}
+`,
   },
   fix: null,
   checkObject({ object, report }) {
@@ -48,9 +71,9 @@ export default defineRule({
 });
 
 /** Which mode is right depends on the destination: the mesh's mutual TLS, or a TLS server outside it. */
-function suggestions(tls: YAMLMap, host: string): Proposal[] {
-  const mesh: Proposal = { title: 'Set tls.mode: ISTIO_MUTUAL (a service in the mesh)', edits: ({ text, doc }) => setScalar(text, doc, tls, 'mode', 'ISTIO_MUTUAL') };
-  const external: Proposal = { title: 'Set tls.mode: SIMPLE (a TLS server outside the mesh)', edits: ({ text, doc }) => setScalar(text, doc, tls, 'mode', 'SIMPLE') };
+function suggestions(tls: YAMLMap, host: string): MessageProposal[] {
+  const mesh: MessageProposal = { messageId: 'meshTls', edits: ({ text, doc }) => setScalar(text, doc, tls, 'mode', 'ISTIO_MUTUAL') };
+  const external: MessageProposal = { messageId: 'externalTls', edits: ({ text, doc }) => setScalar(text, doc, tls, 'mode', 'SIMPLE') };
   const inCluster = !host.includes('.') || /\.svc(\.cluster\.local)?$/.test(host);
   return inCluster ? [mesh, external] : [external, mesh];
 }

@@ -1,7 +1,7 @@
 import { nameNode } from '../../model/object';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { byLocation, Direction, directionsText, policyLabel, SYSTEM_NAMESPACES } from '../../workspace/network';
+import { byLocation, Direction, directionsText, policiesSelecting, policyLabel, selecting, SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
 
 const MAX_RELATED = 3;
@@ -25,6 +25,55 @@ export default defineRule({
     remediation: 'Add `Egress` (or `Ingress`) to the `policyTypes` of a policy that selects the pods, with `egress` rules for the destinations they use (DNS included), or add a namespace-wide default-deny policy for that direction.',
     references: [NETWORK_POLICY_DOC],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: web
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: web
+spec:
+  endpointSelector: {}
+`,
+    correct: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: web
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Ingress, Egress]
+`,
+  },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;
@@ -32,7 +81,7 @@ export default defineRule({
     if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri)) return;
     const types = new Set<Direction>();
     let selected = false;
-    for (const p of index.selecting(self)) {
+    for (const p of selecting(index, self)) {
       // Policies of a guessed namespace elsewhere may select these pods by chance of labels: only
       // one applied with them says which directions they meant to restrict.
       selected ||= index.speaksFor(p, self);
@@ -42,14 +91,14 @@ export default defineRule({
     if (!selected) return;
     const missing = (['Ingress', 'Egress'] as Direction[]).filter(d => !types.has(d));
     const covered = (['Ingress', 'Egress'] as Direction[]).filter(d => types.has(d));
-    const selecting = index.policiesSelecting(self);
+    const selectors = policiesSelecting(index, self);
     report({
       messageId: covered.length ? 'oneWay' : 'neither',
       data: covered.length
         ? { kind: object.kind, name: object.name ?? '(unnamed)', covered: directionsText(covered), missing: directionsText(missing), types: missing.join(' and ') }
         : { kind: object.kind, name: object.name ?? '(unnamed)' },
       at: nameNode(object),
-      related: byLocation(selecting).slice(0, MAX_RELATED).map(p => ({
+      related: byLocation(selectors).slice(0, MAX_RELATED).map(p => ({
         ref: p,
         message: `${policyLabel(p)} selects these pods and restricts ${p.networkPolicy!.policyTypes.length ? directionsText([...new Set(p.networkPolicy!.policyTypes)]) : 'no direction'}.`,
       })),

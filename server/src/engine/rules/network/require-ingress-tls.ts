@@ -31,6 +31,34 @@ export default defineRule({
     remediation: 'Add `spec.tls` with the Ingress\'s hosts and a `secretName` holding their certificate (cert-manager can issue it from the `cert-manager.io/cluster-issuer` annotation), and redirect HTTP to HTTPS in the controller.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://cert-manager.io/docs/usage/ingress/'],
   },
+  examples: {
+    incorrect: `apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: old
+spec:
+  backend:
+    serviceName: web
+    servicePort: 80
+`,
+    correct: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  annotations: {networking.gke.io/managed-certificates: shop-cert}
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+  - host: API.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     // A patch's tls (or its absence) says nothing of the base's.

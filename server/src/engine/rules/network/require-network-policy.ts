@@ -4,7 +4,7 @@ import { nameNode, specOf } from '../../model/object';
 import { K8sObject } from '../../model/parse';
 import { getMap, isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { byLocation, policyLabel, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/network';
+import { byLocation, isSelected, policiesIn, policyLabel, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/domains/network';
 import { readLabels } from '../../workspace/selector';
 import { NETWORK_POLICY_DOC } from '../references';
 
@@ -28,22 +28,42 @@ export default defineRule({
     remediation: 'Add a NetworkPolicy in the workload\'s namespace whose `podSelector` matches its pod labels and that allows only the traffic it needs, or a default-deny policy (`podSelector: {}`) for the whole namespace plus policies allowing each workload\'s traffic. The suggestion creates a starting point that allows traffic within the namespace and DNS.',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/tasks/administer-cluster/declare-network-policy/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: lone
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+`,
+  },
   fix: null,
   checkPod({ object, pod, config, workspace: { index, self }, report }) {
     // A PodTemplate runs nothing; host-network pods are outside NetworkPolicy's reach.
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;
     const ns = index.namespaceOf(self);
     // A patch is a partial object: its policy lives with the base it patches.
-    if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || index.isSelected(self)) return;
+    if (SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || isSelected(index, self)) return;
     // Without policies of its own in the workspace, the namespace's policies may well be applied
     // from elsewhere: only a user who asked for this rule (or for every rule) hears about it.
     // A policy whose namespace is itself a guess counts only when applied with this workload.
-    const own = index.policiesIn(ns).filter(p => index.speaksFor(p, self));
+    const own = policiesIn(index, ns).filter(p => index.speaksFor(p, self));
     const managedHere = own.some(p => !p.networkPolicy!.clusterWide);
     if (!managedHere && !config.enableAll && config.rules['require-network-policy'] === undefined) return;
     const name = object.name ?? '(unnamed)';
     const labels = selectorLabels(object, readLabels(getMap(pod.metadata, 'labels', object.doc), object.doc));
-    const policyName = uniqueName(name, new Set(index.policiesIn(ns).map(p => p.name)));
+    const policyName = uniqueName(name, new Set(policiesIn(index, ns).map(p => p.name)));
     report({
       messageId: 'notSelected',
       data: { kind: object.kind, name, namespace: ns },

@@ -20,10 +20,34 @@ export default defineRule({
     mode: 'PeerAuthentication "{{name}}" sets mtls.mode: {{mode}}: {{consequence}} Set it to STRICT.',
     portMode: 'PeerAuthentication "{{name}}" sets mode {{mode}} for port {{port}}: {{consequence}} Set it to STRICT.',
   },
+  fixMessages: {
+    setStrict: 'Set mtls.mode: STRICT',
+    setPortStrict: 'Set mode: STRICT for port {{port}}',
+  },
   docs: {
     summary: 'Istio encrypts and authenticates traffic between sidecars with mutual TLS, but a PeerAuthentication in PERMISSIVE mode also accepts plain text, and DISABLE turns mutual TLS off: any pod, in the mesh or not, can then connect without a workload identity, and AuthorizationPolicies that match on principals or namespaces see no identity to check. This applies mesh-wide in the root namespace (istio-system), per namespace, or per workload and port (`portLevelMtls`). Mode UNSET, which inherits from the parent, is not reported.',
     remediation: 'Set `spec.mtls.mode: STRICT` (and in every `portLevelMtls` entry) once every client of the workloads has a sidecar; use PERMISSIVE only while migrating, for a limited time.',
     references: ['https://istio.io/latest/docs/reference/config/security/peer_authentication/', 'https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/'],
+  },
+  examples: {
+    incorrect: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: istio-system
+spec:
+  mtls:
+    mode: PERMISSIVE  # migrating
+`,
+    correct: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: istio-system
+spec:
+  mtls:
+    mode: STRICT  # migrating
+`,
   },
   // Clients without a sidecar (probes from outside the mesh, legacy callers) can no longer connect.
   fix: { safety: 'unsafe', risk: 'clients outside the mesh can no longer connect in plain text' },
@@ -36,7 +60,7 @@ export default defineRule({
     if (WEAK.has(str(mode) ?? '')) {
       report({
         messageId: 'mode', data: { name, mode: str(mode)!, consequence: consequence(str(mode)!) }, at: mode!.value,
-        fix: { title: 'Set mtls.mode: STRICT', edits: ({ text, doc }) => mtls && setScalar(text, doc, mtls, 'mode', 'STRICT') },
+        fix: { messageId: 'setStrict', edits: ({ text, doc }) => mtls && setScalar(text, doc, mtls, 'mode', 'STRICT') },
       });
     }
     for (const { name: port, ref } of entries(getMap(spec, 'portLevelMtls', object.doc), object.doc)) {
@@ -46,7 +70,7 @@ export default defineRule({
       const target = ref.value;
       report({
         messageId: 'portMode', data: { name, port, mode: str(m)!, consequence: consequence(str(m)!) }, at: m!.value,
-        fix: { title: `Set mode: STRICT for port ${port}`, edits: ({ text, doc }) => setScalar(text, doc, target, 'mode', 'STRICT') },
+        fix: { messageId: 'setPortStrict', data: { port }, edits: ({ text, doc }) => setScalar(text, doc, target, 'mode', 'STRICT') },
       });
     }
   },

@@ -23,6 +23,27 @@ export default defineRule({
     remediation: 'Prefer `type: ClusterIP` behind an Ingress or Gateway. When a load balancer is needed, set `spec.loadBalancerSourceRanges` to the CIDRs of its clients, or make it internal with the cloud provider\'s annotation. Keep node ports closed at the node firewall.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types', 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector: {app: web}
+  ports:
+  - port: 443
+`,
+    correct: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - port: 443
+`,
+  },
   fix: null,
   checkObject({ object, workspace: { index, self }, report }) {
     if (object.group !== '') return;

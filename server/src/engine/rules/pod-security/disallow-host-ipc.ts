@@ -22,6 +22,18 @@ export default defineRule({
     remediation: 'Remove `hostIPC: true` from the pod spec (or set it to false). Containers of one pod already share an IPC namespace; use a shared `emptyDir` with `medium: Memory` for shared memory.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec: {hostIPC: true, containers: [{name: app, image: nginx:1.27}]}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec: {hostIPC: false, containers: [{name: app, image: nginx:1.27}]}
+`,
+  },
   // `false` replaces `true` where it is written (the API default, so the same as removing the
   // key): the line and its comment stay, and the change reads as a decision in review.
   fix: { safety: 'safe' },

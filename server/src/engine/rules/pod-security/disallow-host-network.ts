@@ -22,6 +22,28 @@ export default defineRule({
     remediation: 'Remove `hostNetwork: true` from the pod spec (or set it to false) and expose the workload through a Service; use a NodePort or LoadBalancer Service when it must be reached from outside the cluster.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostNetwork: true
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostNetwork: false
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   // `false` replaces `true` where it is written (the API default, so the same as removing the
   // key): the line and its comment stay, and the change reads as a decision in review.
   fix: { safety: 'safe' },

@@ -22,6 +22,33 @@ export default defineRule({
     remediation: 'Replace the hostPath volume with a persistentVolumeClaim (for data that must persist), an emptyDir (scratch space), or a configMap / secret / projected volume (configuration). Node agents that genuinely need host access belong in a dedicated namespace with a privileged policy.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: v
+    hostPath:
+`,
+  },
   // No single right replacement for a host directory: suggestions only, never applied in bulk.
   fix: null,
   checkPod({ pod, report }) {

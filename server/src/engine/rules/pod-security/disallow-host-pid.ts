@@ -22,6 +22,28 @@ export default defineRule({
     remediation: 'Remove `hostPID: true` from the pod spec (or set it to false). To share processes between the containers of one pod, use `shareProcessNamespace: true` instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostPID: true
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostPID: false
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   // `false` replaces `true` where it is written (the API default, so the same as removing the
   // key): the line and its comment stay, and the change reads as a decision in review.
   fix: { safety: 'safe' },

@@ -21,6 +21,35 @@ export default defineRule({
     remediation: 'Remove `hostPort` from the container\'s `ports` (or set it to 0), keep `containerPort`, and publish the port with a Service (NodePort or LoadBalancer when it must be reached from outside the cluster).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/services-networking/service/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: dns
+    image: coredns:1.11
+    ports:
+    - hostPort: 53  # legacy node-local DNS
+      containerPort: 53
+      protocol: UDP
+    - {containerPort: 9153, hostPort: 9153, name: metrics}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: dns
+    image: coredns:1.11
+    ports:
+    - containerPort: 53
+      protocol: UDP
+    - {containerPort: 9153, name: metrics}
+`,
+  },
   // Removing hostPort keeps containerPort, which is all other pods and Services need. (Under
   // hostNetwork the API fills hostPort in again from containerPort; disallow-host-network reports
   // that.) A `hostIP` stays: without a hostPort it binds nothing.

@@ -22,6 +22,29 @@ export default defineRule({
     remediation: 'Remove the capability from `securityContext.capabilities.add`. If the workload truly needs it, run it in a namespace with a less strict policy and document why; prefer a narrower mechanism (a device plugin, a CSI driver, NET_BIND_SERVICE for low ports).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        add: [CAP_SYS_ADMIN, chown]
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop a program that needs this capability' }, // the container may rely on the capability
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

@@ -23,6 +23,30 @@ export default defineRule({
     remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on the container. Few workloads need setuid binaries at run time; install files with the right ownership at build time instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: true
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: false
+`,
+  },
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

@@ -22,6 +22,30 @@ export default defineRule({
     remediation: 'Remove `securityContext.privileged: true` (or set it to false). Grant the single capability the workload needs instead, if any.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/#privileged-mode-for-containers'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      privileged: true
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      privileged: false
+`,
+  },
   fix: { safety: 'safe' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

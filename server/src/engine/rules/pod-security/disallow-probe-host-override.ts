@@ -29,6 +29,35 @@ export default defineRule({
     remediation: 'Remove `host` from `httpGet` and `tcpSocket` in liveness, readiness and startup probes and in postStart/preStop hooks: the kubelet then connects to the pod IP. To check a virtual host, set an HTTP `Host` header in `httpHeaders` instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    livenessProbe:
+      httpGet:
+        host: 169.254.169.254
+        path: /latest/meta-data/
+        port: 80
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    livenessProbe:
+      httpGet:
+        path: /latest/meta-data/
+        port: 80
+`,
+  },
   // Without its host the probe targets the pod: a probe that relied on another address fails.
   fix: { safety: 'unsafe', risk: 'the probe then targets the pod IP instead of that host' },
   checkPod({ pod, report }) {

@@ -26,6 +26,31 @@ export default defineRule({
     remediation: 'Remove `runAsUser: 0`, or set a non-zero UID that the image can run as (for example 65532, the `nonroot` user of distroless images), and set `runAsNonRoot: true` so the kubelet also refuses images that default to root.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-the-security-context-for-a-pod'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsUser: 0
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      runAsUser: 0
+`,
+  },
   // Which UID the image can run as is the user's choice: removing the 0 (the image's USER, or the
   // pod's UID, applies) or a fixed non-root UID are offered as suggestions. A Windows pod may not
   // set runAsUser at all, so there only its removal is offered.

@@ -35,6 +35,36 @@ export default defineRule({
     remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` at pod level (or `Localhost` with `localhostProfile`), and remove `Unconfined` from every container. With the alpha annotations (policy 1.18 and older), use `runtime/default`, `docker/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    seccompProfile:
+      localhostProfile: profiles/a.json
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      seccompProfile: {localhostProfile: profiles/b.json}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      seccompProfile: {type: RuntimeDefault}
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop a program that makes system calls the default profile blocks' }, // a workload may make a system call the runtime's profile denies
   checkPod({ pod, policy, report }) {
     if (atLeast(policy, 19)) checkFields(pod, report);

@@ -22,6 +22,50 @@ export default defineRule({
     remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container runtimes that need an unmasked /proc should run in a user namespace (`hostUsers: false`).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: b
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      procMount: "Unmasked"  # nested builds
+      runAsNonRoot: true
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: b
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      procMount: "Default"  # nested builds
+      runAsNonRoot: true
+`,
+  },
   // Default where the value is written (the API default, explicit): a nested container runtime
   // that needed the unmasked /proc stops working.
   fix: { safety: 'unsafe', risk: 'may stop nested container runtimes that need an unmasked /proc' },

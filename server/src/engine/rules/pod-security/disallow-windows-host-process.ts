@@ -22,6 +22,40 @@ export default defineRule({
     remediation: 'Remove `windowsOptions.hostProcess: true` from the pod securityContext and from every container (or set it to false). Node-level Windows agents that truly need host access belong in a namespace exempted from Pod Security.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostNetwork: true
+  securityContext:
+    windowsOptions:
+      hostProcess: true
+  containers:
+  - name: app
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+    securityContext:
+      windowsOptions:
+        hostProcess: false
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostNetwork: true
+  securityContext:
+    windowsOptions:
+      hostProcess: false
+  containers:
+  - name: app
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+    securityContext:
+      windowsOptions:
+        hostProcess: false
+`,
+  },
   // The workload may need the node's rights to do its job.
   fix: { safety: 'unsafe', risk: 'the container no longer runs as a process on the Windows host' },
   checkPod({ pod, report }) {

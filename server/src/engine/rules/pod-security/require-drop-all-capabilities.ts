@@ -26,6 +26,30 @@ export default defineRule({
     remediation: 'Add `capabilities: {drop: ["ALL"]}` to every container\'s securityContext (init and ephemeral containers included). If the application binds a port below 1024, also add `add: ["NET_BIND_SERVICE"]`, or better, listen on a higher port.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        drop:
+        - ALL
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop a program that needs a capability; add it back explicitly' }, // an image that relies on a default capability (chown at start-up, ...) breaks
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods, which have no Linux capabilities.

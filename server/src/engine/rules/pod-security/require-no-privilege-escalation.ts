@@ -25,6 +25,28 @@ export default defineRule({
     remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container, init and ephemeral containers included (the field exists only at container level).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: false
+`,
+  },
   fix: { safety: 'safe' },
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods (the field means nothing there); an

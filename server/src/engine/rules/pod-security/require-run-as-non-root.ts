@@ -26,6 +26,28 @@ export default defineRule({
     remediation: 'Set `securityContext.runAsNonRoot: true` at pod level (spec.securityContext) so every container inherits it, and do not set it to false in any container. The image must define a non-root USER, or set `runAsUser` to a non-zero UID.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  securityContext:
+    runAsNonRoot: true
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop an image that runs as root' },
   checkPod({ pod, policy, report }) {
     // User namespaces map root in the pod to an unprivileged host UID (policy 1.35+).

@@ -70,6 +70,31 @@ export default defineRule({
     remediation: 'Set `spec.securityContext.seccompProfile.type: RuntimeDefault` once at pod level so every container inherits it, and remove `Unconfined` values. Use `Localhost` with `localhostProfile` for a custom profile installed on the nodes.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    seccompProfile: RuntimeDefault
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop a program that makes system calls the default profile blocks' }, // a container making a blocked system call stops working
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods (the API forbids seccompProfile there).

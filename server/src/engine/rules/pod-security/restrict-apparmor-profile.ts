@@ -43,6 +43,58 @@ export default defineRule({
     remediation: 'Remove the override, or set `securityContext.appArmorProfile.type: RuntimeDefault` (pod or container), or `type: Localhost` with `localhostProfile` naming a profile loaded on the nodes. With the deprecated annotations `container.apparmor.security.beta.kubernetes.io/<container>`, use `runtime/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/apparmor/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    appArmorProfile:
+      type: Unconfined
+  initContainers:
+  - name: init
+    image: busybox:1.36
+    securityContext:
+      appArmorProfile:
+        type: RuntimeDefault
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      appArmorProfile: {type: Unconfined}
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1.36
+    securityContext:
+      appArmorProfile: {}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    appArmorProfile:
+      type: RuntimeDefault
+  initContainers:
+  - name: init
+    image: busybox:1.36
+    securityContext:
+      appArmorProfile:
+        type: RuntimeDefault
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      appArmorProfile: {type: RuntimeDefault}
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1.36
+    securityContext:
+      appArmorProfile: {type: RuntimeDefault}
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop a program the runtime default AppArmor profile confines' }, // a workload confined by the runtime's profile may be denied what it did
   checkPod({ pod, report }) {
     // The pod and each container are checked independently (no inheritance in the check): a

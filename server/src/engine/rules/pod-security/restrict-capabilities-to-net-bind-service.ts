@@ -44,6 +44,34 @@ export default defineRule({
     remediation: 'Remove every entry other than `NET_BIND_SERVICE` from `securityContext.capabilities.add`. Do the work that needed the capability at image build time (file ownership, setuid bits) instead of at run time.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  os: {name: windows}
+  containers:
+  - name: app
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+    securityContext:
+      capabilities:
+        add: [CHOWN, SYS_ADMIN]
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  os: {name: windows}
+  containers:
+  - name: app
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+    securityContext:
+      capabilities:
+        add: [CHOWN]
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop a program that needs this capability' }, // the container may rely on the capability
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods; capabilities outside the baseline set

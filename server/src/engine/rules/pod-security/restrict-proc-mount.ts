@@ -20,6 +20,32 @@ export default defineRule({
     remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container builds that need an unmasked /proc belong in a dedicated namespace with a less strict policy.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      procMount: Unmasked
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      procMount: Default
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop nested container runtimes that need an unmasked /proc' },
   checkPod({ pod, report }) {
     // The baseline check (which this rule replaces) lets user-namespaced pods through, so only

@@ -37,6 +37,37 @@ export default defineRule({
     remediation: 'Remove `seLinuxOptions.type`, `user` and `role` from the pod and container securityContexts, or set `type` to `container_t`, `container_init_t`, `container_kvm_t` or (policy 1.31+) `container_engine_t`. `seLinuxOptions.level` may stay.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    seLinuxOptions:
+      user: system_u
+      role: system_r
+      type: spc_t
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      seLinuxOptions:
+        type: container_t
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      seLinuxOptions:
+        type: container_t
+`,
+  },
   // Removing a field hands the choice back to the container runtime, which labels containers
   // container_t: a workload that relied on a host type or user may be denied what it did.
   fix: { safety: 'unsafe', risk: 'may stop a program that relies on the custom SELinux label' },

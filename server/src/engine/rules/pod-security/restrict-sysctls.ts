@@ -41,6 +41,28 @@ export default defineRule({
     remediation: 'Remove the sysctl from `spec.securityContext.sysctls`. If the workload needs it, have a cluster administrator allow it on dedicated nodes (`--allowed-unsafe-sysctls`) and run the pod in a namespace exempted from Pod Security, or raise the enforced policy version if a newer version lists it as safe.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext: {sysctls: [{name: kernel.msgmax, value: "65536"}, {name: net.ipv4.tcp_syncookies, value: "1"}], runAsNonRoot: true}
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext: {sysctls: [{name: net.ipv4.tcp_syncookies, value: "1"}], runAsNonRoot: true}
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+  },
   // The entry goes (with `sysctls`, and a securityContext, it leaves empty): the workload may have
   // depended on the kernel setting.
   fix: { safety: 'unsafe', risk: 'the pod no longer gets this kernel setting' },

@@ -62,6 +62,34 @@ export default defineRule({
     remediation: 'Move the storage behind a PersistentVolume and reference it with a persistentVolumeClaim (or use a CSI driver); use configMap, secret or projected volumes for configuration, emptyDir or ephemeral volumes for scratch space. gitRepo is deprecated: clone the repository in an init container into an emptyDir.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/storage/volumes/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: v0
+  - name: v1
+    nfs:
+`,
+  },
   fix: null, // the replacement depends on where the data lives: suggestions only
   checkPod({ pod, report }) {
     for (const v of podVolumes(pod)) {

@@ -18,4 +18,28 @@ export default grantRule({
     remediation: 'Remove the grant; manage `aws-auth` (or EKS access entries) from the infrastructure code that provisions the cluster.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: aws-auth-editor
+  namespace: kube-system
+rules:
+- apiGroups: [""]
+  resources: ["configmaps"]
+  resourceNames: ["aws-auth"]
+  verbs: ["get", "patch"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: aws-auth-reader
+  namespace: kube-system
+rules:
+- apiGroups: [""]
+  resources: ["configmaps"]
+  resourceNames: ["aws-auth"]
+  verbs: ["get"]
+`,
+  },
 });

@@ -1,6 +1,6 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { broadGroup } from '../../workspace/rbac';
+import { broadGroup } from '../../workspace/domains/rbac';
 import { RBAC_GOOD_PRACTICES } from '../references';
 
 /**
@@ -31,6 +31,33 @@ export default defineRule({
     summary: 'Some groups stand for far more than one identity: `system:anonymous` and `system:unauthenticated` are requests without credentials, `system:authenticated` is every user and service account (on GKE, any Google account), `system:serviceaccounts` every service account of the cluster and `system:serviceaccounts:<ns>` every one of a namespace. A binding naming them hands its role to all of them. `system:masters` bypasses RBAC entirely; binding it is pointless and signals that the group is in use, and its certificates cannot be revoked. The default bindings of `system:authenticated` to `system:basic-user`, `system:discovery` and `system:public-info-viewer` are not reported.',
     remediation: 'Name the users, groups or ServiceAccounts that need the role instead of the broad group. For anonymous access, leave it to the defaults (health and version endpoints).',
     references: [RBAC_GOOD_PRACTICES, 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects'],
+  },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: system:basic-user
+subjects:
+- kind: User
+  name: system:anonymous
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: system:basic-user
+subjects:
+- kind: Group
+  name: system:authenticated
+  apiGroup: rbac.authorization.k8s.io
+`,
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],

@@ -1,6 +1,6 @@
 import { bindingView, isBinding, subjectLabel } from '../../model/rbac-binding';
 import { defineRule, Report } from '../../rule';
-import { bindingDangers, broadGroup, dangerRelated, roleLabel, subjectsOf } from '../../workspace/rbac';
+import { bindingDangers, broadGroup, dangerRelated, roleLabel, subjectsOf } from '../../workspace/domains/rbac';
 import { RBAC_DOC, RBAC_GOOD_PRACTICES } from '../references';
 
 /** Grants named in the message; the rest are counted (all are in the related locations). */
@@ -26,6 +26,34 @@ export default defineRule({
     summary: 'Judges a binding by what it hands out: the rules of the role it refers to, found anywhere in the workspace, with the rules of ClusterRoles aggregated into it (`aggregationRule.clusterRoleSelectors` matched against `aggregate-to-*` labels, RB33) and the built-in `admin`, `edit` and `view` roles as the API server defines them (`edit` grants pods/exec, Secrets and impersonation of service accounts; `view` no Secrets). Every grant of the RBAC danger catalogue (wildcards, Secrets, exec/attach/port-forward, workload creation, escalate/bind/impersonate, token creation, webhooks, ...) is listed, each with a related location on the rule entry that grants it. A RoleBinding grants a ClusterRole inside its namespace only, so cluster-scoped grants do not count there. The finding is an error when the subjects include a broad group (every user, every service account) or a grant is critical (full wildcard, escalate, bind, impersonate). `cluster-admin` is left to its own rule; bindings without subjects grant nothing.',
     remediation: 'Bind a role limited to the verbs and resources the subjects use (name Secrets in `resourceNames`, drop exec and wildcards), or split the role. The role-level rules point at the same entries in the role itself.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC],
+  },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: agent
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: ServiceAccount
+  name: agent
+  namespace: ops
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: agent
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: agent
+  namespace: ops
+`,
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],

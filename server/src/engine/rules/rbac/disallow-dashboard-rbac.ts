@@ -1,6 +1,6 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { bindingDangers, dangerRelated, roleLabel } from '../../workspace/rbac';
+import { bindingDangers, dangerRelated, roleLabel } from '../../workspace/domains/rbac';
 
 /** The Dashboard's ServiceAccount as its manifests and chart name it. */
 const DASHBOARD = /^kubernetes-dashboard(-.*)?$/;
@@ -21,6 +21,34 @@ export default defineRule({
     summary: 'The Kubernetes Dashboard acts with the identity of whoever logs in, and with its own ServiceAccount when login is skipped or for its own work. Binding that ServiceAccount (`kubernetes-dashboard`, or a chart\'s `kubernetes-dashboard-*`) to `cluster-admin` or another dangerous role, a common shortcut in tutorials, turns the Dashboard into an open door: exposed dashboards with admin rights are how clusters were taken over for cryptomining. Reported when the role handed out (built-ins and aggregation followed) holds any grant of the RBAC danger catalogue.',
     remediation: 'Remove the binding and keep the Dashboard\'s default RBAC (metrics access only, plus its own Secrets). Users log in with a bearer token or OIDC and get exactly their own permissions.',
     references: ['https://github.com/kubernetes/dashboard/blob/master/docs/user/access-control/README.md', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
+  },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: dashboard-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+- kind: ServiceAccount
+  name: kubernetes-dashboard
+  namespace: kubernetes-dashboard
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: dashboard-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+- kind: ServiceAccount
+  name: ops
+  namespace: kubernetes-dashboard
+`,
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],

@@ -17,4 +17,27 @@ export default grantRule({
     remediation: 'Remove the grant; events expire by themselves after the API server\'s event TTL.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: event-pruner
+rules:
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["deletecollection"]
+- apiGroups: ["events.k8s.io"]
+  resources: ["events"]
+  verbs: ["delete"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: recorder
+rules:
+- apiGroups: ["", "events.k8s.io"]
+  resources: ["events"]
+  verbs: ["create", "patch"]
+`,
+  },
 });

@@ -16,5 +16,29 @@ export default grantRule({
     remediation: 'List the API groups, resources and verbs the subject needs; bind the built-in `cluster-admin` (or `admin`) explicitly where full control is really intended, so it is visible as such.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: ns-admin
+  namespace: team-a
+rules:
+- apiGroups: ["", "*"]
+  resources: ["*", "pods"]
+  verbs: [get, "*"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: core-all
+rules:
+- apiGroups: [""]
+  resources: ["*"]
+  verbs: ["*"]
+- apiGroups: ["*"]
+  resources: ["*"]
+  verbs: ["get"]
+`,
+  },
   suggest: f => [replaceWildcard(f, 'verbs', READ_ONLY_VERBS), replaceWildcard(f, 'resources', [RESOURCES_PLACEHOLDER])],
 });

@@ -1,7 +1,7 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { byLocation } from '../../workspace/network';
-import { isMissingRole } from '../../workspace/rbac';
+import { byLocation } from '../../workspace/domains/network';
+import { isMissingRole } from '../../workspace/domains/rbac';
 import { RBAC_DOC } from '../references';
 
 export default defineRule({
@@ -18,10 +18,39 @@ export default defineRule({
     missingRole: '{{kind}} "{{name}}" refers to Role "{{role}}", which namespace "{{namespace}}" of the workspace does not define: what it grants cannot be checked, and it grants nothing until the Role exists. Add the Role or fix the name.',
     missingClusterRole: '{{kind}} "{{name}}" refers to ClusterRole "{{role}}", which the workspace does not define and no cluster has by default: what it grants cannot be checked. Add the ClusterRole or fix the name.',
   },
+  defaultReason: 'Off by default (as kube-linter\'s flagRolesNotFound): roles often come from a Helm chart, an operator or another repository, and an editor may open one file alone; turn it on where the workspace holds the whole RBAC of the application.',
   docs: {
-    summary: 'The binding rules judge a binding by its role; a role that is not in the workspace cannot be judged, and a misspelt name grants nothing (the API server accepts a binding to a role that does not exist yet). The built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` role) always exist and are not reported. Off by default (as kube-linter\'s flagRolesNotFound): roles often come from a Helm chart, an operator or another repository, and an editor may open one file alone; turn it on where the workspace holds the whole RBAC of the application.',
+    summary: 'The binding rules judge a binding by its role; a role that is not in the workspace cannot be judged, and a misspelt name grants nothing (the API server accepts a binding to a role that does not exist yet). The built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` role) always exist and are not reported.',
     remediation: 'Add the Role or ClusterRole to the workspace next to the binding, or correct `roleRef.name` (and `roleRef.kind`: a RoleBinding may refer to a ClusterRole, a ClusterRoleBinding only to a ClusterRole).',
     references: [RBAC_DOC],
+  },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: reader
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],

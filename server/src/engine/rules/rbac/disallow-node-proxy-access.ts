@@ -16,4 +16,24 @@ export default grantRule({
     remediation: 'Remove the grant. Monitoring agents can read `nodes/metrics` and `nodes/stats` instead.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: proxier
+rules:
+- apiGroups: [""]
+  resources: ["*/proxy"]
+  verbs: ["create"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: monitoring
+rules:
+- apiGroups: [""]
+  resources: ["nodes", "nodes/metrics", "nodes/stats"]
+  verbs: ["get", "list", "watch"]
+`,
+  },
 });

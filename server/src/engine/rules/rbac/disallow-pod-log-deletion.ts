@@ -17,4 +17,27 @@ export default grantRule({
     remediation: 'Remove the grant, and ship logs off the cluster.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: log-cleaner
+rules:
+- apiGroups: [""]
+  resources: ["pods/log"]
+  verbs: ["get", "delete"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: logs
+rules:
+- apiGroups: [""]
+  resources: ["pods/log"]
+  verbs: ["get", "list"]
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["delete"]
+`,
+  },
 });

@@ -22,5 +22,26 @@ export default grantRule({
     remediation: 'Remove the verb. Where a controller must bind roles, name the roles in `resourceNames`, and grant `escalate` and `impersonate` to no everyday subject.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: rbac-admin
+rules:
+- apiGroups: ["rbac.authorization.k8s.io"]
+  resources: ["roles"]
+  verbs: ["*"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: r
+  namespace: dev
+rules:
+- apiGroups: [""]
+  resources: ["users", "groups"]
+  verbs: ["impersonate"]
+`,
+  },
   suggest: f => [f.entry.value !== '*' && f.grant.at.field === 'verbs' ? dropVerb(f, f.entry) : undefined],
 });

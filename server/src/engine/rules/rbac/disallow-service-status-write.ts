@@ -17,4 +17,30 @@ export default grantRule({
     remediation: 'Grant `services/status` writes only to the cloud or load-balancer controller.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: lb
+rules:
+- apiGroups: [""]
+  resources: ["services/status"]
+  verbs: ["patch"]
+- apiGroups: ["*"]
+  resources: ["*/status"]
+  verbs: ["update"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: svc
+rules:
+- apiGroups: [""]
+  resources: ["services/status"]
+  verbs: ["get"]
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["patch"]
+`,
+  },
 });

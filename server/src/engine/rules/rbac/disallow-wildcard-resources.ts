@@ -16,5 +16,30 @@ export default grantRule({
     remediation: 'List the resources the subject needs. The suggestion writes the placeholder `REPLACE-with-needed-resources`: valid YAML and valid RBAC that names no real resource, so the rule grants nothing until it is replaced, and it stands out in review.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: core-all
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  - "*"
+  verbs:
+  - "*"
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: ns-admin
+rules:
+- apiGroups: ['*']
+  resources: ['*']
+  verbs: ['*']
+`,
+  },
   suggest: f => [replaceWildcard(f, 'resources', [RESOURCES_PLACEHOLDER])],
 });

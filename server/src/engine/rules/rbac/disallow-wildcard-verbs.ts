@@ -17,5 +17,25 @@ export default grantRule({
     remediation: 'Replace `"*"` with the verbs the subject needs, usually the read-only `get`, `list`, `watch`. The suggestions write the read-only verbs, or a placeholder `REPLACE-with-needed-verbs` to fill in (a verb no request uses, so the rule grants nothing until it is replaced).',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: pods-all
+rules:
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["*"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: reader
+rules:
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list", "watch"]
+`,
+  },
   suggest: f => [replaceWildcard(f, 'verbs', READ_ONLY_VERBS), replaceWildcard(f, 'verbs', [VERBS_PLACEHOLDER])],
 });

@@ -16,4 +16,25 @@ export default grantRule({
     remediation: 'Grant webhook configuration writes only to the controller that owns the webhook, naming its configuration in `resourceNames`.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: ingress-nginx-admission
+rules:
+- apiGroups: ["admissionregistration.k8s.io"]
+  resources: ["validatingwebhookconfigurations"]
+  resourceNames: ["ingress-nginx-admission"]
+  verbs: ["get", "update"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: wrong-group
+rules:
+- apiGroups: [""]
+  resources: ["validatingwebhookconfigurations"]
+  verbs: ["update"]
+`,
+  },
 });

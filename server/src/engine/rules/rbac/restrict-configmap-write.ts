@@ -17,4 +17,32 @@ export default grantRule({
     remediation: 'Name the ConfigMaps the subject writes in `resourceNames`.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: cm-writer
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - configmaps
+  verbs:
+  - create
+  - update
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: leader-election
+rules:
+- apiGroups: [""]
+  resources: ["configmaps"]
+  resourceNames: ["my-operator-lock", "aws-auth"]
+  verbs: ["update", "patch"]
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch"]
+`,
+  },
 });

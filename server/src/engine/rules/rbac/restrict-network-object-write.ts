@@ -17,4 +17,31 @@ export default grantRule({
     remediation: 'Grant these writes only to the controllers and pipelines that own the objects, naming them in `resourceNames` where possible.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: net-admin
+  namespace: shop
+rules:
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["create", "delete"]
+- apiGroups: ["networking.k8s.io", "discovery.k8s.io"]
+  resources: ["networkpolicies", "endpointslices"]
+  verbs: ["patch"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: net-reader
+rules:
+- apiGroups: ["", "networking.k8s.io", "discovery.k8s.io"]
+  resources: ["services", "endpoints", "endpointslices", "networkpolicies", "ingresses"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: ["extensions"]
+  resources: ["ingresses"]
+  verbs: ["update"]
+`,
+  },
 });

@@ -17,4 +17,24 @@ export default grantRule({
     remediation: 'Provision volumes dynamically through a StorageClass and grant PersistentVolume creation to no one but the provisioner.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: provisioner
+rules:
+- apiGroups: [""]
+  resources: ["persistentvolumes"]
+  verbs: ["create", "delete"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: r
+rules:
+- apiGroups: [""]
+  resources: ["persistentvolumes"]
+  verbs: ["create"]
+`,
+  },
 });

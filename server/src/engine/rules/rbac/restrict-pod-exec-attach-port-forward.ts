@@ -20,4 +20,28 @@ export default grantRule({
     remediation: 'Remove the grant from roles bound to workloads and everyday users; give operators a separate role for debugging, bound just in time and audited.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: shell
+  namespace: dev
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - "*/exec"
+  verbs:
+  - get
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: r
+rules:
+- apiGroups: [""]
+  resources: ["pods/exec"]
+  verbs: ["list", "watch"]
+`,
+  },
 });

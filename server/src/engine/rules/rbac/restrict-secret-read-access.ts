@@ -18,4 +18,29 @@ export default grantRule({
     remediation: 'Name the Secrets the subject reads in `resourceNames` (with `get` only), or mount them into the pods that need them instead of reading them through the API.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: app
+  namespace: shop
+rules:
+- apiGroups:
+  - "*"
+  resources:
+  - secrets
+  verbs:
+  - "*"
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: tls-reader
+rules:
+- apiGroups: [""]
+  resources: ["secrets"]
+  resourceNames: ["web-tls"]
+  verbs: ["get", "list", "watch"]
+`,
+  },
 });

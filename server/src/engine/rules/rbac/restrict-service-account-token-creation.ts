@@ -16,4 +16,24 @@ export default grantRule({
     remediation: 'Name the service accounts in `resourceNames`, or remove the grant.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: token-minter
+rules:
+- apiGroups: [""]
+  resources: ["serviceaccounts", "serviceaccounts/token"]
+  verbs: ["get", "create"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: sa-admin
+rules:
+- apiGroups: [""]
+  resources: ["serviceaccounts"]
+  verbs: ["create", "get"]
+`,
+  },
 });

@@ -17,4 +17,26 @@ export default grantRule({
     remediation: 'Grant workload creation only to deployment pipelines and controllers, and enforce Pod Security admission (`restricted`) in the namespaces they deploy to.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: jobs
+  namespace: ci
+rules:
+- apiGroups: ["*"]
+  resources:
+  - jobs
+  verbs: ["*"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: wrong-group
+rules:
+- apiGroups: [""]
+  resources: ["deployments", "jobs"]
+  verbs: ["create"]
+`,
+  },
 });

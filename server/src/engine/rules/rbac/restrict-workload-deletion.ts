@@ -17,4 +17,27 @@ export default grantRule({
     remediation: 'Grant delete only to the controllers and pipelines that own the objects, naming them in `resourceNames` where possible.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: janitor
+rules:
+- apiGroups: [""]
+  resources: ["persistentvolumeclaims", "namespaces"]
+  verbs: ["deletecollection", "delete"]
+- apiGroups: ["apps"]
+  resources: ["statefulsets"]
+  verbs: ["delete"]
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: leases
+rules:
+- apiGroups: ["coordination.k8s.io"]
+  resources: ["leases"]
+  verbs: ["delete"]
+`,
+  },
 });

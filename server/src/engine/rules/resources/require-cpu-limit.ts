@@ -13,10 +13,34 @@ export default defineRule({
   messages: {
     missing: '{{container}} sets no resources.limits.cpu: set one (e.g. {{value}}, sized for the workload).',
   },
+  defaultReason: 'Off by default (info): whether to set CPU limits is an operational choice, not a security finding.',
   docs: {
-    summary: 'A CPU limit caps how much CPU a container can take from its neighbours, but it also throttles the container even when the node is idle, which is why many teams deliberately omit it and rely on requests. Off by default (info): whether to set CPU limits is an operational choice, not a security finding.',
+    summary: 'A CPU limit caps how much CPU a container can take from its neighbours, but it also throttles the container even when the node is idle, which is why many teams deliberately omit it and rely on requests.',
     remediation: 'Set `resources.limits.cpu` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources: {}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: {cpu: "500m"}
+`,
   },
   fix: null,
   checkPod({ pod, workspace, report }) {

@@ -13,10 +13,34 @@ export default defineRule({
   messages: {
     missing: '{{container}} sets no resources.requests.memory: set one (e.g. {{value}}, sized for the workload).',
   },
+  defaultReason: 'Off by default (info): a capacity concern, often covered by a namespace LimitRange the manifest does not show.',
   docs: {
-    summary: 'The scheduler places pods by their memory requests; without one a container is scheduled as if it needed nothing and is among the first evicted under memory pressure. Off by default (info): a capacity concern, often covered by a namespace LimitRange the manifest does not show.',
+    summary: 'The scheduler places pods by their memory requests; without one a container is scheduled as if it needed nothing and is among the first evicted under memory pressure.',
     remediation: 'Set `resources.requests.memory` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources: {}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      limits: {memory: "1"}
+`,
   },
   fix: null,
   checkPod({ pod, workspace, report }) {

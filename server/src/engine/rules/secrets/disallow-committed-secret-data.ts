@@ -27,8 +27,9 @@ export default defineRule({
   messages: {
     payload: 'Secret "{{name}}" carries its values in {{field}}: whoever reads the repository reads them. Commit an ExternalSecret (External Secrets Operator), a VaultStaticSecret (Vault Secrets Operator) or a SealedSecret instead.',
   },
+  defaultReason: 'On by default: a security reviewer blocks it.',
   docs: {
-    summary: 'A `kind: Secret` with values in `data` or `stringData` puts the secret in the repository: base64 is an encoding, not encryption, and git history keeps it after it is deleted. On by default: a security reviewer blocks it. The fix is to commit a reference to a secret manager — an External Secrets `ExternalSecret`, a Vault Secrets Operator `VaultStaticSecret`, or a Sealed Secrets `SealedSecret` (encrypted for the cluster) — and let its controller create the Secret (SEC11 is folded into this rule\'s message rather than a second finding on the same object). Secrets whose every value is empty or a placeholder (`changeme`, `<password>`, `${VAR}`) are templates and are not reported; none of the other tools has this check.',
+    summary: 'A `kind: Secret` with values in `data` or `stringData` puts the secret in the repository: base64 is an encoding, not encryption, and git history keeps it after it is deleted. The fix is to commit a reference to a secret manager — an External Secrets `ExternalSecret`, a Vault Secrets Operator `VaultStaticSecret`, or a Sealed Secrets `SealedSecret` (encrypted for the cluster) — and let its controller create the Secret (SEC11 is folded into this rule\'s message rather than a second finding on the same object). Secrets whose every value is empty or a placeholder (`changeme`, `<password>`, `${VAR}`) are templates and are not reported; none of the other tools has this check.',
     remediation: 'Remove the Secret from the repository, rotate what it held, and commit an ExternalSecret / VaultStaticSecret / SealedSecret that produces it in the cluster. For local development, generate it (`kubectl create secret ... --dry-run=client`) from an ignored file instead of committing it.',
     references: [
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
@@ -36,6 +37,24 @@ export default defineRule({
       'https://developer.hashicorp.com/vault/docs/platform/k8s/vso',
       'https://github.com/bitnami-labs/sealed-secrets',
     ],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+type: Opaque
+data:
+  password: aHVudGVyMg==
+stringData:
+  api-key: 9f8e7d6c5b4a
+`,
+    correct: `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+type: Opaque
+`,
   },
   fix: null,
   checkObject({ object, report }) {

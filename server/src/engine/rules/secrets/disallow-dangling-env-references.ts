@@ -19,10 +19,82 @@ export default defineRule({
     missingObject: '{{container}} reads {{kind}} "{{name}}", which is not defined in namespace "{{namespace}}" of the workspace: the pod will not start until it exists (or mark the reference optional: true).',
     missingKey: '{{container}} reads key "{{key}}" of {{kind}} "{{name}}", which that {{kind}} does not define: the pod will not start (or mark the reference optional: true).',
   },
+  defaultReason: 'Off by default: Secrets are usually created outside the repository (by a pipeline, a secret manager, a kustomize generator), so in most workspaces a missing Secret is expected.',
   docs: {
-    summary: 'A `secretKeyRef`/`configMapKeyRef` or `envFrom` reference to an object or key that does not exist keeps the pod in CreateContainerConfigError. Off by default: Secrets are usually created outside the repository (by a pipeline, a secret manager, a kustomize generator), so in most workspaces a missing Secret is expected. Turn it on for repositories that hold the whole application. A Secret produced by an ExternalSecret, SealedSecret or Vault Secrets Operator resource in the workspace counts as defined (its keys unknown); references marked `optional: true` are not checked. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
+    summary: 'A `secretKeyRef`/`configMapKeyRef` or `envFrom` reference to an object or key that does not exist keeps the pod in CreateContainerConfigError. Turn it on for repositories that hold the whole application. A Secret produced by an ExternalSecret, SealedSecret or Vault Secrets Operator resource in the workspace counts as defined (its keys unknown); references marked `optional: true` are not checked. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
     remediation: 'Define the Secret/ConfigMap (and key) in the same namespace, fix the name, or mark the reference `optional: true` when the variable may be absent.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/distribute-credentials-secure/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, valueFrom: {secretKeyRef: {name: dbx, key: password}}}
+    - {name: B, valueFrom: {configMapKeyRef: {name: cfg, key: speed}}}
+    envFrom:
+    - configMapRef: {name: other}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: db, namespace: shop}
+stringData: {password: ""}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg, namespace: shop}
+data: {mode: fast}
+---
+apiVersion: external-secrets.io/v1beta1
+kind: ExternalSecret
+metadata: {name: api-es, namespace: shop}
+spec:
+  target: {name: api}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: other, namespace: default}
+data: {a: b}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, valueFrom: {secretKeyRef: {name: db, key: password}}}
+    - {name: B, valueFrom: {configMapKeyRef: {name: cfg, key: mode}}}
+    - {name: C, valueFrom: {secretKeyRef: {name: api, key: anything}}}
+    - {name: D, valueFrom: {secretKeyRef: {name: gone, key: x, optional: true}}}
+    envFrom:
+    - secretRef: {name: api}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: db, namespace: shop}
+stringData: {password: ""}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg, namespace: shop}
+data: {mode: fast}
+---
+apiVersion: external-secrets.io/v1beta1
+kind: ExternalSecret
+metadata: {name: api-es, namespace: shop}
+spec:
+  target: {name: api}
+`,
   },
   fix: null,
   checkPod({ pod, workspace, report }) {

@@ -15,10 +15,40 @@ export default defineRule({
   messages: {
     duplicate: '{{container}} sets env {{name}} again further down: the last entry wins, so this one has no effect. Remove it.',
   },
+  fixMessages: {
+    removeOverridden: 'Remove the overridden env {{name}} from {{where}}',
+  },
+  defaultReason: 'On by default (severity warning): it is always a mistake and the fix is mechanical.',
   docs: {
-    summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first is not the one the container gets — a common way for a hard-coded value to hide next to a secret reference — and server-side apply rejects the list. On by default (severity warning): it is always a mistake and the fix is mechanical. Each entry that a later one overrides is reported.',
+    summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first is not the one the container gets — a common way for a hard-coded value to hide next to a secret reference — and server-side apply rejects the list. Each entry that a later one overrides is reported.',
     remediation: 'Keep one entry per name. The fix removes the overridden entry; it is safe because the kubelet already ignores it, and it is not offered when a later entry reads the earlier value through `$(NAME)`.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, value: "1"}
+    - {name: A, value: "2"}
+    - {name: A, value: "3"}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: A, value: "3"}
+`,
   },
   // Removing an entry the kubelet already overrides changes nothing the container sees.
   fix: { safety: 'safe' },
@@ -37,7 +67,7 @@ export default defineRule({
           data: { container: c.label, name: e.name },
           at: e.nameRef.site,
           fix: readBelow || !seq ? undefined : {
-            title: `Remove the overridden env ${e.name} from ${inTitle(c.label)}`,
+            messageId: 'removeOverridden', data: { name: e.name, where: inTitle(c.label) },
             edits: ({ text, doc }) => removeItem(text, doc, seq, e.index),
           },
         });

@@ -42,10 +42,36 @@ export default defineRule({
   messages: {
     pii: 'ConfigMap key "{{key}}" holds {{what}}: keep personal data and password hashes out of ConfigMaps (use a Secret, or a data store with access control).',
   },
+  defaultReason: 'Off by default: the patterns also match legitimate data (a maintainer\'s address, a git commit SHA, a checksum), so the rule suits audits more than everyday linting.',
   docs: {
-    summary: 'Email addresses, phone numbers, IBANs and unsalted MD5/SHA-1 password hashes (a 32/40-digit hex value next to a password-like name) in a ConfigMap are readable by everyone with view access to the namespace and end up in the repository. Off by default: the patterns also match legitimate data (a maintainer\'s address, a git commit SHA, a checksum), so the rule suits audits more than everyday linting.',
+    summary: 'Email addresses, phone numbers, IBANs and unsalted MD5/SHA-1 password hashes (a 32/40-digit hex value next to a password-like name) in a ConfigMap are readable by everyone with view access to the namespace and end up in the repository.',
     remediation: 'Move the data into a Secret or the application\'s data store, or replace it with a reference. Password hashes belong in a Secret, computed with a slow, salted algorithm (bcrypt, scrypt, Argon2).',
     references: ['https://kubernetes.io/docs/concepts/configuration/configmap/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  OWNER: jane.doe@acme.io
+  ONCALL: "+44 20 7946 0958"
+  payout.conf: |
+    iban = DE89 3704 0044 0532 0130 00
+  ADMIN_HASH: 5f4dcc3b5aa765d61d8327deb882cf99
+`,
+    correct: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  FROM: noreply@acme.io
+  CONTACT: jane@example.com
+  DB_HOST: postgres.db.svc.cluster.local
+  COLOR: "#a1b2c3"
+  URL: "https://acme.io:8443/api/v1"
+  dashboard.json: '{"uid": "5f4dcc3b5aa765d61d8327deb882cf99"}'
+`,
   },
   fix: null,
   checkObject({ object, report }) {

@@ -40,13 +40,35 @@ export default defineRule({
     secretLine: 'ConfigMap key "{{key}}" sets "{{setting}}" in plain text: move the value into a Secret (or a secret manager).',
     credential: 'ConfigMap key "{{key}}" holds {{what}} in plain text: move it into a Secret (or a secret manager).',
   },
+  defaultReason: 'On by default: a security reviewer blocks a password in a ConfigMap.',
   docs: {
-    summary: 'ConfigMaps are not meant for confidential data: they are not encrypted at rest by the Secret encryption configuration, RBAC grants reading them widely (view roles include them), and they show up in logs and dashboards. On by default: a security reviewer blocks a password in a ConfigMap. Reported when a `data` key names a secret (password, token, api_key, client_secret, ...) and holds a real value, when a config file in a value sets such a key (`password=...`, `password: ...`), and when any value holds credential material (private key, cloud tokens, JWT, URL with a password; severity error). References and placeholders (`${DB_PASSWORD}`, `changeme`, `<password>`) are not reported.',
+    summary: 'ConfigMaps are not meant for confidential data: they are not encrypted at rest by the Secret encryption configuration, RBAC grants reading them widely (view roles include them), and they show up in logs and dashboards. Reported when a `data` key names a secret (password, token, api_key, client_secret, ...) and holds a real value, when a config file in a value sets such a key (`password=...`, `password: ...`), and when any value holds credential material (private key, cloud tokens, JWT, URL with a password; severity error). References and placeholders (`${DB_PASSWORD}`, `changeme`, `<password>`) are not reported.',
     remediation: 'Move the secret into a Secret (created by External Secrets, Vault Secrets Operator or Sealed Secrets rather than committed) and read it with `secretKeyRef` or a `secret` volume; keep only non-confidential settings in the ConfigMap. Rotate any credential that was committed.',
     references: [
       'https://kubernetes.io/docs/concepts/configuration/configmap/',
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
     ],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  DB_PASSWORD: "p4ss-w0rd"
+  config.yaml: |
+    database:
+      host: db
+      password: s3cret
+  deploy.sh: "aws configure set key AKIAZ7EXAMPLQ3KQWXYZ"
+`,
+    correct: `apiVersion: example.com/v1
+kind: ConfigMap
+metadata:
+  name: x
+data:
+  password: hunter2
+`,
   },
   fix: null,
   checkObject({ object, report }) {

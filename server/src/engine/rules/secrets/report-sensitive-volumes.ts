@@ -20,10 +20,42 @@ export default defineRule({
   messages: {
     volume: 'Volume "{{volume}}" mounts {{what}} "{{name}}" into the pod: whoever controls this workload reads it.',
   },
+  defaultReason: 'Nothing here is wrong in itself, so the rule is off by default and only informational; turn it on to map data access across a repository.',
   docs: {
-    summary: 'An inventory for reviews and audits: which workloads can read which Secrets, ConfigMaps and persistent volumes. Nothing here is wrong in itself, so the rule is off by default and only informational; turn it on to map data access across a repository.',
+    summary: 'An inventory for reviews and audits: which workloads can read which Secrets, ConfigMaps and persistent volumes.',
     remediation: 'Nothing to fix. Check that each workload mounts only what it needs, read-only where possible, and that Secrets are scoped with `items` to the keys it uses.',
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: creds
+    secret: {secretName: db}
+  - name: cfg
+    configMap:
+      name: app-config
+  - name: data
+    persistentVolumeClaim: {claimName: data-0}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: tmp
+    emptyDir: {}
+`,
   },
   fix: null,
   checkPod({ pod, report }) {

@@ -3,8 +3,8 @@ import { setInPod } from '../../fix/workload';
 import { parseFile } from '../../model/parse';
 import { isFalse, isTrue } from '../../model/yaml-nav';
 import { defineRule, Proposal } from '../../rule';
-import { byLocation } from '../../workspace/network';
-import { bindingsFor, roleLabel } from '../../workspace/rbac';
+import { byLocation } from '../../workspace/domains/network';
+import { bindingsFor, roleLabel } from '../../workspace/domains/rbac';
 
 /** Bindings pointed at, at most. */
 const MAX_RELATED = 5;
@@ -25,6 +25,67 @@ export default defineRule({
     summary: 'A pod whose ServiceAccount is bound to roles carries those permissions in the token the kubelet mounts into every container: whoever runs code in the pod (a vulnerable dependency, a debug shell) can use them. Reported when some RoleBinding or ClusterRoleBinding of the workspace names the ServiceAccount (the pod\'s `serviceAccountName`, else `default`), directly or through the groups `system:serviceaccounts` and `system:serviceaccounts:<ns>`, and the token is mounted: the pod spec does not set `automountServiceAccountToken: false`, and the ServiceAccount (when the workspace has it) does not either. A pod\'s explicit `true` overrides its ServiceAccount. Bindings of `system:authenticated` are left to the broad-subject rule (they would match every pod).',
     remediation: 'Set `automountServiceAccountToken: false` in the pod spec (the suggestion) or on the ServiceAccount when the application never calls the Kubernetes API. When it does, keep the token and bind only the permissions it uses; a projected token with a short expiry and an audience narrows it further.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
+  },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: reader
+subjects:
+- kind: Group
+  name: system:serviceaccounts:shop
+`,
+    correct: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      serviceAccountName: web
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: reader
+subjects:
+- kind: Group
+  name: system:authenticated
+`,
   },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {

@@ -1,6 +1,6 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
-import { serviceAccountNamespace } from '../../workspace/rbac';
+import { serviceAccountNamespace } from '../../workspace/domains/rbac';
 
 export default defineRule({
   id: 'disallow-default-service-account-binding',
@@ -18,6 +18,34 @@ export default defineRule({
     summary: 'Every namespace has a `default` ServiceAccount, and every pod that names none runs as it. Permissions bound to it therefore reach every such pod, including ones added later by anyone who may create pods in the namespace. A ServiceAccount subject of a RoleBinding without `namespace` is the binding\'s namespace (as the authorizer reads it); a User subject `system:serviceaccount:<ns>:default` is the same account.',
     remediation: 'Create a ServiceAccount for the workload that needs the permissions, set it as the pod\'s `serviceAccountName`, and bind the role to it. Keep `default` without bindings.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
+  },
+  examples: {
+    incorrect: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: default
+`,
+    correct: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: reader
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: User
+  name: default
+`,
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],

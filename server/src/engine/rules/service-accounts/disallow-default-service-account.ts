@@ -14,10 +14,32 @@ export default defineRule({
     implicit: 'The pod runs as the namespace\'s default ServiceAccount (serviceAccountName is not set): give the workload its own ServiceAccount so its permissions are its own.',
     explicit: 'The pod names the default ServiceAccount: give the workload its own ServiceAccount so its permissions are its own.',
   },
+  defaultReason: 'Off by default (info): harmless while the default account has no bindings and no automounted token (see disallow-service-account-token-automount), which is the common case.',
   docs: {
-    summary: 'Every pod of a namespace that does not name a ServiceAccount shares `default`; a Role bound to it for one workload is granted to all. Off by default (info): harmless while the default account has no bindings and no automounted token (see disallow-service-account-token-automount), which is the common case.',
+    summary: 'Every pod of a namespace that does not name a ServiceAccount shares `default`; a Role bound to it for one workload is granted to all.',
     remediation: 'Create a ServiceAccount per workload and set `serviceAccountName` in the pod spec.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccountName: api
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
   },
   fix: null,
   checkPod({ pod, report }) {

@@ -16,10 +16,33 @@ export default defineRule({
     deprecated: 'The pod spec uses the deprecated serviceAccount field: rename it to serviceAccountName.',
     differs: 'The pod spec sets serviceAccount "{{old}}" but serviceAccountName "{{name}}": only serviceAccountName counts. Remove serviceAccount.',
   },
+  defaultReason: 'On by default as info (a warning when the two disagree): the fix is mechanical and safe.',
   docs: {
-    summary: '`spec.serviceAccount` is a deprecated alias of `serviceAccountName`; when both are set and differ, only `serviceAccountName` is used, so a reviewer can be misled about the identity the pod runs as. On by default as info (a warning when the two disagree): the fix is mechanical and safe.',
+    summary: '`spec.serviceAccount` is a deprecated alias of `serviceAccountName`; when both are set and differ, only `serviceAccountName` is used, so a reviewer can be misled about the identity the pod runs as.',
     remediation: 'Rename `serviceAccount` to `serviceAccountName`, or remove it when `serviceAccountName` is set. Both fixes keep the identity the pod runs as.',
     references: ['https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccount: api # legacy
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  serviceAccountName: api # legacy
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
   },
   // The API server already copies serviceAccount into an empty serviceAccountName, and ignores it otherwise.
   fix: { safety: 'safe' },

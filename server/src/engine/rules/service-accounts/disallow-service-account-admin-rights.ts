@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { byLocation } from '../../workspace/network';
-import { BoundDanger, bindingDangers, bindingsFor, dangerRelated, roleLabel } from '../../workspace/rbac';
+import { byLocation } from '../../workspace/domains/network';
+import { BoundDanger, bindingDangers, bindingsFor, dangerRelated, roleLabel } from '../../workspace/domains/rbac';
 import { ObjectRef, ObjectSummary } from '../../workspace/summary';
 
 /**
@@ -28,6 +28,70 @@ export default defineRule({
     summary: 'A workload whose ServiceAccount is bound (in the workspace, directly or through `system:serviceaccounts[:<ns>]` or `system:authenticated`) to a role holding admin-equivalent or takeover rights hands those rights to anything that runs code in its pods: every permission (`*` on `*` in `*`, `cluster-admin`), `escalate`, `bind` or `impersonate`, creating role bindings while able to bind any role, minting service account tokens, `nodes/proxy`, or creating pods while reading Secrets. The finding points at the pod\'s `serviceAccountName` (or where it would be), with related locations on the bindings and the role entries that grant the rights. The built-in `cluster-admin`, `admin` and `edit` roles are known (`edit` may impersonate service accounts and create tokens).',
     remediation: 'Create a ServiceAccount for the workload and bind it to a role with only the verbs and resources it uses. Controllers that really need such rights (operators, CI runners) belong in their own namespace with tight admission control; document the exception by disabling the rule for that object.',
     references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
+  },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      serviceAccountName: web
+      automountServiceAccountToken: false
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-rights
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
+    correct: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      serviceAccountName: web
+      automountServiceAccountToken: false
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: web-rights
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: web
+`,
   },
   fix: null,
   checkPod({ object, pod, workspace: { index, self }, report }) {

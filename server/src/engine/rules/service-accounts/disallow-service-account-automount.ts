@@ -14,10 +14,26 @@ export default defineRule({
   messages: {
     automount: 'ServiceAccount "{{name}}" lets every pod that uses it mount its token: set automountServiceAccountToken: false here, and true only in pods that call the API.',
   },
+  defaultReason: 'On by default: a warning for the namespace\'s `default` account (which no workload should need a token of — Checkov checks only that one), info for the others.',
   docs: {
-    summary: 'A ServiceAccount without `automountServiceAccountToken: false` gives its token to every pod that uses it, unless each pod opts out. Turning it off on the account makes "no token" the default and leaves the decision to the few pods that need the API. On by default: a warning for the namespace\'s `default` account (which no workload should need a token of — Checkov checks only that one), info for the others.',
+    summary: 'A ServiceAccount without `automountServiceAccountToken: false` gives its token to every pod that uses it, unless each pod opts out. Turning it off on the account makes "no token" the default and leaves the decision to the few pods that need the API.',
     remediation: 'Set `automountServiceAccountToken: false` on the ServiceAccount; pods that call the API set `automountServiceAccountToken: true` in their spec. The fix is unsafe: pods relying on the automatic token lose it.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+  namespace: shop
+`,
+    correct: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+  namespace: shop
+automountServiceAccountToken: false
+`,
   },
   fix: { safety: 'unsafe', risk: 'pods that call the Kubernetes API need the token mounted explicitly' },
   checkObject({ object, report }) {

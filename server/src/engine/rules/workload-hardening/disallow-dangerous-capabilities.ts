@@ -24,6 +24,50 @@ export default defineRule({
     remediation: 'Remove the capability from `securityContext.capabilities.add`. If a workload truly needs one, isolate it (dedicated node pool and namespace) and document why; prefer narrower mechanisms (a device plugin, a CSI driver, NET_BIND_SERVICE for low ports).',
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: agents
+  labels:
+    pod-security.kubernetes.io/enforce: privileged
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: agents
+spec:
+  containers:
+  - name: agent
+    image: agent:1.0
+    securityContext:
+      privileged: true
+      capabilities:
+        add: [CAP_SYS_ADMIN, NET_BIND_SERVICE, all, NET_ADMIN, SYS_MODULE, BPF]
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: agents
+  labels:
+    pod-security.kubernetes.io/enforce: privileged
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: agents
+spec:
+  containers:
+  - name: agent
+    image: agent:1.0
+    securityContext:
+      privileged: true
+      capabilities:
+        add: [NET_BIND_SERVICE]
+`,
+  },
   fix: { safety: 'unsafe', risk: 'may stop a program that needs this capability' }, // the container may rely on the capability
   checkPod({ pod, policy, report }) {
     // Where the Pod Security rules report an add (on the same node), this rule stays silent.

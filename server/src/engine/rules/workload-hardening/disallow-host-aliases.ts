@@ -13,10 +13,37 @@ export default defineRule({
   messages: {
     hostAliases: 'The pod spec sets hostAliases, which writes entries into the containers\' /etc/hosts: resolve these names through DNS (a Service or ExternalName) instead.',
   },
+  defaultReason: 'On by default with severity info: rare, legitimate at times, but worth a reviewer\'s look.',
   docs: {
-    summary: 'hostAliases writes entries into every container\'s /etc/hosts, bypassing cluster DNS: a manifest can silently redirect a well-known name (a registry, an API endpoint) to another address, and the mapping is invisible to anyone reading Services or DNS. On by default with severity info: rare, legitimate at times, but worth a reviewer\'s look.',
+    summary: 'hostAliases writes entries into every container\'s /etc/hosts, bypassing cluster DNS: a manifest can silently redirect a well-known name (a registry, an API endpoint) to another address, and the mapping is invisible to anyone reading Services or DNS.',
     remediation: 'Remove `spec.hostAliases` and publish the names through DNS: a Service, an ExternalName Service, or the cluster\'s DNS configuration.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/'],
+  },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  template:
+    spec:
+      hostAliases:
+      - ip: 10.0.0.9
+        hostnames: [registry.example.com]
+      containers:
+      - name: app
+        image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostAliases: []
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
   },
   fix: null, // the names must resolve some other way first
   checkPod({ pod, report }) {

@@ -20,6 +20,40 @@ export default defineRule({
     remediation: 'Set `runAsGroup` and `fsGroup` to a dedicated non-zero group (for example 10001) and remove 0 from `supplementalGroups`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsGroup: 0
+    supplementalGroups: [10002, 0]
+    fsGroup: 0
+  containers:
+  - name: app
+    image: nginx:1.27
+  - name: side
+    image: busybox:1.36
+    securityContext:
+      runAsGroup: 0
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsGroup: 0
+    fsGroup: 10001
+    supplementalGroups: [10002]
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      runAsGroup: 10001
+`,
+  },
   fix: null, // which group owns the files is the image's business
   checkPod({ pod, report }) {
     if (pod.usesUserNamespace || pod.isWindows) return;

@@ -14,10 +14,53 @@ export default defineRule({
   messages: {
     sensitive: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}): remove the hostPath volume, or narrow it to the single file or directory the container needs and mount it readOnly.',
   },
+  defaultReason: 'On by default: the Pod Security rules report any hostPath; this rule says which ones hand over the node.',
   docs: {
-    summary: 'System directories of the node hold what it takes to own it: /etc (kubelet and cluster credentials, users), /proc and /sys (kernel interfaces of every process), /dev (devices), /boot, /usr and /lib (binaries that run as root), /var/lib/kubelet (every pod\'s secrets), /var/lib/docker and /var/lib/containerd (every container\'s filesystem), /root and /home. A path is matched with everything below it (`/etc/kubernetes/pki`) and above it (`/var` holds /var/lib/kubelet), where kube-linter and Trivy compare exactly. On by default: the Pod Security rules report any hostPath; this rule says which ones hand over the node. Runtime sockets and cloud credential paths are left to their own rules.',
+    summary: 'System directories of the node hold what it takes to own it: /etc (kubelet and cluster credentials, users), /proc and /sys (kernel interfaces of every process), /dev (devices), /boot, /usr and /lib (binaries that run as root), /var/lib/kubelet (every pod\'s secrets), /var/lib/docker and /var/lib/containerd (every container\'s filesystem), /root and /home. A path is matched with everything below it (`/etc/kubernetes/pki`) and above it (`/var` holds /var/lib/kubelet), where kube-linter and Trivy compare exactly. Runtime sockets and cloud credential paths are left to their own rules.',
     remediation: 'Remove the hostPath volume. Configuration belongs in a configMap or secret, data in a persistentVolumeClaim. A node agent that needs one file should mount that file (`type: File`) read-only, not its directory.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
+  },
+  examples: {
+    incorrect: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: c
+spec:
+  schedule: "0 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: app
+            image: busybox:1.36
+          volumes:
+          - name: boot
+            hostPath: {path: /boot, type: Directory}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  volumes:
+  - name: v0
+    hostPath:
+      path: /var/run/docker.sock
+  - name: v1
+    hostPath:
+      path: /run/containerd
+  - name: v2
+    hostPath:
+      path: /root/.aws
+  - name: v3
+    hostPath:
+      path: /etc/kubernetes/azure.json
+`,
   },
   fix: null, // no single right replacement for a host directory
   checkPod({ pod, report }) {

@@ -18,6 +18,33 @@ export default defineRule({
     remediation: 'Remove the SSH server and the port. For interactive access use `kubectl exec` or `kubectl debug` (ephemeral containers), which RBAC controls and the audit log records.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#ephemeral-container'],
   },
+  examples: {
+    incorrect: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: s
+spec:
+  template:
+    spec:
+      containers:
+      - name: box
+        image: box:1.0
+        ports:
+        - containerPort: 22
+        - containerPort: 2222
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    ports:
+    - containerPort: 8022
+`,
+  },
   fix: null, // the image still runs sshd
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

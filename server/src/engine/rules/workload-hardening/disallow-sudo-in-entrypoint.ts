@@ -16,10 +16,40 @@ export default defineRule({
   messages: {
     sudo: '{{container}} runs sudo in its {{field}}: give the image the permissions it needs at build time and run without sudo.',
   },
+  defaultReason: 'On by default: a reviewer asks why.',
   docs: {
-    summary: 'A container that calls sudo expects to switch to root at run time: the image ships a setuid binary and a sudoers policy, which is exactly the escalation path allowPrivilegeEscalation: false and runAsNonRoot are meant to close, and a sign the workload was ported from a VM without hardening. On by default: a reviewer asks why.',
+    summary: 'A container that calls sudo expects to switch to root at run time: the image ships a setuid binary and a sudoers policy, which is exactly the escalation path allowPrivilegeEscalation: false and runAsNonRoot are meant to close, and a sign the workload was ported from a VM without hardening.',
     remediation: 'Remove sudo from `command`/`args`. Do privileged setup at image build time (file ownership, packages) or in an init container with only the capability it needs, and remove sudo from the image.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: init
+    image: app:1.0
+    command: [sudo, chown, app, /data]
+  containers:
+  - name: app
+    image: app:1.0
+    command: ["/bin/sh", "-c"]
+    args:
+    - mkdir -p /run/app && /usr/bin/sudo -u app serve
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: app:1.0
+    command: [/usr/bin/pseudo-sudoku]
+    args: ["--sudo-mode=off", "run sudoers-check"]
+`,
   },
   fix: null, // the command must change, and only its author knows how
   checkPod({ pod, report }) {

@@ -20,10 +20,56 @@ export default defineRule({
     added: '{{container}} adds capability "{{capability}}", which allows packet spoofing on the pod network: remove it from securityContext.capabilities.add.',
     notDropped: '{{container}} keeps NET_RAW, which container runtimes grant by default and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
   },
+  fixMessages: {
+    removeCapability: 'Remove capability "{{capability}}" from {{where}}',
+  },
+  defaultReason: 'Opt-in: at the default restricted level everything it would say is already said by require-drop-all-capabilities and the Pod Security capability rules.',
   docs: {
-    summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, and it has been the key to several container escapes. Runtimes grant it by default, so a container keeps it unless it drops it. At the restricted level require-drop-all-capabilities already asks for `drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do not exist there. Opt-in: at the default restricted level everything it would say is already said by require-drop-all-capabilities and the Pod Security capability rules.',
+    summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, and it has been the key to several container escapes. Runtimes grant it by default, so a container keeps it unless it drops it. At the restricted level require-drop-all-capabilities already asks for `drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do not exist there.',
     remediation: 'Add `NET_RAW` to `securityContext.capabilities.drop`, or better drop `ALL` and add back only what the program needs. Tools such as ping need NET_RAW; most services do not.',
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: net
+  labels: {pod-security.kubernetes.io/enforce: privileged}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: net
+spec:
+  containers:
+  - name: ping
+    image: busybox:1.36
+    securityContext:
+      capabilities:
+        add: [NET_RAW]
+        drop: [ALL]
+`,
+    correct: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: net
+  labels: {pod-security.kubernetes.io/enforce: privileged}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: net
+spec:
+  containers:
+  - name: ping
+    image: busybox:1.36
+    securityContext:
+      capabilities:
+        add: []
+        drop: [ALL]
+`,
   },
   // A program that sends ICMP or raw packets (ping, some health checks) fails without NET_RAW.
   fix: { safety: 'unsafe', risk: 'ping and other raw-socket tools stop working' },
@@ -38,7 +84,7 @@ export default defineRule({
         for (const e of added.filter(x => x.name === 'NET_RAW')) {
           report({
             messageId: 'added', data: { container: c.label, capability: e.raw }, at: e.ref.value,
-            fix: { title: `Remove capability "${e.raw}" from ${what}`, edits: ({ text, doc }) => removeItem(text, doc, e.seq, e.index) },
+            fix: { messageId: 'removeCapability', data: { capability: e.raw, where: what }, edits: ({ text, doc }) => removeItem(text, doc, e.seq, e.index) },
           });
         }
         continue;

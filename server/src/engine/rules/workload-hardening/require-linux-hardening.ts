@@ -17,10 +17,54 @@ export default defineRule({
   messages: {
     none: '{{container}} uses no Linux hardening (seccomp, AppArmor, SELinux or dropped capabilities): set seccompProfile.type: RuntimeDefault and drop ALL capabilities.',
   },
+  defaultReason: 'Opt-in: at the restricted level require-seccomp-profile and require-drop-all-capabilities already ask for more than this; it is for baseline users who want a floor.',
   docs: {
-    summary: 'Without a seccomp profile, an AppArmor profile, SELinux options or dropped capabilities, nothing narrows what the kernel lets the container do. Opt-in: at the restricted level require-seccomp-profile and require-drop-all-capabilities already ask for more than this; it is for baseline users who want a floor.',
+    summary: 'Without a seccomp profile, an AppArmor profile, SELinux options or dropped capabilities, nothing narrows what the kernel lets the container do.',
     remediation: 'Set `seccompProfile.type: RuntimeDefault` (pod securityContext) and `capabilities.drop: [ALL]` on each container.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  - name: side
+    image: nginx:1.27
+    securityContext:
+      appArmorProfile: {type: Unconfined}
+      capabilities: {drop: []}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/d: runtime/default
+spec:
+  securityContext:
+    seccompProfile: {type: RuntimeDefault}
+  containers:
+  - name: a
+    image: nginx:1.27
+  - name: b
+    image: nginx:1.27
+    securityContext:
+      seccompProfile: {type: Unconfined}
+      capabilities: {drop: [NET_RAW]}
+  - name: c
+    image: nginx:1.27
+    securityContext:
+      seccompProfile: {type: Unconfined}
+      seLinuxOptions: {level: "s0:c123,c456"}
+  - name: d
+    image: nginx:1.27
+    securityContext:
+      seccompProfile: {type: Unconfined}
+`,
   },
   fix: null, // several mechanisms qualify; the restricted rules offer their own fixes
   checkPod({ pod, report }) {

@@ -14,10 +14,37 @@ export default defineRule({
     pod: 'The pod spec has no securityContext: set one (runAsNonRoot, seccompProfile, fsGroup) so the pod\'s defaults are stated.',
     container: '{{container}} has no securityContext: set one (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
   },
+  defaultReason: 'The specific rules (run as non-root, seccomp, capabilities, privilege escalation) already say what to set, so this one is info and opt-in: it is for teams that want every manifest to state its security settings explicitly, as Checkov CKV_K8S_29/30 do.',
   docs: {
-    summary: 'A missing or empty securityContext means every setting is the runtime\'s permissive default. The specific rules (run as non-root, seccomp, capabilities, privilege escalation) already say what to set, so this one is info and opt-in: it is for teams that want every manifest to state its security settings explicitly, as Checkov CKV_K8S_29/30 do.',
+    summary: 'A missing or empty securityContext means every setting is the runtime\'s permissive default.',
     remediation: 'Add `spec.securityContext` (runAsNonRoot: true, seccompProfile.type: RuntimeDefault) and a `securityContext` on each container (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+  - name: side
+    image: busybox:1.36
+    securityContext: {}
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext: {runAsNonRoot: true}
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: false
+`,
   },
   fix: null, // what to state is the subject of the specific rules and their fixes
   checkPod({ pod, report }) {

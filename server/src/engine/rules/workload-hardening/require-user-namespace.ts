@@ -16,10 +16,42 @@ export default defineRule({
   messages: {
     hostUsers: 'The pod shares the node\'s user namespace: set spec.hostUsers: false so root in the container is an unprivileged user on the node.',
   },
+  defaultReason: 'Info and opt-in: it depends on node support the manifest cannot see.',
   docs: {
-    summary: 'With `hostUsers: false` (beta and on by default from Kubernetes 1.33, with a runtime and filesystem that support ID-mapped mounts) UID 0 in the container maps to an unprivileged UID on the node, which defuses many escapes. Info and opt-in: it depends on node support the manifest cannot see.',
+    summary: 'With `hostUsers: false` (beta and on by default from Kubernetes 1.33, with a runtime and filesystem that support ID-mapped mounts) UID 0 in the container maps to an unprivileged UID on the node, which defuses many escapes.',
     remediation: 'Set `spec.hostUsers: false` where the nodes support user namespaces. Pods using hostPath volumes that need host UIDs cannot use it. Pods sharing a host namespace (hostNetwork, hostPID, hostIPC) are not reported: the API server rejects `hostUsers: false` beside them.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
+  },
+  examples: {
+    incorrect: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: q
+spec:
+  hostUsers: true
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    correct: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
   },
   fix: null, // depends on node support
   checkPod({ pod, report }) {

@@ -1,11 +1,13 @@
 // The RBAC graph of the workspace: which role a binding hands out (its aggregation followed,
 // the built-in ClusterRoles included), who it hands it to, and what a ServiceAccount ends up
 // holding. Built from summaries only, so a binding in one file is judged by a role in another.
-import { assessRules, DangerousGrant, PolicyRuleData } from '../model/rbac';
-import { builtinClusterRole, isBuiltinClusterRole } from '../model/rbac-builtin';
-import { nested, WorkspaceIndex } from './index';
-import { LabelSelector, matches } from './selector';
-import { ObjectRef, ObjectSummary, RoleRuleFacts, SubjectFacts } from './summary';
+import { assessRules, DangerousGrant, PolicyRuleData } from '../../model/rbac';
+import { builtinClusterRole, isBuiltinClusterRole } from '../../model/rbac-builtin';
+import { nested, WorkspaceIndex } from '../index';
+import { LabelSelector, matches } from '../selector';
+import { perModel } from '../derive';
+import type { ObjectRef, ObjectSummary } from '../summary';
+import type { RoleRuleFacts, SubjectFacts } from './rbac-facts';
 
 /** A role as a binding reaches it: an object of the workspace, or a built-in ClusterRole. */
 export interface RoleNode {
@@ -33,8 +35,8 @@ interface Graph {
 
 const roleKey = (kind: string, ns: string, name: string) => `${kind}\u0000${kind === 'ClusterRole' ? '' : ns}\u0000${name}`;
 
-function graph(index: WorkspaceIndex): Graph {
-  return index.memo('rbac', () => {
+const graph = perModel((index: WorkspaceIndex): Graph => {
+  {
     const roles = new Map<string, RoleNode>();
     const bindings: ObjectSummary[] = [];
     for (const o of index.all()) {
@@ -46,8 +48,8 @@ function graph(index: WorkspaceIndex): Graph {
     }
     const clusterRoles = [...roles.values()].filter(r => r.kind === 'ClusterRole');
     return { roles, clusterRoles, bindings };
-  });
-}
+  }
+});
 
 function builtinNode(name: string): RoleNode | undefined {
   const b = builtinClusterRole(name);
@@ -124,7 +126,7 @@ export function dangersOf(rules: readonly EffectiveRule[], scope: 'namespace' | 
  * scope), computed once per index state: every pod whose ServiceAccount it names asks again.
  */
 export function bindingDangers(index: WorkspaceIndex, binding: ObjectSummary, expandWildcards = false): { role?: RoleNode; rules: EffectiveRule[]; dangers: BoundDanger[] } {
-  const cache = index.memo('rbac-dangers', () => new Map<string, ReturnType<typeof bindingDangers>>());
+  const cache = dangerTables(index);
   const key = `${binding.uri}#${binding.docIndex}#${expandWildcards}`;
   let hit = cache.get(key);
   if (!hit) {
@@ -135,6 +137,8 @@ export function bindingDangers(index: WorkspaceIndex, binding: ObjectSummary, ex
   }
   return hit;
 }
+
+const dangerTables = perModel(() => new Map<string, ReturnType<typeof bindingDangers>>());
 
 /** A related location on the role entry that grants `d`, when the role is an object of the workspace. */
 export function dangerRelated(d: BoundDanger): Array<{ ref: ObjectRef; message: string }> {

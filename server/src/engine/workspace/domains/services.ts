@@ -2,11 +2,19 @@
 // API routes): enough to tell a Service that selects no pod (NET13), a backend that names no
 // Service or port of the workspace (NET14), and an exposed Service in front of an admin UI (NET15).
 import { isMap, YAMLMap } from 'yaml';
-import { K8sObject } from '../model/parse';
-import { get, getMap, getSeq, seqItems, str } from '../model/yaml-nav';
-import type { WorkspaceIndex } from './index';
-import { readLabels } from './selector';
-import type { ObjectSummary } from './summary';
+import type { K8sObject, ParsedFile } from '../../model/parse';
+import { get, getMap, getSeq, seqItems, str } from '../../model/yaml-nav';
+import { perModel } from '../derive';
+import type { WorkspaceIndex } from '../index';
+import { readLabels } from '../selector';
+import type { ObjectSummary } from '../summary';
+
+declare module '../summary' {
+  interface ObjectSummary {
+    /** A core Service: its type, selector and ports (NET13-NET15). */
+    service?: ServiceFacts;
+  }
+}
 
 export interface ServicePort {
   name?: string;
@@ -18,6 +26,11 @@ export interface ServiceFacts {
   /** `spec.selector` (a plain map); undefined when the Service has none (its endpoints are managed by hand or by a controller). */
   selector?: Record<string, string>;
   ports: ServicePort[];
+}
+
+export function extractServiceFacts(o: K8sObject, _file: ParsedFile, into: ObjectSummary): void {
+  const svc = serviceFacts(o);
+  if (svc) into.service = svc;
 }
 
 /** The facts of a core Service, else undefined. */
@@ -43,19 +56,12 @@ export function hasPort(s: ServiceFacts, port: number | string): boolean {
   return s.ports.some(p => (typeof port === 'number' ? p.port === port : p.name === port));
 }
 
-const byName = new WeakMap<readonly ObjectSummary[], Map<string, ObjectSummary>>();
-
-/** The Services of the workspace by `<namespace>/<name>`, built once per state of the index. */
-function services(index: WorkspaceIndex): Map<string, ObjectSummary> {
-  const all = index.all();
-  let map = byName.get(all);
-  if (!map) {
-    map = new Map();
-    for (const o of all) if (o.service && o.name) map.set(`${index.namespaceOf(o)}/${o.name}`, o);
-    byName.set(all, map);
-  }
+/** The Services of the workspace by `<namespace>/<name>`. */
+const services = perModel(index => {
+  const map = new Map<string, ObjectSummary>();
+  for (const o of index.all()) if (o.service && o.name) map.set(`${index.namespaceOf(o)}/${o.name}`, o);
   return map;
-}
+});
 
 /** The Service `name` of namespace `ns`, when the workspace has it. */
 export function serviceNamed(index: WorkspaceIndex, ns: string, name: string): ObjectSummary | undefined {

@@ -1,7 +1,21 @@
 // Sandboxed container runtimes as RT01 and the Agent Sandbox checks (M07) read them: which
 // RuntimeClass names put a pod behind a user-space kernel (gVisor) or a micro-VM (Kata).
-import type { SandboxConfig } from '../config';
-import type { WorkspaceIndex } from './index';
+import type { SandboxConfig } from '../../config';
+import type { K8sObject, ParsedFile } from '../../model/parse';
+import { get, str } from '../../model/yaml-nav';
+import type { WorkspaceIndex } from '../index';
+import type { ObjectSummary } from '../summary';
+
+declare module '../summary' {
+  interface ObjectSummary {
+    /** RuntimeClass: the runtime handler its name selects (RT01: `runsc`, `kata-qemu` are sandboxes). */
+    runtimeClass?: { handler?: string };
+  }
+}
+
+export function extractSandboxFacts(o: K8sObject, _file: ParsedFile, into: ObjectSummary): void {
+  if (o.kind === 'RuntimeClass' && o.group === 'node.k8s.io') into.runtimeClass = { handler: str(get(o.node, 'handler', o.doc)) };
+}
 
 /** Our own marker: a pod template labelled with it is untrusted whatever is configured. */
 export const UNTRUSTED_LABEL = 'kube-harden.io/untrusted';

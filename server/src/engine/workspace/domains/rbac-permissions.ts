@@ -1,11 +1,11 @@
 // What a subject ends up holding in the workspace: every binding naming it (a ServiceAccount
 // also through the groups its tokens carry), the role each hands out with aggregation and
 // built-ins followed, its rules, and which of them are dangerous. For the editor's hover.
-import { DangerousGrant, PolicyRuleData } from '../model/rbac';
-import { WorkspaceIndex } from './index';
+import { DangerousGrant, PolicyRuleData } from '../../model/rbac';
+import { WorkspaceIndex } from '../index';
 import { byLocation } from './network';
 import { allBindings, bindingDangers, bindingsFor, RoleNode, subjectsOf } from './rbac';
-import { ObjectSummary } from './summary';
+import { ObjectSummary } from '../summary';
 
 export type PermissionSubject = { kind: 'ServiceAccount'; namespace: string; name: string } | { kind: 'User' | 'Group'; name: string };
 
