@@ -1,0 +1,161 @@
+// `kustomize build`: accumulate a kustomization's resources (files and kustomization folders),
+// run its generators, fold in components, then run the built-in transformers in Kustomize's
+// order. At the root: hash suffixes, name references, drop local config, sort.
+import { KustomizeError, wrapError } from './errors';
+import { FileSource, joinPath } from './file-source';
+import { runGenerators } from './generators';
+import { Kustomization, listField, loadKustomization, stringListField } from './kustomization';
+import { checkInRoot } from './load-restrictions';
+import { get, getPath, isMap, isSeq, KMap, KNode, Origin, remove, scalar, set, str } from './model';
+import { fixNameReferences } from './nameref';
+import { parseYamlDocs } from './parse';
+import { applyPatches } from './patches';
+import { idString, Resource, sameGvk } from './resource';
+import { sortResources } from './sort';
+import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
+import { kustomizeHash } from './hash';
+import { RenderNote } from './notes';
+import { strategicMerge } from './smp';
+
+export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[] }
+
+export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[]): { resources: Resource[]; root: Kustomization } {
+  const state: BuildState = { fs, notes, stack: [] };
+  const root = loadKustomization(fs, dir);
+  let res = accumulate(state, root, []);
+  for (const r of res) {
+    if (!r.generated?.hash) continue;
+    const meta = get(r.node, 'metadata') as KMap;
+    const nameNode = get(meta, 'name')!;
+    set(meta, 'name', scalar(`${r.name}-${kustomizeHash(r.node, r.kind)}`, nameNode.origin));
+    r.remember();
+  }
+  fixNameReferences(res);
+  res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
+  res = sortResources(res, get(root.node, 'sortOptions'));
+  return { resources: res, root };
+}
+
+function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Resource[] {
+  if (state.stack.includes(k.dir)) throw new KustomizeError(`cycle detected: candidate root '${k.dir}' contains visited root '${state.stack[state.stack.length - 1]}'`);
+  state.stack.push(k.dir);
+  try {
+    let res = into;
+    noteUnsupported(state, k);
+    for (const field of ['resources', 'bases']) {
+      for (const entry of stringListField(k, field)) {
+        try { res = addResource(state, k, entry.value, entry.node, res); } catch (e) { wrapError(e, 'accumulating resources'); }
+      }
+    }
+    for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
+    for (const entry of stringListField(k, 'components')) {
+      const dir = joinPath(k.dir, entry.value);
+      if (state.fs.kindOf(dir) !== 'dir') throw new KustomizeError(`accumulating components: loader.New "must build at directory: not a valid directory: '${dir}'"`, entry.node.origin);
+      const comp = loadKustomization(state.fs, dir);
+      if (comp.kind !== 'Component') throw new KustomizeError(`accumulating components: expected kind 'Component' for path '${dir}' but got '${comp.kind}'`, entry.node.origin);
+      res = accumulate(state, comp, res);
+    }
+    res = applyPatches(state.fs, k, res, 'smp');
+    res = applyPatches(state.fs, k, res, 'patches');
+    applyNamespace(k, res);
+    applyPrefixSuffix(k, res);
+    applyLabels(k, res);
+    applyAnnotations(k, res);
+    res = applyPatches(state.fs, k, res, 'json6902');
+    applyReplicas(k, res);
+    applyImages(k, res);
+    return res;
+  } finally {
+    state.stack.pop();
+  }
+}
+
+const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\.git(\/\/|$)/;
+
+function addResource(state: BuildState, k: Kustomization, path: string, entry: KNode, res: Resource[]): Resource[] {
+  if (REMOTE.test(path)) {
+    state.notes.push({ kind: 'remote-resource', message: `remote resource "${path}" is not rendered`, at: entry.origin! });
+    return res;
+  }
+  const full = joinPath(k.dir, path);
+  const kind = state.fs.kindOf(full);
+  if (kind === 'file') {
+    checkInRoot(full, k.dir, entry.origin);
+    for (const r of readResources(state.fs.readFile(full) ?? '', full)) res = append(res, r, entry.origin);
+    return res;
+  }
+  if (kind === 'dir') {
+    const sub = loadKustomization(state.fs, full);
+    if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin);
+    let out = res;
+    for (const r of accumulate(state, sub, [])) out = append(out, r, entry.origin);
+    return out;
+  }
+  throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin);
+}
+
+export function readResources(text: string, file: string): Resource[] {
+  const out: Resource[] = [];
+  for (const d of parseYamlDocs(text, file)) {
+    if (d.node === undefined) continue;
+    if (!isMap(d.node)) throw new KustomizeError(`missing Resource metadata in ${file}`, d.origin);
+    if (d.node.entries.length === 0) continue;
+    const kind = str(get(d.node, 'kind')) ?? '';
+    const items = get(d.node, 'items');
+    // A typed list (kind: List, ConfigMapList, ...) contributes its items.
+    if (kind.endsWith('List') && isSeq(items)) {
+      for (const it of items.items) if (isMap(it)) out.push(new Resource(it, it.origin ?? d.origin));
+      continue;
+    }
+    if (!kind) throw new KustomizeError(`missing Resource metadata: kind is empty in ${file}`, d.origin);
+    out.push(new Resource(d.node, d.origin));
+  }
+  return out;
+}
+
+function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[] {
+  const id = r.id();
+  if (res.some((x) => sameGvk(x.gvk(), id) && x.name === id.name && (x.namespace || 'default') === (id.namespace || 'default'))) {
+    throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at);
+  }
+  res.push(r);
+  return res;
+}
+
+function absorbGenerated(res: Resource[], g: Resource): Resource[] {
+  const behavior = g.generated!.behavior;
+  const matches = res.filter((x) => x.kind === g.kind && x.history.some((h) => h.name === g.name) && (!g.namespace || (x.namespace || 'default') === g.namespace));
+  if (behavior === 'create') return append(res, g, g.generated!.entry);
+  if (matches.length !== 1) {
+    throw new KustomizeError(`id ${idString(g.id())} does not exist; cannot merge or replace`, g.generated!.entry);
+  }
+  const old = matches[0];
+  if (behavior === 'replace') {
+    for (const f of ['data', 'binaryData']) { remove(old.node, f); const v = get(g.node, f); if (v) set(old.node, f, v); }
+  } else {
+    const patch = { kind: 'map', entries: g.node.entries.filter((e) => e.key !== 'metadata' || true), origin: g.node.origin } as KMap;
+    const meta = get(patch, 'metadata');
+    if (isMap(meta)) remove(meta, 'name');
+    old.node = strategicMerge(old.node, patch, old.gvk())!;
+  }
+  old.generated = { ...g.generated!, hash: g.generated!.hash && (old.generated?.hash ?? true) };
+  return res;
+}
+
+function noteUnsupported(state: BuildState, k: Kustomization): void {
+  const unsupported: Array<[string, RenderNote['kind'], string]> = [
+    ['helmCharts', 'helm', 'Helm charts are not rendered'],
+    ['helmChartInflationGenerator', 'helm', 'Helm charts are not rendered'],
+    ['generators', 'plugin', 'generator plugins are not run'],
+    ['transformers', 'plugin', 'transformer plugins are not run'],
+    ['validators', 'plugin', 'validator plugins are not run'],
+    ['replacements', 'unsupported-field', 'replacements are not applied'],
+    ['vars', 'unsupported-field', 'vars are not substituted'],
+    ['configurations', 'unsupported-field', 'custom transformer configurations are not applied'],
+    ['crds', 'unsupported-field', 'CRD field specs are not applied'],
+  ];
+  for (const [field, kind, message] of unsupported) {
+    const items = field === 'helmCharts' || field.endsWith('s') ? (isSeq(get(k.node, field)) ? listField(k, field) : []) : [];
+    for (const item of items) state.notes.push({ kind, message, at: item.origin ?? { file: k.file, range: [0, 0] } });
+  }
+}

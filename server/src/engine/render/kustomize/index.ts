@@ -1,0 +1,54 @@
+// The Kustomize renderer's public API: render a kustomization folder through a FileSource into
+// objects that keep, for every node, the file and range that decided it.
+import { emitStream } from './emit';
+import { KustomizeError } from './errors';
+import { FileSource } from './file-source';
+import { buildRoot } from './build';
+import { get, isMap, isSeq, KNode, Origin, Plain, toPlain } from './model';
+import { RenderNote } from './notes';
+
+export type { FileSource } from './file-source';
+export { memorySource, normalizePath } from './file-source';
+export type { Origin } from './model';
+export type { RenderNote } from './notes';
+
+export type PathKey = string | number;
+
+export interface RenderedObject {
+  /** The object as plain data (what `kustomize build` prints). */
+  readonly value: Plain;
+  /** The document (or generator entry) the object came from. */
+  readonly definedAt: Origin;
+  /** Where the node at `path` (keys and indices) got its value; undefined when there is no such node. */
+  originAt(path: readonly PathKey[]): Origin | undefined;
+}
+
+export type RenderResult =
+  | { ok: true; objects: RenderedObject[]; notes: RenderNote[]; yaml: string }
+  | { ok: false; error: { message: string; at?: Origin }; notes: RenderNote[] };
+
+export function renderKustomization(fs: FileSource, dir: string): RenderResult {
+  const notes: RenderNote[] = [];
+  try {
+    const { resources } = buildRoot(fs, dir, notes);
+    const objects = resources.map((r): RenderedObject => {
+      const node = r.node;
+      return { value: toPlain(node), definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
+    });
+    return { ok: true, objects, notes, yaml: emitStream(objects.map((o) => o.value)) };
+  } catch (e) {
+    if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, at: e.at }, notes };
+    if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}` }, notes };
+    throw e;
+  }
+}
+
+function originAt(root: KNode, path: readonly PathKey[]): Origin | undefined {
+  let cur: KNode | undefined = root;
+  for (const k of path) {
+    if (typeof k === 'number') cur = isSeq(cur) ? cur.items[k] : undefined;
+    else cur = isMap(cur) ? get(cur, k) : undefined;
+    if (cur === undefined) return undefined;
+  }
+  return cur.origin;
+}

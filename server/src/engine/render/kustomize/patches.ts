@@ -1,0 +1,97 @@
+// patches, patchesStrategicMerge and patchesJson6902: reading each patch (inline or from a
+// file), choosing its targets (selector or the patch's own id) and applying it.
+import { KustomizeError } from './errors';
+import { FileSource, joinPath } from './file-source';
+import { Kustomization, listField } from './kustomization';
+import { checkInRoot } from './load-restrictions';
+import { get, isMap, isSeq, KMap, KNode, Origin, str } from './model';
+import { parseYamlDocs } from './parse';
+import { idString, ResId, Resource, splitApiVersion } from './resource';
+import { strategicMerge } from './smp';
+import { applyJson6902 } from './json6902';
+import { matchesSelector, readSelector, Selector } from './select';
+
+export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], which: 'smp' | 'patches' | 'json6902'): Resource[] {
+  const field = which === 'smp' ? 'patchesStrategicMerge' : which === 'patches' ? 'patches' : 'patchesJson6902';
+  for (const entry of listField(k, field)) {
+    const at: Origin = entry.origin ?? { file: k.file, range: [0, 0] };
+    let text: string, file: string, target: Selector | undefined;
+    if (which === 'smp') {
+      const s = str(entry) ?? '';
+      ({ text, file } = patchText(fs, k, s, at, true));
+    } else {
+      if (!isMap(entry)) throw new KustomizeError(`invalid ${field} entry in ${k.file}`, at);
+      const path = str(get(entry, 'path'));
+      const inline = str(get(entry, 'patch'));
+      if (path && inline) throw new KustomizeError('patch and path can\'t be set at the same time', at);
+      if (!path && inline === undefined) throw new KustomizeError('must specify one of patch and path', at);
+      ({ text, file } = path ? patchText(fs, k, path, at, false) : { text: inline!, file: k.file });
+      const t = get(entry, 'target');
+      target = t ? readSelector(t) : undefined;
+      if (which === 'json6902' && !target) throw new KustomizeError('must specify a target for patch', at);
+    }
+    const inlineBase = which !== 'smp' && !str(get(entry, 'path')) ? inlineOffset(entry) : 0;
+    const docs = parseYamlDocs(text, file).filter((d) => d.node !== undefined);
+    if (inlineBase) for (const d of docs) shiftOrigins(d.node!, inlineBase, k.file);
+    if (docs.length === 0) throw new KustomizeError(`patch appears to be empty; ${file}`, at);
+    const isJson = which === 'json6902' || docs.some((d) => isSeq(d.node));
+    if (isJson) {
+      if (!target) throw new KustomizeError('unable to parse SM or JSON patch: no target specified for JSON patch', at);
+      const ops = docs[0].node!;
+      for (const r of res) if (matchesSelector(r, target)) r.node = applyJson6902(r.node, ops) as KMap;
+      continue;
+    }
+    for (const d of docs) {
+      const patch = d.node as KMap;
+      const targets = target ? res.filter((r) => matchesSelector(r, target!)) : [findByOwnId(res, patch, at)];
+      for (const r of targets) {
+        const merged = strategicMerge(r.node, patch, r.gvk());
+        if (merged === undefined) res = res.filter((x) => x !== r);
+        else { r.node = merged; r.remember(); }
+      }
+    }
+  }
+  return res;
+}
+
+function patchText(fs: FileSource, k: Kustomization, s: string, at: Origin, maybeInline: boolean): { text: string; file: string } {
+  const path = joinPath(k.dir, s);
+  if (fs.kindOf(path) === 'file') {
+    checkInRoot(path, k.dir, at);
+    return { text: fs.readFile(path) ?? '', file: path };
+  }
+  // patchesStrategicMerge entries may be inline YAML rather than a path.
+  if (maybeInline && /[\n:]/.test(s)) return { text: s, file: k.file };
+  throw new KustomizeError(`trouble reading patch file '${path}': no such file or directory`, at);
+}
+
+function inlineOffset(entry: KNode): number {
+  const p = get(entry, 'patch');
+  return p?.origin ? p.origin.range[0] : 0;
+}
+
+/** Inline patch text is parsed on its own; origins still point into the kustomization. */
+function shiftOrigins(n: KNode, base: number, file: string): void {
+  const stack: KNode[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.origin) x.origin = { file, range: [base, base] };
+    if (x.kind === 'map') for (const e of x.entries) { e.keyOrigin = { file, range: [base, base] }; stack.push(e.value); }
+    else if (x.kind === 'seq') stack.push(...x.items);
+  }
+}
+
+function findByOwnId(res: Resource[], patch: KMap, at: Origin): Resource {
+  const [group, version] = splitApiVersion(str(get(patch, 'apiVersion')) ?? '');
+  const id: ResId = {
+    group, version, kind: str(get(patch, 'kind')) ?? '',
+    name: str(get(get(patch, 'metadata'), 'name')) ?? '', namespace: str(get(get(patch, 'metadata'), 'namespace')) ?? '',
+  };
+  const matches = res.filter((r) => r.history.concat(r.id()).some((h) => h.kind === id.kind && h.group === group
+    && (!version || h.version === version) && h.name === id.name && nsEquals(h.namespace, id.namespace)));
+  if (matches.length === 1) return matches[0];
+  const what = matches.length === 0 ? 'no matches' : 'multiple matches';
+  throw new KustomizeError(`${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`, at);
+}
+
+const nsEquals = (a: string, b: string) => (a || 'default') === (b || 'default');

@@ -1,0 +1,84 @@
+// One object being rendered: its node tree, where its document came from, and the identities it
+// had on the way (Kustomize finds references by the names an object had before prefixes,
+// suffixes and hashes were applied).
+import { get, getPath, KMap, Origin, str } from './model';
+
+export interface Gvk { group: string; version: string; kind: string }
+export interface ResId extends Gvk { name: string; namespace: string }
+
+export interface GeneratedInfo {
+  behavior: 'create' | 'merge' | 'replace';
+  hash: boolean;
+  entry: Origin;
+}
+
+export class Resource {
+  /** Ids before each rename, oldest first (the id the object was read with is first). */
+  readonly history: ResId[] = [];
+  generated?: GeneratedInfo;
+  /** Name prefixes/suffixes applied, outermost last: name references are matched through them. */
+  readonly prefixes: string[] = [];
+  readonly suffixes: string[] = [];
+
+  constructor(public node: KMap, readonly origin: Origin) {
+    this.history.push(this.id());
+  }
+
+  get apiVersion(): string { return str(get(this.node, 'apiVersion')) ?? ''; }
+  get kind(): string { return str(get(this.node, 'kind')) ?? ''; }
+  get name(): string { return str(getPath(this.node, ['metadata', 'name'])) ?? ''; }
+  get namespace(): string { return str(getPath(this.node, ['metadata', 'namespace'])) ?? ''; }
+
+  gvk(): Gvk {
+    const [group, version] = splitApiVersion(this.apiVersion);
+    return { group, version, kind: this.kind };
+  }
+
+  id(): ResId { return { ...this.gvk(), name: this.name, namespace: this.namespace }; }
+
+  /** The id the object was read or generated with. */
+  orgId(): ResId { return this.history[0]; }
+
+  /** Records the current id before a transformer renames the object. */
+  remember(): void {
+    const cur = this.id();
+    const last = this.history[this.history.length - 1];
+    if (!sameId(cur, last)) this.history.push(cur);
+  }
+
+  labels(): Record<string, string> { return stringMap(getPath(this.node, ['metadata', 'labels'])); }
+  annotations(): Record<string, string> { return stringMap(getPath(this.node, ['metadata', 'annotations'])); }
+}
+
+function stringMap(n: ReturnType<typeof get>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (n?.kind === 'map') for (const e of n.entries) out[e.key] = str(e.value) ?? '';
+  return out;
+}
+
+export function splitApiVersion(apiVersion: string): [string, string] {
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? ['', apiVersion] : [apiVersion.slice(0, i), apiVersion.slice(i + 1)];
+}
+
+export const sameGvk = (a: Gvk, b: Gvk) => a.group === b.group && a.version === b.version && a.kind === b.kind;
+export const sameId = (a: ResId, b: ResId) => sameGvk(a, b) && a.name === b.name && a.namespace === b.namespace;
+
+// Kinds the API server keeps outside namespaces (Kustomize reads this from its OpenAPI data).
+const CLUSTER_SCOPED = new Set([
+  'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ComponentStatus',
+  'CSIDriver', 'CSINode', 'CustomResourceDefinition', 'FlowSchema', 'IngressClass', 'MutatingWebhookConfiguration',
+  'Namespace', 'Node', 'PersistentVolume', 'PodSecurityPolicy', 'PriorityClass', 'PriorityLevelConfiguration',
+  'RuntimeClass', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'StorageClass', 'SubjectAccessReview',
+  'TokenReview', 'ValidatingWebhookConfiguration', 'VolumeAttachment', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding', 'ClusterTrustBundle',
+  'StorageVersionMigration', 'DeviceClass', 'IPAddress', 'ServiceCIDR',
+]);
+
+export const isClusterScoped = (g: Gvk) => CLUSTER_SCOPED.has(g.kind);
+
+/** "Kind.version.group/name.namespace" as Kustomize prints ids in its messages. */
+export function idString(id: ResId): string {
+  const gvk = [id.kind || '[noKind]', id.version || '[noVer]', id.group || '[noGrp]'].join('.');
+  return `${gvk}/${id.name || '[noName]'}.${id.namespace || '[noNs]'}`;
+}

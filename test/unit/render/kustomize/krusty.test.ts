@@ -1,0 +1,52 @@
+// Kustomize's own end-to-end cases (api/krusty), converted to data by
+// scripts/dev/krusty-to-fixtures.mjs. Every case runs; cases that need something the renderer
+// deliberately leaves out (plugins, remote bases, Helm, Go-side options) are listed by feature
+// in krusty-features.ts and must fail the way the list says, so nothing is silently skipped.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { memorySource, renderKustomization } from '@kube-harden/server/out/engine/render/kustomize';
+import { unsupportedFeature } from './krusty-features';
+
+const dir = join(__dirname, '../../../../fixtures/kustomize/krusty');
+
+interface KrustyCase {
+  name: string; files: Record<string, string>; dir: string; features: string[];
+  expected?: string; errorContains?: string;
+}
+
+export function loadCases(): KrustyCase[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json')
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as KrustyCase);
+}
+
+export function runCase(c: KrustyCase): { actual?: string; error?: string } {
+  const files = Object.fromEntries(Object.entries(c.files).map(([p, t]) => ['/' + p, t]));
+  const r = renderKustomization(memorySource(files), '/' + c.dir.replace(/^\/+/, ''));
+  return r.ok ? { actual: r.yaml } : { error: r.error.message };
+}
+
+/** The expectation as krusty compares it: both sides trimmed of surrounding blank lines. */
+const tidy = (s: string) => s.replace(/^\s*\n/, '').trimEnd() + '\n';
+
+describe('kustomize krusty conformance', () => {
+  for (const c of loadCases()) {
+    const feature = unsupportedFeature(c);
+    const title = feature ? `${c.name} (unsupported: ${feature})` : c.name;
+    it(title, function () {
+      const got = runCase(c);
+      const pass = c.expected !== undefined ? got.actual !== undefined && tidy(got.actual) === tidy(c.expected)
+        : got.error !== undefined && got.error.includes(c.errorContains!);
+      if (feature) {
+        assert.ok(!pass, `${c.name} passes although listed as needing "${feature}": take it off the list`);
+        return;
+      }
+      if (c.expected !== undefined) {
+        assert.equal(got.error, undefined, `unexpected error: ${got.error}`);
+        assert.equal(tidy(got.actual!), tidy(c.expected));
+      } else {
+        assert.ok(got.error?.includes(c.errorContains!), `expected an error containing ${JSON.stringify(c.errorContains)}, got ${got.error ?? 'success'}`);
+      }
+    });
+  }
+});
