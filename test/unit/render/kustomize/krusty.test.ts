@@ -22,7 +22,7 @@ export function loadCases(): KrustyCase[] {
 
 export function runCase(c: KrustyCase): { actual?: string; error?: string } {
   const files = Object.fromEntries(Object.entries(c.files).map(([p, t]) => ['/' + p, t]));
-  const r = renderKustomization(memorySource(files), '/' + c.dir.replace(/^\/+/, ''));
+  const r = renderKustomization(memorySource(files), '/' + c.dir.replace(/^\/+/, ''), { reorder: 'none' });
   return r.ok ? { actual: r.yaml } : { error: r.error.message };
 }
 

@@ -19,7 +19,7 @@ import { strategicMerge } from './smp';
 
 export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[] }
 
-export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[]): { resources: Resource[]; root: Kustomization } {
+export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], reorder: 'legacy' | 'none'): { resources: Resource[]; root: Kustomization } {
   const state: BuildState = { fs, notes, stack: [] };
   const root = loadKustomization(fs, dir);
   let res = accumulate(state, root, []);
@@ -32,7 +32,8 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[]): { r
   }
   fixNameReferences(res);
   res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
-  res = sortResources(res, get(root.node, 'sortOptions'));
+  const sortOptions = get(root.node, 'sortOptions');
+  if (sortOptions || reorder === 'legacy') res = sortResources(res, sortOptions);
   return { resources: res, root };
 }
 

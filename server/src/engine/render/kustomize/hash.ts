@@ -11,11 +11,13 @@ export function kustomizeHash(node: KMap, kind: string): string {
   };
   let encoded: Record<string, Plain>;
   if (kind === 'ConfigMap') {
-    encoded = { kind: 'ConfigMap', name: field('metadata/name'), data: field('data') };
+    // Kustomize looks the name up as one key "metadata/name", which never matches: the name
+    // is always hashed as "". Reproduced, since the suffix must be identical.
+    encoded = { kind: 'ConfigMap', name: '', data: field('data') };
     const bin = field('binaryData');
     if (bin !== null && typeof bin === 'object' && !Array.isArray(bin)) encoded.binaryData = bin;
   } else if (kind === 'Secret') {
-    encoded = { kind: 'Secret', type: field('type'), name: field('metadata/name'), data: field('data') };
+    encoded = { kind: 'Secret', type: field('type'), name: '', data: field('data') };
     const sd = field('stringData');
     if (sd !== null && typeof sd === 'object' && !Array.isArray(sd)) encoded.stringData = sd;
   } else {

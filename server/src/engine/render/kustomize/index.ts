@@ -2,7 +2,7 @@
 // objects that keep, for every node, the file and range that decided it.
 import { emitStream } from './emit';
 import { KustomizeError } from './errors';
-import { FileSource } from './file-source';
+import { FileSource, normalizePath } from './file-source';
 import { buildRoot } from './build';
 import { get, isMap, isSeq, KNode, Origin, Plain, toPlain } from './model';
 import { RenderNote } from './notes';
@@ -27,10 +27,18 @@ export type RenderResult =
   | { ok: true; objects: RenderedObject[]; notes: RenderNote[]; yaml: string }
   | { ok: false; error: { message: string; at?: Origin }; notes: RenderNote[] };
 
-export function renderKustomization(fs: FileSource, dir: string): RenderResult {
+export interface RenderOptions {
+  /**
+   * Output order when the kustomization sets no sortOptions: 'legacy' as the kustomize CLI
+   * (the default), 'none' for accumulation order as Kustomize's Go API (krusty) defaults to.
+   */
+  reorder?: 'legacy' | 'none';
+}
+
+export function renderKustomization(fs: FileSource, dir: string, options: RenderOptions = {}): RenderResult {
   const notes: RenderNote[] = [];
   try {
-    const { resources } = buildRoot(fs, dir, notes);
+    const { resources } = buildRoot(fs, normalizePath(dir), notes, options.reorder ?? 'legacy');
     const objects = resources.map((r): RenderedObject => {
       const node = r.node;
       return { value: toPlain(node), definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };

@@ -34,7 +34,7 @@ export function loadKustomization(fs: FileSource, dir: string): Kustomization {
     throw new KustomizeError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
   }
   const text = fs.readFile(file) ?? '';
-  const docs = parseYamlDocs(text, file).filter((d) => d.node !== undefined);
+  const docs = parseYamlDocs(text, file, false).filter((d) => d.node !== undefined);
   const whole: Origin = { file, range: [0, text.length] };
   if (docs.length === 0) throw new KustomizeError(`kustomization file is empty: ${file}`, whole);
   const node = docs[0].node!;

@@ -7,9 +7,9 @@ import { KustomizeError } from './errors';
 
 export interface ParsedDoc { node: KNode | undefined; origin: Origin }
 
-export function parseYamlDocs(text: string, file: string): ParsedDoc[] {
+export function parseYamlDocs(text: string, file: string, uniqueKeys = true): ParsedDoc[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', uniqueKeys, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
   const out: ParsedDoc[] = [];
   for (const doc of docs) {
@@ -56,6 +56,8 @@ function convert(n: YNode, file: string, doc: AnyDoc, text: string, depth: numbe
       const key = keyNode && isYScalar(keyNode) ? scalarText(keyNode, text) : keyNode ? String(keyNode.toString()) : '';
       const keyOrigin: Origin = { file, range: keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : origin.range };
       const value = pair.value ? convert(pair.value as YNode, file, doc, text, depth + 1) : scalar('', { file, range: [keyOrigin.range[1], keyOrigin.range[1]] }, 'null');
+      const dup = m.entries.findIndex((x) => x.key === key);
+      if (dup >= 0) m.entries.splice(dup, 1);
       m.entries.push({ key, value, keyOrigin });
     }
     return m;

@@ -4,7 +4,7 @@ import { KustomizeError } from './errors';
 import { FileSource, joinPath } from './file-source';
 import { Kustomization, listField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
-import { get, isMap, isSeq, KMap, KNode, Origin, str } from './model';
+import { get, isMap, isSeq, KMap, KNode, Origin, remove, set, str } from './model';
 import { parseYamlDocs } from './parse';
 import { idString, ResId, Resource, splitApiVersion } from './resource';
 import { strategicMerge } from './smp';
@@ -33,7 +33,11 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
     const inlineBase = which !== 'smp' && !str(get(entry, 'path')) ? inlineOffset(entry) : 0;
     const docs = parseYamlDocs(text, file).filter((d) => d.node !== undefined);
     if (inlineBase) for (const d of docs) shiftOrigins(d.node!, inlineBase, k.file);
-    if (docs.length === 0) throw new KustomizeError(`patch appears to be empty; ${file}`, at);
+    if (docs.length === 0) {
+      // An empty patch file is ignored; an empty inline patch is an error.
+      if (which === 'smp' && file !== k.file) continue;
+      throw new KustomizeError(`patch appears to be empty; ${file}`, at);
+    }
     const isJson = which === 'json6902' || docs.some((d) => isSeq(d.node));
     if (isJson) {
       if (!target) throw new KustomizeError('unable to parse SM or JSON patch: no target specified for JSON patch', at);
@@ -44,10 +48,26 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
     for (const d of docs) {
       const patch = d.node as KMap;
       const targets = target ? res.filter((r) => matchesSelector(r, target!)) : [findByOwnId(res, patch, at)];
+      const opts = which === 'patches' ? get(entry, 'options') : undefined;
+      const allowName = str(get(opts, 'allowNameChange')) === 'true';
+      const allowKind = str(get(opts, 'allowKindChange')) === 'true';
       for (const r of targets) {
+        // The object keeps its name, namespace and kind unless the entry allows a change
+        // (a patch written against the base name still applies after a prefix).
+        const meta = get(r.node, 'metadata');
+        const keep = { name: get(meta, 'name'), namespace: get(meta, 'namespace'), kind: get(r.node, 'kind') };
+        if (allowName || allowKind) r.remember();
         const merged = strategicMerge(r.node, patch, r.gvk());
-        if (merged === undefined) res = res.filter((x) => x !== r);
-        else { r.node = merged; r.remember(); }
+        if (merged === undefined) { res = res.filter((x) => x !== r); continue; }
+        r.node = merged;
+        const newMeta = get(merged, 'metadata');
+        if (isMap(newMeta)) {
+          if (!allowName && keep.name) set(newMeta, 'name', keep.name);
+          if (keep.namespace) set(newMeta, 'namespace', keep.namespace);
+          else remove(newMeta, 'namespace');
+        }
+        if (!allowKind && keep.kind) set(merged, 'kind', keep.kind);
+        r.remember();
       }
     }
   }
