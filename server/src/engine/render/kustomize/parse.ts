@@ -35,7 +35,7 @@ type AnyDoc = Parameters<Alias['resolve']>[0];
 
 function convert(n: YNode, file: string, doc: AnyDoc, text: string, depth: number): KNode {
   if (depth > 200) throw new KustomizeError(`yaml: nesting too deep in File: ${file}`, { file, range: [0, 0] });
-  const origin: Origin = { file, range: n.range ? [n.range[0], n.range[1]] : [0, 0] };
+  const origin: Origin = { file, range: n.range ? [n.range[0], trimEnd(text, n.range[0], n.range[1])] : [0, 0] };
   if (isAlias(n)) {
     const target = n.resolve(doc);
     if (!target) throw new KustomizeError(`yaml: unknown anchor '${n.source}' referenced in File: ${file}`, { file, range: origin.range });
@@ -85,4 +85,11 @@ function tagOf(tag: string | undefined): 'str' | 'int' | 'float' | 'bool' | 'nul
 function scalarText(n: Scalar, text: string): string {
   if (n.type === 'PLAIN' && typeof n.value !== 'string' && n.range) return text.slice(n.range[0], n.range[1]).trimEnd();
   return n.value === null || n.value === undefined ? '' : String(n.value);
+}
+
+/** Block collections' ranges run over the line break (and blank lines) after them. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
 }
