@@ -23,20 +23,20 @@ function emitBlock(v: Plain, indent: number, out: string[]): void {
   if (v !== null && typeof v === 'object') {
     for (const key of sortKeys(Object.keys(v))) {
       const val = v[key];
-      const k = pad + scalarText(key, indent, true);
+      const k = pad + scalarText(key, indent, true, 0);
       if (isNonEmptyCollection(val)) {
         out.push(k + ':');
         emitBlock(val, Array.isArray(val) ? indent : indent + 2, out);
-      } else out.push(k + ': ' + inline(val, indent + 2));
+      } else out.push(k + ': ' + inline(val, indent + 2, k.length + 2));
     }
     return;
   }
-  out.push(pad + inline(v, indent));
+  out.push(pad + inline(v, indent, indent));
 }
 
 function emitItem(item: Plain, indent: number, out: string[]): void {
   const pad = ' '.repeat(indent);
-  if (!isNonEmptyCollection(item)) { out.push(pad + '- ' + inline(item, indent + 2)); return; }
+  if (!isNonEmptyCollection(item)) { out.push(pad + '- ' + inline(item, indent + 2, indent + 2)); return; }
   const sub: string[] = [];
   emitBlock(item, indent + 2, sub);
   // The first line of the nested block moves up beside the dash.
@@ -46,13 +46,13 @@ function emitItem(item: Plain, indent: number, out: string[]): void {
 const isNonEmptyCollection = (v: Plain): v is Plain[] | { [k: string]: Plain } =>
   v !== null && typeof v === 'object' && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
 
-function inline(v: Plain, indent: number): string {
+function inline(v: Plain, indent: number, column: number): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return '[]';
   if (typeof v === 'object') return '{}';
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') return goNumber(v);
-  return scalarText(v, indent, false);
+  return scalarText(v, indent, false, column);
 }
 
 /** A JSON number as Go prints it after the JSON round trip (integers stay integers). */
@@ -72,12 +72,51 @@ function goNumber(n: number): string {
 
 // ---- strings --------------------------------------------------------------------------------
 
-function scalarText(s: string, indent: number, isKey: boolean): string {
-  if (s.includes('\n') && !isKey) return literal(s, indent);
-  if (needsQuoting(s)) return doubleQuoted(s);
-  if (plainAllowed(s)) return s;
-  if (singleAllowed(s)) return "'" + s.replace(/'/g, "''") + "'";
-  return doubleQuoted(s);
+function scalarText(s: string, indent: number, isKey: boolean, column: number): string {
+  // Keys are never folded (they are "simple keys" to the emitter).
+  const fold = (text: string, style: Style) => (isKey ? text : foldLine(text, style, column, indent));
+  if (s.includes('\n') && !isKey) {
+    const lit = literal(s, indent);
+    return lit.startsWith('"') ? fold(lit, 'double') : lit;
+  }
+  if (needsQuoting(s)) return fold(doubleQuoted(s), 'double');
+  if (plainAllowed(s)) return fold(s, 'plain');
+  if (singleAllowed(s)) return fold("'" + s.replace(/'/g, "''") + "'", 'single');
+  return fold(doubleQuoted(s), 'double');
+}
+
+type Style = 'plain' | 'single' | 'double';
+
+/**
+ * go-yaml's emitter breaks a long scalar at a space once the line is past 80 columns: the
+ * space becomes a line break plus the indentation (a folded line reads back as one space).
+ * In double quotes a break before a second space is marked with a backslash.
+ */
+function foldLine(text: string, style: Style, column: number, indent: number): string {
+  const chars = [...text];
+  const quoted = style !== 'plain';
+  const first = quoted ? 1 : 0, last = quoted ? chars.length - 1 : chars.length;
+  let out = '', col = column, spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const inside = i >= first && i < last;
+    if (inside && c === ' ') {
+      const pos = i - first, len = last - first;
+      const nextSpace = chars[i + 1] === ' ';
+      const breakable = !spaces && col > 80 && (style === 'plain' ? !nextSpace : pos > 0 && pos < len - 1 && (style === 'double' || !nextSpace));
+      if (breakable) {
+        out += '\n' + ' '.repeat(indent);
+        col = indent;
+        if (style === 'double' && nextSpace) { out += '\\'; col++; }
+      } else { out += c; col++; }
+      spaces = true;
+      continue;
+    }
+    out += c;
+    col++;
+    spaces = false;
+  }
+  return out;
 }
 
 /** go-yaml v2 quotes what would read back as another type (YAML 1.1 resolution). */

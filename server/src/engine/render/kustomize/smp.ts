@@ -67,21 +67,36 @@ function mergeList(dest: KSeq, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
     const all = [...dest.items, ...patch.items.filter((x) => !(isMap(x) && str(get(x, '$patch')) === 'delete' && !get(x, 'name')))];
     if (all.length && all.every((x) => isMap(x) && get(x, 'name') !== undefined)) key = 'name';
   } else if (strategy.merge === 'set') {
-    const have = new Set(dest.items.map((x) => str(x)));
-    for (const x of patch.items) if (!have.has(str(x))) dest.items.push(clone(x));
+    const seen = new Set<string | undefined>();
+    const out: KNode[] = [];
+    for (const x of [...patch.items.map((p) => clone(p)), ...dest.items]) if (!seen.has(str(x))) { seen.add(str(x)); out.push(x); }
+    dest.items = out;
     return dest;
   }
   if (!key) return stripDirectives(clone(patch)) as KSeq;
+  // Kustomize merges with "prepend" growth: the patch's items come first in the patch's order
+  // (merged with the base's item of the same key), then the base's other items in their order.
+  const k = key;
+  const destByKey = new Map<string, KNode>();
+  for (const x of dest.items) { const v = isMap(x) ? keyOf(x, k) : undefined; if (v !== undefined && !destByKey.has(v)) destByKey.set(v, x); }
+  const out: KNode[] = [];
+  const seen = new Set<string>();
   for (const item of patch.items) {
     if (!isMap(item)) continue;
-    const k = keyOf(item, key);
-    const i = dest.items.findIndex((x) => isMap(x) && keyOf(x, key!) === k);
-    if (str(get(item, '$patch')) === 'delete') { if (i >= 0) dest.items.splice(i, 1); continue; }
-    if (i < 0) { dest.items.push(stripDirectives(clone(item))); continue; }
-    const merged = mergeValue(dest.items[i], item, gvk, path);
-    if (merged === undefined) dest.items.splice(i, 1);
-    else dest.items[i] = merged;
+    const v = keyOf(item, k);
+    if (v === undefined || seen.has(v)) continue;
+    seen.add(v);
+    if (str(get(item, '$patch')) === 'delete') continue;
+    const base = destByKey.get(v);
+    const merged = base ? mergeValue(base, item, gvk, path) : stripDirectives(clone(item));
+    if (merged !== undefined) out.push(merged);
   }
+  for (const x of dest.items) {
+    const v = isMap(x) ? keyOf(x, k) : undefined;
+    if (v === undefined) out.push(x);
+    else if (!seen.has(v)) { seen.add(v); out.push(x); }
+  }
+  dest.items = out;
   return dest;
 }
 
