@@ -1,62 +1,121 @@
-// Name references: after prefixes, suffixes and hashes renamed objects, every field that names
-// one (a ConfigMap volume, a roleRef, a ServiceAccount subject, ...) follows it. A reference
-// matches an object of the referenced kind by any name it had; with several candidates the one
-// in the referrer's namespace wins, as in Kustomize.
+// Name references: after prefixes, suffixes, namespaces and hashes renamed objects, every field
+// that names one (a ConfigMap volume, a roleRef, a ServiceAccount subject, ...) follows it.
+// This follows Kustomize's nameref filter: candidates are objects of the referenced kind that
+// once had the referenced name and that the referrer can see (same namespace, cluster-scoped,
+// or a RoleBinding's subject namespaces); ties are broken by shared prefixes and suffixes.
 import { nameReference } from './config/default-field-specs';
 import { KustomizeError } from './errors';
-import { applyFieldSpec, fromRow, specSelects } from './fieldspec';
-import { get, isMap, isScalar, isSeq, KNode, scalar, set, str } from './model';
-import { idString, isClusterScoped, Resource } from './resource';
+import { applyFieldSpec, FieldSpec, fromRow, specSelects } from './fieldspec';
+import { get, isMap, isScalar, isSeq, KMap, KNode, scalar, set, str } from './model';
+import { Gvk, idString, isClusterScoped, Resource } from './resource';
+
+interface NameFilter { fs: FieldSpec; target: Gvk }
 
 export function fixNameReferences(res: Resource[]): void {
-  for (const ref of nameReference) {
-    const candidates = res.filter((c) => specSelects(ref, c.gvk()) && c.history.some((h) => h.name !== c.name));
-    if (candidates.length === 0) continue;
-    for (const referrer of res) {
+  for (const referrer of res) {
+    const filters: NameFilter[] = [];
+    for (const ref of nameReference) {
       for (const row of ref.fieldSpecs) {
         const fs = fromRow(row);
-        if (!specSelects(fs, referrer.gvk())) continue;
-        applyFieldSpec(referrer.node, fs, undefined, (parent, key, value) => {
-          if (!value) return;
-          if (isScalar(value)) {
-            const target = pick(candidates, value.value, referrer, ref.kind, parentNamespace(parent));
-            if (target) set(parent, key, scalar(target.name, value.origin));
-          } else if (isSeq(value)) {
-            value.items = value.items.map((item) => {
-              const t = isScalar(item) ? pick(candidates, item.value, referrer, ref.kind) : undefined;
-              return t ? scalar(t.name, item.origin) : item;
-            });
-          } else if (isMap(value)) {
-            // A map with name (and namespace): an RBAC subject or an APIService's service.
-            const name = str(get(value, 'name'));
-            if (name === undefined) return;
-            const subjectKind = str(get(value, 'kind'));
-            if (subjectKind && subjectKind !== ref.kind) return;
-            const t = pick(candidates, name, referrer, ref.kind, str(get(value, 'namespace')));
-            if (t) set(value, 'name', scalar(t.name, get(value, 'name')!.origin));
-          }
-        });
+        if (specSelects(fs, referrer.orgId())) filters.push({ fs, target: ref });
       }
+    }
+    if (filters.length === 0) continue;
+    const visible = visibleTo(referrer, res);
+    for (const f of filters) {
+      applyFieldSpec(referrer.node, f.fs, undefined, (parent, key, value) => {
+        if (value) updateField(parent, key, value, referrer, visible, f);
+      });
     }
   }
 }
 
-function parentNamespace(parent: KNode): string | undefined {
-  return str(get(parent, 'namespace'));
+function updateField(parent: KMap, key: string, value: KNode, referrer: Resource, cands: Resource[], f: NameFilter): void {
+  if (isScalar(value)) {
+    const t = selectReferral(value.value, cands, referrer, f, false);
+    if (t && t.name !== value.value) set(parent, key, scalar(t.name, value.origin));
+  } else if (isSeq(value)) {
+    value.items = value.items.map((item) => {
+      if (isMap(item)) { updateMapping(item, referrer, cands, f); return item; }
+      if (!isScalar(item)) return item;
+      const t = selectReferral(item.value, cands, referrer, f, false);
+      return t && t.name !== item.value ? scalar(t.name, item.origin) : item;
+    });
+  } else if (isMap(value)) updateMapping(value, referrer, cands, f);
 }
 
-function pick(cands: Resource[], oldName: string, referrer: Resource, kind: string, explicitNs?: string): Resource | undefined {
-  let found = cands.filter((c) => c.kind === kind && c.history.some((h) => h.name === oldName) && c !== referrer);
-  if (found.length === 0) return undefined;
-  const wantNs = explicitNs ?? referrer.namespace;
-  if (found.length > 1 || !isClusterScoped(found[0].gvk())) {
-    const sameNs = found.filter((c) => isClusterScoped(c.gvk()) || nsEq(c.namespace, wantNs) || nsEq(c.orgId().namespace, wantNs));
-    if (sameNs.length > 0 || explicitNs !== undefined || !isClusterScoped(referrer.gvk())) found = sameNs;
+/** A map with name (and namespace): an RBAC subject, a webhook's service. */
+function updateMapping(node: KMap, referrer: Resource, cands: Resource[], f: NameFilter): void {
+  const nameNode = get(node, 'name');
+  const oldName = str(nameNode);
+  if (oldName === undefined) return;
+  const ns = get(node, 'namespace');
+  let pool = cands;
+  if (ns !== undefined) {
+    const want = str(ns) ?? '';
+    const byOrg = cands.filter((c) => c.orgId().namespace === want);
+    pool = byOrg.length ? byOrg : cands.filter((c) => c.namespace === want);
   }
-  if (found.length > 1 && new Set(found.map((c) => c.name)).size > 1) {
-    throw new KustomizeError(`found multiple possible referrals: ${found.map((c) => idString(c.id())).join(', ')}`);
+  const t = selectReferral(oldName, pool, referrer, f, true);
+  if (!t || (t.name === oldName && t.namespace === '')) return;
+  set(node, 'name', scalar(t.name, nameNode!.origin));
+  if (t.namespace !== '') set(node, 'namespace', scalar(t.namespace, ns?.origin ?? nameNode!.origin));
+}
+
+function selectReferral(oldName: string, all: Resource[], referrer: Resource, f: NameFilter, withNamespace: boolean): Resource | undefined {
+  let c = all.filter((r) => prevIds(r).some((id) => id.name === oldName));
+  c = c.filter((r) => prevIds(r).some((id) => specSelects(f.target, id)));
+  if (f.fs.path.endsWith('roleRef/name')) {
+    const roleRef = get(referrer.node, 'roleRef');
+    const group = str(get(roleRef, 'apiGroup')), kind = str(get(roleRef, 'kind'));
+    if (group !== undefined && kind !== undefined) c = c.filter((r) => prevIds(r).some((id) => specSelects({ group, version: '', kind }, id)));
   }
-  return found[0];
+  if (!isClusterScoped(referrer.gvk())) {
+    c = c.filter((r) => isClusterScoped(r.gvk()) || r.kind === 'ServiceAccount' || nsEq(r.namespace, referrer.namespace));
+  }
+  if (c.length === 1) return c[0];
+  c = c.filter((r) => affixesEqual(r, referrer, true));
+  if (c.length > 1) c = c.filter((r) => affixesEqual(r, referrer, false));
+  if (c.length === 1) return c[0];
+  if (c.length === 0) return undefined;
+  const same = c.every((r) => r.name === c[0].name && (!withNamespace || r.namespace === c[0].namespace));
+  if (same) return c[0];
+  throw new KustomizeError(`found multiple possible referrals: ${c.map((r) => idString(r.id())).join(', ')}`);
+}
+
+/** The ids an object had before its current one (empty when never renamed). */
+function prevIds(r: Resource) {
+  const h = r.history;
+  const cur = r.id();
+  const last = h[h.length - 1];
+  const isCur = last.name === cur.name && last.namespace === cur.namespace && last.kind === cur.kind;
+  return isCur ? h.slice(0, -1) : h;
+}
+
+/** Objects a referrer may name: cluster-scoped ones, its namespace, its subjects' namespaces. */
+function visibleTo(referrer: Resource, res: Resource[]): Resource[] {
+  if (isClusterScoped(referrer.gvk())) return res;
+  const subjectNs = new Set<string>();
+  if (referrer.kind === 'RoleBinding') {
+    const subjects = get(referrer.node, 'subjects');
+    if (isSeq(subjects)) for (const s of subjects.items) if (str(get(s, 'kind')) === 'ServiceAccount') subjectNs.add(str(get(s, 'namespace')) ?? '');
+  }
+  return res.filter((r) => isClusterScoped(r.gvk()) || nsEq(r.namespace, referrer.namespace) || subjectNs.has(r.namespace));
+}
+
+function affixesEqual(a: Resource, b: Resource, allowEmpty: boolean): boolean {
+  if (allowEmpty) {
+    return (a.prefixes.length === 0 || b.prefixes.length === 0 || sameEnding(a.prefixes, b.prefixes))
+      && (a.suffixes.length === 0 || b.suffixes.length === 0 || sameEnding(a.suffixes, b.suffixes));
+  }
+  return sameEnding(a.prefixes, b.prefixes) && sameEnding(a.suffixes, b.suffixes);
+}
+
+function sameEnding(x: string[], y: string[]): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length === 0) return long.length === 0;
+  const diff = long.length - short.length;
+  return short.every((s, i) => long[i + diff] === s);
 }
 
 const nsEq = (a: string, b: string) => (a || 'default') === (b || 'default');

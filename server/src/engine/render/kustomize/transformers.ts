@@ -14,27 +14,20 @@ export function applyNamespace(k: Kustomization, res: Resource[]): void {
   const ns = stringField(k, 'namespace');
   if (!ns || ns.value === '') return;
   const at = ns.node.origin;
+  const put = (parent: KMap, key: string) => set(parent, key, scalar(ns.value, at), at);
   for (const r of res) {
     const g = r.gvk();
-    if (!isClusterScoped(g)) {
-      const meta = ensureMetadata(r, at);
-      set(meta, 'namespace', scalar(ns.value, at));
-    }
+    r.remember();
+    if (!isClusterScoped(g)) put(ensureMetadata(r, at), 'namespace');
+    // A core Namespace object takes the namespace as its name; other fields per the specs.
     for (const fs of specs(defaults.namespace)) {
-      if (fs.path === 'metadata/name' || !specSelects(fs, g)) continue;
-      applyFieldSpec(r.node, fs, at, (parent, key) => set(parent, key, scalar(ns.value, at), at));
+      if (!specSelects(fs, g) || (fs.path === 'metadata/name' && r.apiVersion !== 'v1')) continue;
+      applyFieldSpec(r.node, fs, at, (parent, key) => put(parent, key));
     }
-    // Subjects that are service accounts move with the namespace (RoleBinding/ClusterRoleBinding).
+    // Binding subjects named "default" are the namespace's default ServiceAccount.
     if (g.kind === 'RoleBinding' || g.kind === 'ClusterRoleBinding') {
       const subjects = get(r.node, 'subjects');
-      if (isSeq(subjects)) for (const s of subjects.items) {
-        if (isMap(s) && str(get(s, 'kind')) === 'ServiceAccount' && get(s, 'namespace') !== undefined) {
-          const old = str(get(s, 'namespace'));
-          if (old === undefined || old === '' || old === 'default' || res.some((x) => x.kind === 'ServiceAccount' && x.orgId().namespace === old && x.orgId().name === str(get(s, 'name')))) {
-            set(s, 'namespace', scalar(ns.value, at));
-          }
-        }
-      }
+      if (isSeq(subjects)) for (const s of subjects.items) if (isMap(s) && str(get(s, 'name')) === 'default') put(s, 'namespace');
     }
     r.remember();
   }
