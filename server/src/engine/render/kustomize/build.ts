@@ -6,7 +6,7 @@ import { FileSource, joinPath } from './file-source';
 import { runGenerators } from './generators';
 import { Kustomization, listField, loadKustomization, stringListField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
-import { get, getPath, isMap, isSeq, KMap, KNode, Origin, remove, scalar, set, str } from './model';
+import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
 import { parseYamlDocs } from './parse';
 import { applyPatches } from './patches';
@@ -15,7 +15,6 @@ import { sortResources } from './sort';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
-import { strategicMerge } from './smp';
 
 export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[] }
 
@@ -111,7 +110,16 @@ export function readResources(text: string, file: string): Resource[] {
     if (!kind) throw new KustomizeError(`missing Resource metadata: kind is empty in ${file}`, d.origin);
     out.push(new Resource(d.node, d.origin));
   }
+  for (const r of out) stringifyMetadataMaps(r.node);
   return out;
+}
+
+/** Label and annotation values are strings to Kubernetes; Kustomize reads `port: 8080` there as "8080". */
+function stringifyMetadataMaps(node: KMap): void {
+  for (const field of ['labels', 'annotations']) {
+    const m = getPath(node, ['metadata', field]);
+    if (isMap(m)) for (const e of m.entries) if (e.value.kind === 'scalar' && e.value.tag !== 'str' && e.value.tag !== 'null') e.value.tag = 'str';
+  }
 }
 
 function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[] {
@@ -123,25 +131,41 @@ function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[
   return res;
 }
 
+/**
+ * Adds a generated object; with behavior merge or replace it folds into the object it names
+ * (which keeps its place, name, history and, unless both ask for it, no hash suffix).
+ */
 function absorbGenerated(res: Resource[], g: Resource): Resource[] {
   const behavior = g.generated!.behavior;
-  const matches = res.filter((x) => x.kind === g.kind && x.history.some((h) => h.name === g.name) && (!g.namespace || (x.namespace || 'default') === g.namespace));
-  if (behavior === 'create') return append(res, g, g.generated!.entry);
-  if (matches.length !== 1) {
-    throw new KustomizeError(`id ${idString(g.id())} does not exist; cannot merge or replace`, g.generated!.entry);
+  const id = g.id();
+  const matches = res.filter((x) => x.kind === g.kind && [x.id(), ...x.history].some((h) => h.name === id.name && nsEq(h.namespace, id.namespace)));
+  if (matches.length === 0) {
+    if (behavior !== 'create') throw new KustomizeError(`id ${idString(id)} does not exist; cannot merge or replace`, g.generated!.entry);
+    res.push(g);
+    return res;
+  }
+  if (behavior === 'create' || matches.length > 1) {
+    throw new KustomizeError(`id ${idString(id)} exists; can not use behavior: '${behavior}', behavior must be merge or replace`, g.generated!.entry);
   }
   const old = matches[0];
-  if (behavior === 'replace') {
-    for (const f of ['data', 'binaryData']) { remove(old.node, f); const v = get(g.node, f); if (v) set(old.node, f, v); }
-  } else {
-    const patch = { kind: 'map', entries: g.node.entries.filter((e) => e.key !== 'metadata' || true), origin: g.node.origin } as KMap;
-    const meta = get(patch, 'metadata');
-    if (isMap(meta)) remove(meta, 'name');
-    old.node = strategicMerge(old.node, patch, old.gvk())!;
+  for (const field of ['labels', 'annotations']) {
+    const from = getPath(g.node, ['metadata', field]);
+    if (!isMap(from)) continue;
+    const into = ensureMap(old.node, ['metadata', field], from.origin)!;
+    for (const e of from.entries) set(into, e.key, e.value, e.keyOrigin);
   }
-  old.generated = { ...g.generated!, hash: g.generated!.hash && (old.generated?.hash ?? true) };
+  for (const field of ['data', 'binaryData']) {
+    const from = get(g.node, field);
+    if (behavior === 'replace') { remove(old.node, field); if (from) set(old.node, field, from); continue; }
+    if (!isMap(from)) continue;
+    const into = ensureMap(old.node, [field], from.origin)!;
+    for (const e of from.entries) set(into, e.key, e.value, e.keyOrigin);
+  }
+  old.generated = { ...g.generated!, hash: g.generated!.hash && (old.generated?.hash ?? false) };
   return res;
 }
+
+const nsEq = (a: string, b: string) => (a || 'default') === (b || 'default');
 
 function noteUnsupported(state: BuildState, k: Kustomization): void {
   const unsupported: Array<[string, RenderNote['kind'], string]> = [

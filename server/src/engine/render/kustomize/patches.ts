@@ -35,7 +35,7 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
     if (inlineBase) for (const d of docs) shiftOrigins(d.node!, inlineBase, k.file);
     if (docs.length === 0) {
       // An empty patch file is ignored; an empty inline patch is an error.
-      if (which === 'smp' && file !== k.file) continue;
+      if (which === 'patches' && file !== k.file) continue;
       throw new KustomizeError(`patch appears to be empty; ${file}`, at);
     }
     const isJson = which === 'json6902' || docs.some((d) => isSeq(d.node));
