@@ -31,6 +31,7 @@ function walkPath(node: KNode, segs: string[], create: boolean, origin: Origin |
   visit: (parent: KMap, key: string, value: KNode | undefined) => void): void {
   if (isSeq(node)) { for (const item of node.items) walkPath(item, segs, create, origin, visit); return; }
   if (!isMap(node) || segs.length === 0) return;
+  const isList = segs[0].endsWith('[]');
   const seg = segs[0].replace(/\[\]$/, '');
   // "[name=value]" selects list items by a field, as in Kustomize paths.
   const sel = /^\[(.+)=(.*)\]$/.exec(seg);
@@ -42,7 +43,8 @@ function walkPath(node: KNode, segs: string[], create: boolean, origin: Origin |
     return;
   }
   if (child === undefined || isNull(child)) {
-    if (!create) return;
+    // A missing list ("volumeClaimTemplates[]") is never created: there is no item to write to.
+    if (!create || isList) return;
     const created = map([], origin);
     set(node, seg, created, origin);
     walkPath(created, segs.slice(1), create, origin, visit);

@@ -55,7 +55,7 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
         // The object keeps its name, namespace and kind unless the entry allows a change
         // (a patch written against the base name still applies after a prefix).
         const meta = get(r.node, 'metadata');
-        const keep = { name: get(meta, 'name'), namespace: get(meta, 'namespace'), kind: get(r.node, 'kind') };
+        const keep = { name: get(meta, 'name'), namespace: get(meta, 'namespace'), kind: get(r.node, 'kind'), apiVersion: get(r.node, 'apiVersion') };
         if (allowName || allowKind) r.remember();
         const merged = strategicMerge(r.node, patch, r.gvk());
         if (merged === undefined) { res = res.filter((x) => x !== r); continue; }
@@ -67,6 +67,8 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
           else remove(newMeta, 'namespace');
         }
         if (!allowKind && keep.kind) set(merged, 'kind', keep.kind);
+        // The patch is given the target's apiVersion first: a selector may pick other groups.
+        if (keep.apiVersion) set(merged, 'apiVersion', keep.apiVersion);
         r.remember();
       }
     }

@@ -64,18 +64,30 @@ export function splitApiVersion(apiVersion: string): [string, string] {
 export const sameGvk = (a: Gvk, b: Gvk) => a.group === b.group && a.version === b.version && a.kind === b.kind;
 export const sameId = (a: ResId, b: ResId) => sameGvk(a, b) && a.name === b.name && a.namespace === b.namespace;
 
-// Kinds the API server keeps outside namespaces (Kustomize reads this from its OpenAPI data).
-const CLUSTER_SCOPED = new Set([
-  'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ComponentStatus',
-  'CSIDriver', 'CSINode', 'CustomResourceDefinition', 'FlowSchema', 'IngressClass', 'MutatingWebhookConfiguration',
-  'Namespace', 'Node', 'PersistentVolume', 'PodSecurityPolicy', 'PriorityClass', 'PriorityLevelConfiguration',
-  'RuntimeClass', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'StorageClass', 'SubjectAccessReview',
-  'TokenReview', 'ValidatingWebhookConfiguration', 'VolumeAttachment', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding', 'ClusterTrustBundle',
-  'StorageVersionMigration', 'DeviceClass', 'IPAddress', 'ServiceCIDR',
-]);
+// Kinds the API server keeps outside namespaces, with their API group (Kustomize reads this
+// from its OpenAPI data, so a "Namespace" kind of another group is namespaced).
+const CLUSTER_SCOPED: Record<string, string[]> = {
+  '': ['Namespace', 'Node', 'PersistentVolume', 'ComponentStatus'],
+  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding'],
+  'apiextensions.k8s.io': ['CustomResourceDefinition'],
+  'apiregistration.k8s.io': ['APIService'],
+  'storage.k8s.io': ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment'],
+  'scheduling.k8s.io': ['PriorityClass'],
+  'admissionregistration.k8s.io': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding'],
+  policy: ['PodSecurityPolicy'],
+  extensions: ['PodSecurityPolicy'],
+  'node.k8s.io': ['RuntimeClass'],
+  'certificates.k8s.io': ['CertificateSigningRequest', 'ClusterTrustBundle'],
+  'networking.k8s.io': ['IngressClass', 'IPAddress', 'ServiceCIDR'],
+  'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
+  'authentication.k8s.io': ['TokenReview', 'SelfSubjectReview'],
+  'authorization.k8s.io': ['SubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
+  'storagemigration.k8s.io': ['StorageVersionMigration'],
+  'resource.k8s.io': ['DeviceClass'],
+};
 
-export const isClusterScoped = (g: Gvk) => CLUSTER_SCOPED.has(g.kind);
+export const isClusterScoped = (g: Gvk) => (CLUSTER_SCOPED[g.group] ?? []).includes(g.kind);
 
 /** "Kind.version.group/name.namespace" as Kustomize prints ids in its messages. */
 export function idString(id: ResId): string {

@@ -58,10 +58,12 @@ export function applyLabels(k: Kustomization, res: Resource[]): void {
     const pairs = get(entry, 'pairs');
     const withSelectors = str(get(entry, 'includeSelectors')) === 'true';
     const withTemplates = str(get(entry, 'includeTemplates')) === 'true';
+    const withClaimTemplates = str(get(entry, 'includeVolumeClaimTemplates')) === 'true';
     let fss: FieldSpec[] = readFieldSpecs(get(entry, 'fields'));
     if (withSelectors) fss = fss.concat(specs(defaults.commonLabels));
     else {
       if (withTemplates) fss = fss.concat(specs(defaults.templateLabels).filter((f) => f.path !== 'metadata/labels'));
+      if (withClaimTemplates) fss = fss.concat(specs(defaults.volumeClaimTemplateLabels));
       fss.push({ group: '', version: '', kind: '', path: 'metadata/labels', create: true });
     }
     writePairs(res, pairs, fss);

@@ -58,6 +58,10 @@ export const templateLabels: FieldSpecRow[] = [
   ["batch","","CronJob","spec/jobTemplate/spec/template/metadata/labels",1],
 ];
 
+export const volumeClaimTemplateLabels: FieldSpecRow[] = [
+  ["apps","","StatefulSet","spec/volumeClaimTemplates[]/metadata/labels",1],
+];
+
 export const commonAnnotations: FieldSpecRow[] = [
   ["","","","metadata/annotations",1],
   ["","v1","ReplicationController","spec/template/metadata/annotations",1],
