@@ -153,15 +153,21 @@ function splitArgs(toks) {
 }
 
 // ---- running a test body -------------------------------------------------------------------
+// Options set in Go (anywhere in the test, including closures passed to th.Run).
+function scanFeatures(body, features) {
+  for (const tk of body) {
+    if (tk.t !== 'id') continue;
+    if (tk.v === 'LoadRestrictionsNone') features.add('load restrictions none');
+    if (tk.v === 'Reorder') features.add('legacy reorder option');
+    if (tk.v === 'EnableExec') features.add('exec plugins');
+    if (tk.v === 'MakeOptionsPluginsEnabled') features.add('plugins enabled in Go options');
+  }
+}
+
 function runBody(body, env, state) {
   for (let k = 0; k < body.length; k++) {
     const tk = body[k];
     if (tk.t === 'id' && ['for', 'switch', 'go', 'select'].includes(tk.v)) throw new Unsupported(`Go ${tk.v} statement`);
-    if (tk.t === 'id' && tk.v === 'LoadRestrictions') state.features.add('load restrictions option');
-    if (tk.t === 'id' && tk.v === 'Reorder') state.features.add('legacy reorder option');
-    if (tk.t === 'id' && tk.v === 'EnableExec') state.features.add('exec plugins');
-    if (tk.t === 'id' && tk.v === 'MakeOptionsPluginsEnabled') state.features.add('plugins enabled in Go options');
-    if (tk.t === 'id' && /^MakeEnhancedHarness|^MakeHarnessWithFs|^CreateKustDir|^Setup$/.test(tk.v)) state.features.add(`harness ${tk.v}`);
     if (tk.t === 'id' && tk.v === 'th' && body[k + 1]?.v === '.') {
       const m = body[k + 2]?.v;
       if (body[k + 3]?.v !== '(') continue;
@@ -229,8 +235,9 @@ function emit(state, result) {
 }
 
 // ---- main ----------------------------------------------------------------------------------
-rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
+// Only the generated cases are replaced: SOURCE.md and LICENSE stay.
+for (const f of readdirSync(outDir)) if (f.endsWith('.json')) rmSync(join(outDir, f));
 const index = { source: `kubernetes-sigs/kustomize@${commit} api/krusty`, cases: [], unconvertible: [] };
 for (const file of readdirSync(krustyDir).filter((f) => f.endsWith('_test.go')).sort()) {
   const toks = tokenize(readFileSync(join(krustyDir, file), 'utf8'));
@@ -239,6 +246,7 @@ for (const file of readdirSync(krustyDir).filter((f) => f.endsWith('_test.go')).
     if (!fn.name.startsWith('Test') || !/testing \. T/.test(fn.sig)) continue;
     const state = { files: {}, dirs: [], cases: [], features: new Set(), pending: null };
     const base = file.replace(/_test\.go$/, '') + '.' + fn.name;
+    scanFeatures(fn.body, state.features);
     try {
       runBody(fn.body, { funcs, consts, vars: new Map() }, state);
       if (!state.cases.length) throw new Unsupported('no output or error assertion found');

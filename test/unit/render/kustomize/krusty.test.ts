@@ -22,7 +22,10 @@ export function loadCases(): KrustyCase[] {
 
 export function runCase(c: KrustyCase): { actual?: string; error?: string } {
   const files = Object.fromEntries(Object.entries(c.files).map(([p, t]) => ['/' + p, t]));
-  const r = renderKustomization(memorySource(files), '/' + c.dir.replace(/^\/+/, ''), { reorder: c.features.includes('legacy reorder option') ? 'legacy' : 'none' });
+  const r = renderKustomization(memorySource(files), '/' + c.dir.replace(/^\/+/, ''), {
+    reorder: c.features.includes('legacy reorder option') ? 'legacy' : 'none',
+    loadRestrictions: c.features.includes('load restrictions none') ? 'none' : 'rootOnly',
+  });
   return r.ok ? { actual: r.yaml } : { error: r.error.message };
 }
 

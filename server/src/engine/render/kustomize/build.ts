@@ -16,11 +16,13 @@ import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefix
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
 
-export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[] }
+export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean }
 
-export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], reorder: 'legacy' | 'none'): { resources: Resource[]; root: Kustomization } {
-  const state: BuildState = { fs, notes, stack: [] };
-  const root = loadKustomization(fs, dir);
+export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
+
+export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
+  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot };
+  const root = loadKustomization(fs, dir, options.restrictToRoot);
   let res = accumulate(state, root, []);
   for (const r of res) {
     if (!r.generated?.hash) continue;
@@ -32,7 +34,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], reor
   fixNameReferences(res);
   res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
   const sortOptions = get(root.node, 'sortOptions');
-  if (sortOptions || reorder === 'legacy') res = sortResources(res, sortOptions);
+  if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
   return { resources: res, root };
 }
 
@@ -51,7 +53,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);
       if (state.fs.kindOf(dir) !== 'dir') throw new KustomizeError(`accumulating components: loader.New "must build at directory: not a valid directory: '${dir}'"`, entry.node.origin);
-      const comp = loadKustomization(state.fs, dir);
+      const comp = loadKustomization(state.fs, dir, state.restrictToRoot);
       if (comp.kind !== 'Component') throw new KustomizeError(`accumulating components: expected kind 'Component' for path '${dir}' but got '${comp.kind}'`, entry.node.origin);
       res = accumulate(state, comp, res);
     }
@@ -80,12 +82,12 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
   const full = joinPath(k.dir, path);
   const kind = state.fs.kindOf(full);
   if (kind === 'file') {
-    checkInRoot(full, k.dir, entry.origin);
+    checkInRoot(full, k, entry.origin);
     for (const r of readResources(state.fs.readFile(full) ?? '', full)) res = append(res, r, entry.origin);
     return res;
   }
   if (kind === 'dir') {
-    const sub = loadKustomization(state.fs, full);
+    const sub = loadKustomization(state.fs, full, state.restrictToRoot);
     if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin);
     let out = res;
     for (const r of accumulate(state, sub, [])) out = append(out, r, entry.origin);

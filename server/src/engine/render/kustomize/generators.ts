@@ -52,7 +52,7 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
   const obj: Record<string, Plain> = { apiVersion: 'v1', kind, metadata };
   if (kind === 'Secret') obj.type = str(get(entry, 'type')) ?? 'Opaque';
   if (Object.keys(data).length) {
-    obj.data = kind === 'Secret' ? Object.fromEntries(Object.entries(data).map(([key, v]) => [key, base64(v)])) : data;
+    obj.data = kind === 'Secret' ? Object.fromEntries(Object.entries(data).map(([key, v]) => [key, wrap70(base64(v))])) : data;
   }
   if (opts.immutable) obj.immutable = true;
   const r = new Resource(fromPlain(obj, at) as KMap, at);
@@ -66,7 +66,7 @@ function strings(n: KNode | undefined): string[] {
 
 function readRequired(fs: FileSource, k: Kustomization, rel: string, at: Origin): string {
   const path = joinPath(k.dir, rel);
-  checkInRoot(path, k.dir, at);
+  checkInRoot(path, k, at);
   const text = fs.readFile(path);
   if (text === undefined) throw new KustomizeError(`evalsymlink failure on '${path}' : lstat ${path}: no such file or directory`, at);
   return text;
@@ -124,5 +124,13 @@ function base64(text: string): string {
     out += i + 1 < bytes.length ? chars[(n >> 6) & 63] : '=';
     out += i + 2 < bytes.length ? chars[n & 63] : '=';
   }
+  return out;
+}
+
+/** kyaml writes long base64 values as 70-character lines, each ending in a line break. */
+function wrap70(b64: string): string {
+  if (b64.length < 70) return b64;
+  let out = '';
+  for (let i = 0; i < b64.length; i += 70) out += b64.slice(i, i + 70) + '\n';
   return out;
 }

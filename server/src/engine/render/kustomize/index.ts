@@ -33,12 +33,14 @@ export interface RenderOptions {
    * (the default), 'none' for accumulation order as Kustomize's Go API (krusty) defaults to.
    */
   reorder?: 'legacy' | 'none';
+  /** 'rootOnly' (Kustomize's default) or 'none' (--load-restrictor LoadRestrictionsNone). */
+  loadRestrictions?: 'rootOnly' | 'none';
 }
 
 export function renderKustomization(fs: FileSource, dir: string, options: RenderOptions = {}): RenderResult {
   const notes: RenderNote[] = [];
   try {
-    const { resources } = buildRoot(fs, normalizePath(dir), notes, options.reorder ?? 'legacy');
+    const { resources } = buildRoot(fs, normalizePath(dir), notes, { reorder: options.reorder ?? 'legacy', restrictToRoot: options.loadRestrictions !== 'none' });
     const objects = resources.map((r): RenderedObject => {
       const node = r.node;
       return { value: toPlain(node), definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };

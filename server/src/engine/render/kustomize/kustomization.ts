@@ -12,6 +12,8 @@ export interface Kustomization {
   file: string;
   node: KMap;
   kind: 'Kustomization' | 'Component';
+  /** Kustomize's default: files it reads must be in or below its folder. */
+  restrictToRoot: boolean;
 }
 
 const KNOWN_FIELDS = new Set([
@@ -28,7 +30,7 @@ export function findKustomizationFile(fs: FileSource, dir: string): string | und
   return found[0];
 }
 
-export function loadKustomization(fs: FileSource, dir: string): Kustomization {
+export function loadKustomization(fs: FileSource, dir: string, restrictToRoot = true): Kustomization {
   const file = findKustomizationFile(fs, dir);
   if (!file) {
     throw new KustomizeError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
@@ -46,7 +48,7 @@ export function loadKustomization(fs: FileSource, dir: string): Kustomization {
   if (kindText !== '' && kindText !== 'Kustomization' && kindText !== 'Component') {
     throw new KustomizeError(`kind should be Kustomization or Component: ${file}`, get(node, 'kind')!.origin);
   }
-  return { dir, file, node, kind: kindText === 'Component' ? 'Component' : 'Kustomization' };
+  return { dir, file, node, kind: kindText === 'Component' ? 'Component' : 'Kustomization', restrictToRoot };
 }
 
 /** A list field's items (empty when absent); a non-list is a malformed kustomization. */

@@ -98,7 +98,12 @@ function visibleTo(referrer: Resource, res: Resource[]): Resource[] {
   const subjectNs = new Set<string>();
   if (referrer.kind === 'RoleBinding') {
     const subjects = get(referrer.node, 'subjects');
-    if (isSeq(subjects)) for (const s of subjects.items) if (str(get(s, 'kind')) === 'ServiceAccount') subjectNs.add(str(get(s, 'namespace')) ?? '');
+    if (isSeq(subjects)) for (const s of subjects.items) {
+      const ns = get(s, 'namespace');
+      if (str(get(s, 'kind')) !== 'ServiceAccount' || ns === undefined) continue;
+      if (str(ns) === undefined) throw new KustomizeError(`Invalid Input: namespace is blank for resource "${idString(referrer.id())}"\n`, ns.origin);
+      subjectNs.add(str(ns)!);
+    }
   }
   return res.filter((r) => isClusterScoped(r.gvk()) || nsEq(r.namespace, referrer.namespace) || subjectNs.has(r.namespace));
 }

@@ -79,7 +79,7 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
 function patchText(fs: FileSource, k: Kustomization, s: string, at: Origin, maybeInline: boolean): { text: string; file: string } {
   const path = joinPath(k.dir, s);
   if (fs.kindOf(path) === 'file') {
-    checkInRoot(path, k.dir, at);
+    checkInRoot(path, k, at);
     return { text: fs.readFile(path) ?? '', file: path };
   }
   // patchesStrategicMerge entries may be inline YAML rather than a path.
