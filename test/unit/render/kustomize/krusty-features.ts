@@ -6,7 +6,6 @@ const FIELD_FEATURES: Array<[RegExp, string]> = [
   [/^\s*(generators|transformers|validators):/m, 'generator/transformer/validator plugins'],
   [/^\s*openapi:/m, 'custom openapi schema'],
   [/^\s*configurations:/m, 'custom transformer configurations'],
-  [/^\s*replacements:/m, 'replacements'],
   [/^\s*vars:/m, 'vars'],
   [/^\s*crds:/m, 'crds field specs'],
   [/^\s*buildMetadata:/m, 'buildMetadata annotations'],
@@ -32,4 +31,4 @@ export function featureOf(c: CaseLike): string | undefined {
 const KNOWN_GAPS: Record<string, string> = {};
 
 /** Cases that use an unsupported field in a way that does not change their output. */
-export const PASS_WITHOUT_FEATURE = new Set(['transformersimage.TestTransfomersImageCustomConfig', 'replacementtransformer.TestReplacementTransformerWithSuffixTransformerAndReject']);
+export const PASS_WITHOUT_FEATURE = new Set(['transformersimage.TestTransfomersImageCustomConfig']);

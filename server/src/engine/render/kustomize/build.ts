@@ -11,6 +11,7 @@ import { fixNameReferences } from './nameref';
 import { parseYamlDocs } from './parse';
 import { applyPatches } from './patches';
 import { idString, Resource, sameGvk } from './resource';
+import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
@@ -66,6 +67,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     res = applyPatches(state.fs, k, res, 'json6902');
     applyReplicas(k, res);
     applyImages(k, res);
+    applyReplacements(state.fs, k, res);
     return res;
   } finally {
     state.stack.pop();
@@ -176,7 +178,6 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
     ['generators', 'plugin', 'generator plugins are not run'],
     ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
-    ['replacements', 'unsupported-field', 'replacements are not applied'],
     ['vars', 'unsupported-field', 'vars are not substituted'],
     ['configurations', 'unsupported-field', 'custom transformer configurations are not applied'],
     ['crds', 'unsupported-field', 'CRD field specs are not applied'],
