@@ -6,7 +6,6 @@ const FIELD_FEATURES: Array<[RegExp, string]> = [
   [/^\s*(generators|transformers|validators):/m, 'generator/transformer/validator plugins'],
   [/^\s*openapi:/m, 'custom openapi schema'],
   [/^\s*configurations:/m, 'custom transformer configurations'],
-  [/^\s*vars:/m, 'vars'],
   [/^\s*crds:/m, 'crds field specs'],
   [/^\s*buildMetadata:/m, 'buildMetadata annotations'],
   [/(https?:\/\/|github\.com\/|\?ref=)/, 'remote resources'],

@@ -13,16 +13,17 @@ import { applyPatches } from './patches';
 import { idString, Resource, sameGvk } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
+import { BoundVar, declareVars, resolveVars } from './vars';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
 
-export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean }
+export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean; vars: BoundVar[] }
 
 export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
 
 export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
-  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot };
+  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [] };
   const root = loadKustomization(fs, dir, options.restrictToRoot);
   let res = accumulate(state, root, []);
   for (const r of res) {
@@ -33,6 +34,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
     r.remember();
   }
   fixNameReferences(res);
+  resolveVars(res, state.vars);
   res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
@@ -68,6 +70,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     applyReplicas(k, res);
     applyImages(k, res);
     applyReplacements(state.fs, k, res);
+    declareVars(k, res, state.vars);
     return res;
   } finally {
     state.stack.pop();
@@ -178,7 +181,6 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
     ['generators', 'plugin', 'generator plugins are not run'],
     ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
-    ['vars', 'unsupported-field', 'vars are not substituted'],
     ['configurations', 'unsupported-field', 'custom transformer configurations are not applied'],
     ['crds', 'unsupported-field', 'CRD field specs are not applied'],
   ];

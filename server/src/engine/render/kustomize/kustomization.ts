@@ -42,6 +42,8 @@ export function loadKustomization(fs: FileSource, dir: string, restrictToRoot = 
   const node = docs[0].node!;
   if (!isMap(node)) throw new KustomizeError(`invalid Kustomization: ${file}: not a YAML mapping`, docs[0].origin);
   for (const e of node.entries) {
+    // encoding/json matches field names without regard to case ("nameprefix" is namePrefix).
+    if (!KNOWN_FIELDS.has(e.key)) e.key = [...KNOWN_FIELDS].find((f) => f.toLowerCase() === e.key.toLowerCase()) ?? e.key;
     if (!KNOWN_FIELDS.has(e.key)) throw new KustomizeError(`invalid Kustomization: json: unknown field "${e.key}"`, e.keyOrigin);
   }
   const kindText = str(get(node, 'kind')) ?? '';

@@ -52,9 +52,11 @@ function updateMapping(node: KMap, referrer: Resource, cands: Resource[], f: Nam
   const ns = get(node, 'namespace');
   let pool = cands;
   if (ns !== undefined) {
+    // Grouped by effective namespace: "" is "default"; cluster-scoped objects are in none.
     const want = str(ns) ?? '';
-    const byOrg = cands.filter((c) => c.orgId().namespace === want);
-    pool = byOrg.length ? byOrg : cands.filter((c) => c.namespace === want);
+    const inNs = (c: Resource, n: string) => !isClusterScoped(c.gvk()) && nsEq(n, want);
+    const byOrg = cands.filter((c) => inNs(c, c.orgId().namespace));
+    pool = byOrg.length ? byOrg : cands.filter((c) => inNs(c, c.namespace));
   }
   const t = selectReferral(oldName, pool, referrer, f, true);
   if (!t || (t.name === oldName && t.namespace === '')) return;
