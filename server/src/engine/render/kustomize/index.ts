@@ -39,16 +39,17 @@ export interface RenderOptions {
 
 export function renderKustomization(fs: FileSource, dir: string, options: RenderOptions = {}): RenderResult {
   const notes: RenderNote[] = [];
+  const sorted = () => notes.sort((a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.range[0] - b.at.range[0]));
   try {
     const { resources } = buildRoot(fs, normalizePath(dir), notes, { reorder: options.reorder ?? 'legacy', restrictToRoot: options.loadRestrictions !== 'none' });
     const objects = resources.map((r): RenderedObject => {
       const node = r.node;
       return { value: toPlain(node), definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
     });
-    return { ok: true, objects, notes, yaml: emitStream(objects.map((o) => o.value)) };
+    return { ok: true, objects, notes: sorted(), yaml: emitStream(objects.map((o) => o.value)) };
   } catch (e) {
-    if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, at: e.at }, notes };
-    if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}` }, notes };
+    if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, at: e.at }, notes: sorted() };
+    if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}` }, notes: sorted() };
     throw e;
   }
 }
