@@ -11,6 +11,7 @@ export type { FileSource } from './file-source';
 export { memorySource, normalizePath } from './file-source';
 export type { Origin } from './model';
 export type { RenderNote } from './notes';
+export { clearParseCache } from './parse';
 
 export type PathKey = string | number;
 

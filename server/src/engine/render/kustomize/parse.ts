@@ -2,12 +2,31 @@
 // Aliases are expanded (as Kustomize does when it reads resources); comments are dropped
 // (they never reach `kustomize build` output).
 import { Alias, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
-import { KNode, map, Origin, resolvePlain, scalar, seq } from './model';
+import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
 import { KustomizeError } from './errors';
 
 export interface ParsedDoc { node: KNode | undefined; origin: Origin }
 
+// Re-rendering after a keystroke re-reads every file of the root; parsing dominates the cost,
+// so parsed files are kept (by path and exact text) and handed out as copies, since the
+// renderer changes the trees it is given. Bounded; the oldest entry goes first.
+const CACHE_LIMIT = 512;
+const cache = new Map<string, { text: string; docs: ParsedDoc[] }>();
+
+export function clearParseCache(): void { cache.clear(); }
+
 export function parseYamlDocs(text: string, file: string, uniqueKeys = true): ParsedDoc[] {
+  const key = `${uniqueKeys ? 'u' : 'd'}:${file}`;
+  const hit = cache.get(key);
+  if (hit && hit.text === text) return hit.docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin }));
+  const docs = parseUncached(text, file, uniqueKeys);
+  cache.delete(key);
+  cache.set(key, { text, docs: docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin })) });
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return docs;
+}
+
+function parseUncached(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.2', uniqueKeys, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
