@@ -26,7 +26,7 @@ function ok(r: RenderResult): string {
   return r.yaml;
 }
 
-function failure(r: RenderResult): { message: string; at?: { file: string; range: [number, number] } } {
+function failure(r: RenderResult): { message: string; code: string; at?: { file: string; range: [number, number] } } {
   assert.equal(r.ok, false, 'expected the render to fail');
   return (r as Extract<RenderResult, { ok: false }>).error;
 }
@@ -68,13 +68,17 @@ describe('kustomize renderer', () => {
     const k = 'resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: replace\n      path: /spec/replicas\n      value: 3\n';
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY }));
     assert.equal(e.message, 'replace operation does not apply: doc is missing path: "/spec/replicas": missing value');
-    assert.equal(e.at?.file, '/r/kustomization.yaml');
+    assert.equal(e.code, 'json-patch-missing-path');
+    // An inline patch is placed as a whole: its text is parsed apart from the kustomization.
+    const start = k.indexOf('|-');
+    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, k.length - 1] });
   });
 
   it('reports a strategic merge patch that matches nothing at its entry', () => {
     const k = 'resources:\n- d.yaml\npatchesStrategicMerge:\n- p.yaml\n';
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY, '/r/p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: other\n' }));
     assert.equal(e.message, 'no matches for Id Deployment.v1.apps/other.[noNs]; failed to find unique target for patch Deployment.v1.apps/other.[noNs]');
+    assert.equal(e.code, 'patch-no-match');
     assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [k.indexOf('p.yaml'), k.indexOf('p.yaml') + 6] });
   });
 
@@ -82,6 +86,7 @@ describe('kustomize renderer', () => {
     const k = 'resources:\n- d.yaml\nnamePrefx: x-\n';
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY }));
     assert.equal(e.message, 'invalid Kustomization: json: unknown field "namePrefx"');
+    assert.equal(e.code, 'malformed-kustomization');
     assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [k.indexOf('namePrefx'), k.indexOf('namePrefx') + 9] });
   });
 
@@ -119,5 +124,15 @@ describe('kustomize renderer', () => {
   it('does not follow a cycle of bases', () => {
     const e = failure(render({ '/a/kustomization.yaml': 'resources:\n- ../b\n', '/b/kustomization.yaml': 'resources:\n- ../a\n' }, '/a'));
     assert.equal(e.message, "accumulating resources: accumulating resources: cycle detected: candidate root '/a' contains visited root '/b'");
+    assert.equal(e.code, 'cycle');
+    // Placed at the entry that closes the loop: "../a" in /b.
+    assert.deepEqual(e.at, { file: '/b/kustomization.yaml', range: [13, 17] });
+  });
+
+  it('reports a missing resource at its entry', () => {
+    const k = 'resources:\n- nope.yaml\n';
+    const e = failure(render({ '/r/kustomization.yaml': k }));
+    assert.equal(e.code, 'missing-resource');
+    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [13, 22] });
   });
 });

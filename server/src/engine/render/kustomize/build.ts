@@ -42,23 +42,23 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
 }
 
 function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Resource[] {
-  if (state.stack.includes(k.dir)) throw new KustomizeError(`cycle detected: candidate root '${k.dir}' contains visited root '${state.stack[state.stack.length - 1]}'`);
+  if (state.stack.includes(k.dir)) throw new KustomizeError(`cycle detected: candidate root '${k.dir}' contains visited root '${state.stack[state.stack.length - 1]}'`, undefined, 'cycle');
   state.stack.push(k.dir);
   try {
     let res = into;
     noteUnsupported(state, k);
     for (const field of ['resources', 'bases']) {
       for (const entry of stringListField(k, field)) {
-        try { res = addResource(state, k, entry.value, entry.node, res); } catch (e) { wrapError(e, 'accumulating resources'); }
+        try { res = addResource(state, k, entry.value, entry.node, res); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
       }
     }
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);
-      if (state.fs.kindOf(dir) !== 'dir') throw new KustomizeError(`accumulating components: loader.New "must build at directory: not a valid directory: '${dir}'"`, entry.node.origin);
+      if (state.fs.kindOf(dir) !== 'dir') throw new KustomizeError(`accumulating components: loader.New "must build at directory: not a valid directory: '${dir}'"`, entry.node.origin, 'missing-resource');
       const comp = loadKustomization(state.fs, dir, state.restrictToRoot);
-      if (comp.kind !== 'Component') throw new KustomizeError(`accumulating components: expected kind 'Component' for path '${dir}' but got '${comp.kind}'`, entry.node.origin);
-      res = accumulate(state, comp, res);
+      if (comp.kind !== 'Component') throw new KustomizeError(`accumulating components: expected kind 'Component' for path '${dir}' but got '${comp.kind}'`, entry.node.origin, 'malformed-kustomization');
+      try { res = accumulate(state, comp, res); } catch (e) { throw atEntry(e, entry.node.origin); }
     }
     res = applyPatches(state.fs, k, res, 'smp');
     res = applyPatches(state.fs, k, res, 'patches');
@@ -77,6 +77,11 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
   }
 }
 
+/** An error found below an entry (a cycle, a nested failure) without a place is placed there. */
+function atEntry(e: unknown, at: Origin | undefined): unknown {
+  return e instanceof KustomizeError && !e.at && at ? new KustomizeError(e.message, at, e.code) : e;
+}
+
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\.git(\/\/|$)/;
 
 function addResource(state: BuildState, k: Kustomization, path: string, entry: KNode, res: Resource[]): Resource[] {
@@ -93,12 +98,12 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
   }
   if (kind === 'dir') {
     const sub = loadKustomization(state.fs, full, state.restrictToRoot);
-    if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin);
+    if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
     let out = res;
     for (const r of accumulate(state, sub, [])) out = append(out, r, entry.origin);
     return out;
   }
-  throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin);
+  throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
 }
 
 export function readResources(text: string, file: string): Resource[] {
@@ -132,7 +137,7 @@ function stringifyMetadataMaps(node: KMap): void {
 function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[] {
   const id = r.id();
   if (res.some((x) => sameGvk(x.gvk(), id) && x.name === id.name && (x.namespace || 'default') === (id.namespace || 'default'))) {
-    throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at);
+    throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
   }
   res.push(r);
   return res;
@@ -147,12 +152,12 @@ function absorbGenerated(res: Resource[], g: Resource): Resource[] {
   const id = g.id();
   const matches = res.filter((x) => x.kind === g.kind && [x.id(), ...x.history].some((h) => h.name === id.name && nsEq(h.namespace, id.namespace)));
   if (matches.length === 0) {
-    if (behavior !== 'create') throw new KustomizeError(`id ${idString(id)} does not exist; cannot merge or replace`, g.generated!.entry);
+    if (behavior !== 'create') throw new KustomizeError(`id ${idString(id)} does not exist; cannot merge or replace`, g.generated!.entry, 'conflict');
     res.push(g);
     return res;
   }
   if (behavior === 'create' || matches.length > 1) {
-    throw new KustomizeError(`id ${idString(id)} exists; can not use behavior: '${behavior}', behavior must be merge or replace`, g.generated!.entry);
+    throw new KustomizeError(`id ${idString(id)} exists; can not use behavior: '${behavior}', behavior must be merge or replace`, g.generated!.entry, 'conflict');
   }
   const old = matches[0];
   for (const field of ['labels', 'annotations']) {

@@ -68,7 +68,7 @@ function readRequired(fs: FileSource, k: Kustomization, rel: string, at: Origin)
   const path = joinPath(k.dir, rel);
   checkInRoot(path, k, at);
   const text = fs.readFile(path);
-  if (text === undefined) throw new KustomizeError(`evalsymlink failure on '${path}' : lstat ${path}: no such file or directory`, at);
+  if (text === undefined) throw new KustomizeError(`evalsymlink failure on '${path}' : lstat ${path}: no such file or directory`, at, 'missing-resource');
   return text;
 }
 

@@ -1,7 +1,8 @@
 // The Kustomize renderer's public API: render a kustomization folder through a FileSource into
 // objects that keep, for every node, the file and range that decided it.
 import { emitStream } from './emit';
-import { KustomizeError } from './errors';
+import { KustomizeError, KustomizeErrorCode } from './errors';
+export type { KustomizeErrorCode } from './errors';
 import { FileSource, normalizePath } from './file-source';
 import { buildRoot } from './build';
 import { get, isMap, isSeq, KNode, Origin, Plain, toPlain } from './model';
@@ -26,7 +27,7 @@ export interface RenderedObject {
 
 export type RenderResult =
   | { ok: true; objects: RenderedObject[]; notes: RenderNote[]; yaml: string }
-  | { ok: false; error: { message: string; at?: Origin }; notes: RenderNote[] };
+  | { ok: false; error: { message: string; code: KustomizeErrorCode; at?: Origin }; notes: RenderNote[] };
 
 export interface RenderOptions {
   /**
@@ -49,8 +50,8 @@ export function renderKustomization(fs: FileSource, dir: string, options: Render
     });
     return { ok: true, objects, notes: sorted(), yaml: emitStream(objects.map((o) => o.value)) };
   } catch (e) {
-    if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, at: e.at }, notes: sorted() };
-    if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}` }, notes: sorted() };
+    if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, code: e.code, at: e.at }, notes: sorted() };
+    if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}`, code: 'other' }, notes: sorted() };
     throw e;
   }
 }

@@ -37,7 +37,7 @@ export function applyJson6902(doc: KNode, ops: KNode): KNode {
         default: throw new KustomizeError(`Unexpected kind: ${name}`, op.origin);
       }
     } catch (e) {
-      if (e instanceof KustomizeError && !e.at) throw new KustomizeError(e.message, op.origin);
+      if (e instanceof KustomizeError && !e.at) throw new KustomizeError(e.message, get(op, 'path')?.origin ?? op.origin, e.code);
       throw e;
     }
   }
@@ -65,7 +65,7 @@ function lookup(root: KNode, path: string, opName: string): KNode {
   let cur: KNode | undefined = root;
   for (const t of tokens(path)) {
     cur = child(cur, t);
-    if (cur === undefined) throw new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`);
+    if (cur === undefined) throw new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`, undefined, 'json-patch-missing-path');
   }
   return cur;
 }
@@ -88,7 +88,7 @@ function add(root: KNode, path: string, value: KNode, op: KNode): KNode {
   } else if (isSeq(parent)) {
     const i = last === '-' ? parent.items.length : Number(last);
     if (!/^(0|[1-9][0-9]*|-)$/.test(last) || i > parent.items.length) {
-      throw new KustomizeError(`add operation does not apply: doc is missing path: "${path}": missing value`);
+      throw new KustomizeError(`add operation does not apply: doc is missing path: "${path}": missing value`, undefined, 'json-patch-missing-path');
     }
     parent.items.splice(i, 0, value);
   }
@@ -99,9 +99,9 @@ function lookupParent(root: KNode, toks: string[], path: string, opName: string)
   let cur: KNode | undefined = root;
   for (const t of toks.slice(0, -1)) {
     cur = child(cur, t);
-    if (cur === undefined) throw new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`);
+    if (cur === undefined) throw new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`, undefined, 'json-patch-missing-path');
   }
-  if (!isMap(cur) && !isSeq(cur)) throw new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`);
+  if (!isMap(cur) && !isSeq(cur)) throw new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`, undefined, 'json-patch-missing-path');
   return cur;
 }
 
@@ -109,7 +109,7 @@ function removeAt(root: KNode, path: string, opName: string): { root: KNode; val
   const toks = tokens(path);
   const parent = lookupParent(root, toks, path, opName);
   const last = toks[toks.length - 1];
-  const missing = () => new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`);
+  const missing = () => new KustomizeError(`${opName} operation does not apply: doc is missing path: "${path}": missing value`, undefined, 'json-patch-missing-path');
   if (isMap(parent)) {
     const i = parent.entries.findIndex((x) => x.key === last);
     if (i < 0) throw missing();

@@ -26,29 +26,29 @@ const KNOWN_FIELDS = new Set([
 
 export function findKustomizationFile(fs: FileSource, dir: string): string | undefined {
   const found = KUSTOMIZATION_FILE_NAMES.map((n) => joinPath(dir, n)).filter((p) => fs.kindOf(p) === 'file');
-  if (found.length > 1) throw new KustomizeError(`Found multiple kustomization files under: ${dir}\n`);
+  if (found.length > 1) throw new KustomizeError(`Found multiple kustomization files under: ${dir}\n`, undefined, 'malformed-kustomization');
   return found[0];
 }
 
 export function loadKustomization(fs: FileSource, dir: string, restrictToRoot = true): Kustomization {
   const file = findKustomizationFile(fs, dir);
   if (!file) {
-    throw new KustomizeError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
+    throw new KustomizeError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`, undefined, 'missing-resource');
   }
   const text = fs.readFile(file) ?? '';
   const docs = parseYamlDocs(text, file, false).filter((d) => d.node !== undefined);
   const whole: Origin = { file, range: [0, text.length] };
-  if (docs.length === 0) throw new KustomizeError(`kustomization file is empty: ${file}`, whole);
+  if (docs.length === 0) throw new KustomizeError(`kustomization file is empty: ${file}`, whole, 'malformed-kustomization');
   const node = docs[0].node!;
-  if (!isMap(node)) throw new KustomizeError(`invalid Kustomization: ${file}: not a YAML mapping`, docs[0].origin);
+  if (!isMap(node)) throw new KustomizeError(`invalid Kustomization: ${file}: not a YAML mapping`, docs[0].origin, 'malformed-kustomization');
   for (const e of node.entries) {
     // encoding/json matches field names without regard to case ("nameprefix" is namePrefix).
     if (!KNOWN_FIELDS.has(e.key)) e.key = [...KNOWN_FIELDS].find((f) => f.toLowerCase() === e.key.toLowerCase()) ?? e.key;
-    if (!KNOWN_FIELDS.has(e.key)) throw new KustomizeError(`invalid Kustomization: json: unknown field "${e.key}"`, e.keyOrigin);
+    if (!KNOWN_FIELDS.has(e.key)) throw new KustomizeError(`invalid Kustomization: json: unknown field "${e.key}"`, e.keyOrigin, 'malformed-kustomization');
   }
   const kindText = str(get(node, 'kind')) ?? '';
   if (kindText !== '' && kindText !== 'Kustomization' && kindText !== 'Component') {
-    throw new KustomizeError(`kind should be Kustomization or Component: ${file}`, get(node, 'kind')!.origin);
+    throw new KustomizeError(`kind should be Kustomization or Component: ${file}`, get(node, 'kind')!.origin, 'malformed-kustomization');
   }
   return { dir, file, node, kind: kindText === 'Component' ? 'Component' : 'Kustomization', restrictToRoot };
 }
@@ -57,14 +57,14 @@ export function loadKustomization(fs: FileSource, dir: string, restrictToRoot = 
 export function listField(k: Kustomization, field: string): KNode[] {
   const n = get(k.node, field);
   if (n === undefined || (n.kind === 'scalar' && n.tag === 'null')) return [];
-  if (!isSeq(n)) throw new KustomizeError(`invalid Kustomization: field ${field} must be a list in ${k.file}`, n.origin);
+  if (!isSeq(n)) throw new KustomizeError(`invalid Kustomization: field ${field} must be a list in ${k.file}`, n.origin, 'malformed-kustomization');
   return n.items;
 }
 
 export function stringListField(k: Kustomization, field: string): Array<{ value: string; node: KNode }> {
   return listField(k, field).map((node) => {
     const value = str(node);
-    if (value === undefined) throw new KustomizeError(`invalid Kustomization: ${field} entries must be strings in ${k.file}`, node.origin);
+    if (value === undefined) throw new KustomizeError(`invalid Kustomization: ${field} entries must be strings in ${k.file}`, node.origin, 'malformed-kustomization');
     return { value, node };
   });
 }

@@ -9,6 +9,6 @@ export function checkInRoot(path: string, k: { dir: string; restrictToRoot: bool
   const root = k.dir;
   const r = root === '/' ? '/' : root + '/';
   if (root === '.' ? path.startsWith('../') || path.startsWith('/') : !(path + '/').startsWith(r)) {
-    throw new KustomizeError(`security; file '${path}' is not in or below '${root}'`, at);
+    throw new KustomizeError(`security; file '${path}' is not in or below '${root}'`, at, 'load-restriction');
   }
 }

@@ -36,7 +36,7 @@ function parseUncached(text: string, file: string, uniqueKeys: boolean): ParsedD
     if (err) {
       const pos = lineCounter.linePos(err.pos[0]);
       const msg = err.code === 'DUPLICATE_KEY' ? `mapping key ${JSON.stringify(dupKey(err.message))} already defined` : err.message.split('\n')[0];
-      throw new KustomizeError(`MalformedYAMLError: yaml: line ${pos.line}: ${msg} in File: ${file}`, { file, range: [err.pos[0], err.pos[1]] });
+      throw new KustomizeError(`MalformedYAMLError: yaml: line ${pos.line}: ${msg} in File: ${file}`, { file, range: [err.pos[0], err.pos[1]] }, 'yaml-syntax');
     }
     const range: [number, number] = doc.range ? [doc.range[0], doc.range[1]] : [0, 0];
     const contents = doc.contents as YNode | null;
@@ -53,11 +53,11 @@ function dupKey(message: string): string {
 type AnyDoc = Parameters<Alias['resolve']>[0];
 
 function convert(n: YNode, file: string, doc: AnyDoc, text: string, depth: number): KNode {
-  if (depth > 200) throw new KustomizeError(`yaml: nesting too deep in File: ${file}`, { file, range: [0, 0] });
+  if (depth > 200) throw new KustomizeError(`yaml: nesting too deep in File: ${file}`, { file, range: [0, 0] }, 'yaml-syntax');
   const origin: Origin = { file, range: n.range ? [n.range[0], trimEnd(text, n.range[0], n.range[1])] : [0, 0] };
   if (isAlias(n)) {
     const target = n.resolve(doc);
-    if (!target) throw new KustomizeError(`yaml: unknown anchor '${n.source}' referenced in File: ${file}`, { file, range: origin.range });
+    if (!target) throw new KustomizeError(`yaml: unknown anchor '${n.source}' referenced in File: ${file}`, { file, range: origin.range }, 'yaml-syntax');
     return convert(target as YNode, file, doc, text, depth + 1);
   }
   if (isYMap(n)) {

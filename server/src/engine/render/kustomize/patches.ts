@@ -30,9 +30,9 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
       target = t ? readSelector(t) : undefined;
       if (which === 'json6902' && !target) throw new KustomizeError('must specify a target for patch', at);
     }
-    const inlineBase = which !== 'smp' && !str(get(entry, 'path')) ? inlineOffset(entry) : 0;
+    const inline = which !== 'smp' && !str(get(entry, 'path')) ? inlineRange(entry) : undefined;
     const docs = parseYamlDocs(text, file).filter((d) => d.node !== undefined);
-    if (inlineBase) for (const d of docs) shiftOrigins(d.node!, inlineBase, k.file);
+    if (inline) for (const d of docs) placeInline(d.node!, inline, k.file);
     if (docs.length === 0) {
       // An empty patch file is ignored; an empty inline patch is an error.
       if (which === 'patches' && file !== k.file) continue;
@@ -84,21 +84,24 @@ function patchText(fs: FileSource, k: Kustomization, s: string, at: Origin, mayb
   }
   // patchesStrategicMerge entries may be inline YAML rather than a path.
   if (maybeInline && /[\n:]/.test(s)) return { text: s, file: k.file };
-  throw new KustomizeError(`trouble reading patch file '${path}': no such file or directory`, at);
+  throw new KustomizeError(`trouble reading patch file '${path}': no such file or directory`, at, 'missing-resource');
 }
 
-function inlineOffset(entry: KNode): number {
-  const p = get(entry, 'patch');
-  return p?.origin ? p.origin.range[0] : 0;
+function inlineRange(entry: KNode): [number, number] | undefined {
+  return get(entry, 'patch')?.origin?.range;
 }
 
-/** Inline patch text is parsed on its own; origins still point into the kustomization. */
-function shiftOrigins(n: KNode, base: number, file: string): void {
+/**
+ * Inline patch text is a block scalar parsed on its own: its offsets are not the
+ * kustomization's, so its nodes point at the whole `patch:` value in the kustomization.
+ */
+function placeInline(n: KNode, range: [number, number], file: string): void {
+  const at = { file, range };
   const stack: KNode[] = [n];
   while (stack.length) {
     const x = stack.pop()!;
-    if (x.origin) x.origin = { file, range: [base, base] };
-    if (x.kind === 'map') for (const e of x.entries) { e.keyOrigin = { file, range: [base, base] }; stack.push(e.value); }
+    x.origin = at;
+    if (x.kind === 'map') for (const e of x.entries) { e.keyOrigin = at; stack.push(e.value); }
     else if (x.kind === 'seq') stack.push(...x.items);
   }
 }
@@ -113,7 +116,7 @@ function findByOwnId(res: Resource[], patch: KMap, at: Origin): Resource {
     && (!version || h.version === version) && h.name === id.name && nsEquals(h.namespace, id.namespace)));
   if (matches.length === 1) return matches[0];
   const what = matches.length === 0 ? 'no matches' : 'multiple matches';
-  throw new KustomizeError(`${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`, at);
+  throw new KustomizeError(`${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`, at, 'patch-no-match');
 }
 
 const nsEquals = (a: string, b: string) => (a || 'default') === (b || 'default');
