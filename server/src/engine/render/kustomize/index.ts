@@ -13,6 +13,8 @@ export { memorySource, normalizePath } from './file-source';
 export type { Origin } from './model';
 export type { RenderNote } from './notes';
 export { clearParseCache } from './parse';
+export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
+export type { Inclusion, InclusionRole } from './inclusion';
 
 export type PathKey = string | number;
 
