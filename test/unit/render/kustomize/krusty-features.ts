@@ -5,7 +5,6 @@ const FIELD_FEATURES: Array<[RegExp, string]> = [
   [/^\s*helmCharts:|^\s*helmChartInflationGenerator:|^\s*helmGlobals:/m, 'helm charts'],
   [/^\s*(generators|transformers|validators):/m, 'generator/transformer/validator plugins'],
   [/^\s*openapi:/m, 'custom openapi schema'],
-  [/^\s*configurations:/m, 'custom transformer configurations'],
   [/^\s*crds:/m, 'crds field specs'],
   [/^\s*buildMetadata:/m, 'buildMetadata annotations'],
   [/(https?:\/\/|github\.com\/|\?ref=)/, 'remote resources'],
@@ -27,7 +26,11 @@ export function featureOf(c: CaseLike): string | undefined {
  * Cases of supported features the renderer does not yet match, named one by one with the first
  * difference seen. The suite asserts each still fails, so a fix forces its removal from here.
  */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  // Kustomize leaves the Ingress unprefixed when a configuration adds namePrefix field specs
+  // for other kinds; the merge rule that causes this is not reproduced yet.
+  'namereference.TestIssue4884_UseLocalConfigAsNameRefSource': 'namePrefix field specs from configurations',
+};
 
 /** Cases that use an unsupported field in a way that does not change their output. */
-export const PASS_WITHOUT_FEATURE = new Set(['transformersimage.TestTransfomersImageCustomConfig']);
+export const PASS_WITHOUT_FEATURE = new Set<string>();

@@ -14,16 +14,17 @@ import { idString, Resource, sameGvk } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
 import { BoundVar, declareVars, resolveVars } from './vars';
+import { defaultTransformerConfig, mergeConfigurations, TransformerConfig } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
 
-export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean; vars: BoundVar[] }
+export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean; vars: BoundVar[]; config: TransformerConfig }
 
 export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
 
 export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
-  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [] };
+  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig() };
   const root = loadKustomization(fs, dir, options.restrictToRoot);
   let res = accumulate(state, root, []);
   for (const r of res) {
@@ -33,8 +34,8 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
     set(meta, 'name', scalar(`${r.name}-${kustomizeHash(r.node, r.kind)}`, nameNode.origin));
     r.remember();
   }
-  fixNameReferences(res);
-  resolveVars(res, state.vars);
+  fixNameReferences(res, state.config.nameReference);
+  resolveVars(res, state.vars, state.config.varReference);
   res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
@@ -52,6 +53,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
         try { res = addResource(state, k, entry.value, entry.node, res); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
       }
     }
+    mergeConfigurations(state.fs, k, state.config);
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);
@@ -62,13 +64,13 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     }
     res = applyPatches(state.fs, k, res, 'smp');
     res = applyPatches(state.fs, k, res, 'patches');
-    applyNamespace(k, res);
+    applyNamespace(k, res, state.config);
     applyPrefixSuffix(k, res);
-    applyLabels(k, res);
-    applyAnnotations(k, res);
+    applyLabels(k, res, state.config);
+    applyAnnotations(k, res, state.config);
     res = applyPatches(state.fs, k, res, 'json6902');
-    applyReplicas(k, res);
-    applyImages(k, res);
+    applyReplicas(k, res, state.config);
+    applyImages(k, res, state.config);
     applyReplacements(state.fs, k, res);
     declareVars(k, res, state.vars);
     return res;
@@ -186,7 +188,6 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
     ['generators', 'plugin', 'generator plugins are not run'],
     ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
-    ['configurations', 'unsupported-field', 'custom transformer configurations are not applied'],
     ['crds', 'unsupported-field', 'CRD field specs are not applied'],
   ];
   for (const [field, kind, message] of unsupported) {

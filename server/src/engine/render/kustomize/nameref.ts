@@ -3,9 +3,9 @@
 // This follows Kustomize's nameref filter: candidates are objects of the referenced kind that
 // once had the referenced name and that the referrer can see (same namespace, cluster-scoped,
 // or a RoleBinding's subject namespaces); ties are broken by shared prefixes and suffixes.
-import { nameReference } from './config/default-field-specs';
 import { KustomizeError } from './errors';
-import { applyFieldSpec, FieldSpec, fromRow, specSelects } from './fieldspec';
+import { applyFieldSpec, FieldSpec, specSelects } from './fieldspec';
+import { NameReferenceSpec } from './transformer-config';
 import { get, isMap, isScalar, isSeq, KMap, KNode, scalar, set, str } from './model';
 import { Gvk, idString, isClusterScoped, ResId, Resource } from './resource';
 
@@ -14,7 +14,7 @@ interface NameFilter { fs: FieldSpec; target: Gvk }
 /** What the sieve reads of a candidate, computed once per pass (names do not change here). */
 interface Facts { prev: ResId[]; gvk: Gvk; name: string; namespace: string; orgNamespace: string; clusterScoped: boolean }
 
-export function fixNameReferences(res: Resource[]): void {
+export function fixNameReferences(res: Resource[], nameReference: NameReferenceSpec[]): void {
   const facts = new Map<Resource, Facts>();
   for (const r of res) {
     const gvk = r.gvk();
@@ -27,8 +27,7 @@ export function fixNameReferences(res: Resource[]): void {
   for (const referrer of res) {
     const filters: NameFilter[] = [];
     for (const ref of nameReference) {
-      for (const row of ref.fieldSpecs) {
-        const fs = fromRow(row);
+      for (const fs of ref.fieldSpecs) {
         if (specSelects(fs, referrer.orgId())) filters.push({ fs, target: ref });
       }
     }

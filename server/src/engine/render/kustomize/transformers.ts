@@ -1,16 +1,15 @@
 // The built-in transformers a kustomization configures with plain fields: namespace,
 // namePrefix/nameSuffix, commonLabels/labels, commonAnnotations, images and replicas.
 // Every value a transformer writes gets the kustomization entry that asked for it as origin.
-import * as defaults from './config/default-field-specs';
-import { applyFieldSpec, FieldSpec, fromRow, specSelects } from './fieldspec';
+import { applyFieldSpec, FieldSpec, specSelects } from './fieldspec';
 import { Kustomization, listField, stringField } from './kustomization';
 import { get, isMap, isSeq, KMap, KNode, map, Origin, scalar, set, str } from './model';
 import { isClusterScoped, Resource } from './resource';
 import { setImage } from './images';
+import { TransformerConfig } from './transformer-config';
 
-const specs = (rows: defaults.FieldSpecRow[]) => rows.map(fromRow);
 
-export function applyNamespace(k: Kustomization, res: Resource[]): void {
+export function applyNamespace(k: Kustomization, res: Resource[], cfg: TransformerConfig): void {
   const ns = stringField(k, 'namespace');
   if (!ns || ns.value === '') return;
   const at = ns.node.origin;
@@ -20,7 +19,7 @@ export function applyNamespace(k: Kustomization, res: Resource[]): void {
     r.remember();
     if (!isClusterScoped(g)) put(ensureMetadata(r, at), 'namespace');
     // A core Namespace object takes the namespace as its name; other fields per the specs.
-    for (const fs of specs(defaults.namespace)) {
+    for (const fs of cfg.namespace) {
       if (!specSelects(fs, g) || (fs.path === 'metadata/name' && r.apiVersion !== 'v1')) continue;
       applyFieldSpec(r.node, fs, at, (parent, key) => put(parent, key));
     }
@@ -52,7 +51,7 @@ export function applyPrefixSuffix(k: Kustomization, res: Resource[]): void {
   }
 }
 
-export function applyLabels(k: Kustomization, res: Resource[]): void {
+export function applyLabels(k: Kustomization, res: Resource[], cfg: TransformerConfig): void {
   for (const entry of listField(k, 'labels')) {
     if (!isMap(entry)) continue;
     const pairs = get(entry, 'pairs');
@@ -60,19 +59,19 @@ export function applyLabels(k: Kustomization, res: Resource[]): void {
     const withTemplates = str(get(entry, 'includeTemplates')) === 'true';
     const withClaimTemplates = str(get(entry, 'includeVolumeClaimTemplates')) === 'true';
     let fss: FieldSpec[] = readFieldSpecs(get(entry, 'fields'));
-    if (withSelectors) fss = fss.concat(specs(defaults.commonLabels));
+    if (withSelectors) fss = fss.concat(cfg.commonLabels);
     else {
-      if (withTemplates) fss = fss.concat(specs(defaults.templateLabels).filter((f) => f.path !== 'metadata/labels'));
-      if (withClaimTemplates) fss = fss.concat(specs(defaults.volumeClaimTemplateLabels));
+      if (withTemplates) fss = fss.concat(cfg.templateLabels.filter((f) => f.path !== 'metadata/labels'));
+      if (withClaimTemplates) fss = fss.concat(cfg.volumeClaimTemplateLabels);
       fss.push({ group: '', version: '', kind: '', path: 'metadata/labels', create: true });
     }
     writePairs(res, pairs, fss);
   }
-  writePairs(res, get(k.node, 'commonLabels'), specs(defaults.commonLabels));
+  writePairs(res, get(k.node, 'commonLabels'), cfg.commonLabels);
 }
 
-export function applyAnnotations(k: Kustomization, res: Resource[]): void {
-  writePairs(res, get(k.node, 'commonAnnotations'), specs(defaults.commonAnnotations));
+export function applyAnnotations(k: Kustomization, res: Resource[], cfg: TransformerConfig): void {
+  writePairs(res, get(k.node, 'commonAnnotations'), cfg.commonAnnotations);
 }
 
 function writePairs(res: Resource[], pairs: KNode | undefined, fss: FieldSpec[]): void {
@@ -109,14 +108,14 @@ function readFieldSpecs(n: KNode | undefined): FieldSpec[] {
   }));
 }
 
-export function applyReplicas(k: Kustomization, res: Resource[]): void {
+export function applyReplicas(k: Kustomization, res: Resource[], cfg: TransformerConfig): void {
   for (const entry of listField(k, 'replicas')) {
     const name = str(get(entry, 'name'));
     const count = get(entry, 'count');
     if (!name || !count) continue;
     for (const r of res) {
       if (![r.name, ...r.history.map((h) => h.name)].includes(name)) continue;
-      for (const fs of specs(defaults.replicas)) {
+      for (const fs of cfg.replicas) {
         if (!specSelects(fs, r.gvk())) continue;
         applyFieldSpec(r.node, fs, count.origin, (parent, key) => set(parent, key, scalar(str(count) ?? '0', count.origin, 'int'), count.origin));
       }
@@ -124,11 +123,11 @@ export function applyReplicas(k: Kustomization, res: Resource[]): void {
   }
 }
 
-export function applyImages(k: Kustomization, res: Resource[]): void {
+export function applyImages(k: Kustomization, res: Resource[], cfg: TransformerConfig): void {
   const entries = listField(k, 'images').filter(isMap);
   if (entries.length === 0) return;
   for (const r of res) {
-    for (const fs of specs(defaults.images)) {
+    for (const fs of cfg.images) {
       if (!specSelects(fs, r.gvk())) continue;
       applyFieldSpec(r.node, { ...fs, create: false }, undefined, (parent, key, value) => {
         for (const e of entries) setImage(parent, key, value, e);

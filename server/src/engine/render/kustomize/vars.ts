@@ -1,9 +1,8 @@
 // Legacy vars: `$(NAME)` in the fields Kustomize's varReference config lists is replaced by a
 // field of the object the var names. Vars attach to their object where they are declared and
 // are resolved once, at the root, after names are final.
-import * as defaults from './config/default-field-specs';
 import { KustomizeError } from './errors';
-import { applyFieldSpec, fromRow, specSelects } from './fieldspec';
+import { applyFieldSpec, FieldSpec, specSelects } from './fieldspec';
 import { findSlots } from './field-path';
 import { Kustomization, listField } from './kustomization';
 import { clone, get, isMap, isScalar, isSeq, KNode, Origin, scalar, str } from './model';
@@ -32,7 +31,7 @@ export function declareVars(k: Kustomization, res: Resource[], vars: BoundVar[])
 }
 
 /** Replaces $(NAME) references in every varReference field of every object. */
-export function resolveVars(res: Resource[], vars: BoundVar[]): void {
+export function resolveVars(res: Resource[], vars: BoundVar[], specs: FieldSpec[]): void {
   if (vars.length === 0) return;
   const values = new Map<string, KNode>();
   for (const v of vars) {
@@ -40,7 +39,6 @@ export function resolveVars(res: Resource[], vars: BoundVar[]): void {
     if (!node) throw new KustomizeError(`field specified in var '${v.name}' not found in corresponding resource ${idString(v.target.id())}`, v.at);
     values.set(v.name, node);
   }
-  const specs = defaults.varReference.map(fromRow);
   for (const r of res) {
     for (const fs of specs) {
       if (!specSelects(fs, r.gvk())) continue;
