@@ -10,7 +10,7 @@ import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, Origin, remove, sca
 import { fixNameReferences } from './nameref';
 import { parseYamlDocs } from './parse';
 import { applyPatches } from './patches';
-import { idString, Resource, sameGvk } from './resource';
+import { idString, Resource, sameGvk, sameNamespace } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
 import { BoundVar, declareVars, resolveVars } from './vars';
@@ -138,7 +138,7 @@ function stringifyMetadataMaps(node: KMap): void {
 
 function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[] {
   const id = r.id();
-  if (res.some((x) => sameGvk(x.gvk(), id) && x.name === id.name && (x.namespace || 'default') === (id.namespace || 'default'))) {
+  if (res.some((x) => sameGvk(x.gvk(), id) && x.name === id.name && sameNamespace(x.namespace, id.namespace))) {
     throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
   }
   res.push(r);
@@ -152,7 +152,7 @@ function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[
 function absorbGenerated(res: Resource[], g: Resource): Resource[] {
   const behavior = g.generated!.behavior;
   const id = g.id();
-  const matches = res.filter((x) => x.kind === g.kind && [x.id(), ...x.history].some((h) => h.name === id.name && nsEq(h.namespace, id.namespace)));
+  const matches = res.filter((x) => x.kind === g.kind && [x.id(), ...x.history].some((h) => h.name === id.name && sameNamespace(h.namespace, id.namespace)));
   if (matches.length === 0) {
     if (behavior !== 'create') throw new KustomizeError(`id ${idString(id)} does not exist; cannot merge or replace`, g.generated!.entry, 'conflict');
     res.push(g);
@@ -178,8 +178,6 @@ function absorbGenerated(res: Resource[], g: Resource): Resource[] {
   old.generated = { ...g.generated!, hash: g.generated!.hash && (old.generated?.hash ?? false) };
   return res;
 }
-
-const nsEq = (a: string, b: string) => (a || 'default') === (b || 'default');
 
 function noteUnsupported(state: BuildState, k: Kustomization): void {
   const unsupported: Array<[string, RenderNote['kind'], string]> = [

@@ -7,7 +7,7 @@ import { KustomizeError } from './errors';
 import { applyFieldSpec, FieldSpec, specSelects } from './fieldspec';
 import { NameReferenceSpec } from './transformer-config';
 import { get, isMap, isScalar, isSeq, KMap, KNode, scalar, set, str } from './model';
-import { Gvk, idString, isClusterScoped, ResId, Resource } from './resource';
+import { Gvk, idString, isClusterScoped, ResId, Resource, sameNamespace } from './resource';
 
 interface NameFilter { fs: FieldSpec; target: Gvk }
 
@@ -67,7 +67,7 @@ function updateMapping(node: KMap, referrer: Resource, cands: Resource[], f: Nam
   if (ns !== undefined) {
     // Grouped by effective namespace: "" is "default"; cluster-scoped objects are in none.
     const want = str(ns) ?? '';
-    const inNs = (c: Resource, n: string) => !facts.get(c)!.clusterScoped && nsEq(n, want);
+    const inNs = (c: Resource, n: string) => !facts.get(c)!.clusterScoped && sameNamespace(n, want);
     const byOrg = cands.filter((c) => inNs(c, facts.get(c)!.orgNamespace));
     pool = byOrg.length ? byOrg : cands.filter((c) => inNs(c, facts.get(c)!.namespace));
   }
@@ -88,7 +88,7 @@ function selectReferral(oldName: string, all: Resource[], referrer: Resource, f:
   }
   const me = facts.get(referrer)!;
   if (!me.clusterScoped) {
-    c = c.filter((r) => facts.get(r)!.clusterScoped || facts.get(r)!.gvk.kind === 'ServiceAccount' || nsEq(facts.get(r)!.namespace, me.namespace));
+    c = c.filter((r) => facts.get(r)!.clusterScoped || facts.get(r)!.gvk.kind === 'ServiceAccount' || sameNamespace(facts.get(r)!.namespace, me.namespace));
   }
   if (c.length === 1) return c[0];
   c = c.filter((r) => affixesEqual(r, referrer, true));
@@ -114,7 +114,7 @@ function visibleTo(referrer: Resource, res: Resource[], facts: Map<Resource, Fac
   const me = facts.get(referrer)!;
   if (me.clusterScoped) return res;
   const subjectNs = referrer.kind === 'RoleBinding' ? subjectNamespaces(referrer) : new Set<string>();
-  return res.filter((r) => facts.get(r)!.clusterScoped || nsEq(facts.get(r)!.namespace, me.namespace) || subjectNs.has(facts.get(r)!.namespace));
+  return res.filter((r) => facts.get(r)!.clusterScoped || sameNamespace(facts.get(r)!.namespace, me.namespace) || subjectNs.has(facts.get(r)!.namespace));
 }
 
 /** The namespaces of a RoleBinding's ServiceAccount subjects; a blank one is an error. */
@@ -145,4 +145,3 @@ function sameEnding(x: string[], y: string[]): boolean {
   return short.every((s, i) => long[i + diff] === s);
 }
 
-const nsEq = (a: string, b: string) => (a || 'default') === (b || 'default');

@@ -6,7 +6,7 @@ import { Kustomization, listField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
 import { get, isMap, isSeq, KMap, KNode, Origin, remove, set, str } from './model';
 import { parseYamlDocs } from './parse';
-import { idString, ResId, Resource, splitApiVersion } from './resource';
+import { idString, ResId, Resource, sameNamespace, splitApiVersion } from './resource';
 import { strategicMerge } from './smp';
 import { applyJson6902 } from './json6902';
 import { matchesSelector, readSelector, Selector } from './select';
@@ -113,10 +113,9 @@ function findByOwnId(res: Resource[], patch: KMap, at: Origin): Resource {
     name: str(get(get(patch, 'metadata'), 'name')) ?? '', namespace: str(get(get(patch, 'metadata'), 'namespace')) ?? '',
   };
   const matches = res.filter((r) => r.history.concat(r.id()).some((h) => h.kind === id.kind && h.group === group
-    && (!version || h.version === version) && h.name === id.name && nsEquals(h.namespace, id.namespace)));
+    && (!version || h.version === version) && h.name === id.name && sameNamespace(h.namespace, id.namespace)));
   if (matches.length === 1) return matches[0];
   const what = matches.length === 0 ? 'no matches' : 'multiple matches';
   throw new KustomizeError(`${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`, at, 'patch-no-match');
 }
 
-const nsEquals = (a: string, b: string) => (a || 'default') === (b || 'default');

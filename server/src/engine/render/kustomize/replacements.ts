@@ -7,8 +7,8 @@ import { Kustomization, listField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
 import { clone, get, isMap, isScalar, isSeq, KNode, Origin, scalar, str } from './model';
 import { parseYamlDocs } from './parse';
-import { idString, ResId, Resource } from './resource';
-import { matchesLabelSelector } from './select';
+import { idString, ResId, Resource, sameNamespace } from './resource';
+import { anchoredMatch, matchesLabelSelector } from './select';
 
 export function applyReplacements(fs: FileSource, k: Kustomization, res: Resource[]): void {
   for (const entry of listField(k, 'replacements')) {
@@ -110,12 +110,12 @@ const hasIdFields = (n: KNode) => ['group', 'version', 'kind', 'name', 'namespac
 
 function exactSelects(sel: ResId, id: ResId): boolean {
   return (!sel.group || sel.group === id.group) && (!sel.version || sel.version === id.version) && (!sel.kind || sel.kind === id.kind)
-    && (!sel.name || sel.name === id.name) && (!sel.namespace || (sel.namespace || 'default') === (id.namespace || 'default'));
+    && (!sel.name || sel.name === id.name) && (!sel.namespace || sameNamespace(sel.namespace, id.namespace));
 }
 
 function regexSelects(sel: KNode, id: ResId): boolean {
   const s = readId(sel);
-  const m = (p: string, v: string) => { try { return new RegExp(`^(?:${p})$`).test(v); } catch { return p === v; } };
+  const m = anchoredMatch;
   return (!s.group || m(s.group, id.group)) && (!s.version || m(s.version, id.version)) && (!s.kind || m(s.kind, id.kind))
     && (!s.name || m(s.name, id.name)) && (!s.namespace || m(s.namespace, id.namespace));
 }

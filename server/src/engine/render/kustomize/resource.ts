@@ -61,6 +61,9 @@ export function splitApiVersion(apiVersion: string): [string, string] {
   return i < 0 ? ['', apiVersion] : [apiVersion.slice(0, i), apiVersion.slice(i + 1)];
 }
 
+/** Same effective namespace: an empty namespace is "default" (as Kustomize's IsNsEquals). */
+export const sameNamespace = (a: string, b: string) => (a || 'default') === (b || 'default');
+
 export const sameGvk = (a: Gvk, b: Gvk) => a.group === b.group && a.version === b.version && a.kind === b.kind;
 export const sameId = (a: ResId, b: ResId) => sameGvk(a, b) && a.name === b.name && a.namespace === b.namespace;
 

@@ -18,18 +18,19 @@ export function readSelector(n: KNode): Selector {
 
 export function matchesSelector(r: Resource, s: Selector): boolean {
   const g = r.gvk();
-  if (s.group && !anchored(s.group, g.group)) return false;
-  if (s.version && !anchored(s.version, g.version)) return false;
-  if (s.kind && !anchored(s.kind, g.kind)) return false;
+  if (s.group && !anchoredMatch(s.group, g.group)) return false;
+  if (s.version && !anchoredMatch(s.version, g.version)) return false;
+  if (s.kind && !anchoredMatch(s.kind, g.kind)) return false;
   const names = [r.name, ...r.history.map((h) => h.name)];
-  if (s.name && !names.some((n) => anchored(s.name!, n))) return false;
-  if (s.namespace && !anchored(s.namespace, r.namespace)) return false;
+  if (s.name && !names.some((n) => anchoredMatch(s.name!, n))) return false;
+  if (s.namespace && !anchoredMatch(s.namespace, r.namespace)) return false;
   if (s.labelSelector && !matchesLabelSelector(s.labelSelector, r.labels())) return false;
   if (s.annotationSelector && !matchesLabelSelector(s.annotationSelector, r.annotations())) return false;
   return true;
 }
 
-function anchored(pattern: string, value: string): boolean {
+/** Kustomize's selector fields are regular expressions matching the whole value. */
+export function anchoredMatch(pattern: string, value: string): boolean {
   try { return new RegExp(`^(?:${pattern})$`).test(value); } catch { return pattern === value; }
 }
 

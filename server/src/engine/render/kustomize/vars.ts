@@ -6,7 +6,7 @@ import { applyFieldSpec, FieldSpec, specSelects } from './fieldspec';
 import { findSlots } from './field-path';
 import { Kustomization, listField } from './kustomization';
 import { clone, get, isMap, isScalar, isSeq, KNode, Origin, scalar, str } from './model';
-import { idString, Resource, ResId, splitApiVersion } from './resource';
+import { idString, Resource, ResId, sameNamespace, splitApiVersion } from './resource';
 
 export interface BoundVar { name: string; fieldPath: string; target: Resource; at: Origin }
 
@@ -22,7 +22,7 @@ export function declareVars(k: Kustomization, res: Resource[], vars: BoundVar[])
     const want: ResId = { group, version, kind: str(get(ref, 'kind')) ?? '', name: str(get(ref, 'name')) ?? '', namespace: str(get(ref, 'namespace')) ?? '' };
     const strictNs = want.namespace !== '';
     const matches = res.filter((r) => [r.id(), ...r.history].some((id) => id.name === want.name && id.group === want.group
-      && id.version === want.version && id.kind === want.kind && (!strictNs || (id.namespace || 'default') === (want.namespace || 'default'))));
+      && id.version === want.version && id.kind === want.kind && (!strictNs || sameNamespace(id.namespace, want.namespace))));
     if (matches.length > 1) throw new KustomizeError(`found ${matches.length} resId matches for var ${name} (unable to disambiguate)`, at);
     if (matches.length === 0) throw new KustomizeError(`var '${name}' cannot be mapped to a field in the set of known resources`, at);
     const fieldPath = str(get(get(v, 'fieldref'), 'fieldpath')) ?? 'metadata.name';
