@@ -56,6 +56,14 @@ describe('kustomize render origins', () => {
     assert.deepEqual(byKind('ConfigMap').originAt(['data', 'MODE']), gen);
   });
 
+  it('points a value an inline patch set at its line in the kustomization', () => {
+    const k = 'resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n    spec:\n      replicas: 7\n';
+    const r = renderKustomization(memorySource({ '/i/kustomization.yaml': k, '/i/d.yaml': files['/w/base/deployment.yaml'] }), '/i');
+    if (!r.ok) throw new Error(r.error.message);
+    const at = k.indexOf('7');
+    assert.deepEqual(r.objects[0].originAt(['spec', 'replicas']), { file: '/i/kustomization.yaml', range: [at, at + 1] });
+  });
+
   it('answers undefined for a path that is not in the object', () => {
     assert.equal(deployment.originAt(['spec', 'nope']), undefined);
     assert.equal(deployment.originAt([...container.slice(0, -1), 7]), undefined);

@@ -69,9 +69,9 @@ describe('kustomize renderer', () => {
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY }));
     assert.equal(e.message, 'replace operation does not apply: doc is missing path: "/spec/replicas": missing value');
     assert.equal(e.code, 'json-patch-missing-path');
-    // An inline patch is placed as a whole: its text is parsed apart from the kustomization.
-    const start = k.indexOf('|-');
-    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, k.length - 1] });
+    // The operation's path inside the inline patch, mapped back to the kustomization's lines.
+    const start = k.indexOf('/spec/replicas');
+    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, start + '/spec/replicas'.length] });
   });
 
   it('reports a strategic merge patch that matches nothing at its entry', () => {

@@ -10,6 +10,7 @@ import { idString, ResId, Resource, sameNamespace, splitApiVersion } from './res
 import { strategicMerge } from './smp';
 import { applyJson6902 } from './json6902';
 import { matchesSelector, readSelector, Selector } from './select';
+import { placeInline } from './inline-origins';
 
 export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], which: 'smp' | 'patches' | 'json6902'): Resource[] {
   const field = which === 'smp' ? 'patchesStrategicMerge' : which === 'patches' ? 'patches' : 'patchesJson6902';
@@ -30,9 +31,9 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
       target = t ? readSelector(t) : undefined;
       if (which === 'json6902' && !target) throw new KustomizeError('must specify a target for patch', at);
     }
-    const inline = which !== 'smp' && !str(get(entry, 'path')) ? inlineRange(entry) : undefined;
+    const inlineNode = which !== 'smp' && !str(get(entry, 'path')) ? get(entry, 'patch') : undefined;
     const docs = parseYamlDocs(text, file).filter((d) => d.node !== undefined);
-    if (inline) for (const d of docs) placeInline(d.node!, inline, k.file);
+    if (inlineNode?.origin) for (const d of docs) placeInline(d.node!, text, inlineNode.origin.range, fs.readFile(k.file), k.file);
     if (docs.length === 0) {
       // An empty patch file is ignored; an empty inline patch is an error.
       if (which === 'patches' && file !== k.file) continue;
@@ -85,25 +86,6 @@ function patchText(fs: FileSource, k: Kustomization, s: string, at: Origin, mayb
   // patchesStrategicMerge entries may be inline YAML rather than a path.
   if (maybeInline && /[\n:]/.test(s)) return { text: s, file: k.file };
   throw new KustomizeError(`trouble reading patch file '${path}': no such file or directory`, at, 'missing-resource');
-}
-
-function inlineRange(entry: KNode): [number, number] | undefined {
-  return get(entry, 'patch')?.origin?.range;
-}
-
-/**
- * Inline patch text is a block scalar parsed on its own: its offsets are not the
- * kustomization's, so its nodes point at the whole `patch:` value in the kustomization.
- */
-function placeInline(n: KNode, range: [number, number], file: string): void {
-  const at = { file, range };
-  const stack: KNode[] = [n];
-  while (stack.length) {
-    const x = stack.pop()!;
-    x.origin = at;
-    if (x.kind === 'map') for (const e of x.entries) { e.keyOrigin = at; stack.push(e.value); }
-    else if (x.kind === 'seq') stack.push(...x.items);
-  }
 }
 
 function findByOwnId(res: Resource[], patch: KMap, at: Origin): Resource {
