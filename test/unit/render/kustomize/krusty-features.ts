@@ -5,7 +5,6 @@ const FIELD_FEATURES: Array<[RegExp, string]> = [
   [/^\s*helmCharts:|^\s*helmChartInflationGenerator:|^\s*helmGlobals:/m, 'helm charts'],
   [/^\s*(generators|transformers|validators):/m, 'generator/transformer/validator plugins'],
   [/^\s*openapi:/m, 'custom openapi schema'],
-  [/^\s*crds:/m, 'crds field specs'],
   [/^\s*buildMetadata:/m, 'buildMetadata annotations'],
   [/(https?:\/\/|github\.com\/|\?ref=)/, 'remote resources'],
 ];

@@ -14,6 +14,7 @@ import { idString, Resource, sameGvk, sameNamespace } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
 import { BoundVar, declareVars, resolveVars } from './vars';
+import { mergeCrds } from './crds';
 import { defaultTransformerConfig, mergeConfigurations, TransformerConfig } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
@@ -54,6 +55,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
       }
     }
     mergeConfigurations(state.fs, k, state.config);
+    mergeCrds(state.fs, k, state.config);
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);
@@ -186,7 +188,6 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
     ['generators', 'plugin', 'generator plugins are not run'],
     ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
-    ['crds', 'unsupported-field', 'CRD field specs are not applied'],
   ];
   for (const [field, kind, message] of unsupported) {
     const items = field === 'helmCharts' || field.endsWith('s') ? (isSeq(get(k.node, field)) ? listField(k, field) : []) : [];
