@@ -184,7 +184,7 @@ function runBody(body, env, state) {
         case 'WriteF': state.files[posix.normalize(evalString(args[0], env))] = evalString(args[1], env); break;
         case 'WriteLegacyConfigs': throw new Unsupported('WriteLegacyConfigs (Go-side default field specs)');
         case 'MkDir': state.dirs.push(evalString(args[0], env)); break;
-        case 'Reset': state.files = {}; state.dirs = []; break;
+        case 'Reset': if (body[k - 1]?.v !== 'defer') { state.files = {}; state.dirs = []; } break;
         case 'Run': state.pending = { dir: evalString(args[0], env) }; break;
         case 'RunWithErr': state.pending = { dir: evalString(args[0], env), error: true }; break;
         case 'AssertActualEqualsExpected': case 'AssertActualEqualsExpectedNoIdAnnotations':
@@ -197,8 +197,10 @@ function runBody(body, env, state) {
       k = close;
     } else if (tk.t === 'id' && (body[k + 1]?.v === ':=' || body[k + 1]?.v === '=') && body[k - 1]?.v !== '.') {
       // a local string variable: name := "..." + other
+      // operand (+ operand)*: an operand is a string literal or a plain identifier.
       let e = k + 2;
-      while (body[e] && (body[e].t === 'str' || (body[e].t === 'id' && body[e + 1]?.v !== '(' && body[e + 1]?.v !== '.') || body[e].v === '+')) e++;
+      const operand = (t) => t && (t.t === 'str' || (t.t === 'id' && body[body.indexOf(t) + 1]?.v !== '(' && body[body.indexOf(t) + 1]?.v !== '.'));
+      while (operand(body[e])) { e++; if (body[e]?.v === '+' && operand(body[e + 1])) e++; else break; }
       try { if (e > k + 2) env.vars.set(tk.v, evalString(body.slice(k + 2, e), env)); } catch { /* not a string */ }
     } else if (tk.t === 'id' && tk.v === 'Error' && body[k - 1]?.v === '.' && body[k + 1]?.v === '(' && state.pending?.error) {
       // err.Error(), "substring"  |  strings.Contains(err.Error(), "substring")

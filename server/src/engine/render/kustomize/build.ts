@@ -32,8 +32,9 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
     if (!r.generated?.hash) continue;
     const meta = get(r.node, 'metadata') as KMap;
     const nameNode = get(meta, 'name')!;
-    set(meta, 'name', scalar(`${r.name}-${kustomizeHash(r.node, r.kind)}`, nameNode.origin));
-    r.remember();
+    const hash = kustomizeHash(r.node, r.kind);
+    r.storePreviousId();
+    set(meta, 'name', scalar(`${r.name}-${hash}`, nameNode.origin));
   }
   fixNameReferences(res, state.config.nameReference);
   resolveVars(res, state.vars, state.config.varReference);

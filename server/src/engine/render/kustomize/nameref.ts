@@ -100,14 +100,8 @@ function selectReferral(oldName: string, all: Resource[], referrer: Resource, f:
   throw new KustomizeError(`found multiple possible referrals: ${c.map((r) => idString(r.id())).join(', ')}`);
 }
 
-/** The ids an object had before its current one (empty when never renamed). */
-function prevIds(r: Resource) {
-  const h = r.history;
-  const cur = r.id();
-  const last = h[h.length - 1];
-  const isCur = last.name === cur.name && last.namespace === cur.namespace && last.kind === cur.kind;
-  return isCur ? h.slice(0, -1) : h;
-}
+/** The ids Kustomize stored before renaming transformers (empty when none touched it). */
+const prevIds = (r: Resource): ResId[] => r.history;
 
 /** Objects a referrer may name: cluster-scoped ones, its namespace, its subjects' namespaces. */
 function visibleTo(referrer: Resource, res: Resource[], facts: Map<Resource, Facts>): Resource[] {

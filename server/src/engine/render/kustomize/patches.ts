@@ -43,7 +43,8 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
     if (isJson) {
       if (!target) throw new KustomizeError('unable to parse SM or JSON patch: no target specified for JSON patch', at);
       const ops = docs[0].node!;
-      for (const r of res) if (matchesSelector(r, target)) r.node = applyJson6902(r.node, ops) as KMap;
+      // A JSON patch may rename its target: Kustomize stores the id first.
+      for (const r of res) if (matchesSelector(r, target)) { r.storePreviousId(); r.node = applyJson6902(r.node, ops) as KMap; }
       continue;
     }
     for (const d of docs) {
@@ -57,7 +58,7 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
         // (a patch written against the base name still applies after a prefix).
         const meta = get(r.node, 'metadata');
         const keep = { name: get(meta, 'name'), namespace: get(meta, 'namespace'), kind: get(r.node, 'kind'), apiVersion: get(r.node, 'apiVersion') };
-        if (allowName || allowKind) r.remember();
+        if (allowName || allowKind) r.storePreviousId();
         const merged = strategicMerge(r.node, patch, r.gvk());
         if (merged === undefined) { res = res.filter((x) => x !== r); continue; }
         r.node = merged;
@@ -70,7 +71,6 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
         if (!allowKind && keep.kind) set(merged, 'kind', keep.kind);
         // The patch is given the target's apiVersion first: a selector may pick other groups.
         if (keep.apiVersion) set(merged, 'apiVersion', keep.apiVersion);
-        r.remember();
       }
     }
   }

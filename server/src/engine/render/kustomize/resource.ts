@@ -13,7 +13,10 @@ export interface GeneratedInfo {
 }
 
 export class Resource {
-  /** Ids before each rename, oldest first (the id the object was read with is first). */
+  /**
+   * The ids stored before each transformer that may rename the object (Kustomize's PrevIds),
+   * oldest first; empty for an object no such transformer touched.
+   */
   readonly history: ResId[] = [];
   generated?: GeneratedInfo;
   /** Name prefixes/suffixes applied, outermost last: name references are matched through them. */
@@ -21,7 +24,6 @@ export class Resource {
   readonly suffixes: string[] = [];
 
   constructor(public node: KMap, readonly origin: Origin) {
-    this.history.push(this.id());
   }
 
   get apiVersion(): string { return str(get(this.node, 'apiVersion')) ?? ''; }
@@ -37,13 +39,13 @@ export class Resource {
   id(): ResId { return { ...this.gvk(), name: this.name, namespace: this.namespace }; }
 
   /** The id the object was read or generated with. */
-  orgId(): ResId { return this.history[0]; }
+  orgId(): ResId { return this.history[0] ?? this.id(); }
 
-  /** Records the current id before a transformer renames the object. */
-  remember(): void {
-    const cur = this.id();
-    const last = this.history[this.history.length - 1];
-    if (!sameId(cur, last)) this.history.push(cur);
+  /** Stores the current id before a transformer that may rename the object runs. */
+  storePreviousId(): void {
+    const id = this.id();
+    // Kustomize stores the effective namespace: "" in a namespaced kind is "default".
+    this.history.push({ ...id, namespace: id.namespace === '' && !isClusterScoped(id) ? 'default' : id.namespace });
   }
 
   labels(): Record<string, string> { return stringMap(getPath(this.node, ['metadata', 'labels'])); }

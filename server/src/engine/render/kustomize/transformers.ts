@@ -16,7 +16,7 @@ export function applyNamespace(k: Kustomization, res: Resource[], cfg: Transform
   const put = (parent: KMap, key: string) => set(parent, key, scalar(ns.value, at), at);
   for (const r of res) {
     const g = r.gvk();
-    r.remember();
+    r.storePreviousId();
     if (!isClusterScoped(g)) put(ensureMetadata(r, at), 'namespace');
     // A core Namespace object takes the namespace as its name; other fields per the specs.
     for (const fs of cfg.namespace) {
@@ -28,7 +28,6 @@ export function applyNamespace(k: Kustomization, res: Resource[], cfg: Transform
       const subjects = get(r.node, 'subjects');
       if (isSeq(subjects)) for (const s of subjects.items) if (isMap(s) && str(get(s, 'name')) === 'default') put(s, 'namespace');
     }
-    r.remember();
   }
 }
 
@@ -44,10 +43,9 @@ export function applyPrefixSuffix(k: Kustomization, res: Resource[]): void {
     const p = prefix?.value ?? '', s = suffix?.value ?? '';
     if (!p && !s) continue;
     const at = (prefix ?? suffix)!.node.origin;
-    set(meta, 'name', scalar(p + name + s, at));
-    if (p) r.prefixes.push(p);
-    if (s) r.suffixes.push(s);
-    r.remember();
+    // Prefix and suffix are two transformers in Kustomize, each storing the id it renames.
+    if (p) { r.storePreviousId(); r.prefixes.push(p); set(meta, 'name', scalar(p + name, prefix!.node.origin)); }
+    if (s) { r.storePreviousId(); r.suffixes.push(s); set(meta, 'name', scalar(p + name + s, at)); }
   }
 }
 
