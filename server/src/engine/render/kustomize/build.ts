@@ -4,7 +4,7 @@
 import { KustomizeError, wrapError } from './errors';
 import { FileSource, joinPath } from './file-source';
 import { runGenerators } from './generators';
-import { Kustomization, listField, loadKustomization, stringListField } from './kustomization';
+import { Kustomization, loadKustomization, stringListField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
 import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
@@ -189,9 +189,12 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
     ['generators', 'plugin', 'generator plugins are not run'],
     ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
+    ['buildMetadata', 'unsupported-field', 'build metadata (origin and transformer annotations, managed-by label) is not added'],
   ];
   for (const [field, kind, message] of unsupported) {
-    const items = field === 'helmCharts' || field.endsWith('s') ? (isSeq(get(k.node, field)) ? listField(k, field) : []) : [];
-    for (const item of items) state.notes.push({ kind, message, at: item.origin ?? { file: k.file, range: [0, 0] } });
+    const n = get(k.node, field);
+    for (const item of isSeq(n) ? n.items : []) state.notes.push({ kind, message, at: item.origin ?? { file: k.file, range: [0, 0] } });
   }
+  const openapi = get(k.node, 'openapi');
+  if (openapi) state.notes.push({ kind: 'unsupported-field', message: 'a custom OpenAPI schema is not used: built-in merge keys apply', at: openapi.origin ?? { file: k.file, range: [0, 0] } });
 }

@@ -140,8 +140,8 @@ function plainAllowed(s: string): boolean {
     if (!(/^[-?:]/.test(s) && s.length > 1 && !/^[-?:]\s/.test(s))) return false;
   }
   if (s.startsWith('---') || s.startsWith('...')) return false;
-  if (/: |:$| #|[,[\]{}]/.test(s) && /: |:$| #/.test(s)) return false;
-  if (/[,[\]{}]/.test(s) && false) return false;
+  // ": " and " #" would read as a mapping or a comment; flow indicators are fine in block context.
+  if (/: |:$| #/.test(s)) return false;
   if (!printable(s)) return false;
   return true;
 }

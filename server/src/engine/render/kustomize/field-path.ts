@@ -1,6 +1,6 @@
 // Kustomize's dotted field paths ("spec.template.spec.containers.[name=app].image"): list items
 // by index, by "[field=value]" or all ("*"), with optional creation of what is missing.
-import { clone, get, isMap, isNull, isSeq, KMap, KNode, KSeq, map, Origin, scalar, set, str } from './model';
+import { get, isMap, isNull, isSeq, KMap, KNode, KSeq, map, Origin, scalar, set, str } from './model';
 
 /** Splits on dots outside brackets (kyaml's SmarterPathSplitter). */
 export function splitFieldPath(path: string): string[] {
@@ -58,4 +58,3 @@ function step(n: KNode, part: string, create: boolean, last: boolean, origin?: O
 const seqSlot = (s: KSeq, i: number): Slot => ({ node: s.items[i], replace: (v) => { s.items[i] = v; } });
 const mapSlot = (m: KMap, k: string): Slot => ({ node: get(m, k)!, replace: (v) => set(m, k, v) });
 
-export const copyNode = clone;

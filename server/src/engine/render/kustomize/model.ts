@@ -138,16 +138,3 @@ export function resolvePlain(text: string): ScalarTag {
   if (/^[-+]?\.(inf|Inf|INF)$/.test(text) || /^\.(nan|NaN|NAN)$/.test(text)) return 'float';
   return 'str';
 }
-
-/** Every node under `n` (including `n`), to stamp or inspect origins. */
-export function* walk(n: KNode): Generator<KNode> {
-  yield n;
-  if (n.kind === 'seq') for (const x of n.items) yield* walk(x);
-  else if (n.kind === 'map') for (const e of n.entries) yield* walk(e.value);
-}
-
-export function stamp(n: KNode, origin: Origin): KNode {
-  for (const x of walk(n)) x.origin = origin;
-  if (n.kind === 'map') for (const e of n.entries) e.keyOrigin = origin;
-  return n;
-}

@@ -67,7 +67,6 @@ export function splitApiVersion(apiVersion: string): [string, string] {
 export const sameNamespace = (a: string, b: string) => (a || 'default') === (b || 'default');
 
 export const sameGvk = (a: Gvk, b: Gvk) => a.group === b.group && a.version === b.version && a.kind === b.kind;
-export const sameId = (a: ResId, b: ResId) => sameGvk(a, b) && a.name === b.name && a.namespace === b.namespace;
 
 // Kinds the API server keeps outside namespaces, with their API group (Kustomize reads this
 // from its OpenAPI data, so a "Namespace" kind of another group is namespaced).
