@@ -45,7 +45,18 @@ describe('kube-harden render', () => {
     assert.match(r.err, /cycle detected: candidate root '.*\/a' contains visited root '.*\/b'/);
   });
 
+  it('reads files outside the folder only with --load-restrictor none', async () => {
+    const dir = tempTree({ 'app/kustomization.yaml': 'resources:\n- ../shared/cm.yaml\n', 'shared/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
+    const refused = await render([path.join(dir, 'app')]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.err, /security; file '.*\/shared\/cm.yaml' is not in or below '.*\/app'/);
+    const allowed = await render(['--load-restrictor', 'none', path.join(dir, 'app')]);
+    assert.equal(allowed.err, '');
+    assert.equal(allowed.out, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+  });
+
   it('refuses a usage mistake with status 2', async () => {
+    assert.equal((await render(['--load-restrictor', 'maybe', 'a'])).status, 2);
     assert.equal((await render([])).status, 2);
     assert.equal((await render(['a', 'b'])).status, 2);
     assert.equal((await render(['--bogus', 'a'])).status, 2);

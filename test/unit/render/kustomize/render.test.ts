@@ -74,6 +74,15 @@ describe('kustomize renderer', () => {
     assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, start + '/spec/replicas'.length] });
   });
 
+  it('places a syntax error in an inline patch on its line in the kustomization', () => {
+    const k = 'resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: add\n      path: [unclosed\n';
+    const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY }));
+    assert.equal(e.code, 'yaml-syntax');
+    assert.equal(e.at?.file, '/r/kustomization.yaml');
+    const line = k.slice(0, e.at!.range[0]).split('\n').length;
+    assert.ok(line >= 7 && line <= 9, `error placed on line ${line}, inside the inline patch`);
+  });
+
   it('reports a strategic merge patch that matches nothing at its entry', () => {
     const k = 'resources:\n- d.yaml\npatchesStrategicMerge:\n- p.yaml\n';
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY, '/r/p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: other\n' }));

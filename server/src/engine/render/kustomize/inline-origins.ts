@@ -17,7 +17,7 @@ export function placeInline(n: KNode, value: string, scalarRange: [number, numbe
 }
 
 /** Offset in the value -> offset in the file, when the value is a literal block written as-is. */
-function literalMapper(value: string, range: [number, number], text: string | undefined): ((offset: number) => number) | undefined {
+export function literalMapper(value: string, range: [number, number], text: string | undefined): ((offset: number) => number) | undefined {
   if (text === undefined || !/^\|[-+0-9]*\s*(#.*)?$/.test(text.slice(range[0], text.indexOf('\n', range[0])).trimEnd())) return undefined;
   const valueLines = value.split('\n');
   const fileLineStarts: number[] = [];

@@ -10,7 +10,7 @@ import { idString, ResId, Resource, sameNamespace, splitApiVersion } from './res
 import { strategicMerge } from './smp';
 import { applyJson6902 } from './json6902';
 import { matchesSelector, readSelector, Selector } from './select';
-import { placeInline } from './inline-origins';
+import { literalMapper, placeInline } from './inline-origins';
 
 export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], which: 'smp' | 'patches' | 'json6902'): Resource[] {
   const field = which === 'smp' ? 'patchesStrategicMerge' : which === 'patches' ? 'patches' : 'patchesJson6902';
@@ -32,7 +32,7 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
       if (which === 'json6902' && !target) throw new KustomizeError('must specify a target for patch', at);
     }
     const inlineNode = which !== 'smp' && !str(get(entry, 'path')) ? get(entry, 'patch') : undefined;
-    const docs = parseYamlDocs(text, file).filter((d) => d.node !== undefined);
+    const docs = parseInline(text, file, inlineNode?.origin?.range, inlineNode ? fs.readFile(k.file) : undefined);
     if (inlineNode?.origin) for (const d of docs) placeInline(d.node!, text, inlineNode.origin.range, fs.readFile(k.file), k.file);
     if (docs.length === 0) {
       // An empty patch file is ignored; an empty inline patch is an error.
@@ -86,6 +86,18 @@ function patchText(fs: FileSource, k: Kustomization, s: string, at: Origin, mayb
   // patchesStrategicMerge entries may be inline YAML rather than a path.
   if (maybeInline && /[\n:]/.test(s)) return { text: s, file: k.file };
   throw new KustomizeError(`trouble reading patch file '${path}': no such file or directory`, at, 'missing-resource');
+}
+
+/** Parses a patch; a syntax error in an inline patch is placed on its line in the kustomization. */
+function parseInline(text: string, file: string, range: [number, number] | undefined, fileText: string | undefined) {
+  try {
+    return parseYamlDocs(text, file).filter((d) => d.node !== undefined);
+  } catch (e) {
+    if (!(e instanceof KustomizeError) || !range || !e.at) throw e;
+    const map = literalMapper(text, range, fileText);
+    const at: Origin = { file, range: map ? [map(e.at.range[0]), map(e.at.range[1])] : range };
+    throw new KustomizeError(e.message, at, e.code);
+  }
 }
 
 function findByOwnId(res: Resource[], patch: KMap, at: Origin): Resource {
