@@ -83,6 +83,15 @@ describe('kustomize renderer', () => {
     assert.ok(line >= 7 && line <= 9, `error placed on line ${line}, inside the inline patch`);
   });
 
+  it('refuses a patch that is neither a mapping nor a list of operations, without crashing', () => {
+    const e = failure(render({
+      '/r/kustomization.yaml': 'resources:\n- d.yaml\npatches:\n- path: p.yaml\n  target:\n    kind: Deployment\n',
+      '/r/d.yaml': DEPLOY, '/r/p.yaml': 'just words\n',
+    }));
+    assert.equal(e.message, 'unable to parse SM or JSON patch from /r/p.yaml: a patch is a mapping or a list of operations');
+    assert.deepEqual(e.at, { file: '/r/p.yaml', range: [0, 11] });
+  });
+
   it('reports a strategic merge patch that matches nothing at its entry', () => {
     const k = 'resources:\n- d.yaml\npatchesStrategicMerge:\n- p.yaml\n';
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY, '/r/p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: other\n' }));

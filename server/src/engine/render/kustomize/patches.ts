@@ -48,7 +48,8 @@ export function applyPatches(fs: FileSource, k: Kustomization, res: Resource[], 
       continue;
     }
     for (const d of docs) {
-      const patch = d.node as KMap;
+      if (!isMap(d.node)) throw new KustomizeError(`unable to parse SM or JSON patch from ${file}: a patch is a mapping or a list of operations`, d.origin);
+      const patch = d.node;
       const targets = target ? res.filter((r) => matchesSelector(r, target!)) : [findByOwnId(res, patch, at)];
       const opts = which === 'patches' ? get(entry, 'options') : undefined;
       const allowName = str(get(opts, 'allowNameChange')) === 'true';
