@@ -3,31 +3,8 @@
 // deliberately leaves out (plugins, remote bases, Helm, Go-side options) are listed by feature
 // in krusty-features.ts and must fail the way the list says, so nothing is silently skipped.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { memorySource, renderKustomization } from '@kube-harden/server/out/engine/render/kustomize';
+import { loadCases, runCase } from './krusty-cases';
 import { PASS_WITHOUT_FEATURE, unsupportedFeature } from './krusty-features';
-
-const dir = join(__dirname, '../../../../fixtures/kustomize/krusty');
-
-interface KrustyCase {
-  name: string; files: Record<string, string>; dir: string; features: string[];
-  expected?: string; errorContains?: string;
-}
-
-export function loadCases(): KrustyCase[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json')
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as KrustyCase);
-}
-
-export function runCase(c: KrustyCase): { actual?: string; error?: string } {
-  const files = Object.fromEntries(Object.entries(c.files).map(([p, t]) => ['/' + p, t]));
-  const r = renderKustomization(memorySource(files), '/' + c.dir.replace(/^\/+/, ''), {
-    reorder: c.features.includes('legacy reorder option') ? 'legacy' : 'none',
-    loadRestrictions: c.features.includes('load restrictions none') ? 'none' : 'rootOnly',
-  });
-  return r.ok ? { actual: r.yaml } : { error: r.error.message };
-}
 
 /** The expectation as krusty compares it: both sides trimmed of surrounding blank lines. */
 const tidy = (s: string) => s.replace(/^\s*\n/, '').trimEnd() + '\n';
