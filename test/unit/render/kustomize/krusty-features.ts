@@ -30,6 +30,3 @@ const KNOWN_GAPS: Record<string, string> = {
   // for other kinds; the merge rule that causes this is not reproduced yet.
   'namereference.TestIssue4884_UseLocalConfigAsNameRefSource': 'namePrefix field specs from configurations',
 };
-
-/** Cases that use an unsupported field in a way that does not change their output. */
-export const PASS_WITHOUT_FEATURE = new Set<string>();
