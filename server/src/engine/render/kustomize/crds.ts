@@ -1,10 +1,10 @@
 // The crds field: OpenAPI definitions of custom kinds whose x-kubernetes-* extensions tell
 // Kustomize which of their fields hold labels, annotations or references to other objects.
 import { KustomizeError } from './errors';
-import { FileSource, joinPath } from './file-source';
+import { FileSource } from './file-source';
 import { FieldSpec } from './fieldspec';
 import { Kustomization, stringListField } from './kustomization';
-import { checkInRoot } from './load-restrictions';
+import { readInRoot } from './load-restrictions';
 import { Plain, toPlain } from './model';
 import { parseYamlDocs } from './parse';
 import { TransformerConfig } from './transformer-config';
@@ -14,10 +14,7 @@ const isObj = (v: Plain | undefined): v is Obj => v !== null && typeof v === 'ob
 
 export function mergeCrds(fs: FileSource, k: Kustomization, cfg: TransformerConfig): void {
   for (const entry of stringListField(k, 'crds')) {
-    const file = joinPath(k.dir, entry.value);
-    checkInRoot(file, k, entry.node.origin);
-    const text = fs.readFile(file);
-    if (text === undefined) throw new KustomizeError(`open ${file}: no such file or directory`, entry.node.origin, 'missing-resource');
+    const { file, text } = readInRoot(fs, k, entry.value, entry.node.origin);
     const node = parseYamlDocs(text, file)[0]?.node;
     const defs = node ? toPlain(node) : null;
     if (!isObj(defs)) throw new KustomizeError(`unable to parse open API definition from '${entry.value}'`, entry.node.origin);

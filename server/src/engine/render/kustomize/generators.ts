@@ -1,11 +1,11 @@
 // configMapGenerator and secretGenerator: objects made from literals, files and env files.
 // Each generated node's origin is its generator entry in the kustomization.
 import { KustomizeError } from './errors';
-import { FileSource, joinPath } from './file-source';
+import { FileSource } from './file-source';
 import { Kustomization, listField } from './kustomization';
 import { fromPlain, get, isMap, isSeq, KMap, KNode, Origin, Plain, str } from './model';
 import { Resource } from './resource';
-import { checkInRoot } from './load-restrictions';
+import { readInRoot } from './load-restrictions';
 
 export function runGenerators(fs: FileSource, k: Kustomization): Resource[] {
   const out: Resource[] = [];
@@ -65,11 +65,7 @@ function strings(n: KNode | undefined): string[] {
 }
 
 function readRequired(fs: FileSource, k: Kustomization, rel: string, at: Origin): string {
-  const path = joinPath(k.dir, rel);
-  checkInRoot(path, k, at);
-  const text = fs.readFile(path);
-  if (text === undefined) throw new KustomizeError(`evalsymlink failure on '${path}' : lstat ${path}: no such file or directory`, at, 'missing-resource');
-  return text;
+  return readInRoot(fs, k, rel, at).text;
 }
 
 function splitKeyValue(s: string, at: Origin): [string, string] {

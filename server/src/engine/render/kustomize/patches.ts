@@ -4,7 +4,7 @@ import { KustomizeError } from './errors';
 import { FileSource, joinPath } from './file-source';
 import { Kustomization, listField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
-import { get, isMap, isSeq, KMap, KNode, Origin, remove, set, str } from './model';
+import { get, isMap, isSeq, KMap, Origin, remove, set, str } from './model';
 import { parseYamlDocs } from './parse';
 import { idString, ResId, Resource, sameNamespace, splitApiVersion } from './resource';
 import { strategicMerge } from './smp';

@@ -1,10 +1,10 @@
 // The replacements field: copy a value from one object (or a literal) into fields of others.
 // A copied value keeps the origin of the node it was copied from.
 import { KustomizeError } from './errors';
-import { FileSource, joinPath } from './file-source';
+import { FileSource } from './file-source';
 import { findSlots, splitFieldPath } from './field-path';
 import { Kustomization, listField } from './kustomization';
-import { checkInRoot } from './load-restrictions';
+import { readInRoot } from './load-restrictions';
 import { clone, get, isMap, isScalar, isSeq, KNode, Origin, scalar, str } from './model';
 import { parseYamlDocs } from './parse';
 import { idString, ResId, Resource, sameNamespace } from './resource';
@@ -20,10 +20,7 @@ export function applyReplacements(fs: FileSource, k: Kustomization, res: Resourc
 }
 
 function loadFile(fs: FileSource, k: Kustomization, rel: string, at: Origin): KNode[] {
-  const file = joinPath(k.dir, rel);
-  checkInRoot(file, k, at);
-  const text = fs.readFile(file);
-  if (text === undefined) throw new KustomizeError(`open ${file}: no such file or directory`, at);
+  const { file, text } = readInRoot(fs, k, rel, at);
   const node = parseYamlDocs(text, file)[0]?.node;
   if (isSeq(node)) return node.items;
   if (isMap(node)) return [node];

@@ -1,11 +1,10 @@
 // Where the built-in transformers write: Kustomize's defaults plus any `configurations:` files
 // a kustomization lists (custom kinds' label selectors, image fields, name references, ...).
 import * as defaults from './config/default-field-specs';
-import { KustomizeError } from './errors';
-import { FileSource, joinPath } from './file-source';
+import { FileSource } from './file-source';
 import { FieldSpec, fromRow } from './fieldspec';
 import { Kustomization, stringListField } from './kustomization';
-import { checkInRoot } from './load-restrictions';
+import { readInRoot } from './load-restrictions';
 import { get, isMap, isSeq, KNode, str } from './model';
 import { parseYamlDocs } from './parse';
 
@@ -43,10 +42,7 @@ export function defaultTransformerConfig(): TransformerConfig {
 /** Adds the field specs of a kustomization's `configurations:` files to `cfg`. */
 export function mergeConfigurations(fs: FileSource, k: Kustomization, cfg: TransformerConfig): void {
   for (const entry of stringListField(k, 'configurations')) {
-    const file = joinPath(k.dir, entry.value);
-    checkInRoot(file, k, entry.node.origin);
-    const text = fs.readFile(file);
-    if (text === undefined) throw new KustomizeError(`open ${file}: no such file or directory`, entry.node.origin, 'missing-resource');
+    const { file, text } = readInRoot(fs, k, entry.value, entry.node.origin);
     for (const doc of parseYamlDocs(text, file)) if (doc.node) mergeNode(cfg, doc.node);
   }
 }
