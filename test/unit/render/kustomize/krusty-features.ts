@@ -5,7 +5,7 @@ const FIELD_FEATURES: Array<[RegExp, string]> = [
   [/^\s*helmCharts:|^\s*helmChartInflationGenerator:|^\s*helmGlobals:/m, 'helm charts'],
   [/^\s*(generators|transformers|validators):/m, 'generator/transformer/validator plugins'],
   [/^\s*openapi:/m, 'custom openapi schema'],
-  [/^\s*buildMetadata:/m, 'buildMetadata annotations'],
+  [/^\s*buildMetadata:.*(transformerAnnotations|managedByLabel)/m, 'buildMetadata transformer annotations or managed-by label'],
   [/(https?:\/\/|github\.com\/|\?ref=)/, 'remote resources'],
 ];
 

@@ -6,7 +6,7 @@ import { FileSource, joinPath } from './file-source';
 import { runGenerators } from './generators';
 import { Kustomization, loadKustomization, stringListField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
-import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, Origin, remove, scalar, set, str } from './model';
+import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
 import { parseYamlDocs } from './parse';
 import { applyPatches } from './patches';
@@ -15,6 +15,7 @@ import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
 import { BoundVar, declareVars, resolveVars } from './vars';
 import { mergeCrds } from './crds';
+import { addOriginAnnotations } from './origin-annotations';
 import { defaultTransformerConfig, mergeConfigurations, TransformerConfig } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
@@ -39,6 +40,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
   fixNameReferences(res, state.config.nameReference);
   resolveVars(res, state.vars, state.config.varReference);
   res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
+  if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
   return { resources: res, root };
@@ -178,8 +180,15 @@ function absorbGenerated(res: Resource[], g: Resource): Resource[] {
     const into = ensureMap(old.node, [field], from.origin)!;
     for (const e of from.entries) set(into, e.key, e.value, e.keyOrigin);
   }
-  old.generated = { ...g.generated!, hash: g.generated!.hash && (old.generated?.hash ?? false) };
+  // A merge keeps the first generator as the object's origin; a replace takes the new one.
+  const entry = behavior === 'merge' && old.generated ? old.generated.entry : g.generated!.entry;
+  old.generated = { ...g.generated!, entry, hash: g.generated!.hash && (old.generated?.hash ?? false) };
   return res;
+}
+
+function buildMetadata(k: Kustomization): string[] {
+  const n = get(k.node, 'buildMetadata');
+  return isSeq(n) ? n.items.map((x) => str(x) ?? '') : [];
 }
 
 function noteUnsupported(state: BuildState, k: Kustomization): void {
@@ -189,11 +198,13 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
     ['generators', 'plugin', 'generator plugins are not run'],
     ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
-    ['buildMetadata', 'unsupported-field', 'build metadata (origin and transformer annotations, managed-by label) is not added'],
   ];
   for (const [field, kind, message] of unsupported) {
     const n = get(k.node, field);
     for (const item of isSeq(n) ? n.items : []) state.notes.push({ kind, message, at: item.origin ?? { file: k.file, range: [0, 0] } });
+  }
+  for (const item of isSeq(get(k.node, 'buildMetadata')) ? (get(k.node, 'buildMetadata') as KSeq).items : []) {
+    if (str(item) !== 'originAnnotations') state.notes.push({ kind: 'unsupported-field', message: `build metadata "${str(item)}" is not added`, at: item.origin ?? { file: k.file, range: [0, 0] } });
   }
   const openapi = get(k.node, 'openapi');
   if (openapi) state.notes.push({ kind: 'unsupported-field', message: 'a custom OpenAPI schema is not used: built-in merge keys apply', at: openapi.origin ?? { file: k.file, range: [0, 0] } });
