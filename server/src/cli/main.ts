@@ -3,11 +3,14 @@
 import { parseArgs, UsageError } from './args';
 import { runCheck } from './check';
 import { Io, processIo } from './io';
+import { runRender } from './render';
 import { runRules } from './rules';
 import { helpText, version } from './usage';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
+    // `render` has its own small grammar (one folder), kept beside its command.
+    if (argv[0] === 'render') return runRender(argv.slice(1), io);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help': io.out(helpText(args.topic)); return 0;

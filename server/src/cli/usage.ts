@@ -84,6 +84,7 @@ Commands:
   check [options] <files or directories...|->  Report security findings in Kubernetes manifests
                                               (--fix: apply the safe fixes first)
   rules [--format text|json]                  List the rules
+  render <kustomization-dir>                  Print what "kustomize build" would print
 
 Options:
   -h, --help      Show help (also per command: kube-harden check --help)

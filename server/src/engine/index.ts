@@ -47,3 +47,5 @@ export { RBAC_GROUP } from './model/rbac';
 export * as yamlNav from './model/yaml-nav';
 export { CONFIG_SETTING_KEYS, contributedConfiguration, renderSettingsTable, SETTINGS } from './settings-schema';
 export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
+export { clearParseCache as clearKustomizeParseCache, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
+export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin as KustomizeOrigin, PathKey, RenderedObject, RenderNote, RenderOptions, RenderResult } from './render/kustomize';

@@ -1,0 +1,211 @@
+// `kustomize build`: accumulate a kustomization's resources (files and kustomization folders),
+// run its generators, fold in components, then run the built-in transformers in Kustomize's
+// order. At the root: hash suffixes, name references, drop local config, sort.
+import { KustomizeError, wrapError } from './errors';
+import { FileSource, joinPath } from './file-source';
+import { runGenerators } from './generators';
+import { Kustomization, loadKustomization, stringListField } from './kustomization';
+import { checkInRoot } from './load-restrictions';
+import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
+import { fixNameReferences } from './nameref';
+import { parseYamlDocs } from './parse';
+import { applyPatches } from './patches';
+import { idString, Resource, sameGvk, sameNamespace } from './resource';
+import { applyReplacements } from './replacements';
+import { sortResources } from './sort';
+import { BoundVar, declareVars, resolveVars } from './vars';
+import { mergeCrds } from './crds';
+import { addOriginAnnotations } from './origin-annotations';
+import { defaultTransformerConfig, mergeConfigurations, TransformerConfig } from './transformer-config';
+import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
+import { kustomizeHash } from './hash';
+import { RenderNote } from './notes';
+
+export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean; vars: BoundVar[]; config: TransformerConfig }
+
+export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
+
+export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
+  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig() };
+  const root = loadKustomization(fs, dir, options.restrictToRoot);
+  let res = accumulate(state, root, []);
+  for (const r of res) {
+    if (!r.generated?.hash) continue;
+    const meta = get(r.node, 'metadata') as KMap;
+    const nameNode = get(meta, 'name')!;
+    const hash = kustomizeHash(r.node, r.kind);
+    r.storePreviousId();
+    set(meta, 'name', scalar(`${r.name}-${hash}`, nameNode.origin));
+  }
+  fixNameReferences(res, state.config.nameReference);
+  resolveVars(res, state.vars, state.config.varReference);
+  res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
+  if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
+  const sortOptions = get(root.node, 'sortOptions');
+  if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
+  return { resources: res, root };
+}
+
+function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Resource[] {
+  if (state.stack.includes(k.dir)) throw new KustomizeError(`cycle detected: candidate root '${k.dir}' contains visited root '${state.stack[state.stack.length - 1]}'`, undefined, 'cycle');
+  state.stack.push(k.dir);
+  try {
+    let res = into;
+    noteUnsupported(state, k);
+    for (const field of ['resources', 'bases']) {
+      for (const entry of stringListField(k, field)) {
+        try { res = addResource(state, k, entry.value, entry.node, res); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
+      }
+    }
+    mergeConfigurations(state.fs, k, state.config);
+    mergeCrds(state.fs, k, state.config);
+    for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
+    for (const entry of stringListField(k, 'components')) {
+      const dir = joinPath(k.dir, entry.value);
+      if (state.fs.kindOf(dir) !== 'dir') throw new KustomizeError(`accumulating components: loader.New "must build at directory: not a valid directory: '${dir}'"`, entry.node.origin, 'missing-resource');
+      const comp = loadKustomization(state.fs, dir, state.restrictToRoot);
+      if (comp.kind !== 'Component') throw new KustomizeError(`accumulating components: expected kind 'Component' for path '${dir}' but got '${comp.kind}'`, entry.node.origin, 'malformed-kustomization');
+      try { res = accumulate(state, comp, res); } catch (e) { throw atEntry(e, entry.node.origin); }
+    }
+    res = applyPatches(state.fs, k, res, 'smp');
+    res = applyPatches(state.fs, k, res, 'patches');
+    applyNamespace(k, res, state.config);
+    applyPrefixSuffix(k, res);
+    applyLabels(k, res, state.config);
+    applyAnnotations(k, res, state.config);
+    res = applyPatches(state.fs, k, res, 'json6902');
+    applyReplicas(k, res, state.config);
+    applyImages(k, res, state.config);
+    applyReplacements(state.fs, k, res);
+    declareVars(k, res, state.vars);
+    return res;
+  } finally {
+    state.stack.pop();
+  }
+}
+
+/** An error found below an entry (a cycle, a nested failure) without a place is placed there. */
+function atEntry(e: unknown, at: Origin | undefined): unknown {
+  return e instanceof KustomizeError && !e.at && at ? new KustomizeError(e.message, at, e.code) : e;
+}
+
+const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\.git(\/\/|$)/;
+
+function addResource(state: BuildState, k: Kustomization, path: string, entry: KNode, res: Resource[]): Resource[] {
+  if (REMOTE.test(path)) {
+    state.notes.push({ kind: 'remote-resource', message: `remote resource "${path}" is not rendered`, at: entry.origin! });
+    return res;
+  }
+  const full = joinPath(k.dir, path);
+  const kind = state.fs.kindOf(full);
+  if (kind === 'file') {
+    checkInRoot(full, k, entry.origin);
+    for (const r of readResources(state.fs.readFile(full) ?? '', full)) res = append(res, r, entry.origin);
+    return res;
+  }
+  if (kind === 'dir') {
+    const sub = loadKustomization(state.fs, full, state.restrictToRoot);
+    if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
+    let out = res;
+    for (const r of accumulate(state, sub, [])) out = append(out, r, entry.origin);
+    return out;
+  }
+  throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
+}
+
+export function readResources(text: string, file: string): Resource[] {
+  const out: Resource[] = [];
+  for (const d of parseYamlDocs(text, file)) {
+    if (d.node === undefined) continue;
+    if (!isMap(d.node)) throw new KustomizeError(`missing Resource metadata in ${file}`, d.origin);
+    if (d.node.entries.length === 0) continue;
+    const kind = str(get(d.node, 'kind')) ?? '';
+    const items = get(d.node, 'items');
+    // A typed list (kind: List, ConfigMapList, ...) contributes its items.
+    if (kind.endsWith('List') && isSeq(items)) {
+      for (const it of items.items) if (isMap(it)) out.push(new Resource(it, it.origin ?? d.origin));
+      continue;
+    }
+    if (!kind) throw new KustomizeError(`missing Resource metadata: kind is empty in ${file}`, d.origin);
+    out.push(new Resource(d.node, d.origin));
+  }
+  for (const r of out) stringifyMetadataMaps(r.node);
+  return out;
+}
+
+/** Label and annotation values are strings to Kubernetes; Kustomize reads `port: 8080` there as "8080". */
+function stringifyMetadataMaps(node: KMap): void {
+  for (const field of ['labels', 'annotations']) {
+    const m = getPath(node, ['metadata', field]);
+    if (isMap(m)) for (const e of m.entries) if (e.value.kind === 'scalar' && e.value.tag !== 'str' && e.value.tag !== 'null') e.value.tag = 'str';
+  }
+}
+
+function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[] {
+  const id = r.id();
+  if (res.some((x) => sameGvk(x.gvk(), id) && x.name === id.name && sameNamespace(x.namespace, id.namespace))) {
+    throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
+  }
+  res.push(r);
+  return res;
+}
+
+/**
+ * Adds a generated object; with behavior merge or replace it folds into the object it names
+ * (which keeps its place, name, history and, unless both ask for it, no hash suffix).
+ */
+function absorbGenerated(res: Resource[], g: Resource): Resource[] {
+  const behavior = g.generated!.behavior;
+  const id = g.id();
+  const matches = res.filter((x) => x.kind === g.kind && [x.id(), ...x.history].some((h) => h.name === id.name && sameNamespace(h.namespace, id.namespace)));
+  if (matches.length === 0) {
+    if (behavior !== 'create') throw new KustomizeError(`id ${idString(id)} does not exist; cannot merge or replace`, g.generated!.entry, 'conflict');
+    res.push(g);
+    return res;
+  }
+  if (behavior === 'create' || matches.length > 1) {
+    throw new KustomizeError(`id ${idString(id)} exists; can not use behavior: '${behavior}', behavior must be merge or replace`, g.generated!.entry, 'conflict');
+  }
+  const old = matches[0];
+  for (const field of ['labels', 'annotations']) {
+    const from = getPath(g.node, ['metadata', field]);
+    if (!isMap(from)) continue;
+    const into = ensureMap(old.node, ['metadata', field], from.origin)!;
+    for (const e of from.entries) set(into, e.key, e.value, e.keyOrigin);
+  }
+  for (const field of ['data', 'binaryData']) {
+    const from = get(g.node, field);
+    if (behavior === 'replace') { remove(old.node, field); if (from) set(old.node, field, from); continue; }
+    if (!isMap(from)) continue;
+    const into = ensureMap(old.node, [field], from.origin)!;
+    for (const e of from.entries) set(into, e.key, e.value, e.keyOrigin);
+  }
+  // A merge keeps the first generator as the object's origin; a replace takes the new one.
+  const entry = behavior === 'merge' && old.generated ? old.generated.entry : g.generated!.entry;
+  old.generated = { ...g.generated!, entry, hash: g.generated!.hash && (old.generated?.hash ?? false) };
+  return res;
+}
+
+function buildMetadata(k: Kustomization): string[] {
+  const n = get(k.node, 'buildMetadata');
+  return isSeq(n) ? n.items.map((x) => str(x) ?? '') : [];
+}
+
+function noteUnsupported(state: BuildState, k: Kustomization): void {
+  const unsupported: Array<[string, RenderNote['kind'], string]> = [
+    ['helmCharts', 'helm', 'Helm charts are not rendered'],
+    ['helmChartInflationGenerator', 'helm', 'Helm charts are not rendered'],
+    ['generators', 'plugin', 'generator plugins are not run'],
+    ['transformers', 'plugin', 'transformer plugins are not run'],
+    ['validators', 'plugin', 'validator plugins are not run'],
+  ];
+  for (const [field, kind, message] of unsupported) {
+    const n = get(k.node, field);
+    for (const item of isSeq(n) ? n.items : []) state.notes.push({ kind, message, at: item.origin ?? { file: k.file, range: [0, 0] } });
+  }
+  for (const item of isSeq(get(k.node, 'buildMetadata')) ? (get(k.node, 'buildMetadata') as KSeq).items : []) {
+    if (str(item) !== 'originAnnotations') state.notes.push({ kind: 'unsupported-field', message: `build metadata "${str(item)}" is not added`, at: item.origin ?? { file: k.file, range: [0, 0] } });
+  }
+  const openapi = get(k.node, 'openapi');
+  if (openapi) state.notes.push({ kind: 'unsupported-field', message: 'a custom OpenAPI schema is not used: built-in merge keys apply', at: openapi.origin ?? { file: k.file, range: [0, 0] } });
+}

@@ -1,0 +1,69 @@
+// The Kustomize renderer's public API: render a kustomization folder through a FileSource into
+// objects that keep, for every node, the file and range that decided it.
+import { emitStream } from './emit';
+import { KustomizeError, KustomizeErrorCode } from './errors';
+export type { KustomizeErrorCode } from './errors';
+import { FileSource, normalizePath } from './file-source';
+import { buildRoot } from './build';
+import { get, isMap, isSeq, KNode, Origin, Plain, toPlain } from './model';
+import { RenderNote } from './notes';
+
+export type { FileSource } from './file-source';
+export { memorySource, normalizePath } from './file-source';
+export type { Origin } from './model';
+export type { RenderNote } from './notes';
+export { clearParseCache } from './parse';
+export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
+export type { Inclusion, InclusionRole } from './inclusion';
+
+export type PathKey = string | number;
+
+export interface RenderedObject {
+  /** The object as plain data (what `kustomize build` prints). */
+  readonly value: Plain;
+  /** The document (or generator entry) the object came from. */
+  readonly definedAt: Origin;
+  /** Where the node at `path` (keys and indices) got its value; undefined when there is no such node. */
+  originAt(path: readonly PathKey[]): Origin | undefined;
+}
+
+export type RenderResult =
+  | { ok: true; objects: RenderedObject[]; notes: RenderNote[]; yaml: string }
+  | { ok: false; error: { message: string; code: KustomizeErrorCode; at?: Origin }; notes: RenderNote[] };
+
+export interface RenderOptions {
+  /**
+   * Output order when the kustomization sets no sortOptions: 'legacy' as the kustomize CLI
+   * (the default), 'none' for accumulation order as Kustomize's Go API (krusty) defaults to.
+   */
+  reorder?: 'legacy' | 'none';
+  /** 'rootOnly' (Kustomize's default) or 'none' (--load-restrictor LoadRestrictionsNone). */
+  loadRestrictions?: 'rootOnly' | 'none';
+}
+
+export function renderKustomization(fs: FileSource, dir: string, options: RenderOptions = {}): RenderResult {
+  const notes: RenderNote[] = [];
+  const sorted = () => notes.sort((a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.range[0] - b.at.range[0]));
+  try {
+    const { resources } = buildRoot(fs, normalizePath(dir), notes, { reorder: options.reorder ?? 'legacy', restrictToRoot: options.loadRestrictions !== 'none' });
+    const objects = resources.map((r): RenderedObject => {
+      const node = r.node;
+      return { value: toPlain(node), definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
+    });
+    return { ok: true, objects, notes: sorted(), yaml: emitStream(objects.map((o) => o.value)) };
+  } catch (e) {
+    if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, code: e.code, at: e.at }, notes: sorted() };
+    if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}`, code: 'other' }, notes: sorted() };
+    throw e;
+  }
+}
+
+function originAt(root: KNode, path: readonly PathKey[]): Origin | undefined {
+  let cur: KNode | undefined = root;
+  for (const k of path) {
+    if (typeof k === 'number') cur = isSeq(cur) ? cur.items[k] : undefined;
+    else cur = isMap(cur) ? get(cur, k) : undefined;
+    if (cur === undefined) return undefined;
+  }
+  return cur.origin;
+}

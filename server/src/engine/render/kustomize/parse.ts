@@ -1,0 +1,114 @@
+// Reads YAML text into the renderer's nodes, with each node's file and source range.
+// Aliases are expanded (as Kustomize does when it reads resources); comments are dropped
+// (they never reach `kustomize build` output).
+import { Alias, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
+import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
+import { KustomizeError } from './errors';
+
+export interface ParsedDoc { node: KNode | undefined; origin: Origin }
+
+// Re-rendering after a keystroke re-reads every file of the root; parsing dominates the cost,
+// so parsed files are kept (by path and exact text) and handed out as copies, since the
+// renderer changes the trees it is given. Bounded; the oldest entry goes first.
+const CACHE_LIMIT = 512;
+const cache = new Map<string, { text: string; docs: ParsedDoc[] }>();
+
+export function clearParseCache(): void { cache.clear(); }
+
+export function parseYamlDocs(text: string, file: string, uniqueKeys = true): ParsedDoc[] {
+  const key = `${uniqueKeys ? 'u' : 'd'}:${file}`;
+  const hit = cache.get(key);
+  if (hit && hit.text === text) return hit.docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin }));
+  const docs = parseUncached(text, file, uniqueKeys);
+  cache.delete(key);
+  cache.set(key, { text, docs: docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin })) });
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return docs;
+}
+
+function parseUncached(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', uniqueKeys, prettyErrors: false });
+  if (!Array.isArray(docs)) return [];
+  const out: ParsedDoc[] = [];
+  for (const doc of docs) {
+    const err = doc.errors[0];
+    if (err) {
+      const pos = lineCounter.linePos(err.pos[0]);
+      const msg = err.code === 'DUPLICATE_KEY' ? `mapping key ${JSON.stringify(dupKey(err.message))} already defined` : err.message.split('\n')[0];
+      throw new KustomizeError(`MalformedYAMLError: yaml: line ${pos.line}: ${msg} in File: ${file}`, { file, range: [err.pos[0], err.pos[1]] }, 'yaml-syntax');
+    }
+    const range: [number, number] = doc.range ? [doc.range[0], doc.range[1]] : [0, 0];
+    const contents = doc.contents as YNode | null;
+    out.push({ node: contents ? convert(contents, file, doc, text, 0) : undefined, origin: { file, range } });
+  }
+  return out;
+}
+
+function dupKey(message: string): string {
+  const m = /key[s]? (?:must be unique|.*?)[: ]+"?([^"\n]+)"?/.exec(message);
+  return m ? m[1] : message;
+}
+
+type AnyDoc = Parameters<Alias['resolve']>[0];
+
+function convert(n: YNode, file: string, doc: AnyDoc, text: string, depth: number): KNode {
+  if (depth > 200) throw new KustomizeError(`yaml: nesting too deep in File: ${file}`, { file, range: [0, 0] }, 'yaml-syntax');
+  const origin: Origin = { file, range: n.range ? [n.range[0], trimEnd(text, n.range[0], n.range[1])] : [0, 0] };
+  if (isAlias(n)) {
+    const target = n.resolve(doc);
+    if (!target) throw new KustomizeError(`yaml: unknown anchor '${n.source}' referenced in File: ${file}`, { file, range: origin.range }, 'yaml-syntax');
+    return convert(target as YNode, file, doc, text, depth + 1);
+  }
+  if (isYMap(n)) {
+    const m = map([], origin);
+    for (const pair of n.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YNode | null;
+      // A merge key (<<) folds the aliased map in, as go-yaml does.
+      if (isYScalar(keyNode) && keyNode.value === '<<' && pair.value) {
+        const src = convert(pair.value as YNode, file, doc, text, depth + 1);
+        const sources = src.kind === 'map' ? [src] : src.kind === 'seq' ? src.items : [];
+        for (const s of sources) if (s.kind === 'map') for (const e of s.entries) if (!m.entries.some((x) => x.key === e.key)) m.entries.push(e);
+        continue;
+      }
+      const key = keyNode && isYScalar(keyNode) ? scalarText(keyNode, text) : keyNode ? String(keyNode.toString()) : '';
+      const keyOrigin: Origin = { file, range: keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : origin.range };
+      const value = pair.value ? convert(pair.value as YNode, file, doc, text, depth + 1) : scalar('', { file, range: [keyOrigin.range[1], keyOrigin.range[1]] }, 'null');
+      const dup = m.entries.findIndex((x) => x.key === key);
+      if (dup >= 0) m.entries.splice(dup, 1);
+      m.entries.push({ key, value, keyOrigin });
+    }
+    return m;
+  }
+  if (isYSeq(n)) return seq(n.items.map((x) => x ? convert(x as YNode, file, doc, text, depth + 1) : scalar('', origin, 'null')), origin);
+  if (isYScalar(n)) {
+    const value = scalarText(n, text);
+    if (n.type === 'PLAIN' && n.tag === undefined) return scalar(value, origin, resolvePlain(value));
+    return scalar(value, origin, tagOf(n.tag));
+  }
+  return scalar('', origin, 'null');
+}
+
+function tagOf(tag: string | undefined): 'str' | 'int' | 'float' | 'bool' | 'null' {
+  switch (tag) {
+    case 'tag:yaml.org,2002:int': return 'int';
+    case 'tag:yaml.org,2002:float': return 'float';
+    case 'tag:yaml.org,2002:bool': return 'bool';
+    case 'tag:yaml.org,2002:null': return 'null';
+    default: return 'str';
+  }
+}
+
+/** The scalar's text as written (plain) or its decoded value (quoted, block). */
+function scalarText(n: Scalar, text: string): string {
+  if (n.type === 'PLAIN' && typeof n.value !== 'string' && n.range) return text.slice(n.range[0], n.range[1]).trimEnd();
+  return n.value === null || n.value === undefined ? '' : String(n.value);
+}
+
+/** Block collections' ranges run over the line break (and blank lines) after them. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
+}

@@ -1,0 +1,100 @@
+// One object being rendered: its node tree, where its document came from, and the identities it
+// had on the way (Kustomize finds references by the names an object had before prefixes,
+// suffixes and hashes were applied).
+import { get, getPath, KMap, Origin, str } from './model';
+
+export interface Gvk { group: string; version: string; kind: string }
+export interface ResId extends Gvk { name: string; namespace: string }
+
+export interface GeneratedInfo {
+  behavior: 'create' | 'merge' | 'replace';
+  hash: boolean;
+  entry: Origin;
+}
+
+export class Resource {
+  /**
+   * The ids stored before each transformer that may rename the object (Kustomize's PrevIds),
+   * oldest first; empty for an object no such transformer touched.
+   */
+  readonly history: ResId[] = [];
+  generated?: GeneratedInfo;
+  /** Name prefixes/suffixes applied, outermost last: name references are matched through them. */
+  readonly prefixes: string[] = [];
+  readonly suffixes: string[] = [];
+
+  constructor(public node: KMap, readonly origin: Origin) {
+  }
+
+  get apiVersion(): string { return str(get(this.node, 'apiVersion')) ?? ''; }
+  get kind(): string { return str(get(this.node, 'kind')) ?? ''; }
+  get name(): string { return str(getPath(this.node, ['metadata', 'name'])) ?? ''; }
+  get namespace(): string { return str(getPath(this.node, ['metadata', 'namespace'])) ?? ''; }
+
+  gvk(): Gvk {
+    const [group, version] = splitApiVersion(this.apiVersion);
+    return { group, version, kind: this.kind };
+  }
+
+  id(): ResId { return { ...this.gvk(), name: this.name, namespace: this.namespace }; }
+
+  /** The id the object was read or generated with. */
+  orgId(): ResId { return this.history[0] ?? this.id(); }
+
+  /** Stores the current id before a transformer that may rename the object runs. */
+  storePreviousId(): void {
+    const id = this.id();
+    // Kustomize stores the effective namespace: "" in a namespaced kind is "default".
+    this.history.push({ ...id, namespace: id.namespace === '' && !isClusterScoped(id) ? 'default' : id.namespace });
+  }
+
+  labels(): Record<string, string> { return stringMap(getPath(this.node, ['metadata', 'labels'])); }
+  annotations(): Record<string, string> { return stringMap(getPath(this.node, ['metadata', 'annotations'])); }
+}
+
+function stringMap(n: ReturnType<typeof get>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (n?.kind === 'map') for (const e of n.entries) out[e.key] = str(e.value) ?? '';
+  return out;
+}
+
+export function splitApiVersion(apiVersion: string): [string, string] {
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? ['', apiVersion] : [apiVersion.slice(0, i), apiVersion.slice(i + 1)];
+}
+
+/** Same effective namespace: an empty namespace is "default" (as Kustomize's IsNsEquals). */
+export const sameNamespace = (a: string, b: string) => (a || 'default') === (b || 'default');
+
+export const sameGvk = (a: Gvk, b: Gvk) => a.group === b.group && a.version === b.version && a.kind === b.kind;
+
+// Kinds the API server keeps outside namespaces, with their API group (Kustomize reads this
+// from its OpenAPI data, so a "Namespace" kind of another group is namespaced).
+const CLUSTER_SCOPED: Record<string, string[]> = {
+  '': ['Namespace', 'Node', 'PersistentVolume', 'ComponentStatus'],
+  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding'],
+  'apiextensions.k8s.io': ['CustomResourceDefinition'],
+  'apiregistration.k8s.io': ['APIService'],
+  'storage.k8s.io': ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment'],
+  'scheduling.k8s.io': ['PriorityClass'],
+  'admissionregistration.k8s.io': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding'],
+  policy: ['PodSecurityPolicy'],
+  extensions: ['PodSecurityPolicy'],
+  'node.k8s.io': ['RuntimeClass'],
+  'certificates.k8s.io': ['CertificateSigningRequest', 'ClusterTrustBundle'],
+  'networking.k8s.io': ['IngressClass', 'IPAddress', 'ServiceCIDR'],
+  'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
+  'authentication.k8s.io': ['TokenReview', 'SelfSubjectReview'],
+  'authorization.k8s.io': ['SubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
+  'storagemigration.k8s.io': ['StorageVersionMigration'],
+  'resource.k8s.io': ['DeviceClass'],
+};
+
+export const isClusterScoped = (g: Gvk) => (CLUSTER_SCOPED[g.group] ?? []).includes(g.kind);
+
+/** "Kind.version.group/name.namespace" as Kustomize prints ids in its messages. */
+export function idString(id: ResId): string {
+  const gvk = [id.kind || '[noKind]', id.version || '[noVer]', id.group || '[noGrp]'].join('.');
+  return `${gvk}/${id.name || '[noName]'}.${id.namespace || '[noNs]'}`;
+}

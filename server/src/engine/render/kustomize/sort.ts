@@ -1,0 +1,46 @@
+// Output order: Kustomize's "legacy" order by default (kinds that others depend on first,
+// webhooks last, then by id), "fifo" keeps the order objects were accumulated in.
+import { KustomizeError } from './errors';
+import { get, isMap, isSeq, KNode, str } from './model';
+import { Resource } from './resource';
+
+const ORDER_FIRST = ['Namespace', 'ResourceQuota', 'StorageClass', 'CustomResourceDefinition', 'ServiceAccount',
+  'PodSecurityPolicy', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret', 'Endpoints',
+  'Service', 'LimitRange', 'PriorityClass', 'PersistentVolume', 'PersistentVolumeClaim', 'Deployment', 'StatefulSet',
+  'CronJob', 'PodDisruptionBudget'];
+const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
+
+export function sortResources(res: Resource[], sortOptions: KNode | undefined): Resource[] {
+  let first = ORDER_FIRST, last = ORDER_LAST;
+  if (sortOptions !== undefined) {
+    const order = str(get(sortOptions, 'order'));
+    const legacy = get(sortOptions, 'legacySortOptions');
+    if (order !== 'fifo' && order !== 'legacy') throw new KustomizeError("the field 'sortOptions.order' must be one of [fifo, legacy]", sortOptions.origin);
+    if (order === 'fifo' && legacy) throw new KustomizeError("the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'", legacy.origin);
+    if (order === 'fifo') return res;
+    if (isMap(legacy)) {
+      const list = (n: KNode | undefined) => (isSeq(n) ? n.items.map((x) => str(x) ?? '') : []);
+      first = list(get(legacy, 'orderFirst'));
+      last = list(get(legacy, 'orderLast'));
+    }
+  }
+  const rank = new Map<string, number>();
+  first.forEach((k, i) => rank.set(k, -first.length + i));
+  last.forEach((k, i) => rank.set(k, 1 + i));
+  const gvkKey = (r: Resource) => { const g = r.gvk(); return `${g.group || '~G'}_${g.version || '~V'}_${g.kind || '~K'}`; };
+  const idKey = (r: Resource) => {
+    const g = r.gvk();
+    return `${g.kind || '[noKind]'}.${g.version || '[noVer]'}.${g.group || '[noGrp]'}|${r.namespace || '~X'}|${r.name || '~N'}`;
+  };
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...res].sort((a, b) => {
+    const ga = a.gvk(), gb = b.gvk();
+    if (!(ga.group === gb.group && ga.version === gb.version && ga.kind === gb.kind)) {
+      const ra = rank.get(ga.kind) ?? 0, rb = rank.get(gb.kind) ?? 0;
+      if (ra !== rb) return ra - rb;
+      if (ga.kind === 'Namespace' && gb.kind === 'Namespace' && (ga.group === '' || gb.group === '')) return -cmp(gvkKey(a), gvkKey(b));
+      return cmp(gvkKey(a), gvkKey(b));
+    }
+    return cmp(idKey(a), idKey(b));
+  });
+}

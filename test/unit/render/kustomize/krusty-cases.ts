@@ -1,0 +1,27 @@
+// The krusty cases (test/fixtures/kustomize/krusty) and how one is run: its files in memory
+// under "/", built with the options the Go test set.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { memorySource, renderKustomization } from '@kube-harden/server/out/engine/render/kustomize';
+
+const dir = join(__dirname, '../../../../fixtures/kustomize/krusty');
+
+export interface KrustyCase {
+  name: string; files: Record<string, string>; dir: string; features: string[];
+  expected?: string; errorContains?: string;
+}
+
+export function loadCases(): KrustyCase[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json')
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as KrustyCase);
+}
+
+export function runCase(c: KrustyCase): { actual?: string; error?: string } {
+  const files = Object.fromEntries(Object.entries(c.files).map(([p, t]) => ['/' + p, t]));
+  const r = renderKustomization(memorySource(files), '/' + c.dir.replace(/^\/+/, ''), {
+    reorder: c.features.includes('legacy reorder option') ? 'legacy' : 'none',
+    loadRestrictions: c.features.includes('load restrictions none') ? 'none' : 'rootOnly',
+  });
+  return r.ok ? { actual: r.yaml } : { error: r.error.message };
+}
+
