@@ -1,6 +1,5 @@
 // `kube-harden check`: find the files, lint each once (after fixing it, with --fix), print the
 // findings, choose the exit status.
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ConfigInput, LintOptions, lintParsed, LintResult, parseFile, ParsedFile, resolveConfig } from '../engine';
 import { MAX_TEXT_LENGTH } from '../engine/model/parse';
@@ -12,7 +11,9 @@ import { ConfigFinder, RepoConfig } from './config';
 import { mergeConfigInputs } from '../engine/config';
 import { CheckSummary, compareFindings, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
-import { decode, FileContent, fixFile } from './fix';
+import { FileContent, fixFile } from './fix';
+import { readManifest } from '../host/read-manifest';
+import { exitStatus, toCliSkipped } from './skipped';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
 
@@ -36,9 +37,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   // First every file is read and summarised into one workspace model, so cross-file rules (the
   // NetworkPolicy in another file, the Namespace's Pod Security label) judge as the editor does.
+  const maxBytes = (file: SourceFile): number => args.maxFileSize ?? repo.forFile(file.absolute)?.file.maxFileSize ?? MAX_TEXT_LENGTH;
   const inputs: Array<{ file: SourceFile; content: FileContent | { skipped: string }; uri: string }> = [];
   for (const file of files) {
-    const content = await read(file, io);
+    const content = await read(file, maxBytes(file), io);
     if (!content) { ioErrors++; continue; }
     inputs.push({ file, content, uri: pathToFileURL(file.absolute).href });
   }
@@ -46,13 +48,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const parsed = new ParseBudget();
   for (const { file, content, uri } of inputs) {
     if (!('text' in content)) continue;
-    const p = parseSafely(file, content.text);
+    const p = parseSafely(file, content.text, maxBytes(file));
     if (!p) continue;
     workspace.setFile(uri, summarizeFile(uri, p));
     parsed.keep(uri, p, content.text.length);
   }
 
-  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
+  const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
   for (const { file, content, uri } of inputs) {
     summary.scanned++;
     let text = 'text' in content ? content.text : undefined;
@@ -65,12 +67,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       text = outcome.text;
     }
     const result: LintResult = text !== undefined
-      ? lintSafely(file, text, parsed.take(uri), configFor(file), io, { uri, workspace })
+      ? lintSafely(file, text, parsed.take(uri), maxBytes(file), configFor(file), io, { uri, workspace })
       : { findings: [], failures: [], skipped: (content as { skipped: string }).skipped };
-    if (result.skipped) {
-      summary.skipped++;
-      // A chart template is not a manifest: skipping it is the expected outcome, not news.
-      if (result.skipped !== 'Helm template') io.err(`kube-harden: note: ${file.display}: not linted (${result.skipped})\n`);
+    for (const skip of toCliSkipped(file.display, result)) {
+      summary.skipped.push(skip);
+      io.err(`skipped: ${skip.file}${skip.line === null ? '' : `:${skip.line}`}: ${skip.reason}\n`);
     }
     for (const failure of result.failures) {
       const first = failure.error.split('\n')[0];
@@ -83,8 +84,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   summary.suppressed.sort(compareFindings);
 
   io.out(args.format === 'json' ? formatJson(summary) : formatText(summary, io.color));
-  if (ioErrors || repo.errors) return 2;
-  return summary.findings.length ? 1 : 0;
+  return exitStatus({ errors: ioErrors + repo.errors, findings: summary.findings.length, skipped: summary.skipped.length, allowSkipped: !!args.allowSkipped });
 }
 
 /**
@@ -106,12 +106,9 @@ function defaultNamespaceOf(args: CheckArgs, repos: ReadonlyArray<RepoConfig | u
   return first ?? 'default';
 }
 
-async function read(file: SourceFile, io: Io): Promise<FileContent | { skipped: string } | undefined> {
+async function read(file: SourceFile, maxBytes: number, io: Io): Promise<FileContent | { skipped: string } | undefined> {
   try {
-    const stat = await fs.promises.stat(file.absolute);
-    // Not read at all: the engine would refuse it anyway, and reading it could exhaust memory.
-    if (stat.size > MAX_TEXT_LENGTH) return { skipped: 'file too large' };
-    return decode(await fs.promises.readFile(file.absolute));
+    return await readManifest(file.absolute, maxBytes);
   } catch (e) {
     io.err(`kube-harden: error: ${file.display}: ${describe(e)}\n`);
     return undefined;
@@ -139,21 +136,21 @@ class ParseBudget {
   drop(uri: string): void { this.kept.delete(uri); }
 }
 
-function parseSafely(file: SourceFile, text: string): ParsedFile | undefined {
+function parseSafely(file: SourceFile, text: string, maxBytes: number): ParsedFile | undefined {
   try {
-    return parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) });
+    return parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes });
   } catch {
     return undefined; // reported when the file is linted
   }
 }
 
-function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, config: ConfigInput, io: Io, options: LintOptions): LintResult {
+function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, maxBytes: number, config: ConfigInput, io: Io, options: LintOptions): LintResult {
   try {
-    return lintParsed(parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) }), resolveConfig(config), options);
+    return lintParsed(parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes }), resolveConfig(config), options);
   } catch (e) {
     // Rules are isolated by the engine; this is a fault outside them. Like a rule failure it is
     // reported and does not decide the exit status.
     io.err(`kube-harden: internal error: ${file.display} could not be linted: ${e instanceof Error ? e.message : String(e)}\n`);
-    return { findings: [], failures: [] };
+    return { findings: [], failures: [], skipped: 'internal error while linting' };
   }
 }

@@ -7,8 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine/config-file';
 import { compileGlob, GlobMatcher } from '../host/glob';
+import { readSmallFile } from '../host/read-manifest';
 import { describe } from './files';
 import { Io } from './io';
+
+/** A repository file is a few lines of settings: more is not a configuration, and is not read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface RepoConfig {
   /** Absolute path of the file. */
@@ -55,7 +59,7 @@ export class ConfigFinder {
       const candidate = path.join(dir, name);
       let text: string;
       try {
-        text = fs.readFileSync(candidate, 'utf8');
+        text = readSmallFile(candidate, MAX_CONFIG_BYTES);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') continue;

@@ -2,6 +2,7 @@
 // named as the user named it. This is the shape of `--format json`.
 import { Finding, FixSafety, Severity, SuppressedFinding } from '../engine';
 import { byCodeUnit } from './files';
+import type { CliSkipped } from './skipped';
 
 export interface CliPosition { line: number; column: number }
 
@@ -18,8 +19,8 @@ export interface CliFinding {
 export interface CheckSummary {
   findings: CliFinding[];
   scanned: number;
-  /** Files read but not linted (Helm templates, binary content, too large). */
-  skipped: number;
+  /** Files and documents not judged (chart templates, syntax errors, binary content, too large). */
+  skipped: CliSkipped[];
   /** With --fix / --fix-unsafe: the files written and how many findings each had fixed. */
   fixed?: Array<{ file: string; count: number }>;
   /** Findings a suppression took out, with its reason (for audit). */

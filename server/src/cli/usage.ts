@@ -6,8 +6,19 @@ const CHECK = `Usage: kube-harden check [options] <files or directories...>
 
 Reports security findings in Kubernetes manifests. Directories are searched
 recursively for .yaml, .yml and .json files (node_modules and .git are skipped).
-Helm chart templates are not linted. A file that cannot be read is reported on
-stderr (exit status 2) and the others are still checked.
+Files are read as kubectl reads them (go-yaml: CR, NEL, LS and PS line ends,
+UTF-16 with a byte-order mark, YAML 1.1 scalars, "*List" documents expanded).
+A file that cannot be read is reported on stderr (exit status 2) and the others
+are still checked.
+
+Nothing unread passes as clean: a document with a YAML syntax error, a file over
+the size limit, binary or UTF-32 content, and Helm chart templates (a file in a
+chart's templates/ folder; charts are not rendered yet) are each reported as
+  skipped: <file>[:<line>]: <reason>
+on stderr, listed under "skipped" by --format json, and fail the run with exit
+status 3 unless --allow-skipped. Files that are not Kubernetes manifests (CI
+workflows, compose files, Helm values, package.json) get no findings and are
+not skipped.
 
 Options:
   --level baseline|restricted   Pod Security Standards level (default: restricted)
@@ -26,6 +37,11 @@ Options:
                                 ones, such as runAsNonRoot: true, may stop an image
                                 that relies on the old setting: review the result)
   --format text|json            Output format (default: text)
+  --max-file-size <size>        Skip files larger than this, e.g. 32MiB or 500KiB
+                                (default: as .kube-harden.yaml maxFileSize says,
+                                else 16MiB)
+  --allow-skipped               Report skipped files and documents, but do not fail
+                                the run for them (exit status as findings decide)
   -h, --help                    Show this help
 
 Settings come from the nearest .kube-harden.yaml (or .yml) found walking up from
@@ -44,7 +60,9 @@ Fixing never creates files nor adds objects: what has no single right answer,
 such as a NetworkPolicy for a namespace, is an editor suggestion, not a fix.
 
 Exit status: 0 nothing found (or nothing left after fixing), 1 findings
-reported, 2 usage or I/O error.
+reported, 2 usage or I/O error, 3 no findings but something was skipped (see
+above; --allow-skipped makes it 0). Findings win over skips: a run with both
+exits 1, and its skipped lines are still printed.
 `;
 
 const RULES = `Usage: kube-harden rules [--format text|json]
@@ -63,7 +81,8 @@ Options:
   -h, --help      Show help (also per command: kube-harden check --help)
   --version       Print the version
 
-Exit status: 0 nothing found, 1 findings reported, 2 usage or I/O error.
+Exit status: 0 nothing found, 1 findings reported, 2 usage or I/O error,
+3 files or documents skipped (not read; see kube-harden check --help).
 `;
 
 export function helpText(topic?: 'check' | 'rules'): string {

@@ -24,6 +24,24 @@ export function configDiagnostics(text: string): PublishDiagnosticsParams['diagn
   }));
 }
 
+/**
+ * What was not judged (a document that does not parse, a chart template, a file too large), at
+ * the line where reading stopped: an editor that shows no finding must not look like a clean file.
+ */
+export function notCheckedDiagnostics(doc: TextDocument, result: LintResult): PublishDiagnosticsParams['diagnostics'] {
+  return (result.notChecked ?? []).map(n => {
+    const line = n.range.start.line;
+    const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    return {
+      range: { start: { line, character: 0 }, end: { line, character: text.length } },
+      severity: DiagnosticSeverity.Warning,
+      code: 'not-checked',
+      source: SOURCE,
+      message: `Not checked for security findings: ${n.reason}.`,
+    };
+  });
+}
+
 export interface ValidatorDeps {
   document(uri: string): TextDocument | undefined;
   all(): TextDocument[];
@@ -180,7 +198,7 @@ export class Validator {
       for (const f of result.failures) {
         this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       }
-      diagnostics = result.findings.map(f => toDiagnostic(f, this.deps.docsHref));
+      diagnostics = [...result.findings.map(f => toDiagnostic(f, this.deps.docsHref)), ...notCheckedDiagnostics(doc, result)];
     } catch (e) {
       // Stale diagnostics would point at text that is no longer there: clear them instead.
       this.deps.log.error('lint', `Linting ${uri} failed: ${describeError(e)}`);

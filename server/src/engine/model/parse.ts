@@ -5,6 +5,7 @@ import { goYamlTags } from './go-yaml-scalars';
 import { isNonKubernetesJson } from './json-kind';
 import { documentBounds, readableRun } from './kubectl-text';
 import { LineIndex } from './text';
+import { formatSize } from '../size';
 import { get, str } from './yaml-nav';
 
 export interface K8sObject {
@@ -91,7 +92,7 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
   // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a skip.
   if (isNonKubernetesJson(text)) return { text, lines, documents: [], notKubernetes: true };
   const max = options.maxLength ?? MAX_TEXT_LENGTH;
-  if (text.length > max) return { text, lines, documents: [], skipped: `file too large (${sizeText(text.length)}, the limit is ${sizeText(max)})` };
+  if (text.length > max) return { text, lines, documents: [], skipped: tooLarge(text.length, max) };
   // go-yaml refuses a NUL anywhere ("control characters are not allowed"): kubectl reads nothing.
   if (text.includes('\u0000')) return { text, lines, documents: [], skipped: 'binary content' };
   const chunks: Chunk[] = [];
@@ -112,7 +113,7 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
   const documents = chunks.flatMap(c => c.docs).map((doc, index): ParsedDocument => {
     const error = doc.errors[0];
     if (!error) return { doc, index, hasErrors: false, objects: objectsOf(doc, index) };
-    return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: error.pos[0], objects: [] };
+    return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
   });
   return { text, lines, documents, chunks };
 }
@@ -127,6 +128,18 @@ export function skipsOf(file: ParsedFile): Skip[] {
 // (`image: {{ .Values.image }}`): where such a document does not parse, a template is the likely cause.
 const TEMPLATE_LINE = /^[^#\n]*\{\{[^\n]*\}\}/m;
 
+/**
+ * Where to show a syntax error: its own position, except one found at the end of the input (an
+ * unclosed quote or bracket), which is shown on the document's last line rather than past it.
+ */
+function errorLineStart(text: string, doc: Document, at: number): number {
+  const end = doc.range ? doc.range[2] : text.length;
+  let last = Math.min(end, text.length) - 1;
+  while (last > 0 && /\s/.test(text[last])) last--;
+  if (at <= last) return at;
+  return Math.max(text.lastIndexOf('\n', last) + 1, doc.range?.[0] ?? 0);
+}
+
 function syntaxReason(text: string, doc: Document, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const body = doc.range ? text.slice(doc.range[0], doc.range[2]) : '';
@@ -134,8 +147,9 @@ function syntaxReason(text: string, doc: Document, message: string): string {
   return `YAML syntax error: ${first}`;
 }
 
-function sizeText(units: number): string {
-  return units >= 1024 * 1024 ? `${+(units / 1024 / 1024).toFixed(1)} MiB` : `${+(units / 1024).toFixed(1)} KiB`;
+/** The reason a file over the size limit is not read (sizes in bytes on disk, or characters in the editor). */
+export function tooLarge(size: number, limit: number): string {
+  return `file too large (${formatSize(size)}; the limit is ${formatSize(limit)}, see maxFileSize)`;
 }
 
 function parseDocuments(text: string): Document.Parsed[] | undefined {
