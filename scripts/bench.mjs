@@ -156,3 +156,7 @@ if (keystroke.length) {
   console.log(w.map(x => '-'.repeat(x)).join('  '));
   for (const r of keystroke) console.log(ln(r));
 }
+
+// A large JSON file that is not Kubernetes (package-lock.json): judged from its top-level keys.
+const { benchJsonSkip } = await import('./bench/json-skip.mjs');
+benchJsonSkip();

@@ -139,6 +139,7 @@ export function lint(text: string, config?: ConfigInput, options: { helmTemplate
 export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
+  if (file.notKubernetes) return { findings, failures };
   const skips = skipsOf(file).map(s => ({ reason: s.reason, range: { start: file.lines.positionAt(s.offset), end: file.lines.positionAt(s.offset) } }));
   if (file.skipped) return { findings, failures, skipped: file.skipped, notChecked: skips };
   const uri = options.uri ?? 'untitled:manifest';
