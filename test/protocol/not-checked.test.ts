@@ -61,3 +61,28 @@ describe('protocol: parts of a document that were not checked', () => {
     ]);
   });
 });
+
+describe('protocol: kubeHarden.maxFileSize', () => {
+  it('does not check a larger document, and says so instead of looking clean', async () => {
+    const client = await LspClient.start({ settings: { kubeHarden: { maxFileSize: '100' } } });
+    try {
+      const uri = fileUri('large.yaml');
+      await client.open(uri, PRIVILEGED_POD);
+      const p = await client.waitForDiagnostics(uri, { version: 1 });
+      assert.deepEqual(p.diagnostics, [{
+        range: range(0, 0, 0, 'apiVersion: v1'.length),
+        severity: DiagnosticSeverity.Warning,
+        code: 'not-checked',
+        source: 'kube-harden',
+        message: `Not checked for security findings: file too large (${Buffer.byteLength(PRIVILEGED_POD)} bytes; the limit is 100 bytes, see maxFileSize).`,
+      }]);
+      const small = fileUri('small.yaml');
+      client.settings = { kubeHarden: { maxFileSize: '1KiB' } };
+      await client.changeConfiguration(client.settings);
+      await client.open(small, PRIVILEGED_POD);
+      assert.deepEqual((await client.waitForDiagnostics(small, { version: 1 })).diagnostics.map(d => d.code), ['require-run-as-non-root', 'disallow-privileged-containers']);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { SettingsStore } from './settings';
 import { canonicalUri } from './uris';
 import { isConfigUri } from './repoConfig';
 import { parseConfigFile } from '../engine/config-file';
+import { tooLarge } from '../engine/model/parse';
 
 /** The problems of a repository file as diagnostics (source kube-harden, code `config`). */
 export function configDiagnostics(text: string): PublishDiagnosticsParams['diagnostics'] {
@@ -187,6 +188,14 @@ export class Validator {
       // No findings here, but its objects still belong in the workspace model (parsing puts them there).
       this.deps.cache.get(doc);
       this.deps.publish({ uri, version, diagnostics: [] });
+      return;
+    }
+    const size = settings.maxFileSize === undefined ? 0 : Buffer.byteLength(doc.getText());
+    if (settings.maxFileSize !== undefined && size > settings.maxFileSize) {
+      state.published = undefined;
+      const start = { line: 0, character: 0 };
+      const skipped: LintResult = { findings: [], failures: [], notChecked: [{ reason: tooLarge(size, settings.maxFileSize), range: { start, end: start } }] };
+      this.deps.publish({ uri, version, diagnostics: notCheckedDiagnostics(doc, skipped) });
       return;
     }
     let diagnostics: PublishDiagnosticsParams['diagnostics'] = [];
