@@ -24,6 +24,9 @@ const GO_PREFIXED_INT: ScalarTag = {
  * there ("purposefully unsupported"), and every radix prefix Go accepts is an integer.
  */
 export function goYamlTags(tags: Tags): Tags {
-  const kept = tags.filter(t => typeof t === 'string' || !('format' in t) || t.format !== 'TIME');
-  return [GO_PREFIXED_INT, ...kept];
+  // Called for every document parsed, always with the YAML 1.1 schema's tags: computed once.
+  adjusted ??= [GO_PREFIXED_INT, ...tags.filter(t => typeof t === 'string' || !('format' in t) || t.format !== 'TIME')];
+  return adjusted;
 }
+
+let adjusted: Tags | undefined;

@@ -63,6 +63,9 @@ interface Chunk {
 /** Files larger than this are not parsed unless configured otherwise: beyond any real manifest, and it bounds work. */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 
+/** JSON texts longer than this are first judged from their keys (json-kind.ts), without a parse. */
+export const JSON_JUDGED_FROM = 256 * 1024;
+
 export const HELM_CHART_TEMPLATE = 'Helm chart template (charts are not rendered yet)';
 
 /** How every Kubernetes manifest is parsed (tests compare against the same). */
@@ -89,8 +92,9 @@ export interface ParseOptions {
 export function parseFile(text: string, options: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
   if (options.helmTemplate) return { text, lines, documents: [], skipped: HELM_CHART_TEMPLATE };
-  // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a skip.
-  if (isNonKubernetesJson(text)) return { text, lines, documents: [], notKubernetes: true };
+  // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a
+  // skip. Smaller JSON is parsed as any other text (cheap, and what it says is then the parser's).
+  if (text.length > JSON_JUDGED_FROM && isNonKubernetesJson(text)) return { text, lines, documents: [], notKubernetes: true };
   const max = options.maxLength ?? MAX_TEXT_LENGTH;
   if (text.length > max) return { text, lines, documents: [], skipped: tooLarge(text.length, max) };
   // go-yaml refuses a NUL anywhere ("control characters are not allowed"): kubectl reads nothing.
@@ -137,10 +141,13 @@ function errorLineStart(text: string, doc: Document, at: number): number {
   let last = Math.min(end, text.length) - 1;
   while (last > 0 && /\s/.test(text[last])) last--;
   if (at <= last) return at;
-  return Math.max(text.lastIndexOf('\n', last) + 1, doc.range?.[0] ?? 0);
+  const lineStart = Math.max(text.lastIndexOf('\n', last), text.lastIndexOf('\r', last)) + 1;
+  return Math.max(lineStart, doc.range?.[0] ?? 0);
 }
 
 function syntaxReason(text: string, doc: Document, message: string): string {
+  // `yaml` turns a stack overflow on deep nesting into a document error: say what it means.
+  if (/call stack/i.test(message)) return 'nested too deeply to be read';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const body = doc.range ? text.slice(doc.range[0], doc.range[2]) : '';
   if (TEMPLATE_LINE.test(body)) return `YAML syntax error (${first}); it looks like a template outside a Helm chart's templates/ folder`;
