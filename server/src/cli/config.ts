@@ -7,12 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine/config-file';
 import { compileGlob, GlobMatcher } from '../host/glob';
-import { readSmallFile } from '../host/read-manifest';
+import { MAX_CONFIG_BYTES, readSmallFile } from '../host/read-manifest';
 import { describe } from './files';
 import { Io } from './io';
-
-/** A repository file is a few lines of settings: more is not a configuration, and is not read. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface RepoConfig {
   /** Absolute path of the file. */

@@ -69,6 +69,9 @@ async function startsLikeJson(handle: fs.promises.FileHandle): Promise<boolean> 
   return text.startsWith('{') || text.startsWith('[');
 }
 
+/** A repository file is a few lines of settings: more is not a configuration, and is not read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /**
  * A small file the tool reads for itself (a repository configuration): only a regular file, only
  * up to `maxBytes`, so a FIFO or a device named like it cannot hang the run nor a huge one fill

@@ -1,6 +1,7 @@
 // Nothing unread passes: every way a file used to slip past `check` (read differently from
 // kubectl, or silently not read) now reports the privileged container, or fails the run as skipped.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
@@ -123,5 +124,15 @@ describe('kube-harden check: nothing unread passes', () => {
     // level: baseline applies: the restricted-only finding on the same container is not reported.
     assert.match(run.stdout, /disallow-privileged-containers/);
     assert.doesNotMatch(run.stdout, /require-run-as-non-root/);
+  });
+
+  it('does not wait on a FIFO named .kube-harden.yaml: an error, and the files are still checked', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD });
+    execFileSync('mkfifo', [path.join(dir, '.kube-harden.yaml')]);
+    const run = runCli(['check', 'pod.yaml'], { cwd: dir });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, 'kube-harden: error: .kube-harden.yaml: not a regular file\n');
+    assert.match(run.stdout, /disallow-privileged-containers/);
   });
 });
