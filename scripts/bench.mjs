@@ -160,3 +160,7 @@ if (keystroke.length) {
 // The Go template engine (Helm rendering), on its own synthetic chart.
 console.log('');
 await import('./bench/gotemplate.mjs');
+
+// A large JSON file that is not Kubernetes (package-lock.json): judged from its top-level keys.
+const { benchJsonSkip } = await import('./bench/json-skip.mjs');
+benchJsonSkip();

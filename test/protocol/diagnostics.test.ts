@@ -82,6 +82,8 @@ describe('protocol: diagnostics', () => {
     assert.deepEqual(p.diagnostics.map(d => [d.code, d.range]), [
       ['require-run-as-non-root', range(15, 4, 15, 19)],
       ['disallow-privileged-containers', range(16, 18, 16, 22)],
+      // The broken document is said not to be checked, on its unclosed line.
+      ['not-checked', range(5, 0, 5, '  key: [unclosed'.length)],
     ]);
   });
 
@@ -135,14 +137,20 @@ describe('protocol: diagnostics', () => {
     assert.ok(!client.published.some(x => x.uri === md));
   });
 
-  it('publishes nothing for a Helm chart template, whatever it contains', async () => {
+  it('publishes only "not checked" for a Helm chart template, whatever it contains', async () => {
     const chart = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-chart-'));
     try {
       fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
       fs.mkdirSync(path.join(chart, 'templates'));
       const uri = pathToFileURL(path.join(chart, 'templates', 'pod.yaml')).href;
       await client.open(uri, PRIVILEGED_POD);
-      assert.deepEqual((await client.waitForDiagnostics(uri, { version: 1 })).diagnostics, []);
+      assert.deepEqual((await client.waitForDiagnostics(uri, { version: 1 })).diagnostics, [{
+        range: range(0, 0, 0, 'apiVersion: v1'.length),
+        severity: DiagnosticSeverity.Warning,
+        code: 'not-checked',
+        source: 'kube-harden',
+        message: 'Not checked for security findings: Helm chart template (charts are not rendered yet).',
+      }]);
     } finally {
       fs.rmSync(chart, { recursive: true, force: true });
     }

@@ -67,9 +67,10 @@ describe('protocol: robustness', () => {
       const p = await client.waitForDiagnostics(uri, { version: 1 });
       // The bomb's container has only `privileged: true` (through *m0) and nothing else set, its
       // image `nginx` has no tag, it sets no memory limit, and no NetworkPolicy selects the pod.
+      // What could not be read is said not to be checked.
       const expected = name === 'an alias bomb'
         ? ['disallow-latest-image-tag', 'require-run-as-non-root', 'disallow-privileged-containers', 'require-no-privilege-escalation', 'require-drop-all-capabilities', 'require-seccomp-profile', 'require-memory-limit']
-        : [];
+        : ['binary junk', 'broken YAML', 'deep nesting'].includes(name) ? ['not-checked'] : [];
       assert.deepEqual(p.diagnostics.map(d => d.code).sort(), expected.sort());
     });
   }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Finding, lint, LintResult, lintParsed, parseFile, resolveConfig, Rule, ruleById } from '@kube-harden/server';
+import { Finding, HELM_CHART_TEMPLATE, lint, LintResult, lintParsed, parseFile, resolveConfig, Rule, ruleById } from '@kube-harden/server';
 import { json, removeTempTrees, cli, tempTree } from '../helpers/cli';
 import { yaml } from '../helpers/manifest';
 import { KNOWN_RULES, PRIVILEGED_POD, PRIVILEGED_POD_JSON } from './cli/fixtures';
@@ -12,6 +12,10 @@ import { KNOWN_RULES, PRIVILEGED_POD, PRIVILEGED_POD_JSON } from './cli/fixtures
 const ALL = { enableAll: true };
 const at = (f: Finding) => [f.ruleId, f.range.start.line + 1, f.range.start.character + 1, f.range.end.line + 1, f.range.end.character + 1];
 const known = (r: LintResult) => r.findings.filter(f => KNOWN_RULES.has(f.ruleId)).map(at);
+
+function range(sl: number, sc: number, el: number, ec: number) {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
 
 function assertNothing(text: string, what: string): LintResult {
   const r = lint(text, ALL);
@@ -277,22 +281,29 @@ describe('bad input', function () {
       ]);
     });
 
-    it('does not lint a Helm template', () => {
-      assertNothing(HELM_TEMPLATE, 'template');
-      assert.deepEqual(parseFile(HELM_TEMPLATE).documents.map(d => d.skipped), ['Helm template']);
-      // Control lines make the whole file a template.
-      assert.equal(lint(`{{- if .Values.enabled }}\n${PRIVILEGED_POD}{{- end }}\n`, ALL).skipped, 'Helm template');
-      // A chart template without actions, known as such by its path.
-      assert.equal(lint(PRIVILEGED_POD, ALL, { helmTemplate: true }).skipped, 'Helm template');
+    it('skips a chart template (known by its path) and a template that does not parse, and says why', () => {
+      // A chart template, even without actions, is not judged until charts are rendered.
+      const chart = lint(PRIVILEGED_POD, ALL, { helmTemplate: true });
+      assert.deepEqual([chart.findings, chart.skipped, chart.notChecked], [[], HELM_CHART_TEMPLATE, [{ reason: HELM_CHART_TEMPLATE, range: range(0, 0, 0, 0) }]]);
+      // Control lines outside a chart: the YAML does not parse, and the reason names the likely cause.
+      const control = lint(`{{- if .Values.enabled }}\n${PRIVILEGED_POD}{{- end }}\n`, ALL);
+      assert.deepEqual(control.findings, []);
+      assert.deepEqual(control.notChecked, [{
+        reason: "YAML syntax error (Block collections are not allowed within flow collections); it looks like a template outside a Helm chart's templates/ folder",
+        range: range(0, 2, 0, 2),
+      }]);
     });
 
-    it('lints the documents of a rendered install around one that kept a Helm value', () => {
+    it('judges `{{ }}` in an ordinary manifest as the text it is: every document is linted', () => {
       const text = `${HELM_TEMPLATE}---\n${PRIVILEGED_POD}`;
       const offset = HELM_TEMPLATE.split('\n').length; // the lines before the second document
       const r = lint(text, { rules: { 'disallow-privileged-containers': 'error' }, level: 'baseline' });
-      assert.equal(r.skipped, undefined);
+      assert.deepEqual([r.skipped, r.notChecked], [undefined, undefined]);
       // The container's name: it sets no memory limit (on by default at every level).
-      assert.deepEqual(r.findings.map(at), [['require-memory-limit', offset + 7, 13, offset + 7, 16], ['disallow-privileged-containers', offset + 10, 21, offset + 10, 25]]);
+      assert.deepEqual(r.findings.map(at), [
+        ['require-memory-limit', 7, 13, 7, 16], ['disallow-privileged-containers', 10, 21, 10, 25],
+        ['require-memory-limit', offset + 7, 13, offset + 7, 16], ['disallow-privileged-containers', offset + 10, 21, offset + 10, 25],
+      ]);
     });
 
     it('isolates a rule that throws: the others still report, the failure names it', () => {
@@ -312,7 +323,7 @@ describe('bad input', function () {
   });
 
   describe('CLI', () => {
-    it('answers a directory of bad input with exit status 0 and no findings', async () => {
+    it('answers a directory of bad input with no findings, each unread file skipped, exit status 3', async () => {
       const binary = junk(8192, 7, true);
       binary[0] = 0;
       const files: Record<string, string | Buffer> = {
@@ -324,7 +335,7 @@ describe('bad input', function () {
         'workflow.yml': GITHUB_WORKFLOW,
         'docker-compose.yml': DOCKER_COMPOSE,
         'values.yaml': HELM_VALUES,
-        'template.yaml': HELM_TEMPLATE,
+        'template.yaml': `{{- if .Values.enabled }}\n${HELM_TEMPLATE}{{- end }}\n`,
         'broken.json': '{"apiVersion": "v1", "kind": "Pod", "spec": {',
       };
       Object.entries(MALFORMED).forEach(([, text], i) => { files[`malformed-${i}.yaml`] = text; });
@@ -333,12 +344,26 @@ describe('bad input', function () {
       fs.writeFileSync(path.join(dir, 'huge.yaml'), '');
       fs.truncateSync(path.join(dir, 'huge.yaml'), 17 * 1024 * 1024);
       const run = await cli(['check', '--enable-all', '--format', 'json', '.'], { cwd: dir });
-      assert.equal(run.status, 0, run.stdout + run.stderr);
-      assert.deepEqual(json(run), { findings: [] });
-      assert.match(run.stderr, /binary\.yaml: not linted \(binary content\)/);
-      assert.match(run.stderr, /huge\.yaml: not linted \(file too large\)/);
-      assert.doesNotMatch(run.stderr, /internal error|at .*\.js:\d+/);
-      assert.doesNotMatch(run.stderr, /template\.yaml/, 'a skipped Helm template is not news');
+      assert.equal(run.status, 3, run.stdout + run.stderr);
+      const syntax = (file: string, line: number, error: string) => ({ file: `./${file}`, line, reason: `YAML syntax error: ${error}` });
+      const skipped = [
+        { file: './binary.yaml', line: null, reason: 'binary content' },
+        syntax('broken.json', 1, 'Flow map in block collection must be sufficiently indented and end with a }'),
+        { file: './huge.yaml', line: null, reason: 'file too large (17 MiB; the limit is 16 MiB, see maxFileSize)' },
+        // An unclosed collection or quote is reported on the document's last line, not past the end of the file.
+        syntax('malformed-0.yaml', 3, 'Flow sequence in block collection must be sufficiently indented and end with a ]'),
+        syntax('malformed-1.yaml', 4, 'Missing closing "quote'),
+        syntax('malformed-2.yaml', 4, 'Tabs are not allowed as indentation'),
+        syntax('malformed-3.yaml', 1, 'Nested mappings are not allowed in compact mappings'),
+        syntax('malformed-4.yaml', 1, 'Nested mappings are not allowed in compact mappings'),
+        syntax('malformed-5.yaml', 1, 'Flow sequence in block collection must be sufficiently indented and end with a ]'),
+        { file: './template.yaml', line: 1, reason: "YAML syntax error (Block collections are not allowed within flow collections); it looks like a template outside a Helm chart's templates/ folder" },
+      ];
+      assert.deepEqual(json(run), { findings: [], skipped });
+      assert.equal(run.stderr, skipped.map(s => `skipped: ${s.file}${s.line === null ? '' : `:${s.line}`}: ${s.reason}\n`).join(''));
+      const allowed = await cli(['check', '--enable-all', '--allow-skipped', '.'], { cwd: dir });
+      assert.equal(allowed.status, 0, allowed.stderr);
+      assert.equal(allowed.stderr, run.stderr, 'what was skipped is still said');
     });
 
     it('reports every document of a 50,000-line manifest', async () => {

@@ -1,6 +1,6 @@
 // Command-line parsing for `kube-harden`. The grammar is small and fixed (scripts and CI rely on
 // it), so it is written out here rather than pulled in from a dependency.
-import { FAIL_ON_VALUES, FailOn, FixSafety, isNamespaceName, Level, parsePolicyVersion, Preset, PRESETS } from '../engine';
+import { FAIL_ON_VALUES, FailOn, FixSafety, isNamespaceName, Level, parsePolicyVersion, parseSize, Preset, PRESETS, SIZE_HINT } from '../engine';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
@@ -13,6 +13,10 @@ export interface CheckArgs {
   preset?: Preset;
   /** --default-namespace: where objects naming no namespace land; undefined: as the repository file says. */
   defaultNamespace?: string;
+  /** --allow-skipped: what could not be read is still reported, but does not fail the run (exit 3). */
+  allowSkipped?: boolean;
+  /** --max-file-size: files larger than this many bytes are skipped; undefined: as the repository file says. */
+  maxFileSize?: number;
   /** --fix: apply safe fixes in place; --fix-unsafe: safe and unsafe ones. */
   fix?: FixSafety;
   format: Format;
@@ -60,6 +64,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--write-baseline': { takesValue: true, commands: ['check'] },
   '--stdin-filename': { takesValue: true, commands: ['check'] },
   '--no-context': { takesValue: false, commands: ['check'] },
+  '--allow-skipped': { takesValue: false, commands: ['check'] },
+  '--max-file-size': { takesValue: true, commands: ['check'] },
 };
 
 const COMMANDS = ['check', 'rules'] as const;
@@ -124,6 +130,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (defaultNamespace !== undefined && !isNamespaceName(defaultNamespace)) {
     throw new UsageError(`invalid namespace ${quote(defaultNamespace)}: use a Kubernetes namespace name (lower-case letters, digits and "-", at most 63 characters)`);
   }
+  const sizeValue = values.get('--max-file-size');
+  const maxFileSize = sizeValue === undefined ? undefined : parseSize(sizeValue);
+  if (sizeValue !== undefined && maxFileSize === undefined) throw new UsageError(`invalid size ${quote(sizeValue)} for --max-file-size: use ${SIZE_HINT}`);
   if (!positionals.length) throw new UsageError('no files or directories to check (use - for standard input)');
   // --fix-unsafe includes the safe fixes: given with --fix, it is the wider of the two.
   const fix = values.has('--fix-unsafe') ? 'unsafe' : values.has('--fix') ? 'safe' : undefined;
@@ -149,6 +158,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (writeBaseline !== undefined) args.writeBaseline = writeBaseline;
   if (stdinFilename !== undefined) args.stdinFilename = stdinFilename;
   if (values.has('--no-context')) args.noContext = true;
+  if (values.has('--allow-skipped')) args.allowSkipped = true;
+  if (maxFileSize !== undefined) args.maxFileSize = maxFileSize;
   return args;
 }
 

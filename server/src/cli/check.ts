@@ -12,7 +12,9 @@ import { contextRoots } from './context';
 import { mergeConfigInputs } from '../engine';
 import { CheckSummary, compareFindings, fingerprints, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
-import { decode, FileContent, fixFile } from './fix';
+import { FileContent, fixFile } from './fix';
+import { decodeManifest, readManifest } from '../host/read-manifest';
+import { exitStatus, toCliSkipped } from './skipped';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
 import { artifactName, formatGithub, formatSarif } from './sarif';
@@ -44,9 +46,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   // First every file is read and summarised into one workspace model, so cross-file rules (the
   // NetworkPolicy in another file, the Namespace's Pod Security label) judge as the editor does.
+  const maxBytes = (file: SourceFile): number => args.maxFileSize ?? repo.forFile(file.absolute)?.file.maxFileSize ?? MAX_TEXT_LENGTH;
   const inputs: Input[] = [];
   for (const file of files) {
-    const content = await read(file, io);
+    const content = await read(file, maxBytes(file), io);
     if (!content) { ioErrors++; continue; }
     inputs.push({ file, content, uri: pathToFileURL(file.absolute).href });
   }
@@ -54,7 +57,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const name = args.stdinFilename ?? STDIN_NAME;
     const file: SourceFile = { display: name, absolute: path.resolve(base, name), named: true };
     const raw = io.readStdin ? await io.readStdin() : Buffer.alloc(0);
-    inputs.push({ file, content: raw.length > MAX_TEXT_LENGTH ? { skipped: 'file too large' } : decode(raw), uri: pathToFileURL(file.absolute).href });
+    inputs.push({ file, content: raw.length > maxBytes(file) ? { skipped: `larger than ${maxBytes(file)} bytes` } : decodeManifest(raw), uri: pathToFileURL(file.absolute).href });
   }
   // The rest of each repository, for context only: what the editor's workspace model holds.
   if (!args.noContext) {
@@ -63,7 +66,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const context = await discover(roots, io.cwd);
     for (const file of context.files) {
       if (checked.has(file.absolute) || repo.excludes(file.absolute)) continue;
-      const content = await read(file, { ...io, err: () => undefined });
+      const content = await read(file, maxBytes(file), { ...io, err: () => undefined });
       if (content && 'text' in content) inputs.push({ file, content, uri: pathToFileURL(file.absolute).href, context: true });
     }
   }
@@ -71,13 +74,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const parsed = new ParseBudget();
   for (const { file, content, uri, context } of inputs) {
     if (!('text' in content)) continue;
-    const p = parseSafely(file, content.text);
+    const p = parseSafely(file, content.text, maxBytes(file));
     if (!p) continue;
     workspace.setFile(uri, summarizeFile(uri, p));
     if (!context) parsed.keep(uri, p, content.text.length);
   }
 
-  const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
+  const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
   const artifacts = new Map<string, string>();
   for (const { file, content, uri, context } of inputs) {
     if (context) continue;
@@ -93,15 +96,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       text = outcome.text;
     }
     const { result, parse } = text !== undefined
-      ? lintSafely(file, text, parsed.take(uri), configFor(file), io, { uri, workspace })
+      ? lintSafely(file, text, parsed.take(uri), maxBytes(file), configFor(file), io, { uri, workspace })
       : { result: { findings: [], failures: [], skipped: (content as { skipped: string }).skipped } as LintResult, parse: undefined };
-    if (result.skipped) {
-      summary.skipped++;
-      // A chart template is not a manifest: skipping it is the expected outcome, not news.
-      if (result.skipped !== 'Helm template') {
-        io.err(`kube-harden: note: ${file.display}: not linted (${result.skipped})\n`);
-        (summary.notes ??= []).push({ level: 'warning', message: `not linted: ${result.skipped}`, file: file.display });
-      }
+    for (const skip of toCliSkipped(file.display, result)) {
+      summary.skipped.push(skip);
+      io.err(`skipped: ${skip.file}${skip.line === null ? '' : `:${skip.line}`}: ${skip.reason}\n`);
+      (summary.notes ??= []).push({ level: 'warning', message: `not checked: ${skip.reason}`, file: skip.file, ...(skip.line === null ? {} : { line: skip.line }) });
     }
     for (const failure of result.failures) {
       const first = failure.error.split('\n')[0];
@@ -148,9 +148,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     case 'github': io.out(formatGithub(summary, d => path.relative(base, artifacts.get(d) ?? path.resolve(base, d)).split(path.sep).join('/'))); break;
     default: io.out(formatText(summary, io.color));
   }
-  if (failed) return 2;
-  if (args.writeBaseline) return 0;
-  return failsOn(summary, args.failOn ?? failOnOf(files.map(f => repo.forFile(f.absolute)))) ? 1 : 0;
+  if (args.writeBaseline && !failed) return 0;
+  const failing = failsOn(summary, args.failOn ?? failOnOf(files.map(f => repo.forFile(f.absolute))));
+  return exitStatus({ errors: failed ? 1 : 0, findings: failing ? 1 : 0, skipped: summary.skipped.length, allowSkipped: !!args.allowSkipped });
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -185,12 +185,9 @@ function defaultNamespaceOf(args: CheckArgs, repos: ReadonlyArray<RepoConfig | u
   return first ?? 'default';
 }
 
-async function read(file: SourceFile, io: Io): Promise<FileContent | { skipped: string } | undefined> {
+async function read(file: SourceFile, maxBytes: number, io: Io): Promise<FileContent | { skipped: string } | undefined> {
   try {
-    const stat = await fs.promises.stat(file.absolute);
-    // Not read at all: the engine would refuse it anyway, and reading it could exhaust memory.
-    if (stat.size > MAX_TEXT_LENGTH) return { skipped: 'file too large' };
-    return decode(await fs.promises.readFile(file.absolute));
+    return await readManifest(file.absolute, maxBytes);
   } catch (e) {
     io.err(`kube-harden: error: ${file.display}: ${describe(e)}\n`);
     return undefined;
@@ -218,22 +215,22 @@ class ParseBudget {
   drop(uri: string): void { this.kept.delete(uri); }
 }
 
-function parseSafely(file: SourceFile, text: string): ParsedFile | undefined {
+function parseSafely(file: SourceFile, text: string, maxBytes: number): ParsedFile | undefined {
   try {
-    return parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) });
+    return parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes });
   } catch {
     return undefined; // reported when the file is linted
   }
 }
 
-function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, config: ConfigInput, io: Io, options: LintOptions): { result: LintResult; parse?: ParsedFile } {
+function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, maxBytes: number, config: ConfigInput, io: Io, options: LintOptions): { result: LintResult; parse?: ParsedFile } {
   try {
-    const parse = parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute) });
+    const parse = parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes });
     return { result: lintParsed(parse, resolveConfig(config), options), parse };
   } catch (e) {
     // Rules are isolated by the engine; this is a fault outside them. Like a rule failure it is
     // reported and does not decide the exit status.
     io.err(`kube-harden: internal error: ${file.display} could not be linted: ${e instanceof Error ? e.message : String(e)}\n`);
-    return { result: { findings: [], failures: [] } };
+    return { result: { findings: [], failures: [], skipped: 'internal error while linting' } };
   }
 }

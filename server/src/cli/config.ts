@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine';
 import { compileGlob, GlobMatcher } from '../host/glob';
+import { MAX_CONFIG_BYTES, readSmallFile } from '../host/read-manifest';
 import { describe } from './files';
 import { Io } from './io';
 
@@ -55,7 +56,7 @@ export class ConfigFinder {
       const candidate = path.join(dir, name);
       let text: string;
       try {
-        text = fs.readFileSync(candidate, 'utf8');
+        text = readSmallFile(candidate, MAX_CONFIG_BYTES);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') continue;

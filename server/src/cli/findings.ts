@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Finding, findingIdentity, FixSafety, ParsedFile, Severity, SuppressedFinding } from '../engine';
 import { byCodeUnit } from './files';
+import type { CliSkipped } from './skipped';
 
 export interface CliPosition { line: number; column: number }
 
@@ -24,8 +25,8 @@ export interface CliFinding {
 export interface CheckSummary {
   findings: CliFinding[];
   scanned: number;
-  /** Files read but not linted (Helm templates, binary content, too large). */
-  skipped: number;
+  /** Files and documents not judged (chart templates, syntax errors, binary content, too large). */
+  skipped: CliSkipped[];
   /** Run notes machine formats carry (SARIF notifications, GitHub annotations): files not read, errors. */
   notes?: RunNote[];
   /** False when something could not be read or configured (exit status 2). */

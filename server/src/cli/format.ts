@@ -8,6 +8,7 @@ export function formatJson(summary: CheckSummary): string {
   const out: Record<string, unknown> = { findings: summary.findings };
   if (summary.fixed) out.fixed = summary.fixed;
   if (summary.suppressed.length) out.suppressed = summary.suppressed;
+  if (summary.skipped.length) out.skipped = summary.skipped;
   if (summary.baseline) out.baseline = summary.baseline;
   return JSON.stringify(out, null, 2) + '\n';
 }
@@ -41,7 +42,7 @@ function summaryLine(summary: CheckSummary): string {
   const { findings, scanned, skipped, fixed, suppressed } = summary;
   const count = (s: Severity) => findings.filter(f => f.severity === s).length;
   const errors = count('error'), warnings = count('warning'), infos = count('info');
-  const files = `${scanned} ${scanned === 1 ? 'file' : 'files'} scanned` + (skipped ? `, ${skipped} not linted` : '')
+  const files = `${scanned} ${scanned === 1 ? 'file' : 'files'} scanned` + (skipped.length ? `, ${skipped.length} skipped` : '')
     + (suppressed.length ? `, ${suppressed.length} suppressed` : '')
     + (summary.baseline ? `, ${summary.baseline.known} known to the baseline` : '');
   if (fixed) {

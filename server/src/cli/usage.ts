@@ -4,9 +4,21 @@ const CHECK = `Usage: kube-harden check [options] <files or directories...|->
 
 Reports security findings in Kubernetes manifests. Directories are searched
 recursively for .yaml, .yml and .json files (node_modules and .git are skipped).
-Helm chart templates are not linted. A file that cannot be read is reported on
-stderr (exit status 2) and the others are still checked. "-" reads a YAML
-stream from standard input (helm template ... | kube-harden check -).
+Files are read as kubectl reads them (go-yaml: CR, NEL, LS and PS line ends,
+UTF-16 with a byte-order mark, YAML 1.1 scalars, "*List" documents expanded).
+A file that cannot be read is reported on stderr (exit status 2) and the others
+are still checked.
+
+Nothing unread passes as clean: a document with a YAML syntax error, a file over
+the size limit, binary or UTF-32 content, and Helm chart templates (a file in a
+chart's templates/ folder; charts are not rendered yet) are each reported as
+  skipped: <file>[:<line>]: <reason>
+on stderr, listed under "skipped" by --format json, and fail the run with exit
+status 3 unless --allow-skipped. Files that are not Kubernetes manifests (CI
+workflows, compose files, Helm values, package.json) get no findings and are
+not skipped.
+"-" reads a YAML stream from standard input (helm template ... | kube-harden
+check -).
 
 The named files are judged with the rest of their repository, as the editor
 judges them: the manifests under the folder of the nearest .kube-harden.yaml
@@ -47,6 +59,11 @@ Options:
                                 folder finds .kube-harden.yaml and the context
   --no-context                  Judge the named files with each other only, not
                                 with the rest of their repository
+  --max-file-size <size>        Skip files larger than this, e.g. 32MiB or 500KiB
+                                (default: as .kube-harden.yaml maxFileSize says,
+                                else 16MiB)
+  --allow-skipped               Report skipped files and documents, but do not fail
+                                the run for them (exit status as findings decide)
   -h, --help                    Show this help
 
 Settings come from the nearest .kube-harden.yaml (or .yml) found walking up from
@@ -70,7 +87,10 @@ moving a block keeps it known. The same fingerprint is SARIF's
 partialFingerprints and "fingerprint" in --format json.
 
 Exit status: 0 nothing found at or above --fail-on (or nothing left after
-fixing), 1 findings at or above --fail-on, 2 usage or I/O error.
+fixing), 1 findings at or above --fail-on, 2 usage or I/O error, 3 no failing
+findings but something was skipped (see above; --allow-skipped makes it 0).
+Findings win over skips: a run with both exits 1, and its skipped lines are
+still printed.
 `;
 
 const RULES = `Usage: kube-harden rules [--format text|json]
@@ -90,7 +110,8 @@ Options:
   -h, --help      Show help (also per command: kube-harden check --help)
   --version       Print the version
 
-Exit status: 0 nothing found, 1 findings reported, 2 usage or I/O error.
+Exit status: 0 nothing found, 1 findings reported, 2 usage or I/O error,
+3 files or documents skipped (not read; see kube-harden check --help).
 `;
 
 export function helpText(topic?: 'check' | 'rules'): string {

@@ -7,6 +7,7 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from 'yaml';
 import { ConfigInput, normalizeConfig } from './config';
 import { LineIndex, Range } from './model/text';
+import { parseSize, SIZE_HINT } from './size';
 import { RULES } from './registry';
 import type { RuleMeta } from './rule';
 
@@ -32,6 +33,8 @@ export interface ConfigFile {
   exclude?: string[];
   /** The lowest severity that fails `kube-harden check` (CI only; the editor has no exit code). */
   failOn?: FailOn;
+  /** Files larger than this many bytes are not judged (reported as skipped), as kubeHarden.maxFileSize. */
+  maxFileSize?: number;
   problems: ConfigFileProblem[];
 }
 
@@ -39,8 +42,8 @@ export interface ConfigFile {
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
-type Key = keyof ConfigInput | 'exclude' | 'failOn';
-const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'defaultNamespace', 'exclude', 'failOn'];
+type Key = keyof ConfigInput | 'exclude' | 'failOn' | 'maxFileSize';
+const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'defaultNamespace', 'exclude', 'failOn', 'maxFileSize'];
 
 export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id' | 'category'>[] = RULES): ConfigFile {
   const lines = new LineIndex(text);
@@ -76,26 +79,43 @@ export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id
   }
   const js = (n: unknown) => (n && typeof (n as Node).toJS === 'function' ? (n as Node).toJS(doc) : null);
   for (const pair of root.items) {
-    const keyNode = pair.key as Node | null;
+    try {
+      readSetting(pair.key as Node | null, pair.value as Node | null);
+    } catch (e) {
+      // An alias bomb (`yaml` refuses excessive aliases) or a value too deep: that setting is an
+      // error at its node, the others still apply.
+      at((pair.value ?? pair.key ?? undefined) as Node | undefined, 'error', `Not read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+  return result;
+
+  function readSetting(keyNode: Node | null, pairValue: Node | null): void {
+    const pair = { key: keyNode, value: pairValue };
     const name = isScalar(keyNode) ? String((keyNode as Scalar).value) : undefined;
     const valueNode = (pair.value ?? keyNode) as Node;
     const key = KEYS.find(k => k === name);
     if (!key) {
       at(keyNode ?? undefined, 'error', `Unknown setting ${JSON.stringify(name ?? '?')}: use one of ${KEYS.join(', ')}.`);
-      continue;
+      return;
     }
     const value = js(pair.value);
-    if (value === null || value === undefined) continue; // `level:` with nothing: the default
-    if (key === 'enableAll' && typeof value !== 'boolean') { at(valueNode, 'error', 'enableAll must be true or false.'); continue; }
-    if (key === 'rules') { readRules(pair.value as Node, result, known, at); continue; }
+    if (value === null || value === undefined) return; // `level:` with nothing: the default
+    if (key === 'enableAll' && typeof value !== 'boolean') { at(valueNode, 'error', 'enableAll must be true or false.'); return; }
+    if (key === 'rules') { readRules(pair.value as Node, result, known, at); return; }
     if (key === 'failOn') {
       const level = FAIL_ON_VALUES.find(v => v === value);
       if (level) result.failOn = level;
       else at(valueNode, 'error', `failOn must be one of ${FAIL_ON_VALUES.join(', ')}.`);
-      continue;
+      return;
+    }
+    if (key === 'maxFileSize') {
+      const bytes = parseSize(value);
+      if (bytes === undefined) at(valueNode, 'error', `maxFileSize must be ${SIZE_HINT}.`);
+      else result.maxFileSize = bytes;
+      return;
     }
     if (key === 'exclude' || key === 'trustedRegistries' || key === 'deniedRegistries') {
-      if (!isSeq(pair.value)) { at(valueNode, 'error', `${key} must be a list, e.g. ${key === 'exclude' ? '["test/fixtures/**"]' : '["ghcr.io/acme", "*.azurecr.io"]'}.`); continue; }
+      if (!isSeq(pair.value)) { at(valueNode, 'error', `${key} must be a list, e.g. ${key === 'exclude' ? '["test/fixtures/**"]' : '["ghcr.io/acme", "*.azurecr.io"]'}.`); return; }
       const kept: string[] = [];
       for (const item of pair.value.items as Node[]) {
         const v = js(item);
@@ -110,14 +130,13 @@ export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id
       }
       if (key === 'exclude') result.exclude = kept;
       else result.input[key] = kept;
-      continue;
+      return;
     }
     const { problems: p } = normalizeConfig({ [key]: typeof value === 'string' ? value : (value as never) }, known);
     if (typeof value !== 'string' && key !== 'enableAll') at(valueNode, 'error', `${key} must be a string.`);
     else if (p.length) at(valueNode, 'error', p[0].message);
     else (result.input as Record<string, unknown>)[key] = value;
   }
-  return result;
 }
 
 function readRules(

@@ -3,10 +3,10 @@ export { DEFAULT_CONFIG, normalizeConfig, PRESETS } from './config';
 export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from './config';
 export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
 export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
-export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
-export { objectAt, parseFile } from './model/parse';
+export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, NotChecked, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
+export { HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, skipsOf, tooLarge } from './model/parse';
+export type { K8sObject, ParsedDocument, ParsedFile, Skip } from './model/parse';
 export { findingIdentity, nodePathAt } from './fingerprint';
-export type { K8sObject, ParsedDocument, ParsedFile } from './model/parse';
 export { LineIndex } from './model/text';
 export type { Position, Range } from './model/text';
 export { podSpecOf } from './model/workload';
@@ -40,7 +40,6 @@ export type { GrantedRule, PermissionGrant, PermissionSubject } from './workspac
 export { mergeConfigInputs } from './config';
 export { CONFIG_FILE_NAMES, FAIL_ON_VALUES, isConfigFileName, parseConfigFile } from './config-file';
 export type { ConfigFile, ConfigFileProblem, FailOn } from './config-file';
-export { MAX_TEXT_LENGTH } from './model/parse';
 export { TOOL_NAMES } from './docs';
 export { OWASP_URL } from './owasp';
 export { RBAC_GROUP } from './model/rbac';
@@ -49,3 +48,4 @@ export { CONFIG_SETTING_KEYS, contributedConfiguration, renderSettingsTable, SET
 export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
 export { clearParseCache as clearKustomizeParseCache, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
 export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin as KustomizeOrigin, PathKey, RenderedObject, RenderNote, RenderOptions, RenderResult } from './render/kustomize';
+export { formatSize, parseSize, SIZE_HINT } from './size';

@@ -2,7 +2,7 @@
 // and the others still report.
 import { Document } from 'yaml';
 import { ConfigInput, LintConfig, normalizeConfig } from './config';
-import { ParsedFile, parseFile } from './model/parse';
+import { ParsedFile, parseFile, skipsOf } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
 import { WorkspaceIndex } from './workspace';
@@ -74,10 +74,18 @@ export interface LintResult {
   findings: Finding[];
   /** Rules that threw: isolated, reported to the log by the front ends. */
   failures: RuleFailure[];
-  /** Set when the file as a whole was not linted (Helm template, binary, too large). */
+  /** Set when the file as a whole was not linted (Helm chart template, binary, too large). */
   skipped?: string;
+  /** Every part of the file that was not judged (the whole file, or documents that do not parse), if any. */
+  notChecked?: NotChecked[];
   /** Findings a suppression comment or annotation took out, with its reason (only when some were). */
   suppressed?: SuppressedFinding[];
+}
+
+export interface NotChecked {
+  reason: string;
+  /** Where the unread part starts: an empty range (the file's start for a whole file). */
+  range: Range;
 }
 
 export interface ActiveRule {
@@ -131,7 +139,9 @@ export function lint(text: string, config?: ConfigInput, options: { helmTemplate
 export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  if (file.skipped) return { findings, failures, skipped: file.skipped };
+  if (file.notKubernetes) return { findings, failures };
+  const skips = skipsOf(file).map(s => ({ reason: s.reason, range: { start: file.lines.positionAt(s.offset), end: file.lines.positionAt(s.offset) } }));
+  if (file.skipped) return { findings, failures, skipped: file.skipped, notChecked: skips };
   const uri = options.uri ?? 'untitled:manifest';
   const summaries = options.summaries ?? summarizeFile(uri, file);
   let index = options.workspace;
@@ -182,7 +192,9 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
     }
   }
   const { findings: kept, suppressed } = suppressor.finish(findings);
-  return suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };
+  const result: LintResult = suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };
+  if (skips.length) result.notChecked = skips;
+  return result;
 }
 
 const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';

@@ -7,7 +7,7 @@ import type { Level } from './policy';
 
 /** The subset of JSON Schema VS Code's settings editor reads. */
 export interface SettingSchema {
-  type: 'boolean' | 'string' | 'array' | 'object';
+  type: 'boolean' | 'string' | 'array' | 'object' | readonly ('string' | 'number')[];
   default: unknown;
   enum?: readonly string[];
   enumDescriptions?: readonly string[];
@@ -18,8 +18,8 @@ export interface SettingSchema {
 }
 
 /** Settings only the editor reads: they do not reach the engine's configuration. */
-type EditorOnlyKey = 'enable' | 'exclude' | 'trace.server';
-const EDITOR_ONLY: ReadonlySet<string> = new Set<EditorOnlyKey>(['enable', 'exclude', 'trace.server']);
+type EditorOnlyKey = 'enable' | 'exclude' | 'trace.server' | 'maxFileSize';
+const EDITOR_ONLY: ReadonlySet<string> = new Set<EditorOnlyKey>(['enable', 'exclude', 'trace.server', 'maxFileSize']);
 /** Configuration fields that are not settings: the merged layer under a repository file. */
 type NotASetting = 'baseRules' | 'sandbox';
 type ConfigKey = Exclude<keyof ConfigInput, NotASetting> | `sandbox.${keyof SandboxConfig}`;
@@ -93,6 +93,11 @@ const SETTINGS_LIST = [
     },
     markdownDescription: 'The namespace of objects that name none and that no `kustomization.yaml` places: where your `kubectl apply` puts them. Cross-file checks read it (the Pod Security level of that Namespace, its NetworkPolicies). One value for the whole workspace (the workspace model is shared by every folder); a `.kube-harden.yaml` at the root of the first folder that sets `defaultNamespace` wins over it. It stays a guess: a Namespace\'s label may lower the level of such objects, never raise it.',
     summary: 'Namespace of objects that name none and that no `kustomization.yaml` places (one for the workspace; window scope).',
+  },
+  {
+    key: 'maxFileSize', scope: 'resource', schema: { type: ['string', 'number'], default: '16MiB' },
+    markdownDescription: 'Documents larger than this (e.g. `16MiB`, `500KiB`, or a number of bytes) are not checked: they get a `not-checked` diagnostic saying so instead of findings. The editor never parses more than 16 MiB. On the command line `--max-file-size` and `maxFileSize` in `.kube-harden.yaml` set the limit.',
+    summary: 'Larger documents are not checked and get a `not-checked` diagnostic (the editor parses at most 16 MiB).',
   },
   {
     key: 'exclude', scope: 'resource', schema: { type: 'array', items: { type: 'string' }, default: [] },

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ParsedFile, parseFile } from '../engine';
-import { MAX_TEXT_LENGTH } from '../engine';
-import { ObjectSummary, summarizeFile } from '../engine';
+import { MAX_TEXT_LENGTH, ObjectSummary, summarizeFile } from '../engine';
+import { decodeManifest } from '../host/read-manifest';
 import { entryKind } from '../host/dirent';
 import { isHelmTemplatePath } from '../host/helm';
 import { FolderExclusions } from './exclusions';
@@ -69,8 +69,9 @@ export async function readManifestText(file: string): Promise<string | undefined
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : '';
   }
-  const text = raw.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // As kubectl decodes it (UTF-16 with a BOM included); what it cannot read contributes nothing.
+  const decoded = decodeManifest(raw);
+  return 'text' in decoded ? decoded.text : '';
 }
 
 /** The file's parse, as the editor would parse it (chart templates are known by their place). */

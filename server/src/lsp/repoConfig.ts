@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { ConfigInput } from '../engine';
 import { CONFIG_FILE_NAMES, ConfigFile, isConfigFileName, parseConfigFile } from '../engine';
 import { fsPathOf } from './uris';
+import { MAX_CONFIG_BYTES, readSmallFile } from '../host/read-manifest';
 
 export interface RepoConfigDeps {
   /** Workspace folder paths on disk. */
@@ -92,7 +93,8 @@ export class RepoConfigs {
   private read(file: string): ConfigFile | undefined {
     let text = this.deps.openText(file);
     if (text === undefined) {
-      try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+      // Only a small regular file: a FIFO or a huge file named like it must not stall the server.
+      try { text = readSmallFile(file, MAX_CONFIG_BYTES); } catch { return undefined; }
     }
     const hit = this.parsed.get(file);
     if (hit && hit.text === text) return hit.file;

@@ -2,7 +2,7 @@
 // pulled with workspace/configuration, cached per document URI until the client says they
 // changed. Clients that cannot answer workspace/configuration push them instead.
 import { ConfigInput, DEFAULT_CONFIG, DEFAULT_NAMESPACE, LintConfig, normalizeConfig } from '../engine';
-import { CONFIG_SETTING_KEYS, mergeConfigInputs } from '../engine';
+import { CONFIG_SETTING_KEYS, mergeConfigInputs, parseSize, SIZE_HINT } from '../engine';
 import { describeError, RateLimitedLog } from './log';
 
 export const SECTION = 'kubeHarden';
@@ -10,6 +10,8 @@ export const SECTION = 'kubeHarden';
 export interface DocumentSettings {
   enable: boolean;
   config: LintConfig;
+  /** kubeHarden.maxFileSize in bytes, when set: larger documents are not checked (and say so). */
+  maxFileSize?: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<DocumentSettings> = Object.freeze({ enable: true, config: { ...DEFAULT_CONFIG, rules: {} } });
@@ -45,7 +47,13 @@ export function toDocumentSettings(raw: unknown, report: (problem: string) => vo
   for (const p of editor.problems) report(`${SECTION}.${p.setting}: ${p.message}${p.severity === 'warning' ? ' (kept, but it has no effect)' : ''}`);
   // Only the editor's own problems are logged: the file's are shown in the file itself.
   const { config } = repo ? normalizeConfig(mergeConfigInputs(validOnly(input, editor.config, editor.problems), repo)) : editor;
-  return { enable: raw.enable !== false, config };
+  const settings: DocumentSettings = { enable: raw.enable !== false, config };
+  if (raw.maxFileSize !== undefined && raw.maxFileSize !== null) {
+    const bytes = parseSize(raw.maxFileSize);
+    if (bytes === undefined) report(`${SECTION}.maxFileSize must be ${SIZE_HINT}`);
+    else settings.maxFileSize = bytes;
+  }
+  return settings;
 }
 
 /**

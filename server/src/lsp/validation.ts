@@ -11,7 +11,7 @@ import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { canonicalUri } from './uris';
 import { isConfigUri } from './repoConfig';
-import { parseConfigFile } from '../engine';
+import { parseConfigFile, tooLarge } from '../engine';
 
 /** The problems of a repository file as diagnostics (source kube-harden, code `config`). */
 export function configDiagnostics(text: string): PublishDiagnosticsParams['diagnostics'] {
@@ -22,6 +22,24 @@ export function configDiagnostics(text: string): PublishDiagnosticsParams['diagn
     source: SOURCE,
     message: p.message,
   }));
+}
+
+/**
+ * What was not judged (a document that does not parse, a chart template, a file too large), at
+ * the line where reading stopped: an editor that shows no finding must not look like a clean file.
+ */
+export function notCheckedDiagnostics(doc: TextDocument, result: LintResult): PublishDiagnosticsParams['diagnostics'] {
+  return (result.notChecked ?? []).map(n => {
+    const line = n.range.start.line;
+    const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    return {
+      range: { start: { line, character: 0 }, end: { line, character: text.length } },
+      severity: DiagnosticSeverity.Warning,
+      code: 'not-checked',
+      source: SOURCE,
+      message: `Not checked for security findings: ${n.reason}.`,
+    };
+  });
 }
 
 export interface ValidatorDeps {
@@ -171,6 +189,14 @@ export class Validator {
       this.deps.publish({ uri, version, diagnostics: [] });
       return;
     }
+    const size = settings.maxFileSize === undefined ? 0 : Buffer.byteLength(doc.getText());
+    if (settings.maxFileSize !== undefined && size > settings.maxFileSize) {
+      state.published = undefined;
+      const start = { line: 0, character: 0 };
+      const skipped: LintResult = { findings: [], failures: [], notChecked: [{ reason: tooLarge(size, settings.maxFileSize), range: { start, end: start } }] };
+      this.deps.publish({ uri, version, diagnostics: notCheckedDiagnostics(doc, skipped) });
+      return;
+    }
     let diagnostics: PublishDiagnosticsParams['diagnostics'] = [];
     let result: LintResult | undefined;
     try {
@@ -180,7 +206,7 @@ export class Validator {
       for (const f of result.failures) {
         this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       }
-      diagnostics = result.findings.map(f => toDiagnostic(f, this.deps.docsHref));
+      diagnostics = [...result.findings.map(f => toDiagnostic(f, this.deps.docsHref)), ...notCheckedDiagnostics(doc, result)];
     } catch (e) {
       // Stale diagnostics would point at text that is no longer there: clear them instead.
       this.deps.log.error('lint', `Linting ${uri} failed: ${describeError(e)}`);

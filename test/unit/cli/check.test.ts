@@ -133,11 +133,12 @@ describe('kube-harden check', function () {
       assert.equal(await first(path.join(dir, 'm')), path.join(dir, 'm', 'a.yaml'));
     });
 
-    it('counts the files scanned in the text summary, the chart template as not linted', async () => {
+    it('counts the files scanned in the text summary, the chart template as skipped', async () => {
       const dir = tree();
       const run = await cli(['check', 'm'], { cwd: dir });
       // a.yaml b.yml c.json sub/deeper/d.yaml .github/workflows/ci.yml chart/{Chart,values,templates/pod}.yaml
-      assert.match(run.stdout, /\(8 files scanned, 1 not linted\)\n$/);
+      assert.match(run.stdout, /\(8 files scanned, 1 skipped\)\n$/);
+      assert.equal(run.stderr, `skipped: ${['m', 'chart', 'templates', 'pod.yaml'].join(path.sep)}: Helm chart template (charts are not rendered yet)\n`);
     });
 
     it('lists a file given twice (or inside a directory also given) once', async () => {

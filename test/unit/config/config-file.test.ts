@@ -48,7 +48,7 @@ describe('config file: .kube-harden.yaml', () => {
       trustedRegistries: ghcr.io
     `;
     assert.deepEqual(at(text), [
-      ['error', 1, 1, 1, 6, 'Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn.'],
+      ['error', 1, 1, 1, 6, 'Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize.'],
       ['error', 2, 8, 2, 17, 'Unknown level "strictest": use "baseline" or "restricted".'],
       // 1.30 is the number 1.3 in YAML: it must be quoted or written v1.30.
       ['error', 3, 21, 3, 25, 'podSecurityVersion must be a string.'],
@@ -99,7 +99,7 @@ describe('config file: .kube-harden.yaml', () => {
   });
 
   it('a root that is not a map, and a duplicate key', () => {
-    assert.deepEqual(at('- level\n'), [['error', 1, 1, 2, 1, 'The file must be a map of settings (level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn).']]);
+    assert.deepEqual(at('- level\n'), [['error', 1, 1, 2, 1, 'The file must be a map of settings (level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize).']]);
     const dup = parseConfigFile('level: baseline\nlevel: restricted\n');
     assert.deepEqual(dup.input, {});
     assert.match(dup.problems[0].message, /YAML syntax error: Map keys must be unique/);

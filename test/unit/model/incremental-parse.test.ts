@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFile } from '@kube-harden/server';
+import { PARSE_OPTIONS, parseFile } from '@kube-harden/server';
 import type { ParsedFile } from '@kube-harden/server';
 import { Document, isScalar, parseAllDocuments, visit } from 'yaml';
 import { REAL_CORPUS } from '../../helpers/fixture-paths';
@@ -23,7 +23,7 @@ function signature(doc: Document): string[] {
 }
 
 function whole(text: string): string[][] {
-  return parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false }).map(d => signature(d as Document));
+  return parseAllDocuments(text, PARSE_OPTIONS).map(d => signature(d as Document));
 }
 
 function ofFile(f: ParsedFile): string[][] {

@@ -1,7 +1,11 @@
 // One parse per document version: the LSP caches the ParsedFile by (uri, version), the CLI
 // parses each file once, and every rule reads the same nodes.
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, visit, YAMLMap } from 'yaml';
+import { goYamlTags } from './go-yaml-scalars';
+import { isNonKubernetesJson } from './json-kind';
+import { documentBounds, readableRun } from './kubectl-text';
 import { LineIndex } from './text';
+import { formatSize } from '../size';
 import { get, str } from './yaml-nav';
 
 export interface K8sObject {
@@ -21,10 +25,12 @@ export interface K8sObject {
 export interface ParsedDocument {
   doc: Document;
   index: number;
-  /** Syntax errors: such a document is not linted (the YAML extension reports them). */
+  /** Syntax errors: such a document is not linted, and says so in `skipped`. */
   hasErrors: boolean;
-  /** Why this document is not linted although it parses (a Helm template), if so. */
+  /** Why this document was not judged (a syntax error), if so. */
   skipped?: string;
+  /** Where the unread part starts (the first error), when `skipped` is set. */
+  skippedAt?: number;
   objects: K8sObject[];
 }
 
@@ -32,10 +38,19 @@ export interface ParsedFile {
   text: string;
   lines: LineIndex;
   documents: ParsedDocument[];
-  /** Why the file as a whole is not linted (a Helm template, binary content), if so. */
+  /** Why the file as a whole was not judged (a Helm chart template, binary content, too large), if so. */
   skipped?: string;
+  /** JSON with no `apiVersion` or `kind` at its top: judged as not Kubernetes without parsing. */
+  notKubernetes?: boolean;
   /** The text split into document runs, each with its parse: what the next version may reuse. */
   chunks?: readonly Chunk[];
+}
+
+/** A part of a file that was not judged, and why. */
+export interface Skip {
+  reason: string;
+  /** Offset in the text where it starts (0 for a whole file). */
+  offset: number;
 }
 
 /** A run of the text that starts at a document marker (or the text's start) and its documents. */
@@ -45,20 +60,26 @@ interface Chunk {
   docs: Document.Parsed[];
 }
 
-/** Documents larger than this are not linted: beyond any real manifest, and it bounds work. */
+/** Files larger than this are not parsed unless configured otherwise: beyond any real manifest, and it bounds work. */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 
-// Helm actions make the text a template, not a manifest: values are filled in at render time,
-// so any finding would be a guess (DESIGN.md: files that look like manifests but are not).
-// Plain `{{ ... }}` is not enough: Prometheus rules and Argo workflows carry `{{ $labels.x }}` in
-// strings of real manifests. Helm is recognised by its control lines (the whole file is a
-// template) and by its built-in objects (that document is one; its siblings are still linted,
-// as in rendered installs that kept one stray `{{ .Release.Namespace }}`).
-const HELM_CONTROL = /^[ \t]*\{\{-?\s*(if|else|end|range|with|define|include|template|toYaml|\/\*)\b/m;
-const HELM_VALUE = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\$\.Values|include\s|template\s|toYaml\s|tpl\s)/;
+/** JSON texts longer than this are first judged from their keys (json-kind.ts), without a parse. */
+export const JSON_JUDGED_FROM = 256 * 1024;
+
+export const HELM_CHART_TEMPLATE = 'Helm chart template (charts are not rendered yet)';
+
+/** How every Kubernetes manifest is parsed (tests compare against the same). */
+export const PARSE_OPTIONS = {
+  // YAML 1.1 as go-yaml v2 reads it: `yes`/`on` are booleans, `<<` merges, a duplicate key's
+  // last value wins (sigs.k8s.io/yaml's non-strict Unmarshal), 0o17 is 15 and 1:20 is a string.
+  version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags,
+} as const;
 
 export interface ParseOptions {
+  /** The file lies in a Helm chart's `templates/` folder: it is not judged until charts are rendered. */
   helmTemplate?: boolean;
+  /** Texts longer than this (UTF-16 code units) are not parsed; default MAX_TEXT_LENGTH. */
+  maxLength?: number;
   /**
    * The parse of this file's previous version. Documents whose text did not change are taken
    * from it instead of being parsed again, so a keystroke in one document of a large install
@@ -70,14 +91,18 @@ export interface ParseOptions {
 
 export function parseFile(text: string, options: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
-  if (text.length > MAX_TEXT_LENGTH) return { text, lines, documents: [], skipped: 'file too large' };
+  if (options.helmTemplate) return { text, lines, documents: [], skipped: HELM_CHART_TEMPLATE };
+  // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a
+  // skip. Smaller JSON is parsed as any other text (cheap, and what it says is then the parser's).
+  if (text.length > JSON_JUDGED_FROM && isNonKubernetesJson(text)) return { text, lines, documents: [], notKubernetes: true };
+  const max = options.maxLength ?? MAX_TEXT_LENGTH;
+  if (text.length > max) return { text, lines, documents: [], skipped: tooLarge(text.length, max) };
+  // go-yaml refuses a NUL anywhere ("control characters are not allowed"): kubectl reads nothing.
   if (text.includes('\u0000')) return { text, lines, documents: [], skipped: 'binary content' };
-  if (options.helmTemplate || HELM_CONTROL.test(text)) return { text, lines, documents: [], skipped: 'Helm template' };
-  const helmValues = HELM_VALUE.test(text);
   const chunks: Chunk[] = [];
   const reusable = reusableChunks(options.previous);
-  for (const [start, end] of chunkBounds(text)) {
-    const chunkText = text.slice(start, end);
+  for (const [start, end] of documentBounds(text)) {
+    const chunkText = readableRun(text, start, end);
     const reused = reusable.get(chunkText)?.shift();
     if (reused) {
       shiftDocuments(reused.docs, start - reused.start);
@@ -85,56 +110,62 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
       continue;
     }
     const docs = parseDocuments(chunkText);
-    if (!docs) return { text, lines, documents: [], skipped: 'unparseable' };
+    if (!docs) return { text, lines, documents: [], skipped: 'the YAML parser failed on this file' };
     if (start > 0) shiftDocuments(docs, start);
     chunks.push({ start, text: chunkText, docs });
   }
-  const documents = chunks.flatMap(c => c.docs).map((doc, index) => {
-    const hasErrors = doc.errors.length > 0;
-    const template = helmValues && !!doc.range && HELM_VALUE.test(text.slice(doc.range[0], doc.range[2]));
-    return { doc, index, hasErrors, skipped: template ? 'Helm template' : undefined, objects: hasErrors || template ? [] : objectsOf(doc, index) };
+  const documents = chunks.flatMap(c => c.docs).map((doc, index): ParsedDocument => {
+    const error = doc.errors[0];
+    if (!error) return { doc, index, hasErrors: false, objects: objectsOf(doc, index) };
+    return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
   });
   return { text, lines, documents, chunks };
 }
 
+/** Every part of the file that was not judged, in text order. */
+export function skipsOf(file: ParsedFile): Skip[] {
+  if (file.skipped) return [{ reason: file.skipped, offset: 0 }];
+  return file.documents.flatMap(d => (d.skipped ? [{ reason: d.skipped, offset: d.skippedAt ?? d.doc.range?.[0] ?? 0 }] : []));
+}
+
+// A line that is a template action (`{{ if ... }}`, `{{- end }}`) or a value made of one
+// (`image: {{ .Values.image }}`): where such a document does not parse, a template is the likely cause.
+const TEMPLATE_LINE = /^[^#\n]*\{\{[^\n]*\}\}/m;
+
+/**
+ * Where to show a syntax error: its own position, except one found at the end of the input (an
+ * unclosed quote or bracket), which is shown on the document's last line rather than past it.
+ */
+function errorLineStart(text: string, doc: Document, at: number): number {
+  const end = doc.range ? doc.range[2] : text.length;
+  let last = Math.min(end, text.length) - 1;
+  while (last > 0 && /\s/.test(text[last])) last--;
+  if (at <= last) return at;
+  const lineStart = Math.max(text.lastIndexOf('\n', last), text.lastIndexOf('\r', last)) + 1;
+  return Math.max(lineStart, doc.range?.[0] ?? 0);
+}
+
+function syntaxReason(text: string, doc: Document, message: string): string {
+  // `yaml` turns a stack overflow on deep nesting into a document error: say what it means.
+  if (/call stack/i.test(message)) return 'nested too deeply to be read';
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const body = doc.range ? text.slice(doc.range[0], doc.range[2]) : '';
+  if (TEMPLATE_LINE.test(body)) return `YAML syntax error (${first}); it looks like a template outside a Helm chart's templates/ folder`;
+  return `YAML syntax error: ${first}`;
+}
+
+/** The reason a file over the size limit is not read (sizes in bytes on disk, or characters in the editor). */
+export function tooLarge(size: number, limit: number): string {
+  return `file too large (${formatSize(size)}; the limit is ${formatSize(limit)}, see maxFileSize)`;
+}
+
 function parseDocuments(text: string): Document.Parsed[] | undefined {
   try {
-    // YAML 1.1 as Kubernetes' decoders read it: `yes`/`on` are booleans, `<<` merges.
-    const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false });
+    const docs = parseAllDocuments(text, PARSE_OPTIONS);
     return Array.isArray(docs) ? docs as Document.Parsed[] : [];
   } catch {
     return undefined;
   }
-}
-
-// A line starting with `---` always begins a new document: the marker cannot occur inside a
-// scalar or a collection of the previous one (YAML 1.2 §9.1.4, c-forbidden), so the text on
-// either side parses the same alone as together. Directives (`%YAML`, `%TAG`) apply across the
-// marker that follows them, so a text with any is parsed whole.
-const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
-const DIRECTIVE = /^%/m;
-// A run with nothing but the marker, comments and blank lines is joined to its neighbour:
-// alone it may parse to no document at all where the whole text gives its comments to one.
-const CONTENT_LINE = /^(?!---(?:[ \t]|$))[ \t]*[^\s#]/m;
-
-/** [start, end) of each run of the text that is parsed on its own. */
-function chunkBounds(text: string): Array<[number, number]> {
-  if (DIRECTIVE.test(text)) return [[0, text.length]];
-  const starts = [0];
-  for (const m of text.matchAll(DOCUMENT_START)) if (m.index! > 0) starts.push(m.index!);
-  const bounds: Array<[number, number]> = [];
-  let open: number | undefined;
-  starts.forEach((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const from = open ?? start;
-    if (CONTENT_LINE.test(text.slice(start, end)) || i + 1 === starts.length) {
-      bounds.push([from, end]);
-      open = undefined;
-    } else {
-      open = from;
-    }
-  });
-  return bounds;
 }
 
 /** The previous parse's chunks by text, each usable once; those with problems are parsed again. */
@@ -167,23 +198,30 @@ function objectsOf(doc: Document, docIndex: number): K8sObject[] {
   const root = doc.contents;
   if (!isMap(root)) return [];
   const top = asObject(root, doc, docIndex);
-  if (!top) return [];
-  // `kubectl get -o yaml` writes a List whose items are whole objects.
-  if (top.kind === 'List' || (top.kind.endsWith('List') && top.group === '')) {
-    const items = get(root, 'items', doc);
-    if (items && isSeq(items.value)) {
-      return items.value.items.flatMap(it => (isMap(it) ? [asObject(it, doc, docIndex)].filter((o): o is K8sObject => !!o) : []));
-    }
-    return [];
-  }
-  return [top];
+  // kubectl decodes every document with an `items` field as a list (apimachinery's
+  // unstructuredJSONScheme.decode), whatever its group: `v1 List`, `apps/v1 DeploymentList`,
+  // `rbac.authorization.k8s.io/v1 RoleList`. An item that names neither kind nor apiVersion is
+  // of the list's kind without "List", in the list's apiVersion (decodeToList), as typed lists
+  // from the API server are written.
+  const items = get(root, 'items', doc);
+  if (!items || !isSeq(items.value)) return top ? [top] : [];
+  const inherited = top && top.kind.endsWith('List') ? { apiVersion: top.apiVersion, kind: top.kind.slice(0, -'List'.length) } : undefined;
+  const listed = items.value.items.flatMap(it => {
+    const item = isMap(it) ? asObject(it, doc, docIndex, inherited) : undefined;
+    return item ? [item] : [];
+  });
+  // A document that calls itself something other than a list but has items is judged both ways:
+  // as written, and as the list kubectl reads it.
+  return top && !top.kind.endsWith('List') ? [top, ...listed] : listed;
 }
 
-function asObject(node: YAMLMap, doc: Document, docIndex: number): K8sObject | undefined {
-  const apiVersion = str(get(node, 'apiVersion', doc));
+function asObject(node: YAMLMap, doc: Document, docIndex: number, inherited?: { apiVersion: string; kind: string }): K8sObject | undefined {
   const kindRef = get(node, 'kind', doc);
-  const kind = str(kindRef);
-  if (!apiVersion || !kind || !isScalar(kindRef?.value)) return undefined;
+  const apiVersionRef = get(node, 'apiVersion', doc);
+  const own = !!kindRef || !!apiVersionRef;
+  const apiVersion = own ? str(apiVersionRef) : inherited?.apiVersion;
+  const kind = own ? str(kindRef) : inherited?.kind;
+  if (!apiVersion || !kind || (own && !isScalar(kindRef?.value))) return undefined;
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const meta = get(node, 'metadata', doc);

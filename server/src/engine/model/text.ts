@@ -5,15 +5,21 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
 export class LineIndex {
-  private readonly starts: number[];
-  constructor(readonly text: string) {
+  private lineStarts: number[] | undefined;
+  // Lines are found on first use: a file judged without parsing (a large JSON file that is not
+  // Kubernetes) never pays for them.
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
     const starts = [0];
+    const text = this.text;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
-    this.starts = starts;
+    return (this.lineStarts = starts);
   }
 
   positionAt(offset: number): Position {

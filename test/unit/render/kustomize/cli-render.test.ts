@@ -46,10 +46,10 @@ describe('kube-harden render', () => {
   });
 
   it('reads files outside the folder only with --load-restrictor none', async () => {
-    const dir = tempTree({ 'app/kustomization.yaml': 'resources:\n- ../shared/cm.yaml\n', 'shared/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
+    const dir = tempTree({ 'app/kustomization.yaml': 'resources:\n- ../common/cm.yaml\n', 'common/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
     const refused = await render([path.join(dir, 'app')]);
     assert.equal(refused.status, 1);
-    assert.match(refused.err, /security; file '.*\/shared\/cm.yaml' is not in or below '.*\/app'/);
+    assert.match(refused.err, /security; file '.*\/common\/cm.yaml' is not in or below '.*\/app'/);
     const allowed = await render(['--load-restrictor', 'none', path.join(dir, 'app')]);
     assert.equal(allowed.err, '');
     assert.equal(allowed.out, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
