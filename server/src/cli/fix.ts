@@ -49,11 +49,13 @@ export async function fixFile(file: SourceFile, content: FileContent, config: Co
     io.err(`kube-harden: internal error: ${file.display} could not be fixed: ${e instanceof Error ? e.message : String(e)}\n`);
     return unchanged;
   }
-  if (result.text === content.text) return unchanged;
+  for (const why of result.refused) io.err(`kube-harden: note: ${file.display}: fix not applied: ${why}\n`);
   if (!result.converged) {
-    // Every pass's output was linted, so it is a valid manifest; only some fixes keep coming back.
-    io.err(`kube-harden: internal error: ${file.display}: fixes did not settle after ${result.passes} passes; writing what they changed\n`);
+    // Each pass's output was checked, but fixes that keep coming back are a bug: nothing is written.
+    io.err(`kube-harden: internal error: ${file.display}: fixes did not settle after ${result.passes} passes; not written\n`);
+    return { ...unchanged, failed: true };
   }
+  if (result.text === content.text) return unchanged;
   const bytes = Buffer.from((content.bom ? '\ufeff' : '') + result.text, 'utf8');
   try {
     if (await replaceFile(file.absolute, content.raw, bytes) === 'changed') {

@@ -34,12 +34,36 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+const SAFE_MEANS = 'applied by "fix all", on save and by `kube-harden check --fix`';
+
+function unsafeText(rule: Rule): string {
+  return `unsafe: ${rule.fix?.risk ?? 'may stop an image that relies on the old behaviour'}, so it is never applied by "fix all" or on save; `
+    + 'it is applied only when asked for: one at a time, "Fix all ' + rule.id + ' problems", "Harden this workload" or `--fix-unsafe`';
+}
+
 function fixText(rule: Rule): string {
   if (!rule.fix) return 'none: there is no single right edit. Where several are valid, the editor offers them as suggestions to choose from (never applied by "fix all" or `--fix`); the finding explains what to change';
-  return rule.fix.safety === 'safe'
-    ? 'safe: cannot stop a working pod, so it is applied by "fix all", on save and by `kube-harden check --fix`'
-    : `unsafe: ${rule.fix.risk ?? 'may stop an image that relies on the old behaviour'}, so it is never applied by "fix all" or on save; `
-      + 'it is applied only when asked for: one at a time, "Fix all ' + rule.id + ' problems", "Harden this workload" or `--fix-unsafe`';
+  if (!rule.fix.safeBecause) return unsafeText(rule);
+  // A rule whose fixes are safe in one situation and unsafe in another says both.
+  const safe = `safe where it only adds what the manifest does not state (see "Fix safety"), so ${SAFE_MEANS}`;
+  return rule.fix.risk ? `${safe}; otherwise ${unsafeText(rule)}` : `safe (see "Fix safety"), so ${SAFE_MEANS}`;
+}
+
+/**
+ * What "safe" means on every page with a safe fix: the rule's own reasoning, after the policy
+ * that decides it (a safe fix adds; taking away what the author wrote never is).
+ */
+function fixSafetySection(rule: Rule): string[] {
+  if (!rule.fix?.safeBecause) return [];
+  return [
+    '## Fix safety', '',
+    'A *safe* fix cannot stop a working pod: it adds a setting the manifest does not state, with a value nearly every image '
+      + 'tolerates, or rewrites the object into one the API server treats the same. Taking away or flipping what the author '
+      + 'wrote (`privileged: true`, host namespaces, `hostPort`, added capabilities, `hostPath`, `procMount: Unmasked`, '
+      + '`Unconfined` profiles) is never safe. Every fix is parsed before it is offered or written, and none produces an object '
+      + 'the API server rejects.', '',
+    rule.fix.safeBecause, '',
+  ];
 }
 
 export function renderRulePage(rule: Rule): string {
@@ -61,6 +85,7 @@ export function renderRulePage(rule: Rule): string {
   lines.push(`| Quick fix | ${fixText(rule)} |`);
   lines.push(`| Catalogue rows | ${rule.covers.map(id => `[${id}](../catalogue.md#${id.toLowerCase()})`).join(', ')} |`);
   lines.push('', '## Why it matters', '', rule.docs.summary, '', '## How to fix', '', rule.docs.remediation, '');
+  lines.push(...fixSafetySection(rule));
   lines.push('## What it checks', '', 'The rows of the [catalogue](../catalogue.md) this rule answers for:', '');
   for (const id of rule.covers) {
     const row = catalogueRow(id);

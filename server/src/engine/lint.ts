@@ -9,7 +9,7 @@ import { WorkspaceIndex } from './workspace';
 import { ObjectSummary, summarizeFile } from './workspace/summary';
 import { nodeOffsets } from './model/ranges';
 import { levelIncludes, parsePolicyVersion, Policy } from './policy';
-import type { TextEdit } from './fix/edit';
+import { applyEdits, TextEdit } from './fix/edit';
 import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
 import { settingFor } from './rule-settings';
@@ -25,7 +25,10 @@ export interface BoundProposal {
 }
 
 export interface FixOffer extends BoundProposal {
+  /** This fix's own safety (ruff's Applicability): decides fix-all, on save, --fix and "preferred". */
   safety: FixSafety;
+  /** What an unsafe fix may break, for titles; undefined for a safe one. */
+  risk?: string;
 }
 
 export interface Finding {
@@ -34,7 +37,11 @@ export interface Finding {
   message: string;
   severity: Severity;
   covers: string[];
-  /** The fix this finding offers (safe: fix-all applies it; unsafe: one at a time), or null. */
+  /**
+   * The fix this finding offers (safe: fix-all applies it; unsafe: one at a time), or null. Null
+   * too when the rule's proposal declines or would change nothing here: a finding never
+   * advertises a fix that does not apply.
+   */
   fix: FixOffer | null;
   /** Alternatives offered one at a time where there is no single right edit. */
   suggestions: BoundProposal[];
@@ -161,7 +168,7 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
             message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
             severity: configured ?? r.severity ?? rule.severity,
             covers: r.covers ?? rule.covers,
-            fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule.id, failures) } : null,
+            fix: r.fix && rule.fix ? offer(r.fix, rule, file.text, object.doc, failures) : null,
             suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule.id, failures)),
             offsets,
             range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
@@ -222,10 +229,25 @@ function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures
       return undefined;
     }
   };
-  const bound: BoundProposal = { title: p.title, edits: () => guarded(() => p.edits({ text, doc })) };
+  // Built once: the fix offer, quick fixes and fix-all all ask for the same edits.
+  let built: { edits: TextEdit[] | undefined } | undefined;
+  const bound: BoundProposal = { title: p.title, edits: () => (built ??= { edits: guarded(() => p.edits({ text, doc })) }).edits };
   const newFile = p.newFile;
   if (newFile) bound.newFile = () => guarded(() => newFile.call(p, { text, doc }));
   return bound;
+}
+
+/**
+ * A finding's fix, with its own safety (else the rule's default): null when its edits decline or
+ * change nothing (a value behind an alias, a securityContext that is not a map), so no front end
+ * counts or offers it.
+ */
+function offer(p: Proposal, rule: Rule, text: string, doc: Document, failures: RuleFailure[]): FixOffer | null {
+  const bound = bind(p, text, doc, rule.id, failures);
+  const edits = bound.edits();
+  if (!edits || edits.length === 0 || applyEdits(text, edits).text === text) return null;
+  const safety = p.safety ?? rule.fix!.safety;
+  return { ...bound, safety, ...(safety === 'unsafe' ? { risk: p.risk ?? rule.fix!.risk ?? 'may stop a working pod' } : {}) };
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {

@@ -168,7 +168,7 @@ export class CodeActionProvider {
       const safe = f.fix.safety === 'safe';
       drafts.push({
         action: {
-          title: safe ? f.fix.title : `${f.fix.title} (${riskOf(f.ruleId, this.deps.rules)})`,
+          title: safe ? f.fix.title : `${f.fix.title} (${riskOf(f.fix)})`,
           kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: safe,
         },
         id: { type: 'fix', ...key },
@@ -209,7 +209,7 @@ export class CodeActionProvider {
    * and the result is what applying its quick fixes one by one would give.
    */
   private fixRuleAction(f: Finding): Draft {
-    const risk = f.fix?.safety === 'unsafe' ? ` (${riskOf(f.ruleId, this.deps.rules)})` : '';
+    const risk = f.fix?.safety === 'unsafe' ? ` (${riskOf(f.fix)})` : '';
     return { action: { title: `Fix all ${f.ruleId} problems in this file${risk}`, kind: CodeActionKind.QuickFix }, id: { type: 'fixRule', ruleId: f.ruleId } };
   }
 

@@ -31,3 +31,7 @@ export { appendDocument, createDocument, newDocumentFile } from './document';
 export type { NewDocument } from './document';
 export { defaultDenyPolicy, workloadPolicy } from './network';
 export { removeVerb, replaceItemWithMany } from './rbac';
+export { integrityOf, refusal } from './integrity';
+export type { Integrity } from './integrity';
+export { API_CONSTRAINTS, apiViolations } from './constraints';
+export type { ApiConstraint } from './constraints';

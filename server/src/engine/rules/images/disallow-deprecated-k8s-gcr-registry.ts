@@ -22,8 +22,10 @@ export default defineRule({
     remediation: 'Replace `k8s.gcr.io` with `registry.k8s.io`; the images were copied with the same digests. The fix does exactly that.',
     references: ['https://kubernetes.io/blog/2023/03/10/image-registry-redirect/', 'https://kubernetes.io/blog/2023/02/06/k8s-gcr-io-freeze-announcement/'],
   },
-  // registry.k8s.io serves the same images (same digests) under the same paths.
-  fix: { safety: 'safe' },
+  // registry.k8s.io serves the same images (same digests) under the same paths, but a node that
+  // pulls through a mirror or an allow-list of k8s.gcr.io may not reach it: the change is the
+  // author's to make.
+  fix: { safety: 'unsafe', risk: 'nodes that pull k8s.gcr.io through a mirror or allow-list must also allow registry.k8s.io' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const found = imageOf(c);

@@ -23,11 +23,12 @@ export default defineRule({
     remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on the container. Few workloads need setuid binaries at run time; install files with the right ownership at build time instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
-  fix: { safety: 'safe' },
+  // The rule reports only an explicit `true`: flipping what the author asked for is never safe.
+  fix: { safety: 'unsafe', risk: 'setuid programs (sudo, su, some ping builds) stop gaining privileges' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const v = c.sc('allowPrivilegeEscalation');
-      if (isTrue(v)) report({ messageId: 'enabled', data: { container: c.label }, at: v!.value, fix: disableEscalation(c) });
+      if (isTrue(v)) report({ messageId: 'enabled', data: { container: c.label }, at: v!.value, fix: disableEscalation(c, 'unsafe') });
     }
   },
 });

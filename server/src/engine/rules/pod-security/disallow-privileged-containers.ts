@@ -22,7 +22,9 @@ export default defineRule({
     remediation: 'Remove `securityContext.privileged: true` (or set it to false). Grant the single capability the workload needs instead, if any.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/#privileged-mode-for-containers'],
   },
-  fix: { safety: 'safe' },
+  // Never safe: a CNI, CSI or device plugin is privileged because it must be (the node loses its
+  // network or storage when it stops).
+  fix: { safety: 'unsafe', risk: 'a CNI, CSI or device-plugin container that needs the host stops working' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const v = c.sc('privileged');
