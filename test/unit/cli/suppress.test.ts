@@ -21,7 +21,7 @@ describe('kube-harden check: suppressions', function () {
         file: 'pod.yaml', rule: 'disallow-privileged-containers', severity: 'error',
         message: 'Container "app" is privileged: remove securityContext.privileged or set it to false.',
         range: { start: { line: 10, column: 21 }, end: { line: 10, column: 25 } },
-        covers: ['B05'], fix: { safety: 'safe' },
+        covers: ['B05'], fix: { safety: 'unsafe' },
         suppression: { via: 'comment', reason: 'CSI node plugin' },
       }],
     });

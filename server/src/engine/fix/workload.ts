@@ -163,7 +163,7 @@ export function replaceEntry(map: YAMLMap, key: string, newKey: string, value: Y
     const start = k.range[0];
     const end = contentEnd(hit.pair);
     if (hasComment(text, start, end, hit.pair)) return undefined;
-    const opts = renderOptionsFor(map);
+    const opts = renderOptionsFor(map, doc);
     return [{ start, end, newText: `${renderKey(newKey, opts)}: ${renderFlow(value, opts)}` }];
   };
 }
