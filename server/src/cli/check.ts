@@ -12,7 +12,7 @@ import { ConfigFinder, RepoConfig } from './config';
 import { mergeConfigInputs } from '../engine/config';
 import { CheckSummary, compareFindings, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
-import { decode, FileContent, fixFile } from './fix';
+import { decode, FileContent, fixFile, FixSession } from './fix';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
 
@@ -53,12 +53,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
+  const fixSession: FixSession = new Map();
   for (const { file, content, uri } of inputs) {
     summary.scanned++;
     let text = 'text' in content ? content.text : undefined;
     if (args.fix && 'text' in content) {
       // What remains is reported from the text as written (or as read, when nothing was written).
-      const outcome = await fixFile(file, content, configFor(file), args.fix, io, { uri, workspace });
+      const outcome = await fixFile(file, content, configFor(file), args.fix, io, { uri, workspace }, fixSession);
       if (outcome.failed) ioErrors++;
       if (outcome.fixed > 0) summary.fixed!.push({ file: file.display, count: outcome.fixed });
       if (outcome.text !== content.text) parsed.drop(uri);

@@ -16,6 +16,8 @@ export interface FixAllOptions {
   safety: FixSafety;
   /** Only this rule's findings. */
   ruleId?: string;
+  /** Rules whose unsafe fixes are left out (a node agent's privileges, see fix/node-agent.ts). */
+  keepRules?: readonly string[];
   /** Only findings on this object (document index, and object index within a `List`). */
   object?: { docIndex: number; kind: string; name?: string };
   helmTemplate?: boolean;
@@ -56,6 +58,7 @@ export function selectFixable(findings: readonly Finding[], opts: FixAllOptions)
   return findings.filter(f =>
     f.fix
     && (opts.safety === 'unsafe' || f.fix.safety === 'safe')
+    && (f.fix.safety === 'safe' || !opts.keepRules?.includes(f.ruleId))
     && (!opts.ruleId || f.ruleId === opts.ruleId)
     && (!opts.object || (f.object.docIndex === opts.object.docIndex && f.object.kind === opts.object.kind && f.object.name === opts.object.name)));
 }

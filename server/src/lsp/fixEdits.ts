@@ -4,7 +4,7 @@
 import { TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  BoundProposal, diffToEdit, Finding, fixAll, FixOffer, fixRefusal, FixAllResult, LintConfig, LintResult, mergeEdits, NewFile, ParsedFile, resolveConfig, Rule,
+  BoundProposal, diffToEdit, Finding, fixAll, FixOffer, fixRefusal, NODE_AGENT_KEEPS, NodeAgent, nodeAgentOf, FixAllResult, LintConfig, LintResult, mergeEdits, NewFile, ParsedFile, resolveConfig, Rule,
   suppressOnLine, suppressOnObject, TextEdit,
 } from '../engine';
 import { isHelmTemplateUri, ParseCache } from './documents';
@@ -101,6 +101,13 @@ export class FixEdits {
     }
   }
 
+  /** The node agent `id` names in this version (its privileges are kept by "Harden this workload"). */
+  nodeAgent(doc: TextDocument, id: { docIndex: number; kind: string; name?: string }): NodeAgent | undefined {
+    const d = this.cache.get(doc).documents.find(x => x.index === id.docIndex);
+    const object = d?.objects.find(o => o.kind === id.kind && o.name === id.name);
+    return object && nodeAgentOf(object);
+  }
+
   /** Fix-all results are kept per version: a client asking again (or resolving) costs nothing. */
   fixAllResult(doc: TextDocument, config: LintConfig, id: Extract<ActionId, { type: 'fixRule' | 'fixAll' | 'harden' }>): FixAllResult {
     const effective = id.type === 'harden' ? restrictedConfig(config) : config;
@@ -108,6 +115,7 @@ export class FixEdits {
       safety: id.type === 'fixAll' ? 'safe' : 'unsafe',
       ruleId: id.type === 'fixRule' ? id.ruleId : undefined,
       object: id.type === 'harden' ? { docIndex: id.docIndex, kind: id.kind, name: id.name } : undefined,
+      keepRules: id.type === 'harden' && this.nodeAgent(doc, id) ? NODE_AGENT_KEEPS : undefined,
       helmTemplate: isHelmTemplateUri(doc.uri),
       initial: this.lint(doc, effective).findings,
       initialSuppressed: this.lint(doc, effective).suppressed,

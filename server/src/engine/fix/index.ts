@@ -35,3 +35,5 @@ export { integrityOf, refusal } from './integrity';
 export type { Integrity } from './integrity';
 export { API_CONSTRAINTS, apiViolations } from './constraints';
 export type { ApiConstraint } from './constraints';
+export { NODE_AGENT_KEEPS, nodeAgentOf } from './node-agent';
+export type { NodeAgent } from './node-agent';
