@@ -4,6 +4,7 @@
 // networking, node-exporter without the host PID namespace reports nothing. "Harden this
 // workload" leaves their privileges alone and says so.
 import { K8sObject } from '../model/parse';
+import { addedCapabilities } from '../model/capabilities';
 import { hostPathVolumes } from '../model/host-paths';
 import { podSpecOf } from '../model/workload';
 import { get, isTrue, num, str } from '../model/yaml-nav';
@@ -28,7 +29,7 @@ export const NODE_AGENT_KEEPS: readonly string[] = [
 ];
 
 export interface NodeAgent {
-  /** The host access it has, in the manifest's words: `privileged`, `hostNetwork`, `hostPort`, `hostPath`. */
+  /** The host access it has, in the manifest's words: `privileged`, `hostNetwork`, `hostPort`, `hostPath`, `added capabilities`. */
   keeps: string[];
 }
 
@@ -46,6 +47,7 @@ export function nodeAgentOf(object: K8sObject): NodeAgent | undefined {
   for (const f of ['hostNetwork', 'hostPID', 'hostIPC']) if (isTrue(pod.field(f))) keeps.push(f);
   if (pod.containers.some(c => c.ports().some(p => (num(get(p, 'hostPort', pod.doc)) ?? 0) !== 0))) keeps.push('hostPort');
   if (hostPathVolumes(pod).length > 0) keeps.push('hostPath');
+  if (pod.containers.some(c => addedCapabilities(c).length > 0)) keeps.push('added capabilities');
   if (keeps.length === 0) return undefined;
   const images = pod.containers.map(c => str(c.field('image')) ?? '');
   const system = SYSTEM_NAMESPACE.test(object.namespace ?? '');
