@@ -41,6 +41,12 @@ function unsafeText(rule: Rule): string {
     + 'it is applied only when asked for: one at a time, "Fix all ' + rule.id + ' problems", "Harden this workload" or `--fix-unsafe`';
 }
 
+/** The index's Fix column: a rule whose fix is safe in one situation and unsafe in another says both. */
+function fixColumn(rule: Rule): string {
+  if (!rule.fix) return '—';
+  return rule.fix.safeBecause && rule.fix.risk ? 'safe or unsafe' : rule.fix.safeBecause ? 'safe' : 'unsafe';
+}
+
 function fixText(rule: Rule): string {
   if (!rule.fix) return 'none: there is no single right edit. Where several are valid, the editor offers them as suggestions to choose from (never applied by "fix all" or `--fix`); the finding explains what to change';
   if (!rule.fix.safeBecause) return unsafeText(rule);
@@ -119,7 +125,7 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
   for (const r of rules) {
     const peers = (Object.keys(TOOL_NAMES) as Tool[]).flatMap(t => r.equivalents[t] ?? []).map(id => `\`${id}\``).join(' ');
     const level = r.optIn ? `${ruleLevel(r)} (opt-in)` : ruleLevel(r);
-    lines.push(`| [${r.id}](${r.id}.md) | ${r.title} | ${r.category} | ${r.severity} | ${level} | ${r.fix?.safety ?? '—'} | ${peers} | ${owaspOf(r)} |`);
+    lines.push(`| [${r.id}](${r.id}.md) | ${r.title} | ${r.category} | ${r.severity} | ${level} | ${fixColumn(r)} | ${peers} | ${owaspOf(r)} |`);
   }
   lines.push('', '<!-- Generated from rule metadata by `npm run docs`. Do not edit. -->', '');
   return lines.join('\n');
