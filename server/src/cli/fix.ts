@@ -3,7 +3,7 @@
 // since it was read, never out of the tree a folder argument names), each file once per run.
 import { ConfigInput, fixAll, FixSafety, LintOptions } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
-import { fileIdentity, outsideTree, replaceFile } from '../host/replace-file';
+import { fileIdentities, outsideTree, replaceFile } from '../host/replace-file';
 import { describe, SourceFile } from './files';
 import { Io } from './io';
 
@@ -35,7 +35,7 @@ export interface FixOutcome {
 }
 
 /**
- * What one `check --fix` run has fixed, by file identity (device and inode): a file reached
+ * What one `check --fix` run has fixed, by file identity (real path, device and inode): a file reached
  * twice (named and found in a folder, or through a link) is fixed once, and the second path
  * reports on the text written the first time instead of finding it "changed on disk".
  */
@@ -43,9 +43,9 @@ export type FixSession = Map<string, FixOutcome>;
 
 export async function fixFile(file: SourceFile, content: FileContent, config: ConfigInput, safety: FixSafety, io: Io, lint?: LintOptions, session: FixSession = new Map()): Promise<FixOutcome> {
   const unchanged: FixOutcome = { text: content.text, fixed: 0, failed: false };
-  let identity: string;
+  let identities: string[];
   try {
-    identity = await fileIdentity(file.absolute);
+    identities = await fileIdentities(file.absolute);
     const outside = file.root !== undefined ? await outsideTree(file.absolute, file.root) : undefined;
     if (outside) {
       io.err(`kube-harden: note: ${file.display}: not fixed (${outside})\n`);
@@ -55,10 +55,10 @@ export async function fixFile(file: SourceFile, content: FileContent, config: Co
     io.err(`kube-harden: error: ${file.display}: fixes not written: ${describe(e)}\n`);
     return { ...unchanged, failed: true };
   }
-  const earlier = session.get(identity);
+  const earlier = identities.map(i => session.get(i)).find(o => o !== undefined);
   if (earlier) return { ...earlier, fixed: 0 };
   const outcome = await fixOnce(file, content, config, safety, io, lint);
-  session.set(identity, outcome);
+  for (const i of identities) session.set(i, outcome);
   return outcome;
 }
 

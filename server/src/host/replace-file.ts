@@ -13,10 +13,14 @@ export type WriteOutcome =
   /** Not written, for a reason the user should hear (read-only, outside the tree). */
   | { status: 'refused'; reason: string };
 
-/** The identity of the file a path reaches (links followed): the same file reached twice is one. */
-export async function fileIdentity(file: string): Promise<string> {
-  const s = await fs.promises.stat(file);
-  return `${s.dev}:${s.ino}`;
+/**
+ * The identities of the file a path reaches (links followed): its real path, and its device and
+ * inode. Either one matching means the same file: a rename gives a replaced file a new inode but
+ * keeps its real path, and hard links share the inode under different paths.
+ */
+export async function fileIdentities(file: string): Promise<string[]> {
+  const [real, s] = await Promise.all([fs.promises.realpath(file), fs.promises.stat(file)]);
+  return [`path:${real}`, `inode:${s.dev}:${s.ino}`];
 }
 
 /**
