@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { json, removeTempTrees, ROOT, runCli, tempTree } from '../../helpers/cli';
 import { crlf } from '../../helpers/fix';
 import { yaml } from '../../helpers/manifest';
 import { message } from './fixtures';
@@ -126,6 +126,22 @@ describe('kube-harden check --fix', function () {
     assert.match(run.stdout, /^a\.yaml: fixed 1 problem\n/);
     assert.deepEqual(run.stdout.split('\n').filter(l => l.startsWith('b.yaml:')).map(l => l.split('  ')[2]),
       ['require-no-privilege-escalation', 'require-run-as-non-root']);
+  });
+
+  it('writes nothing when the fixes do not settle, and names the fixes it left out (exit 2)', () => {
+    // Preloaded: fix-all as a bug would answer, a changed text that never converges and one refused fix.
+    const hook = `const f = require(${JSON.stringify(path.join(ROOT, 'server', 'out', 'engine', 'fixing.js'))});
+f.fixAll = text => ({ text: text + 'x: 1\\n', converged: false, passes: 10, fixed: 1, refused: ['Set a: b in container "app": the result would not parse (bad)'] });`;
+    const dir = tempTree({ 'pod.yaml': POD, 'hook.js': hook });
+    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir, nodeArgs: ['--require', path.join(dir, 'hook.js')] });
+    assert.equal(run.status, 2, run.stdout);
+    assert.equal(run.stderr, [
+      'kube-harden: note: pod.yaml: fix not applied: Set a: b in container "app": the result would not parse (bad)',
+      'kube-harden: internal error: pod.yaml: fixes did not settle after 10 passes; not written',
+      '',
+    ].join('\n'));
+    assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD);
+    assert.deepEqual(leftovers(dir), []);
   });
 
   it('leaves a file that is not valid UTF-8 alone, with a note', () => {
