@@ -7,6 +7,7 @@ import { API_CONSTRAINTS, applyEdits, fixAll, fixRefusal, lint, Rule, RULES, set
 import { parseDocument, YAMLMap } from 'yaml';
 import type { TextEdit } from '@kube-harden/server';
 import { yaml } from '../../helpers/manifest';
+import { PRIVILEGED_POD } from '../cli/fixtures';
 
 const restricted = { level: 'restricted' as const };
 
@@ -20,18 +21,8 @@ function ruleWith(title: string, edits: (text: string) => TextEdit[] | undefined
   };
 }
 
-const POD = yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata:
-    name: web
-  spec:
-    containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        privileged: true
-`;
+/** A pod whose container `app` (keys at column 6) is privileged. */
+const POD = PRIVILEGED_POD;
 
 describe('fix integrity: a fix result is checked before it is applied', () => {
   const at = (needle: string) => POD.indexOf(needle) + needle.length;
@@ -46,14 +37,14 @@ describe('fix integrity: a fix result is checked before it is applied', () => {
   });
 
   it('refuses a result that repeats a key', () => {
-    const rule = ruleWith('Add image again', () => [{ start: at('nginx:1.27\n'), end: at('nginx:1.27\n'), newText: '    image: busybox\n' }]);
+    const rule = ruleWith('Add image again', () => [{ start: at('nginx:1.27\n'), end: at('nginx:1.27\n'), newText: '      image: busybox\n' }]);
     const r = fixAll(POD, { rules: { 'test-fixer': 'error' } }, { safety: 'safe', rules: [rule] });
     assert.equal(r.text, POD);
     assert.deepEqual(r.refused, ['Add image again: the result would repeat the key "image"']);
   });
 
   it('refuses allowPrivilegeEscalation: false next to privileged: true (the API server rejects the pair)', () => {
-    const edit = { start: at('privileged: true\n'), end: at('privileged: true\n'), newText: '      allowPrivilegeEscalation: false\n' };
+    const edit = { start: at('privileged: true\n'), end: at('privileged: true\n'), newText: '        allowPrivilegeEscalation: false\n' };
     assert.equal(fixRefusal(POD, [edit]), 'the API server would reject the result (Pod "web": privileged-excludes-no-escalation: Container "app")');
     const rule = ruleWith('Disable escalation', () => [edit]);
     assert.deepEqual(fixAll(POD, { rules: { 'test-fixer': 'error' } }, { safety: 'safe', rules: [rule] }).refused,
@@ -61,7 +52,7 @@ describe('fix integrity: a fix result is checked before it is applied', () => {
   });
 
   it('refuses turning privileged off under a Bidirectional mount', () => {
-    const text = POD + '    volumeMounts:\n    - {name: csi, mountPath: /var/lib/kubelet, mountPropagation: Bidirectional}\n';
+    const text = POD + '      volumeMounts:\n      - {name: csi, mountPath: /var/lib/kubelet, mountPropagation: Bidirectional}\n';
     const v = text.indexOf('true');
     assert.match(fixRefusal(text, [{ start: v, end: v + 4, newText: 'false' }])!, /bidirectional-needs-privileged: Container "app"/);
   });
@@ -153,7 +144,7 @@ describe('fix integrity: suppressed findings are left alone', () => {
   });
 
   it('refuses a fix whose edit touches a suppressed finding\'s node', () => {
-    const text = POD.replace('    securityContext:\n', '    securityContext:\n      # kube-harden-ignore disallow-privileged-containers -- debug image\n');
+    const text = POD.replace('      securityContext:\n', '      securityContext:\n        # kube-harden-ignore disallow-privileged-containers -- debug image\n');
     assert.notEqual(text, POD);
     const rule = ruleWith('Flip it', t => [{ start: t.indexOf('true'), end: t.indexOf('true') + 4, newText: 'false' }]);
     const config = { rules: { '*': 'off' as const, 'test-fixer': 'error' as const, 'disallow-privileged-containers': 'error' as const } };
