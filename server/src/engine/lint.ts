@@ -9,7 +9,7 @@ import { WorkspaceIndex } from './workspace';
 import { ObjectSummary, summarizeFile } from './workspace/summary';
 import { nodeOffsets } from './model/ranges';
 import { levelIncludes, parsePolicyVersion, Policy } from './policy';
-import { applyEdits, TextEdit } from './fix/edit';
+import type { TextEdit } from './fix/edit';
 import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from './rule';
 import { RULES } from './registry';
 import { settingFor } from './rule-settings';
@@ -245,7 +245,8 @@ function bind(p: Proposal, text: string, doc: Document, ruleId: string, failures
 function offer(p: Proposal, rule: Rule, text: string, doc: Document, failures: RuleFailure[]): FixOffer | null {
   const bound = bind(p, text, doc, rule.id, failures);
   const edits = bound.edits();
-  if (!edits || edits.length === 0 || applyEdits(text, edits).text === text) return null;
+  // Compared span by span: applying them to a large file for every finding would cost its size each time.
+  if (!edits || edits.every(e => text.slice(e.start, e.end) === e.newText)) return null;
   const safety = p.safety ?? rule.fix!.safety;
   return { ...bound, safety, ...(safety === 'unsafe' ? { risk: p.risk ?? rule.fix!.risk ?? 'may stop a working pod' } : {}) };
 }

@@ -55,6 +55,9 @@ describe('fix integrity: a fix result is checked before it is applied', () => {
     const text = POD + '      volumeMounts:\n      - {name: csi, mountPath: /var/lib/kubelet, mountPropagation: Bidirectional}\n';
     const v = text.indexOf('true');
     assert.match(fixRefusal(text, [{ start: v, end: v + 4, newText: 'false' }])!, /bidirectional-needs-privileged: Container "app"/);
+    // And disallow-privileged-containers offers no fix there: the mount must change first.
+    assert.deepEqual(lint(text, restricted).findings.filter(f => f.ruleId === 'disallow-privileged-containers').map(f => f.fix), [null]);
+    assert.notEqual(lint(POD, restricted).findings.find(f => f.ruleId === 'disallow-privileged-containers')!.fix, null);
   });
 
   it('refuses hostUsers: false next to a host namespace, and Linux fields in a Windows pod', () => {

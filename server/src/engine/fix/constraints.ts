@@ -24,6 +24,12 @@ export interface ApiConstraint {
   violations(pod: PodSpecView): string[];
 }
 
+/** The container mounts a volume with `mountPropagation: Bidirectional` (allowed only when privileged). */
+export function hasBidirectionalMount(c: ContainerView): boolean {
+  return seqItems(getSeq(c.node, 'volumeMounts', c.pod.doc), c.pod.doc)
+    .some(m => isMap(m.value) && str(get(m.value, 'mountPropagation', c.pod.doc)) === 'Bidirectional');
+}
+
 const each = (pod: PodSpecView, broken: (c: ContainerView) => boolean): string[] =>
   pod.containers.filter(broken).map(c => c.label);
 
@@ -44,8 +50,7 @@ export const API_CONSTRAINTS: readonly ApiConstraint[] = [
     id: 'bidirectional-needs-privileged',
     rule: 'Bidirectional mount propagation is available only to privileged containers',
     source: `${VALIDATION} (validateMountPropagation)`,
-    violations: pod => each(pod, c => !isTrue(c.sc('privileged')) && seqItems(getSeq(c.node, 'volumeMounts', pod.doc), pod.doc)
-      .some(m => isMap(m.value) && str(get(m.value, 'mountPropagation', pod.doc)) === 'Bidirectional')),
+    violations: pod => each(pod, c => !isTrue(c.sc('privileged')) && hasBidirectionalMount(c)),
   },
   {
     id: 'windows-no-linux-fields',

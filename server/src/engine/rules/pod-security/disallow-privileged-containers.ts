@@ -1,4 +1,5 @@
 import { removeFrom, setInContainer, titleLabel } from '../../fix/workload';
+import { hasBidirectionalMount } from '../../fix/constraints';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -32,7 +33,9 @@ export default defineRule({
       // `false` replaces `true` where it is written: the line and its comment stay, and the change
       // reads as a decision. Windows pods are the exception: the API rejects the field there at
       // all (spec.os.name: windows), so it is removed instead.
-      const fix = pod.isWindows && c.securityContext
+      // A Bidirectional mount is allowed only in a privileged container: no fix there (the API
+      // server would reject the result), the mount must change first.
+      const fix = hasBidirectionalMount(c) ? undefined : pod.isWindows && c.securityContext
         ? removeFrom(c.securityContext, 'privileged', `Remove securityContext.privileged from ${titleLabel(c)}`)
         : setInContainer(c, ['securityContext', 'privileged'], false);
       report({ messageId: 'privileged', data: { container: c.label }, at: v!.value, fix });
