@@ -102,7 +102,7 @@ export class CodeActionProvider {
         // per rule however many of its diagnostics the range holds.
         if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
           fixAllRules.add(f.ruleId);
-          drafts.push(this.fixRuleAction(f));
+          drafts.push(this.fixRuleAction(f, result.findings));
         }
       }
     }
@@ -208,8 +208,10 @@ export class CodeActionProvider {
    * not: the user picks this one rule by name, the title states its risk when its fix is unsafe,
    * and the result is what applying its quick fixes one by one would give.
    */
-  private fixRuleAction(f: Finding): Draft {
-    const risk = f.fix?.safety === 'unsafe' ? ` (${riskOf(f.fix)})` : '';
+  private fixRuleAction(f: Finding, findings: readonly Finding[]): Draft {
+    // Safety is per fix: the title states a risk when any fix it applies is unsafe, not only this one.
+    const unsafe = f.fix?.safety === 'unsafe' ? f.fix : findings.find(x => x.ruleId === f.ruleId && x.fix?.safety === 'unsafe')?.fix;
+    const risk = unsafe ? ` (${riskOf(unsafe)})` : '';
     return { action: { title: `Fix all ${f.ruleId} problems in this file${risk}`, kind: CodeActionKind.QuickFix }, id: { type: 'fixRule', ruleId: f.ruleId } };
   }
 
