@@ -77,6 +77,8 @@ const POD_APE_FIXED = yaml`
 `;
 
 /** Two containers: "app" lacks allowPrivilegeEscalation, "sidecar" sets it true (line 16, `true` at chars 32-36). */
+const SETUID_RISK = 'setuid programs (sudo, su, some ping builds) stop gaining privileges';
+
 const TWO = yaml`
   apiVersion: v1
   kind: Pod
@@ -200,8 +202,9 @@ describe('protocol: code actions (edits inline)', () => {
     ]);
     const actions = fixesOnly(await codeActions(client, doc, range(16, 32, 16, 36), at(doc, 16), ['quickfix']));
     assert.deepEqual(menu(actions), [
-      ['Set securityContext.allowPrivilegeEscalation: false in container "sidecar"', 'quickfix', true],
-      [`Fix all ${APE} problems in this file`, 'quickfix', undefined],
+      // Flipping the author's explicit `true` is unsafe: not preferred, and the title says what may break.
+      [`Set securityContext.allowPrivilegeEscalation: false in container "sidecar" (${SETUID_RISK})`, 'quickfix', false],
+      [`Fix all ${APE} problems in this file (${SETUID_RISK})`, 'quickfix', undefined],
     ]);
     // The value is replaced where it is written: the trailing comment stays.
     assert.equal(applyVersioned(actions[0].edit, doc), TWO.replace('allowPrivilegeEscalation: true  # needed?', 'allowPrivilegeEscalation: false  # needed?'));
@@ -233,7 +236,8 @@ describe('protocol: code actions (edits inline)', () => {
     const nonRoot = fixesOnly(await codeActions(client, doc, range(8, 4, 8, 19), at(doc, 8), ['quickfix']));
     assert.deepEqual(nonRoot.map(a => a.title), [
       'Set securityContext.allowPrivilegeEscalation: false in container "app"',
-      `Fix all ${APE} problems in this file`,
+      // It also flips the sidecar's explicit `true`: the rule's fix-all states that risk.
+      `Fix all ${APE} problems in this file (${SETUID_RISK})`,
       'Set securityContext.runAsNonRoot: true in the pod spec (may stop an image that runs as root)',
       `Fix all ${NON_ROOT} problems in this file (may stop an image that runs as root)`,
     ]);
@@ -250,12 +254,11 @@ describe('protocol: code actions (edits inline)', () => {
     const change = action.edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri: doc.uri, version: 1 });
     assert.equal(change.edits.length, 1);
-    // From the first difference (the line inserted into "app", which shares its two leading
-    // spaces with `  - name: sidecar`) to the last (`true` -> `false` share the final `e`).
-    assert.deepEqual((change.edits[0] as TextEdit).range, range(13, 2, 16, 35));
+    // Only the safe fix: the line inserted into "app" (it shares its two leading spaces with
+    // `  - name: sidecar`); the sidecar's explicit `true` is the author's and stays.
+    assert.deepEqual((change.edits[0] as TextEdit).range, range(13, 2, 13, 2));
     assert.equal(applyVersioned(action.edit, doc), TWO
-      .replace('        type: RuntimeDefault\n  - name: sidecar', '        type: RuntimeDefault\n      allowPrivilegeEscalation: false\n  - name: sidecar')
-      .replace('allowPrivilegeEscalation: true  # needed?', 'allowPrivilegeEscalation: false  # needed?'));
+      .replace('        type: RuntimeDefault\n  - name: sidecar', '        type: RuntimeDefault\n      allowPrivilegeEscalation: false\n  - name: sidecar'));
   });
 
   it('writes edits in UTF-16 positions (non-BMP characters earlier on the line)', async () => {

@@ -39,7 +39,7 @@ describe('protocol: diagnostics', () => {
         codeDescription: { href: docsHref(docs, 'disallow-privileged-containers') },
         source: 'kube-harden',
         message: PRIVILEGED_MESSAGE,
-        data: { ruleId: 'disallow-privileged-containers', messageId: 'privileged', covers: ['B05'], fix: { safety: 'safe' } },
+        data: { ruleId: 'disallow-privileged-containers', messageId: 'privileged', covers: ['B05'], fix: { safety: 'unsafe' } },
       },
     ]);
     assert.ok(p.diagnostics[1].codeDescription!.href.endsWith('/docs/rules/disallow-privileged-containers.md'));

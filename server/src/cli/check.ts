@@ -12,7 +12,7 @@ import { contextRoots } from './context';
 import { mergeConfigInputs } from '../engine';
 import { CheckSummary, compareFindings, fingerprints, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
-import { FileContent, fixFile } from './fix';
+import { FileContent, fixFile, FixSession } from './fix';
 import { decodeManifest, readManifest } from '../host/read-manifest';
 import { exitStatus, toCliSkipped } from './skipped';
 import { formatJson, formatText } from './format';
@@ -82,6 +82,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
   const artifacts = new Map<string, string>();
+  const fixSession: FixSession = new Map();
   for (const { file, content, uri, context } of inputs) {
     if (context) continue;
     summary.scanned++;
@@ -89,7 +90,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     let text = 'text' in content ? content.text : undefined;
     if (args.fix && 'text' in content) {
       // What remains is reported from the text as written (or as read, when nothing was written).
-      const outcome = await fixFile(file, content, configFor(file), args.fix, io, { uri, workspace });
+      const outcome = await fixFile(file, content, configFor(file), args.fix, io, { uri, workspace }, fixSession);
       if (outcome.failed) ioErrors++;
       if (outcome.fixed > 0) summary.fixed!.push({ file: file.display, count: outcome.fixed });
       if (outcome.text !== content.text) parsed.drop(uri);

@@ -11,6 +11,8 @@ export interface SourceFile {
   absolute: string;
   /** Named on the command line (not found by walking a directory). */
   named?: boolean;
+  /** For a file found by walking a directory: that directory argument (absolute): fixes stay inside it. */
+  root?: string;
 }
 
 export interface Discovery {
@@ -35,10 +37,10 @@ export async function discover(args: readonly string[], cwd = process.cwd()): Pr
   const files: SourceFile[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
-  const add = (display: string, absolute: string, named = false) => {
+  const add = (display: string, absolute: string, named = false, root?: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push(named ? { display, absolute, named } : { display, absolute });
+    files.push(named ? { display, absolute, named } : root ? { display, absolute, root } : { display, absolute });
   };
 
   for (const arg of args) {
@@ -52,7 +54,7 @@ export async function discover(args: readonly string[], cwd = process.cwd()): Pr
     }
     // A file named on the command line is read whatever its extension: the user chose it.
     if (stat.isFile()) add(arg, absolute, true);
-    else if (stat.isDirectory()) await walk(absolute, directoryPrefix(arg), new Set(), add, errors);
+    else if (stat.isDirectory()) await walk(absolute, directoryPrefix(arg), new Set(), (d, a) => add(d, a, false, absolute), errors);
     else errors.push(`${arg}: not a regular file or directory`);
   }
   return { files, errors };

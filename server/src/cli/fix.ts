@@ -1,11 +1,9 @@
 // `check --fix` / `--fix-unsafe`: the fixes of a file applied to a fixed point and written back in
-// place. A file is never left half-written (a temporary file renamed over it), and a file that
-// changed on disk after it was read (an editor saved it meanwhile) is not overwritten.
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// place (host/replace-file.ts: never half-written, never over a read-only file or a file changed
+// since it was read, never out of the tree a folder argument names), each file once per run.
 import { ConfigInput, fixAll, FixSafety, LintOptions } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
+import { fileIdentities, outsideTree, replaceFile } from '../host/replace-file';
 import { describe, SourceFile } from './files';
 import { Io } from './io';
 
@@ -36,7 +34,35 @@ export interface FixOutcome {
   failed: boolean;
 }
 
-export async function fixFile(file: SourceFile, content: FileContent, config: ConfigInput, safety: FixSafety, io: Io, lint?: LintOptions): Promise<FixOutcome> {
+/**
+ * What one `check --fix` run has fixed, by file identity (real path, device and inode): a file reached
+ * twice (named and found in a folder, or through a link) is fixed once, and the second path
+ * reports on the text written the first time instead of finding it "changed on disk".
+ */
+export type FixSession = Map<string, FixOutcome>;
+
+export async function fixFile(file: SourceFile, content: FileContent, config: ConfigInput, safety: FixSafety, io: Io, lint?: LintOptions, session: FixSession = new Map()): Promise<FixOutcome> {
+  const unchanged: FixOutcome = { text: content.text, fixed: 0, failed: false };
+  let identities: string[];
+  try {
+    identities = await fileIdentities(file.absolute);
+    const outside = file.root !== undefined ? await outsideTree(file.absolute, file.root) : undefined;
+    if (outside) {
+      io.err(`kube-harden: note: ${file.display}: not fixed (${outside})\n`);
+      return unchanged;
+    }
+  } catch (e) {
+    io.err(`kube-harden: error: ${file.display}: fixes not written: ${describe(e)}\n`);
+    return { ...unchanged, failed: true };
+  }
+  const earlier = identities.map(i => session.get(i)).find(o => o !== undefined);
+  if (earlier) return { ...earlier, fixed: 0 };
+  const outcome = await fixOnce(file, content, config, safety, io, lint);
+  for (const i of identities) session.set(i, outcome);
+  return outcome;
+}
+
+async function fixOnce(file: SourceFile, content: FileContent, config: ConfigInput, safety: FixSafety, io: Io, lint?: LintOptions): Promise<FixOutcome> {
   const unchanged: FixOutcome = { text: content.text, fixed: 0, failed: false };
   if (!content.utf8) {
     io.err(`kube-harden: note: ${file.display}: not fixed (not valid UTF-8)\n`);
@@ -49,15 +75,22 @@ export async function fixFile(file: SourceFile, content: FileContent, config: Co
     io.err(`kube-harden: internal error: ${file.display} could not be fixed: ${e instanceof Error ? e.message : String(e)}\n`);
     return unchanged;
   }
-  if (result.text === content.text) return unchanged;
+  for (const why of result.refused) io.err(`kube-harden: note: ${file.display}: fix not applied: ${why}\n`);
   if (!result.converged) {
-    // Every pass's output was linted, so it is a valid manifest; only some fixes keep coming back.
-    io.err(`kube-harden: internal error: ${file.display}: fixes did not settle after ${result.passes} passes; writing what they changed\n`);
+    // Each pass's output was checked, but fixes that keep coming back are a bug: nothing is written.
+    io.err(`kube-harden: internal error: ${file.display}: fixes did not settle after ${result.passes} passes; not written\n`);
+    return { ...unchanged, failed: true };
   }
+  if (result.text === content.text) return unchanged;
   const bytes = Buffer.from((content.bom ? '\ufeff' : '') + result.text, 'utf8');
   try {
-    if (await replaceFile(file.absolute, content.raw, bytes) === 'changed') {
+    const written = await replaceFile(file.absolute, content.raw, bytes);
+    if (written.status === 'changed') {
       io.err(`kube-harden: error: ${file.display}: changed on disk while it was being fixed; not written\n`);
+      return { ...unchanged, failed: true };
+    }
+    if (written.status === 'refused') {
+      io.err(`kube-harden: error: ${file.display}: fixes not written: ${written.reason}\n`);
       return { ...unchanged, failed: true };
     }
   } catch (e) {
@@ -65,39 +98,4 @@ export async function fixFile(file: SourceFile, content: FileContent, config: Co
     return { ...unchanged, failed: true };
   }
   return { text: result.text, fixed: result.fixed, failed: false };
-}
-
-/**
- * Replaces the content of `file` with `content` if it still holds `expected`. The new content
- * goes to a temporary file in the same directory (same file system: the rename is atomic), with
- * the original's mode, flushed to disk, then renamed over the original, so a reader sees the old
- * file or the new one, never a mix. The comparison just before the rename leaves only that
- * instant for a concurrent writer; a symbolic link is followed, so the link itself stays.
- */
-export async function replaceFile(file: string, expected: Buffer, content: Buffer): Promise<'written' | 'changed'> {
-  const target = await fs.promises.realpath(file);
-  const stat = await fs.promises.stat(target);
-  const mode = stat.mode & 0o7777;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.kube-harden-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let renamed = false;
-  try {
-    const handle = await fs.promises.open(tmp, 'wx', mode);
-    try {
-      await handle.writeFile(content);
-      // The mode given to open() passes through the umask: set it exactly. The owner can only
-      // be kept where we may set it (as root, fixing someone else's file).
-      await handle.chmod(mode);
-      if (stat.uid !== process.getuid?.() || stat.gid !== process.getgid?.()) await handle.chown(stat.uid, stat.gid).catch(() => {});
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    const now = await fs.promises.readFile(target);
-    if (!now.equals(expected)) return 'changed';
-    await fs.promises.rename(tmp, target);
-    renamed = true;
-    return 'written';
-  } finally {
-    if (!renamed) await fs.promises.rm(tmp, { force: true });
-  }
 }

@@ -29,12 +29,42 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+const SAFE_MEANS = 'applied by "fix all", on save and by `kube-harden check --fix`';
+
+function unsafeText(rule: Rule): string {
+  return `unsafe: ${rule.fix?.risk ?? 'may stop an image that relies on the old behaviour'}, so it is never applied by "fix all" or on save; `
+    + 'it is applied only when asked for: one at a time, "Fix all ' + rule.id + ' problems", "Harden this workload" or `--fix-unsafe`';
+}
+
+/** The index's Fix column: a rule whose fix is safe in one situation and unsafe in another says both. */
+function fixColumn(rule: Rule): string {
+  if (!rule.fix) return '—';
+  return rule.fix.safeBecause && rule.fix.risk ? 'safe or unsafe' : rule.fix.safeBecause ? 'safe' : 'unsafe';
+}
+
 function fixText(rule: Rule): string {
   if (!rule.fix) return 'none: there is no single right edit. Where several are valid, the editor offers them as suggestions to choose from (never applied by "fix all" or `--fix`); the finding explains what to change';
-  return rule.fix.safety === 'safe'
-    ? 'safe: cannot stop a working pod, so it is applied by "fix all", on save and by `kube-harden check --fix`'
-    : `unsafe: ${rule.fix.risk ?? 'may stop an image that relies on the old behaviour'}, so it is never applied by "fix all" or on save; `
-      + 'it is applied only when asked for: one at a time, "Fix all ' + rule.id + ' problems", "Harden this workload" or `--fix-unsafe`';
+  if (!rule.fix.safeBecause) return unsafeText(rule);
+  // A rule whose fixes are safe in one situation and unsafe in another says both.
+  const safe = `safe where it only adds what the manifest does not state (see "Fix safety"), so ${SAFE_MEANS}`;
+  return rule.fix.risk ? `${safe}; otherwise ${unsafeText(rule)}` : `safe (see "Fix safety"), so ${SAFE_MEANS}`;
+}
+
+/**
+ * What "safe" means on every page with a safe fix: the rule's own reasoning, after the policy
+ * that decides it (a safe fix adds; taking away what the author wrote never is).
+ */
+function fixSafetySection(rule: Rule): string[] {
+  if (!rule.fix?.safeBecause) return [];
+  return [
+    '## Fix safety', '',
+    'A *safe* fix cannot stop a working pod: it adds a setting the manifest does not state, with a value nearly every image '
+      + 'tolerates, or rewrites the object into one the API server treats the same. Taking away or flipping what the author '
+      + 'wrote (`privileged: true`, host namespaces, `hostPort`, added capabilities, `hostPath`, `procMount: Unmasked`, '
+      + '`Unconfined` profiles) is never safe. Every fix is parsed before it is offered or written, and none produces an object '
+      + 'the API server rejects.', '',
+    rule.fix.safeBecause, '',
+  ];
 }
 
 export function renderRulePage(rule: Rule): string {
@@ -56,6 +86,7 @@ export function renderRulePage(rule: Rule): string {
   lines.push(`| Quick fix | ${fixText(rule)} |`);
   lines.push(`| Catalogue rows | ${rule.covers.map(id => `[${id}](../catalogue.md#${id.toLowerCase()})`).join(', ')} |`);
   lines.push('', '## Why it matters', '', rule.docs.summary, '', '## How to fix', '', rule.docs.remediation, '');
+  lines.push(...fixSafetySection(rule));
   lines.push('## What it checks', '', 'The rows of the [catalogue](../catalogue.md) this rule answers for:', '');
   for (const id of rule.covers) {
     const row = catalogueRow(id);
@@ -97,7 +128,7 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
   for (const r of rules) {
     const peers = (Object.keys(TOOL_NAMES) as Tool[]).flatMap(t => r.equivalents[t] ?? []).map(id => `\`${id}\``).join(' ');
     const level = r.optIn ? `${ruleLevel(r)} (opt-in)` : ruleLevel(r);
-    lines.push(`| [${r.id}](${r.id}.md) | ${r.title} | ${r.category} | ${r.severity} | ${level} | ${r.fix?.safety ?? '—'} | ${peers} | ${owaspOf(r)} |`);
+    lines.push(`| [${r.id}](${r.id}.md) | ${r.title} | ${r.category} | ${r.severity} | ${level} | ${fixColumn(r)} | ${peers} | ${owaspOf(r)} |`);
   }
   lines.push('', '<!-- Generated from rule metadata by `npm run docs`. Do not edit. -->', '');
   return lines.join('\n');

@@ -25,7 +25,10 @@ export interface BoundProposal {
 }
 
 export interface FixOffer extends BoundProposal {
+  /** This fix's own safety (ruff's Applicability): decides fix-all, on save, --fix and "preferred". */
   safety: FixSafety;
+  /** What an unsafe fix may break, for titles; undefined for a safe one. */
+  risk?: string;
 }
 
 export interface Finding {
@@ -34,7 +37,11 @@ export interface Finding {
   message: string;
   severity: Severity;
   covers: string[];
-  /** The fix this finding offers (safe: fix-all applies it; unsafe: one at a time), or null. */
+  /**
+   * The fix this finding offers (safe: fix-all applies it; unsafe: one at a time), or null. Null
+   * too when the rule's proposal declines or would change nothing here: a finding never
+   * advertises a fix that does not apply.
+   */
   fix: FixOffer | null;
   /** Alternatives offered one at a time where there is no single right edit. */
   suggestions: BoundProposal[];
@@ -171,7 +178,7 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
             message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
             severity: configured ?? r.severity ?? rule.severity,
             covers: r.covers ?? rule.covers,
-            fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule, failures) } : null,
+            fix: r.fix && rule.fix ? offer(r.fix, rule, file.text, object.doc, failures) : null,
             suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule, failures)),
             offsets,
             range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
@@ -236,10 +243,26 @@ function bind(p: Proposal | MessageProposal, text: string, doc: Document, rule: 
     }
   };
   const title = 'messageId' in p ? formatMessage(rule.fixMessages?.[p.messageId] ?? p.messageId, p.data) : p.title;
-  const bound: BoundProposal = { title, edits: () => guarded(() => p.edits({ text, doc })) };
+  // Built once: the fix offer, quick fixes and fix-all all ask for the same edits.
+  let built: { edits: TextEdit[] | undefined } | undefined;
+  const bound: BoundProposal = { title, edits: () => (built ??= { edits: guarded(() => p.edits({ text, doc })) }).edits };
   const newFile = p.newFile;
   if (newFile) bound.newFile = () => guarded(() => newFile.call(p, { text, doc }));
   return bound;
+}
+
+/**
+ * A finding's fix, with its own safety (else the rule's default): null when its edits decline or
+ * change nothing (a value behind an alias, a securityContext that is not a map), so no front end
+ * counts or offers it.
+ */
+function offer(p: Proposal | MessageProposal, rule: Rule, text: string, doc: Document, failures: RuleFailure[]): FixOffer | null {
+  const bound = bind(p, text, doc, rule, failures);
+  const edits = bound.edits();
+  // Compared span by span: applying them to a large file for every finding would cost its size each time.
+  if (!edits || edits.every(e => text.slice(e.start, e.end) === e.newText)) return null;
+  const safety = p.safety ?? rule.fix!.safety;
+  return { ...bound, safety, ...(safety === 'unsafe' ? { risk: p.risk ?? rule.fix!.risk ?? 'may stop a working pod' } : {}) };
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {

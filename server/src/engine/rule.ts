@@ -72,12 +72,28 @@ export interface RuleMeta<M extends string = string> {
   docs: RuleDocs;
   /** Shown on the rule's page; checked by a test. */
   examples?: RuleExamples;
+  /** The rule's fixes: the default safety of each (a proposal may state its own), for docs too; null: none. */
+  fix: FixMeta | null;
+}
+
+/**
+ * What a rule says about its fixes. Safety belongs to each fix (ruff's `Applicability`): a rule
+ * may offer a safe fix in one situation (adding a setting the manifest does not state) and an
+ * unsafe one in another (flipping a value the author wrote); `safety` is the default for a
+ * proposal that does not state its own.
+ */
+export interface FixMeta {
+  safety: FixSafety;
   /**
-   * Fix safety of the edit this rule offers (fixes are built by the fix layer); null: none.
-   * `risk`: for an unsafe fix, what it may break, in a few words ("may stop an image that runs
-   * as root"): editors append it to the fix's title so the choice is made knowingly.
+   * What an unsafe fix of this rule may break, in a few words ("may stop an image that runs as
+   * root"): editors append it to the fix's title so the choice is made knowingly.
    */
-  fix: { safety: FixSafety; risk?: string } | null;
+  risk?: string;
+  /**
+   * Why, and exactly when, this rule's fix is safe: printed on its rule page. Required whenever
+   * any of the rule's proposals may be safe (the catalogue test checks it).
+   */
+  safeBecause?: string;
 }
 
 /** What a fix builder gets: the text the finding was computed from and its parsed document. */
@@ -94,6 +110,10 @@ export interface EditContext {
 export interface Proposal {
   /** Imperative, names the container or field: `Set allowPrivilegeEscalation: false in container "app"`. */
   title: string;
+  /** This proposal's own safety, when it differs from the rule's `fix.safety` (used for `fix`, not suggestions). */
+  safety?: FixSafety;
+  /** What this proposal may break, when more precise than the rule's `fix.risk`. */
+  risk?: string;
   edits(ctx: EditContext): TextEdit[] | undefined;
   /**
    * The same content as a new file beside the current one, for proposals that create an object
@@ -131,7 +151,7 @@ export interface Report<M extends string = string> {
    * A severity the user configured for the rule still wins.
    */
   severity?: Severity;
-  /** The fix (its safety is the rule's `fix.safety`): the one right edit, when there is one. */
+  /** The fix (its safety: its own `safety`, else the rule's `fix.safety`): the one right edit, when there is one. */
   fix?: Proposal | MessageProposal;
   /** Alternatives where there is no single right answer: offered one at a time, never in bulk. */
   suggestions?: Array<Proposal | MessageProposal>;

@@ -6,13 +6,13 @@
 //     "Fix all <rule> problems in this file", and "Suppress <rule> on this line" / "for <object>"
 //     (a comment or annotation with a reason to fill in);
 //   - "Harden this workload" (`refactor.rewrite`): every restricted-level fix of the object the
-//     cursor is in, unsafe ones included, as one edit;
+//     cursor is in, unsafe ones included, as one edit (a node agent keeps the host access it runs on);
 //   - `source.fixAll.kube-harden`: every SAFE fix of the file, as one edit (also on save).
 // Clients that can resolve actions get them without edits, filled in by codeAction/resolve for
 // the same document version; others get the edits inline.
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BoundProposal, Finding, LintConfig, LintResult, NewFile, objectAt, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
+import { BoundProposal, Finding, LintConfig, LintResult, NewFile, NODE_AGENT_KEEPS, nodeAgentOf, objectAt, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
 import { SOURCE } from './diagnostics';
 import { ParseCache, isManifestCandidate } from './documents';
 import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, suppressionEdits, workspaceEdit } from './fixEdits';
@@ -125,7 +125,7 @@ export class CodeActionProvider {
           // per rule however many of its diagnostics the range holds.
           if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
             fixAllRules.add(f.ruleId);
-            drafts.push(this.fixRuleAction(f));
+            drafts.push(this.fixRuleAction(f, result.findings));
           }
         }
       }
@@ -192,7 +192,7 @@ export class CodeActionProvider {
       const safe = f.fix.safety === 'safe';
       drafts.push({
         action: {
-          title: safe ? f.fix.title : `${f.fix.title} (${riskOf(f.ruleId, this.deps.rules)})`,
+          title: safe ? f.fix.title : `${f.fix.title} (${riskOf(f.fix)})`,
           kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: safe,
         },
         id: { type: 'fix', ...key },
@@ -232,8 +232,10 @@ export class CodeActionProvider {
    * not: the user picks this one rule by name, the title states its risk when its fix is unsafe,
    * and the result is what applying its quick fixes one by one would give.
    */
-  private fixRuleAction(f: Finding): Draft {
-    const risk = f.fix?.safety === 'unsafe' ? ` (${riskOf(f.ruleId, this.deps.rules)})` : '';
+  private fixRuleAction(f: Finding, findings: readonly Finding[]): Draft {
+    // Safety is per fix: the title states a risk when any fix it applies is unsafe, not only this one.
+    const unsafe = f.fix?.safety === 'unsafe' ? f.fix : findings.find(x => x.ruleId === f.ruleId && x.fix?.safety === 'unsafe')?.fix;
+    const risk = unsafe ? ` (${riskOf(unsafe)})` : '';
     return { action: { title: `Fix all ${f.ruleId} problems in this file${risk}`, kind: CodeActionKind.QuickFix }, id: { type: 'fixRule', ruleId: f.ruleId } };
   }
 
@@ -243,13 +245,19 @@ export class CodeActionProvider {
     if (!object || !podSpecOf(object)) return undefined;
     const restricted = this.fixes.lint(doc, restrictedConfig(config));
     const text = doc.getText();
+    // A node agent (CNI, CSI, exporter) keeps the host access it runs on: the title says which.
+    const agent = nodeAgentOf(object);
     const fixable = restricted.findings.filter(f =>
-      f.object.docIndex === object.docIndex && f.object.kind === object.kind && f.object.name === object.name && editsOf(f.fix, text));
+      f.object.docIndex === object.docIndex && f.object.kind === object.kind && f.object.name === object.name && editsOf(f.fix, text)
+      && (!agent || f.fix!.safety === 'safe' || !NODE_AGENT_KEEPS.includes(f.ruleId)));
     if (fixable.length === 0) return undefined;
     const what = object.name ? `${object.kind} "${object.name}"` : object.kind;
-    const unsafe = fixable.some(f => f.fix!.safety === 'unsafe') ? ' (includes unsafe changes)' : '';
+    const notes = [
+      ...(fixable.some(f => f.fix!.safety === 'unsafe') ? ['includes unsafe changes'] : []),
+      ...(agent ? [`keeps ${agent.keeps.join(', ')}: a node agent`] : []),
+    ];
     return {
-      action: { title: `Harden this workload: ${what}${unsafe}`, kind: CodeActionKind.RefactorRewrite },
+      action: { title: `Harden this workload: ${what}${notes.length ? ` (${notes.join('; ')})` : ''}`, kind: CodeActionKind.RefactorRewrite },
       id: { type: 'harden', docIndex: object.docIndex, kind: object.kind, name: object.name },
     };
   }

@@ -4,7 +4,7 @@
 import { TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  BoundProposal, diffToEdit, Finding, fixAll, FixAllResult, LintConfig, LintResult, mergeEdits, NewFile, ParsedFile, resolveConfig, Rule, ruleById,
+  BoundProposal, diffToEdit, Finding, fixAll, FixOffer, fixRefusal, NODE_AGENT_KEEPS, NodeAgent, nodeAgentOf, FixAllResult, LintConfig, LintResult, mergeEdits, NewFile, ParsedFile, resolveConfig, Rule,
   suppressOnLine, suppressOnObject, TextEdit,
 } from '../engine';
 import { isHelmTemplateUri, ParseCache } from './documents';
@@ -25,10 +25,9 @@ export type ActionId =
 
 export interface ActionData { uri: string; version: number; id: ActionId }
 
-/** What an unsafe fix may break, for titles: the rule's own words, else the meaning of "unsafe". */
-export function riskOf(ruleId: string, rules?: readonly Rule[]): string {
-  const rule = rules ? rules.find(r => r.id === ruleId) : ruleById(ruleId);
-  return rule?.fix?.risk ?? 'may stop a working pod';
+/** What an unsafe fix may break, for titles: the fix's own words, else the meaning of "unsafe". */
+export function riskOf(fix: FixOffer): string {
+  return fix.risk ?? 'may stop a working pod';
 }
 
 export function isActionData(v: unknown): v is ActionData {
@@ -53,7 +52,9 @@ export function editsOf(p: BoundProposal | null | undefined, text: string): Text
   let edits = proposalEdits.get(p);
   if (edits === undefined) {
     const e = p.edits();
-    edits = e && e.length > 0 && mergeEdits(text, e) ? e : null;
+    // Checked before it is offered: a result that would not parse, repeat a key, stop being JSON
+    // or break an API rule is never shown.
+    edits = e && e.length > 0 && mergeEdits(text, e) && !fixRefusal(text, e) ? e : null;
     proposalEdits.set(p, edits);
   }
   return edits ?? undefined;
@@ -100,6 +101,13 @@ export class FixEdits {
     }
   }
 
+  /** The node agent `id` names in this version (its privileges are kept by "Harden this workload"). */
+  nodeAgent(doc: TextDocument, id: { docIndex: number; kind: string; name?: string }): NodeAgent | undefined {
+    const d = this.cache.get(doc).documents.find(x => x.index === id.docIndex);
+    const object = d?.objects.find(o => o.kind === id.kind && o.name === id.name);
+    return object && nodeAgentOf(object);
+  }
+
   /** Fix-all results are kept per version: a client asking again (or resolving) costs nothing. */
   fixAllResult(doc: TextDocument, config: LintConfig, id: Extract<ActionId, { type: 'fixRule' | 'fixAll' | 'harden' }>): FixAllResult {
     const effective = id.type === 'harden' ? restrictedConfig(config) : config;
@@ -107,8 +115,10 @@ export class FixEdits {
       safety: id.type === 'fixAll' ? 'safe' : 'unsafe',
       ruleId: id.type === 'fixRule' ? id.ruleId : undefined,
       object: id.type === 'harden' ? { docIndex: id.docIndex, kind: id.kind, name: id.name } : undefined,
+      keepRules: id.type === 'harden' && this.nodeAgent(doc, id) ? NODE_AGENT_KEEPS : undefined,
       helmTemplate: isHelmTemplateUri(doc.uri),
       initial: this.lint(doc, effective).findings,
+      initialSuppressed: this.lint(doc, effective).suppressed,
       rules: this.rules,
       lint: this.cache.lintOptions(doc.uri),
     }));

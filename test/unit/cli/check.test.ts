@@ -84,7 +84,7 @@ describe('kube-harden check', function () {
         // `          "privileged": true`: 10 spaces + `"privileged": ` (14) before the value.
         range: { start: { line: 12, column: 25 }, end: { line: 12, column: 29 } },
         covers: ['B05'],
-        fix: { safety: 'safe' },
+        fix: { safety: 'unsafe' },
       }]);
     });
 

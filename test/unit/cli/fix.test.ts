@@ -6,10 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { json, removeTempTrees, cli, runCli, tempTree } from '../../helpers/cli';
+import { json, removeTempTrees, cli, ROOT, runCli, tempTree } from '../../helpers/cli';
 import { crlf } from '../../helpers/fix';
 import { yaml } from '../../helpers/manifest';
 import { message } from './fixtures';
+import { REAL_CORPUS } from '../../helpers/fixture-paths';
 
 /** Line 10 `    securityContext:` holds both findings: no allowPrivilegeEscalation, no runAsNonRoot. */
 const POD = yaml`
@@ -127,6 +128,22 @@ describe('kube-harden check --fix', function () {
       ['require-no-privilege-escalation', 'require-run-as-non-root']);
   });
 
+  it('writes nothing when the fixes do not settle, and names the fixes it left out (exit 2)', () => {
+    // Preloaded: fix-all as a bug would answer, a changed text that never converges and one refused fix.
+    const hook = `const f = require(${JSON.stringify(path.join(ROOT, 'server', 'out', 'engine', 'fixing.js'))});
+f.fixAll = text => ({ text: text + 'x: 1\\n', converged: false, passes: 10, fixed: 1, refused: ['Set a: b in container "app": the result would not parse (bad)'] });`;
+    const dir = tempTree({ 'pod.yaml': POD, 'hook.js': hook });
+    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir, nodeArgs: ['--require', path.join(dir, 'hook.js')] });
+    assert.equal(run.status, 2, run.stdout);
+    assert.equal(run.stderr, [
+      'kube-harden: note: pod.yaml: fix not applied: Set a: b in container "app": the result would not parse (bad)',
+      'kube-harden: internal error: pod.yaml: fixes did not settle after 10 passes; not written',
+      '',
+    ].join('\n'));
+    assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD);
+    assert.deepEqual(leftovers(dir), []);
+  });
+
   it('leaves a file that is not valid UTF-8 alone, with a note', async () => {
     // `# café` in Latin-1: the é is a lone 0xE9 byte.
     const [before, after] = POD.split('the web server');
@@ -146,4 +163,95 @@ describe('kube-harden check --fix', function () {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /option --fix takes no value/);
   });
+});
+
+describe('kube-harden check --fix writes only inside what it was given', function () {
+  this.timeout(120_000);
+  after(removeTempTrees);
+
+  it('does not follow a symbolic link out of a walked directory; the file outside is reported as skipped', () => {
+    const dir = tempTree({ 'outside/pod.yaml': POD, 'tree/own.yaml': POD });
+    fs.symlinkSync(path.join(dir, 'outside', 'pod.yaml'), path.join(dir, 'tree', 'link.yaml'));
+    fs.symlinkSync(path.join(dir, 'outside'), path.join(dir, 'tree', 'linked-dir'));
+    const run = runCli(['check', '--fix', 'tree'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    const outside = fs.realpathSync(path.join(dir, 'outside', 'pod.yaml'));
+    assert.equal(run.stderr, [
+      `kube-harden: note: tree${path.sep}link.yaml: not fixed (a symbolic link to ${outside}, outside ${path.join(dir, 'tree')})`,
+      `kube-harden: note: tree${path.sep}linked-dir${path.sep}pod.yaml: not fixed (a symbolic link to ${outside}, outside ${path.join(dir, 'tree')})`,
+      '',
+    ].join('\n'));
+    assert.equal(fs.readFileSync(path.join(dir, 'outside', 'pod.yaml'), 'utf8'), POD);
+    assert.equal(fs.readFileSync(path.join(dir, 'tree', 'own.yaml'), 'utf8'), SAFE_FIXED);
+  });
+
+  it('does not replace a file whose mode makes it read-only, even as root: stderr, exit 2', () => {
+    const dir = tempTree({ 'pod.yaml': POD });
+    const file = path.join(dir, 'pod.yaml');
+    fs.chmodSync(file, 0o444);
+    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    assert.equal(run.status, 2, run.stdout);
+    assert.equal(run.stderr, 'kube-harden: error: pod.yaml: fixes not written: the file is read-only\n');
+    assert.equal(fs.readFileSync(file, 'utf8'), POD);
+    assert.equal(fs.statSync(file).mode & 0o7777, 0o444);
+    assert.deepEqual(leftovers(dir), []);
+  });
+
+  it('keeps hard links linked: the content is written through the same inode', () => {
+    const dir = tempTree({ 'a.yaml': POD });
+    fs.linkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
+    const inode = fs.statSync(path.join(dir, 'a.yaml')).ino;
+    const run = runCli(['check', '--fix', 'a.yaml'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    for (const f of ['a.yaml', 'b.yaml']) {
+      assert.equal(fs.readFileSync(path.join(dir, f), 'utf8'), SAFE_FIXED, f);
+      assert.equal(fs.statSync(path.join(dir, f)).ino, inode, f);
+      assert.equal(fs.statSync(path.join(dir, f)).nlink, 2, f);
+    }
+  });
+
+  it('fixes a file reached twice (named, and through a link in the tree) once, without "changed on disk"', () => {
+    const dir = tempTree({ 'm/pod.yaml': POD });
+    fs.symlinkSync('pod.yaml', path.join(dir, 'm', 'alias.yaml'));
+    const run = runCli(['check', '--fix', path.join('m', 'pod.yaml'), 'm'], { cwd: dir });
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 1);
+    assert.equal(fs.readFileSync(path.join(dir, 'm', 'pod.yaml'), 'utf8'), SAFE_FIXED);
+    assert.match(run.stdout, /^m.pod\.yaml: fixed 1 problem\n/);
+    assert.doesNotMatch(run.stdout, /alias\.yaml: fixed/);
+  });
+
+  it('keeps the owner and group of a file it may replace (as root)', function () {
+    if (process.getuid?.() !== 0) this.skip();
+    const dir = tempTree({ 'pod.yaml': POD });
+    const file = path.join(dir, 'pod.yaml');
+    fs.chownSync(file, 4321, 8765);
+    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(fs.readFileSync(file, 'utf8'), SAFE_FIXED);
+    assert.deepEqual([fs.statSync(file).uid, fs.statSync(file).gid], [4321, 8765]);
+  });
+});
+
+describe('kube-harden check --fix leaves the privileges node agents need', function () {
+  this.timeout(180_000);
+  after(removeTempTrees);
+
+  /** Each privilege as written, in order: the check compares them before and after. */
+  const PRIVILEGES = /^.*\b(privileged: *true|hostNetwork: *true|hostPID: *true|hostIPC: *true|hostPort:.*|hostPath:|procMount:.*|add:.*|type: *Unconfined)\s*$/gm;
+
+  for (const file of ['calico.yaml', 'kube-prometheus-nodeExporter-daemonset.yaml']) {
+    it(`${file}: every privilege written is still there after --fix`, () => {
+      const text = fs.readFileSync(path.join(REAL_CORPUS, file), 'utf8');
+      const dir = tempTree({ [file]: text });
+      const run = runCli(['check', '--fix', '--level', 'restricted', file], { cwd: dir });
+      assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      const after = fs.readFileSync(path.join(dir, file), 'utf8');
+      assert.notEqual(after, text, 'some safe fix was applied (the check is not vacuous)');
+      const before = text.match(PRIVILEGES) ?? [];
+      assert.ok(before.length >= 5, `${file} has privileges to keep`);
+      assert.deepEqual(after.match(PRIVILEGES), before);
+    });
+  }
 });

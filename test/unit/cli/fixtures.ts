@@ -46,7 +46,8 @@ export function privilegedPodFindings(file: string): object[] {
       // `        privileged: true`: the value starts after 8 spaces + "privileged: " (12).
       range: { start: { line: 10, column: 21 }, end: { line: 10, column: 25 } },
       covers: ['B05'],
-      fix: { safety: 'safe' },
+      // Turning privileged off is never safe: the container may need the host.
+      fix: { safety: 'unsafe' },
     },
   ];
 }

@@ -45,7 +45,7 @@ describe('kube-harden rules', function () {
     const out = json<{ rules: Array<Record<string, unknown>> }>(await cli(['rules', '--format', 'json']));
     const byId = new Map(out.rules.map(r => [r.id, r]));
     assert.deepEqual(byId.get('disallow-privileged-containers')?.pss, { level: 'baseline', check: 'privileged' });
-    assert.equal(byId.get('disallow-privileged-containers')?.fix, 'safe');
+    assert.equal(byId.get('disallow-privileged-containers')?.fix, 'unsafe');
     assert.deepEqual(byId.get('require-run-as-non-root')?.pss, { level: 'restricted', check: 'runAsNonRoot' });
     assert.deepEqual(byId.get('require-run-as-non-root')?.covers, ['R03']);
     assert.equal(byId.get('require-run-as-non-root')?.fix, 'unsafe');

@@ -22,7 +22,7 @@ describe('kube-harden check: suppressions', function () {
         file: 'pod.yaml', rule: 'disallow-privileged-containers', severity: 'error',
         message: 'Container "app" is privileged: remove securityContext.privileged or set it to false.',
         range: { start: { line: 10, column: 21 }, end: { line: 10, column: 25 } },
-        covers: ['B05'], fix: { safety: 'safe' },
+        covers: ['B05'], fix: { safety: 'unsafe' },
         // The file, then rule|apiVersion|kind|namespace|name|path to the node, then the occurrence.
         fingerprint: createHash('sha256').update('pod.yaml\ndisallow-privileged-containers|v1|Pod||web|spec/containers/name=app/securityContext/privileged\n0').digest('hex').slice(0, 32),
         suppression: { via: 'comment', reason: 'CSI node plugin' },

@@ -18,8 +18,27 @@ const CORPUS = REAL_CORPUS;
 const CONFIG = { level: 'restricted' as const };
 const MAX_PASSES = 10;
 
-/** The settings a safe fix may touch: anything under a securityContext, host namespaces, hostPort. */
-const SAFE_PATH = /(^|\.)securityContext(\.|$)|(^|\.)(hostNetwork|hostPID|hostIPC|hostPort)$/;
+/**
+ * The settings a safe fix may touch: a new securityContext, allowPrivilegeEscalation, a seccomp
+ * profile, an overridden env entry, the deprecated serviceAccount field. Never a host namespace,
+ * a hostPort or privileged: those are the author's (a CNI or an exporter needs them).
+ */
+const SAFE_PATH = /(^|\.)securityContext(\.allowPrivilegeEscalation|\.seccompProfile(\.type)?)?$|(^|\.)env(\.\d+.*)?$|(^|\.)serviceAccount(Name)?$/;
+
+/** Keys whose written value is a privilege the author asked for: a safe fix never changes one. */
+const PRIVILEGE_KEYS = new Set(['privileged', 'hostNetwork', 'hostPID', 'hostIPC', 'hostPort', 'add', 'hostPath', 'procMount', 'hostUsers']);
+
+/** Every written privilege of a document as `path=value`, and every `Unconfined` profile. */
+function privileges(js: unknown, at = '', out: string[] = []): string[] {
+  if (Array.isArray(js)) js.forEach((v, i) => privileges(v, `${at}.${i}`, out));
+  else if (typeof js === 'object' && js !== null) {
+    for (const [k, v] of Object.entries(js)) {
+      if (PRIVILEGE_KEYS.has(k) || v === 'Unconfined') out.push(`${at}.${k}=${JSON.stringify(v)}`);
+      privileges(v, `${at}.${k}`, out);
+    }
+  }
+  return out;
+}
 
 function changedPaths(a: unknown, b: unknown, at: string, out: string[]): void {
   if (Object.is(a, b)) return;
@@ -92,8 +111,10 @@ describe('fix-all (safe, restricted) over the real-world corpus', function () {
         if (d.hasErrors) return;
         assert.deepEqual(fixed.documents[i].doc.errors.map(e => e.message), [], `${file}: document ${i} still parses`);
         const changed: string[] = [];
-        changedPaths(d.doc.toJS({ maxAliasCount: -1 }), fixed.documents[i].doc.toJS({ maxAliasCount: -1 }), '', changed);
+        const [was, is] = [d.doc.toJS({ maxAliasCount: -1 }), fixed.documents[i].doc.toJS({ maxAliasCount: -1 })];
+        changedPaths(was, is, '', changed);
         for (const p of changed) assert.match(p, SAFE_PATH, `${file}: document ${i} changed only where safe fixes may`);
+        assert.deepEqual(privileges(is), privileges(was), `${file}: document ${i} keeps every privilege written`);
       });
       const after = commentLines(result.text);
       for (const [line, n] of commentLines(text)) assert.ok((after.get(line) ?? 0) >= n, `${file}: comment line kept: ${line}`);

@@ -289,7 +289,7 @@ describe('fix: harden a workload (every restricted fix at once)', () => {
 });
 
 describe('fix: fix all safe problems at the restricted level', () => {
-  it('applies only allowPrivilegeEscalation: false, leaving every unsafe fix offered', () => {
+  it('adds only allowPrivilegeEscalation: false and a RuntimeDefault seccomp profile where unset, leaving every unsafe fix offered', () => {
     const safe = yaml`
       apiVersion: v1
       kind: Pod
@@ -305,10 +305,13 @@ describe('fix: fix all safe problems at the restricted level', () => {
           - containerPort: 8080
           securityContext:
             allowPrivilegeEscalation: false
+        securityContext:
+          seccompProfile:
+            type: RuntimeDefault
     `;
     expectSafe(bare, safe);
     const unsafeLeft = lint(safe, restricted).findings.filter(f => f.fix?.safety === 'unsafe' && (f.fix.edits()?.length ?? 0) > 0);
-    assert.deepEqual(unsafeLeft.map(f => f.ruleId), ['require-drop-all-capabilities', 'require-run-as-non-root', 'require-seccomp-profile']);
+    assert.deepEqual(unsafeLeft.map(f => f.ruleId), ['require-drop-all-capabilities', 'require-run-as-non-root']);
   });
 
   it('in every container list, indentation and line breaks kept', () => {
@@ -326,6 +329,8 @@ describe('fix: fix all safe problems at the restricted level', () => {
                 restartPolicy: OnFailure
                 securityContext:
                   runAsUser: 0  # writes to a root-owned mount
+                  seccompProfile:
+                    type: RuntimeDefault
                 initContainers:
                 - name: fetch
                   image: curlimages/curl:8.10.1
@@ -338,10 +343,13 @@ describe('fix: fix all safe problems at the restricted level', () => {
                     runAsUser: 1000
                     allowPrivilegeEscalation: false
     `);
-    expectSafe(fourSpaces, fourSpaces.replace('procMount: Unmasked\r\n', 'procMount: Unmasked\r\n                        allowPrivilegeEscalation: false\r\n'));
+    expectSafe(fourSpaces, fourSpaces.replace('procMount: Unmasked\r\n', 'procMount: Unmasked\r\n                        allowPrivilegeEscalation: false\r\n')
+      + '            securityContext:\r\n                seccompProfile:\r\n                    type: RuntimeDefault\r\n');
   });
 
-  it('changes nothing where the only safe fix is held back (APE next to an added CAP_SYS_ADMIN)', () => {
-    expectSafe(partial, partial);
+  it('holds back APE next to an added CAP_SYS_ADMIN and never replaces a profile the author wrote', () => {
+    // The proxy's `Unconfined` stays (replacing it is unsafe); the app, which states no profile,
+    // gets RuntimeDefault on its own securityContext because a sibling sets one.
+    expectSafe(partial, partial.replace('add: [NET_ADMIN]  # iptables at start-up\n', 'add: [NET_ADMIN]  # iptables at start-up\n          seccompProfile:\n            type: RuntimeDefault\n'));
   });
 });

@@ -25,7 +25,7 @@ describe('lsp: diagnostics and documents', () => {
     const d = toDiagnostic(finding, id => `https://example.test/${id}`);
     assert.equal(d.severity, 3);
     assert.deepEqual(d.range, { start: { line: 9, character: 18 }, end: { line: 9, character: 22 } });
-    assert.deepEqual(d.data, { ruleId: 'disallow-privileged-containers', messageId: 'privileged', covers: ['B05'], fix: { safety: 'safe' } });
+    assert.deepEqual(d.data, { ruleId: 'disallow-privileged-containers', messageId: 'privileged', covers: ['B05'], fix: { safety: 'unsafe' } });
     assert.equal(d.codeDescription?.href, 'https://example.test/disallow-privileged-containers');
   });
 

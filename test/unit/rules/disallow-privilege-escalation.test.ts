@@ -104,7 +104,7 @@ ruleTester('disallow-privilege-escalation', {
       `,
     },
     {
-      name: 'set to false where it is written, a trailing comment kept; privileged turned off with it (the API rejects the pair)',
+      name: 'no fix next to privileged: true (the API rejects allowPrivilegeEscalation: false there; turning privileged off belongs to disallow-privileged-containers)',
       code: yaml`
         apiVersion: apps/v1
         kind: DaemonSet
@@ -126,26 +126,6 @@ ruleTester('disallow-privilege-escalation', {
                   runAsNonRoot: true
       `,
       errors: [{ messageId: 'enabled', line: 16, column: 37, endLine: 16, endColumn: 41 }],
-      output: yaml`
-        apiVersion: apps/v1
-        kind: DaemonSet
-        metadata:
-          name: ds
-        spec:
-          selector:
-            matchLabels: {app: agent}
-          template:
-            metadata:
-              labels: {app: agent}
-            spec:
-              containers:
-              - name: agent
-                image: agent:1.0
-                securityContext:
-                  allowPrivilegeEscalation: false  # setuid helper
-                  privileged: false
-                  runAsNonRoot: true
-      `,
     },
     {
       name: 'next to an added CAP_SYS_ADMIN the API rejects false: no fix until the capability is gone',

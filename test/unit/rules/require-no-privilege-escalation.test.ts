@@ -248,7 +248,7 @@ ruleTester('require-no-privilege-escalation', {
       `,
     },
     {
-      name: 'privileged: the API rejects allowPrivilegeEscalation: false next to privileged: true, so the fix turns it off too',
+      name: 'privileged: no fix (the API rejects allowPrivilegeEscalation: false next to privileged: true; turning privileged off belongs to disallow-privileged-containers)',
       code: yaml`
         apiVersion: v1
         kind: Pod
@@ -270,24 +270,6 @@ ruleTester('require-no-privilege-escalation', {
         { messageId: 'notFalse', line: 9, column: 5, endLine: 9, endColumn: 20 },
         { messageId: 'enabled', line: 14, column: 33, endLine: 14, endColumn: 37 },
       ],
-      output: yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: p
-        spec:
-          containers:
-          - name: a
-            image: nginx:1.27
-            securityContext:
-              privileged: false  # needs /dev
-              allowPrivilegeEscalation: false
-          - name: b
-            image: nginx:1.27
-            securityContext:
-              allowPrivilegeEscalation: false
-              privileged: false
-      `,
     },
     {
       name: 'an added CAP_SYS_ADMIN (exactly so spelt) also forbids false: no fix until it is gone; SYS_ADMIN does not',

@@ -226,9 +226,10 @@ describe('suppressions', () => {
 
   it('fix-all leaves suppressed findings alone', () => {
     const text = withLines(POD, { 11: '$ # kube-harden-ignore disallow-privileged-containers -- debug image, ADR-12' });
-    const fixed = fixAll(text, { rules: { '*': 'off', 'disallow-privileged-containers': 'error', 'disallow-host-network': 'error' } }, { safety: 'safe' });
-    // The suppressed app container keeps privileged: true (and its comment); the sidecar and the
-    // host network are fixed.
+    // Unsafe fixes included (turning privileged or the host network off is never safe): the
+    // suppressed app container keeps privileged: true (and its comment); the sidecar and the host
+    // network are fixed.
+    const fixed = fixAll(text, { rules: { '*': 'off', 'disallow-privileged-containers': 'error', 'disallow-host-network': 'error' } }, { safety: 'unsafe' });
     assert.equal(fixed.text, withLines(POD, {
       6: '  hostNetwork: false',
       11: '$ # kube-harden-ignore disallow-privileged-containers -- debug image, ADR-12',

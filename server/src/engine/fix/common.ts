@@ -1,5 +1,5 @@
 // Pieces shared by the insert, set and remove primitives.
-import { Document, isPair, isScalar, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isCollection, isPair, isScalar, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { TextEdit } from './edit';
 import { contentEnd, startOf } from './nodes';
 import { RenderOptions } from './render';
@@ -28,10 +28,23 @@ function uniform<T>(values: Array<T | undefined>): T | undefined {
 }
 
 /**
- * Quoting that matches a collection's existing entries: JSON-style maps (every key
- * double-quoted) get quoted keys; strings follow the quoting all existing strings share.
+ * True when the document is written as JSON (a `.json` manifest): a flow collection at the root
+ * whose keys are all double-quoted. Everything inserted into it must be JSON too, even into an
+ * empty `{}` or `[]` that has no entries to copy the quoting from.
  */
-export function renderOptionsFor(node: YAMLMap | YAMLSeq): RenderOptions {
+export function isJsonDocument(doc: Document): boolean {
+  const root = doc.contents;
+  if (!isCollection(root) || !root.flow) return false;
+  return root.items.every(i => !isPair(i) || (isScalar(i.key) && i.key.type === 'QUOTE_DOUBLE'));
+}
+
+/**
+ * Quoting that matches a collection's existing entries: JSON-style maps (every key
+ * double-quoted) get quoted keys; strings follow the quoting all existing strings share. In a
+ * JSON document (`doc` given) a flow collection always gets JSON: quoted keys and strings.
+ */
+export function renderOptionsFor(node: YAMLMap | YAMLSeq, doc?: Document): RenderOptions {
+  if (doc && node.flow && isJsonDocument(doc)) return { quote: 'double', quoteKeys: true };
   const keys: Scalar[] = [];
   const values: Scalar[] = [];
   for (const item of node.items) {

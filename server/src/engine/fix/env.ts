@@ -25,7 +25,7 @@ export function envValueToSecretRef(item: YAMLMap, envName: string, secret: stri
       const k = pair.key;
       const v = pair.value;
       if (!isScalar(k) || !k.range || !isScalar(v) || !v.range || v.anchor || v.tag) return undefined;
-      const opts = renderOptionsFor(item);
+      const opts = renderOptionsFor(item, doc);
       const ref = { secretKeyRef: { name: secret, key } };
       let end = v.range[1];
       if (v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED') while (end > v.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;

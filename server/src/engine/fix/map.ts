@@ -11,7 +11,7 @@ import {
   YamlScalar, YamlValue,
 } from './render';
 import { styleFor } from './style';
-import { colonAfter, columnOf, insertionAfterLine, linesText } from './text';
+import { colonAfter, insertionAfterLine, keyColumn, linesText } from './text';
 
 /**
  * Replaces the value of an existing `key` of `map` (a scalar, or nothing after the colon) with
@@ -88,7 +88,7 @@ function insertEntries(ctx: Ctx, map: YAMLMap, obj: { readonly [key: string]: Ya
   if (Object.keys(obj).length === 0) return [];
   const { text, doc } = ctx;
   const style = styleFor(text, doc, map);
-  const opts = renderOptionsFor(map);
+  const opts = renderOptionsFor(map, doc);
   if (map.flow) {
     const entries = Object.entries(obj).map(([k, v]) => `${renderKey(k, opts)}: ${renderFlow(v, opts)}`);
     if (map.items.length > 0) return flowAppend(text, map, entries, style.eol);
@@ -98,19 +98,19 @@ function insertEntries(ctx: Ctx, map: YAMLMap, obj: { readonly [key: string]: Ya
   const first = map.items[0];
   if (!isPair(first) || !isScalar(first.key) || !first.key.range) return undefined;
   // The keys' column, not the line's indentation: for `- name: app` it is the column of `name`.
-  const col = columnOf(text, first.key.range[0]);
+  const col = keyColumn(text, first.key.range[0]);
   const { at, atEof } = insertionAfterLine(text, contentEnd(map));
   return [{ start: at, end: at, newText: linesText(blockMapLines(obj, col, style, opts), style.eol, atEof) }];
 }
 
-function quoteFor(map: YAMLMap, old: unknown, value: YamlScalar): Quote | undefined {
+function quoteFor(doc: Document, map: YAMLMap, old: unknown, value: YamlScalar): Quote | undefined {
   if (typeof value !== 'string') return undefined;
   if (isScalar(old) && typeof old.value === 'string') {
     if (old.type === 'QUOTE_DOUBLE') return 'double';
     if (old.type === 'QUOTE_SINGLE') return 'single';
     if (old.type === 'PLAIN') return 'plain';
   }
-  return renderOptionsFor(map).quote;
+  return renderOptionsFor(map, doc).quote;
 }
 
 function replaceScalar(ctx: Ctx, map: YAMLMap, pair: Pair, value: YamlScalar): TextEdit[] | undefined {
@@ -118,7 +118,7 @@ function replaceScalar(ctx: Ctx, map: YAMLMap, pair: Pair, value: YamlScalar): T
   if (v != null && !isScalar(v)) return undefined;
   if (isScalar(v) && (v.value ?? null) === value) return [];
   if (isScalar(v) && isShared(ctx.doc, v)) return undefined;
-  return replaceInline(ctx, pair, renderScalar(value, { quote: quoteFor(map, v, value) }));
+  return replaceInline(ctx, pair, renderScalar(value, { quote: quoteFor(ctx.doc, map, v, value) }));
 }
 
 /** Puts `raw` as the value of `pair` on the key's line, replacing what is written there. */
@@ -148,7 +148,7 @@ function replaceInline(ctx: Ctx, pair: Pair, raw: string): TextEdit[] | undefine
 function fillEmpty(ctx: Ctx, map: YAMLMap, pair: Pair, value: YamlValue): TextEdit[] | undefined {
   const { text, doc } = ctx;
   const style = styleFor(text, doc, map);
-  const opts = renderOptionsFor(map);
+  const opts = renderOptionsFor(map, doc);
   const inline = map.flow ? renderFlow(value, opts) : inlineValue(value, style, opts);
   if (inline !== undefined) return replaceInline(ctx, pair, inline);
   const v = pair.value;
@@ -163,7 +163,7 @@ function fillEmpty(ctx: Ctx, map: YAMLMap, pair: Pair, value: YamlValue): TextEd
     edits.push({ start: colon, end: v.range[1], newText: '' });
     end = v.range[1];
   }
-  const lines = blockValueLines(value, columnOf(text, key.range[0]), style, opts);
+  const lines = blockValueLines(value, keyColumn(text, key.range[0]), style, opts);
   const { at, atEof } = insertionAfterLine(text, end);
   edits.push({ start: at, end: at, newText: linesText(lines, style.eol, atEof) });
   return edits;

@@ -36,7 +36,7 @@ export function replaceKey(text: string, doc: Document, target: Target<YAMLMap>,
   const k = pair.key;
   if (!isScalar(k) || !k.range || hasProps(k) || (pair.value && hasProps(pair.value as Node))) return undefined;
   const start = k.range[0];
-  const opts = renderOptionsFor(map);
+  const opts = renderOptionsFor(map, doc);
   if (map.flow) return [{ start, end: contentEnd(pair), newText: `${renderKey(newKey, opts)}: ${renderFlow(value, opts)}` }];
   let end = contentEnd(pair);
   // A block scalar's range takes in its final line break, which belongs to the next line.
@@ -60,6 +60,6 @@ export function replaceItem(_text: string, doc: Document, target: Target<YAMLSeq
   if ((item.value ?? null) === value) return [];
   const quote = typeof value === 'string' && typeof item.value === 'string'
     ? (item.type === 'QUOTE_DOUBLE' ? 'double' : item.type === 'QUOTE_SINGLE' ? 'single' : 'plain')
-    : renderOptionsFor(seq).quote;
+    : renderOptionsFor(seq, doc).quote;
   return [{ start: item.range[0], end: item.range[1], newText: renderScalar(value, { quote }) }];
 }

@@ -15,7 +15,7 @@ export function appendItem(text: string, doc: Document, target: Target<YAMLSeq>,
   const seq = resolveTarget(target, doc, isSeq);
   if (!seq || isShared(doc, seq)) return undefined;
   const style = styleFor(text, doc, seq);
-  const opts = renderOptionsFor(seq);
+  const opts = renderOptionsFor(seq, doc);
   if (seq.flow) {
     const item = renderFlow(value, opts);
     if (seq.items.length > 0) return flowAppend(text, seq, [item], style.eol);

@@ -64,3 +64,16 @@ export function linesText(lines: readonly string[], eol: Eol, atEof: boolean): s
   const body = lines.join(eol);
   return atEof ? eol + body : body + eol;
 }
+
+/**
+ * The column a block map's keys sit at, from one key's start: the key's own column where only
+ * spaces and sequence dashes precede it (`- name: app` gives the column of `name`), else the
+ * column of the first thing on the line. A key's range starts after its properties, so for
+ * `&k runAsUser: 1`, `!!str runAsUser: 1` and `? runAsUser` this is the column of `&`, `!` and
+ * `?`, where a new sibling key must go. A byte-order mark at the start of the text counts for
+ * nothing (editors do not show it as a column).
+ */
+export function keyColumn(text: string, keyStart: number): number {
+  const prefix = text.slice(lineStart(text, keyStart), keyStart).replace(/^\ufeff/, '');
+  return /^ *(?:- +)*/.exec(prefix)![0].length;
+}

@@ -4,7 +4,7 @@
 // container that needs it.
 import { Document, isCollection, isPair, isScalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ContainerView, InheritedField, PodSpecView } from '../model/workload';
-import { EditContext, Proposal } from '../rule';
+import { EditContext, FixSafety, Proposal } from '../rule';
 import { addedCapabilities } from '../model/capabilities';
 import { findPair, getSeq, isTrue } from '../model/yaml-nav';
 import { renderOptionsFor } from './common';
@@ -53,18 +53,17 @@ export function removeFrom(map: YAMLMap, key: string, title: string): Proposal {
 }
 
 /**
- * `allowPrivilegeEscalation: false`. The API server rejects it next to `privileged: true`, so on
- * a privileged container the fix turns privileged off too (both are safe edits). It also rejects
- * it next to an added `CAP_SYS_ADMIN` (compared exactly: `SYS_ADMIN` passes), whose removal is
- * not safe: no fix until the capability is gone. A Windows pod (`spec.os.name: windows`) may not
- * set the field at all: an explicit value is removed, an unset one has nothing to fix.
+ * `allowPrivilegeEscalation: false`, with the safety the caller judged (safe only where the field
+ * is unset). The API server rejects it next to `privileged: true` or an added `CAP_SYS_ADMIN`
+ * (compared exactly: `SYS_ADMIN` passes): no fix then, since taking either away is the author's
+ * decision, made through disallow-privileged-containers or the capability rules (whose unsafe
+ * fixes come first; the next pass then offers this one). A Windows pod (`spec.os.name: windows`)
+ * may not set the field at all: an explicit value is removed (unsafe), an unset one has nothing to fix.
  */
-export function disableEscalation(c: ContainerView): Proposal | undefined {
-  if (c.pod.isWindows) return c.sc('allowPrivilegeEscalation') ? removeFromContainer(c, 'allowPrivilegeEscalation', 'Windows pods cannot set it') : undefined;
-  if (addedCapabilities(c).some(a => a.name === 'CAP_SYS_ADMIN')) return undefined;
-  return isTrue(c.sc('privileged'))
-    ? setInContainer(c, ['securityContext'], { privileged: false, allowPrivilegeEscalation: false })
-    : setInContainer(c, ['securityContext', 'allowPrivilegeEscalation'], false);
+export function disableEscalation(c: ContainerView, safety: FixSafety): Proposal | undefined {
+  if (c.pod.isWindows) return c.sc('allowPrivilegeEscalation') ? { ...removeFromContainer(c, 'allowPrivilegeEscalation', 'Windows pods cannot set it'), safety: 'unsafe' } : undefined;
+  if (isTrue(c.sc('privileged')) || addedCapabilities(c).some(a => a.name === 'CAP_SYS_ADMIN')) return undefined;
+  return { ...setInContainer(c, ['securityContext', 'allowPrivilegeEscalation'], false), safety };
 }
 
 // --- Builders for the baseline rules: turning a setting off where it is written, removals that
@@ -164,7 +163,7 @@ export function replaceEntry(map: YAMLMap, key: string, newKey: string, value: Y
     const start = k.range[0];
     const end = contentEnd(hit.pair);
     if (hasComment(text, start, end, hit.pair)) return undefined;
-    const opts = renderOptionsFor(map);
+    const opts = renderOptionsFor(map, doc);
     return [{ start, end, newText: `${renderKey(newKey, opts)}: ${renderFlow(value, opts)}` }];
   };
 }

@@ -50,8 +50,10 @@ spec:
     image: "registry.k8s.io/ingress-nginx/controller:v1.1.0"
 `,
   },
-  // registry.k8s.io serves the same images (same digests) under the same paths.
-  fix: { safety: 'safe' },
+  // registry.k8s.io serves the same images (same digests) under the same paths, but a node that
+  // pulls through a mirror or an allow-list of k8s.gcr.io may not reach it: the change is the
+  // author's to make.
+  fix: { safety: 'unsafe', risk: 'nodes that pull k8s.gcr.io through a mirror or allow-list must also allow registry.k8s.io' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const found = imageOf(c);

@@ -36,7 +36,8 @@ spec: {hostIPC: false, containers: [{name: app, image: nginx:1.27}]}
   },
   // `false` replaces `true` where it is written (the API default, so the same as removing the
   // key): the line and its comment stay, and the change reads as a decision in review.
-  fix: { safety: 'safe' },
+  // Never safe: a program sharing memory with processes on the node asked for it.
+  fix: { safety: 'unsafe', risk: 'a program sharing memory with processes on the node stops working' },
   checkPod({ pod, report }) {
     const v = pod.field('hostIPC');
     if (isTrue(v)) report({ messageId: 'hostIPC', at: v!.value, fix: setInPod(pod, ['hostIPC'], false) });

@@ -45,8 +45,9 @@ spec:
 `,
   },
   // `false` replaces `true` where it is written (the API default, so the same as removing the
-  // key): the line and its comment stay, and the change reads as a decision in review.
-  fix: { safety: 'safe' },
+  // key): the line and its comment stay, and the change reads as a decision in review. Never
+  // safe: CNI plugins, kube-proxy and node exporters need the node's network.
+  fix: { safety: 'unsafe', risk: 'a node agent (CNI, kube-proxy, exporter) loses the node\'s network' },
   checkPod({ pod, report }) {
     const v = pod.field('hostNetwork');
     if (!isTrue(v)) return;

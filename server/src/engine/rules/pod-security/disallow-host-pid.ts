@@ -46,7 +46,8 @@ spec:
   },
   // `false` replaces `true` where it is written (the API default, so the same as removing the
   // key): the line and its comment stay, and the change reads as a decision in review.
-  fix: { safety: 'safe' },
+  // Never safe: node exporters and debugging agents read the node's processes.
+  fix: { safety: 'unsafe', risk: 'a node agent that reads or signals the node\'s processes stops working' },
   checkPod({ pod, report }) {
     const v = pod.field('hostPID');
     if (isTrue(v)) report({ messageId: 'hostPID', at: v!.value, fix: setInPod(pod, ['hostPID'], false) });

@@ -53,7 +53,8 @@ spec:
   // Removing hostPort keeps containerPort, which is all other pods and Services need. (Under
   // hostNetwork the API fills hostPort in again from containerPort; disallow-host-network reports
   // that.) A `hostIP` stays: without a hostPort it binds nothing.
-  fix: { safety: 'safe' },
+  // Never safe: an ingress controller or node agent reached on the node's address loses its clients.
+  fix: { safety: 'unsafe', risk: 'clients that reach the pod on the node\'s address lose it' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       for (const port of c.ports()) {

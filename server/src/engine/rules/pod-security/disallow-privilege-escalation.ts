@@ -47,11 +47,12 @@ spec:
       allowPrivilegeEscalation: false
 `,
   },
-  fix: { safety: 'safe' },
+  // The rule reports only an explicit `true`: flipping what the author asked for is never safe.
+  fix: { safety: 'unsafe', risk: 'setuid programs (sudo, su, some ping builds) stop gaining privileges' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const v = c.sc('allowPrivilegeEscalation');
-      if (isTrue(v)) report({ messageId: 'enabled', data: { container: c.label }, at: v!.value, fix: disableEscalation(c) });
+      if (isTrue(v)) report({ messageId: 'enabled', data: { container: c.label }, at: v!.value, fix: disableEscalation(c, 'unsafe') });
     }
   },
 });

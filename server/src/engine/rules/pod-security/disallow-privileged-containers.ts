@@ -1,4 +1,5 @@
 import { removeFrom, setInContainer, titleLabel } from '../../fix/workload';
+import { hasBidirectionalMount } from '../../fix/constraints';
 import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { PSS_REFERENCES } from '../references';
@@ -46,7 +47,9 @@ spec:
       privileged: false
 `,
   },
-  fix: { safety: 'safe' },
+  // Never safe: a CNI, CSI or device plugin is privileged because it must be (the node loses its
+  // network or storage when it stops).
+  fix: { safety: 'unsafe', risk: 'a CNI, CSI or device-plugin container that needs the host stops working' },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const v = c.sc('privileged');
@@ -54,7 +57,9 @@ spec:
       // `false` replaces `true` where it is written: the line and its comment stay, and the change
       // reads as a decision. Windows pods are the exception: the API rejects the field there at
       // all (spec.os.name: windows), so it is removed instead.
-      const fix = pod.isWindows && c.securityContext
+      // A Bidirectional mount is allowed only in a privileged container: no fix there (the API
+      // server would reject the result), the mount must change first.
+      const fix = hasBidirectionalMount(c) ? undefined : pod.isWindows && c.securityContext
         ? removeFrom(c.securityContext, 'privileged', `Remove securityContext.privileged from ${titleLabel(c)}`)
         : setInContainer(c, ['securityContext', 'privileged'], false);
       report({ messageId: 'privileged', data: { container: c.label }, at: v!.value, fix });

@@ -1,3 +1,4 @@
+import { isNullScalar } from '../../fix/nodes';
 import { disableEscalation } from '../../fix/workload';
 import { isFalse, isTrue } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
@@ -47,7 +48,11 @@ spec:
       allowPrivilegeEscalation: false
 `,
   },
-  fix: { safety: 'safe' },
+  fix: {
+    safety: 'safe',
+    risk: 'setuid programs (sudo, su, some ping builds) stop gaining privileges',
+    safeBecause: 'Adding `allowPrivilegeEscalation: false` to a container that does not state the field only sets the kernel\'s no_new_privs flag: setuid/setgid binaries and file capabilities can no longer raise a process\'s privileges. Nearly every image runs without relying on that (runc and Docker\'s hardening guides recommend the flag for all containers). The safe fix is offered only where the field is unset; it is not offered at all on a privileged container or one that adds CAP_SYS_ADMIN (the API server rejects the combination), and an explicit `allowPrivilegeEscalation: true` is turned off only by an unsafe fix, because the author asked for it.',
+  },
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods (the field means nothing there); an
     // explicit true is still what disallow-privilege-escalation, which this rule replaces, reports.
@@ -55,9 +60,9 @@ spec:
     for (const c of pod.containers) {
       const v = c.sc('allowPrivilegeEscalation');
       const data = { container: c.label };
-      if (isTrue(v)) report({ messageId: 'enabled', data, at: v!.value, covers: exempt ? ['R02b'] : ['R02', 'R02b'], severity: 'error', fix: disableEscalation(c) });
+      if (isTrue(v)) report({ messageId: 'enabled', data, at: v!.value, covers: exempt ? ['R02b'] : ['R02', 'R02b'], severity: 'error', fix: disableEscalation(c, 'unsafe') });
       else if (!exempt && !isFalse(v)) {
-        report({ messageId: 'notFalse', data, at: v?.value ?? c.anchor('securityContext', 'allowPrivilegeEscalation'), covers: ['R02'], fix: disableEscalation(c) });
+        report({ messageId: 'notFalse', data, at: v?.value ?? c.anchor('securityContext', 'allowPrivilegeEscalation'), covers: ['R02'], fix: disableEscalation(c, v === undefined || isNullScalar(v.value) ? 'safe' : 'unsafe') });
       }
     }
   },

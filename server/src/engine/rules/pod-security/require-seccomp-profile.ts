@@ -95,7 +95,12 @@ spec:
     image: nginx:1.27
 `,
   },
-  fix: { safety: 'unsafe', risk: 'may stop a program that makes system calls the default profile blocks' }, // a container making a blocked system call stops working
+  // Replacing a profile the author wrote is unsafe; adding RuntimeDefault where none is stated is safe.
+  fix: {
+    safety: 'unsafe',
+    risk: 'may stop a program that makes system calls the default profile blocks',
+    safeBecause: 'Adding `seccompProfile.type: RuntimeDefault` where neither the pod nor the container states a profile is safe: it is the container runtime\'s own curated filter, the profile Docker applied to every container for years and the kubelet\'s default with `--seccomp-default`; it blocks only system calls ordinary programs do not make (loading kernel modules, kexec, changing the clock, keyctl, ...), and privileged containers ignore it. Replacing a profile the author wrote (`Unconfined`, an unknown type) is an unsafe fix.',
+  },
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods (the API forbids seccompProfile there).
     // Explicit invalid values are still what disallow-unconfined-seccomp, which this rule
@@ -121,7 +126,7 @@ spec:
         // (checked before 1.25) may not set one: nothing to fix there.
         report({
           messageId: 'missing', data: { container: c.label }, at: c.anchor('securityContext', 'seccompProfile'), covers: ['R05'],
-          fix: pod.isWindows ? undefined : setInheritedAt(pod, c, 'seccompProfile', ['type'], 'RuntimeDefault'),
+          fix: pod.isWindows ? undefined : { ...setInheritedAt(pod, c, 'seccompProfile', ['type'], 'RuntimeDefault'), safety: 'safe' },
         });
       }
     }

@@ -50,8 +50,10 @@ spec:
     - {name: A, value: "3"}
 `,
   },
-  // Removing an entry the kubelet already overrides changes nothing the container sees.
-  fix: { safety: 'safe' },
+  fix: {
+    safety: 'safe',
+    safeBecause: 'Removing an entry that a later entry of the same name overrides is safe: the kubelet already uses the last one, so the container sees exactly the same environment. It is not offered when a later entry reads the earlier value through `$(NAME)`.',
+  },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const env = envOf(c);

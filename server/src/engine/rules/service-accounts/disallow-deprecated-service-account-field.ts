@@ -44,8 +44,10 @@ spec:
     image: nginx:1.27
 `,
   },
-  // The API server already copies serviceAccount into an empty serviceAccountName, and ignores it otherwise.
-  fix: { safety: 'safe' },
+  fix: {
+    safety: 'safe',
+    safeBecause: 'Renaming `serviceAccount` to `serviceAccountName`, or removing it when `serviceAccountName` is set, is safe: the API server copies the deprecated field into an empty `serviceAccountName` and ignores it otherwise, so the pod runs as the same identity.',
+  },
   checkPod({ pod, report }) {
     const old = pod.field('serviceAccount');
     const key = keyOf(pod.spec, 'serviceAccount', pod.doc);
