@@ -1,5 +1,6 @@
 import { isCloudCredentialPath, isRuntimeSocketPath, sensitiveDirOf } from '../../model/host-path-classes';
-import { hostPathVolumes } from '../../model/host-paths';
+import { hostMounts, hostPathVolumes } from '../../model/host-paths';
+import { get, isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { OWASP_K01 } from '../references';
 
@@ -13,6 +14,7 @@ export default defineRule({
   equivalents: { kubeLinter: ['sensitive-host-mounts'], trivy: ['KSV121'], kubesec: ['ProcMount'] },
   messages: {
     sensitive: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}): remove the hostPath volume, or narrow it to the single file or directory the container needs and mount it readOnly.',
+    sensitiveReadOnly: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}) read-only, which still lets the container read what is there: remove the hostPath volume, or narrow it to the single file or directory the container needs.',
   },
   docs: {
     summary: 'System directories of the node hold what it takes to own it: /etc (kubelet and cluster credentials, users), /proc and /sys (kernel interfaces of every process), /dev (devices), /boot, /usr and /lib (binaries that run as root), /var/lib/kubelet (every pod\'s secrets), /var/lib/docker and /var/lib/containerd (every container\'s filesystem), /root and /home. A path is matched with everything below it (`/etc/kubernetes/pki`) and above it (`/var` holds /var/lib/kubelet), where kube-linter and Trivy compare exactly. On by default: the Pod Security rules report any hostPath; this rule says which ones hand over the node. Runtime sockets and cloud credential paths are left to their own rules.',
@@ -21,11 +23,16 @@ export default defineRule({
   },
   fix: null, // no single right replacement for a host directory
   checkPod({ pod, report }) {
+    const mounts = hostMounts(pod);
     for (const v of hostPathVolumes(pod)) {
       const p = v.normalized;
       if (p === undefined || isRuntimeSocketPath(p) || isCloudCredentialPath(p)) continue;
       const dir = sensitiveDirOf(p);
-      if (dir) report({ messageId: 'sensitive', data: { volume: v.label, path: p, dir: describe(p, dir) }, at: v.path!.value });
+      if (!dir) continue;
+      // Advice to mount it readOnly is noise where every mount of the volume already is.
+      const own = mounts.filter(m => m.volume.node === v.node);
+      const readOnly = own.length > 0 && own.every(m => isTrue(get(m.node, 'readOnly', pod.doc)));
+      report({ messageId: readOnly ? 'sensitiveReadOnly' : 'sensitive', data: { volume: v.label, path: p, dir: describe(p, dir) }, at: v.path!.value });
     }
   },
 });
