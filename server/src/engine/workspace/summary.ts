@@ -9,6 +9,7 @@ import { entries, get, getIn, getMap, getSeq, isFalse, isTrue, keyOf, seqItems, 
 import { nodeOffsets } from '../model/ranges';
 import { LabelSelector, Labels, readLabels, readSelector } from './selector';
 import { ServiceFacts, serviceFacts } from './service';
+import { HostAccess, hostAccessOf } from '../model/host-access';
 import { isRole, policyRulesOf, PolicyRuleData, RBAC_GROUP } from '../model/rbac';
 
 export interface ObjectRef {
@@ -33,6 +34,8 @@ export interface PodFacts {
   hostNetwork?: boolean;
   /** The images its containers run (init and ephemeral included), as written (NET15). */
   images?: string[];
+  /** Host access the baseline Pod Security level refuses (NS04: what its namespace can enforce). */
+  hostAccess?: HostAccess[];
 }
 
 export interface NetworkPolicyPeer {
@@ -173,6 +176,8 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
     if (isTrue(pod.field('hostNetwork'))) s.pod.hostNetwork = true;
     const images = pod.containers.map(c => str(c.field('image'))).filter((i): i is string => !!i);
     if (images.length > 0) s.pod.images = images;
+    const hostAccess = hostAccessOf(pod);
+    if (hostAccess.length > 0) s.pod.hostAccess = hostAccess;
     // The Job controller labels its pods with the Job's name (unless the selector is manual):
     // policies may select them by it.
     if (o.kind === 'Job' && o.group === 'batch' && o.name && !isTrue(getIn(o.node, ['spec', 'manualSelector'], o.doc))) {
