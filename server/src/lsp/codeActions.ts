@@ -55,10 +55,15 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
 }
 
+type Keyed = { ruleId?: unknown; messageId?: unknown };
+
+/** The finding is one the diagnostic shows: itself, or one of the group it lists (`data.group`). */
 function matches(f: Finding, d: Diagnostic): boolean {
-  const data = d.data as { ruleId?: unknown; messageId?: unknown } | undefined;
+  const data = d.data as (Keyed & { group?: unknown }) | undefined;
   const r = d.range;
-  return !!data && f.ruleId === data.ruleId && f.messageId === data.messageId
+  if (!data) return false;
+  const keys: Keyed[] = Array.isArray(data.group) ? data.group as Keyed[] : [data];
+  return keys.some(k => f.ruleId === k.ruleId && f.messageId === k.messageId)
     && f.range.start.line === r.start.line && f.range.start.character === r.start.character
     && f.range.end.line === r.end.line && f.range.end.character === r.end.character;
 }
@@ -95,14 +100,15 @@ export class CodeActionProvider {
     if (wanted(only, CodeActionKind.QuickFix)) {
       const fixAllRules = new Set<string>();
       for (const d of params.context.diagnostics) {
-        const f = result.findings.find(x => matches(x, d));
-        if (!f) continue;
-        drafts.push(...this.findingActions(f, d, text, uri, this.deps.cache.get(doc)));
-        // "Fix all" only where there is more than this one fix (ESLint does the same); once
-        // per rule however many of its diagnostics the range holds.
-        if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
-          fixAllRules.add(f.ruleId);
-          drafts.push(this.fixRuleAction(f));
+        // A grouped diagnostic stands for several findings: each offers its own actions.
+        for (const f of result.findings.filter(x => matches(x, d))) {
+          drafts.push(...this.findingActions(f, d, text, uri, this.deps.cache.get(doc)));
+          // "Fix all" only where there is more than this one fix (ESLint does the same); once
+          // per rule however many of its diagnostics the range holds.
+          if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
+            fixAllRules.add(f.ruleId);
+            drafts.push(this.fixRuleAction(f));
+          }
         }
       }
     }
