@@ -51,6 +51,31 @@ ruleTester('disallow-exposed-admin-interfaces', {
   ],
   invalid: [
     {
+      name: 'Jenkins, vLLM, Ollama, Ray, MLflow by image or label',
+      code: [
+        service('NodePort', '{app: ci}'),
+        service('LoadBalancer', '{app: llm}').replace('name: ui', 'name: llm'),
+        service('NodePort', '{app.kubernetes.io/name: ollama}').replace('name: ui', 'name: ollama'),
+        service('NodePort', '{ray.io/node-type: head, ray.io/cluster: raycluster}').replace('name: ui', 'name: ray'),
+        service('LoadBalancer', '{app: tracking}').replace('name: ui', 'name: mlflow'),
+      ].join('---\n'),
+      files: {
+        'ci.yaml': deployment('{app: ci}', 'jenkins/jenkins:2.479.1-lts'),
+        'llm.yaml': deployment('{app: llm}', 'vllm/vllm-openai:v0.6.3').replace(/name: ui$/m, 'name: llm'),
+        'mlflow.yaml': deployment('{app: tracking}', 'ghcr.io/mlflow/mlflow:v2.17.0').replace(/name: ui$/m, 'name: mlflow'),
+      },
+      errors: [
+        {
+          messageId: 'exposed', line: 7, column: 9, endLine: 7, endColumn: 17,
+          message: 'Service "ui" of type NodePort exposes Jenkins outside the cluster: its script console and jobs run any code on the controller, with its credentials. Use type ClusterIP and reach it through kubectl port-forward or an authenticating proxy.',
+        },
+        { messageId: 'exposed', line: 18, column: 9, endLine: 18, endColumn: 21, data: { name: 'llm', type: 'LoadBalancer', ui: 'vLLM', risk: 'its OpenAI-compatible API serves the model to anyone, with no authentication unless an API key is set' } },
+        { messageId: 'exposed', line: 29, column: 9, endLine: 29, endColumn: 17, data: { name: 'ollama', type: 'NodePort', ui: 'Ollama', risk: 'its API has no authentication: anyone can run, pull and delete models' } },
+        { messageId: 'exposed', line: 40, column: 9, endLine: 40, endColumn: 17, data: { name: 'ray', type: 'NodePort', ui: 'the Ray dashboard', risk: 'its Jobs API runs any code submitted to it, without authentication (ShadowRay)' } },
+        { messageId: 'exposed', line: 51, column: 9, endLine: 51, endColumn: 21, data: { name: 'mlflow', type: 'LoadBalancer', ui: 'MLflow', risk: 'its tracking server has no authentication by default and reads and writes every model and artifact' } },
+      ],
+    },
+    {
       name: 'a NodePort Service whose selector picks Jupyter pods, known by their image',
       code: service('NodePort', '{app: lab}'),
       files: { 'lab.yaml': NOTEBOOK },

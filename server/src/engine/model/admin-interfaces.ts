@@ -57,6 +57,46 @@ export const ADMIN_INTERFACES: readonly AdminInterface[] = [
     images: /^kibana\/kibana(-oss)?$|^library\/kibana$/,
     labels: [[NAME, /^kibana$/], ['app', /^kibana$/], ['common.k8s.elastic.co/type', /^kibana$/]],
   },
+  {
+    name: 'Jenkins', risk: 'its script console and jobs run any code on the controller, with its credentials',
+    images: /^(jenkins|bitnami|library)\/jenkins$/,
+    labels: [[NAME, /^jenkins$/], ['app', /^jenkins$/]],
+  },
+  {
+    name: 'vLLM', risk: 'its OpenAI-compatible API serves the model to anyone, with no authentication unless an API key is set',
+    images: /^vllm\/vllm-openai$/,
+    labels: [[NAME, /^vllm$/], ['app', /^vllm$/]],
+  },
+  {
+    name: 'Ollama', risk: 'its API has no authentication: anyone can run, pull and delete models',
+    images: /^ollama\/ollama$/,
+    labels: [[NAME, /^ollama$/], ['app', /^ollama$/]],
+  },
+  {
+    // KubeRay's head pods carry ray.io/node-type: head; the dashboard and Jobs API are served there.
+    name: 'the Ray dashboard', risk: 'its Jobs API runs any code submitted to it, without authentication (ShadowRay)',
+    images: /^rayproject\/ray(-ml)?$/,
+    labels: [['ray.io/node-type', /^head$/]],
+  },
+  {
+    name: 'MLflow', risk: 'its tracking server has no authentication by default and reads and writes every model and artifact',
+    images: /(^|\/)mlflow$/,
+    labels: [[NAME, /^mlflow$/], ['app', /^mlflow$/]],
+  },
+  {
+    name: 'Portainer', risk: 'it manages the cluster with its ServiceAccount\'s rights',
+    images: /^portainer\/portainer(-ce|-ee)?$/,
+    labels: [[NAME, /^portainer$/], ['app', /^portainer$/]],
+  },
+  {
+    name: 'Weave Scope', risk: 'it opens shells in any container of the cluster',
+    labels: [['name', /^weave-scope-app$/], [NAME, /^weave-scope$/]],
+  },
+  {
+    name: 'the Longhorn UI', risk: 'it deletes volumes and backups, without authentication',
+    images: /^longhornio\/longhorn-ui$/,
+    labels: [['app', /^longhorn-ui$/]],
+  },
 ];
 
 /** The admin interface an image serves, if any. */
