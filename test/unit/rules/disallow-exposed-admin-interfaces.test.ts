@@ -36,6 +36,20 @@ const NOTEBOOK = deployment('{app: lab}', 'quay.io/jupyter/scipy-notebook:2024-1
 
 ruleTester('disallow-exposed-admin-interfaces', {
   valid: [
+    {
+      name: 'routes to interfaces with a login of their own, behind auth, or inside the mesh only',
+      code: [
+        'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: cd, namespace: tools}\nspec:\n  rules:\n  - backendRefs: [{name: argocd-server, port: 443}]\n',
+        'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: llm\n  namespace: tools\n  annotations: {nginx.ingress.kubernetes.io/auth-url: "https://auth.example.com/oauth2/auth"}\nspec:\n  defaultBackend: {service: {name: ollama, port: {number: 11434}}}\n',
+        'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs, namespace: tools}\nspec:\n  hosts: [ollama]\n  http:\n  - route: [{destination: {host: ollama}}]\n',
+      ].join('---\n'),
+      files: {
+        'svc.yaml': [
+          service('ClusterIP', '{app.kubernetes.io/name: argocd-server}').replace('name: ui', 'name: argocd-server'),
+          service('ClusterIP', '{app.kubernetes.io/name: ollama}').replace('name: ui', 'name: ollama'),
+        ].join('---\n'),
+      },
+    },
     { name: 'a ClusterIP Service in front of Jupyter', code: service('ClusterIP', '{app: lab}'), files: { 'lab.yaml': NOTEBOOK } },
     { name: 'a NodePort Service in front of an ordinary web server', code: service('NodePort', '{app: web}'), files: { 'web.yaml': deployment('{app: web}', 'nginx:1.27') } },
     {
@@ -50,6 +64,32 @@ ruleTester('disallow-exposed-admin-interfaces', {
     { name: 'Jupyter pods of another namespace are not this Service\'s', code: service('NodePort', '{app: lab}'), files: { 'lab.yaml': NOTEBOOK.replace('namespace: tools', 'namespace: data') } },
   ],
   invalid: [
+    {
+      name: 'an HTTPRoute, a TCPRoute, an Ingress and a gateway-bound VirtualService publish interfaces with no login',
+      code: [
+        'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: llm, namespace: tools}\nspec:\n  rules:\n  - backendRefs: [{name: ollama, port: 11434}]\n',
+        'apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\nmetadata: {name: metrics, namespace: tools}\nspec:\n  rules:\n  - backendRefs: [{name: prom, port: 9090}]\n',
+        'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ray, namespace: tools}\nspec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: ray-head, port: {number: 8265}}}}\n',
+        'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs, namespace: tools}\nspec:\n  gateways: [istio-ingress/public]\n  hosts: [ollama.example.com]\n  http:\n  - route: [{destination: {host: ollama.tools.svc.cluster.local}}]\n',
+      ].join('---\n'),
+      files: {
+        'svc.yaml': [
+          service('ClusterIP', '{app.kubernetes.io/name: ollama}').replace('name: ui', 'name: ollama'),
+          service('ClusterIP', '{app: metrics}').replace('name: ui', 'name: prom'),
+          service('ClusterIP', '{ray.io/node-type: head}').replace('name: ui', 'name: ray-head'),
+        ].join('---\n'),
+        'prom.yaml': deployment('{app: metrics}', 'quay.io/prometheus/prometheus:v2.54.1'),
+      },
+      errors: [
+        {
+          messageId: 'routed', line: 6, column: 26, endLine: 6, endColumn: 32,
+          message: 'HTTPRoute "llm" publishes Service "ollama", which serves Ollama with no login: its API has no authentication: anyone can run, pull and delete models. Put an authenticating proxy in front of it (OAuth2 Proxy, the controller\'s or Gateway\'s external authentication), or keep it internal and use kubectl port-forward.',
+        },
+        { messageId: 'routed', line: 13, column: 26, endLine: 13, endColumn: 30, data: { kind: 'TCPRoute', name: 'metrics', service: 'prom', ui: 'Prometheus', risk: 'it has no authentication and its targets map the cluster' } },
+        { messageId: 'routed', line: 22, column: 63, endLine: 22, endColumn: 71, data: { kind: 'Ingress', name: 'ray', service: 'ray-head', ui: 'the Ray dashboard', risk: 'its Jobs API runs any code submitted to it, without authentication (ShadowRay)' } },
+        { messageId: 'routed', line: 31, column: 34, endLine: 31, endColumn: 64, data: { kind: 'VirtualService', name: 'vs', service: 'ollama', ui: 'Ollama', risk: 'its API has no authentication: anyone can run, pull and delete models' } },
+      ],
+    },
     {
       name: 'Jenkins, vLLM, Ollama, Ray, MLflow by image or label',
       code: [
