@@ -8,7 +8,7 @@ import { isScalar, Scalar, YAMLMap } from 'yaml';
 import { normalizeCapability } from '../model/capability-names';
 import { K8sObject } from '../model/parse';
 import { PodSpecView } from '../model/workload';
-import { getMap } from '../model/yaml-nav';
+import { metadataMaps } from './annotations';
 
 const OVERRIDES: Readonly<Record<string, readonly string[]>> = {
   'allow-privileged': ['disallow-privileged-containers'],
@@ -42,12 +42,7 @@ const CONTAINER_PREFIXES = ['container.kubeaudit.io/', 'container.audit.kubernet
 
 /** The object's labels and, for workloads, its pod template's: kubeaudit reads the pod's. */
 export function labelMaps(object: K8sObject, pod: PodSpecView | undefined): YAMLMap[] {
-  const maps: YAMLMap[] = [];
-  const own = getMap(getMap(object.node, 'metadata', object.doc), 'labels', object.doc);
-  if (own) maps.push(own);
-  const template = pod?.metadata ? getMap(pod.metadata, 'labels', object.doc) : undefined;
-  if (template && template !== own) maps.push(template);
-  return maps;
+  return metadataMaps(object, pod, 'labels');
 }
 
 function overrideOf(override: string): Pick<KubeauditOverride, 'rules' | 'capability'> | undefined {
