@@ -38,3 +38,24 @@ for (const f of findings) {
 const sizes = [...spots.values()];
 const multi = sizes.filter(n => n > 1);
 console.log(`spots: ${sizes.length}, findings per spot: mean ${(findings.length / Math.max(1, sizes.length)).toFixed(2)}, max ${Math.max(0, ...sizes)}, spots with >1 finding: ${multi.length} (${multi.reduce((a, b) => a + b, 0)} findings)`);
+
+// Per container (findings whose message names one, keyed by file and the container's first spot's
+// document region): findings, versus distinct ranges, which is what the editor shows when findings
+// on one range are grouped into one diagnostic.
+const SUBJECT = /^((?:Init |Ephemeral )?[Cc]ontainer (?:"[^"]*"|#\d+)) /;
+const containers = new Map();
+for (const f of findings) {
+  const subject = SUBJECT.exec(f.message)?.[1];
+  if (!subject) continue;
+  // Containers of one name in different workloads of a file are told apart by the workload's
+  // region: findings of one container lie within a few dozen lines of each other.
+  const key = `${f.file}:${subject}:${Math.floor(f.range.start.line / 60)}`;
+  const c = containers.get(key) ?? { findings: 0, ranges: new Set() };
+  c.findings++;
+  c.ranges.add(`${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}`);
+  containers.set(key, c);
+}
+const cs = [...containers.values()];
+const total = (get) => cs.reduce((n, c) => n + get(c), 0);
+const maxOf = (get) => Math.max(0, ...cs.map(get));
+console.log(`containers with findings: ${cs.length}; per container: ${(total(c => c.findings) / Math.max(1, cs.length)).toFixed(2)} findings (max ${maxOf(c => c.findings)}), ${(total(c => c.ranges.size) / Math.max(1, cs.length)).toFixed(2)} diagnostics when grouped per range (max ${maxOf(c => c.ranges.size)})`);
