@@ -119,6 +119,8 @@ function codeActions(client: LspClient, doc: Opened, r: ReturnType<typeof range>
 /** Titles, kinds and preference: what a user sees in the menu. */
 const menu = (actions: CodeAction[]) => actions.map(a => [a.title, a.kind, a.isPreferred]);
 const at = (doc: Opened, line: number) => doc.diagnostics.filter(d => d.range.start.line === line);
+/** The rules a diagnostic stands for: several findings on one range are one diagnostic (data.group). */
+const rulesOf = (d: Diagnostic) => (d.data as { group?: Array<{ ruleId: string }> }).group?.map(g => g.ruleId) ?? [d.code];
 /** Without the "Suppress ..." actions every finding offers (checked in the first tests). */
 const fixesOnly = (actions: CodeAction[]) => actions.filter(a => !a.title.startsWith('Suppress '));
 
@@ -140,7 +142,8 @@ describe('protocol: code actions (edits inline)', () => {
 
   it('offers each finding\'s fix, the workload hardening and fix-all safe, with exact titles and edits', async () => {
     const doc = await open(client, 'pod.yaml', POD);
-    assert.deepEqual(doc.diagnostics.map(d => [d.code, d.range]), [[APE, range(8, 4, 8, 19)], [NON_ROOT, range(8, 4, 8, 19)]]);
+    // Both findings are on the container's securityContext key: one diagnostic stands for them.
+    assert.deepEqual(doc.diagnostics.map(d => [rulesOf(d), d.range]), [[[APE, NON_ROOT], range(8, 4, 8, 19)]]);
     const actions = await codeActions(client, doc, range(8, 6, 8, 6), doc.diagnostics);
     assert.deepEqual(menu(actions), [
       ['Set securityContext.allowPrivilegeEscalation: false in container "app"', 'quickfix', true],
@@ -154,7 +157,7 @@ describe('protocol: code actions (edits inline)', () => {
     ]);
     assert.deepEqual(actions[0].diagnostics, [doc.diagnostics[0]]);
     assert.deepEqual(actions[1].diagnostics, [doc.diagnostics[0]]);
-    assert.deepEqual(actions[3].diagnostics, [doc.diagnostics[1]]);
+    assert.deepEqual(actions[3].diagnostics, [doc.diagnostics[0]]);
     assert.equal(actions[0].data, undefined, 'inline edits need no resolve data');
 
     assert.equal(applyVersioned(actions[0].edit, doc), POD_APE_FIXED);
@@ -186,9 +189,16 @@ describe('protocol: code actions (edits inline)', () => {
     const [ape] = doc.diagnostics;
     const reworded = { ...ape, message: 'something else entirely' };
     const moved = { ...ape, range: range(9, 6, 9, 18) };
-    const otherMessage = { ...ape, data: { ...(ape.data as object), messageId: 'enabled' } };
+    const data = ape.data as { group: object[] };
+    const otherMessage = { ...ape, data: { ...data, messageId: 'enabled', group: data.group.map(g => ({ ...g, messageId: 'enabled' })) } };
     const quick = (ds: Diagnostic[]) => codeActions(client, doc, range(8, 6, 8, 6), ds, ['quickfix']);
     assert.deepEqual((await quick([reworded])).map(a => a.title), [
+      'Set securityContext.allowPrivilegeEscalation: false in container "app"', `Suppress ${APE} on this line`, `Suppress ${APE} for Pod "web"`,
+      'Set securityContext.runAsNonRoot: true in the pod spec (may stop an image that runs as root)', `Suppress ${NON_ROOT} on this line`, `Suppress ${NON_ROOT} for Pod "web"`,
+    ]);
+    // One member of the group is enough to offer that member's actions.
+    const onlyApe = { ...ape, data: { ...data, group: data.group.slice(0, 1) } };
+    assert.deepEqual((await quick([onlyApe])).map(a => a.title), [
       'Set securityContext.allowPrivilegeEscalation: false in container "app"', `Suppress ${APE} on this line`, `Suppress ${APE} for Pod "web"`,
     ]);
     assert.deepEqual(await quick([moved]), []);
@@ -197,8 +207,8 @@ describe('protocol: code actions (edits inline)', () => {
 
   it('offers "Fix all <rule> problems in this file" where a rule has several fixes, applying them all', async () => {
     const doc = await open(client, 'two.yaml', TWO);
-    assert.deepEqual(doc.diagnostics.map(d => [d.code, d.range]), [
-      [APE, range(8, 4, 8, 19)], [NON_ROOT, range(8, 4, 8, 19)], [NON_ROOT, range(15, 4, 15, 19)], [APE, range(16, 32, 16, 36)],
+    assert.deepEqual(doc.diagnostics.map(d => [rulesOf(d), d.range]), [
+      [[APE, NON_ROOT], range(8, 4, 8, 19)], [[NON_ROOT], range(15, 4, 15, 19)], [[APE], range(16, 32, 16, 36)],
     ]);
     const actions = fixesOnly(await codeActions(client, doc, range(16, 32, 16, 36), at(doc, 16), ['quickfix']));
     assert.deepEqual(menu(actions), [
@@ -308,7 +318,7 @@ describe('protocol: code actions (edits inline)', () => {
           key: value
       `;
       const doc = await open(hardened, 'deployment.yaml', deployment);
-      assert.deepEqual(doc.diagnostics.map(d => [d.code, d.range.start.line]), [[APE, 9], [NON_ROOT, 9], [APE, 11], [NON_ROOT, 11]]);
+      assert.deepEqual(doc.diagnostics.map(d => [rulesOf(d), d.range.start.line]), [[[APE, NON_ROOT], 9], [[APE, NON_ROOT], 11]]);
       // The cursor on `replicas`, with no diagnostic there: the object is what counts.
       const actions = await codeActions(hardened, doc, range(5, 2, 5, 2), [], ['refactor']);
       assert.deepEqual(menu(actions), [['Harden this workload: Deployment "web" (includes unsafe changes)', 'refactor.rewrite', undefined]]);

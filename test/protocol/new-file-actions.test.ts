@@ -12,6 +12,7 @@ import { applyVersioned } from '../helpers/lsp-edits';
 import { LspClient } from '../helpers/lsp-client';
 import { yaml } from '../helpers/manifest';
 import { range } from './fixtures';
+import { rulesOf } from '../helpers/diagnostic-rules';
 
 const RULE = 'require-default-deny-network-policy';
 
@@ -72,13 +73,15 @@ describe('protocol: suggestions that create a file', () => {
   async function actionsFor(client: LspClient): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic }> {
     await client.open(nsUri, NAMESPACE);
     const p = await client.waitForDiagnostics(nsUri, { version: 1 });
-    const diagnostic = p.diagnostics.find(d => d.code === RULE);
+    const diagnostic = p.diagnostics.find(d => rulesOf(d).includes(RULE));
     assert.ok(diagnostic, `a ${RULE} diagnostic among ${JSON.stringify(p.diagnostics.map(d => d.code))}`);
     assert.deepEqual(diagnostic.range, range(3, 8, 3, 12));
     const actions = await client.request<CodeAction[]>(CodeActionRequest.method, {
       textDocument: { uri: nsUri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
     });
-    return { actions: actions.filter(a => a.diagnostics?.[0]?.code === RULE), diagnostic };
+    // The Namespace also lacks Pod Security labels, on the same name: that rule's actions share
+    // the diagnostic and are not what this suite is about.
+    return { actions: actions.filter(a => !/Pod Security|require-namespace-pod-security/.test(a.title)), diagnostic };
   }
 
   const expectedCreate = () => {

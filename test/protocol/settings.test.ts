@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { LspClient } from '../helpers/lsp-client';
 import { fileUri, PRIVILEGED_POD } from './fixtures';
+import { rulesIn } from '../helpers/diagnostic-rules';
 
-const codes = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map(d => d.code);
+const codes = (p: { diagnostics: { code?: string | number; data?: unknown }[] }) => rulesIn(p.diagnostics);
 const BOTH = ['require-run-as-non-root', 'disallow-privileged-containers'];
 
 describe('protocol: settings', () => {

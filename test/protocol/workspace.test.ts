@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient, LspClientOptions } from '../helpers/lsp-client';
 import { yaml } from '../helpers/manifest';
+import { rulesIn, rulesOf } from '../helpers/diagnostic-rules';
 
 // Baseline finds the host network and the missing memory limit (on at every level); restricted
 // adds the four restricted-only rules.
@@ -38,7 +39,7 @@ function namespace(level: string, name = 'team'): string {
   `;
 }
 
-const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map(d => String(d.code)).sort();
+const codes = (p: PublishDiagnosticsParams) => rulesIn(p.diagnostics).sort();
 const sameCodes = (expected: string[]) => (p: PublishDiagnosticsParams) => JSON.stringify(codes(p)) === JSON.stringify([...expected].sort());
 
 class TempWorkspace {
@@ -332,7 +333,7 @@ describe('protocol: workspace model', () => {
     const pod = POD.replace('  namespace: team\n', '');
     const podUri = ws.write('apps/pod.yaml', pod);
     // 0-based: line 5 `  hostNetwork: true` (the value at 15-19), line 7 `  - name: app` (the name at 10-13).
-    const ranges = (p: PublishDiagnosticsParams) => p.diagnostics.map(d => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+    const ranges = (p: PublishDiagnosticsParams) => p.diagnostics.flatMap(d => rulesOf(d).map(r => `${r} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)).sort();
     await withServer(ws, { settings: { kubeHarden: { defaultNamespace: 'team-a' } } }, async client => {
       await client.open(podUri, pod);
       // Read before the first indexing pass ends: the first publish is already at team-a's level.

@@ -50,5 +50,15 @@ describe('snippets', () => {
       const result = lintParsed(parsed, resolveConfig({ level: 'restricted' }), { uri: 'file:///snippets/snippet.yaml', workspace });
       assert.deepEqual(result.findings.map(f => `${f.ruleId} ${f.range.start.line + 1}: ${f.message}`), []);
     });
+
+    // What a person sees right after expanding it into an empty file: no other file to lean on.
+    it(`${name} (${s.prefix}) lints clean alone at the default preset`, () => {
+      const uri = 'file:///alone/snippet.yaml';
+      const parsed = parseFile(expandSnippet(s.body));
+      const workspace = new WorkspaceIndex();
+      workspace.setFile(uri, summarizeFile(uri, parsed));
+      const result = lintParsed(parsed, resolveConfig({}), { uri, workspace });
+      assert.deepEqual(result.findings.map(f => `${f.ruleId} ${f.range.start.line + 1}: ${f.message}`), []);
+    });
   }
 });

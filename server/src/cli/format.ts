@@ -1,6 +1,7 @@
 // Output of `check`: a stable JSON object for scripts, or one line per finding for people.
 import { Severity } from '../engine';
-import { CheckSummary } from './findings';
+import { describeGroup, groupBy } from '../engine';
+import { CheckSummary, CliFinding } from './findings';
 
 export function formatJson(summary: CheckSummary): string {
   // `fixed` only when fixing was asked for, `suppressed` only when a suppression took something
@@ -22,11 +23,22 @@ export function formatText(summary: CheckSummary, color: boolean): string {
   // What --fix did comes first, as its own block; then what remains, one block per file.
   const lines: string[] = (summary.fixed ?? []).map(({ file, count }) => `${file}: fixed ${plural(count, 'problem')}`);
   let previous: string | undefined = lines.length ? '' : undefined;
-  for (const f of summary.findings) {
+  // Findings of several rules on one node (a container missing several settings) are printed as
+  // one entry listing them, as the editor shows them; JSON keeps one entry per rule finding.
+  const at = (f: CliFinding) => `${f.file}\0${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}`;
+  for (const group of groupBy(summary.findings.map(f => ({ ...f, ruleId: f.rule })), at)) {
+    const f = group[0];
     if (previous !== undefined && f.file !== previous) lines.push('');
     previous = f.file;
     const where = `${f.file}:${f.range.start.line}:${f.range.start.column}`;
-    lines.push(`${where}  ${paint(COLOURS[f.severity], f.severity)}  ${paint(DIM, f.rule)}  ${f.message}`);
+    const severity = (s: Severity) => paint(COLOURS[s], s);
+    if (group.length === 1) {
+      lines.push(`${where}  ${severity(f.severity)}  ${paint(DIM, f.rule)}  ${f.message}`);
+      continue;
+    }
+    const { head, members } = describeGroup(group);
+    lines.push(`${where}  ${severity(f.severity)}  ${head}`);
+    for (const m of members) lines.push(`    ${severity(m.item.severity)}  ${paint(DIM, m.item.rule)}  ${m.text}`);
   }
   if (summary.baseline?.gone.length) {
     if (lines.length) lines.push('');

@@ -49,3 +49,5 @@ export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
 export { clearParseCache as clearKustomizeParseCache, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
 export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin as KustomizeOrigin, PathKey, RenderedObject, RenderNote, RenderOptions, RenderResult } from './render/kustomize';
 export { formatSize, parseSize, SIZE_HINT } from './size';
+export { describeGroup, groupBy, groupMessage } from './grouping';
+export type { GroupText, Presentable } from './grouping';

@@ -57,6 +57,7 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 }
 
 type LspRange = Diagnostic['range'];
+type Keyed = { ruleId?: unknown; messageId?: unknown };
 
 function sameRange(a: LspRange, b: LspRange): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character
@@ -68,18 +69,22 @@ function sameLines(a: LspRange, b: LspRange): boolean {
 }
 
 /**
- * The findings a diagnostic sent back by the client stands for. By its identity in `data` (rule
- * and message id) and its range; a client that drops `data` still sends `code` (the rule id),
- * and one that counts columns in bytes sends other characters on the same lines: then the
- * findings of that rule on those lines. Never by the message text, and never another tool's.
+ * The findings a diagnostic sent back by the client stands for: the findings its `data` names
+ * (itself, or every member of a grouped diagnostic's `data.group`) at its range. A client that
+ * drops `data` still sends `code` (the rule id; a group's first rule), and one that counts
+ * columns in bytes sends other characters on the same lines: then the findings of that rule on
+ * those lines. Never by the message text, and never another tool's.
  */
 export function findingsFor(d: Diagnostic, findings: readonly Finding[]): Finding[] {
   if (d.source !== undefined && d.source !== SOURCE) return [];
-  const data = d.data as { ruleId?: unknown; messageId?: unknown } | undefined;
-  const rule = typeof data?.ruleId === 'string' ? data.ruleId : typeof d.code === 'string' ? d.code : undefined;
-  if (rule === undefined && d.source !== SOURCE) return [];
-  const messageId = typeof data?.messageId === 'string' ? data.messageId : undefined;
-  const candidates = findings.filter(f => (rule === undefined || f.ruleId === rule) && (messageId === undefined || f.messageId === messageId));
+  const data = d.data as (Keyed & { group?: unknown }) | undefined;
+  const keys = (data ? (Array.isArray(data.group) ? data.group as Keyed[] : [data]) : []).filter(k => typeof k?.ruleId === 'string');
+  const code = typeof d.code === 'string' ? d.code : undefined;
+  if (!keys.length && code === undefined && d.source !== SOURCE) return [];
+  const named = (f: Finding) => keys.length
+    ? keys.some(k => f.ruleId === k.ruleId && (typeof k.messageId !== 'string' || f.messageId === k.messageId))
+    : code === undefined || f.ruleId === code;
+  const candidates = findings.filter(named);
   const exact = candidates.filter(f => sameRange(f.range, d.range));
   return exact.length ? exact : candidates.filter(f => sameLines(f.range, d.range));
 }
@@ -117,6 +122,7 @@ export class CodeActionProvider {
       const fixAllRules = new Set<string>();
       const offered = new Set<Finding>();
       for (const d of params.context.diagnostics) {
+        // A grouped diagnostic stands for several findings: each offers its own actions.
         for (const f of findingsFor(d, result.findings)) {
           if (offered.has(f)) continue;
           offered.add(f);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Finding, FixSafety, Severity, SUPPRESSIONS_ID } from '../engine';
+import { groupBy, groupMessage } from '../engine';
 
 export const SOURCE = 'kube-harden';
 
@@ -13,6 +14,11 @@ export interface FindingData {
   messageId: string;
   covers: string[];
   fix: { safety: FixSafety } | null;
+  /**
+   * When several findings share the diagnostic's range: each of them (the top-level fields are
+   * the first, most severe one), so code actions offer every rule's fix and suppression.
+   */
+  group?: FindingData[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -47,8 +53,26 @@ export function docsLinker(root: string = DEFAULT_DOCS_ROOT): (ruleId: string) =
   };
 }
 
+function dataOf(f: Finding): FindingData {
+  return { ruleId: f.ruleId, messageId: f.messageId, covers: f.covers, fix: f.fix ? { safety: f.fix.safety } : null };
+}
+
+/**
+ * The diagnostics of a document: one per range. Findings of several rules on one node (a
+ * container missing several restricted settings) become one diagnostic listing them, so the
+ * editor shows one problem where a reviewer sees one; each rule stays in `data.group`.
+ */
+export function toDiagnostics(findings: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic[] {
+  const at = (f: Finding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+  return groupBy(findings, at).map(group => {
+    const d = toDiagnostic(group[0], docsHref);
+    if (group.length === 1) return d;
+    return { ...d, message: groupMessage(group), data: { ...dataOf(group[0]), group: group.map(dataOf) } satisfies FindingData };
+  });
+}
+
 export function toDiagnostic(f: Finding, docsHref: (ruleId: string) => string): Diagnostic {
-  const data: FindingData = { ruleId: f.ruleId, messageId: f.messageId, covers: f.covers, fix: f.fix ? { safety: f.fix.safety } : null };
+  const data: FindingData = dataOf(f);
   return {
     range: f.range,
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,

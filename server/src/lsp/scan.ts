@@ -5,7 +5,7 @@
 import type { PublishDiagnosticsParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { LintConfig, lintParsed, ResolvedConfig, resolveConfig } from '../engine';
 import { WorkspaceIndex } from '../engine';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import { parseDiskText, readManifestText } from './diskFiles';
 import { IndexingJob, yieldToEventLoop } from './indexing';
 import { describeError, RateLimitedLog } from './log';
@@ -107,7 +107,7 @@ export class WorkspaceScanner {
       const resolved = (this.deps.resolve ?? resolveConfig)(settings.config);
       const result = lintParsed(parseDiskText(file, text), resolved, { uri, workspace: this.deps.indexFor(uri) });
       for (const f of result.failures) this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
-      this.deps.publish({ uri, diagnostics: result.findings.map(f => toDiagnostic(f, this.deps.docsHref)) });
+      this.deps.publish({ uri, diagnostics: toDiagnostics(result.findings, this.deps.docsHref) });
       this.published.set(uri, file);
       return result.findings.length;
     } catch (e) {

@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintConfig, LintResult, ResolvedConfig, resolveConfig } from '../engine';
-import { SOURCE, toDiagnostic } from './diagnostics';
+import { SOURCE, toDiagnostics } from './diagnostics';
 import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
@@ -206,7 +206,7 @@ export class Validator {
       for (const f of result.failures) {
         this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       }
-      diagnostics = [...result.findings.map(f => toDiagnostic(f, this.deps.docsHref)), ...notCheckedDiagnostics(doc, result)];
+      diagnostics = [...toDiagnostics(result.findings, this.deps.docsHref), ...notCheckedDiagnostics(doc, result)];
     } catch (e) {
       // Stale diagnostics would point at text that is no longer there: clear them instead.
       this.deps.log.error('lint', `Linting ${uri} failed: ${describeError(e)}`);

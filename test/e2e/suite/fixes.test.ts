@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activate, codeOf, diagnosticsAfter, fileUri, screenshot } from './util';
+import { activate, diagnosticsAfter, fileUri, rulesIn, rulesOf, screenshot } from './util';
 
 const APE = 'require-no-privilege-escalation';
 const NON_ROOT = 'require-run-as-non-root';
@@ -18,7 +18,7 @@ async function openAndLint(name: string, expected: string[]): Promise<{ uri: vsc
   const diagnostics = await diagnosticsAfter(uri, async () => {
     doc = await vscode.workspace.openTextDocument(uri);
     editor = await vscode.window.showTextDocument(doc);
-  }, ds => JSON.stringify(ds.map(codeOf)) === JSON.stringify(expected), expected.join(', '));
+  }, ds => JSON.stringify(rulesIn(ds)) === JSON.stringify(expected), expected.join(', '));
   return { uri, doc, editor, diagnostics };
 }
 
@@ -54,7 +54,7 @@ suite('fixes in the editor', () => {
   test('the light bulb offers the fixes; applying the safe one gives the exact text', async () => {
     const { uri, doc, editor, diagnostics } = await openAndLint('quick-fix.yaml', [APE, NON_ROOT]);
     const original = doc.getText();
-    const ape = diagnostics.find(d => codeOf(d) === APE)!;
+    const ape = diagnostics.find(d => rulesOf(d).includes(APE))!;
     // quick-fix.yaml line 11 is `      securityContext:`: the key that lacks the two settings.
     assert.deepEqual([ape.range.start.line + 1, ape.range.start.character + 1, ape.range.end.line + 1, ape.range.end.character + 1], [11, 7, 11, 22]);
 
@@ -81,7 +81,7 @@ suite('fixes in the editor', () => {
     await diagnosticsAfter(
       uri,
       async () => assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'edit applied'),
-      ds => JSON.stringify(ds.map(codeOf)) === JSON.stringify([NON_ROOT]),
+      ds => JSON.stringify(rulesIn(ds)) === JSON.stringify([NON_ROOT]),
       `${APE} to disappear`,
       { requireEvent: true },
     );
@@ -103,7 +103,7 @@ suite('fixes in the editor', () => {
     await textBecomes(doc, () => vscode.commands.executeCommand('workbench.action.files.save'), expected, 'the fixes on save');
     assert.equal(doc.getText(), expected);
     // runAsNonRoot (unsafe) is left to the user; what was saved is the fixed text.
-    await diagnosticsAfter(uri, () => undefined, ds => JSON.stringify(ds.map(codeOf)) === JSON.stringify([NON_ROOT, NON_ROOT]), 'only the unsafe findings left');
+    await diagnosticsAfter(uri, () => undefined, ds => JSON.stringify(rulesIn(ds)) === JSON.stringify([NON_ROOT, NON_ROOT]), 'only the unsafe findings left');
     assert.equal(doc.isDirty, false);
     assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), expected);
   });

@@ -31,6 +31,21 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof c === 'object' ? String(c.value) : String(c);
 }
 
+/**
+ * The rules a diagnostic stands for. Findings of several rules on one range are one diagnostic
+ * whose message lists them, one line each ending in `(rule-id)`; the editor API does not expose
+ * the protocol's `data`, so the message is what a test (and a person) reads.
+ */
+export function rulesOf(d: vscode.Diagnostic): string[] {
+  const listed = d.message.split('\n').slice(1).map(l => /^- .* \(([a-z0-9-]+)\)$/.exec(l)?.[1]).filter((r): r is string => !!r);
+  return listed.length > 1 ? listed : [codeOf(d) ?? ''];
+}
+
+/** Every rule of every diagnostic, in the order the editor holds them. */
+export function rulesIn(ds: readonly vscode.Diagnostic[]): string[] {
+  return ds.flatMap(rulesOf);
+}
+
 /** Opens the file in an editor (focused), as a user's click in the explorer would. */
 export async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(uri);

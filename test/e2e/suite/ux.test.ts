@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activate, codeOf, diagnosticsAfter, fileUri, ours } from './util';
+import { activate, codeOf, diagnosticsAfter, fileUri, ours, rulesIn } from './util';
 
 const PRIVILEGED = 'disallow-privileged-containers';
 const APE = 'require-no-privilege-escalation';
@@ -73,12 +73,12 @@ suite('editor features', () => {
   });
 
   test('kubeHarden.fixAllInFile applies every safe fix of the active file', async () => {
-    const { doc } = await openAndLint('ux-fix-all.yaml', ds => JSON.stringify(ds.map(codeOf)) === JSON.stringify([APE, NON_ROOT]), `${APE}, ${NON_ROOT}`);
+    const { doc } = await openAndLint('ux-fix-all.yaml', ds => JSON.stringify(rulesIn(ds)) === JSON.stringify([APE, NON_ROOT]), `${APE}, ${NON_ROOT}`);
     const original = doc.getText();
     const after = await diagnosticsAfter(
       doc.uri,
       async () => assert.equal(await vscode.commands.executeCommand('kubeHarden.fixAllInFile'), true),
-      ds => JSON.stringify(ds.map(codeOf)) === JSON.stringify([NON_ROOT]),
+      ds => JSON.stringify(rulesIn(ds)) === JSON.stringify([NON_ROOT]),
       `only ${NON_ROOT} (unsafe: never applied in bulk)`,
       { requireEvent: true },
     );

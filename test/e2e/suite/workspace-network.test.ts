@@ -3,7 +3,7 @@
 // file, and undoing it takes them back. Every wait is on onDidChangeDiagnostics with a deadline.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, codeOf, diagnosticsAfter, fileUri, open, span } from './util';
+import { activate, diagnosticsAfter, fileUri, open, rulesIn, rulesOf, span } from './util';
 
 const DEFAULT_DENY = 'require-default-deny-network-policy';
 
@@ -30,13 +30,13 @@ suite('the workspace model in the editor', () => {
     const after = await diagnosticsAfter(
       nsUri,
       async () => assert.ok(await vscode.workspace.applyEdit(edit), 'edit applied'),
-      ds => ds.some(d => codeOf(d) === DEFAULT_DENY),
+      ds => rulesIn(ds).includes(DEFAULT_DENY),
       `${DEFAULT_DENY} on the Namespace`,
       { requireEvent: true },
     );
     // namespace.yaml line 5 is `  name: e2e-net`: the Namespace's name. Line 12 `  name: api`: the
     // Deployment, which the namespace's only policy no longer selects (a real gap, reported by default).
-    assert.deepEqual(after.map(d => [codeOf(d), span(d)]), [[DEFAULT_DENY, [5, 9, 5, 16]], ['require-network-policy', [12, 9, 12, 12]]]);
+    assert.deepEqual(after.flatMap(d => rulesOf(d).map(r => [r, span(d)])), [[DEFAULT_DENY, [5, 9, 5, 16]], ['require-network-policy', [12, 9, 12, 12]]]);
     assert.match(after[0].message, /Namespace "e2e-net" has no default-deny NetworkPolicy/);
 
     // Undo the edit: the namespace is isolated again.

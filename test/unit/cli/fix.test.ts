@@ -122,10 +122,11 @@ describe('kube-harden check --fix', function () {
     assert.equal(fs.readFileSync(b, 'utf8'), POD + '# saved by an editor meanwhile\n');
     assert.equal(fs.readFileSync(path.join(dir, 'a.yaml'), 'utf8'), SAFE_FIXED);
     assert.deepEqual(leftovers(dir), []);
-    // b.yaml is reported as it was read: both findings are still there.
+    // b.yaml is reported as it was read: both findings are still there, on one spot, so one entry lists them.
     assert.match(run.stdout, /^a\.yaml: fixed 1 problem\n/);
-    assert.deepEqual(run.stdout.split('\n').filter(l => l.startsWith('b.yaml:')).map(l => l.split('  ')[2]),
-      ['require-no-privilege-escalation', 'require-run-as-non-root']);
+    const entry = run.stdout.split('\n').filter(l => l.startsWith('b.yaml:') || l.startsWith('    '));
+    assert.match(entry[0], /^b\.yaml:\d+:\d+ {2}warning {2}Container "\w+": 2 problems$/);
+    assert.deepEqual(entry.slice(1).map(l => l.trim().split('  ')[1]), ['require-no-privilege-escalation', 'require-run-as-non-root']);
   });
 
   it('writes nothing when the fixes do not settle, and names the fixes it left out (exit 2)', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '@kube-harden/server';
-import { DEFAULT_DOCS_ROOT, docsLinker, toDiagnostic } from '@kube-harden/server/out/lsp/diagnostics';
+import { DEFAULT_DOCS_ROOT, docsLinker, toDiagnostic, toDiagnostics } from '@kube-harden/server/out/lsp/diagnostics';
 import { isManifestCandidate, ParseCache } from '@kube-harden/server/out/lsp/documents';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,6 +27,42 @@ describe('lsp: diagnostics and documents', () => {
     assert.deepEqual(d.range, { start: { line: 9, character: 18 }, end: { line: 9, character: 22 } });
     assert.deepEqual(d.data, { ruleId: 'disallow-privileged-containers', messageId: 'privileged', covers: ['B05'], fix: { safety: 'unsafe' } });
     assert.equal(d.codeDescription?.href, 'https://example.test/disallow-privileged-containers');
+  });
+
+  it('one diagnostic per range: a container missing several settings is one problem listing each rule', () => {
+    const findings = lint(POD, { level: 'restricted', rules: { 'require-memory-limit': 'off' } }).findings;
+    // Four restricted rules at the container's securityContext key, and the privileged value.
+    assert.deepEqual(findings.map(f => [f.ruleId, f.range.start.line, f.range.start.character]), [
+      ['require-drop-all-capabilities', 8, 4],
+      ['require-no-privilege-escalation', 8, 4],
+      ['require-run-as-non-root', 8, 4],
+      ['require-seccomp-profile', 8, 4],
+      ['disallow-privileged-containers', 9, 18],
+    ]);
+    const ds = toDiagnostics(findings, id => `https://example.test/${id}`);
+    assert.equal(ds.length, 2);
+    const group = ds.find(d => d.range.start.line === 8)!;
+    assert.deepEqual([group.code, group.severity, group.codeDescription?.href], ['require-drop-all-capabilities', 2, 'https://example.test/require-drop-all-capabilities']);
+    assert.equal(group.message, [
+      'Container "app": 4 problems',
+      '- does not drop all capabilities: set securityContext.capabilities.drop: ["ALL"]. (require-drop-all-capabilities)',
+      '- does not disable privilege escalation: set securityContext.allowPrivilegeEscalation: false. (require-no-privilege-escalation)',
+      '- may run as root: set securityContext.runAsNonRoot: true (here or in the pod securityContext). (require-run-as-non-root)',
+      '- runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext). (require-seccomp-profile)',
+    ].join('\n'));
+    const data = group.data as { ruleId: string; group: Array<{ ruleId: string; messageId: string; fix: unknown }> };
+    assert.equal(data.ruleId, 'require-drop-all-capabilities');
+    assert.deepEqual(data.group.map(g => [g.ruleId, g.messageId, g.fix]), [
+      ['require-drop-all-capabilities', 'missing', { safety: 'unsafe' }],
+      // The container is privileged: the API server rejects allowPrivilegeEscalation: false beside it.
+      ['require-no-privilege-escalation', 'notFalse', null],
+      ['require-run-as-non-root', 'missing', { safety: 'unsafe' }],
+      // No profile is stated anywhere: adding RuntimeDefault is safe.
+      ['require-seccomp-profile', 'missing', { safety: 'safe' }],
+    ]);
+    // A finding alone on its range keeps its own diagnostic, unchanged.
+    const single = ds.find(d => d.range.start.line === 9)!;
+    assert.deepEqual(single, toDiagnostic(findings.find(f => f.ruleId === 'disallow-privileged-containers')!, id => `https://example.test/${id}`));
   });
 
   it('problems with suppressions: code `suppressions`, no rule page', () => {

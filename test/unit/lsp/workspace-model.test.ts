@@ -12,7 +12,7 @@ import { SettingsStore } from '@kube-harden/server/out/lsp/settings';
 import { canonicalUri } from '@kube-harden/server/out/lsp/uris';
 import { Validator } from '@kube-harden/server/out/lsp/validation';
 import { WorkspaceModel, WorkspaceModelDeps } from '@kube-harden/server/out/lsp/workspace';
-import { FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { Diagnostic, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { yaml } from '../../helpers/manifest';
 
@@ -302,7 +302,9 @@ describe('lsp: Validator and the workspace model', () => {
       docs.set(uri, doc);
       validator!.contentChanged(doc);
     };
-    const codes = (uri: string) => published.filter(p => p.uri === uri).map(p => p.diagnostics.map(d => d.code).sort().join(','));
+    // Every rule a publication reports: a diagnostic that groups several findings lists them in data.group.
+    const rules = (d: Diagnostic) => (d.data as { group?: Array<{ ruleId: string }> }).group?.map(g => g.ruleId) ?? [String(d.code)];
+    const codes = (uri: string) => published.filter(p => p.uri === uri).map(p => p.diagnostics.flatMap(rules).sort().join(','));
     const until = async (probe: () => boolean, what: string) => {
       const deadline = Date.now() + 2000;
       while (!probe()) {

@@ -58,10 +58,13 @@ ruleTester('disallow-automounted-token-with-rbac', {
       }],
     },
     {
-      name: 'the pod\'s explicit true wins over its ServiceAccount\'s false',
+      name: 'the pod\'s explicit true beside its ServiceAccount\'s false: the recommended opt-in, info only',
       code: WEB_NO_TOKEN.replace('automountServiceAccountToken: false', 'automountServiceAccountToken: true'),
       files: { 'rbac.yaml': BINDING, 'sa.yaml': SA('automountServiceAccountToken: false\n') },
-      errors: [{ messageId: 'mounted', line: 17, column: 37, endLine: 17, endColumn: 41, related: [RELATED], suggestions: [SUGGESTION] }],
+      errors: [{
+        messageId: 'optedIn', line: 17, column: 37, endLine: 17, endColumn: 41, severity: 'info', related: [RELATED], suggestions: [SUGGESTION],
+        message: 'The pod of Deployment "web" opts in to the token of ServiceAccount "web", which keeps it from other pods, and RoleBinding "web-reader" grants it permissions: keep them to what the application calls.',
+      }],
     },
     {
       name: 'the default ServiceAccount, through the group of its namespace',

@@ -62,6 +62,20 @@ ruleTester('disallow-dangling-ingress-backend', {
   ],
   invalid: [
     {
+      name: 'a TCPRoute, a TLSRoute and an Istio VirtualService to missing Services or ports',
+      code: [
+        'apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\nmetadata: {name: db, namespace: shop}\nspec:\n  rules:\n  - backendRefs: [{name: postgres, port: 5432}]\n',
+        'apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TLSRoute\nmetadata: {name: tls, namespace: shop}\nspec:\n  rules:\n  - backendRefs: [{name: web, port: 8443}]\n',
+        'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs, namespace: shop}\nspec:\n  hosts: [shop.example.com]\n  http:\n  - route:\n    - destination: {host: web.shop.svc.cluster.local, port: {number: 9090}}\n    - destination: {host: cart, port: {number: 80}}\n    - destination: {host: api.example.com}\n',
+      ].join('---\n'),
+      files: { 'svc.yaml': WEB_SVC },
+      errors: [
+        { messageId: 'noService', line: 6, column: 26, endLine: 6, endColumn: 34, data: { kind: 'TCPRoute', name: 'db', service: 'postgres', namespace: 'shop' } },
+        { messageId: 'noPort', line: 22, column: 70, endLine: 22, endColumn: 74, data: { kind: 'VirtualService', name: 'vs', service: 'web', namespace: 'shop', port: 9090, ports: '80 "http", 8443' } },
+        { messageId: 'noService', line: 23, column: 27, endLine: 23, endColumn: 31, data: { kind: 'VirtualService', name: 'vs', service: 'cart', namespace: 'shop' } },
+      ],
+    },
+    {
       name: 'a Service the namespace does not have',
       code: ingress('{name: wbe, port: {number: 80}}'),
       files: { 'svc.yaml': WEB_SVC },

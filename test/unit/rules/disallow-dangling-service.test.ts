@@ -39,6 +39,11 @@ ruleTester('disallow-dangling-service', {
     { name: 'a selector of several labels, all on the pods', code: service('{app: web, tier: front}'), files: { 'web.yaml': WEB } },
     { name: 'no workload of the namespace in the workspace: its pods live elsewhere', code: service('{app: api}', 'prod'), files: { 'web.yaml': WEB } },
     { name: 'a Service alone in its file says nothing', code: service('{app: api}') },
+    {
+      name: 'the selector matches the pods of an Argo Rollout',
+      code: service('{app: canary}'),
+      files: { 'web.yaml': WEB, 'rollout.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: canary\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: canary}\n    spec:\n      containers: [{name: c, image: c:1}]\n' },
+    },
     { name: 'no selector: endpoints managed by hand', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  ports:\n  - port: 5432\n', files: { 'web.yaml': WEB } },
     { name: 'an ExternalName Service has no selector', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  type: ExternalName\n  externalName: db.example.com\n', files: { 'web.yaml': WEB } },
     {
@@ -87,6 +92,16 @@ ruleTester('disallow-dangling-service', {
         'cert.yaml': 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: shop\nspec: {}\n',
       },
       errors: [{ messageId: 'dangling', line: 7, column: 3, endLine: 7, endColumn: 11 }],
+    },
+    {
+      name: 'an Argo Rollout or a DeploymentConfig makes the pods of its template: it silences no other Service',
+      code: service('{app: api}'),
+      files: {
+        'web.yaml': WEB,
+        'rollout.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: canary\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: canary}\n    spec:\n      containers: [{name: c, image: c:1}]\n',
+        'dc.yaml': 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata:\n  name: legacy\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: legacy}\n    spec:\n      containers: [{name: c, image: c:1}]\n',
+      },
+      errors: [{ messageId: 'dangling', line: 7, column: 3, endLine: 7, endColumn: 11, data: { name: 'web', selector: 'app=api', namespace: 'shop' } }],
     },
     {
       name: 'a default-deny of the namespace selects every pod: it does not vouch for the labels',

@@ -39,6 +39,13 @@ ruleTester('disallow-default-namespace', {
           ports:
           - port: 443
         ---
+        apiVersion: v1
+        kind: Endpoints
+        metadata:
+          name: kubernetes
+          namespace: default
+        subsets: []
+        ---
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata:
@@ -107,6 +114,34 @@ ruleTester('disallow-default-namespace', {
       code: WEB,
       files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop\nresources:\n- other.yaml\n' },
       errors: [{ messageId: 'implicit', line: 4, column: 9, endLine: 4, endColumn: 12, data: { kind: 'Deployment', name: 'web' } }],
+    },
+    {
+      name: 'EndpointSlices, Leases and CSIStorageCapacities are namespaced too',
+      code: yaml`
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        metadata:
+          name: web-1
+        addressType: IPv4
+        endpoints: []
+        ---
+        apiVersion: coordination.k8s.io/v1
+        kind: Lease
+        metadata:
+          name: leader
+          namespace: default
+        ---
+        apiVersion: storage.k8s.io/v1
+        kind: CSIStorageCapacity
+        metadata:
+          name: cap
+        storageClassName: fast
+      `,
+      errors: [
+        { messageId: 'implicit', line: 4, column: 9, endLine: 4, endColumn: 14, data: { kind: 'EndpointSlice', name: 'web-1' } },
+        { messageId: 'explicit', line: 12, column: 14, endLine: 12, endColumn: 21, data: { kind: 'Lease', name: 'leader' } },
+        { messageId: 'implicit', line: 17, column: 9, endLine: 17, endColumn: 12, data: { kind: 'CSIStorageCapacity', name: 'cap' } },
+      ],
     },
   ],
 });

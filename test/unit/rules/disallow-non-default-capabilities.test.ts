@@ -5,7 +5,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester('disallow-non-default-capabilities', {
   valid: [
     {
-      name: 'capabilities from the runtime default set, in every container list',
+      name: 'capabilities the baseline allows, in every container list',
       code: yaml`
         apiVersion: v1
         kind: Pod
@@ -94,7 +94,7 @@ ruleTester('disallow-non-default-capabilities', {
       errors: [
         {
           messageId: 'nonDefault', line: 12, column: 11, endLine: 12, endColumn: 20, covers: ['B06'], fixTitle: 'Remove capability "SYS_ADMIN" from container "app"',
-          message: 'Container "app" adds capability "SYS_ADMIN", which is not in the runtime default set: remove it from securityContext.capabilities.add.',
+          message: 'Container "app" adds capability "SYS_ADMIN", which is not among the capabilities the baseline Pod Security level lets a container add: remove it from securityContext.capabilities.add.',
         },
         { messageId: 'nonDefault', line: 14, column: 11, endLine: 14, endColumn: 18, data: { container: 'Container "app"', capability: 'NET_RAW' } },
       ],

@@ -30,6 +30,48 @@ ruleTester('disallow-removed-api-versions', {
   ],
   invalid: [
     {
+      name: 'a built-in kind under another built-in group is named, not silently unchecked',
+      code: yaml`
+        apiVersion: v1
+        kind: Deployment
+        metadata:
+          name: web
+        ---
+        apiVersion: apps/v1
+        kind: Service
+        metadata:
+          name: web
+        ---
+        apiVersion: serving.knative.dev/v1
+        kind: Service
+        metadata:
+          name: fn
+      `,
+      errors: [
+        {
+          messageId: 'unknownVersion', line: 1, column: 13, endLine: 1, endColumn: 15, fixTitle: 'Change apiVersion to apps/v1',
+          message: 'Unknown apiVersion v1 for kind Deployment: the API server rejects it, and no rule checked this object as a Deployment. Use apps/v1.',
+        },
+        { messageId: 'unknownVersion', line: 6, column: 13, endLine: 6, endColumn: 20, data: { kind: 'Service', apiVersion: 'apps/v1', expected: 'v1' } },
+      ],
+      output: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        ---
+        apiVersion: serving.knative.dev/v1
+        kind: Service
+        metadata:
+          name: fn
+      `,
+    },
+    {
       name: 'mechanical migrations are fixed; a PDB with a selector is mechanical',
       code: yaml`
         apiVersion: batch/v1beta1 # old cluster

@@ -22,6 +22,11 @@ ruleTester('disallow-secrets-in-env', {
         '    - {name: TOKENIZERS_PARALLELISM, value: "false"}',
         '    - {name: AWS_ACCESS_KEY_ID, value: AKIAIOSFODNN7EXAMPLE}',
         '    - {name: LOG_LEVEL, value: debug}',
+        '    - {name: PILOT_JWT_PUB_KEY_REFRESH_INTERVAL, value: "1m"}',
+        '    - {name: SECRET_STORE, value: kubernetes}',
+        '    - {name: TOKEN_REFRESH_SECONDS, value: "300"}',
+        '    - {name: API_TOKEN, value: INSERT_TOKEN_HERE}',
+        '    - {name: DB_PASSWORD, value: DB_PASSWORD_VAL}',
         '    - name: DB_PASSWORD',
         '      valueFrom:',
         '        secretKeyRef: {name: db, key: password}',
@@ -199,6 +204,40 @@ ruleTester('disallow-secrets-in-env', {
           suggestions: [],
         },
         { messageId: 'secretName', line: 19, column: 32, endLine: 19, endColumn: 35, data: { container: 'Container "api"', name: 'DB_PASSWORD' } },
+      ],
+    },
+    {
+      name: 'an Azure account key by name, a lower-case bearer token, a literal "password" as a password',
+      code: pod([
+        '    - {name: AZURE_STORAGE_KEY, value: "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="}',
+        '    - {name: AUTH_HEADER, value: "bearer 0a1b2c3d4e5f6a7b8c9d0e1f"}',
+        '    - {name: ADMIN_PASSWORD, value: password}',
+      ]),
+      errors: [
+        {
+          messageId: 'secretName', line: 10, column: 40, endLine: 10, endColumn: 74, data: { container: 'Container "app"', name: 'AZURE_STORAGE_KEY' },
+          suggestions: [{ title: 'Read AZURE_STORAGE_KEY from Secret "web-secrets" (key "azure_storage_key") with valueFrom.secretKeyRef', output: pod([
+            '    - {name: AZURE_STORAGE_KEY, valueFrom: {secretKeyRef: {name: web-secrets, key: azure_storage_key}}}',
+            '    - {name: AUTH_HEADER, value: "bearer 0a1b2c3d4e5f6a7b8c9d0e1f"}',
+            '    - {name: ADMIN_PASSWORD, value: password}',
+          ]) }],
+        },
+        {
+          messageId: 'credential', line: 11, column: 34, endLine: 11, endColumn: 67, data: { container: 'Container "app"', name: 'AUTH_HEADER', what: 'a bearer token' },
+          suggestions: [{ title: 'Read AUTH_HEADER from Secret "web-secrets" (key "auth_header") with valueFrom.secretKeyRef', output: pod([
+            '    - {name: AZURE_STORAGE_KEY, value: "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="}',
+            '    - {name: AUTH_HEADER, valueFrom: {secretKeyRef: {name: web-secrets, key: auth_header}}}',
+            '    - {name: ADMIN_PASSWORD, value: password}',
+          ]) }],
+        },
+        {
+          messageId: 'secretName', line: 12, column: 37, endLine: 12, endColumn: 45, data: { container: 'Container "app"', name: 'ADMIN_PASSWORD' },
+          suggestions: [{ title: 'Read ADMIN_PASSWORD from Secret "web-secrets" (key "admin_password") with valueFrom.secretKeyRef', output: pod([
+            '    - {name: AZURE_STORAGE_KEY, value: "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="}',
+            '    - {name: AUTH_HEADER, value: "bearer 0a1b2c3d4e5f6a7b8c9d0e1f"}',
+            '    - {name: ADMIN_PASSWORD, valueFrom: {secretKeyRef: {name: web-secrets, key: admin_password}}}',
+          ]) }],
+        },
       ],
     },
   ],

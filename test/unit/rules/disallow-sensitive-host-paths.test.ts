@@ -43,6 +43,34 @@ ruleTester('disallow-sensitive-host-paths', {
       ],
     },
     {
+      name: 'a read-only mount is not told to mount it readOnly; a writable one is',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            volumeMounts:
+            - {name: ro, mountPath: /host/proc, readOnly: true}
+            - {name: rw, mountPath: /host/sys}
+          volumes:
+          - name: ro
+            hostPath: {path: /proc}
+          - name: rw
+            hostPath: {path: /sys}
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveReadOnly', line: 14, column: 22, endLine: 14, endColumn: 27,
+          message: 'Volume "ro" mounts the node\'s "/proc" (under /proc) read-only, which still lets the container read what is there: remove the hostPath volume, or narrow it to the single file or directory the container needs.',
+        },
+        { messageId: 'sensitive', line: 16, column: 22, endLine: 16, endColumn: 26, data: { volume: 'Volume "rw"', path: '/sys', dir: 'under /sys' } },
+      ],
+    },
+    {
       name: 'in a CronJob',
       code: yaml`
         apiVersion: batch/v1

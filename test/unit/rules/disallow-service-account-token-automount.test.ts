@@ -9,6 +9,10 @@ ruleTester('disallow-service-account-token-automount', {
       name: 'its ServiceAccount (same namespace) opts out',
       code: pod(['  serviceAccountName: api'], ['---', 'apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: api}', 'automountServiceAccountToken: false']),
     },
+    {
+      name: 'an explicit true beside a ServiceAccount that opts out: the pattern disallow-service-account-automount recommends',
+      code: pod(['  serviceAccountName: api', '  automountServiceAccountToken: true'], ['---', 'apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: api}', 'automountServiceAccountToken: false']),
+    },
   ],
   invalid: [
     {

@@ -20,6 +20,11 @@ ruleTester('require-agent-sandbox-hardening', {
   ],
   invalid: [
     {
+      name: 'a template without spec.podTemplate still has its egress judged',
+      code: ['apiVersion: extensions.agents.x-k8s.io/v1alpha1', 'kind: SandboxTemplate', 'metadata:', '  name: python', 'spec:', '  networkPolicy:', '    egress:', '    - to: [{ipBlock: {cidr: 0.0.0.0/0}}]', ''].join('\n'),
+      errors: [{ messageId: 'openEgress', line: 8, column: 29, endLine: 8, endColumn: 38, data: { object: 'SandboxTemplate "python"' } }],
+    },
+    {
       name: 'a kustomize patch: only what it sets (the image), not the runtime or limits it leaves to its base',
       code: template(['      containers:', '      - name: runtime', '        image: python:3.12']),
       files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [base.yaml]\npatches: [{path: case.yaml}]\n' },

@@ -88,7 +88,10 @@ ruleTester('require-drop-net-raw', {
                 - SYS_CHROOT # unused
       `,
       errors: [
-        { messageId: 'notDropped', line: 7, column: 11, endLine: 7, endColumn: 14, data: { container: 'Container "app"' } },
+        {
+          messageId: 'notDropped', line: 7, column: 11, endLine: 7, endColumn: 14, data: { container: 'Container "app"' },
+          message: 'Container "app" keeps NET_RAW, which containerd and Docker grant by default (CRI-O does not) and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
+        },
         { messageId: 'notDropped', line: 13, column: 9, endLine: 13, endColumn: 13, data: { container: 'Container "side"' } },
       ],
       output: yaml`

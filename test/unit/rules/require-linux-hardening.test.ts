@@ -52,10 +52,20 @@ ruleTester('require-linux-hardening', {
             securityContext:
               appArmorProfile: {type: Unconfined}
               capabilities: {drop: []}
+          - name: all
+            image: nginx:1.27
+            securityContext:
+              capabilities: {drop: [ALL], add: [ALL]}
+          - name: back
+            image: nginx:1.27
+            securityContext:
+              capabilities: {drop: [NET_RAW], add: [net_raw]}
       `,
       errors: [
         { messageId: 'none', line: 7, column: 11, endLine: 7, endColumn: 14, data: { container: 'Container "app"' } },
         { messageId: 'none', line: 11, column: 5, endLine: 11, endColumn: 20, data: { container: 'Container "side"' } },
+        { messageId: 'none', line: 16, column: 5, endLine: 16, endColumn: 20, data: { container: 'Container "all"' } },
+        { messageId: 'none', line: 20, column: 5, endLine: 20, endColumn: 20, data: { container: 'Container "back"' } },
       ],
     },
   ],

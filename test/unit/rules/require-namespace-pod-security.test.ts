@@ -37,6 +37,22 @@ ruleTester('require-namespace-pod-security', {
   ],
   invalid: [
     {
+      name: 'node agents in the namespace: privileged is what it can enforce, and the finding names them',
+      code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: agents\n',
+      files: {
+        'ds.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: cni, namespace: agents}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers: [{name: c, image: c:1, securityContext: {privileged: true}}]\n      volumes: [{name: h, hostPath: {path: /opt/cni}}]\n',
+        'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ui, namespace: agents}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: c:1}]\n',
+      },
+      errors: [{
+        messageId: 'missingHostAccess', line: 4, column: 9, endLine: 4, endColumn: 15,
+        message: 'Namespace "agents" enforces no Pod Security level: any pod may be created in it. DaemonSet "cni" needs host access that baseline refuses (privileged, hostNetwork, hostPath), so the namespace can enforce only privileged: label it pod-security.kubernetes.io/enforce: privileged with warn and audit at baseline, or move those workloads to a namespace of their own and enforce restricted here.',
+        suggestions: [{
+          title: 'Add Pod Security Admission labels (enforce privileged, warn and audit baseline)',
+          output: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: agents\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n    pod-security.kubernetes.io/enforce-version: v1.37\n    pod-security.kubernetes.io/audit: baseline\n    pod-security.kubernetes.io/audit-version: v1.37\n    pod-security.kubernetes.io/warn: baseline\n    pod-security.kubernetes.io/warn-version: v1.37\n',
+        }],
+      }],
+    },
+    {
       name: 'no enforce label: the labels are added to the existing ones',
       code: SHOP,
       errors: [{

@@ -418,7 +418,10 @@ ruleTester('require-run-as-non-root', {
             image: nginx:1.27
       `,
       errors: [
-        { messageId: 'missing', line: 12, column: 5, endLine: 12, endColumn: 20, data: { container: 'Container "b"' } },
+        {
+          messageId: 'missingWithUid', line: 12, column: 5, endLine: 12, endColumn: 20, data: { container: 'Container "b"', uid: 1000 },
+          message: 'Container "b" runs as UID 1000 but does not set runAsNonRoot: true, which the restricted level requires so that the kubelet refuses UID 0 if runAsUser is ever dropped: set securityContext.runAsNonRoot: true (here or in the pod securityContext).',
+        },
         { messageId: 'missing', line: 13, column: 11, endLine: 13, endColumn: 12, data: { container: 'Container "c"' } },
       ],
       output: yaml`

@@ -1,7 +1,7 @@
 import { yaml } from '../../helpers/manifest';
 import { ruleTester } from '../../helpers/rule-tester';
 
-const END = 'any subject bound to it can delete workloads and the data they keep. Grant delete only where it is needed, naming the objects in resourceNames.';
+const end = (what: string) => `any subject bound to it can delete ${what}. Grant delete only where it is needed, naming the objects in resourceNames.`;
 
 ruleTester('restrict-workload-deletion', {
   valid: [
@@ -50,9 +50,26 @@ ruleTester('restrict-workload-deletion', {
           verbs: ["delete"]
       `,
       errors: [
-        { messageId: 'delete', line: 7, column: 15, endLine: 7, endColumn: 39, severity: 'warning', covers: ['RB10'], message: `ClusterRole "janitor" grants "deletecollection", "delete" on "persistentvolumeclaims", "namespaces" in every namespace: ${END}` },
-        { messageId: 'delete', line: 10, column: 15, endLine: 10, endColumn: 29, message: `ClusterRole "janitor" grants "delete" on "statefulsets" in every namespace: ${END}` },
+        { messageId: 'delete', line: 7, column: 15, endLine: 7, endColumn: 39, severity: 'warning', covers: ['RB10'], message: `ClusterRole "janitor" grants "deletecollection", "delete" on "persistentvolumeclaims", "namespaces" in every namespace: ${end('whole namespaces with everything in them and the volumes that keep application data')}` },
+        { messageId: 'delete', line: 10, column: 15, endLine: 10, endColumn: 29, message: `ClusterRole "janitor" grants "delete" on "statefulsets" in every namespace: ${end('running workloads')}` },
       ],
+    },
+    {
+      name: 'deleting ConfigMaps and Services loses no data: the message says what it does',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: tidy
+        rules:
+        - apiGroups: [""]
+          resources: ["configmaps", "services"]
+          verbs: ["delete"]
+      `,
+      errors: [{
+        messageId: 'delete', line: 7, column: 15, endLine: 7, endColumn: 27,
+        message: `Role "tidy" grants "delete" on "configmaps", "services" in its namespace: ${end('the configuration workloads read and the Services that route traffic to workloads')}`,
+      }],
     },
   ],
 });

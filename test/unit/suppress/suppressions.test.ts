@@ -224,6 +224,53 @@ describe('suppressions', () => {
     });
   });
 
+  describe('kubeaudit override labels', () => {
+    const labelled = (labels: string[]) => POD.replace('  name: web\n', `  name: web\n  labels:\n${labels.map(l => `    ${l}`).join('\n')}\n`);
+
+    it('for the pod, and per container; the deprecated spellings too; their value is the reason', () => {
+      const r = run(labelled([
+        'kubeaudit.io/allow-namespace-host-network: "CNI agent"',
+        'container.kubeaudit.io/sidecar.allow-privileged: "needs /dev/fuse"',
+        'container.audit.kubernetes.io/app.allow-run-as-root: "legacy image"',
+      ]));
+      // Three label lines and the `labels:` key push the spec down by 4.
+      assert.deepEqual(r.findings, ['15:21-15:25 disallow-privileged-containers/privileged error', '19:7-19:22 require-run-as-non-root/missing warning']);
+      assert.deepEqual(r.suppressed, [
+        '10 disallow-host-network via kubeaudit.io/allow-namespace-host-network: CNI agent',
+        '20 disallow-privileged-containers via container.kubeaudit.io/sidecar.allow-privileged: needs /dev/fuse',
+        '16 require-run-as-non-root via container.audit.kubernetes.io/app.allow-run-as-root: legacy image',
+      ]);
+    });
+
+    it('an override for another container, an unknown override, or an annotation of that name suppresses nothing', () => {
+      const r = run(labelled(['container.kubeaudit.io/other.allow-privileged: "x"', 'kubeaudit.io/allow-everything: "x"']));
+      assert.deepEqual(r.suppressed, []);
+      const annotated = POD.replace('  name: web\n', '  name: web\n  annotations:\n    kubeaudit.io/allow-privileged: "x"\n');
+      assert.deepEqual(run(annotated).suppressed, []);
+    });
+
+    it('allow-capability-<cap> covers only the findings about that capability', () => {
+      const caps = yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: agent
+          labels:
+            kubeaudit.io/allow-capability-net-admin: "configures routes"
+        spec:
+          containers:
+          - name: a
+            image: agent:1.0
+            securityContext:
+              capabilities:
+                add: [NET_ADMIN, SYS_ADMIN]
+      `;
+      const r = lintParsed(parseFile(caps), resolveConfig({ rules: { '*': 'off', 'disallow-non-default-capabilities': 'error' } }), { now: NOW });
+      assert.deepEqual(r.findings.map(f => f.data.capability), ['SYS_ADMIN']);
+      assert.deepEqual((r.suppressed ?? []).map(x => [x.finding.data.capability, x.via]), [['NET_ADMIN', 'kubeaudit.io/allow-capability-net-admin']]);
+    });
+  });
+
   it('fix-all leaves suppressed findings alone', () => {
     const text = withLines(POD, { 11: '$ # kube-harden-ignore disallow-privileged-containers -- debug image, ADR-12' });
     // Unsafe fixes included (turning privileged or the host network off is never safe): the

@@ -14,6 +14,12 @@ export interface AdminInterface {
   images?: RegExp;
   /** Pod labels that mark the interface's pods: [key, value]. */
   labels: ReadonlyArray<readonly [string, RegExp]>;
+  /**
+   * It serves requests without any login by default: published through an Ingress or a Gateway
+   * it is open to whoever reaches them. (Those with a login of their own are reported only when
+   * a Service exposes them directly.)
+   */
+  noAuth?: true;
 }
 
 const NAME = 'app.kubernetes.io/name';
@@ -48,7 +54,7 @@ export const ADMIN_INTERFACES: readonly AdminInterface[] = [
     labels: [[NAME, /^grafana$/], ['app', /^grafana$/]],
   },
   {
-    name: 'Prometheus', risk: 'it has no authentication and its targets map the cluster',
+    name: 'Prometheus', noAuth: true, risk: 'it has no authentication and its targets map the cluster',
     images: /^(prom|prometheus)\/prometheus$/,
     labels: [[NAME, /^prometheus$/], ['app', /^prometheus$/]],
   },
@@ -56,6 +62,46 @@ export const ADMIN_INTERFACES: readonly AdminInterface[] = [
     name: 'Kibana', risk: 'it reads and deletes the indexed logs',
     images: /^kibana\/kibana(-oss)?$|^library\/kibana$/,
     labels: [[NAME, /^kibana$/], ['app', /^kibana$/], ['common.k8s.elastic.co/type', /^kibana$/]],
+  },
+  {
+    name: 'Jenkins', risk: 'its script console and jobs run any code on the controller, with its credentials',
+    images: /^(jenkins|bitnami|library)\/jenkins$/,
+    labels: [[NAME, /^jenkins$/], ['app', /^jenkins$/]],
+  },
+  {
+    name: 'vLLM', noAuth: true, risk: 'its OpenAI-compatible API serves the model to anyone, with no authentication unless an API key is set',
+    images: /^vllm\/vllm-openai$/,
+    labels: [[NAME, /^vllm$/], ['app', /^vllm$/]],
+  },
+  {
+    name: 'Ollama', noAuth: true, risk: 'its API has no authentication: anyone can run, pull and delete models',
+    images: /^ollama\/ollama$/,
+    labels: [[NAME, /^ollama$/], ['app', /^ollama$/]],
+  },
+  {
+    // KubeRay's head pods carry ray.io/node-type: head; the dashboard and Jobs API are served there.
+    name: 'the Ray dashboard', noAuth: true, risk: 'its Jobs API runs any code submitted to it, without authentication (ShadowRay)',
+    images: /^rayproject\/ray(-ml)?$/,
+    labels: [['ray.io/node-type', /^head$/]],
+  },
+  {
+    name: 'MLflow', noAuth: true, risk: 'its tracking server has no authentication by default and reads and writes every model and artifact',
+    images: /(^|\/)mlflow$/,
+    labels: [[NAME, /^mlflow$/], ['app', /^mlflow$/]],
+  },
+  {
+    name: 'Portainer', risk: 'it manages the cluster with its ServiceAccount\'s rights',
+    images: /^portainer\/portainer(-ce|-ee)?$/,
+    labels: [[NAME, /^portainer$/], ['app', /^portainer$/]],
+  },
+  {
+    name: 'Weave Scope', noAuth: true, risk: 'it opens shells in any container of the cluster',
+    labels: [['name', /^weave-scope-app$/], [NAME, /^weave-scope$/]],
+  },
+  {
+    name: 'the Longhorn UI', noAuth: true, risk: 'it deletes volumes and backups, without authentication',
+    images: /^longhornio\/longhorn-ui$/,
+    labels: [['app', /^longhorn-ui$/]],
   },
 ];
 

@@ -15,6 +15,15 @@ export interface ImageRef {
   digest?: string;
 }
 
+// The digests a runtime resolves (OCI image spec, go-digest): the algorithm and its exact length
+// of lower-case hex. `@sha256:abc123`, upper-case hex or `@md5:` pin nothing: the pull fails.
+const VALID_DIGEST = /^(sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
+
+/** True when the image names its content by a well-formed digest. */
+export function isPinned(image: ImageRef): boolean {
+  return image.digest !== undefined && VALID_DIGEST.test(image.digest);
+}
+
 /** Parses an image reference; undefined for an empty or templated one (`$(IMAGE)`, `${TAG}`). */
 export function parseImage(raw: string): ImageRef | undefined {
   const s = raw.trim();

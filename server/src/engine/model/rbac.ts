@@ -104,6 +104,8 @@ export interface Danger {
   severity: RowSeverity;
   /** What a subject bound to the role can do with the grant, to end a message: `can read every Secret`. */
   impact: string;
+  /** The impact for the resources actually granted, where one sentence cannot fit them all. */
+  impactFor?: (targets: readonly string[]) => string | undefined;
 }
 
 export type RowSeverity = 'Critical' | 'High' | 'Medium' | 'Low';
@@ -118,6 +120,24 @@ const ROLES = ['roles', 'clusterroles'];
 
 const spec = (verbs: string[], resources: string[], names: NameScope = 'all'): GrantSpec => ({ verbs, resources, names });
 
+// What deleting each kind of object does: deleting a ConfigMap or a Service loses no data, so
+// the message names what the grant reaches rather than the worst of the list.
+const DELETION_EFFECTS: ReadonlyArray<{ resources: readonly string[]; effect: string }> = [
+  { resources: ['namespaces'], effect: 'whole namespaces with everything in them' },
+  { resources: ['pods', ...WORKLOADS], effect: 'running workloads' },
+  { resources: ['persistentvolumeclaims', 'persistentvolumes'], effect: 'the volumes that keep application data' },
+  { resources: ['secrets'], effect: 'the Secrets workloads read' },
+  { resources: ['configmaps'], effect: 'the configuration workloads read' },
+  { resources: ['services'], effect: 'the Services that route traffic to workloads' },
+];
+
+function deletionImpact(targets: readonly string[]): string | undefined {
+  const effects = DELETION_EFFECTS.filter(d => d.resources.some(r => targets.includes(r))).map(d => d.effect);
+  if (effects.length === 0) return undefined;
+  const list = effects.length === 1 ? effects[0] : `${effects.slice(0, -1).join(', ')} and ${effects[effects.length - 1]}`;
+  return `can delete ${list}`;
+}
+
 /** RB05-RB26 in catalogue order. */
 export const DANGERS: readonly Danger[] = [
   { row: 'RB05', ruleId: 'restrict-secret-read-access', focus: 'resource', grant: spec(['get', 'list', 'watch'], ['secrets']),
@@ -131,7 +151,7 @@ export const DANGERS: readonly Danger[] = [
   { row: 'RB09', ruleId: 'restrict-workload-creation', focus: 'resource', grant: spec(['create'], ['pods', ...WORKLOADS]),
     severity: 'Medium', impact: 'can run any pod, with any service account of the namespace and its Secrets' },
   { row: 'RB10', ruleId: 'restrict-workload-deletion', focus: 'resource', grant: spec(DELETE, ['pods', ...WORKLOADS, 'services', 'secrets', 'configmaps', 'persistentvolumeclaims', 'persistentvolumes', 'namespaces']),
-    severity: 'Medium', impact: 'can delete workloads and the data they keep' },
+    severity: 'Medium', impact: 'can delete workloads and the data they keep', impactFor: deletionImpact },
   // One name is enough for `escalate` (the role can be rewritten to hold anything) and for
   // `impersonate` (the user may be an admin). `bind` limited to named roles is the documented way
   // to delegate binding: what it hands out is bounded by those roles.
@@ -300,7 +320,7 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
       if (!e) continue;
       const at = anchor(rule, d, e, expand);
       if (!at) continue;
-      const found: DangerousGrant = { ruleId: d.ruleId, row: d.row, ruleIndex, at, severity: d.severity, impact: d.impact, ...describe(rule, e, !expand) };
+      const found: DangerousGrant = { ruleId: d.ruleId, row: d.row, ruleIndex, at, severity: d.severity, impact: d.impactFor?.(e.targets) ?? d.impact, ...describe(rule, e, !expand) };
       if (d.with) {
         const withSpec = d.with;
         const other = evidence(rule, withSpec, scope) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec, scope) !== undefined);

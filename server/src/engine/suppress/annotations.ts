@@ -28,13 +28,18 @@ export interface AnnotationSuppression {
 
 const CHECKOV = /^(checkov\.io|bridgecrew\.io|cortex\.io)\/skip/;
 
-export function annotationMaps(object: K8sObject, pod: PodSpecView | undefined): YAMLMap[] {
+/** The object's `annotations` (or `labels`) and, for workloads, its pod template's. */
+export function metadataMaps(object: K8sObject, pod: PodSpecView | undefined, field: 'annotations' | 'labels'): YAMLMap[] {
   const maps: YAMLMap[] = [];
-  const own = getMap(getMap(object.node, 'metadata', object.doc), 'annotations', object.doc);
+  const own = getMap(getMap(object.node, 'metadata', object.doc), field, object.doc);
   if (own) maps.push(own);
-  const template = pod?.metadata ? getMap(pod.metadata, 'annotations', object.doc) : undefined;
+  const template = pod?.metadata ? getMap(pod.metadata, field, object.doc) : undefined;
   if (template && template !== own) maps.push(template);
   return maps;
+}
+
+export function annotationMaps(object: K8sObject, pod: PodSpecView | undefined): YAMLMap[] {
+  return metadataMaps(object, pod, 'annotations');
 }
 
 export function findAnnotationSuppressions(maps: readonly YAMLMap[], _doc: Document, rules: readonly RuleMeta[]): AnnotationSuppression[] {

@@ -3,14 +3,17 @@
 // with its reason for audit. Our own suppressions are themselves checked, so they cannot rot
 // unseen: one that suppresses nothing (for a rule that ran), names an unknown rule, has no
 // reason, or has expired is reported under the pseudo rule `suppressions`. Other tools'
-// annotations are honoured silently: they may be there for that tool too.
+// annotations (and kubeaudit's override labels) are honoured silently: they may be there for
+// that tool too.
 import { K8sObject, ParsedFile } from '../model/parse';
 import { PodSpecView } from '../model/workload';
 import { nodeOffsets } from '../model/ranges';
+import { normalizeCapability } from '../model/capability-names';
 import type { Finding } from '../lint';
 import type { RuleMeta, Severity } from '../rule';
 import { annotationMaps, containerAt, findAnnotationSuppressions } from './annotations';
 import { CommentSuppression, findCommentSuppressions } from './comments';
+import { findKubeauditOverrides, labelMaps } from './kubeaudit';
 import { isExpired, parseReason, Reason } from './reason';
 
 export const SUPPRESSIONS_ID = 'suppressions';
@@ -56,6 +59,14 @@ export class Suppressor {
 
   /** Annotations of one object, over that object's findings; `ran`: the rules that checked it. */
   object(object: K8sObject, pod: PodSpecView | undefined, findings: readonly Finding[], ran: ReadonlySet<string>): void {
+    for (const o of findKubeauditOverrides(labelMaps(object, pod))) {
+      for (const f of findings) {
+        if (!o.rules.includes(f.ruleId) || this.suppressed.has(f)) continue;
+        if (o.container !== undefined && containerAt(pod, f.offsets[0]) !== o.container) continue;
+        if (o.capability !== undefined && normalizeCapability(String(f.data.capability ?? '')) !== o.capability) continue;
+        this.suppressed.set(f, { finding: f, via: o.name, reason: o.raw });
+      }
+    }
     const maps = annotationMaps(object, pod);
     if (!maps.length) return;
     const where = { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: object.docIndex };

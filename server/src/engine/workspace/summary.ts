@@ -12,6 +12,7 @@ import { Labels, readLabels } from './selector';
 
 // Every domain's facts (declared there, merged into ObjectSummary) come with the summary.
 export type * from './domains';
+import { HostAccess, hostAccessOf } from '../model/host-access';
 
 export interface ObjectRef {
   uri: string;
@@ -35,6 +36,8 @@ export interface PodFacts {
   hostNetwork?: boolean;
   /** The images its containers run (init and ephemeral included), as written (NET15). */
   images?: string[];
+  /** Host access the baseline Pod Security level refuses (NS04: what its namespace can enforce). */
+  hostAccess?: HostAccess[];
 }
 
 /**
@@ -82,6 +85,8 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
     if (isTrue(pod.field('hostNetwork'))) s.pod.hostNetwork = true;
     const images = pod.containers.map(c => str(c.field('image'))).filter((i): i is string => !!i);
     if (images.length > 0) s.pod.images = images;
+    const hostAccess = hostAccessOf(pod);
+    if (hostAccess.length > 0) s.pod.hostAccess = hostAccess;
     // The Job controller labels its pods with the Job's name (unless the selector is manual):
     // policies may select them by it.
     if (o.kind === 'Job' && o.group === 'batch' && o.name && !isTrue(getIn(o.node, ['spec', 'manualSelector'], o.doc))) {

@@ -1,4 +1,4 @@
-import { imageOf } from '../../model/image';
+import { imageOf, isPinned } from '../../model/image';
 import { defineRule } from '../../rule';
 
 export default defineRule({
@@ -48,7 +48,7 @@ spec:
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const found = imageOf(c);
-      if (!found || found.image.digest) continue;
+      if (!found || isPinned(found.image)) continue;
       const { ref, image } = found;
       if (image.tag === undefined) report({ messageId: 'untagged', data: { container: c.label, image: image.raw }, at: ref.site });
       else if (image.tag === 'latest') report({ messageId: 'latest', data: { container: c.label, image: image.raw }, at: ref.site });

@@ -1,4 +1,4 @@
-import { imageOf } from '../../model/image';
+import { imageOf, isPinned } from '../../model/image';
 import { defineRule } from '../../rule';
 
 export default defineRule({
@@ -12,6 +12,7 @@ export default defineRule({
   equivalents: { checkov: ['CKV_K8S_43'], kubescape: ['C-0306'] },
   messages: {
     noDigest: '{{container}} runs image "{{image}}" by tag: a tag can be moved to other content; pin it by digest (image@sha256:...).',
+    badDigest: '{{container}} runs image "{{image}}" with a malformed digest "{{digest}}": a digest is sha256: and 64 lower-case hex digits (or sha384/sha512); the runtime cannot pull this reference, so nothing is pinned.',
   },
   defaultReason: 'Off by default (info): most teams pin version tags and rely on registry immutability, and digests need tooling to stay current.',
   docs: {
@@ -43,7 +44,10 @@ spec:
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const found = imageOf(c);
-      if (found && !found.image.digest) report({ messageId: 'noDigest', data: { container: c.label, image: found.image.raw }, at: found.ref.site });
+      if (!found || isPinned(found.image)) continue;
+      const { image, ref } = found;
+      if (image.digest === undefined) report({ messageId: 'noDigest', data: { container: c.label, image: image.raw }, at: ref.site });
+      else report({ messageId: 'badDigest', data: { container: c.label, image: image.raw, digest: image.digest }, at: ref.site });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { setInContainer } from '../../fix/workload';
-import { imageOf } from '../../model/image';
+import { imageOf, isPinned } from '../../model/image';
 import { str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 
@@ -53,7 +53,7 @@ spec:
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const found = imageOf(c);
-      if (!found || found.image.digest) continue;
+      if (!found || isPinned(found.image)) continue;
       const policyRef = c.field('imagePullPolicy');
       const policy = str(policyRef);
       if (policy === 'Always') continue;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, Node, YAMLMap } from 'yaml';
-import { imageOf } from '../../model/image';
+import { imageOf, isPinned } from '../../model/image';
 import { PodSpecView } from '../../model/workload';
 import { K8sObject } from '../../model/parse';
 import { get, getIn, getMap, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
@@ -67,9 +67,12 @@ spec:
     const spec = getMap(object.node, 'spec', object.doc);
     const template = getMap(spec, 'podTemplate', object.doc);
     const podSpec = getMap(template, 'spec', object.doc);
+    const objectLabel = `${object.kind} "${object.name ?? ''}"`;
+    // The egress a template's NetworkPolicy allows does not depend on its pod template: a template
+    // that leaves the pod to a later patch or to defaults is judged on it all the same.
+    if (object.kind === 'SandboxTemplate' && spec) checkEgress(spec, object, objectLabel, report);
     if (!template || !podSpec) return;
     const pod = new PodSpecView(object, podSpec, getMap(template, 'metadata', object.doc), template);
-    const objectLabel = `${object.kind} "${object.name ?? ''}"`;
     const configured = config.sandbox?.runtimeClasses ?? [];
     // A kustomize patch is partial: what it sets is judged, never what it leaves to its base.
     const partial = workspace.index.isPatch(workspace.self.uri);
@@ -79,12 +82,11 @@ spec:
       if (name) report({ messageId: 'notSandboxed', data: { object: objectLabel, classes, name }, at, suggestions });
       else if (!partial) report({ messageId: 'noRuntimeClass', data: { object: objectLabel, classes }, at, suggestions });
     }
-    if (object.kind === 'SandboxTemplate') checkEgress(spec!, object, objectLabel, report);
     for (const c of pod.containers) {
       const missing = ['cpu', 'memory'].filter(r => !c.field('resources', 'limits', r));
       if (missing.length && !partial) report({ messageId: 'noLimits', data: { object: objectLabel, container: c.label, resources: missing.join(' and ') }, at: c.anchor('resources', 'limits') });
       const found = imageOf(c);
-      if (found && !found.image.digest) report({ messageId: 'unpinned', data: { object: objectLabel, container: c.label, image: found.image.raw }, at: found.ref.site });
+      if (found && !isPinned(found.image)) report({ messageId: 'unpinned', data: { object: objectLabel, container: c.label, image: found.image.raw }, at: found.ref.site });
     }
   },
 });

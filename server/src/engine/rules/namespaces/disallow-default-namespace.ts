@@ -13,12 +13,18 @@ const NAMESPACED: Record<string, readonly string[]> = {
   '': ['Service', 'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim', 'Endpoints', 'LimitRange', 'ResourceQuota'],
   'rbac.authorization.k8s.io': ['Role', 'RoleBinding'],
   'networking.k8s.io': ['Ingress', 'NetworkPolicy'],
+  'discovery.k8s.io': ['EndpointSlice'],
+  'coordination.k8s.io': ['Lease'],
+  'storage.k8s.io': ['CSIStorageCapacity'],
   'policy': ['PodDisruptionBudget'],
   'autoscaling': ['HorizontalPodAutoscaler'],
 };
 
-/** Objects every cluster has in `default`: they belong there. */
-const BUILT_IN = new Set(['ServiceAccount/default', 'Service/kubernetes']);
+/**
+ * Objects every cluster has in `default`: they belong there. The API server keeps the
+ * `kubernetes` Service's Endpoints and EndpointSlice, named after it.
+ */
+const BUILT_IN = new Set(['ServiceAccount/default', 'Service/kubernetes', 'Endpoints/kubernetes', 'EndpointSlice/kubernetes']);
 
 export default defineRule({
   id: 'disallow-default-namespace',
@@ -35,7 +41,7 @@ export default defineRule({
   },
   defaultReason: 'Info and opt-in: most repositories leave the namespace out on purpose and choose it at apply time (`kubectl -n`, Helm, Argo CD, Flux), which the manifest cannot show.',
   docs: {
-    summary: 'The default namespace is where everything without a namespace lands: it usually has no Pod Security labels, NetworkPolicies, quotas or RBAC of its own, and its `default` service account is shared by all of it. Reported for workloads and namespaced built-in objects (Services, ConfigMaps, Secrets, Roles, ...) whose `metadata.namespace` is `default` or absent, unless a kustomization of the workspace that lists the file sets the namespace; the ServiceAccount `default` and the Service `kubernetes` are not reported (every cluster has them there), nor are files listed as kustomize patches.',
+    summary: 'The default namespace is where everything without a namespace lands: it usually has no Pod Security labels, NetworkPolicies, quotas or RBAC of its own, and its `default` service account is shared by all of it. Reported for workloads and namespaced built-in objects (Services, ConfigMaps, Secrets, Roles, EndpointSlices, Leases, CSIStorageCapacities, ...) whose `metadata.namespace` is `default` or absent, unless a kustomization of the workspace that lists the file sets the namespace; the ServiceAccount `default` and the Service `kubernetes` (with its Endpoints and EndpointSlice) are not reported (every cluster has them there), nor are files listed as kustomize patches.',
     remediation: 'Set `metadata.namespace` to a dedicated namespace (or `namespace:` in the kustomization that lists the file), and give that namespace Pod Security labels, NetworkPolicies and quotas.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'],
   },

@@ -116,8 +116,12 @@ spec:
   },
 });
 
-/** Some object of namespace `ns` may be a custom resource whose operator makes pods. */
+/**
+ * Some object of namespace `ns` may be a custom resource whose operator makes pods. A workload
+ * kind whose pod template is read (an Argo Rollout, an OpenShift DeploymentConfig) makes the pods
+ * of its template, which are matched like a Deployment's: it silences nothing else.
+ */
 function mayMakePods(index: WorkspaceIndex, ns: string): boolean {
-  return index.all().some(o => (!INERT_GROUPS.has(o.group) || (o.group === 'monitoring.coreos.com' && POD_MAKING_MONITORING.has(o.kind)))
+  return index.all().some(o => !o.pod && (!INERT_GROUPS.has(o.group) || (o.group === 'monitoring.coreos.com' && POD_MAKING_MONITORING.has(o.kind)))
     && index.namespaceOf(o) === ns);
 }

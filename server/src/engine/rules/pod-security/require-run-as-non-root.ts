@@ -20,6 +20,7 @@ export default defineRule({
     podFalse: 'The pod sets runAsNonRoot: false; set spec.securityContext.runAsNonRoot: true.',
     containerFalse: '{{container}} sets runAsNonRoot: false; set it to true.',
     missing: '{{container}} may run as root: set securityContext.runAsNonRoot: true (here or in the pod securityContext).',
+    missingWithUid: '{{container}} runs as UID {{uid}} but does not set runAsNonRoot: true, which the restricted level requires so that the kubelet refuses UID 0 if runAsUser is ever dropped: set securityContext.runAsNonRoot: true (here or in the pod securityContext).',
   },
   docs: {
     summary: 'A container that runs as UID 0 is root inside the container; any escape or writable host mount is then root on the node. The restricted level requires runAsNonRoot: true, which makes the kubelet refuse to start a container whose image runs as root.',
@@ -68,7 +69,9 @@ spec:
       // An unset container inherits the pod value; a pod-level false is reported once, above.
       else if (!own && !isTrue(podValue) && !isFalse(podValue)) {
         // One pod-level edit covers every container, unless it would also reach one running as root.
-        report({ messageId: 'missing', data, at: c.anchor('securityContext', 'runAsNonRoot'), fix: podFix ? setInherited(pod, c, 'runAsNonRoot', true) : fix });
+        const uid = num(c.effective('runAsUser'));
+        const said = uid !== undefined && uid > 0 ? { messageId: 'missingWithUid' as const, data: { ...data, uid } } : { messageId: 'missing' as const, data };
+        report({ ...said, at: c.anchor('securityContext', 'runAsNonRoot'), fix: podFix ? setInherited(pod, c, 'runAsNonRoot', true) : fix });
       }
     }
   },

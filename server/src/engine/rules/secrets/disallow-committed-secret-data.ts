@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { isPlaceholder } from '../../model/secrets';
+import { findCredential, isConfigText, isPlaceholder, isSecretName, secretSetting } from '../../model/secrets';
 import { entries, getMap, keyOf, str, get } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 
@@ -10,6 +10,17 @@ function decoded(v: string): string {
   } catch {
     return v;
   }
+}
+
+/**
+ * A Secret's value is presumed secret, unless it is a placeholder, or config text (a settings
+ * file kept in a Secret out of habit, `default_timezone = UTC`) in which no setting is a secret,
+ * under a key that does not name one, and no credential shows.
+ */
+function holdsSecret(key: string, value: string): boolean {
+  if (findCredential(value)) return true;
+  if (isConfigText(value)) return isSecretName(key) || secretSetting(value) !== undefined;
+  return !isPlaceholder(value);
 }
 
 // Secrets Kubernetes itself fills in (token controller) or that only carry a name: no payload to leak.
@@ -29,7 +40,7 @@ export default defineRule({
   },
   defaultReason: 'On by default: a security reviewer blocks it.',
   docs: {
-    summary: 'A `kind: Secret` with values in `data` or `stringData` puts the secret in the repository: base64 is an encoding, not encryption, and git history keeps it after it is deleted. The fix is to commit a reference to a secret manager — an External Secrets `ExternalSecret`, a Vault Secrets Operator `VaultStaticSecret`, or a Sealed Secrets `SealedSecret` (encrypted for the cluster) — and let its controller create the Secret (SEC11 is folded into this rule\'s message rather than a second finding on the same object). Secrets whose every value is empty or a placeholder (`changeme`, `<password>`, `${VAR}`) are templates and are not reported; none of the other tools has this check.',
+    summary: 'A `kind: Secret` with values in `data` or `stringData` puts the secret in the repository: base64 is an encoding, not encryption, and git history keeps it after it is deleted. The fix is to commit a reference to a secret manager — an External Secrets `ExternalSecret`, a Vault Secrets Operator `VaultStaticSecret`, or a Sealed Secrets `SealedSecret` (encrypted for the cluster) — and let its controller create the Secret (SEC11 is folded into this rule\'s message rather than a second finding on the same object). Secrets whose every value is empty or a placeholder (`changeme`, `<password>`, `${VAR}`, `INSERT_KEY_HERE`) are templates, and Secrets that hold only non-secret settings (a config file such as `default_timezone = UTC` in which no setting names a secret and no credential shows) carry nothing to leak: neither is reported; none of the other tools has this check.',
     remediation: 'Remove the Secret from the repository, rotate what it held, and commit an ExternalSecret / VaultStaticSecret / SealedSecret that produces it in the cluster. For local development, generate it (`kubectl create secret ... --dry-run=client`) from an ignored file instead of committing it.',
     references: [
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
@@ -61,10 +72,12 @@ type: Opaque
     if (object.group !== '') return;
     if (CONTROLLER_FILLED.has(str(get(object.node, 'type', object.doc)) ?? '')) return;
     for (const field of ['data', 'stringData'] as const) {
-      const values = entries(getMap(object.node, field, object.doc), object.doc)
+      const real = entries(getMap(object.node, field, object.doc), object.doc)
         .filter(e => isScalar(e.ref.value) && e.ref.value.value != null)
-        .map(e => String((e.ref.value as { value: unknown }).value));
-      const real = values.some(v => !isPlaceholder(field === 'data' ? decoded(v) : v));
+        .some(e => {
+          const v = String((e.ref.value as { value: unknown }).value);
+          return holdsSecret(e.name, field === 'data' ? decoded(v) : v);
+        });
       const key = keyOf(object.node, field, object.doc);
       if (real && key) report({ messageId: 'payload', data: { name: object.name ?? '(unnamed)', field }, at: key });
     }

@@ -1,30 +1,7 @@
 import { isScalar } from 'yaml';
-import { findCredential, isPlaceholder, isSecretName } from '../../model/secrets';
+import { findCredential, isPlaceholder, isSecretName, secretSetting } from '../../model/secrets';
 import { entries, getMap } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-
-// `password=s3cret`, `password: s3cret`, `"password": "s3cret"`, `export PASSWORD='x'` inside
-// a config file held by a ConfigMap value.
-const ASSIGNMENT = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
-
-function unquote(v: string): string {
-  const m = /^(["'])(.*)\1$/.exec(v);
-  return m ? m[2] : v;
-}
-
-/** The first `key=value` / `key: value` line of a multi-line value that sets a secret, if any. */
-function secretLine(text: string): string | undefined {
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*[#;]/.test(line)) continue;
-    const m = ASSIGNMENT.exec(line);
-    if (!m) continue;
-    const value = unquote(m[2].replace(/\s+#.*$/, ''));
-    // `password:` opening a nested block, or `{`/`[`, is structure, not a value.
-    if (value === '' || /^[{[|>]/.test(value)) continue;
-    if (isSecretName(m[1]) && !isPlaceholder(value)) return m[1];
-  }
-  return undefined;
-}
 
 export default defineRule({
   id: 'disallow-secrets-in-configmap',
@@ -82,7 +59,7 @@ data:
       } else if (!text.includes('\n') && isSecretName(name)) {
         if (!isPlaceholder(text)) report({ messageId: 'secretKey', data: { key: name }, at: ref.site });
       } else {
-        const setting = secretLine(text);
+        const setting = secretSetting(text);
         if (setting) report({ messageId: 'secretLine', data: { key: name, setting }, at: ref.site });
       }
     }

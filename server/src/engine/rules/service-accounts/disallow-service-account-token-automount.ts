@@ -17,7 +17,7 @@ export default defineRule({
   },
   defaultReason: 'Off by default, on merit: what a mounted token lets an intruder do is what the ServiceAccount is bound to, and a reviewer blocks that binding (the RBAC rules report it) rather than every pod that leaves the kubelet default alone — a token of an unbound ServiceAccount reaches little beyond API discovery.',
   docs: {
-    summary: 'Unless told otherwise, the kubelet mounts a ServiceAccount token into every container, so anyone who gets code execution in the pod can call the API server with the pod\'s identity. Most applications never call the API. Trivy likewise reports only an explicit `true` or an explicit mount; Checkov, Kubescape and Polaris report the unset field by default, which in most repositories is nearly every pod. Enable it (or `--enable-all`) for a least-privilege review. Tuned for noise when on: reported when the pod spec leaves the field unset while its ServiceAccount is not known to disable automounting — a ServiceAccount in the workspace with `automountServiceAccountToken: false` silences it, as it silences the kubelet. An explicit `true` is a decision and is shown as info. (Kubescape and Polaris look at the pod and its ServiceAccount the same way; Checkov reports every pod without an explicit false.) An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
+    summary: 'Unless told otherwise, the kubelet mounts a ServiceAccount token into every container, so anyone who gets code execution in the pod can call the API server with the pod\'s identity. Most applications never call the API. Trivy likewise reports only an explicit `true` or an explicit mount; Checkov, Kubescape and Polaris report the unset field by default, which in most repositories is nearly every pod. Enable it (or `--enable-all`) for a least-privilege review. Tuned for noise when on: reported when the pod spec leaves the field unset while its ServiceAccount is not known to disable automounting — a ServiceAccount in the workspace with `automountServiceAccountToken: false` silences it, as it silences the kubelet. An explicit `true` is a decision and is shown as info, and not at all beside a ServiceAccount that sets `false` (the pattern disallow-service-account-automount recommends). (Kubescape and Polaris look at the pod and its ServiceAccount the same way; Checkov reports every pod without an explicit false.) An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
     remediation: 'Set `automountServiceAccountToken: false` in the pod spec (or on the ServiceAccount, for every pod using it). Pods that do call the API keep the token: set the field to true explicitly, with a dedicated, least-privilege ServiceAccount. The fix is unsafe: an application that calls the API stops working.',
     references: [
       'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
@@ -51,19 +51,22 @@ spec:
     const own = pod.field('automountServiceAccountToken');
     if (isFalse(own)) return;
     const fix = own?.viaAlias ? undefined : setInPod(pod, ['automountServiceAccountToken'], false);
-    if (isTrue(own)) {
-      // An explicit true is a decision: still shown (the other tools report it), as info, so a reviewer sees it.
-      report({ messageId: 'explicitTrue', at: own!.site, fix, severity: 'info' });
-      return;
-    }
-    if (own) return; // a non-boolean value: the API server rejects it; not this rule's business
     const sa = workspace.self.pod?.serviceAccountName ?? 'default';
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
     // A guessed namespace on either side may be the same one: any such account that disables
     // automounting may be the pod's.
     const accounts = index.all().filter(o => o.serviceAccount && o.name === sa && index.mayShareNamespace(o, self));
-    if (accounts.some(o => o.serviceAccount!.automountToken === false)) return;
+    const accountOff = accounts.some(o => o.serviceAccount!.automountToken === false);
+    if (isTrue(own)) {
+      // An explicit true beside an account that turns automounting off is what
+      // disallow-service-account-automount asks for: nothing to say. Elsewhere it is a decision,
+      // still shown (the other tools report it) as info, so a reviewer sees it.
+      if (!accountOff) report({ messageId: 'explicitTrue', at: own!.site, fix, severity: 'info' });
+      return;
+    }
+    if (own) return; // a non-boolean value: the API server rejects it; not this rule's business
+    if (accountOff) return;
     const account = accounts.find(o => index.namespaceOf(o) === ns) ?? accounts[0];
     report({
       messageId: 'unset', data: { sa }, at: keyOf(pod.spec, 'serviceAccountName', pod.doc) ?? pod.anchor('automountServiceAccountToken'), fix,

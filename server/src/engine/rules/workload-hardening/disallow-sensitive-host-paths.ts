@@ -1,5 +1,6 @@
 import { isCloudCredentialPath, isRuntimeSocketPath, sensitiveDirOf } from '../../model/host-path-classes';
-import { hostPathVolumes } from '../../model/host-paths';
+import { hostMounts, hostPathVolumes } from '../../model/host-paths';
+import { get, isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { OWASP_K01 } from '../references';
 
@@ -13,6 +14,7 @@ export default defineRule({
   equivalents: { kubeLinter: ['sensitive-host-mounts'], trivy: ['KSV121'], kubesec: ['ProcMount'] },
   messages: {
     sensitive: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}): remove the hostPath volume, or narrow it to the single file or directory the container needs and mount it readOnly.',
+    sensitiveReadOnly: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}) read-only, which still lets the container read what is there: remove the hostPath volume, or narrow it to the single file or directory the container needs.',
   },
   defaultReason: 'On by default: the Pod Security rules report any hostPath; this rule says which ones hand over the node.',
   docs: {
@@ -64,11 +66,16 @@ spec:
   },
   fix: null, // no single right replacement for a host directory
   checkPod({ pod, report }) {
+    const mounts = hostMounts(pod);
     for (const v of hostPathVolumes(pod)) {
       const p = v.normalized;
       if (p === undefined || isRuntimeSocketPath(p) || isCloudCredentialPath(p)) continue;
       const dir = sensitiveDirOf(p);
-      if (dir) report({ messageId: 'sensitive', data: { volume: v.label, path: p, dir: describe(p, dir) }, at: v.path!.value });
+      if (!dir) continue;
+      // Advice to mount it readOnly is noise where every mount of the volume already is.
+      const own = mounts.filter(m => m.volume.node === v.node);
+      const readOnly = own.length > 0 && own.every(m => isTrue(get(m.node, 'readOnly', pod.doc)));
+      report({ messageId: readOnly ? 'sensitiveReadOnly' : 'sensitive', data: { volume: v.label, path: p, dir: describe(p, dir) }, at: v.path!.value });
     }
   },
 });

@@ -83,7 +83,9 @@ function hardened(pod: PodSpecView, c: ContainerView): boolean {
     if (type !== undefined && type !== 'Unconfined') return true;
   }
   if (c.effective('seLinuxOptions')) return true;
-  if (capabilityEntries(c, 'drop').length > 0) return true;
+  // A drop narrows nothing when `add` puts everything back (`add: [ALL]`) or re-adds each dropped name.
+  const added = new Set(capabilityEntries(c, 'add').map(e => e.name));
+  if (!added.has('ALL') && capabilityEntries(c, 'drop').some(e => !added.has(e.name))) return true;
   return pod.annotations().some(a => {
     const v = str(a.ref);
     return v !== undefined && v !== 'unconfined' && (a.name === `container.apparmor.security.beta.kubernetes.io/${c.name}` || a.name === 'seccomp.security.alpha.kubernetes.io/pod' || a.name === `container.seccomp.security.alpha.kubernetes.io/${c.name}`);
