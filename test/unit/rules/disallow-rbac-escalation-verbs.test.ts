@@ -8,6 +8,19 @@ const IMPERSONATE = 'any subject bound to it can act as other users, groups or s
 ruleTester('disallow-rbac-escalation-verbs', {
   valid: [
     {
+      name: 'every verb on roles: the wildcard-verbs finding names escalate and bind and answers for RB11 and RB12',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: rbac-admin
+        rules:
+        - apiGroups: ["rbac.authorization.k8s.io"]
+          resources: ["roles"]
+          verbs: ["*"]
+      `,
+    },
+    {
       name: 'bind limited to named roles',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -187,7 +200,8 @@ ruleTester('disallow-rbac-escalation-verbs', {
       }],
     },
     {
-      name: 'every verb on roles: escalate and bind at once, one finding at the resource, nothing to remove',
+      name: 'every verb on roles with the wildcard-verbs rule off: escalate and bind at once, one finding at the resource, nothing to remove',
+      settings: { rules: { 'disallow-wildcard-verbs': 'off' } },
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

@@ -6,6 +6,20 @@ const END = 'any subject bound to it can read every Secret. Name the Secrets it 
 ruleTester('restrict-secret-read-access', {
   valid: [
     {
+      name: '"*" verbs on secrets: the wildcard-verbs finding answers for RB05 (one finding per entry)',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: app
+          namespace: shop
+        rules:
+        - apiGroups: [""]
+          resources: ["secrets"]
+          verbs: ["*"]
+      `,
+    },
+    {
       name: 'resourceNames narrow the grant to named Secrets',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -81,7 +95,8 @@ ruleTester('restrict-secret-read-access', {
       }],
     },
     {
-      name: 'a Role: Medium, in its namespace; "*" verbs and apiGroups count, block style',
+      name: 'a Role: Medium, in its namespace; "*" verbs and apiGroups count, block style; with the wildcard-verbs rule off, reported here',
+      settings: { rules: { 'disallow-wildcard-verbs': 'off' } },
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

@@ -6,6 +6,20 @@ const END = 'any subject bound to it can run any pod, with any service account o
 ruleTester('restrict-workload-creation', {
   valid: [
     {
+      name: '"*" verbs on jobs: the wildcard-verbs finding answers for RB09',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: jobs
+          namespace: ci
+        rules:
+        - apiGroups: ["batch"]
+          resources: ["jobs"]
+          verbs: ["*"]
+      `,
+    },
+    {
       name: 'deployments in the core group do not exist: the rule grants nothing',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -57,7 +71,8 @@ ruleTester('restrict-workload-creation', {
       ],
     },
     {
-      name: 'a Role with every API group',
+      name: 'a Role with every API group, the wildcard-verbs rule off: reported here',
+      settings: { rules: { 'disallow-wildcard-verbs': 'off' } },
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

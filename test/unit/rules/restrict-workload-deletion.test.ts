@@ -3,8 +3,41 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 const END = 'any subject bound to it can delete workloads and the data they keep. Grant delete only where it is needed, naming the objects in resourceNames.';
 
+const LEADER_ELECTION = yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: Role
+  metadata:
+    name: manager-role
+    namespace: widget-system
+  rules:
+  - apiGroups: [""]
+    resources: ["configmaps"]
+    verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  - apiGroups: ["coordination.k8s.io"]
+    resources: ["leases"]
+    verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  - apiGroups: [""]
+    resources: ["events"]
+    verbs: ["create", "patch"]
+`;
+const ENDPOINTS_LOCK = yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: Role
+  metadata:
+    name: operator-leader-election
+    namespace: ops
+  rules:
+  - apiGroups: [""]
+    resources: ["endpoints", "configmaps"]
+    verbs: ["get", "create", "update"]
+`;
+
 ruleTester('restrict-workload-deletion', {
   valid: [
+    // An operator's leader-election Role (the kubebuilder scaffold; the Endpoints lock of older
+    // libraries): writing its lock in its own namespace is what it is for.
+    { name: 'the leader-election Role of an operator', code: LEADER_ELECTION },
+    { name: 'a leader-election Role of the ConfigMap and Endpoints locks', code: ENDPOINTS_LOCK },
     {
       name: 'deleting named objects only',
       code: yaml`
