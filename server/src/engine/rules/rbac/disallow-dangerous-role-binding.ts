@@ -14,11 +14,9 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['RB01', 'RB02', 'RB03', 'RB05', 'RB06', 'RB07', 'RB08', 'RB09', 'RB10', 'RB11', 'RB12', 'RB13', 'RB14', 'RB15', 'RB16', 'RB17', 'RB18', 'RB19', 'RB20', 'RB21', 'RB22', 'RB23', 'RB24', 'RB25', 'RB26', 'RB33'],
-  equivalents: {
-    kubeLinter: ['access-to-secrets', 'access-to-create-pods'], checkov: ['CKV2_K8S_1', 'CKV2_K8S_2', 'CKV2_K8S_3', 'CKV2_K8S_4', 'CKV2_K8S_5'],
-    kubescape: ['C-0002', 'C-0015', 'C-0063', 'C-0065', 'C-0186', 'C-0187', 'C-0188', 'C-0191'],
-    polaris: ['clusterrolebindingPodExecAttach', 'rolebindingClusterRolePodExecAttach', 'rolebindingRolePodExecAttach'],
-  },
+  // Each peer check of a dangerous grant is named by the role rule that reports that grant
+  // (this rule reports only what built-in roles grant): none is this rule's alone.
+  equivalents: {},
   messages: {
     dangerous: '{{kind}} "{{name}}" gives {{subjects}} {{role}}{{scope}}, which grants {{grants}}. Bind a role that grants only what they need.',
   },

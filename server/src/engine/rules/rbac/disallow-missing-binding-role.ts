@@ -13,7 +13,8 @@ export default defineRule({
   optIn: true,
   level: 'restricted',
   covers: ['RB32'],
-  equivalents: { kubeLinter: ['access-to-secrets', 'access-to-create-pods'] },
+  // kube-linter's flagRolesNotFound is an option of its access checks, not a check of its own.
+  equivalents: {},
   messages: {
     missingRole: '{{kind}} "{{name}}" refers to Role "{{role}}", which namespace "{{namespace}}" of the workspace does not define: what it grants cannot be checked, and it grants nothing until the Role exists. Add the Role or fix the name.',
     missingClusterRole: '{{kind}} "{{name}}" refers to ClusterRole "{{role}}", which the workspace does not define and no cluster has by default: what it grants cannot be checked. Add the ClusterRole or fix the name.',
