@@ -181,7 +181,7 @@ ruleTester('disallow-wildcard-resources', {
       `,
       errors: [{
         messageId: 'wildcard', line: 7, column: 15, endLine: 7, endColumn: 18, severity: 'error', covers: ['RB02', 'RB05', 'RB06', 'RB07', 'RB08', 'RB16'],
-        message: `ClusterRole "metrics" grants "get", "list" on every resource ("*") in every namespace: any subject bound to it reaches every resource of its API groups, subresources (pods/exec) and resources added later included. ${END}`,
+        message: `ClusterRole "metrics" grants "get", "list" on every resource ("*") in every namespace: any subject bound to it reaches every resource of its API groups, subresources (pods/exec) and resources added later included, so it can read every Secret and can run commands in any pod, with its service account token and Secrets (and 3 more). ${END}`,
         suggestions: [{
           title: 'Replace "*" in rules[0].resources with "REPLACE-with-needed-resources"',
           output: yaml`

@@ -1,36 +1,8 @@
 import { yaml } from '../../helpers/manifest';
+import { ENDPOINTS_LOCK, LEADER_ELECTION } from '../../helpers/operator-roles';
 import { ruleTester } from '../../helpers/rule-tester';
 
 const END = 'any subject bound to it can change configuration that workloads and cluster add-ons trust. Name the ConfigMaps it writes in resourceNames.';
-
-const LEADER_ELECTION = yaml`
-  apiVersion: rbac.authorization.k8s.io/v1
-  kind: Role
-  metadata:
-    name: manager-role
-    namespace: widget-system
-  rules:
-  - apiGroups: [""]
-    resources: ["configmaps"]
-    verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-  - apiGroups: ["coordination.k8s.io"]
-    resources: ["leases"]
-    verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-  - apiGroups: [""]
-    resources: ["events"]
-    verbs: ["create", "patch"]
-`;
-const ENDPOINTS_LOCK = yaml`
-  apiVersion: rbac.authorization.k8s.io/v1
-  kind: Role
-  metadata:
-    name: operator-leader-election
-    namespace: ops
-  rules:
-  - apiGroups: [""]
-    resources: ["endpoints", "configmaps"]
-    verbs: ["get", "create", "update"]
-`;
 
 ruleTester('restrict-configmap-write', {
   valid: [

@@ -317,6 +317,17 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
       }
       out.push(found);
     }
+    // The wildcard finding says what the rows it answers for would have said: the worst two.
+    for (const w of wild) if (w.row !== 'RB03' && w.absorbs?.length) w.impact += absorbedImpact(w.absorbs);
   });
   return out;
+}
+
+const RANK: Record<RowSeverity, number> = { Critical: 0, High: 1, Medium: 2, Low: 3 };
+
+/** `, so it can read every Secret and can run any pod (and 3 more)`, worst first. */
+function absorbedImpact(rows: readonly string[]): string {
+  const dangers = rows.map(r => DANGERS.find(d => d.row === r)!).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const named = dangers.slice(0, 2).map(d => d.impact).join(' and ');
+  return dangers.length > 2 ? `, so it ${named} (and ${dangers.length - 2} more)` : `, so it ${named}`;
 }
