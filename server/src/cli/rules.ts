@@ -1,18 +1,21 @@
 // `kube-harden rules`: the rule catalogue from the engine's metadata.
-import { catalogueRow, Rule, RULES, ruleLevel } from '../engine';
+import { catalogueRow, Rule, RULES, ruleLevel, rowSeverities } from '../engine';
 import { RulesArgs } from './args';
 import { Io } from './io';
 
 export function rulesJson(rules: readonly Rule[]): object {
   return {
-    rules: rules.map(r => ({
+    rules: rules.map(r => ({ severities: rowSeverities(r, rules), r })).map(({ severities, r }) => ({
       id: r.id,
       title: r.title,
       category: r.category,
       severity: r.severity,
       pss: r.pss ? { level: r.pss.level, check: r.pss.check } : null,
       covers: [...r.covers],
-      rows: r.covers.map(id => ({ id, check: catalogueRow(id)?.check ?? null })),
+      // A finding takes the highest severity of the rows it covers: a replacing rule's rows that
+      // the replaced rule also covers keep that rule's severity (README, Configuration).
+      rows: r.covers.map(id => ({ id, check: catalogueRow(id)?.check ?? null, severity: severities[id] })),
+      ...(r.overrides ? { overrides: [...r.overrides] } : {}),
       equivalents: r.equivalents,
       fix: r.fix ? r.fix.safety : null,
     })),

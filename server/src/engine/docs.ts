@@ -10,6 +10,7 @@ export const TOOL_NAMES: Record<Tool, string> = {
 };
 
 function defaultState(rule: Rule): string {
+  if (rule.retired) return `retired: reports nothing (${rule.retired}); the id stays valid in settings and suppressions`;
   if (rule.optIn) return 'off by default (opt-in: enable it in settings or with `--enable-all`)';
   return ruleLevel(rule) === 'restricted' ? 'on at the `restricted` level (the default level)' : 'on at both levels (`baseline` and `restricted`)';
 }
@@ -101,7 +102,9 @@ export function renderRulePage(rule: Rule): string {
   }
   if (rule.examples) {
     const settings = rule.examples.settings ? ` (with the settings \`${JSON.stringify(rule.examples.settings)}\`)` : '';
-    lines.push('## Examples', '', `Incorrect${settings}:`, '', '```yaml', rule.examples.incorrect.trimEnd(), '```', '', 'Correct:', '', '```yaml', rule.examples.correct.trimEnd(), '```', '');
+    lines.push('## Examples', '');
+    if (rule.examples.incorrect !== undefined) lines.push(`Incorrect${settings}:`, '', '```yaml', rule.examples.incorrect.trimEnd(), '```', '');
+    lines.push('Correct:', '', '```yaml', rule.examples.correct.trimEnd(), '```', '');
   }
   lines.push('## Messages', '');
   for (const m of Object.values<string>(rule.messages)) lines.push(`- ${m}`);

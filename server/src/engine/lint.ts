@@ -11,8 +11,9 @@ import { nodeOffsets } from './model/ranges';
 import { levelIncludes, parsePolicyVersion, Policy } from './policy';
 import type { TextEdit } from './fix/edit';
 import { FixSafety, MessageProposal, NewFile, Proposal, Report, Rule, RuleMeta, ruleLevel, Severity } from './rule';
-import { RULES } from './registry';
+import { RULES, ruleById } from './registry';
 import { settingFor } from './rule-settings';
+import { findingSeverity, RuleInForce } from './consolidated';
 import { SuppressedFinding, Suppressor } from './suppress';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
@@ -105,6 +106,8 @@ export interface ResolvedConfig {
   config: LintConfig;
   policy: Policy;
   active: ActiveRule[];
+  /** Every rule in force by id, the ones an active rule replaces included: a consolidated finding answers to them too. */
+  inForce: ReadonlyMap<string, RuleInForce>;
 }
 
 const resolvedCache = new Map<string, ResolvedConfig>();
@@ -128,10 +131,9 @@ export function resolveConfig(input?: ConfigInput, rules: readonly Rule[] = RULE
     return !rule.optIn || config.enableAll;
   });
   const overridden = new Set(enabled.flatMap(r => r.overrides ?? []));
-  const active = enabled
-    .filter(r => !overridden.has(r.id))
-    .map(rule => ({ rule, configured: settings.get(rule)?.setting as Severity | undefined }));
-  const resolved = { config, policy, active };
+  const inForce = new Map(enabled.map(rule => [rule.id, { rule, configured: settings.get(rule)?.setting as Severity | undefined }]));
+  const active = enabled.filter(r => !overridden.has(r.id)).map(rule => inForce.get(rule.id)!);
+  const resolved = { config, policy, active, inForce };
   if (key) {
     if (resolvedCache.size > 64) resolvedCache.clear();
     resolvedCache.set(key, resolved);
@@ -172,12 +174,13 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
         const report = (r: Report) => {
           const offsets = nodeOffsets(r.at);
           if (!offsets) return;
+          const covers = r.covers ?? rule.covers;
           findings.push({
             ruleId: rule.id,
             messageId: r.messageId,
             message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
-            severity: configured ?? r.severity ?? rule.severity,
-            covers: r.covers ?? rule.covers,
+            severity: findingSeverity(rule, object.kind, covers, r.severity, configured, resolved.inForce, ruleById),
+            covers,
             fix: r.fix && rule.fix ? offer(r.fix, rule, file.text, object.doc, failures) : null,
             suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule, failures)),
             offsets,

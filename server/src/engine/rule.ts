@@ -35,7 +35,8 @@ export interface RuleDocs {
  * that a cross-file rule reads are further documents of the same snippet.
  */
 export interface RuleExamples {
-  incorrect: string;
+  /** Absent only for a retired rule, which reports nothing. */
+  incorrect?: string;
   correct: string;
   /** Settings the rule needs to run (trustedRegistries, ...). */
   settings?: Partial<Pick<LintConfig, 'trustedRegistries' | 'deniedRegistries' | 'sandbox'>>;
@@ -72,6 +73,11 @@ export interface RuleMeta<M extends string = string> {
   docs: RuleDocs;
   /** Shown on the rule's page; checked by a test. */
   examples?: RuleExamples;
+  /**
+   * A rule that reports nothing any more, kept so configurations and suppressions naming its id
+   * stay valid: why (its page says so; it has a correct example only).
+   */
+  retired?: string;
   /** The rule's fixes: the default safety of each (a proposal may state its own), for docs too; null: none. */
   fix: FixMeta | null;
 }

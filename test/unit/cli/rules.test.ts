@@ -14,8 +14,12 @@ describe('kube-harden rules', function () {
     assert.deepEqual(out.rules.map(r => r.id), RULES.map(r => r.id));
     for (const [i, r] of out.rules.entries()) {
       const meta = RULES[i];
-      assert.deepEqual(Object.keys(r), ['id', 'title', 'category', 'severity', 'pss', 'covers', 'rows', 'equivalents', 'fix']);
-      assert.deepEqual(r, {
+      const keys = ['id', 'title', 'category', 'severity', 'pss', 'covers', 'rows', ...(meta.overrides ? ['overrides'] : []), 'equivalents', 'fix'];
+      assert.deepEqual(Object.keys(r), keys);
+      const { rows, overrides, ...rest } = r as Record<string, unknown> & { rows: Array<{ id: string; severity: string }> };
+      assert.deepEqual(rows.map(row => row.id), meta.covers);
+      assert.deepEqual(overrides, meta.overrides);
+      assert.deepEqual(rest, {
         id: meta.id,
         title: meta.title,
         category: meta.category,
@@ -23,22 +27,18 @@ describe('kube-harden rules', function () {
         // `since` is internal: the contract has the level and the admission plugin's check id.
         pss: meta.pss ? { level: meta.pss.level, check: meta.pss.check } : null,
         covers: meta.covers,
-        // The catalogue rows the rule covers, each named with its check (asserted below).
-        rows: r.rows,
         equivalents: meta.equivalents,
         fix: meta.fix ? meta.fix.safety : null,
       });
-      const rows = r.rows as Array<{ id: string; check: unknown }>;
-      assert.deepEqual(rows.map(row => row.id), meta.covers);
-      for (const row of rows) assert.ok(typeof row.check === 'string' && row.check.length > 0, `${meta.id}: row ${row.id} has a check`);
+      for (const row of rows as Array<{ id: string; check?: unknown }>) assert.ok(typeof row.check === 'string' && row.check.length > 0, `${meta.id}: row ${row.id} has a check`);
     }
     // The catalogue's row B02 (catalogue-rows.ts: "Host network").
-    assert.deepEqual(out.rules.find(r => r.id === 'disallow-host-network')?.rows, [{ id: 'B02', check: 'Host network' }]);
+    assert.deepEqual(out.rules.find(r => r.id === 'disallow-host-network')?.rows, [{ id: 'B02', check: 'Host network', severity: 'error' }]);
   });
 
   it('says what a covered row checks', async () => {
     const out = json<{ rules: Array<{ id: string; rows: unknown }> }>(await cli(['rules', '--format', 'json']));
-    assert.deepEqual(out.rules.find(r => r.id === 'disallow-privileged-containers')!.rows, [{ id: 'B05', check: 'Privileged container' }]);
+    assert.deepEqual(out.rules.find(r => r.id === 'disallow-privileged-containers')!.rows, [{ id: 'B05', check: 'Privileged container', severity: 'error' }]);
   });
 
   it('describes the two first rules as their files do', async () => {
@@ -49,6 +49,21 @@ describe('kube-harden rules', function () {
     assert.deepEqual(byId.get('require-run-as-non-root')?.pss, { level: 'restricted', check: 'runAsNonRoot' });
     assert.deepEqual(byId.get('require-run-as-non-root')?.covers, ['R03']);
     assert.equal(byId.get('require-run-as-non-root')?.fix, 'unsafe');
+  });
+
+  // A finding takes the highest severity of its rows: the restricted capability rule's baseline
+  // row keeps the replaced baseline rule's error, so the listing and the finding agree.
+  it('gives each row its severity: a replacing rule keeps the replaced rule\'s for the rows they share', async () => {
+    const out = json<{ rules: Array<Record<string, unknown>> }>(await cli(['rules', '--format', 'json']));
+    const byId = new Map(out.rules.map(r => [r.id, r]));
+    const caps = byId.get('restrict-capabilities-to-net-bind-service')!;
+    assert.equal(caps.severity, 'warning');
+    assert.deepEqual(caps.overrides, ['disallow-non-default-capabilities']);
+    assert.deepEqual(caps.rows, [
+      { id: 'R07', check: 'Capability added beyond NET_BIND_SERVICE', severity: 'warning' },
+      { id: 'B06', check: 'Capability outside baseline default set', severity: 'error' },
+    ]);
+    assert.deepEqual((byId.get('disallow-wildcard-verbs')!.rows as unknown[]).length, 1);
   });
 
   it('prints a table by default: a header, then one row per rule', async () => {

@@ -7,6 +7,11 @@ const group = (name: string) => `- kind: Group\n  name: ${name}\n  apiGroup: rba
 
 ruleTester('disallow-broad-binding-subjects', {
   valid: [
+    {
+      name: 'the documented OIDC issuer-discovery binding: only public discovery documents',
+      code: crb('system:service-account-issuer-discovery', group('system:unauthenticated')),
+    },
+    { name: 'system:public-info-viewer to system:unauthenticated, as the bootstrap policy binds it', code: crb('system:public-info-viewer', group('system:unauthenticated')) },
     crb('view', group('developers')),
     crb('view', '- kind: ServiceAccount\n  name: system:authenticated\n  namespace: x\n'),
     { name: 'the default binding of system:authenticated to system:basic-user', code: crb('system:basic-user', group('system:authenticated')) },
@@ -52,6 +57,17 @@ ruleTester('disallow-broad-binding-subjects', {
           message: 'Subject "system:serviceaccounts:shop" gets ClusterRole "pod-reader": every service account of namespace "shop" holds it, so any pod there can use it. Bind the role to the ServiceAccount that needs it.',
         },
       ],
+    },
+    {
+      name: 'a ClusterRole of the workspace that redefines the discovery role is judged like any other',
+      code: crb('system:service-account-issuer-discovery', group('system:unauthenticated')),
+      files: { 'role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:service-account-issuer-discovery\nrules:\n- apiGroups: [""]\n  resources: ["secrets"]\n  verbs: ["get"]\n' },
+      errors: [{ messageId: 'unauthenticated', line: 11, column: 9, endLine: 11, endColumn: 31, severity: 'error', covers: ['RB28'] }],
+    },
+    {
+      name: 'the public roles given to system:masters are still pointless',
+      code: crb('system:public-info-viewer', group('system:masters')),
+      errors: [{ messageId: 'masters', line: 11, column: 9, endLine: 11, endColumn: 23, covers: ['RB30'] }],
     },
   ],
 });

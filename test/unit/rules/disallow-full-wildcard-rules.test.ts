@@ -62,7 +62,9 @@ ruleTester('disallow-full-wildcard-rules', {
           - '*'
       `,
       errors: [{
-        messageId: 'admin', line: 7, column: 5, endLine: 7, endColumn: 8, severity: 'error', covers: ['RB03'],
+        messageId: 'admin', line: 7, column: 5, endLine: 7, endColumn: 8, severity: 'error',
+        // Every danger row it holds: suppressions, settings and other tools' ids all see them.
+        covers: ['RB03', 'RB05', 'RB06', 'RB07', 'RB08', 'RB09', 'RB10', 'RB11', 'RB12', 'RB13', 'RB14', 'RB15', 'RB16', 'RB17', 'RB18', 'RB19', 'RB20', 'RB21', 'RB22', 'RB23', 'RB26'],
         message: `ClusterRole "cluster-admin" grants every verb on every resource of every API group in every namespace: ${END}`,
         suggestions: [
           {

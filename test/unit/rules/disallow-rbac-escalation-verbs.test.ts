@@ -5,8 +5,24 @@ const ESCALATE = 'any subject bound to it can write permissions it does not hold
 const BIND = 'any subject bound to it can bind roles with permissions it does not hold. Remove "bind" from its verbs (a "*" verb includes it), or name the roles it may bind in resourceNames.';
 const IMPERSONATE = 'any subject bound to it can act as other users, groups or service accounts. Remove "impersonate" from its verbs (a "*" verb includes it).';
 
+// One rule entry, judged with the wildcard-verbs rule on (it answers) and off (this rule does).
+const ALL_VERBS_ON_ROLES = yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: Role
+  metadata:
+    name: rbac-admin
+  rules:
+  - apiGroups: ["rbac.authorization.k8s.io"]
+    resources: ["roles"]
+    verbs: ["*"]
+`;
+
 ruleTester('disallow-rbac-escalation-verbs', {
   valid: [
+    {
+      name: 'every verb on roles: the wildcard-verbs finding names escalate and bind and answers for RB11 and RB12',
+      code: ALL_VERBS_ON_ROLES,
+    },
     {
       name: 'bind limited to named roles',
       code: yaml`
@@ -187,17 +203,9 @@ ruleTester('disallow-rbac-escalation-verbs', {
       }],
     },
     {
-      name: 'every verb on roles: escalate and bind at once, one finding at the resource, nothing to remove',
-      code: yaml`
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: Role
-        metadata:
-          name: rbac-admin
-        rules:
-        - apiGroups: ["rbac.authorization.k8s.io"]
-          resources: ["roles"]
-          verbs: ["*"]
-      `,
+      name: 'every verb on roles with the wildcard-verbs rule off: escalate and bind at once, one finding at the resource, nothing to remove',
+      settings: { rules: { 'disallow-wildcard-verbs': 'off' } },
+      code: ALL_VERBS_ON_ROLES,
       errors: [
         {
           messageId: 'several', line: 7, column: 15, endLine: 7, endColumn: 22, covers: ['RB11', 'RB12'],

@@ -1,10 +1,68 @@
 import { yaml } from '../../helpers/manifest';
 import { ruleTester } from '../../helpers/rule-tester';
 
-const IMPACT = 'any subject bound to it can use every verb on them, escalate, bind, impersonate and verbs added later included. List the verbs it needs, e.g. "get", "list", "watch".';
+// escalate, bind and impersonate are named only where the rule's resources serve them.
+const IMPACT = 'any subject bound to it can use every verb on them, verbs added later included. List the verbs it needs, e.g. "get", "list", "watch".';
+// The finding says what the danger rows it answers for would have said, the worst two first.
+const SO = (what: string) => IMPACT.replace('included.', `included, so it ${what}.`);
+const RUN = 'can run any pod, with any service account of the namespace and its Secrets';
+const DELETE = 'can delete workloads and the data they keep';
+const NETWORK = 'can redirect, expose or unprotect network traffic';
 
 ruleTester('disallow-wildcard-verbs', {
   valid: [
+    {
+      name: 'an empty verb grants nothing: no wildcard',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: empty-verb
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: [""]
+      `,
+    },
+    {
+      name: 'every verb on an empty resource name grants nothing',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: empty-resource
+        rules:
+        - apiGroups: [""]
+          resources: [""]
+          verbs: ["*"]
+      `,
+    },
+    {
+      name: 'every verb on pods/log is get, the only verb it serves',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: logs
+        rules:
+        - apiGroups: [""]
+          resources: ["pods/log"]
+          verbs: ["*"]
+      `,
+    },
+    {
+      name: 'a wildcard in apiGroups alone is no wildcard verb',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: any-group
+        rules:
+        - apiGroups: ["*"]
+          resources: ["pods"]
+          verbs: ["get", "list"]
+      `,
+    },
     {
       name: 'explicit verbs',
       code: yaml`
@@ -101,8 +159,8 @@ ruleTester('disallow-wildcard-verbs', {
           verbs: ["*"]
       `,
       errors: [{
-        messageId: 'wildcard', line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'error', covers: ['RB01'],
-        message: `ClusterRole "pods-all" grants every verb ("*") on "pods" in every namespace: ${IMPACT}`,
+        messageId: 'wildcard', line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'error', covers: ['RB01', 'RB09', 'RB10'],
+        message: `ClusterRole "pods-all" grants every verb ("*") on "pods" in every namespace: ${SO(`${RUN} and ${DELETE}`)}`,
         suggestions: [
           {
             title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
@@ -155,7 +213,7 @@ ruleTester('disallow-wildcard-verbs', {
       `,
       errors: [{
         messageId: 'wildcard', line: 16, column: 5, endLine: 16, endColumn: 8,
-        message: `Role "cm-editor" grants every verb ("*") on "configmaps" in namespace "shop": ${IMPACT}`,
+        message: `Role "cm-editor" grants every verb ("*") on "configmaps" in namespace "shop": ${SO(`${DELETE} and can change configuration that workloads and cluster add-ons trust`)}`,
         suggestions: [
           {
             title: 'Replace "*" in rules[1].verbs with "get", "list", "watch"',
@@ -212,7 +270,7 @@ ruleTester('disallow-wildcard-verbs', {
       ].join('\r\n'),
       errors: [{
         messageId: 'wildcard', line: 14, column: 9, endLine: 14, endColumn: 12,
-        message: `Role "all-verbs" grants every verb ("*") on "deployments" in its namespace: ${IMPACT}`,
+        message: `Role "all-verbs" grants every verb ("*") on "deployments" in its namespace: ${SO(`${RUN} and ${DELETE}`)}`,
         suggestions: [
           {
             title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
@@ -248,7 +306,7 @@ ruleTester('disallow-wildcard-verbs', {
       `,
       errors: [{
         messageId: 'wildcard', line: 9, column: 17, endLine: 9, endColumn: 20,
-        message: `ClusterRole "wide" grants every verb ("*") on "endpoints" in every namespace: ${IMPACT}`,
+        message: `ClusterRole "wide" grants every verb ("*") on "endpoints" in every namespace: ${SO(NETWORK)}`,
         suggestions: [
           {
             title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
@@ -299,9 +357,145 @@ ruleTester('disallow-wildcard-verbs', {
           verbs: *all
       `,
       errors: [
-        { messageId: 'wildcard', line: 8, column: 16, endLine: 8, endColumn: 19, message: `ClusterRole "shared" grants every verb ("*") on "services" in every namespace: ${IMPACT}` },
-        { messageId: 'wildcard', line: 11, column: 10, endLine: 11, endColumn: 14, message: `ClusterRole "shared" grants every verb ("*") on "deployments" in every namespace: ${IMPACT}` },
+        { messageId: 'wildcard', line: 8, column: 16, endLine: 8, endColumn: 19, message: `ClusterRole "shared" grants every verb ("*") on "services" in every namespace: ${SO(`${DELETE} and ${NETWORK}`)}` },
+        { messageId: 'wildcard', line: 11, column: 10, endLine: 11, endColumn: 14, message: `ClusterRole "shared" grants every verb ("*") on "deployments" in every namespace: ${SO(`${RUN} and ${DELETE}`)}` },
       ],
+    },
+    {
+      name: 'escalate and bind are named on roles, impersonate is not',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: role-admin
+        rules:
+        - apiGroups: ["rbac.authorization.k8s.io"]
+          resources: ["roles", "rolebindings"]
+          verbs: ["*"]
+      `,
+      errors: [{
+        messageId: 'wildcard', line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'error', covers: ['RB01', 'RB11', 'RB12'],
+        message: `ClusterRole "role-admin" grants every verb ("*") on "roles", "rolebindings" in every namespace: any subject bound to it can use every verb on them, escalate, bind and verbs added later included, so it can write permissions it does not hold into roles and can bind roles with permissions it does not hold. List the verbs it needs, e.g. "get", "list", "watch".`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: role-admin
+              rules:
+              - apiGroups: ["rbac.authorization.k8s.io"]
+                resources: ["roles", "rolebindings"]
+                verbs: ["get", "list", "watch"]
+            `,
+          },
+          {
+            title: 'Replace "*" in rules[0].verbs with "REPLACE-with-needed-verbs"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: role-admin
+              rules:
+              - apiGroups: ["rbac.authorization.k8s.io"]
+                resources: ["roles", "rolebindings"]
+                verbs: ["REPLACE-with-needed-verbs"]
+            `,
+          },
+        ],
+      }],
+    },
+    {
+      name: 'impersonate is named on service accounts; five resources listed, then a count',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: sa-admin
+        rules:
+        - apiGroups: [""]
+          resources: ["serviceaccounts", "pods", "services", "endpoints", "events", "nodes", "namespaces"]
+          verbs: ["*"]
+      `,
+      errors: [{
+        messageId: 'wildcard', line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'error', covers: ['RB01', 'RB09', 'RB10', 'RB13', 'RB22', 'RB26'],
+        message: `ClusterRole "sa-admin" grants every verb ("*") on "serviceaccounts", "pods", "services", "endpoints", "events" and 2 more in every namespace: any subject bound to it can use every verb on them, impersonate and verbs added later included, so it can act as other users, groups or service accounts and ${RUN} (and 3 more). List the verbs it needs, e.g. "get", "list", "watch".`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: sa-admin
+              rules:
+              - apiGroups: [""]
+                resources: ["serviceaccounts", "pods", "services", "endpoints", "events", "nodes", "namespaces"]
+                verbs: ["get", "list", "watch"]
+            `,
+          },
+          {
+            title: 'Replace "*" in rules[0].verbs with "REPLACE-with-needed-verbs"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: sa-admin
+              rules:
+              - apiGroups: [""]
+                resources: ["serviceaccounts", "pods", "services", "endpoints", "events", "nodes", "namespaces"]
+                verbs: ["REPLACE-with-needed-verbs"]
+            `,
+          },
+        ],
+      }],
+    },
+    {
+      name: "an operator's own API group (defined by a CRD of the workspace): info",
+      files: { 'crd.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.widgets.example.com\n' },
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: widget-operator
+        rules:
+        - apiGroups: ["widgets.example.com"]
+          resources: ["widgets", "widgets/status"]
+          verbs: ["*"]
+      `,
+      errors: [{
+        messageId: 'wildcard', line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'info', covers: ['RB01'],
+        message: `ClusterRole "widget-operator" grants every verb ("*") on "widgets", "widgets/status" in every namespace: any subject bound to it can use every verb on them, verbs added later included. List the verbs it needs, e.g. "get", "list", "watch".`,
+        suggestions: [
+          {
+            title: 'Replace "*" in rules[0].verbs with "get", "list", "watch"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: widget-operator
+              rules:
+              - apiGroups: ["widgets.example.com"]
+                resources: ["widgets", "widgets/status"]
+                verbs: ["get", "list", "watch"]
+            `,
+          },
+          {
+            title: 'Replace "*" in rules[0].verbs with "REPLACE-with-needed-verbs"',
+            output: yaml`
+              apiVersion: rbac.authorization.k8s.io/v1
+              kind: ClusterRole
+              metadata:
+                name: widget-operator
+              rules:
+              - apiGroups: ["widgets.example.com"]
+                resources: ["widgets", "widgets/status"]
+                verbs: ["REPLACE-with-needed-verbs"]
+            `,
+          },
+        ],
+      }],
     },
   ],
 });

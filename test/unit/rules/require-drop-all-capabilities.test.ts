@@ -81,7 +81,8 @@ ruleTester('require-drop-all-capabilities', {
       name: 'no securityContext: reported on the container name',
       code: noDrop,
       errors: [{
-        messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, covers: ['R06'],
+        // NET_RAW is kept too: the finding also answers for H05.
+        messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, covers: ['R06', 'H05'],
         message: 'Container "app" does not drop all capabilities: set securityContext.capabilities.drop: ["ALL"].',
       }],
       output: noDropFixed,
@@ -112,7 +113,8 @@ ruleTester('require-drop-all-capabilities', {
       errors: [
         { messageId: 'missing', line: 9, column: 5, endLine: 9, endColumn: 20, data: { container: 'Container "a"' } },
         { messageId: 'missing', line: 14, column: 7, endLine: 14, endColumn: 19, data: { container: 'Container "b"' } },
-        { messageId: 'missing', line: 19, column: 9, endLine: 19, endColumn: 13, data: { container: 'Container "c"' } },
+        // Container "c" drops NET_RAW by name: R06 alone.
+        { messageId: 'missing', line: 19, column: 9, endLine: 19, endColumn: 13, data: { container: 'Container "c"' }, covers: ['R06'] },
       ],
       output: yaml`
         apiVersion: v1
@@ -164,7 +166,7 @@ ruleTester('require-drop-all-capabilities', {
           messageId: 'wrongCase', line: 12, column: 11, endLine: 12, endColumn: 14,
           message: 'Container "a" drops "all", but Kubernetes matches only the exact name "ALL": write ALL.',
         },
-        { messageId: 'wrongCase', line: 17, column: 16, endLine: 17, endColumn: 23, data: { container: 'Container "b"', value: 'CAP_ALL' } },
+        { messageId: 'wrongCase', line: 17, column: 16, endLine: 17, endColumn: 23, data: { container: 'Container "b"', value: 'CAP_ALL' }, covers: ['R06', 'H05'] },
       ],
       output: yaml`
         apiVersion: v1

@@ -34,8 +34,9 @@ ruleTester('require-security-context', {
             securityContext: {}
       `,
       errors: [
-        { messageId: 'pod', line: 5, column: 1, endLine: 5, endColumn: 5 },
-        { messageId: 'container', line: 7, column: 11, endLine: 7, endColumn: 14, data: { container: 'Container "app"' } },
+        // Each finding carries the row it shows: H12 for the pod, H13 for a container.
+        { messageId: 'pod', line: 5, column: 1, endLine: 5, endColumn: 5, covers: ['H12'] },
+        { messageId: 'container', line: 7, column: 11, endLine: 7, endColumn: 14, data: { container: 'Container "app"' }, covers: ['H13'] },
         { messageId: 'container', line: 11, column: 5, endLine: 11, endColumn: 20, data: { container: 'Container "side"' } },
       ],
     },

@@ -1,10 +1,15 @@
 import { yaml } from '../../helpers/manifest';
+import { ENDPOINTS_LOCK, LEADER_ELECTION } from '../../helpers/operator-roles';
 import { ruleTester } from '../../helpers/rule-tester';
 
 const END = 'any subject bound to it can redirect, expose or unprotect network traffic. Grant it only to the controllers and pipelines that own these objects.';
 
 ruleTester('restrict-network-object-write', {
   valid: [
+    // An operator's leader-election Role (the kubebuilder scaffold; the Endpoints lock of older
+    // libraries): writing its lock in its own namespace is what it is for.
+    { name: 'the leader-election Role of an operator', code: LEADER_ELECTION },
+    { name: 'a leader-election Role of the ConfigMap and Endpoints locks', code: ENDPOINTS_LOCK },
     {
       name: 'reading network objects; ingresses in the legacy extensions group',
       code: yaml`

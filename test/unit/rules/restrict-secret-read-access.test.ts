@@ -3,8 +3,28 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 const END = 'any subject bound to it can read every Secret. Name the Secrets it needs in resourceNames, or remove the grant.';
 
+// One rule entry, judged with the wildcard-verbs rule on (it answers) and off (this rule does).
+const ALL_VERBS_ON_SECRETS = yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: Role
+  metadata:
+    name: app
+    namespace: shop
+  rules:
+  - apiGroups:
+    - "*"
+    resources:
+    - secrets
+    verbs:
+    - "*"
+`;
+
 ruleTester('restrict-secret-read-access', {
   valid: [
+    {
+      name: '"*" verbs on secrets: the wildcard-verbs finding answers for RB05 (one finding per entry)',
+      code: ALL_VERBS_ON_SECRETS,
+    },
     {
       name: 'resourceNames narrow the grant to named Secrets',
       code: yaml`
@@ -81,21 +101,9 @@ ruleTester('restrict-secret-read-access', {
       }],
     },
     {
-      name: 'a Role: Medium, in its namespace; "*" verbs and apiGroups count, block style',
-      code: yaml`
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: Role
-        metadata:
-          name: app
-          namespace: shop
-        rules:
-        - apiGroups:
-          - "*"
-          resources:
-          - secrets
-          verbs:
-          - "*"
-      `,
+      name: 'a Role: Medium, in its namespace; "*" verbs and apiGroups count, block style; with the wildcard-verbs rule off, reported here',
+      settings: { rules: { 'disallow-wildcard-verbs': 'off' } },
+      code: ALL_VERBS_ON_SECRETS,
       errors: [{
         messageId: 'read', line: 10, column: 5, endLine: 10, endColumn: 12, severity: 'warning',
         message: `Role "app" grants "*" on "secrets" in namespace "shop": ${END}`,

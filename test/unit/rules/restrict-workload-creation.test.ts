@@ -3,8 +3,26 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 const END = 'any subject bound to it can run any pod, with any service account of the namespace and its Secrets. Grant it only to deployment pipelines and controllers, with Pod Security admission enforced in the namespace.';
 
+// One rule entry, judged with the wildcard-verbs rule on (it answers) and off (this rule does).
+const ALL_VERBS_ON_JOBS = yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: Role
+  metadata:
+    name: jobs
+    namespace: ci
+  rules:
+  - apiGroups: ["*"]
+    resources:
+    - jobs
+    verbs: ["*"]
+`;
+
 ruleTester('restrict-workload-creation', {
   valid: [
+    {
+      name: '"*" verbs on jobs: the wildcard-verbs finding answers for RB09',
+      code: ALL_VERBS_ON_JOBS,
+    },
     {
       name: 'deployments in the core group do not exist: the rule grants nothing',
       code: yaml`
@@ -57,19 +75,9 @@ ruleTester('restrict-workload-creation', {
       ],
     },
     {
-      name: 'a Role with every API group',
-      code: yaml`
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: Role
-        metadata:
-          name: jobs
-          namespace: ci
-        rules:
-        - apiGroups: ["*"]
-          resources:
-          - jobs
-          verbs: ["*"]
-      `,
+      name: 'a Role with every API group, the wildcard-verbs rule off: reported here',
+      settings: { rules: { 'disallow-wildcard-verbs': 'off' } },
+      code: ALL_VERBS_ON_JOBS,
       errors: [{ messageId: 'create', line: 9, column: 5, endLine: 9, endColumn: 9, message: `Role "jobs" grants "*" on "jobs" in namespace "ci": ${END}` }],
     },
   ],

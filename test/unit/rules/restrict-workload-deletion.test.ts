@@ -1,10 +1,15 @@
 import { yaml } from '../../helpers/manifest';
+import { ENDPOINTS_LOCK, LEADER_ELECTION } from '../../helpers/operator-roles';
 import { ruleTester } from '../../helpers/rule-tester';
 
 const end = (what: string) => `any subject bound to it can delete ${what}. Grant delete only where it is needed, naming the objects in resourceNames.`;
 
 ruleTester('restrict-workload-deletion', {
   valid: [
+    // An operator's leader-election Role (the kubebuilder scaffold; the Endpoints lock of older
+    // libraries): writing its lock in its own namespace is what it is for.
+    { name: 'the leader-election Role of an operator', code: LEADER_ELECTION },
+    { name: 'a leader-election Role of the ConfigMap and Endpoints locks', code: ENDPOINTS_LOCK },
     {
       name: 'deleting named objects only',
       code: yaml`

@@ -213,23 +213,39 @@ describe('workspace: RBAC across guessed namespaces', () => {
     return lintParsed(parseFile(files[uri]), config, { uri, workspace: ix }).findings.map(f => f.ruleId).filter(id => RULES.includes(id));
   }
 
+  /** The bindings the Role's Secrets finding points at: the ones known to hand it out. */
+  function bindingsOfRole(files: Record<string, string>, uri: string): string[] {
+    const ix = new WorkspaceIndex();
+    for (const [u, text] of Object.entries(files)) if (u !== uri) ix.setFile(u, summarizeFile(u, parseFile(text)));
+    // The Role's own summaries are the index's, as the language server passes them.
+    const parsed = parseFile(files[uri]);
+    const summaries = summarizeFile(uri, parsed);
+    ix.setFile(uri, summaries);
+    const found = lintParsed(parsed, config, { uri, workspace: ix, summaries }).findings.filter(f => f.ruleId === 'restrict-secret-read-access');
+    return found.flatMap(f => f.related.map(r => r.uri));
+  }
+
   it('a binding of another app\'s folder does not reach the pod, nor name another app\'s Role', () => {
     const files = { 'file:///repo/shop/deploy.yaml': DEPLOY, 'file:///repo/blog/rbac.yaml': BINDING, 'file:///repo/wiki/role.yaml': ROLE };
     assert.deepEqual(findings(files, 'file:///repo/shop/deploy.yaml'), []);
     // Not known to be missing either: a Role of that name may be the one it is applied with.
     assert.deepEqual(findings(files, 'file:///repo/blog/rbac.yaml'), []);
+    assert.deepEqual(bindingsOfRole(files, 'file:///repo/wiki/role.yaml'), []);
   });
 
   it('applied together (one folder tree), they are the same namespace\'s', () => {
     const files = { 'file:///repo/shop/deploy.yaml': DEPLOY, 'file:///repo/shop/rbac/binding.yaml': BINDING, 'file:///repo/shop/rbac/role.yaml': ROLE };
     assert.deepEqual(findings(files, 'file:///repo/shop/deploy.yaml'), ['disallow-automounted-token-with-rbac']);
-    assert.deepEqual(findings(files, 'file:///repo/shop/rbac/binding.yaml'), ['disallow-dangerous-role-binding']);
+    // The Role's grant is reported on the Role, naming the binding that hands it out.
+    assert.deepEqual(findings(files, 'file:///repo/shop/rbac/binding.yaml'), []);
+    assert.deepEqual(bindingsOfRole(files, 'file:///repo/shop/rbac/role.yaml'), ['file:///repo/shop/rbac/binding.yaml']);
   });
 
   it('written namespaces match wherever the files are', () => {
     const ns = (text: string) => text.replace(/name: (web|reader|web-reader)\n/, 'name: $1\n  namespace: shop\n');
     const files = { 'file:///repo/a/deploy.yaml': ns(DEPLOY), 'file:///repo/b/rbac.yaml': ns(BINDING), 'file:///repo/c/role.yaml': ns(ROLE) };
     assert.deepEqual(findings(files, 'file:///repo/a/deploy.yaml'), ['disallow-automounted-token-with-rbac']);
-    assert.deepEqual(findings(files, 'file:///repo/b/rbac.yaml'), ['disallow-dangerous-role-binding']);
+    assert.deepEqual(findings(files, 'file:///repo/b/rbac.yaml'), []);
+    assert.deepEqual(bindingsOfRole(files, 'file:///repo/c/role.yaml'), ['file:///repo/b/rbac.yaml']);
   });
 });

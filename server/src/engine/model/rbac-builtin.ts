@@ -87,3 +87,23 @@ export function builtinClusterRole(name: string): BuiltinClusterRole | undefined
 export function isBuiltinClusterRole(name: string): boolean {
   return BY_NAME.has(name) || name.startsWith('system:');
 }
+
+/**
+ * The Roles a cluster has in its `kube-` namespaces without any manifest: the API server's
+ * bootstrap policy (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/namespace_policy.go), and
+ * the ones kubeadm creates on every cluster it sets up (kube-proxy's, the kubelet's and the
+ * join process's config readers). A binding to one of them refers to a role that exists.
+ */
+const BUILTIN_ROLES: Readonly<Record<string, readonly string[]>> = {
+  'kube-system': [
+    'extension-apiserver-authentication-reader', 'system:controller:bootstrap-signer', 'system:controller:cloud-provider',
+    'system:controller:token-cleaner', 'system::leader-locking-kube-controller-manager', 'system::leader-locking-kube-scheduler',
+    'kube-proxy', 'kubeadm:kubelet-config', 'kubeadm:nodes-kubeadm-config',
+  ],
+  'kube-public': ['system:controller:bootstrap-signer', 'kubeadm:bootstrap-signer-clusterinfo'],
+};
+
+/** Whether Role `name` exists in `namespace` of every cluster (or every kubeadm cluster). */
+export function isBuiltinRole(namespace: string, name: string): boolean {
+  return BUILTIN_ROLES[namespace]?.includes(name) ?? false;
+}

@@ -6,9 +6,12 @@ import { isMap, isScalar, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { K8sObject } from './parse';
 import { get, getMap, getSeq, keyOf, seqItems } from './yaml-nav';
 import { AccessRequest, grantableInNamespace, groupsOf, matchRule, PolicyRuleData } from './rbac-match';
+import { servesVerb } from './rbac-subresources';
+import { quotedList, wildcards } from './rbac-wildcards';
 
 export { grantableInNamespace, grants, grantsSomeName, groupsOf, isNamespaced, matchRule, splitResource } from './rbac-match';
 export type { AccessRequest, PolicyRuleData, RuleMatch } from './rbac-match';
+export { WILDCARD_RULE_IDS } from './rbac-wildcards';
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const FIELDS = ['apiGroups', 'resources', 'verbs', 'resourceNames', 'nonResourceURLs'] as const;
@@ -192,8 +195,6 @@ export const DANGERS: readonly Danger[] = [
     severity: 'Medium', impact: 'can delete events and hide what happened' },
 ];
 
-export const WILDCARD_RULE_IDS = { RB01: 'disallow-wildcard-verbs', RB02: 'disallow-wildcard-resources', RB03: 'disallow-full-wildcard-rules' } as const;
-
 export interface DangerousGrant {
   ruleId: string;
   row: string;
@@ -210,6 +211,16 @@ export interface DangerousGrant {
   targets: string[];
   severity: RowSeverity;
   impact: string;
+  /**
+   * A wildcard grant (RB01-RB03): the danger rows it stands for, shown in this rule only through
+   * that `*` (a `*` verb on `secrets` is RB05 too). One finding answers for them all.
+   */
+  absorbs?: string[];
+  /**
+   * A danger row shown only through a `*` verb on a named resource: the wildcard row whose
+   * finding answers for it (the role rules report it themselves only when that rule is off).
+   */
+  absorbedBy?: 'RB01' | 'RB03';
   /** For combined rows: the rule that holds the second grant. */
   withRuleIndex?: number;
   withDetail?: string;
@@ -240,6 +251,8 @@ function evidence(rule: PolicyRuleData, g: GrantSpec, scope: AssessOptions['scop
     for (const verb of g.verbs) {
       for (const resource of g.resources) {
         if (scope === 'namespace' && !grantableInNamespace(verb, resource)) continue;
+        // `delete` on pods/log authorizes a request the API never serves.
+        if (!servesVerb(resource, verb)) continue;
         for (const group of groupsOf(resource) ?? []) {
           const req: AccessRequest = { verb, group, resource, resourceName: name };
           const m = matchRule(r, req);
@@ -255,14 +268,12 @@ function evidence(rule: PolicyRuleData, g: GrantSpec, scope: AssessOptions['scop
   return { verbs: sort(verbs), resources: sort(resources), targets: g.resources.filter(r => targets.has(r)) };
 }
 
-const quoted = (values: string[]) => [...new Set(values)].map(v => `"${v}"`).join(', ');
-
 function describe(rule: PolicyRuleData, e: Evidence, specificOnly: boolean): { verbs: string[]; resources: string[]; targets: string[]; detail: string } {
   const verbs = e.verbs.map(i => rule.verbs[i]);
   const all = e.resources.map(i => rule.resources[i]);
   const specific = all.filter(r => r !== '*');
   const resources = specificOnly && specific.length > 0 ? specific : all;
-  return { verbs, resources, targets: e.targets, detail: `${quoted(verbs)} on ${quoted(resources)}` };
+  return { verbs, resources, targets: e.targets, detail: `${quotedList(verbs)} on ${quotedList(resources)}` };
 }
 
 /** The entry a finding about `danger` points at, or undefined when only `*` entries show it. */
@@ -275,33 +286,18 @@ function anchor(rule: PolicyRuleData, d: Danger, e: Evidence, expand: boolean): 
   return d.focus === 'verb' ? { field: 'verbs', index: e.verbs[0] } : { field: 'resources', index: e.resources[0] };
 }
 
-function wildcards(rule: PolicyRuleData, ruleIndex: number): DangerousGrant[] {
-  // nonResourceURLs-only rules (`/metrics`, `*` for cluster-admin's second rule) grant no resource.
-  if (rule.resources.length === 0) return [];
-  const verb = rule.verbs.indexOf('*');
-  const resource = rule.resources.indexOf('*');
-  const group = rule.apiGroups.indexOf('*');
-  const base = { ruleIndex, verbs: rule.verbs, resources: rule.resources, targets: rule.resources };
-  if (verb >= 0 && resource >= 0 && group >= 0) {
-    return [{
-      ...base, ruleId: WILDCARD_RULE_IDS.RB03, row: 'RB03', severity: 'Critical', at: { field: 'apiGroups', index: group },
-      detail: 'every verb on every resource of every API group', impact: 'holds every permission, as cluster-admin does',
-    }];
-  }
-  const out: DangerousGrant[] = [];
-  if (verb >= 0) {
-    out.push({
-      ...base, ruleId: WILDCARD_RULE_IDS.RB01, row: 'RB01', severity: 'High', at: { field: 'verbs', index: verb },
-      detail: `every verb ("*") on ${quoted(rule.resources)}`, impact: 'can use every verb on them, escalate, bind, impersonate and verbs added later included',
-    });
-  }
-  if (resource >= 0) {
-    out.push({
-      ...base, ruleId: WILDCARD_RULE_IDS.RB02, row: 'RB02', severity: 'High', at: { field: 'resources', index: resource },
-      detail: `${quoted(rule.verbs)} on every resource ("*")`, impact: 'reaches every resource of its API groups, subresources (pods/exec) and resources added later included',
-    });
-  }
-  return out;
+/**
+ * The wildcard grant that answers for danger `d` in this rule: the `*` verb when every verb
+ * granting it is `*` (on a named resource too: "*" on secrets reads them), the `*` resource when
+ * the anchor found no named resource; RB03 when the rule is a full wildcard.
+ */
+function absorberOf(wild: DangerousGrant[], rule: PolicyRuleData, _d: Danger, e: Evidence, at: DangerousGrant['at'] | undefined): DangerousGrant | undefined {
+  const row = (r: string) => wild.find(w => w.row === r);
+  const full = row('RB03');
+  if (full) return full;
+  const onlyWildVerbs = e.verbs.every(i => rule.verbs[i] === '*');
+  if (onlyWildVerbs) return row('RB01');
+  return at ? undefined : row('RB02');
 }
 
 /**
@@ -314,13 +310,20 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
   const scope = options.scope ?? 'cluster';
   const out: DangerousGrant[] = [];
   rules.forEach((rule, ruleIndex) => {
-    out.push(...wildcards(rule, ruleIndex));
+    const wild = wildcards(rule, ruleIndex);
+    out.push(...wild);
     for (const d of DANGERS) {
       const e = evidence(rule, d.grant, scope);
       if (!e) continue;
       const at = anchor(rule, d, e, expand);
+      // A row shown only through a `*` entry is the wildcard finding's to answer for: one
+      // finding per rule entry. Combined rows (create + bind, ...) name their second grant and
+      // are reported on their own, except in a full wildcard, which holds both grants itself.
+      const by = d.with && !wild.some(w => w.row === 'RB03') ? undefined : absorberOf(wild, rule, d, e, at);
+      if (by && !(by.absorbs ??= []).includes(d.row)) by.absorbs.push(d.row);
       if (!at) continue;
       const found: DangerousGrant = { ruleId: d.ruleId, row: d.row, ruleIndex, at, severity: d.severity, impact: d.impactFor?.(e.targets) ?? d.impact, ...describe(rule, e, !expand) };
+      if (by && (by.row === 'RB01' || by.row === 'RB03')) found.absorbedBy = by.row;
       if (d.with) {
         const withSpec = d.with;
         const other = evidence(rule, withSpec, scope) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec, scope) !== undefined);
@@ -329,11 +332,22 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
         found.withRuleIndex = other;
         found.withDetail = w.detail;
         // get + patch on rolebindings in one rule reads `"get", "patch" on "rolebindings"`.
-        const sameEntries = other === ruleIndex && quoted(w.resources) === quoted(found.resources);
-        found.detail = sameEntries ? `${quoted([...w.verbs, ...found.verbs])} on ${quoted(found.resources)}` : `${found.detail} and ${w.detail}`;
+        const sameEntries = other === ruleIndex && quotedList(w.resources) === quotedList(found.resources);
+        found.detail = sameEntries ? `${quotedList([...w.verbs, ...found.verbs])} on ${quotedList(found.resources)}` : `${found.detail} and ${w.detail}`;
       }
       out.push(found);
     }
+    // The wildcard finding says what the rows it answers for would have said: the worst two.
+    for (const w of wild) if (w.row !== 'RB03' && w.absorbs?.length) w.impact += absorbedImpact(w.absorbs);
   });
   return out;
+}
+
+const RANK: Record<RowSeverity, number> = { Critical: 0, High: 1, Medium: 2, Low: 3 };
+
+/** `, so it can read every Secret and can run any pod (and 3 more)`, worst first. */
+function absorbedImpact(rows: readonly string[]): string {
+  const dangers = rows.map(r => DANGERS.find(d => d.row === r)!).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const named = dangers.slice(0, 2).map(d => d.impact).join(' and ');
+  return dangers.length > 2 ? `, so it ${named} (and ${dangers.length - 2} more)` : `, so it ${named}`;
 }

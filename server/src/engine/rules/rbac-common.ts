@@ -10,13 +10,16 @@
 import { isSeq, Node } from 'yaml';
 import { removeVerb, replaceItemWithMany } from '../fix/rbac';
 import { K8sObject } from '../model/parse';
-import { assessRules, DangerousGrant, isAggregated, isNamespaced, isRole, policyRulesOf, PolicyRuleView, RowSeverity, RuleEntry } from '../model/rbac';
+import { assessRules, DangerousGrant, isAggregated, isNamespaced, isRole, policyRulesOf, PolicyRuleView, RowSeverity, RuleEntry, WILDCARD_RULE_IDS } from '../model/rbac';
+import type { LintConfig } from '../config';
+import { settingFor } from '../rule-settings';
+import { isLeaderElectionRole } from '../model/rbac-operators';
 import { getSeq } from '../model/yaml-nav';
 import { CheckContext, defineRule, Proposal, Rule, Severity } from '../rule';
 import { perModelMap } from '../workspace/derive';
 import type { WorkspaceIndex } from '../workspace';
 import type { ObjectRef, ObjectSummary } from '../workspace/summary';
-import { boundSubjects, roleLabel } from '../workspace/domains/rbac';
+import { boundSubjects, ownApiGroups, roleLabel } from '../workspace/domains/rbac';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'];
 export const RBAC_DOC = 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/';
@@ -60,13 +63,25 @@ function assessed(o: K8sObject): { views: PolicyRuleView[]; grants: DangerousGra
   return hit;
 }
 
+/** Whether the user turned rule `id` off (a danger the wildcard finding answers for then speaks for itself). */
+function turnedOff(config: LintConfig | undefined, id: string): boolean {
+  if (!config) return false;
+  const rule = { id, category: 'rbac' as const };
+  return (settingFor(config.rules, rule) ?? (config.baseRules && settingFor(config.baseRules, rule)))?.setting === 'off';
+}
+
 /** The grants of a Role or ClusterRole that `ruleId` reports (none for aggregated ClusterRoles). */
-export function roleFindings(o: K8sObject, ruleId: string): RoleFinding[] {
+export function roleFindings(o: K8sObject, ruleId: string, config?: LintConfig): RoleFinding[] {
   // An aggregated ClusterRole's rules are written by the controller manager from the roles it
   // selects: those roles are where the grants are reported (and fixed).
   if (!isRole(o) || isAggregated(o)) return [];
   const { views, grants } = assessed(o);
-  return grants.filter(g => g.ruleId === ruleId).map(grant => {
+  // A Role that holds only an operator's leader-election lock (leases, the ConfigMap or
+  // Endpoints lock of older libraries, events) in its own namespace: what every controller runtime
+  // asks for, and what it writes is the lock.
+  if (isLeaderElectionRole(o, views.map(v => v.data))) return [];
+  const answered = (g: DangerousGrant) => g.absorbedBy !== undefined && !turnedOff(config, WILDCARD_RULE_IDS[g.absorbedBy]);
+  return grants.filter(g => g.ruleId === ruleId && !answered(g)).map(grant => {
     const view = views[grant.ruleIndex];
     const entry = view[grant.at.field].entries[grant.at.index];
     const data = { kind: o.kind, name: o.name ?? '', grant: grant.detail, scope: scopeOf(o, grant), impact: grant.impact, rule: `rules[${view.index}]` };
@@ -122,12 +137,16 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
   const rule: Rule<M> = defineRule<M>({
     ...meta, category: 'rbac', pss: null, kinds: ROLE_KINDS, fix: null,
     checkObject(ctx: CheckContext<M>) {
-      const findings = roleFindings(ctx.object, rule.id);
+      const findings = roleFindings(ctx.object, rule.id, ctx.config);
       if (findings.length === 0) return;
       // A role some binding of the workspace hands out is more urgent than a template no one
       // binds (docs/kubernetes-semantics.md §3): one step up, with the bindings shown beside the finding.
       const related = bindingsOf(ctx);
+      const own = ownApiGroups(ctx.workspace.index);
       const severityFor = (f: RoleFinding): Severity => {
+        // An operator's wildcard on the API groups its own CRDs define manages its own objects:
+        // worth listing the verbs, no cluster-admin.
+        if (onOwnApi(f, own)) return 'info';
         const base = severityOf(rule, f) ?? rule.severity;
         return related.length > 0 ? raise(base) : base;
       };
@@ -139,7 +158,7 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
         ctx.report({
           messageId: several ? messageForSeveral! : messageFor[f.grant.row],
           data: several ? { ...f.data, impacts: group.map(g => g.data.impact).join(', and '), rows: group.map(g => `"${messageFor[g.grant.row]}"`).join(' and ') } : f.data,
-          at: f.entry.node as Node, covers: meta.covers.length > 1 ? group.map(g => g.grant.row) : undefined,
+          at: f.entry.node as Node, covers: coversOf(meta.covers, group),
           severity: severity === rule.severity ? undefined : severity, suggestions: suggestions.length > 0 ? suggestions : undefined,
           related: related.length > 0 ? related : undefined,
         });
@@ -147,6 +166,19 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
     },
   });
   return rule;
+}
+
+/** The rows a finding answers for: its own (when the rule covers several) and those its wildcard stands for. */
+function coversOf(ruleCovers: readonly string[], group: RoleFinding[]): string[] | undefined {
+  const rows = [...new Set(group.flatMap(g => [g.grant.row, ...(g.grant.absorbs ?? [])]))];
+  return rows.length === 1 && ruleCovers.length === 1 && rows[0] === ruleCovers[0] ? undefined : rows;
+}
+
+/** A wildcard (RB01, RB02) whose rule names only API groups that CRDs of the workspace define. */
+function onOwnApi(f: RoleFinding, own: ReadonlySet<string>): boolean {
+  if (f.grant.row !== 'RB01' && f.grant.row !== 'RB02') return false;
+  const groups = f.view.data.apiGroups;
+  return groups.length > 0 && groups.every(g => own.has(g));
 }
 
 const raise = (s: Severity): Severity => (s === 'info' ? 'warning' : 'error');

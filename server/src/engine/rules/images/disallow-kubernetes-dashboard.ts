@@ -14,7 +14,7 @@ export default defineRule({
   severity: 'warning',
   pss: null,
   covers: ['IMG09'],
-  equivalents: { checkov: ['CKV_K8S_33'], kubescape: ['C-0014'] },
+  equivalents: { checkov: ['CKV_K8S_33'] },
   messages: {
     image: '{{container}} runs the Kubernetes Dashboard ("{{image}}"): an exposed or over-privileged Dashboard is a classic way into a cluster. Prefer kubectl or a managed console; if you keep it, require login, bind it to a read-only role and never expose it publicly.',
     label: '{{kind}} "{{name}}" is labelled {{label}}=kubernetes-dashboard: an exposed or over-privileged Dashboard is a classic way into a cluster; require login, bind it to a read-only role and keep it private.',

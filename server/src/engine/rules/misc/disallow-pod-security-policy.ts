@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'info',
   pss: null,
   covers: ['M02'],
-  equivalents: { checkov: ['CKV_K8S_1'], kubescape: ['C-0213'] },
+  equivalents: {},
   kinds: ['PodSecurityPolicy'],
   messages: {
     removed: 'PodSecurityPolicy was removed in Kubernetes 1.25 and enforces nothing: label the namespaces with pod-security.kubernetes.io/enforce instead.',

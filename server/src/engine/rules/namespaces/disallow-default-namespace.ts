@@ -34,7 +34,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['NS01'],
-  equivalents: { checkov: ['CKV_K8S_21'], trivy: ['KSV110'], kubescape: ['C-0061', 'C-0212'] },
+  equivalents: { kubeLinter: ['use-namespace'], checkov: ['CKV_K8S_21'], trivy: ['KSV110'], kubescape: ['C-0061', 'C-0212'] },
   messages: {
     explicit: '{{kind}} "{{name}}" is deployed to the default namespace: set metadata.namespace to a namespace of its own.',
     implicit: '{{kind}} "{{name}}" names no namespace, so it lands in the default namespace unless one is chosen at apply time: set metadata.namespace to a namespace of its own.',

@@ -25,7 +25,7 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['NET12'],
-  equivalents: { checkov: ['CKV_K8S_152', 'CKV_K8S_153', 'CKV_K8S_154'], trivy: ['KCV0093'], kubescape: ['C-0059'] },
+  equivalents: { checkov: ['CKV_K8S_152', 'CKV_K8S_153', 'CKV_K8S_154'], trivy: ['KCV0093'] },
   kinds: ['Ingress', 'ConfigMap'],
   messages: {
     snippet: 'Ingress "{{name}}" sets the snippet annotation {{key}}: raw configuration copied into the controller, which runs with access to every Secret its service account can read (CVE-2021-25742). Use the controller\'s dedicated annotations instead, and keep allow-snippet-annotations off.',

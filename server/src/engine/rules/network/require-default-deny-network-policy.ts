@@ -17,7 +17,7 @@ export default defineRule({
   covers: ['NET03', 'NET16'],
   // It reports every namespace require-namespace-network-policy reports, so it replaces it.
   overrides: ['require-namespace-network-policy'],
-  equivalents: { kubescape: ['C-0054', 'C-0049', 'C-0206'] },
+  equivalents: {},
   kinds: ['Namespace'],
   messages: {
     noPolicy: 'Namespace "{{namespace}}" has no NetworkPolicy: its pods accept connections from any pod and may connect anywhere. Add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress, Egress]) and policies allowing what each workload needs.',

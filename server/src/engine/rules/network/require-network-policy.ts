@@ -18,7 +18,8 @@ export default defineRule({
   severity: 'warning',
   pss: null,
   level: 'restricted',
-  covers: ['NET01', 'NET16'],
+  // A pod no policy selects is restricted neither for ingress nor egress: NET04 as well.
+  covers: ['NET01', 'NET04', 'NET16'],
   equivalents: { kubeLinter: ['non-isolated-pod'], checkov: ['CKV2_K8S_6'], kubescape: ['C-0260'], polaris: ['missingNetworkPolicy'] },
   messages: {
     notSelected: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}": they accept connections from any pod and may connect anywhere. Add a NetworkPolicy whose podSelector matches their labels, or a default-deny for the namespace.',

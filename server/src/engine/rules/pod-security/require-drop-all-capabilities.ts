@@ -63,10 +63,13 @@ spec:
       const nearMiss = drop.find(d => /^(CAP_)?ALL$/i.test(str(d) ?? ''));
       // A Windows pod (checked before 1.25) may not set capabilities at all: nothing to fix there.
       const windows = pod.isWindows;
+      // Not dropping ALL keeps NET_RAW too unless it is dropped by name: this finding then also
+      // answers for H05 (require-drop-net-raw stays silent where this rule speaks).
+      const covers = drop.some(d => str(d) === 'NET_RAW') ? ['R06'] : ['R06', 'H05'];
       if (nearMiss && dropSeq) {
         const index = dropSeq.items.indexOf(nearMiss.site as never);
         report({
-          messageId: 'wrongCase', data: { container: c.label, value: str(nearMiss)! }, at: nearMiss.value,
+          messageId: 'wrongCase', data: { container: c.label, value: str(nearMiss)! }, at: nearMiss.value, covers,
           // The entry the user wrote, corrected where it stands.
           fix: windows ? undefined : {
             title: `Replace "${str(nearMiss)}" with ALL in securityContext.capabilities.drop of ${inTitle(c.label)}`,
@@ -75,7 +78,7 @@ spec:
         });
       } else {
         report({
-          messageId: 'missing', data: { container: c.label }, at: keyOf(caps, 'drop', pod.doc) ?? c.anchor('securityContext', 'capabilities'),
+          messageId: 'missing', data: { container: c.label }, at: keyOf(caps, 'drop', pod.doc) ?? c.anchor('securityContext', 'capabilities'), covers,
           fix: windows ? undefined : {
             title: `Add ALL to securityContext.capabilities.drop in ${inTitle(c.label)}`,
             edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'ALL'),

@@ -14,16 +14,14 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['RB01', 'RB02', 'RB03', 'RB05', 'RB06', 'RB07', 'RB08', 'RB09', 'RB10', 'RB11', 'RB12', 'RB13', 'RB14', 'RB15', 'RB16', 'RB17', 'RB18', 'RB19', 'RB20', 'RB21', 'RB22', 'RB23', 'RB24', 'RB25', 'RB26', 'RB33'],
-  equivalents: {
-    kubeLinter: ['access-to-secrets', 'access-to-create-pods'], checkov: ['CKV2_K8S_1', 'CKV2_K8S_2', 'CKV2_K8S_3', 'CKV2_K8S_4', 'CKV2_K8S_5'],
-    kubescape: ['C-0002', 'C-0015', 'C-0063', 'C-0065', 'C-0186', 'C-0187', 'C-0188', 'C-0191'],
-    polaris: ['clusterrolebindingPodExecAttach', 'rolebindingClusterRolePodExecAttach', 'rolebindingRolePodExecAttach'],
-  },
+  // Each peer check of a dangerous grant is named by the role rule that reports that grant
+  // (this rule reports only what built-in roles grant): none is this rule's alone.
+  equivalents: {},
   messages: {
     dangerous: '{{kind}} "{{name}}" gives {{subjects}} {{role}}{{scope}}, which grants {{grants}}. Bind a role that grants only what they need.',
   },
   docs: {
-    summary: 'Judges a binding by what it hands out: the rules of the role it refers to, found anywhere in the workspace, with the rules of ClusterRoles aggregated into it (`aggregationRule.clusterRoleSelectors` matched against `aggregate-to-*` labels, RB33) and the built-in `admin`, `edit` and `view` roles as the API server defines them (`edit` grants pods/exec, Secrets and impersonation of service accounts; `view` no Secrets). Every grant of the RBAC danger catalogue (wildcards, Secrets, exec/attach/port-forward, workload creation, escalate/bind/impersonate, token creation, webhooks, ...) is listed, each with a related location on the rule entry that grants it. A RoleBinding grants a ClusterRole inside its namespace only, so cluster-scoped grants do not count there. The finding is an error when the subjects include a broad group (every user, every service account) or a grant is critical (full wildcard, escalate, bind, impersonate). `cluster-admin` is left to its own rule; bindings without subjects grant nothing.',
+    summary: 'Judges a binding by what it hands out: the rules of the role it refers to, found anywhere in the workspace, with the rules of ClusterRoles aggregated into it (`aggregationRule.clusterRoleSelectors` matched against `aggregate-to-*` labels, RB33) and the built-in `admin`, `edit` and `view` roles as the API server defines them (`edit` grants pods/exec, Secrets and impersonation of service accounts; `view` no Secrets). Every grant of the RBAC danger catalogue (wildcards, Secrets, exec/attach/port-forward, workload creation, escalate/bind/impersonate, token creation, webhooks, ...) that a built-in role holds is listed, each once. A grant written in a Role or ClusterRole of the workspace is reported on that role, once, by the role rules (one step more severe when a binding hands the role out, with the binding as a related location), not again on every binding. A RoleBinding grants a ClusterRole inside its namespace only, so cluster-scoped grants do not count there. The finding is an error when the subjects include a broad group (every user, every service account) or a grant is critical (full wildcard, escalate, bind, impersonate). `cluster-admin` is left to its own rule; bindings without subjects grant nothing.',
     remediation: 'Bind a role limited to the verbs and resources the subjects use (name Secrets in `resourceNames`, drop exec and wildcards), or split the role. The role-level rules point at the same entries in the role itself.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC],
   },
@@ -63,8 +61,12 @@ subjects:
     if (b.roleKind === 'ClusterRole' && b.roleName === 'cluster-admin') return;
     const subjects = subjectsOf(index, self);
     if (subjects.length === 0) return;
-    const { role, rules, dangers } = bindingDangers(index, self);
+    const { role, rules, dangers: all } = bindingDangers(index, self);
     if (!role) return;
+    // A grant written in a role of the workspace is reported there, once, by the role rules
+    // (a bound role's findings go one step up and point at this binding): here only what no
+    // file shows, the built-in roles' grants.
+    const dangers = all.filter(d => !d.source.role.object);
     const scope = object.kind === 'RoleBinding' ? 'namespace' : 'cluster';
     if (dangers.length === 0) return;
     const aggregated = rules.some(r => r.role !== role);

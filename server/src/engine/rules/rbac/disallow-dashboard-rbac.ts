@@ -13,7 +13,7 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['RB31'],
-  equivalents: { kubescape: ['C-0014'] },
+  equivalents: {},
   messages: {
     dashboard: '{{kind}} "{{name}}" gives the Dashboard\'s ServiceAccount "{{sa}}" {{role}}, which grants {{grants}}: anyone who reaches the Dashboard (or skips its login) acts with these rights. Keep the Dashboard\'s own minimal role and let users log in with their own token.',
   },

@@ -6,7 +6,7 @@ export default grantRule({
   title: 'Roles are not cluster-admin equivalents',
   severity: 'error',
   covers: ['RB03'],
-  equivalents: { trivy: ['KSV044'], kubescape: ['C-0035', 'C-0187'] },
+  equivalents: { trivy: ['KSV044'], kubescape: ['C-0035', 'C-0187'], polaris: ['rolebindingClusterAdminRole', 'clusterrolebindingClusterAdmin', 'rolebindingClusterAdminClusterRole'] },
   messages: {
     admin: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. List the API groups, resources and verbs it needs.',
   },

@@ -30,7 +30,7 @@ metadata:
 rules:
 - apiGroups: ["rbac.authorization.k8s.io"]
   resources: ["roles"]
-  verbs: ["*"]
+  verbs: ["escalate", "bind"]
 `,
     correct: `apiVersion: rbac.authorization.k8s.io/v1
 kind: Role

@@ -8,7 +8,7 @@ export default grantRule({
   title: 'Roles do not open streams into pods (exec, attach, port-forward)',
   severity: 'error',
   covers: ['RB06', 'RB07', 'RB08'],
-  equivalents: { checkov: ['CKV2_K8S_2'], trivy: ['KSV053', 'KSV054'], kubescape: ['C-0002', 'C-0063'], polaris: ['clusterrolePodExecAttach', 'rolePodExecAttach'] },
+  equivalents: { checkov: ['CKV2_K8S_2'], trivy: ['KSV053', 'KSV054'], kubescape: ['C-0002', 'C-0063'], polaris: ['clusterrolePodExecAttach', 'rolePodExecAttach', 'clusterrolebindingPodExecAttach', 'rolebindingClusterRolePodExecAttach', 'rolebindingRolePodExecAttach'] },
   messages: {
     exec: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Keep exec out of everyday roles; grant it through a separate, audited break-glass role.',
     attach: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Keep attach out of everyday roles; grant it through a separate, audited break-glass role.',

@@ -25,12 +25,9 @@ metadata:
   name: app
   namespace: shop
 rules:
-- apiGroups:
-  - "*"
-  resources:
-  - secrets
-  verbs:
-  - "*"
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list"]
 `,
     correct: `apiVersion: rbac.authorization.k8s.io/v1
 kind: Role

@@ -24,10 +24,9 @@ metadata:
   name: jobs
   namespace: ci
 rules:
-- apiGroups: ["*"]
-  resources:
-  - jobs
-  verbs: ["*"]
+- apiGroups: ["batch"]
+  resources: ["jobs"]
+  verbs: ["create"]
 `,
     correct: `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole

@@ -9,7 +9,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['RES02'],
-  equivalents: { checkov: ['CKV_K8S_11'], trivy: ['KSV011'], kubescape: ['C-0270'], polaris: ['cpuLimitsMissing'], kubesec: ['LimitsCPU'] },
+  equivalents: { checkov: ['CKV_K8S_11'], trivy: ['KSV011'], kubescape: ['C-0270', 'C-0050', 'C-0009'], polaris: ['cpuLimitsMissing'], kubesec: ['LimitsCPU'] },
   messages: {
     missing: '{{container}} sets no resources.limits.cpu: set one (e.g. {{value}}, sized for the workload).',
   },

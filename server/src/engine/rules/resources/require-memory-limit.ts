@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'warning',
   pss: null,
   covers: ['RES04'],
-  equivalents: { kubeLinter: ['unset-memory-requirements'], checkov: ['CKV_K8S_13'], trivy: ['KSV018'], kubescape: ['C-0271'], polaris: ['memoryLimitsMissing'], kubesec: ['LimitsMemory'] },
+  equivalents: { kubeLinter: ['unset-memory-requirements'], checkov: ['CKV_K8S_13'], trivy: ['KSV018'], kubescape: ['C-0271', 'C-0004', 'C-0009'], polaris: ['memoryLimitsMissing'], kubesec: ['LimitsMemory'] },
   messages: {
     missing: '{{container}} sets no resources.limits.memory: set one (e.g. {{value}}, sized for the workload).',
   },

@@ -17,7 +17,7 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['SA08'],
-  equivalents: { kubescape: ['C-0261'] },
+  equivalents: { kubescape: ['C-0053'] },
   messages: {
     mounted: 'The pod of {{kind}} "{{name}}" mounts the token of ServiceAccount "{{sa}}", which {{bindings}} grant{{s}} permissions: code running in any of its containers can use them. Set automountServiceAccountToken: false unless the application calls the Kubernetes API.',
     optedIn: 'The pod of {{kind}} "{{name}}" opts in to the token of ServiceAccount "{{sa}}", which keeps it from other pods, and {{bindings}} grant{{s}} it permissions: keep them to what the application calls.',

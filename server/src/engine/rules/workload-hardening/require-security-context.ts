@@ -48,9 +48,9 @@ spec:
   },
   fix: null, // what to state is the subject of the specific rules and their fixes
   checkPod({ pod, report }) {
-    if ((pod.securityContext?.items.length ?? 0) === 0) report({ messageId: 'pod', at: pod.anchor('securityContext') });
+    if ((pod.securityContext?.items.length ?? 0) === 0) report({ messageId: 'pod', at: pod.anchor('securityContext'), covers: ['H12'] });
     for (const c of pod.containers) {
-      if ((c.securityContext?.items.length ?? 0) === 0) report({ messageId: 'container', data: { container: c.label }, at: c.anchor('securityContext') });
+      if ((c.securityContext?.items.length ?? 0) === 0) report({ messageId: 'container', data: { container: c.label }, at: c.anchor('securityContext'), covers: ['H13'] });
     }
   },
 });

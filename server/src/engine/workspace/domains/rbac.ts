@@ -2,7 +2,7 @@
 // the built-in ClusterRoles included), who it hands it to, and what a ServiceAccount ends up
 // holding. Built from summaries only, so a binding in one file is judged by a role in another.
 import { assessRules, DangerousGrant, PolicyRuleData } from '../../model/rbac';
-import { builtinClusterRole, isBuiltinClusterRole } from '../../model/rbac-builtin';
+import { builtinClusterRole, isBuiltinClusterRole, isBuiltinRole } from '../../model/rbac-builtin';
 import { nested, WorkspaceIndex } from '../index';
 import { LabelSelector, matches } from '../selector';
 import { perModel } from '../derive';
@@ -82,6 +82,7 @@ export function isMissingRole(index: WorkspaceIndex, binding: ObjectSummary): bo
   const ref = binding.binding?.roleRef;
   if (!ref?.name) return false;
   if (roleFor(index, binding) || (ref.kind === 'ClusterRole' && isBuiltinClusterRole(ref.name))) return false;
+  if (ref.kind === 'Role' && binding.kind === 'RoleBinding' && isBuiltinRole(index.namespaceOf(binding), ref.name)) return false;
   // A Role of that name in the (guessed) namespace may well be it: not known to be missing.
   return !graph(index).roles.has(roleKey(ref.kind, index.namespaceOf(binding), ref.name));
 }
@@ -270,3 +271,16 @@ export function boundSeverity(index: WorkspaceIndex, role: ObjectSummary, base: 
   if (base === 'error' || boundSubjects(index, role).length === 0) return undefined;
   return base === 'info' ? 'warning' : 'error';
 }
+
+/**
+ * The API groups the CustomResourceDefinitions of the workspace define (a CRD's name is
+ * `<plural>.<group>`): an operator's roles on them manage its own API.
+ */
+export const ownApiGroups = perModel((index: WorkspaceIndex): ReadonlySet<string> => {
+  const groups = new Set<string>();
+  for (const o of index.all()) {
+    const dot = o.kind === 'CustomResourceDefinition' && o.name ? o.name.indexOf('.') : -1;
+    if (dot > 0) groups.add(o.name!.slice(dot + 1));
+  }
+  return groups;
+});
