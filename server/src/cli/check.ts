@@ -11,6 +11,7 @@ import { summarizeFile } from '../engine/workspace/summary';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
+import { checkCharts, chartRoots } from './check-charts';
 import { ConfigFinder, RepoConfig } from './config';
 import { contextRoots } from './context';
 import { mergeConfigInputs } from '../engine/config';
@@ -82,6 +83,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
+  // Charts are judged by what they render; a chart that cannot render fails the run.
+  const charts = checkCharts(chartRoots(files.map(f => f.absolute)), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io);
+  summary.findings.push(...charts.findings);
+  summary.skipped += charts.skipped;
+  if (charts.skipped) ioErrors++;
   const artifacts = new Map<string, string>();
   for (const { file, content, uri, context } of inputs) {
     if (context) continue;

@@ -3,11 +3,13 @@
 import { parseArgs, UsageError } from './args';
 import { runCheck } from './check';
 import { Io, processIo } from './io';
+import { runRenderChart } from './render-chart';
 import { runRules } from './rules';
 import { helpText, version } from './usage';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
+    if (argv[0] === 'render') return await runRenderChart(argv.slice(1), io);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help': io.out(helpText(args.topic)); return 0;

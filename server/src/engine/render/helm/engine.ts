@@ -17,7 +17,12 @@ export interface RenderedFile {
   origins: OriginRange[];
 }
 
-export interface EngineResult { files: RenderedFile[]; error?: { message: string; template: TemplateError } }
+export interface EngineResult {
+  files: RenderedFile[];
+  error?: { message: string; template: TemplateError };
+  /** Every template's Helm name -> its file under the root chart and its text (helpers too). */
+  sources: Map<string, { path: string; text: string }>;
+}
 
 interface Renderable { name: string; path: string; text: string; data: GoMap; basePath: string }
 
@@ -65,10 +70,11 @@ function sortTemplates(list: Renderable[]): Renderable[] {
 
 export function renderTemplates(root: Chart, top: GoMap, limits: EngineLimits): EngineResult {
   const sorted = sortTemplates(allTemplates(root, top));
+  const sources = new Map(sorted.map(r => [r.name, { path: r.path, text: r.text }]));
   const set = parseTemplates(sorted.map(r => ({ name: r.name, text: r.text })), { funcs: { ...HELM_FUNCS, ...EXTRA_FUNCS } });
   if (set.errors.length) {
     const e = set.errors[0];
-    return { files: [], error: { message: formatParseError(e), template: e } };
+    return { files: [], error: { message: formatParseError(e), template: e }, sources };
   }
   const files: RenderedFile[] = [];
   const deadline = Date.now() + limits.budgetMs;
@@ -80,9 +86,9 @@ export function renderTemplates(root: Chart, top: GoMap, limits: EngineLimits): 
     const result = render(set, r.name, data, {
       missingkey: 'zero', noValue: '', budgetMs: Math.max(1, deadline - Date.now()), maxOutput: Math.max(1, limits.maxOutput - produced),
     });
-    if (!result.ok) return { files, error: { message: formatExecError(result.error), template: result.error } };
+    if (!result.ok) return { files, error: { message: formatExecError(result.error), template: result.error }, sources };
     produced += result.text.length;
     files.push({ name: r.name, path: r.path, text: result.text, origins: result.origins });
   }
-  return { files };
+  return { files, sources };
 }

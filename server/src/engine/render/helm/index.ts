@@ -50,7 +50,7 @@ export interface ChartDocument {
 }
 
 export type ChartRenderResult =
-  | { ok: true; text: string; documents: ChartDocument[]; values: GoMap }
+  | { ok: true; text: string; documents: ChartDocument[]; values: GoMap; sources: Map<string, { path: string; text: string }> }
   | { ok: false; error: string; partialText?: string; at?: { path: string; line: number; col: number } };
 
 function userValues(opts: ChartRenderOptions): GoMap {
@@ -112,8 +112,8 @@ export function renderChart(files: ChartFile[], opts: ChartRenderOptions = {}): 
     const rendered = renderTemplates(chart, top, { budgetMs: opts.budgetMs ?? 5000, maxOutput: opts.maxOutput ?? 16 * 1024 * 1024 });
     if (rendered.error) {
       const t = rendered.error.template;
-      const file = rendered.files.find(f => f.name === t.template);
-      return { ok: false, error: rendered.error.message, at: locate(chart, t.template, t.line, t.col, file) };
+      const path = rendered.sources.get(t.template)?.path;
+      return { ok: false, error: rendered.error.message, at: path ? { path, line: t.line, col: t.col } : undefined };
     }
     const templates = rendered.files.filter(f => !f.name.endsWith('NOTES.txt'));
     const byName = new Map(templates.map(f => [f.name, f]));
@@ -146,27 +146,11 @@ export function renderChart(files: ChartFile[], opts: ChartRenderOptions = {}): 
       text += `---\n# Source: ${h.source}\n${h.content}\n`;
       documents.push(toDoc(h));
     }
-    return { ok: true, text, documents, values };
+    return { ok: true, text, documents, values, sources: rendered.sources };
   } catch (e) {
     if (e instanceof ChartError || e instanceof CapabilitiesError) return { ok: false, error: e.message };
     return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }
-}
-
-/** The file and position of a template error, for reporting at the template line. */
-function locate(chart: Chart, name: string, line: number, col: number, _file?: RenderedFile): { path: string; line: number; col: number } | undefined {
-  if (!name) return undefined;
-  const path = templatePath(chart, chart.name, name);
-  return path ? { path, line, col } : undefined;
-}
-
-function templatePath(chart: Chart, fullPath: string, name: string): string | undefined {
-  if (name.startsWith(`${fullPath}/templates/`)) return `${chart.dir ? chart.dir + '/' : ''}${name.slice(fullPath.length + 1)}`;
-  for (const sub of chart.dependencies) {
-    const p = templatePath(sub, `${fullPath}/charts/${sub.name}`, name);
-    if (p) return p;
-  }
-  return undefined;
 }
 
 export type { OriginRange };

@@ -1,0 +1,129 @@
+// `kube-harden check` on Helm charts: each chart folder is rendered in-process with its
+// values.yaml and with each ci/*-values.yaml (chart-testing's convention), the rendered objects
+// are linted like any manifest, and every finding is reported at the template line that produced
+// the offending text: the action that printed it (naming the values file line that set the value)
+// or the literal text around it. A chart that cannot render is reported as skipped.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigInput, Finding, lintParsed, parseFile, resolveConfig } from '../engine';
+import { OriginRange } from '../engine/render/gotemplate';
+import { ChartDocument, locateValue, renderChart } from '../engine/render/helm';
+import { WorkspaceIndex } from '../engine/workspace';
+import { summarizeFile } from '../engine/workspace/summary';
+import { readChartFiles } from '../host/chart-files';
+import { CliFinding, fingerprints } from './findings';
+import { Io } from './io';
+
+export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: number }
+
+/** Chart roots among the files found: folders with a Chart.yaml that are not another chart's subchart. */
+export function chartRoots(files: string[]): string[] {
+  const dirs = files.filter(f => path.basename(f) === 'Chart.yaml').map(f => path.dirname(f));
+  return [...new Set(dirs)].filter(d => !/[\\/]charts[\\/][^\\/]+$/.test(d) || !fs.existsSync(path.join(d, '..', '..', 'Chart.yaml'))).sort();
+}
+
+interface ValueSet { name: string; file?: string }
+
+function valueSets(dir: string): ValueSet[] {
+  const sets: ValueSet[] = [{ name: 'values.yaml' }];
+  try {
+    for (const f of fs.readdirSync(path.join(dir, 'ci')).sort()) if (/-values\.ya?ml$/.test(f)) sets.push({ name: `ci/${f}`, file: path.join(dir, 'ci', f) });
+  } catch { /* no ci folder */ }
+  return sets;
+}
+
+/** 1-based line and column of an offset in a text. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+function originAt(origins: OriginRange[], offset: number): OriginRange | undefined {
+  return origins.find(o => offset >= o.start && offset < o.end) ?? origins.find(o => offset === o.end);
+}
+
+type Mapped = { path: string; start: { line: number; column: number }; end: { line: number; column: number }; note?: string };
+
+/** Where in the chart's sources a finding on a rendered document points. */
+function mapFinding(f: Finding, doc: ChartDocument, sources: Map<string, { path: string; text: string }>, dir: string, set: ValueSet): Mapped | undefined {
+  const file = doc.file;
+  if (!file) return undefined;
+  const at = doc.offset + f.offsets[0];
+  const o = originAt(file.origins, at);
+  if (!o) return undefined;
+  const src = sources.get(o.origin.file.replace(/#tpl\d+$/, '')) ?? sources.get(o.origin.template);
+  if (!src) return undefined;
+  if (o.origin.kind === 'text') {
+    const start = o.origin.offset + (at - o.start);
+    const end = Math.min(start + (f.offsets[1] - f.offsets[0]), o.origin.offset + (o.end - o.start));
+    return { path: src.path, start: position(src.text, start), end: position(src.text, Math.max(end, start)) };
+  }
+  const mapped: Mapped = { path: src.path, start: position(src.text, o.origin.start), end: position(src.text, o.origin.end) };
+  const vp = o.origin.path;
+  if (vp && vp[0] === 'Values') {
+    const key = vp.slice(1);
+    const files = [set.file, path.join(dir, path.dirname(src.path).replace(/templates(\/.*)?$/, ''), 'values.yaml')].filter((x): x is string => !!x);
+    for (const vf of files) {
+      let text: string;
+      try { text = fs.readFileSync(vf, 'utf8'); } catch { continue; }
+      const hit = locateValue(text, key);
+      if (hit) { mapped.note = `${path.relative(dir, vf).split(path.sep).join('/')}:${hit.line} sets .Values.${key.join('.')}`; break; }
+    }
+  }
+  return mapped;
+}
+
+/** Renders and lints every chart; findings come back in the CLI's shape, failures on stderr. */
+export function checkCharts(roots: string[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io): ChartCheck {
+  const out: ChartCheck = { findings: [], skipped: 0, charts: 0 };
+  for (const dir of roots) {
+    const display = path.relative(base, dir).split(path.sep).join('/') || '.';
+    let files;
+    try { files = readChartFiles(dir); } catch (e) {
+      io.err(`kube-harden: skipped: ${display}/Chart.yaml: ${e instanceof Error ? e.message : String(e)}\n`);
+      out.skipped++;
+      continue;
+    }
+    out.charts++;
+    const sets = valueSets(dir);
+    // finding key -> the finding and the value sets it holds in
+    const seen = new Map<string, { finding: CliFinding; sets: string[] }>();
+    for (const set of sets) {
+      const valueFiles = set.file ? [{ name: set.name, text: fs.readFileSync(set.file, 'utf8') }] : [];
+      const r = renderChart(files, { valueFiles, includeCrds: true });
+      if (!r.ok) {
+        const where = r.at ? `${display}/${r.at.path}:${r.at.line}:${r.at.col}` : `${display}/Chart.yaml`;
+        io.err(`kube-harden: skipped: ${where}: ${r.error.split('\n').join(' ')}${set.file ? ` (with ${set.name})` : ''}\n`);
+        out.skipped++;
+        continue;
+      }
+      r.documents.forEach((doc, i) => {
+        const uri = `${pathToFileURL(path.join(dir, doc.path)).href}#rendered-${set.name}-${i}`;
+        try { workspace.setFile(uri, summarizeFile(uri, parseFile(doc.content))); } catch { /* judged below */ }
+      });
+      r.documents.forEach((doc, i) => {
+        const uri = `${pathToFileURL(path.join(dir, doc.path)).href}#rendered-${set.name}-${i}`;
+        const parsed = parseFile(doc.content);
+        const result = lintParsed(parsed, resolveConfig(configFor(path.join(dir, doc.path))), { uri, workspace });
+        const prints = fingerprints(`${display}/${doc.path}`, parsed, result.findings);
+        result.findings.forEach((f, k) => {
+          const m = mapFinding(f, doc, r.sources, dir, set) ?? { path: doc.path, start: { line: f.range.start.line + 1, column: f.range.start.character + 1 }, end: { line: f.range.end.line + 1, column: f.range.end.character + 1 } };
+          const file = path.relative(base, path.join(dir, m.path)).split(path.sep).join('/');
+          const finding: CliFinding = {
+            file, rule: f.ruleId, severity: f.severity, message: m.note ? `${f.message} (${m.note})` : f.message,
+            range: { start: m.start, end: m.end }, covers: [...f.covers], fix: null, fingerprint: prints[k],
+          };
+          const key = `${file}|${m.start.line}|${m.start.column}|${f.ruleId}|${f.message}`;
+          const have = seen.get(key);
+          if (have) { if (!have.sets.includes(set.name)) have.sets.push(set.name); } else seen.set(key, { finding, sets: [set.name] });
+        });
+      });
+    }
+    for (const { finding, sets: where } of seen.values()) {
+      if (sets.length > 1 && where.length < sets.length) finding.message += ` [value sets: ${where.join(', ')}]`;
+      out.findings.push(finding);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// `kube-harden render <chart>` equals helm template's goldens; `kube-harden check` on a chart
+// reports at the template line of the action that printed the value, naming values.yaml.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { main } from '@kube-harden/server/out/cli/main';
+
+const FIXTURES = path.resolve(__dirname, '../../../../fixtures/helm');
+
+async function run(argv: string[]) {
+  let out = '', err = '';
+  const code = await main(argv, { out: t => { out += t; }, err: t => { err += t; }, color: false });
+  return { code, out, err };
+}
+
+describe('kube-harden render <chart>', () => {
+  const chart = path.join(FIXTURES, 'testcharts/subchart');
+  const cases: Array<[string[], string]> = [
+    [['--set', 'service.name=apache'], 'template-set.txt'],
+    [['--show-only', 'templates/subdir/role*'], 'template-show-only-glob.txt'],
+    [['--show-only', 'templates/service.yaml', '--show-only', 'charts/subcharta/templates/service.yaml'], 'template-show-only-multiple.txt'],
+    [['--show-only', 'templates/service.yaml'], 'template-show-only-one.txt'],
+    [['--api-versions', 'helm.k8s.io/test', '--api-versions', 'helm.k8s.io/test2'], 'template-with-api-version.txt'],
+  ];
+  for (const [flags, golden] of cases) {
+    it(`prints ${golden}`, async () => {
+      const r = await run(['render', chart, '--kube-version', '1.20.0', ...flags]);
+      assert.equal(r.err, '');
+      assert.equal(r.out, fs.readFileSync(path.join(FIXTURES, 'output', golden), 'utf8'));
+      assert.equal(r.code, 0);
+    });
+  }
+});
+
+describe('kube-harden check <chart>', () => {
+  it('reports privileged at the action printing it, naming the values.yaml line', async () => {
+    const r = await run(['check', '--format', 'json', path.join(FIXTURES, 'check/privileged')]);
+    const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>;
+    const priv = findings.find(f => f.rule === 'disallow-privileged-containers')!;
+    assert.ok(priv.file.endsWith('check/privileged/templates/pod.yaml'));
+    assert.deepEqual(priv.range.start, { line: 10, column: 21 });
+    assert.equal(priv.message, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:3 sets .Values.securityContext.privileged)');
+    // A missing setting lands on the literal text of the container in the template.
+    const drop = findings.find(f => f.rule === 'require-drop-all-capabilities')!;
+    assert.deepEqual(drop.range.start, { line: 9, column: 7 });
+    assert.equal(r.code, 1);
+  });
+
+  it('reports a chart that cannot render as skipped, at the template position, and fails', async () => {
+    const r = await run(['check', path.join(FIXTURES, 'check/broken')]);
+    assert.match(r.err, /kube-harden: skipped: .*check\/broken\/templates\/cm\.yaml:4:29: broken\/templates\/cm\.yaml:4:29 {3}executing "broken\/templates\/cm\.yaml" at <b64enc>: {5}invalid value; expected string\n/);
+    assert.equal(r.code, 2);
+  });
+});
