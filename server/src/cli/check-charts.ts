@@ -17,10 +17,19 @@ import { Io } from './io';
 
 export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: number }
 
+/** A chart folder: absolute, and as the user named it (the base of the file names reported). */
+export interface ChartRoot { dir: string; display: string }
+
 /** Chart roots among the files found: folders with a Chart.yaml that are not another chart's subchart. */
-export function chartRoots(files: string[]): string[] {
-  const dirs = files.filter(f => path.basename(f) === 'Chart.yaml').map(f => path.dirname(f));
-  return [...new Set(dirs)].filter(d => !/[\\/]charts[\\/][^\\/]+$/.test(d) || !fs.existsSync(path.join(d, '..', '..', 'Chart.yaml'))).sort();
+export function chartRoots(files: ReadonlyArray<{ absolute: string; display: string }>): ChartRoot[] {
+  const roots = new Map<string, string>();
+  for (const f of files) {
+    if (path.basename(f.absolute) !== 'Chart.yaml') continue;
+    const dir = path.dirname(f.absolute);
+    const sub = path.basename(path.dirname(dir)) === 'charts' && fs.existsSync(path.join(dir, '..', '..', 'Chart.yaml'));
+    if (!sub) roots.set(dir, path.dirname(f.display));
+  }
+  return [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([dir, display]) => ({ dir, display }));
 }
 
 interface ValueSet { name: string; file?: string }
@@ -75,13 +84,12 @@ function mapFinding(f: Finding, doc: ChartDocument, sources: Map<string, { path:
 }
 
 /** Renders and lints every chart; findings come back in the CLI's shape, failures on stderr. */
-export function checkCharts(roots: string[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io): ChartCheck {
+export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io): ChartCheck {
   const out: ChartCheck = { findings: [], skipped: 0, charts: 0 };
-  for (const dir of roots) {
-    const display = path.relative(base, dir).split(path.sep).join('/') || '.';
+  for (const { dir, display } of roots) {
     let files;
     try { files = readChartFiles(dir); } catch (e) {
-      io.err(`kube-harden: skipped: ${display}/Chart.yaml: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`kube-harden: skipped: ${path.join(display, 'Chart.yaml')}: ${e instanceof Error ? e.message : String(e)}\n`);
       out.skipped++;
       continue;
     }
@@ -93,7 +101,7 @@ export function checkCharts(roots: string[], base: string, configFor: (absolute:
       const valueFiles = set.file ? [{ name: set.name, text: fs.readFileSync(set.file, 'utf8') }] : [];
       const r = renderChart(files, { valueFiles, includeCrds: true });
       if (!r.ok) {
-        const where = r.at ? `${display}/${r.at.path}:${r.at.line}:${r.at.col}` : `${display}/Chart.yaml`;
+        const where = r.at ? `${path.join(display, r.at.path)}:${r.at.line}:${r.at.col}` : path.join(display, 'Chart.yaml');
         io.err(`kube-harden: skipped: ${where}: ${r.error.split('\n').join(' ')}${set.file ? ` (with ${set.name})` : ''}\n`);
         out.skipped++;
         continue;
@@ -106,10 +114,10 @@ export function checkCharts(roots: string[], base: string, configFor: (absolute:
         const uri = `${pathToFileURL(path.join(dir, doc.path)).href}#rendered-${set.name}-${i}`;
         const parsed = parseFile(doc.content);
         const result = lintParsed(parsed, resolveConfig(configFor(path.join(dir, doc.path))), { uri, workspace });
-        const prints = fingerprints(`${display}/${doc.path}`, parsed, result.findings);
+        const prints = fingerprints(path.relative(base, path.join(dir, doc.path)).split(path.sep).join('/'), parsed, result.findings);
         result.findings.forEach((f, k) => {
           const m = mapFinding(f, doc, r.sources, dir, set) ?? { path: doc.path, start: { line: f.range.start.line + 1, column: f.range.start.character + 1 }, end: { line: f.range.end.line + 1, column: f.range.end.character + 1 } };
-          const file = path.relative(base, path.join(dir, m.path)).split(path.sep).join('/');
+          const file = path.join(display, m.path);
           const finding: CliFinding = {
             file, rule: f.ruleId, severity: f.severity, message: m.note ? `${f.message} (${m.note})` : f.message,
             range: { start: m.start, end: m.end }, covers: [...f.covers], fix: null, fingerprint: prints[k],

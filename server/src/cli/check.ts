@@ -84,7 +84,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: 0, fixed: args.fix ? [] : undefined, suppressed: [] };
   // Charts are judged by what they render; a chart that cannot render fails the run.
-  const charts = checkCharts(chartRoots(files.map(f => f.absolute)), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io);
+  const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io);
   summary.findings.push(...charts.findings);
   summary.skipped += charts.skipped;
   if (charts.skipped) ioErrors++;
