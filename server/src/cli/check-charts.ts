@@ -12,10 +12,10 @@ import { ChartDocument, locateValue, renderChart } from '../engine/render/helm';
 import { WorkspaceIndex } from '../engine/workspace';
 import { summarizeFile } from '../engine/workspace/summary';
 import { readChartFiles } from '../host/chart-files';
-import { CliFinding, fingerprints } from './findings';
+import { CliFinding, fingerprints, RunNote } from './findings';
 import { Io } from './io';
 
-export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: number }
+export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: number; notes: RunNote[] }
 
 /** A chart folder: absolute, and as the user named it (the base of the file names reported). */
 export interface ChartRoot { dir: string; display: string }
@@ -85,12 +85,16 @@ function mapFinding(f: Finding, doc: ChartDocument, sources: Map<string, { path:
 
 /** Renders and lints every chart; findings come back in the CLI's shape, failures on stderr. */
 export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io): ChartCheck {
-  const out: ChartCheck = { findings: [], skipped: 0, charts: 0 };
+  const out: ChartCheck = { findings: [], skipped: 0, charts: 0, notes: [] };
+  const skip = (file: string, reason: string, line?: number, col?: number) => {
+    io.err(`kube-harden: skipped: ${file}${line ? `:${line}` : ''}${line && col ? `:${col}` : ''}: ${reason}\n`);
+    out.notes.push({ level: 'error', message: `not rendered: ${reason}`, file, line });
+    out.skipped++;
+  };
   for (const { dir, display } of roots) {
     let files;
     try { files = readChartFiles(dir); } catch (e) {
-      io.err(`kube-harden: skipped: ${path.join(display, 'Chart.yaml')}: ${e instanceof Error ? e.message : String(e)}\n`);
-      out.skipped++;
+      skip(path.join(display, 'Chart.yaml'), e instanceof Error ? e.message : String(e));
       continue;
     }
     out.charts++;
@@ -101,9 +105,9 @@ export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolu
       const valueFiles = set.file ? [{ name: set.name, text: fs.readFileSync(set.file, 'utf8') }] : [];
       const r = renderChart(files, { valueFiles, includeCrds: true });
       if (!r.ok) {
-        const where = r.at ? `${path.join(display, r.at.path)}:${r.at.line}:${r.at.col}` : path.join(display, 'Chart.yaml');
-        io.err(`kube-harden: skipped: ${where}: ${r.error.split('\n').join(' ')}${set.file ? ` (with ${set.name})` : ''}\n`);
-        out.skipped++;
+        const reason = `${r.error.split('\n').map(l => l.trim()).join(' ')}${set.file ? ` (with ${set.name})` : ''}`;
+        if (r.at) skip(path.join(display, r.at.path), reason, r.at.line, r.at.col);
+        else skip(path.join(display, 'Chart.yaml'), reason);
         continue;
       }
       r.documents.forEach((doc, i) => {

@@ -87,6 +87,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io);
   summary.findings.push(...charts.findings);
   summary.skipped += charts.skipped;
+  if (charts.notes.length) (summary.notes ??= []).push(...charts.notes);
   if (charts.skipped) ioErrors++;
   const artifacts = new Map<string, string>();
   for (const { file, content, uri, context } of inputs) {

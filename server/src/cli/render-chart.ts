@@ -3,13 +3,14 @@
 // --include-crds, --skip-tests, --show-only), rendered in-process without Helm or a cluster.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseTemplates, render } from '../engine/render/gotemplate';
 import { ChartRenderOptions, renderChart } from '../engine/render/helm';
 import { ChartReadError, readChartFiles } from '../host/chart-files';
 import { Io } from './io';
 
-const WITH_VALUE = new Set(['-f', '--values', '--set', '--set-string', '--release-name', '--namespace', '-n', '--kube-version', '--api-versions', '-a', '--show-only', '-s']);
+const WITH_VALUE = new Set(['-f', '--values', '--set', '--set-string', '--release-name', '--namespace', '-n', '--kube-version', '--api-versions', '-a', '--show-only', '-s', '--name-template']);
 
-interface RenderArgs { chart?: string; opts: ChartRenderOptions; valueFiles: string[]; showOnly: string[] }
+interface RenderArgs { chart?: string; opts: ChartRenderOptions; valueFiles: string[]; showOnly: string[]; nameTemplate?: string }
 
 function parse(argv: string[]): RenderArgs | string {
   const out: RenderArgs = { opts: { set: [], setString: [], apiVersions: [] }, valueFiles: [], showOnly: [] };
@@ -31,6 +32,7 @@ function parse(argv: string[]): RenderArgs | string {
       case '--kube-version': out.opts.kubeVersion = value; break;
       case '-a': case '--api-versions': out.opts.apiVersions!.push(...value!.split(',')); break;
       case '--show-only': case '-s': out.showOnly.push(value!); break;
+      case '--name-template': out.nameTemplate = value; break;
       case '--include-crds': out.opts.includeCrds = true; break;
       case '--skip-tests': out.opts.skipTests = true; break;
       default:
@@ -56,11 +58,24 @@ function showOnly(text: string, patterns: string[]): string | { error: string } 
   return out.map(d => `---\n${d}\n`).join('');
 }
 
+/** --name-template: the release name is itself a template (text/template with Sprig, no data). */
+function releaseName(template: string): { name: string } | { error: string } {
+  const set = parseTemplates([{ name: 'name-template', text: template }]);
+  if (set.errors.length) return { error: set.errors[0].message };
+  const r = render(set, 'name-template', undefined, { budgetMs: 1000, maxOutput: 1024 });
+  return r.ok ? { name: r.text } : { error: r.error.message };
+}
+
 export async function runRenderChart(argv: string[], io: Io): Promise<number> {
   const args = parse(argv);
   if (typeof args === 'string') {
     io.err(`kube-harden: error: ${args}\nRun "kube-harden --help" for usage.\n`);
     return 2;
+  }
+  if (args.nameTemplate !== undefined) {
+    const n = releaseName(args.nameTemplate);
+    if ('error' in n) { io.err(`Error: ${n.error}\n`); return 1; }
+    args.opts.releaseName = n.name;
   }
   const dir = path.resolve(args.chart!);
   try {

@@ -4,9 +4,12 @@ const CHECK = `Usage: kube-harden check [options] <files or directories...|->
 
 Reports security findings in Kubernetes manifests. Directories are searched
 recursively for .yaml, .yml and .json files (node_modules and .git are skipped).
-Helm chart templates are not linted. A file that cannot be read is reported on
-stderr (exit status 2) and the others are still checked. "-" reads a YAML
-stream from standard input (helm template ... | kube-harden check -).
+A Helm chart (a folder with Chart.yaml) is rendered with its values.yaml and
+with each ci/*-values.yaml, and its findings are reported at the template line
+that produced them; a chart that cannot render is reported as skipped (exit
+status 2); its templates are never linted as plain YAML. A file that cannot be
+read is reported on stderr (exit status 2) and the others are still checked.
+"-" reads a YAML stream from standard input (helm template ... | kube-harden check -).
 
 The named files are judged with the rest of their repository, as the editor
 judges them: the manifests under the folder of the nearest .kube-harden.yaml
@@ -84,6 +87,10 @@ Commands:
   check [options] <files or directories...|->  Report security findings in Kubernetes manifests
                                               (--fix: apply the safe fixes first)
   rules [--format text|json]                  List the rules
+  render <chart> [-f values.yaml] [--set k=v]  Print what "helm template" prints for a chart
+                                              (--release-name, --namespace, --kube-version,
+                                              --api-versions, --include-crds, --skip-tests,
+                                              --show-only, --name-template, --set-string)
 
 Options:
   -h, --help      Show help (also per command: kube-harden check --help)

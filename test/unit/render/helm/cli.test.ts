@@ -21,6 +21,7 @@ describe('kube-harden render <chart>', () => {
     [['--show-only', 'templates/service.yaml', '--show-only', 'charts/subcharta/templates/service.yaml'], 'template-show-only-multiple.txt'],
     [['--show-only', 'templates/service.yaml'], 'template-show-only-one.txt'],
     [['--api-versions', 'helm.k8s.io/test', '--api-versions', 'helm.k8s.io/test2'], 'template-with-api-version.txt'],
+    [['--name-template', 'foobar-{{ b64enc "abc" | lower }}-baz'], 'template-name-template.txt'],
   ];
   for (const [flags, golden] of cases) {
     it(`prints ${golden}`, async () => {
@@ -46,9 +47,18 @@ describe('kube-harden check <chart>', () => {
     assert.equal(r.code, 1);
   });
 
+  it('renders each ci/*-values.yaml as its own value set and names the sets a finding holds in', async () => {
+    const r = await run(['check', '--format', 'json', path.join(FIXTURES, 'check/valuesets')]);
+    const findings = JSON.parse(r.out).findings as Array<{ rule: string; message: string }>;
+    const priv = findings.filter(f => f.rule === 'disallow-privileged-containers').map(f => f.message);
+    assert.deepEqual(priv, ['Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:3 sets .Values.securityContext.privileged) [value sets: values.yaml, ci/same-values.yaml]']);
+    // Findings in every set carry no list.
+    assert.ok(findings.filter(f => f.rule === 'require-drop-all-capabilities').every(f => !f.message.includes('[value sets')));
+  });
+
   it('reports a chart that cannot render as skipped, at the template position, and fails', async () => {
     const r = await run(['check', path.join(FIXTURES, 'check/broken')]);
-    assert.match(r.err, /kube-harden: skipped: .*check\/broken\/templates\/cm\.yaml:4:29: broken\/templates\/cm\.yaml:4:29 {3}executing "broken\/templates\/cm\.yaml" at <b64enc>: {5}invalid value; expected string\n/);
+    assert.equal(r.err, `kube-harden: skipped: ${path.join(FIXTURES, 'check/broken/templates/cm.yaml')}:4:29: broken/templates/cm.yaml:4:29 executing "broken/templates/cm.yaml" at <b64enc>: invalid value; expected string\n`);
     assert.equal(r.code, 2);
   });
 });
