@@ -61,8 +61,14 @@ function mapFinding(f: Finding, doc: ChartDocument, sources: Map<string, { path:
   const at = doc.offset + f.offsets[0];
   const o = originAt(file.origins, at);
   if (!o) return undefined;
-  const src = sources.get(o.origin.file.replace(/#tpl\d+$/, '')) ?? sources.get(o.origin.template);
-  if (!src) return undefined;
+  let src = sources.get(o.origin.file);
+  if (!src) {
+    // Text parsed by `tpl` has no file of its own: the innermost call site in a template stands for it.
+    const site = [...o.origin.via].reverse().find(v => sources.has(v.file));
+    if (!site) return undefined;
+    const s = sources.get(site.file)!;
+    return { path: s.path, start: position(s.text, site.start), end: position(s.text, site.end) };
+  }
   if (o.origin.kind === 'text') {
     const start = o.origin.offset + (at - o.start);
     const end = Math.min(start + (f.offsets[1] - f.offsets[0]), o.origin.offset + (o.end - o.start));

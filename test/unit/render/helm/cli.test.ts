@@ -47,6 +47,14 @@ describe('kube-harden check <chart>', () => {
     assert.equal(r.code, 1);
   });
 
+  it('reports a value printed inside an include at the helper, and text from tpl at the tpl call', async () => {
+    const r = await run(['check', '--format', 'json', path.join(FIXTURES, 'check/helpers')]);
+    const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>;
+    const at = (rule: string) => findings.filter(f => f.rule === rule).map(f => [path.basename(f.file), f.range.start.line, f.range.start.column, f.message]);
+    assert.deepEqual(at('disallow-privileged-containers'), [['_helpers.tpl', 2, 13, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:1 sets .Values.privileged)']]);
+    assert.deepEqual(at('disallow-host-network'), [['pod.yaml', 6, 16, "The pod shares the node's network namespace: remove spec.hostNetwork or set it to false."]]);
+  });
+
   it('renders each ci/*-values.yaml as its own value set and names the sets a finding holds in', async () => {
     const r = await run(['check', '--format', 'json', path.join(FIXTURES, 'check/valuesets')]);
     const findings = JSON.parse(r.out).findings as Array<{ rule: string; message: string }>;
