@@ -35,7 +35,7 @@ describe('kube-harden render <chart>', () => {
 
 describe('kube-harden check <chart>', () => {
   it('reports privileged at the action printing it, naming the values.yaml line', async () => {
-    const r = await run(['check', '--format', 'json', path.join(FIXTURES, 'check/privileged')]);
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/privileged')]);
     const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>;
     const priv = findings.find(f => f.rule === 'disallow-privileged-containers')!;
     assert.ok(priv.file.endsWith('check/privileged/templates/pod.yaml'));
@@ -48,7 +48,7 @@ describe('kube-harden check <chart>', () => {
   });
 
   it('reports a value printed inside an include at the helper, and text from tpl at the tpl call', async () => {
-    const r = await run(['check', '--format', 'json', path.join(FIXTURES, 'check/helpers')]);
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/helpers')]);
     const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>;
     const at = (rule: string) => findings.filter(f => f.rule === rule).map(f => [path.basename(f.file), f.range.start.line, f.range.start.column, f.message]);
     assert.deepEqual(at('disallow-privileged-containers'), [['_helpers.tpl', 2, 13, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:1 sets .Values.privileged)']]);
@@ -56,7 +56,7 @@ describe('kube-harden check <chart>', () => {
   });
 
   it('renders each ci/*-values.yaml as its own value set and names the sets a finding holds in', async () => {
-    const r = await run(['check', '--format', 'json', path.join(FIXTURES, 'check/valuesets')]);
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/valuesets')]);
     const findings = JSON.parse(r.out).findings as Array<{ rule: string; message: string }>;
     const priv = findings.filter(f => f.rule === 'disallow-privileged-containers').map(f => f.message);
     assert.deepEqual(priv, ['Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:3 sets .Values.securityContext.privileged) [value sets: values.yaml, ci/same-values.yaml]']);
@@ -65,7 +65,7 @@ describe('kube-harden check <chart>', () => {
   });
 
   it('reports a chart that cannot render as skipped, at the template position, and fails', async () => {
-    const r = await run(['check', path.join(FIXTURES, 'check/broken')]);
+    const r = await run(['check', '--no-context', path.join(FIXTURES, 'check/broken')]);
     assert.equal(r.err, `kube-harden: skipped: ${path.join(FIXTURES, 'check/broken/templates/cm.yaml')}:4:29: broken/templates/cm.yaml:4:29 executing "broken/templates/cm.yaml" at <b64enc>: invalid value; expected string\n`);
     assert.equal(r.code, 2);
   });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { parseSet } from '@kube-harden/server/out/engine/render/helm/strvals';
 import { renderChart, ChartFile } from '@kube-harden/server/out/engine/render/helm/index';
 import { HelmIgnore } from '@kube-harden/server/out/engine/render/helm/helmignore';
+import { versionMatches } from '@kube-harden/server/out/engine/render/helm/semver-range';
 
 const set = (...args: string[]) => { const m = {}; for (const a of args) parseSet(a, m); return m; };
 
@@ -122,5 +123,26 @@ describe('.helmignore', () => {
     const ig = new HelmIgnore('# comment\n*.bak\n/docs\nsecret/\n!keep.bak\n');
     assert.deepEqual(['a.bak', 'x/b.bak', 'keep.bak', 'docs/r.md', 'secret/k', 'secret', 'templates/.hidden.yaml', 'templates/a.yaml'].map(p => ig.ignores(p)),
       [true, true, false, true, true, false, true, false]);
+  });
+});
+
+describe('dependency version ranges (Masterminds/semver constraints)', () => {
+  it('matches a charts/ folder to its Chart.yaml entry as Helm does', () => {
+    const table: Array<[string, string, boolean]> = [
+      ['', '1.2.3', true], ['1.2.3', '1.2.3', true], ['1.2.3', '1.2.4', false],
+      ['~1.2.0', '1.2.9', true], ['~1.2.0', '1.3.0', false], ['^1.2.0', '1.9.0', true], ['^1.2.0', '2.0.0', false],
+      ['^0.2.0', '0.2.5', true], ['^0.2.0', '0.3.0', false], ['1.x', '1.7.0', true], ['1.x', '2.0.0', false],
+      ['>=1.0.0 <2.0.0', '1.5.0', true], ['>=1.0.0 <2.0.0', '2.0.0', false], ['>=1.0.0, <2.0.0', '0.9.0', false],
+      ['1.0.0 || 2.0.0', '2.0.0', true], ['*', '9.9.9', true],
+    ];
+    for (const [range, version, want] of table) assert.equal(versionMatches(range, version), want, `${range} ~ ${version}`);
+  });
+});
+
+describe('toToml', () => {
+  it('writes keys sorted, tables after plain keys, floats with a fraction', () => {
+    // (`n` would be false in YAML 1.1, as in Helm: hence `k`.)
+    const r = renderChart(chart('b: 1\na: x\nt:\n  k: 2.5\n  l: [1, 2]\n', 'v: |\n{{ toToml .Values | indent 2 }}'));
+    assert.equal(body(r), 'v: |\n  a = "x"\n  b = 1.0\n  \n  [t]\n    k = 2.5\n    l = [1.0, 2.0]\n');
   });
 });

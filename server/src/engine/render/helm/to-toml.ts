@@ -16,7 +16,8 @@ const isTable = (v: Value): v is GoMap => typeof v === 'object' && v !== null &&
 
 function emit(m: GoMap, path: string[], out: string[]): void {
   const keys = Object.keys(m).sort();
-  const indent = '  '.repeat(Math.max(0, path.length - 1));
+  // BurntSushi indents a key by its depth: none at the top, two spaces inside [t].
+  const indent = '  '.repeat(path.length);
   for (const k of keys) if (!isTable(m[k]) && m[k] !== null && m[k] !== undefined) out.push(`${indent}${key(k)} = ${scalar(m[k])}`);
   for (const k of keys) {
     if (!isTable(m[k])) continue;
