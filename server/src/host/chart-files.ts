@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChartFile } from '../engine/render/helm';
+import { ArchiveError, unpackSubchart } from './chart-archive';
 
 export const CHART_LIMITS = { maxFiles: 5000, maxFileBytes: 4 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024, maxDepth: 24 };
 
@@ -26,6 +27,19 @@ export function readChartFiles(dir: string, limits = CHART_LIMITS): ChartFile[] 
       if (st.size > limits.maxFileBytes) throw new ChartReadError(`${childRel}: file larger than ${limits.maxFileBytes} bytes`);
       total += st.size;
       if (total > limits.maxTotalBytes) throw new ChartReadError(`chart larger than ${limits.maxTotalBytes} bytes`);
+      if (/(^|\/)charts\/[^/]+\.(tgz|tar\.gz)$/.test(childRel)) {
+        // A packaged subchart: unpacked here so the renderer sees it as a folder.
+        try {
+          const inner = unpackSubchart(childRel, fs.readFileSync(childAbs), { maxFiles: limits.maxFiles - out.length, maxBytes: limits.maxTotalBytes - total });
+          for (const f of inner) total += f.text.length;
+          if (total > limits.maxTotalBytes) throw new ChartReadError(`chart larger than ${limits.maxTotalBytes} bytes`);
+          out.push(...inner);
+        } catch (e) {
+          if (e instanceof ArchiveError) throw new ChartReadError(`${childRel}: ${e.message}`);
+          throw e;
+        }
+        continue;
+      }
       const text = fs.readFileSync(childAbs, 'utf8');
       out.push({ path: childRel, text: text.startsWith('\uFEFF') && /(^|\/)(Chart|values)\.yaml$/.test(childRel) ? text.slice(1) : text });
     }

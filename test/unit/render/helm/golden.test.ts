@@ -21,6 +21,7 @@ export const CASES: Case[] = [
   { name: 'check set name', chart: SUB, golden: 'template-set.txt', opts: { set: ['service.name=apache'] } },
   { name: 'check values files', chart: SUB, golden: 'template-values-files.txt', valueFiles: ['subchart/charts/subchartA/values.yaml'] },
   { name: 'check chart with dependency which is an app chart acting as a library chart', chart: 'chart-with-template-lib-dep', golden: 'template-chart-with-template-lib-dep.txt' },
+  { name: 'check chart with dependency which is an app chart archive acting as a library chart', chart: 'chart-with-template-lib-archive-dep', golden: 'template-chart-with-template-lib-archive-dep.txt' },
   { name: 'check kube version', chart: SUB, golden: 'template-with-kube-version.txt', opts: { kubeVersion: '1.16.0' } },
   { name: 'check kube api versions', chart: SUB, golden: 'template-with-api-version.txt', opts: { apiVersions: ['helm.k8s.io/test', 'helm.k8s.io/test2'] } },
   { name: 'template with CRDs', chart: SUB, golden: 'template-with-crds.txt', opts: { includeCrds: true } },
@@ -44,8 +45,6 @@ export const ERROR_CASES: Case[] = [
  * still run: the test pins what we print instead, so a change is noticed.
  */
 export const NOT_REPRODUCED: Array<Case & { feature: string; ours: RegExp }> = [
-  { name: 'chart with a packaged (.tgz) library dependency', chart: 'chart-with-template-lib-archive-dep', golden: 'template-chart-with-template-lib-archive-dep.txt',
-    feature: 'packaged subcharts (charts/*.tgz) are not unpacked', ours: /^not rendered: packaged subchart charts\/common-0\.0\.5\.tgz/ },
   { name: 'chart with template with invalid yaml', chart: 'chart-with-template-with-invalid-yaml', golden: 'template-with-invalid-yaml.txt',
     feature: "go-yaml's parse error messages (ours come from the yaml package)",
     ours: /^YAML parse error on chart-with-template-with-invalid-yaml\/templates\/alpine-pod\.yaml: error converting YAML to JSON: yaml: / },
