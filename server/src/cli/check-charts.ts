@@ -17,19 +17,50 @@ import { Io } from './io';
 
 export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: number; notes: RunNote[] }
 
-/** A chart folder: absolute, and as the user named it (the base of the file names reported). */
-export interface ChartRoot { dir: string; display: string }
+/**
+ * A chart folder: absolute, as the user named it (the base of the file names reported), and,
+ * when only some of its templates were named, those templates (the findings reported).
+ */
+export interface ChartRoot { dir: string; display: string; only?: Set<string> }
 
-/** Chart roots among the files found: folders with a Chart.yaml that are not another chart's subchart. */
-export function chartRoots(files: ReadonlyArray<{ absolute: string; display: string }>): ChartRoot[] {
-  const roots = new Map<string, string>();
-  for (const f of files) {
-    if (path.basename(f.absolute) !== 'Chart.yaml') continue;
-    const dir = path.dirname(f.absolute);
-    const sub = path.basename(path.dirname(dir)) === 'charts' && fs.existsSync(path.join(dir, '..', '..', 'Chart.yaml'));
-    if (!sub) roots.set(dir, path.dirname(f.display));
+const hasChartYaml = (dir: string) => fs.existsSync(path.join(dir, 'Chart.yaml'));
+
+/** The outermost chart a file belongs to (a subchart renders through its parent), if any. */
+function chartOf(file: string): string | undefined {
+  let found: string | undefined;
+  let dir = path.dirname(file);
+  for (let depth = 0; depth < 24; depth++) {
+    if (hasChartYaml(dir)) found = dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+    // Above a chart, only a parent chart's charts/ folder continues the chain.
+    if (found && path.basename(dir) !== 'charts' && !hasChartYaml(dir)) break;
   }
-  return [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([dir, display]) => ({ dir, display }));
+  return found;
+}
+
+/**
+ * Charts among the files found. A Chart.yaml, values.yaml or ci/ values file brings the whole
+ * chart; templates named on their own bring the chart rendered, with only their findings reported.
+ */
+export function chartRoots(files: ReadonlyArray<{ absolute: string; display: string }>): ChartRoot[] {
+  const roots = new Map<string, ChartRoot>();
+  for (const f of files) {
+    const dir = chartOf(f.absolute);
+    if (!dir) continue;
+    const rel = path.relative(dir, f.absolute);
+    const parts = rel.split(path.sep);
+    const template = parts.includes('templates');
+    const whole = !template && (/^(Chart|values)\.yaml$/.test(path.basename(rel)) || /[\\/]?ci[\\/][^\\/]+-values\.ya?ml$/.test(rel));
+    if (!template && !whole) continue;
+    const display = f.display.endsWith(rel) ? f.display.slice(0, f.display.length - rel.length).replace(/[\\/]$/, '') || '.' : path.dirname(f.display);
+    const root = roots.get(dir) ?? { dir, display, only: new Set<string>() };
+    if (whole) root.only = undefined;
+    else root.only?.add(path.resolve(f.absolute));
+    roots.set(dir, root);
+  }
+  return [...roots.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
 interface ValueSet { name: string; file?: string }
@@ -97,7 +128,7 @@ export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolu
     out.notes.push({ level: 'error', message: `not rendered: ${reason}`, file, line });
     out.skipped++;
   };
-  for (const { dir, display } of roots) {
+  for (const { dir, display, only } of roots) {
     let files;
     try { files = readChartFiles(dir); } catch (e) {
       skip(path.join(display, 'Chart.yaml'), e instanceof Error ? e.message : String(e));
@@ -128,6 +159,7 @@ export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolu
         result.findings.forEach((f, k) => {
           const m = mapFinding(f, doc, r.sources, dir, set) ?? { path: doc.path, start: { line: f.range.start.line + 1, column: f.range.start.character + 1 }, end: { line: f.range.end.line + 1, column: f.range.end.character + 1 } };
           const file = path.join(display, m.path);
+          if (only && !only.has(path.join(dir, m.path))) return;
           const finding: CliFinding = {
             file, rule: f.ruleId, severity: f.severity, message: m.note ? `${f.message} (${m.note})` : f.message,
             range: { start: m.start, end: m.end }, covers: [...f.covers], fix: null, fingerprint: prints[k],

@@ -55,6 +55,12 @@ describe('kube-harden check <chart>', () => {
     assert.deepEqual(at('disallow-host-network'), [['pod.yaml', 6, 16, "The pod shares the node's network namespace: remove spec.hostNetwork or set it to false."]]);
   });
 
+  it('renders the chart of a template named on its own and reports only that template', async () => {
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/helpers/templates/_helpers.tpl')]);
+    const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string }>;
+    assert.deepEqual(findings.map(f => [path.relative(FIXTURES, f.file), f.rule]), [['check/helpers/templates/_helpers.tpl', 'disallow-privileged-containers']]);
+  });
+
   it('renders each ci/*-values.yaml as its own value set and names the sets a finding holds in', async () => {
     const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/valuesets')]);
     const findings = JSON.parse(r.out).findings as Array<{ rule: string; message: string }>;
