@@ -60,8 +60,12 @@ function head(content: string, source: string): Head {
   try {
     doc = parseYaml(content, { version: '1.1', prettyErrors: false, uniqueKeys: false, maxAliasCount: 100 });
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new ManifestError(`YAML parse error on ${source}: error converting YAML to JSON: yaml: ${msg}`);
+    const first = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    // go-yaml's layout ("yaml: line N: ..."); the wording after it is the yaml package's.
+    const pos = (e as { pos?: [number, number] }).pos?.[0];
+    const line = pos === undefined ? undefined : content.slice(0, pos).split('\n').length;
+    const msg = first.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ManifestError(`YAML parse error on ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${msg}`);
   }
   const d = (typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? doc : {}) as Record<string, unknown>;
   const meta = d.metadata as Record<string, unknown> | undefined;
