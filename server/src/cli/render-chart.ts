@@ -83,7 +83,13 @@ export async function runRenderChart(argv: string[], io: Io): Promise<number> {
       io.err(`kube-harden: error: ${args.chart}: not a chart folder (no Chart.yaml)\n`);
       return 2;
     }
-    args.opts.valueFiles = args.valueFiles.map(f => ({ name: f, text: fs.readFileSync(f, 'utf8') }));
+    args.opts.valueFiles = [];
+    for (const f of args.valueFiles) {
+      try { args.opts.valueFiles.push({ name: f, text: fs.readFileSync(f, 'utf8') }); } catch (e) {
+        io.err(`kube-harden: error: ${f}: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 2;
+      }
+    }
     const result = renderChart(readChartFiles(dir), args.opts);
     if (!result.ok) {
       io.err(`Error: ${result.error}\n`);

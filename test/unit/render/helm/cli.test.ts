@@ -33,6 +33,22 @@ describe('kube-harden render <chart>', () => {
   }
 });
 
+describe('kube-harden render: bad input', () => {
+  it('answers a missing chart, a missing values file and bad --set clearly', async () => {
+    const chart = path.join(FIXTURES, 'testcharts/subchart');
+    const noChart = await run(['render', path.join(FIXTURES, 'nowhere')]);
+    assert.equal(noChart.code, 2);
+    assert.match(noChart.err, /^kube-harden: error: .*nowhere: ENOENT/);
+    const noValues = await run(['render', chart, '-f', path.join(FIXTURES, 'missing.yaml')]);
+    assert.equal(noValues.code, 2);
+    assert.match(noValues.err, /missing\.yaml: ENOENT/);
+    const badSet = await run(['render', chart, '--set', 'a[']);
+    assert.deepEqual([badSet.code, badSet.out, badSet.err], [1, '', 'Error: failed parsing --set data: error parsing index: strconv.Atoi: parsing "": invalid syntax\n']);
+    const usage = await run(['render']);
+    assert.deepEqual([usage.code, usage.err], [2, 'kube-harden: error: render needs a chart folder\nRun "kube-harden --help" for usage.\n']);
+  });
+});
+
 describe('kube-harden check <chart>', () => {
   it('reports privileged at the action printing it, naming the values.yaml line', async () => {
     const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/privileged')]);
