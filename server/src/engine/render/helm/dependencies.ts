@@ -1,9 +1,9 @@
 // Which subcharts take part (pkg/chart/v2/util/dependencies.go): Chart.yaml's dependencies
 // matched to the charts/ folders, aliases as renamed copies, `tags` then `condition` deciding,
 // and `import-values` lifting a child's values into the parent's.
-import { GoMap, Value } from '../gotemplate';
+import { GoMap } from '../gotemplate';
 import { Chart, Dependency } from './chart';
-import { coalesceChart, coalesceTables, deepCopy, isTable, mergeMaps, pathValue, tableAt } from './coalesce';
+import { coalesceChart, coalesceTables, deepCopy, isTable, pathValue, tableAt } from './coalesce';
 import { versionMatches } from './semver-range';
 
 function withName(chart: Chart, name: string): Chart {
@@ -95,5 +95,3 @@ function mergeTablesInto(dst: GoMap, src: GoMap): GoMap {
   return coalesceTables(dst, src, true);
 }
 
-export type { Value };
-export { mergeMaps };
