@@ -7,6 +7,7 @@ import { ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENG
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
+import { checkCharts, chartRoots } from './check-charts';
 import { ConfigFinder, RepoConfig } from './config';
 import { contextRoots } from './context';
 import { mergeConfigInputs } from '../engine';
@@ -81,11 +82,19 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
+  // Charts are judged by what they render (their templates never as plain YAML); a chart that
+  // cannot render is reported as skipped, at the template position Helm gives.
+  const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io);
+  summary.findings.push(...charts.findings);
+  for (const n of charts.notes) summary.skipped.push({ file: n.file ?? '', line: n.line ?? null, reason: n.message.replace(/^not rendered: /, '') });
+  if (charts.notes.length) (summary.notes ??= []).push(...charts.notes);
   const artifacts = new Map<string, string>();
   const fixSession: FixSession = new Map();
   for (const { file, content, uri, context } of inputs) {
     if (context) continue;
     summary.scanned++;
+    // A chart's template was judged through its chart, above.
+    if (isHelmTemplatePath(file.absolute)) continue;
     artifacts.set(file.display, file.absolute);
     let text = 'text' in content ? content.text : undefined;
     if (args.fix && 'text' in content) {

@@ -4,13 +4,39 @@ import { parseArgs, UsageError } from './args';
 import { runCheck } from './check';
 import { Io, processIo } from './io';
 import { runRender } from './render';
+import { runRenderChart } from './render-chart';
 import { runRules } from './rules';
 import { helpText, version } from './usage';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const CHART_FLAGS = new Set(['-f', '--values', '--set', '--set-string', '--release-name', '--namespace', '--kube-version', '--api-versions', '--include-crds', '--skip-tests', '--show-only', '--name-template']);
+const TAKES_VALUE = new Set(['-f', '--values', '--set', '--set-string', '--release-name', '--namespace', '--kube-version', '--api-versions', '--show-only', '--name-template', '--load-restrictor']);
+
+/**
+ * `render <dir>` is a chart's when a chart-only flag is given, the folder holds a Chart.yaml, or
+ * there is no such folder (the chart renderer says so); a folder without Chart.yaml, or Kustomize's
+ * own flag, is a kustomization.
+ */
+function isChartCommand(args: readonly string[], cwd: string): boolean {
+  let folder: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].split('=')[0];
+    if (CHART_FLAGS.has(name)) return true;
+    if (name === '--load-restrictor') return false;
+    if (TAKES_VALUE.has(name) && !args[i].includes('=')) { i++; continue; }
+    if (!args[i].startsWith('-') && folder === undefined) folder = args[i];
+  }
+  if (folder === undefined) return true;
+  const dir = path.resolve(cwd, folder);
+  return !fs.existsSync(dir) || fs.existsSync(path.join(dir, 'Chart.yaml'));
+}
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
-    // `render` has its own small grammar (one folder), kept beside its command.
-    if (argv[0] === 'render') return runRender(argv.slice(1), io);
+    // `render` has its own small grammar, kept beside its command: a chart folder (Chart.yaml)
+    // renders as `helm template`, any other folder as `kustomize build`.
+    if (argv[0] === 'render') return isChartCommand(argv.slice(1), io.cwd ?? process.cwd()) ? await runRenderChart(argv.slice(1), io) : runRender(argv.slice(1), io);
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help': io.out(helpText(args.topic)); return 0;

@@ -10,13 +10,16 @@ A file that cannot be read is reported on stderr (exit status 2) and the others
 are still checked.
 
 Nothing unread passes as clean: a document with a YAML syntax error, a file over
-the size limit, binary or UTF-32 content, and Helm chart templates (a file in a
-chart's templates/ folder; charts are not rendered yet) are each reported as
+the size limit, binary or UTF-32 content, and a Helm chart that cannot render
+are each reported as
   skipped: <file>[:<line>]: <reason>
 on stderr, listed under "skipped" by --format json, and fail the run with exit
 status 3 unless --allow-skipped. Files that are not Kubernetes manifests (CI
 workflows, compose files, Helm values, package.json) get no findings and are
 not skipped.
+A Helm chart (a folder with Chart.yaml) is rendered with its values.yaml and
+with each ci/*-values.yaml, and its findings are reported at the template line
+that produced them; its templates are never linted as plain YAML.
 "-" reads a YAML stream from standard input (helm template ... | kube-harden
 check -).
 
@@ -105,6 +108,10 @@ Commands:
                                               (--fix: apply the safe fixes first)
   rules [--format text|json]                  List the rules
   render <kustomization-dir>                  Print what "kustomize build" would print
+  render <chart> [-f values.yaml] [--set k=v]  Print what "helm template" prints for a chart
+                                              (--release-name, --namespace, --kube-version,
+                                              --api-versions, --include-crds, --skip-tests,
+                                              --show-only, --name-template, --set-string)
 
 Options:
   -h, --help      Show help (also per command: kube-harden check --help)

@@ -52,3 +52,7 @@ export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin a
 export { formatSize, parseSize, SIZE_HINT } from './size';
 export { describeGroup, groupBy, groupMessage } from './grouping';
 export type { GroupText, Presentable } from './grouping';
+export { parseTemplates, render as renderTemplate } from './render/gotemplate';
+export type { OriginRange, TemplateFile, TemplateSet } from './render/gotemplate';
+export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './render/helm';
+export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';

@@ -284,7 +284,15 @@ export class Executor {
       receiver = this.evalField(ident[i], node, [], NO_FINAL, receiver);
       path = path ? [...path, ident[i]] : null;
     }
-    const v = this.evalField(ident[ident.length - 1], node, args, final, receiver);
+    const last = ident[ident.length - 1];
+    const method = receiver instanceof GoStruct ? receiver.methods?.[last] : undefined;
+    if (method) {
+      // A method is called as a function is, its arguments checked against its signature.
+      const v = this.evalCall(dot, dotPath, method, node, last, args, final, finalPath);
+      this.path = null;
+      return v;
+    }
+    const v = this.evalField(last, node, args, final, receiver);
     void dot; void dotPath; void finalPath;
     this.path = path ? [...path, ident[ident.length - 1]] : null;
     return v;

@@ -17,13 +17,17 @@
 // from values is float64: fromJsonLike turns parsed YAML/JSON into exactly that. Numbers written
 // in a template ({{ 3 }}) are ints; {{ 3.0 }} is a float64.
 
+import type { FuncDef } from './funcs';
+
 export type GoMap = { [key: string]: Value };
 export type Value = undefined | null | boolean | bigint | number | string | Value[] | GoMap | GoStruct | GoFunc;
 
 /** A Go struct value: its type name (for %T and errors) and its fields in declaration order. */
 export class GoStruct {
   /** stringer: what fmt prints for a value with a String method (time.Time, *semver.Version). */
-  constructor(readonly typeName: string, readonly fields: Map<string, Value>, readonly stringer?: string) {}
+  constructor(readonly typeName: string, readonly fields: Map<string, Value>, readonly stringer?: string,
+    /** Methods callable from a template (`.Files.Get "x"`, `.Capabilities.APIVersions.Has "v1"`). */
+    readonly methods?: Readonly<Record<string, FuncDef>>) {}
 }
 
 /** A function value held in data, callable with the `call` builtin. */

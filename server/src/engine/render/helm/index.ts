@@ -1,0 +1,156 @@
+// Renders a chart as `helm template` does (Helm 3/4): values merged, dependencies resolved,
+// templates executed, documents sorted, each under its `# Source:` comment. Pure: the caller
+// hands over the chart's files.
+import { GoMap, OriginRange, Value } from '../gotemplate';
+import { capabilitiesObject, CapabilitiesError } from './capabilities';
+import { Chart, ChartError, ChartFile, loadChart, readYaml } from './chart';
+import { coalesceChart, isTable, mergeMaps } from './coalesce';
+import { processDependencies } from './dependencies';
+import { renderTemplates, RenderedFile } from './engine';
+import { Manifest, ManifestError, sortManifests } from './manifests';
+import { parseSet, StrvalsError } from './strvals';
+
+export type { ChartFile, Chart } from './chart';
+export type { RenderedFile } from './engine';
+export type { Manifest } from './manifests';
+export { DEFAULT_KUBE_VERSION } from './capabilities';
+export { loadChart } from './chart';
+export { locateValue } from './values-locate';
+
+export interface ChartRenderOptions {
+  releaseName?: string;
+  namespace?: string;
+  /** `-f` files in order: a name for messages and the text. */
+  valueFiles?: Array<{ name: string; text: string }>;
+  /** `--set` and `--set-string` arguments in order. */
+  set?: string[];
+  setString?: string[];
+  kubeVersion?: string;
+  apiVersions?: string[];
+  includeCrds?: boolean;
+  skipTests?: boolean;
+  /** Time budget of all templates together, ms (default 5000). */
+  budgetMs?: number;
+  /** Output size limit in characters (default 16 MiB). */
+  maxOutput?: number;
+}
+
+/** A document of the output and where its text came from. */
+export interface ChartDocument {
+  /** `chart/templates/x.yaml` as in `# Source:`. */
+  source: string;
+  /** The file under the root chart's folder that produced it. */
+  path: string;
+  content: string;
+  /** Offset of `content` in `file.text` (the template's whole output); absent for CRDs. */
+  offset: number;
+  file?: RenderedFile;
+  kind: string;
+  hook?: { events: string[] };
+}
+
+export type ChartRenderResult =
+  | { ok: true; text: string; documents: ChartDocument[]; values: GoMap; sources: Map<string, { path: string; text: string }> }
+  | { ok: false; error: string; partialText?: string; at?: { path: string; line: number; col: number } };
+
+function userValues(opts: ChartRenderOptions): GoMap {
+  let base: GoMap = {};
+  for (const f of opts.valueFiles ?? []) {
+    const v = readYaml(f.text, f.name);
+    if (v === null) continue;
+    if (!isTable(v)) throw new ChartError(`failed to parse ${f.name}: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go value of type map[string]interface {}`);
+    base = mergeMaps(base, v);
+  }
+  try {
+    for (const s of opts.set ?? []) parseSet(s, base);
+    for (const s of opts.setString ?? []) parseSet(s, base, true);
+  } catch (e) {
+    if (e instanceof StrvalsError) throw new ChartError(`failed parsing --set data: ${e.message}`);
+    throw e;
+  }
+  return base;
+}
+
+function crds(chart: Chart, fullPath: string): Array<{ source: string; path: string; content: string }> {
+  const out = chart.files
+    .filter(f => f.path.startsWith('crds/') && /\.(ya?ml|json)$/.test(f.path))
+    .map(f => ({ source: `${fullPath}/${f.path}`, path: `${chart.dir ? chart.dir + '/' : ''}${f.path}`, content: f.text }));
+  for (const sub of chart.dependencies) out.push(...crds(sub, `${fullPath}/charts/${sub.name}`));
+  return out;
+}
+
+/** What Helm's CheckDependencies refuses: a dependency in Chart.yaml with no chart in charts/. */
+function missingDependency(chart: Chart): string | undefined {
+  const packaged = chart.packaged[0];
+  if (packaged) return `not rendered: packaged subchart ${chart.dir ? chart.dir + '/' : ''}charts/${packaged} (unpack it into charts/ to lint it)`;
+  const missing = chart.deps.filter(d => !chart.dependencies.some(c => c.name === d.name));
+  if (missing.length) return `found in Chart.yaml, but missing in charts/ directory: ${missing.map(d => d.name).join(', ')}`;
+  for (const sub of chart.dependencies) {
+    const m = missingDependency(sub);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+export function renderChart(files: ChartFile[], opts: ChartRenderOptions = {}): ChartRenderResult {
+  try {
+    const chart = loadChart(files);
+    if (chart.metadata.type === 'library') return { ok: false, error: 'library charts are not installable' };
+    const missing = missingDependency(chart);
+    if (missing) return { ok: false, error: missing };
+    const vals = userValues(opts);
+    processDependencies(chart, vals);
+    const values = coalesceChart(chart, vals, false);
+    const top: GoMap = {
+      Values: values,
+      Release: {
+        Name: opts.releaseName ?? 'release-name', Namespace: opts.namespace ?? 'default', IsInstall: true, IsUpgrade: false,
+        Revision: 1n, Service: 'Helm',
+      },
+      Capabilities: capabilitiesObject(opts) as unknown as Value,
+    };
+    const rendered = renderTemplates(chart, top, { budgetMs: opts.budgetMs ?? 5000, maxOutput: opts.maxOutput ?? 16 * 1024 * 1024 });
+    if (rendered.error) {
+      const t = rendered.error.template;
+      const path = rendered.sources.get(t.template)?.path;
+      return { ok: false, error: rendered.error.message, at: path ? { path, line: t.line, col: t.col } : undefined };
+    }
+    const templates = rendered.files.filter(f => !f.name.endsWith('NOTES.txt'));
+    const byName = new Map(templates.map(f => [f.name, f]));
+    let sorted: { manifests: Manifest[]; hooks: Manifest[] };
+    try {
+      sorted = sortManifests(templates);
+    } catch (e) {
+      if (e instanceof ManifestError) return { ok: false, error: e.message };
+      throw e;
+    }
+    const toDoc = (m: Manifest): ChartDocument => {
+      const file = byName.get(m.source)!;
+      return { source: m.source, path: file.path, content: m.content, offset: m.offset, file, kind: m.kind, hook: m.hook };
+    };
+    const documents: ChartDocument[] = [];
+    let stream = '';
+    if (opts.includeCrds) {
+      for (const c of crds(chart, chart.name)) {
+        stream += `---\n# Source: ${c.source}\n${c.content}\n`;
+        documents.push({ source: c.source, path: c.path, content: c.content, offset: 0, kind: 'CustomResourceDefinition' });
+      }
+    }
+    for (const m of sorted.manifests) {
+      stream += `---\n# Source: ${m.source}\n${m.content}\n`;
+      documents.push(toDoc(m));
+    }
+    let text = stream.trim() + '\n';
+    for (const h of sorted.hooks) {
+      if (opts.skipTests && h.hook!.events.some(e => e === 'test' || e === 'test-success')) continue;
+      text += `---\n# Source: ${h.source}\n${h.content}\n`;
+      documents.push(toDoc(h));
+    }
+    return { ok: true, text, documents, values, sources: rendered.sources };
+  } catch (e) {
+    if (e instanceof ChartError || e instanceof CapabilitiesError) return { ok: false, error: e.message };
+    return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export type { OriginRange };

@@ -1,0 +1,94 @@
+// `kube-harden render <chart>` equals helm template's goldens; `kube-harden check` on a chart
+// reports at the template line of the action that printed the value, naming values.yaml.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { main } from '@kube-harden/server/out/cli/main';
+
+const FIXTURES = path.resolve(__dirname, '../../../../fixtures/helm');
+
+async function run(argv: string[]) {
+  let out = '', err = '';
+  const code = await main(argv, { out: t => { out += t; }, err: t => { err += t; }, color: false });
+  return { code, out, err };
+}
+
+describe('kube-harden render <chart>', () => {
+  const chart = path.join(FIXTURES, 'testcharts/subchart');
+  const cases: Array<[string[], string]> = [
+    [['--set', 'service.name=apache'], 'template-set.txt'],
+    [['--show-only', 'templates/subdir/role*'], 'template-show-only-glob.txt'],
+    [['--show-only', 'templates/service.yaml', '--show-only', 'charts/subcharta/templates/service.yaml'], 'template-show-only-multiple.txt'],
+    [['--show-only', 'templates/service.yaml'], 'template-show-only-one.txt'],
+    [['--api-versions', 'helm.k8s.io/test', '--api-versions', 'helm.k8s.io/test2'], 'template-with-api-version.txt'],
+    [['--name-template', 'foobar-{{ b64enc "abc" | lower }}-baz'], 'template-name-template.txt'],
+  ];
+  for (const [flags, golden] of cases) {
+    it(`prints ${golden}`, async () => {
+      const r = await run(['render', chart, '--kube-version', '1.20.0', ...flags]);
+      assert.equal(r.err, '');
+      assert.equal(r.out, fs.readFileSync(path.join(FIXTURES, 'output', golden), 'utf8'));
+      assert.equal(r.code, 0);
+    });
+  }
+});
+
+describe('kube-harden render: bad input', () => {
+  it('answers a missing chart, a missing values file and bad --set clearly', async () => {
+    const chart = path.join(FIXTURES, 'testcharts/subchart');
+    const noChart = await run(['render', path.join(FIXTURES, 'nowhere')]);
+    assert.equal(noChart.code, 2);
+    assert.match(noChart.err, /^kube-harden: error: .*nowhere: ENOENT/);
+    const noValues = await run(['render', chart, '-f', path.join(FIXTURES, 'missing.yaml')]);
+    assert.equal(noValues.code, 2);
+    assert.match(noValues.err, /missing\.yaml: ENOENT/);
+    const badSet = await run(['render', chart, '--set', 'a[']);
+    assert.deepEqual([badSet.code, badSet.out, badSet.err], [1, '', 'Error: failed parsing --set data: error parsing index: strconv.Atoi: parsing "": invalid syntax\n']);
+    const usage = await run(['render']);
+    assert.deepEqual([usage.code, usage.err], [2, 'kube-harden: error: render needs a chart folder\nRun "kube-harden --help" for usage.\n']);
+  });
+});
+
+describe('kube-harden check <chart>', () => {
+  it('reports privileged at the action printing it, naming the values.yaml line', async () => {
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/privileged')]);
+    const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>;
+    const priv = findings.find(f => f.rule === 'disallow-privileged-containers')!;
+    assert.ok(priv.file.endsWith('check/privileged/templates/pod.yaml'));
+    assert.deepEqual(priv.range.start, { line: 10, column: 21 });
+    assert.equal(priv.message, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:3 sets .Values.securityContext.privileged)');
+    // A missing setting lands on the literal text of the container in the template.
+    const drop = findings.find(f => f.rule === 'require-drop-all-capabilities')!;
+    assert.deepEqual(drop.range.start, { line: 9, column: 7 });
+    assert.equal(r.code, 1);
+  });
+
+  it('reports a value printed inside an include at the helper, and text from tpl at the tpl call', async () => {
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/helpers')]);
+    const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>;
+    const at = (rule: string) => findings.filter(f => f.rule === rule).map(f => [path.basename(f.file), f.range.start.line, f.range.start.column, f.message]);
+    assert.deepEqual(at('disallow-privileged-containers'), [['_helpers.tpl', 2, 13, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:1 sets .Values.privileged)']]);
+    assert.deepEqual(at('disallow-host-network'), [['pod.yaml', 6, 16, "The pod shares the node's network namespace: remove spec.hostNetwork or set it to false."]]);
+  });
+
+  it('renders the chart of a template named on its own and reports only that template', async () => {
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/helpers/templates/_helpers.tpl')]);
+    const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string }>;
+    assert.deepEqual(findings.map(f => [path.relative(FIXTURES, f.file), f.rule]), [['check/helpers/templates/_helpers.tpl', 'disallow-privileged-containers']]);
+  });
+
+  it('renders each ci/*-values.yaml as its own value set and names the sets a finding holds in', async () => {
+    const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/valuesets')]);
+    const findings = JSON.parse(r.out).findings as Array<{ rule: string; message: string }>;
+    const priv = findings.filter(f => f.rule === 'disallow-privileged-containers').map(f => f.message);
+    assert.deepEqual(priv, ['Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:3 sets .Values.securityContext.privileged) [value sets: values.yaml, ci/same-values.yaml]']);
+    // Findings in every set carry no list.
+    assert.ok(findings.filter(f => f.rule === 'require-drop-all-capabilities').every(f => !f.message.includes('[value sets')));
+  });
+
+  it('reports a chart that cannot render as skipped, at the template position, and fails (exit 3: nothing unread passes)', async () => {
+    const r = await run(['check', '--no-context', path.join(FIXTURES, 'check/broken')]);
+    assert.equal(r.err, `kube-harden: skipped: ${path.join(FIXTURES, 'check/broken/templates/cm.yaml')}:4:29: broken/templates/cm.yaml:4:29 executing "broken/templates/cm.yaml" at <b64enc>: invalid value; expected string\n`);
+    assert.equal(r.code, 3);
+  });
+});
