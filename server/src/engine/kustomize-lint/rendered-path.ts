@@ -1,0 +1,42 @@
+// The path (keys and sequence indexes) from a rendered object's root to the node a finding sits
+// on, in the form the renderer's origin map reads (RenderedObject.originAt).
+import { isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import type { PathKey } from '../render/kustomize';
+
+export interface RenderedPath {
+  path: PathKey[];
+  /** True when the finding sits on a scalar (a value someone wrote), not on a map or a list. */
+  onValue: boolean;
+}
+
+export function renderedPathAt(root: unknown, offset: number): RenderedPath {
+  const path: PathKey[] = [];
+  let node: unknown = root;
+  for (let depth = 0; depth < 256 && node; depth++) {
+    if (isMap(node)) {
+      const pair = node.items.find(p => isPair(p) && covers(p.key, p.value, offset));
+      if (!pair || !isScalar(pair.key)) break;
+      path.push(String(pair.key.value));
+      node = pair.value;
+      // On the key: the finding is about this entry, whose value decides it.
+      if (pair.key.range && offset < pair.key.range[1]) break;
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex(item => within(item, offset));
+      if (i < 0) break;
+      path.push(i);
+      node = node.items[i];
+    } else break;
+  }
+  return { path, onValue: isScalar(node) };
+}
+
+function within(node: unknown, offset: number): boolean {
+  const r = (node as Node | null)?.range;
+  return !!r && r[0] <= offset && offset < Math.max(r[1], r[0] + 1);
+}
+
+function covers(key: unknown, value: unknown, offset: number): boolean {
+  const start = (key as Node | null)?.range?.[0];
+  const end = (value as Node | null)?.range?.[1] ?? (key as Node | null)?.range?.[1];
+  return start !== undefined && end !== undefined && start <= offset && offset < Math.max(end, start + 1);
+}
