@@ -72,10 +72,13 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: strin
     const object = objects[f.object.docIndex];
     const doc = parsed.documents[f.object.docIndex];
     if (!object || !doc) continue;
-    const at = sourceOf(object, renderedPathAt(doc.doc.contents, f.offsets[0]));
+    const where = renderedPathAt(doc.doc.contents, f.offsets[0]);
+    const at = sourceOf(object, where);
     const index = lines(at.file);
     if (!index) continue;
-    const mapped = buildFinding(index, at.range, f, f.ruleId !== KUSTOMIZE_RULE_ID && !at.exact);
+    // A finding on an entry's key (a securityContext that lacks a setting) marks that key again.
+    const key = where.onKey && at.whole ? keyBefore(index.text, at.range[0], String(where.path[where.path.length - 1])) : undefined;
+    const mapped = buildFinding(index, key ?? at.range, f, !key && !at.exact);
     mapped.related = f.related.filter(r => r.uri !== uri);
     out.push({ file: at.file, finding: mapped, definedIn: object.definedAt.file });
   }
@@ -88,16 +91,16 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: strin
  * defining file wrote: a patch that only adds a securityContext is not where a missing setting
  * is missing from.
  */
-function sourceOf(object: RenderedObject, at: { path: (string | number)[]; onValue: boolean }): { file: string; range: [number, number]; exact: boolean } {
+function sourceOf(object: RenderedObject, at: { path: (string | number)[]; onValue: boolean }): { file: string; range: [number, number]; exact: boolean; whole: boolean } {
   const defining = object.definedAt.file;
   const setting = at.onValue && !isIdentity(at.path);
   for (let n = at.path.length; n >= 0; n--) {
     const origin: Origin | undefined = object.originAt(at.path.slice(0, n));
     if (!origin) continue;
     const exact = n === at.path.length && (setting || origin.file === defining);
-    if (exact || origin.file === defining) return { ...origin, exact };
+    if (exact || origin.file === defining) return { ...origin, exact, whole: n === at.path.length };
   }
-  return { ...object.definedAt, exact: false };
+  return { ...object.definedAt, exact: false, whole: false };
 }
 
 /**
@@ -130,4 +133,12 @@ export function rootNames(roots: readonly string[]): (root: string) => string {
     const below = parts.slice(common).join('/');
     return below || parts[parts.length - 1] || root;
   };
+}
+
+/** The range of `key:` written just before a value that starts at `valueStart`, if it is there. */
+function keyBefore(text: string, valueStart: number, key: string): [number, number] | undefined {
+  const from = Math.max(0, valueStart - key.length - 400);
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(["']?)${escaped}\\1[ \\t]*:[ \\t]*(#[^\\n]*)?\\s*(-[ \\t]*)?$`).exec(text.slice(from, valueStart));
+  return m ? [from + m.index, from + m.index + m[1].length * 2 + key.length] : undefined;
 }

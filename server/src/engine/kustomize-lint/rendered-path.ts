@@ -7,11 +7,14 @@ export interface RenderedPath {
   path: PathKey[];
   /** True when the finding sits on a scalar (a value someone wrote), not on a map or a list. */
   onValue: boolean;
+  /** True when the finding sits on the key of the path's last entry (about the entry as a whole). */
+  onKey: boolean;
 }
 
 export function renderedPathAt(root: unknown, offset: number): RenderedPath {
   const path: PathKey[] = [];
   let node: unknown = root;
+  let onKey = false;
   for (let depth = 0; depth < 256 && node; depth++) {
     if (isMap(node)) {
       const pair = node.items.find(p => isPair(p) && covers(p.key, p.value, offset));
@@ -19,7 +22,7 @@ export function renderedPathAt(root: unknown, offset: number): RenderedPath {
       path.push(String(pair.key.value));
       node = pair.value;
       // On the key: the finding is about this entry, whose value decides it.
-      if (pair.key.range && offset < pair.key.range[1]) break;
+      if (pair.key.range && offset < pair.key.range[1]) { onKey = true; break; }
     } else if (isSeq(node)) {
       const i = node.items.findIndex(item => within(item, offset));
       if (i < 0) break;
@@ -27,7 +30,7 @@ export function renderedPathAt(root: unknown, offset: number): RenderedPath {
       node = node.items[i];
     } else break;
   }
-  return { path, onValue: isScalar(node) };
+  return { path, onValue: isScalar(node), onKey };
 }
 
 function within(node: unknown, offset: number): boolean {
