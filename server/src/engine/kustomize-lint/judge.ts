@@ -77,7 +77,10 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: strin
     const index = lines(at.file);
     if (!index) continue;
     // A finding on an entry's key (a securityContext that lacks a setting) marks that key again.
-    const key = where.onKey && at.whole ? keyBefore(index.text, at.range[0], String(where.path[where.path.length - 1])) : undefined;
+    const last = String(where.path[where.path.length - 1]);
+    const key = where.onKey && at.whole ? keyBefore(index.text, at.range[0], last)
+      // A patch repeated the name the finding sits on: the defining file's own name, as a lint of it marks.
+      : where.onValue && at.parentOfLast ? valueOnFirstLine(index.text, at.range, last) : undefined;
     const mapped = buildFinding(index, key ?? at.range, f, !key && !at.exact);
     mapped.related = f.related.filter(r => r.uri !== uri);
     out.push({ file: at.file, finding: mapped, definedIn: object.definedAt.file });
@@ -91,16 +94,16 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: strin
  * defining file wrote: a patch that only adds a securityContext is not where a missing setting
  * is missing from.
  */
-function sourceOf(object: RenderedObject, at: { path: (string | number)[]; onValue: boolean }): { file: string; range: [number, number]; exact: boolean; whole: boolean } {
+function sourceOf(object: RenderedObject, at: { path: (string | number)[]; onValue: boolean }): { file: string; range: [number, number]; exact: boolean; whole: boolean; parentOfLast: boolean } {
   const defining = object.definedAt.file;
   const setting = at.onValue && !isIdentity(at.path);
   for (let n = at.path.length; n >= 0; n--) {
     const origin: Origin | undefined = object.originAt(at.path.slice(0, n));
     if (!origin) continue;
     const exact = n === at.path.length && (setting || origin.file === defining);
-    if (exact || origin.file === defining) return { ...origin, exact, whole: n === at.path.length };
+    if (exact || origin.file === defining) return { ...origin, exact, whole: n === at.path.length, parentOfLast: n === at.path.length - 1 };
   }
-  return { ...object.definedAt, exact: false, whole: false };
+  return { ...object.definedAt, exact: false, whole: false, parentOfLast: false };
 }
 
 /**
@@ -141,4 +144,13 @@ function keyBefore(text: string, valueStart: number, key: string): [number, numb
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`(["']?)${escaped}\\1[ \\t]*:[ \\t]*(#[^\\n]*)?\\s*(-[ \\t]*)?$`).exec(text.slice(from, valueStart));
   return m ? [from + m.index, from + m.index + m[1].length * 2 + key.length] : undefined;
+}
+
+/** The value of `key: value` when it is the first line of the map at `range`. */
+function valueOnFirstLine(text: string, range: [number, number], key: string): [number, number] | undefined {
+  const line = text.slice(range[0], range[1]).split(/\r?\n/)[0];
+  const m = /^(["']?)([^"':]+)\1[ \t]*:[ \t]*(["']?)([^"'#\s]+)\3/.exec(line);
+  if (!m || m[2] !== key) return undefined;
+  const start = range[0] + m[0].length - m[3].length * 2 - m[4].length + m[3].length;
+  return [start, start + m[4].length];
 }
