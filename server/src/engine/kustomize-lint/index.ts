@@ -4,3 +4,4 @@ export { planKustomize } from './plan';
 export type { KustomizePlan, RootRender } from './plan';
 export { judgeRenders, KUSTOMIZE_RULE_ID } from './judge';
 export type { JudgedFinding, JudgeOptions } from './judge';
+export { isKustomizeDirective, isOnSetValue } from './partial';

@@ -11,7 +11,7 @@ import { WorkspaceIndex } from '../workspace';
 import { summarizeFile } from '../workspace/summary';
 import { buildFinding, KUSTOMIZE_RULE_ID, problemFindings } from './problems';
 import type { KustomizePlan } from './plan';
-import { renderedPathAt } from './rendered-path';
+import { isIdentity, renderedPathAt } from './rendered-path';
 
 export interface JudgedFinding {
   /** The source file (as the FileSource names it) the finding lands in. */
@@ -104,17 +104,6 @@ function sourceOf(object: RenderedObject, at: { path: (string | number)[]; onVal
     if (exact || origin.file === defining) return { ...origin, exact, whole: n === at.path.length, parentOfLast: n === at.path.length - 1 };
   }
   return { ...object.definedAt, exact: false, whole: false, parentOfLast: false };
-}
-
-/**
- * A name that identifies what a patch targets (a container's `name`, the object's kind and name):
- * repeated by every patch, it says nothing set there; a finding on it is about the object.
- */
-function isIdentity(path: readonly (string | number)[]): boolean {
-  const last = path[path.length - 1];
-  if (path.length === 1) return last === 'kind' || last === 'apiVersion';
-  if (path.length === 2 && path[0] === 'metadata') return last === 'name' || last === 'namespace';
-  return last === 'name' && typeof path[path.length - 2] === 'number';
 }
 
 /**

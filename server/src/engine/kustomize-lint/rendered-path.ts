@@ -43,3 +43,14 @@ function covers(key: unknown, value: unknown, offset: number): boolean {
   const end = (value as Node | null)?.range?.[1] ?? (key as Node | null)?.range?.[1];
   return start !== undefined && end !== undefined && start <= offset && offset < Math.max(end, start + 1);
 }
+
+/**
+ * A name that identifies what a patch targets (a container's `name`, the object's kind and name):
+ * repeated by every patch, it says nothing set there; a finding on it is about the object.
+ */
+export function isIdentity(path: readonly (string | number)[]): boolean {
+  const last = path[path.length - 1];
+  if (path.length === 1) return last === 'kind' || last === 'apiVersion';
+  if (path.length === 2 && path[0] === 'metadata') return last === 'name' || last === 'namespace';
+  return last === 'name' && typeof path[path.length - 2] === 'number';
+}
