@@ -105,6 +105,34 @@ describe('check through Kustomize', function () {
     assert.equal(rows(json(run)).filter(r => r.file.startsWith('overlays/')).length, 1);
   });
 
+  // Each failure at the entry that causes it, with Kustomize's meaning; the pod it covers is linted as written.
+  const POD = BROKEN['broken/pod.yaml'];
+  const FAILURES: Array<{ name: string; files: Record<string, string>; at: string; message: RegExp }> = [
+    { name: 'a cycle', files: { 'a/kustomization.yaml': 'resources:\n  - ../b\n', 'b/kustomization.yaml': 'resources:\n  - ../a\n' },
+      at: 'b/kustomization.yaml 2:5-2:9', message: /^kustomize build fails: .*cycle detected: candidate root '.*\/a' contains visited root '.*\/b'$/ },
+    { name: 'malformed YAML', files: { 'k/kustomization.yaml': 'resources: [pod.yaml\n', 'k/pod.yaml': POD },
+      at: 'k/kustomization.yaml 2:1-2:1', message: /^kustomize build fails: MalformedYAMLError: yaml: line 2: / },
+    { name: 'a patch that matches nothing', files: { 'k/kustomization.yaml': 'resources:\n  - pod.yaml\npatches:\n  - path: p.yaml\n', 'k/pod.yaml': POD,
+      'k/p.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: other\nspec:\n  hostNetwork: true\n' },
+      at: 'k/kustomization.yaml 4:5-4:17', message: /^kustomize build fails: no matches for Id Pod\.v1\.\[noGrp\]\/other\.\[noNs\]; failed to find unique target for patch/ },
+    { name: 'a JSON patch on a missing path', files: { 'k/pod.yaml': POD,
+      'k/kustomization.yaml': 'resources:\n  - pod.yaml\npatches:\n  - target:\n      kind: Pod\n    patch: |-\n      - op: replace\n        path: /spec/nothing/here\n        value: 1\n' },
+      at: 'k/kustomization.yaml 8:15-8:33', message: /^kustomize build fails: replace operation does not apply: doc is missing path: "\/spec\/nothing\/here": missing value$/ },
+  ];
+  for (const { name, files, at, message } of FAILURES) {
+    it(`reports ${name} at its entry, and the files it covers as written`, async () => {
+      const dir = tempTree(files);
+      const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
+      assert.equal(run.stderr, '');
+      const found = rows(json(run));
+      const errors = found.filter(r => r.rule === 'kustomize-build');
+      assert.deepEqual(errors.map(r => `${r.file} ${r.at}`), [at], JSON.stringify(errors));
+      assert.match(errors[0].message, message);
+      assert.equal(errors[0].severity, 'error');
+      if (files['k/pod.yaml']) assert.ok(found.some(r => r.file === 'k/pod.yaml' && r.rule === 'disallow-privileged-containers' && r.at === '11:21-11:25'));
+    });
+  }
+
   it('says what it does not render: remote resources and Helm charts, at their entries', async () => {
     const dir = tempTree({
       'app/kustomization.yaml': 'resources:\n  - https://github.com/example/repo//base?ref=v1\nhelmCharts:\n  - name: x\n    repo: https://example.com\n',

@@ -24,9 +24,18 @@ const PARTIAL_ROLES = new Set<Inclusion['role']>(['patch', 'kustomization', 'com
  * them); `wanted`: the files being checked (only roots reaching one of them are rendered).
  */
 export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (file: string) => boolean = () => true): KustomizePlan {
-  const all = kustomizationRoots(fs, [...new Set(dirs)].sort());
-  const reached = inclusionMap(fs, all);
-  const roots = all.filter(root => [...reached].some(([file, list]) => wanted(file) && list.some(i => i.root === root)));
+  const sorted = [...new Set(dirs)].sort();
+  const all = kustomizationRoots(fs, sorted);
+  let reached = inclusionMap(fs, all);
+  // Kustomizations that include each other (a cycle) leave no root: the first of them is one, so
+  // the cycle is reported, not silently skipped.
+  for (const dir of sorted) {
+    if (all.includes(dir) || ownFiles(dir).some(f => reached.has(f)) || !ownFiles(dir).some(f => fs.kindOf(f) === 'file')) continue;
+    all.push(dir);
+    reached = inclusionMap(fs, all);
+  }
+  const roots = all.filter(root => ownFiles(root).some(wanted)
+    || [...reached].some(([file, list]) => wanted(file) && list.some(i => i.root === root)));
   const renders = roots.map(root => ({ root, result: renderSafely(fs, root) }));
   const inclusions = inclusionMap(fs, roots);
   const rendered = new Set(renders.filter(r => r.result.ok).map(r => r.root));
@@ -34,7 +43,14 @@ export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (
   for (const [file, list] of inclusions) {
     if (list.some(i => rendered.has(i.root) || PARTIAL_ROLES.has(i.role))) covered.add(file);
   }
+  // A root's own kustomization is judged through its render (an unreadable one too: its error is there).
+  for (const root of roots) for (const f of ownFiles(root)) if (fs.kindOf(f) === 'file') covered.add(f);
   return { renders, inclusions, covered };
+}
+
+/** The names Kustomize reads a folder's kustomization from. */
+function ownFiles(dir: string): string[] {
+  return ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map(n => `${dir}/${n}`);
 }
 
 /** The renderer reports what it knows as errors; anything else it throws is still no crash here. */
