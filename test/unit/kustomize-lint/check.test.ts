@@ -133,6 +133,16 @@ describe('check through Kustomize', function () {
     });
   }
 
+  it('does not build a Component no kustomization lists: its patch is judged as a patch', async () => {
+    const dir = tempTree({
+      'components/no-debug/kustomization.yaml': TREE['components/no-debug/kustomization.yaml'].replace('delete-debug.yaml', 'limits.yaml'),
+      'components/no-debug/limits.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  containers:\n    - name: shell\n      securityContext:\n        privileged: true\n',
+    });
+    assert.deepEqual(rows(json(await cli(['check', '--format', 'json', '.'], { cwd: dir }))).map(r => `${r.file} ${r.rule} ${r.at}`), [
+      'components/no-debug/limits.yaml disallow-privileged-containers 9:21-9:25',
+    ]);
+  });
+
   it('says what it does not render: remote resources and Helm charts, at their entries', async () => {
     const dir = tempTree({
       'app/kustomization.yaml': 'resources:\n  - https://github.com/example/repo//base?ref=v1\nhelmCharts:\n  - name: x\n    repo: https://example.com\n',

@@ -24,7 +24,8 @@ const PARTIAL_ROLES = new Set<Inclusion['role']>(['patch', 'kustomization', 'com
  * them); `wanted`: the files being checked (only roots reaching one of them are rendered).
  */
 export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (file: string) => boolean = () => true): KustomizePlan {
-  const sorted = [...new Set(dirs)].sort();
+  // A Component is built only into a kustomization that lists it, never on its own.
+  const sorted = [...new Set(dirs)].sort().filter(d => !isComponent(fs, d));
   const all = kustomizationRoots(fs, sorted);
   let reached = inclusionMap(fs, all);
   // Kustomizations that include each other (a cycle) leave no root: the first of them is one, so
@@ -46,6 +47,10 @@ export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (
   // A root's own kustomization is judged through its render (an unreadable one too: its error is there).
   for (const root of roots) for (const f of ownFiles(root)) if (fs.kindOf(f) === 'file') covered.add(f);
   return { renders, inclusions, covered };
+}
+
+function isComponent(fs: FileSource, dir: string): boolean {
+  return ownFiles(dir).some(f => /^kind:[ \t]*Component[ \t]*(#.*)?$/m.test(fs.readFile(f) ?? ''));
 }
 
 /** The names Kustomize reads a folder's kustomization from. */
