@@ -100,7 +100,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       text = outcome.text;
     }
     const { result, parse } = rendered
-      ? { result: { findings: judged.get(file.absolute) ?? [], failures: [] } as LintResult, parse: parseSafely(file, text!) }
+      ? { result: judged.get(file.absolute) ?? { findings: [], failures: [] }, parse: parseSafely(file, text!) }
       : text !== undefined
       ? lintSafely(file, text, parsed.take(uri), configFor(file), io, { uri, workspace })
       : { result: { findings: [], failures: [], skipped: (content as { skipped: string }).skipped } as LintResult, parse: undefined };

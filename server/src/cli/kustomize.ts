@@ -2,7 +2,7 @@
 // and judged as applied; the files they reach are reported from those renders, not as written.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Finding, judgeRenders, KustomizePlan, planKustomize, ResolvedConfig, WorkspaceIndex } from '../engine';
+import { Finding, judgeRenders, KustomizePlan, LintResult, parseFile, planKustomize, ResolvedConfig, suppressInSource, WorkspaceIndex } from '../engine';
 import { diskFileSource } from '../host/kustomize-files';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -20,21 +20,35 @@ export function planRoots(files: readonly string[], checked: ReadonlySet<string>
   return { plan, covered: plan.covered };
 }
 
-/** The findings of the rendered roots, by absolute file path (only checked files). */
+/**
+ * The findings of the rendered roots, by absolute file path (only checked files), after the
+ * suppression comments of each file.
+ */
 export function judgeRoots(run: KustomizeRun, workspace: WorkspaceIndex, configFor: (file: string) => ResolvedConfig,
-  checked: ReadonlySet<string>): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  if (!run.plan.renders.length) return out;
-  const judged = judgeRenders(diskFileSource(), run.plan, {
+  checked: ReadonlySet<string>): Map<string, LintResult> {
+  const byFile = new Map<string, Finding[]>();
+  const out = new Map<string, LintResult>();
+  const files = diskFileSource();
+  const judged = judgeRenders(files, run.plan, {
     workspace,
     configFor: root => configFor(path.join(root, 'kustomization.yaml')),
     renderedUri: root => pathToFileURL(path.join(root, '.rendered.yaml')).href,
   });
   for (const { file, finding } of judged) {
     if (!checked.has(file)) continue;
-    const list = out.get(file) ?? [];
+    const list = byFile.get(file) ?? [];
     list.push(finding);
-    out.set(file, list);
+    byFile.set(file, list);
+  }
+  // Every covered file: a suppression comment in one with no finding left is reported unused.
+  for (const file of new Set([...byFile.keys(), ...[...run.covered].filter(f => checked.has(f))])) {
+    const findings = byFile.get(file) ?? [];
+    const text = files.readFile(file);
+    let result: LintResult = { findings, failures: [] };
+    try {
+      if (text !== undefined) result = { ...suppressInSource(parseFile(text), findings, configFor(file)), failures: [] };
+    } catch { /* unparsable: its findings stand */ }
+    out.set(file, result);
   }
   return out;
 }

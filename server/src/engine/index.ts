@@ -49,5 +49,5 @@ export { CONFIG_SETTING_KEYS, contributedConfiguration, renderSettingsTable, SET
 export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
 export { clearParseCache as clearKustomizeParseCache, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
 export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin as KustomizeOrigin, PathKey, RenderedObject, RenderNote, RenderOptions, RenderResult } from './render/kustomize';
-export { judgeRenders, KUSTOMIZE_RULE_ID, planKustomize } from './kustomize-lint';
+export { judgeRenders, KUSTOMIZE_RULE_ID, planKustomize, suppressInSource } from './kustomize-lint';
 export type { JudgedFinding, JudgeOptions, KustomizePlan } from './kustomize-lint';

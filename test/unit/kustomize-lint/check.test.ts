@@ -133,6 +133,22 @@ describe('check through Kustomize', function () {
     });
   }
 
+  it('honours suppression comments of the source files', async () => {
+    const dir = tempTree({
+      ...TREE,
+      'overlays/production/privileged.yaml': TREE['overlays/production/privileged.yaml'].replace('privileged: true', 'privileged: true # kube-harden-ignore disallow-privileged-containers -- needs the host network stack'),
+      'base/kustomization.yaml': TREE['base/kustomization.yaml'] + '# kube-harden-ignore require-memory-limit -- nothing here to suppress\n',
+    });
+    const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
+    assert.deepEqual(rows(json(run)).map(r => `${r.file} ${r.rule} ${r.at}`), [
+      'base/deployment.yaml require-memory-limit 15:17-15:20',
+      'base/deployment.yaml require-seccomp-profile 17:11-17:26',
+      'base/kustomization.yaml suppressions 3:22-3:42',
+    ]);
+    assert.deepEqual(json<{ suppressed: Array<{ file: string; rule: string }> }>(run).suppressed.map(s => `${s.file} ${s.rule}`),
+      ['./overlays/production/privileged.yaml disallow-privileged-containers']);
+  });
+
   it('does not build a Component no kustomization lists: its patch is judged as a patch', async () => {
     const dir = tempTree({
       'components/no-debug/kustomization.yaml': TREE['components/no-debug/kustomization.yaml'].replace('delete-debug.yaml', 'limits.yaml'),

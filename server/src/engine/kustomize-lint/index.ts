@@ -5,3 +5,4 @@ export type { KustomizePlan, RootRender } from './plan';
 export { judgeRenders, KUSTOMIZE_RULE_ID } from './judge';
 export type { JudgedFinding, JudgeOptions } from './judge';
 export { isKustomizeDirective, isOnSetValue } from './partial';
+export { suppressInSource } from './suppress';
