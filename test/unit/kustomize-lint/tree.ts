@@ -35,6 +35,12 @@ spec:
         privileged: true
 `;
 
+/** A strategic merge patch of the web container's securityContext (settings at line 11 on). */
+function webPatch(settings: string[]): string {
+  const head = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          securityContext:'];
+  return [...head, ...settings.map(l => `            ${l}`), ''].join('\n');
+}
+
 export const TREE: Record<string, string> = {
   'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
   'base/deployment.yaml': BASE_DEPLOYMENT,
@@ -62,20 +68,7 @@ export const TREE: Record<string, string> = {
     '    newTag: "1.27.0"',
     '',
   ].join('\n'),
-  'overlays/production/privileged.yaml': [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: web',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: web',
-    '          securityContext:',
-    '            privileged: true',
-    '',
-  ].join('\n'),
+  'overlays/production/privileged.yaml': webPatch(['privileged: true']),
   // No apiVersion or kind: Kustomize reads it all the same.
   'overlays/staging/kustomization.yaml': [
     'namespace: staging',
@@ -91,22 +84,7 @@ export const TREE: Record<string, string> = {
     '',
   ].join('\n'),
   // Only hardens: sets what production leaves missing.
-  'overlays/staging/harden.yaml': [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: web',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: web',
-    '          securityContext:',
-    '            readOnlyRootFilesystem: true',
-    '            seccompProfile:',
-    '              type: RuntimeDefault',
-    '',
-  ].join('\n'),
+  'overlays/staging/harden.yaml': webPatch(['readOnlyRootFilesystem: true', 'seccompProfile:', '  type: RuntimeDefault']),
 };
 
 export const BROKEN: Record<string, string> = {

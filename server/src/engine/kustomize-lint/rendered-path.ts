@@ -1,6 +1,7 @@
 // The path (keys and sequence indexes) from a rendered object's root to the node a finding sits
 // on, in the form the renderer's origin map reads (RenderedObject.originAt).
-import { isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { spans, within } from '../fingerprint';
 import type { PathKey } from '../render/kustomize';
 
 export interface RenderedPath {
@@ -17,7 +18,7 @@ export function renderedPathAt(root: unknown, offset: number): RenderedPath {
   let onKey = false;
   for (let depth = 0; depth < 256 && node; depth++) {
     if (isMap(node)) {
-      const pair = node.items.find(p => isPair(p) && covers(p.key, p.value, offset));
+      const pair = node.items.find(p => isPair(p) && spans(p.key, p.value, offset));
       if (!pair || !isScalar(pair.key)) break;
       path.push(String(pair.key.value));
       node = pair.value;
@@ -31,17 +32,6 @@ export function renderedPathAt(root: unknown, offset: number): RenderedPath {
     } else break;
   }
   return { path, onValue: isScalar(node), onKey };
-}
-
-function within(node: unknown, offset: number): boolean {
-  const r = (node as Node | null)?.range;
-  return !!r && r[0] <= offset && offset < Math.max(r[1], r[0] + 1);
-}
-
-function covers(key: unknown, value: unknown, offset: number): boolean {
-  const start = (key as Node | null)?.range?.[0];
-  const end = (value as Node | null)?.range?.[1] ?? (key as Node | null)?.range?.[1];
-  return start !== undefined && end !== undefined && start <= offset && offset < Math.max(end, start + 1);
 }
 
 /**
