@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cli, json, removeTempTrees, tempTree } from '../../helpers/cli';
-import { BROKEN, TREE } from './tree';
+import { BASE_DEPLOYMENT, BROKEN, TREE } from './tree';
 
 interface Row { file: string; rule: string; severity: string; message: string; at: string }
 type Output = { findings: Array<{ file: string; rule: string; severity: string; message: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }> };
@@ -40,6 +40,30 @@ describe('check through Kustomize', function () {
     ]);
     // Not there: the latest tag (both overlays retag nginx), the debug pod (a component deletes
     // it), the hardening patch, the component, the `$patch: delete` file and the kustomizations.
+  });
+
+  it('reports nothing on the base for a setting every overlay patches in', async () => {
+    const dir = tempTree({
+      ...TREE,
+      'overlays/production/privileged.yaml': TREE['overlays/production/privileged.yaml'] + '            seccompProfile:\n              type: RuntimeDefault\n',
+    });
+    const found = rows(json(await cli(['check', '--format', 'json', '.'], { cwd: dir }))).map(r => `${r.file} ${r.rule} ${r.at}`);
+    assert.deepEqual(found, [
+      'base/deployment.yaml require-memory-limit 15:17-15:20',
+      'overlays/production/privileged.yaml disallow-privileged-containers 11:25-11:29',
+    ]);
+  });
+
+  it('gives cross-file rules the rendered objects: labels an overlay adds take part', async () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    env: prod\n  ports:\n    - port: 80\n';
+    const kustomization = 'resources:\n  - ../base\n  - svc.yaml\nlabels:\n  - pairs:\n      env: prod\n    includeTemplates: true\n';
+    const dangling = (o: Output) => rows(o).filter(r => r.rule === 'disallow-dangling-service').map(r => `${r.file} ${r.at}`);
+    // As written, no pod carries env=prod: the Service selects nothing.
+    const plain = tempTree({ 'base/deployment.yaml': BASE_DEPLOYMENT, 'prod/svc.yaml': svc });
+    assert.deepEqual(dangling(json(await cli(['check', '--format', 'json', '.'], { cwd: plain }))), ['prod/svc.yaml 6:3-6:11']);
+    // Rendered, the overlay's labels put it on the pods.
+    const dir = tempTree({ 'base/kustomization.yaml': TREE['base/kustomization.yaml'], 'base/deployment.yaml': BASE_DEPLOYMENT, 'prod/svc.yaml': svc, 'prod/kustomization.yaml': kustomization });
+    assert.deepEqual(dangling(json(await cli(['check', '--format', 'json', '.'], { cwd: dir }))), []);
   });
 
   it('lints the same base as written when no kustomization reaches it', async () => {
