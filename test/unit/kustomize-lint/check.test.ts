@@ -66,6 +66,19 @@ describe('check through Kustomize', function () {
     assert.deepEqual(dangling(json(await cli(['check', '--format', 'json', '.'], { cwd: dir }))), []);
   });
 
+  it('reports a latest tag set by an overlay images entry at that entry', async () => {
+    const dir = tempTree({
+      'base/kustomization.yaml': 'resources:\n  - deployment.yaml\nimages:\n  - name: nginx\n    newTag: "1.27.0"\n',
+      'base/deployment.yaml': BASE_DEPLOYMENT,
+      'dev/kustomization.yaml': 'resources:\n  - ../base\nimages:\n  - name: nginx\n    newTag: latest\n',
+    });
+    // The whole entry: its name and newTag together make the image.
+    const found = rows(json(await cli(['check', '--format', 'json', '.'], { cwd: dir }))).filter(r => r.rule === 'disallow-latest-image-tag');
+    assert.deepEqual(found.map(r => `${r.file} ${r.at} ${r.message}`), [
+      'dev/kustomization.yaml 4:5-5:19 Container "web" runs image "nginx:latest" with the latest tag: pin a version tag (or a digest) so every node runs the same, reviewed image.',
+    ]);
+  });
+
   it('lints the same base as written when no kustomization reaches it', async () => {
     const dir = tempTree({ 'base/deployment.yaml': TREE['base/deployment.yaml'] });
     const found = rows(json(await cli(['check', '--format', 'json', '.'], { cwd: dir }))).map(r => `${r.rule} ${r.at}`);
