@@ -13,7 +13,8 @@ export const KUSTOMIZE_RULE_ID = 'kustomize-build';
  * the range: a container's node spans its whole block, the editor should mark where it starts.
  */
 export function buildFinding(lines: LineIndex, range: [number, number], finding: Finding, firstLine: boolean): Finding {
-  let [start, end] = range;
+  const start = range[0];
+  let end = range[1];
   if (firstLine) {
     const eol = lines.text.slice(start, end).search(/\r?\n/);
     if (eol >= 0) end = start + eol;
