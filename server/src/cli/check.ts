@@ -18,6 +18,7 @@ import { decodeManifest, readManifest } from '../host/read-manifest';
 import { exitStatus, toCliSkipped } from './skipped';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
+import { judgeRoots, planRoots } from './kustomize';
 import { artifactName, formatGithub, formatSarif } from './sarif';
 
 /** The display name of standard input when --stdin-filename does not name it. */
@@ -40,10 +41,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // walking a folder (a file named on the command line is checked: the user chose it).
   const repo = new ConfigFinder(io, io.cwd);
   const files = discovered.files.filter(f => f.named || !repo.excludes(f.absolute));
-  const configFor = (file: SourceFile): ConfigInput => {
-    const found = repo.forFile(file.absolute);
+  const configAt = (absolute: string): ConfigInput => {
+    const found = repo.forFile(absolute);
     return found ? mergeConfigInputs(found.file.input, config) : config;
   };
+  const configFor = (file: SourceFile): ConfigInput => configAt(file.absolute);
 
   // First every file is read and summarised into one workspace model, so cross-file rules (the
   // NetworkPolicy in another file, the Namespace's Pod Security label) judge as the editor does.
@@ -71,16 +73,20 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       if (content && 'text' in content) inputs.push({ file, content, uri: pathToFileURL(file.absolute).href, context: true });
     }
   }
+  // Kustomization roots that reach the checked files are judged as rendered (kustomize.ts).
+  const checkedFiles = new Set(inputs.filter(i => !i.context).map(i => i.file.absolute));
+  const kustomize = planRoots(inputs.map(i => i.file.absolute), checkedFiles);
   const workspace = new WorkspaceIndex({ defaultNamespace: defaultNamespaceOf(args, files.map(f => repo.forFile(f.absolute)), io) });
   const parsed = new ParseBudget();
   for (const { file, content, uri, context } of inputs) {
-    if (!('text' in content)) continue;
+    if (!('text' in content) || kustomize.covered.has(file.absolute)) continue;
     const p = parseSafely(file, content.text, maxBytes(file));
     if (!p) continue;
     workspace.setFile(uri, summarizeFile(uri, p));
     if (!context) parsed.keep(uri, p, content.text.length);
   }
 
+  const judged = judgeRoots(kustomize, workspace, f => resolveConfig(configAt(f)), checkedFiles);
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
   // Charts are judged by what they render (their templates never as plain YAML); a chart that
   // cannot render is reported as skipped, at the template position Helm gives.
@@ -97,7 +103,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (isHelmTemplatePath(file.absolute)) continue;
     artifacts.set(file.display, file.absolute);
     let text = 'text' in content ? content.text : undefined;
-    if (args.fix && 'text' in content) {
+    const rendered = kustomize.covered.has(file.absolute) && text !== undefined;
+    if (args.fix && 'text' in content && !rendered) {
       // What remains is reported from the text as written (or as read, when nothing was written).
       const outcome = await fixFile(file, content, configFor(file), args.fix, io, { uri, workspace }, fixSession);
       if (outcome.failed) ioErrors++;
@@ -105,7 +112,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       if (outcome.text !== content.text) parsed.drop(uri);
       text = outcome.text;
     }
-    const { result, parse } = text !== undefined
+    const { result, parse } = rendered
+      ? { result: judged.get(file.absolute) ?? { findings: [], failures: [] }, parse: parseSafely(file, text!, maxBytes(file)) }
+      : text !== undefined
       ? lintSafely(file, text, parsed.take(uri), maxBytes(file), configFor(file), io, { uri, workspace })
       : { result: { findings: [], failures: [], skipped: (content as { skipped: string }).skipped } as LintResult, parse: undefined };
     for (const skip of toCliSkipped(file.display, result)) {

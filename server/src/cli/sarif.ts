@@ -5,7 +5,7 @@
 // units (`columnKind: utf16CodeUnits`), the same unit as the editor's. partialFingerprints carry
 // the finding's identity without line numbers; suppressed findings come with their justification.
 import { pathToFileURL } from 'node:url';
-import { catalogueRow, Rule, RULES, Severity } from '../engine';
+import { catalogueRow, Rule, ruleById, RULES, Severity } from '../engine';
 import { version } from './usage';
 import { CheckSummary, CliFinding, CliSuppressed } from './findings';
 
@@ -130,7 +130,7 @@ export function formatGithub(summary: CheckSummary, artifactPath: (display: stri
       `endLine=${f.range.end.line}`, `endColumn=${f.range.end.column}`,
       `title=${escapeProperty(`kube-harden ${f.rule}`)}`,
     ];
-    return `::${GITHUB_COMMAND[f.severity]} ${props.join(',')}::${escapeData(`${f.message} (${RULE_DOCS_URL}${f.rule}.md)`)}`;
+    return `::${GITHUB_COMMAND[f.severity]} ${props.join(',')}::${escapeData(ruleById(f.rule) ? `${f.message} (${RULE_DOCS_URL}${f.rule}.md)` : f.message)}`;
   });
   for (const n of summary.notes ?? []) {
     lines.push(`::${n.level === 'error' ? 'error' : 'warning'} ${n.file ? `file=${escapeProperty(artifactPath(n.file))}${n.line ? `,line=${n.line}` : ''}` : ''}::${escapeData(n.message)}`);

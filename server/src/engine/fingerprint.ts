@@ -34,12 +34,14 @@ export function nodePathAt(root: Node | null | undefined, offset: number): strin
   return path;
 }
 
-function within(node: unknown, offset: number): boolean {
+/** True when `offset` is inside the node (an empty node holds its start). */
+export function within(node: unknown, offset: number): boolean {
   const r = (node as Node | null)?.range;
   return !!r && r[0] <= offset && offset < Math.max(r[1], r[0] + 1);
 }
 
-function spans(key: unknown, value: unknown, offset: number): boolean {
+/** True when `offset` is inside a map entry, from its key to the end of its value. */
+export function spans(key: unknown, value: unknown, offset: number): boolean {
   const start = (key as Node | null)?.range?.[0];
   const end = (value as Node | null)?.range?.[1] ?? (key as Node | null)?.range?.[1];
   return start !== undefined && end !== undefined && start <= offset && offset < Math.max(end, start + 1);

@@ -56,3 +56,5 @@ export { parseTemplates, render as renderTemplate } from './render/gotemplate';
 export type { OriginRange, TemplateFile, TemplateSet } from './render/gotemplate';
 export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './render/helm';
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';
+export { judgeRenders, KUSTOMIZE_RULE_ID, planKustomize, suppressInSource } from './kustomize-lint';
+export type { JudgedFinding, JudgeOptions, KustomizePlan } from './kustomize-lint';

@@ -1,5 +1,6 @@
 // Runs the active rules over a parsed file. Each rule is isolated: one that throws is recorded
 // and the others still report.
+import { isKustomizeDirective, isOnSetValue } from './kustomize-lint/partial';
 import { Document } from 'yaml';
 import { ConfigInput, LintConfig, normalizeConfig } from './config';
 import { ParsedFile, parseFile, skipsOf } from './model/parse';
@@ -163,6 +164,8 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
   for (const d of file.documents) {
     for (const object of d.objects) {
       const self = summaries[n++];
+      // A Kustomization, a Component, a `$patch: delete`: directives, not objects to judge.
+      if (isKustomizeDirective(object)) continue;
       const workspace = { index, self };
       const { active, policy } = forObject(resolved, index, self);
       const pod = podSpecOf(object);
@@ -198,6 +201,8 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
           failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
         }
       }
+      // A patch is partial: what it leaves out the object it patches may have (DESIGN.md).
+      if (index.isPatch(uri)) findings.splice(first, findings.length - first, ...findings.slice(first).filter(f => isOnSetValue(object, f.offsets[0])));
       suppressor.object(object, pod, findings.slice(first), ran);
     }
   }

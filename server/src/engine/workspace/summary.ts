@@ -1,13 +1,13 @@
 // What the workspace keeps of each object: the few facts cross-object rules read (labels,
 // selectors, policy types, references), never the document. A summary is plain data, so an
 // index of a large repository stays small and survives without its texts.
-import { isMap } from 'yaml';
 import { K8sObject, ParsedFile } from '../model/parse';
 import { Range } from '../model/text';
 import { podSpecOf } from '../model/workload';
-import { get, getIn, getMap, getSeq, isFalse, isTrue, keyOf, seqItems, str } from '../model/yaml-nav';
+import { get, getIn, getMap, isFalse, isTrue, keyOf, str } from '../model/yaml-nav';
 import { nodeOffsets } from '../model/ranges';
 import { FACT_EXTRACTORS } from './domains';
+import { kindlessKustomizations, kustomizationFacts } from './kustomization-facts';
 import { Labels, readLabels } from './selector';
 
 // Every domain's facts (declared there, merged into ObjectSummary) come with the summary.
@@ -61,6 +61,8 @@ export interface ObjectSummary extends ObjectRef {
 export function summarizeFile(uri: string, file: ParsedFile): ObjectSummary[] {
   const out: ObjectSummary[] = [];
   for (const d of file.documents) for (const o of d.objects) out.push(summarize(uri, file, o));
+  // After every object: lint pairs objects with summaries by position.
+  out.push(...kindlessKustomizations(uri, file));
   return out;
 }
 
@@ -93,17 +95,7 @@ function summarize(uri: string, file: ParsedFile, o: K8sObject): ObjectSummary {
       s.pod.labels = { 'job-name': o.name, 'batch.kubernetes.io/job-name': o.name, ...s.pod.labels };
     }
   }
-  if (o.kind === 'Kustomization' && o.group === 'kustomize.config.k8s.io') {
-    s.kustomization = {
-      namespace: str(get(o.node, 'namespace', o.doc)),
-      resources: seqItems(getSeq(o.node, 'resources', o.doc), o.doc).map(r => str(r)).filter((r): r is string => !!r),
-      patches: [
-        ...['patches', 'patchesJson6902'].flatMap(k => seqItems(getSeq(o.node, k, o.doc), o.doc).map(r => (isMap(r.value) ? str(get(r.value, 'path', o.doc)) : undefined))),
-        // A patchesStrategicMerge entry is a path, or an inline patch (which holds a line break).
-        ...seqItems(getSeq(o.node, 'patchesStrategicMerge', o.doc), o.doc).map(r => str(r)).filter(r => !r?.includes('\n')),
-      ].filter((r): r is string => !!r),
-    };
-  }
+  if ((o.kind === 'Kustomization' || o.kind === 'Component') && o.group === 'kustomize.config.k8s.io') s.kustomization = kustomizationFacts(o.node, o.doc);
   for (const extract of FACT_EXTRACTORS) extract(o, file, s);
   return s;
 }

@@ -1,0 +1,145 @@
+// Lints what each kustomization root renders and brings every finding back to the line that
+// decided it: a value to the node that set it (a patch's, when a patch did), something missing
+// to the object's (or container's) node in the file that defines it. A finding is reported once
+// per source location, naming the roots when it does not hold in every root reaching that file.
+import type { Finding, ResolvedConfig } from '../lint';
+import { lintParsed } from '../lint';
+import { parseFile } from '../model/parse';
+import { LineIndex } from '../model/text';
+import type { FileSource, Origin, RenderedObject } from '../render/kustomize';
+import { WorkspaceIndex } from '../workspace';
+import { summarizeFile } from '../workspace/summary';
+import { buildFinding, KUSTOMIZE_RULE_ID, problemFindings } from './problems';
+import type { KustomizePlan } from './plan';
+import { isIdentity, renderedPathAt } from './rendered-path';
+
+export interface JudgedFinding {
+  /** The source file (as the FileSource names it) the finding lands in. */
+  file: string;
+  /** Offsets and range in that file; no fix (the edit would be to the rendered text). */
+  finding: Finding;
+}
+
+export interface JudgeOptions {
+  /** The model of everything no rendered root covers; each root's objects join a copy of it. */
+  workspace: WorkspaceIndex;
+  /** The configuration a root is judged with. */
+  configFor(root: string): ResolvedConfig;
+  /** The URI the rendered objects of a root get in the model (inside the root's folder). */
+  renderedUri(root: string): string;
+}
+
+export { KUSTOMIZE_RULE_ID };
+
+export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: JudgeOptions): JudgedFinding[] {
+  const texts = new Map<string, LineIndex | undefined>();
+  const lines = (file: string) => {
+    if (!texts.has(file)) { const t = fs.readFile(file); texts.set(file, t === undefined ? undefined : new LineIndex(t)); }
+    return texts.get(file);
+  };
+  // Source location -> the finding and the roots it holds in.
+  const merged = new Map<string, { judged: JudgedFinding; definedIn: string; roots: string[] }>();
+  for (const { root, result } of plan.renders) {
+    if (!result.ok) continue;
+    for (const { definedIn, ...judged } of judgeRoot(root, result.objects, result.yaml, options, lines)) {
+      const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
+      const seen = merged.get(key);
+      if (seen) { if (!seen.roots.includes(root)) seen.roots.push(root); } else merged.set(key, { judged, definedIn, roots: [root] });
+    }
+  }
+  const rendered = plan.renders.filter(r => r.result.ok).map(r => r.root);
+  const name = rootNames(rendered);
+  const reach = (file: string) => (plan.inclusions.get(file) ?? []).map(i => i.root).filter(r => rendered.includes(r));
+  const out: JudgedFinding[] = [];
+  for (const { judged, definedIn, roots } of merged.values()) {
+    // Not in every root that applies the object (or the file): say where it holds.
+    const partial = [...reach(judged.file), ...reach(definedIn)].some(r => !roots.includes(r));
+    const named = roots.map(name).sort();
+    const suffix = partial ? ` (in ${named.length === 1 ? 'overlay' : 'overlays'} ${named.join(', ')})` : '';
+    out.push({ file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix } });
+  }
+  return [...out, ...problemFindings(plan, lines)];
+}
+
+function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: string, options: JudgeOptions,
+  lines: (file: string) => LineIndex | undefined): Array<JudgedFinding & { definedIn: string }> {
+  const uri = options.renderedUri(root);
+  const parsed = parseFile(yaml);
+  const workspace = options.workspace.withFile(uri, summarizeFile(uri, parsed));
+  const result = lintParsed(parsed, options.configFor(root), { uri, workspace });
+  const out: Array<JudgedFinding & { definedIn: string }> = [];
+  for (const f of result.findings) {
+    const object = objects[f.object.docIndex];
+    const doc = parsed.documents[f.object.docIndex];
+    if (!object || !doc) continue;
+    const where = renderedPathAt(doc.doc.contents, f.offsets[0]);
+    const at = sourceOf(object, where);
+    const index = lines(at.file);
+    if (!index) continue;
+    // A finding on an entry's key (a securityContext that lacks a setting) marks that key again.
+    const last = String(where.path[where.path.length - 1]);
+    const key = where.onKey && at.whole ? keyBefore(index.text, at.range[0], last)
+      // A patch repeated the name the finding sits on: the defining file's own name, as a lint of it marks.
+      : where.onValue && at.parentOfLast ? valueOnFirstLine(index.text, at.range, last) : undefined;
+    const mapped = buildFinding(index, key ?? at.range, f, !key && !at.exact);
+    mapped.related = f.related.filter(r => r.uri !== uri);
+    out.push({ file: at.file, finding: mapped, definedIn: object.definedAt.file });
+  }
+  return out;
+}
+
+/**
+ * Where a finding on the rendered node at `path` belongs. A value lands where it was set. A
+ * finding on a map or list (something missing in it) lands on the nearest enclosing node the
+ * defining file wrote: a patch that only adds a securityContext is not where a missing setting
+ * is missing from.
+ */
+function sourceOf(object: RenderedObject, at: { path: (string | number)[]; onValue: boolean }): { file: string; range: [number, number]; exact: boolean; whole: boolean; parentOfLast: boolean } {
+  const defining = object.definedAt.file;
+  const setting = at.onValue && !isIdentity(at.path);
+  for (let n = at.path.length; n >= 0; n--) {
+    const origin: Origin | undefined = object.originAt(at.path.slice(0, n));
+    if (!origin) continue;
+    const exact = n === at.path.length && (setting || origin.file === defining);
+    if (exact || origin.file === defining) return { ...origin, exact, whole: n === at.path.length, parentOfLast: n === at.path.length - 1 };
+  }
+  return { ...object.definedAt, exact: false, whole: false, parentOfLast: false };
+}
+
+/**
+ * Short names for roots: their paths below the folder all of them share (`production`,
+ * `staging` for overlays/production and overlays/staging); a root that is that folder keeps its
+ * last segment.
+ */
+export function rootNames(roots: readonly string[]): (root: string) => string {
+  const split = roots.map(r => r.split('/'));
+  let common = split.length ? split[0].length : 0;
+  for (const parts of split) {
+    let i = 0;
+    while (i < common && i < parts.length && parts[i] === split[0][i]) i++;
+    common = i;
+  }
+  if (roots.length === 1) common = Math.max(0, split[0].length - 1);
+  return root => {
+    const parts = root.split('/');
+    const below = parts.slice(common).join('/');
+    return below || parts[parts.length - 1] || root;
+  };
+}
+
+/** The range of `key:` written just before a value that starts at `valueStart`, if it is there. */
+function keyBefore(text: string, valueStart: number, key: string): [number, number] | undefined {
+  const from = Math.max(0, valueStart - key.length - 400);
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(["']?)${escaped}\\1[ \\t]*:[ \\t]*(#[^\\n]*)?\\s*(-[ \\t]*)?$`).exec(text.slice(from, valueStart));
+  return m ? [from + m.index, from + m.index + m[1].length * 2 + key.length] : undefined;
+}
+
+/** The value of `key: value` when it is the first line of the map at `range`. */
+function valueOnFirstLine(text: string, range: [number, number], key: string): [number, number] | undefined {
+  const line = text.slice(range[0], range[1]).split(/\r?\n/)[0];
+  const m = /^(["']?)([^"':]+)\1[ \t]*:[ \t]*(["']?)([^"'#\s]+)\3/.exec(line);
+  if (!m || m[2] !== key) return undefined;
+  const start = range[0] + m[0].length - m[3].length * 2 - m[4].length + m[3].length;
+  return [start, start + m[4].length];
+}
