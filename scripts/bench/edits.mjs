@@ -1,8 +1,10 @@
-// Where the keystroke benchmarks type: one character appended to an `image:` value, to a
-// metadata `name:` and to a label value, at `n` places spread over the file, each followed by
+// Where the keystroke benchmarks type: one character appended to a securityContext value (no
+// workspace fact), to an `image:` value, to a metadata `name:` and to a label value, at `n` places spread over the file, each followed by
 // its undo (the text returns to the original, so every sample edits the same file).
 
 const KINDS = {
+  // A value no workspace fact holds: the security settings being typed most.
+  'securityContext value': /^\s*(?:runAsNonRoot|allowPrivilegeEscalation|privileged|readOnlyRootFilesystem):[ \t]*\S+/gm,
   'image value': /^\s*-?\s*image:[ \t]*\S+/gm,
   'name': /^metadata:\n(?:  .*\n)*?  name:[ \t]*\S+/gm,
   'label value': /^metadata:\n(?:  .*\n)*?  labels:\n    [\w./-]+:[ \t]*\S+/gm,

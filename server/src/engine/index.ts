@@ -3,6 +3,7 @@ export { DEFAULT_CONFIG, normalizeConfig, PRESETS } from './config';
 export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from './config';
 export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
 export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
+export type { FactChange } from './lint-reuse';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
 export { objectAt, parseFile } from './model/parse';
 export { findingIdentity, nodePathAt } from './fingerprint';

@@ -2,7 +2,7 @@
 // and the others still report.
 import { Document } from 'yaml';
 import { ConfigInput, LintConfig, normalizeConfig } from './config';
-import { ParsedFile, parseFile } from './model/parse';
+import { ParsedDocument, ParsedFile, parseFile } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
 import { WorkspaceIndex } from './workspace';
@@ -14,6 +14,7 @@ import { FixSafety, NewFile, Proposal, Report, Rule, ruleLevel, Severity } from 
 import { RULES } from './registry';
 import { settingFor } from './rule-settings';
 import { SuppressedFinding, Suppressor } from './suppress';
+import { DocumentLint, FactChange, keepForReuse, Reuse } from './lint-reuse';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
 export interface BoundProposal {
@@ -68,6 +69,12 @@ export interface LintOptions {
   summaries?: readonly ObjectSummary[];
   /** The clock suppression expiry dates are compared with (tests set it). */
   now?: Date;
+  /**
+   * The lint of an earlier version of this file (whose parse this one's reused) and what changed
+   * in the workspace model since: the findings of documents the edit did not touch are taken
+   * from it, moved, unless what they read of the model changed (lint-reuse.ts).
+   */
+  previous?: { result: LintResult; changed: FactChange };
 }
 
 export interface LintResult {
@@ -139,50 +146,99 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
     index = new WorkspaceIndex({ defaultNamespace: resolved.config.defaultNamespace ?? 'default' });
     index.setFile(uri, [...summaries]);
   }
+  const activeIds = new Set(resolved.active.map(a => a.rule.id));
+  const now = options.now ?? new Date();
+  const suppressor = new Suppressor(file, RULES, activeIds, now);
+  const reuse = options.previous && Reuse.from(options.previous.result, file, uri, options.previous.changed);
+  const parts = new Map<Document, DocumentLint>();
   let n = 0;
-  const suppressor = new Suppressor(file, RULES, new Set(resolved.active.map(a => a.rule.id)), options.now ?? new Date());
   for (const d of file.documents) {
-    for (const object of d.objects) {
-      const self = summaries[n++];
-      const workspace = { index, self };
-      const { active, policy } = forObject(resolved, index, self);
-      const pod = podSpecOf(object);
-      const first = findings.length;
-      const ran = new Set<string>();
-      for (const { rule, configured } of active) {
-        if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
-        ran.add(rule.id);
-        const report = (r: Report) => {
-          const offsets = nodeOffsets(r.at);
-          if (!offsets) return;
-          findings.push({
-            ruleId: rule.id,
-            messageId: r.messageId,
-            message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
-            severity: configured ?? r.severity ?? rule.severity,
-            covers: r.covers ?? rule.covers,
-            fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule.id, failures) } : null,
-            suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule.id, failures)),
-            offsets,
-            range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
-            object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
-            data: r.data ?? {},
-            related: (r.related ?? []).map(x => ({ uri: x.ref.uri, range: x.ref.range, message: x.message })),
-          });
-        };
-        try {
-          const config = resolved.config;
-          if (rule.checkObject) rule.checkObject({ object, policy, config, workspace, report });
-          if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, config, workspace, report });
-        } catch (e) {
-          failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-        }
-      }
-      suppressor.object(object, pod, findings.slice(first), ran);
-    }
+    const own = summaries.slice(n, n += d.objects.length);
+    const ix = index;
+    // A moved finding's fix is built from a fresh lint of its document, made once, when first asked.
+    let fresh: DocumentLint | undefined;
+    const lintFresh = () => (fresh ??= lintDocument(file, d, resolved, ix, own, new Suppressor(file, RULES, activeIds, now)));
+    const part = reuse?.take(d.doc, d.index, (old, offsets) => rebindLazily(old, offsets, lintFresh))
+      ?? lintDocument(file, d, resolved, index, own, suppressor);
+    parts.set(d.doc, part);
+    findings.push(...part.findings);
+    failures.push(...part.failures);
+    suppressor.restore(part.suppressed, part.problems);
   }
   const { findings: kept, suppressed } = suppressor.finish(findings);
-  return suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };
+  const result: LintResult = suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };
+  keepForReuse(result, file, uri, parts);
+  return result;
+}
+
+/**
+ * The rules over one document's objects; what its annotations suppress is drained from
+ * `suppressor` into the part, so the part can be reused on its own.
+ */
+function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedConfig, index: WorkspaceIndex, summaries: readonly ObjectSummary[], suppressor: Suppressor): DocumentLint {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const reads = { index: false, namespaces: false };
+  d.objects.forEach((object, i) => {
+    const self = summaries[i];
+    // Whether a rule read the model decides whether a change of the model re-lints this document.
+    const workspace = { get index() { reads.index = true; return index; }, self };
+    if (self.pod) reads.namespaces = true;
+    const { active, policy } = forObject(resolved, index, self);
+    const pod = podSpecOf(object);
+    const first = findings.length;
+    const ran = new Set<string>();
+    for (const { rule, configured } of active) {
+      if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
+      ran.add(rule.id);
+      const report = (r: Report) => {
+        const offsets = nodeOffsets(r.at);
+        if (!offsets) return;
+        findings.push({
+          ruleId: rule.id,
+          messageId: r.messageId,
+          message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
+          severity: configured ?? r.severity ?? rule.severity,
+          covers: r.covers ?? rule.covers,
+          fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule.id, failures) } : null,
+          suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule.id, failures)),
+          offsets,
+          range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
+          object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
+          data: r.data ?? {},
+          related: (r.related ?? []).map(x => ({ uri: x.ref.uri, range: x.ref.range, message: x.message })),
+        });
+      };
+      try {
+        const config = resolved.config;
+        if (rule.checkObject) rule.checkObject({ object, policy, config, workspace, report });
+        if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, config, workspace, report });
+      } catch (e) {
+        failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+    }
+    suppressor.object(object, pod, findings.slice(first), ran);
+  });
+  return { findings, failures, reads, ...suppressor.drain() };
+}
+
+/**
+ * A moved finding's fix and suggestions: the old ones were bound to the previous text, so they
+ * are built when asked, from a fresh lint of the document (made once, on the first ask) and its
+ * finding at the same place.
+ */
+function rebindLazily(old: Finding, offsets: [number, number], lintFresh: () => DocumentLint): Pick<Finding, 'fix' | 'suggestions'> {
+  const twin = (): Finding | undefined => lintFresh().findings.find(f =>
+    f.ruleId === old.ruleId && f.messageId === old.messageId && f.offsets[0] === offsets[0] && f.offsets[1] === offsets[1]);
+  const proposal = (p: BoundProposal, pick: (f: Finding) => BoundProposal | null | undefined): BoundProposal => {
+    const bound: BoundProposal = { title: p.title, edits: () => { const t = twin(); return t && pick(t)?.edits(); } };
+    if (p.newFile) bound.newFile = () => { const t = twin(); return t && pick(t)?.newFile?.(); };
+    return bound;
+  };
+  return {
+    fix: old.fix ? { safety: old.fix.safety, ...proposal(old.fix, f => f.fix) } : null,
+    suggestions: old.suggestions.length ? old.suggestions.map((p, i) => proposal(p, f => f.suggestions[i])) : [],
+  };
 }
 
 const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';
