@@ -103,9 +103,10 @@ export class Reuse {
     if (old.reads.namespaces && this.changed === 'any') return undefined;
     const start = this.map.offset(old.start);
     if (start !== doc.range[0]) return undefined;
-    // Wholly before the edit: the same text at the same offsets, and fixes bound to the earlier
-    // text read only this document's part of it, which is unchanged. Nothing moves.
-    if (doc.range[2] < this.map.start && old.start === start) return old;
+    // Wholly before the edit, with nothing that points past it: nothing moves. (A fix bound to
+    // the earlier text may still read past this document, appending at the file's end: only
+    // findings without proposals are kept as they are.)
+    if (doc.range[2] < this.map.start && old.start === start && old.findings.every(f => this.staysPut(f)) && old.problems.every(f => this.staysPut(f))) return old;
     const from = this.basis.lines.positionAt(old.start);
     const to = this.map.after.lines.positionAt(start);
     // Documents begin a line; moved whole, every position in one moves by the same lines.
@@ -151,5 +152,11 @@ export class Reuse {
     }
     const suppressed = old.suppressed.map(x => ({ ...x, finding: moved.get(x.finding) ?? x.finding }));
     return { findings, suppressed, problems, failures: old.failures, reads: old.reads };
+  }
+
+  /** A finding before the edit that can be kept as it is: no proposal, nothing after the edit. */
+  private staysPut(f: Finding): boolean {
+    if (f.fix || f.suggestions.length) return false;
+    return f.related.every(r => r.uri !== this.basis.uri || this.basis.lines.offsetAt(r.range.end) < this.map.start);
   }
 }

@@ -148,15 +148,16 @@ export class ParseCache {
 
   /**
    * What changed in the model between the earlier lint and now. When the only move of the model
-   * since was this version's own parse, only this file's objects changed; a Namespace among the
-   * re-parsed documents changes what every workload's level is, and so counts as anything.
+   * since was this version's own parse, only this file's objects changed; a Namespace (its Pod
+   * Security labels) or a Kustomization (where objects land) among the re-parsed documents
+   * changes what every workload's level is, and so counts as anything.
    */
   private factChange(entry: Entry, earlier: Earlier, index: WorkspaceIndex | undefined): FactChange {
     // Without a model each lint builds one from this file alone: any edit may have changed it.
     if (!index) return 'any';
     if (index.generation === earlier.generation) return 'none';
     if (earlier.generation !== entry.parsedAt.before || index.generation !== entry.parsedAt.after) return 'any';
-    return touchesNamespace(earlier.parsed, entry.parsed) ? 'any' : 'objects';
+    return touchesPlacement(earlier.parsed, entry.parsed) ? 'any' : 'objects';
   }
 
   /** Work done against an older model is dropped. */
@@ -193,10 +194,10 @@ export class ParseCache {
   }
 }
 
-/** Whether a Namespace is among the documents one parse did not take over from the other. */
-function touchesNamespace(before: ParsedFile, after: ParsedFile): boolean {
+/** Whether a Namespace or Kustomization is among the documents one parse did not take over from the other. */
+function touchesPlacement(before: ParsedFile, after: ParsedFile): boolean {
   const kept = new Set(after.documents.map(d => d.doc));
   const had = new Set(before.documents.map(d => d.doc));
-  const isNamespace = (d: ParsedFile['documents'][number]) => d.objects.some(o => o.kind === 'Namespace' && o.group === '');
-  return before.documents.some(d => !kept.has(d.doc) && isNamespace(d)) || after.documents.some(d => !had.has(d.doc) && isNamespace(d));
+  const places = (d: ParsedFile['documents'][number]) => d.objects.some(o => (o.kind === 'Namespace' && o.group === '') || o.kind === 'Kustomization');
+  return before.documents.some(d => !kept.has(d.doc) && places(d)) || after.documents.some(d => !had.has(d.doc) && places(d));
 }

@@ -75,8 +75,7 @@ describe('lsp: findings of untouched documents are reused, moved by the edit', (
       ['b', 25, 32, 25, 36, 381, 385],
       ['c', 38, 32, 38, 36, 567, 571],
     ]);
-    // Above the edit: the very same finding; below it: moved, equal to a fresh lint of the new text.
-    assert.equal(after.findings[0], before.findings[0]);
+    // Above the edit and below it: equal to a fresh lint of the new text.
     const fresh = lintParsed(parseFile(h.text()), h.resolved, { uri: URI });
     assert.deepEqual(after.findings.map(where), fresh.findings.map(where));
     assert.deepEqual(after.findings.map(f => f.message), fresh.findings.map(f => f.message));
@@ -87,6 +86,19 @@ describe('lsp: findings of untouched documents are reused, moved by the edit', (
     const out = fixed(text, c);
     assert.equal(out, text.slice(0, 567) + 'false' + text.slice(571));
     assert.equal(out, fixed(text, fresh.findings[2]));
+    // Above the edit, the fix reads the new text too.
+    assert.equal(fixed(text, after.findings[0]), text.slice(0, 177) + 'false' + text.slice(181));
+  });
+
+  it('a Namespace edited in the file lints again every workload whose level it may decide', () => {
+    const h = harness();
+    h.lint();
+    h.checked.length = 0;
+    // A Namespace appended at the end: the pods' Pod Security level may now come from its labels.
+    const end = h.text().split('\n').length - 1;
+    h.edit({ range: { start: at(end, 0), end: at(end, 0) }, text: '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: default\n' });
+    h.lint();
+    assert.deepEqual(h.checked.sort(), ['a', 'b', 'c']);
   });
 
   it('a one-character edit of a value moves the findings after it by a character, lines unchanged', () => {
