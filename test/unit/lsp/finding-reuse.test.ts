@@ -1,26 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, lintParsed, parseFile, resolveConfig, ruleById, summarizeFile, WorkspaceIndex } from '@kube-harden/server';
-import type { Finding, ParsedFile, Rule } from '@kube-harden/server';
-import { ParseCache } from '@kube-harden/server/out/lsp/documents';
+import { applyEdits, lintParsed, parseFile, resolveConfig, ruleById } from '@kube-harden/server';
+import type { Finding, Rule } from '@kube-harden/server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { yaml } from '../../helpers/manifest';
+import { escalatingPod, modelCache } from '../../helpers/model-cache';
 
-const pod = (name: string, label = 'web') => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata:
-    name: ${name}
-    labels:
-      app: ${label}
-  spec:
-    containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        allowPrivilegeEscalation: true
-`;
-
-const TEXT = [pod('a'), pod('b'), pod('c')].join('---\n');
+const TEXT = [escalatingPod('a'), escalatingPod('b'), escalatingPod('c')].join('---\n');
 const URI = 'file:///w/pods.yaml';
 
 /**
@@ -39,11 +23,7 @@ function harness(readsModel = false) {
     },
   };
   const resolved = resolveConfig({ enableAll: true }, [counting]);
-  const index = new WorkspaceIndex();
-  const cache = new ParseCache(undefined, {
-    documentParsed(uri: string, parsed: ParsedFile) { const s = summarizeFile(uri, parsed); index.setFile(uri, s); return s; },
-    indexFor: () => index,
-  });
+  const { cache } = modelCache();
   let doc = TextDocument.create(URI, 'yaml', 1, TEXT);
   const edit = (change: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }) => {
     doc = TextDocument.update(doc, [change], doc.version + 1);

@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { summarizeFile, WorkspaceIndex } from '@kube-harden/server';
-import type { ParsedFile } from '@kube-harden/server';
-import { ParseCache } from '@kube-harden/server/out/lsp/documents';
 import { RateLimitedLog } from '@kube-harden/server/out/lsp/log';
 import { SettingsStore } from '@kube-harden/server/out/lsp/settings';
 import { Validator } from '@kube-harden/server/out/lsp/validation';
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { escalatingPod, modelCache } from '../../helpers/model-cache';
 
 // What a long editing session may keep: the current version's text, parse and lints (and the
 // earlier lint reused for the next one). Anything per edit beyond that is a leak: 1,000 edits
@@ -15,33 +13,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const BOUND_BYTES = 2 * 1024 * 1024;
 const EDITS = 1000;
 
-const pod = (i: number) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: pod-${i}
-  labels:
-    app: app-${i % 3}
-spec:
-  containers:
-  - name: app
-    image: nginx:1.27
-    securityContext:
-      allowPrivilegeEscalation: true
-`;
-
 describe('lsp: memory over a long editing session', function () {
   this.timeout(120_000);
 
   it(`${EDITS} edits through the validator and the parse cache keep the heap within ${BOUND_BYTES / 1024 / 1024} MiB of where it started`, async () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    const index = new WorkspaceIndex();
-    const cache = new ParseCache(undefined, {
-      documentParsed(uri: string, parsed: ParsedFile) { const s = summarizeFile(uri, parsed); index.setFile(uri, s); return s; },
-      indexFor: () => index,
-    });
+    const { cache } = modelCache();
     const uri = 'file:///w/pods.yaml';
-    let doc = TextDocument.create(uri, 'yaml', 1, Array.from({ length: 30 }, (_, i) => pod(i)).join('---\n'));
+    let doc = TextDocument.create(uri, 'yaml', 1, Array.from({ length: 30 }, (_, i) => escalatingPod(`pod-${i}`, `app-${i % 3}`)).join('---\n'));
     let published = 0;
     const log = new RateLimitedLog({ error() {}, warn() {} });
     const validator = new Validator({
