@@ -1,6 +1,9 @@
 // Benchmark: for each real-world manifest, the time of a bare `yaml` parse of the text against
-// the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks.
-// Numbers only: nothing is asserted. Uses the built engine (run `npx tsc -b` first).
+// the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks;
+// then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
+// bench/keystroke-lsp.mjs), and workspace indexing against its parse floor, with RSS
+// (bench/indexing.mjs). Numbers only: nothing is asserted. Uses the built engine (run
+// `npx tsc -b` first).
 //
 //   npm run bench [-- <file or directory>] [-- --runs N]
 import { execFileSync } from 'node:child_process';
