@@ -157,9 +157,9 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
     const ix = index;
     // A moved finding's fix is built from a fresh lint of its document, made once, when first asked.
     let fresh: DocumentLint | undefined;
-    const lintFresh = () => (fresh ??= lintDocument(file, d, resolved, ix, own, new Suppressor(file, RULES, activeIds, now)));
+    const lintFresh = () => (fresh ??= lintDocument(file, d, resolved, ix, own, new Suppressor(file, RULES, activeIds, now), failures));
     const part = reuse?.take(d.doc, d.index, (old, offsets) => rebindLazily(old, offsets, lintFresh))
-      ?? lintDocument(file, d, resolved, index, own, suppressor);
+      ?? lintDocument(file, d, resolved, index, own, suppressor, failures);
     parts.set(d.doc, part);
     findings.push(...part.findings);
     failures.push(...part.failures);
@@ -173,9 +173,10 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
 
 /**
  * The rules over one document's objects; what its annotations suppress is drained from
- * `suppressor` into the part, so the part can be reused on its own.
+ * `suppressor` into the part, so the part can be reused on its own. `late`: the result's
+ * failures, where a fix builder that throws when asked (after the lint) is recorded.
  */
-function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedConfig, index: WorkspaceIndex, summaries: readonly ObjectSummary[], suppressor: Suppressor): DocumentLint {
+function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedConfig, index: WorkspaceIndex, summaries: readonly ObjectSummary[], suppressor: Suppressor, late: RuleFailure[]): DocumentLint {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const reads = { index: false, namespaces: false };
@@ -200,8 +201,8 @@ function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedCon
           message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
           severity: configured ?? r.severity ?? rule.severity,
           covers: r.covers ?? rule.covers,
-          fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule.id, failures) } : null,
-          suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule.id, failures)),
+          fix: r.fix && rule.fix ? { safety: rule.fix.safety, ...bind(r.fix, file.text, object.doc, rule.id, late) } : null,
+          suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule.id, late)),
           offsets,
           range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
           object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
