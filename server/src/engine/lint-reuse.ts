@@ -125,12 +125,13 @@ export class Reuse {
           related.push({ ...r, range });
         }
       }
-      const offsets: [number, number] = [f.offsets[0] + delta, f.offsets[1] + delta];
+      // Unmoved (before the edit), a finding keeps its place objects; only its proposals are new.
+      const offsets: [number, number] = delta === 0 ? f.offsets : [f.offsets[0] + delta, f.offsets[1] + delta];
       const next: Finding = {
         ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity, covers: f.covers,
         ...rebind(f, offsets),
         offsets,
-        range: { start: at(f.range.start), end: at(f.range.end) },
+        range: lines === 0 ? f.range : { start: at(f.range.start), end: at(f.range.end) },
         object: f.object.docIndex === docIndex ? f.object : { ...f.object, docIndex },
         data: f.data,
         related,

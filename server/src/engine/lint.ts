@@ -229,17 +229,40 @@ function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedCon
  * finding at the same place.
  */
 function rebindLazily(old: Finding, offsets: [number, number], lintFresh: () => DocumentLint): Pick<Finding, 'fix' | 'suggestions'> {
-  const twin = (): Finding | undefined => lintFresh().findings.find(f =>
-    f.ruleId === old.ruleId && f.messageId === old.messageId && f.offsets[0] === offsets[0] && f.offsets[1] === offsets[1]);
-  const proposal = (p: BoundProposal, pick: (f: Finding) => BoundProposal | null | undefined): BoundProposal => {
-    const bound: BoundProposal = { title: p.title, edits: () => { const t = twin(); return t && pick(t)?.edits(); } };
-    if (p.newFile) bound.newFile = () => { const t = twin(); return t && pick(t)?.newFile?.(); };
-    return bound;
-  };
+  const twin = new Twin(old.ruleId, old.messageId, offsets, lintFresh);
   return {
-    fix: old.fix ? { safety: old.fix.safety, ...proposal(old.fix, f => f.fix) } : null,
-    suggestions: old.suggestions.length ? old.suggestions.map((p, i) => proposal(p, f => f.suggestions[i])) : [],
+    fix: old.fix ? Object.assign(new LazyProposal(old.fix, twin, -1), { safety: old.fix.safety }) : null,
+    suggestions: old.suggestions.length ? old.suggestions.map((p, i) => new LazyProposal(p, twin, i)) : [],
   };
+}
+
+/** The finding of the fresh lint at a moved finding's place: same rule, message and offsets. */
+class Twin {
+  constructor(private readonly ruleId: string, private readonly messageId: string, private readonly offsets: [number, number], private readonly lintFresh: () => DocumentLint) {}
+
+  find(): Finding | undefined {
+    const [start, end] = this.offsets;
+    return this.lintFresh().findings.find(f => f.ruleId === this.ruleId && f.messageId === this.messageId && f.offsets[0] === start && f.offsets[1] === end);
+  }
+}
+
+/** A proposal of a moved finding, built by its twin when asked (`index`: a suggestion's, or -1 for the fix). */
+class LazyProposal implements BoundProposal {
+  readonly title: string;
+  // Own properties, not methods: proposals are spread into fix offers, which keeps only those.
+  readonly edits: () => TextEdit[] | undefined;
+  newFile?: () => NewFile | undefined;
+
+  constructor(p: BoundProposal, private readonly twin: Twin, private readonly index: number) {
+    this.title = p.title;
+    this.edits = () => this.pick()?.edits();
+    if (p.newFile) this.newFile = () => this.pick()?.newFile?.();
+  }
+
+  private pick(): BoundProposal | undefined {
+    const t = this.twin.find();
+    return (this.index < 0 ? t?.fix : t?.suggestions[this.index]) ?? undefined;
+  }
 }
 
 const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';
