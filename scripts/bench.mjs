@@ -1,8 +1,12 @@
 // Benchmark: for each real-world manifest, the time of a bare `yaml` parse of the text against
-// the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks.
-// Numbers only: nothing is asserted. Uses the built engine (run `npx tsc -b` first).
+// the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks;
+// then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
+// bench/keystroke-lsp.mjs), and workspace indexing against its parse floor, with RSS
+// (bench/indexing.mjs). Numbers only: nothing is asserted. Uses the built engine (run
+// `npx tsc -b` first).
 //
 //   npm run bench [-- <file or directory>] [-- --runs N]
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -155,6 +159,20 @@ if (keystroke.length) {
   console.log(ln(head));
   console.log(w.map(x => '-'.repeat(x)).join('  '));
   for (const r of keystroke) console.log(ln(r));
+}
+
+// A keystroke in a 10k-line workload file, in process (keystroke-lsp.mjs: over the protocol).
+console.log('');
+await import('./bench/keystroke.mjs');
+
+// Indexing the folders of a workspace: the admission fixtures (thousands of small files) and the
+// real installs (a few big ones), each in its own process so its RSS is its own.
+console.log('');
+console.log('workspace indexing (lsp/workspace.ts) vs the floor (read + bare yaml parse of every manifest)');
+console.log('folder                                     files     MiB  objects  index ms  parse ms  ratio  RSS MiB');
+for (const corpus of [path.join(root, 'test', 'fixtures', 'pod-security-admission'), path.join(root, 'test', 'fixtures', 'real')]) {
+  const r = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'indexing.mjs'), corpus], { encoding: 'utf8' }).trim().split('\n').pop());
+  console.log(`${r.folder.padEnd(40)} ${String(r.files).padStart(7)} ${fmt(r.mib).padStart(7)} ${String(r.objects).padStart(8)} ${fmt(r.indexMs, 0).padStart(9)} ${fmt(r.parseMs, 0).padStart(9)} ${fmt(r.indexMs / r.parseMs, 2).padStart(6)} ${fmt(r.rssMiB).padStart(8)}`);
 }
 
 // The Go template engine (Helm rendering), on its own synthetic chart.

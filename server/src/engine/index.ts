@@ -3,6 +3,7 @@ export { DEFAULT_CONFIG, normalizeConfig, PRESETS } from './config';
 export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from './config';
 export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
 export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
+export type { FactChange } from './lint-reuse';
 export { findingSeverity, rowSeverities } from './consolidated';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, NotChecked, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
 export { HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, skipsOf, tooLarge } from './model/parse';

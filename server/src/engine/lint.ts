@@ -3,7 +3,7 @@
 import { isKustomizeDirective, isOnSetValue } from './kustomize-lint/partial';
 import { Document } from 'yaml';
 import { ConfigInput, LintConfig, normalizeConfig } from './config';
-import { ParsedFile, parseFile, skipsOf } from './model/parse';
+import { ParsedDocument, ParsedFile, parseFile, skipsOf } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
 import { WorkspaceIndex } from './workspace';
@@ -16,6 +16,7 @@ import { RULES, ruleById } from './registry';
 import { settingFor } from './rule-settings';
 import { findingSeverity, RuleInForce } from './consolidated';
 import { SuppressedFinding, Suppressor } from './suppress';
+import { DocumentLint, FactChange, keepForReuse, Reuse } from './lint-reuse';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
 export interface BoundProposal {
@@ -77,6 +78,12 @@ export interface LintOptions {
   summaries?: readonly ObjectSummary[];
   /** The clock suppression expiry dates are compared with (tests set it). */
   now?: Date;
+  /**
+   * The lint of an earlier version of this file (whose parse this one's reused) and what changed
+   * in the workspace model since: the findings of documents the edit did not touch are taken
+   * from it, moved, unless what they read of the model changed (lint-reuse.ts).
+   */
+  previous?: { result: LintResult; changed: FactChange };
 }
 
 export interface LintResult {
@@ -159,57 +166,129 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
     index = new WorkspaceIndex({ defaultNamespace: resolved.config.defaultNamespace ?? 'default' });
     index.setFile(uri, [...summaries]);
   }
+  const activeIds = new Set(resolved.active.map(a => a.rule.id));
+  const now = options.now ?? new Date();
+  const suppressor = new Suppressor(file, RULES, activeIds, now);
+  const reuse = options.previous && Reuse.from(options.previous.result, file, uri, options.previous.changed);
+  const parts = new Map<Document, DocumentLint>();
   let n = 0;
-  const suppressor = new Suppressor(file, RULES, new Set(resolved.active.map(a => a.rule.id)), options.now ?? new Date());
   for (const d of file.documents) {
-    for (const object of d.objects) {
-      const self = summaries[n++];
-      // A Kustomization, a Component, a `$patch: delete`: directives, not objects to judge.
-      if (isKustomizeDirective(object)) continue;
-      const workspace = { index, self };
-      const { active, policy } = forObject(resolved, index, self);
-      const pod = podSpecOf(object);
-      const first = findings.length;
-      const ran = new Set<string>();
-      for (const { rule, configured } of active) {
-        if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
-        ran.add(rule.id);
-        const report = (r: Report) => {
-          const offsets = nodeOffsets(r.at);
-          if (!offsets) return;
-          const covers = r.covers ?? rule.covers;
-          findings.push({
-            ruleId: rule.id,
-            messageId: r.messageId,
-            message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
-            severity: findingSeverity(rule, object.kind, covers, r.severity, configured, resolved.inForce, ruleById),
-            covers,
-            fix: r.fix && rule.fix ? offer(r.fix, rule, file.text, object.doc, failures) : null,
-            suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule, failures)),
-            offsets,
-            range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
-            object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
-            data: r.data ?? {},
-            related: (r.related ?? []).map(x => ({ uri: x.ref.uri, range: x.ref.range, message: x.message })),
-          });
-        };
-        try {
-          const config = resolved.config;
-          if (rule.checkObject) rule.checkObject({ object, policy, config, workspace, report });
-          if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, config, workspace, report });
-        } catch (e) {
-          failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-        }
-      }
-      // A patch is partial: what it leaves out the object it patches may have (DESIGN.md).
-      if (index.isPatch(uri)) findings.splice(first, findings.length - first, ...findings.slice(first).filter(f => isOnSetValue(object, f.offsets[0])));
-      suppressor.object(object, pod, findings.slice(first), ran);
-    }
+    const own = summaries.slice(n, n += d.objects.length);
+    const ix = index;
+    // A moved finding's fix is built from a fresh lint of its document, made once, when first asked.
+    let fresh: DocumentLint | undefined;
+    const lintFresh = () => (fresh ??= lintDocument(file, d, resolved, ix, uri, own, new Suppressor(file, RULES, activeIds, now), failures));
+    const part = reuse?.take(d.doc, d.index, (old, offsets) => rebindLazily(old, offsets, lintFresh))
+      ?? lintDocument(file, d, resolved, index, uri, own, suppressor, failures);
+    parts.set(d.doc, part);
+    findings.push(...part.findings);
+    failures.push(...part.failures);
+    suppressor.restore(part.suppressed, part.problems);
   }
   const { findings: kept, suppressed } = suppressor.finish(findings);
   const result: LintResult = suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };
   if (skips.length) result.notChecked = skips;
+  keepForReuse(result, file, uri, parts);
   return result;
+}
+
+/**
+ * The rules over one document's objects; what its annotations suppress is drained from
+ * `suppressor` into the part, so the part can be reused on its own. `late`: the result's
+ * failures, where a fix builder that throws when asked (after the lint) is recorded.
+ */
+function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedConfig, index: WorkspaceIndex, uri: string, summaries: readonly ObjectSummary[], suppressor: Suppressor, late: RuleFailure[]): DocumentLint {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const reads = { index: false, namespaces: false };
+  d.objects.forEach((object, i) => {
+    const self = summaries[i];
+    // A Kustomization, a Component, a `$patch: delete`: directives, not objects to judge.
+    if (isKustomizeDirective(object)) return;
+    // Whether a rule read the model decides whether a change of the model re-lints this document.
+    const workspace = { get index() { reads.index = true; return index; }, self };
+    if (self.pod) reads.namespaces = true;
+    const { active, policy } = forObject(resolved, index, self);
+    const pod = podSpecOf(object);
+    const first = findings.length;
+    const ran = new Set<string>();
+    for (const { rule, configured } of active) {
+      if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
+      ran.add(rule.id);
+      const report = (r: Report) => {
+        const offsets = nodeOffsets(r.at);
+        if (!offsets) return;
+        const covers = r.covers ?? rule.covers;
+        findings.push({
+          ruleId: rule.id,
+          messageId: r.messageId,
+          message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
+          severity: findingSeverity(rule, object.kind, covers, r.severity, configured, resolved.inForce, ruleById),
+          covers,
+          fix: r.fix && rule.fix ? offer(r.fix, rule, file.text, object.doc, late) : null,
+          suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule, late)),
+          offsets,
+          range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
+          object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },
+          data: r.data ?? {},
+          related: (r.related ?? []).map(x => ({ uri: x.ref.uri, range: x.ref.range, message: x.message })),
+        });
+      };
+      try {
+        const config = resolved.config;
+        if (rule.checkObject) rule.checkObject({ object, policy, config, workspace, report });
+        if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, config, workspace, report });
+      } catch (e) {
+        failures.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+    }
+    // A patch is partial: what it leaves out the object it patches may have (DESIGN.md).
+    if (index.isPatch(uri)) findings.splice(first, findings.length - first, ...findings.slice(first).filter(f => isOnSetValue(object, f.offsets[0])));
+    suppressor.object(object, pod, findings.slice(first), ran);
+  });
+  return { findings, failures, reads, ...suppressor.drain() };
+}
+
+/**
+ * A moved finding's fix and suggestions: the old ones were bound to the previous text, so they
+ * are built when asked, from a fresh lint of the document (made once, on the first ask) and its
+ * finding at the same place.
+ */
+function rebindLazily(old: Finding, offsets: [number, number], lintFresh: () => DocumentLint): Pick<Finding, 'fix' | 'suggestions'> {
+  const twin = new Twin(old.ruleId, old.messageId, offsets, lintFresh);
+  return {
+    fix: old.fix ? Object.assign(new LazyProposal(old.fix, twin, -1), { safety: old.fix.safety, ...(old.fix.risk !== undefined ? { risk: old.fix.risk } : {}) }) : null,
+    suggestions: old.suggestions.length ? old.suggestions.map((p, i) => new LazyProposal(p, twin, i)) : [],
+  };
+}
+
+/** The finding of the fresh lint at a moved finding's place: same rule, message and offsets. */
+class Twin {
+  constructor(private readonly ruleId: string, private readonly messageId: string, private readonly offsets: [number, number], private readonly lintFresh: () => DocumentLint) {}
+
+  find(): Finding | undefined {
+    const [start, end] = this.offsets;
+    return this.lintFresh().findings.find(f => f.ruleId === this.ruleId && f.messageId === this.messageId && f.offsets[0] === start && f.offsets[1] === end);
+  }
+}
+
+/** A proposal of a moved finding, built by its twin when asked (`index`: a suggestion's, or -1 for the fix). */
+class LazyProposal implements BoundProposal {
+  readonly title: string;
+  // Own properties, not methods: proposals are spread into fix offers, which keeps only those.
+  readonly edits: () => TextEdit[] | undefined;
+  newFile?: () => NewFile | undefined;
+
+  constructor(p: BoundProposal, private readonly twin: Twin, private readonly index: number) {
+    this.title = p.title;
+    this.edits = () => this.pick()?.edits();
+    if (p.newFile) this.newFile = () => this.pick()?.newFile?.();
+  }
+
+  private pick(): BoundProposal | undefined {
+    const t = this.twin.find();
+    return (this.index < 0 ? t?.fix : t?.suggestions[this.index]) ?? undefined;
+  }
 }
 
 const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';

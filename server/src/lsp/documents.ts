@@ -3,8 +3,7 @@
 // many features ask.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { LintOptions, LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig } from '../engine';
-import { WorkspaceIndex } from '../engine';
+import { FactChange, LintOptions, LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig, WorkspaceIndex } from '../engine';
 import type { ObjectSummary } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { canonicalUri } from './uris';
@@ -43,6 +42,19 @@ interface Entry {
   derived: Map<string, unknown>;
   /** The summaries the workspace model made of this parse: lints reuse them rather than summarize again. */
   summaries?: readonly ObjectSummary[];
+  /** The model's generation just before and after this parse was handed to it. */
+  parsedAt: { before: number; after: number };
+  /**
+   * The latest earlier version that was linted, whose findings this version's lint reuses for the
+   * documents the edits did not touch (lint-reuse.ts). Dropped once this version has its own.
+   */
+  earlier?: Earlier;
+}
+
+interface Earlier {
+  parsed: ParsedFile;
+  lints: Map<ResolvedConfig, LintResult>;
+  generation: number;
 }
 
 const MAX_LINTS_PER_VERSION = 4;
@@ -94,8 +106,12 @@ export class ParseCache {
     let result = entry.lints.get(resolved);
     if (!result) {
       if (entry.lints.size >= MAX_LINTS_PER_VERSION) entry.lints.clear();
-      result = this.engine.lintParsed(entry.parsed, resolved, entry.summaries ? { ...options, summaries: entry.summaries } : options);
+      const prior = entry.earlier?.lints.get(resolved);
+      const previous = prior && { result: prior, changed: this.factChange(entry, entry.earlier!, options.workspace) };
+      result = this.engine.lintParsed(entry.parsed, resolved, { ...options, ...(entry.summaries ? { summaries: entry.summaries } : {}), ...(previous ? { previous } : {}) });
       entry.lints.set(resolved, result);
+      // An earlier version is needed for one lint per configuration; the next edit starts from this one.
+      if (entry.lints.size >= (entry.earlier?.lints.size ?? 0)) entry.earlier = undefined;
     }
     return result;
   }
@@ -129,6 +145,20 @@ export class ParseCache {
 
   get size(): number { return this.entries.size; }
 
+  /**
+   * What changed in the model between the earlier lint and now. When the only move of the model
+   * since was this version's own parse, only this file's objects changed; a Namespace (its Pod
+   * Security labels) or a Kustomization (where objects land) among the re-parsed documents
+   * changes what every workload's level is, and so counts as anything.
+   */
+  private factChange(entry: Entry, earlier: Earlier, index: WorkspaceIndex | undefined): FactChange {
+    // Without a model each lint builds one from this file alone: any edit may have changed it.
+    if (!index) return 'any';
+    if (index.generation === earlier.generation) return 'none';
+    if (earlier.generation !== entry.parsedAt.before || index.generation !== entry.parsedAt.after) return 'any';
+    return touchesPlacement(earlier.parsed, entry.parsed) ? 'any' : 'objects';
+  }
+
   /** Work done against an older model is dropped. */
   private refresh(entry: Entry, index: WorkspaceIndex | undefined): void {
     const generation = index ? index.generation : -1;
@@ -143,12 +173,30 @@ export class ParseCache {
     if (hit && hit.version === doc.version) return hit;
     // The previous version's parse is handed over (its unchanged documents are reused and moved)
     // and dropped with its entry: nothing reads an old version once a newer one is parsed.
-    const parsed = this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: hit && hit.version < doc.version ? hit.parsed : undefined });
-    const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map() };
+    const older = hit && hit.version < doc.version ? hit : undefined;
+    const parsed = this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed });
+    // The earlier lints are reusable only when this parse took over that version's documents.
+    const earlier = older && (older.lints.size > 0 ? { parsed: older.parsed, lints: older.lints, generation: older.generation } : older.earlier);
+    const before = this.generation(doc.uri);
+    const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map(), parsedAt: { before, after: before } };
+    if (earlier) entry.earlier = earlier;
     this.entries.set(doc.uri, entry);
     // Before anything is linted: the document's own objects are part of the model it is linted against.
     const summaries = this.workspace?.documentParsed(doc.uri, parsed);
     if (summaries) entry.summaries = summaries;
+    entry.parsedAt.after = this.generation(doc.uri);
     return entry;
   }
+
+  private generation(uri: string): number {
+    return this.workspace?.indexFor(uri)?.generation ?? -1;
+  }
+}
+
+/** Whether a Namespace or Kustomization is among the documents one parse did not take over from the other. */
+function touchesPlacement(before: ParsedFile, after: ParsedFile): boolean {
+  const kept = new Set(after.documents.map(d => d.doc));
+  const had = new Set(before.documents.map(d => d.doc));
+  const places = (d: ParsedFile['documents'][number]) => d.objects.some(o => (o.kind === 'Namespace' && o.group === '') || o.kind === 'Kustomization');
+  return before.documents.some(d => !kept.has(d.doc) && places(d)) || after.documents.some(d => !had.has(d.doc) && places(d));
 }

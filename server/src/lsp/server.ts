@@ -160,7 +160,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       pullConfiguration = caps.workspace?.configuration === true;
       codec = new PositionCodec(chooseEncoding(caps.general?.positionEncodings));
       model.setFolders(initialFolders(params));
-      const options = (params.initializationOptions ?? {}) as { docsRoot?: unknown };
+      const options = (params.initializationOptions ?? {}) as { docsRoot?: unknown; debounceMs?: unknown };
       const docsRoot = typeof options.docsRoot === 'string' && options.docsRoot ? options.docsRoot : DEFAULT_DOCS_ROOT;
       settings = new SettingsStore(
         caps.workspace?.configuration === true
@@ -194,6 +194,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         docsHref,
         log,
         ready: () => model.whenReady(),
+        // The longest wait after a keystroke; 0 lints at every change (benchmarks, tests).
+        ...(typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? { debounceMs: options.debounceMs } : {}),
       });
       scanner = new WorkspaceScanner({
         manifestFiles: job => model.manifestFiles(job),

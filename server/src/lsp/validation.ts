@@ -9,6 +9,7 @@ import { SOURCE, toDiagnostics } from './diagnostics';
 import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
+import { AdaptiveDebounce } from './debounce';
 import { canonicalUri } from './uris';
 import { isConfigUri } from './repoConfig';
 import { parseConfigFile, tooLarge } from '../engine';
@@ -50,7 +51,10 @@ export interface ValidatorDeps {
   publish(params: PublishDiagnosticsParams): void;
   docsHref(ruleId: string): string;
   log: RateLimitedLog;
+  /** The longest an edit waits before its lint (default 200 ms); the wait adapts below it (debounce.ts). */
   debounceMs?: number;
+  /** The clock lint costs are measured with, in ms (tests inject one). */
+  now?: () => number;
   /** The active rules for a configuration (tests pass their own rule list). */
   resolve?: (config: LintConfig) => ResolvedConfig;
   /** Resolves when the workspace model is worth linting against (the first indexing, bounded). */
@@ -69,6 +73,8 @@ export class Validator {
   private readonly states = new Map<string, DocState>();
   private nextToken = 1;
   private readonly debounceMs: number;
+  private readonly debounce: AdaptiveDebounce;
+  private readonly now: () => number;
   private readonly changedFacts = new Set<string>();
   private dependantsTimer: NodeJS.Timeout | undefined;
   private repoTimer: NodeJS.Timeout | undefined;
@@ -76,6 +82,13 @@ export class Validator {
 
   constructor(private readonly deps: ValidatorDeps) {
     this.debounceMs = deps.debounceMs ?? 200;
+    this.debounce = new AdaptiveDebounce(this.debounceMs);
+    this.now = deps.now ?? (() => performance.now());
+  }
+
+  /** How long the next edit of `uri` waits before its lint. */
+  debounceFor(uri: string): number {
+    return this.debounce.delay(uri);
   }
 
   /** New content: the first sight of a document (its open) is linted now, edits after a pause. */
@@ -83,7 +96,7 @@ export class Validator {
     if (!isManifestCandidate(doc)) return;
     const state = this.states.get(doc.uri);
     if (state && state.version === doc.version) return;
-    this.start(doc, state ? this.debounceMs : 0);
+    this.start(doc, state ? this.debounce.delay(doc.uri) : 0);
   }
 
   /**
@@ -136,6 +149,7 @@ export class Validator {
     if (!state) return;
     if (state.timer) clearTimeout(state.timer);
     this.states.delete(uri);
+    this.debounce.forget(uri);
     this.deps.publish({ uri, diagnostics: [] });
   }
 
@@ -200,6 +214,7 @@ export class Validator {
     let diagnostics: PublishDiagnosticsParams['diagnostics'] = [];
     let result: LintResult | undefined;
     try {
+      const started = this.now();
       result = this.deps.cache.lint(doc, (this.deps.resolve ?? resolveConfig)(settings.config));
       // The same cached lint (same version, settings and model generation): nothing new to say.
       if (quiet && result === state.published) return;
@@ -207,6 +222,8 @@ export class Validator {
         this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       }
       diagnostics = [...toDiagnostics(result.findings, this.deps.docsHref), ...notCheckedDiagnostics(doc, result)];
+      // What a keystroke in this document costs decides how long the next one waits.
+      if (!quiet) this.debounce.record(uri, this.now() - started);
     } catch (e) {
       // Stale diagnostics would point at text that is no longer there: clear them instead.
       this.deps.log.error('lint', `Linting ${uri} failed: ${describeError(e)}`);

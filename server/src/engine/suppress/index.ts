@@ -96,6 +96,22 @@ export class Suppressor {
     }
   }
 
+  /**
+   * What the annotations of the objects seen since the last call decided, taken out of this
+   * suppressor: one document's part, which a later lint may reuse (and `restore`).
+   */
+  drain(): { suppressed: SuppressedFinding[]; problems: Finding[] } {
+    const suppressed = [...this.suppressed.values()];
+    this.suppressed.clear();
+    return { suppressed, problems: this.problems.splice(0) };
+  }
+
+  /** Decisions `drain` took out (of this lint or of a previous one, moved) put back. */
+  restore(suppressed: readonly SuppressedFinding[], problems: readonly Finding[]): void {
+    for (const s of suppressed) this.suppressed.set(s.finding, s);
+    this.problems.push(...problems);
+  }
+
   /** Comments over the whole file; then the findings that remain, the suppressed ones, and the problems. */
   finish(findings: readonly Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const comments = findCommentSuppressions(this.file.text, this.file.documents.map(d => d.doc));

@@ -1,0 +1,93 @@
+// The keystroke benchmark over the protocol: spawns `kube-harden-ls --stdio` with the debounce
+// set to 0 (initializationOptions.debounceMs), opens the big workload file, and times each
+// didChange until the publishDiagnostics of that version arrives (parse, lint, diagnostics,
+// JSON over the pipe: all a client waits for, except the debounce). Its numbers should agree
+// with the in-process ones of keystroke.mjs plus the transport.
+//
+//   node scripts/bench/keystroke-lsp.mjs [--samples N]
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { buildWorkloadFile } from './workload-file.mjs';
+import { editSites, percentile } from './edits.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(path.join(root, 'server', 'package.json'));
+const rpc = require('vscode-jsonrpc/node');
+const { LineCounter, parseAllDocuments } = require('yaml');
+
+const args = process.argv.slice(2);
+const samplesArg = args.indexOf('--samples');
+const SAMPLES = samplesArg >= 0 ? Math.max(2, Number(args[samplesArg + 1]) || 20) : 20;
+
+const text = buildWorkloadFile(root);
+const uri = 'file:///bench/workloads.yaml';
+
+// Timed as keystroke.mjs times it (GC before each run), so the two ratios share a floor.
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
+const parseTimes = [];
+for (let i = 0; i < 12; i++) {
+  collect();
+  const t0 = process.hrtime.bigint();
+  parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() });
+  if (i >= 2) parseTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+const parseMs = percentile(parseTimes, 50);
+
+const server = spawn(process.execPath, [path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+const waiting = new Map();
+connection.onNotification('textDocument/publishDiagnostics', p => {
+  const done = waiting.get(p.version);
+  if (p.uri === uri && done) { waiting.delete(p.version); done(p.diagnostics.length); }
+});
+connection.onRequest(() => null); // registrations, configuration: nothing to answer
+connection.listen();
+await connection.sendRequest('initialize', {
+  processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {},
+  initializationOptions: { debounceMs: 0 },
+});
+connection.sendNotification('initialized', {});
+
+const diagnosticsOf = version => new Promise(resolve => waiting.set(version, resolve));
+let version = 1;
+const opened = diagnosticsOf(1);
+const t0 = process.hrtime.bigint();
+connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+const findings = await opened;
+const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+async function keystroke(change) {
+  const v = ++version;
+  const published = diagnosticsOf(v);
+  const t = process.hrtime.bigint();
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+  await published;
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+const rows = [];
+for (const [kind, sites] of Object.entries(editSites(text, SAMPLES))) {
+  for (let i = 0; i < 3; i++) { await keystroke(sites[0].insert); await keystroke(sites[0].undo()); }
+  const times = [];
+  for (const site of sites) {
+    times.push(await keystroke(site.insert));
+    times.push(await keystroke(site.undo()));
+  }
+  rows.push({ kind, n: times.length, p50: percentile(times, 50), p95: percentile(times, 95) });
+}
+await connection.sendRequest('shutdown');
+connection.sendNotification('exit');
+connection.dispose();
+server.kill();
+
+console.log(`keystroke over the protocol (kube-harden-ls --stdio, debounce 0): didChange -> publishDiagnostics, ${text.split('\n').length - 1} lines, ${findings} diagnostics; node ${process.version}`);
+console.log(`bare yaml parse of the whole file (this process): ${parseMs.toFixed(1)} ms; open -> first diagnostics: ${openMs.toFixed(1)} ms`);
+console.log('edit                   samples  p50 ms  p95 ms  p95 / parse');
+for (const r of rows) {
+  console.log(`${r.kind.padEnd(22)} ${String(r.n).padStart(7)}  ${r.p50.toFixed(2).padStart(6)}  ${r.p95.toFixed(2).padStart(6)}  ${(r.p95 / parseMs).toFixed(3).padStart(11)}`);
+}

@@ -1,0 +1,88 @@
+// A keystroke in a big workload file, in process, as the language server handles it: the
+// document's new version goes through the ParseCache (incremental parse, the workspace model's
+// update, the lint) and its findings become diagnostics. Debounce and transport excluded; the
+// protocol-level twin is keystroke-lsp.mjs. Against a bare `yaml` parse of the whole file.
+//
+//   node scripts/bench/keystroke.mjs [--samples N]
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { buildWorkloadFile } from './workload-file.mjs';
+import { editSites, percentile } from './edits.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(path.join(root, 'server', 'package.json'));
+const out = path.join(root, 'server', 'out');
+const { resolveConfig, summarizeFile, WorkspaceIndex } = require(path.join(out, 'engine', 'index.js'));
+const { ParseCache } = require(path.join(out, 'lsp', 'documents.js'));
+const { toDiagnostic } = require(path.join(out, 'lsp', 'diagnostics.js'));
+const { TextDocument } = require('vscode-languageserver-textdocument');
+const { LineCounter, parseAllDocuments } = require('yaml');
+
+const args = process.argv.slice(2);
+const samplesArg = args.indexOf('--samples');
+const SAMPLES = samplesArg >= 0 ? Math.max(2, Number(args[samplesArg + 1]) || 40) : 40;
+
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
+const ms = t0 => Number(process.hrtime.bigint() - t0) / 1e6;
+
+const text = buildWorkloadFile(root);
+const uri = 'file:///bench/workloads.yaml';
+
+// The bare parse: what reading the whole file costs at least, with the engine's parser options.
+const parseTimes = [];
+for (let i = 0; i < 12; i++) {
+  collect();
+  const t0 = process.hrtime.bigint();
+  parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() });
+  if (i >= 2) parseTimes.push(ms(t0));
+}
+const parseMs = percentile(parseTimes, 50);
+
+// The language server's model as the cache sees it (lsp/workspace.ts documentParsed, indexFor).
+const index = new WorkspaceIndex();
+const workspace = {
+  documentParsed(u, parsed) { const s = summarizeFile(u, parsed); index.setFile(u, s); return s; },
+  indexFor() { return index; },
+};
+const cache = new ParseCache(undefined, workspace);
+// The language server's default settings, as keystroke-lsp.mjs gets them.
+const { DEFAULT_SETTINGS } = require(path.join(out, 'lsp', 'settings.js'));
+const resolved = resolveConfig(DEFAULT_SETTINGS.config);
+const docsHref = id => `https://example.invalid/${id}`;
+let doc = TextDocument.create(uri, 'yaml', 1, text);
+const publish = () => cache.lint(doc, resolved).findings.map(f => toDiagnostic(f, docsHref));
+const t0 = process.hrtime.bigint();
+const findings = publish().length;
+const openMs = ms(t0);
+
+/** One keystroke: the change applied, then everything up to the diagnostics. */
+function keystroke(change) {
+  doc = TextDocument.update(doc, [change], doc.version + 1);
+  collect();
+  const t = process.hrtime.bigint();
+  publish();
+  return ms(t);
+}
+
+const rows = [];
+for (const [kind, sites] of Object.entries(editSites(text, SAMPLES))) {
+  const times = [];
+  for (let i = 0; i < 3; i++) { keystroke(sites[0].insert); keystroke(sites[0].undo(doc)); }
+  for (const site of sites) {
+    times.push(keystroke(site.insert));
+    times.push(keystroke(site.undo(doc)));
+  }
+  const p50 = percentile(times, 50), p95 = percentile(times, 95);
+  rows.push({ kind, n: times.length, p50, p95, ratio: p95 / parseMs });
+}
+
+console.log(`keystroke in a ${text.split('\n').length - 1}-line file of ${text.split(/^---$/m).length} workload documents (${findings} findings, default settings), in process, debounce excluded; node ${process.version}`);
+console.log(`bare yaml parse of the whole file: ${parseMs.toFixed(1)} ms (median); first lint (open): ${openMs.toFixed(1)} ms`);
+console.log('edit                   samples  p50 ms  p95 ms  p95 / parse');
+for (const r of rows) {
+  console.log(`${r.kind.padEnd(22)} ${String(r.n).padStart(7)}  ${r.p50.toFixed(2).padStart(6)}  ${r.p95.toFixed(2).padStart(6)}  ${r.ratio.toFixed(3).padStart(11)}`);
+}

@@ -1,0 +1,163 @@
+// Findings of a previous lint reused for the documents an edit did not touch. The incremental
+// parse hands unchanged documents over to the new version (the same yaml Document objects, moved
+// in place), so a document's lint can be reused when its Document is the same object and what it
+// read of the workspace model did not change; its findings are moved by the edit. The text between
+// the two versions differs in one span (common prefix and suffix), so an offset before the span
+// stays, one after it moves by the length difference, and one inside it cannot be mapped: that
+// document is linted again.
+import type { Document } from 'yaml';
+import type { Finding, LintResult, RuleFailure } from './lint';
+import type { ParsedFile } from './model/parse';
+import type { LineIndex, Position, Range } from './model/text';
+import type { SuppressedFinding } from './suppress';
+
+/**
+ * What changed in the workspace model since the previous lint: nothing (`none`), the objects of
+ * this file but no Namespace (`objects`), or anything (`any`: other files, a Namespace, the
+ * default namespace).
+ */
+export type FactChange = 'none' | 'objects' | 'any';
+
+/** One document's part of a lint, before the file's comment suppressions. */
+export interface DocumentLint {
+  findings: Finding[];
+  /** Findings of this document its annotations suppress. */
+  suppressed: SuppressedFinding[];
+  /** Problems with this document's suppression annotations. */
+  problems: Finding[];
+  failures: RuleFailure[];
+  /** Whether its rules read the workspace model, and whether the namespace's Pod Security labels decided its level. */
+  reads: { index: boolean; namespaces: boolean };
+}
+
+interface Basis {
+  text: string;
+  lines: LineIndex;
+  uri: string;
+  documents: Map<Document, DocumentLint & { start: number }>;
+}
+
+const bases = new WeakMap<LintResult, Basis>();
+
+/** Keeps the per-document parts of `result`, so the next version's lint can reuse them. */
+export function keepForReuse(result: LintResult, file: ParsedFile, uri: string, parts: ReadonlyMap<Document, DocumentLint>): void {
+  const documents = new Map<Document, DocumentLint & { start: number }>();
+  for (const [doc, part] of parts) if (doc.range) documents.set(doc, { ...part, start: doc.range[0] });
+  bases.set(result, { text: file.text, lines: file.lines, uri, documents });
+}
+
+/** Maps offsets and positions of the previous text to the current one. */
+class EditMap {
+  readonly start: number;
+  private readonly oldEnd: number;
+  private readonly delta: number;
+
+  constructor(private readonly before: Basis, readonly after: ParsedFile) {
+    const a = before.text, b = after.text;
+    const max = Math.min(a.length, b.length);
+    let p = 0;
+    while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+    let s = 0;
+    while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+    this.start = p;
+    this.oldEnd = a.length - s;
+    this.delta = b.length - a.length;
+  }
+
+  /** The new offset of an old one; undefined inside the edited span (or at an insertion point). */
+  offset(o: number, isEnd = false): number | undefined {
+    if (o < this.start || (isEnd && o === this.start)) return o;
+    if (o > this.oldEnd || (o === this.oldEnd && this.oldEnd > this.start)) return o + this.delta;
+    return undefined;
+  }
+
+  range(r: Range): Range | undefined {
+    const a = this.offset(this.before.lines.offsetAt(r.start));
+    const b = this.offset(this.before.lines.offsetAt(r.end), true);
+    if (a === undefined || b === undefined) return undefined;
+    return { start: this.after.lines.positionAt(a), end: this.after.lines.positionAt(b) };
+  }
+}
+
+export class Reuse {
+  private readonly map: EditMap;
+
+  private constructor(private readonly basis: Basis, file: ParsedFile, private readonly changed: FactChange) {
+    this.map = new EditMap(basis, file);
+  }
+
+  /** Reuse of `previous` for `file`, if it kept its parts. */
+  static from(previous: LintResult, file: ParsedFile, uri: string, changed: FactChange): Reuse | undefined {
+    const basis = bases.get(previous);
+    return basis && basis.uri === uri ? new Reuse(basis, file, changed) : undefined;
+  }
+
+  /**
+   * The previous lint of `doc` at its new place, or undefined when it must be linted again.
+   * `rebind` gives a moved finding its fix and suggestions for the current text.
+   */
+  take(doc: Document, docIndex: number, rebind: (old: Finding, offsets: [number, number]) => Pick<Finding, 'fix' | 'suggestions'>): DocumentLint | undefined {
+    const old = this.basis.documents.get(doc);
+    if (!old || !doc.range) return undefined;
+    if (old.reads.index && this.changed !== 'none') return undefined;
+    if (old.reads.namespaces && this.changed === 'any') return undefined;
+    const start = this.map.offset(old.start);
+    if (start !== doc.range[0]) return undefined;
+    // Wholly before the edit, with nothing that points past it: nothing moves. (A fix bound to
+    // the earlier text may still read past this document, appending at the file's end: only
+    // findings without proposals are kept as they are.)
+    if (doc.range[2] < this.map.start && old.start === start && old.findings.every(f => this.staysPut(f)) && old.problems.every(f => this.staysPut(f))) return old;
+    const from = this.basis.lines.positionAt(old.start);
+    const to = this.map.after.lines.positionAt(start);
+    // Documents begin a line; moved whole, every position in one moves by the same lines.
+    if (from.character !== to.character) return undefined;
+    const lines = to.line - from.line;
+    const delta = start - old.start;
+    const at = (p: Position): Position => ({ line: p.line + lines, character: p.character });
+    const moved = new Map<Finding, Finding>();
+    const move = (f: Finding): Finding | undefined => {
+      let related = f.related;
+      if (related.some(r => r.uri === this.basis.uri)) {
+        related = [];
+        for (const r of f.related) {
+          const range = r.uri === this.basis.uri ? this.map.range(r.range) : r.range;
+          if (!range) return undefined;
+          related.push({ ...r, range });
+        }
+      }
+      // Unmoved (before the edit), a finding keeps its place objects; only its proposals are new.
+      const offsets: [number, number] = delta === 0 ? f.offsets : [f.offsets[0] + delta, f.offsets[1] + delta];
+      const next: Finding = {
+        ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity, covers: f.covers,
+        ...rebind(f, offsets),
+        offsets,
+        range: lines === 0 ? f.range : { start: at(f.range.start), end: at(f.range.end) },
+        object: f.object.docIndex === docIndex ? f.object : { ...f.object, docIndex },
+        data: f.data,
+        related,
+      };
+      moved.set(f, next);
+      return next;
+    };
+    const findings: Finding[] = [];
+    for (const f of old.findings) {
+      const m = move(f);
+      if (!m) return undefined;
+      findings.push(m);
+    }
+    const problems: Finding[] = [];
+    for (const f of old.problems) {
+      const m = move(f);
+      if (!m) return undefined;
+      problems.push(m);
+    }
+    const suppressed = old.suppressed.map(x => ({ ...x, finding: moved.get(x.finding) ?? x.finding }));
+    return { findings, suppressed, problems, failures: old.failures, reads: old.reads };
+  }
+
+  /** A finding before the edit that can be kept as it is: no proposal, nothing after the edit. */
+  private staysPut(f: Finding): boolean {
+    if (f.fix || f.suggestions.length) return false;
+    return f.related.every(r => r.uri !== this.basis.uri || this.basis.lines.offsetAt(r.range.end) < this.map.start);
+  }
+}
