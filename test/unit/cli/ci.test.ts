@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { RULES } from '@kube-harden/server';
 import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
 import { FIXTURES, REAL_CORPUS, REPO_ROOT } from '../../helpers/fixture-paths';
@@ -12,7 +13,10 @@ import { yaml } from '../../helpers/manifest';
 import { PRIVILEGED_POD } from './fixtures';
 
 const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// Formats (uri, date-time, ...) are checked too, not only the structure.
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
 
 function assertValidSarif(log: unknown): void {
   const ok = validate(log);
