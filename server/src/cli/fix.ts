@@ -17,14 +17,6 @@ export interface FileContent {
   utf8: boolean;
 }
 
-export function decode(raw: Buffer): FileContent {
-  let utf8 = true;
-  try { new TextDecoder('utf-8', { fatal: true }).decode(raw); } catch { utf8 = false; }
-  const decoded = raw.toString('utf8');
-  const bom = decoded.charCodeAt(0) === 0xfeff;
-  return { raw, text: bom ? decoded.slice(1) : decoded, bom, utf8 };
-}
-
 export interface FixOutcome {
   /** The text to report on: the fixed text when it was written, else the text as read. */
   text: string;
