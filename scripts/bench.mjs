@@ -1,8 +1,9 @@
 // Benchmark: for each real-world manifest, the time of a bare `yaml` parse of the text against
 // the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks;
 // then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
-// bench/keystroke-lsp.mjs), and workspace indexing against its parse floor, with RSS
-// (bench/indexing.mjs). Numbers only: nothing is asserted. Uses the built engine (run
+// bench/keystroke-lsp.mjs), workspace indexing against its parse floor, with RSS
+// (bench/indexing.mjs), cost against size (bench/scaling.mjs) and a 10 MB document over the
+// protocol (bench/big-document-lsp.mjs). Numbers only: nothing is asserted. Uses the built engine (run
 // `npx tsc -b` first).
 //
 //   npm run bench [-- <file or directory>] [-- --runs N]
@@ -174,6 +175,14 @@ for (const corpus of [path.join(root, 'test', 'fixtures', 'pod-security-admissio
   const r = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'indexing.mjs'), corpus], { encoding: 'utf8' }).trim().split('\n').pop());
   console.log(`${r.folder.padEnd(40)} ${String(r.files).padStart(7)} ${fmt(r.mib).padStart(7)} ${String(r.objects).padStart(8)} ${fmt(r.indexMs, 0).padStart(9)} ${fmt(r.parseMs, 0).padStart(9)} ${fmt(r.indexMs / r.parseMs, 2).padStart(6)} ${fmt(r.rssMiB).padStart(8)}`);
 }
+
+// Cost against size on the inputs that were quadratic (thousands of containers, env entries).
+console.log('');
+execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'scaling.mjs')], { stdio: 'inherit' });
+
+// A 10 MB document over the protocol: how long the server is deaf while it lints in slices.
+console.log('');
+execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'big-document-lsp.mjs')], { stdio: 'inherit' });
 
 // The Go template engine (Helm rendering), on its own synthetic chart.
 console.log('');

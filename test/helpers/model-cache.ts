@@ -4,7 +4,7 @@ import { lintParsed, parseFile, summarizeFile, WorkspaceIndex } from '@kube-hard
 import type { ParsedFile } from '@kube-harden/server';
 import { CacheEngine, ParseCache } from '@kube-harden/server/out/lsp/documents';
 
-export function modelCache(engine: CacheEngine = { parseFile, lintParsed }): { cache: ParseCache; index: WorkspaceIndex } {
+export function modelCache(engine: CacheEngine = { parseFile, lintParsed }, slices?: { from?: number; budgetMs?: number }): { cache: ParseCache; index: WorkspaceIndex } {
   const index = new WorkspaceIndex();
   const cache = new ParseCache(engine, {
     documentParsed(uri: string, parsed: ParsedFile) {
@@ -13,7 +13,7 @@ export function modelCache(engine: CacheEngine = { parseFile, lintParsed }): { c
       return summaries;
     },
     indexFor: () => index,
-  });
+  }, slices);
   return { cache, index };
 }
 

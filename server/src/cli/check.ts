@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, parseFile, ParsedFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine';
+import { appendAll, ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, ParsedFile, parseFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
@@ -91,7 +91,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // Charts are judged by what they render (their templates never as plain YAML); a chart that
   // cannot render is reported as skipped, at the template position Helm gives.
   const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io);
-  summary.findings.push(...charts.findings);
+  appendAll(summary.findings, charts.findings);
   for (const n of charts.notes) summary.skipped.push({ file: n.file ?? '', line: n.line ?? null, reason: n.message.replace(/^not rendered: /, '') });
   if (charts.notes.length) (summary.notes ??= []).push(...charts.notes);
   const artifacts = new Map<string, string>();

@@ -2,11 +2,11 @@
 export { DEFAULT_CONFIG, normalizeConfig, PRESETS } from './config';
 export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from './config';
 export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
-export { formatMessage, lint, lintParsed, nodeOffsets, resolveConfig } from './lint';
+export { formatMessage, lint, lintParsed, lintParsedSteps, nodeOffsets, resolveConfig } from './lint';
 export type { FactChange } from './lint-reuse';
 export { findingSeverity, rowSeverities } from './consolidated';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, NotChecked, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
-export { HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, skipsOf, tooLarge } from './model/parse';
+export { finish, HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, parseFileSteps, skipsOf, tooLarge } from './model/parse';
 export type { K8sObject, ParsedDocument, ParsedFile, Skip } from './model/parse';
 export { findingIdentity, nodePathAt } from './fingerprint';
 export { LineIndex } from './model/text';
@@ -59,3 +59,4 @@ export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './ren
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';
 export { judgeRenders, KUSTOMIZE_RULE_ID, planKustomize, suppressInSource } from './kustomize-lint';
 export type { JudgedFinding, JudgeOptions, KustomizePlan } from './kustomize-lint';
+export { appendAll } from './util/arrays';

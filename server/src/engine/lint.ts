@@ -3,7 +3,7 @@
 import { isKustomizeDirective, isOnSetValue } from './kustomize-lint/partial';
 import { Document } from 'yaml';
 import { ConfigInput, LintConfig, normalizeConfig } from './config';
-import { ParsedDocument, ParsedFile, parseFile, skipsOf } from './model/parse';
+import { finish, ParsedDocument, ParsedFile, parseFile, skipsOf } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
 import { WorkspaceIndex } from './workspace';
@@ -17,6 +17,7 @@ import { settingFor } from './rule-settings';
 import { findingSeverity, RuleInForce } from './consolidated';
 import { SuppressedFinding, Suppressor } from './suppress';
 import { DocumentLint, FactChange, keepForReuse, Reuse } from './lint-reuse';
+import { appendAll } from './util/arrays';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
 export interface BoundProposal {
@@ -154,6 +155,11 @@ export function lint(text: string, config?: ConfigInput, options: { helmTemplate
 }
 
 export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: LintOptions = {}): LintResult {
+  return finish(lintParsedSteps(file, resolved, options));
+}
+
+/** lintParsed as steps: yields after each document, as parseFileSteps does (same result). */
+export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, options: LintOptions = {}): Generator<void, LintResult, void> {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   if (file.notKubernetes) return { findings, failures };
@@ -181,9 +187,10 @@ export function lintParsed(file: ParsedFile, resolved: ResolvedConfig, options: 
     const part = reuse?.take(d.doc, d.index, (old, offsets) => rebindLazily(old, offsets, lintFresh))
       ?? lintDocument(file, d, resolved, index, uri, own, suppressor, failures);
     parts.set(d.doc, part);
-    findings.push(...part.findings);
-    failures.push(...part.failures);
+    appendAll(findings, part.findings);
+    appendAll(failures, part.failures);
     suppressor.restore(part.suppressed, part.problems);
+    yield;
   }
   const { findings: kept, suppressed } = suppressor.finish(findings);
   const result: LintResult = suppressed.length ? { findings: kept, failures, suppressed } : { findings: kept, failures };

@@ -12,7 +12,7 @@
 // the same document version; others get the edits inline.
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BoundProposal, Finding, LintConfig, LintResult, NewFile, NODE_AGENT_KEEPS, nodeAgentOf, objectAt, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
+import { appendAll, BoundProposal, Finding, LintConfig, LintResult, NewFile, NODE_AGENT_KEEPS, nodeAgentOf, objectAt, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
 import { SOURCE } from './diagnostics';
 import { ParseCache, isManifestCandidate } from './documents';
 import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, suppressionEdits, workspaceEdit } from './fixEdits';
@@ -104,7 +104,8 @@ export class CodeActionProvider {
     this.fixes = new FixEdits(deps.cache, deps.rules);
   }
 
-  async provide(params: CodeActionParams): Promise<CodeAction[]> {
+  /** `cancelled`: the client withdrew the request ($/cancelRequest); heard while a large document is linted. */
+  async provide(params: CodeActionParams, cancelled: () => boolean = () => false): Promise<CodeAction[]> {
     const { uri } = params.textDocument;
     const doc = this.deps.document(uri);
     if (!this.deps.client.literals || !doc || !isManifestCandidate(doc)) return [];
@@ -114,7 +115,8 @@ export class CodeActionProvider {
     if (!settings.enable || this.deps.document(uri)?.version !== version) return [];
     const config = settings.config;
     const text = doc.getText();
-    const result = this.fixes.lint(doc, config);
+    const result = await this.fixes.lintSliced(doc, config, () => cancelled() || this.deps.document(uri)?.version !== version);
+    if (!result || cancelled() || this.deps.document(uri)?.version !== version) return [];
     const only = params.context.only;
     const drafts: Draft[] = [];
 
@@ -126,7 +128,7 @@ export class CodeActionProvider {
         for (const f of findingsFor(d, result.findings)) {
           if (offered.has(f)) continue;
           offered.add(f);
-          drafts.push(...this.findingActions(f, d, text, uri, this.deps.cache.get(doc)));
+          appendAll(drafts, this.findingActions(f, d, text, uri, this.deps.cache.get(doc)));
           // "Fix all" only where there is more than this one fix (ESLint does the same); once
           // per rule however many of its diagnostics the range holds.
           if (!fixAllRules.has(f.ruleId) && severalFixes(result.findings, f.ruleId, text)) {
@@ -155,13 +157,15 @@ export class CodeActionProvider {
   }
 
   /** Fills in the edit for the version the action was made for; a stale action gets none. */
-  async resolve(action: CodeAction): Promise<CodeAction> {
+  async resolve(action: CodeAction, cancelled: () => boolean = () => false): Promise<CodeAction> {
     const data = action.data;
     if (!isActionData(data)) return action;
     const doc = this.deps.document(data.uri);
     if (!doc || doc.version !== data.version) return action;
     const settings = await this.deps.settings.get(data.uri);
     if (!settings.enable || this.deps.document(data.uri)?.version !== data.version) return action;
+    const current = () => cancelled() || this.deps.document(data.uri)?.version !== data.version;
+    if (!await this.fixes.lintSliced(doc, settings.config, current) || current()) return action;
     const edit = this.editOf(doc, settings.config, data.id);
     this.logFailures(this.fixes.lint(doc, settings.config), data.uri);
     return edit ? { ...action, edit } : action;

@@ -3,7 +3,8 @@
 // many features ask.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { FactChange, LintOptions, LintResult, lintParsed, ParsedFile, parseFile, ResolvedConfig, WorkspaceIndex } from '../engine';
+import { FactChange, LintOptions, LintResult, lintParsed, lintParsedSteps, ParsedFile, parseFile, parseFileSteps, ResolvedConfig, WorkspaceIndex } from '../engine';
+import { runInSlices } from './slices';
 import type { ObjectSummary } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { canonicalUri } from './uris';
@@ -62,7 +63,13 @@ const MAX_LINTS_PER_VERSION = 4;
 export interface CacheEngine {
   parseFile: typeof parseFile;
   lintParsed: typeof lintParsed;
+  /** The same work as steps, for documents large enough to be done in slices (lintSliced). */
+  parseFileSteps?: typeof parseFileSteps;
+  lintParsedSteps?: typeof lintParsedSteps;
 }
+
+/** Documents at least this long (characters) are parsed and linted in slices by lintSliced. */
+export const SLICED_FROM = 512 * 1024;
 
 /** The workspace model as the cache sees it (see workspace.ts). */
 export interface CacheWorkspace {
@@ -75,15 +82,29 @@ export interface CacheWorkspace {
   indexFor(uri: string): WorkspaceIndex | undefined;
 }
 
+/** A large document's lint under way in slices, shared by whoever asks for it meanwhile. */
+interface SlicedJob {
+  version: number;
+  resolved: ResolvedConfig;
+  waiters: Array<{ cancelled: () => boolean; settle: (r: LintResult | undefined) => void }>;
+  promise: Promise<LintResult | undefined>;
+}
+
 export class ParseCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly jobs = new Map<string, SlicedJob>();
 
   /**
    * `engine`: a test seam, to count parses and lints. `workspace`: the model that cross-file
    * rules read; a lint is cached per version AND model generation, so a change in another file
    * (a Namespace label, a NetworkPolicy) is seen without this document changing.
    */
-  constructor(private readonly engine: CacheEngine = { parseFile, lintParsed }, private readonly workspace?: CacheWorkspace) {}
+  constructor(
+    private readonly engine: CacheEngine = { parseFile, lintParsed, parseFileSteps, lintParsedSteps },
+    private readonly workspace?: CacheWorkspace,
+    /** Documents at least `from` long are done in slices of `budgetMs` (tests lower both). */
+    private readonly slices: { from?: number; budgetMs?: number } = {},
+  ) {}
 
   /** What lintParsed and fixAll need to see the workspace model for `uri`. */
   lintOptions(uri: string): LintOptions {
@@ -100,19 +121,83 @@ export class ParseCache {
    * `resolveConfig` returns one object per distinct configuration, so identity is the key.
    */
   lint(doc: TextDocument, resolved: ResolvedConfig): LintResult {
-    const entry = this.entry(doc);
-    const options = this.lintOptions(doc.uri);
-    this.refresh(entry, options.workspace);
-    let result = entry.lints.get(resolved);
-    if (!result) {
-      if (entry.lints.size >= MAX_LINTS_PER_VERSION) entry.lints.clear();
-      const prior = entry.earlier?.lints.get(resolved);
-      const previous = prior && { result: prior, changed: this.factChange(entry, entry.earlier!, options.workspace) };
-      result = this.engine.lintParsed(entry.parsed, resolved, { ...options, ...(entry.summaries ? { summaries: entry.summaries } : {}), ...(previous ? { previous } : {}) });
-      entry.lints.set(resolved, result);
-      // An earlier version is needed for one lint per configuration; the next edit starts from this one.
-      if (entry.lints.size >= (entry.earlier?.lints.size ?? 0)) entry.earlier = undefined;
+    const { entry, result, options } = this.lintInputs(this.entry(doc), doc.uri, resolved);
+    return result ?? this.keepLint(entry, resolved, this.engine.lintParsed(entry.parsed, resolved, options));
+  }
+
+  /**
+   * lint(), with the parse and the lint of a large document done in slices (slices.ts) so the
+   * server keeps answering meanwhile; undefined when `cancelled` (a newer version, a cancelled
+   * request) stops it. Small documents, and engines without steps, are done at once. Callers
+   * asking for the same version and configuration meanwhile (the validator, a hover, a code
+   * action) share one piece of work, which stops only when every one of them has given up.
+   */
+  async lintSliced(doc: TextDocument, resolved: ResolvedConfig, cancelled: () => boolean): Promise<LintResult | undefined> {
+    if (!this.engine.parseFileSteps || !this.engine.lintParsedSteps || doc.getText().length < (this.slices.from ?? SLICED_FROM)) return this.lint(doc, resolved);
+    let job = this.jobs.get(doc.uri);
+    if (!job || job.version !== doc.version || job.resolved !== resolved) {
+      const started: SlicedJob = { version: doc.version, resolved, waiters: [], promise: Promise.resolve(undefined) };
+      // Asked at each turn: a waiter that gave up is answered at once; the work stops when none is left.
+      const abandoned = () => {
+        started.waiters = started.waiters.filter(w => !(w.cancelled() && (w.settle(undefined), true)));
+        return started.waiters.length === 0;
+      };
+      started.promise = this.slicedWork(doc, resolved, abandoned, 4)
+        .finally(() => { if (this.jobs.get(doc.uri) === started) this.jobs.delete(doc.uri); });
+      this.jobs.set(doc.uri, started);
+      job = started;
     }
+    const current = job;
+    const result = await new Promise<LintResult | undefined>(settle => {
+      current.waiters.push({ cancelled, settle });
+      current.promise.then(settle, () => settle(undefined));
+    });
+    if (cancelled()) return undefined;
+    return result ?? this.lint(doc, resolved);
+  }
+
+  private async slicedWork(doc: TextDocument, resolved: ResolvedConfig, cancelled: () => boolean, attempts: number): Promise<LintResult | undefined> {
+    if (attempts <= 0) return this.lint(doc, resolved);
+    let entry = this.current(doc);
+    if (!entry) {
+      const older = this.older(doc);
+      const parsed = await runInSlices(this.engine.parseFileSteps!(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed }), {
+        // Meanwhile a request may have parsed this version at once, or a newer one (from the same
+        // previous version, which these steps leave untouched until their last).
+        cancelled: () => cancelled() || this.entries.get(doc.uri) !== older,
+        budgetMs: this.slices.budgetMs,
+      });
+      // Overtaken by other work on this document (not cancelled): start again from where it is.
+      if (parsed === undefined) return cancelled() ? undefined : this.slicedWork(doc, resolved, cancelled, attempts - 1);
+      entry = this.install(doc, parsed, older);
+    }
+    const { result, options } = this.lintInputs(entry, doc.uri, resolved);
+    if (result) return result;
+    const generation = entry.generation;
+    const linted = await runInSlices(this.engine.lintParsedSteps!(entry.parsed, resolved, options), {
+      cancelled: () => cancelled() || this.entries.get(doc.uri) !== entry || entry!.generation !== generation,
+      budgetMs: this.slices.budgetMs,
+    });
+    if (linted === undefined) return cancelled() ? undefined : this.slicedWork(doc, resolved, cancelled, attempts - 1);
+    return this.keepLint(entry, resolved, linted);
+  }
+
+  /** The cached lint of this entry under `resolved`, or the options to compute it with. */
+  private lintInputs(entry: Entry, uri: string, resolved: ResolvedConfig): { entry: Entry; result?: LintResult; options: LintOptions } {
+    const options = this.lintOptions(uri);
+    this.refresh(entry, options.workspace);
+    const result = entry.lints.get(resolved);
+    if (result) return { entry, result, options };
+    const prior = entry.earlier?.lints.get(resolved);
+    const previous = prior && { result: prior, changed: this.factChange(entry, entry.earlier!, options.workspace) };
+    return { entry, options: { ...options, ...(entry.summaries ? { summaries: entry.summaries } : {}), ...(previous ? { previous } : {}) } };
+  }
+
+  private keepLint(entry: Entry, resolved: ResolvedConfig, result: LintResult): LintResult {
+    if (entry.lints.size >= MAX_LINTS_PER_VERSION) entry.lints.clear();
+    entry.lints.set(resolved, result);
+    // An earlier version is needed for one lint per configuration; the next edit starts from this one.
+    if (entry.lints.size >= (entry.earlier?.lints.size ?? 0)) entry.earlier = undefined;
     return result;
   }
 
@@ -169,12 +254,27 @@ export class ParseCache {
   }
 
   private entry(doc: TextDocument): Entry {
+    const hit = this.current(doc);
+    if (hit) return hit;
+    const older = this.older(doc);
+    return this.install(doc, this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed }), older);
+  }
+
+  /** The entry of this very version, if parsed. */
+  private current(doc: TextDocument): Entry | undefined {
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
-    // The previous version's parse is handed over (its unchanged documents are reused and moved)
-    // and dropped with its entry: nothing reads an old version once a newer one is parsed.
-    const older = hit && hit.version < doc.version ? hit : undefined;
-    const parsed = this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed });
+    return hit && hit.version === doc.version ? hit : undefined;
+  }
+
+  /** The entry of an earlier version, whose parse a new one takes documents from. */
+  private older(doc: TextDocument): Entry | undefined {
+    const hit = this.entries.get(doc.uri);
+    return hit && hit.version < doc.version ? hit : undefined;
+  }
+
+  private install(doc: TextDocument, parsed: ParsedFile, older: Entry | undefined): Entry {
+    // The previous version's parse was handed over (its unchanged documents are reused and moved)
+    // and is dropped with its entry: nothing reads an old version once a newer one is parsed.
     // The earlier lints are reusable only when this parse took over that version's documents.
     const earlier = older && (older.lints.size > 0 ? { parsed: older.parsed, lints: older.lints, generation: older.generation } : older.earlier);
     const before = this.generation(doc.uri);

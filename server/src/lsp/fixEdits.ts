@@ -72,6 +72,11 @@ export class FixEdits {
     return this.cache.lint(doc, resolveConfig(config, this.rules));
   }
 
+  /** lint(), in slices for a large document (documents.ts); undefined when `cancelled` stopped it. */
+  lintSliced(doc: TextDocument, config: LintConfig, cancelled: () => boolean): Promise<LintResult | undefined> {
+    return this.cache.lintSliced(doc, resolveConfig(config, this.rules), cancelled);
+  }
+
   /** The new file a suggestion of this document version proposes, or undefined when it declines. */
   newFile(doc: TextDocument, config: LintConfig, id: Extract<ActionId, { type: 'newFile' | 'suggestion' }>): NewFile | undefined {
     const f = this.lint(doc, config).findings.find(x => sameFinding(x, id.ruleId, id.messageId, id.start, id.end));

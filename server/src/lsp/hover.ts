@@ -125,7 +125,7 @@ export interface HoverDeps {
   contributors?: readonly HoverContributor[];
 }
 
-export async function provideHover(deps: HoverDeps, params: TextDocumentPositionParams): Promise<Hover | null> {
+export async function provideHover(deps: HoverDeps, params: TextDocumentPositionParams, cancelled: () => boolean = () => false): Promise<Hover | null> {
   const { uri } = params.textDocument;
   const doc = deps.document(uri);
   if (!doc || !isManifestCandidate(doc)) return null;
@@ -137,7 +137,9 @@ export async function provideHover(deps: HoverDeps, params: TextDocumentPosition
   // since (another file's facts), the lint it is about to publish is computed here once and
   // cached for it: a hover must not come back empty while a re-lint is pending.
   const resolved = (deps.resolve ?? resolveConfig)(settings.config);
-  const lint = deps.cache.cachedLint(current, resolved) ?? deps.cache.lint(current, resolved);
+  // In slices for a large document (documents.ts): the hover waits, the server does not.
+  const lint = deps.cache.cachedLint(current, resolved) ?? await deps.cache.lintSliced(current, resolved, () => cancelled() || deps.document(uri)?.version !== version);
+  if (!lint || deps.document(uri)?.version !== version) return null;
   return buildHover({
     doc: current,
     position: params.position,

@@ -5,6 +5,7 @@
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { FolderExclusions } from './exclusions';
 import { listManifests } from './diskFiles';
+import { appendAll } from '../engine';
 
 export class IndexingJob {
   private cancelledFlag = false;
@@ -47,7 +48,7 @@ export async function runIndexing(pass: IndexingPass): Promise<Set<string> | und
   const files: string[] = [];
   for (const folder of pass.folders) {
     if (job.cancelled) return undefined;
-    files.push(...await listManifests(folder, job));
+    appendAll(files, await listManifests(folder, job));
   }
   if (job.cancelled) return undefined;
 

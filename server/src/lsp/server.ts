@@ -273,7 +273,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   /** A code action's edit in the client's position encoding. */
   const actionToClient = (a: CodeAction): CodeAction => (a.edit ? { ...a, edit: editToClient(codec, a.edit, lineOfUri) } : a);
 
-  connection.onCodeAction(async params => {
+  connection.onCodeAction(async (params, token) => {
     try {
       if (!codec.identity) {
         const lineOf = lineOfUri(params.textDocument.uri);
@@ -285,7 +285,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
           };
         }
       }
-      return ((await actions?.provide(params)) ?? []).map(actionToClient);
+      return ((await actions?.provide(params, () => token.isCancellationRequested)) ?? []).map(actionToClient);
     } catch (e) {
       log.error('handler:codeAction', `codeAction failed: ${describeError(e)}`);
       return [];
@@ -311,13 +311,13 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     }
   });
 
-  connection.onHover(async params => {
+  connection.onHover(async (params, token) => {
     try {
       // After the workspace is indexed: a binding in a file never opened counts.
       await model.whenReady();
       if (!hover) return null;
       const lineOf = codec.identity ? undefined : lineOfUri(params.textDocument.uri);
-      const result = await provideHover(hover, lineOf ? { ...params, position: codec.fromClient(params.position, lineOf) } : params);
+      const result = await provideHover(hover, lineOf ? { ...params, position: codec.fromClient(params.position, lineOf) } : params, () => token.isCancellationRequested);
       return result && lineOf && result.range ? { ...result, range: codec.rangeToClient(result.range, lineOf) } : result;
     } catch (e) {
       log.error('handler:hover', `hover failed: ${describeError(e)}`);
@@ -325,11 +325,11 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     }
   });
 
-  connection.onCodeActionResolve(async (action: CodeAction) => {
+  connection.onCodeActionResolve(async (action: CodeAction, token) => {
     try {
       const lineOf = codec.identity || !action.diagnostics?.length ? undefined : lineOfUri((action.data as { uri?: string } | undefined)?.uri ?? '');
       const incoming = lineOf ? { ...action, diagnostics: action.diagnostics!.map(d => ({ ...d, range: codec.rangeFromClient(d.range, lineOf) })) } : action;
-      const resolved = (await actions?.resolve(incoming)) ?? incoming;
+      const resolved = (await actions?.resolve(incoming, () => token.isCancellationRequested)) ?? incoming;
       // The diagnostics go back as the client sent them.
       return actionToClient({ ...resolved, ...(action.diagnostics ? { diagnostics: action.diagnostics } : {}) });
     } catch (e) {

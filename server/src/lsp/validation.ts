@@ -215,7 +215,10 @@ export class Validator {
     let result: LintResult | undefined;
     try {
       const started = this.now();
-      result = this.deps.cache.lint(doc, (this.deps.resolve ?? resolveConfig)(settings.config));
+      // A large document is done in slices: the server keeps answering, and a newer version stops it.
+      const linted = await this.deps.cache.lintSliced(doc, (this.deps.resolve ?? resolveConfig)(settings.config), () => !this.isCurrent(uri, version, token));
+      if (!linted || !this.isCurrent(uri, version, token)) return;
+      result = linted;
       // The same cached lint (same version, settings and model generation): nothing new to say.
       if (quiet && result === state.published) return;
       for (const f of result.failures) {

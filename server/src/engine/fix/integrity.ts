@@ -6,6 +6,7 @@ import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { parseFile } from '../model/parse';
 import { podSpecOf } from '../model/workload';
 import { apiViolations } from './constraints';
+import { appendAll } from '../util/arrays';
 
 export interface Integrity {
   /** Syntax errors over all documents. */
@@ -58,7 +59,7 @@ export function integrityOf(text: string, options: { helmTemplate?: boolean } = 
   for (const d of parsed.documents) {
     errors += d.doc.errors.length;
     firstError ??= d.doc.errors[0]?.message.split('\n')[0];
-    duplicates.push(...duplicateKeys(d.doc));
+    appendAll(duplicates, duplicateKeys(d.doc));
     for (const object of d.objects) {
       const pod = podSpecOf(object);
       if (!pod) continue;

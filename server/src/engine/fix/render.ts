@@ -26,14 +26,27 @@ export function isObjectValue(v: YamlValue): v is { readonly [key: string]: Yaml
 
 const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9_./@-]*$/;
 
+/**
+ * The answers of isPlainSafe so far. Fixes write the same few keys and values thousands of times
+ * in a large file (`securityContext`, `RuntimeDefault`), and each answer costs two YAML parses.
+ */
+const plainSafe = new Map<string, boolean>();
+const PLAIN_SAFE_REMEMBERED = 4096;
+
 /** True when `s` can be written without quotes and reads back as the same string in YAML 1.1 and 1.2. */
 export function isPlainSafe(s: string): boolean {
   if (!PLAIN_SAFE.test(s)) return false;
-  try {
-    return parse(s, { version: '1.1' }) === s && parse(s, { version: '1.2' }) === s;
-  } catch {
-    return false;
+  let safe = plainSafe.get(s);
+  if (safe === undefined) {
+    try {
+      safe = parse(s, { version: '1.1' }) === s && parse(s, { version: '1.2' }) === s;
+    } catch {
+      safe = false;
+    }
+    if (plainSafe.size >= PLAIN_SAFE_REMEMBERED) plainSafe.clear();
+    plainSafe.set(s, safe);
   }
+  return safe;
 }
 
 export function renderScalar(v: YamlScalar, opts: RenderOptions = {}): string {

@@ -16,12 +16,21 @@ export interface Style {
   flowSeqs: boolean;
 }
 
-interface Samples { indent: number[]; seqIndent: number[]; flowSeqs: number; blockSeqs: number }
+interface Samples {
+  indent: number[]; seqIndent: number[]; flowSeqs: number; blockSeqs: number;
+  /** Collections still to visit: local evidence is a sample, so a fix near a huge list stays cheap. */
+  budget: number;
+}
+
+/** Collections looked at around the node being edited (the whole document is sampled once, unbounded). */
+const LOCAL_BUDGET = 64;
 
 function sample(text: string, node: unknown, out: Samples, depth = 0): void {
-  if (depth > 100) return;
+  if (depth > 100 || out.budget <= 0) return;
+  if (isMap(node) || isSeq(node)) out.budget--;
   if (isMap(node)) {
     for (const pair of node.items) {
+      if (out.budget <= 0) return;
       if (!isPair(pair)) continue;
       const v = pair.value;
       if (!node.flow && isScalar(pair.key) && pair.key.range) {
@@ -40,7 +49,10 @@ function sample(text: string, node: unknown, out: Samples, depth = 0): void {
     if (node.items.length > 0 && node.items.every(isScalar)) {
       if (node.flow) out.flowSeqs++; else out.blockSeqs++;
     }
-    for (const item of node.items) sample(text, item, out, depth + 1);
+    for (const item of node.items) {
+      if (out.budget <= 0) return;
+      sample(text, item, out, depth + 1);
+    }
   }
 }
 
@@ -75,7 +87,7 @@ const docCache = new WeakMap<Document, Samples>();
 function docSamples(text: string, doc: Document): Samples {
   let s = docCache.get(doc);
   if (!s) {
-    s = { indent: [], seqIndent: [], flowSeqs: 0, blockSeqs: 0 };
+    s = { indent: [], seqIndent: [], flowSeqs: 0, blockSeqs: 0, budget: Infinity };
     sample(text, doc.contents, s);
     docCache.set(doc, s);
   }
@@ -84,7 +96,7 @@ function docSamples(text: string, doc: Document): Samples {
 
 /** The style to write new content under `near` (the map or sequence being edited) in. */
 export function styleFor(text: string, doc: Document, near?: Node): Style {
-  const local: Samples = { indent: [], seqIndent: [], flowSeqs: 0, blockSeqs: 0 };
+  const local: Samples = { indent: [], seqIndent: [], flowSeqs: 0, blockSeqs: 0, budget: LOCAL_BUDGET };
   if (near) {
     sample(text, near, local);
     const p = parentOf(doc, near);

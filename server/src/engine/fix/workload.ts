@@ -9,6 +9,7 @@ import { addedCapabilities } from '../model/capabilities';
 import { findPair, getSeq, isTrue } from '../model/yaml-nav';
 import { renderOptionsFor } from './common';
 import { applyEdits, TextEdit } from './edit';
+import { lineEnd, lineStart } from './text';
 import { setIn, setScalar } from './map';
 import { removeItem, removeKey } from './remove';
 import { contentEnd, editableAt, holdsShared } from './nodes';
@@ -40,7 +41,7 @@ export function setInPod(pod: PodSpecView, path: readonly string[], value: YamlV
  * not the pod sets the field at all (so one edit covers every container), else on `c` itself.
  */
 export function setInherited(pod: PodSpecView, c: ContainerView, field: InheritedField, value: YamlValue): Proposal {
-  const anySet = pod.sc(field) !== undefined || pod.containers.some(x => x.sc(field) !== undefined);
+  const anySet = pod.setsAnywhere(field);
   return anySet ? setInContainer(c, ['securityContext', field], value) : setInPod(pod, ['securityContext', field], value);
 }
 
@@ -97,7 +98,20 @@ export function setValue(map: YAMLMap, key: string, value: YamlScalar): EditBuil
   return ({ text, doc }) => setScalar(text, doc, map, key, value);
 }
 
-const commentLines = (text: string) => text.split(/\r?\n/).filter(l => /^\s*#/.test(l)).map(l => l.trim()).sort();
+const commentLines = (text: string) => text.split(/\r?\n/).filter(l => /^\s*#/.test(l)).map(l => l.trim()).sort().join('\n');
+
+/**
+ * Whether `edits` keep every whole-line comment. Only the lines the edits touch are compared, so
+ * the check costs the size of the edit, not of the file (a fix is built for every finding).
+ */
+function keepsComments(text: string, edits: readonly TextEdit[]): boolean {
+  if (edits.length === 0) return true;
+  const from = lineStart(text, Math.min(...edits.map(e => e.start)));
+  const to = lineEnd(text, Math.max(...edits.map(e => e.end)));
+  const region = text.slice(from, to);
+  const shifted = edits.map(e => ({ start: e.start - from, end: e.end - from, newText: e.newText }));
+  return commentLines(applyEdits(region, shifted).text) === commentLines(region);
+}
 
 /**
  * The first of `variants` (the most thorough first) whose edits keep every whole-line comment:
@@ -106,10 +120,9 @@ const commentLines = (text: string) => text.split(/\r?\n/).filter(l => /^\s*#/.t
  */
 export function keepingComments(...variants: EditBuilder[]): EditBuilder {
   return ctx => {
-    const before = commentLines(ctx.text).join('\n');
     for (const variant of variants) {
       const edits = variant(ctx);
-      if (edits && commentLines(applyEdits(ctx.text, edits).text).join('\n') === before) return edits;
+      if (edits && keepsComments(ctx.text, edits)) return edits;
     }
     return undefined;
   };
@@ -220,7 +233,7 @@ export function removeFromPod(pod: PodSpecView, field: string, why?: string): Pr
  * so the title names the leaf: at pod level when no container and not the pod sets the field.
  */
 export function setInheritedAt(pod: PodSpecView, c: ContainerView, field: InheritedField, below: readonly string[], value: YamlValue): Proposal {
-  const anySet = pod.sc(field) !== undefined || pod.containers.some(x => x.sc(field) !== undefined);
+  const anySet = pod.setsAnywhere(field);
   const path = ['securityContext', field, ...below];
   return anySet ? setInContainer(c, path, value) : setInPod(pod, path, value);
 }

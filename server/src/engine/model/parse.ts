@@ -90,6 +90,15 @@ export interface ParseOptions {
 }
 
 export function parseFile(text: string, options: ParseOptions = {}): ParsedFile {
+  return finish(parseFileSteps(text, options));
+}
+
+/**
+ * parseFile as steps: the generator yields after each run of documents it parses, so a caller
+ * with an event loop (the language server, on a 10 MB document) can answer other requests, or
+ * give up on a superseded version, between steps. Its return value is parseFile's.
+ */
+export function* parseFileSteps(text: string, options: ParseOptions = {}): Generator<void, ParsedFile, void> {
   const lines = new LineIndex(text);
   if (options.helmTemplate) return { text, lines, documents: [], skipped: HELM_CHART_TEMPLATE };
   // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a
@@ -101,11 +110,14 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
   if (text.includes('\u0000')) return { text, lines, documents: [], skipped: 'binary content' };
   const chunks: Chunk[] = [];
   const reusable = reusableChunks(options.previous);
+  // Reused documents are moved only once every step is done: until then the previous parse is
+  // untouched, so steps abandoned half-way (a superseded version) leave it usable.
+  const moves: Array<{ docs: Document.Parsed[]; delta: number }> = [];
   for (const [start, end] of documentBounds(text)) {
     const chunkText = readableRun(text, start, end);
     const reused = reusable.get(chunkText)?.shift();
     if (reused) {
-      shiftDocuments(reused.docs, start - reused.start);
+      moves.push({ docs: reused.docs, delta: start - reused.start });
       chunks.push({ start, text: chunkText, docs: reused.docs });
       continue;
     }
@@ -113,7 +125,9 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
     if (!docs) return { text, lines, documents: [], skipped: 'the YAML parser failed on this file' };
     if (start > 0) shiftDocuments(docs, start);
     chunks.push({ start, text: chunkText, docs });
+    yield;
   }
+  for (const m of moves) shiftDocuments(m.docs, m.delta);
   const documents = chunks.flatMap(c => c.docs).map((doc, index): ParsedDocument => {
     const error = doc.errors[0];
     if (!error) return { doc, index, hasErrors: false, objects: objectsOf(doc, index) };
@@ -242,4 +256,12 @@ export function objectAt(file: ParsedFile, start: number, end = start): K8sObjec
     }
   }
   return undefined;
+}
+
+/** Runs steps (parseFileSteps, lintParsedSteps) to their end without pausing. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

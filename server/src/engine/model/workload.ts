@@ -124,6 +124,21 @@ export class PodSpecView {
 
   sc(...path: string[]): Ref | undefined { return getIn(this.spec, ['securityContext', ...path], this.doc); }
 
+  private readonly setAnywhereMemo = new Map<string, boolean>();
+
+  /**
+   * The pod or any of its containers states `securityContext.<field>`. Remembered per field: a fix
+   * asks it once per container, and a pod with thousands of containers must stay linear.
+   */
+  setsAnywhere(field: string): boolean {
+    let known = this.setAnywhereMemo.get(field);
+    if (known === undefined) {
+      known = this.sc(field) !== undefined || this.containers.some(x => x.sc(field) !== undefined);
+      this.setAnywhereMemo.set(field, known);
+    }
+    return known;
+  }
+
   field(...path: string[]): Ref | undefined { return getIn(this.spec, path, this.doc); }
 
   /** `spec.os.name: windows` — Pod Security relaxes some restricted checks for Windows pods. */

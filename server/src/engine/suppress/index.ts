@@ -15,6 +15,7 @@ import { annotationMaps, containerAt, findAnnotationSuppressions } from './annot
 import { CommentSuppression, findCommentSuppressions } from './comments';
 import { findKubeauditOverrides, labelMaps } from './kubeaudit';
 import { isExpired, parseReason, Reason } from './reason';
+import { appendAll } from '../util/arrays';
 
 export const SUPPRESSIONS_ID = 'suppressions';
 
@@ -109,7 +110,7 @@ export class Suppressor {
   /** Decisions `drain` took out (of this lint or of a previous one, moved) put back. */
   restore(suppressed: readonly SuppressedFinding[], problems: readonly Finding[]): void {
     for (const s of suppressed) this.suppressed.set(s.finding, s);
-    this.problems.push(...problems);
+    appendAll(this.problems, problems);
   }
 
   /** Comments over the whole file; then the findings that remain, the suppressed ones, and the problems. */
@@ -117,7 +118,7 @@ export class Suppressor {
     const comments = findCommentSuppressions(this.file.text, this.file.documents.map(d => d.doc));
     for (const c of comments) this.comment(c, findings);
     const kept = findings.filter(f => !this.suppressed.has(f));
-    kept.push(...this.problems);
+    appendAll(kept, this.problems);
     kept.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId));
     return { findings: kept, suppressed: [...this.suppressed.values()] };
   }

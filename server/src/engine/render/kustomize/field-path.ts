@@ -1,6 +1,7 @@
 // Kustomize's dotted field paths ("spec.template.spec.containers.[name=app].image"): list items
 // by index, by "[field=value]" or all ("*"), with optional creation of what is missing.
 import { get, isMap, isNull, isSeq, KMap, KNode, KSeq, map, Origin, scalar, set, str } from './model';
+import { appendAll } from '../../util/arrays';
 
 /** Splits on dots outside brackets (kyaml's SmarterPathSplitter). */
 export function splitFieldPath(path: string): string[] {
@@ -24,7 +25,7 @@ export function findSlots(root: KNode, parts: string[], create: boolean, origin?
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     const next: Slot[] = [];
-    for (const s of slots) next.push(...step(s.node, part, create, last, origin));
+    for (const s of slots) appendAll(next, step(s.node, part, create, last, origin));
     slots = next;
   });
   return slots;

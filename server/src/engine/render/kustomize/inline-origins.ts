@@ -3,6 +3,7 @@
 // line of the kustomization shifted by the block's indentation: map offsets back so a finding
 // on an inline patch lands on its own line. Other scalar styles fall back to the whole value.
 import { KNode, Origin } from './model';
+import { appendAll } from '../../util/arrays';
 
 export function placeInline(n: KNode, value: string, scalarRange: [number, number], fileText: string | undefined, file: string): void {
   const toFile = literalMapper(value, scalarRange, fileText);
@@ -12,7 +13,7 @@ export function placeInline(n: KNode, value: string, scalarRange: [number, numbe
     const x = stack.pop()!;
     x.origin = place(x.origin);
     if (x.kind === 'map') for (const e of x.entries) { e.keyOrigin = place(e.keyOrigin); stack.push(e.value); }
-    else if (x.kind === 'seq') stack.push(...x.items);
+    else if (x.kind === 'seq') appendAll(stack, x.items);
   }
 }
 

@@ -4,6 +4,9 @@ import { envOf } from '../../model/env';
 import { getSeq, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 
+/** A `$(NAME)` reference in an env value (a name holding `)` is matched the slow way). */
+const REFERENCE = /\$\(([^)]*)\)/g;
+
 export default defineRule({
   id: 'disallow-duplicate-env-vars',
   title: 'Containers set each environment variable once',
@@ -58,12 +61,20 @@ spec:
     for (const c of pod.containers) {
       const env = envOf(c);
       const seq = getSeq(c.node, 'env', pod.doc);
+      // One pass each way keeps a container with tens of thousands of entries linear: the last
+      // index of each name, and the last index whose value reads `$(NAME)`.
+      const lastOf = new Map<string, number>();
+      const lastReadOf = new Map<string, number>();
       env.forEach((e, i) => {
-        if (e.name === undefined || !e.nameRef) return;
-        const later = env.slice(i + 1);
-        if (!later.some(x => x.name === e.name)) return;
+        if (e.name !== undefined) lastOf.set(e.name, i);
+        for (const m of str(e.value)?.matchAll(REFERENCE) ?? []) lastReadOf.set(m[1]!, i);
+      });
+      env.forEach((e, i) => {
+        if (e.name === undefined || !e.nameRef || (lastOf.get(e.name) ?? -1) <= i) return;
         // `$(NAME)` in a later entry expands the value defined before it: then this entry matters.
-        const readBelow = later.some(x => str(x.value)?.includes(`$(${e.name})`));
+        const readBelow = e.name.includes(')')
+          ? env.slice(i + 1).some(x => str(x.value)?.includes(`$(${e.name})`))
+          : (lastReadOf.get(e.name) ?? -1) > i;
         report({
           messageId: 'duplicate',
           data: { container: c.label, name: e.name },
