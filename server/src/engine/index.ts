@@ -27,7 +27,7 @@ export { diffToEdit, fixAll, fixRefusal, selectFixable } from './fixing';
 export type { FixAllOptions, FixAllResult } from './fixing';
 export { WorkspaceIndex } from './workspace';
 export type { WorkspaceOptions } from './workspace';
-export { summarizeFile } from './workspace/summary';
+export { summarizeFile, summarizeFileSteps } from './workspace/summary';
 export { DEFAULT_NAMESPACE, isNamespaceName } from './workspace/namespace-name';
 export type { ObjectRef, ObjectSummary } from './workspace/summary';
 export { OWN_PREFIX, parseReason, REASON_PLACEHOLDER, suppressOnLine, suppressOnObject, SUPPRESSION_MESSAGES, SUPPRESSIONS_ID } from './suppress';

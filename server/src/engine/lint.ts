@@ -336,7 +336,10 @@ function bind(p: Proposal | MessageProposal, text: string, doc: Document, rule: 
       return undefined;
     }
   };
-  const title = 'messageId' in p ? formatMessage(rule.fixMessages?.[p.messageId] ?? p.messageId, p.data) : p.title;
+  const template = 'messageId' in p ? rule.fixMessages?.[p.messageId] : undefined;
+  // A title the rule's metadata does not hold would show its bare id: a defect of the rule, reported as one.
+  if ('messageId' in p && template === undefined) failures.push({ ruleId, error: `fix message "${p.messageId}" is not among the rule's fixMessages` });
+  const title = 'messageId' in p ? formatMessage(template ?? p.messageId, p.data) : p.title;
   // Built once: the fix offer, quick fixes and fix-all all ask for the same edits.
   let built: { edits: TextEdit[] | undefined } | undefined;
   const bound: BoundProposal = { title, edits: () => (built ??= { edits: guarded(() => p.edits({ text, doc })) }).edits };

@@ -3,7 +3,7 @@
 // many features ask.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { FactChange, LintOptions, LintResult, lintParsed, lintParsedSteps, ParsedFile, parseFile, parseFileSteps, ResolvedConfig, WorkspaceIndex } from '../engine';
+import { FactChange, LintOptions, LintResult, lintParsed, lintParsedSteps, ParsedFile, parseFile, parseFileSteps, ResolvedConfig, summarizeFileSteps, WorkspaceIndex } from '../engine';
 import { runInSlices } from './slices';
 import type { ObjectSummary } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
@@ -77,7 +77,7 @@ export interface CacheWorkspace {
    * A version of an open document was parsed: the model takes its objects from this parse, and
    * returns the summaries it made of them (under the URI lints use), if it made any.
    */
-  documentParsed(uri: string, parsed: ParsedFile): readonly ObjectSummary[] | void;
+  documentParsed(uri: string, parsed: ParsedFile, made?: readonly ObjectSummary[]): readonly ObjectSummary[] | void;
   /** The model a document is linted against; undefined: linted on its own. */
   indexFor(uri: string): WorkspaceIndex | undefined;
 }
@@ -169,7 +169,13 @@ export class ParseCache {
       });
       // Overtaken by other work on this document (not cancelled): start again from where it is.
       if (parsed === undefined) return cancelled() ? undefined : this.slicedWork(doc, resolved, cancelled, attempts - 1);
-      entry = this.install(doc, parsed, older);
+      // The model's summaries of the new version, in slices too (under the URI the model uses).
+      const made = this.workspace ? await runInSlices(summarizeFileSteps(canonicalUri(doc.uri), parsed), {
+        cancelled: () => cancelled() || this.entries.get(doc.uri) !== older,
+        budgetMs: this.slices.budgetMs,
+      }) : undefined;
+      if (this.workspace && made === undefined) return cancelled() ? undefined : this.slicedWork(doc, resolved, cancelled, attempts - 1);
+      entry = this.install(doc, parsed, older, made);
     }
     const { result, options } = this.lintInputs(entry, doc.uri, resolved);
     if (result) return result;
@@ -272,7 +278,7 @@ export class ParseCache {
     return hit && hit.version < doc.version ? hit : undefined;
   }
 
-  private install(doc: TextDocument, parsed: ParsedFile, older: Entry | undefined): Entry {
+  private install(doc: TextDocument, parsed: ParsedFile, older: Entry | undefined, made?: readonly ObjectSummary[]): Entry {
     // The previous version's parse was handed over (its unchanged documents are reused and moved)
     // and is dropped with its entry: nothing reads an old version once a newer one is parsed.
     // The earlier lints are reusable only when this parse took over that version's documents.
@@ -282,7 +288,7 @@ export class ParseCache {
     if (earlier) entry.earlier = earlier;
     this.entries.set(doc.uri, entry);
     // Before anything is linted: the document's own objects are part of the model it is linted against.
-    const summaries = this.workspace?.documentParsed(doc.uri, parsed);
+    const summaries = this.workspace?.documentParsed(doc.uri, parsed, made);
     if (summaries) entry.summaries = summaries;
     entry.parsedAt.after = this.generation(doc.uri);
     return entry;

@@ -159,12 +159,12 @@ export class WorkspaceModel {
    * summaries, keyed by the canonical URI the document is linted under, so the lint need not
    * make them again (undefined for an excluded file, which is linted on its own).
    */
-  documentParsed(uri: string, parsed: ParsedFile): ObjectSummary[] | undefined {
+  documentParsed(uri: string, parsed: ParsedFile, made?: readonly ObjectSummary[]): ObjectSummary[] | undefined {
     const key = canonicalUri(uri);
     if (this.disposed || this.isExcluded(key)) return undefined;
     this.reads.delete(key); // a disk read under way must not overwrite the editor's text
     this.fromDisk.delete(key);
-    const summaries = summarizeFile(key, parsed);
+    const summaries = made ? [...made] : summarizeFile(key, parsed);
     if (this.index.setFile(key, summaries)) this.deps.factsChanged(new Set([key]));
     return summaries;
   }

@@ -15,7 +15,7 @@ import type { LintConfig } from '../config';
 import { settingFor } from '../rule-settings';
 import { isLeaderElectionRole } from '../model/rbac-operators';
 import { getSeq } from '../model/yaml-nav';
-import { CheckContext, defineRule, Proposal, Rule, Severity } from '../rule';
+import { CheckContext, defineRule, MessageProposal, Rule, Severity } from '../rule';
 import { perModelMap } from '../workspace/derive';
 import type { WorkspaceIndex } from '../workspace';
 import type { ObjectRef, ObjectSummary } from '../workspace/summary';
@@ -97,16 +97,16 @@ export function severityOf(rule: { severity: Severity }, f: RoleFinding): Severi
 }
 
 /** `Replace "*" in rules[0].verbs with "get", "list", "watch"` (or a placeholder). */
-export function replaceWildcard(f: RoleFinding, field: 'verbs' | 'resources', values: readonly string[]): Proposal | undefined {
+export function replaceWildcard(f: RoleFinding, field: 'verbs' | 'resources', values: readonly string[]): MessageProposal | undefined {
   const entry = f.view[field].entries.find(e => e.value === '*');
   const seq = f.view[field].seq;
   if (!entry || !seq) return undefined;
   const what = values.map(v => `"${v}"`).join(', ');
-  return { title: `Replace "*" in ${f.data.rule}.${field} with ${what}`, edits: ({ text, doc }) => replaceItemWithMany(text, doc, seq, entry.index, values) };
+  return { messageId: 'replaceWildcard', data: { rule: f.data.rule, field, values: what }, edits: ({ text, doc }) => replaceItemWithMany(text, doc, seq, entry.index, values) };
 }
 
 /** Drop a verb entry: `Remove verb "escalate" from rules[0]`, or the rule when it is its only verb. */
-export function dropVerb(f: RoleFinding, entry: RuleEntry): Proposal | undefined {
+export function dropVerb(f: RoleFinding, entry: RuleEntry): MessageProposal | undefined {
   const rules = getSeq(f.object.node, 'rules', f.object.doc);
   const verbs = f.view.verbs.seq;
   if (!rules || !verbs || !isSeq(verbs)) return undefined;
@@ -114,7 +114,7 @@ export function dropVerb(f: RoleFinding, entry: RuleEntry): Proposal | undefined
   if (ruleIndex < 0) return undefined;
   const only = f.view.verbs.entries.length === 1;
   return {
-    title: only ? `Remove ${f.data.rule}, whose only verb is "${entry.value}"` : `Remove verb "${entry.value}" from ${f.data.rule}`,
+    messageId: only ? 'removeRule' : 'removeVerb', data: { rule: f.data.rule, verb: entry.value },
     edits: ({ text, doc }) => removeVerb(text, doc, rules, ruleIndex, verbs, entry.index),
   };
 }
@@ -128,8 +128,15 @@ interface GrantRuleSpec<M extends string> extends Omit<Rule<M>, 'category' | 'ps
    * `rows` (the rows' message ids, quoted).
    */
   messageForSeveral?: M;
-  suggest?(f: RoleFinding): Array<Proposal | undefined>;
+  suggest?(f: RoleFinding): Array<MessageProposal | undefined>;
 }
+
+/** The titles of the suggestions replaceWildcard and dropVerb make: a rule that offers them lists the ones it uses. */
+export const GRANT_FIX_MESSAGES = {
+  replaceWildcard: 'Replace "*" in {{rule}}.{{field}} with {{values}}',
+  removeRule: 'Remove {{rule}}, whose only verb is "{{verb}}"',
+  removeVerb: 'Remove verb "{{verb}}" from {{rule}}',
+};
 
 /** A rule that reports the catalogue rows it covers on Roles and ClusterRoles. */
 export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
@@ -153,7 +160,7 @@ export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
       for (const group of byEntry(findings, messageForSeveral !== undefined)) {
         const f = group[0];
         const several = group.length > 1;
-        const suggestions = (suggest?.(f) ?? []).filter((p): p is Proposal => !!p);
+        const suggestions = (suggest?.(f) ?? []).filter((p): p is MessageProposal => !!p);
         const severity = group.map(severityFor).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
         ctx.report({
           messageId: several ? messageForSeveral! : messageFor[f.grant.row],

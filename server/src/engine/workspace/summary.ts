@@ -1,7 +1,7 @@
 // What the workspace keeps of each object: the few facts cross-object rules read (labels,
 // selectors, policy types, references), never the document. A summary is plain data, so an
 // index of a large repository stays small and survives without its texts.
-import { K8sObject, ParsedFile } from '../model/parse';
+import { finish, K8sObject, ParsedFile } from '../model/parse';
 import { Range } from '../model/text';
 import { podSpecOf } from '../model/workload';
 import { get, getIn, getMap, isFalse, isTrue, keyOf, str } from '../model/yaml-nav';
@@ -13,6 +13,7 @@ import { Labels, readLabels } from './selector';
 // Every domain's facts (declared there, merged into ObjectSummary) come with the summary.
 export type * from './domains';
 import { HostAccess, hostAccessOf } from '../model/host-access';
+import { appendAll } from '../util/arrays';
 
 export interface ObjectRef {
   uri: string;
@@ -59,10 +60,18 @@ export interface ObjectSummary extends ObjectRef {
 }
 
 export function summarizeFile(uri: string, file: ParsedFile): ObjectSummary[] {
+  return finish(summarizeFileSteps(uri, file));
+}
+
+/** summarizeFile as steps, one document each (see parseFileSteps). */
+export function* summarizeFileSteps(uri: string, file: ParsedFile): Generator<void, ObjectSummary[], void> {
   const out: ObjectSummary[] = [];
-  for (const d of file.documents) for (const o of d.objects) out.push(summarize(uri, file, o));
+  for (const d of file.documents) {
+    for (const o of d.objects) out.push(summarize(uri, file, o));
+    yield;
+  }
   // After every object: lint pairs objects with summaries by position.
-  out.push(...kindlessKustomizations(uri, file));
+  appendAll(out, kindlessKustomizations(uri, file));
   return out;
 }
 

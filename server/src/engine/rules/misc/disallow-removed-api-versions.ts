@@ -64,7 +64,7 @@ spec:
     if (expected && apiVersionNode) {
       report({
         messageId: 'unknownVersion', data: { kind: object.kind, apiVersion: object.apiVersion, expected }, at: apiVersionNode.value,
-        fix: { title: `Change apiVersion to ${expected}`, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', expected) },
+        fix: { messageId: 'changeApiVersion', data: { replacement: expected }, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', expected) },
       });
       return;
     }

@@ -1,7 +1,7 @@
 import { setIn } from '../../fix/map';
 import { metadataOf, nameNode } from '../../model/object';
 import { get, getMap, keyOf, str } from '../../model/yaml-nav';
-import { Proposal, defineRule } from '../../rule';
+import { MessageProposal, defineRule } from '../../rule';
 import { SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { PSA_DOC, PSS_DOC } from '../references';
 
@@ -23,6 +23,13 @@ export default defineRule({
     missingHostAccess: 'Namespace "{{namespace}}" enforces no Pod Security level: any pod may be created in it. {{workloads}} {{need}} host access that baseline refuses ({{access}}), so the namespace can enforce only privileged: label it pod-security.kubernetes.io/enforce: privileged with warn and audit at baseline, or move those workloads to a namespace of their own and enforce restricted here.',
     privileged: 'Namespace "{{namespace}}" enforces the privileged Pod Security level, which admits privileged pods and host access. Keep only node agents that need it here, or enforce baseline or restricted.',
     invalid: 'Namespace "{{namespace}}" sets pod-security.kubernetes.io/enforce to "{{value}}", which is not a Pod Security level: use restricted or baseline.',
+  },
+  fixMessages: {
+    addRestricted: 'Add Pod Security Admission labels (enforce restricted)',
+    setRestricted: 'Set Pod Security Admission labels (enforce restricted)',
+    addBaseline: 'Add Pod Security Admission labels (enforce baseline, warn and audit restricted)',
+    setBaseline: 'Set Pod Security Admission labels (enforce baseline, warn and audit restricted)',
+    addPrivileged: 'Add Pod Security Admission labels (enforce privileged, warn and audit baseline)',
   },
   docs: {
     summary: 'Pod Security Admission applies the Pod Security Standards to the pods of a namespace only when the namespace says so with the `pod-security.kubernetes.io/enforce` label (unless the cluster sets a default). Without it, whatever the manifests in the repository look like, anyone who can create pods there can create privileged ones. Kube Harden also reads the label to decide which level a workload in that namespace is checked at. `privileged` is reported as information: it is sometimes needed (CNI, CSI and monitoring agents) but turns the checks off. Where the namespace\'s workloads in the workspace need host access that baseline refuses (privileged containers, host namespaces, hostPath volumes, host ports), the finding names them and recommends `privileged` with `warn` and `audit` at baseline (or moving them out), since enforcing restricted would stop them. The `enforce-version` label is not required: without it (or with `latest`) the newest policy applies, which is the stricter choice; pinning trades that for stable upgrades. The cluster\'s own namespaces (kube-system, kube-public, kube-node-lease) are not checked, nor is a kustomize patch that leaves the label to its base.',
@@ -52,17 +59,17 @@ metadata:
     const version = `v1.${policy.minor}`;
     // Starting points the user picks from, so suggestions: enforcing a level can stop pods that
     // run today from being re-created.
-    const labelled = (title: string, level: string, watch: string): Proposal => ({
-      title,
+    const labelled = (messageId: string, level: string, watch: string): MessageProposal => ({
+      messageId,
       edits: ({ text, doc }) => meta && setIn(text, doc, meta, ['labels'], {
         [`${PREFIX}enforce`]: level, [`${PREFIX}enforce-version`]: version,
         [`${PREFIX}audit`]: watch, [`${PREFIX}audit-version`]: version,
         [`${PREFIX}warn`]: watch, [`${PREFIX}warn-version`]: version,
       }),
     });
-    const suggestions = (verb: string): Proposal[] => [
-      labelled(`${verb} Pod Security Admission labels (enforce restricted)`, 'restricted', 'restricted'),
-      labelled(`${verb} Pod Security Admission labels (enforce baseline, warn and audit restricted)`, 'baseline', 'restricted'),
+    const suggestions = (verb: 'Add' | 'Set'): MessageProposal[] => [
+      labelled(verb === 'Add' ? 'addRestricted' : 'setRestricted', 'restricted', 'restricted'),
+      labelled(verb === 'Add' ? 'addBaseline' : 'setBaseline', 'baseline', 'restricted'),
     ];
     if (value === undefined) {
       // A patch that leaves the label out keeps the base's.
@@ -76,7 +83,7 @@ metadata:
         const access = [...new Set(agents.flatMap(w => w.pod!.hostAccess!))].join(', ');
         report({
           messageId: 'missingHostAccess', data: { ...data, workloads, need: agents.length === 1 ? 'needs' : 'need', access }, at,
-          suggestions: [labelled('Add Pod Security Admission labels (enforce privileged, warn and audit baseline)', 'privileged', 'baseline')],
+          suggestions: [labelled('addPrivileged', 'privileged', 'baseline')],
         });
         return;
       }

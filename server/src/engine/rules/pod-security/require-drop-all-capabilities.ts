@@ -21,6 +21,10 @@ export default defineRule({
     missing: '{{container}} does not drop all capabilities: set securityContext.capabilities.drop: ["ALL"].',
     wrongCase: '{{container}} drops "{{value}}", but Kubernetes matches only the exact name "ALL": write ALL.',
   },
+  fixMessages: {
+    replaceWithAll: 'Replace "{{value}}" with ALL in securityContext.capabilities.drop of {{where}}',
+    addAll: 'Add ALL to securityContext.capabilities.drop in {{where}}',
+  },
   docs: {
     summary: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW, ...), most of which an application never uses and each of which widens what an attacker can do after a compromise (NET_RAW allows packet spoofing, for example). The restricted level requires every container to drop ALL of them, adding back at most NET_BIND_SERVICE.',
     remediation: 'Add `capabilities: {drop: ["ALL"]}` to every container\'s securityContext (init and ephemeral containers included). If the application binds a port below 1024, also add `add: ["NET_BIND_SERVICE"]`, or better, listen on a higher port.',
@@ -72,7 +76,7 @@ spec:
           messageId: 'wrongCase', data: { container: c.label, value: str(nearMiss)! }, at: nearMiss.value, covers,
           // The entry the user wrote, corrected where it stands.
           fix: windows ? undefined : {
-            title: `Replace "${str(nearMiss)}" with ALL in securityContext.capabilities.drop of ${inTitle(c.label)}`,
+            messageId: 'replaceWithAll', data: { value: str(nearMiss) ?? '', where: inTitle(c.label) },
             edits: ({ text, doc }) => replaceItem(text, doc, dropSeq, index, 'ALL'),
           },
         });
@@ -80,7 +84,7 @@ spec:
         report({
           messageId: 'missing', data: { container: c.label }, at: keyOf(caps, 'drop', pod.doc) ?? c.anchor('securityContext', 'capabilities'), covers,
           fix: windows ? undefined : {
-            title: `Add ALL to securityContext.capabilities.drop in ${inTitle(c.label)}`,
+            messageId: 'addAll', data: { where: inTitle(c.label) },
             edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'ALL'),
           },
         });

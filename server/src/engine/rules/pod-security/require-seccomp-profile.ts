@@ -4,7 +4,7 @@ import { inTitle, removeFromContainer, removeFromPod, setInContainer, setInherit
 import { ContainerView, PodSpecView } from '../../model/workload';
 import { get, keyOf, Ref, str } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
-import { defineRule, Proposal } from '../../rule';
+import { defineRule, MessageProposal, Proposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 
 const VALID = new Set(['RuntimeDefault', 'Localhost']);
@@ -30,7 +30,7 @@ function invalid(profile: Ref, key: Node | undefined, doc: Document): { at: Node
  * localhostProfile under any other type); any other becomes RuntimeDefault. A profile that is
  * not a map is rewritten as one.
  */
-function correct(pod: PodSpecView, owner: ContainerView | undefined, profile: Ref): Proposal {
+function correct(pod: PodSpecView, owner: ContainerView | undefined, profile: Ref): Proposal | MessageProposal {
   if (pod.isWindows) {
     const why = 'Windows pods cannot set it';
     return owner ? removeFromContainer(owner, 'seccompProfile', why) : removeFromPod(pod, 'seccompProfile', why);
@@ -39,7 +39,7 @@ function correct(pod: PodSpecView, owner: ContainerView | undefined, profile: Re
   if (!isMap(profile.value)) {
     const sc = (owner ?? pod).securityContext as YAMLMap;
     return {
-      title: `Set seccompProfile: {type: RuntimeDefault} in ${where}`,
+      messageId: 'rewriteProfile', data: { where },
       edits: ({ text, doc }) => replaceKey(text, doc, sc, 'seccompProfile', 'seccompProfile', { type: 'RuntimeDefault' }),
     };
   }
@@ -64,6 +64,9 @@ export default defineRule({
     containerInvalid: '{{container}} sets seccompProfile.type to "{{type}}": set it to RuntimeDefault (or Localhost), or remove it to inherit a valid pod-level profile.',
     notAMap: 'seccompProfile must be a map with a type: write `seccompProfile: {type: RuntimeDefault}`.',
     missing: '{{container}} runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).',
+  },
+  fixMessages: {
+    rewriteProfile: 'Set seccompProfile: {type: RuntimeDefault} in {{where}}',
   },
   docs: {
     summary: 'Without a seccomp profile a container can make every system call the kernel offers, including the rarely needed ones behind most container escapes. Kubernetes runs containers Unconfined unless a profile is set, so the restricted level requires RuntimeDefault (the runtime\'s curated filter) or a Localhost profile, at pod level or on every container, and never any other value: an invalid pod-level value fails even when every container sets its own.',

@@ -4,14 +4,14 @@ import { inTitle } from '../../fix/workload';
 import { ContainerView } from '../../model/workload';
 import { getMap, getSeq, Ref, str } from '../../model/yaml-nav';
 import { atLeast } from '../../policy';
-import { defineRule, Proposal } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 import { addedCapabilities, BASELINE_CAPABILITIES } from '../../model/capabilities';
 
 /** Every entry of this name goes; an `add` list left empty goes too (and a capabilities or securityContext map it leaves empty). */
-function remove(c: ContainerView, name: string): Proposal {
+function remove(c: ContainerView, name: string): MessageProposal {
   return {
-    title: `Remove capability "${name}" from ${inTitle(c.label)}`,
+    messageId: 'removeCapability', data: { capability: name, where: inTitle(c.label) },
     edits: ({ text, doc }) => {
       const sc = c.securityContext;
       return sc ? removeFromSeq(text, doc, sc, ['capabilities', 'add'], name, { ifEmpty: 'removeParent' }) : [];
@@ -19,10 +19,10 @@ function remove(c: ContainerView, name: string): Proposal {
   };
 }
 
-function correct(c: ContainerView, ref: Ref): Proposal {
+function correct(c: ContainerView, ref: Ref): MessageProposal {
   const add = getSeq(getMap(c.securityContext, 'capabilities', c.pod.doc), 'add', c.pod.doc);
   return {
-    title: `Replace "${str(ref)}" with NET_BIND_SERVICE in securityContext.capabilities.add of ${inTitle(c.label)}`,
+    messageId: 'replaceWithNetBind', data: { value: str(ref) ?? '', where: inTitle(c.label) },
     edits: ({ text, doc }) => (add ? replaceItem(text, doc, add, add.items.indexOf(ref.site as never), 'NET_BIND_SERVICE') : undefined),
   };
 }
@@ -38,6 +38,10 @@ export default defineRule({
   overrides: ['disallow-non-default-capabilities'],
   messages: {
     added: '{{container}} adds capability "{{capability}}": remove it from securityContext.capabilities.add (only NET_BIND_SERVICE is allowed).',
+  },
+  fixMessages: {
+    removeCapability: 'Remove capability "{{capability}}" from {{where}}',
+    replaceWithNetBind: 'Replace "{{value}}" with NET_BIND_SERVICE in securityContext.capabilities.add of {{where}}',
   },
   docs: {
     summary: 'The restricted level lets a container add back a single capability after dropping all of them: NET_BIND_SERVICE, to bind ports below 1024. Every other capability, even those in the runtime\'s default set such as CHOWN or SETUID, widens what a compromised process can do. Names are compared exactly, so `CAP_NET_BIND_SERVICE` or lowercase names fail.',

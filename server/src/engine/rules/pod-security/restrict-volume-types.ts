@@ -3,7 +3,7 @@ import { removeKey } from '../../fix/remove';
 import { replaceKey } from '../../fix/replace';
 import { inTitle } from '../../fix/workload';
 import { get, keyOf, str } from '../../model/yaml-nav';
-import { defineRule, Proposal } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 import { PSS_REFERENCES } from '../references';
 import { podVolumes, VolumeView } from '../../model/volumes';
 
@@ -27,9 +27,9 @@ const RESTRICTED = [
  * user names the real claim). The source is replaced where it stands, the volume keeps its name
  * and its mounts.
  */
-function replacements(v: VolumeView, type: string, name: string | undefined): Proposal[] {
-  const replace = (newKey: string, value: YamlValue, what: string, note: string): Proposal => ({
-    title: `Replace ${type} with ${what} in ${inTitle(v.label)} (${note})`,
+function replacements(v: VolumeView, type: string, name: string | undefined): MessageProposal[] {
+  const replace = (newKey: string, value: YamlValue, what: string, note: string): MessageProposal => ({
+    messageId: 'replaceSource', data: { type, what, where: inTitle(v.label), note },
     edits: ({ text, doc }) => replaceKey(text, doc, v.node, type, newKey, value),
   });
   const out = [replace('emptyDir', {}, 'emptyDir', 'the data lives only as long as the pod')];
@@ -38,9 +38,9 @@ function replacements(v: VolumeView, type: string, name: string | undefined): Pr
 }
 
 /** A volume that also names an allowed source: the disallowed one is only in the way. */
-function remove(v: VolumeView, type: string): Proposal {
+function remove(v: VolumeView, type: string): MessageProposal {
   return {
-    title: `Remove ${type} from ${inTitle(v.label)}`,
+    messageId: 'removeSource', data: { type, where: inTitle(v.label) },
     edits: ({ text, doc }) => removeKey(text, doc, v.node, type),
   };
 }
@@ -56,6 +56,10 @@ export default defineRule({
   overrides: ['disallow-host-path-volumes'],
   messages: {
     restricted: '{{volume}} uses the {{type}} volume type, which the restricted level forbids: use a persistentVolumeClaim, csi, ephemeral, configMap, secret, projected, downwardAPI, emptyDir or image volume.',
+  },
+  fixMessages: {
+    replaceSource: 'Replace {{type}} with {{what}} in {{where}} ({{note}})',
+    removeSource: 'Remove {{type}} from {{where}}',
   },
   docs: {
     summary: 'The restricted level allows only volume types whose access is governed by Kubernetes objects (claims, config maps, secrets, CSI drivers) or that live with the pod (emptyDir, ephemeral, image). Inline sources such as hostPath, nfs, iscsi, rbd, cephfs or gitRepo connect the node to arbitrary storage chosen by whoever writes the pod spec, bypassing storage classes and their access control; hostPath exposes the node itself.',

@@ -1,5 +1,5 @@
 import { OWASP_K03 } from '../references';
-import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, READ_ONLY_VERBS, replaceWildcard, RESOURCES_PLACEHOLDER } from '../rbac-common';
+import { GRANT_FIX_MESSAGES, grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, READ_ONLY_VERBS, replaceWildcard, RESOURCES_PLACEHOLDER } from '../rbac-common';
 
 export default grantRule({
   id: 'disallow-full-wildcard-rules',
@@ -10,6 +10,7 @@ export default grantRule({
   messages: {
     admin: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. List the API groups, resources and verbs it needs.',
   },
+  fixMessages: { replaceWildcard: GRANT_FIX_MESSAGES.replaceWildcard },
   messageFor: { RB03: 'admin' },
   docs: {
     summary: 'A rule with `*` in apiGroups, resources and verbs grants everything: in a ClusterRole it is `cluster-admin` under another name; in a Role it is admin of the namespace, RBAC included. Reported once per rule, instead of the wildcard-verb and wildcard-resource findings.',

@@ -1,5 +1,5 @@
 import { OWASP_K03 } from '../references';
-import { dropVerb, grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
+import { dropVerb, GRANT_FIX_MESSAGES, grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES } from '../rbac-common';
 
 // The API server refuses to let a subject grant what it does not hold, unless it holds these verbs:
 // they are the escape hatches of RBAC's escalation prevention.
@@ -15,6 +15,7 @@ export default grantRule({
     impersonate: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove "impersonate" from its verbs (a "*" verb includes it).',
     several: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impacts}}. Replace "*" with the verbs it needs: "*" includes {{rows}}.',
   },
+  fixMessages: { removeRule: GRANT_FIX_MESSAGES.removeRule, removeVerb: GRANT_FIX_MESSAGES.removeVerb },
   messageFor: { RB11: 'escalate', RB12: 'bind', RB13: 'impersonate' },
   messageForSeveral: 'several',
   docs: {

@@ -1,5 +1,5 @@
 import { OWASP_K03 } from '../references';
-import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, replaceWildcard, RESOURCES_PLACEHOLDER } from '../rbac-common';
+import { GRANT_FIX_MESSAGES, grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, replaceWildcard, RESOURCES_PLACEHOLDER } from '../rbac-common';
 
 export default grantRule({
   id: 'disallow-wildcard-resources',
@@ -10,6 +10,7 @@ export default grantRule({
   messages: {
     wildcard: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. List the resources it needs.',
   },
+  fixMessages: { replaceWildcard: GRANT_FIX_MESSAGES.replaceWildcard },
   messageFor: { RB02: 'wildcard' },
   docs: {
     summary: 'A resource `*` in a Role or ClusterRole rule grants the rule\'s verbs on every resource of its API groups, subresources such as `pods/exec` and `secrets` included, and on every resource added later (custom resources too).',

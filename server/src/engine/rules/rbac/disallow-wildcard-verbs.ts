@@ -1,5 +1,5 @@
 import { OWASP_K03 } from '../references';
-import { grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, READ_ONLY_VERBS, replaceWildcard, VERBS_PLACEHOLDER } from '../rbac-common';
+import { GRANT_FIX_MESSAGES, grantRule, RBAC_DOC, RBAC_GOOD_PRACTICES, READ_ONLY_VERBS, replaceWildcard, VERBS_PLACEHOLDER } from '../rbac-common';
 
 // `*` also grants the verbs that hand out power (escalate, bind, impersonate) and every verb a later Kubernetes version or an aggregated API adds.
 export default grantRule({
@@ -11,6 +11,7 @@ export default grantRule({
   messages: {
     wildcard: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. List the verbs it needs, e.g. "get", "list", "watch".',
   },
+  fixMessages: { replaceWildcard: GRANT_FIX_MESSAGES.replaceWildcard },
   messageFor: { RB01: 'wildcard' },
   docs: {
     summary: 'A verb `*` in a Role or ClusterRole rule grants every verb on the rule\'s resources: besides reading and writing, `escalate`, `bind` and `impersonate` where they apply, and any verb added later. Roles should list the verbs they need.',

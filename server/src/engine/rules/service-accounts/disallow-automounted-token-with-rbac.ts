@@ -2,7 +2,7 @@ import { setIn } from '../../fix/map';
 import { setInPod } from '../../fix/workload';
 import { parseFile } from '../../model/parse';
 import { isFalse, isTrue } from '../../model/yaml-nav';
-import { defineRule, Proposal } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 import { byLocation } from '../../workspace/domains/network';
 import { bindingsFor, roleLabel } from '../../workspace/domains/rbac';
 
@@ -21,6 +21,9 @@ export default defineRule({
   messages: {
     mounted: 'The pod of {{kind}} "{{name}}" mounts the token of ServiceAccount "{{sa}}", which {{bindings}} grant{{s}} permissions: code running in any of its containers can use them. Set automountServiceAccountToken: false unless the application calls the Kubernetes API.',
     optedIn: 'The pod of {{kind}} "{{name}}" opts in to the token of ServiceAccount "{{sa}}", which keeps it from other pods, and {{bindings}} grant{{s}} it permissions: keep them to what the application calls.',
+  },
+  fixMessages: {
+    disableAutomountOnAccount: 'Set automountServiceAccountToken: false on ServiceAccount "{{name}}"',
   },
   docs: {
     summary: 'A pod whose ServiceAccount is bound to roles carries those permissions in the token the kubelet mounts into every container: whoever runs code in the pod (a vulnerable dependency, a debug shell) can use them. Reported when some RoleBinding or ClusterRoleBinding of the workspace names the ServiceAccount (the pod\'s `serviceAccountName`, else `default`), directly or through the groups `system:serviceaccounts` and `system:serviceaccounts:<ns>`, and the token is mounted: the pod spec does not set `automountServiceAccountToken: false`, and the ServiceAccount (when the workspace has it) does not either. A pod\'s explicit `true` overrides its ServiceAccount; beside a ServiceAccount that sets `false` it is the pattern disallow-service-account-automount recommends (no token by default, an explicit opt-in where the API is called), so it is reported as info, asking only that the bindings stay narrow. Bindings of `system:authenticated` are left to the broad-subject rule (they would match every pod).',
@@ -131,9 +134,9 @@ subjects:
  * pod using it stops mounting the token. It lives in another YAML document than the pod, so the
  * edit reads the file's text again to find it.
  */
-function onServiceAccount(name: string, docIndex: number): Proposal {
+function onServiceAccount(name: string, docIndex: number): MessageProposal {
   return {
-    title: `Set automountServiceAccountToken: false on ServiceAccount "${name}"`,
+    messageId: 'disableAutomountOnAccount', data: { name },
     edits: ({ text }) => {
       const target = parseFile(text).documents.flatMap(d => d.objects).find(o => o.docIndex === docIndex && o.kind === 'ServiceAccount' && o.name === name);
       return target ? setIn(text, target.doc, target.node, ['automountServiceAccountToken'], false) : undefined;

@@ -16,6 +16,10 @@ export default defineRule({
     deprecated: 'The pod spec uses the deprecated serviceAccount field: rename it to serviceAccountName.',
     differs: 'The pod spec sets serviceAccount "{{old}}" but serviceAccountName "{{name}}": only serviceAccountName counts. Remove serviceAccount.',
   },
+  fixMessages: {
+    rename: 'Rename serviceAccount to serviceAccountName in the pod spec',
+    remove: 'Remove serviceAccount from the pod spec',
+  },
   defaultReason: 'On by default as info (a warning when the two disagree): the fix is mechanical and safe.',
   docs: {
     summary: '`spec.serviceAccount` is a deprecated alias of `serviceAccountName`; when both are set and differ, only `serviceAccountName` is used, so a reviewer can be misled about the identity the pod runs as.',
@@ -57,13 +61,13 @@ spec:
       report({
         messageId: 'deprecated', at: key,
         fix: {
-          title: 'Rename serviceAccount to serviceAccountName in the pod spec',
+          messageId: 'rename',
           edits: ({ doc }) => (isScalar(key) && key.range && key.type === 'PLAIN' && editableAt(doc, pod.spec) ? [{ start: key.range[0], end: key.range[1], newText: 'serviceAccountName' }] : undefined),
         },
       });
       return;
     }
-    const remove = { title: 'Remove serviceAccount from the pod spec', edits: ({ text, doc }: { text: string; doc: typeof pod.doc }) => removeKey(text, doc, pod.spec, 'serviceAccount') };
+    const remove = { messageId: 'remove', edits: ({ text, doc }: { text: string; doc: typeof pod.doc }) => removeKey(text, doc, pod.spec, 'serviceAccount') };
     if (str(old) === str(name)) report({ messageId: 'deprecated', at: key, fix: remove });
     else report({ messageId: 'differs', data: { old: str(old) ?? '', name: str(name) ?? '' }, at: key, severity: 'warning', fix: remove });
   },

@@ -14,6 +14,9 @@ export default defineRule({
   messages: {
     automount: 'ServiceAccount "{{name}}" lets every pod that uses it mount its token: set automountServiceAccountToken: false here, and true only in pods that call the API.',
   },
+  fixMessages: {
+    disableAutomount: 'Set automountServiceAccountToken: false on ServiceAccount "{{name}}"',
+  },
   defaultReason: 'On by default: a warning for the namespace\'s `default` account (which no workload should need a token of — Checkov checks only that one), info for the others.',
   docs: {
     summary: 'A ServiceAccount without `automountServiceAccountToken: false` gives its token to every pod that uses it, unless each pod opts out. Turning it off on the account makes "no token" the default and leaves the decision to the few pods that need the API.',
@@ -47,7 +50,7 @@ automountServiceAccountToken: false
       messageId: 'automount', data: { name }, at,
       severity: name === 'default' ? 'warning' : undefined,
       fix: v?.viaAlias ? undefined : {
-        title: `Set automountServiceAccountToken: false on ServiceAccount "${name}"`,
+        messageId: 'disableAutomount', data: { name },
         edits: ({ text, doc }) => setIn(text, doc, object.node, ['automountServiceAccountToken'], false),
       },
     });

@@ -16,6 +16,9 @@ export default defineRule({
   messages: {
     nothingDropped: '{{container}} keeps every capability the container runtime grants by default: set securityContext.capabilities.drop: ["ALL"] and add back only what the program needs.',
   },
+  fixMessages: {
+    dropAll: 'Drop all capabilities in {{where}}',
+  },
   defaultReason: 'Opt-in and info: baseline users chose fewer findings, and require-drop-net-raw, when on, already reports every container this rule would (one that drops nothing keeps NET_RAW) and replaces it.',
   docs: {
     summary: 'A container that drops no capability keeps the runtime\'s whole default set (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW, ...). At the restricted level require-drop-all-capabilities asks for `drop: [ALL]`, so this rule speaks only at the baseline level (or in a namespace that enforces `privileged`), where nothing else asks for a drop. Windows pods are skipped: capabilities do not exist there.',
@@ -80,7 +83,7 @@ spec:
       report({
         messageId: 'nothingDropped', data: { container: c.label },
         at: c.anchor('securityContext', 'capabilities', 'drop'),
-        fix: { title: `Drop all capabilities in ${what}`, edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'ALL') },
+        fix: { messageId: 'dropAll', data: { where: what }, edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'ALL') },
       });
     }
   },

@@ -21,6 +21,7 @@ export default defineRule({
     notDropped: '{{container}} keeps NET_RAW, which containerd and Docker grant by default (CRI-O does not) and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
   },
   fixMessages: {
+    dropNetRaw: 'Drop capability NET_RAW in {{where}}',
     removeCapability: 'Remove capability "{{capability}}" from {{where}}',
   },
   defaultReason: 'Opt-in: at the default restricted level everything it would say is already said by require-drop-all-capabilities and the Pod Security capability rules.',
@@ -94,7 +95,7 @@ spec:
       report({
         messageId: 'notDropped', data: { container: c.label }, severity: 'info',
         at: c.anchor('securityContext', 'capabilities', 'drop'),
-        fix: { title: `Drop capability NET_RAW in ${what}`, edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'NET_RAW') },
+        fix: { messageId: 'dropNetRaw', data: { where: what }, edits: ({ text, doc }) => ensureInSeq(text, doc, c.node, ['securityContext', 'capabilities', 'drop'], 'NET_RAW') },
       });
     }
   },

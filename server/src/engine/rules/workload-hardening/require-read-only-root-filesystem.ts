@@ -4,7 +4,7 @@ import { deepestFirst, emptyDirMountEdits, inTitle, setInContainer } from '../..
 import { podVolumes } from '../../model/volumes';
 import { ContainerView, PodSpecView } from '../../model/workload';
 import { get, getSeq, isFalse, isTrue, seqItems, str } from '../../model/yaml-nav';
-import { Proposal, defineRule } from '../../rule';
+import { defineRule, MessageProposal } from '../../rule';
 import { OWASP_K01 } from '../references';
 
 export default defineRule({
@@ -23,6 +23,9 @@ export default defineRule({
   messages: {
     writable: '{{container}} sets readOnlyRootFilesystem: false: set it to true and mount an emptyDir where the program writes.',
     notSet: '{{container}} has a writable root filesystem: set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the program writes.',
+  },
+  fixMessages: {
+    readOnlyWithTmp: 'Set readOnlyRootFilesystem: true and mount an emptyDir at /tmp in {{where}}',
   },
   defaultReason: 'Opt-in (and part of the restricted preset only), on merit, although kube-linter, Polaris, Checkov, Trivy and Kubescape report it by default: it narrows what an intruder who already runs code in the container can change (Trivy rates it low), rather than stopping an attack, and the writable emptyDir most images need (/tmp) remains a place to drop tools; the Pod Security Standards leave it out of restricted because whether a program can run with it depends on where the program writes, which the manifest does not show.',
   docs: {
@@ -76,7 +79,7 @@ spec:
  * Read-only root plus an emptyDir at /tmp, the directory most programs write to. Not offered when
  * the container already mounts something at /tmp (the fix alone is then the whole change).
  */
-function withTmp(pod: PodSpecView, c: ContainerView): Proposal | undefined {
+function withTmp(pod: PodSpecView, c: ContainerView): MessageProposal | undefined {
   const mounts = seqItems(getSeq(c.node, 'volumeMounts', pod.doc), pod.doc);
   if (mounts.some(m => isMap(m.value) && str(get(m.value, 'mountPath', pod.doc))?.replace(/\/+$/, '') === '/tmp')) return undefined;
   const taken = new Set(podVolumes(pod).map(v => str(get(v.node, 'name', pod.doc))));
@@ -84,7 +87,7 @@ function withTmp(pod: PodSpecView, c: ContainerView): Proposal | undefined {
   for (let i = 2; taken.has(name); i++) name = `tmp-${i}`;
   const what = inTitle(c.label);
   return {
-    title: `Set readOnlyRootFilesystem: true and mount an emptyDir at /tmp in ${what}`,
+    messageId: 'readOnlyWithTmp', data: { where: what },
     edits: ({ text, doc }) => {
       const ro = setIn(text, doc, c.node, ['securityContext', 'readOnlyRootFilesystem'], true);
       const tmp = emptyDirMountEdits(text, doc, pod, c, name, '/tmp');
