@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, ruleById, ruleLevel, RULES } from '@kube-harden/server';
 import type { ConfigInput, Tool } from '@kube-harden/server';
+import { CHECKOV_PAIRS } from './equivalents/checkov-pairs';
 import { KUBE_LINTER_PAIRS } from './equivalents/kube-linter-pairs';
 import { KUBESCAPE_PAIRS } from './equivalents/kubescape-pairs';
 import type { Pair } from './equivalents/manifests';
@@ -20,7 +21,7 @@ interface PeerCheck { tool: Tool; id: string; checks: string; rule: string | nul
 const CHECKS: PeerCheck[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/peers/checks.json'), 'utf8')).checks;
 
 /** `tool:id:rule` -> a manifest the peer fails and one it passes, from the peer's definition. */
-const PAIRS: Record<string, Pair> = { ...KUBE_LINTER_PAIRS, ...KUBESCAPE_PAIRS, ...POLARIS_PAIRS, ...TRIVY_PAIRS };
+const PAIRS: Record<string, Pair> = { ...CHECKOV_PAIRS, ...KUBE_LINTER_PAIRS, ...KUBESCAPE_PAIRS, ...POLARIS_PAIRS, ...TRIVY_PAIRS };
 
 const named = (c: PeerCheck, rule: string) => (ruleById(rule)?.equivalents[c.tool] ?? []).includes(c.id);
 // At the rule's own level: a restricted rule may replace it above (default-deny replaces the namespace policy rule).
