@@ -1,12 +1,9 @@
 // Checkov (bridgecrewio/checkov, checkov/kubernetes/checks): for each kept or added mapping, a
 // manifest the check fails and one it passes, written from its Python or graph YAML definition.
-import { binding, deploy, doc, Pair, podSc, privileged, role, rule, sc } from './manifests';
+import { binding, bound, caps, CORE, deploy, doc, Pair, podSc, privileged, RBAC, role, rule, sc } from './manifests';
 
-const caps = (add: string[], drop?: string[]) => sc(`capabilities: {add: ${JSON.stringify(add)}${drop ? `, drop: ${JSON.stringify(drop)}` : ''}}`);
 const clusterRole = (...rules: string[]) => role('ClusterRole', 'r', ...rules);
 const nsRole = (...rules: string[]) => role('Role', 'r', ...rules);
-const CORE = [''];
-const RBAC = ['rbac.authorization.k8s.io'];
 const pod = (labels: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\n  labels: {${labels}}\nspec:\n  containers:\n  - {name: app, image: "nginx:1.27"}\n`;
 const netpol = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n`;
 const ingress = (annotation: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\n  annotations: {${annotation}}\nspec:\n  ingressClassName: nginx\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`;
@@ -16,9 +13,7 @@ const CSR_APPROVAL = rule(['certificates.k8s.io'], ['certificatesigningrequests/
 const SIGNERS = rule(['certificates.k8s.io'], ['signers'], ['approve']);
 
 // The graph checks report a binding of a ServiceAccount or Node to a role with the grant; the
-// rules report the role. Each pair holds both.
-const bound = (kind: 'Role' | 'ClusterRole', ...rules: string[]) =>
-  doc(binding(kind === 'Role' ? 'RoleBinding' : 'ClusterRoleBinding', kind, 'r'), role(kind, 'r', ...rules));
+// rules report the role. Each pair holds both (bound).
 
 export const CHECKOV_PAIRS: Record<string, Pair> = {
   'checkov:CKV2_K8S_1:restrict-role-binding-creation': {

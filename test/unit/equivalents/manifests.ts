@@ -86,3 +86,13 @@ export const EXEC = '{apiGroups: [""], resources: ["pods/exec"], verbs: ["create
 /** The manifest after a Namespace `shop` that enforces the privileged Pod Security level. */
 export const privileged = (manifest: string) =>
   doc('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {pod-security.kubernetes.io/enforce: privileged}\n', manifest);
+
+/** A container securityContext line adding and dropping capabilities. */
+export const caps = (add: string[], drop?: string[]) => sc(`capabilities: {add: ${JSON.stringify(add)}${drop ? `, drop: ${JSON.stringify(drop)}` : ''}}`);
+/** A pod spec line with one hostPath volume. */
+export const hostPath = (path: string) => [`volumes: [{name: h, hostPath: {path: ${path}}}]`];
+export const CORE = [''];
+export const RBAC = ['rbac.authorization.k8s.io'];
+/** A role named r with the rules, and a binding of the ServiceAccount web to it. */
+export const bound = (kind: 'Role' | 'ClusterRole', ...rules: string[]) =>
+  doc(binding(kind === 'Role' ? 'RoleBinding' : 'ClusterRoleBinding', kind, 'r'), role(kind, 'r', ...rules));

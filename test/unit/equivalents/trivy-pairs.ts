@@ -1,13 +1,9 @@
 // Trivy (aquasecurity/trivy-checks, checks/kubernetes/*.rego): for each kept or added mapping, a
 // manifest the check denies and one it allows, written from the rego (test/fixtures/peers).
-import { binding, configMap, deploy, groupBinding, Pair, podSc, privileged, role, rule, sc } from './manifests';
+import { binding, caps, configMap, CORE, deploy, groupBinding, hostPath, Pair, podSc, privileged, RBAC, role, rule, sc } from './manifests';
 
-const caps = (add: string[], drop?: string[]) => sc(`capabilities: {add: ${JSON.stringify(add)}${drop ? `, drop: ${JSON.stringify(drop)}` : ''}}`);
-const hostPath = (path: string) => [`volumes: [{name: h, hostPath: {path: ${path}}}]`];
 const clusterRole = (...rules: string[]) => role('ClusterRole', 'r', ...rules);
 const nsRole = (...rules: string[]) => role('Role', 'r', ...rules);
-const CORE = [''];
-const RBAC = ['rbac.authorization.k8s.io'];
 const netpol = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\n  namespace: shop\nspec: ${spec}\n`;
 const ingress = (authUrl: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\n  annotations:\n    nginx.ingress.kubernetes.io/auth-url: "${authUrl}"\nspec:\n  ingressClassName: nginx\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`;
 const service = (extra: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]${extra}\n`;
