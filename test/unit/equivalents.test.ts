@@ -11,6 +11,7 @@ import { CHECKOV_PAIRS } from './equivalents/checkov-pairs';
 import { KUBE_LINTER_PAIRS } from './equivalents/kube-linter-pairs';
 import { KUBESCAPE_PAIRS } from './equivalents/kubescape-pairs';
 import { KUBESCAPE_WORKLOAD_PAIRS } from './equivalents/kubescape-workload-pairs';
+import { KUBESEC_PAIRS } from './equivalents/kubesec-pairs';
 import type { Pair } from './equivalents/manifests';
 import { POLARIS_PAIRS } from './equivalents/polaris-pairs';
 import { TRIVY_PAIRS } from './equivalents/trivy-pairs';
@@ -22,7 +23,7 @@ interface PeerCheck { tool: Tool; id: string; checks: string; rule: string | nul
 const CHECKS: PeerCheck[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/peers/checks.json'), 'utf8')).checks;
 
 /** `tool:id:rule` -> a manifest the peer fails and one it passes, from the peer's definition. */
-const PAIRS: Record<string, Pair> = { ...CHECKOV_PAIRS, ...KUBE_LINTER_PAIRS, ...KUBESCAPE_PAIRS, ...KUBESCAPE_WORKLOAD_PAIRS, ...POLARIS_PAIRS, ...TRIVY_PAIRS };
+const PAIRS: Record<string, Pair> = { ...CHECKOV_PAIRS, ...KUBE_LINTER_PAIRS, ...KUBESCAPE_PAIRS, ...KUBESCAPE_WORKLOAD_PAIRS, ...KUBESEC_PAIRS, ...POLARIS_PAIRS, ...TRIVY_PAIRS };
 
 const named = (c: PeerCheck, rule: string) => (ruleById(rule)?.equivalents[c.tool] ?? []).includes(c.id);
 // At the rule's own level: a restricted rule may replace it above (default-deny replaces the namespace policy rule).

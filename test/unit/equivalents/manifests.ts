@@ -96,3 +96,6 @@ export const RBAC = ['rbac.authorization.k8s.io'];
 /** A role named r with the rules, and a binding of the ServiceAccount web to it. */
 export const bound = (kind: 'Role' | 'ClusterRole', ...rules: string[]) =>
   doc(binding(kind === 'Role' ? 'RoleBinding' : 'ClusterRoleBinding', kind, 'r'), role(kind, 'r', ...rules));
+
+/** The rule alone: for rules another rule replaces when both are on (require-drop-net-raw replaces require-capability-drop). */
+export const alone = (rule: string): import('@kube-harden/server').ConfigInput => ({ enableAll: false, rules: { [rule]: 'info' } });

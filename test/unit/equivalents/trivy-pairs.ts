@@ -1,6 +1,6 @@
 // Trivy (aquasecurity/trivy-checks, checks/kubernetes/*.rego): for each kept or added mapping, a
 // manifest the check denies and one it allows, written from the rego (test/fixtures/peers).
-import { binding, caps, configMap, CORE, deploy, groupBinding, hostPath, Pair, podSc, privileged, RBAC, role, rule, sc } from './manifests';
+import { alone, binding, caps, configMap, CORE, deploy, groupBinding, hostPath, Pair, podSc, privileged, RBAC, role, rule, sc } from './manifests';
 
 const clusterRole = (...rules: string[]) => role('ClusterRole', 'r', ...rules);
 const nsRole = (...rules: string[]) => role('Role', 'r', ...rules);
@@ -19,7 +19,7 @@ export const TRIVY_PAIRS: Record<string, Pair> = {
   'trivy:KSV003:require-drop-all-capabilities': { fail: deploy({ container: [caps([], ['NET_RAW'])] }), pass: deploy({ container: [caps([], ['ALL'])] }) },
   // Alone: require-drop-net-raw, when on, reports the same containers and replaces it.
   'trivy:KSV004:require-capability-drop': {
-    fail: deploy(), pass: deploy({ container: [caps([], ['NET_RAW'])] }), config: { enableAll: false, rules: { 'require-capability-drop': 'info' } },
+    fail: deploy(), pass: deploy({ container: [caps([], ['NET_RAW'])] }), config: alone('require-capability-drop'),
   },
   // Where Pod Security is enforced, disallow-non-default-capabilities reports SYS_ADMIN and SYS_MODULE.
   'trivy:KSV005:disallow-dangerous-capabilities': { fail: privileged(deploy({ container: [caps(['SYS_ADMIN'])] })), pass: privileged(deploy({ container: [caps(['CHOWN'])] })) },
