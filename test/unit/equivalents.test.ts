@@ -1,33 +1,18 @@
 // The peer checks a rule names in `equivalents`, judged against their own definitions
-// (test/fixtures/peers/checks.json): every mapping the audit kept or added is named by its rule,
-// every one it removed is not, and for each mapping a pass/fail pair written from the peer's
-// definition shows the rule agreeing with the peer (fires on fail, silent on pass).
+// (test/fixtures/peers/checks.json): every peer id a rule names is audited for it, every mapping
+// the audit kept, added or moved is named by its rule and every one it removed is not; for each
+// mapping a pass/fail pair written from the peer's definition shows the rule agreeing with the
+// peer (fires on fail, silent on pass), and for removals with a behavioural reason a pair shows
+// the disagreement.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, ruleById, ruleLevel, RULES } from '@kube-harden/server';
-import type { ConfigInput, Tool } from '@kube-harden/server';
-import { CHECKOV_PAIRS } from './equivalents/checkov-pairs';
-import { KUBE_LINTER_PAIRS } from './equivalents/kube-linter-pairs';
-import { KUBESCAPE_PAIRS } from './equivalents/kubescape-pairs';
-import { KUBESCAPE_WORKLOAD_PAIRS } from './equivalents/kubescape-workload-pairs';
-import { KUBESEC_PAIRS } from './equivalents/kubesec-pairs';
-import type { Pair } from './equivalents/manifests';
-import { POLARIS_PAIRS } from './equivalents/polaris-pairs';
-import { TRIVY_PAIRS } from './equivalents/trivy-pairs';
+import { ruleById, RULES } from '@kube-harden/server';
+import type { Tool } from '@kube-harden/server';
+import { agrees, fires, keyOf, PAIRS, PeerCheck, peerChecks, REMOVED_PAIRS } from './equivalents/agreement';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-interface PeerCheck { tool: Tool; id: string; checks: string; rule: string | null; verdict: 'kept' | 'added' | 'moved' | 'removed' | 'not-mapped' }
-
-const CHECKS: PeerCheck[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/peers/checks.json'), 'utf8')).checks;
-
-/** `tool:id:rule` -> a manifest the peer fails and one it passes, from the peer's definition. */
-const PAIRS: Record<string, Pair> = { ...CHECKOV_PAIRS, ...KUBE_LINTER_PAIRS, ...KUBESCAPE_PAIRS, ...KUBESCAPE_WORKLOAD_PAIRS, ...KUBESEC_PAIRS, ...POLARIS_PAIRS, ...TRIVY_PAIRS };
+const CHECKS = peerChecks(path.resolve(__dirname, '../../..'));
 
 const named = (c: PeerCheck, rule: string) => (ruleById(rule)?.equivalents[c.tool] ?? []).includes(c.id);
-// At the rule's own level: a restricted rule may replace it above (default-deny replaces the namespace policy rule).
-const fires = (rule: string, text: string, config: ConfigInput = {}) => lint(text, { level: ruleLevel(ruleById(rule)!), enableAll: true, ...config }).findings.some(f => f.ruleId === rule);
 
 describe('equivalents: each peer id names the same check', () => {
   it('records real rules and verdicts', () => {
@@ -36,6 +21,15 @@ describe('equivalents: each peer id names the same check', () => {
       if (c.rule) assert.ok(ruleById(c.rule), `${c.tool} ${c.id}: rule ${c.rule} exists`);
       else assert.equal(c.verdict, 'not-mapped', `${c.tool} ${c.id}: a verdict without a rule`);
     }
+  });
+
+  it('audits every peer id a rule names, for that rule (Pod Security ids are the conformance suite\'s)', () => {
+    const audited = new Set(CHECKS.filter(c => c.verdict !== 'removed' && c.verdict !== 'not-mapped').map(keyOf));
+    const unaudited = RULES.flatMap(r => Object.entries(r.equivalents)
+      .filter(([tool]) => tool !== 'pss')
+      .flatMap(([tool, ids]) => (ids ?? []).map(id => keyOf({ tool: tool as Tool, id, rule: r.id }))))
+      .filter(k => !audited.has(k));
+    assert.deepEqual(unaudited, []);
   });
 
   it('every kept, added or moved mapping is named by its rule; every removed one is not', () => {
@@ -53,22 +47,30 @@ describe('equivalents: each peer id names the same check', () => {
   });
 
   const mapped = CHECKS.filter(c => c.rule && c.verdict !== 'removed' && c.verdict !== 'not-mapped');
-  it('has a pass/fail pair for every mapping the audit recorded', () => {
-    assert.deepEqual(mapped.map(c => `${c.tool}:${c.id}:${c.rule}`).filter(k => !PAIRS[k]), []);
-  });
-
-  it('has no pair for a mapping the audit did not record as kept, added or moved', () => {
-    const keys = new Set(mapped.map(c => `${c.tool}:${c.id}:${c.rule}`));
+  it('has a pass/fail pair for every mapping the audit recorded, and none for another', () => {
+    const keys = new Set(mapped.map(keyOf));
+    assert.deepEqual(mapped.map(keyOf).filter(k => !PAIRS[k]), []);
     assert.deepEqual(Object.keys(PAIRS).filter(k => !keys.has(k)), []);
   });
 
+  it('has disagreement pairs only for removed mappings', () => {
+    const removed = new Set(CHECKS.filter(c => c.verdict === 'removed').map(keyOf));
+    assert.deepEqual(Object.keys(REMOVED_PAIRS).filter(k => !removed.has(k)), []);
+  });
+
   for (const c of mapped) {
-    const key = `${c.tool}:${c.id}:${c.rule}`;
+    const key = keyOf(c);
     it(`${key}: fires where the peer fails, silent where it passes`, () => {
       const pair = PAIRS[key];
       assert.ok(pair, 'a pair is written');
       assert.equal(fires(c.rule!, pair.fail, pair.config), true, 'fires on the failing manifest');
       assert.equal(fires(c.rule!, pair.pass, pair.config), false, 'silent on the passing manifest');
+    });
+  }
+
+  for (const [key, pair] of Object.entries(REMOVED_PAIRS)) {
+    it(`${key} (removed): the rule judges the peer's pair differently`, () => {
+      assert.equal(agrees(key.split(':')[2], pair), false);
     });
   }
 });
