@@ -21,6 +21,7 @@ const object = (kind: string, name: string) => `apiVersion: v1\nkind: ${kind}\nm
 const mounted = (name: string, source: string, kind: string) => doc(deployment({ namespace: 'shop' })
   .replace('        image: nginx:1.27', `        image: nginx:1.27\n        volumeMounts: [{name: v, mountPath: /mnt}]\n      volumes: [{name: v, ${source}}]`), object(kind, name));
 const unmounted = (name: string, kind: string) => doc(deployment({ namespace: 'shop' }), object(kind, name));
+const enforcing = (level: string) => namespace().replace('name: shop', `name: shop\n  labels: {pod-security.kubernetes.io/enforce: ${level}}`);
 const SCOPED_EGRESS = '\n  networkPolicy: {egress: [{to: [{podSelector: {matchLabels: {app: api}}}]}]}';
 const GVISOR = '      runtimeClassName: gvisor\n';
 const workloadWith = (...rules: string[]) => doc(deployment({ namespace: 'shop', sa: 'web' }), serviceAccount('web'), bound('Role', ...rules));
@@ -66,6 +67,15 @@ export const KUBESCAPE_PAIRS: Record<string, Pair> = {
   'kubescape:C-0188:restrict-workload-creation': { fail: bound('Role', rule(CORE, ['pods'], ['create'])), pass: bound('Role', rule(CORE, ['pods'], ['get'])) },
   'kubescape:C-0189:require-namespace-service-account': { fail: doc(namespace(), serviceAccount('default')), pass: doc(namespace(), serviceAccount('web')) },
   'kubescape:C-0191:disallow-rbac-escalation-verbs': { fail: bound('Role', rule(RBAC, ['roles'], ['escalate'])), pass: bound('Role', rule(RBAC, ['roles'], ['get'])) },
+  // The baseline controls of the CIS benchmark ask for enforce baseline or restricted (rule pod-security-admission-baseline-applied).
+  ...Object.fromEntries(['C-0193', 'C-0194', 'C-0195', 'C-0196', 'C-0199', 'C-0202', 'C-0203', 'C-0204'].map(id => [`kubescape:${id}:require-namespace-pod-security`, {
+    fail: enforcing('privileged'), pass: enforcing('baseline'),
+  }])),
+  'kubescape:C-0225:disallow-service-account-automount': { fail: serviceAccount('default'), pass: serviceAccount('default').replace('namespace: shop\n', 'namespace: shop\nautomountServiceAccountToken: false\n') },
+  'kubescape:C-0225:disallow-default-service-account-binding': {
+    fail: doc(role('Role', 'reader', PODS), binding('RoleBinding', 'Role', 'reader', 'default')),
+    pass: doc(role('Role', 'reader', PODS), binding('RoleBinding', 'Role', 'reader', 'web')),
+  },
   'kubescape:C-0192:require-namespace-pod-security': {
     fail: namespace(),
     pass: namespace().replace('name: shop', 'name: shop\n  labels: {pod-security.kubernetes.io/enforce: restricted}'),
