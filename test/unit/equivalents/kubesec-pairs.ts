@@ -1,7 +1,7 @@
 // kubesec (controlplaneio/kubesec, pkg/rules and pkg/ruler/ruleset.go): for each kept or added
 // mapping, a manifest that loses the rule's points (a negative rule matches, a positive one does
 // not) and one that keeps them, written from the rule's Go function.
-import { alone, caps, deploy, groupBinding, hostPath, Pair, podSc, privileged, sc } from './manifests';
+import { alone, caps, deploy, doc, groupBinding, hostPath, Pair, podSc, privileged, sc } from './manifests';
 
 export const KUBESEC_PAIRS: Record<string, Pair> = {
   'kubesec:AllowPrivilegeEscalation:disallow-privilege-escalation': { fail: deploy({ container: [sc('allowPrivilegeEscalation: true')] }), pass: deploy({ container: [sc('allowPrivilegeEscalation: false')] }) },
@@ -30,4 +30,13 @@ export const KUBESEC_PAIRS: Record<string, Pair> = {
   'kubesec:RunAsUser:require-high-uid': { fail: deploy({ container: [sc('runAsUser: 10000')] }), pass: deploy({ container: [sc('runAsUser: 10001')] }) },
   'kubesec:SeccompAny:require-seccomp-profile': { fail: deploy(), pass: deploy({ spec: [podSc('seccompProfile: {type: Localhost, localhostProfile: profiles/web.json}')] }) },
   'kubesec:SeccompUnconfined:disallow-unconfined-seccomp': { fail: deploy({ spec: [podSc('seccompProfile: {type: Unconfined}')] }), pass: deploy({ spec: [podSc('seccompProfile: {type: RuntimeDefault}')] }) },
+  'kubesec:ServiceAccountName:disallow-default-service-account': {
+    fail: deploy(),
+    pass: doc(deploy({ spec: ['serviceAccountName: web'] }), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\n'),
+  },
+  'kubesec:AutomountServiceAccountToken:disallow-service-account-token-automount': { fail: deploy({ spec: ['automountServiceAccountToken: true'] }), pass: deploy({ spec: ['automountServiceAccountToken: false'] }) },
+  'kubesec:SecretsAsEnvironmentVariables:prefer-secret-volumes-over-env': {
+    fail: deploy({ container: ['envFrom: [{secretRef: {name: db}}]'] }),
+    pass: deploy({ container: ['envFrom: [{configMapRef: {name: settings}}]'] }),
+  },
 };
