@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ruleById, RULES } from '@kube-harden/server';
 import type { Tool } from '@kube-harden/server';
 import { agrees, fires, keyOf, PAIRS, PeerCheck, peerChecks, REMOVED_PAIRS } from './equivalents/agreement';
+import { annotateAll, FOREIGN_ANNOTATION } from './equivalents/foreign-annotations';
 
 const CHECKS = peerChecks(path.resolve(__dirname, '../../..'));
 
@@ -68,9 +69,26 @@ describe('equivalents: each peer id names the same check', () => {
     });
   }
 
-  for (const [key, pair] of Object.entries(REMOVED_PAIRS)) {
-    it(`${key} (removed): the rule judges the peer's pair differently`, () => {
-      assert.equal(agrees(key.split(':')[2], pair), false);
+  // A team moving from a peer keeps its reviewed exceptions: the peer's annotation for the check
+  // silences the rule on the manifest the peer fails.
+  for (const c of mapped.filter(x => FOREIGN_ANNOTATION[x.tool])) {
+    const key = keyOf(c);
+    it(`${key}: the peer's exception annotation silences the rule`, () => {
+      const pair = PAIRS[key];
+      assert.equal(fires(c.rule!, annotateAll(pair.fail, FOREIGN_ANNOTATION[c.tool]!(c.id)), pair.config), false);
     });
+  }
+
+  for (const [key, pair] of Object.entries(REMOVED_PAIRS)) {
+    const [tool, id, rule] = key.split(':') as [Tool, string, string];
+    it(`${key} (removed): the rule judges the peer's pair differently`, () => {
+      assert.equal(agrees(rule, pair), false);
+    });
+    // Nor does the peer's exception for a check that is not the rule's silence it.
+    if (FOREIGN_ANNOTATION[tool] && fires(rule, pair.fail, pair.config)) {
+      it(`${key} (removed): the peer's exception annotation leaves the rule's finding`, () => {
+        assert.equal(fires(rule, annotateAll(pair.fail, FOREIGN_ANNOTATION[tool]!(id)), pair.config), true);
+      });
+    }
   }
 });
