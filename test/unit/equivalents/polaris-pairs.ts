@@ -7,35 +7,22 @@ const netpol = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: Networ
 // What missingNetworkPolicy asks: matchLabels naming one of the pod's labels, ingress and egress rules, both types.
 const BOTH = netpol('{podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress, Egress], ingress: [{from: [{podSelector: {matchLabels: {app: api}}}]}], egress: [{to: [{podSelector: {matchLabels: {app: db}}}]}]}');
 const INGRESS_ONLY = netpol('{podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress], ingress: [{from: [{podSelector: {matchLabels: {app: api}}}]}]}');
+// A binding to a role whose rule the check fails, against the same binding to a role reading pods.
+const viaBinding = (bindingKind: 'RoleBinding' | 'ClusterRoleBinding', roleKind: 'Role' | 'ClusterRole', name: string, failing: string) => ({
+  fail: doc(binding(bindingKind, roleKind, name), role(roleKind, name, failing)),
+  pass: doc(binding(bindingKind, roleKind, name), role(roleKind, name, PODS)),
+});
 const ingress = (extra: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}${extra}\n`;
 
 export const POLARIS_PAIRS: Record<string, Pair> = {
   'polaris:clusterrolebindingClusterAdmin:disallow-cluster-admin-binding': { fail: binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin'), pass: binding('ClusterRoleBinding', 'ClusterRole', 'view') },
-  'polaris:clusterrolebindingClusterAdmin:disallow-full-wildcard-rules': {
-    fail: doc(binding('ClusterRoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', FULL)),
-    pass: doc(binding('ClusterRoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', PODS)),
-  },
+  'polaris:clusterrolebindingClusterAdmin:disallow-full-wildcard-rules': viaBinding('ClusterRoleBinding', 'ClusterRole', 'ops', FULL),
   'polaris:rolebindingClusterAdminClusterRole:disallow-cluster-admin-binding': { fail: binding('RoleBinding', 'ClusterRole', 'cluster-admin'), pass: binding('RoleBinding', 'ClusterRole', 'view') },
-  'polaris:rolebindingClusterAdminClusterRole:disallow-full-wildcard-rules': {
-    fail: doc(binding('RoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', FULL)),
-    pass: doc(binding('RoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', PODS)),
-  },
-  'polaris:rolebindingClusterAdminRole:disallow-full-wildcard-rules': {
-    fail: doc(binding('RoleBinding', 'Role', 'ops'), role('Role', 'ops', FULL)),
-    pass: doc(binding('RoleBinding', 'Role', 'ops'), role('Role', 'ops', PODS)),
-  },
-  'polaris:clusterrolebindingPodExecAttach:restrict-pod-exec-attach-port-forward': {
-    fail: doc(binding('ClusterRoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', EXEC)),
-    pass: doc(binding('ClusterRoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', PODS)),
-  },
-  'polaris:rolebindingClusterRolePodExecAttach:restrict-pod-exec-attach-port-forward': {
-    fail: doc(binding('RoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', EXEC)),
-    pass: doc(binding('RoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', PODS)),
-  },
-  'polaris:rolebindingRolePodExecAttach:restrict-pod-exec-attach-port-forward': {
-    fail: doc(binding('RoleBinding', 'Role', 'debug'), role('Role', 'debug', EXEC)),
-    pass: doc(binding('RoleBinding', 'Role', 'debug'), role('Role', 'debug', PODS)),
-  },
+  'polaris:rolebindingClusterAdminClusterRole:disallow-full-wildcard-rules': viaBinding('RoleBinding', 'ClusterRole', 'ops', FULL),
+  'polaris:rolebindingClusterAdminRole:disallow-full-wildcard-rules': viaBinding('RoleBinding', 'Role', 'ops', FULL),
+  'polaris:clusterrolebindingPodExecAttach:restrict-pod-exec-attach-port-forward': viaBinding('ClusterRoleBinding', 'ClusterRole', 'debug', EXEC),
+  'polaris:rolebindingClusterRolePodExecAttach:restrict-pod-exec-attach-port-forward': viaBinding('RoleBinding', 'ClusterRole', 'debug', EXEC),
+  'polaris:rolebindingRolePodExecAttach:restrict-pod-exec-attach-port-forward': viaBinding('RoleBinding', 'Role', 'debug', EXEC),
   'polaris:clusterrolePodExecAttach:restrict-pod-exec-attach-port-forward': { fail: role('ClusterRole', 'debug', EXEC), pass: role('ClusterRole', 'debug', PODS) },
   'polaris:rolePodExecAttach:restrict-pod-exec-attach-port-forward': { fail: role('Role', 'debug', EXEC), pass: role('Role', 'debug', PODS) },
   'polaris:automountServiceAccountToken:disallow-service-account-token-automount': { fail: deploy({ spec: ['automountServiceAccountToken: true'] }), pass: deploy({ spec: ['automountServiceAccountToken: false'] }) },
