@@ -7,6 +7,7 @@ const nsRole = (...rules: string[]) => role('Role', 'r', ...rules);
 const netpol = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\n  namespace: shop\nspec: ${spec}\n`;
 const ingress = (authUrl: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\n  annotations:\n    nginx.ingress.kubernetes.io/auth-url: "${authUrl}"\nspec:\n  ingressClassName: nginx\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`;
 const service = (extra: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]${extra}\n`;
+const cronJob = (apiVersion: string) => `apiVersion: ${apiVersion}\nkind: CronJob\nmetadata:\n  name: report\n  namespace: shop\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: report, image: "busybox:1.36"}]\n`;
 const allowedRepos = (repo: string) => `apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sAllowedRepos\nmetadata:\n  name: repos\nspec:\n  parameters:\n    repos: ["${repo}"]\n`;
 
 export const TRIVY_PAIRS: Record<string, Pair> = {
@@ -78,10 +79,7 @@ export const TRIVY_PAIRS: Record<string, Pair> = {
   'trivy:KSV105:disallow-root-user': { fail: deploy({ spec: [podSc('runAsUser: 0')] }), pass: deploy({ spec: [podSc('runAsUser: 1000')] }) },
   'trivy:KSV106:require-drop-all-capabilities': { fail: deploy({ container: [caps(['NET_BIND_SERVICE'])] }), pass: deploy({ container: [caps(['NET_BIND_SERVICE'], ['ALL'])] }) },
   'trivy:KSV106:restrict-capabilities-to-net-bind-service': { fail: deploy({ container: [caps(['CHOWN'], ['ALL'])] }), pass: deploy({ container: [caps(['NET_BIND_SERVICE'], ['ALL'])] }) },
-  'trivy:KSV107:disallow-removed-api-versions': {
-    fail: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  backend: {serviceName: web, servicePort: 80}\n',
-    pass: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n',
-  },
+  'trivy:KSV107:disallow-removed-api-versions': { fail: cronJob('batch/v1beta1'), pass: cronJob('batch/v1') },
   'trivy:KSV108:disallow-service-external-ips': { fail: service('\n  externalIPs: [192.168.0.106]'), pass: service('') },
   'trivy:KSV109:disallow-secrets-in-configmap': { fail: configMap('password: hunter2-but-longer'), pass: configMap('log_level: debug') },
   'trivy:KSV110:disallow-default-namespace': { fail: deploy({ namespace: 'default' }), pass: deploy() },
