@@ -1,103 +1,19 @@
 // The peer checks a rule names in `equivalents`, judged against their own definitions
-// (test/fixtures/peers/checks.json): every mapping the audit kept or added is named by its rule,
-// every one it removed is not, and for each mapping a pass/fail pair written from the peer's
-// definition shows the rule agreeing with the peer (fires on fail, silent on pass).
+// (test/fixtures/peers/checks.json): every peer id a rule names is audited for it, every mapping
+// the audit kept, added or moved is named by its rule and every one it removed is not; for each
+// mapping a pass/fail pair written from the peer's definition shows the rule agreeing with the
+// peer (fires on fail, silent on pass), and for removals with a behavioural reason a pair shows
+// the disagreement.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, ruleById, ruleLevel, RULES } from '@kube-harden/server';
+import { ruleById, RULES } from '@kube-harden/server';
 import type { Tool } from '@kube-harden/server';
+import { agrees, fires, keyOf, PAIRS, PeerCheck, peerChecks, REMOVED_PAIRS } from './equivalents/agreement';
+import { annotateAll, FOREIGN_ANNOTATION } from './equivalents/foreign-annotations';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-interface PeerCheck { tool: Tool; id: string; checks: string; rule: string | null; verdict: 'kept' | 'added' | 'moved' | 'removed' | 'not-mapped' }
-
-const CHECKS: PeerCheck[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/peers/checks.json'), 'utf8')).checks;
-
-const doc = (...docs: string[]) => docs.map(d => d.trim() + '\n').join('---\n');
-const deployment = (extra: { namespace?: string; sa?: string; automount?: boolean; limits?: string } = {}) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web${extra.namespace ? `\n  namespace: ${extra.namespace}` : ''}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:${extra.sa ? `\n      serviceAccountName: ${extra.sa}` : ''}${extra.automount === false ? '\n      automountServiceAccountToken: false' : ''}
-      containers:
-      - name: app
-        image: nginx:1.27${extra.limits ? `\n        resources: {limits: ${extra.limits}}` : ''}
-`;
-const role = (kind: 'Role' | 'ClusterRole', name: string, rule: string) =>
-  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}${kind === 'Role' ? '\n  namespace: shop' : ''}\nrules:\n- ${rule}\n`;
-const binding = (kind: 'RoleBinding' | 'ClusterRoleBinding', roleKind: string, roleName: string, sa = 'web') =>
-  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: b${kind === 'RoleBinding' ? '\n  namespace: shop' : ''}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ${roleKind}, name: ${roleName}}\nsubjects:\n- {kind: ServiceAccount, name: ${sa}, namespace: shop}\n`;
-const FULL = '{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}';
-const PODS = '{apiGroups: [""], resources: ["pods"], verbs: ["get"]}';
-const EXEC = '{apiGroups: [""], resources: ["pods/exec"], verbs: ["create"]}';
-
-/** `tool:id:rule` -> a manifest the peer fails and one it passes, from the peer's definition. */
-const PAIRS: Record<string, { fail: string; pass: string }> = {
-  'kubeLinter:use-namespace:disallow-default-namespace': { fail: deployment(), pass: deployment({ namespace: 'shop' }) },
-  'polaris:clusterrolebindingClusterAdmin:disallow-cluster-admin-binding': { fail: binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin'), pass: binding('ClusterRoleBinding', 'ClusterRole', 'view') },
-  'polaris:clusterrolebindingClusterAdmin:disallow-full-wildcard-rules': {
-    fail: doc(binding('ClusterRoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', FULL)),
-    pass: doc(binding('ClusterRoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', PODS)),
-  },
-  'polaris:rolebindingClusterAdminClusterRole:disallow-cluster-admin-binding': { fail: binding('RoleBinding', 'ClusterRole', 'cluster-admin'), pass: binding('RoleBinding', 'ClusterRole', 'view') },
-  'polaris:rolebindingClusterAdminClusterRole:disallow-full-wildcard-rules': {
-    fail: doc(binding('RoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', FULL)),
-    pass: doc(binding('RoleBinding', 'ClusterRole', 'ops'), role('ClusterRole', 'ops', PODS)),
-  },
-  'polaris:rolebindingClusterAdminRole:disallow-full-wildcard-rules': {
-    fail: doc(binding('RoleBinding', 'Role', 'ops'), role('Role', 'ops', FULL)),
-    pass: doc(binding('RoleBinding', 'Role', 'ops'), role('Role', 'ops', PODS)),
-  },
-  'polaris:clusterrolebindingPodExecAttach:restrict-pod-exec-attach-port-forward': {
-    fail: doc(binding('ClusterRoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', EXEC)),
-    pass: doc(binding('ClusterRoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', PODS)),
-  },
-  'polaris:rolebindingClusterRolePodExecAttach:restrict-pod-exec-attach-port-forward': {
-    fail: doc(binding('RoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', EXEC)),
-    pass: doc(binding('RoleBinding', 'ClusterRole', 'debug'), role('ClusterRole', 'debug', PODS)),
-  },
-  'polaris:rolebindingRolePodExecAttach:restrict-pod-exec-attach-port-forward': {
-    fail: doc(binding('RoleBinding', 'Role', 'debug'), role('Role', 'debug', EXEC)),
-    pass: doc(binding('RoleBinding', 'Role', 'debug'), role('Role', 'debug', PODS)),
-  },
-  'polaris:clusterrolePodExecAttach:restrict-pod-exec-attach-port-forward': { fail: role('ClusterRole', 'debug', EXEC), pass: role('ClusterRole', 'debug', PODS) },
-  'polaris:rolePodExecAttach:restrict-pod-exec-attach-port-forward': { fail: role('Role', 'debug', EXEC), pass: role('Role', 'debug', PODS) },
-  ...Object.fromEntries(['C-0049', 'C-0054', 'C-0206'].map(id => [`kubescape:${id}:require-namespace-network-policy`, {
-    fail: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
-    pass: doc('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n'),
-  }])),
-  'kubescape:C-0004:require-memory-limit': { fail: deployment({ namespace: 'shop', limits: '{cpu: 500m}' }), pass: deployment({ namespace: 'shop', limits: '{memory: 128Mi}' }) },
-  'kubescape:C-0050:require-cpu-limit': { fail: deployment({ namespace: 'shop', limits: '{memory: 128Mi}' }), pass: deployment({ namespace: 'shop', limits: '{cpu: 500m}' }) },
-  'kubescape:C-0009:require-cpu-limit': { fail: deployment({ namespace: 'shop' }), pass: deployment({ namespace: 'shop', limits: '{cpu: 500m, memory: 128Mi}' }) },
-  'kubescape:C-0009:require-memory-limit': { fail: deployment({ namespace: 'shop' }), pass: deployment({ namespace: 'shop', limits: '{cpu: 500m, memory: 128Mi}' }) },
-  'kubescape:C-0053:disallow-automounted-token-with-rbac': {
-    fail: doc(deployment({ namespace: 'shop', sa: 'web' }), role('Role', 'reader', PODS), binding('RoleBinding', 'Role', 'reader')),
-    pass: doc(deployment({ namespace: 'shop', sa: 'web', automount: false }), role('Role', 'reader', PODS), binding('RoleBinding', 'Role', 'reader')),
-  },
-  'kubescape:C-0261:disallow-service-account-token-automount': { fail: deployment({ namespace: 'shop', sa: 'web' }), pass: deployment({ namespace: 'shop', sa: 'web', automount: false }) },
-  'kubescape:C-0239:disallow-default-service-account-binding': {
-    fail: doc(role('Role', 'reader', PODS), binding('RoleBinding', 'Role', 'reader', 'default')),
-    pass: doc(role('Role', 'reader', PODS), binding('RoleBinding', 'Role', 'reader', 'web')),
-  },
-  'kubeLinter:access-to-secrets:restrict-secret-read-access': {
-    fail: doc(binding('RoleBinding', 'Role', 'secrets'), role('Role', 'secrets', '{apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"]}')),
-    pass: doc(binding('RoleBinding', 'Role', 'secrets'), role('Role', 'secrets', PODS)),
-  },
-  'kubeLinter:access-to-create-pods:restrict-workload-creation': {
-    fail: doc(binding('RoleBinding', 'Role', 'deployer'), role('Role', 'deployer', '{apiGroups: [""], resources: ["pods"], verbs: ["create"]}')),
-    pass: doc(binding('RoleBinding', 'Role', 'deployer'), role('Role', 'deployer', PODS)),
-  },
-};
+const CHECKS = peerChecks(path.resolve(__dirname, '../../..'));
 
 const named = (c: PeerCheck, rule: string) => (ruleById(rule)?.equivalents[c.tool] ?? []).includes(c.id);
-// At the rule's own level: a restricted rule may replace it above (default-deny replaces the namespace policy rule).
-const fires = (rule: string, text: string) => lint(text, { level: ruleLevel(ruleById(rule)!), enableAll: true }).findings.some(f => f.ruleId === rule);
 
 describe('equivalents: each peer id names the same check', () => {
   it('records real rules and verdicts', () => {
@@ -106,6 +22,15 @@ describe('equivalents: each peer id names the same check', () => {
       if (c.rule) assert.ok(ruleById(c.rule), `${c.tool} ${c.id}: rule ${c.rule} exists`);
       else assert.equal(c.verdict, 'not-mapped', `${c.tool} ${c.id}: a verdict without a rule`);
     }
+  });
+
+  it('audits every peer id a rule names, for that rule (Pod Security ids are the conformance suite\'s)', () => {
+    const audited = new Set(CHECKS.filter(c => c.verdict !== 'removed' && c.verdict !== 'not-mapped').map(keyOf));
+    const unaudited = RULES.flatMap(r => Object.entries(r.equivalents)
+      .filter(([tool]) => tool !== 'pss')
+      .flatMap(([tool, ids]) => (ids ?? []).map(id => keyOf({ tool: tool as Tool, id, rule: r.id }))))
+      .filter(k => !audited.has(k));
+    assert.deepEqual(unaudited, []);
   });
 
   it('every kept, added or moved mapping is named by its rule; every removed one is not', () => {
@@ -123,17 +48,47 @@ describe('equivalents: each peer id names the same check', () => {
   });
 
   const mapped = CHECKS.filter(c => c.rule && c.verdict !== 'removed' && c.verdict !== 'not-mapped');
-  it('has a pass/fail pair for every mapping the audit recorded', () => {
-    assert.deepEqual(mapped.map(c => `${c.tool}:${c.id}:${c.rule}`).filter(k => !PAIRS[k]), []);
+  it('has a pass/fail pair for every mapping the audit recorded, and none for another', () => {
+    const keys = new Set(mapped.map(keyOf));
+    assert.deepEqual(mapped.map(keyOf).filter(k => !PAIRS[k]), []);
+    assert.deepEqual(Object.keys(PAIRS).filter(k => !keys.has(k)), []);
+  });
+
+  it('has disagreement pairs only for removed mappings', () => {
+    const removed = new Set(CHECKS.filter(c => c.verdict === 'removed').map(keyOf));
+    assert.deepEqual(Object.keys(REMOVED_PAIRS).filter(k => !removed.has(k)), []);
   });
 
   for (const c of mapped) {
-    const key = `${c.tool}:${c.id}:${c.rule}`;
+    const key = keyOf(c);
     it(`${key}: fires where the peer fails, silent where it passes`, () => {
       const pair = PAIRS[key];
       assert.ok(pair, 'a pair is written');
-      assert.equal(fires(c.rule!, pair.fail), true, 'fires on the failing manifest');
-      assert.equal(fires(c.rule!, pair.pass), false, 'silent on the passing manifest');
+      assert.equal(fires(c.rule!, pair.fail, pair.config), true, 'fires on the failing manifest');
+      assert.equal(fires(c.rule!, pair.pass, pair.config), false, 'silent on the passing manifest');
     });
+  }
+
+  // A team moving from a peer keeps its reviewed exceptions: the peer's annotation for the check
+  // silences the rule on the manifest the peer fails.
+  for (const c of mapped.filter(x => FOREIGN_ANNOTATION[x.tool])) {
+    const key = keyOf(c);
+    it(`${key}: the peer's exception annotation silences the rule`, () => {
+      const pair = PAIRS[key];
+      assert.equal(fires(c.rule!, annotateAll(pair.fail, FOREIGN_ANNOTATION[c.tool]!(c.id)), pair.config), false);
+    });
+  }
+
+  for (const [key, pair] of Object.entries(REMOVED_PAIRS)) {
+    const [tool, id, rule] = key.split(':') as [Tool, string, string];
+    it(`${key} (removed): the rule judges the peer's pair differently`, () => {
+      assert.equal(agrees(rule, pair), false);
+    });
+    // Nor does the peer's exception for a check that is not the rule's silence it.
+    if (FOREIGN_ANNOTATION[tool] && fires(rule, pair.fail, pair.config)) {
+      it(`${key} (removed): the peer's exception annotation leaves the rule's finding`, () => {
+        assert.equal(fires(rule, annotateAll(pair.fail, FOREIGN_ANNOTATION[tool]!(id)), pair.config), true);
+      });
+    }
   }
 });

@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'error',
   pss: null,
   covers: ['IMG08'],
-  equivalents: { checkov: ['CKV_K8S_34', 'CKV_K8S_44', 'CKV_K8S_45'], trivy: ['KSV102'] },
+  equivalents: { checkov: ['CKV_K8S_34', 'CKV_K8S_44'], trivy: ['KSV102'] },
   messages: {
     image: '{{container}} runs Helm v2 Tiller ("{{image}}"): Tiller has been unsupported since 2020 and, typically bound to cluster-admin with no authentication on its gRPC port, lets any pod take over the cluster. Remove it and use Helm 3.',
     labels: '{{kind}} "{{name}}" is labelled as Helm v2 Tiller (app=helm, name=tiller): remove Tiller and use Helm 3, which needs no in-cluster component.',

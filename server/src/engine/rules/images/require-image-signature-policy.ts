@@ -21,7 +21,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['IMG07'],
-  equivalents: { kubescape: ['C-0236', 'C-0237'] },
+  equivalents: {},
   messages: {
     uncovered: '{{container}} runs "{{image}}", which no signature-verification policy of the workspace matches (Kyverno verifyImages, Sigstore ClusterImagePolicy): nothing checks its signature at admission; add the image to such a policy.',
     notIncluded: '{{container}} runs "{{image}}", which ClusterImagePolicy "{{policy}}" matches, but namespace "{{namespace}}" lacks the label policy.sigstore.dev/include: "true", so policy-controller does not check it; label the namespace.',

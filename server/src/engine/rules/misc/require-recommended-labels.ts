@@ -17,7 +17,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['M08'],
-  equivalents: { kubeLinter: ['required-label-owner'], kubescape: ['C-0076', 'C-0077'] },
+  equivalents: { kubeLinter: ['required-label-owner'] },
   messages: {
     missing: '{{kind}} "{{name}}" has no {{labels}} label{{plural}}: add {{labels}} so its findings, alerts and costs can be traced to an application and a team.',
   },

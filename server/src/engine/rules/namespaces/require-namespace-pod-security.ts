@@ -16,7 +16,7 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['NS04'],
-  equivalents: { kubescape: ['C-0192'] },
+  equivalents: { kubescape: ['C-0192', 'C-0193', 'C-0194', 'C-0195', 'C-0196', 'C-0199', 'C-0202', 'C-0203', 'C-0204'] },
   kinds: ['Namespace'],
   messages: {
     missing: 'Namespace "{{namespace}}" enforces no Pod Security level: any pod may be created in it. Add the label pod-security.kubernetes.io/enforce: restricted (or baseline).',

@@ -15,7 +15,7 @@ export default defineRule({
   pss: null,
   level: 'restricted',
   covers: ['NET04', 'NET16'],
-  equivalents: { kubescape: ['C-0030'], polaris: ['missingNetworkPolicy'] },
+  equivalents: { polaris: ['missingNetworkPolicy'] },
   messages: {
     oneWay: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict only {{covered}}; their {{missing}} traffic is unrestricted. List {{types}} in the policyTypes of a policy selecting them, with rules for what they need.',
     neither: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict neither ingress nor egress (they have no rules of either kind). List Ingress and Egress in the policyTypes of a policy selecting them, with rules for what they need.',

@@ -20,7 +20,7 @@ export default defineRule({
   level: 'restricted',
   // A pod no policy selects is restricted neither for ingress nor egress: NET04 as well.
   covers: ['NET01', 'NET04', 'NET16'],
-  equivalents: { kubeLinter: ['non-isolated-pod'], checkov: ['CKV2_K8S_6'], kubescape: ['C-0260'], polaris: ['missingNetworkPolicy'] },
+  equivalents: { kubeLinter: ['non-isolated-pod'], checkov: ['CKV2_K8S_6'], kubescape: ['C-0030', 'C-0260'], polaris: ['missingNetworkPolicy'] },
   messages: {
     notSelected: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}": they accept connections from any pod and may connect anywhere. Add a NetworkPolicy whose podSelector matches their labels, or a default-deny for the namespace.',
   },

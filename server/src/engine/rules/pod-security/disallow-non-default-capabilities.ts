@@ -12,7 +12,7 @@ export default defineRule({
   pss: { level: 'baseline', check: 'capabilities_baseline', since: 0 },
   covers: ['B06'],
   equivalents: {
-    pss: ['capabilities_baseline'], checkov: ['CKV_K8S_25'], trivy: ['KSV022'], kubescape: ['C-0046'],
+    pss: ['capabilities_baseline'], checkov: ['CKV_K8S_25'], trivy: ['KSV022', 'KSV119'], kubescape: ['C-0046'],
   },
   messages: {
     nonDefault: '{{container}} adds capability "{{capability}}", which is not among the capabilities the baseline Pod Security level lets a container add: remove it from securityContext.capabilities.add.',

@@ -24,7 +24,7 @@ export default defineRule({
   severity: 'warning',
   pss: { level: 'baseline', check: 'seccompProfile_baseline', since: 0 },
   covers: ['B12'],
-  equivalents: { pss: ['seccompProfile_baseline'], trivy: ['KSV104'], kubesec: ['SeccompUnconfined'], polaris: ['linuxHardening'] },
+  equivalents: { pss: ['seccompProfile_baseline'], trivy: ['KSV104'], kubesec: ['SeccompUnconfined'] },
   messages: {
     pod: 'The pod sets seccomp profile type {{type}}: set spec.securityContext.seccompProfile.type to RuntimeDefault (or Localhost with a localhostProfile).',
     container: '{{container}} sets seccomp profile type {{type}}: set securityContext.seccompProfile.type to RuntimeDefault (or Localhost with a localhostProfile).',

@@ -56,7 +56,7 @@ export default defineRule({
   pss: { level: 'restricted', check: 'seccompProfile_restricted', since: 19 },
   covers: ['R05', 'B12'],
   equivalents: {
-    pss: ['seccompProfile_restricted'], checkov: ['CKV_K8S_31'], trivy: ['KSV030'], kubescape: ['C-0210'], kubesec: ['SeccompAny'],
+    pss: ['seccompProfile_restricted'], checkov: ['CKV_K8S_31'], trivy: ['KSV030', 'KSV104'], kubescape: ['C-0210'], kubesec: ['SeccompAny'],
   },
   overrides: ['disallow-unconfined-seccomp'],
   messages: {

@@ -28,7 +28,7 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['RB27', 'RB28', 'RB29', 'RB30'],
-  equivalents: { trivy: ['KSV122', 'KSV123', 'KSV01011'], kubescape: ['C-0262', 'C-0265', 'C-0246'], kubesec: ['BindingsToSystemAnonymous'] },
+  equivalents: { trivy: ['KSV122', 'KSV123', 'KSV01011'], kubescape: ['C-0262', 'C-0265'], kubesec: ['BindingsToSystemAnonymous'] },
   messages: {
     anonymous: 'Subject "system:anonymous" gets {{role}}: every request without credentials holds it. Bind the role to the identities that need it.',
     unauthenticated: 'Subject "system:unauthenticated" gets {{role}}: every request without valid credentials holds it. Bind the role to the identities that need it.',

@@ -16,7 +16,7 @@ export default defineRule({
   covers: ['RB01', 'RB02', 'RB03', 'RB05', 'RB06', 'RB07', 'RB08', 'RB09', 'RB10', 'RB11', 'RB12', 'RB13', 'RB14', 'RB15', 'RB16', 'RB17', 'RB18', 'RB19', 'RB20', 'RB21', 'RB22', 'RB23', 'RB24', 'RB25', 'RB26', 'RB33'],
   // Each peer check of a dangerous grant is named by the role rule that reports that grant
   // (this rule reports only what built-in roles grant): none is this rule's alone.
-  equivalents: {},
+  equivalents: { trivy: ['KSV111'] },
   messages: {
     dangerous: '{{kind}} "{{name}}" gives {{subjects}} {{role}}{{scope}}, which grants {{grants}}. Bind a role that grants only what they need.',
   },

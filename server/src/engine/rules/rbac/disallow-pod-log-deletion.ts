@@ -7,7 +7,7 @@ export default grantRule({
   severity: 'warning',
   level: 'restricted',
   covers: ['RB25'],
-  equivalents: { trivy: ['KSV042'] },
+  equivalents: {},
   messages: {
     delete: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove the grant.',
   },

@@ -8,7 +8,7 @@ export default grantRule({
   title: 'Roles do not grant escalate, bind or impersonate',
   severity: 'error',
   covers: ['RB11', 'RB12', 'RB13'],
-  equivalents: { checkov: ['CKV_K8S_157', 'CKV_K8S_158', 'CKV2_K8S_1', 'CKV2_K8S_3'], trivy: ['KSV043', 'KSV050'], kubescape: ['C-0065', 'C-0191'] },
+  equivalents: { checkov: ['CKV_K8S_158', 'CKV2_K8S_3'], trivy: ['KSV043', 'KSV050'], kubescape: ['C-0065', 'C-0191'] },
   messages: {
     escalate: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove "escalate" from its verbs (a "*" verb includes it).',
     bind: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove "bind" from its verbs (a "*" verb includes it), or name the roles it may bind in resourceNames.',

@@ -8,7 +8,7 @@ export default grantRule({
   title: 'Roles do not both create bindings and bind any role',
   severity: 'error',
   covers: ['RB14'],
-  equivalents: { trivy: ['KSV051', 'KSV052'] },
+  equivalents: { checkov: ['CKV2_K8S_1'] },
   messages: {
     createAndBind: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Name the roles it may bind in resourceNames, or remove one of the grants.',
   },

@@ -9,7 +9,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['RES05'],
-  equivalents: { trivy: ['KSV039'] },
+  equivalents: {},
   kinds: ['Namespace'],
   messages: {
     missing: 'Namespace "{{name}}" has no LimitRange in the workspace: add one to set default requests and limits for containers that set none, and bounds for those that do.',

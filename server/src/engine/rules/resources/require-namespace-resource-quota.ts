@@ -9,7 +9,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['RES06'],
-  equivalents: { trivy: ['KSV040'] },
+  equivalents: {},
   kinds: ['Namespace'],
   messages: {
     missing: 'Namespace "{{name}}" has no ResourceQuota in the workspace: add one to set a ceiling on the CPU, memory and object counts the namespace can use.',

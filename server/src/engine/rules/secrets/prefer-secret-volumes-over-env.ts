@@ -11,7 +11,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['SEC01'],
-  equivalents: { kubeLinter: ['read-secret-from-env-var'], checkov: ['CKV_K8S_35'], kubescape: ['C-0207'] },
+  equivalents: { kubeLinter: ['read-secret-from-env-var'], checkov: ['CKV_K8S_35'], kubescape: ['C-0207'], kubesec: ['SecretsAsEnvironmentVariables'] },
   messages: {
     secretKeyRef: '{{container}} reads Secret "{{name}}" into env {{env}}: environment variables leak into crash dumps, child processes and `kubectl describe`-style tooling; prefer a secret volume.',
     secretRef: '{{container}} loads every key of Secret "{{name}}" into its environment: prefer mounting the Secret as a volume.',

@@ -10,7 +10,7 @@ export default defineRule({
   pss: null,
   level: 'baseline',
   covers: ['SA04'],
-  equivalents: { checkov: ['CKV_K8S_42'], kubescape: ['C-0239'] },
+  equivalents: { checkov: ['CKV_K8S_42'], kubescape: ['C-0225', 'C-0239'] },
   messages: {
     defaultSa: '{{kind}} "{{name}}" gives {{role}} to the "default" ServiceAccount of namespace "{{namespace}}": every pod there that names no ServiceAccount gets it. Create a dedicated ServiceAccount for the workload that needs it and bind that instead.',
   },

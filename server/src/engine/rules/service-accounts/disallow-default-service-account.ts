@@ -9,7 +9,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['SA03'],
-  equivalents: { kubeLinter: ['default-service-account'] },
+  equivalents: { kubeLinter: ['default-service-account'], kubesec: ['ServiceAccountName'] },
   messages: {
     implicit: 'The pod runs as the namespace\'s default ServiceAccount (serviceAccountName is not set): give the workload its own ServiceAccount so its permissions are its own.',
     explicit: 'The pod names the default ServiceAccount: give the workload its own ServiceAccount so its permissions are its own.',

@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'info',
   pss: null,
   covers: ['SA02'],
-  equivalents: { checkov: ['CKV_K8S_41'], kubescape: ['C-0034', 'C-0189', 'C-0190'] },
+  equivalents: { checkov: ['CKV_K8S_41'], kubescape: ['C-0034', 'C-0189', 'C-0190', 'C-0225'] },
   kinds: ['ServiceAccount'],
   messages: {
     automount: 'ServiceAccount "{{name}}" lets every pod that uses it mount its token: set automountServiceAccountToken: false here, and true only in pods that call the API.',

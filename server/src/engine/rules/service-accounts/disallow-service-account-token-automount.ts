@@ -10,7 +10,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['SA01'],
-  equivalents: { checkov: ['CKV_K8S_38'], trivy: ['KSV036'], kubescape: ['C-0034', 'C-0190', 'C-0261'], polaris: ['automountServiceAccountToken'] },
+  equivalents: { checkov: ['CKV_K8S_38'], trivy: ['KSV036'], kubescape: ['C-0034', 'C-0190', 'C-0261'], polaris: ['automountServiceAccountToken'], kubesec: ['AutomountServiceAccountToken'] },
   messages: {
     explicitTrue: 'The pod spec sets automountServiceAccountToken: true: every container gets an API token. Set it to false unless the application calls the Kubernetes API.',
     unset: 'The pod mounts a token of ServiceAccount "{{sa}}", which does not disable automounting: set automountServiceAccountToken: false in the pod spec unless the application calls the Kubernetes API.',

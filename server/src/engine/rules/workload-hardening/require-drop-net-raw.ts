@@ -15,7 +15,7 @@ export default defineRule({
   covers: ['H05'],
   // A container that drops nothing keeps NET_RAW: this rule's finding says more on the same node.
   overrides: ['require-capability-drop'],
-  equivalents: { kubeLinter: ['drop-net-raw-capability'], checkov: ['CKV_K8S_28'], trivy: ['KSV119'], kubescape: ['C-0211'] },
+  equivalents: { kubeLinter: ['drop-net-raw-capability'], checkov: ['CKV_K8S_28'], kubescape: ['C-0211'] },
   messages: {
     added: '{{container}} adds capability "{{capability}}", which allows packet spoofing on the pod network: remove it from securityContext.capabilities.add.',
     notDropped: '{{container}} keeps NET_RAW, which containerd and Docker grant by default (CRI-O does not) and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',

@@ -9,7 +9,7 @@ export default defineRule({
   pss: null,
   optIn: true,
   covers: ['H12', 'H13'],
-  equivalents: { checkov: ['CKV_K8S_29', 'CKV_K8S_30'], trivy: ['KSV118'], kubescape: ['C-0211'] },
+  equivalents: { checkov: ['CKV_K8S_29', 'CKV_K8S_30'], trivy: ['KSV118'] },
   messages: {
     pod: 'The pod spec has no securityContext: set one (runAsNonRoot, seccompProfile, fsGroup) so the pod\'s defaults are stated.',
     container: '{{container}} has no securityContext: set one (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
