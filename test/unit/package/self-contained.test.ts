@@ -13,7 +13,8 @@ const OUTSIDE = [
   /['"]shared['"]\s*,\s*['"](?:corpora|tools)['"]/,
   // An absolute path handed to a file function (manifest data such as a hostPath '/root/.aws' in
   // a rule's test, or a made-up folder for path arithmetic, is not a path anything reads).
-  /\b(?:read\w*Sync|readdir\w*|existsSync|statSync|open\w*|create\w*Stream)\(\s*['"`]\/[A-Za-z](?!usr\/|bin\/|dev\/|proc\/)/,
+  // System folders (/usr, /bin, /dev, /proc) are the machine's, not data.
+  /\b(?:read\w*Sync|readdir\w*|existsSync|statSync|open\w*|create\w*Stream)\(\s*['"`]\/(?!usr\/|bin\/|dev\/|proc\/)[A-Za-z]/,
   /\/work\/(?:main|shared|wt)\b/,
 ];
 // This file spells the patterns out.
