@@ -20,6 +20,7 @@ import { defaultNamespaceOf, SECTION, SettingsStore } from './settings';
 import { isConfigUri, RepoConfigs } from './repoConfig';
 import { canonicalUri, diskUri } from './uris';
 import { Validator } from './validation';
+import { KustomizeComposer } from './composed/kustomize';
 import { WorkspaceModel } from './workspace';
 
 /** Every manifest the model reads, as a file watcher pattern. */
@@ -144,6 +145,9 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     log,
   });
   const cache = new ParseCache(undefined, model);
+  // Files a kustomization reaches are judged as rendered, open documents read before the disk.
+  const kustomize = new KustomizeComposer({ openText: file => openDocument(diskUri(file))?.getText(), index: () => model.index, parsed: doc => cache.get(doc) });
+  const openDocument = (uri: string) => documents.get(uri) ?? documents.all().find(d => canonicalUri(d.uri) === uri);
   const repoChanged = () => {
     repo.invalidate();
     settings.repoChanged();
@@ -193,6 +197,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         publish,
         docsHref,
         log,
+        composers: [kustomize],
         ready: () => model.whenReady(),
         // The longest wait after a keystroke; 0 lints at every change (benchmarks, tests).
         ...(typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? { debounceMs: options.debounceMs } : {}),
@@ -262,6 +267,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   }));
 
   const watchedFilesChanged = (changes: FileEvent[]) => {
+    kustomize.diskChanged();
     if (changes.some(c => isConfigUri(c.uri))) repoChanged();
     model.filesChanged(changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
     for (const c of changes) {

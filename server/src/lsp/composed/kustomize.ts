@@ -1,0 +1,171 @@
+// Kustomize in the editor: a file some kustomization root reaches (a base resource, a patch, a
+// kustomization) gets its findings from the rendered roots, as `kube-harden check` reports them,
+// instead of the lint of its text as written. Only the roots that reach the file are rendered;
+// a root whose files all read the same as last time keeps its render, and a judgement of the
+// same renders is reused, so the other open files of a root re-publish for free.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  Finding, FindingSource, JudgedFinding, judgeRenders, KustomizePlan, LintResult, ParsedFile, planKustomize, renderSafely, RenderResult,
+  ResolvedConfig, suppressInSource, WorkspaceIndex,
+} from '../../engine';
+import { diskUri, fsPathOf } from '../uris';
+import { EditorFileSource, readsHold, RecordingSource } from './kustomize-source';
+
+const KUSTOMIZATION_FILE = /\/(kustomization\.ya?ml|Kustomization)$/;
+const MEMO_LIMIT = 16;
+
+export interface KustomizeDeps {
+  /** The text of the open document at this absolute path, if one is open. */
+  openText(path: string): string | undefined;
+  /** The workspace model (exclusions applied): where the kustomizations are found. */
+  index(): WorkspaceIndex;
+  /** The document's parse (its suppression comments apply to what lands in it). */
+  parsed(doc: TextDocument): ParsedFile;
+}
+
+/** One judgement of a set of renders: every finding by file, and the plan it came from. */
+export interface Judgement {
+  plan: KustomizePlan;
+  byFile: Map<string, JudgedFinding[]>;
+  config: ResolvedConfig;
+}
+
+interface JudgementEntry extends Judgement { renders: RenderResult[]; generation: number }
+
+export class KustomizeComposer {
+  readonly source: EditorFileSource;
+  private readonly renders = new Map<string, { reads: RecordingSource['reads']; result: RenderResult }>();
+  private judgements: JudgementEntry[] = [];
+  private readonly results = new WeakMap<Judgement, Map<string, { version: number; result: LintResult }>>();
+  /** The files each root reached when last rendered (open ones re-publish when it changes). */
+  private readonly reach = new Map<string, Set<string>>();
+  private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
+
+  constructor(private readonly deps: KustomizeDeps) {
+    this.source = new EditorFileSource(deps.openText);
+  }
+
+  /** The disk changed (file events): reads and renders are checked against it again. */
+  diskChanged(): void {
+    this.source.diskChanged();
+  }
+
+  /**
+   * The findings of `doc` through the roots that reach it, or undefined when none does (it is
+   * linted as written).
+   */
+  lint(doc: TextDocument, resolved: ResolvedConfig): LintResult | undefined {
+    // First: the document's own objects (a kustomization just typed) join the model the roots are found in.
+    this.deps.parsed(doc);
+    const path = fsPathOf(doc.uri);
+    const judgement = path === undefined ? undefined : this.judge(path, resolved);
+    if (!judgement || path === undefined) return undefined;
+    let perFile = this.results.get(judgement);
+    if (!perFile) { perFile = new Map(); this.results.set(judgement, perFile); }
+    const hit = perFile.get(path);
+    if (hit && hit.version === doc.version) return hit.result;
+    const findings = (judgement.byFile.get(path) ?? []).map(j => withRoots(j, judgement.plan));
+    let result: LintResult = { findings, failures: [] };
+    try {
+      result = { ...suppressInSource(this.deps.parsed(doc), findings, resolved), failures: [] };
+    } catch { /* unparsable: its findings stand */ }
+    perFile.set(path, { version: doc.version, result });
+    return result;
+  }
+
+  /**
+   * The judgement covering `path` (its roots rendered and judged), or undefined when no root
+   * reaches the file.
+   */
+  judge(path: string, resolved: ResolvedConfig): Judgement | undefined {
+    const dirs = this.kustomizationDirs();
+    if (dirs.length === 0) return undefined;
+    const plan = planKustomize(this.source, dirs, f => f === path, { render: (_fs, root) => this.render(root) });
+    for (const { root } of plan.renders) {
+      const files = new Set<string>();
+      for (const [file, list] of plan.inclusions) if (list.some(i => i.root === root)) files.add(file);
+      this.reach.set(root, new Set([...(this.reach.get(root) ?? []), ...files]));
+    }
+    if (!plan.covered.has(path)) return undefined;
+    const index = this.deps.index();
+    const renders = plan.renders.map(r => r.result);
+    const hit = this.judgements.find(j => j.config === resolved && j.generation === index.generation
+      && j.renders.length === renders.length && j.renders.every((r, i) => r === renders[i]));
+    if (hit) return hit;
+    const entry: JudgementEntry = { plan, config: resolved, renders, generation: index.generation, byFile: new Map() };
+    const judged = judgeRenders(this.source, plan, {
+      workspace: withoutFiles(index, plan.covered),
+      configFor: () => resolved,
+      renderedUri: root => diskUri(`${root}/.rendered.yaml`),
+    });
+    for (const j of judged) {
+      const list = entry.byFile.get(j.file) ?? [];
+      list.push(j);
+      entry.byFile.set(j.file, list);
+    }
+    this.judgements = [entry, ...this.judgements.slice(0, MEMO_LIMIT - 1)];
+    return entry;
+  }
+
+  /** The open documents that the roots reaching `doc` cover (now or before): their findings may have moved. */
+  dependants(doc: TextDocument, open: readonly TextDocument[]): TextDocument[] {
+    const path = fsPathOf(doc.uri);
+    const files = new Set<string>();
+    for (const reached of this.reach.values()) if (path !== undefined && reached.has(path)) for (const f of reached) files.add(f);
+    return open.filter(d => d.uri !== doc.uri && files.has(fsPathOf(d.uri) ?? ''));
+  }
+
+  /** A root's render, reused while every file it read reads the same. */
+  private render(root: string): RenderResult {
+    const cached = this.renders.get(root);
+    if (cached && readsHold(cached.reads, this.source)) return cached.result;
+    const recording = new RecordingSource(this.source);
+    const result = renderSafely(recording, root);
+    this.renders.set(root, { reads: recording.reads, result });
+    // The files it reaches are recomputed by the plan that asked.
+    this.reach.delete(root);
+    return result;
+  }
+
+  /** The folders holding a kustomization among the model's files (exclusions applied). */
+  private kustomizationDirs(): string[] {
+    const index = this.deps.index();
+    if (this.dirsMemo && this.dirsMemo.generation === index.generation && this.dirsMemo.revision === index.revision) return this.dirsMemo.dirs;
+    const dirs = new Set<string>();
+    for (const s of index.all()) {
+      if (!s.kustomization || !KUSTOMIZATION_FILE.test(s.uri)) continue;
+      const file = fsPathOf(s.uri);
+      if (file) dirs.add(file.slice(0, file.lastIndexOf('/')));
+    }
+    const sorted = [...dirs].sort();
+    this.dirsMemo = { generation: index.generation, revision: index.revision, dirs: sorted };
+    return sorted;
+  }
+}
+
+/** The model without the files a render covers: their objects take part as rendered, never as written. */
+function withoutFiles(index: WorkspaceIndex, files: ReadonlySet<string>): WorkspaceIndex {
+  const uris = [...files].map(diskUri).filter(u => index.summariesOf(u).length > 0);
+  if (uris.length === 0) return index;
+  const copy = index.withFile(uris[0], []);
+  for (const u of uris.slice(1)) copy.removeFile(u);
+  return copy;
+}
+
+/** The finding with the roots that render it among its related locations (the editor lists them). */
+function withRoots(j: JudgedFinding, plan: KustomizePlan): Finding {
+  const source: FindingSource | undefined = j.source;
+  if (!source) return j.finding;
+  const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const roots = source.roots.flatMap(root => {
+    const file = kustomizationOf(plan, root);
+    return file ? [{ uri: diskUri(file), range: at, message: 'Rendered by this kustomization' }] : [];
+  });
+  return { ...j.finding, related: [...j.finding.related, ...roots] };
+}
+
+/** A root's own kustomization file (kustomization.yaml, .yml or Kustomization). */
+export function kustomizationOf(plan: KustomizePlan, root: string): string | undefined {
+  for (const [file, list] of plan.inclusions) if (list.some(i => i.root === root && i.role === 'kustomization' && !i.entry)) return file;
+  return undefined;
+}
