@@ -1,80 +1,162 @@
-// Kustomize in the editor: files a kustomization root reaches get the findings of the rendered
-// roots (as `kube-harden check` reports them), unsaved text included, and fixes where the value lives.
-import * as assert from 'node:assert/strict'; void assert;
+// Kustomize in the editor: a file a kustomization root reaches gets the findings of the rendered
+// roots (as `kube-harden check` reports them), unsaved text included, re-published when another
+// file of the same roots changes; its quick fixes edit the file that decides the value.
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { removeTempTrees, tempTree } from '../helpers/cli';
+import { range } from './fixtures';
+import { TREE, webPatch } from '../unit/kustomize-lint/source-tree';
 
-// A Deployment that is clean at the restricted level (isolated by its NetworkPolicy).
-const BASE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      securityContext:
-        runAsNonRoot: true
-        seccompProfile:
-          type: RuntimeDefault
-      containers:
-        - name: web
-          image: nginx:1.27.0
-          securityContext:
-            allowPrivilegeEscalation: false
-            capabilities:
-              drop: ["ALL"]
-          resources:
-            limits:
-              memory: 128Mi
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-spec:
-  podSelector: {}
-  policyTypes: [Ingress, Egress]
-`;
+const PRIVILEGED = 'Container "web" is privileged: remove securityContext.privileged or set it to false.';
+const SECCOMP = 'Container "web" runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).';
+const PATCH = 'overlays/production/privileged.yaml';
+const HARDEN = 'overlays/staging/harden.yaml';
+const BASE = 'base/deployment.yaml';
 
-function patch(settings: string[]): string {
-  const head = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          securityContext:'];
-  return [...head, ...settings.map(l => `            ${l}`), ''].join('\n');
+function capabilities(createFiles: boolean): ClientCapabilities {
+  return {
+    workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: createFiles ? ['create'] : [] } },
+    textDocument: {
+      publishDiagnostics: { versionSupport: true, dataSupport: true, relatedInformation: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
+    },
+  };
 }
 
-const TREE: Record<string, string> = {
-  'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
-  'base/deployment.yaml': BASE,
-  'overlays/production/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: privileged.yaml\n',
-  'overlays/production/privileged.yaml': patch(['privileged: true']),
-  'overlays/staging/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: harden.yaml\n',
-  'overlays/staging/harden.yaml': patch(['readOnlyRootFilesystem: true']),
-};
+class Workspace {
+  readonly dir = fs.realpathSync(tempTree(TREE));
+  uri(rel: string): string { return pathToFileURL(path.join(this.dir, rel)).href; }
+  kustomizationOf(overlay: string) { return { location: { uri: this.uri(`overlays/${overlay}/kustomization.yaml`), range: range(0, 0, 0, 0) }, message: 'Rendered by this kustomization' }; }
+}
+
+/** What a diagnostic tells the user: where, which rule, what, and the related locations. */
+const shown = (d: Diagnostic) => ({ range: d.range, code: d.code, message: d.message, related: d.relatedInformation });
+
+async function withServer(body: (client: LspClient, ws: Workspace) => Promise<void>, createFiles = true): Promise<void> {
+  const ws = new Workspace();
+  const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], capabilities: capabilities(createFiles) });
+  try {
+    await body(client, ws);
+  } finally {
+    await client.stop();
+  }
+}
+
+async function open(client: LspClient, ws: Workspace, rel: string): Promise<PublishDiagnosticsParams> {
+  await client.open(ws.uri(rel), TREE[rel]);
+  return client.waitForDiagnostics(ws.uri(rel), { version: 1 });
+}
+
+function actions(client: LspClient, uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  return client.request<CodeAction[]>(CodeActionRequest.method, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+}
 
 describe('protocol: Kustomize in the editor', function () {
   this.timeout(60_000);
   after(removeTempTrees);
 
-  it('explore', async () => {
-    const dir = fs.realpathSync(tempTree(TREE));
-    const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).href;
-    const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
-    try {
-      for (const f of ['overlays/production/privileged.yaml', 'overlays/staging/harden.yaml', 'base/deployment.yaml', 'overlays/production/kustomization.yaml']) {
-        await client.open(uri(f), TREE[f]);
-        const p = await client.waitForDiagnostics(uri(f), { version: 1 });
-        console.log(f, JSON.stringify(p.diagnostics, null, 1));
-      }
-    } finally {
-      await client.stop();
-    }
+  it('reports the de-hardening patch at its value, nothing on a patch that only hardens, and the base through its overlays', async () => {
+    await withServer(async (client, ws) => {
+      // Rendered alone the patch is a partial object; through production it makes the container privileged.
+      assert.deepEqual((await open(client, ws, PATCH)).diagnostics.map(shown), [
+        { range: range(10, 24, 10, 28), code: 'disallow-privileged-containers', message: `${PRIVILEGED} (in overlay production)`, related: [ws.kustomizationOf('production')] },
+      ]);
+      assert.deepEqual((await open(client, ws, HARDEN)).diagnostics, []);
+      // Staging's patch sets the profile; dev and production leave it missing: on the base's container securityContext.
+      assert.deepEqual((await open(client, ws, BASE)).diagnostics.map(shown), [
+        { range: range(18, 10, 18, 25), code: 'require-seccomp-profile', message: `${SECCOMP} (in overlays dev, production)`, related: [ws.kustomizationOf('dev'), ws.kustomizationOf('production')] },
+      ]);
+      // The kustomization of a root is judged through its render: nothing to say about it.
+      assert.deepEqual((await open(client, ws, 'overlays/production/kustomization.yaml')).diagnostics, []);
+    });
+  });
+
+  it('re-renders on unsaved edits: of the patch itself, and of another patch for the open base', async () => {
+    await withServer(async (client, ws) => {
+      await open(client, ws, PATCH);
+      await open(client, ws, HARDEN);
+      await open(client, ws, BASE);
+      // privileged: false typed in, not saved: the finding goes.
+      await client.change(ws.uri(PATCH), 2, [{ range: range(10, 24, 10, 28), text: 'false' }]);
+      assert.deepEqual((await client.waitForDiagnostics(ws.uri(PATCH), { version: 2 })).diagnostics, []);
+      // And back.
+      await client.change(ws.uri(PATCH), 3, [{ range: range(10, 24, 10, 29), text: 'true' }]);
+      assert.deepEqual((await client.waitForDiagnostics(ws.uri(PATCH), { version: 3 })).diagnostics.map(d => [d.range, d.message]), [
+        [range(10, 24, 10, 28), `${PRIVILEGED} (in overlay production)`],
+      ]);
+      // Staging's patch loses its seccomp profile (unsaved): the base, untouched, is re-published:
+      // the finding now holds in every overlay, so none is named.
+      const mark = client.mark();
+      await client.change(ws.uri(HARDEN), 2, [{ text: webPatch(['readOnlyRootFilesystem: true']) }]);
+      const base = await client.waitForDiagnostics(ws.uri(BASE), { since: mark, where: p => p.diagnostics[0]?.message === SECCOMP });
+      assert.equal(base.version, 1, 'the base itself did not change');
+      assert.deepEqual(base.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), SECCOMP]]);
+    });
+  });
+
+  it('reports a kustomization problem at its entry while it is typed', async () => {
+    await withServer(async (client, ws) => {
+      const rel = 'overlays/production/kustomization.yaml';
+      await open(client, ws, rel);
+      await client.change(ws.uri(rel), 2, [{ text: 'resources:\n  - ../../base\npatches:\n  - path: privileged.yaml\n  - path: nothing.yaml\n' }]);
+      const p = await client.waitForDiagnostics(ws.uri(rel), { version: 2 });
+      assert.deepEqual(p.diagnostics.map(d => [d.range, d.code, d.severity]), [[range(4, 4, 4, 22), 'kustomize-build', 1]]);
+      assert.match(String(p.diagnostics[0].message), /^kustomize build fails: .*nothing\.yaml/);
+    });
+  });
+
+  it('fixes a value in the patch that set it', async () => {
+    await withServer(async (client, ws) => {
+      const [d] = (await open(client, ws, PATCH)).diagnostics;
+      const offered = await actions(client, ws.uri(PATCH), d);
+      assert.deepEqual(offered.map(a => [a.title, a.isPreferred]), [
+        ['Set securityContext.privileged: false in container "web" (a CNI, CSI or device-plugin container that needs the host stops working)', false],
+      ]);
+      assert.deepEqual(offered[0].edit, { documentChanges: [{ textDocument: { uri: ws.uri(PATCH), version: 1 }, edits: [{ range: range(10, 24, 10, 28), newText: 'false' }] }] });
+    });
+  });
+
+  it('offers a missing setting in the base, in a new patch of an overlay without one, and in an overlay\'s existing patch', async () => {
+    await withServer(async (client, ws) => {
+      const [d] = (await open(client, ws, BASE)).diagnostics;
+      const offered = await actions(client, ws.uri(BASE), d);
+      const title = 'Set securityContext.seccompProfile.type: RuntimeDefault in the pod spec';
+      assert.deepEqual(offered.map(a => a.title), [
+        `${title} in the base (every overlay)`,
+        `${title} in a new patch web-require-seccomp-profile.yaml of overlay dev`,
+        `${title} in overlay production's patch privileged.yaml`,
+      ]);
+      // The pod securityContext of the base gains the profile (0-based line 15 is `containers:`).
+      assert.deepEqual(offered[0].edit, { documentChanges: [{ textDocument: { uri: ws.uri(BASE), version: 1 }, edits: [
+        { range: range(15, 0, 15, 0), newText: '        seccompProfile:\n          type: RuntimeDefault\n' },
+      ] }] });
+      const created = ws.uri('overlays/dev/web-require-seccomp-profile.yaml');
+      assert.deepEqual(offered[1].edit, { documentChanges: [
+        { kind: 'create', uri: created, options: { overwrite: false, ignoreIfExists: false } },
+        { textDocument: { uri: created, version: null }, edits: [{ range: range(0, 0, 0, 0), newText: [
+          'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:',
+          '      containers:', '        - name: web', '      securityContext:', '        seccompProfile:', '          type: RuntimeDefault', '',
+        ].join('\n') }] },
+        // The kustomization is not open: no version to check.
+        { textDocument: { uri: ws.uri('overlays/dev/kustomization.yaml'), version: null }, edits: [{ range: range(2, 0, 2, 0), newText: 'patches:\n  - path: web-require-seccomp-profile.yaml\n' }] },
+      ] });
+      assert.deepEqual(offered[2].edit, { documentChanges: [{ textDocument: { uri: ws.uri(PATCH), version: null }, edits: [
+        { range: range(11, 0, 11, 0), newText: '      securityContext:\n        seccompProfile:\n          type: RuntimeDefault\n' },
+      ] }] });
+    });
+  });
+
+  it('never offers a new patch file to a client that cannot create files', async () => {
+    await withServer(async (client, ws) => {
+      const [d] = (await open(client, ws, BASE)).diagnostics;
+      assert.deepEqual((await actions(client, ws.uri(BASE), d)).map(a => a.title), [
+        'Set securityContext.seccompProfile.type: RuntimeDefault in the pod spec in the base (every overlay)',
+        'Set securityContext.seccompProfile.type: RuntimeDefault in the pod spec in overlay production\'s patch privileged.yaml',
+      ]);
+    }, false);
   });
 });

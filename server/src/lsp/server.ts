@@ -21,6 +21,8 @@ import { isConfigUri, RepoConfigs } from './repoConfig';
 import { canonicalUri, diskUri } from './uris';
 import { Validator } from './validation';
 import { KustomizeComposer } from './composed/kustomize';
+import { kustomizeActions } from './composed/kustomize-actions';
+import { resolveConfig } from '../engine';
 import { WorkspaceModel } from './workspace';
 
 /** Every manifest the model reads, as a file watcher pattern. */
@@ -217,6 +219,10 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       actions = new CodeActionProvider({
         document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log,
         fileTaken: uri => existsOnDisk(uri) || !!documents.get(uri) || model.index.summariesOf(canonicalUri(uri)).length > 0,
+        composedActions: (doc, config, diagnostics) => kustomizeActions({
+          composer: kustomize, client: codeActionClient(caps), document: openDocument,
+          taken: file => !!openDocument(diskUri(file)) || model.index.summariesOf(diskUri(file)).length > 0,
+        }, doc, resolveConfig(config), diagnostics),
       });
     } catch (e) {
       log.error('handler:initialize', `initialize failed: ${describeError(e)}`);

@@ -6,3 +6,6 @@ export { judgeRenders, KUSTOMIZE_RULE_ID } from './judge';
 export type { FindingSource, JudgedFinding, JudgeOptions } from './judge';
 export { isKustomizeDirective, isOnSetValue } from './partial';
 export { suppressInSource } from './suppress';
+export { overlaySource, sourceFixes } from './source-fix';
+export type { SourceFix, SourceFixContext, SourceFixKind } from './source-fix';
+export { rootNames } from './judge';

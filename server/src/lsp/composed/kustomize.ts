@@ -5,9 +5,10 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, JudgedFinding, judgeRenders, KustomizePlan, LintResult, ParsedFile, planKustomize, renderSafely, RenderResult,
-  ResolvedConfig, suppressInSource, WorkspaceIndex,
+  Finding, FindingSource, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, planKustomize, renderSafely, RenderResult,
+  ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
+import { freeFileName } from '../newFiles';
 import { diskUri, fsPathOf } from '../uris';
 import { EditorFileSource, readsHold, RecordingSource } from './kustomize-source';
 
@@ -28,6 +29,8 @@ export interface Judgement {
   plan: KustomizePlan;
   byFile: Map<string, JudgedFinding[]>;
   config: ResolvedConfig;
+  /** What the roots were judged with (a fix is proven with the same). */
+  options: JudgeOptions;
 }
 
 interface JudgementEntry extends Judgement { renders: RenderResult[]; generation: number }
@@ -39,6 +42,8 @@ export class KustomizeComposer {
   private readonly results = new WeakMap<Judgement, Map<string, { version: number; result: LintResult }>>();
   /** The files each root reached when last rendered (open ones re-publish when it changes). */
   private readonly reach = new Map<string, Set<string>>();
+  /** The result last handed out for each file. */
+  private readonly last = new Map<string, { version: number; result: LintResult }>();
   private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
 
   constructor(private readonly deps: KustomizeDeps) {
@@ -69,7 +74,12 @@ export class KustomizeComposer {
     try {
       result = { ...suppressInSource(this.deps.parsed(doc), findings, resolved), failures: [] };
     } catch { /* unparsable: its findings stand */ }
+    // The same findings as last time (a new judgement that changed nothing here): the same
+    // result, so the validator has nothing new to publish.
+    const last = this.last.get(path);
+    if (last && last.version === doc.version && sameFindings(last.result, result)) result = last.result;
     perFile.set(path, { version: doc.version, result });
+    this.last.set(path, { version: doc.version, result });
     return result;
   }
 
@@ -80,7 +90,12 @@ export class KustomizeComposer {
   judge(path: string, resolved: ResolvedConfig): Judgement | undefined {
     const dirs = this.kustomizationDirs();
     if (dirs.length === 0) return undefined;
-    const plan = planKustomize(this.source, dirs, f => f === path, { render: (_fs, root) => this.render(root) });
+    const options = { render: (_fs: unknown, root: string) => this.render(root) };
+    const direct = planKustomize(this.source, dirs, f => f === path, options);
+    if (!direct.covered.has(path)) return undefined;
+    // Every root that shares a file with those (the other overlays of the same base): whether a
+    // finding holds in all of them, and their names, are what check says of the whole repository.
+    const plan = planKustomize(this.source, dirs, f => direct.inclusions.has(f), options);
     for (const { root } of plan.renders) {
       const files = new Set<string>();
       for (const [file, list] of plan.inclusions) if (list.some(i => i.root === root)) files.add(file);
@@ -92,12 +107,8 @@ export class KustomizeComposer {
     const hit = this.judgements.find(j => j.config === resolved && j.generation === index.generation
       && j.renders.length === renders.length && j.renders.every((r, i) => r === renders[i]));
     if (hit) return hit;
-    const entry: JudgementEntry = { plan, config: resolved, renders, generation: index.generation, byFile: new Map() };
-    const judged = judgeRenders(this.source, plan, {
-      workspace: withoutFiles(index, plan.covered),
-      configFor: () => resolved,
-      renderedUri: root => diskUri(`${root}/.rendered.yaml`),
-    });
+    const entry: JudgementEntry = { plan, config: resolved, renders, generation: index.generation, byFile: new Map(), options: this.judgeOptions(plan, resolved) };
+    const judged = judgeRenders(this.source, plan, entry.options);
     for (const j of judged) {
       const list = entry.byFile.get(j.file) ?? [];
       list.push(j);
@@ -113,6 +124,32 @@ export class KustomizeComposer {
     const files = new Set<string>();
     for (const reached of this.reach.values()) if (path !== undefined && reached.has(path)) for (const f of reached) files.add(f);
     return open.filter(d => d.uri !== doc.uri && files.has(fsPathOf(d.uri) ?? ''));
+  }
+
+  /**
+   * What proving a fix of this judgement needs; `taken(path)`: some file or open document uses
+   * the path (a new patch file never goes there).
+   */
+  fixContext(judgement: Judgement, taken: (path: string) => boolean): SourceFixContext {
+    const name = rootNames(judgement.plan.renders.map(r => r.root));
+    return {
+      fs: this.source,
+      dirs: this.kustomizationDirs(),
+      judge: judgement.options,
+      freePath: (dir, file) => {
+        const free = freeFileName(file, candidate => taken(`${dir}/${candidate}`) || this.source.kindOf(`${dir}/${candidate}`) !== undefined);
+        return free && `${dir}/${free}`;
+      },
+      rootName: name,
+    };
+  }
+
+  private judgeOptions(plan: KustomizePlan, resolved: ResolvedConfig): JudgeOptions {
+    return {
+      workspace: withoutFiles(this.deps.index(), plan.covered),
+      configFor: () => resolved,
+      renderedUri: root => diskUri(`${root}/.rendered.yaml`),
+    };
   }
 
   /** A root's render, reused while every file it read reads the same. */
@@ -141,6 +178,11 @@ export class KustomizeComposer {
     this.dirsMemo = { generation: index.generation, revision: index.revision, dirs: sorted };
     return sorted;
   }
+}
+
+function sameFindings(a: LintResult, b: LintResult): boolean {
+  const key = (r: LintResult) => JSON.stringify([r.findings.map(f => [f.ruleId, f.messageId, f.message, f.offsets, f.related]), r.suppressed?.length ?? 0]);
+  return key(a) === key(b);
 }
 
 /** The model without the files a render covers: their objects take part as rendered, never as written. */
