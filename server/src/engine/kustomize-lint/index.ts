@@ -9,3 +9,4 @@ export { suppressInSource } from './suppress';
 export { overlaySource, sourceFixes } from './source-fix';
 export type { SourceFix, SourceFixContext, SourceFixKind } from './source-fix';
 export { rootNames } from './judge';
+export { objectSkeleton, patchEntryEdit, smpPatchFor } from './patch-files';
