@@ -6,7 +6,7 @@ import type { Finding, ResolvedConfig } from '../lint';
 import { lintParsed } from '../lint';
 import { parseFile } from '../model/parse';
 import { LineIndex } from '../model/text';
-import type { FileSource, Origin, RenderedObject } from '../render/kustomize';
+import type { FileSource, Origin, RenderedObject, RenderResult } from '../render/kustomize';
 import { WorkspaceIndex } from '../workspace';
 import { summarizeFile } from '../workspace/summary';
 import { buildFinding, KUSTOMIZE_RULE_ID, problemFindings } from './problems';
@@ -38,7 +38,15 @@ export interface JudgeOptions {
   configFor(root: string): ResolvedConfig;
   /** The URI the rendered objects of a root get in the model (inside the root's folder). */
   renderedUri(root: string): string;
+  /**
+   * Findings of a render judged earlier with the same workspace and configuration (the editor
+   * keeps one per model generation): a root whose render did not change is not linted again.
+   */
+  rootCache?: WeakMap<RenderResult, RootFindings>;
 }
+
+/** One root's findings, placed in source files, before they are merged across roots. */
+export type RootFindings = Array<JudgedFinding & { definedAt: Origin; set: boolean }>;
 
 export { KUSTOMIZE_RULE_ID };
 
@@ -52,7 +60,9 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
   const merged = new Map<string, { judged: JudgedFinding; definedAt: Origin; set: boolean; roots: string[] }>();
   for (const { root, result } of plan.renders) {
     if (!result.ok) continue;
-    for (const { definedAt, set, ...judged } of judgeRoot(root, result.objects, result.yaml, options, lines)) {
+    const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.yaml, options, lines);
+    options.rootCache?.set(result, found);
+    for (const { definedAt, set, ...judged } of found) {
       const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
       const seen = merged.get(key);
       if (seen) { if (!seen.roots.includes(root)) seen.roots.push(root); } else merged.set(key, { judged, definedAt, set, roots: [root] });
@@ -74,12 +84,12 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
 }
 
 function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: string, options: JudgeOptions,
-  lines: (file: string) => LineIndex | undefined): Array<JudgedFinding & { definedAt: Origin; set: boolean }> {
+  lines: (file: string) => LineIndex | undefined): RootFindings {
   const uri = options.renderedUri(root);
   const parsed = parseFile(yaml);
   const workspace = options.workspace.withFile(uri, summarizeFile(uri, parsed));
   const result = lintParsed(parsed, options.configFor(root), { uri, workspace });
-  const out: Array<JudgedFinding & { definedAt: Origin; set: boolean }> = [];
+  const out: RootFindings = [];
   for (const f of result.findings) {
     const object = objects[f.object.docIndex];
     const doc = parsed.documents[f.object.docIndex];

@@ -19,6 +19,11 @@ export interface KustomizePlan {
 export interface PlanOptions {
   /** How a root is rendered (the language server reuses a render whose files did not change). */
   render?(fs: FileSource, root: string): RenderResult;
+  /**
+   * Also the roots that reach any file the wanted files' roots reach (the other overlays of the
+   * same base): whether a finding holds in every overlay is a question about all of them.
+   */
+  siblings?: boolean;
 }
 
 /** Roles whose files are not objects of their own: judged only through what they change. */
@@ -41,8 +46,13 @@ export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (
     all.push(dir);
     reached = inclusionMap(fs, all);
   }
-  const roots = all.filter(root => ownFiles(root).some(wanted)
-    || [...reached].some(([file, list]) => wanted(file) && list.some(i => i.root === root)));
+  const reaching = (want: (file: string) => boolean) => all.filter(root => ownFiles(root).some(want)
+    || [...reached].some(([file, list]) => want(file) && list.some(i => i.root === root)));
+  let roots = reaching(wanted);
+  if (options.siblings) {
+    const shared = new Set([...reached].filter(([, list]) => list.some(i => roots.includes(i.root))).map(([file]) => file));
+    roots = reaching(f => shared.has(f) || wanted(f));
+  }
   const render = options.render ?? renderSafely;
   const renders = roots.map(root => ({ root, result: render(fs, root) }));
   const inclusions = inclusionMap(fs, roots);

@@ -42,6 +42,7 @@ export class KustomizeComposer {
   private readonly results = new WeakMap<Judgement, Map<string, { version: number; result: LintResult }>>();
   /** The files each root reached when last rendered (open ones re-publish when it changes). */
   private readonly reach = new Map<string, Set<string>>();
+  private rootCache: { generation: number; config: ResolvedConfig; cache: NonNullable<JudgeOptions['rootCache']> } | undefined;
   /** The result last handed out for each file. */
   private readonly last = new Map<string, { version: number; result: LintResult }>();
   private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
@@ -90,12 +91,9 @@ export class KustomizeComposer {
   judge(path: string, resolved: ResolvedConfig): Judgement | undefined {
     const dirs = this.kustomizationDirs();
     if (dirs.length === 0) return undefined;
-    const options = { render: (_fs: unknown, root: string) => this.render(root) };
-    const direct = planKustomize(this.source, dirs, f => f === path, options);
-    if (!direct.covered.has(path)) return undefined;
-    // Every root that shares a file with those (the other overlays of the same base): whether a
-    // finding holds in all of them, and their names, are what check says of the whole repository.
-    const plan = planKustomize(this.source, dirs, f => direct.inclusions.has(f), options);
+    // With every root that shares a file with those (the other overlays of the same base): whether
+    // a finding holds in all of them, and their names, are what check says of the whole repository.
+    const plan = planKustomize(this.source, dirs, f => f === path, { render: (_fs, root) => this.render(root), siblings: true });
     for (const { root } of plan.renders) {
       const files = new Set<string>();
       for (const [file, list] of plan.inclusions) if (list.some(i => i.root === root)) files.add(file);
@@ -145,7 +143,11 @@ export class KustomizeComposer {
   }
 
   private judgeOptions(plan: KustomizePlan, resolved: ResolvedConfig): JudgeOptions {
+    // A root's findings hold while its render, the model and the configuration do.
+    const generation = this.deps.index().generation;
+    if (this.rootCache?.generation !== generation || this.rootCache.config !== resolved) this.rootCache = { generation, config: resolved, cache: new WeakMap() };
     return {
+      rootCache: this.rootCache.cache,
       workspace: withoutFiles(this.deps.index(), plan.covered),
       configFor: () => resolved,
       renderedUri: root => diskUri(`${root}/.rendered.yaml`),
