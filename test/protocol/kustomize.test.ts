@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { removeTempTrees, tempTree } from '../helpers/cli';
 import { range } from './fixtures';
@@ -19,7 +19,7 @@ const BASE = 'base/deployment.yaml';
 
 function capabilities(createFiles: boolean): ClientCapabilities {
   return {
-    workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: createFiles ? ['create'] : [] } },
+    workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: createFiles ? ['create'] : [] } },
     textDocument: {
       publishDiagnostics: { versionSupport: true, dataSupport: true, relatedInformation: true },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
@@ -94,6 +94,17 @@ describe('protocol: Kustomize in the editor', function () {
       await client.change(ws.uri(HARDEN), 2, [{ text: webPatch(['readOnlyRootFilesystem: true']) }]);
       const base = await client.waitForDiagnostics(ws.uri(BASE), { since: mark, where: p => p.diagnostics[0]?.message === SECCOMP });
       assert.equal(base.version, 1, 'the base itself did not change');
+      assert.deepEqual(base.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), SECCOMP]]);
+    });
+  });
+
+  it('follows a file changed on disk that a render read, though it is not open', async () => {
+    await withServer(async (client, ws) => {
+      await open(client, ws, BASE);
+      const mark = client.mark();
+      fs.writeFileSync(path.join(ws.dir, HARDEN), webPatch(['readOnlyRootFilesystem: true']));
+      await client.changeWatchedFiles([{ uri: ws.uri(HARDEN), type: FileChangeType.Changed }]);
+      const base = await client.waitForDiagnostics(ws.uri(BASE), { since: mark });
       assert.deepEqual(base.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), SECCOMP]]);
     });
   });

@@ -18,7 +18,7 @@ import { describeError, RateLimitedLog } from './log';
 import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './scan';
 import { defaultNamespaceOf, SECTION, SettingsStore } from './settings';
 import { isConfigUri, RepoConfigs } from './repoConfig';
-import { canonicalUri, diskUri } from './uris';
+import { canonicalUri, diskUri, fsPathOf } from './uris';
 import { Validator } from './validation';
 import { KustomizeComposer } from './composed/kustomize';
 import { kustomizeActions } from './composed/kustomize-actions';
@@ -273,7 +273,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   }));
 
   const watchedFilesChanged = (changes: FileEvent[]) => {
-    kustomize.diskChanged();
+    // A render read a changed file: the files judged through it are linted again (unchanged results are not re-published).
+    if (kustomize.diskChanged(changes.flatMap(c => fsPathOf(c.uri) ?? []))) validator?.factsChanged(new Set(changes.map(c => canonicalUri(c.uri))));
     if (changes.some(c => isConfigUri(c.uri))) repoChanged();
     model.filesChanged(changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
     for (const c of changes) {

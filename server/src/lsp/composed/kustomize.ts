@@ -51,9 +51,15 @@ export class KustomizeComposer {
     this.source = new EditorFileSource(deps.openText);
   }
 
-  /** The disk changed (file events): reads and renders are checked against it again. */
-  diskChanged(): void {
+  /**
+   * The disk changed (file events, absolute paths): reads and renders are checked against it
+   * again. True when a render read one of the paths (or a folder holding it): the open files
+   * judged through it may read differently now, though no object's facts changed.
+   */
+  diskChanged(paths: readonly string[]): boolean {
     this.source.diskChanged();
+    const touches = (read: string) => paths.some(p => read === p || read.startsWith(`${p}/`) || p.startsWith(`${read}/`));
+    return [...this.renders.values()].some(r => r.reads.some(read => touches(read.path)));
   }
 
   /**
