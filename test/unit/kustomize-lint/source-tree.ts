@@ -1,6 +1,10 @@
 // A base that is clean at the restricted level but for its seccomp profile (set by staging's
 // patch only), an overlay whose patch makes the container privileged, and an overlay with no
 // patch: the workspace the editor and fix tests judge through Kustomize.
+import { DEFAULT_DENY } from '../../protocol/fixtures';
+import { webPatch } from './tree';
+
+export { webPatch };
 
 /** Clean at restricted (isolated by its NetworkPolicy) but for the missing seccomp profile. */
 export const BASE_WEB = `apiVersion: apps/v1
@@ -29,20 +33,7 @@ spec:
             limits:
               memory: 128Mi
 ---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-spec:
-  podSelector: {}
-  policyTypes: [Ingress, Egress]
-`;
-
-/** A strategic merge patch of the web container's securityContext (settings from line 11, 0-based 10). */
-export function webPatch(settings: string[]): string {
-  const head = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          securityContext:'];
-  return [...head, ...settings.map(l => `            ${l}`), ''].join('\n');
-}
+${DEFAULT_DENY}`;
 
 /** Relative paths (the protocol tests write them to disk; the unit tests read them under /ws). */
 export const TREE: Record<string, string> = {
