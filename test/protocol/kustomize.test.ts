@@ -126,8 +126,14 @@ describe('protocol: Kustomize in the editor', function () {
       const offered = await actions(client, ws.uri(PATCH), d);
       assert.deepEqual(offered.map(a => [a.title, a.isPreferred]), [
         ['Set securityContext.privileged: false in container "web" (a CNI, CSI or device-plugin container that needs the host stops working)', false],
+        ['Suppress disallow-privileged-containers on this line', false],
       ]);
       assert.deepEqual(offered[0].edit, { documentChanges: [{ textDocument: { uri: ws.uri(PATCH), version: 1 }, edits: [{ range: range(10, 24, 10, 28), newText: 'false' }] }] });
+      const comment = '            # kube-harden-ignore disallow-privileged-containers -- TODO: reason\n';
+      assert.deepEqual(offered[1].edit, { documentChanges: [{ textDocument: { uri: ws.uri(PATCH), version: 1 }, edits: [{ range: range(10, 0, 10, 0), newText: comment }] }] });
+      // The comment applied with a reason (unsaved): the patch's comments hold for what the render brings back to it.
+      await client.change(ws.uri(PATCH), 2, [{ range: range(10, 0, 10, 0), text: comment.replace('TODO: reason', 'a CNI agent') }]);
+      assert.deepEqual((await client.waitForDiagnostics(ws.uri(PATCH), { version: 2 })).diagnostics, []);
     });
   });
 
@@ -140,6 +146,7 @@ describe('protocol: Kustomize in the editor', function () {
         `${title} in the base (every overlay)`,
         `${title} in a new patch web-require-seccomp-profile.yaml of overlay dev`,
         `${title} in overlay production's patch privileged.yaml`,
+        'Suppress require-seccomp-profile on this line',
       ]);
       // The pod securityContext of the base gains the profile (0-based line 15 is `containers:`).
       assert.deepEqual(offered[0].edit, { documentChanges: [{ textDocument: { uri: ws.uri(BASE), version: 1 }, edits: [
@@ -167,6 +174,7 @@ describe('protocol: Kustomize in the editor', function () {
       assert.deepEqual((await actions(client, ws.uri(BASE), d)).map(a => a.title), [
         'Set securityContext.seccompProfile.type: RuntimeDefault in the pod spec in the base (every overlay)',
         'Set securityContext.seccompProfile.type: RuntimeDefault in the pod spec in overlay production\'s patch privileged.yaml',
+        'Suppress require-seccomp-profile on this line',
       ]);
     }, false);
   });

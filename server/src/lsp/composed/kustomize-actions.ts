@@ -4,7 +4,7 @@
 // can create files, and never over an existing one.
 import { CodeAction, CodeActionKind, CreateFile, Diagnostic, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ResolvedConfig, SourceFix, sourceFixes } from '../../engine';
+import { Finding, KUSTOMIZE_RULE_ID, ParsedFile, ResolvedConfig, SourceFix, sourceFixes, suppressOnLine, SUPPRESSIONS_ID, TextEdit as EngineEdit } from '../../engine';
 import type { CodeActionClient } from '../codeActions';
 import { findingsFor } from '../codeActions';
 import { diskUri, fsPathOf } from '../uris';
@@ -33,6 +33,7 @@ export function kustomizeActions(deps: KustomizeActionDeps, doc: TextDocument, r
       const j = judged.find(x => x.finding === finding);
       if (!j || seen.has(j)) continue;
       seen.add(j);
+      const suppress = suppressLine(deps.composer.parsed(doc), finding);
       for (const fix of sourceFixes(ctx, j)) {
         const edit = workspaceEditOf(deps, fix);
         if (!edit) continue;
@@ -42,9 +43,24 @@ export function kustomizeActions(deps: KustomizeActionDeps, doc: TextDocument, r
           kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: safe && fix.kind === 'node', edit,
         });
       }
+      // The source file's comments apply to what lands in it: a suppression comment there holds.
+      if (suppress) {
+        const edit: WorkspaceEdit = deps.client.documentChanges
+          ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, suppress.map(e => TextEdit.replace({ start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, e.newText)))] }
+          : { changes: { [doc.uri]: suppress.map(e => TextEdit.replace({ start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, e.newText)) } };
+        actions.push({ title: `Suppress ${finding.ruleId} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false, edit });
+      }
     }
   }
   return actions;
+}
+
+/** A `# kube-harden-ignore` comment above the finding's line, for a finding of a rule. */
+function suppressLine(parsed: ParsedFile, finding: Finding): EngineEdit[] | undefined {
+  if (finding.ruleId === KUSTOMIZE_RULE_ID || finding.ruleId === SUPPRESSIONS_ID) return undefined;
+  const at = finding.offsets[0];
+  const d = parsed.documents.find(x => x.doc.range && x.doc.range[0] <= at && at <= x.doc.range[2]);
+  return d && suppressOnLine(parsed.text, d.doc, finding.ruleId, at);
 }
 
 function workspaceEditOf(deps: KustomizeActionDeps, fix: SourceFix): WorkspaceEdit | undefined {

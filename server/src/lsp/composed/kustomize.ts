@@ -51,6 +51,11 @@ export class KustomizeComposer {
     this.source = new EditorFileSource(deps.openText);
   }
 
+  /** The document's parse (shared with the rest of the server). */
+  parsed(doc: TextDocument): ParsedFile {
+    return this.deps.parsed(doc);
+  }
+
   /**
    * The disk changed (file events, absolute paths): reads and renders are checked against it
    * again. True when a render read one of the paths (or a folder holding it): the open files
