@@ -7,9 +7,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
-import { removeTempTrees, tempTree } from '../helpers/cli';
+import { cli, json, removeTempTrees, tempTree } from '../helpers/cli';
 import { range } from './fixtures';
 import { TREE, webPatch } from '../unit/kustomize-lint/source-tree';
+import { TREE as CHECK_TREE } from '../unit/kustomize-lint/tree';
 
 const PRIVILEGED = 'Container "web" is privileged: remove securityContext.privileged or set it to false.';
 const SECCOMP = 'Container "web" runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).';
@@ -28,7 +29,8 @@ function capabilities(createFiles: boolean): ClientCapabilities {
 }
 
 class Workspace {
-  readonly dir = fs.realpathSync(tempTree(TREE));
+  readonly dir: string;
+  constructor(tree: Record<string, string> = TREE) { this.dir = fs.realpathSync(tempTree(tree)); }
   uri(rel: string): string { return pathToFileURL(path.join(this.dir, rel)).href; }
   kustomizationOf(overlay: string) { return { location: { uri: this.uri(`overlays/${overlay}/kustomization.yaml`), range: range(0, 0, 0, 0) }, message: 'Rendered by this kustomization' }; }
 }
@@ -73,6 +75,33 @@ describe('protocol: Kustomize in the editor', function () {
       // The kustomization of a root is judged through its render: nothing to say about it.
       assert.deepEqual((await open(client, ws, 'overlays/production/kustomization.yaml')).diagnostics, []);
     });
+  });
+
+  it('says what `kube-harden check` says of every file of the tree, and of the check test tree', async () => {
+    for (const tree of [TREE, CHECK_TREE]) {
+      const ws = new Workspace(tree);
+      const run = json<{ findings: Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }> }>(await cli(['check', '--format', 'json', '.'], { cwd: ws.dir }));
+      const expected = run.findings.map(f => `${f.file.replace(/^\.\//, '')} ${f.range.start.line - 1}:${f.range.start.column - 1}-${f.range.end.line - 1}:${f.range.end.column - 1} ${f.rule} ${f.message}`).sort();
+      assert.ok(expected.length > 0);
+      const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], capabilities: capabilities(true) });
+      try {
+        const seen: string[] = [];
+        for (const rel of Object.keys(tree)) {
+          await client.open(ws.uri(rel), tree[rel]);
+          const p = await client.waitForDiagnostics(ws.uri(rel), { version: 1 });
+          // One diagnostic may group several findings on one range: each finding is a row, as in check.
+          for (const d of p.diagnostics) {
+            const group = (d.data as { group?: Array<{ ruleId: string }> }).group;
+            if (group) for (const g of group) seen.push(`${rel} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${g.ruleId} (grouped)`);
+            else seen.push(`${rel} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
+          }
+        }
+        const grouped = (row: string) => row.replace(/^(\S+ \S+ \S+) .*$/, '$1 (grouped)');
+        assert.deepEqual(seen.sort(), expected.map(row => (seen.includes(row) ? row : grouped(row))).sort());
+      } finally {
+        await client.stop();
+      }
+    }
   });
 
   it('re-renders on unsaved edits: of the patch itself, and of another patch for the open base', async () => {
