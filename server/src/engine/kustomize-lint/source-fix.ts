@@ -12,7 +12,7 @@ import { fixRefusal } from '../fixing';
 import { applyEdits, TextEdit } from '../fix/edit';
 import { integrityOf } from '../fix/integrity';
 import { parseFile } from '../model/parse';
-import type { FileSource } from '../render/kustomize';
+import type { FileSource, RenderResult } from '../render/kustomize';
 import { judgeRenders, JudgedFinding, JudgeOptions } from './judge';
 import { planKustomize } from './plan';
 import { objectSkeleton, patchEntryEdit, smpPatchFor } from './patch-files';
@@ -40,6 +40,11 @@ export interface SourceFixContext {
   freePath(dir: string, name: string): string | undefined;
   /** Short name of a root, for titles. */
   rootName(root: string): string;
+  /**
+   * How a root is rendered while a fix is proven (`changed`: the files the fix writes): the
+   * editor reuses the render of a root that read none of them. Default: render it.
+   */
+  render?(fs: FileSource, root: string, changed: ReadonlySet<string>): RenderResult;
 }
 
 /** Every proven fix of one judged finding, in the order they are offered. */
@@ -134,7 +139,10 @@ function proven(ctx: SourceFixContext, judged: JudgedFinding, fix: SourceFix, ro
   }
   const fs = overlaySource(ctx.fs, changed);
   const target = judged.finding;
-  const plan = planKustomize(fs, ctx.dirs, f => f === judged.file || f === judged.source!.definedAt.file);
+  const written = new Set(changed.keys());
+  const render = ctx.render;
+  const plan = planKustomize(fs, ctx.dirs, f => f === judged.file || f === judged.source!.definedAt.file,
+    render ? { render: (source, root) => render(source, root, written) } : {});
   if (roots.some(root => !plan.renders.some(r => r.root === root && r.result.ok))) return false;
   return !judgeRenders(fs, plan, ctx.judge).some(j => j.source && j.finding.ruleId === target.ruleId && j.finding.messageId === target.messageId
     && j.finding.object.kind === target.object.kind && j.finding.object.name === target.object.name && sameData(j.finding, target)

@@ -150,6 +150,13 @@ export class KustomizeComposer {
         return free && `${dir}/${free}`;
       },
       rootName: name,
+      render: (fs, root, changed) => {
+        // A root that read none of the files the fix writes renders as it did (and is not judged again).
+        const cached = this.renders.get(root);
+        const touched = (path: string) => changed.has(path) || [...changed].some(c => c.startsWith(`${path}/`));
+        if (cached && !cached.reads.some(r => touched(r.path)) && readsHold(cached.reads, this.source)) return cached.result;
+        return renderSafely(fs, root);
+      },
     };
   }
 
