@@ -2,7 +2,7 @@
 // for a missing setting, to the base object or to an overlay's patch (existing or new), each
 // proven by rendering and judging again.
 import * as assert from 'node:assert/strict';
-import { applyEdits, judgeRenders, JudgedFinding, memorySource, planKustomize, resolveConfig, rootNames, SourceFix, SourceFixContext, sourceFixes, WorkspaceIndex } from '@kube-harden/server/out/engine';
+import { applyEdits, judgeRenders, lintParsed, parseFile, JudgedFinding, memorySource, planKustomize, resolveConfig, rootNames, SourceFix, SourceFixContext, sourceFixes, WorkspaceIndex } from '@kube-harden/server/out/engine';
 import type { FileSource } from '@kube-harden/server/out/engine';
 import { KUSTOMIZE_TREE, TREE, webPatch } from './source-tree';
 
@@ -73,6 +73,14 @@ describe('kustomize-lint: fixes where the value lives', () => {
     const offered = fixesOf(fs, '/ws/base/deployment.yaml', 'require-seccomp-profile').map(f => f.title);
     assert.ok(!offered.includes(`${SECCOMP_TITLE} in the base (every overlay)`), offered.join('\n'));
     assert.ok(offered.includes(`${SECCOMP_TITLE} in a new patch web-require-seccomp-profile.yaml of overlay dev`), offered.join('\n'));
+  });
+
+  it('judges a render without building the fixes it would drop (lint option fixes: false)', () => {
+    const text = webPatch(['privileged: true']);
+    const withFixes = lintParsed(parseFile(text), config).findings;
+    const without = lintParsed(parseFile(text), config, { fixes: false }).findings;
+    assert.ok(withFixes.some(f => f.fix !== null));
+    assert.deepEqual(without.map(f => [f.ruleId, f.offsets, f.fix, f.suggestions]), withFixes.map(f => [f.ruleId, f.offsets, null, []]));
   });
 
   it('picks a free name for a new patch file', () => {

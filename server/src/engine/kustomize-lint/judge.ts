@@ -88,7 +88,8 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: strin
   const uri = options.renderedUri(root);
   const parsed = parseFile(yaml);
   const workspace = options.workspace.withFile(uri, summarizeFile(uri, parsed));
-  const result = lintParsed(parsed, options.configFor(root), { uri, workspace });
+  // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
+  const result = lintParsed(parsed, options.configFor(root), { uri, workspace, fixes: false });
   const out: RootFindings = [];
   for (const f of result.findings) {
     const object = objects[f.object.docIndex];
