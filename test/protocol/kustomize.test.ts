@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { cli, json, removeTempTrees, tempTree } from '../helpers/cli';
-import { range } from './fixtures';
+import { PRIVILEGED_MESSAGE, PRIVILEGED_POD, range, RUN_AS_ROOT_MESSAGE } from './fixtures';
 import { TREE, webPatch } from '../unit/kustomize-lint/source-tree';
 import { TREE as CHECK_TREE } from '../unit/kustomize-lint/tree';
 
@@ -74,6 +74,13 @@ describe('protocol: Kustomize in the editor', function () {
       ]);
       // The kustomization of a root is judged through its render: nothing to say about it.
       assert.deepEqual((await open(client, ws, 'overlays/production/kustomization.yaml')).diagnostics, []);
+      // A file no kustomization reaches is linted as written.
+      const lone = ws.uri('apps/pod.yaml');
+      await client.open(lone, PRIVILEGED_POD);
+      assert.deepEqual((await client.waitForDiagnostics(lone, { version: 1 })).diagnostics.map(d => [d.range, d.code, d.message]), [
+        [range(8, 4, 8, 19), 'require-run-as-non-root', RUN_AS_ROOT_MESSAGE],
+        [range(9, 18, 9, 22), 'disallow-privileged-containers', PRIVILEGED_MESSAGE],
+      ]);
     });
   });
 

@@ -5,7 +5,7 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, planKustomize, renderSafely, RenderResult,
+  Finding, FindingSource, inclusionMap, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, planKustomize, renderSafely, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
@@ -43,6 +43,7 @@ export class KustomizeComposer {
   /** The files each root reached when last rendered (open ones re-publish when it changes). */
   private readonly reach = new Map<string, Set<string>>();
   private rootCache: { generation: number; config: ResolvedConfig; cache: NonNullable<JudgeOptions['rootCache']> } | undefined;
+  private reachable: { dirs: readonly string[]; reads: RecordingSource['reads']; files: Set<string> } | undefined;
   /** The result last handed out for each file. */
   private readonly last = new Map<string, { version: number; result: LintResult }>();
   private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
@@ -101,7 +102,7 @@ export class KustomizeComposer {
    */
   judge(path: string, resolved: ResolvedConfig): Judgement | undefined {
     const dirs = this.kustomizationDirs();
-    if (dirs.length === 0) return undefined;
+    if (dirs.length === 0 || !this.mayReach(path, dirs)) return undefined;
     // With every root that shares a file with those (the other overlays of the same base): whether
     // a finding holds in all of them, and their names, are what check says of the whole repository.
     const plan = planKustomize(this.source, dirs, f => f === path, { render: (_fs, root) => this.render(root), siblings: true });
@@ -170,6 +171,20 @@ export class KustomizeComposer {
       configFor: () => resolved,
       renderedUri: root => diskUri(`${root}/.rendered.yaml`),
     };
+  }
+
+  /**
+   * False when no kustomization of the workspace reaches the file (each taken as a root, a
+   * superset of the real roots): a keystroke in a file no root reaches costs a check of the
+   * kustomizations' reads, not a plan.
+   */
+  private mayReach(path: string, dirs: readonly string[]): boolean {
+    const memo = this.reachable;
+    if (!memo || memo.dirs !== dirs || !readsHold(memo.reads, this.source)) {
+      const recording = new RecordingSource(this.source);
+      this.reachable = { dirs, reads: recording.reads, files: new Set(inclusionMap(recording, dirs).keys()) };
+    }
+    return this.reachable!.files.has(path);
   }
 
   /** A root's render, reused while every file it read reads the same. */
