@@ -131,6 +131,18 @@ function measure(label, dir, edited, samples = SAMPLES) {
     cache.delete(alone.uri);
     if (i >= 2) { composed.push(c); parse.push(p); written.push(w); }
   }
+  // A file no kustomization reaches: what asking the composer costs before the as-written lint.
+  const lone = path.join(dir, 'unreached', 'pod.yaml');
+  fs.mkdirSync(path.dirname(lone), { recursive: true });
+  fs.writeFileSync(lone, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n');
+  const unreached = [];
+  for (let i = 0; i < samples + 2; i++) {
+    const d = TextDocument.create(pathToFileURL(lone).href, 'yaml', i + 1, `${fs.readFileSync(lone, 'utf8')}# ${i}\n`);
+    open.set(lone, d);
+    const t = process.hrtime.bigint();
+    if (composer.lint(d, resolved) !== undefined) throw new Error('unreached/pod.yaml is reached');
+    if (i >= 2) unreached.push(ms(t));
+  }
   const kib = n => (n / 1024).toFixed(1);
   const rootBytes = walk(dir).reduce((a, f) => a + fs.statSync(f).size, 0);
   const f = (xs, q) => percentile(xs, q).toFixed(2).padStart(7);
@@ -138,6 +150,7 @@ function measure(label, dir, edited, samples = SAMPLES) {
   console.log(`  re-render + judge of the roots it reaches  p50 ${f(composed, 50)} ms  p95 ${f(composed, 95)} ms`);
   console.log(`  re-parse of the edited file                p50 ${f(parse, 50)} ms  p95 ${f(parse, 95)} ms`);
   console.log(`  lint of the edited file as written         p50 ${f(written, 50)} ms  p95 ${f(written, 95)} ms`);
+  console.log(`  composer on a file no root reaches         p50 ${f(unreached, 50)} ms  p95 ${f(unreached, 95)} ms`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

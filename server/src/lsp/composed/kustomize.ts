@@ -209,7 +209,10 @@ export class KustomizeComposer {
       const file = fsPathOf(s.uri);
       if (file) dirs.add(file.slice(0, file.lastIndexOf('/')));
     }
-    const sorted = [...dirs].sort();
+    let sorted = [...dirs].sort();
+    // The same folders: the same array, so what was derived from them (mayReach) still holds.
+    const before = this.dirsMemo?.dirs;
+    if (before && before.length === sorted.length && before.every((d, i) => d === sorted[i])) sorted = before;
     this.dirsMemo = { generation: index.generation, revision: index.revision, dirs: sorted };
     return sorted;
   }
