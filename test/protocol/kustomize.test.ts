@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, FileChangeType, Hover, HoverRequest, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { cli, json, removeTempTrees, tempTree } from '../helpers/cli';
 import { PRIVILEGED_MESSAGE, PRIVILEGED_POD, range, RUN_AS_ROOT_MESSAGE } from './fixtures';
@@ -142,6 +142,16 @@ describe('protocol: Kustomize in the editor', function () {
       await client.changeWatchedFiles([{ uri: ws.uri(HARDEN), type: FileChangeType.Changed }]);
       const base = await client.waitForDiagnostics(ws.uri(BASE), { since: mark });
       assert.deepEqual(base.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), SECCOMP]]);
+    });
+  });
+
+  it('hovers what was published: the finding through its overlay, not the patch as written', async () => {
+    await withServer(async (client, ws) => {
+      await open(client, ws, PATCH);
+      const hover = await client.request<Hover | null>(HoverRequest.method, { textDocument: { uri: ws.uri(PATCH) }, position: { line: 10, character: 25 } });
+      assert.deepEqual(hover?.range, range(10, 24, 10, 28));
+      // The message as published (markdown-escaped), second paragraph after the title.
+      assert.equal((hover?.contents as MarkupContent).value.split('\n\n')[1], `${PRIVILEGED} \\(in overlay production\\)`);
     });
   });
 

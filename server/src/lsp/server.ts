@@ -215,7 +215,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         createProgress: () => connection.window.createWorkDoneProgress(),
         log,
       });
-      hover = { document: uri => documents.get(uri), cache, settings, docsHref };
+      hover = { document: uri => documents.get(uri), cache, settings, docsHref, composers: [kustomize] };
       actions = new CodeActionProvider({
         document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log,
         fileTaken: uri => existsOnDisk(uri) || !!documents.get(uri) || model.index.summariesOf(canonicalUri(uri)).length > 0,
