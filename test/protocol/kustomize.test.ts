@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, FileChangeType, Hover, HoverRequest, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, ExecuteCommandRequest, FileChangeType, Hover, HoverRequest, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { cli, json, removeTempTrees, tempTree } from '../helpers/cli';
 import { PRIVILEGED_MESSAGE, PRIVILEGED_POD, range, RUN_AS_ROOT_MESSAGE } from './fixtures';
@@ -142,6 +142,18 @@ describe('protocol: Kustomize in the editor', function () {
       await client.changeWatchedFiles([{ uri: ws.uri(HARDEN), type: FileChangeType.Changed }]);
       const base = await client.waitForDiagnostics(ws.uri(BASE), { since: mark });
       assert.deepEqual(base.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), SECCOMP]]);
+    });
+  });
+
+  it('scans closed files of the workspace through their roots (kubeHarden.scanWorkspace)', async () => {
+    await withServer(async (client, ws) => {
+      const mark = client.mark();
+      await client.request(ExecuteCommandRequest.method, { command: 'kubeHarden.scanWorkspace', arguments: [] });
+      const patch = await client.waitForDiagnostics(ws.uri(PATCH), { since: mark });
+      assert.deepEqual(patch.diagnostics.map(d => [d.range, d.message]), [[range(10, 24, 10, 28), `${PRIVILEGED} (in overlay production)`]]);
+      const base = await client.waitForDiagnostics(ws.uri(BASE), { since: mark });
+      assert.deepEqual(base.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), `${SECCOMP} (in overlays dev, production)`]]);
+      assert.deepEqual((await client.waitForDiagnostics(ws.uri(HARDEN), { since: mark })).diagnostics, []);
     });
   });
 

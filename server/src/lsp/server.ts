@@ -208,6 +208,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         manifestFiles: job => model.manifestFiles(job),
         isOpen: uri => openUris.has(uri),
         indexFor: uri => model.indexFor(uri),
+        composedLint: (file, text, resolved) => kustomize.lintClosed(file, text, resolved),
         ready: () => model.whenReady(),
         settings,
         publish,

@@ -5,7 +5,7 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, inclusionMap, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, planKustomize, renderSafely, RenderResult,
+  Finding, FindingSource, inclusionMap, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
@@ -82,11 +82,7 @@ export class KustomizeComposer {
     if (!perFile) { perFile = new Map(); this.results.set(judgement, perFile); }
     const hit = perFile.get(path);
     if (hit && hit.version === doc.version) return hit.result;
-    const findings = (judgement.byFile.get(path) ?? []).map(j => withRoots(j, judgement.plan));
-    let result: LintResult = { findings, failures: [] };
-    try {
-      result = { ...suppressInSource(this.deps.parsed(doc), findings, resolved), failures: [] };
-    } catch { /* unparsable: its findings stand */ }
+    let result = resultOf(judgement, path, () => this.deps.parsed(doc), resolved);
     // The same findings as last time (a new judgement that changed nothing here): the same
     // result, so the validator has nothing new to publish.
     const last = this.last.get(path);
@@ -94,6 +90,15 @@ export class KustomizeComposer {
     perFile.set(path, { version: doc.version, result });
     this.last.set(path, { version: doc.version, result });
     return result;
+  }
+
+  /**
+   * The findings of a closed file (the workspace scan) through the roots that reach it, or
+   * undefined when none does. `text`: the file as read from disk.
+   */
+  lintClosed(path: string, text: string, resolved: ResolvedConfig): LintResult | undefined {
+    const judgement = this.judge(path, resolved);
+    return judgement && resultOf(judgement, path, () => parseFile(text), resolved);
   }
 
   /**
@@ -215,6 +220,16 @@ export class KustomizeComposer {
     if (before && before.length === sorted.length && before.every((d, i) => d === sorted[i])) sorted = before;
     this.dirsMemo = { generation: index.generation, revision: index.revision, dirs: sorted };
     return sorted;
+  }
+}
+
+/** The file's findings in a judgement, after the suppression comments of its text. */
+function resultOf(judgement: Judgement, path: string, parsed: () => ParsedFile, resolved: ResolvedConfig): LintResult {
+  const findings = (judgement.byFile.get(path) ?? []).map(j => withRoots(j, judgement.plan));
+  try {
+    return { ...suppressInSource(parsed(), findings, resolved), failures: [] };
+  } catch {
+    return { findings, failures: [] }; // unparsable: its findings stand
   }
 }
 
