@@ -165,6 +165,8 @@ if (keystroke.length) {
 // A keystroke in a 10k-line workload file, in process (keystroke-lsp.mjs: over the protocol).
 console.log('');
 await import('./bench/keystroke.mjs');
+console.log();
+await import('./bench/kustomize-keystroke.mjs');
 
 // Indexing the folders of a workspace: the admission fixtures (thousands of small files) and the
 // real installs (a few big ones), each in its own process so its RSS is its own.

@@ -19,6 +19,7 @@ import { exitStatus, toCliSkipped } from './skipped';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
 import { judgeRoots, planRoots } from './kustomize';
+import { fixThroughRoots } from './kustomize-fix';
 import { artifactName, formatGithub, formatSarif } from './sarif';
 
 /** The display name of standard input when --stdin-filename does not name it. */
@@ -75,7 +76,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   // Kustomization roots that reach the checked files are judged as rendered (kustomize.ts).
   const checkedFiles = new Set(inputs.filter(i => !i.context).map(i => i.file.absolute));
-  const kustomize = planRoots(inputs.map(i => i.file.absolute), checkedFiles);
+  let kustomize = planRoots(inputs.map(i => i.file.absolute), checkedFiles);
   const workspace = new WorkspaceIndex({ defaultNamespace: defaultNamespaceOf(args, files.map(f => repo.forFile(f.absolute)), io) });
   const parsed = new ParseBudget();
   for (const { file, content, uri, context } of inputs) {
@@ -86,8 +87,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (!context) parsed.keep(uri, p, content.text.length);
   }
 
-  const judged = judgeRoots(kustomize, workspace, f => resolveConfig(configAt(f)), checkedFiles);
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
+  // Findings judged through a render are fixed where the value lives (kustomize-fix.ts).
+  const rootFixes = args.fix ? await fixThroughRoots(kustomize, inputs.map(i => i.file.absolute), checkedFiles, workspace, f => resolveConfig(configAt(f)), args.fix) : undefined;
+  if (rootFixes) kustomize = rootFixes.run;
+  for (const f of rootFixes?.failed ?? []) { io.err(`kube-harden: error: ${path.relative(base, f.file)}: fixes not written: ${f.reason}\n`); ioErrors++; }
+  const judged = judgeRoots(kustomize, workspace, f => resolveConfig(configAt(f)), checkedFiles);
   // Charts are judged by what they render (their templates never as plain YAML); a chart that
   // cannot render is reported as skipped, at the template position Helm gives.
   const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io);
@@ -104,6 +109,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     artifacts.set(file.display, file.absolute);
     let text = 'text' in content ? content.text : undefined;
     const rendered = kustomize.covered.has(file.absolute) && text !== undefined;
+    const fixedThrough = rootFixes?.fixed.get(file.absolute);
+    if (fixedThrough) { text = fixedThrough.text; summary.fixed!.push({ file: file.display, count: fixedThrough.count }); }
     if (args.fix && 'text' in content && !rendered) {
       // What remains is reported from the text as written (or as read, when nothing was written).
       const outcome = await fixFile(file, content, configFor(file), args.fix, io, { uri, workspace }, fixSession);

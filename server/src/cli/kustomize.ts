@@ -2,13 +2,15 @@
 // and judged as applied; the files they reach are reported from those renders, not as written.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Finding, judgeRenders, KustomizePlan, LintResult, parseFile, planKustomize, ResolvedConfig, suppressInSource, WorkspaceIndex } from '../engine';
+import { Finding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, parseFile, planKustomize, ResolvedConfig, suppressInSource, WorkspaceIndex } from '../engine';
 import { diskFileSource } from '../host/kustomize-files';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
 export interface KustomizeRun {
   plan: KustomizePlan;
+  /** Folders holding a kustomization among the files read (where the roots are found). */
+  dirs: string[];
   /** Absolute paths of the files not to lint as written. */
   covered: ReadonlySet<string>;
 }
@@ -17,7 +19,7 @@ export interface KustomizeRun {
 export function planRoots(files: readonly string[], checked: ReadonlySet<string>): KustomizeRun {
   const dirs = files.filter(f => KUSTOMIZATION_NAMES.has(path.basename(f))).map(f => posix(path.dirname(f)));
   const plan = planKustomize(diskFileSource(), dirs, f => checked.has(f));
-  return { plan, covered: plan.covered };
+  return { plan, dirs, covered: plan.covered };
 }
 
 /**
@@ -29,11 +31,7 @@ export function judgeRoots(run: KustomizeRun, workspace: WorkspaceIndex, configF
   const byFile = new Map<string, Finding[]>();
   const out = new Map<string, LintResult>();
   const files = diskFileSource();
-  const judged = judgeRenders(files, run.plan, {
-    workspace,
-    configFor: root => configFor(path.join(root, 'kustomization.yaml')),
-    renderedUri: root => pathToFileURL(path.join(root, '.rendered.yaml')).href,
-  });
+  const judged = judgeRenders(files, run.plan, judgeOptions(workspace, configFor));
   for (const { file, finding } of judged) {
     if (!checked.has(file)) continue;
     const list = byFile.get(file) ?? [];
@@ -51,6 +49,15 @@ export function judgeRoots(run: KustomizeRun, workspace: WorkspaceIndex, configF
     out.set(file, result);
   }
   return out;
+}
+
+/** How the roots are judged: each with the configuration of its kustomization's folder. */
+export function judgeOptions(workspace: WorkspaceIndex, configFor: (file: string) => ResolvedConfig): JudgeOptions {
+  return {
+    workspace,
+    configFor: root => configFor(path.join(root, 'kustomization.yaml')),
+    renderedUri: root => pathToFileURL(path.join(root, '.rendered.yaml')).href,
+  };
 }
 
 function posix(p: string): string {

@@ -57,6 +57,6 @@ export { parseTemplates, render as renderTemplate } from './render/gotemplate';
 export type { OriginRange, TemplateFile, TemplateSet } from './render/gotemplate';
 export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './render/helm';
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';
-export { judgeRenders, KUSTOMIZE_RULE_ID, planKustomize, suppressInSource } from './kustomize-lint';
-export type { JudgedFinding, JudgeOptions, KustomizePlan } from './kustomize-lint';
+export { judgeRenders, KUSTOMIZE_RULE_ID, overlaySource, planKustomize, renderSafely, rootNames, sourceFixes, suppressInSource } from './kustomize-lint';
+export type { FindingSource, JudgedFinding, JudgeOptions, KustomizePlan, PlanOptions, SourceFix, SourceFixContext, SourceFixKind } from './kustomize-lint';
 export { appendAll } from './util/arrays';

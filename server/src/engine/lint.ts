@@ -79,6 +79,8 @@ export interface LintOptions {
   summaries?: readonly ObjectSummary[];
   /** The clock suppression expiry dates are compared with (tests set it). */
   now?: Date;
+  /** False: no fixes or suggestions are built (a rendered text nobody edits: they would be dropped). */
+  fixes?: boolean;
   /**
    * The lint of an earlier version of this file (whose parse this one's reused) and what changed
    * in the workspace model since: the findings of documents the edit did not touch are taken
@@ -183,9 +185,9 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
     const ix = index;
     // A moved finding's fix is built from a fresh lint of its document, made once, when first asked.
     let fresh: DocumentLint | undefined;
-    const lintFresh = () => (fresh ??= lintDocument(file, d, resolved, ix, uri, own, new Suppressor(file, RULES, activeIds, now), failures));
+    const lintFresh = () => (fresh ??= lintDocument(file, d, resolved, ix, uri, own, new Suppressor(file, RULES, activeIds, now), failures, options.fixes !== false));
     const part = reuse?.take(d.doc, d.index, (old, offsets) => rebindLazily(old, offsets, lintFresh))
-      ?? lintDocument(file, d, resolved, index, uri, own, suppressor, failures);
+      ?? lintDocument(file, d, resolved, index, uri, own, suppressor, failures, options.fixes !== false);
     parts.set(d.doc, part);
     appendAll(findings, part.findings);
     appendAll(failures, part.failures);
@@ -204,7 +206,7 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
  * `suppressor` into the part, so the part can be reused on its own. `late`: the result's
  * failures, where a fix builder that throws when asked (after the lint) is recorded.
  */
-function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedConfig, index: WorkspaceIndex, uri: string, summaries: readonly ObjectSummary[], suppressor: Suppressor, late: RuleFailure[]): DocumentLint {
+function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedConfig, index: WorkspaceIndex, uri: string, summaries: readonly ObjectSummary[], suppressor: Suppressor, late: RuleFailure[], fixes = true): DocumentLint {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const reads = { index: false, namespaces: false };
@@ -232,8 +234,8 @@ function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedCon
           message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
           severity: findingSeverity(rule, object.kind, covers, r.severity, configured, resolved.inForce, ruleById),
           covers,
-          fix: r.fix && rule.fix ? offer(r.fix, rule, file.text, object.doc, late) : null,
-          suggestions: (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule, late)),
+          fix: r.fix && rule.fix && fixes ? offer(r.fix, rule, file.text, object.doc, late) : null,
+          suggestions: !fixes ? [] : (r.suggestions ?? []).map(p => bind(p, file.text, object.doc, rule, late)),
           offsets,
           range: { start: file.lines.positionAt(offsets[0]), end: file.lines.positionAt(offsets[1]) },
           object: { kind: object.kind, name: object.name, namespace: object.namespace, docIndex: d.index },

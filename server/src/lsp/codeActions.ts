@@ -47,6 +47,8 @@ export interface CodeActionDeps {
    * and the open documents): a new file is never offered under it.
    */
   fileTaken?(uri: string): boolean;
+  /** The quick fixes of a document judged through what renders it; undefined when nothing does. */
+  composedActions?(doc: TextDocument, config: LintConfig, diagnostics: readonly Diagnostic[]): CodeAction[] | undefined;
 }
 
 interface Draft { action: CodeAction; id: ActionId }
@@ -114,6 +116,9 @@ export class CodeActionProvider {
     // The document moved on while settings were fetched: the client asks again for the new one.
     if (!settings.enable || this.deps.document(uri)?.version !== version) return [];
     const config = settings.config;
+    // Its findings come from a render: so do its fixes (in the files that decide them).
+    const composed = this.deps.composedActions?.(doc, config, params.context.diagnostics);
+    if (composed) return wanted(params.context.only, CodeActionKind.QuickFix) ? composed : [];
     const text = doc.getText();
     const result = await this.fixes.lintSliced(doc, config, () => cancelled() || this.deps.document(uri)?.version !== version);
     if (!result || cancelled() || this.deps.document(uri)?.version !== version) return [];

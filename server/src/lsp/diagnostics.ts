@@ -81,6 +81,7 @@ export function toDiagnostic(f: Finding, docsHref: (ruleId: string) => string): 
     ...(f.ruleId === SUPPRESSIONS_ID ? {} : { codeDescription: { href: docsHref(f.ruleId) } }),
     source: SOURCE,
     message: f.message,
+    ...(f.related.length ? { relatedInformation: f.related.map(r => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
     data,
   };
 }

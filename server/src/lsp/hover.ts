@@ -15,6 +15,7 @@ import { OWASP_URL, owaspLabel, owaspOf } from '../engine';
 import { isManifestCandidate, ParseCache } from './documents';
 import { rbacHover } from './hoverRbac';
 import { SettingsStore } from './settings';
+import type { ComposedLinter } from './validation';
 
 export interface HoverContext {
   doc: TextDocument;
@@ -123,6 +124,8 @@ export interface HoverDeps {
   /** The active rules for a configuration (the validator's; tests pass their own). */
   resolve?: (config: LintConfig) => ResolvedConfig;
   contributors?: readonly HoverContributor[];
+  /** Renderers whose findings a document gets instead of its lint as written (validation.ts). */
+  composers?: readonly ComposedLinter[];
 }
 
 export async function provideHover(deps: HoverDeps, params: TextDocumentPositionParams, cancelled: () => boolean = () => false): Promise<Hover | null> {
@@ -137,8 +140,10 @@ export async function provideHover(deps: HoverDeps, params: TextDocumentPosition
   // since (another file's facts), the lint it is about to publish is computed here once and
   // cached for it: a hover must not come back empty while a re-lint is pending.
   const resolved = (deps.resolve ?? resolveConfig)(settings.config);
-  // In slices for a large document (documents.ts): the hover waits, the server does not.
-  const lint = deps.cache.cachedLint(current, resolved) ?? await deps.cache.lintSliced(current, resolved, () => cancelled() || deps.document(uri)?.version !== version);
+  // What validation published: a rendered file's findings come from its roots; a large
+  // document's own lint is done in slices (documents.ts): the hover waits, the server does not.
+  const composed = deps.composers?.reduce<LintResult | undefined>((found, c) => found ?? c.lint(current, resolved), undefined);
+  const lint = composed ?? deps.cache.cachedLint(current, resolved) ?? await deps.cache.lintSliced(current, resolved, () => cancelled() || deps.document(uri)?.version !== version);
   if (!lint || deps.document(uri)?.version !== version) return null;
   return buildHover({
     doc: current,

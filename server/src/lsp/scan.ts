@@ -3,7 +3,7 @@
 // Open documents are the validator's: their editor text, not the disk, is what counts. A scanned
 // file that changes on disk while closed is linted again; one that goes away is cleared.
 import type { PublishDiagnosticsParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { LintConfig, lintParsed, ResolvedConfig, resolveConfig } from '../engine';
+import { LintConfig, lintParsed, LintResult, ResolvedConfig, resolveConfig } from '../engine';
 import { WorkspaceIndex } from '../engine';
 import { toDiagnostics } from './diagnostics';
 import { parseDiskText, readManifestText } from './diskFiles';
@@ -37,6 +37,8 @@ export interface ScanDeps {
   createProgress?: () => Promise<WorkDoneProgressServerReporter>;
   log: RateLimitedLog;
   resolve?: (config: LintConfig) => ResolvedConfig;
+  /** The findings of a closed file judged through what renders it (Kustomize); undefined when nothing does. */
+  composedLint?(file: string, text: string, resolved: ResolvedConfig): LintResult | undefined;
 }
 
 export class WorkspaceScanner {
@@ -105,7 +107,7 @@ export class WorkspaceScanner {
         return undefined;
       }
       const resolved = (this.deps.resolve ?? resolveConfig)(settings.config);
-      const result = lintParsed(parseDiskText(file, text), resolved, { uri, workspace: this.deps.indexFor(uri) });
+      const result = this.deps.composedLint?.(file, text, resolved) ?? lintParsed(parseDiskText(file, text), resolved, { uri, workspace: this.deps.indexFor(uri) });
       for (const f of result.failures) this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       this.deps.publish({ uri, diagnostics: toDiagnostics(result.findings, this.deps.docsHref) });
       this.published.set(uri, file);

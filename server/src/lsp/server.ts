@@ -18,8 +18,11 @@ import { describeError, RateLimitedLog } from './log';
 import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './scan';
 import { defaultNamespaceOf, SECTION, SettingsStore } from './settings';
 import { isConfigUri, RepoConfigs } from './repoConfig';
-import { canonicalUri, diskUri } from './uris';
+import { canonicalUri, diskUri, fsPathOf } from './uris';
 import { Validator } from './validation';
+import { KustomizeComposer } from './composed/kustomize';
+import { kustomizeActions } from './composed/kustomize-actions';
+import { resolveConfig } from '../engine';
 import { WorkspaceModel } from './workspace';
 
 /** Every manifest the model reads, as a file watcher pattern. */
@@ -144,6 +147,9 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     log,
   });
   const cache = new ParseCache(undefined, model);
+  // Files a kustomization reaches are judged as rendered, open documents read before the disk.
+  const kustomize = new KustomizeComposer({ openText: file => openDocument(diskUri(file))?.getText(), index: () => model.index, parsed: doc => cache.get(doc) });
+  const openDocument = (uri: string) => documents.get(uri) ?? documents.all().find(d => canonicalUri(d.uri) === uri);
   const repoChanged = () => {
     repo.invalidate();
     settings.repoChanged();
@@ -193,6 +199,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         publish,
         docsHref,
         log,
+        composers: [kustomize],
         ready: () => model.whenReady(),
         // The longest wait after a keystroke; 0 lints at every change (benchmarks, tests).
         ...(typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? { debounceMs: options.debounceMs } : {}),
@@ -201,6 +208,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         manifestFiles: job => model.manifestFiles(job),
         isOpen: uri => openUris.has(uri),
         indexFor: uri => model.indexFor(uri),
+        composedLint: (file, text, resolved) => kustomize.lintClosed(file, text, resolved),
         ready: () => model.whenReady(),
         settings,
         publish,
@@ -208,10 +216,14 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         createProgress: () => connection.window.createWorkDoneProgress(),
         log,
       });
-      hover = { document: uri => documents.get(uri), cache, settings, docsHref };
+      hover = { document: uri => documents.get(uri), cache, settings, docsHref, composers: [kustomize] };
       actions = new CodeActionProvider({
         document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log,
         fileTaken: uri => existsOnDisk(uri) || !!documents.get(uri) || model.index.summariesOf(canonicalUri(uri)).length > 0,
+        composedActions: (doc, config, diagnostics) => kustomizeActions({
+          composer: kustomize, client: codeActionClient(caps), document: openDocument,
+          taken: file => !!openDocument(diskUri(file)) || model.index.summariesOf(diskUri(file)).length > 0,
+        }, doc, resolveConfig(config), diagnostics),
       });
     } catch (e) {
       log.error('handler:initialize', `initialize failed: ${describeError(e)}`);
@@ -262,6 +274,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   }));
 
   const watchedFilesChanged = (changes: FileEvent[]) => {
+    // A render read a changed file: the files judged through it are linted again (unchanged results are not re-published).
+    if (kustomize.diskChanged(changes.flatMap(c => fsPathOf(c.uri) ?? []))) validator?.factsChanged(new Set(changes.map(c => canonicalUri(c.uri))));
     if (changes.some(c => isConfigUri(c.uri))) repoChanged();
     model.filesChanged(changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
     for (const c of changes) {

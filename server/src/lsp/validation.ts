@@ -43,7 +43,19 @@ export function notCheckedDiagnostics(doc: TextDocument, result: LintResult): Pu
   });
 }
 
+/**
+ * Findings of a file judged through what renders it (a Kustomize root), instead of its text as
+ * written; undefined when nothing renders the file.
+ */
+export interface ComposedLinter {
+  lint(doc: TextDocument, resolved: ResolvedConfig): LintResult | undefined;
+  /** Open documents whose findings come from the same renders as `doc`'s (re-published after its edit). */
+  dependants(doc: TextDocument, open: readonly TextDocument[]): TextDocument[];
+}
+
 export interface ValidatorDeps {
+  /** Renderers asked first, in order; the first that answers decides a document's findings. */
+  composers?: readonly ComposedLinter[];
   document(uri: string): TextDocument | undefined;
   all(): TextDocument[];
   cache: ParseCache;
@@ -144,6 +156,12 @@ export class Validator {
     }, this.debounceMs);
   }
 
+  private dependantChanged(doc: TextDocument): void {
+    const state = this.states.get(doc.uri);
+    if (!isManifestCandidate(doc) || (state?.timer && state.version === doc.version)) return;
+    this.start(doc, 0, true);
+  }
+
   closed(uri: string): void {
     const state = this.states.get(uri);
     if (!state) return;
@@ -215,10 +233,15 @@ export class Validator {
     let result: LintResult | undefined;
     try {
       const started = this.now();
+      const resolved = (this.deps.resolve ?? resolveConfig)(settings.config);
+      let composed: LintResult | undefined;
+      const composer = this.deps.composers?.find(c => (composed = c.lint(doc, resolved)) !== undefined);
       // A large document is done in slices: the server keeps answering, and a newer version stops it.
-      const linted = await this.deps.cache.lintSliced(doc, (this.deps.resolve ?? resolveConfig)(settings.config), () => !this.isCurrent(uri, version, token));
+      const linted = composed ?? await this.deps.cache.lintSliced(doc, resolved, () => !this.isCurrent(uri, version, token));
       if (!linted || !this.isCurrent(uri, version, token)) return;
       result = linted;
+      // The same renders decide other open files: they re-publish when what they get changed.
+      if (composer && !quiet) for (const other of composer.dependants(doc, this.deps.all())) this.dependantChanged(other);
       // The same cached lint (same version, settings and model generation): nothing new to say.
       if (quiet && result === state.published) return;
       for (const f of result.failures) {

@@ -112,10 +112,27 @@ describe('check through Kustomize', function () {
     ]);
   });
 
-  it('never writes fixes into patches or into files judged through a render', async () => {
+  it('--fix adds a missing setting to the base, never creates a patch file, and leaves an unsafe fix to --fix-unsafe', async () => {
     const dir = tempTree(TREE);
-    await cli(['check', '--fix', '.'], { cwd: dir });
-    for (const [file, text] of Object.entries(TREE)) assert.equal(fs.readFileSync(path.join(dir, file), 'utf8'), text, file);
+    const listing = () => fs.readdirSync(dir, { recursive: true }).map(String).sort();
+    const before = listing();
+    const run = await cli(['check', '--fix', '--format', 'json', '.'], { cwd: dir });
+    // Production lacks the seccomp profile staging's patch sets: the base's pod spec gets it (safe).
+    const base = TREE['base/deployment.yaml'].replace('              drop: ["ALL"]\n', '              drop: ["ALL"]\n      securityContext:\n        seccompProfile:\n          type: RuntimeDefault\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'base/deployment.yaml'), 'utf8'), base);
+    assert.deepEqual((json(run) as unknown as { fixed: unknown }).fixed, [{ file: './base/deployment.yaml', count: 1 }]);
+    // What remains is reported from the fixed files: the memory limit (no fix) and the privileged patch (unsafe).
+    assert.deepEqual(rows(json(run)).map(r => `${r.file} ${r.rule} ${r.at}`), [
+      'base/deployment.yaml require-memory-limit 15:17-15:20',
+      'overlays/production/privileged.yaml disallow-privileged-containers 11:25-11:29',
+    ]);
+    for (const [file, text] of Object.entries(TREE)) if (file !== 'base/deployment.yaml') assert.equal(fs.readFileSync(path.join(dir, file), 'utf8'), text, file);
+    assert.deepEqual(listing(), before, 'no file created');
+
+    // --fix-unsafe: the patch that made the container privileged is the node that set it.
+    await cli(['check', '--fix-unsafe', '.'], { cwd: dir });
+    assert.equal(fs.readFileSync(path.join(dir, 'overlays/production/privileged.yaml'), 'utf8'), TREE['overlays/production/privileged.yaml'].replace('privileged: true', 'privileged: false'));
+    assert.deepEqual(listing(), before, 'no file created');
   });
 
   it('reports a broken kustomization at its entry and lints the files it covers as written', async () => {

@@ -36,7 +36,7 @@ spec:
 `;
 
 /** A strategic merge patch of the web container's securityContext (settings at line 11 on). */
-function webPatch(settings: string[]): string {
+export function webPatch(settings: string[]): string {
   const head = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          securityContext:'];
   return [...head, ...settings.map(l => `            ${l}`), ''].join('\n');
 }

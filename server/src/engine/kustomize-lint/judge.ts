@@ -6,7 +6,7 @@ import type { Finding, ResolvedConfig } from '../lint';
 import { lintParsed } from '../lint';
 import { parseFile } from '../model/parse';
 import { LineIndex } from '../model/text';
-import type { FileSource, Origin, RenderedObject } from '../render/kustomize';
+import type { FileSource, Origin, RenderedObject, RenderResult } from '../render/kustomize';
 import { WorkspaceIndex } from '../workspace';
 import { summarizeFile } from '../workspace/summary';
 import { buildFinding, KUSTOMIZE_RULE_ID, problemFindings } from './problems';
@@ -18,6 +18,17 @@ export interface JudgedFinding {
   file: string;
   /** Offsets and range in that file; no fix (the edit would be to the rendered text). */
   finding: Finding;
+  /** For a finding on a rendered object (not a kustomization problem): where it comes from. */
+  source?: FindingSource;
+}
+
+export interface FindingSource {
+  /** The roots whose render holds the finding (sorted). */
+  roots: string[];
+  /** True when the finding sits on a value this file's node sets (else: something missing). */
+  set: boolean;
+  /** The document (or generator entry) that defines the object. */
+  definedAt: Origin;
 }
 
 export interface JudgeOptions {
@@ -27,7 +38,15 @@ export interface JudgeOptions {
   configFor(root: string): ResolvedConfig;
   /** The URI the rendered objects of a root get in the model (inside the root's folder). */
   renderedUri(root: string): string;
+  /**
+   * Findings of a render judged earlier with the same workspace and configuration (the editor
+   * keeps one per model generation): a root whose render did not change is not linted again.
+   */
+  rootCache?: WeakMap<RenderResult, RootFindings>;
 }
+
+/** One root's findings, placed in source files, before they are merged across roots. */
+export type RootFindings = Array<JudgedFinding & { definedAt: Origin; set: boolean }>;
 
 export { KUSTOMIZE_RULE_ID };
 
@@ -38,36 +57,40 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
     return texts.get(file);
   };
   // Source location -> the finding and the roots it holds in.
-  const merged = new Map<string, { judged: JudgedFinding; definedIn: string; roots: string[] }>();
+  const merged = new Map<string, { judged: JudgedFinding; definedAt: Origin; set: boolean; roots: string[] }>();
   for (const { root, result } of plan.renders) {
     if (!result.ok) continue;
-    for (const { definedIn, ...judged } of judgeRoot(root, result.objects, result.yaml, options, lines)) {
+    const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.yaml, options, lines);
+    options.rootCache?.set(result, found);
+    for (const { definedAt, set, ...judged } of found) {
       const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
       const seen = merged.get(key);
-      if (seen) { if (!seen.roots.includes(root)) seen.roots.push(root); } else merged.set(key, { judged, definedIn, roots: [root] });
+      if (seen) { if (!seen.roots.includes(root)) seen.roots.push(root); } else merged.set(key, { judged, definedAt, set, roots: [root] });
     }
   }
   const rendered = plan.renders.filter(r => r.result.ok).map(r => r.root);
   const name = rootNames(rendered);
   const reach = (file: string) => (plan.inclusions.get(file) ?? []).map(i => i.root).filter(r => rendered.includes(r));
   const out: JudgedFinding[] = [];
-  for (const { judged, definedIn, roots } of merged.values()) {
+  for (const { judged, definedAt, set, roots } of merged.values()) {
+    const definedIn = definedAt.file;
     // Not in every root that applies the object (or the file): say where it holds.
     const partial = [...reach(judged.file), ...reach(definedIn)].some(r => !roots.includes(r));
     const named = roots.map(name).sort();
     const suffix = partial ? ` (in ${named.length === 1 ? 'overlay' : 'overlays'} ${named.join(', ')})` : '';
-    out.push({ file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix } });
+    out.push({ file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix }, source: { roots: [...roots].sort(), set, definedAt } });
   }
   return [...out, ...problemFindings(plan, lines)];
 }
 
 function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: string, options: JudgeOptions,
-  lines: (file: string) => LineIndex | undefined): Array<JudgedFinding & { definedIn: string }> {
+  lines: (file: string) => LineIndex | undefined): RootFindings {
   const uri = options.renderedUri(root);
   const parsed = parseFile(yaml);
   const workspace = options.workspace.withFile(uri, summarizeFile(uri, parsed));
-  const result = lintParsed(parsed, options.configFor(root), { uri, workspace });
-  const out: Array<JudgedFinding & { definedIn: string }> = [];
+  // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
+  const result = lintParsed(parsed, options.configFor(root), { uri, workspace, fixes: false });
+  const out: RootFindings = [];
   for (const f of result.findings) {
     const object = objects[f.object.docIndex];
     const doc = parsed.documents[f.object.docIndex];
@@ -83,7 +106,7 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: strin
       : where.onValue && at.parentOfLast ? valueOnFirstLine(index.text, at.range, last) : undefined;
     const mapped = buildFinding(index, key ?? at.range, f, !key && !at.exact);
     mapped.related = f.related.filter(r => r.uri !== uri);
-    out.push({ file: at.file, finding: mapped, definedIn: object.definedAt.file });
+    out.push({ file: at.file, finding: mapped, definedAt: object.definedAt, set: at.exact && where.onValue && !isIdentity(where.path) });
   }
   return out;
 }

@@ -16,6 +16,16 @@ export interface KustomizePlan {
   covered: Set<string>;
 }
 
+export interface PlanOptions {
+  /** How a root is rendered (the language server reuses a render whose files did not change). */
+  render?(fs: FileSource, root: string): RenderResult;
+  /**
+   * Also the roots that reach any file the wanted files' roots reach (the other overlays of the
+   * same base): whether a finding holds in every overlay is a question about all of them.
+   */
+  siblings?: boolean;
+}
+
 /** Roles whose files are not objects of their own: judged only through what they change. */
 const PARTIAL_ROLES = new Set<Inclusion['role']>(['patch', 'kustomization', 'component', 'generator-input', 'replacement', 'crd', 'configuration']);
 
@@ -23,7 +33,8 @@ const PARTIAL_ROLES = new Set<Inclusion['role']>(['patch', 'kustomization', 'com
  * `dirs`: every folder holding a kustomization among the files seen (the roots are found among
  * them); `wanted`: the files being checked (only roots reaching one of them are rendered).
  */
-export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (file: string) => boolean = () => true): KustomizePlan {
+export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (file: string) => boolean = () => true,
+  options: PlanOptions = {}): KustomizePlan {
   // A Component is built only into a kustomization that lists it, never on its own.
   const sorted = [...new Set(dirs)].sort().filter(d => !isComponent(fs, d));
   const all = kustomizationRoots(fs, sorted);
@@ -35,9 +46,15 @@ export function planKustomize(fs: FileSource, dirs: readonly string[], wanted: (
     all.push(dir);
     reached = inclusionMap(fs, all);
   }
-  const roots = all.filter(root => ownFiles(root).some(wanted)
-    || [...reached].some(([file, list]) => wanted(file) && list.some(i => i.root === root)));
-  const renders = roots.map(root => ({ root, result: renderSafely(fs, root) }));
+  const reaching = (want: (file: string) => boolean) => all.filter(root => ownFiles(root).some(want)
+    || [...reached].some(([file, list]) => want(file) && list.some(i => i.root === root)));
+  let roots = reaching(wanted);
+  if (options.siblings) {
+    const shared = new Set([...reached].filter(([, list]) => list.some(i => roots.includes(i.root))).map(([file]) => file));
+    roots = reaching(f => shared.has(f) || wanted(f));
+  }
+  const render = options.render ?? renderSafely;
+  const renders = roots.map(root => ({ root, result: render(fs, root) }));
   const inclusions = inclusionMap(fs, roots);
   const rendered = new Set(renders.filter(r => r.result.ok).map(r => r.root));
   const covered = new Set<string>();
@@ -59,7 +76,7 @@ function ownFiles(dir: string): string[] {
 }
 
 /** The renderer reports what it knows as errors; anything else it throws is still no crash here. */
-function renderSafely(fs: FileSource, root: string): RenderResult {
+export function renderSafely(fs: FileSource, root: string): RenderResult {
   try {
     return renderKustomization(fs, root);
   } catch (e) {

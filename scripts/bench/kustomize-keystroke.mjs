@@ -1,0 +1,186 @@
+// A keystroke in a file that Kustomize roots reach, in process, as the language server handles
+// it (lsp/composed/kustomize.ts): the document's new version parsed into the workspace model,
+// the roots that reach the file (and the overlays sharing its base) planned, re-rendered where a
+// file they read changed, judged, and the file's findings taken. Debounce and transport
+// excluded. Against the cost of re-parsing the edited file and of linting it as written.
+// Workspaces: the largest root of the krusty fixtures (test/fixtures/kustomize), and the real
+// manifests of test/fixtures/real under a base and three overlays with patches (none of those
+// fixtures is a kustomization of its own).
+//
+//   node scripts/bench/kustomize-keystroke.mjs [--samples N]
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { percentile } from './edits.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(path.join(root, 'server', 'package.json'));
+const out = path.join(root, 'server', 'out');
+const { memorySource, planKustomize, parseFile, resolveConfig, summarizeFile, WorkspaceIndex } = require(path.join(out, 'engine', 'index.js'));
+const { KustomizeComposer } = require(path.join(out, 'lsp', 'composed', 'kustomize.js'));
+const { ParseCache } = require(path.join(out, 'lsp', 'documents.js'));
+const { DEFAULT_SETTINGS } = require(path.join(out, 'lsp', 'settings.js'));
+const { TextDocument } = require('vscode-languageserver-textdocument');
+const { LineCounter, parseAllDocuments } = require('yaml');
+
+const args = process.argv.slice(2);
+const samplesArg = args.indexOf('--samples');
+const SAMPLES = samplesArg >= 0 ? Math.max(4, Number(args[samplesArg + 1]) || 30) : 30;
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
+const ms = t0 => Number(process.hrtime.bigint() - t0) / 1e6;
+const resolved = resolveConfig(DEFAULT_SETTINGS.config);
+
+/** The krusty case whose build reads the most text (and renders). */
+function largestKrustyRoot() {
+  const dir = path.join(root, 'test', 'fixtures', 'kustomize', 'krusty');
+  let best;
+  for (const name of fs.readdirSync(dir).filter(n => n.endsWith('.json') && n !== 'index.json')) {
+    const c = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+    if (!c.files || c.expected === undefined) continue;
+    const files = Object.fromEntries(Object.entries(c.files).map(([k, v]) => [`/k/${k}`, v]));
+    const dirs = [...new Set(Object.keys(files).filter(f => /\/(kustomization\.ya?ml|Kustomization)$/.test(f)).map(f => path.posix.dirname(f)))];
+    const plan = planKustomize(memorySource(files), dirs);
+    const rootDir = path.posix.join('/k', c.dir ?? '.');
+    const render = plan.renders.find(r => r.root === rootDir);
+    if (!render?.result.ok) continue;
+    const reached = [...plan.inclusions].filter(([, list]) => list.some(i => i.root === rootDir)).map(([f]) => f);
+    const bytes = reached.reduce((a, f) => a + (files[f]?.length ?? 0), 0);
+    if (!best || bytes > best.bytes) best = { name: c.name, files: c.files, bytes };
+  }
+  return best;
+}
+
+/** The real manifests (workload files) as one base, three overlays patching the first Deployment. */
+function realTree() {
+  const dir = path.join(root, 'test', 'fixtures', 'real');
+  const names = fs.readdirSync(dir).filter(n => /\.ya?ml$/.test(n) && !/crd/i.test(n)).sort();
+  const files = {};
+  const seen = new Set();
+  let target;
+  for (const n of names) {
+    const text = fs.readFileSync(path.join(dir, n), 'utf8');
+    // Kustomize refuses an object defined twice (several installs of one product share CRDs and
+    // names): a file with an object already there stays out.
+    let ids;
+    try { ids = parseFile(text).documents.flatMap(d => d.objects).map(o => `${o.group}|${o.kind}|${o.namespace ?? ''}|${o.name}`); } catch { continue; }
+    if (!ids.length || ids.some(id => seen.has(id)) || new Set(ids).size !== ids.length) continue;
+    // And one Kustomize takes on its own (every document an object with metadata).
+    const alone = memorySource({ '/one/kustomization.yaml': 'resources:\n  - f.yaml\n', '/one/f.yaml': text });
+    if (!planKustomize(alone, ['/one']).renders[0]?.result.ok) continue;
+    for (const id of ids) seen.add(id);
+    files[`base/${n}`] = text;
+    target ??= /^kind: Deployment\n(?:.*\n)*?metadata:\n(?:  .*\n)*?  name: ([\w.-]+)/m.exec(text)?.[1];
+  }
+  return { files, target };
+}
+
+function writeTree(files) {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-bench-kustomize-')));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** Keystrokes in `edited` (a file the roots reach): p50/p95 of the composed lint, of a re-parse, of the as-written lint. */
+function measure(label, dir, edited, samples = SAMPLES) {
+  const index = new WorkspaceIndex();
+  const walk = d => fs.readdirSync(d, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  for (const file of walk(dir).filter(f => /\.ya?ml$|\/Kustomization$/.test(f))) {
+    const uri = pathToFileURL(file).href;
+    index.setFile(uri, summarizeFile(uri, parseFile(fs.readFileSync(file, 'utf8'))));
+  }
+  const cache = new ParseCache(undefined, {
+    documentParsed(u, parsed) { const s = summarizeFile(u, parsed); index.setFile(u, s); return s; },
+    indexFor() { return index; },
+  });
+  const open = new Map();
+  const composer = new KustomizeComposer({ openText: p => open.get(p)?.getText(), index: () => index, parsed: doc => cache.get(doc) });
+  const file = path.join(dir, edited);
+  const uri = pathToFileURL(file).href;
+  const original = fs.readFileSync(file, 'utf8');
+  let doc = TextDocument.create(uri, 'yaml', 1, original);
+  open.set(file, doc);
+  const first = process.hrtime.bigint();
+  const findings = composer.lint(doc, resolved)?.findings.length;
+  const openMs = ms(first);
+  if (findings === undefined) throw new Error(`${edited}: no root reaches it`);
+  const composed = [], parse = [], written = [];
+  for (let i = 0; i < samples + 2; i++) {
+    // One character typed into a trailing comment, then taken back: every sample edits the same file.
+    const text = i % 2 ? original : `${original}# ${'x'.repeat(i)}\n`;
+    doc = TextDocument.create(uri, 'yaml', doc.version + 1, text);
+    open.set(file, doc);
+    collect();
+    let t = process.hrtime.bigint();
+    composer.lint(doc, resolved);
+    const c = ms(t);
+    t = process.hrtime.bigint();
+    parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() });
+    const p = ms(t);
+    const alone = TextDocument.create(`${uri}.alone.yaml`, 'yaml', doc.version, text);
+    t = process.hrtime.bigint();
+    cache.lint(alone, resolved);
+    const w = ms(t);
+    cache.delete(alone.uri);
+    if (i >= 2) { composed.push(c); parse.push(p); written.push(w); }
+  }
+  // A file no kustomization reaches: what asking the composer costs before the as-written lint.
+  const lone = path.join(dir, 'unreached', 'pod.yaml');
+  fs.mkdirSync(path.dirname(lone), { recursive: true });
+  fs.writeFileSync(lone, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n');
+  const unreached = [];
+  for (let i = 0; i < samples + 2; i++) {
+    const d = TextDocument.create(pathToFileURL(lone).href, 'yaml', i + 1, `${fs.readFileSync(lone, 'utf8')}# ${i}\n`);
+    open.set(lone, d);
+    const t = process.hrtime.bigint();
+    if (composer.lint(d, resolved) !== undefined) throw new Error('unreached/pod.yaml is reached');
+    if (i >= 2) unreached.push(ms(t));
+  }
+  const kib = n => (n / 1024).toFixed(1);
+  const rootBytes = walk(dir).reduce((a, f) => a + fs.statSync(f).size, 0);
+  const f = (xs, q) => percentile(xs, q).toFixed(2).padStart(7);
+  console.log(`${label}: ${kib(rootBytes)} KiB in the workspace, edited ${edited} (${kib(original.length)} KiB, ${findings} findings); first (open) ${openMs.toFixed(1)} ms`);
+  console.log(`  re-render + judge of the roots it reaches  p50 ${f(composed, 50)} ms  p95 ${f(composed, 95)} ms`);
+  console.log(`  re-parse of the edited file                p50 ${f(parse, 50)} ms  p95 ${f(parse, 95)} ms`);
+  console.log(`  lint of the edited file as written         p50 ${f(written, 50)} ms  p95 ${f(written, 95)} ms`);
+  console.log(`  composer on a file no root reaches         p50 ${f(unreached, 50)} ms  p95 ${f(unreached, 95)} ms`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`Kustomize keystroke (in process, ${SAMPLES} samples (6 on the real manifests), default settings, debounce excluded); node ${process.version}`);
+const krusty = largestKrustyRoot();
+if (krusty) {
+  const dir = writeTree(krusty.files);
+  // The largest file the root reads that is not a kustomization.
+  const edited = Object.entries(krusty.files).filter(([k]) => !/kustomization\.ya?ml$|Kustomization$/.test(k)).sort((a, b) => b[1].length - a[1].length)[0][0];
+  measure(`krusty ${krusty.name}`, dir, edited);
+}
+const real = realTree();
+const overlay = (name, settings) => ({
+  [`overlays/${name}/kustomization.yaml`]: `resources:\n  - ../../base\npatches:\n  - path: patch.yaml\n`,
+  [`overlays/${name}/patch.yaml`]: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${real.target}\nspec:\n  template:\n    metadata:\n      labels:\n        tier: ${name}\n${settings}`,
+});
+const files = {
+  ...real.files,
+  'base/kustomization.yaml': `resources:\n${Object.keys(real.files).map(f => `  - ${path.basename(f)}`).join('\n')}\n`,
+  ...overlay('dev', ''), ...overlay('staging', ''), ...overlay('production', ''),
+};
+const dir = writeTree(files);
+// Only when the real files render together (no object defined twice): else say why.
+const plan = planKustomize(memorySource(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/r/${k}`, v]))), ['/r/base', '/r/overlays/dev', '/r/overlays/production', '/r/overlays/staging']);
+const failed = plan.renders.find(r => !r.result.ok);
+if (failed) console.log(`real manifests as a base: not measured (${failed.result.error.message.slice(0, 160)})`);
+else {
+  // Megabytes per render: fewer samples (the machine is shared).
+  const few = Math.min(SAMPLES, 6);
+  measure('real manifests as a base, 3 overlays: keystroke in an overlay patch', dir, 'overlays/production/patch.yaml', few);
+  measure('real manifests as a base, 3 overlays: keystroke in the largest base file', writeTree(files),
+    Object.entries(real.files).sort((a, b) => b[1].length - a[1].length)[0][0], few);
+}

@@ -1,0 +1,94 @@
+// The files the Kustomize renderer reads in the editor: the text of open documents first (unsaved
+// edits count), then the disk, read as kubectl reads it (BOMs, UTF-16) and within the engine's
+// size limit. Disk reads are kept until a file event says the disk changed, so a keystroke
+// re-reads only what is open. A recording layer lists what one render read, so the render can be
+// reused while none of it changed.
+import * as fs from 'node:fs';
+import { FileSource, MAX_TEXT_LENGTH } from '../../engine';
+import { decodeManifest } from '../../host/read-manifest';
+
+/** Synchronous: the renderer is, and a root reads a handful of small files. */
+export class EditorFileSource implements FileSource {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
+  private readonly listings = new Map<string, string[] | undefined>();
+
+  /** `openText`: the text of the open document at this absolute path, if one is open. */
+  constructor(private readonly openText: (path: string) => string | undefined) {}
+
+  /** Something changed on disk (a file event): everything is read again. */
+  diskChanged(): void {
+    this.texts.clear();
+    this.kinds.clear();
+    this.listings.clear();
+  }
+
+  readFile(path: string): string | undefined {
+    const open = this.openText(path);
+    if (open !== undefined) return open;
+    if (!this.texts.has(path)) this.texts.set(path, readDisk(path));
+    return this.texts.get(path);
+  }
+
+  listDir(path: string): string[] | undefined {
+    if (!this.listings.has(path)) {
+      let names: string[] | undefined;
+      try { names = fs.readdirSync(path).sort(); } catch { names = undefined; }
+      this.listings.set(path, names);
+    }
+    return this.listings.get(path)?.slice();
+  }
+
+  kindOf(path: string): 'file' | 'dir' | undefined {
+    // An open document may not be saved yet: it is a file all the same.
+    if (this.openText(path) !== undefined) return 'file';
+    if (!this.kinds.has(path)) {
+      let kind: 'file' | 'dir' | undefined;
+      try {
+        const st = fs.statSync(path);
+        kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
+      } catch { kind = undefined; }
+      this.kinds.set(path, kind);
+    }
+    return this.kinds.get(path);
+  }
+}
+
+function readDisk(path: string): string | undefined {
+  try {
+    const st = fs.statSync(path);
+    if (!st.isFile() || st.size > MAX_TEXT_LENGTH) return undefined;
+    const decoded = decodeManifest(fs.readFileSync(path));
+    return 'text' in decoded ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Read = { op: 'readFile' | 'listDir' | 'kindOf'; path: string; answer: string | string[] | undefined };
+
+/** A FileSource over another that keeps every answer it gave, to tell later whether they still hold. */
+export class RecordingSource implements FileSource {
+  readonly reads: Read[] = [];
+  constructor(private readonly inner: FileSource) {}
+
+  readFile(path: string): string | undefined { return this.keep('readFile', path, this.inner.readFile(path)); }
+  listDir(path: string): string[] | undefined { return this.keep('listDir', path, this.inner.listDir(path)); }
+  kindOf(path: string): 'file' | 'dir' | undefined { return this.keep('kindOf', path, this.inner.kindOf(path)); }
+
+  private keep<T extends Read['answer']>(op: Read['op'], path: string, answer: T): T {
+    this.reads.push({ op, path, answer: Array.isArray(answer) ? answer.slice() : answer });
+    return answer;
+  }
+}
+
+/** True when `source` answers every recorded read as it did then. */
+export function readsHold(reads: readonly Read[], source: FileSource): boolean {
+  for (const r of reads) {
+    const now = source[r.op](r.path);
+    if (Array.isArray(now) || Array.isArray(r.answer)) {
+      if (!Array.isArray(now) || !Array.isArray(r.answer) || now.length !== r.answer.length || now.some((n, i) => n !== (r.answer as string[])[i])) return false;
+    } else if (now !== r.answer) return false;
+  }
+  return true;
+}
