@@ -74,7 +74,7 @@ function realTree() {
     if (!planKustomize(alone, ['/one']).renders[0]?.result.ok) continue;
     for (const id of ids) seen.add(id);
     files[`base/${n}`] = text;
-    target ??= /^kind: Deployment\n(?:.*\n)*?metadata:\n(?:  .*\n)*?  name: ([\w.-]+)/m.exec(text)?.[1];
+    target ??= /^kind: Deployment\n(?:.*\n)*?metadata:\n(?: {2}.*\n)*? {2}name: ([\w.-]+)/m.exec(text)?.[1];
   }
   return { files, target };
 }
