@@ -91,28 +91,42 @@ const SETTINGS_LIST = [
       type: 'string', default: 'default', pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
       patternErrorMessage: 'A Kubernetes namespace name: lower-case letters, digits and "-", at most 63 characters.',
     },
-    markdownDescription: 'The namespace of objects that name none and that no `kustomization.yaml` places: where your `kubectl apply` puts them. Cross-file checks read it (the Pod Security level of that Namespace, its NetworkPolicies). One value for the whole workspace (the workspace model is shared by every folder); a `.kube-harden.yaml` at the root of the first folder that sets `defaultNamespace` wins over it. It stays a guess: a Namespace\'s label may lower the level of such objects, never raise it.',
+    markdownDescription: 'The namespace of objects that name none and that no `kustomization.yaml` places: where your `kubectl '
+      + 'apply` puts them. Cross-file checks read it (the Pod Security level of that Namespace, its '
+      + 'NetworkPolicies). One value for the whole workspace (the workspace model is shared by every folder); '
+      + 'a `.kube-harden.yaml` at the root of the first folder that sets `defaultNamespace` wins over it. It '
+      + 'stays a guess: a Namespace\'s label may lower the level of such objects, never raise it.',
     summary: 'Namespace of objects that name none and that no `kustomization.yaml` places (one for the workspace; window scope).',
   },
   {
     key: 'maxFileSize', scope: 'resource', schema: { type: ['string', 'number'], default: '16MiB' },
-    markdownDescription: 'Documents larger than this (e.g. `16MiB`, `500KiB`, or a number of bytes) are not checked: they get a `not-checked` diagnostic saying so instead of findings. The editor never parses more than 16 MiB. On the command line `--max-file-size` and `maxFileSize` in `.kube-harden.yaml` set the limit.',
+    markdownDescription: 'Documents larger than this (e.g. `16MiB`, `500KiB`, or a number of bytes) are not checked: they get '
+      + 'a `not-checked` diagnostic saying so instead of findings. The editor never parses more than 16 MiB. '
+      + 'On the command line `--max-file-size` and `maxFileSize` in `.kube-harden.yaml` set the limit.',
     summary: 'Larger documents are not checked and get a `not-checked` diagnostic (the editor parses at most 16 MiB).',
   },
   {
     key: 'exclude', scope: 'resource', schema: { type: 'array', items: { type: 'string' }, default: [] },
-    markdownDescription: 'Glob patterns, relative to the workspace folder (e.g. `test/fixtures/**`, `**/generated`), of files and folders left out of the workspace model that cross-file checks read (a Namespace\'s Pod Security level, NetworkPolicy coverage). `files.exclude`, `.git` and `node_modules` are left out too. An excluded file that is open is still checked, on its own.',
+    markdownDescription: 'Glob patterns, relative to the workspace folder (e.g. `test/fixtures/**`, `**/generated`), of files '
+      + 'and folders left out of the workspace model that cross-file checks read (a Namespace\'s Pod Security '
+      + 'level, NetworkPolicy coverage). `files.exclude`, `.git` and `node_modules` are left out too. An '
+      + 'excluded file that is open is still checked, on its own.',
     summary: 'Globs (relative to the folder) left out of the workspace model.',
   },
   {
     key: 'rules', scope: 'resource',
     schema: { type: 'object', default: {}, additionalProperties: { type: 'string', enum: RULE_SETTINGS } },
-    markdownDescription: 'Severity (`error`, `warning`, `info`) or `off` per rule id, glob over rule ids or category: `{"require-run-as-non-root": "error", "require-*-limit": "off", "category:rbac": "warning"}`. The most specific key wins: an exact id, then the glob with the most literal characters, then the category. A severity set for a rule\'s exact id turns an opt-in rule on; globs and categories re-grade or turn off the rules already in force.',
+    markdownDescription: 'Severity (`error`, `warning`, `info`) or `off` per rule id, glob over rule ids or category: '
+      + '`{"require-run-as-non-root": "error", "require-*-limit": "off", "category:rbac": "warning"}`. The '
+      + 'most specific key wins: an exact id, then the glob with the most literal characters, then the '
+      + 'category. A severity set for a rule\'s exact id turns an opt-in rule on; globs and categories '
+      + 're-grade or turn off the rules already in force.',
     summary: 'Severity or `off` per rule id, glob or category (see [Configuration](#configuration)).',
   },
   {
     key: 'trustedRegistries', scope: 'resource', schema: { type: 'array', items: { type: 'string' }, default: [] },
-    markdownDescription: 'Registries (or repository prefixes) images may come from, e.g. `ghcr.io/acme`, `*.azurecr.io`. Empty: the trusted-registry rule is off.',
+    markdownDescription: 'Registries (or repository prefixes) images may come from, e.g. `ghcr.io/acme`, `*.azurecr.io`. '
+      + 'Empty: the trusted-registry rule is off.',
     summary: 'Registries (or repository prefixes) images may come from; empty: the rule is off.',
   },
   {
@@ -122,17 +136,22 @@ const SETTINGS_LIST = [
   },
   {
     key: 'sandbox.untrustedLabels', scope: 'resource', schema: { type: 'object', default: {}, additionalProperties: { type: 'string' } },
-    markdownDescription: 'Pod labels that mark a workload as untrusted (any one pair is enough), e.g. `{"trust": "untrusted"}`; `kube-harden.io/untrusted: "true"` always does. Read by the opt-in rule `require-sandbox-runtime-class`, which asks such workloads for a gVisor or Kata `runtimeClassName`.',
-    summary: 'Pod labels marking untrusted workloads, e.g. `{"trust": "untrusted"}` (`kube-harden.io/untrusted: "true"` always does); opt-in rule `require-sandbox-runtime-class`.',
+    markdownDescription: 'Pod labels that mark a workload as untrusted (any one pair is enough), e.g. `{"trust": '
+      + '"untrusted"}`; `kube-harden.io/untrusted: "true"` always does. Read by the opt-in rule '
+      + '`require-sandbox-runtime-class`, which asks such workloads for a gVisor or Kata `runtimeClassName`.',
+    summary: 'Pod labels marking untrusted workloads, e.g. `{"trust": "untrusted"}` (`kube-harden.io/untrusted: '
+      + '"true"` always does); opt-in rule `require-sandbox-runtime-class`.',
   },
   {
     key: 'sandbox.untrustedNamespaces', scope: 'resource', schema: { type: 'array', items: { type: 'string' }, default: [] },
-    markdownDescription: 'Namespaces whose every workload is untrusted (tenants, customer code): `require-sandbox-runtime-class` asks them for a sandboxed `runtimeClassName`.',
+    markdownDescription: 'Namespaces whose every workload is untrusted (tenants, customer code): '
+      + '`require-sandbox-runtime-class` asks them for a sandboxed `runtimeClassName`.',
     summary: 'Namespaces whose workloads are all untrusted.',
   },
   {
     key: 'sandbox.runtimeClasses', scope: 'resource', schema: { type: 'array', items: { type: 'string' }, default: [] },
-    markdownDescription: 'RuntimeClass names that run pods in a sandbox, besides `gvisor`, `runsc` and `kata*` (and RuntimeClass objects of the workspace whose handler is `runsc`, `gvisor` or `kata*`).',
+    markdownDescription: 'RuntimeClass names that run pods in a sandbox, besides `gvisor`, `runsc` and `kata*` (and '
+      + 'RuntimeClass objects of the workspace whose handler is `runsc`, `gvisor` or `kata*`).',
     summary: 'RuntimeClass names that are sandboxes besides `gvisor`, `runsc`, `kata*`.',
   },
   {
@@ -142,7 +161,8 @@ const SETTINGS_LIST = [
       enumDescriptions: ['No trace.', 'The name of each request, response and notification.', 'Each message with its parameters and result.'],
     },
     markdownDescription: 'Traces the messages between VS Code and the language server into the **Kube Harden Trace** output channel, for a bug report.',
-    summary: '`messages` or `verbose`: trace the messages between VS Code and the language server in the **Kube Harden Trace** output channel (for a bug report).',
+    summary: '`messages` or `verbose`: trace the messages between VS Code and the language server in the **Kube '
+      + 'Harden Trace** output channel (for a bug report).',
   },
 ] as const satisfies readonly SettingSpec[];
 

@@ -25,7 +25,8 @@ export const SUPPRESSION_MESSAGES = {
   missingReason: 'The suppression of {{rule}} needs a reason ({{how}}): without one it is not honoured.',
   expired: 'The suppression of {{rule}} expired on {{until}}: the finding is reported again. Fix it, or renew the suppression with a new date and reason.',
   badDate: 'The suppression of {{rule}} has an invalid expiry "{{until}}": use until YYYY-MM-DD: <reason>. It is not honoured.',
-  keyTooLong: 'The API server rejects this annotation: the part after "kube-harden.io/" has {{length}} characters, at most 63 are allowed. Use a # kube-harden-ignore comment instead.',
+  keyTooLong: 'The API server rejects this annotation: the part after "kube-harden.io/" has {{length}} characters, '
+    + 'at most 63 are allowed. Use a # kube-harden-ignore comment instead.',
 } as const;
 export type SuppressionMessageId = keyof typeof SUPPRESSION_MESSAGES;
 

@@ -13,7 +13,11 @@ export default defineRule({
     denied: '{{container}} pulls "{{image}}" from {{pattern}}, which kubeHarden.deniedRegistries forbids: use an image from an approved registry.',
   },
   docs: {
-    summary: 'Some registries are known to be untrusted for an organisation (public mirrors, personal namespaces, a decommissioned registry). Active only when the `deniedRegistries` setting lists some (empty by default, so the rule is silent until configured). Entries take the same forms as `trustedRegistries`: a host, `*.` for subdomains, or a repository prefix such as `docker.io/someuser`.',
+    summary: 'Some registries are known to be untrusted for an organisation (public mirrors, personal namespaces, '
+      + 'a decommissioned registry). Active only when the `deniedRegistries` setting lists some (empty by '
+      + 'default, so the rule is silent until configured). Entries take the same forms as '
+      + '`trustedRegistries`: a host, `*.` for subdomains, or a repository prefix such as '
+      + '`docker.io/someuser`.',
     remediation: 'Reference the image from an approved registry (mirror it there after review).',
     references: ['https://kubernetes.io/docs/concepts/containers/images/'],
   },

@@ -22,7 +22,9 @@ export default defineRule({
   },
   defaultReason: 'On by default (warning): the change is mechanical and keeps the same image content.',
   docs: {
-    summary: 'The Kubernetes project froze k8s.gcr.io in April 2023 and moved to registry.k8s.io: no new tags (so no security fixes) are published there, and the old domain now only redirects, which can stop working.',
+    summary: 'The Kubernetes project froze k8s.gcr.io in April 2023 and moved to registry.k8s.io: no new tags (so '
+      + 'no security fixes) are published there, and the old domain now only redirects, which can stop '
+      + 'working.',
     remediation: 'Replace `k8s.gcr.io` with `registry.k8s.io`; the images were copied with the same digests. The fix does exactly that.',
     references: ['https://kubernetes.io/blog/2023/03/10/image-registry-redirect/', 'https://kubernetes.io/blog/2023/02/06/k8s-gcr-io-freeze-announcement/'],
   },

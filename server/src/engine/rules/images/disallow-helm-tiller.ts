@@ -13,12 +13,17 @@ export default defineRule({
   covers: ['IMG08'],
   equivalents: { checkov: ['CKV_K8S_34', 'CKV_K8S_44'], trivy: ['KSV102'] },
   messages: {
-    image: '{{container}} runs Helm v2 Tiller ("{{image}}"): Tiller has been unsupported since 2020 and, typically bound to cluster-admin with no authentication on its gRPC port, lets any pod take over the cluster. Remove it and use Helm 3.',
+    image: '{{container}} runs Helm v2 Tiller ("{{image}}"): Tiller has been unsupported since 2020 and, '
+      + 'typically bound to cluster-admin with no authentication on its gRPC port, lets any pod take over the '
+      + 'cluster. Remove it and use Helm 3.',
     labels: '{{kind}} "{{name}}" is labelled as Helm v2 Tiller (app=helm, name=tiller): remove Tiller and use Helm 3, which needs no in-cluster component.',
   },
   defaultReason: 'On by default (error): there is no safe way to run it.',
   docs: {
-    summary: 'Tiller, the in-cluster half of Helm v2, listens on port 44134 without authentication by default and usually runs with cluster-admin rights, so any pod that can reach it can install anything. Helm v2 reached end of life in November 2020. Reported on a container whose image is Tiller, and on a workload or Service labelled `app: helm` + `name: tiller` (as `helm init` created them).',
+    summary: 'Tiller, the in-cluster half of Helm v2, listens on port 44134 without authentication by default and '
+      + 'usually runs with cluster-admin rights, so any pod that can reach it can install anything. Helm v2 '
+      + 'reached end of life in November 2020. Reported on a container whose image is Tiller, and on a '
+      + 'workload or Service labelled `app: helm` + `name: tiller` (as `helm init` created them).',
     remediation: 'Migrate releases to Helm 3 (`helm-2to3`), then delete the tiller-deploy Deployment, its Service and its ServiceAccount binding.',
     references: ['https://helm.sh/docs/topics/v2_v3_migration/', 'https://helm.sh/blog/helm-v2-deprecation-timeline/'],
   },

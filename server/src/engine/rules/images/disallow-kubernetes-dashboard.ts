@@ -16,13 +16,25 @@ export default defineRule({
   covers: ['IMG09'],
   equivalents: { checkov: ['CKV_K8S_33'] },
   messages: {
-    image: '{{container}} runs the Kubernetes Dashboard ("{{image}}"): an exposed or over-privileged Dashboard is a classic way into a cluster. Prefer kubectl or a managed console; if you keep it, require login, bind it to a read-only role and never expose it publicly.',
-    label: '{{kind}} "{{name}}" is labelled {{label}}=kubernetes-dashboard: an exposed or over-privileged Dashboard is a classic way into a cluster; require login, bind it to a read-only role and keep it private.',
+    image: '{{container}} runs the Kubernetes Dashboard ("{{image}}"): an exposed or over-privileged Dashboard '
+      + 'is a classic way into a cluster. Prefer kubectl or a managed console; if you keep it, require login, '
+      + 'bind it to a read-only role and never expose it publicly.',
+    label: '{{kind}} "{{name}}" is labelled {{label}}=kubernetes-dashboard: an exposed or over-privileged '
+      + 'Dashboard is a classic way into a cluster; require login, bind it to a read-only role and keep it '
+      + 'private.',
   },
   defaultReason: 'On by default (warning): a reviewer wants to know it is deployed and how it is protected.',
   docs: {
-    summary: 'The Kubernetes Dashboard, run with a powerful ServiceAccount or `--enable-skip-login` and reachable from outside, has been the entry point of real cluster compromises (cryptomining on exposed dashboards). Reported on a container running a Dashboard image (`kubernetesui/dashboard...`, `...kubernetes-dashboard...`) and on an `app`/`k8s-app: kubernetes-dashboard` label of a Service (the way it is exposed) or of a workload whose image is not recognisable; the other objects of its install (ServiceAccount, Secrets, ConfigMap, RBAC) carry the label too but add nothing, and are not reported.',
-    remediation: 'Remove the Dashboard, or deploy it with its default minimal ServiceAccount, require token or OIDC login (no `--enable-skip-login`), bind users to read-only roles, and reach it only through `kubectl proxy` or an authenticating proxy.',
+    summary: 'The Kubernetes Dashboard, run with a powerful ServiceAccount or `--enable-skip-login` and reachable '
+      + 'from outside, has been the entry point of real cluster compromises (cryptomining on exposed '
+      + 'dashboards). Reported on a container running a Dashboard image (`kubernetesui/dashboard...`, '
+      + '`...kubernetes-dashboard...`) and on an `app`/`k8s-app: kubernetes-dashboard` label of a Service '
+      + '(the way it is exposed) or of a workload whose image is not recognisable; the other objects of its '
+      + 'install (ServiceAccount, Secrets, ConfigMap, RBAC) carry the label too but add nothing, and are not '
+      + 'reported.',
+    remediation: 'Remove the Dashboard, or deploy it with its default minimal ServiceAccount, require token or OIDC '
+      + 'login (no `--enable-skip-login`), bind users to read-only roles, and reach it only through `kubectl '
+      + 'proxy` or an authenticating proxy.',
     references: ['https://github.com/kubernetes/dashboard/blob/master/docs/user/access-control/README.md', 'https://kubernetes.io/docs/tasks/access-application-cluster/web-ui-dashboard/'],
   },
   examples: {

@@ -15,7 +15,10 @@ export default defineRule({
   },
   defaultReason: 'On by default: reviewers block it and every peer tool reports it.',
   docs: {
-    summary: 'An image without a tag, or tagged `latest`, is whatever was pushed last: two nodes can run different code, a rollback does not roll back, and a compromised push goes live on the next restart. An image pinned by digest (`@sha256:...`) is fine whatever its tag; templated images (`$(IMAGE)`, `${TAG}`) are not judged.',
+    summary: 'An image without a tag, or tagged `latest`, is whatever was pushed last: two nodes can run different '
+      + 'code, a rollback does not roll back, and a compromised push goes live on the next restart. An image '
+      + 'pinned by digest (`@sha256:...`) is fine whatever its tag; templated images (`$(IMAGE)`, `${TAG}`) '
+      + 'are not judged.',
     remediation: 'Use an immutable version tag (`nginx:1.27.2`) or, better, a digest (`nginx@sha256:...`); let a bot (Renovate, Dependabot) raise the pins.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names', 'https://kubernetes.io/docs/concepts/configuration/overview/#container-images'],
   },

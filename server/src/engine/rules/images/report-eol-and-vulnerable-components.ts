@@ -38,14 +38,24 @@ export default defineRule({
   covers: ['IMG10', 'IMG11'],
   equivalents: { kubescape: ['C-0292', 'C-0081', 'C-0090', 'C-0091'] },
   messages: {
-    ingressNginx: '{{container}} runs the ingress-nginx controller ("{{image}}"): the project is retired (no security fixes after March 2026); plan a move to another Ingress or Gateway API controller.',
+    ingressNginx: '{{container}} runs the ingress-nginx controller ("{{image}}"): the project is retired (no security '
+      + 'fixes after March 2026); plan a move to another Ingress or Gateway API controller.',
     vulnerable: '{{container}} runs {{name}} {{version}}, affected by {{cve}}: upgrade to {{fixed}}.',
-    ingressNightmare: '{{container}} runs the ingress-nginx controller {{version}}, affected by IngressNightmare ({{cves}}: code execution through the admission webhook, without authentication, and every Secret of the cluster with it): upgrade to v1.11.5, v1.12.1 or later now, and plan a move off the retired project.',
+    ingressNightmare: '{{container}} runs the ingress-nginx controller {{version}}, affected by IngressNightmare ({{cves}}: '
+      + 'code execution through the admission webhook, without authentication, and every Secret of the '
+      + 'cluster with it): upgrade to v1.11.5, v1.12.1 or later now, and plan a move off the retired project.',
   },
   defaultReason: 'Reported as info (on by default, never blocking): the image tag says which version runs, but a reviewer must weigh the upgrade.',
   docs: {
-    summary: 'Platform components with a known, exploitable vulnerability or no more security fixes. Covers the ingress-nginx controller (retired by Kubernetes SIG Network; no fixes after March 2026; versions before v1.11.5, and v1.12.0, are affected by the IngressNightmare flaws CVE-2025-1974, -1097, -1098, -24513 and -24514, unauthenticated code execution through the admission webhook, reported as a warning) and the versions the catalogue names: Argo CD before 2.1.9 and 2.2.0–2.2.3 (CVE-2022-24348, path traversal to other apps\' secrets), Grafana 9.2.0–9.2.3 (CVE-2022-39328, auth bypass), Kyverno 1.8.3–1.8.4 (CVE-2022-47633, signature verification bypass). An image scanner covers the rest.',
-    remediation: 'Upgrade to a fixed version; for ingress-nginx, plan the migration to a maintained controller (the Gateway API implementations, or another Ingress controller).',
+    summary: 'Platform components with a known, exploitable vulnerability or no more security fixes. Covers the '
+      + 'ingress-nginx controller (retired by Kubernetes SIG Network; no fixes after March 2026; versions '
+      + 'before v1.11.5, and v1.12.0, are affected by the IngressNightmare flaws CVE-2025-1974, -1097, -1098, '
+      + '-24513 and -24514, unauthenticated code execution through the admission webhook, reported as a '
+      + 'warning) and the versions the catalogue names: Argo CD before 2.1.9 and 2.2.0–2.2.3 (CVE-2022-24348, '
+      + 'path traversal to other apps\' secrets), Grafana 9.2.0–9.2.3 (CVE-2022-39328, auth bypass), Kyverno '
+      + '1.8.3–1.8.4 (CVE-2022-47633, signature verification bypass). An image scanner covers the rest.',
+    remediation: 'Upgrade to a fixed version; for ingress-nginx, plan the migration to a maintained controller (the '
+      + 'Gateway API implementations, or another Ingress controller).',
     references: [
       'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/',
       'https://kubernetes.io/blog/2025/03/24/ingress-nginx-cve-2025-1974/',

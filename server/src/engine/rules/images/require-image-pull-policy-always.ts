@@ -13,11 +13,17 @@ export default defineRule({
   covers: ['IMG03'],
   equivalents: { checkov: ['CKV_K8S_15'], kubescape: ['C-0075'], polaris: ['pullPolicyNotAlways'] },
   messages: {
-    notAlways: '{{container}} pulls image "{{image}}" with imagePullPolicy {{policy}}: a copy cached on the node is used without checking the registry (or your pull credentials); set imagePullPolicy: Always or pin the image by digest.',
+    notAlways: '{{container}} pulls image "{{image}}" with imagePullPolicy {{policy}}: a copy cached on the node is '
+      + 'used without checking the registry (or your pull credentials); set imagePullPolicy: Always or pin '
+      + 'the image by digest.',
   },
-  defaultReason: 'Off by default (info): on a single-tenant cluster with immutable tags the benefit is small, and `Always` makes every start depend on the registry being reachable.',
+  defaultReason: 'Off by default (info): on a single-tenant cluster with immutable tags the benefit is small, and '
+    + '`Always` makes every start depend on the registry being reachable.',
   docs: {
-    summary: 'With `IfNotPresent` (the default for a version tag) a node reuses any cached image of that name: a re-pushed tag is not picked up, and a pod can start a private image another tenant pulled without holding the pull secret. `Always` makes the kubelet ask the registry (cheap when the digest is unchanged). Images pinned by digest are exempt: their content cannot change.',
+    summary: 'With `IfNotPresent` (the default for a version tag) a node reuses any cached image of that name: a '
+      + 're-pushed tag is not picked up, and a pod can start a private image another tenant pulled without '
+      + 'holding the pull secret. `Always` makes the kubelet ask the registry (cheap when the digest is '
+      + 'unchanged). Images pinned by digest are exempt: their content cannot change.',
     remediation: 'Set `imagePullPolicy: Always`, or pin the image by digest; on multi-tenant clusters enable the AlwaysPullImages admission plugin.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy', 'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwayspullimages'],
   },

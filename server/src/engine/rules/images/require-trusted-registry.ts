@@ -10,10 +10,17 @@ export default defineRule({
   covers: ['IMG04'],
   equivalents: { trivy: ['KSV125'], kubescape: ['C-0078'] },
   messages: {
-    untrusted: '{{container}} pulls "{{image}}" from {{registry}}, which is not in kubeHarden.trustedRegistries: mirror the image into a trusted registry ({{trusted}}).',
+    untrusted: '{{container}} pulls "{{image}}" from {{registry}}, which is not in kubeHarden.trustedRegistries: '
+      + 'mirror the image into a trusted registry ({{trusted}}).',
   },
   docs: {
-    summary: 'An image from an arbitrary registry bypasses the scanning, signing and retention an organisation applies to its own. Active only when the `trustedRegistries` setting lists registries (empty by default, so the rule says nothing until configured — there is no sensible global default). Entries are a registry host (`ghcr.io`, `registry.local:5000`), `*.` for any subdomain (`*.azurecr.io`), or a repository prefix (`ghcr.io/acme`, `docker.io/library`). Hosts are read as Docker does: `nginx` is `docker.io/library/nginx`, `index.docker.io` is `docker.io`, `localhost:5000/x` is on `localhost:5000`.',
+    summary: 'An image from an arbitrary registry bypasses the scanning, signing and retention an organisation '
+      + 'applies to its own. Active only when the `trustedRegistries` setting lists registries (empty by '
+      + 'default, so the rule says nothing until configured — there is no sensible global default). Entries '
+      + 'are a registry host (`ghcr.io`, `registry.local:5000`), `*.` for any subdomain (`*.azurecr.io`), or '
+      + 'a repository prefix (`ghcr.io/acme`, `docker.io/library`). Hosts are read as Docker does: `nginx` is '
+      + '`docker.io/library/nginx`, `index.docker.io` is `docker.io`, `localhost:5000/x` is on '
+      + '`localhost:5000`.',
     remediation: 'Mirror or rebuild the image into a trusted registry and reference it there, or add the registry to `trustedRegistries` after review.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/', 'https://owasp.org/www-project-kubernetes-top-ten/2022/en/src/K02-supply-chain-vulnerabilities'],
   },

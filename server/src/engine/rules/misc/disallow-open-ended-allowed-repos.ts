@@ -36,7 +36,8 @@ export default defineRule({
   equivalents: { trivy: ['KSV124'] },
   kinds: ['K8sAllowedRepos'],
   messages: {
-    openEnded: 'Allowed repository "{{repo}}" has no trailing "/": Gatekeeper compares image names by prefix, so it also admits "{{example}}"; end it with "/".',
+    openEnded: 'Allowed repository "{{repo}}" has no trailing "/": Gatekeeper compares image names by prefix, so it '
+      + 'also admits "{{example}}"; end it with "/".',
     allowsAll: 'An empty allowed repository admits every image: remove it.',
   },
   fixMessages: {
@@ -45,7 +46,12 @@ export default defineRule({
   },
   defaultReason: 'On by default (warning): the constraint exists to block untrusted images, and such an entry quietly defeats it.',
   docs: {
-    summary: 'The gatekeeper-library K8sAllowedRepos template admits an image when it starts with one of `spec.parameters.repos`, compared as plain strings: `gcr.io/acme` also admits `gcr.io/acme-evil/...`, which anyone can create, and `gcr.io` admits any domain that begins with it. Entries ending in `/`, or naming a tag (`nginx:1.27`, `gcr.io/acme/app:`) or a digest, are bounded. No automatic fix: adding `/` changes what the constraint admits (an entry meant as a single image, `gcr.io/acme/app`, must become `gcr.io/acme/app:` instead), so the edits are offered as suggestions.',
+    summary: 'The gatekeeper-library K8sAllowedRepos template admits an image when it starts with one of '
+      + '`spec.parameters.repos`, compared as plain strings: `gcr.io/acme` also admits '
+      + '`gcr.io/acme-evil/...`, which anyone can create, and `gcr.io` admits any domain that begins with it. '
+      + 'Entries ending in `/`, or naming a tag (`nginx:1.27`, `gcr.io/acme/app:`) or a digest, are bounded. '
+      + 'No automatic fix: adding `/` changes what the constraint admits (an entry meant as a single image, '
+      + '`gcr.io/acme/app`, must become `gcr.io/acme/app:` instead), so the edits are offered as suggestions.',
     remediation: 'End every registry or organisation entry with `/` (`gcr.io/acme/`), and every single-repository entry with `:` (`gcr.io/acme/app:`).',
     references: ['https://open-policy-agent.github.io/gatekeeper-library/website/validation/allowedrepos/', 'https://avd.aquasec.com/misconfig/kubernetes/general/avd-ksv-0124/'],
   },

@@ -16,8 +16,12 @@ export default defineRule({
   },
   defaultReason: 'Severity info, on by default; the per-field PSP checks of older tools are not repeated here.',
   docs: {
-    summary: 'PodSecurityPolicy (policy/v1beta1 and extensions/v1beta1) was deprecated in 1.21 and removed in 1.25: a cluster at 1.25 or later rejects the object, and a team that keeps it in its manifests may believe its pods are constrained when nothing enforces it.',
-    remediation: 'Delete the PodSecurityPolicy (and the RBAC that grants `use` on it) and label each namespace with `pod-security.kubernetes.io/enforce: restricted` (or baseline), or use a policy engine such as Kyverno or Gatekeeper.',
+    summary: 'PodSecurityPolicy (policy/v1beta1 and extensions/v1beta1) was deprecated in 1.21 and removed in '
+      + '1.25: a cluster at 1.25 or later rejects the object, and a team that keeps it in its manifests may '
+      + 'believe its pods are constrained when nothing enforces it.',
+    remediation: 'Delete the PodSecurityPolicy (and the RBAC that grants `use` on it) and label each namespace with '
+      + '`pod-security.kubernetes.io/enforce: restricted` (or baseline), or use a policy engine such as '
+      + 'Kyverno or Gatekeeper.',
     references: [PSA_DOC, 'https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/'],
   },
   examples: {

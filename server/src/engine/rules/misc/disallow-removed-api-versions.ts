@@ -16,14 +16,23 @@ export default defineRule({
   messages: {
     mechanical: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: use {{replacement}} (nothing else changes).',
     rewrite: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: migrate to {{replacement}}; {{note}}.',
-    unknownVersion: 'Unknown apiVersion {{apiVersion}} for kind {{kind}}: the API server rejects it, and no rule checked this object as a {{kind}}. Use {{expected}}.',
+    unknownVersion: 'Unknown apiVersion {{apiVersion}} for kind {{kind}}: the API server rejects it, and no rule checked '
+      + 'this object as a {{kind}}. Use {{expected}}.',
   },
   fixMessages: {
     changeApiVersion: 'Change apiVersion to {{replacement}}',
   },
   docs: {
-    summary: 'An object written for an API version the cluster no longer serves is rejected at apply time, and an old version often brings weaker defaults with it. Versions are compared with the configured Pod Security version (the cluster version the manifests target; `latest` by default): a version removed after it is not reported. On by default. PodSecurityPolicy is left to disallow-pod-security-policy, which says what replaces it. A built-in kind written with another built-in group\'s apiVersion (`apiVersion: v1` on a Deployment) is reported too: the API server rejects it, and no other rule reads it as what its kind says, so it would otherwise pass unchecked.',
-    remediation: 'Change apiVersion to the replacement. The fix does it where only apiVersion changes; where fields moved (Ingress backends, HPA metrics, a required Deployment selector, webhook fields) the message says what to rewrite.',
+    summary: 'An object written for an API version the cluster no longer serves is rejected at apply time, and an '
+      + 'old version often brings weaker defaults with it. Versions are compared with the configured Pod '
+      + 'Security version (the cluster version the manifests target; `latest` by default): a version removed '
+      + 'after it is not reported. On by default. PodSecurityPolicy is left to disallow-pod-security-policy, '
+      + 'which says what replaces it. A built-in kind written with another built-in group\'s apiVersion '
+      + '(`apiVersion: v1` on a Deployment) is reported too: the API server rejects it, and no other rule '
+      + 'reads it as what its kind says, so it would otherwise pass unchecked.',
+    remediation: 'Change apiVersion to the replacement. The fix does it where only apiVersion changes; where fields '
+      + 'moved (Ingress backends, HPA metrics, a required Deployment selector, webhook fields) the message '
+      + 'says what to rewrite.',
     references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
   },
   examples: {

@@ -20,8 +20,10 @@ export default defineRule({
   },
   defaultReason: 'On by default: a custom SCC rarely needs it, and the built-in `privileged` SCC already exists for the node agents that do.',
   docs: {
-    summary: 'An OpenShift SecurityContextConstraints with `allowPrivilegedContainer: true` lets every service account that may use it run privileged containers, which are root on the node.',
-    remediation: 'Set `allowPrivilegedContainer: false`, and grant the few workloads that need privileges the built-in `privileged` SCC through a dedicated service account.',
+    summary: 'An OpenShift SecurityContextConstraints with `allowPrivilegedContainer: true` lets every service '
+      + 'account that may use it run privileged containers, which are root on the node.',
+    remediation: 'Set `allowPrivilegedContainer: false`, and grant the few workloads that need privileges the built-in '
+      + '`privileged` SCC through a dedicated service account.',
     references: [OWASP_K01, 'https://docs.openshift.com/container-platform/latest/authentication/managing-security-context-constraints.html'],
   },
   examples: {

@@ -24,15 +24,29 @@ export default defineRule({
   messages: {
     noRuntimeClass: '{{object}} runs agent code without runtimeClassName, on the node\'s kernel: set a gVisor or Kata RuntimeClass ({{classes}}).',
     notSandboxed: '{{object}} sets runtimeClassName "{{name}}", which is not a sandboxed runtime: use a gVisor or Kata RuntimeClass ({{classes}}).',
-    unmanagedNetwork: '{{object}} sets networkPolicyManagement: Unmanaged, so the controller creates no NetworkPolicy for its sandboxes: make sure one of yours bounds their egress, or set Managed.',
-    openEgress: '{{object}} allows egress to every address, private ranges and the cloud metadata server included: list the destinations the agent needs, or drop networkPolicy for the controller\'s default (public internet only).',
+    unmanagedNetwork: '{{object}} sets networkPolicyManagement: Unmanaged, so the controller creates no NetworkPolicy for '
+      + 'its sandboxes: make sure one of yours bounds their egress, or set Managed.',
+    openEgress: '{{object}} allows egress to every address, private ranges and the cloud metadata server included: '
+      + 'list the destinations the agent needs, or drop networkPolicy for the controller\'s default (public '
+      + 'internet only).',
     noLimits: '{{container}} of {{object}} sets no {{resources}} limit: a runaway agent can starve the node; set resources.limits.',
     unpinned: '{{container}} of {{object}} runs "{{image}}" by tag: pin it by digest (@sha256:...) so what the agent runs cannot change under it.',
   },
   defaultReason: 'Info, on by default: it only reads these objects.',
   docs: {
-    summary: 'Agent Sandbox (kubernetes-sigs/agent-sandbox) runs code an LLM wrote, which is untrusted by definition. For `Sandbox` and `SandboxTemplate` objects this rule checks what the Kubescape AgentRuntimeHardening controls check: the pod template names a sandboxed RuntimeClass (gVisor `gvisor`/`runsc`, Kata `kata*`, the names in `kubeHarden.sandbox.runtimeClasses`, or a RuntimeClass of the workspace with such a handler); a template\'s egress is bounded (`networkPolicyManagement: Unmanaged` leaves it to you; an egress rule without destinations or to `0.0.0.0/0` without `except` reaches private ranges and the metadata server — the controller\'s default, with `networkPolicy` omitted, allows public internet only); every container has CPU and memory limits; every image is pinned by digest. The general workload rules do not read them (their pods are made by the controller).',
-    remediation: 'Set `spec.podTemplate.spec.runtimeClassName: gvisor` (or a Kata class), keep `networkPolicyManagement: Managed` with narrow egress rules, set `resources.limits.cpu` and `.memory` on every container, and reference images by digest.',
+    summary: 'Agent Sandbox (kubernetes-sigs/agent-sandbox) runs code an LLM wrote, which is untrusted by '
+      + 'definition. For `Sandbox` and `SandboxTemplate` objects this rule checks what the Kubescape '
+      + 'AgentRuntimeHardening controls check: the pod template names a sandboxed RuntimeClass (gVisor '
+      + '`gvisor`/`runsc`, Kata `kata*`, the names in `kubeHarden.sandbox.runtimeClasses`, or a RuntimeClass '
+      + 'of the workspace with such a handler); a template\'s egress is bounded (`networkPolicyManagement: '
+      + 'Unmanaged` leaves it to you; an egress rule without destinations or to `0.0.0.0/0` without `except` '
+      + 'reaches private ranges and the metadata server — the controller\'s default, with `networkPolicy` '
+      + 'omitted, allows public internet only); every container has CPU and memory limits; every image is '
+      + 'pinned by digest. The general workload rules do not read them (their pods are made by the '
+      + 'controller).',
+    remediation: 'Set `spec.podTemplate.spec.runtimeClassName: gvisor` (or a Kata class), keep '
+      + '`networkPolicyManagement: Managed` with narrow egress rules, set `resources.limits.cpu` and '
+      + '`.memory` on every container, and reference images by digest.',
     references: ['https://github.com/kubernetes-sigs/agent-sandbox', 'https://github.com/kubernetes-sigs/agent-sandbox/blob/main/docs/api.md', 'https://kubernetes.io/docs/concepts/containers/runtime-class/'],
   },
   examples: {

@@ -11,12 +11,20 @@ export default defineRule({
   covers: ['M06'],
   equivalents: { kubeLinter: ['no-readiness-probe'], checkov: ['CKV_K8S_9'], kubescape: ['C-0018'], polaris: ['readinessProbeMissing'] },
   messages: {
-    missing: '{{container}} has no readinessProbe: add one (httpGet, tcpSocket, grpc or exec) that passes only when the program can serve, so Services send it traffic only then.',
+    missing: '{{container}} has no readinessProbe: add one (httpGet, tcpSocket, grpc or exec) that passes only '
+      + 'when the program can serve, so Services send it traffic only then.',
   },
-  defaultReason: 'Info and opt-in, as in kube-linter (off by default; Polaris warns): it is about availability, not a reason to block a manifest, and workers that serve no traffic need none.',
+  defaultReason: 'Info and opt-in, as in kube-linter (off by default; Polaris warns): it is about availability, not a '
+    + 'reason to block a manifest, and workers that serve no traffic need none.',
   docs: {
-    summary: 'Without a readiness probe a container counts as ready as soon as it starts: Services route requests to it before it can answer, and during rollouts old pods are removed before the new ones serve. Reported on each regular container; init and ephemeral containers cannot have one, and pods that run to completion (Jobs, CronJobs, pods a Job owns, restartPolicy Never or OnFailure) do not need one. No fix or suggestion: the probe must call an endpoint or command of the application, which the manifest does not reveal.',
-    remediation: 'Add `readinessProbe` to each container that serves traffic: `httpGet` on a readiness path, `tcpSocket` on the serving port, `grpc`, or `exec` of a check command.',
+    summary: 'Without a readiness probe a container counts as ready as soon as it starts: Services route requests '
+      + 'to it before it can answer, and during rollouts old pods are removed before the new ones serve. '
+      + 'Reported on each regular container; init and ephemeral containers cannot have one, and pods that run '
+      + 'to completion (Jobs, CronJobs, pods a Job owns, restartPolicy Never or OnFailure) do not need one. '
+      + 'No fix or suggestion: the probe must call an endpoint or command of the application, which the '
+      + 'manifest does not reveal.',
+    remediation: 'Add `readinessProbe` to each container that serves traffic: `httpGet` on a readiness path, '
+      + '`tcpSocket` on the serving port, `grpc`, or `exec` of a check command.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
   },
   examples: {

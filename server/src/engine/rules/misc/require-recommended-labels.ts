@@ -19,15 +19,22 @@ export default defineRule({
   covers: ['M08'],
   equivalents: { kubeLinter: ['required-label-owner'] },
   messages: {
-    missing: '{{kind}} "{{name}}" has no {{labels}} label{{plural}}: add {{labels}} so its findings, alerts and costs can be traced to an application and a team.',
+    missing: '{{kind}} "{{name}}" has no {{labels}} label{{plural}}: add {{labels}} so its findings, alerts and '
+      + 'costs can be traced to an application and a team.',
   },
   fixMessages: {
     addName: 'Add label {{label}}: {{value}}',
   },
   defaultReason: 'Info and opt-in: labels are conventions, nothing a reviewer blocks a manifest for.',
   docs: {
-    summary: 'During an incident or a review, `app.kubernetes.io/name` (the Kubernetes recommended label) says which application a workload is and `owner` (kube-linter\'s `required-label-owner`) who answers for it. Checked on the workload object itself (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, bare Pods, ...; a Pod a controller owns takes its labels from the template). The other recommended labels and the email annotation of kube-linter are left out: which ones a team requires is policy, not security.',
-    remediation: 'Add `app.kubernetes.io/name: <application>` and `owner: <team>` under `metadata.labels` of each workload. The suggestion adds the name label with the object\'s name.',
+    summary: 'During an incident or a review, `app.kubernetes.io/name` (the Kubernetes recommended label) says '
+      + 'which application a workload is and `owner` (kube-linter\'s `required-label-owner`) who answers for '
+      + 'it. Checked on the workload object itself (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, '
+      + 'bare Pods, ...; a Pod a controller owns takes its labels from the template). The other recommended '
+      + 'labels and the email annotation of kube-linter are left out: which ones a team requires is policy, '
+      + 'not security.',
+    remediation: 'Add `app.kubernetes.io/name: <application>` and `owner: <team>` under `metadata.labels` of each '
+      + 'workload. The suggestion adds the name label with the object\'s name.',
     references: ['https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/', 'https://docs.kubelinter.io/#/generated/checks?id=required-label-owner'],
   },
   examples: {

@@ -37,12 +37,21 @@ export default defineRule({
   equivalents: { kubeLinter: ['use-namespace'], checkov: ['CKV_K8S_21'], trivy: ['KSV110'], kubescape: ['C-0061', 'C-0212'] },
   messages: {
     explicit: '{{kind}} "{{name}}" is deployed to the default namespace: set metadata.namespace to a namespace of its own.',
-    implicit: '{{kind}} "{{name}}" names no namespace, so it lands in the default namespace unless one is chosen at apply time: set metadata.namespace to a namespace of its own.',
+    implicit: '{{kind}} "{{name}}" names no namespace, so it lands in the default namespace unless one is chosen at '
+      + 'apply time: set metadata.namespace to a namespace of its own.',
   },
-  defaultReason: 'Info and opt-in: most repositories leave the namespace out on purpose and choose it at apply time (`kubectl -n`, Helm, Argo CD, Flux), which the manifest cannot show.',
+  defaultReason: 'Info and opt-in: most repositories leave the namespace out on purpose and choose it at apply time '
+    + '(`kubectl -n`, Helm, Argo CD, Flux), which the manifest cannot show.',
   docs: {
-    summary: 'The default namespace is where everything without a namespace lands: it usually has no Pod Security labels, NetworkPolicies, quotas or RBAC of its own, and its `default` service account is shared by all of it. Reported for workloads and namespaced built-in objects (Services, ConfigMaps, Secrets, Roles, EndpointSlices, Leases, CSIStorageCapacities, ...) whose `metadata.namespace` is `default` or absent, unless a kustomization of the workspace that lists the file sets the namespace; the ServiceAccount `default` and the Service `kubernetes` (with its Endpoints and EndpointSlice) are not reported (every cluster has them there), nor are files listed as kustomize patches.',
-    remediation: 'Set `metadata.namespace` to a dedicated namespace (or `namespace:` in the kustomization that lists the file), and give that namespace Pod Security labels, NetworkPolicies and quotas.',
+    summary: 'The default namespace is where everything without a namespace lands: it usually has no Pod Security '
+      + 'labels, NetworkPolicies, quotas or RBAC of its own, and its `default` service account is shared by '
+      + 'all of it. Reported for workloads and namespaced built-in objects (Services, ConfigMaps, Secrets, '
+      + 'Roles, EndpointSlices, Leases, CSIStorageCapacities, ...) whose `metadata.namespace` is `default` or '
+      + 'absent, unless a kustomization of the workspace that lists the file sets the namespace; the '
+      + 'ServiceAccount `default` and the Service `kubernetes` (with its Endpoints and EndpointSlice) are not '
+      + 'reported (every cluster has them there), nor are files listed as kustomize patches.',
+    remediation: 'Set `metadata.namespace` to a dedicated namespace (or `namespace:` in the kustomization that lists '
+      + 'the file), and give that namespace Pod Security labels, NetworkPolicies and quotas.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'],
   },
   examples: {

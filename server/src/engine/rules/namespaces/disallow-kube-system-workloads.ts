@@ -17,7 +17,11 @@ export default defineRule({
     kubeSystem: '{{kind}} "{{name}}" runs in kube-system: deploy it to a namespace of its own.',
   },
   docs: {
-    summary: 'kube-system holds the cluster\'s own components and their service accounts and secrets; it is usually exempt from Pod Security admission and policy engines. A workload deployed there shares that trust and escapes the policies of ordinary namespaces. Control-plane static pods (label `tier: control-plane` and `component` kube-apiserver, etcd, kube-controller-manager or kube-scheduler) are not reported. On by default.',
+    summary: 'kube-system holds the cluster\'s own components and their service accounts and secrets; it is '
+      + 'usually exempt from Pod Security admission and policy engines. A workload deployed there shares that '
+      + 'trust and escapes the policies of ordinary namespaces. Control-plane static pods (label `tier: '
+      + 'control-plane` and `component` kube-apiserver, etcd, kube-controller-manager or kube-scheduler) are '
+      + 'not reported. On by default.',
     remediation: 'Set `metadata.namespace` to a dedicated namespace for the workload, with its own Pod Security labels, NetworkPolicies and RBAC.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'],
   },

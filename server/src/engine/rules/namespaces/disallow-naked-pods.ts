@@ -17,7 +17,8 @@ export default defineRule({
   },
   defaultReason: 'Info and opt-in: one-off debugging pods, examples and tests are legitimately written as bare Pods.',
   docs: {
-    summary: 'A Pod created on its own (no ownerReferences) is never recreated when its node drains or fails, and it escapes the rollout history and policies applied to controllers.',
+    summary: 'A Pod created on its own (no ownerReferences) is never recreated when its node drains or fails, and '
+      + 'it escapes the rollout history and policies applied to controllers.',
     remediation: 'Wrap the pod spec in a Deployment (or StatefulSet, DaemonSet, Job) template.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/configuration/overview/#naked-pods-vs-replicasets-deployments-and-jobs'],
   },

@@ -19,9 +19,14 @@ export default defineRule({
   equivalents: { kubescape: ['C-0192', 'C-0193', 'C-0194', 'C-0195', 'C-0196', 'C-0199', 'C-0202', 'C-0203', 'C-0204'] },
   kinds: ['Namespace'],
   messages: {
-    missing: 'Namespace "{{namespace}}" enforces no Pod Security level: any pod may be created in it. Add the label pod-security.kubernetes.io/enforce: restricted (or baseline).',
-    missingHostAccess: 'Namespace "{{namespace}}" enforces no Pod Security level: any pod may be created in it. {{workloads}} {{need}} host access that baseline refuses ({{access}}), so the namespace can enforce only privileged: label it pod-security.kubernetes.io/enforce: privileged with warn and audit at baseline, or move those workloads to a namespace of their own and enforce restricted here.',
-    privileged: 'Namespace "{{namespace}}" enforces the privileged Pod Security level, which admits privileged pods and host access. Keep only node agents that need it here, or enforce baseline or restricted.',
+    missing: 'Namespace "{{namespace}}" enforces no Pod Security level: any pod may be created in it. Add the '
+      + 'label pod-security.kubernetes.io/enforce: restricted (or baseline).',
+    missingHostAccess: 'Namespace "{{namespace}}" enforces no Pod Security level: any pod may be created in it. '
+      + '{{workloads}} {{need}} host access that baseline refuses ({{access}}), so the namespace can enforce '
+      + 'only privileged: label it pod-security.kubernetes.io/enforce: privileged with warn and audit at '
+      + 'baseline, or move those workloads to a namespace of their own and enforce restricted here.',
+    privileged: 'Namespace "{{namespace}}" enforces the privileged Pod Security level, which admits privileged pods '
+      + 'and host access. Keep only node agents that need it here, or enforce baseline or restricted.',
     invalid: 'Namespace "{{namespace}}" sets pod-security.kubernetes.io/enforce to "{{value}}", which is not a Pod Security level: use restricted or baseline.',
   },
   fixMessages: {
@@ -32,8 +37,22 @@ export default defineRule({
     addPrivileged: 'Add Pod Security Admission labels (enforce privileged, warn and audit baseline)',
   },
   docs: {
-    summary: 'Pod Security Admission applies the Pod Security Standards to the pods of a namespace only when the namespace says so with the `pod-security.kubernetes.io/enforce` label (unless the cluster sets a default). Without it, whatever the manifests in the repository look like, anyone who can create pods there can create privileged ones. Kube Harden also reads the label to decide which level a workload in that namespace is checked at. `privileged` is reported as information: it is sometimes needed (CNI, CSI and monitoring agents) but turns the checks off. Where the namespace\'s workloads in the workspace need host access that baseline refuses (privileged containers, host namespaces, hostPath volumes, host ports), the finding names them and recommends `privileged` with `warn` and `audit` at baseline (or moving them out), since enforcing restricted would stop them. The `enforce-version` label is not required: without it (or with `latest`) the newest policy applies, which is the stricter choice; pinning trades that for stable upgrades. The cluster\'s own namespaces (kube-system, kube-public, kube-node-lease) are not checked, nor is a kustomize patch that leaves the label to its base.',
-    remediation: 'Add `pod-security.kubernetes.io/enforce: restricted` to the Namespace\'s labels (or `baseline` while workloads are migrated), with `audit` and `warn` labels at `restricted` to see what would still fail, and optionally the `-version` labels to pin the policy version.',
+    summary: 'Pod Security Admission applies the Pod Security Standards to the pods of a namespace only when the '
+      + 'namespace says so with the `pod-security.kubernetes.io/enforce` label (unless the cluster sets a '
+      + 'default). Without it, whatever the manifests in the repository look like, anyone who can create pods '
+      + 'there can create privileged ones. Kube Harden also reads the label to decide which level a workload '
+      + 'in that namespace is checked at. `privileged` is reported as information: it is sometimes needed '
+      + '(CNI, CSI and monitoring agents) but turns the checks off. Where the namespace\'s workloads in the '
+      + 'workspace need host access that baseline refuses (privileged containers, host namespaces, hostPath '
+      + 'volumes, host ports), the finding names them and recommends `privileged` with `warn` and `audit` at '
+      + 'baseline (or moving them out), since enforcing restricted would stop them. The `enforce-version` '
+      + 'label is not required: without it (or with `latest`) the newest policy applies, which is the '
+      + 'stricter choice; pinning trades that for stable upgrades. The cluster\'s own namespaces '
+      + '(kube-system, kube-public, kube-node-lease) are not checked, nor is a kustomize patch that leaves '
+      + 'the label to its base.',
+    remediation: 'Add `pod-security.kubernetes.io/enforce: restricted` to the Namespace\'s labels (or `baseline` while '
+      + 'workloads are migrated), with `audit` and `warn` labels at `restricted` to see what would still '
+      + 'fail, and optionally the `-version` labels to pin the policy version.',
     references: [PSA_DOC, PSS_DOC, 'https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/'],
   },
   examples: {

@@ -25,15 +25,27 @@ export default defineRule({
   equivalents: {},
   kinds: ['NetworkPolicy', 'GlobalNetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'],
   messages: {
-    anySource: 'Ingress rule #{{rule}} of {{kind}} "{{name}}" names no source: it admits connections from anywhere, inside and outside the cluster, on {{ports}}. List the pods, namespaces or CIDRs that need access.',
-    anyDestination: 'Egress rule #{{rule}} of {{kind}} "{{name}}" names no destination: it allows connections to anywhere on {{ports}}. List the pods, namespaces or CIDRs the pods need.',
-    emptyPeer: 'The empty peer {} in {{direction}} rule #{{rule}} of {{kind}} "{{name}}" stands for every {{what}}, and the API server rejects it ("must specify a peer"). Name the pods, namespaces or CIDRs allowed.',
+    anySource: 'Ingress rule #{{rule}} of {{kind}} "{{name}}" names no source: it admits connections from anywhere, '
+      + 'inside and outside the cluster, on {{ports}}. List the pods, namespaces or CIDRs that need access.',
+    anyDestination: 'Egress rule #{{rule}} of {{kind}} "{{name}}" names no destination: it allows connections to anywhere '
+      + 'on {{ports}}. List the pods, namespaces or CIDRs the pods need.',
+    emptyPeer: 'The empty peer {} in {{direction}} rule #{{rule}} of {{kind}} "{{name}}" stands for every {{what}}, '
+      + 'and the API server rejects it ("must specify a peer"). Name the pods, namespaces or CIDRs allowed.',
     world: '{{Direction}} rule #{{rule}} of {{kind}} "{{name}}" allows {{cidr}}, every address {{where}}, on {{ports}}. Narrow it to the CIDRs really needed.',
-    entity: '{{Direction}} rule #{{rule}} of {{kind}} "{{name}}" allows the Cilium entity "{{entity}}" ({{meaning}}) on {{ports}}. Narrow it to the endpoints, CIDRs or FQDNs really needed.',
+    entity: '{{Direction}} rule #{{rule}} of {{kind}} "{{name}}" allows the Cilium entity "{{entity}}" '
+      + '({{meaning}}) on {{ports}}. Narrow it to the endpoints, CIDRs or FQDNs really needed.',
   },
   docs: {
-    summary: 'An allow rule that admits every source (or destination) turns a policy back into no policy for the ports it names: an ingress rule without `from` (`ingress: [{}]` admits everything), an empty peer `{}`, an ipBlock of 0.0.0.0/0 or ::/0, an egress rule without `to`, Cilium\'s `world` and `all` entities and 0.0.0.0/0 CIDRs, Calico allow rules without a source or destination. Rules limited to some ports are reported as information (a public web server must accept port 443 from anywhere); egress rules without destination that only open DNS (port 53) are not reported. Cilium\'s empty rule `{}` denies rather than allows, and is not reported.',
-    remediation: 'Replace the catch-all with the peers that need the connection: `podSelector` and `namespaceSelector` for pods of the cluster, `ipBlock` with the narrowest CIDRs for outside addresses, and list the ports. For internet egress, prefer an egress gateway or Cilium `toFQDNs`.',
+    summary: 'An allow rule that admits every source (or destination) turns a policy back into no policy for the '
+      + 'ports it names: an ingress rule without `from` (`ingress: [{}]` admits everything), an empty peer '
+      + '`{}`, an ipBlock of 0.0.0.0/0 or ::/0, an egress rule without `to`, Cilium\'s `world` and `all` '
+      + 'entities and 0.0.0.0/0 CIDRs, Calico allow rules without a source or destination. Rules limited to '
+      + 'some ports are reported as information (a public web server must accept port 443 from anywhere); '
+      + 'egress rules without destination that only open DNS (port 53) are not reported. Cilium\'s empty rule '
+      + '`{}` denies rather than allows, and is not reported.',
+    remediation: 'Replace the catch-all with the peers that need the connection: `podSelector` and `namespaceSelector` '
+      + 'for pods of the cluster, `ipBlock` with the narrowest CIDRs for outside addresses, and list the '
+      + 'ports. For internet egress, prefer an egress gateway or Cilium `toFQDNs`.',
     references: [NETWORK_POLICY_DOC, 'https://docs.cilium.io/en/stable/security/policy/language/'],
   },
   examples: {

@@ -16,12 +16,22 @@ export default defineRule({
   equivalents: { kubeLinter: ['dangling-ingress'], kubescape: ['C-0298', 'C-0302'] },
   kinds: ROUTING_KINDS,
   messages: {
-    noService: '{{kind}} "{{name}}" routes to Service "{{service}}", which namespace "{{namespace}}" does not have in the workspace: requests to it fail. Check the Service name.',
-    noPort: '{{kind}} "{{name}}" routes to port {{port}} of Service "{{service}}", which the Service does not define: requests to it fail. Use one of its ports ({{ports}}).',
+    noService: '{{kind}} "{{name}}" routes to Service "{{service}}", which namespace "{{namespace}}" does not have '
+      + 'in the workspace: requests to it fail. Check the Service name.',
+    noPort: '{{kind}} "{{name}}" routes to port {{port}} of Service "{{service}}", which the Service does not '
+      + 'define: requests to it fail. Use one of its ports ({{ports}}).',
   },
   defaultReason: 'Off by default: it is as reliable as the workspace is complete.',
   docs: {
-    summary: 'An Ingress (or a Gateway API HTTPRoute / GRPCRoute / TCPRoute / TLSRoute / UDPRoute, or an Istio VirtualService) whose backend names a Service that does not exist, or a port the Service does not define, answers with errors; the mistake often follows a renamed Service, and a Service created later under that name (by anyone who may create Services) receives the traffic. Ingress backends (`service.name` and `service.port.number` / `.name`, and the older `serviceName` / `servicePort`), the default backend, route `backendRefs` of kind Service (in the route\'s namespace or the one they name), and VirtualService destinations whose host is a Service of the cluster (`web`, `web.shop`, `web.shop.svc.cluster.local`) are checked. A backend is reported only when the workspace holds Services of its namespace.',
+    summary: 'An Ingress (or a Gateway API HTTPRoute / GRPCRoute / TCPRoute / TLSRoute / UDPRoute, or an Istio '
+      + 'VirtualService) whose backend names a Service that does not exist, or a port the Service does not '
+      + 'define, answers with errors; the mistake often follows a renamed Service, and a Service created '
+      + 'later under that name (by anyone who may create Services) receives the traffic. Ingress backends '
+      + '(`service.name` and `service.port.number` / `.name`, and the older `serviceName` / `servicePort`), '
+      + 'the default backend, route `backendRefs` of kind Service (in the route\'s namespace or the one they '
+      + 'name), and VirtualService destinations whose host is a Service of the cluster (`web`, `web.shop`, '
+      + '`web.shop.svc.cluster.local`) are checked. A backend is reported only when the workspace holds '
+      + 'Services of its namespace.',
     remediation: 'Name an existing Service of the Ingress\'s namespace, and one of its `spec.ports` by number or by name; or add the missing Service.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource', 'https://gateway-api.sigs.k8s.io/reference/spec/#backendref'],
   },

@@ -19,12 +19,25 @@ export default defineRule({
   equivalents: {},
   kinds: ['Ingress'],
   messages: {
-    noSecret: 'Ingress "{{name}}" serves TLS with Secret "{{secret}}", which namespace "{{namespace}}" does not have in the workspace: the controller falls back to its default self-signed certificate, so clients get certificate errors (or learn to click through them). Create the Secret, or a cert-manager Certificate with this secretName, or fix the name.',
+    noSecret: 'Ingress "{{name}}" serves TLS with Secret "{{secret}}", which namespace "{{namespace}}" does not '
+      + 'have in the workspace: the controller falls back to its default self-signed certificate, so clients '
+      + 'get certificate errors (or learn to click through them). Create the Secret, or a cert-manager '
+      + 'Certificate with this secretName, or fix the name.',
   },
-  defaultReason: 'Off by default: TLS Secrets are often created outside the repository (by a pipeline or by hand), so the rule is for repositories that hold the whole application.',
+  defaultReason: 'Off by default: TLS Secrets are often created outside the repository (by a pipeline or by hand), so '
+    + 'the rule is for repositories that hold the whole application.',
   docs: {
-    summary: 'An Ingress `tls` entry whose `secretName` names no Secret of the Ingress\'s namespace does not fail: ingress-nginx, Traefik and most controllers serve the hosts with their built-in self-signed certificate instead, so the site looks like it has TLS while every client sees a certificate error, and users who click through can no longer tell a real man-in-the-middle. The Secret counts as present when the workspace holds it, or an object whose controller creates it: a cert-manager Certificate with that `spec.secretName`, an ExternalSecret, SealedSecret or Vault Secrets Operator resource. Ingresses annotated for cert-manager\'s ingress-shim (`cert-manager.io/issuer`, `cert-manager.io/cluster-issuer`, `kubernetes.io/tls-acme: "true"`) get their Secret from it and are not checked.',
-    remediation: 'Add the TLS Secret (or a cert-manager Certificate whose `spec.secretName` is the name) in the Ingress\'s namespace, annotate the Ingress with a cert-manager issuer, or correct `secretName`.',
+    summary: 'An Ingress `tls` entry whose `secretName` names no Secret of the Ingress\'s namespace does not fail: '
+      + 'ingress-nginx, Traefik and most controllers serve the hosts with their built-in self-signed '
+      + 'certificate instead, so the site looks like it has TLS while every client sees a certificate error, '
+      + 'and users who click through can no longer tell a real man-in-the-middle. The Secret counts as '
+      + 'present when the workspace holds it, or an object whose controller creates it: a cert-manager '
+      + 'Certificate with that `spec.secretName`, an ExternalSecret, SealedSecret or Vault Secrets Operator '
+      + 'resource. Ingresses annotated for cert-manager\'s ingress-shim (`cert-manager.io/issuer`, '
+      + '`cert-manager.io/cluster-issuer`, `kubernetes.io/tls-acme: "true"`) get their Secret from it and are '
+      + 'not checked.',
+    remediation: 'Add the TLS Secret (or a cert-manager Certificate whose `spec.secretName` is the name) in the '
+      + 'Ingress\'s namespace, annotate the Ingress with a cert-manager issuer, or correct `secretName`.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://cert-manager.io/docs/usage/ingress/'],
   },
   examples: {

@@ -18,11 +18,20 @@ export default defineRule({
   equivalents: { kubeLinter: ['dangling-networkpolicypeer-podselector'] },
   kinds: ['NetworkPolicy'],
   messages: {
-    dangling: 'This {{direction}} peer of NetworkPolicy "{{name}}" selects pods {{selector}} {{where}}, but no workload in the workspace has those pod labels: the rule allows nothing. Check the selector against the pod labels of the intended peers.',
+    dangling: 'This {{direction}} peer of NetworkPolicy "{{name}}" selects pods {{selector}} {{where}}, but no '
+      + 'workload in the workspace has those pod labels: the rule allows nothing. Check the selector against '
+      + 'the pod labels of the intended peers.',
   },
   defaultReason: 'Off by default: it is as reliable as the workspace is complete.',
   docs: {
-    summary: 'A peer whose podSelector matches no pod allows no traffic: usually a typo or a renamed label, which breaks the connection the rule was written for and invites a wider rule as the "fix". Peers are matched against the workloads of the workspace in the namespaces they designate (the policy\'s own, or those its namespaceSelector picks, by the labels of the Namespace objects and `kubernetes.io/metadata.name`); a peer whose namespaces have no workload in the workspace is not reported. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
+    summary: 'A peer whose podSelector matches no pod allows no traffic: usually a typo or a renamed label, which '
+      + 'breaks the connection the rule was written for and invites a wider rule as the "fix". Peers are '
+      + 'matched against the workloads of the workspace in the namespaces they designate (the policy\'s own, '
+      + 'or those its namespaceSelector picks, by the labels of the Namespace objects and '
+      + '`kubernetes.io/metadata.name`); a peer whose namespaces have no workload in the workspace is not '
+      + 'reported. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose '
+      + 'namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a '
+      + 'finding.',
     remediation: 'Make the peer\'s podSelector match the pod template labels of the workloads that should connect (or be connected to), or remove the peer.',
     references: [NETWORK_POLICY_DOC],
   },

@@ -22,13 +22,22 @@ export default defineRule({
   covers: ['NET06', 'NET16'],
   equivalents: { kubeLinter: ['dangling-networkpolicy'], kubescape: ['C-0299'] },
   messages: {
-    dangling: '{{kind}} "{{name}}" selects {{selector}}, which matches no workload of namespace "{{namespace}}" in the workspace: the pods it was written for are not isolated. Check the selector against their pod labels.',
-    danglingClusterWide: '{{kind}} "{{name}}" selects {{selector}}, which matches no workload in the workspace. Check the selector against the pod labels it was written for.',
+    dangling: '{{kind}} "{{name}}" selects {{selector}}, which matches no workload of namespace "{{namespace}}" in '
+      + 'the workspace: the pods it was written for are not isolated. Check the selector against their pod '
+      + 'labels.',
+    danglingClusterWide: '{{kind}} "{{name}}" selects {{selector}}, which matches no workload in the workspace. Check the '
+      + 'selector against the pod labels it was written for.',
   },
   defaultReason: 'Off by default: it is as reliable as the workspace is complete.',
   docs: {
-    summary: 'A policy whose selector matches no pod protects nothing, and usually means a typo or a renamed label: the pods it was written for run unisolated while the policy suggests otherwise. A policy is reported only when the workspace holds workloads of its namespace (else they live elsewhere and nothing can be said); policies that select every pod (default-deny) are never reported. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
-    remediation: 'Make the policy\'s selector match the pod template labels of the workload it is meant for (not the workload\'s own metadata labels), or delete the policy.',
+    summary: 'A policy whose selector matches no pod protects nothing, and usually means a typo or a renamed '
+      + 'label: the pods it was written for run unisolated while the policy suggests otherwise. A policy is '
+      + 'reported only when the workspace holds workloads of its namespace (else they live elsewhere and '
+      + 'nothing can be said); policies that select every pod (default-deny) are never reported. An object '
+      + 'naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a '
+      + 'guess, on either side, is matched across namespaces, so the guess never makes a finding.',
+    remediation: 'Make the policy\'s selector match the pod template labels of the workload it is meant for (not the '
+      + 'workload\'s own metadata labels), or delete the policy.',
     references: [NETWORK_POLICY_DOC],
   },
   examples: {

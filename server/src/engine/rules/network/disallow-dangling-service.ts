@@ -30,12 +30,26 @@ export default defineRule({
   equivalents: { kubeLinter: ['dangling-service'], kubescape: ['C-0293'] },
   kinds: ['Service'],
   messages: {
-    dangling: 'Service "{{name}}" selects {{selector}}, which matches the pods of no workload of namespace "{{namespace}}" in the workspace: it has no endpoints. Check the selector against the pod template labels of the workload it fronts.',
+    dangling: 'Service "{{name}}" selects {{selector}}, which matches the pods of no workload of namespace '
+      + '"{{namespace}}" in the workspace: it has no endpoints. Check the selector against the pod template '
+      + 'labels of the workload it fronts.',
   },
-  defaultReason: 'On by default, unlike the dangling NetworkPolicy rule, because it stays quiet wherever pods may come from outside the workspace: namespaces without workloads here, namespaces holding custom resources (an operator\'s database or broker makes its own pods), selectors a NetworkPolicy of the namespace also selects (labels a controller puts on its pods at run time, as Longhorn\'s manager does), kustomize patches, and Services without a selector (their endpoints are managed by hand or by a controller).',
+  defaultReason: 'On by default, unlike the dangling NetworkPolicy rule, because it stays quiet wherever pods may come '
+    + 'from outside the workspace: namespaces without workloads here, namespaces holding custom resources '
+    + '(an operator\'s database or broker makes its own pods), selectors a NetworkPolicy of the namespace '
+    + 'also selects (labels a controller puts on its pods at run time, as Longhorn\'s manager does), '
+    + 'kustomize patches, and Services without a selector (their endpoints are managed by hand or by a '
+    + 'controller).',
   docs: {
-    summary: 'A Service whose selector matches no pod has no endpoints: clients get connection errors, and a typo or a renamed label often hides behind it (a Service that silently picks up the wrong pods once labels change is worse). The Service is reported only when the workspace holds workloads of its namespace and none of them is the one: if the namespace\'s workloads are elsewhere (another repository, a Helm chart, an operator), nothing can be said. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
-    remediation: 'Make `spec.selector` match the pod template labels (`spec.template.metadata.labels`) of the workload the Service fronts, not the workload\'s own metadata labels; or delete the Service.',
+    summary: 'A Service whose selector matches no pod has no endpoints: clients get connection errors, and a typo '
+      + 'or a renamed label often hides behind it (a Service that silently picks up the wrong pods once '
+      + 'labels change is worse). The Service is reported only when the workspace holds workloads of its '
+      + 'namespace and none of them is the one: if the namespace\'s workloads are elsewhere (another '
+      + 'repository, a Helm chart, an operator), nothing can be said. An object naming no namespace (applied '
+      + 'with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched '
+      + 'across namespaces, so the guess never makes a finding.',
+    remediation: 'Make `spec.selector` match the pod template labels (`spec.template.metadata.labels`) of the workload '
+      + 'the Service fronts, not the workload\'s own metadata labels; or delete the Service.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service', 'https://docs.kubelinter.io/#/generated/checks?id=dangling-service'],
   },
   examples: {

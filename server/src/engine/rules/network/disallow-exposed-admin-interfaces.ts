@@ -23,12 +23,32 @@ export default defineRule({
   equivalents: { kubescape: ['C-0021'] },
   kinds: ['Service', ...ROUTING_KINDS],
   messages: {
-    exposed: 'Service "{{name}}" of type {{type}} exposes {{ui}} outside the cluster: {{risk}}. Use type ClusterIP and reach it through kubectl port-forward or an authenticating proxy.',
-    routed: '{{kind}} "{{name}}" publishes Service "{{service}}", which serves {{ui}} with no login: {{risk}}. Put an authenticating proxy in front of it (OAuth2 Proxy, the controller\'s or Gateway\'s external authentication), or keep it internal and use kubectl port-forward.',
+    exposed: 'Service "{{name}}" of type {{type}} exposes {{ui}} outside the cluster: {{risk}}. Use type ClusterIP '
+      + 'and reach it through kubectl port-forward or an authenticating proxy.',
+    routed: '{{kind}} "{{name}}" publishes Service "{{service}}", which serves {{ui}} with no login: {{risk}}. '
+      + 'Put an authenticating proxy in front of it (OAuth2 Proxy, the controller\'s or Gateway\'s external '
+      + 'authentication), or keep it internal and use kubectl port-forward.',
   },
   docs: {
-    summary: `Admin interfaces left reachable from outside the cluster are among the most exploited Kubernetes mistakes: exposed Jupyter notebooks, Kubernetes Dashboards and Argo servers have been taken over to mine cryptocurrency and move into the cluster. A Service of type NodePort, or LoadBalancer that is not internal nor limited to source ranges, is reported when it fronts a known admin interface: ${ADMIN_INTERFACES.map(a => a.name).join(', ')}. An Ingress, a Gateway API route (HTTP, GRPC, TCP, TLS, UDP) or an Istio VirtualService bound to a Gateway that publishes the Service of an interface with no login of its own (${ADMIN_INTERFACES.filter(a => a.noAuth).map(a => a.name).join(', ')}) is reported too, unless it shows authentication: an Ingress annotation about auth (ingress-nginx \`auth-url\`, \`auth-type\`, Traefik middlewares), a route filter that extends the Gateway (ExtensionRef), or an Istio RequestAuthentication / AuthorizationPolicy in the namespace. Interfaces with a login (Argo CD, Grafana, Jenkins, ...) are reported only when a Service exposes them directly. It is recognised by the Service's selector (the labels their manifests and charts use, such as \`app.kubernetes.io/name: argocd-server\`), or, through the workspace, by the image or labels of the workloads of its namespace that the selector picks. The list is data (server/src/engine/model/admin-interfaces.ts); images shared by several components (Argo CD's) are recognised by the server's label only.`,
-    remediation: 'Make the Service `type: ClusterIP` and reach the interface with `kubectl port-forward`, or publish it through an Ingress or Gateway with authentication (OIDC proxy) and TLS. If a load balancer is unavoidable, make it internal or set `loadBalancerSourceRanges` to the administrators\' addresses.',
+    summary: `Admin interfaces left reachable from outside the cluster are among the most exploited Kubernetes `
+      + `mistakes: exposed Jupyter notebooks, Kubernetes Dashboards and Argo servers have been taken over to `
+      + `mine cryptocurrency and move into the cluster. A Service of type NodePort, or LoadBalancer that is `
+      + `not internal nor limited to source ranges, is reported when it fronts a known admin interface: `
+      + `${ADMIN_INTERFACES.map(a => a.name).join(', ')}. An Ingress, a Gateway API route (HTTP, GRPC, TCP, `
+      + `TLS, UDP) or an Istio VirtualService bound to a Gateway that publishes the Service of an interface `
+      + `with no login of its own (${ADMIN_INTERFACES.filter(a => a.noAuth).map(a => a.name).join(', ')}) is `
+      + `reported too, unless it shows authentication: an Ingress annotation about auth (ingress-nginx `
+      + `\`auth-url\`, \`auth-type\`, Traefik middlewares), a route filter that extends the Gateway `
+      + `(ExtensionRef), or an Istio RequestAuthentication / AuthorizationPolicy in the namespace. Interfaces `
+      + `with a login (Argo CD, Grafana, Jenkins, ...) are reported only when a Service exposes them `
+      + `directly. It is recognised by the Service's selector (the labels their manifests and charts use, `
+      + `such as \`app.kubernetes.io/name: argocd-server\`), or, through the workspace, by the image or `
+      + `labels of the workloads of its namespace that the selector picks. The list is data `
+      + `(server/src/engine/model/admin-interfaces.ts); images shared by several components (Argo CD's) are `
+      + `recognised by the server's label only.`,
+    remediation: 'Make the Service `type: ClusterIP` and reach the interface with `kubectl port-forward`, or publish '
+      + 'it through an Ingress or Gateway with authentication (OIDC proxy) and TLS. If a load balancer is '
+      + 'unavoidable, make it internal or set `loadBalancerSourceRanges` to the administrators\' addresses.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types', 'https://hub.armosec.io/docs/c-0021'],
   },
   examples: {

@@ -28,14 +28,32 @@ export default defineRule({
   equivalents: { checkov: ['CKV_K8S_152', 'CKV_K8S_153', 'CKV_K8S_154'], trivy: ['KCV0093'] },
   kinds: ['Ingress', 'ConfigMap'],
   messages: {
-    snippet: 'Ingress "{{name}}" sets the snippet annotation {{key}}: raw configuration copied into the controller, which runs with access to every Secret its service account can read (CVE-2021-25742). Use the controller\'s dedicated annotations instead, and keep allow-snippet-annotations off.',
-    snippetCode: 'Ingress "{{name}}" sets the snippet annotation {{key}} with {{what}}: {{risk}} Remove the snippet and use the controller\'s dedicated annotations.',
-    injection: 'The value of {{key}} on Ingress "{{name}}" contains the character {{char}}, which can end an nginx directive or string and inject configuration into the controller (IngressNightmare, CVE-2025-1974). Write a plain {{what}}.',
-    allowSnippets: 'ConfigMap "{{name}}" sets allow-snippet-annotations: "true": anyone who can create an Ingress can then inject nginx configuration into the controller and read its Secrets (CVE-2021-25742). Set it to "false".',
+    snippet: 'Ingress "{{name}}" sets the snippet annotation {{key}}: raw configuration copied into the '
+      + 'controller, which runs with access to every Secret its service account can read (CVE-2021-25742). '
+      + 'Use the controller\'s dedicated annotations instead, and keep allow-snippet-annotations off.',
+    snippetCode: 'Ingress "{{name}}" sets the snippet annotation {{key}} with {{what}}: {{risk}} Remove the snippet '
+      + 'and use the controller\'s dedicated annotations.',
+    injection: 'The value of {{key}} on Ingress "{{name}}" contains the character {{char}}, which can end an nginx '
+      + 'directive or string and inject configuration into the controller (IngressNightmare, CVE-2025-1974). '
+      + 'Write a plain {{what}}.',
+    allowSnippets: 'ConfigMap "{{name}}" sets allow-snippet-annotations: "true": anyone who can create an Ingress can '
+      + 'then inject nginx configuration into the controller and read its Secrets (CVE-2021-25742). Set it to '
+      + '"false".',
   },
   docs: {
-    summary: 'ingress-nginx copies snippet annotations (`configuration-snippet`, `server-snippet`, `auth-snippet`, ...) verbatim into the configuration of a controller that can read Secrets in every namespace: anyone allowed to create an Ingress can make it serve the controller\'s service account token or other tenants\' certificates (CVE-2021-25742), or run Lua code. Values of `auth-url`, `mirror-target`, `mirror-host` and `auth-tls-match-cn` have been used the same way (IngressNightmare, CVE-2025-1097/1098/24514/1974) when they contain quotes, semicolons, braces, `#` or line breaks; these are checked on Ingresses of an nginx class (or of no class). A snippet annotation of any controller is reported, as is a controller ConfigMap that sets `allow-snippet-annotations: "true"`.',
-    remediation: 'Remove snippet annotations and use the dedicated annotations (rewrite, headers, CORS, auth); keep `allow-snippet-annotations: "false"` (the default since ingress-nginx 1.9) and keep `annotations-risk-level` below Critical (the default since 1.12). Write auth and mirror URLs and CNs as plain values; upgrade ingress-nginx to 1.11.5 / 1.12.1 or later.',
+    summary: 'ingress-nginx copies snippet annotations (`configuration-snippet`, `server-snippet`, `auth-snippet`, '
+      + '...) verbatim into the configuration of a controller that can read Secrets in every namespace: '
+      + 'anyone allowed to create an Ingress can make it serve the controller\'s service account token or '
+      + 'other tenants\' certificates (CVE-2021-25742), or run Lua code. Values of `auth-url`, '
+      + '`mirror-target`, `mirror-host` and `auth-tls-match-cn` have been used the same way '
+      + '(IngressNightmare, CVE-2025-1097/1098/24514/1974) when they contain quotes, semicolons, braces, `#` '
+      + 'or line breaks; these are checked on Ingresses of an nginx class (or of no class). A snippet '
+      + 'annotation of any controller is reported, as is a controller ConfigMap that sets '
+      + '`allow-snippet-annotations: "true"`.',
+    remediation: 'Remove snippet annotations and use the dedicated annotations (rewrite, headers, CORS, auth); keep '
+      + '`allow-snippet-annotations: "false"` (the default since ingress-nginx 1.9) and keep '
+      + '`annotations-risk-level` below Critical (the default since 1.12). Write auth and mirror URLs and CNs '
+      + 'as plain values; upgrade ingress-nginx to 1.11.5 / 1.12.1 or later.',
     references: [
       'https://github.com/kubernetes/ingress-nginx/issues/7837',
       'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations-risk/',

@@ -13,11 +13,18 @@ export default defineRule({
   equivalents: { trivy: ['KSV108'] },
   kinds: ['Service'],
   messages: {
-    externalIPs: 'Service "{{name}}" sets spec.externalIPs ({{ips}}): kube-proxy then sends every node\'s traffic for those addresses to this Service, which can intercept another workload\'s or an external host\'s traffic (CVE-2020-8554). Remove externalIPs; use a LoadBalancer or an Ingress.',
+    externalIPs: 'Service "{{name}}" sets spec.externalIPs ({{ips}}): kube-proxy then sends every node\'s traffic for '
+      + 'those addresses to this Service, which can intercept another workload\'s or an external host\'s '
+      + 'traffic (CVE-2020-8554). Remove externalIPs; use a LoadBalancer or an Ingress.',
   },
   docs: {
-    summary: 'Any address written in `spec.externalIPs` makes kube-proxy on every node route traffic for that IP and port to the Service\'s pods, with no check that the address belongs to the Service\'s owner. Whoever can create a Service can thereby capture traffic meant for other Services or for hosts outside the cluster (CVE-2020-8554, a design flaw with no patch). Clusters are advised to block the field with the DenyServiceExternalIPs admission plugin.',
-    remediation: 'Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer`, an Ingress or a Gateway; where externalIPs are truly needed, allow specific addresses with an admission policy.',
+    summary: 'Any address written in `spec.externalIPs` makes kube-proxy on every node route traffic for that IP '
+      + 'and port to the Service\'s pods, with no check that the address belongs to the Service\'s owner. '
+      + 'Whoever can create a Service can thereby capture traffic meant for other Services or for hosts '
+      + 'outside the cluster (CVE-2020-8554, a design flaw with no patch). Clusters are advised to block the '
+      + 'field with the DenyServiceExternalIPs admission plugin.',
+    remediation: 'Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer`, an Ingress or a Gateway; '
+      + 'where externalIPs are truly needed, allow specific addresses with an admission policy.',
     references: ['https://github.com/kubernetes/kubernetes/issues/97076', 'https://kubernetes.io/docs/concepts/services-networking/service/#external-ips'],
   },
   examples: {

@@ -13,12 +13,23 @@ export default defineRule({
   covers: ['MESH03'],
   equivalents: {},
   messages: {
-    istio: '{{kind}} "{{name}}" opts its pods out of Istio sidecar injection, which namespace "{{namespace}}" enables: their traffic bypasses mutual TLS and authorization policies. Remove the sidecar.istio.io/inject {{where}}.',
-    linkerd: '{{kind}} "{{name}}" opts its pods out of Linkerd proxy injection, which namespace "{{namespace}}" enables: their traffic bypasses mutual TLS and policies. Remove the linkerd.io/inject annotation.',
+    istio: '{{kind}} "{{name}}" opts its pods out of Istio sidecar injection, which namespace "{{namespace}}" '
+      + 'enables: their traffic bypasses mutual TLS and authorization policies. Remove the '
+      + 'sidecar.istio.io/inject {{where}}.',
+    linkerd: '{{kind}} "{{name}}" opts its pods out of Linkerd proxy injection, which namespace "{{namespace}}" '
+      + 'enables: their traffic bypasses mutual TLS and policies. Remove the linkerd.io/inject annotation.',
   },
   docs: {
-    summary: 'A namespace labelled for sidecar injection (Istio `istio-injection: enabled` or `istio.io/rev`, Linkerd `linkerd.io/inject: enabled` annotation) puts every pod in the mesh, so their connections are encrypted, authenticated and subject to the mesh\'s authorization policies. A pod template that opts out (`sidecar.istio.io/inject: "false"` as label or annotation, `linkerd.io/inject: disabled`) talks in plain text and, under a STRICT PeerAuthentication, can no longer reach meshed services except through permissive exceptions. Reported only when the Namespace object is in the workspace. A pod naming no namespace is not judged: where it lands is decided at apply time.',
-    remediation: 'Remove the opt-out from the pod template. If the pod cannot run a sidecar (a Job on an old Istio, a host-network agent), consider Istio ambient mode or native sidecars, and keep the exception documented.',
+    summary: 'A namespace labelled for sidecar injection (Istio `istio-injection: enabled` or `istio.io/rev`, '
+      + 'Linkerd `linkerd.io/inject: enabled` annotation) puts every pod in the mesh, so their connections '
+      + 'are encrypted, authenticated and subject to the mesh\'s authorization policies. A pod template that '
+      + 'opts out (`sidecar.istio.io/inject: "false"` as label or annotation, `linkerd.io/inject: disabled`) '
+      + 'talks in plain text and, under a STRICT PeerAuthentication, can no longer reach meshed services '
+      + 'except through permissive exceptions. Reported only when the Namespace object is in the workspace. A '
+      + 'pod naming no namespace is not judged: where it lands is decided at apply time.',
+    remediation: 'Remove the opt-out from the pod template. If the pod cannot run a sidecar (a Job on an old Istio, a '
+      + 'host-network agent), consider Istio ambient mode or native sidecars, and keep the exception '
+      + 'documented.',
     references: ['https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/', 'https://linkerd.io/2/features/proxy-injection/'],
   },
   examples: {

@@ -20,12 +20,27 @@ export default defineRule({
   equivalents: {},
   kinds: ['Namespace'],
   messages: {
-    noPolicy: 'Namespace "{{namespace}}" has no NetworkPolicy: its pods accept connections from any pod and may connect anywhere. Add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress, Egress]) and policies allowing what each workload needs.',
-    noDefaultDeny: 'Namespace "{{namespace}}" has no default-deny NetworkPolicy for {{directions}}: pods that no other policy selects are not isolated. Add a policy with podSelector: {}, policyTypes [{{types}}] and no allow rules.',
+    noPolicy: 'Namespace "{{namespace}}" has no NetworkPolicy: its pods accept connections from any pod and may '
+      + 'connect anywhere. Add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress, Egress]) '
+      + 'and policies allowing what each workload needs.',
+    noDefaultDeny: 'Namespace "{{namespace}}" has no default-deny NetworkPolicy for {{directions}}: pods that no other '
+      + 'policy selects are not isolated. Add a policy with podSelector: {}, policyTypes [{{types}}] and no '
+      + 'allow rules.',
   },
   docs: {
-    summary: 'A default-deny policy makes isolation the rule in a namespace: a pod added later, or one whose labels no policy matches, gets no traffic until a policy allows it. Without one, every pod that no policy happens to select is open to the whole cluster. A namespace denies by default when policies that select every pod in it (`podSelector: {}`, Calico `all()`, Cilium `endpointSelector: {}`, or cluster-wide ones that apply to the whole namespace) together list both policy types, Ingress and Egress. Several policies may share the work (`default-deny-ingress` and `default-deny-egress`), and allow rules that name ports (DNS egress) do not undo it; an allow rule that admits every port does. A namespace without any policy is reported as such, replacing require-namespace-network-policy at this level. The cluster\'s own namespaces are not checked, nor namespaces whose workloads in the workspace all run on the host network, where policies do not apply.',
-    remediation: 'Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no rules to the namespace, then policies allowing the traffic each workload needs, DNS egress included. The suggestion appends the policy for the missing directions to the file (or creates it beside it).',
+    summary: 'A default-deny policy makes isolation the rule in a namespace: a pod added later, or one whose '
+      + 'labels no policy matches, gets no traffic until a policy allows it. Without one, every pod that no '
+      + 'policy happens to select is open to the whole cluster. A namespace denies by default when policies '
+      + 'that select every pod in it (`podSelector: {}`, Calico `all()`, Cilium `endpointSelector: {}`, or '
+      + 'cluster-wide ones that apply to the whole namespace) together list both policy types, Ingress and '
+      + 'Egress. Several policies may share the work (`default-deny-ingress` and `default-deny-egress`), and '
+      + 'allow rules that name ports (DNS egress) do not undo it; an allow rule that admits every port does. '
+      + 'A namespace without any policy is reported as such, replacing require-namespace-network-policy at '
+      + 'this level. The cluster\'s own namespaces are not checked, nor namespaces whose workloads in the '
+      + 'workspace all run on the host network, where policies do not apply.',
+    remediation: 'Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no rules to the '
+      + 'namespace, then policies allowing the traffic each workload needs, DNS egress included. The '
+      + 'suggestion appends the policy for the missing directions to the file (or creates it beside it).',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
   },
   examples: {

@@ -15,15 +15,23 @@ export default defineRule({
   equivalents: {},
   kinds: ['DestinationRule'],
   messages: {
-    disabled: 'DestinationRule "{{name}}" sets tls.mode: DISABLE{{where}} for host "{{host}}": sidecars send that traffic in plain text, without authenticating the server. Use ISTIO_MUTUAL for services in the mesh, SIMPLE or MUTUAL for servers outside it.',
+    disabled: 'DestinationRule "{{name}}" sets tls.mode: DISABLE{{where}} for host "{{host}}": sidecars send that '
+      + 'traffic in plain text, without authenticating the server. Use ISTIO_MUTUAL for services in the mesh, '
+      + 'SIMPLE or MUTUAL for servers outside it.',
   },
   fixMessages: {
     meshTls: 'Set tls.mode: ISTIO_MUTUAL (a service in the mesh)',
     externalTls: 'Set tls.mode: SIMPLE (a TLS server outside the mesh)',
   },
   docs: {
-    summary: 'A DestinationRule\'s traffic policy decides how sidecars connect to a destination. `tls.mode: DISABLE` makes them send plain text even where Istio would otherwise use mutual TLS automatically: the traffic can be read and changed on the network, the server is not authenticated, and a STRICT PeerAuthentication on the server then rejects the connection. Checked in the policy of the rule, of each port (`portLevelSettings`) and of each subset.',
-    remediation: 'Set `tls.mode: ISTIO_MUTUAL` for services in the mesh (or remove `tls` to let Istio choose mutual TLS automatically), and `SIMPLE` (or `MUTUAL` with client certificates) for servers outside the mesh that speak TLS.',
+    summary: 'A DestinationRule\'s traffic policy decides how sidecars connect to a destination. `tls.mode: '
+      + 'DISABLE` makes them send plain text even where Istio would otherwise use mutual TLS automatically: '
+      + 'the traffic can be read and changed on the network, the server is not authenticated, and a STRICT '
+      + 'PeerAuthentication on the server then rejects the connection. Checked in the policy of the rule, of '
+      + 'each port (`portLevelSettings`) and of each subset.',
+    remediation: 'Set `tls.mode: ISTIO_MUTUAL` for services in the mesh (or remove `tls` to let Istio choose mutual '
+      + 'TLS automatically), and `SIMPLE` (or `MUTUAL` with client certificates) for servers outside the mesh '
+      + 'that speak TLS.',
     references: ['https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings', 'https://istio.io/latest/docs/ops/configuration/traffic-management/tls-configuration/'],
   },
   examples: {

@@ -17,12 +17,23 @@ export default defineRule({
   covers: ['NET04', 'NET16'],
   equivalents: { polaris: ['missingNetworkPolicy'] },
   messages: {
-    oneWay: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict only {{covered}}; their {{missing}} traffic is unrestricted. List {{types}} in the policyTypes of a policy selecting them, with rules for what they need.',
-    neither: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict neither ingress nor egress (they have no rules of either kind). List Ingress and Egress in the policyTypes of a policy selecting them, with rules for what they need.',
+    oneWay: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict only {{covered}}; their '
+      + '{{missing}} traffic is unrestricted. List {{types}} in the policyTypes of a policy selecting them, '
+      + 'with rules for what they need.',
+    neither: 'The NetworkPolicies selecting the pods of {{kind}} "{{name}}" restrict neither ingress nor egress '
+      + '(they have no rules of either kind). List Ingress and Egress in the policyTypes of a policy '
+      + 'selecting them, with rules for what they need.',
   },
   docs: {
-    summary: 'A pod is isolated for ingress only when a policy selecting it lists the Ingress policy type, and for egress only when one lists Egress. Policies that restrict only incoming traffic leave a compromised pod free to connect anywhere: to other namespaces, the cloud metadata endpoint, the internet. All the policies selecting a pod count together, of every flavour (Kubernetes, Cilium, Calico). Pods no policy selects are require-network-policy\'s finding; host-network pods and the cluster\'s own namespaces are not checked.',
-    remediation: 'Add `Egress` (or `Ingress`) to the `policyTypes` of a policy that selects the pods, with `egress` rules for the destinations they use (DNS included), or add a namespace-wide default-deny policy for that direction.',
+    summary: 'A pod is isolated for ingress only when a policy selecting it lists the Ingress policy type, and for '
+      + 'egress only when one lists Egress. Policies that restrict only incoming traffic leave a compromised '
+      + 'pod free to connect anywhere: to other namespaces, the cloud metadata endpoint, the internet. All '
+      + 'the policies selecting a pod count together, of every flavour (Kubernetes, Cilium, Calico). Pods no '
+      + 'policy selects are require-network-policy\'s finding; host-network pods and the cluster\'s own '
+      + 'namespaces are not checked.',
+    remediation: 'Add `Egress` (or `Ingress`) to the `policyTypes` of a policy that selects the pods, with `egress` '
+      + 'rules for the destinations they use (DNS included), or add a namespace-wide default-deny policy for '
+      + 'that direction.',
     references: [NETWORK_POLICY_DOC],
   },
   examples: {

@@ -23,12 +23,21 @@ export default defineRule({
   equivalents: { kubescape: ['C-0263'], polaris: ['tlsSettingsMissing'] },
   kinds: ['Ingress'],
   messages: {
-    noTls: 'Ingress "{{name}}" has no spec.tls: its hosts are served over plain HTTP, so credentials and cookies cross the network readable. Add a tls entry with the hosts and the Secret holding their certificate.',
-    hostNotCovered: 'Host "{{host}}" of Ingress "{{name}}" is not listed in any spec.tls entry: it is served over plain HTTP. Add it to the hosts of a tls entry.',
+    noTls: 'Ingress "{{name}}" has no spec.tls: its hosts are served over plain HTTP, so credentials and cookies '
+      + 'cross the network readable. Add a tls entry with the hosts and the Secret holding their certificate.',
+    hostNotCovered: 'Host "{{host}}" of Ingress "{{name}}" is not listed in any spec.tls entry: it is served over plain '
+      + 'HTTP. Add it to the hosts of a tls entry.',
   },
   docs: {
-    summary: 'Without a `tls` section an Ingress serves its hosts over plain HTTP: passwords, session cookies and tokens travel unencrypted between clients and the cluster, and can be read or changed on the way. A host of the rules that no tls entry lists (exactly, or through a `*.` wildcard of one level) is plain HTTP too; a tls entry without hosts covers every host. Ingresses whose cloud controller terminates TLS by annotation (AWS certificate ARN, GKE pre-shared or managed certificates, Azure Application Gateway certificate) are not reported.',
-    remediation: 'Add `spec.tls` with the Ingress\'s hosts and a `secretName` holding their certificate (cert-manager can issue it from the `cert-manager.io/cluster-issuer` annotation), and redirect HTTP to HTTPS in the controller.',
+    summary: 'Without a `tls` section an Ingress serves its hosts over plain HTTP: passwords, session cookies and '
+      + 'tokens travel unencrypted between clients and the cluster, and can be read or changed on the way. A '
+      + 'host of the rules that no tls entry lists (exactly, or through a `*.` wildcard of one level) is '
+      + 'plain HTTP too; a tls entry without hosts covers every host. Ingresses whose cloud controller '
+      + 'terminates TLS by annotation (AWS certificate ARN, GKE pre-shared or managed certificates, Azure '
+      + 'Application Gateway certificate) are not reported.',
+    remediation: 'Add `spec.tls` with the Ingress\'s hosts and a `secretName` holding their certificate (cert-manager '
+      + 'can issue it from the `cert-manager.io/cluster-issuer` annotation), and redirect HTTP to HTTPS in '
+      + 'the controller.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://cert-manager.io/docs/usage/ingress/'],
   },
   examples: {

@@ -16,15 +16,25 @@ export default defineRule({
   equivalents: { trivy: ['KSV038'] },
   kinds: ['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'],
   messages: {
-    implicit: 'NetworkPolicy "{{name}}" has no spec.podSelector, so it applies to every pod in its namespace. Write podSelector: {} to say so, or select the pods it is meant for.',
-    ciliumNone: '{{kind}} "{{name}}" has a rule with neither endpointSelector nor nodeSelector: Cilium rejects the policy, so none of its rules applies. Add the endpointSelector of the pods it is meant for.',
+    implicit: 'NetworkPolicy "{{name}}" has no spec.podSelector, so it applies to every pod in its namespace. Write '
+      + 'podSelector: {} to say so, or select the pods it is meant for.',
+    ciliumNone: '{{kind}} "{{name}}" has a rule with neither endpointSelector nor nodeSelector: Cilium rejects the '
+      + 'policy, so none of its rules applies. Add the endpointSelector of the pods it is meant for.',
   },
   fixMessages: {
     addSelector: 'Add podSelector: {} (every pod of the namespace, as now)',
   },
   docs: {
-    summary: 'A Kubernetes NetworkPolicy without `podSelector` selects every pod in its namespace, exactly as `podSelector: {}` does (kubernetes/kubernetes#131354). Written out, that scope is a decision a reviewer can see; left out, it is often a policy whose selector was forgotten, and it isolates (and, with allow rules, opens) every pod of the namespace. A Cilium policy needs an `endpointSelector` (or, for host policies, a `nodeSelector`) in each rule: without one Cilium rejects the policy and none of its rules applies. Calico policies are not reported: their documented default `all()` is idiomatic.',
-    remediation: 'Write the pods the policy is meant for in `spec.podSelector` (`matchLabels` of the workload\'s pod labels), or `podSelector: {}` when it is meant for every pod of the namespace (a default-deny). For Cilium, add `endpointSelector` to every rule.',
+    summary: 'A Kubernetes NetworkPolicy without `podSelector` selects every pod in its namespace, exactly as '
+      + '`podSelector: {}` does (kubernetes/kubernetes#131354). Written out, that scope is a decision a '
+      + 'reviewer can see; left out, it is often a policy whose selector was forgotten, and it isolates (and, '
+      + 'with allow rules, opens) every pod of the namespace. A Cilium policy needs an `endpointSelector` '
+      + '(or, for host policies, a `nodeSelector`) in each rule: without one Cilium rejects the policy and '
+      + 'none of its rules applies. Calico policies are not reported: their documented default `all()` is '
+      + 'idiomatic.',
+    remediation: 'Write the pods the policy is meant for in `spec.podSelector` (`matchLabels` of the workload\'s pod '
+      + 'labels), or `podSelector: {}` when it is meant for every pod of the namespace (a default-deny). For '
+      + 'Cilium, add `endpointSelector` to every rule.',
     references: [NETWORK_POLICY_DOC, 'https://docs.cilium.io/en/stable/network/kubernetes/policy/'],
   },
   examples: {

@@ -22,11 +22,33 @@ export default defineRule({
   covers: ['NET01', 'NET04', 'NET16'],
   equivalents: { kubeLinter: ['non-isolated-pod'], checkov: ['CKV2_K8S_6'], kubescape: ['C-0030', 'C-0260'], polaris: ['missingNetworkPolicy'] },
   messages: {
-    notSelected: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}": they accept connections from any pod and may connect anywhere. Add a NetworkPolicy whose podSelector matches their labels, or a default-deny for the namespace.',
+    notSelected: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}": they accept '
+      + 'connections from any pod and may connect anywhere. Add a NetworkPolicy whose podSelector matches '
+      + 'their labels, or a default-deny for the namespace.',
   },
   docs: {
-    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and kube-node-lease, which the cluster owns, nor kustomize patches (partial objects). By default a workload is reported only when its namespace has NetworkPolicies of its own in the workspace yet none of them selects its pods: the team manages policies there, so a pod they miss is a real gap (a new workload, a renamed label). A policy that names no namespace (applied with `kubectl -n`, as installers are) counts as the namespace\'s only when it is applied with the workload: in the same file, or in a file of policies only within the workload\'s folder tree; an installer that bundles its own workloads with their policies (Argo CD\'s) speaks for those alone. A workload whose namespace has no policy in the workspace at all is reported only when the rule is turned on explicitly (a severity in the settings) or with enable-all, as kube-linter\'s non-isolated-pod is off by default: a repository often holds workloads whose policies are applied from elsewhere, and an editor may open one file alone (the namespace-level rules report a Namespace without policies).',
-    remediation: 'Add a NetworkPolicy in the workload\'s namespace whose `podSelector` matches its pod labels and that allows only the traffic it needs, or a default-deny policy (`podSelector: {}`) for the whole namespace plus policies allowing each workload\'s traffic. The suggestion creates a starting point that allows traffic within the namespace and DNS.',
+    summary: 'A pod that no NetworkPolicy selects is not isolated: every other pod in the cluster (and anything '
+      + 'that reaches the node network) may connect to it, and it may connect anywhere. One compromised pod '
+      + 'can then reach databases, internal APIs and cloud metadata endpoints. Policies of every flavour '
+      + 'count: Kubernetes NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, Calico '
+      + 'NetworkPolicy and GlobalNetworkPolicy, found anywhere in the workspace, in the namespace the '
+      + 'workload is placed in (its own, a kustomization\'s, else `default`). Pods on the host network are '
+      + 'not reported (policies do not apply to them), nor are workloads in kube-system, kube-public and '
+      + 'kube-node-lease, which the cluster owns, nor kustomize patches (partial objects). By default a '
+      + 'workload is reported only when its namespace has NetworkPolicies of its own in the workspace yet '
+      + 'none of them selects its pods: the team manages policies there, so a pod they miss is a real gap (a '
+      + 'new workload, a renamed label). A policy that names no namespace (applied with `kubectl -n`, as '
+      + 'installers are) counts as the namespace\'s only when it is applied with the workload: in the same '
+      + 'file, or in a file of policies only within the workload\'s folder tree; an installer that bundles '
+      + 'its own workloads with their policies (Argo CD\'s) speaks for those alone. A workload whose '
+      + 'namespace has no policy in the workspace at all is reported only when the rule is turned on '
+      + 'explicitly (a severity in the settings) or with enable-all, as kube-linter\'s non-isolated-pod is '
+      + 'off by default: a repository often holds workloads whose policies are applied from elsewhere, and an '
+      + 'editor may open one file alone (the namespace-level rules report a Namespace without policies).',
+    remediation: 'Add a NetworkPolicy in the workload\'s namespace whose `podSelector` matches its pod labels and that '
+      + 'allows only the traffic it needs, or a default-deny policy (`podSelector: {}`) for the whole '
+      + 'namespace plus policies allowing each workload\'s traffic. The suggestion creates a starting point '
+      + 'that allows traffic within the namespace and DNS.',
     references: [NETWORK_POLICY_DOC, 'https://kubernetes.io/docs/tasks/administer-cluster/declare-network-policy/'],
   },
   examples: {

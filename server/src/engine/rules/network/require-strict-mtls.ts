@@ -25,8 +25,14 @@ export default defineRule({
     setPortStrict: 'Set mode: STRICT for port {{port}}',
   },
   docs: {
-    summary: 'Istio encrypts and authenticates traffic between sidecars with mutual TLS, but a PeerAuthentication in PERMISSIVE mode also accepts plain text, and DISABLE turns mutual TLS off: any pod, in the mesh or not, can then connect without a workload identity, and AuthorizationPolicies that match on principals or namespaces see no identity to check. This applies mesh-wide in the root namespace (istio-system), per namespace, or per workload and port (`portLevelMtls`). Mode UNSET, which inherits from the parent, is not reported.',
-    remediation: 'Set `spec.mtls.mode: STRICT` (and in every `portLevelMtls` entry) once every client of the workloads has a sidecar; use PERMISSIVE only while migrating, for a limited time.',
+    summary: 'Istio encrypts and authenticates traffic between sidecars with mutual TLS, but a PeerAuthentication '
+      + 'in PERMISSIVE mode also accepts plain text, and DISABLE turns mutual TLS off: any pod, in the mesh '
+      + 'or not, can then connect without a workload identity, and AuthorizationPolicies that match on '
+      + 'principals or namespaces see no identity to check. This applies mesh-wide in the root namespace '
+      + '(istio-system), per namespace, or per workload and port (`portLevelMtls`). Mode UNSET, which '
+      + 'inherits from the parent, is not reported.',
+    remediation: 'Set `spec.mtls.mode: STRICT` (and in every `portLevelMtls` entry) once every client of the workloads '
+      + 'has a sidecar; use PERMISSIVE only while migrating, for a limited time.',
     references: ['https://istio.io/latest/docs/reference/config/security/peer_authentication/', 'https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/'],
   },
   examples: {

@@ -15,12 +15,23 @@ export default defineRule({
   equivalents: { kubeLinter: ['exposed-services'] },
   kinds: ['Service'],
   messages: {
-    nodePort: 'Service "{{name}}" is of type NodePort: it is reachable on a port of every node, from wherever the nodes are reachable. Use ClusterIP behind an Ingress or Gateway, or make sure the node ports are firewalled.',
-    openLoadBalancer: 'Service "{{name}}" is of type LoadBalancer with no loadBalancerSourceRanges: the load balancer admits every address, usually the whole internet. Set spec.loadBalancerSourceRanges to the client CIDRs, or make the load balancer internal.',
+    nodePort: 'Service "{{name}}" is of type NodePort: it is reachable on a port of every node, from wherever the '
+      + 'nodes are reachable. Use ClusterIP behind an Ingress or Gateway, or make sure the node ports are '
+      + 'firewalled.',
+    openLoadBalancer: 'Service "{{name}}" is of type LoadBalancer with no loadBalancerSourceRanges: the load balancer '
+      + 'admits every address, usually the whole internet. Set spec.loadBalancerSourceRanges to the client '
+      + 'CIDRs, or make the load balancer internal.',
   },
   docs: {
-    summary: 'A Service of type LoadBalancer gets an external load balancer that, unless `loadBalancerSourceRanges` (or the cloud\'s source-range annotation) limits it, accepts connections from any address; a NodePort Service opens the same port on every node. Either puts the pods behind it on the network outside the cluster, past any Ingress authentication, TLS or WAF. Load balancers made internal by their cloud annotation (AWS, GCP, Azure, OCI, IBM, OpenStack) or limited to source ranges are not reported; NodePort is reported as information.',
-    remediation: 'Prefer `type: ClusterIP` behind an Ingress or Gateway. When a load balancer is needed, set `spec.loadBalancerSourceRanges` to the CIDRs of its clients, or make it internal with the cloud provider\'s annotation. Keep node ports closed at the node firewall.',
+    summary: 'A Service of type LoadBalancer gets an external load balancer that, unless '
+      + '`loadBalancerSourceRanges` (or the cloud\'s source-range annotation) limits it, accepts connections '
+      + 'from any address; a NodePort Service opens the same port on every node. Either puts the pods behind '
+      + 'it on the network outside the cluster, past any Ingress authentication, TLS or WAF. Load balancers '
+      + 'made internal by their cloud annotation (AWS, GCP, Azure, OCI, IBM, OpenStack) or limited to source '
+      + 'ranges are not reported; NodePort is reported as information.',
+    remediation: 'Prefer `type: ClusterIP` behind an Ingress or Gateway. When a load balancer is needed, set '
+      + '`spec.loadBalancerSourceRanges` to the CIDRs of its clients, or make it internal with the cloud '
+      + 'provider\'s annotation. Keep node ports closed at the node firewall.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types', 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/'],
   },
   examples: {

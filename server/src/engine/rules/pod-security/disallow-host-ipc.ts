@@ -18,8 +18,11 @@ export default defineRule({
     hostIPC: 'The pod shares the node\'s IPC namespace: remove spec.hostIPC or set it to false.',
   },
   docs: {
-    summary: 'With hostIPC the containers share System V IPC objects and POSIX message queues with every process on the node: they can read or corrupt the shared memory of host processes and of other pods using the host IPC namespace. Both Pod Security levels forbid it.',
-    remediation: 'Remove `hostIPC: true` from the pod spec (or set it to false). Containers of one pod already share an IPC namespace; use a shared `emptyDir` with `medium: Memory` for shared memory.',
+    summary: 'With hostIPC the containers share System V IPC objects and POSIX message queues with every process '
+      + 'on the node: they can read or corrupt the shared memory of host processes and of other pods using '
+      + 'the host IPC namespace. Both Pod Security levels forbid it.',
+    remediation: 'Remove `hostIPC: true` from the pod spec (or set it to false). Containers of one pod already share '
+      + 'an IPC namespace; use a shared `emptyDir` with `medium: Memory` for shared memory.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   examples: {

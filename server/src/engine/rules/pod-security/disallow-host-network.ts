@@ -18,8 +18,11 @@ export default defineRule({
     hostNetwork: 'The pod shares the node\'s network namespace: remove spec.hostNetwork or set it to false.',
   },
   docs: {
-    summary: 'With hostNetwork the pod sees every network interface of the node: it can listen on any node port, sniff traffic of other pods and reach services bound to localhost on the node (the kubelet, metadata endpoints), and NetworkPolicies no longer isolate it. Both Pod Security levels forbid it.',
-    remediation: 'Remove `hostNetwork: true` from the pod spec (or set it to false) and expose the workload through a Service; use a NodePort or LoadBalancer Service when it must be reached from outside the cluster.',
+    summary: 'With hostNetwork the pod sees every network interface of the node: it can listen on any node port, '
+      + 'sniff traffic of other pods and reach services bound to localhost on the node (the kubelet, metadata '
+      + 'endpoints), and NetworkPolicies no longer isolate it. Both Pod Security levels forbid it.',
+    remediation: 'Remove `hostNetwork: true` from the pod spec (or set it to false) and expose the workload through a '
+      + 'Service; use a NodePort or LoadBalancer Service when it must be reached from outside the cluster.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   examples: {

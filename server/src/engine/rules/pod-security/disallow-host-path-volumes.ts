@@ -18,8 +18,12 @@ export default defineRule({
     hostPath: '{{volume}} mounts a path of the node (hostPath): use a persistentVolumeClaim, configMap, secret or emptyDir volume instead.',
   },
   docs: {
-    summary: 'A hostPath volume exposes the node\'s filesystem to the container: the container runtime socket, kubelet credentials, other pods\' data, /proc and /sys. Writable host paths are a direct route to taking over the node, and even read-only ones leak secrets. Both Pod Security levels forbid them.',
-    remediation: 'Replace the hostPath volume with a persistentVolumeClaim (for data that must persist), an emptyDir (scratch space), or a configMap / secret / projected volume (configuration). Node agents that genuinely need host access belong in a dedicated namespace with a privileged policy.',
+    summary: 'A hostPath volume exposes the node\'s filesystem to the container: the container runtime socket, '
+      + 'kubelet credentials, other pods\' data, /proc and /sys. Writable host paths are a direct route to '
+      + 'taking over the node, and even read-only ones leak secrets. Both Pod Security levels forbid them.',
+    remediation: 'Replace the hostPath volume with a persistentVolumeClaim (for data that must persist), an emptyDir '
+      + '(scratch space), or a configMap / secret / projected volume (configuration). Node agents that '
+      + 'genuinely need host access belong in a dedicated namespace with a privileged policy.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
   examples: {

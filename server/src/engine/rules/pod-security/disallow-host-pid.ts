@@ -18,8 +18,11 @@ export default defineRule({
     hostPID: 'The pod shares the node\'s process namespace: remove spec.hostPID or set it to false.',
   },
   docs: {
-    summary: 'With hostPID the containers see every process on the node, can read their environment and command lines (often holding credentials) and, with enough privilege, signal or ptrace them or enter their namespaces through /proc. Both Pod Security levels forbid it.',
-    remediation: 'Remove `hostPID: true` from the pod spec (or set it to false). To share processes between the containers of one pod, use `shareProcessNamespace: true` instead.',
+    summary: 'With hostPID the containers see every process on the node, can read their environment and command '
+      + 'lines (often holding credentials) and, with enough privilege, signal or ptrace them or enter their '
+      + 'namespaces through /proc. Both Pod Security levels forbid it.',
+    remediation: 'Remove `hostPID: true` from the pod spec (or set it to false). To share processes between the '
+      + 'containers of one pod, use `shareProcessNamespace: true` instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/'],
   },
   examples: {

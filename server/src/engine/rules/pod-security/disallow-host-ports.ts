@@ -17,8 +17,11 @@ export default defineRule({
     hostPort: '{{container}} binds host port {{port}}: remove ports[].hostPort (or set it to 0) and expose the port through a Service.',
   },
   docs: {
-    summary: 'A hostPort opens the port on the node\'s own address and forwards it to the container, bypassing Services and NetworkPolicies; it also pins the pod to nodes where the port is free. Both Pod Security levels forbid host ports other than 0.',
-    remediation: 'Remove `hostPort` from the container\'s `ports` (or set it to 0), keep `containerPort`, and publish the port with a Service (NodePort or LoadBalancer when it must be reached from outside the cluster).',
+    summary: 'A hostPort opens the port on the node\'s own address and forwards it to the container, bypassing '
+      + 'Services and NetworkPolicies; it also pins the pod to nodes where the port is free. Both Pod '
+      + 'Security levels forbid host ports other than 0.',
+    remediation: 'Remove `hostPort` from the container\'s `ports` (or set it to 0), keep `containerPort`, and publish '
+      + 'the port with a Service (NodePort or LoadBalancer when it must be reached from outside the cluster).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/services-networking/service/'],
   },
   examples: {

@@ -19,8 +19,12 @@ export default defineRule({
     enabled: '{{container}} sets allowPrivilegeEscalation: true: set it to false.',
   },
   docs: {
-    summary: 'allowPrivilegeEscalation: true lets a process gain more privileges than its parent, through setuid/setgid binaries or file capabilities (the kernel\'s no_new_privs flag stays off). An attacker who gets a shell as a non-root user can then become root inside the container with a setuid binary shipped in the image.',
-    remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on the container. Few workloads need setuid binaries at run time; install files with the right ownership at build time instead.',
+    summary: 'allowPrivilegeEscalation: true lets a process gain more privileges than its parent, through '
+      + 'setuid/setgid binaries or file capabilities (the kernel\'s no_new_privs flag stays off). An attacker '
+      + 'who gets a shell as a non-root user can then become root inside the container with a setuid binary '
+      + 'shipped in the image.',
+    remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on the container. Few workloads need setuid '
+      + 'binaries at run time; install files with the right ownership at build time instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
   examples: {

@@ -19,7 +19,8 @@ export default defineRule({
     privileged: '{{container}} is privileged: remove securityContext.privileged or set it to false.',
   },
   docs: {
-    summary: 'A privileged container has every capability, sees every host device and is not confined by seccomp or AppArmor: it is root on the node. Both Pod Security levels forbid it.',
+    summary: 'A privileged container has every capability, sees every host device and is not confined by seccomp '
+      + 'or AppArmor: it is root on the node. Both Pod Security levels forbid it.',
     remediation: 'Remove `securityContext.privileged: true` (or set it to false). Grant the single capability the workload needs instead, if any.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/#privileged-mode-for-containers'],
   },

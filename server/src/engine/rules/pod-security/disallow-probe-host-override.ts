@@ -25,8 +25,13 @@ export default defineRule({
     host: '{{container}} {{handler}}.{{action}} targets host "{{host}}": remove {{handler}}.{{action}}.host so the kubelet connects to the pod\'s own IP.',
   },
   docs: {
-    summary: 'The kubelet runs HTTP and TCP probes and lifecycle hooks from the node. A `host` in the handler makes it connect to any address the pod author chooses (the node\'s localhost, cloud metadata endpoints, other pods), so probes become a way to reach endpoints the pod itself could not. Both Pod Security levels forbid it from policy 1.34.',
-    remediation: 'Remove `host` from `httpGet` and `tcpSocket` in liveness, readiness and startup probes and in postStart/preStop hooks: the kubelet then connects to the pod IP. To check a virtual host, set an HTTP `Host` header in `httpHeaders` instead.',
+    summary: 'The kubelet runs HTTP and TCP probes and lifecycle hooks from the node. A `host` in the handler '
+      + 'makes it connect to any address the pod author chooses (the node\'s localhost, cloud metadata '
+      + 'endpoints, other pods), so probes become a way to reach endpoints the pod itself could not. Both Pod '
+      + 'Security levels forbid it from policy 1.34.',
+    remediation: 'Remove `host` from `httpGet` and `tcpSocket` in liveness, readiness and startup probes and in '
+      + 'postStart/preStop hooks: the kubelet then connects to the pod IP. To check a virtual host, set an '
+      + 'HTTP `Host` header in `httpHeaders` instead.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
   },
   examples: {

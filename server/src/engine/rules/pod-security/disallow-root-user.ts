@@ -22,8 +22,13 @@ export default defineRule({
     containerRoot: '{{container}} sets runAsUser: 0 (root): remove it or set a non-zero UID.',
   },
   docs: {
-    summary: 'runAsUser: 0 runs the container\'s processes as root, whatever the image says. Root in a container keeps the capabilities the runtime grants and owns every file the container can reach; any escape or writable host mount becomes root on the node. The restricted level forbids an explicit UID 0 at pod level and in every container, even where another setting would override it.',
-    remediation: 'Remove `runAsUser: 0`, or set a non-zero UID that the image can run as (for example 65532, the `nonroot` user of distroless images), and set `runAsNonRoot: true` so the kubelet also refuses images that default to root.',
+    summary: 'runAsUser: 0 runs the container\'s processes as root, whatever the image says. Root in a container '
+      + 'keeps the capabilities the runtime grants and owns every file the container can reach; any escape or '
+      + 'writable host mount becomes root on the node. The restricted level forbids an explicit UID 0 at pod '
+      + 'level and in every container, even where another setting would override it.',
+    remediation: 'Remove `runAsUser: 0`, or set a non-zero UID that the image can run as (for example 65532, the '
+      + '`nonroot` user of distroless images), and set `runAsNonRoot: true` so the kubelet also refuses '
+      + 'images that default to root.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-the-security-context-for-a-pod'],
   },
   examples: {

@@ -27,12 +27,18 @@ export default defineRule({
   equivalents: { pss: ['seccompProfile_baseline'], trivy: ['KSV104'], kubesec: ['SeccompUnconfined'] },
   messages: {
     pod: 'The pod sets seccomp profile type {{type}}: set spec.securityContext.seccompProfile.type to RuntimeDefault (or Localhost with a localhostProfile).',
-    container: '{{container}} sets seccomp profile type {{type}}: set securityContext.seccompProfile.type to RuntimeDefault (or Localhost with a localhostProfile).',
+    container: '{{container}} sets seccomp profile type {{type}}: set securityContext.seccompProfile.type to '
+      + 'RuntimeDefault (or Localhost with a localhostProfile).',
     annotation: 'Annotation {{annotation}} sets seccomp profile "{{profile}}": use runtime/default or localhost/<profile>.',
   },
   docs: {
-    summary: 'Seccomp filters the system calls a container may make; the runtime default profile blocks the ones most used to escape a container (unshare, mount, kexec_load, bpf, ...). An `Unconfined` profile turns the filter off. The baseline level forbids setting any profile other than RuntimeDefault or Localhost; up to policy 1.18 it read the old alpha annotations instead of the field.',
-    remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` at pod level (or `Localhost` with `localhostProfile`), and remove `Unconfined` from every container. With the alpha annotations (policy 1.18 and older), use `runtime/default`, `docker/default` or `localhost/<profile>`.',
+    summary: 'Seccomp filters the system calls a container may make; the runtime default profile blocks the ones '
+      + 'most used to escape a container (unshare, mount, kexec_load, bpf, ...). An `Unconfined` profile '
+      + 'turns the filter off. The baseline level forbids setting any profile other than RuntimeDefault or '
+      + 'Localhost; up to policy 1.18 it read the old alpha annotations instead of the field.',
+    remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` at pod level (or `Localhost` with '
+      + '`localhostProfile`), and remove `Unconfined` from every container. With the alpha annotations '
+      + '(policy 1.18 and older), use `runtime/default`, `docker/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
   },
   examples: {

@@ -18,8 +18,13 @@ export default defineRule({
     procMount: '{{container}} sets procMount "{{value}}": remove securityContext.procMount or set it to Default.',
   },
   docs: {
-    summary: 'By default the container runtime masks and makes read-only the parts of /proc that expose or control the host kernel (/proc/kcore, /proc/sys, /proc/sysrq-trigger, ...). `procMount: Unmasked` removes those masks. The baseline level forbids it, except (policy 1.35+) in pods with `hostUsers: false`, where the user namespace keeps the container from acting on the host; the restricted level forbids it always.',
-    remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container runtimes that need an unmasked /proc should run in a user namespace (`hostUsers: false`).',
+    summary: 'By default the container runtime masks and makes read-only the parts of /proc that expose or control '
+      + 'the host kernel (/proc/kcore, /proc/sys, /proc/sysrq-trigger, ...). `procMount: Unmasked` removes '
+      + 'those masks. The baseline level forbids it, except (policy 1.35+) in pods with `hostUsers: false`, '
+      + 'where the user namespace keeps the container from acting on the host; the restricted level forbids '
+      + 'it always.',
+    remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container runtimes that need an '
+      + 'unmasked /proc should run in a user namespace (`hostUsers: false`).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
   examples: {

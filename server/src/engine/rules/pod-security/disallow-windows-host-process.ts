@@ -18,8 +18,12 @@ export default defineRule({
     container: '{{container}} is a Windows HostProcess container: remove securityContext.windowsOptions.hostProcess or set it to false.',
   },
   docs: {
-    summary: 'A Windows HostProcess container runs directly on the node as a host process, with the host network and file system and the rights of a node administrator account: it is the Windows equivalent of a privileged container. Both Pod Security levels forbid it.',
-    remediation: 'Remove `windowsOptions.hostProcess: true` from the pod securityContext and from every container (or set it to false). Node-level Windows agents that truly need host access belong in a namespace exempted from Pod Security.',
+    summary: 'A Windows HostProcess container runs directly on the node as a host process, with the host network '
+      + 'and file system and the rights of a node administrator account: it is the Windows equivalent of a '
+      + 'privileged container. Both Pod Security levels forbid it.',
+    remediation: 'Remove `windowsOptions.hostProcess: true` from the pod securityContext and from every container (or '
+      + 'set it to false). Node-level Windows agents that truly need host access belong in a namespace '
+      + 'exempted from Pod Security.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/'],
   },
   examples: {

@@ -26,8 +26,13 @@ export default defineRule({
     addAll: 'Add ALL to securityContext.capabilities.drop in {{where}}',
   },
   docs: {
-    summary: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW, ...), most of which an application never uses and each of which widens what an attacker can do after a compromise (NET_RAW allows packet spoofing, for example). The restricted level requires every container to drop ALL of them, adding back at most NET_BIND_SERVICE.',
-    remediation: 'Add `capabilities: {drop: ["ALL"]}` to every container\'s securityContext (init and ephemeral containers included). If the application binds a port below 1024, also add `add: ["NET_BIND_SERVICE"]`, or better, listen on a higher port.',
+    summary: 'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, '
+      + 'SETGID, NET_RAW, ...), most of which an application never uses and each of which widens what an '
+      + 'attacker can do after a compromise (NET_RAW allows packet spoofing, for example). The restricted '
+      + 'level requires every container to drop ALL of them, adding back at most NET_BIND_SERVICE.',
+    remediation: 'Add `capabilities: {drop: ["ALL"]}` to every container\'s securityContext (init and ephemeral '
+      + 'containers included). If the application binds a port below 1024, also add `add: '
+      + '["NET_BIND_SERVICE"]`, or better, listen on a higher port.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
   examples: {

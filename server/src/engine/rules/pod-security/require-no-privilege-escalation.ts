@@ -22,8 +22,12 @@ export default defineRule({
     notFalse: '{{container}} does not disable privilege escalation: set securityContext.allowPrivilegeEscalation: false.',
   },
   docs: {
-    summary: 'Unless allowPrivilegeEscalation is explicitly false, a process in the container can gain privileges through setuid/setgid binaries or file capabilities, because the kernel\'s no_new_privs flag is not set. The field defaults to true, so the restricted level requires every container to set it to false.',
-    remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container, init and ephemeral containers included (the field exists only at container level).',
+    summary: 'Unless allowPrivilegeEscalation is explicitly false, a process in the container can gain privileges '
+      + 'through setuid/setgid binaries or file capabilities, because the kernel\'s no_new_privs flag is not '
+      + 'set. The field defaults to true, so the restricted level requires every container to set it to '
+      + 'false.',
+    remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container, init and ephemeral '
+      + 'containers included (the field exists only at container level).',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
   examples: {
@@ -51,7 +55,13 @@ spec:
   fix: {
     safety: 'safe',
     risk: 'setuid programs (sudo, su, some ping builds) stop gaining privileges',
-    safeBecause: 'Adding `allowPrivilegeEscalation: false` to a container that does not state the field only sets the kernel\'s no_new_privs flag: setuid/setgid binaries and file capabilities can no longer raise a process\'s privileges. Nearly every image runs without relying on that (runc and Docker\'s hardening guides recommend the flag for all containers). The safe fix is offered only where the field is unset; it is not offered at all on a privileged container or one that adds CAP_SYS_ADMIN (the API server rejects the combination), and an explicit `allowPrivilegeEscalation: true` is turned off only by an unsafe fix, because the author asked for it.',
+    safeBecause: 'Adding `allowPrivilegeEscalation: false` to a container that does not state the field only sets the '
+      + 'kernel\'s no_new_privs flag: setuid/setgid binaries and file capabilities can no longer raise a '
+      + 'process\'s privileges. Nearly every image runs without relying on that (runc and Docker\'s hardening '
+      + 'guides recommend the flag for all containers). The safe fix is offered only where the field is '
+      + 'unset; it is not offered at all on a privileged container or one that adds CAP_SYS_ADMIN (the API '
+      + 'server rejects the combination), and an explicit `allowPrivilegeEscalation: true` is turned off only '
+      + 'by an unsafe fix, because the author asked for it.',
   },
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods (the field means nothing there); an

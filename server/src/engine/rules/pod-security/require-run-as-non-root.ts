@@ -20,11 +20,17 @@ export default defineRule({
     podFalse: 'The pod sets runAsNonRoot: false; set spec.securityContext.runAsNonRoot: true.',
     containerFalse: '{{container}} sets runAsNonRoot: false; set it to true.',
     missing: '{{container}} may run as root: set securityContext.runAsNonRoot: true (here or in the pod securityContext).',
-    missingWithUid: '{{container}} runs as UID {{uid}} but does not set runAsNonRoot: true, which the restricted level requires so that the kubelet refuses UID 0 if runAsUser is ever dropped: set securityContext.runAsNonRoot: true (here or in the pod securityContext).',
+    missingWithUid: '{{container}} runs as UID {{uid}} but does not set runAsNonRoot: true, which the restricted level '
+      + 'requires so that the kubelet refuses UID 0 if runAsUser is ever dropped: set '
+      + 'securityContext.runAsNonRoot: true (here or in the pod securityContext).',
   },
   docs: {
-    summary: 'A container that runs as UID 0 is root inside the container; any escape or writable host mount is then root on the node. The restricted level requires runAsNonRoot: true, which makes the kubelet refuse to start a container whose image runs as root.',
-    remediation: 'Set `securityContext.runAsNonRoot: true` at pod level (spec.securityContext) so every container inherits it, and do not set it to false in any container. The image must define a non-root USER, or set `runAsUser` to a non-zero UID.',
+    summary: 'A container that runs as UID 0 is root inside the container; any escape or writable host mount is '
+      + 'then root on the node. The restricted level requires runAsNonRoot: true, which makes the kubelet '
+      + 'refuse to start a container whose image runs as root.',
+    remediation: 'Set `securityContext.runAsNonRoot: true` at pod level (spec.securityContext) so every container '
+      + 'inherits it, and do not set it to false in any container. The image must define a non-root USER, or '
+      + 'set `runAsUser` to a non-zero UID.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
   examples: {

@@ -61,7 +61,8 @@ export default defineRule({
   overrides: ['disallow-unconfined-seccomp'],
   messages: {
     podInvalid: 'The pod sets seccompProfile.type to "{{type}}": set spec.securityContext.seccompProfile.type to RuntimeDefault (or Localhost).',
-    containerInvalid: '{{container}} sets seccompProfile.type to "{{type}}": set it to RuntimeDefault (or Localhost), or remove it to inherit a valid pod-level profile.',
+    containerInvalid: '{{container}} sets seccompProfile.type to "{{type}}": set it to RuntimeDefault (or Localhost), or '
+      + 'remove it to inherit a valid pod-level profile.',
     notAMap: 'seccompProfile must be a map with a type: write `seccompProfile: {type: RuntimeDefault}`.',
     missing: '{{container}} runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).',
   },
@@ -69,8 +70,14 @@ export default defineRule({
     rewriteProfile: 'Set seccompProfile: {type: RuntimeDefault} in {{where}}',
   },
   docs: {
-    summary: 'Without a seccomp profile a container can make every system call the kernel offers, including the rarely needed ones behind most container escapes. Kubernetes runs containers Unconfined unless a profile is set, so the restricted level requires RuntimeDefault (the runtime\'s curated filter) or a Localhost profile, at pod level or on every container, and never any other value: an invalid pod-level value fails even when every container sets its own.',
-    remediation: 'Set `spec.securityContext.seccompProfile.type: RuntimeDefault` once at pod level so every container inherits it, and remove `Unconfined` values. Use `Localhost` with `localhostProfile` for a custom profile installed on the nodes.',
+    summary: 'Without a seccomp profile a container can make every system call the kernel offers, including the '
+      + 'rarely needed ones behind most container escapes. Kubernetes runs containers Unconfined unless a '
+      + 'profile is set, so the restricted level requires RuntimeDefault (the runtime\'s curated filter) or a '
+      + 'Localhost profile, at pod level or on every container, and never any other value: an invalid '
+      + 'pod-level value fails even when every container sets its own.',
+    remediation: 'Set `spec.securityContext.seccompProfile.type: RuntimeDefault` once at pod level so every container '
+      + 'inherits it, and remove `Unconfined` values. Use `Localhost` with `localhostProfile` for a custom '
+      + 'profile installed on the nodes.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
   },
   examples: {
@@ -102,7 +109,12 @@ spec:
   fix: {
     safety: 'unsafe',
     risk: 'may stop a program that makes system calls the default profile blocks',
-    safeBecause: 'Adding `seccompProfile.type: RuntimeDefault` where neither the pod nor the container states a profile is safe: it is the container runtime\'s own curated filter, the profile Docker applied to every container for years and the kubelet\'s default with `--seccomp-default`; it blocks only system calls ordinary programs do not make (loading kernel modules, kexec, changing the clock, keyctl, ...), and privileged containers ignore it. Replacing a profile the author wrote (`Unconfined`, an unknown type) is an unsafe fix.',
+    safeBecause: 'Adding `seccompProfile.type: RuntimeDefault` where neither the pod nor the container states a '
+      + 'profile is safe: it is the container runtime\'s own curated filter, the profile Docker applied to '
+      + 'every container for years and the kubelet\'s default with `--seccomp-default`; it blocks only system '
+      + 'calls ordinary programs do not make (loading kernel modules, kexec, changing the clock, keyctl, '
+      + '...), and privileged containers ignore it. Replacing a profile the author wrote (`Unconfined`, an '
+      + 'unknown type) is an unsafe fix.',
   },
   checkPod({ pod, policy, report }) {
     // From 1.25 the admission plugin skips Windows pods (the API forbids seccompProfile there).

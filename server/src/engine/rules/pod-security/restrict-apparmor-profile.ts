@@ -35,12 +35,19 @@ export default defineRule({
   equivalents: { pss: ['appArmorProfile'], trivy: ['KSV002'], kubesec: ['ApparmorUnconfined'] },
   messages: {
     pod: 'The pod sets AppArmor profile type {{type}}: set spec.securityContext.appArmorProfile.type to RuntimeDefault (or Localhost with a localhostProfile).',
-    container: '{{container}} sets AppArmor profile type {{type}}: set securityContext.appArmorProfile.type to RuntimeDefault (or Localhost with a localhostProfile).',
+    container: '{{container}} sets AppArmor profile type {{type}}: set securityContext.appArmorProfile.type to '
+      + 'RuntimeDefault (or Localhost with a localhostProfile).',
     annotation: 'Annotation {{annotation}} sets AppArmor profile "{{profile}}": use runtime/default or localhost/<profile>, or remove it.',
   },
   docs: {
-    summary: 'On nodes with AppArmor, the container runtime confines every container with its default profile, which blocks writes to sensitive parts of /proc and /sys, mounts and raw access to the kernel. An `Unconfined` profile (or any profile outside the runtime default and node-installed localhost profiles) removes that confinement. Both Pod Security levels forbid it.',
-    remediation: 'Remove the override, or set `securityContext.appArmorProfile.type: RuntimeDefault` (pod or container), or `type: Localhost` with `localhostProfile` naming a profile loaded on the nodes. With the deprecated annotations `container.apparmor.security.beta.kubernetes.io/<container>`, use `runtime/default` or `localhost/<profile>`.',
+    summary: 'On nodes with AppArmor, the container runtime confines every container with its default profile, '
+      + 'which blocks writes to sensitive parts of /proc and /sys, mounts and raw access to the kernel. An '
+      + '`Unconfined` profile (or any profile outside the runtime default and node-installed localhost '
+      + 'profiles) removes that confinement. Both Pod Security levels forbid it.',
+    remediation: 'Remove the override, or set `securityContext.appArmorProfile.type: RuntimeDefault` (pod or '
+      + 'container), or `type: Localhost` with `localhostProfile` naming a profile loaded on the nodes. With '
+      + 'the deprecated annotations `container.apparmor.security.beta.kubernetes.io/<container>`, use '
+      + '`runtime/default` or `localhost/<profile>`.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/apparmor/'],
   },
   examples: {

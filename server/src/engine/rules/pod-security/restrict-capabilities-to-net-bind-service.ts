@@ -44,8 +44,13 @@ export default defineRule({
     replaceWithNetBind: 'Replace "{{value}}" with NET_BIND_SERVICE in securityContext.capabilities.add of {{where}}',
   },
   docs: {
-    summary: 'The restricted level lets a container add back a single capability after dropping all of them: NET_BIND_SERVICE, to bind ports below 1024. Every other capability, even those in the runtime\'s default set such as CHOWN or SETUID, widens what a compromised process can do. Names are compared exactly, so `CAP_NET_BIND_SERVICE` or lowercase names fail.',
-    remediation: 'Remove every entry other than `NET_BIND_SERVICE` from `securityContext.capabilities.add`. Do the work that needed the capability at image build time (file ownership, setuid bits) instead of at run time.',
+    summary: 'The restricted level lets a container add back a single capability after dropping all of them: '
+      + 'NET_BIND_SERVICE, to bind ports below 1024. Every other capability, even those in the runtime\'s '
+      + 'default set such as CHOWN or SETUID, widens what a compromised process can do. Names are compared '
+      + 'exactly, so `CAP_NET_BIND_SERVICE` or lowercase names fail.',
+    remediation: 'Remove every entry other than `NET_BIND_SERVICE` from `securityContext.capabilities.add`. Do the '
+      + 'work that needed the capability at image build time (file ownership, setuid bits) instead of at run '
+      + 'time.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
   examples: {

@@ -16,8 +16,12 @@ export default defineRule({
     unmasked: '{{container}} sets procMount: {{value}}: remove it or set it to Default.',
   },
   docs: {
-    summary: 'procMount: Unmasked gives the container a /proc without the masks and read-only paths the runtime normally applies (/proc/kcore, /proc/sys, /proc/sysrq-trigger, ...), exposing kernel memory and knobs of the node. From policy 1.35 the baseline level allows it in pods with their own user namespace (hostUsers: false); the restricted level never does.',
-    remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container builds that need an unmasked /proc belong in a dedicated namespace with a less strict policy.',
+    summary: 'procMount: Unmasked gives the container a /proc without the masks and read-only paths the runtime '
+      + 'normally applies (/proc/kcore, /proc/sys, /proc/sysrq-trigger, ...), exposing kernel memory and '
+      + 'knobs of the node. From policy 1.35 the baseline level allows it in pods with their own user '
+      + 'namespace (hostUsers: false); the restricted level never does.',
+    remediation: 'Remove `securityContext.procMount` or set it to `Default`. Nested container builds that need an '
+      + 'unmasked /proc belong in a dedicated namespace with a less strict policy.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
   examples: {

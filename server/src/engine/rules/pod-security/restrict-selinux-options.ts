@@ -33,8 +33,13 @@ export default defineRule({
     role: '{{where}} sets SELinux role "{{value}}": remove seLinuxOptions.role.',
   },
   docs: {
-    summary: 'The container runtime labels every container with the confined `container_t` SELinux type. Choosing another type (such as `spc_t` or `unconfined_t`), user or role can lift that confinement and give the container the access of a host process. Both Pod Security levels allow only the container types and no custom user or role; `level` (the MCS categories) stays free.',
-    remediation: 'Remove `seLinuxOptions.type`, `user` and `role` from the pod and container securityContexts, or set `type` to `container_t`, `container_init_t`, `container_kvm_t` or (policy 1.31+) `container_engine_t`. `seLinuxOptions.level` may stay.',
+    summary: 'The container runtime labels every container with the confined `container_t` SELinux type. Choosing '
+      + 'another type (such as `spc_t` or `unconfined_t`), user or role can lift that confinement and give '
+      + 'the container the access of a host process. Both Pod Security levels allow only the container types '
+      + 'and no custom user or role; `level` (the MCS categories) stays free.',
+    remediation: 'Remove `seLinuxOptions.type`, `user` and `role` from the pod and container securityContexts, or set '
+      + '`type` to `container_t`, `container_init_t`, `container_kvm_t` or (policy 1.31+) '
+      + '`container_engine_t`. `seLinuxOptions.level` may stay.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container'],
   },
   examples: {

@@ -37,8 +37,14 @@ export default defineRule({
     unnamed: 'A sysctl without a name is not in the safe set: remove it from spec.securityContext.sysctls.',
   },
   docs: {
-    summary: 'Sysctls set in the pod securityContext change kernel parameters. Outside a small safe set of namespaced parameters they can affect the whole node or other pods, or weaken kernel protections. Both Pod Security levels allow only the safe set, which grows with the policy version (1.27, 1.29, 1.32, 1.37).',
-    remediation: 'Remove the sysctl from `spec.securityContext.sysctls`. If the workload needs it, have a cluster administrator allow it on dedicated nodes (`--allowed-unsafe-sysctls`) and run the pod in a namespace exempted from Pod Security, or raise the enforced policy version if a newer version lists it as safe.',
+    summary: 'Sysctls set in the pod securityContext change kernel parameters. Outside a small safe set of '
+      + 'namespaced parameters they can affect the whole node or other pods, or weaken kernel protections. '
+      + 'Both Pod Security levels allow only the safe set, which grows with the policy version (1.27, 1.29, '
+      + '1.32, 1.37).',
+    remediation: 'Remove the sysctl from `spec.securityContext.sysctls`. If the workload needs it, have a cluster '
+      + 'administrator allow it on dedicated nodes (`--allowed-unsafe-sysctls`) and run the pod in a '
+      + 'namespace exempted from Pod Security, or raise the enforced policy version if a newer version lists '
+      + 'it as safe.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/'],
   },
   examples: {

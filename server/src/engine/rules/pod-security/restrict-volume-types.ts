@@ -55,15 +55,24 @@ export default defineRule({
   equivalents: { pss: ['restrictedVolumes'], trivy: ['KSV028'] },
   overrides: ['disallow-host-path-volumes'],
   messages: {
-    restricted: '{{volume}} uses the {{type}} volume type, which the restricted level forbids: use a persistentVolumeClaim, csi, ephemeral, configMap, secret, projected, downwardAPI, emptyDir or image volume.',
+    restricted: '{{volume}} uses the {{type}} volume type, which the restricted level forbids: use a '
+      + 'persistentVolumeClaim, csi, ephemeral, configMap, secret, projected, downwardAPI, emptyDir or image '
+      + 'volume.',
   },
   fixMessages: {
     replaceSource: 'Replace {{type}} with {{what}} in {{where}} ({{note}})',
     removeSource: 'Remove {{type}} from {{where}}',
   },
   docs: {
-    summary: 'The restricted level allows only volume types whose access is governed by Kubernetes objects (claims, config maps, secrets, CSI drivers) or that live with the pod (emptyDir, ephemeral, image). Inline sources such as hostPath, nfs, iscsi, rbd, cephfs or gitRepo connect the node to arbitrary storage chosen by whoever writes the pod spec, bypassing storage classes and their access control; hostPath exposes the node itself.',
-    remediation: 'Move the storage behind a PersistentVolume and reference it with a persistentVolumeClaim (or use a CSI driver); use configMap, secret or projected volumes for configuration, emptyDir or ephemeral volumes for scratch space. gitRepo is deprecated: clone the repository in an init container into an emptyDir.',
+    summary: 'The restricted level allows only volume types whose access is governed by Kubernetes objects '
+      + '(claims, config maps, secrets, CSI drivers) or that live with the pod (emptyDir, ephemeral, image). '
+      + 'Inline sources such as hostPath, nfs, iscsi, rbd, cephfs or gitRepo connect the node to arbitrary '
+      + 'storage chosen by whoever writes the pod spec, bypassing storage classes and their access control; '
+      + 'hostPath exposes the node itself.',
+    remediation: 'Move the storage behind a PersistentVolume and reference it with a persistentVolumeClaim (or use a '
+      + 'CSI driver); use configMap, secret or projected volumes for configuration, emptyDir or ephemeral '
+      + 'volumes for scratch space. gitRepo is deprecated: clone the repository in an init container into an '
+      + 'emptyDir.',
     references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/concepts/storage/volumes/'],
   },
   examples: {

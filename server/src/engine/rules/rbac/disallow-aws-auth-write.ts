@@ -10,11 +10,14 @@ export default grantRule({
   covers: ['RB24'],
   equivalents: { trivy: ['KSV115'] },
   messages: {
-    awsAuth: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove the grant; manage aws-auth (or EKS access entries) from the cluster\'s provisioning instead.',
+    awsAuth: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove the grant; '
+      + 'manage aws-auth (or EKS access entries) from the cluster\'s provisioning instead.',
   },
   messageFor: { RB24: 'awsAuth' },
   docs: {
-    summary: 'Writing the `aws-auth` ConfigMap, named in `resourceNames`, maps AWS IAM identities to Kubernetes users and groups on EKS, `system:masters` included. Writes to every ConfigMap are reported by restrict-configmap-write.',
+    summary: 'Writing the `aws-auth` ConfigMap, named in `resourceNames`, maps AWS IAM identities to Kubernetes '
+      + 'users and groups on EKS, `system:masters` included. Writes to every ConfigMap are reported by '
+      + 'restrict-configmap-write.',
     remediation: 'Remove the grant; manage `aws-auth` (or EKS access entries) from the infrastructure code that provisions the cluster.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

@@ -31,14 +31,30 @@ export default defineRule({
   equivalents: { trivy: ['KSV122', 'KSV123', 'KSV01011'], kubescape: ['C-0262', 'C-0265'], kubesec: ['BindingsToSystemAnonymous'] },
   messages: {
     anonymous: 'Subject "system:anonymous" gets {{role}}: every request without credentials holds it. Bind the role to the identities that need it.',
-    unauthenticated: 'Subject "system:unauthenticated" gets {{role}}: every request without valid credentials holds it. Bind the role to the identities that need it.',
-    authenticated: 'Subject "system:authenticated" gets {{role}}: every user and every service account of the cluster holds it (on managed clusters, any account of the cloud provider may authenticate). Bind the role to the identities that need it.',
-    masters: 'Subject "system:masters" is the superuser group: RBAC never limits it, so this binding adds nothing, and a credential in that group cannot be revoked. Remove the subject and grant admins a role through their own group.',
-    serviceAccounts: 'Subject "{{subject}}" gets {{role}}: every service account {{where}} holds it, so any pod there can use it. Bind the role to the ServiceAccount that needs it.',
+    unauthenticated: 'Subject "system:unauthenticated" gets {{role}}: every request without valid credentials holds it. '
+      + 'Bind the role to the identities that need it.',
+    authenticated: 'Subject "system:authenticated" gets {{role}}: every user and every service account of the cluster '
+      + 'holds it (on managed clusters, any account of the cloud provider may authenticate). Bind the role to '
+      + 'the identities that need it.',
+    masters: 'Subject "system:masters" is the superuser group: RBAC never limits it, so this binding adds nothing, '
+      + 'and a credential in that group cannot be revoked. Remove the subject and grant admins a role through '
+      + 'their own group.',
+    serviceAccounts: 'Subject "{{subject}}" gets {{role}}: every service account {{where}} holds it, so any pod there can '
+      + 'use it. Bind the role to the ServiceAccount that needs it.',
   },
   docs: {
-    summary: 'Some groups stand for far more than one identity: `system:anonymous` and `system:unauthenticated` are requests without credentials, `system:authenticated` is every user and service account (on GKE, any Google account), `system:serviceaccounts` every service account of the cluster and `system:serviceaccounts:<ns>` every one of a namespace. A binding naming them hands its role to all of them. `system:masters` bypasses RBAC entirely; binding it is pointless and signals that the group is in use, and its certificates cannot be revoked. The default bindings of `system:authenticated` to `system:basic-user`, `system:discovery` and `system:public-info-viewer` are not reported, nor bindings of the public-document roles `system:public-info-viewer` (version and health) and `system:service-account-issuer-discovery` (the OIDC discovery documents that Kubernetes documents binding to `system:unauthenticated`) to any broad group but `system:masters`.',
-    remediation: 'Name the users, groups or ServiceAccounts that need the role instead of the broad group. For anonymous access, leave it to the defaults (health and version endpoints).',
+    summary: 'Some groups stand for far more than one identity: `system:anonymous` and `system:unauthenticated` '
+      + 'are requests without credentials, `system:authenticated` is every user and service account (on GKE, '
+      + 'any Google account), `system:serviceaccounts` every service account of the cluster and '
+      + '`system:serviceaccounts:<ns>` every one of a namespace. A binding naming them hands its role to all '
+      + 'of them. `system:masters` bypasses RBAC entirely; binding it is pointless and signals that the group '
+      + 'is in use, and its certificates cannot be revoked. The default bindings of `system:authenticated` to '
+      + '`system:basic-user`, `system:discovery` and `system:public-info-viewer` are not reported, nor '
+      + 'bindings of the public-document roles `system:public-info-viewer` (version and health) and '
+      + '`system:service-account-issuer-discovery` (the OIDC discovery documents that Kubernetes documents '
+      + 'binding to `system:unauthenticated`) to any broad group but `system:masters`.',
+    remediation: 'Name the users, groups or ServiceAccounts that need the role instead of the broad group. For '
+      + 'anonymous access, leave it to the defaults (health and version endpoints).',
     references: [RBAC_GOOD_PRACTICES, 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects'],
   },
   examples: {

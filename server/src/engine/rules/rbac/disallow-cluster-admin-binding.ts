@@ -17,15 +17,26 @@ export default defineRule({
     polaris: ['clusterrolebindingClusterAdmin', 'rolebindingClusterAdminClusterRole'],
   },
   messages: {
-    clusterWide: '{{kind}} "{{name}}" binds ClusterRole "cluster-admin": its subjects hold every permission on every resource of the cluster. Bind a role limited to what they need (for example "edit" or "view" in a namespace).',
-    namespaced: 'RoleBinding "{{name}}" binds ClusterRole "cluster-admin": its subjects hold every permission in namespace "{{namespace}}", Roles and RoleBindings included. Bind a role limited to what they need (for example "edit" or "view").',
+    clusterWide: '{{kind}} "{{name}}" binds ClusterRole "cluster-admin": its subjects hold every permission on every '
+      + 'resource of the cluster. Bind a role limited to what they need (for example "edit" or "view" in a '
+      + 'namespace).',
+    namespaced: 'RoleBinding "{{name}}" binds ClusterRole "cluster-admin": its subjects hold every permission in '
+      + 'namespace "{{namespace}}", Roles and RoleBindings included. Bind a role limited to what they need '
+      + '(for example "edit" or "view").',
   },
   fixMessages: {
     bindInstead: 'Bind ClusterRole "{{role}}" instead of "cluster-admin"',
   },
   docs: {
-    summary: '`cluster-admin` is the superuser role: every verb on every resource (and every non-resource URL). Bound by a ClusterRoleBinding it owns the cluster; bound by a RoleBinding it owns the namespace, including its Secrets and its RBAC. Bindings to the aggregated `admin` and `edit` roles (which Trivy also reports here) are judged by what they grant, by the dangerous-role binding rule. Bindings whose role is a Role of the workspace named `cluster-admin` are not the built-in role and are not reported.',
-    remediation: 'Bind a role that grants only what the subjects need: the built-in `view` or `edit` ClusterRole through a RoleBinding in the namespace they work in, or a dedicated Role. The suggestions replace the role name; check the subjects still work.',
+    summary: '`cluster-admin` is the superuser role: every verb on every resource (and every non-resource URL). '
+      + 'Bound by a ClusterRoleBinding it owns the cluster; bound by a RoleBinding it owns the namespace, '
+      + 'including its Secrets and its RBAC. Bindings to the aggregated `admin` and `edit` roles (which Trivy '
+      + 'also reports here) are judged by what they grant, by the dangerous-role binding rule. Bindings whose '
+      + 'role is a Role of the workspace named `cluster-admin` are not the built-in role and are not '
+      + 'reported.',
+    remediation: 'Bind a role that grants only what the subjects need: the built-in `view` or `edit` ClusterRole '
+      + 'through a RoleBinding in the namespace they work in, or a dedicated Role. The suggestions replace '
+      + 'the role name; check the subjects still work.',
     references: [RBAC_GOOD_PRACTICES, 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles'],
   },
   examples: {

@@ -21,8 +21,22 @@ export default defineRule({
     dangerous: '{{kind}} "{{name}}" gives {{subjects}} {{role}}{{scope}}, which grants {{grants}}. Bind a role that grants only what they need.',
   },
   docs: {
-    summary: 'Judges a binding by what it hands out: the rules of the role it refers to, found anywhere in the workspace, with the rules of ClusterRoles aggregated into it (`aggregationRule.clusterRoleSelectors` matched against `aggregate-to-*` labels, RB33) and the built-in `admin`, `edit` and `view` roles as the API server defines them (`edit` grants pods/exec, Secrets and impersonation of service accounts; `view` no Secrets). Every grant of the RBAC danger catalogue (wildcards, Secrets, exec/attach/port-forward, workload creation, escalate/bind/impersonate, token creation, webhooks, ...) that a built-in role holds is listed, each once. A grant written in a Role or ClusterRole of the workspace is reported on that role, once, by the role rules (one step more severe when a binding hands the role out, with the binding as a related location), not again on every binding. A RoleBinding grants a ClusterRole inside its namespace only, so cluster-scoped grants do not count there. The finding is an error when the subjects include a broad group (every user, every service account) or a grant is critical (full wildcard, escalate, bind, impersonate). `cluster-admin` is left to its own rule; bindings without subjects grant nothing.',
-    remediation: 'Bind a role limited to the verbs and resources the subjects use (name Secrets in `resourceNames`, drop exec and wildcards), or split the role. The role-level rules point at the same entries in the role itself.',
+    summary: 'Judges a binding by what it hands out: the rules of the role it refers to, found anywhere in the '
+      + 'workspace, with the rules of ClusterRoles aggregated into it (`aggregationRule.clusterRoleSelectors` '
+      + 'matched against `aggregate-to-*` labels, RB33) and the built-in `admin`, `edit` and `view` roles as '
+      + 'the API server defines them (`edit` grants pods/exec, Secrets and impersonation of service accounts; '
+      + '`view` no Secrets). Every grant of the RBAC danger catalogue (wildcards, Secrets, '
+      + 'exec/attach/port-forward, workload creation, escalate/bind/impersonate, token creation, webhooks, '
+      + '...) that a built-in role holds is listed, each once. A grant written in a Role or ClusterRole of '
+      + 'the workspace is reported on that role, once, by the role rules (one step more severe when a binding '
+      + 'hands the role out, with the binding as a related location), not again on every binding. A '
+      + 'RoleBinding grants a ClusterRole inside its namespace only, so cluster-scoped grants do not count '
+      + 'there. The finding is an error when the subjects include a broad group (every user, every service '
+      + 'account) or a grant is critical (full wildcard, escalate, bind, impersonate). `cluster-admin` is '
+      + 'left to its own rule; bindings without subjects grant nothing.',
+    remediation: 'Bind a role limited to the verbs and resources the subjects use (name Secrets in `resourceNames`, '
+      + 'drop exec and wildcards), or split the role. The role-level rules point at the same entries in the '
+      + 'role itself.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC],
   },
   examples: {

@@ -15,11 +15,19 @@ export default defineRule({
   covers: ['RB31'],
   equivalents: {},
   messages: {
-    dashboard: '{{kind}} "{{name}}" gives the Dashboard\'s ServiceAccount "{{sa}}" {{role}}, which grants {{grants}}: anyone who reaches the Dashboard (or skips its login) acts with these rights. Keep the Dashboard\'s own minimal role and let users log in with their own token.',
+    dashboard: '{{kind}} "{{name}}" gives the Dashboard\'s ServiceAccount "{{sa}}" {{role}}, which grants '
+      + '{{grants}}: anyone who reaches the Dashboard (or skips its login) acts with these rights. Keep the '
+      + 'Dashboard\'s own minimal role and let users log in with their own token.',
   },
   docs: {
-    summary: 'The Kubernetes Dashboard acts with the identity of whoever logs in, and with its own ServiceAccount when login is skipped or for its own work. Binding that ServiceAccount (`kubernetes-dashboard`, or a chart\'s `kubernetes-dashboard-*`) to `cluster-admin` or another dangerous role, a common shortcut in tutorials, turns the Dashboard into an open door: exposed dashboards with admin rights are how clusters were taken over for cryptomining. Reported when the role handed out (built-ins and aggregation followed) holds any grant of the RBAC danger catalogue.',
-    remediation: 'Remove the binding and keep the Dashboard\'s default RBAC (metrics access only, plus its own Secrets). Users log in with a bearer token or OIDC and get exactly their own permissions.',
+    summary: 'The Kubernetes Dashboard acts with the identity of whoever logs in, and with its own ServiceAccount '
+      + 'when login is skipped or for its own work. Binding that ServiceAccount (`kubernetes-dashboard`, or a '
+      + 'chart\'s `kubernetes-dashboard-*`) to `cluster-admin` or another dangerous role, a common shortcut '
+      + 'in tutorials, turns the Dashboard into an open door: exposed dashboards with admin rights are how '
+      + 'clusters were taken over for cryptomining. Reported when the role handed out (built-ins and '
+      + 'aggregation followed) holds any grant of the RBAC danger catalogue.',
+    remediation: 'Remove the binding and keep the Dashboard\'s default RBAC (metrics access only, plus its own '
+      + 'Secrets). Users log in with a bearer token or OIDC and get exactly their own permissions.',
     references: ['https://github.com/kubernetes/dashboard/blob/master/docs/user/access-control/README.md', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   examples: {

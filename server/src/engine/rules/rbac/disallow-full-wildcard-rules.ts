@@ -13,8 +13,11 @@ export default grantRule({
   fixMessages: { replaceWildcard: GRANT_FIX_MESSAGES.replaceWildcard },
   messageFor: { RB03: 'admin' },
   docs: {
-    summary: 'A rule with `*` in apiGroups, resources and verbs grants everything: in a ClusterRole it is `cluster-admin` under another name; in a Role it is admin of the namespace, RBAC included. Reported once per rule, instead of the wildcard-verb and wildcard-resource findings.',
-    remediation: 'List the API groups, resources and verbs the subject needs; bind the built-in `cluster-admin` (or `admin`) explicitly where full control is really intended, so it is visible as such.',
+    summary: 'A rule with `*` in apiGroups, resources and verbs grants everything: in a ClusterRole it is '
+      + '`cluster-admin` under another name; in a Role it is admin of the namespace, RBAC included. Reported '
+      + 'once per rule, instead of the wildcard-verb and wildcard-resource findings.',
+    remediation: 'List the API groups, resources and verbs the subject needs; bind the built-in `cluster-admin` (or '
+      + '`admin`) explicitly where full control is really intended, so it is visible as such.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
   examples: {

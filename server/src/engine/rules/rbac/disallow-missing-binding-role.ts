@@ -16,13 +16,28 @@ export default defineRule({
   // kube-linter's flagRolesNotFound is an option of its access checks, not a check of its own.
   equivalents: {},
   messages: {
-    missingRole: '{{kind}} "{{name}}" refers to Role "{{role}}", which namespace "{{namespace}}" of the workspace does not define: what it grants cannot be checked, and it grants nothing until the Role exists. Add the Role or fix the name.',
-    missingClusterRole: '{{kind}} "{{name}}" refers to ClusterRole "{{role}}", which the workspace does not define and no cluster has by default: what it grants cannot be checked. Add the ClusterRole or fix the name.',
+    missingRole: '{{kind}} "{{name}}" refers to Role "{{role}}", which namespace "{{namespace}}" of the workspace does '
+      + 'not define: what it grants cannot be checked, and it grants nothing until the Role exists. Add the '
+      + 'Role or fix the name.',
+    missingClusterRole: '{{kind}} "{{name}}" refers to ClusterRole "{{role}}", which the workspace does not define and no '
+      + 'cluster has by default: what it grants cannot be checked. Add the ClusterRole or fix the name.',
   },
-  defaultReason: 'Off by default (as kube-linter\'s flagRolesNotFound): roles often come from a Helm chart, an operator or another repository, and an editor may open one file alone; turn it on where the workspace holds the whole RBAC of the application.',
+  defaultReason: 'Off by default (as kube-linter\'s flagRolesNotFound): roles often come from a Helm chart, an '
+    + 'operator or another repository, and an editor may open one file alone; turn it on where the '
+    + 'workspace holds the whole RBAC of the application.',
   docs: {
-    summary: 'The binding rules judge a binding by its role; a role that is not in the workspace cannot be judged, and a misspelt name grants nothing (the API server accepts a binding to a role that does not exist yet). The built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` role) always exist and are not reported, nor are the Roles the Kubernetes bootstrap policy creates in `kube-system` and `kube-public` (`extension-apiserver-authentication-reader`, `system:controller:bootstrap-signer`, `system:controller:cloud-provider`, `system:controller:token-cleaner`, the leader-locking roles of the scheduler and the controller manager) and those kubeadm creates there (`kube-proxy`, `kubeadm:kubelet-config`, `kubeadm:nodes-kubeadm-config`, `kubeadm:bootstrap-signer-clusterinfo`).',
-    remediation: 'Add the Role or ClusterRole to the workspace next to the binding, or correct `roleRef.name` (and `roleRef.kind`: a RoleBinding may refer to a ClusterRole, a ClusterRoleBinding only to a ClusterRole).',
+    summary: 'The binding rules judge a binding by its role; a role that is not in the workspace cannot be judged, '
+      + 'and a misspelt name grants nothing (the API server accepts a binding to a role that does not exist '
+      + 'yet). The built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` role) '
+      + 'always exist and are not reported, nor are the Roles the Kubernetes bootstrap policy creates in '
+      + '`kube-system` and `kube-public` (`extension-apiserver-authentication-reader`, '
+      + '`system:controller:bootstrap-signer`, `system:controller:cloud-provider`, '
+      + '`system:controller:token-cleaner`, the leader-locking roles of the scheduler and the controller '
+      + 'manager) and those kubeadm creates there (`kube-proxy`, `kubeadm:kubelet-config`, '
+      + '`kubeadm:nodes-kubeadm-config`, `kubeadm:bootstrap-signer-clusterinfo`).',
+    remediation: 'Add the Role or ClusterRole to the workspace next to the binding, or correct `roleRef.name` (and '
+      + '`roleRef.kind`: a RoleBinding may refer to a ClusterRole, a ClusterRoleBinding only to a '
+      + 'ClusterRole).',
     references: [RBAC_DOC],
   },
   examples: {

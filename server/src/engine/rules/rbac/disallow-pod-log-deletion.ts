@@ -13,7 +13,10 @@ export default grantRule({
   },
   messageFor: { RB25: 'delete' },
   docs: {
-    summary: '`delete` or `deletecollection` on `pods/log` asks for the power to erase the evidence of what ran in a pod. The API server serves only `get` on the `pods/log` subresource, so such a grant authorizes no request that exists and is not reported: no RBAC rule reports a verb a subresource does not serve. The rule keeps its id and row so that configurations and suppressions naming it stay valid.',
+    summary: '`delete` or `deletecollection` on `pods/log` asks for the power to erase the evidence of what ran in '
+      + 'a pod. The API server serves only `get` on the `pods/log` subresource, so such a grant authorizes no '
+      + 'request that exists and is not reported: no RBAC rule reports a verb a subresource does not serve. '
+      + 'The rule keeps its id and row so that configurations and suppressions naming it stay valid.',
     remediation: 'Remove the grant, and ship logs off the cluster.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

@@ -13,7 +13,9 @@ export default grantRule({
   },
   messageFor: { RB21: 'status' },
   docs: {
-    summary: '`update` or `patch` on `services/status` sets a Service\'s `status.loadBalancer.ingress` IPs, which kube-proxy routes: traffic for that address inside the cluster goes to the subject\'s pods (CVE-2020-8554).',
+    summary: '`update` or `patch` on `services/status` sets a Service\'s `status.loadBalancer.ingress` IPs, which '
+      + 'kube-proxy routes: traffic for that address inside the cluster goes to the subject\'s pods '
+      + '(CVE-2020-8554).',
     remediation: 'Grant `services/status` writes only to the cloud or load-balancer controller.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

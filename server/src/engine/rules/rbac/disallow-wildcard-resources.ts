@@ -13,8 +13,12 @@ export default grantRule({
   fixMessages: { replaceWildcard: GRANT_FIX_MESSAGES.replaceWildcard },
   messageFor: { RB02: 'wildcard' },
   docs: {
-    summary: 'A resource `*` in a Role or ClusterRole rule grants the rule\'s verbs on every resource of its API groups, subresources such as `pods/exec` and `secrets` included, and on every resource added later (custom resources too).',
-    remediation: 'List the resources the subject needs. The suggestion writes the placeholder `REPLACE-with-needed-resources`: valid YAML and valid RBAC that names no real resource, so the rule grants nothing until it is replaced, and it stands out in review.',
+    summary: 'A resource `*` in a Role or ClusterRole rule grants the rule\'s verbs on every resource of its API '
+      + 'groups, subresources such as `pods/exec` and `secrets` included, and on every resource added later '
+      + '(custom resources too).',
+    remediation: 'List the resources the subject needs. The suggestion writes the placeholder '
+      + '`REPLACE-with-needed-resources`: valid YAML and valid RBAC that names no real resource, so the rule '
+      + 'grants nothing until it is replaced, and it stands out in review.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
   examples: {

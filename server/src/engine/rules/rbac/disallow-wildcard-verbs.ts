@@ -14,8 +14,12 @@ export default grantRule({
   fixMessages: { replaceWildcard: GRANT_FIX_MESSAGES.replaceWildcard },
   messageFor: { RB01: 'wildcard' },
   docs: {
-    summary: 'A verb `*` in a Role or ClusterRole rule grants every verb on the rule\'s resources: besides reading and writing, `escalate`, `bind` and `impersonate` where they apply, and any verb added later. Roles should list the verbs they need.',
-    remediation: 'Replace `"*"` with the verbs the subject needs, usually the read-only `get`, `list`, `watch`. The suggestions write the read-only verbs, or a placeholder `REPLACE-with-needed-verbs` to fill in (a verb no request uses, so the rule grants nothing until it is replaced).',
+    summary: 'A verb `*` in a Role or ClusterRole rule grants every verb on the rule\'s resources: besides reading '
+      + 'and writing, `escalate`, `bind` and `impersonate` where they apply, and any verb added later. Roles '
+      + 'should list the verbs they need.',
+    remediation: 'Replace `"*"` with the verbs the subject needs, usually the read-only `get`, `list`, `watch`. The '
+      + 'suggestions write the read-only verbs, or a placeholder `REPLACE-with-needed-verbs` to fill in (a '
+      + 'verb no request uses, so the rule grants nothing until it is replaced).',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
   examples: {

@@ -8,11 +8,14 @@ export default grantRule({
   covers: ['RB17'],
   equivalents: { checkov: ['CKV_K8S_155'], trivy: ['KSV114'], kubescape: ['C-0281'] },
   messages: {
-    webhook: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant it only to the controller that owns the webhook, naming it in resourceNames.',
+    webhook: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant it only to '
+      + 'the controller that owns the webhook, naming it in resourceNames.',
   },
   messageFor: { RB17: 'webhook' },
   docs: {
-    summary: 'Writing MutatingWebhookConfigurations or ValidatingWebhookConfigurations lets a subject send every admitted object to a server of its choice (reading and rewriting them, Secrets included) or switch off the webhooks that enforce policy.',
+    summary: 'Writing MutatingWebhookConfigurations or ValidatingWebhookConfigurations lets a subject send every '
+      + 'admitted object to a server of its choice (reading and rewriting them, Secrets included) or switch '
+      + 'off the webhooks that enforce policy.',
     remediation: 'Grant webhook configuration writes only to the controller that owns the webhook, naming its configuration in `resourceNames`.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

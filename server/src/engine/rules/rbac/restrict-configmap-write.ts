@@ -13,7 +13,9 @@ export default grantRule({
   },
   messageFor: { RB23: 'write' },
   docs: {
-    summary: 'Writing ConfigMaps without `resourceNames` changes configuration that workloads and cluster add-ons trust: CoreDNS\'s `coredns`, EKS\'s `aws-auth`, application settings. A rule that names its ConfigMaps is not reported (aws-auth by name is, by disallow-aws-auth-write).',
+    summary: 'Writing ConfigMaps without `resourceNames` changes configuration that workloads and cluster add-ons '
+      + 'trust: CoreDNS\'s `coredns`, EKS\'s `aws-auth`, application settings. A rule that names its '
+      + 'ConfigMaps is not reported (aws-auth by name is, by disallow-aws-auth-write).',
     remediation: 'Name the ConfigMaps the subject writes in `resourceNames`.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

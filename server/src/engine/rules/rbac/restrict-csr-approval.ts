@@ -9,11 +9,14 @@ export default grantRule({
   covers: ['RB18'],
   equivalents: { checkov: ['CKV_K8S_156'], kubescape: ['C-0280'] },
   messages: {
-    approve: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove one of the grants, or name the signers it may approve for in resourceNames.',
+    approve: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Remove one of the '
+      + 'grants, or name the signers it may approve for in resourceNames.',
   },
   messageFor: { RB18: 'approve' },
   docs: {
-    summary: '`update` or `patch` on `certificatesigningrequests/approval` together with `approve` on `signers` lets a subject approve certificate requests: with the `kubernetes.io/kube-apiserver-client` signer, client certificates for any user or group, `system:masters` included.',
+    summary: '`update` or `patch` on `certificatesigningrequests/approval` together with `approve` on `signers` '
+      + 'lets a subject approve certificate requests: with the `kubernetes.io/kube-apiserver-client` signer, '
+      + 'client certificates for any user or group, `system:masters` included.',
     remediation: 'Grant CSR approval only to the approver controller, naming the signers it handles in `resourceNames` of the `signers` rule.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

@@ -9,11 +9,14 @@ export default grantRule({
   covers: ['RB22'],
   equivalents: { trivy: ['KSV056'] },
   messages: {
-    write: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant it only to the controllers and pipelines that own these objects.',
+    write: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant it only to '
+      + 'the controllers and pipelines that own these objects.',
   },
   messageFor: { RB22: 'write' },
   docs: {
-    summary: 'Writing Services, Endpoints, EndpointSlices, NetworkPolicies or Ingresses lets a subject redirect traffic to its own pods, expose workloads outside the cluster, or remove the policies that isolate them.',
+    summary: 'Writing Services, Endpoints, EndpointSlices, NetworkPolicies or Ingresses lets a subject redirect '
+      + 'traffic to its own pods, expose workloads outside the cluster, or remove the policies that isolate '
+      + 'them.',
     remediation: 'Grant these writes only to the controllers and pipelines that own the objects, naming them in `resourceNames` where possible.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

@@ -13,7 +13,9 @@ export default grantRule({
   },
   messageFor: { RB20: 'create' },
   docs: {
-    summary: 'Creating PersistentVolumes lets a subject define `hostPath` (or `local`) volumes that a pod then claims, reaching the node\'s filesystem without the pod spec showing it. A Role cannot grant it (PersistentVolumes are not namespaced).',
+    summary: 'Creating PersistentVolumes lets a subject define `hostPath` (or `local`) volumes that a pod then '
+      + 'claims, reaching the node\'s filesystem without the pod spec showing it. A Role cannot grant it '
+      + '(PersistentVolumes are not namespaced).',
     remediation: 'Provision volumes dynamically through a StorageClass and grant PersistentVolume creation to no one but the provisioner.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

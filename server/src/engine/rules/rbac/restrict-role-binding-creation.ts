@@ -10,11 +10,15 @@ export default grantRule({
   covers: ['RB14'],
   equivalents: { checkov: ['CKV2_K8S_1'] },
   messages: {
-    createAndBind: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Name the roles it may bind in resourceNames, or remove one of the grants.',
+    createAndBind: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Name the roles it '
+      + 'may bind in resourceNames, or remove one of the grants.',
   },
   messageFor: { RB14: 'createAndBind' },
   docs: {
-    summary: '`create` on rolebindings (or clusterrolebindings) together with `bind` on roles or clusterroles without `resourceNames` lets a subject bind any role, `cluster-admin` included, to itself. The two grants may sit in different rules of the role; the finding points at the binding resource and names the other grant.',
+    summary: '`create` on rolebindings (or clusterrolebindings) together with `bind` on roles or clusterroles '
+      + 'without `resourceNames` lets a subject bind any role, `cluster-admin` included, to itself. The two '
+      + 'grants may sit in different rules of the role; the finding points at the binding resource and names '
+      + 'the other grant.',
     remediation: 'Name the roles the subject may hand out in the `resourceNames` of its `bind` rule, or remove one of the two grants.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

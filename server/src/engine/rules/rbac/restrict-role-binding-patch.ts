@@ -13,7 +13,9 @@ export default grantRule({
   },
   messageFor: { RB15: 'patch' },
   docs: {
-    summary: '`get` and `patch` on rolebindings let a subject add subjects to existing bindings, handing out the roles those bindings refer to (the API server still checks `bind` for the role, so this is mostly a way to widen who holds a role).',
+    summary: '`get` and `patch` on rolebindings let a subject add subjects to existing bindings, handing out the '
+      + 'roles those bindings refer to (the API server still checks `bind` for the role, so this is mostly a '
+      + 'way to widen who holds a role).',
     remediation: 'Remove `patch` on rolebindings, or name the bindings in `resourceNames`.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

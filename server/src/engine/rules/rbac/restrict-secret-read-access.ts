@@ -14,8 +14,12 @@ export default grantRule({
   },
   messageFor: { RB05: 'read' },
   docs: {
-    summary: '`get`, `list` or `watch` on `secrets` without `resourceNames` reads every Secret in scope: service account tokens, TLS keys, registry and database credentials. `list` and `watch` return the values, not just the names. A rule that names its Secrets in `resourceNames` is not reported (it reads only those). High on a ClusterRole (every namespace), Medium on a Role.',
-    remediation: 'Name the Secrets the subject reads in `resourceNames` (with `get` only), or mount them into the pods that need them instead of reading them through the API.',
+    summary: '`get`, `list` or `watch` on `secrets` without `resourceNames` reads every Secret in scope: service '
+      + 'account tokens, TLS keys, registry and database credentials. `list` and `watch` return the values, '
+      + 'not just the names. A rule that names its Secrets in `resourceNames` is not reported (it reads only '
+      + 'those). High on a ClusterRole (every namespace), Medium on a Role.',
+    remediation: 'Name the Secrets the subject reads in `resourceNames` (with `get` only), or mount them into the pods '
+      + 'that need them instead of reading them through the API.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
   examples: {

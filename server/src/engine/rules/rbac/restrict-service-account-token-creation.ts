@@ -8,7 +8,8 @@ export default grantRule({
   covers: ['RB19'],
   equivalents: { kubescape: ['C-0282'] },
   messages: {
-    token: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Name the service accounts it needs tokens for in resourceNames, or remove the grant.',
+    token: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Name the service '
+      + 'accounts it needs tokens for in resourceNames, or remove the grant.',
   },
   messageFor: { RB19: 'token' },
   docs: {

@@ -9,12 +9,16 @@ export default grantRule({
   covers: ['RB09'],
   equivalents: { kubeLinter: ['access-to-create-pods'], trivy: ['KSV048'], kubescape: ['C-0188'] },
   messages: {
-    create: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant it only to deployment pipelines and controllers, with Pod Security admission enforced in the namespace.',
+    create: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant it only to '
+      + 'deployment pipelines and controllers, with Pod Security admission enforced in the namespace.',
   },
   messageFor: { RB09: 'create' },
   docs: {
-    summary: 'Creating a pod, directly or through a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or CronJob, runs any image as any service account of the namespace with its Secrets mounted; where Pod Security admission is not enforced, also privileged and on the host.',
-    remediation: 'Grant workload creation only to deployment pipelines and controllers, and enforce Pod Security admission (`restricted`) in the namespaces they deploy to.',
+    summary: 'Creating a pod, directly or through a Deployment, StatefulSet, DaemonSet, ReplicaSet, '
+      + 'ReplicationController, Job or CronJob, runs any image as any service account of the namespace with '
+      + 'its Secrets mounted; where Pod Security admission is not enforced, also privileged and on the host.',
+    remediation: 'Grant workload creation only to deployment pipelines and controllers, and enforce Pod Security '
+      + 'admission (`restricted`) in the namespaces they deploy to.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },
   examples: {

@@ -9,11 +9,14 @@ export default grantRule({
   covers: ['RB10'],
   equivalents: { trivy: ['KSV048'], kubescape: ['C-0007'] },
   messages: {
-    delete: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant delete only where it is needed, naming the objects in resourceNames.',
+    delete: '{{kind}} "{{name}}" grants {{grant}}{{scope}}: any subject bound to it {{impact}}. Grant delete only '
+      + 'where it is needed, naming the objects in resourceNames.',
   },
   messageFor: { RB10: 'delete' },
   docs: {
-    summary: '`delete` or `deletecollection` on workloads, pods, Services, Secrets, ConfigMaps, PersistentVolumeClaims, PersistentVolumes or Namespaces lets a subject take applications down and destroy their data.',
+    summary: '`delete` or `deletecollection` on workloads, pods, Services, Secrets, ConfigMaps, '
+      + 'PersistentVolumeClaims, PersistentVolumes or Namespaces lets a subject take applications down and '
+      + 'destroy their data.',
     remediation: 'Grant delete only to the controllers and pipelines that own the objects, naming them in `resourceNames` where possible.',
     references: [RBAC_GOOD_PRACTICES, RBAC_DOC, OWASP_K03],
   },

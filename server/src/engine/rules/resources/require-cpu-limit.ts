@@ -15,8 +15,12 @@ export default defineRule({
   },
   defaultReason: 'Off by default (info): whether to set CPU limits is an operational choice, not a security finding.',
   docs: {
-    summary: 'A CPU limit caps how much CPU a container can take from its neighbours, but it also throttles the container even when the node is idle, which is why many teams deliberately omit it and rely on requests.',
-    remediation: 'Set `resources.limits.cpu` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
+    summary: 'A CPU limit caps how much CPU a container can take from its neighbours, but it also throttles the '
+      + 'container even when the node is idle, which is why many teams deliberately omit it and rely on '
+      + 'requests.',
+    remediation: 'Set `resources.limits.cpu` on every container, from measured usage. The suggestion inserts a '
+      + 'placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default '
+      + 'silences the rule.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
   },
   examples: {

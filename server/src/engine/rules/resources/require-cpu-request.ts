@@ -13,10 +13,14 @@ export default defineRule({
   messages: {
     missing: '{{container}} sets no resources.requests.cpu: set one (e.g. {{value}}, sized for the workload).',
   },
-  defaultReason: 'Off by default (info): a capacity and reliability concern more than a security one, and often set by a namespace LimitRange the manifest does not show.',
+  defaultReason: 'Off by default (info): a capacity and reliability concern more than a security one, and often set by '
+    + 'a namespace LimitRange the manifest does not show.',
   docs: {
-    summary: 'The scheduler places pods by their requests; a container without a CPU request is scheduled as if it needed none and is the first to be starved under contention.',
-    remediation: 'Set `resources.requests.cpu` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
+    summary: 'The scheduler places pods by their requests; a container without a CPU request is scheduled as if it '
+      + 'needed none and is the first to be starved under contention.',
+    remediation: 'Set `resources.requests.cpu` on every container, from measured usage. The suggestion inserts a '
+      + 'placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default '
+      + 'silences the rule.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
   },
   examples: {

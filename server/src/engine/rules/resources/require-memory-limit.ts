@@ -12,10 +12,18 @@ export default defineRule({
   messages: {
     missing: '{{container}} sets no resources.limits.memory: set one (e.g. {{value}}, sized for the workload).',
   },
-  defaultReason: 'On by default (warning, at both levels), unlike the other three resource rules: memory is the one resource whose absence of a limit lets a workload harm its neighbours (CPU is throttled, not exhausted), a reviewer of a shared cluster asks for it, and kube-linter, Polaris, Checkov, Trivy and Kubescape all report it by default.',
+  defaultReason: 'On by default (warning, at both levels), unlike the other three resource rules: memory is the one '
+    + 'resource whose absence of a limit lets a workload harm its neighbours (CPU is throttled, not '
+    + 'exhausted), a reviewer of a shared cluster asks for it, and kube-linter, Polaris, Checkov, Trivy and '
+    + 'Kubescape all report it by default.',
   docs: {
-    summary: 'Without a memory limit one container (a leak, or an attacker feeding it large inputs) can use all of a node\'s memory and get its neighbours OOM-killed: a denial of service across tenants. It stays quiet once a LimitRange of the namespace in the workspace sets a default memory limit; where that LimitRange lives outside the repository, turn the rule off in the settings.',
-    remediation: 'Set `resources.limits.memory` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
+    summary: 'Without a memory limit one container (a leak, or an attacker feeding it large inputs) can use all of '
+      + 'a node\'s memory and get its neighbours OOM-killed: a denial of service across tenants. It stays '
+      + 'quiet once a LimitRange of the namespace in the workspace sets a default memory limit; where that '
+      + 'LimitRange lives outside the repository, turn the rule off in the settings.',
+    remediation: 'Set `resources.limits.memory` on every container, from measured usage. The suggestion inserts a '
+      + 'placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default '
+      + 'silences the rule.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
   },
   examples: {

@@ -15,8 +15,11 @@ export default defineRule({
   },
   defaultReason: 'Off by default (info): a capacity concern, often covered by a namespace LimitRange the manifest does not show.',
   docs: {
-    summary: 'The scheduler places pods by their memory requests; without one a container is scheduled as if it needed nothing and is among the first evicted under memory pressure.',
-    remediation: 'Set `resources.requests.memory` on every container, from measured usage. The suggestion inserts a placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default silences the rule.',
+    summary: 'The scheduler places pods by their memory requests; without one a container is scheduled as if it '
+      + 'needed nothing and is among the first evicted under memory pressure.',
+    remediation: 'Set `resources.requests.memory` on every container, from measured usage. The suggestion inserts a '
+      + 'placeholder value to adjust. A LimitRange of the namespace in the workspace that supplies a default '
+      + 'silences the rule.',
     references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
   },
   examples: {

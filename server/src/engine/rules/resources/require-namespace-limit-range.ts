@@ -12,11 +12,15 @@ export default defineRule({
   equivalents: {},
   kinds: ['Namespace'],
   messages: {
-    missing: 'Namespace "{{name}}" has no LimitRange in the workspace: add one to set default requests and limits for containers that set none, and bounds for those that do.',
+    missing: 'Namespace "{{name}}" has no LimitRange in the workspace: add one to set default requests and limits '
+      + 'for containers that set none, and bounds for those that do.',
   },
-  defaultReason: 'Off by default (info): it reads the whole workspace, and clusters often add these objects from a platform repository rather than next to the Namespace.',
+  defaultReason: 'Off by default (info): it reads the whole workspace, and clusters often add these objects from a '
+    + 'platform repository rather than next to the Namespace.',
   docs: {
-    summary: 'A LimitRange sets default requests and limits for containers that set none, and bounds for those that do, so one workload cannot exhaust what the namespace shares. An object naming no namespace in the Namespace object\'s folder counts for it (applied there with `kubectl -n`).',
+    summary: 'A LimitRange sets default requests and limits for containers that set none, and bounds for those '
+      + 'that do, so one workload cannot exhaust what the namespace shares. An object naming no namespace in '
+      + 'the Namespace object\'s folder counts for it (applied there with `kubectl -n`).',
     remediation: 'Add a LimitRange to the namespace (in the same repository, so the workspace sees it).',
     references: ['https://kubernetes.io/docs/concepts/policy/limit-range/'],
   },

@@ -14,9 +14,12 @@ export default defineRule({
   messages: {
     missing: 'Namespace "{{name}}" has no ResourceQuota in the workspace: add one to set a ceiling on the CPU, memory and object counts the namespace can use.',
   },
-  defaultReason: 'Off by default (info): it reads the whole workspace, and clusters often add these objects from a platform repository rather than next to the Namespace.',
+  defaultReason: 'Off by default (info): it reads the whole workspace, and clusters often add these objects from a '
+    + 'platform repository rather than next to the Namespace.',
   docs: {
-    summary: 'A ResourceQuota sets a ceiling on the CPU, memory and object counts the namespace can use, so one workload cannot exhaust what the namespace shares. An object naming no namespace in the Namespace object\'s folder counts for it (applied there with `kubectl -n`).',
+    summary: 'A ResourceQuota sets a ceiling on the CPU, memory and object counts the namespace can use, so one '
+      + 'workload cannot exhaust what the namespace shares. An object naming no namespace in the Namespace '
+      + 'object\'s folder counts for it (applied there with `kubectl -n`).',
     remediation: 'Add a ResourceQuota to the namespace (in the same repository, so the workspace sees it).',
     references: ['https://kubernetes.io/docs/concepts/policy/resource-quotas/'],
   },

@@ -36,12 +36,24 @@ export default defineRule({
   equivalents: {},
   kinds: ['Secret'],
   messages: {
-    payload: 'Secret "{{name}}" carries its values in {{field}}: whoever reads the repository reads them. Commit an ExternalSecret (External Secrets Operator), a VaultStaticSecret (Vault Secrets Operator) or a SealedSecret instead.',
+    payload: 'Secret "{{name}}" carries its values in {{field}}: whoever reads the repository reads them. Commit '
+      + 'an ExternalSecret (External Secrets Operator), a VaultStaticSecret (Vault Secrets Operator) or a '
+      + 'SealedSecret instead.',
   },
   defaultReason: 'On by default: a security reviewer blocks it.',
   docs: {
-    summary: 'A `kind: Secret` with values in `data` or `stringData` puts the secret in the repository: base64 is an encoding, not encryption, and git history keeps it after it is deleted. The fix is to commit a reference to a secret manager — an External Secrets `ExternalSecret`, a Vault Secrets Operator `VaultStaticSecret`, or a Sealed Secrets `SealedSecret` (encrypted for the cluster) — and let its controller create the Secret (SEC11 is folded into this rule\'s message rather than a second finding on the same object). Secrets whose every value is empty or a placeholder (`changeme`, `<password>`, `${VAR}`, `INSERT_KEY_HERE`) are templates, and Secrets that hold only non-secret settings (a config file such as `default_timezone = UTC` in which no setting names a secret and no credential shows) carry nothing to leak: neither is reported; none of the other tools has this check.',
-    remediation: 'Remove the Secret from the repository, rotate what it held, and commit an ExternalSecret / VaultStaticSecret / SealedSecret that produces it in the cluster. For local development, generate it (`kubectl create secret ... --dry-run=client`) from an ignored file instead of committing it.',
+    summary: 'A `kind: Secret` with values in `data` or `stringData` puts the secret in the repository: base64 is '
+      + 'an encoding, not encryption, and git history keeps it after it is deleted. The fix is to commit a '
+      + 'reference to a secret manager — an External Secrets `ExternalSecret`, a Vault Secrets Operator '
+      + '`VaultStaticSecret`, or a Sealed Secrets `SealedSecret` (encrypted for the cluster) — and let its '
+      + 'controller create the Secret (SEC11 is folded into this rule\'s message rather than a second finding '
+      + 'on the same object). Secrets whose every value is empty or a placeholder (`changeme`, `<password>`, '
+      + '`${VAR}`, `INSERT_KEY_HERE`) are templates, and Secrets that hold only non-secret settings (a config '
+      + 'file such as `default_timezone = UTC` in which no setting names a secret and no credential shows) '
+      + 'carry nothing to leak: neither is reported; none of the other tools has this check.',
+    remediation: 'Remove the Secret from the repository, rotate what it held, and commit an ExternalSecret / '
+      + 'VaultStaticSecret / SealedSecret that produces it in the cluster. For local development, generate it '
+      + '(`kubectl create secret ... --dry-run=client`) from an ignored file instead of committing it.',
     references: [
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
       'https://external-secrets.io/latest/api/externalsecret/',

@@ -16,13 +16,23 @@ export default defineRule({
   covers: ['SEC06'],
   equivalents: { kubeLinter: ['env-value-from'] },
   messages: {
-    missingObject: '{{container}} reads {{kind}} "{{name}}", which is not defined in namespace "{{namespace}}" of the workspace: the pod will not start until it exists (or mark the reference optional: true).',
-    missingKey: '{{container}} reads key "{{key}}" of {{kind}} "{{name}}", which that {{kind}} does not define: the pod will not start (or mark the reference optional: true).',
+    missingObject: '{{container}} reads {{kind}} "{{name}}", which is not defined in namespace "{{namespace}}" of the '
+      + 'workspace: the pod will not start until it exists (or mark the reference optional: true).',
+    missingKey: '{{container}} reads key "{{key}}" of {{kind}} "{{name}}", which that {{kind}} does not define: the '
+      + 'pod will not start (or mark the reference optional: true).',
   },
-  defaultReason: 'Off by default: Secrets are usually created outside the repository (by a pipeline, a secret manager, a kustomize generator), so in most workspaces a missing Secret is expected.',
+  defaultReason: 'Off by default: Secrets are usually created outside the repository (by a pipeline, a secret manager, '
+    + 'a kustomize generator), so in most workspaces a missing Secret is expected.',
   docs: {
-    summary: 'A `secretKeyRef`/`configMapKeyRef` or `envFrom` reference to an object or key that does not exist keeps the pod in CreateContainerConfigError. Turn it on for repositories that hold the whole application. A Secret produced by an ExternalSecret, SealedSecret or Vault Secrets Operator resource in the workspace counts as defined (its keys unknown); references marked `optional: true` are not checked. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
-    remediation: 'Define the Secret/ConfigMap (and key) in the same namespace, fix the name, or mark the reference `optional: true` when the variable may be absent.',
+    summary: 'A `secretKeyRef`/`configMapKeyRef` or `envFrom` reference to an object or key that does not exist '
+      + 'keeps the pod in CreateContainerConfigError. Turn it on for repositories that hold the whole '
+      + 'application. A Secret produced by an ExternalSecret, SealedSecret or Vault Secrets Operator resource '
+      + 'in the workspace counts as defined (its keys unknown); references marked `optional: true` are not '
+      + 'checked. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose '
+      + 'namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a '
+      + 'finding.',
+    remediation: 'Define the Secret/ConfigMap (and key) in the same namespace, fix the name, or mark the reference '
+      + '`optional: true` when the variable may be absent.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/distribute-credentials-secure/'],
   },
   examples: {

@@ -23,8 +23,13 @@ export default defineRule({
   },
   defaultReason: 'On by default (severity warning): it is always a mistake and the fix is mechanical.',
   docs: {
-    summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first is not the one the container gets — a common way for a hard-coded value to hide next to a secret reference — and server-side apply rejects the list. Each entry that a later one overrides is reported.',
-    remediation: 'Keep one entry per name. The fix removes the overridden entry; it is safe because the kubelet already ignores it, and it is not offered when a later entry reads the earlier value through `$(NAME)`.',
+    summary: 'When `env` lists a name twice the kubelet keeps the last entry, so the value a reviewer reads first '
+      + 'is not the one the container gets — a common way for a hard-coded value to hide next to a secret '
+      + 'reference — and server-side apply rejects the list. Each entry that a later one overrides is '
+      + 'reported.',
+    remediation: 'Keep one entry per name. The fix removes the overridden entry; it is safe because the kubelet '
+      + 'already ignores it, and it is not offered when a later entry reads the earlier value through '
+      + '`$(NAME)`.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/'],
   },
   examples: {
@@ -55,7 +60,9 @@ spec:
   },
   fix: {
     safety: 'safe',
-    safeBecause: 'Removing an entry that a later entry of the same name overrides is safe: the kubelet already uses the last one, so the container sees exactly the same environment. It is not offered when a later entry reads the earlier value through `$(NAME)`.',
+    safeBecause: 'Removing an entry that a later entry of the same name overrides is safe: the kubelet already uses '
+      + 'the last one, so the container sees exactly the same environment. It is not offered when a later '
+      + 'entry reads the earlier value through `$(NAME)`.',
   },
   checkPod({ pod, report }) {
     for (const c of pod.containers) {

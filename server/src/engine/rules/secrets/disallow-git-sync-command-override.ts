@@ -13,11 +13,14 @@ export default defineRule({
   covers: ['SEC08'],
   equivalents: { checkov: ['CKV_K8S_159'] },
   messages: {
-    gitBinary: '{{container}} sets {{name}}: git-sync then runs whatever that names as git (code execution for anyone who controls the value). Remove it and use the image\'s git.',
+    gitBinary: '{{container}} sets {{name}}: git-sync then runs whatever that names as git (code execution for '
+      + 'anyone who controls the value). Remove it and use the image\'s git.',
   },
   defaultReason: 'On by default: there is rarely a reason to override it.',
   docs: {
-    summary: 'git-sync runs the program named by GITSYNC_GIT (GIT_SYNC_GIT in v3) as its git binary, with the pod\'s credentials. Whoever can set that value — through the manifest, a ConfigMap or a Helm value — gets code execution in a container that usually holds repository credentials.',
+    summary: 'git-sync runs the program named by GITSYNC_GIT (GIT_SYNC_GIT in v3) as its git binary, with the '
+      + 'pod\'s credentials. Whoever can set that value — through the manifest, a ConfigMap or a Helm value — '
+      + 'gets code execution in a container that usually holds repository credentials.',
     remediation: 'Remove the GITSYNC_GIT / GIT_SYNC_GIT variable (and the `--git` flag) so git-sync uses the git that ships in its image.',
     references: ['https://github.com/kubernetes/git-sync#parameters'],
   },

@@ -40,12 +40,17 @@ export default defineRule({
   equivalents: { trivy: ['KSV01010'] },
   kinds: ['ConfigMap'],
   messages: {
-    pii: 'ConfigMap key "{{key}}" holds {{what}}: keep personal data and password hashes out of ConfigMaps (use a Secret, or a data store with access control).',
+    pii: 'ConfigMap key "{{key}}" holds {{what}}: keep personal data and password hashes out of ConfigMaps '
+      + '(use a Secret, or a data store with access control).',
   },
-  defaultReason: 'Off by default: the patterns also match legitimate data (a maintainer\'s address, a git commit SHA, a checksum), so the rule suits audits more than everyday linting.',
+  defaultReason: 'Off by default: the patterns also match legitimate data (a maintainer\'s address, a git commit SHA, '
+    + 'a checksum), so the rule suits audits more than everyday linting.',
   docs: {
-    summary: 'Email addresses, phone numbers, IBANs and unsalted MD5/SHA-1 password hashes (a 32/40-digit hex value next to a password-like name) in a ConfigMap are readable by everyone with view access to the namespace and end up in the repository.',
-    remediation: 'Move the data into a Secret or the application\'s data store, or replace it with a reference. Password hashes belong in a Secret, computed with a slow, salted algorithm (bcrypt, scrypt, Argon2).',
+    summary: 'Email addresses, phone numbers, IBANs and unsalted MD5/SHA-1 password hashes (a 32/40-digit hex '
+      + 'value next to a password-like name) in a ConfigMap are readable by everyone with view access to the '
+      + 'namespace and end up in the repository.',
+    remediation: 'Move the data into a Secret or the application\'s data store, or replace it with a reference. '
+      + 'Password hashes belong in a Secret, computed with a slow, salted algorithm (bcrypt, scrypt, Argon2).',
     references: ['https://kubernetes.io/docs/concepts/configuration/configmap/'],
   },
   examples: {

@@ -19,8 +19,16 @@ export default defineRule({
   },
   defaultReason: 'On by default: a security reviewer blocks a password in a ConfigMap.',
   docs: {
-    summary: 'ConfigMaps are not meant for confidential data: they are not encrypted at rest by the Secret encryption configuration, RBAC grants reading them widely (view roles include them), and they show up in logs and dashboards. Reported when a `data` key names a secret (password, token, api_key, client_secret, ...) and holds a real value, when a config file in a value sets such a key (`password=...`, `password: ...`), and when any value holds credential material (private key, cloud tokens, JWT, URL with a password; severity error). References and placeholders (`${DB_PASSWORD}`, `changeme`, `<password>`) are not reported.',
-    remediation: 'Move the secret into a Secret (created by External Secrets, Vault Secrets Operator or Sealed Secrets rather than committed) and read it with `secretKeyRef` or a `secret` volume; keep only non-confidential settings in the ConfigMap. Rotate any credential that was committed.',
+    summary: 'ConfigMaps are not meant for confidential data: they are not encrypted at rest by the Secret '
+      + 'encryption configuration, RBAC grants reading them widely (view roles include them), and they show '
+      + 'up in logs and dashboards. Reported when a `data` key names a secret (password, token, api_key, '
+      + 'client_secret, ...) and holds a real value, when a config file in a value sets such a key '
+      + '(`password=...`, `password: ...`), and when any value holds credential material (private key, cloud '
+      + 'tokens, JWT, URL with a password; severity error). References and placeholders (`${DB_PASSWORD}`, '
+      + '`changeme`, `<password>`) are not reported.',
+    remediation: 'Move the secret into a Secret (created by External Secrets, Vault Secrets Operator or Sealed Secrets '
+      + 'rather than committed) and read it with `secretKeyRef` or a `secret` volume; keep only '
+      + 'non-confidential settings in the ConfigMap. Rotate any credential that was committed.',
     references: [
       'https://kubernetes.io/docs/concepts/configuration/configmap/',
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',

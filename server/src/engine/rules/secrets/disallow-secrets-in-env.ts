@@ -21,8 +21,17 @@ export default defineRule({
   },
   defaultReason: 'On by default: a security reviewer blocks it.',
   docs: {
-    summary: 'A password, token or key written as a literal env `value` is stored in the repository, in the object in etcd and in every `kubectl get -o yaml`, readable by anyone who can read the workload. Reported when the variable\'s name announces a secret (PASSWORD, SECRET, TOKEN, API_KEY, ...) and the value is not a reference or placeholder, and, whatever the name, when the value is credential material (private key, AWS access key ID, GitHub/Slack/Google tokens, JWT, bearer token, URL with a password; severity error). References (`$(VAR)`, `${VAR}`, `{{ }}`), placeholders (`changeme`, `<password>`, `xxxx`, `...EXAMPLE`), empty values, paths and `valueFrom` are never reported.',
-    remediation: 'Create a Secret (better: have a secret manager such as External Secrets, Vault Secrets Operator or Sealed Secrets create it) and replace `value:` with `valueFrom.secretKeyRef: {name: <secret>, key: <key>}`. The suggestion writes that reference with a placeholder Secret name `<workload>-secrets` and the variable\'s name, lowercased, as key. Rotate any credential that was committed.',
+    summary: 'A password, token or key written as a literal env `value` is stored in the repository, in the object '
+      + 'in etcd and in every `kubectl get -o yaml`, readable by anyone who can read the workload. Reported '
+      + 'when the variable\'s name announces a secret (PASSWORD, SECRET, TOKEN, API_KEY, ...) and the value '
+      + 'is not a reference or placeholder, and, whatever the name, when the value is credential material '
+      + '(private key, AWS access key ID, GitHub/Slack/Google tokens, JWT, bearer token, URL with a password; '
+      + 'severity error). References (`$(VAR)`, `${VAR}`, `{{ }}`), placeholders (`changeme`, `<password>`, '
+      + '`xxxx`, `...EXAMPLE`), empty values, paths and `valueFrom` are never reported.',
+    remediation: 'Create a Secret (better: have a secret manager such as External Secrets, Vault Secrets Operator or '
+      + 'Sealed Secrets create it) and replace `value:` with `valueFrom.secretKeyRef: {name: <secret>, key: '
+      + '<key>}`. The suggestion writes that reference with a placeholder Secret name `<workload>-secrets` '
+      + 'and the variable\'s name, lowercased, as key. Rotate any credential that was committed.',
     references: [
       'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables',
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',

@@ -13,12 +13,15 @@ export default defineRule({
   covers: ['SEC01'],
   equivalents: { kubeLinter: ['read-secret-from-env-var'], checkov: ['CKV_K8S_35'], kubescape: ['C-0207'], kubesec: ['SecretsAsEnvironmentVariables'] },
   messages: {
-    secretKeyRef: '{{container}} reads Secret "{{name}}" into env {{env}}: environment variables leak into crash dumps, child processes and `kubectl describe`-style tooling; prefer a secret volume.',
+    secretKeyRef: '{{container}} reads Secret "{{name}}" into env {{env}}: environment variables leak into crash dumps, '
+      + 'child processes and `kubectl describe`-style tooling; prefer a secret volume.',
     secretRef: '{{container}} loads every key of Secret "{{name}}" into its environment: prefer mounting the Secret as a volume.',
   },
-  defaultReason: 'Off by default (and only info): reading a Secret through `secretKeyRef` is the usual, documented way, and far better than a literal value (see disallow-secrets-in-env).',
+  defaultReason: 'Off by default (and only info): reading a Secret through `secretKeyRef` is the usual, documented '
+    + 'way, and far better than a literal value (see disallow-secrets-in-env).',
   docs: {
-    summary: 'Environment variables are inherited by every child process, printed by debug endpoints and crash reporters, and cannot be updated without a restart; a Secret mounted as files avoids all three.',
+    summary: 'Environment variables are inherited by every child process, printed by debug endpoints and crash '
+      + 'reporters, and cannot be updated without a restart; a Secret mounted as files avoids all three.',
     remediation: 'Mount the Secret as a `secret` volume (read-only) and have the application read the file, e.g. `DB_PASSWORD_FILE=/run/secrets/db/password`.',
     references: ['https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod'],
   },

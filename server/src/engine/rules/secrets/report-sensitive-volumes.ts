@@ -23,7 +23,8 @@ export default defineRule({
   defaultReason: 'Nothing here is wrong in itself, so the rule is off by default and only informational; turn it on to map data access across a repository.',
   docs: {
     summary: 'An inventory for reviews and audits: which workloads can read which Secrets, ConfigMaps and persistent volumes.',
-    remediation: 'Nothing to fix. Check that each workload mounts only what it needs, read-only where possible, and that Secrets are scoped with `items` to the keys it uses.',
+    remediation: 'Nothing to fix. Check that each workload mounts only what it needs, read-only where possible, and '
+      + 'that Secrets are scoped with `items` to the keys it uses.',
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/'],
   },
   examples: {

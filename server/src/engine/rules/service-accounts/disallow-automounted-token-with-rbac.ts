@@ -19,15 +19,30 @@ export default defineRule({
   covers: ['SA08'],
   equivalents: { kubescape: ['C-0053'] },
   messages: {
-    mounted: 'The pod of {{kind}} "{{name}}" mounts the token of ServiceAccount "{{sa}}", which {{bindings}} grant{{s}} permissions: code running in any of its containers can use them. Set automountServiceAccountToken: false unless the application calls the Kubernetes API.',
-    optedIn: 'The pod of {{kind}} "{{name}}" opts in to the token of ServiceAccount "{{sa}}", which keeps it from other pods, and {{bindings}} grant{{s}} it permissions: keep them to what the application calls.',
+    mounted: 'The pod of {{kind}} "{{name}}" mounts the token of ServiceAccount "{{sa}}", which {{bindings}} '
+      + 'grant{{s}} permissions: code running in any of its containers can use them. Set '
+      + 'automountServiceAccountToken: false unless the application calls the Kubernetes API.',
+    optedIn: 'The pod of {{kind}} "{{name}}" opts in to the token of ServiceAccount "{{sa}}", which keeps it from '
+      + 'other pods, and {{bindings}} grant{{s}} it permissions: keep them to what the application calls.',
   },
   fixMessages: {
     disableAutomountOnAccount: 'Set automountServiceAccountToken: false on ServiceAccount "{{name}}"',
   },
   docs: {
-    summary: 'A pod whose ServiceAccount is bound to roles carries those permissions in the token the kubelet mounts into every container: whoever runs code in the pod (a vulnerable dependency, a debug shell) can use them. Reported when some RoleBinding or ClusterRoleBinding of the workspace names the ServiceAccount (the pod\'s `serviceAccountName`, else `default`), directly or through the groups `system:serviceaccounts` and `system:serviceaccounts:<ns>`, and the token is mounted: the pod spec does not set `automountServiceAccountToken: false`, and the ServiceAccount (when the workspace has it) does not either. A pod\'s explicit `true` overrides its ServiceAccount; beside a ServiceAccount that sets `false` it is the pattern disallow-service-account-automount recommends (no token by default, an explicit opt-in where the API is called), so it is reported as info, asking only that the bindings stay narrow. Bindings of `system:authenticated` are left to the broad-subject rule (they would match every pod).',
-    remediation: 'Set `automountServiceAccountToken: false` in the pod spec (the suggestion) or on the ServiceAccount when the application never calls the Kubernetes API. When it does, keep the token and bind only the permissions it uses; a projected token with a short expiry and an audience narrows it further.',
+    summary: 'A pod whose ServiceAccount is bound to roles carries those permissions in the token the kubelet '
+      + 'mounts into every container: whoever runs code in the pod (a vulnerable dependency, a debug shell) '
+      + 'can use them. Reported when some RoleBinding or ClusterRoleBinding of the workspace names the '
+      + 'ServiceAccount (the pod\'s `serviceAccountName`, else `default`), directly or through the groups '
+      + '`system:serviceaccounts` and `system:serviceaccounts:<ns>`, and the token is mounted: the pod spec '
+      + 'does not set `automountServiceAccountToken: false`, and the ServiceAccount (when the workspace has '
+      + 'it) does not either. A pod\'s explicit `true` overrides its ServiceAccount; beside a ServiceAccount '
+      + 'that sets `false` it is the pattern disallow-service-account-automount recommends (no token by '
+      + 'default, an explicit opt-in where the API is called), so it is reported as info, asking only that '
+      + 'the bindings stay narrow. Bindings of `system:authenticated` are left to the broad-subject rule '
+      + '(they would match every pod).',
+    remediation: 'Set `automountServiceAccountToken: false` in the pod spec (the suggestion) or on the ServiceAccount '
+      + 'when the application never calls the Kubernetes API. When it does, keep the token and bind only the '
+      + 'permissions it uses; a projected token with a short expiry and an audience narrows it further.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   examples: {

@@ -12,11 +12,18 @@ export default defineRule({
   covers: ['SA04'],
   equivalents: { checkov: ['CKV_K8S_42'], kubescape: ['C-0225', 'C-0239'] },
   messages: {
-    defaultSa: '{{kind}} "{{name}}" gives {{role}} to the "default" ServiceAccount of namespace "{{namespace}}": every pod there that names no ServiceAccount gets it. Create a dedicated ServiceAccount for the workload that needs it and bind that instead.',
+    defaultSa: '{{kind}} "{{name}}" gives {{role}} to the "default" ServiceAccount of namespace "{{namespace}}": '
+      + 'every pod there that names no ServiceAccount gets it. Create a dedicated ServiceAccount for the '
+      + 'workload that needs it and bind that instead.',
   },
   docs: {
-    summary: 'Every namespace has a `default` ServiceAccount, and every pod that names none runs as it. Permissions bound to it therefore reach every such pod, including ones added later by anyone who may create pods in the namespace. A ServiceAccount subject of a RoleBinding without `namespace` is the binding\'s namespace (as the authorizer reads it); a User subject `system:serviceaccount:<ns>:default` is the same account.',
-    remediation: 'Create a ServiceAccount for the workload that needs the permissions, set it as the pod\'s `serviceAccountName`, and bind the role to it. Keep `default` without bindings.',
+    summary: 'Every namespace has a `default` ServiceAccount, and every pod that names none runs as it. '
+      + 'Permissions bound to it therefore reach every such pod, including ones added later by anyone who may '
+      + 'create pods in the namespace. A ServiceAccount subject of a RoleBinding without `namespace` is the '
+      + 'binding\'s namespace (as the authorizer reads it); a User subject '
+      + '`system:serviceaccount:<ns>:default` is the same account.',
+    remediation: 'Create a ServiceAccount for the workload that needs the permissions, set it as the pod\'s '
+      + '`serviceAccountName`, and bind the role to it. Keep `default` without bindings.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   examples: {

@@ -11,10 +11,12 @@ export default defineRule({
   covers: ['SA03'],
   equivalents: { kubeLinter: ['default-service-account'], kubesec: ['ServiceAccountName'] },
   messages: {
-    implicit: 'The pod runs as the namespace\'s default ServiceAccount (serviceAccountName is not set): give the workload its own ServiceAccount so its permissions are its own.',
+    implicit: 'The pod runs as the namespace\'s default ServiceAccount (serviceAccountName is not set): give the '
+      + 'workload its own ServiceAccount so its permissions are its own.',
     explicit: 'The pod names the default ServiceAccount: give the workload its own ServiceAccount so its permissions are its own.',
   },
-  defaultReason: 'Off by default (info): harmless while the default account has no bindings and no automounted token (see disallow-service-account-token-automount), which is the common case.',
+  defaultReason: 'Off by default (info): harmless while the default account has no bindings and no automounted token '
+    + '(see disallow-service-account-token-automount), which is the common case.',
   docs: {
     summary: 'Every pod of a namespace that does not name a ServiceAccount shares `default`; a Role bound to it for one workload is granted to all.',
     remediation: 'Create a ServiceAccount per workload and set `serviceAccountName` in the pod spec.',

@@ -22,8 +22,10 @@ export default defineRule({
   },
   defaultReason: 'On by default as info (a warning when the two disagree): the fix is mechanical and safe.',
   docs: {
-    summary: '`spec.serviceAccount` is a deprecated alias of `serviceAccountName`; when both are set and differ, only `serviceAccountName` is used, so a reviewer can be misled about the identity the pod runs as.',
-    remediation: 'Rename `serviceAccount` to `serviceAccountName`, or remove it when `serviceAccountName` is set. Both fixes keep the identity the pod runs as.',
+    summary: '`spec.serviceAccount` is a deprecated alias of `serviceAccountName`; when both are set and differ, '
+      + 'only `serviceAccountName` is used, so a reviewer can be misled about the identity the pod runs as.',
+    remediation: 'Rename `serviceAccount` to `serviceAccountName`, or remove it when `serviceAccountName` is set. Both '
+      + 'fixes keep the identity the pod runs as.',
     references: ['https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security'],
   },
   examples: {
@@ -50,7 +52,9 @@ spec:
   },
   fix: {
     safety: 'safe',
-    safeBecause: 'Renaming `serviceAccount` to `serviceAccountName`, or removing it when `serviceAccountName` is set, is safe: the API server copies the deprecated field into an empty `serviceAccountName` and ignores it otherwise, so the pod runs as the same identity.',
+    safeBecause: 'Renaming `serviceAccount` to `serviceAccountName`, or removing it when `serviceAccountName` is set, '
+      + 'is safe: the API server copies the deprecated field into an empty `serviceAccountName` and ignores '
+      + 'it otherwise, so the pod runs as the same identity.',
   },
   checkPod({ pod, report }) {
     const old = pod.field('serviceAccount');

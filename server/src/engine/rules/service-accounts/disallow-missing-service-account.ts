@@ -12,9 +12,14 @@ export default defineRule({
   messages: {
     missing: 'ServiceAccount "{{name}}" is not defined in namespace "{{namespace}}" of the workspace: the pod is rejected until it exists.',
   },
-  defaultReason: 'Off by default: ServiceAccounts are often created by another repository, a Helm chart or an operator, so the workspace rarely holds them all; turn it on for repositories that hold the whole application.',
+  defaultReason: 'Off by default: ServiceAccounts are often created by another repository, a Helm chart or an '
+    + 'operator, so the workspace rarely holds them all; turn it on for repositories that hold the whole '
+    + 'application.',
   docs: {
-    summary: 'A pod naming a ServiceAccount that does not exist is rejected by the ServiceAccount admission controller. `default` always exists. An object naming no namespace (applied with `kubectl -n`) may land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so the guess never makes a finding.',
+    summary: 'A pod naming a ServiceAccount that does not exist is rejected by the ServiceAccount admission '
+      + 'controller. `default` always exists. An object naming no namespace (applied with `kubectl -n`) may '
+      + 'land in any: one whose namespace is such a guess, on either side, is matched across namespaces, so '
+      + 'the guess never makes a finding.',
     remediation: 'Add the ServiceAccount (with `automountServiceAccountToken: false`) next to the workload, or fix the name.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/'],
   },

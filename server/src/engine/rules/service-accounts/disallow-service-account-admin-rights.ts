@@ -22,11 +22,22 @@ export default defineRule({
   covers: ['SA09'],
   equivalents: { kubescape: ['C-0272', 'C-0267'] },
   messages: {
-    admin: 'The pod of {{kind}} "{{name}}" runs as ServiceAccount "{{sa}}", which {{how}}: {{grants}}. Code running in the pod can take over {{scope}}. Give the workload a ServiceAccount bound only to what it needs.',
+    admin: 'The pod of {{kind}} "{{name}}" runs as ServiceAccount "{{sa}}", which {{how}}: {{grants}}. Code '
+      + 'running in the pod can take over {{scope}}. Give the workload a ServiceAccount bound only to what it '
+      + 'needs.',
   },
   docs: {
-    summary: 'A workload whose ServiceAccount is bound (in the workspace, directly or through `system:serviceaccounts[:<ns>]` or `system:authenticated`) to a role holding admin-equivalent or takeover rights hands those rights to anything that runs code in its pods: every permission (`*` on `*` in `*`, `cluster-admin`), `escalate`, `bind` or `impersonate`, creating role bindings while able to bind any role, minting service account tokens, `nodes/proxy`, or creating pods while reading Secrets. The finding points at the pod\'s `serviceAccountName` (or where it would be), with related locations on the bindings and the role entries that grant the rights. The built-in `cluster-admin`, `admin` and `edit` roles are known (`edit` may impersonate service accounts and create tokens).',
-    remediation: 'Create a ServiceAccount for the workload and bind it to a role with only the verbs and resources it uses. Controllers that really need such rights (operators, CI runners) belong in their own namespace with tight admission control; document the exception by disabling the rule for that object.',
+    summary: 'A workload whose ServiceAccount is bound (in the workspace, directly or through '
+      + '`system:serviceaccounts[:<ns>]` or `system:authenticated`) to a role holding admin-equivalent or '
+      + 'takeover rights hands those rights to anything that runs code in its pods: every permission (`*` on '
+      + '`*` in `*`, `cluster-admin`), `escalate`, `bind` or `impersonate`, creating role bindings while able '
+      + 'to bind any role, minting service account tokens, `nodes/proxy`, or creating pods while reading '
+      + 'Secrets. The finding points at the pod\'s `serviceAccountName` (or where it would be), with related '
+      + 'locations on the bindings and the role entries that grant the rights. The built-in `cluster-admin`, '
+      + '`admin` and `edit` roles are known (`edit` may impersonate service accounts and create tokens).',
+    remediation: 'Create a ServiceAccount for the workload and bind it to a role with only the verbs and resources it '
+      + 'uses. Controllers that really need such rights (operators, CI runners) belong in their own namespace '
+      + 'with tight admission control; document the exception by disabling the rule for that object.',
     references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
   },
   examples: {

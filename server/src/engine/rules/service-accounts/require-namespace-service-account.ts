@@ -12,12 +12,23 @@ export default defineRule({
   equivalents: { kubescape: ['C-0189'] },
   kinds: ['Namespace'],
   messages: {
-    missing: 'Namespace "{{name}}" has no ServiceAccount besides "default" in the workspace: its pods run with the shared default identity; add a ServiceAccount per workload (with automountServiceAccountToken: false) and name it in serviceAccountName.',
+    missing: 'Namespace "{{name}}" has no ServiceAccount besides "default" in the workspace: its pods run with the '
+      + 'shared default identity; add a ServiceAccount per workload (with automountServiceAccountToken: '
+      + 'false) and name it in serviceAccountName.',
   },
-  defaultReason: 'Off by default (info): it reads the whole workspace, ServiceAccounts are often created by a Helm chart, an operator or another repository, and the pods themselves are already reported by disallow-default-service-account.',
+  defaultReason: 'Off by default (info): it reads the whole workspace, ServiceAccounts are often created by a Helm '
+    + 'chart, an operator or another repository, and the pods themselves are already reported by '
+    + 'disallow-default-service-account.',
   docs: {
-    summary: 'Every pod of a namespace without ServiceAccounts of its own runs as `default`, so any RoleBinding granted to one workload is granted to all of them. Quiet when a workload of the namespace names a non-default ServiceAccount (it exists somewhere, or disallow-missing-service-account says it does not). No fix: a new ServiceAccount helps only once workloads name it, and only the author knows which. An object naming no namespace in the Namespace object\'s folder counts for it (applied there with `kubectl -n`).',
-    remediation: 'Create a ServiceAccount for each workload of the namespace (with `automountServiceAccountToken: false` unless it calls the API), bind only the roles it needs, and set `serviceAccountName` in its pod template.',
+    summary: 'Every pod of a namespace without ServiceAccounts of its own runs as `default`, so any RoleBinding '
+      + 'granted to one workload is granted to all of them. Quiet when a workload of the namespace names a '
+      + 'non-default ServiceAccount (it exists somewhere, or disallow-missing-service-account says it does '
+      + 'not). No fix: a new ServiceAccount helps only once workloads name it, and only the author knows '
+      + 'which. An object naming no namespace in the Namespace object\'s folder counts for it (applied there '
+      + 'with `kubectl -n`).',
+    remediation: 'Create a ServiceAccount for each workload of the namespace (with `automountServiceAccountToken: '
+      + 'false` unless it calls the API), bind only the roles it needs, and set `serviceAccountName` in its '
+      + 'pod template.',
     references: ['https://kubernetes.io/docs/concepts/security/service-accounts/', 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/'],
   },
   examples: {

@@ -12,12 +12,16 @@ export default defineRule({
   covers: ['X04'],
   equivalents: { kubescape: ['C-0020'] },
   messages: {
-    credentials: '{{volume}} mounts cloud credentials of the node ("{{path}}"): remove the hostPath volume and give the workload its own identity (workload identity / IRSA) instead.',
+    credentials: '{{volume}} mounts cloud credentials of the node ("{{path}}"): remove the hostPath volume and give '
+      + 'the workload its own identity (workload identity / IRSA) instead.',
   },
   defaultReason: 'On by default, with the Medium severity of Kubescape C-0020: the path says what leaks.',
   docs: {
-    summary: 'AKS nodes keep the cluster\'s service principal in /etc/kubernetes/azure.json; `.aws`, `.azure` and `.config/gcloud` directories hold cloud CLI keys. A container that mounts them acts in the cloud account with the node\'s (often contributor-level) rights.',
-    remediation: 'Remove the hostPath volume. Give the workload its own narrowly scoped cloud identity: EKS Pod Identity or IRSA, Azure Workload Identity, GKE Workload Identity.',
+    summary: 'AKS nodes keep the cluster\'s service principal in /etc/kubernetes/azure.json; `.aws`, `.azure` and '
+      + '`.config/gcloud` directories hold cloud CLI keys. A container that mounts them acts in the cloud '
+      + 'account with the node\'s (often contributor-level) rights.',
+    remediation: 'Remove the hostPath volume. Give the workload its own narrowly scoped cloud identity: EKS Pod '
+      + 'Identity or IRSA, Azure Workload Identity, GKE Workload Identity.',
     references: [OWASP_K01, 'https://learn.microsoft.com/en-us/azure/aks/workload-identity-overview', 'https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html'],
   },
   examples: {

@@ -12,12 +12,18 @@ export default defineRule({
   covers: ['X03'],
   equivalents: { kubeLinter: ['docker-sock'], checkov: ['CKV_K8S_27'], trivy: ['KSV006'], kubescape: ['C-0074'], kubesec: ['DockerSock'] },
   messages: {
-    socket: '{{volume}} mounts the container runtime socket "{{path}}": remove the hostPath volume; whoever reaches the runtime can start a privileged container on the node.',
+    socket: '{{volume}} mounts the container runtime socket "{{path}}": remove the hostPath volume; whoever '
+      + 'reaches the runtime can start a privileged container on the node.',
   },
   defaultReason: 'On by default: a reviewer blocks it even for build tools.',
   docs: {
-    summary: 'The Docker, containerd, CRI-O and cri-dockerd sockets accept commands to create containers with any settings, so a container that can reach one is root on the node, whatever its own securityContext says. Matched: any path ending in docker.sock, containerd.sock, crio.sock or cri-dockerd.sock, the runtimes\' socket directories under /run and /var/run, and /run or /var/run themselves.',
-    remediation: 'Remove the hostPath volume. Build images with a daemonless builder (BuildKit rootless, kaniko, buildah) and read container state through the Kubernetes API or the kubelet\'s metrics instead of the runtime socket.',
+    summary: 'The Docker, containerd, CRI-O and cri-dockerd sockets accept commands to create containers with any '
+      + 'settings, so a container that can reach one is root on the node, whatever its own securityContext '
+      + 'says. Matched: any path ending in docker.sock, containerd.sock, crio.sock or cri-dockerd.sock, the '
+      + 'runtimes\' socket directories under /run and /var/run, and /run or /var/run themselves.',
+    remediation: 'Remove the hostPath volume. Build images with a daemonless builder (BuildKit rootless, kaniko, '
+      + 'buildah) and read container state through the Kubernetes API or the kubelet\'s metrics instead of '
+      + 'the runtime socket.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
   examples: {

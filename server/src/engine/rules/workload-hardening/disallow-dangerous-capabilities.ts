@@ -23,8 +23,17 @@ export default defineRule({
     removeCapability: 'Remove capability "{{capability}}" from {{where}}',
   },
   docs: {
-    summary: 'SYS_ADMIN, ALL, NET_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, MAC_ADMIN, MAC_OVERRIDE, BPF, PERFMON and SETPCAP each hand a container a way to the node or to other workloads; `CAP_` prefixes and lowercase spellings are recognised. The Pod Security rules already report every such add except SETPCAP, which is among the capabilities baseline lets a container add, and on the same node: so this rule reports only what they leave unsaid — SETPCAP at the baseline level, and every dangerous capability in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`, where the Pod Security rules are off but a reviewer still asks why a workload needs SYS_ADMIN. On by default.',
-    remediation: 'Remove the capability from `securityContext.capabilities.add`. If a workload truly needs one, isolate it (dedicated node pool and namespace) and document why; prefer narrower mechanisms (a device plugin, a CSI driver, NET_BIND_SERVICE for low ports).',
+    summary: 'SYS_ADMIN, ALL, NET_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, MAC_ADMIN, MAC_OVERRIDE, '
+      + 'BPF, PERFMON and SETPCAP each hand a container a way to the node or to other workloads; `CAP_` '
+      + 'prefixes and lowercase spellings are recognised. The Pod Security rules already report every such '
+      + 'add except SETPCAP, which is among the capabilities baseline lets a container add, and on the same '
+      + 'node: so this rule reports only what they leave unsaid — SETPCAP at the baseline level, and every '
+      + 'dangerous capability in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`, where '
+      + 'the Pod Security rules are off but a reviewer still asks why a workload needs SYS_ADMIN. On by '
+      + 'default.',
+    remediation: 'Remove the capability from `securityContext.capabilities.add`. If a workload truly needs one, '
+      + 'isolate it (dedicated node pool and namespace) and document why; prefer narrower mechanisms (a '
+      + 'device plugin, a CSI driver, NET_BIND_SERVICE for low ports).',
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
   examples: {

@@ -11,11 +11,14 @@ export default defineRule({
   covers: ['H17'],
   equivalents: { trivy: ['KSV007'], kubesec: ['HostAliases'] },
   messages: {
-    hostAliases: 'The pod spec sets hostAliases, which writes entries into the containers\' /etc/hosts: resolve these names through DNS (a Service or ExternalName) instead.',
+    hostAliases: 'The pod spec sets hostAliases, which writes entries into the containers\' /etc/hosts: resolve these '
+      + 'names through DNS (a Service or ExternalName) instead.',
   },
   defaultReason: 'On by default with severity info: rare, legitimate at times, but worth a reviewer\'s look.',
   docs: {
-    summary: 'hostAliases writes entries into every container\'s /etc/hosts, bypassing cluster DNS: a manifest can silently redirect a well-known name (a registry, an API endpoint) to another address, and the mapping is invisible to anyone reading Services or DNS.',
+    summary: 'hostAliases writes entries into every container\'s /etc/hosts, bypassing cluster DNS: a manifest can '
+      + 'silently redirect a well-known name (a registry, an API endpoint) to another address, and the '
+      + 'mapping is invisible to anyone reading Services or DNS.',
     remediation: 'Remove `spec.hostAliases` and publish the names through DNS: a Service, an ExternalName Service, or the cluster\'s DNS configuration.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/'],
   },

@@ -14,9 +14,11 @@ export default defineRule({
   messages: {
     port: '{{container}} declares containerPort {{port}}, below 1024: listen on a port above 1023 and map it in the Service (targetPort).',
   },
-  defaultReason: 'Info and opt-in (as in kube-linter): the declaration is informational, and many images run as non-root with NET_BIND_SERVICE or ip_unprivileged_port_start.',
+  defaultReason: 'Info and opt-in (as in kube-linter): the declaration is informational, and many images run as '
+    + 'non-root with NET_BIND_SERVICE or ip_unprivileged_port_start.',
   docs: {
-    summary: 'Binding a port below 1024 needs root or NET_BIND_SERVICE, so a container that declares one usually runs as root or keeps a capability it would not otherwise need.',
+    summary: 'Binding a port below 1024 needs root or NET_BIND_SERVICE, so a container that declares one usually '
+      + 'runs as root or keeps a capability it would not otherwise need.',
     remediation: 'Have the program listen on a port above 1023 (8080, 8443) and expose the usual port through the Service: `port: 80`, `targetPort: 8080`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service'],
   },

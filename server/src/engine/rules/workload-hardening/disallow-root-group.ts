@@ -16,7 +16,12 @@ export default defineRule({
     fsGroup: 'The pod securityContext sets fsGroup: 0 (root): set a non-zero group ID.',
   },
   docs: {
-    summary: 'Group 0 owns much of a typical root filesystem and many host files: a process in the root group can read and often write them, even as a non-root user, and runAsNonRoot does not look at groups. Reported for explicit 0 values only (runAsGroup at pod or container level, supplementalGroups, fsGroup); an unset runAsGroup falls back to the image\'s group, which the advisory low-GID row covers. Pods with `hostUsers: false` are skipped (group 0 maps to an unprivileged host group), as are Windows pods (the fields do not apply). On by default.',
+    summary: 'Group 0 owns much of a typical root filesystem and many host files: a process in the root group can '
+      + 'read and often write them, even as a non-root user, and runAsNonRoot does not look at groups. '
+      + 'Reported for explicit 0 values only (runAsGroup at pod or container level, supplementalGroups, '
+      + 'fsGroup); an unset runAsGroup falls back to the image\'s group, which the advisory low-GID row '
+      + 'covers. Pods with `hostUsers: false` are skipped (group 0 maps to an unprivileged host group), as '
+      + 'are Windows pods (the fields do not apply). On by default.',
     remediation: 'Set `runAsGroup` and `fsGroup` to a dedicated non-zero group (for example 10001) and remove 0 from `supplementalGroups`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },

@@ -13,13 +13,24 @@ export default defineRule({
   covers: ['X02'],
   equivalents: { kubeLinter: ['sensitive-host-mounts'], trivy: ['KSV121'], kubesec: ['ProcMount'] },
   messages: {
-    sensitive: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}): remove the hostPath volume, or narrow it to the single file or directory the container needs and mount it readOnly.',
-    sensitiveReadOnly: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}) read-only, which still lets the container read what is there: remove the hostPath volume, or narrow it to the single file or directory the container needs.',
+    sensitive: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}): remove the hostPath volume, or narrow it to the '
+      + 'single file or directory the container needs and mount it readOnly.',
+    sensitiveReadOnly: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}) read-only, which still lets the container read '
+      + 'what is there: remove the hostPath volume, or narrow it to the single file or directory the '
+      + 'container needs.',
   },
   defaultReason: 'On by default: the Pod Security rules report any hostPath; this rule says which ones hand over the node.',
   docs: {
-    summary: 'System directories of the node hold what it takes to own it: /etc (kubelet and cluster credentials, users), /proc and /sys (kernel interfaces of every process), /dev (devices), /boot, /usr and /lib (binaries that run as root), /var/lib/kubelet (every pod\'s secrets), /var/lib/docker and /var/lib/containerd (every container\'s filesystem), /root and /home. A path is matched with everything below it (`/etc/kubernetes/pki`) and above it (`/var` holds /var/lib/kubelet), where kube-linter and Trivy compare exactly. Runtime sockets and cloud credential paths are left to their own rules.',
-    remediation: 'Remove the hostPath volume. Configuration belongs in a configMap or secret, data in a persistentVolumeClaim. A node agent that needs one file should mount that file (`type: File`) read-only, not its directory.',
+    summary: 'System directories of the node hold what it takes to own it: /etc (kubelet and cluster credentials, '
+      + 'users), /proc and /sys (kernel interfaces of every process), /dev (devices), /boot, /usr and /lib '
+      + '(binaries that run as root), /var/lib/kubelet (every pod\'s secrets), /var/lib/docker and '
+      + '/var/lib/containerd (every container\'s filesystem), /root and /home. A path is matched with '
+      + 'everything below it (`/etc/kubernetes/pki`) and above it (`/var` holds /var/lib/kubelet), where '
+      + 'kube-linter and Trivy compare exactly. Runtime sockets and cloud credential paths are left to their '
+      + 'own rules.',
+    remediation: 'Remove the hostPath volume. Configuration belongs in a configMap or secret, data in a '
+      + 'persistentVolumeClaim. A node agent that needs one file should mount that file (`type: File`) '
+      + 'read-only, not its directory.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
   examples: {

@@ -17,8 +17,14 @@ export default defineRule({
     service: 'Service "{{name}}" forwards {{what}} (SSH) to its pods: remove the SSH server and this port; use kubectl exec or an ephemeral debug container.',
   },
   docs: {
-    summary: 'An SSH server in a container is a second, unaudited way in: its own keys and passwords, outside Kubernetes RBAC and audit logs. Reported for containerPort 22 and for ports named `ssh`, in containers and in Services (as Kubescape follows Services: a Service port 22, or one forwarding to target port 22 or `ssh`). Port 2222 is not reported, as in kube-linter: it is the usual port of applications that serve git over their own SSH (Gitea, Forgejo, gitlab-shell), not a shell into the container. On by default.',
-    remediation: 'Remove the SSH server and the port. For interactive access use `kubectl exec` or `kubectl debug` (ephemeral containers), which RBAC controls and the audit log records.',
+    summary: 'An SSH server in a container is a second, unaudited way in: its own keys and passwords, outside '
+      + 'Kubernetes RBAC and audit logs. Reported for containerPort 22 and for ports named `ssh`, in '
+      + 'containers and in Services (as Kubescape follows Services: a Service port 22, or one forwarding to '
+      + 'target port 22 or `ssh`). Port 2222 is not reported, as in kube-linter: it is the usual port of '
+      + 'applications that serve git over their own SSH (Gitea, Forgejo, gitlab-shell), not a shell into the '
+      + 'container. On by default.',
+    remediation: 'Remove the SSH server and the port. For interactive access use `kubectl exec` or `kubectl debug` '
+      + '(ephemeral containers), which RBAC controls and the audit log records.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#ephemeral-container'],
   },
   examples: {

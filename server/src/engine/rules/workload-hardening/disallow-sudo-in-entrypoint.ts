@@ -18,8 +18,11 @@ export default defineRule({
   },
   defaultReason: 'On by default: a reviewer asks why.',
   docs: {
-    summary: 'A container that calls sudo expects to switch to root at run time: the image ships a setuid binary and a sudoers policy, which is exactly the escalation path allowPrivilegeEscalation: false and runAsNonRoot are meant to close, and a sign the workload was ported from a VM without hardening.',
-    remediation: 'Remove sudo from `command`/`args`. Do privileged setup at image build time (file ownership, packages) or in an init container with only the capability it needs, and remove sudo from the image.',
+    summary: 'A container that calls sudo expects to switch to root at run time: the image ships a setuid binary '
+      + 'and a sudoers policy, which is exactly the escalation path allowPrivilegeEscalation: false and '
+      + 'runAsNonRoot are meant to close, and a sign the workload was ported from a VM without hardening.',
+    remediation: 'Remove sudo from `command`/`args`. Do privileged setup at image build time (file ownership, '
+      + 'packages) or in an init container with only the capability it needs, and remove sudo from the image.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
   examples: {

@@ -19,10 +19,15 @@ export default defineRule({
   fixMessages: {
     setReadOnly: 'Set readOnly: true on {{where}}',
   },
-  defaultReason: 'On by default: the Pod Security rules report the hostPath volume itself, this rule points at each container mount that can write through it, which is what a reviewer blocks even where host access is allowed (node agents in a privileged namespace).',
+  defaultReason: 'On by default: the Pod Security rules report the hostPath volume itself, this rule points at each '
+    + 'container mount that can write through it, which is what a reviewer blocks even where host access is '
+    + 'allowed (node agents in a privileged namespace).',
   docs: {
-    summary: 'A writable hostPath mount lets a compromised container change files on the node: plant a static pod manifest or a cron job, replace binaries, rewrite kubelet configuration.',
-    remediation: 'Set `readOnly: true` on the volumeMounts entry. A node agent that must write should write to a dedicated, narrow directory; consider `recursiveReadOnly: Enabled` (Kubernetes 1.33+) so submounts are read-only too.',
+    summary: 'A writable hostPath mount lets a compromised container change files on the node: plant a static pod '
+      + 'manifest or a cron job, replace binaries, rewrite kubelet configuration.',
+    remediation: 'Set `readOnly: true` on the volumeMounts entry. A node agent that must write should write to a '
+      + 'dedicated, narrow directory; consider `recursiveReadOnly: Enabled` (Kubernetes 1.33+) so submounts '
+      + 'are read-only too.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', 'https://kubernetes.io/docs/concepts/storage/volumes/#read-only-mounts'],
   },
   examples: {

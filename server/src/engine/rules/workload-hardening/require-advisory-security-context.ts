@@ -17,13 +17,24 @@ export default defineRule({
   covers: ['H21'],
   equivalents: { kubescape: ['C-0211'] },
   messages: {
-    linux: 'The pod sets none of seLinuxOptions, fsGroup, fsGroupChangePolicy, supplementalGroups, sysctls or an explicit procMount (Default): set spec.securityContext.fsGroup (a GID above 10000) with fsGroupChangePolicy: OnRootMismatch so its volumes belong to the pod\'s group.',
-    windows: 'The Windows pod sets no windowsOptions.runAsUserName or gmsaCredentialSpecName: set spec.securityContext.windowsOptions.runAsUserName: ContainerUser (not the administrator account).',
+    linux: 'The pod sets none of seLinuxOptions, fsGroup, fsGroupChangePolicy, supplementalGroups, sysctls or an '
+      + 'explicit procMount (Default): set spec.securityContext.fsGroup (a GID above 10000) with '
+      + 'fsGroupChangePolicy: OnRootMismatch so its volumes belong to the pod\'s group.',
+    windows: 'The Windows pod sets no windowsOptions.runAsUserName or gmsaCredentialSpecName: set '
+      + 'spec.securityContext.windowsOptions.runAsUserName: ContainerUser (not the administrator account).',
   },
-  defaultReason: 'Each field is only sometimes right (an SELinux label depends on the node, sysctls on the program), so there is no fix, and the rule is info and opt-in: nothing here is a setting a reviewer blocks a manifest for.',
+  defaultReason: 'Each field is only sometimes right (an SELinux label depends on the node, sysctls on the program), '
+    + 'so there is no fix, and the rule is info and opt-in: nothing here is a setting a reviewer blocks a '
+    + 'manifest for.',
   docs: {
-    summary: 'Kubescape\'s C-0211 asks every pod to state its security context beyond the Pod Security Standards: an SELinux label, a volume group (`fsGroup`, `fsGroupChangePolicy`), supplemental groups, sysctls or an explicit `procMount: Default` on Linux; the account (`runAsUserName`) or a gMSA credential spec on Windows. A pod that sets none of them is reported once, on its securityContext (else its `spec`).',
-    remediation: 'On Linux, set `spec.securityContext.fsGroup` to a dedicated GID (for example 65532) with `fsGroupChangePolicy: OnRootMismatch`, or the SELinux options the nodes expect. On Windows, set `spec.securityContext.windowsOptions.runAsUserName: ContainerUser`, or a `gmsaCredentialSpecName` for a domain identity.',
+    summary: 'Kubescape\'s C-0211 asks every pod to state its security context beyond the Pod Security Standards: '
+      + 'an SELinux label, a volume group (`fsGroup`, `fsGroupChangePolicy`), supplemental groups, sysctls or '
+      + 'an explicit `procMount: Default` on Linux; the account (`runAsUserName`) or a gMSA credential spec '
+      + 'on Windows. A pod that sets none of them is reported once, on its securityContext (else its `spec`).',
+    remediation: 'On Linux, set `spec.securityContext.fsGroup` to a dedicated GID (for example 65532) with '
+      + '`fsGroupChangePolicy: OnRootMismatch`, or the SELinux options the nodes expect. On Windows, set '
+      + '`spec.securityContext.windowsOptions.runAsUserName: ContainerUser`, or a `gmsaCredentialSpecName` '
+      + 'for a domain identity.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-runasusername/'],
   },
   examples: {

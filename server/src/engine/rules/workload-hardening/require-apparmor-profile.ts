@@ -18,13 +18,24 @@ export default defineRule({
   covers: ['H15'],
   equivalents: { kubesec: ['ApparmorAny'] },
   messages: {
-    pod: 'The pod sets no AppArmor profile: set spec.securityContext.appArmorProfile.type: RuntimeDefault so its confinement does not depend on the container runtime\'s default.',
+    pod: 'The pod sets no AppArmor profile: set spec.securityContext.appArmorProfile.type: RuntimeDefault so '
+      + 'its confinement does not depend on the container runtime\'s default.',
     container: '{{container}} sets no AppArmor profile and the pod sets none: set securityContext.appArmorProfile.type: RuntimeDefault.',
   },
-  defaultReason: 'Info and opt-in: on AppArmor nodes the unstated default is already the runtime profile, and on nodes without AppArmor (SELinux distributions) an explicit profile makes the kubelet reject the pod — so the profile is offered as a suggestion, never a fix.',
+  defaultReason: 'Info and opt-in: on AppArmor nodes the unstated default is already the runtime profile, and on nodes '
+    + 'without AppArmor (SELinux distributions) an explicit profile makes the kubelet reject the pod — so '
+    + 'the profile is offered as a suggestion, never a fix.',
   docs: {
-    summary: 'A container without an AppArmor profile (its own `appArmorProfile`, the pod\'s, or the deprecated `container.apparmor.security.beta.kubernetes.io/<container>` annotation on the pod template) gets whatever the container runtime applies by default — on AppArmor nodes with containerd or CRI-O its default profile, elsewhere nothing. Stating the profile makes the confinement part of the manifest. Any stated profile passes here; restrict-apparmor-profile reports `Unconfined` and other disallowed ones. Reported once on the pod when no container states a profile, else on each container that does not. Windows pods are skipped (no AppArmor).',
-    remediation: 'Set `securityContext.appArmorProfile.type: RuntimeDefault` in the pod securityContext (or `Localhost` with `localhostProfile` naming a profile loaded on the nodes), on clusters whose nodes run AppArmor (Kubernetes 1.30+ for the field).',
+    summary: 'A container without an AppArmor profile (its own `appArmorProfile`, the pod\'s, or the deprecated '
+      + '`container.apparmor.security.beta.kubernetes.io/<container>` annotation on the pod template) gets '
+      + 'whatever the container runtime applies by default — on AppArmor nodes with containerd or CRI-O its '
+      + 'default profile, elsewhere nothing. Stating the profile makes the confinement part of the manifest. '
+      + 'Any stated profile passes here; restrict-apparmor-profile reports `Unconfined` and other disallowed '
+      + 'ones. Reported once on the pod when no container states a profile, else on each container that does '
+      + 'not. Windows pods are skipped (no AppArmor).',
+    remediation: 'Set `securityContext.appArmorProfile.type: RuntimeDefault` in the pod securityContext (or '
+      + '`Localhost` with `localhostProfile` naming a profile loaded on the nodes), on clusters whose nodes '
+      + 'run AppArmor (Kubernetes 1.30+ for the field).',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tutorials/security/apparmor/'],
   },
   examples: {

@@ -14,15 +14,22 @@ export default defineRule({
   covers: ['H08'],
   equivalents: { trivy: ['KSV004'], kubesec: ['CapDropAny'] },
   messages: {
-    nothingDropped: '{{container}} keeps every capability the container runtime grants by default: set securityContext.capabilities.drop: ["ALL"] and add back only what the program needs.',
+    nothingDropped: '{{container}} keeps every capability the container runtime grants by default: set '
+      + 'securityContext.capabilities.drop: ["ALL"] and add back only what the program needs.',
   },
   fixMessages: {
     dropAll: 'Drop all capabilities in {{where}}',
   },
-  defaultReason: 'Opt-in and info: baseline users chose fewer findings, and require-drop-net-raw, when on, already reports every container this rule would (one that drops nothing keeps NET_RAW) and replaces it.',
+  defaultReason: 'Opt-in and info: baseline users chose fewer findings, and require-drop-net-raw, when on, already '
+    + 'reports every container this rule would (one that drops nothing keeps NET_RAW) and replaces it.',
   docs: {
-    summary: 'A container that drops no capability keeps the runtime\'s whole default set (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW, ...). At the restricted level require-drop-all-capabilities asks for `drop: [ALL]`, so this rule speaks only at the baseline level (or in a namespace that enforces `privileged`), where nothing else asks for a drop. Windows pods are skipped: capabilities do not exist there.',
-    remediation: 'Add `capabilities: {drop: ["ALL"]}` to the container\'s securityContext and add back (`add`) only the capabilities the program needs, such as NET_BIND_SERVICE for a port below 1024.',
+    summary: 'A container that drops no capability keeps the runtime\'s whole default set (CHOWN, DAC_OVERRIDE, '
+      + 'FOWNER, SETUID, SETGID, NET_RAW, ...). At the restricted level require-drop-all-capabilities asks '
+      + 'for `drop: [ALL]`, so this rule speaks only at the baseline level (or in a namespace that enforces '
+      + '`privileged`), where nothing else asks for a drop. Windows pods are skipped: capabilities do not '
+      + 'exist there.',
+    remediation: 'Add `capabilities: {drop: ["ALL"]}` to the container\'s securityContext and add back (`add`) only '
+      + 'the capabilities the program needs, such as NET_BIND_SERVICE for a port below 1024.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
   },
   examples: {

@@ -18,16 +18,28 @@ export default defineRule({
   equivalents: { kubeLinter: ['drop-net-raw-capability'], checkov: ['CKV_K8S_28'], kubescape: ['C-0211'] },
   messages: {
     added: '{{container}} adds capability "{{capability}}", which allows packet spoofing on the pod network: remove it from securityContext.capabilities.add.',
-    notDropped: '{{container}} keeps NET_RAW, which containerd and Docker grant by default (CRI-O does not) and which allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
+    notDropped: '{{container}} keeps NET_RAW, which containerd and Docker grant by default (CRI-O does not) and which '
+      + 'allows packet spoofing: add NET_RAW (or ALL) to securityContext.capabilities.drop.',
   },
   fixMessages: {
     dropNetRaw: 'Drop capability NET_RAW in {{where}}',
     removeCapability: 'Remove capability "{{capability}}" from {{where}}',
   },
-  defaultReason: 'Opt-in: at the default restricted level everything it would say is already said by require-drop-all-capabilities and the Pod Security capability rules.',
+  defaultReason: 'Opt-in: at the default restricted level everything it would say is already said by '
+    + 'require-drop-all-capabilities and the Pod Security capability rules.',
   docs: {
-    summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, and it has been the key to several container escapes. containerd and Docker grant it by default (CRI-O has left it out of its default set since 1.18), so on most clusters a container keeps it unless it drops it; the baseline Pod Security level does not let a container add it, which is not the same as taking it away. At the restricted level require-drop-all-capabilities already asks for `drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do not exist there.',
-    remediation: 'Add `NET_RAW` to `securityContext.capabilities.drop`, or better drop `ALL` and add back only what the program needs. Tools such as ping need NET_RAW; most services do not.',
+    summary: 'NET_RAW lets a process craft any packet: ARP and DNS spoofing against its neighbours on the node, '
+      + 'and it has been the key to several container escapes. containerd and Docker grant it by default '
+      + '(CRI-O has left it out of its default set since 1.18), so on most clusters a container keeps it '
+      + 'unless it drops it; the baseline Pod Security level does not let a container add it, which is not '
+      + 'the same as taking it away. At the restricted level require-drop-all-capabilities already asks for '
+      + '`drop: [ALL]` and the Pod Security rules report any add of NET_RAW, so this rule speaks only where '
+      + 'they are silent: a container that does not drop NET_RAW at the baseline level (severity info: most '
+      + 'images never need it, but baseline users chose fewer findings), and an added NET_RAW in a namespace '
+      + 'labelled `pod-security.kubernetes.io/enforce: privileged`. Windows pods are skipped: capabilities do '
+      + 'not exist there.',
+    remediation: 'Add `NET_RAW` to `securityContext.capabilities.drop`, or better drop `ALL` and add back only what '
+      + 'the program needs. Tools such as ping need NET_RAW; most services do not.',
     references: [OWASP_K01, 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
   },
   examples: {

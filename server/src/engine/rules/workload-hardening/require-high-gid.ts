@@ -19,8 +19,14 @@ export default defineRule({
   },
   defaultReason: 'Info and opt-in: a low non-root GID is a hardening gap, not something a reviewer blocks.',
   docs: {
-    summary: `GIDs up to ${HIGHEST_LOW_ID} belong to system groups of a typical host (disk, docker, adm, ...): a container process in such a group can use their files through a hostPath mount or after an escape. The boundary: ${HIGHEST_LOW_ID} itself fails, as in Trivy KSV021 and kubesec (more than ${HIGHEST_LOW_ID} passes). Pods with \`hostUsers: false\` pass (user namespaces map every GID outside the host's groups), Windows pods are skipped (the field does not apply). An explicit \`runAsGroup: 0\` is left to disallow-root-group, which reports that node at every level.`,
-    remediation: 'Set `securityContext.runAsGroup` (pod or container) above 10000, for example 65532 (the `nonroot` group of distroless images). Or run the pod in its own user namespace with `hostUsers: false`.',
+    summary: `GIDs up to ${HIGHEST_LOW_ID} belong to system groups of a typical host (disk, docker, adm, ...): a `
+      + `container process in such a group can use their files through a hostPath mount or after an escape. `
+      + `The boundary: ${HIGHEST_LOW_ID} itself fails, as in Trivy KSV021 and kubesec (more than `
+      + `${HIGHEST_LOW_ID} passes). Pods with \`hostUsers: false\` pass (user namespaces map every GID `
+      + `outside the host's groups), Windows pods are skipped (the field does not apply). An explicit `
+      + `\`runAsGroup: 0\` is left to disallow-root-group, which reports that node at every level.`,
+    remediation: 'Set `securityContext.runAsGroup` (pod or container) above 10000, for example 65532 (the `nonroot` '
+      + 'group of distroless images). Or run the pod in its own user namespace with `hostUsers: false`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
   examples: {

@@ -19,8 +19,16 @@ export default defineRule({
   },
   defaultReason: 'Info and opt-in: a low non-root UID is a hardening gap, not something a reviewer blocks, and most images pick their own UID.',
   docs: {
-    summary: `UIDs up to ${HIGHEST_LOW_ID} belong to system accounts and the first users of a typical host: a container process with such a UID owns their files through a hostPath mount or after an escape. The boundary: ${HIGHEST_LOW_ID} itself fails (Trivy KSV020 and kubesec want more than ${HIGHEST_LOW_ID}, Checkov CKV_K8S_40 accepts it), so a UID that passes here passes all three. Pods with \`hostUsers: false\` pass (user namespaces map every UID outside the host's user table), Windows pods are skipped (the field does not apply). At the restricted level an explicit \`runAsUser: 0\` is left to disallow-root-user, which already reports that node.`,
-    remediation: 'Set `securityContext.runAsUser` (pod or container) above 10000, for example 65532 (the `nonroot` user of distroless images), and make sure the image\'s files are readable by that UID. Or run the pod in its own user namespace with `hostUsers: false`.',
+    summary: `UIDs up to ${HIGHEST_LOW_ID} belong to system accounts and the first users of a typical host: a `
+      + `container process with such a UID owns their files through a hostPath mount or after an escape. The `
+      + `boundary: ${HIGHEST_LOW_ID} itself fails (Trivy KSV020 and kubesec want more than ${HIGHEST_LOW_ID}, `
+      + `Checkov CKV_K8S_40 accepts it), so a UID that passes here passes all three. Pods with \`hostUsers: `
+      + `false\` pass (user namespaces map every UID outside the host's user table), Windows pods are skipped `
+      + `(the field does not apply). At the restricted level an explicit \`runAsUser: 0\` is left to `
+      + `disallow-root-user, which already reports that node.`,
+    remediation: 'Set `securityContext.runAsUser` (pod or container) above 10000, for example 65532 (the `nonroot` '
+      + 'user of distroless images), and make sure the image\'s files are readable by that UID. Or run the '
+      + 'pod in its own user namespace with `hostUsers: false`.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
   examples: {

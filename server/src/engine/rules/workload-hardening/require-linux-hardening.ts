@@ -15,9 +15,11 @@ export default defineRule({
   covers: ['H14'],
   equivalents: { polaris: ['linuxHardening'], kubescape: ['C-0055'] },
   messages: {
-    none: '{{container}} uses no Linux hardening (seccomp, AppArmor, SELinux or dropped capabilities): set seccompProfile.type: RuntimeDefault and drop ALL capabilities.',
+    none: '{{container}} uses no Linux hardening (seccomp, AppArmor, SELinux or dropped capabilities): set '
+      + 'seccompProfile.type: RuntimeDefault and drop ALL capabilities.',
   },
-  defaultReason: 'Opt-in: at the restricted level require-seccomp-profile and require-drop-all-capabilities already ask for more than this; it is for baseline users who want a floor.',
+  defaultReason: 'Opt-in: at the restricted level require-seccomp-profile and require-drop-all-capabilities already '
+    + 'ask for more than this; it is for baseline users who want a floor.',
   docs: {
     summary: 'Without a seccomp profile, an AppArmor profile, SELinux options or dropped capabilities, nothing narrows what the kernel lets the container do.',
     remediation: 'Set `seccompProfile.type: RuntimeDefault` (pod securityContext) and `capabilities.drop: [ALL]` on each container.',

@@ -27,10 +27,20 @@ export default defineRule({
   fixMessages: {
     readOnlyWithTmp: 'Set readOnlyRootFilesystem: true and mount an emptyDir at /tmp in {{where}}',
   },
-  defaultReason: 'Opt-in (and part of the restricted preset only), on merit, although kube-linter, Polaris, Checkov, Trivy and Kubescape report it by default: it narrows what an intruder who already runs code in the container can change (Trivy rates it low), rather than stopping an attack, and the writable emptyDir most images need (/tmp) remains a place to drop tools; the Pod Security Standards leave it out of restricted because whether a program can run with it depends on where the program writes, which the manifest does not show.',
+  defaultReason: 'Opt-in (and part of the restricted preset only), on merit, although kube-linter, Polaris, Checkov, '
+    + 'Trivy and Kubescape report it by default: it narrows what an intruder who already runs code in the '
+    + 'container can change (Trivy rates it low), rather than stopping an attack, and the writable emptyDir '
+    + 'most images need (/tmp) remains a place to drop tools; the Pod Security Standards leave it out of '
+    + 'restricted because whether a program can run with it depends on where the program writes, which the '
+    + 'manifest does not show.',
   docs: {
-    summary: 'With a writable root filesystem an intruder can drop tools and binaries into the container, change its configuration and persist until the pod is replaced. Every scanner checks it, and images often need only /tmp writable. A reviewer asks for it, but does not block a manifest without it — and on by default, "Harden this workload" would set it and stop every image that writes to its own filesystem. Windows pods are skipped: the API server rejects the field there.',
-    remediation: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` volume at each path the program writes to (/tmp, caches, pid files). The suggestion adds one for /tmp.',
+    summary: 'With a writable root filesystem an intruder can drop tools and binaries into the container, change '
+      + 'its configuration and persist until the pod is replaced. Every scanner checks it, and images often '
+      + 'need only /tmp writable. A reviewer asks for it, but does not block a manifest without it — and on '
+      + 'by default, "Harden this workload" would set it and stop every image that writes to its own '
+      + 'filesystem. Windows pods are skipped: the API server rejects the field there.',
+    remediation: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` volume at each path the '
+      + 'program writes to (/tmp, caches, pid files). The suggestion adds one for /tmp.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir'],
   },
   examples: {

@@ -12,13 +12,25 @@ export default defineRule({
   covers: ['RT01'],
   equivalents: {},
   messages: {
-    missing: 'The pod is untrusted ({{why}}) but sets no runtimeClassName: it shares the node\'s kernel; set runtimeClassName to a gVisor or Kata RuntimeClass ({{classes}}).',
+    missing: 'The pod is untrusted ({{why}}) but sets no runtimeClassName: it shares the node\'s kernel; set '
+      + 'runtimeClassName to a gVisor or Kata RuntimeClass ({{classes}}).',
     notSandbox: 'runtimeClassName "{{name}}" is not a sandboxed runtime, and the pod is untrusted ({{why}}): use a gVisor or Kata RuntimeClass ({{classes}}).',
   },
   defaultReason: 'Off by default (info): only you know which workloads are untrusted.',
   docs: {
-    summary: 'Code you do not trust (tenants, customer jobs, build sandboxes, AI agents) should not share the node\'s kernel: a sandboxed runtime such as gVisor or Kata Containers puts a user-space kernel or a micro-VM between it and the host. A workload is untrusted when its pod template carries the label `kube-harden.io/untrusted: "true"`, one of the pairs of `kubeHarden.sandbox.untrustedLabels`, or lives in a namespace of `kubeHarden.sandbox.untrustedNamespaces`. Sandboxes are the RuntimeClasses `gvisor`, `runsc` and `kata*`, those listed in `kubeHarden.sandbox.runtimeClasses`, and RuntimeClass objects of the workspace whose handler is one of those (such an object also decides for its own name). Windows pods are skipped: neither runtime runs them. No fix, only suggestions: the RuntimeClass must exist on the cluster and its nodes must have the runtime, or the pod is rejected or never scheduled.',
-    remediation: 'Install gVisor or Kata Containers on (some) nodes, create a RuntimeClass for it (with `scheduling.nodeSelector` when only some nodes have it), and set `runtimeClassName` in the pod template.',
+    summary: 'Code you do not trust (tenants, customer jobs, build sandboxes, AI agents) should not share the '
+      + 'node\'s kernel: a sandboxed runtime such as gVisor or Kata Containers puts a user-space kernel or a '
+      + 'micro-VM between it and the host. A workload is untrusted when its pod template carries the label '
+      + '`kube-harden.io/untrusted: "true"`, one of the pairs of `kubeHarden.sandbox.untrustedLabels`, or '
+      + 'lives in a namespace of `kubeHarden.sandbox.untrustedNamespaces`. Sandboxes are the RuntimeClasses '
+      + '`gvisor`, `runsc` and `kata*`, those listed in `kubeHarden.sandbox.runtimeClasses`, and RuntimeClass '
+      + 'objects of the workspace whose handler is one of those (such an object also decides for its own '
+      + 'name). Windows pods are skipped: neither runtime runs them. No fix, only suggestions: the '
+      + 'RuntimeClass must exist on the cluster and its nodes must have the runtime, or the pod is rejected '
+      + 'or never scheduled.',
+    remediation: 'Install gVisor or Kata Containers on (some) nodes, create a RuntimeClass for it (with '
+      + '`scheduling.nodeSelector` when only some nodes have it), and set `runtimeClassName` in the pod '
+      + 'template.',
     references: ['https://kubernetes.io/docs/concepts/containers/runtime-class/', 'https://gvisor.dev/docs/user_guide/containerd/quick_start/', 'https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/run-kata-with-k8s.md'],
   },
   examples: {

@@ -14,10 +14,14 @@ export default defineRule({
     pod: 'The pod spec has no securityContext: set one (runAsNonRoot, seccompProfile, fsGroup) so the pod\'s defaults are stated.',
     container: '{{container}} has no securityContext: set one (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
   },
-  defaultReason: 'The specific rules (run as non-root, seccomp, capabilities, privilege escalation) already say what to set, so this one is info and opt-in: it is for teams that want every manifest to state its security settings explicitly, as Checkov CKV_K8S_29/30 do.',
+  defaultReason: 'The specific rules (run as non-root, seccomp, capabilities, privilege escalation) already say what '
+    + 'to set, so this one is info and opt-in: it is for teams that want every manifest to state its '
+    + 'security settings explicitly, as Checkov CKV_K8S_29/30 do.',
   docs: {
     summary: 'A missing or empty securityContext means every setting is the runtime\'s permissive default.',
-    remediation: 'Add `spec.securityContext` (runAsNonRoot: true, seccompProfile.type: RuntimeDefault) and a `securityContext` on each container (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).',
+    remediation: 'Add `spec.securityContext` (runAsNonRoot: true, seccompProfile.type: RuntimeDefault) and a '
+      + '`securityContext` on each container (allowPrivilegeEscalation: false, capabilities.drop: [ALL], '
+      + 'readOnlyRootFilesystem: true).',
     references: [OWASP_K01, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
   },
   examples: {

@@ -18,8 +18,12 @@ export default defineRule({
   },
   defaultReason: 'Info and opt-in: it depends on node support the manifest cannot see.',
   docs: {
-    summary: 'With `hostUsers: false` (beta and on by default from Kubernetes 1.33, with a runtime and filesystem that support ID-mapped mounts) UID 0 in the container maps to an unprivileged UID on the node, which defuses many escapes.',
-    remediation: 'Set `spec.hostUsers: false` where the nodes support user namespaces. Pods using hostPath volumes that need host UIDs cannot use it. Pods sharing a host namespace (hostNetwork, hostPID, hostIPC) are not reported: the API server rejects `hostUsers: false` beside them.',
+    summary: 'With `hostUsers: false` (beta and on by default from Kubernetes 1.33, with a runtime and filesystem '
+      + 'that support ID-mapped mounts) UID 0 in the container maps to an unprivileged UID on the node, which '
+      + 'defuses many escapes.',
+    remediation: 'Set `spec.hostUsers: false` where the nodes support user namespaces. Pods using hostPath volumes '
+      + 'that need host UIDs cannot use it. Pods sharing a host namespace (hostNetwork, hostPID, hostIPC) are '
+      + 'not reported: the API server rejects `hostUsers: false` beside them.',
     references: [OWASP_K01, 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'],
   },
   examples: {
