@@ -10,8 +10,9 @@ const PRIVILEGED = 'disallow-privileged-containers';
 const SECCOMP = 'require-seccomp-profile';
 
 async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 20);
-  return actions.filter(a => a.diagnostics?.some(x => rulesOf(x).some(r => rulesOf(d).includes(r))) && !a.title.startsWith('Suppress'));
+  // Resolved (the server leaves edits to codeAction/resolve), our quick fixes other than suppressions.
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, undefined, 20);
+  return actions.filter(a => a.kind?.value === 'quickfix' && !a.title.startsWith('Suppress'));
 }
 
 suite('Kustomize in the editor', () => {
