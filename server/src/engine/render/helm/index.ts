@@ -15,7 +15,8 @@ export type { RenderedFile } from './engine';
 export type { Manifest } from './manifests';
 export { DEFAULT_KUBE_VERSION } from './capabilities';
 export { loadChart } from './chart';
-export { locateValue } from './values-locate';
+export { locateValue, locateValueNode } from './values-locate';
+export type { ValueNode } from './values-locate';
 
 export interface ChartRenderOptions {
   releaseName?: string;

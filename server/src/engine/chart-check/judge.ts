@@ -1,0 +1,114 @@
+// Judging a chart: render it with each value set (values.yaml alone, then each extra values
+// file), lint the rendered objects like any manifest, and report every finding at the chart
+// source that produced it (map-finding.ts). A finding that holds in several value sets is one
+// finding naming the sets it holds in. Pure: the front end hands in the chart's files, so the
+// CLI reads them from disk and the language server from its open documents first.
+import { Finding, lintParsed, ResolvedConfig } from '../lint';
+import { ParsedFile, parseFile } from '../model/parse';
+import { ChartDocument, ChartFile, ChartRenderOptions, renderChart } from '../render/helm';
+import { WorkspaceIndex } from '../workspace';
+import { summarizeFile } from '../workspace/summary';
+import { mapFinding, SourceSpan, ValueOrigin } from './map-finding';
+
+/** A value set: `values.yaml` alone (no file), or with one more values file (chart-relative path). */
+export interface ValueSet { name: string; path?: string; text?: string }
+
+export interface ChartJudgeOptions {
+  sets: readonly ValueSet[];
+  /** The lint configuration for a chart file (relative path). */
+  config(path: string): ResolvedConfig;
+  /** The URI a rendered document is linted under (its objects' identity in the workspace model). */
+  uriOf(path: string, set: string, index: number): string;
+  /** The model cross-object rules read; the rendered objects are added to it. Default: a new one. */
+  workspace?: WorkspaceIndex;
+  /** Further render options (release name, --set...); value sets add their file after `valueFiles`. */
+  render?: ChartRenderOptions;
+}
+
+export interface ChartFinding {
+  /** The finding on the rendered document (of the first value set it holds in). */
+  finding: Finding;
+  set: string;
+  /** Every value set it holds in, in the order of the sets. */
+  sets: string[];
+  document: ChartDocument;
+  parsed: ParsedFile;
+  /** All findings of that rendered document, in lint order (fingerprints number repeats). */
+  documentFindings: readonly Finding[];
+  /** Where it is reported. */
+  at: SourceSpan;
+  /** The values node that set the printed value, when a values file set it. */
+  value?: ValueOrigin;
+  /** Whether a template action or literal template text produced the offending text. */
+  printedBy?: 'action' | 'text';
+}
+
+/** A value set the chart cannot render with; `at`: the template position of a template error. */
+export interface SetFailure { set: ValueSet; error: string; at?: { path: string; line: number; col: number } }
+
+/** A successful render, kept for fixes (which re-render with edited files). */
+export interface SetRender { set: ValueSet; documents: ChartDocument[]; sources: Map<string, { path: string; text: string }> }
+
+export interface ChartJudgement { findings: ChartFinding[]; failures: SetFailure[]; renders: SetRender[]; sets: readonly ValueSet[] }
+
+/** The value sets of a chart from its file list: values.yaml, then each ci/*-values.yaml (chart-testing's convention). */
+export function chartValueSets(files: readonly ChartFile[]): ValueSet[] {
+  const sets: ValueSet[] = [{ name: 'values.yaml' }];
+  const ci = files.filter(f => /^ci\/[^/]+-values\.ya?ml$/.test(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of ci) sets.push({ name: f.path, path: f.path, text: f.text });
+  return sets;
+}
+
+/** A rendered document's findings, linted against the model that holds every rendered object. */
+function lintDocument(doc: ChartDocument, uri: string, config: ResolvedConfig, workspace: WorkspaceIndex): { parsed: ParsedFile; findings: Finding[] } {
+  const parsed = parseFile(doc.content);
+  return { parsed, findings: lintParsed(parsed, config, { uri, workspace }).findings };
+}
+
+export function judgeChart(files: ChartFile[], opts: ChartJudgeOptions): ChartJudgement {
+  const out: ChartJudgement = { findings: [], failures: [], renders: [], sets: opts.sets };
+  const workspace = opts.workspace ?? new WorkspaceIndex();
+  const byPath = new Map(files.map(f => [f.path, f.text]));
+  const seen = new Map<string, ChartFinding>();
+  for (const set of opts.sets) {
+    const valueFiles = [...(opts.render?.valueFiles ?? []), ...(set.text !== undefined ? [{ name: set.name, text: set.text }] : [])];
+    const r = renderChart(files, { ...opts.render, valueFiles, includeCrds: true });
+    if (!r.ok) {
+      out.failures.push({ set, error: r.error, ...(r.at ? { at: r.at } : {}) });
+      continue;
+    }
+    out.renders.push({ set, documents: r.documents, sources: r.sources });
+    const uris = r.documents.map((doc, i) => opts.uriOf(doc.path, set.name, i));
+    r.documents.forEach((doc, i) => {
+      try { workspace.setFile(uris[i], summarizeFile(uris[i], parseFile(doc.content))); } catch { /* judged below */ }
+    });
+    const valueFile = set.path !== undefined && set.text !== undefined ? { path: set.path, text: set.text } : undefined;
+    r.documents.forEach((doc, i) => {
+      const { parsed, findings } = lintDocument(doc, uris[i], opts.config(doc.path), workspace);
+      for (const f of findings) {
+        const m = mapFinding(f, doc, r.sources, valueFile, p => byPath.get(p));
+        const at: SourceSpan = m?.at ?? {
+          path: doc.path,
+          start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
+          end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
+          startOffset: doc.offset + f.offsets[0], endOffset: doc.offset + f.offsets[1],
+        };
+        const key = `${at.path}|${at.start.line}|${at.start.column}|${f.ruleId}|${f.message}`;
+        const have = seen.get(key);
+        if (have) { if (!have.sets.includes(set.name)) have.sets.push(set.name); continue; }
+        const judged: ChartFinding = { finding: f, set: set.name, sets: [set.name], document: doc, parsed, documentFindings: findings, at };
+        if (m?.value) judged.value = m.value;
+        if (m?.printedBy) judged.printedBy = m.printedBy;
+        seen.set(key, judged);
+        out.findings.push(judged);
+      }
+    });
+  }
+  return out;
+}
+
+/** The note a message carries when the finding does not hold in every value set the chart rendered with. */
+export function setsNote(f: ChartFinding, judgement: ChartJudgement): string | undefined {
+  const all = judgement.sets.length;
+  return all > 1 && f.sets.length < all ? `value sets: ${f.sets.join(', ')}` : undefined;
+}
