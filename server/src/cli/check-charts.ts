@@ -3,11 +3,11 @@
 // are linted like any manifest, and every finding is reported at the template line that produced
 // the offending text: the action that printed it (naming the values file line that set the value)
 // or the literal text around it. A chart that cannot render is reported as skipped.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ChartFinding, chartValueSets, ConfigInput, judgeChart, resolveConfig, setsNote, WorkspaceIndex } from '../engine';
 import { readChartFiles } from '../host/chart-files';
+import { chartOf } from '../host/chart-root';
 import { CliFinding, fingerprints, RunNote } from './findings';
 import { Io } from './io';
 
@@ -18,23 +18,6 @@ export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: n
  * when only some of its templates were named, those templates (the findings reported).
  */
 export interface ChartRoot { dir: string; display: string; only?: Set<string> }
-
-const hasChartYaml = (dir: string) => fs.existsSync(path.join(dir, 'Chart.yaml'));
-
-/** The outermost chart a file belongs to (a subchart renders through its parent), if any. */
-function chartOf(file: string): string | undefined {
-  let found: string | undefined;
-  let dir = path.dirname(file);
-  for (let depth = 0; depth < 24; depth++) {
-    if (hasChartYaml(dir)) found = dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-    // Above a chart, only a parent chart's charts/ folder continues the chain.
-    if (found && path.basename(dir) !== 'charts' && !hasChartYaml(dir)) break;
-  }
-  return found;
-}
 
 /**
  * Charts among the files found. A Chart.yaml, values.yaml or ci/ values file brings the whole

@@ -21,6 +21,7 @@ import { isConfigUri, RepoConfigs } from './repoConfig';
 import { canonicalUri, diskUri } from './uris';
 import { Validator } from './validation';
 import { WorkspaceModel } from './workspace';
+import { HelmCharts } from './composed/helm';
 
 /** Every manifest the model reads, as a file watcher pattern. */
 export const WATCHED_FILES = '**/*.{yaml,yml,json}';
@@ -106,6 +107,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   let actions: CodeActionProvider | undefined;
   let hover: HoverDeps | undefined;
   let scanner: WorkspaceScanner | undefined;
+  let charts: HelmCharts | undefined;
   let registerConfigurationChange = false;
   let registerWatchedFiles = false;
   let folderEvents = false;
@@ -185,7 +187,10 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         } : params;
         connection.sendDiagnostics(out).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
       };
+      const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? options.debounceMs : undefined;
+      charts = new HelmCharts({ document: uri => documents.get(uri), all: () => documents.all(), settings, publish, docsHref, log, debounceMs: debounceMs ?? 200 });
       validator = new Validator({
+        composed: charts,
         document: uri => documents.get(uri),
         all: () => documents.all(),
         cache,
@@ -263,6 +268,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   const watchedFilesChanged = (changes: FileEvent[]) => {
     if (changes.some(c => isConfigUri(c.uri))) repoChanged();
+    charts?.filesChanged(changes.map(c => c.uri));
     model.filesChanged(changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
     for (const c of changes) {
       scanner?.fileChanged(canonicalUri(c.uri)).catch(e => log.error('scan', `Re-linting ${c.uri} failed: ${describeError(e)}`));
@@ -342,6 +348,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     watcher?.dispose();
     model.dispose();
     validator?.dispose();
+    charts?.dispose();
     scanner?.dispose();
   }));
 

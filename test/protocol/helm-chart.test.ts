@@ -1,0 +1,124 @@
+// A chart workspace in the editor: templates, helpers and values files are judged through the
+// rendered chart, findings land on the template line that produced them with the values node
+// that set the value as related information, and unsaved edits count.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lsp-client';
+import { range } from './fixtures';
+
+const CHART_YAML = 'apiVersion: v2\nname: demo\nversion: 0.1.0\n';
+const VALUES = [
+  'image: nginx:1.27',
+  'securityContext:',
+  '  privileged: true',
+  '',
+].join('\n');
+const POD = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: {{ .Release.Name }}-web',
+  'spec:',
+  '  containers:',
+  '  - name: app',
+  '    image: {{ .Values.image }}',
+  '    securityContext:',
+  '      privileged: {{ .Values.securityContext.privileged }}',
+  '      allowPrivilegeEscalation: false',
+  '      runAsNonRoot: true',
+  '      capabilities:',
+  '        drop: [ALL]',
+  '      seccompProfile:',
+  '        type: RuntimeDefault',
+  '    resources:',
+  '      limits: {memory: 128Mi}',
+  '',
+].join('\n');
+const POLICY = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n';
+const PRIVILEGED = 'Container "app" is privileged: remove securityContext.privileged or set it to false.';
+
+describe('protocol: Helm chart files', () => {
+  let client: LspClient;
+  let chart: string;
+  const uriOf = (rel: string) => pathToFileURL(path.join(chart, ...rel.split('/'))).href;
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(chart, rel)), { recursive: true });
+    fs.writeFileSync(path.join(chart, rel), text);
+  };
+  const strip = (ds: Diagnostic[]) => ds.map(d => ({ range: d.range, code: d.code, message: d.message, severity: d.severity, relatedInformation: d.relatedInformation }));
+
+  beforeEach(async () => {
+    chart = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-chart-'));
+    write('Chart.yaml', CHART_YAML);
+    write('values.yaml', VALUES);
+    write('templates/pod.yaml', POD);
+    write('templates/policy.yaml', POLICY);
+    client = await LspClient.start({ initializationOptions: { debounceMs: 0 } });
+  });
+  afterEach(async () => {
+    await client?.stop();
+    fs.rmSync(chart, { recursive: true, force: true });
+  });
+
+  it('reports a finding on the template line with the values node as related information', async () => {
+    await client.open(uriOf('templates/pod.yaml'), POD);
+    const p = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
+    assert.deepEqual(strip(p.diagnostics), [{
+      range: range(9, 18, 9, 58),
+      code: 'disallow-privileged-containers',
+      message: PRIVILEGED,
+      severity: DiagnosticSeverity.Error,
+      relatedInformation: [{ location: { uri: uriOf('values.yaml'), range: range(2, 2, 2, 18) }, message: '.Values.securityContext.privileged is set here' }],
+    }]);
+  });
+
+  it('shows the finding on the values node too, and an unsaved values edit clears it', async () => {
+    await client.open(uriOf('templates/pod.yaml'), POD);
+    await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
+    await client.open(uriOf('values.yaml'), VALUES);
+    const v = await client.waitForDiagnostics(uriOf('values.yaml'), { version: 1 });
+    assert.deepEqual(strip(v.diagnostics), [{
+      range: range(2, 2, 2, 18),
+      code: 'disallow-privileged-containers',
+      message: PRIVILEGED,
+      severity: DiagnosticSeverity.Error,
+      relatedInformation: [{ location: { uri: uriOf('templates/pod.yaml'), range: range(9, 18, 9, 58) }, message: 'printed by templates/pod.yaml:10' }],
+    }]);
+    const mark = client.mark();
+    await client.change(uriOf('values.yaml'), 2, [{ range: range(2, 14, 2, 18), text: 'false' }]);
+    const t = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { since: mark, version: 1 });
+    assert.deepEqual(t.diagnostics, []);
+    assert.deepEqual((await client.waitForDiagnostics(uriOf('values.yaml'), { since: mark, version: 2 })).diagnostics, []);
+  });
+
+  it('reports a template error at its position with the message Helm prints', async () => {
+    const broken = POD.replace('{{ .Values.image }}', '{{ .Values.image | nope }}');
+    await client.open(uriOf('templates/pod.yaml'), broken);
+    const p = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
+    assert.deepEqual(strip(p.diagnostics), [{
+      range: range(7, 29, 7, 29),
+      code: 'chart-render',
+      message: 'parse error at (demo/templates/pod.yaml:8): function "nope" not defined',
+      severity: DiagnosticSeverity.Error,
+      relatedInformation: undefined,
+    }]);
+  });
+
+  it('says once on Chart.yaml that a dependency is missing', async () => {
+    const withDep = `${CHART_YAML}dependencies:\n- name: redis\n  version: 1.0.0\n  repository: https://charts.example.com\n`;
+    write('Chart.yaml', withDep);
+    await client.open(uriOf('Chart.yaml'), withDep);
+    const p = await client.waitForDiagnostics(uriOf('Chart.yaml'), { version: 1 });
+    assert.deepEqual(strip(p.diagnostics), [{
+      range: range(0, 0, 0, 0),
+      code: 'chart-dependency',
+      message: 'The chart is not checked: found in Chart.yaml, but missing in charts/ directory: redis. Run "helm dependency build" to fetch it.',
+      severity: DiagnosticSeverity.Information,
+      relatedInformation: undefined,
+    }]);
+  });
+});
