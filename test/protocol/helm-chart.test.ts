@@ -100,7 +100,7 @@ describe('protocol: Helm chart files', () => {
     await client.open(uriOf('templates/pod.yaml'), broken);
     const p = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
     assert.deepEqual(strip(p.diagnostics), [{
-      range: range(7, 29, 7, 29),
+      range: range(7, 30, 7, 34),
       code: 'chart-render',
       message: 'parse error at (demo/templates/pod.yaml:8): function "nope" not defined',
       severity: DiagnosticSeverity.Error,

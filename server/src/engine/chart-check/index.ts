@@ -2,3 +2,5 @@ export { chartValueSets, judgeChart, setsNote } from './judge';
 export type { ChartFinding, ChartJudgement, ChartJudgeOptions, SetFailure, SetRender, ValueSet } from './judge';
 export { mapFinding, pointAt, spanOf } from './map-finding';
 export type { MappedFinding, SourcePoint, SourceSpan, ValueOrigin } from './map-finding';
+export { chartFix } from './chart-fix';
+export type { ChartFileEdit, ChartFix, ChartFixOptions } from './chart-fix';

@@ -32,13 +32,23 @@ function findingMessage(f: ChartFinding, judgement: ChartJudgement): string {
 
 const isDependencyFailure = (e: string) => /^found in Chart\.yaml, but missing in charts\/ directory|packaged subchart/.test(e);
 
-function failureDiagnostic(fail: SetFailure, sets: number): Diagnostic {
-  const dependency = isDependencyFailure(fail.error);
+/**
+ * Go names a template position as line:column with the column counted from 0 (a byte offset in
+ * the line); the diagnostic covers the word there (the function or field the error is about).
+ */
+function failureRange(fail: SetFailure, text: string | undefined): Diagnostic['range'] {
   const line = Math.max(0, (fail.at?.line ?? 1) - 1);
-  const character = Math.max(0, (fail.at?.col ?? 1) - 1);
+  const character = Math.max(0, fail.at?.col ?? 0);
+  const lineText = fail.at && text !== undefined ? text.split('\n')[line] ?? '' : '';
+  const word = /^[\w.$]+/.exec(lineText.slice(character))?.[0] ?? '';
+  return { start: { line, character }, end: { line, character: character + word.length } };
+}
+
+function failureDiagnostic(fail: SetFailure, sets: number, text: string | undefined): Diagnostic {
+  const dependency = isDependencyFailure(fail.error);
   const withSet = sets > 1 ? ` (with ${fail.set.name})` : '';
   return {
-    range: { start: { line, character }, end: { line, character } },
+    range: failureRange(fail, text),
     severity: dependency ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
     code: dependency ? DEPENDENCY_CODE : RENDER_CODE,
     source: SOURCE,
@@ -82,7 +92,7 @@ export function chartDiagnostics(
   });
   for (const fail of judgement.failures) {
     const path = fail.at?.path ?? 'Chart.yaml';
-    add(path, failureDiagnostic(fail, judgement.sets.length));
+    add(path, failureDiagnostic(fail, judgement.sets.length, textOf(path)));
   }
   // Nothing rendered: the open templates are not checked, and must not look clean.
   if (judgement.renders.length === 0 && judgement.failures.length) {
