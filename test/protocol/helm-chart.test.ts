@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { range } from './fixtures';
 
@@ -39,6 +39,13 @@ const POD = [
   '',
 ].join('\n');
 const POLICY = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n';
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true, relatedInformation: true, dataSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } }, dataSupport: true },
+  },
+};
 const PRIVILEGED = 'Container "app" is privileged: remove securityContext.privileged or set it to false.';
 
 describe('protocol: Helm chart files', () => {
@@ -57,7 +64,7 @@ describe('protocol: Helm chart files', () => {
     write('values.yaml', VALUES);
     write('templates/pod.yaml', POD);
     write('templates/policy.yaml', POLICY);
-    client = await LspClient.start({ initializationOptions: { debounceMs: 0 } });
+    client = await LspClient.start({ initializationOptions: { debounceMs: 0 }, capabilities: CAPABILITIES });
   });
   afterEach(async () => {
     await client?.stop();
@@ -93,6 +100,27 @@ describe('protocol: Helm chart files', () => {
     const t = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { since: mark, version: 1 });
     assert.deepEqual(t.diagnostics, []);
     assert.deepEqual((await client.waitForDiagnostics(uriOf('values.yaml'), { since: mark, version: 2 })).diagnostics, []);
+  });
+
+  it('fixes a template finding in values.yaml, and the applied (unsaved) edit clears it', async () => {
+    const pod = uriOf('templates/pod.yaml');
+    await client.open(pod, POD);
+    const p = await client.waitForDiagnostics(pod, { version: 1 });
+    const actions = await client.request<CodeAction[]>(CodeActionRequest.method, {
+      textDocument: { uri: pod }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics, only: ['quickfix'] },
+    });
+    assert.deepEqual(actions, [{
+      title: 'Set securityContext.privileged: false in container "app" in values.yaml (a CNI, CSI or device-plugin container that needs the host stops working)',
+      kind: 'quickfix',
+      diagnostics: [p.diagnostics[0]],
+      edit: { documentChanges: [{ textDocument: { uri: uriOf('values.yaml'), version: null }, edits: [{ range: range(2, 14, 2, 18), newText: 'false' }] }] },
+    }]);
+    // The editor applies it to an unsaved values.yaml: the template's finding goes.
+    await client.open(uriOf('values.yaml'), VALUES);
+    await client.waitForDiagnostics(uriOf('values.yaml'), { version: 1 });
+    const mark = client.mark();
+    await client.change(uriOf('values.yaml'), 2, [{ range: range(2, 14, 2, 18), text: 'false' }]);
+    assert.deepEqual((await client.waitForDiagnostics(pod, { since: mark, version: 1 })).diagnostics, []);
   });
 
   it('reports a template error at its position with the message Helm prints', async () => {

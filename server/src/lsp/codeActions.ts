@@ -47,6 +47,11 @@ export interface CodeActionDeps {
    * and the open documents): a new file is never offered under it.
    */
   fileTaken?(uri: string): boolean;
+  /** Documents judged through what they compose into (chart files) answer for their own actions. */
+  composed?: {
+    claims(doc: TextDocument): boolean;
+    codeActions(params: CodeActionParams, client: CodeActionClient): Promise<CodeAction[]>;
+  };
 }
 
 interface Draft { action: CodeAction; id: ActionId }
@@ -107,6 +112,7 @@ export class CodeActionProvider {
   async provide(params: CodeActionParams): Promise<CodeAction[]> {
     const { uri } = params.textDocument;
     const doc = this.deps.document(uri);
+    if (doc && this.deps.composed?.claims(doc)) return this.deps.composed.codeActions(params, this.deps.client);
     if (!this.deps.client.literals || !doc || !isManifestCandidate(doc)) return [];
     const version = doc.version;
     const settings = await this.deps.settings.get(uri);

@@ -215,7 +215,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       });
       hover = { document: uri => documents.get(uri), cache, settings, docsHref };
       actions = new CodeActionProvider({
-        document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log,
+        document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log, composed: charts,
         fileTaken: uri => existsOnDisk(uri) || !!documents.get(uri) || model.index.summariesOf(canonicalUri(uri)).length > 0,
       });
     } catch (e) {

@@ -35,7 +35,7 @@ describe('chart fixes', () => {
     const pod = `${POD_HEAD}  containers:\n  - name: app\n    image: {{ .Values.image }}\n    securityContext:\n      privileged: {{ .Values.securityContext.privileged }}\n${LIMITS}`;
     const r = fixOf(chart(values, pod), 'disallow-privileged-containers', 'app')!;
     assert.deepEqual(r.fix, {
-      title: 'Set securityContext.privileged: false in container "app" (in values.yaml)', safety: 'unsafe', where: 'values', suggestion: false,
+      title: 'Set securityContext.privileged: false in container "app" in values.yaml', safety: 'unsafe', where: 'values', suggestion: false,
       files: [{ path: 'values.yaml', edits: [{ start: 49, end: 53, newText: 'false' }] }],
     });
     assert.equal(r.text, 'image: nginx:1.27\nsecurityContext:\n  privileged: false # needed?\n');
@@ -62,7 +62,7 @@ describe('chart fixes', () => {
     const pod = `${POD_HEAD}  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n${LIMITS}`;
     const r = fixOf(chart('', pod), 'disallow-privileged-containers', 'app')!;
     assert.deepEqual(r.fix, {
-      title: 'Set securityContext.privileged: false in container "app" (in templates/pod.yaml)', safety: 'unsafe', where: 'template', suggestion: false,
+      title: 'Set securityContext.privileged: false in container "app" in templates/pod.yaml', safety: 'unsafe', where: 'template', suggestion: false,
       files: [{ path: 'templates/pod.yaml', edits: [{ start: 142, end: 146, newText: 'false' }] }],
     });
     assert.equal(r.text, `${POD_HEAD}  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: false\n${LIMITS}`);

@@ -196,11 +196,11 @@ export function chartFix(files: ChartFile[], judgement: ChartJudgement, cf: Char
   const texts = new Map(files.map(f => [f.path, f.text]));
   const values = valuesCandidate(cf, rendered, texts);
   if (values && proves(files, values, cf, judgement, opts)) {
-    return { title: `${offer.title} (in ${values.path})`, safety: offer.safety, where: 'values', suggestion: false, files: [values] };
+    return { title: `${offer.title} in ${values.path}`, safety: offer.safety, where: 'values', suggestion: false, files: [values] };
   }
   const template = templateCandidate(cf, rendered, render.sources);
   if (template && proves(files, template, cf, judgement, opts)) {
-    return { title: `${offer.title} (in ${template.path})`, safety: offer.safety, where: 'template', suggestion: template.edits.every(e => e.start === e.end), files: [template] };
+    return { title: `${offer.title} in ${template.path}`, safety: offer.safety, where: 'template', suggestion: template.edits.every(e => e.start === e.end), files: [template] };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // and each finding published on the chart file that produced it. Editing any of them re-renders
 // the chart (debounced) and re-publishes the diagnostics of all its open files.
 import * as path from 'node:path';
-import { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { CodeAction, CodeActionParams, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChartFile, chartValueSets, ChartJudgement, judgeChart, LintConfig, ResolvedConfig, resolveConfig } from '../../engine';
 import { ChartReadError, readChartFiles } from '../../host/chart-files';
@@ -12,6 +12,8 @@ import { chartFileRole, chartOf } from '../../host/chart-root';
 import { describeError, RateLimitedLog } from '../log';
 import { SettingsStore } from '../settings';
 import { diskUri, fsPathOf } from '../uris';
+import type { CodeActionClient } from '../codeActions';
+import { chartQuickFixes } from './helm-actions';
 import { chartDiagnostics, RENDER_CODE } from './helm-diagnostics';
 
 export interface HelmDeps {
@@ -115,6 +117,23 @@ export class HelmCharts {
     const config = (this.deps.resolve ?? resolveConfig)(settings.config);
     if (state.run && state.run.config === config && sameVersions(state.run.versions, open)) return state.run;
     return this.render(place.dir, state, open, config);
+  }
+
+  /** Quick fixes for a chart file's diagnostics, proven against the current text of the chart. */
+  async codeActions(params: CodeActionParams, client: CodeActionClient): Promise<CodeAction[]> {
+    const uri = params.textDocument.uri;
+    const place = chartPlace(uri);
+    const doc = this.deps.document(uri);
+    if (!place || !doc || !client.literals) return [];
+    const version = doc.version;
+    const run = await this.current(uri);
+    // The document moved on meanwhile: the client asks again for the new version.
+    if (!run || this.deps.document(uri)?.version !== version) return [];
+    const open = this.openDocuments(place.dir);
+    return chartQuickFixes(params, run, place.rel, rel => {
+      const d = open.get(rel);
+      return { uri: uriFor(place.dir, rel, open), version: d ? d.version : null };
+    }, client);
   }
 
   private state(dir: string): ChartState {
