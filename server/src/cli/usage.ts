@@ -111,7 +111,10 @@ Commands:
   render <chart> [-f values.yaml] [--set k=v]  Print what "helm template" prints for a chart
                                               (--release-name, --namespace, --kube-version,
                                               --api-versions, --include-crds, --skip-tests,
-                                              --show-only, --name-template, --set-string)
+                                              --show-only, --name-template, --set-string,
+                                              --set-json k=<json>, --set-file k=<path>;
+                                              values apply as Helm applies them: -f files,
+                                              then --set-json, --set, --set-string, --set-file)
 
 Options:
   -h, --help      Show help (also per command: kube-harden check --help)

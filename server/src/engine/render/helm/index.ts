@@ -8,7 +8,10 @@ import { coalesceChart, isTable, mergeMaps } from './coalesce';
 import { processDependencies } from './dependencies';
 import { renderTemplates, RenderedFile } from './engine';
 import { Manifest, ManifestError, sortManifests } from './manifests';
-import { parseSet, StrvalsError } from './strvals';
+import { parseSet, parseSetAs, StrvalsError } from './strvals';
+
+/** A `--set-file` path that cannot be read. */
+class SetFileError extends Error {}
 
 export type { ChartFile, Chart } from './chart';
 export type { RenderedFile } from './engine';
@@ -26,6 +29,11 @@ export interface ChartRenderOptions {
   /** `--set` and `--set-string` arguments in order. */
   set?: string[];
   setString?: string[];
+  /** `--set-json` arguments (`key=<json>`), applied after the values files, before `--set`. */
+  setJson?: string[];
+  /** `--set-file` arguments (`key=<path>`), applied last; `readFile` gives a path's content. */
+  setFile?: string[];
+  readFile?: (path: string) => string;
   kubeVersion?: string;
   apiVersions?: string[];
   includeCrds?: boolean;
@@ -62,13 +70,37 @@ function userValues(opts: ChartRenderOptions): GoMap {
     if (!isTable(v)) throw new ChartError(`failed to parse ${f.name}: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go value of type map[string]interface {}`);
     base = mergeMaps(base, v);
   }
-  try {
-    for (const s of opts.set ?? []) parseSet(s, base);
-    for (const s of opts.setString ?? []) parseSet(s, base, true);
-  } catch (e) {
-    if (e instanceof StrvalsError) throw new ChartError(`failed parsing --set data: ${e.message}`);
-    throw e;
+  // Helm's order (pkg/cli/values MergeValues): -f files, --set-json, --set, --set-string, --set-file.
+  const each = (flag: string, args: string[] | undefined, apply: (s: string) => void) => {
+    for (const s of args ?? []) {
+      try { apply(s); } catch (e) {
+        if (e instanceof StrvalsError || e instanceof SetFileError) throw new ChartError(`failed parsing ${flag} data: ${e.message}`);
+        throw e;
+      }
+    }
+  };
+  for (const s of opts.setJson ?? []) {
+    const trimmed = s.trim();
+    // A whole JSON object merges into the values; anything else is key=<json> pairs.
+    if (trimmed.startsWith('{')) {
+      let v: unknown;
+      try { v = JSON.parse(trimmed); } catch { throw new ChartError(`failed parsing --set-json data JSON: ${s}`); }
+      if (!isTable(v as Value)) throw new ChartError(`failed parsing --set-json data JSON: ${s}`);
+      base = mergeMaps(base, v as GoMap);
+      continue;
+    }
+    try { parseSetAs(s, base, { kind: 'json' }); } catch (e) {
+      if (e instanceof StrvalsError) throw new ChartError(`failed parsing --set-json data ${s}`);
+      throw e;
+    }
   }
+  each('--set', opts.set, s => parseSet(s, base));
+  each('--set-string', opts.setString, s => parseSet(s, base, true));
+  const read = (p: string) => {
+    if (!opts.readFile) throw new SetFileError(`open ${p}: no file reader`);
+    try { return opts.readFile(p); } catch (e) { throw new SetFileError(e instanceof Error ? e.message : String(e)); }
+  };
+  each('--set-file', opts.setFile, s => parseSetAs(s, base, { kind: 'file', read }));
   return base;
 }
 
