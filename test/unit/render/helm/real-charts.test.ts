@@ -44,3 +44,22 @@ describe('real charts: ingress-nginx static manifests', () => {
     });
   }
 });
+
+describe('real charts: longhorn install manifests', () => {
+  const dir = path.join(REAL, 'longhorn');
+  const files = readChartFiles(path.join(dir, 'chart'));
+  const cases: Array<[string, string[], number]> = [['longhorn.yaml', [], 50], ['longhorn-okd.yaml', ['openshift.enabled=true'], 54]];
+  for (const [manifest, set, total] of cases) {
+    it(`reproduces deploy/${manifest}`, () => {
+      const r = renderChart(files, { releaseName: 'longhorn', namespace: 'longhorn-system', kubeVersion: '1.34.0', set });
+      assert.ok(r.ok, r.ok ? '' : r.error);
+      // --no-hooks, then scripts/generate-longhorn-yaml.sh's grep (see SOURCE.md).
+      const text = r.documents.filter(d => !d.hook).map(d => d.content).join('\n---\n')
+        .split('\n').filter(l => !l.includes('helm.sh') && !l.includes('app.kubernetes.io/managed-by: Helm')).join('\n');
+      const expected = objects(fs.readFileSync(path.join(dir, manifest), 'utf8')).filter(o => o.kind !== 'Namespace');
+      const result = compare(objects(text), expected);
+      assert.deepEqual({ differing: result.differing, extra: result.extra }, { differing: [], extra: [] });
+      assert.equal(result.total, total);
+    });
+  }
+});
