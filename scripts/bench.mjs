@@ -2,7 +2,7 @@
 // the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks;
 // then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
 // bench/keystroke-lsp.mjs), and workspace indexing against its parse floor, with RSS
-// (bench/indexing.mjs). Numbers only: nothing is asserted. Uses the built engine (run
+// (bench/indexing.mjs), and a chart's keystroke cost (bench/chart-keystroke.mjs). Numbers only: nothing is asserted. Uses the built engine (run
 // `npx tsc -b` first).
 //
 //   npm run bench [-- <file or directory>] [-- --runs N]
@@ -178,6 +178,9 @@ for (const corpus of [path.join(root, 'test', 'fixtures', 'pod-security-admissio
 // The Go template engine (Helm rendering), on its own synthetic chart.
 console.log('');
 await import('./bench/gotemplate.mjs');
+
+// A chart in the editor: re-render + judge ingress-nginx's chart after a template or values edit.
+await import('./bench/chart-keystroke.mjs');
 
 // A large JSON file that is not Kubernetes (package-lock.json): judged from its top-level keys.
 const { benchJsonSkip } = await import('./bench/json-skip.mjs');

@@ -59,5 +59,5 @@ export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './ren
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';
 export { judgeRenders, KUSTOMIZE_RULE_ID, planKustomize, suppressInSource } from './kustomize-lint';
 export type { JudgedFinding, JudgeOptions, KustomizePlan } from './kustomize-lint';
-export { chartFix, chartValueSets, judgeChart, pointAt, setsNote, spanOf } from './chart-check';
+export { chartFix, ChartJudging, chartValueSets, judgeChart, pointAt, setsNote, spanOf } from './chart-check';
 export type { ChartFileEdit, ChartFix, ChartFixOptions, ChartFinding, ChartJudgement, ChartJudgeOptions, SetFailure, SetRender, SourcePoint, SourceSpan, ValueOrigin, ValueSet } from './chart-check';

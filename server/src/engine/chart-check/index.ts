@@ -1,4 +1,4 @@
-export { chartValueSets, judgeChart, setsNote } from './judge';
+export { ChartJudging, chartValueSets, judgeChart, setsNote } from './judge';
 export type { ChartFinding, ChartJudgement, ChartJudgeOptions, SetFailure, SetRender, ValueSet } from './judge';
 export { mapFinding, pointAt, spanOf } from './map-finding';
 export type { MappedFinding, SourcePoint, SourceSpan, ValueOrigin } from './map-finding';

@@ -65,17 +65,30 @@ function lintDocument(doc: ChartDocument, uri: string, config: ResolvedConfig, w
   return { parsed, findings: lintParsed(parsed, config, { uri, workspace }).findings };
 }
 
-export function judgeChart(files: ChartFile[], opts: ChartJudgeOptions): ChartJudgement {
-  const out: ChartJudgement = { findings: [], failures: [], renders: [], sets: opts.sets };
-  const workspace = opts.workspace ?? new WorkspaceIndex();
-  const byPath = new Map(files.map(f => [f.path, f.text]));
-  const seen = new Map<string, ChartFinding>();
-  for (const set of opts.sets) {
+/**
+ * A chart judged one value set at a time, so a front end can yield between sets (the language
+ * server keeps answering while a chart with many ci/ sets renders) and stop when an edit
+ * supersedes the work.
+ */
+export class ChartJudging {
+  readonly judgement: ChartJudgement;
+  private readonly workspace: WorkspaceIndex;
+  private readonly byPath: Map<string, string>;
+  private readonly seen = new Map<string, ChartFinding>();
+
+  constructor(private readonly files: ChartFile[], private readonly opts: ChartJudgeOptions) {
+    this.judgement = { findings: [], failures: [], renders: [], sets: opts.sets };
+    this.workspace = opts.workspace ?? new WorkspaceIndex();
+    this.byPath = new Map(files.map(f => [f.path, f.text]));
+  }
+
+  judgeSet(set: ValueSet): void {
+    const { opts, judgement: out, workspace } = this;
     const valueFiles = [...(opts.render?.valueFiles ?? []), ...(set.text !== undefined ? [{ name: set.name, text: set.text }] : [])];
-    const r = renderChart(files, { ...opts.render, valueFiles, includeCrds: true });
+    const r = renderChart(this.files, { ...opts.render, valueFiles, includeCrds: true });
     if (!r.ok) {
       out.failures.push({ set, error: r.error, ...(r.at ? { at: r.at } : {}) });
-      continue;
+      return;
     }
     out.renders.push({ set, documents: r.documents, sources: r.sources });
     const uris = r.documents.map((doc, i) => opts.uriOf(doc.path, set.name, i));
@@ -86,7 +99,7 @@ export function judgeChart(files: ChartFile[], opts: ChartJudgeOptions): ChartJu
     r.documents.forEach((doc, i) => {
       const { parsed, findings } = lintDocument(doc, uris[i], opts.config(doc.path), workspace);
       for (const f of findings) {
-        const m = mapFinding(f, doc, r.sources, valueFile, p => byPath.get(p));
+        const m = mapFinding(f, doc, r.sources, valueFile, p => this.byPath.get(p));
         const at: SourceSpan = m?.at ?? {
           path: doc.path,
           start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
@@ -94,17 +107,22 @@ export function judgeChart(files: ChartFile[], opts: ChartJudgeOptions): ChartJu
           startOffset: doc.offset + f.offsets[0], endOffset: doc.offset + f.offsets[1],
         };
         const key = `${at.path}|${at.start.line}|${at.start.column}|${f.ruleId}|${f.message}`;
-        const have = seen.get(key);
+        const have = this.seen.get(key);
         if (have) { if (!have.sets.includes(set.name)) have.sets.push(set.name); continue; }
         const judged: ChartFinding = { finding: f, set: set.name, sets: [set.name], document: doc, parsed, documentFindings: findings, at };
         if (m?.value) judged.value = m.value;
         if (m?.printedBy) judged.printedBy = m.printedBy;
-        seen.set(key, judged);
+        this.seen.set(key, judged);
         out.findings.push(judged);
       }
     });
   }
-  return out;
+}
+
+export function judgeChart(files: ChartFile[], opts: ChartJudgeOptions): ChartJudgement {
+  const judging = new ChartJudging(files, opts);
+  for (const set of opts.sets) judging.judgeSet(set);
+  return judging.judgement;
 }
 
 /** The note a message carries when the finding does not hold in every value set the chart rendered with. */

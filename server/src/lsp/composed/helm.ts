@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { CodeAction, CodeActionParams, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChartFile, chartValueSets, ChartJudgement, judgeChart, LintConfig, ResolvedConfig, resolveConfig } from '../../engine';
+import { ChartFile, ChartJudging, chartValueSets, ChartJudgement, LintConfig, ResolvedConfig, resolveConfig } from '../../engine';
 import { ChartReadError, readChartFiles } from '../../host/chart-files';
 import { chartFileRole, chartOf } from '../../host/chart-root';
 import { describeError, RateLimitedLog } from '../log';
@@ -38,7 +38,17 @@ export interface ChartRun {
   judgement: ChartJudgement;
 }
 
-interface ChartState { timer?: NodeJS.Timeout; token: number; disk?: ChartFile[]; run?: ChartRun; published: Set<string> }
+interface ChartState {
+  timer?: NodeJS.Timeout;
+  token: number;
+  disk?: ChartFile[];
+  run?: ChartRun;
+  pending?: { key: string; run: Promise<ChartRun | undefined> };
+  published: Set<string>;
+}
+
+/** Lets other requests in between two value sets' renders. */
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /** Where a document sits in a chart, if it is a chart file that renders. */
 export function chartPlace(uri: string): { dir: string; rel: string } | undefined {
@@ -116,7 +126,12 @@ export class HelmCharts {
     const open = this.openDocuments(place.dir);
     const config = (this.deps.resolve ?? resolveConfig)(settings.config);
     if (state.run && state.run.config === config && sameVersions(state.run.versions, open)) return state.run;
-    return this.render(place.dir, state, open, config);
+    // One render at a time per chart state: a code action asking meanwhile waits for it.
+    const key = versionKey(open, config);
+    if (state.pending?.key === key) return state.pending.run;
+    const run = this.render(place.dir, state, open, config);
+    state.pending = { key, run };
+    try { return await run; } finally { if (state.pending?.run === run) state.pending = undefined; }
   }
 
   /** Quick fixes for a chart file's diagnostics, proven against the current text of the chart. */
@@ -175,7 +190,11 @@ export class HelmCharts {
     else go();
   }
 
-  private render(dir: string, state: ChartState, open: Map<string, TextDocument>, config: ResolvedConfig): ChartRun | undefined {
+  /**
+   * Renders and judges the chart one value set at a time, yielding between sets; undefined when
+   * an open document changed meanwhile (the newer text's render answers instead).
+   */
+  private async render(dir: string, state: ChartState, open: Map<string, TextDocument>, config: ResolvedConfig): Promise<ChartRun | undefined> {
     let disk = state.disk;
     if (!disk) {
       try { disk = state.disk = readChartFiles(dir); } catch (e) {
@@ -186,12 +205,17 @@ export class HelmCharts {
       }
     }
     const files = overlay(disk, open);
-    const judgement = judgeChart(files, {
-      sets: chartValueSets(files),
-      config: () => config,
-      uriOf: (p, set, i) => `${diskUri(path.join(dir, p))}#rendered-${set}-${i}`,
-    });
-    return state.run = { dir, versions: versionsOf(open), files, config, judgement };
+    const versions = versionsOf(open);
+    const sets = chartValueSets(files);
+    const judging = new ChartJudging(files, { sets, config: () => config, uriOf: (p, set, i) => `${diskUri(path.join(dir, p))}#rendered-${set}-${i}` });
+    for (const [i, set] of sets.entries()) {
+      if (i > 0) {
+        await nextTurn();
+        if (this.disposed || !sameVersions(versions, this.openDocuments(dir))) return undefined;
+      }
+      judging.judgeSet(set);
+    }
+    return state.run = { dir, versions, files, config, judgement: judging.judgement };
   }
 
   private async publishChart(dir: string, token: number): Promise<void> {
@@ -220,6 +244,14 @@ export class HelmCharts {
 function uriFor(dir: string, rel: string, open: Map<string, TextDocument>): string {
   return open.get(rel)?.uri ?? diskUri(path.join(dir, ...rel.split('/')));
 }
+
+function versionKey(open: Map<string, TextDocument>, config: ResolvedConfig): string {
+  let id = configIds.get(config);
+  if (id === undefined) configIds.set(config, id = ++lastConfigId);
+  return `${id}|${[...open.values()].map(d => `${d.uri}@${d.version}`).sort().join(',')}`;
+}
+const configIds = new WeakMap<ResolvedConfig, number>();
+let lastConfigId = 0;
 
 function versionsOf(open: Map<string, TextDocument>): Map<string, number> {
   return new Map([...open.values()].map(d => [d.uri, d.version]));
