@@ -22,7 +22,7 @@ const { chartFix, chartValueSets, judgeChart, resolveConfig } = require(path.joi
 const { readChartFiles } = require(path.join(out, 'host', 'chart-files.js'));
 
 const args = process.argv.slice(2);
-const runs = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 20);
+const runs = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 10);
 const WARMUP = 3;
 const chartDir = path.join(root, 'test', 'fixtures', 'helm', 'real', 'ingress-nginx', 'chart');
 const base = readChartFiles(chartDir);

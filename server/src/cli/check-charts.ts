@@ -5,7 +5,9 @@
 // or the literal text around it. A chart that cannot render is reported as skipped.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ChartFinding, chartValueSets, ConfigInput, judgeChart, resolveConfig, setsNote, WorkspaceIndex } from '../engine';
+import * as fs from 'node:fs';
+import { ChartFinding, ChartRenderOptions, chartValueSets, ConfigInput, judgeChart, resolveConfig, setsNote, WorkspaceIndex } from '../engine';
+import { ChartValueFlags, UsageError } from './args';
 import { readChartFiles } from '../host/chart-files';
 import { chartOf } from '../host/chart-root';
 import { CliFinding, fingerprints, RunNote } from './findings';
@@ -43,8 +45,19 @@ export function chartRoots(files: ReadonlyArray<{ absolute: string; display: str
 }
 
 /** Renders and lints every chart; findings come back in the CLI's shape, failures on stderr. */
-export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io): ChartCheck {
+export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io, values?: ChartValueFlags): ChartCheck {
   const out: ChartCheck = { findings: [], skipped: 0, charts: 0, notes: [] };
+  let render: ChartRenderOptions | undefined;
+  if (values) {
+    // Read once: the same values apply to every chart. Paths are relative to the working folder, as Helm reads them.
+    const cwd = io.cwd ?? process.cwd();
+    const valueFiles = values.valueFiles.map(f => {
+      try { return { name: f, text: fs.readFileSync(path.resolve(cwd, f), 'utf8') }; } catch (e) {
+        throw new UsageError(`${f}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+    render = { valueFiles, set: values.set, setString: values.setString, setJson: values.setJson, setFile: values.setFile, readFile: p => fs.readFileSync(path.resolve(cwd, p), 'utf8') };
+  }
   const skip = (file: string, reason: string, line?: number, col?: number) => {
     io.err(`kube-harden: skipped: ${file}${line ? `:${line}` : ''}${line && col ? `:${col}` : ''}: ${reason}\n`);
     out.notes.push({ level: 'error', message: `not rendered: ${reason}`, file, line });
@@ -62,6 +75,7 @@ export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolu
       config: p => resolveConfig(configFor(path.join(dir, p))),
       uriOf: (p, set, i) => `${pathToFileURL(path.join(dir, p)).href}#rendered-${set}-${i}`,
       workspace,
+      ...(render ? { render } : {}),
     });
     for (const fail of judgement.failures) {
       const reason = `${fail.error.split('\n').map(l => l.trim()).join(' ')}${fail.set.path ? ` (with ${fail.set.name})` : ''}`;

@@ -21,7 +21,7 @@ export interface ChartJudgeOptions {
   uriOf(path: string, set: string, index: number): string;
   /** The model cross-object rules read; the rendered objects are added to it. Default: a new one. */
   workspace?: WorkspaceIndex;
-  /** Further render options (release name, --set...); value sets add their file after `valueFiles`. */
+  /** Further render options (release name, --set...); a value set's file comes before `valueFiles`. */
   render?: ChartRenderOptions;
 }
 
@@ -84,7 +84,8 @@ export class ChartJudging {
 
   judgeSet(set: ValueSet): void {
     const { opts, judgement: out, workspace } = this;
-    const valueFiles = [...(opts.render?.valueFiles ?? []), ...(set.text !== undefined ? [{ name: set.name, text: set.text }] : [])];
+    // The set's own file first: values the user passes (-f, --set...) override the chart's sets.
+    const valueFiles = [...(set.text !== undefined ? [{ name: set.name, text: set.text }] : []), ...(opts.render?.valueFiles ?? [])];
     const r = renderChart(this.files, { ...opts.render, valueFiles, includeCrds: true });
     if (!r.ok) {
       out.failures.push({ set, error: r.error, ...(r.at ? { at: r.at } : {}) });
