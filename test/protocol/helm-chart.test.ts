@@ -123,6 +123,22 @@ describe('protocol: Helm chart files', () => {
     assert.deepEqual((await client.waitForDiagnostics(pod, { since: mark, version: 1 })).diagnostics, []);
   });
 
+  it('names the value sets a finding holds in when they differ, pointing at the set\'s own file', async () => {
+    write('values.yaml', 'image: nginx:1.27\nsecurityContext:\n  privileged: false\n');
+    write('ci/host-values.yaml', '# a node agent\nsecurityContext:\n  privileged: true\n');
+    write('ci/plain-values.yaml', 'image: nginx:1.28\n');
+    const pod = uriOf('templates/pod.yaml');
+    await client.open(pod, POD);
+    const p = await client.waitForDiagnostics(pod, { version: 1 });
+    assert.deepEqual(strip(p.diagnostics), [{
+      range: range(9, 18, 9, 58),
+      code: 'disallow-privileged-containers',
+      message: `${PRIVILEGED} [value sets: ci/host-values.yaml]`,
+      severity: DiagnosticSeverity.Error,
+      relatedInformation: [{ location: { uri: uriOf('ci/host-values.yaml'), range: range(2, 2, 2, 18) }, message: '.Values.securityContext.privileged is set here' }],
+    }]);
+  });
+
   it('reports a template error at its position with the message Helm prints', async () => {
     const broken = POD.replace('{{ .Values.image }}', '{{ .Values.image | nope }}');
     await client.open(uriOf('templates/pod.yaml'), broken);

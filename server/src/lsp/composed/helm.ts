@@ -41,7 +41,6 @@ export interface ChartRun {
 interface ChartState {
   timer?: NodeJS.Timeout;
   token: number;
-  disk?: ChartFile[];
   run?: ChartRun;
   pending?: { key: string; run: Promise<ChartRun | undefined> };
   published: Set<string>;
@@ -97,14 +96,15 @@ export class HelmCharts {
     for (const dir of this.openCharts()) this.schedule(dir, 0);
   }
 
-  /** Files changed on disk (file: URIs): the charts holding them are read again. */
+  /** Files changed on disk (file: URIs): the charts holding them render again. */
   filesChanged(uris: readonly string[]): void {
     for (const uri of uris) {
       const file = fsPathOf(uri);
       if (!file) continue;
       for (const [dir, state] of this.charts) {
         if (file === dir || file.startsWith(dir + path.sep)) {
-          state.disk = undefined;
+          // What was rendered is stale even though no open document changed.
+          state.run = undefined;
           this.schedule(dir, this.deps.debounceMs);
         }
       }
@@ -195,14 +195,14 @@ export class HelmCharts {
    * an open document changed meanwhile (the newer text's render answers instead).
    */
   private async render(dir: string, state: ChartState, open: Map<string, TextDocument>, config: ResolvedConfig): Promise<ChartRun | undefined> {
-    let disk = state.disk;
-    if (!disk) {
-      try { disk = state.disk = readChartFiles(dir); } catch (e) {
-        if (!(e instanceof ChartReadError)) throw e;
-        const failure = { set: { name: 'values.yaml' }, error: e.message };
-        const judgement: ChartJudgement = { findings: [], failures: [failure], renders: [], sets: [{ name: 'values.yaml' }] };
-        return state.run = { dir, versions: versionsOf(open), files: [], config, judgement };
-      }
+    // Read at every render (a few ms for a large chart): helpers, .Files and subcharts that no
+    // watcher reports (the client watches manifests only) still count as they are on disk.
+    let disk: ChartFile[];
+    try { disk = readChartFiles(dir); } catch (e) {
+      if (!(e instanceof ChartReadError)) throw e;
+      const failure = { set: { name: 'values.yaml' }, error: e.message };
+      const judgement: ChartJudgement = { findings: [], failures: [failure], renders: [], sets: [{ name: 'values.yaml' }] };
+      return state.run = { dir, versions: versionsOf(open), files: [], config, judgement };
     }
     const files = overlay(disk, open);
     const versions = versionsOf(open);
