@@ -56,6 +56,11 @@ describe('protocol: Helm chart files', () => {
     fs.mkdirSync(path.dirname(path.join(chart, rel)), { recursive: true });
     fs.writeFileSync(path.join(chart, rel), text);
   };
+  /** The privileged finding as published at `at`, related to `relatedUri` at `relatedAt`. */
+  const privileged = (at: ReturnType<typeof range>, relatedUri: string, relatedAt: ReturnType<typeof range>, relatedMessage: string, message = PRIVILEGED) => ({
+    range: at, code: 'disallow-privileged-containers', message, severity: DiagnosticSeverity.Error,
+    relatedInformation: [{ location: { uri: relatedUri, range: relatedAt }, message: relatedMessage }],
+  });
   const strip = (ds: Diagnostic[]) => ds.map(d => ({ range: d.range, code: d.code, message: d.message, severity: d.severity, relatedInformation: d.relatedInformation }));
 
   beforeEach(async () => {
@@ -74,13 +79,7 @@ describe('protocol: Helm chart files', () => {
   it('reports a finding on the template line with the values node as related information', async () => {
     await client.open(uriOf('templates/pod.yaml'), POD);
     const p = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
-    assert.deepEqual(strip(p.diagnostics), [{
-      range: range(9, 18, 9, 58),
-      code: 'disallow-privileged-containers',
-      message: PRIVILEGED,
-      severity: DiagnosticSeverity.Error,
-      relatedInformation: [{ location: { uri: uriOf('values.yaml'), range: range(2, 2, 2, 18) }, message: '.Values.securityContext.privileged is set here' }],
-    }]);
+    assert.deepEqual(strip(p.diagnostics), [privileged(range(9, 18, 9, 58), uriOf('values.yaml'), range(2, 2, 2, 18), '.Values.securityContext.privileged is set here')]);
   });
 
   it('shows the finding on the values node too, and an unsaved values edit clears it', async () => {
@@ -88,13 +87,7 @@ describe('protocol: Helm chart files', () => {
     await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
     await client.open(uriOf('values.yaml'), VALUES);
     const v = await client.waitForDiagnostics(uriOf('values.yaml'), { version: 1 });
-    assert.deepEqual(strip(v.diagnostics), [{
-      range: range(2, 2, 2, 18),
-      code: 'disallow-privileged-containers',
-      message: PRIVILEGED,
-      severity: DiagnosticSeverity.Error,
-      relatedInformation: [{ location: { uri: uriOf('templates/pod.yaml'), range: range(9, 18, 9, 58) }, message: 'printed by templates/pod.yaml:10' }],
-    }]);
+    assert.deepEqual(strip(v.diagnostics), [privileged(range(2, 2, 2, 18), uriOf('templates/pod.yaml'), range(9, 18, 9, 58), 'printed by templates/pod.yaml:10')]);
     const mark = client.mark();
     await client.change(uriOf('values.yaml'), 2, [{ range: range(2, 14, 2, 18), text: 'false' }]);
     const t = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { since: mark, version: 1 });
@@ -130,13 +123,8 @@ describe('protocol: Helm chart files', () => {
     const pod = uriOf('templates/pod.yaml');
     await client.open(pod, POD);
     const p = await client.waitForDiagnostics(pod, { version: 1 });
-    assert.deepEqual(strip(p.diagnostics), [{
-      range: range(9, 18, 9, 58),
-      code: 'disallow-privileged-containers',
-      message: `${PRIVILEGED} [value sets: ci/host-values.yaml]`,
-      severity: DiagnosticSeverity.Error,
-      relatedInformation: [{ location: { uri: uriOf('ci/host-values.yaml'), range: range(2, 2, 2, 18) }, message: '.Values.securityContext.privileged is set here' }],
-    }]);
+    assert.deepEqual(strip(p.diagnostics), [privileged(range(9, 18, 9, 58), uriOf('ci/host-values.yaml'), range(2, 2, 2, 18),
+      '.Values.securityContext.privileged is set here', `${PRIVILEGED} [value sets: ci/host-values.yaml]`)]);
   });
 
   it('reports a template error at its position with the message Helm prints', async () => {

@@ -7,16 +7,10 @@ import { ChartFinding, ChartFix, chartFix } from '../../engine';
 import type { CodeActionClient } from '../codeActions';
 import { SOURCE } from '../diagnostics';
 import { riskOf } from '../fixEdits';
-import type { ChartDiagnosticData } from './helm-diagnostics';
+import { ChartDiagnosticData, lspPosition } from './helm-diagnostics';
 import type { ChartRun } from './helm';
 
 const fixCache = new WeakMap<ChartFinding, ChartFix | null>();
-
-function lspPosition(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - before.lastIndexOf('\n') - 1 };
-}
 
 const sameStart = (d: Diagnostic, line: number, column: number) => d.range.start.line === line - 1 && d.range.start.character === column - 1;
 

@@ -4,7 +4,7 @@
 // a value set the chart cannot render with as an error at the template position Helm names
 // (Go's message, as Helm prints it); a missing dependency as one note on Chart.yaml.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { ChartFinding, ChartJudgement, SetFailure, setsNote, SourcePoint } from '../../engine';
+import { ChartFinding, ChartJudgement, pointAt, SetFailure, setsNote, SourcePoint } from '../../engine';
 import { FindingData, SOURCE, toDiagnostic } from '../diagnostics';
 
 /** What a chart diagnostic's `data` carries beside the finding's: which chart finding it is. */
@@ -18,11 +18,10 @@ const toRange = (start: SourcePoint, end: SourcePoint): Diagnostic['range'] => (
   end: { line: end.line - 1, character: end.column - 1 },
 });
 
-/** Line/column of an offset (0-based). */
-function lspPosition(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - before.lastIndexOf('\n') - 1 };
+/** Line/column of an offset (0-based, as LSP counts). */
+export function lspPosition(text: string, offset: number): { line: number; character: number } {
+  const p = pointAt(text, offset);
+  return { line: p.line - 1, character: p.column - 1 };
 }
 
 function findingMessage(f: ChartFinding, judgement: ChartJudgement): string {
