@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChartFile, ChartJudging, chartValueSets, ChartJudgement, LintConfig, ResolvedConfig, resolveConfig } from '../../engine';
 import { ChartReadError, readChartFiles } from '../../host/chart-files';
 import { chartFileRole, chartOf } from '../../host/chart-root';
+import { AdaptiveDebounce } from '../debounce';
 import { describeError, RateLimitedLog } from '../log';
 import { SettingsStore } from '../settings';
 import { diskUri, fsPathOf } from '../uris';
@@ -64,8 +65,12 @@ export class HelmCharts {
   private nextToken = 1;
   private disposed = false;
   private readonly seen = new Set<string>();
+  /** The wait after an edit follows what rendering the chart costs, as a document's lint does. */
+  private readonly debounce: AdaptiveDebounce;
 
-  constructor(private readonly deps: HelmDeps) {}
+  constructor(private readonly deps: HelmDeps) {
+    this.debounce = new AdaptiveDebounce(deps.debounceMs);
+  }
 
   /** This document's diagnostics come from its chart's render. */
   claims(doc: TextDocument): boolean {
@@ -78,7 +83,7 @@ export class HelmCharts {
     if (!place) return;
     const first = !this.seen.has(doc.uri);
     this.seen.add(doc.uri);
-    this.schedule(place.dir, first ? 0 : this.deps.debounceMs);
+    this.schedule(place.dir, first ? 0 : this.debounce.delay(place.dir));
   }
 
   closed(uri: string): void {
@@ -208,13 +213,17 @@ export class HelmCharts {
     const versions = versionsOf(open);
     const sets = chartValueSets(files);
     const judging = new ChartJudging(files, { sets, config: () => config, uriOf: (p, set, i) => `${diskUri(path.join(dir, p))}#rendered-${set}-${i}` });
+    let busy = 0;
     for (const [i, set] of sets.entries()) {
       if (i > 0) {
         await nextTurn();
         if (this.disposed || !sameVersions(versions, this.openDocuments(dir))) return undefined;
       }
+      const started = performance.now();
       judging.judgeSet(set);
+      busy += performance.now() - started;
     }
+    this.debounce.record(dir, busy);
     return state.run = { dir, versions, files, config, judgement: judging.judgement };
   }
 
