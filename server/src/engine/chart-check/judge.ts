@@ -19,7 +19,11 @@ export interface ChartJudgeOptions {
   config(path: string): ResolvedConfig;
   /** The URI a rendered document is linted under (its objects' identity in the workspace model). */
   uriOf(path: string, set: string, index: number): string;
-  /** The model cross-object rules read; the rendered objects are added to it. Default: a new one. */
+  /**
+   * The model cross-object rules read; every set's rendered objects are added to it. Default: a
+   * new model per value set (each set is an install of its own: one set's NetworkPolicy does not
+   * cover another set's pods).
+   */
   workspace?: WorkspaceIndex;
   /** Further render options (release name, --set...); a value set's file comes before `valueFiles`. */
   render?: ChartRenderOptions;
@@ -72,18 +76,19 @@ function lintDocument(doc: ChartDocument, uri: string, config: ResolvedConfig, w
  */
 export class ChartJudging {
   readonly judgement: ChartJudgement;
-  private readonly workspace: WorkspaceIndex;
+  private readonly workspace: WorkspaceIndex | undefined;
   private readonly byPath: Map<string, string>;
   private readonly seen = new Map<string, ChartFinding>();
 
   constructor(private readonly files: ChartFile[], private readonly opts: ChartJudgeOptions) {
     this.judgement = { findings: [], failures: [], renders: [], sets: opts.sets };
-    this.workspace = opts.workspace ?? new WorkspaceIndex();
+    this.workspace = opts.workspace;
     this.byPath = new Map(files.map(f => [f.path, f.text]));
   }
 
   judgeSet(set: ValueSet): void {
-    const { opts, judgement: out, workspace } = this;
+    const { opts, judgement: out } = this;
+    const workspace = this.workspace ?? new WorkspaceIndex();
     // The set's own file first: values the user passes (-f, --set...) override the chart's sets.
     const valueFiles = [...(set.text !== undefined ? [{ name: set.name, text: set.text }] : []), ...(opts.render?.valueFiles ?? [])];
     const r = renderChart(this.files, { ...opts.render, valueFiles, includeCrds: true });
