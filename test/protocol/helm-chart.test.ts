@@ -127,8 +127,32 @@ describe('protocol: Helm chart files', () => {
       '.Values.securityContext.privileged is set here', `${PRIVILEGED} [value sets: ci/host-values.yaml]`)]);
   });
 
+  it('offers the same fix on the values node, as a versioned edit of the open values.yaml', async () => {
+    await client.open(uriOf('values.yaml'), VALUES);
+    const v = await client.waitForDiagnostics(uriOf('values.yaml'), { version: 1 });
+    const actions = await client.request<CodeAction[]>(CodeActionRequest.method, {
+      textDocument: { uri: uriOf('values.yaml') }, range: v.diagnostics[0].range, context: { diagnostics: v.diagnostics },
+    });
+    assert.deepEqual(actions.map(a => [a.title, a.edit]), [[
+      'Set securityContext.privileged: false in container "app" in values.yaml (a CNI, CSI or device-plugin container that needs the host stops working)',
+      { documentChanges: [{ textDocument: { uri: uriOf('values.yaml'), version: 1 }, edits: [{ range: range(2, 14, 2, 18), newText: 'false' }] }] },
+    ]]);
+  });
+
+  it('reports a finding a helper prints in the helper, opened as the Helm extension names it', async () => {
+    const helpers = '{{- define "demo.securityContext" -}}\nprivileged: {{ .Values.securityContext.privileged }}\n{{- end }}\n';
+    write('templates/_helpers.tpl', helpers);
+    write('templates/pod.yaml', POD.replace('      privileged: {{ .Values.securityContext.privileged }}', '      {{- include "demo.securityContext" . | nindent 6 }}'));
+    await client.open(uriOf('templates/_helpers.tpl'), helpers, { languageId: 'helm' });
+    const p = await client.waitForDiagnostics(uriOf('templates/_helpers.tpl'), { version: 1 });
+    assert.deepEqual(strip(p.diagnostics), [privileged(range(1, 12, 1, 52), uriOf('values.yaml'), range(2, 2, 2, 18), '.Values.securityContext.privileged is set here')]);
+  });
+
   it('reports a template error at its position with the message Helm prints', async () => {
     const broken = POD.replace('{{ .Values.image }}', '{{ .Values.image | nope }}');
+    await client.open(uriOf('templates/policy.yaml'), POLICY);
+    await client.waitForDiagnostics(uriOf('templates/policy.yaml'), { version: 1 });
+    const mark = client.mark();
     await client.open(uriOf('templates/pod.yaml'), broken);
     const p = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
     assert.deepEqual(strip(p.diagnostics), [{
@@ -136,6 +160,14 @@ describe('protocol: Helm chart files', () => {
       code: 'chart-render',
       message: 'parse error at (demo/templates/pod.yaml:8): function "nope" not defined',
       severity: DiagnosticSeverity.Error,
+      relatedInformation: undefined,
+    }]);
+    // The chart renders nothing: another open template is not checked, and says why.
+    assert.deepEqual(strip((await client.waitForDiagnostics(uriOf('templates/policy.yaml'), { since: mark, version: 1 })).diagnostics), [{
+      range: range(0, 0, 0, 0),
+      code: 'not-checked',
+      message: 'Not checked for security findings: the chart does not render (see templates/pod.yaml:8).',
+      severity: DiagnosticSeverity.Warning,
       relatedInformation: undefined,
     }]);
   });
