@@ -1,7 +1,7 @@
 // judgeChart: findings at the template span, the values node that set the value, and the value
 // sets a finding holds in.
 import * as assert from 'node:assert/strict';
-import { chartValueSets, judgeChart, resolveConfig } from '@kube-harden/server/out/engine';
+import { chartValueSets, judgeChart, resolveConfig, WorkspaceIndex } from '@kube-harden/server/out/engine';
 
 const config = resolveConfig({});
 const files = [
@@ -41,5 +41,26 @@ describe('judgeChart', () => {
       // Go's column counts from 0: `required` starts 21 bytes into the line.
       at: { path: 'templates/pod.yaml', line: 10, col: 21 },
     }]);
+  });
+
+  it('judges each value set as an install of its own, also in a shared repository model', () => {
+    // The same binding in every set: counted once per set, never once per set rendered so far.
+    const rbac = [
+      { path: 'Chart.yaml', text: 'apiVersion: v2\nname: demo\nversion: 0.1.0\n' },
+      { path: 'values.yaml', text: 'replicas: 1\n' },
+      { path: 'ci/a-values.yaml', text: 'replicas: 2\n' },
+      { path: 'ci/b-values.yaml', text: 'replicas: 3\n' },
+      { path: 'templates/rbac.yaml', text: [
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n---',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: app\nrules:\n- apiGroups: [""]\n  resources: [secrets]\n  verbs: [get]\n---',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: app\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: app}\nsubjects:\n- {kind: ServiceAccount, name: app, namespace: default}\n---',
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: {{ .Values.replicas }}\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      serviceAccountName: app\n      containers:\n      - {name: c, image: nginx:1.27}\n',
+      ].join('\n') },
+    ];
+    for (const workspace of [undefined, new WorkspaceIndex()]) {
+      const j = judgeChart(rbac, { sets: chartValueSets(rbac), config: () => config, uriOf: (p, s, i) => `file:///c/${p}#${s}-${i}`, ...(workspace ? { workspace } : {}) });
+      const token = j.findings.filter(f => f.finding.ruleId === 'disallow-automounted-token-with-rbac');
+      assert.deepEqual(token.map(f => f.sets), [['values.yaml', 'ci/a-values.yaml', 'ci/b-values.yaml']]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { Finding, lintParsed, ResolvedConfig } from '../lint';
 import { ParsedFile, parseFile } from '../model/parse';
 import { ChartDocument, ChartFile, ChartRenderOptions, renderChart } from '../render/helm';
 import { WorkspaceIndex } from '../workspace';
-import { summarizeFile } from '../workspace/summary';
+import { ObjectSummary, summarizeFile } from '../workspace/summary';
 import { mapFinding, SourceSpan, ValueOrigin } from './map-finding';
 
 /** A value set: `values.yaml` alone (no file), or with one more values file (chart-relative path). */
@@ -20,9 +20,11 @@ export interface ChartJudgeOptions {
   /** The URI a rendered document is linted under (its objects' identity in the workspace model). */
   uriOf(path: string, set: string, index: number): string;
   /**
-   * The model cross-object rules read; every set's rendered objects are added to it. Default: a
-   * new model per value set (each set is an install of its own: one set's NetworkPolicy does not
-   * cover another set's pods).
+   * The model of the rest of the repository, which cross-object rules read with the chart's
+   * objects. The first value set that renders stays in it (the chart's default install, seen by
+   * the repository's other files); every other set is judged with its own objects in place of
+   * those, then taken out: each set is an install of its own, so one set's bindings or
+   * NetworkPolicies never count for another's pods. Default: a new model per set.
    */
   workspace?: WorkspaceIndex;
   /** Further render options (release name, --set...); a value set's file comes before `valueFiles`. */
@@ -79,6 +81,8 @@ export class ChartJudging {
   private readonly workspace: WorkspaceIndex | undefined;
   private readonly byPath: Map<string, string>;
   private readonly seen = new Map<string, ChartFinding>();
+  /** The first rendered set's objects, kept in the caller's model. */
+  private kept: Array<[string, ObjectSummary[]]> | undefined;
 
   constructor(private readonly files: ChartFile[], private readonly opts: ChartJudgeOptions) {
     this.judgement = { findings: [], failures: [], renders: [], sets: opts.sets };
@@ -98,9 +102,14 @@ export class ChartJudging {
     }
     out.renders.push({ set, documents: r.documents, sources: r.sources });
     const uris = r.documents.map((doc, i) => opts.uriOf(doc.path, set.name, i));
+    const own: Array<[string, ObjectSummary[]]> = [];
     r.documents.forEach((doc, i) => {
-      try { workspace.setFile(uris[i], summarizeFile(uris[i], parseFile(doc.content))); } catch { /* judged below */ }
+      try { own.push([uris[i], summarizeFile(uris[i], parseFile(doc.content))]); } catch { /* judged below */ }
     });
+    const first = this.workspace !== undefined && this.kept === undefined;
+    if (this.workspace && !first) for (const [uri] of this.kept!) workspace.removeFile(uri);
+    for (const [uri, summaries] of own) workspace.setFile(uri, summaries);
+    if (first) this.kept = own;
     const valueFile = set.path !== undefined && set.text !== undefined ? { path: set.path, text: set.text } : undefined;
     r.documents.forEach((doc, i) => {
       const { parsed, findings } = lintDocument(doc, uris[i], opts.config(doc.path), workspace);
@@ -122,6 +131,10 @@ export class ChartJudging {
         out.findings.push(judged);
       }
     });
+    if (this.workspace && !first) {
+      for (const [uri] of own) workspace.removeFile(uri);
+      for (const [uri, summaries] of this.kept!) workspace.setFile(uri, summaries);
+    }
   }
 }
 
