@@ -76,6 +76,14 @@ describe('chart fixes', () => {
     assert.equal(r.text, `${POD_HEAD}  containers:\n  - name: app\n    image: {{ .Values.image }}\n${LIMITS}    securityContext:\n      allowPrivilegeEscalation: false\n`);
   });
 
+  it('inserts a block after a helper\'s line when the helper prints nothing, so what it prints otherwise stays put', () => {
+    const helpers = '{{- define "demo.env" -}}\n{{- if .Values.tz }}\n- name: TZ\n  value: {{ .Values.tz }}\n{{- end }}\n{{- end }}\n';
+    const pod = `${POD_HEAD}  containers:\n  - name: app\n    image: nginx:1.27\n${LIMITS}    env:\n    - name: A\n      value: "1"\n    {{- include "demo.env" . | nindent 4 }}\n  volumes: []\n`;
+    const r = fixOf(chart('tz: ""\n', pod, [{ path: 'templates/_helpers.tpl', text: helpers }]), 'require-no-privilege-escalation', 'app')!;
+    assert.equal(r.fix.suggestion, true);
+    assert.equal(r.text, `${POD_HEAD}  containers:\n  - name: app\n    image: nginx:1.27\n${LIMITS}    env:\n    - name: A\n      value: "1"\n    {{- include "demo.env" . | nindent 4 }}\n    securityContext:\n      allowPrivilegeEscalation: false\n  volumes: []\n`);
+  });
+
   it('offers nothing when no edit of the chart removes the finding', () => {
     // `default` treats false as empty: no values edit can make this print false.
     const values = 'securityContext:\n  privileged: true\n';

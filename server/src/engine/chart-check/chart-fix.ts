@@ -147,6 +147,22 @@ function wholeDiff(a: string, b: string): TextEdit {
   return { start, end: ea, newText: b.slice(start, eb) };
 }
 
+/**
+ * Where [start, end) of the output lies in a template's literal text. Whole lines inserted into
+ * the blank end of an action's output (the indentation `{{- include ... | nindent 10 }}` prints
+ * when the helper prints nothing) go after that action's line in the template, so whatever the
+ * helper prints with other values stays where it was. The proof (a render) checks the result.
+ */
+function literalAt(origins: OriginRange[], output: string, start: number, end: number): { file: string; offset: number } | undefined {
+  const o = containing(origins, start, end, 'text')[0];
+  if (o && o.origin.kind === 'text') return { file: o.origin.file, offset: o.origin.offset + (start - o.start) };
+  if (start !== end || output[start - 1] !== '\n') return undefined;
+  const a = origins.find(r => r.origin.kind === 'action' && r.start < start && start <= r.end && /^\s*$/.test(output.slice(start, r.end)));
+  const next = a && origins.find(r => r.origin.kind === 'text' && r.start === a.end && output[r.start] === '\n');
+  if (!next || next.origin.kind !== 'text') return undefined;
+  return { file: next.origin.file, offset: next.origin.offset + 1 };
+}
+
 /** The fix as edits of the template's literal text, when each rendered edit falls on such text. */
 function templateCandidate(cf: ChartFinding, rendered: TextEdit[], sources: Map<string, { path: string; text: string }>): ChartFileEdit | undefined {
   const doc = cf.document;
@@ -156,13 +172,12 @@ function templateCandidate(cf: ChartFinding, rendered: TextEdit[], sources: Map<
   const edits: TextEdit[] = [];
   for (const e of rendered) {
     const s = doc.offset + e.start, t = doc.offset + e.end;
-    const o = containing(out.origins, s, t, 'text')[0];
-    if (!o || o.origin.kind !== 'text') return undefined;
-    const src = sources.get(o.origin.file);
+    const at = literalAt(out.origins, out.text, s, t);
+    if (!at) return undefined;
+    const src = sources.get(at.file);
     if (!src || (path !== undefined && path !== src.path)) return undefined;
     path = src.path;
-    const from = o.origin.offset + (s - o.start);
-    edits.push({ start: from, end: from + (t - s), newText: e.newText });
+    edits.push({ start: at.offset, end: at.offset + (t - s), newText: e.newText });
   }
   return path ? { path, edits } : undefined;
 }
