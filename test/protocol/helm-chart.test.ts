@@ -61,6 +61,8 @@ describe('protocol: Helm chart files', () => {
     range: at, code: 'disallow-privileged-containers', message, severity: DiagnosticSeverity.Error,
     relatedInformation: [{ location: { uri: relatedUri, range: relatedAt }, message: relatedMessage }],
   });
+  /** A diagnostic that is not a finding (no related information). */
+  const note = (at: ReturnType<typeof range>, code: string, severity: DiagnosticSeverity, message: string) => ({ range: at, code, message, severity, relatedInformation: undefined });
   const strip = (ds: Diagnostic[]) => ds.map(d => ({ range: d.range, code: d.code, message: d.message, severity: d.severity, relatedInformation: d.relatedInformation }));
 
   beforeEach(async () => {
@@ -155,21 +157,10 @@ describe('protocol: Helm chart files', () => {
     const mark = client.mark();
     await client.open(uriOf('templates/pod.yaml'), broken);
     const p = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { version: 1 });
-    assert.deepEqual(strip(p.diagnostics), [{
-      range: range(7, 30, 7, 34),
-      code: 'chart-render',
-      message: 'parse error at (demo/templates/pod.yaml:8): function "nope" not defined',
-      severity: DiagnosticSeverity.Error,
-      relatedInformation: undefined,
-    }]);
+    assert.deepEqual(strip(p.diagnostics), [note(range(7, 30, 7, 34), 'chart-render', DiagnosticSeverity.Error, 'parse error at (demo/templates/pod.yaml:8): function "nope" not defined')]);
     // The chart renders nothing: another open template is not checked, and says why.
-    assert.deepEqual(strip((await client.waitForDiagnostics(uriOf('templates/policy.yaml'), { since: mark, version: 1 })).diagnostics), [{
-      range: range(0, 0, 0, 0),
-      code: 'not-checked',
-      message: 'Not checked for security findings: the chart does not render (see templates/pod.yaml:8).',
-      severity: DiagnosticSeverity.Warning,
-      relatedInformation: undefined,
-    }]);
+    assert.deepEqual(strip((await client.waitForDiagnostics(uriOf('templates/policy.yaml'), { since: mark, version: 1 })).diagnostics),
+      [note(range(0, 0, 0, 0), 'not-checked', DiagnosticSeverity.Warning, 'Not checked for security findings: the chart does not render (see templates/pod.yaml:8).')]);
   });
 
   it('says once on Chart.yaml that a dependency is missing', async () => {
@@ -177,12 +168,7 @@ describe('protocol: Helm chart files', () => {
     write('Chart.yaml', withDep);
     await client.open(uriOf('Chart.yaml'), withDep);
     const p = await client.waitForDiagnostics(uriOf('Chart.yaml'), { version: 1 });
-    assert.deepEqual(strip(p.diagnostics), [{
-      range: range(0, 0, 0, 0),
-      code: 'chart-dependency',
-      message: 'The chart is not checked: found in Chart.yaml, but missing in charts/ directory: redis. Run "helm dependency build" to fetch it.',
-      severity: DiagnosticSeverity.Information,
-      relatedInformation: undefined,
-    }]);
+    assert.deepEqual(strip(p.diagnostics), [note(range(0, 0, 0, 0), 'chart-dependency', DiagnosticSeverity.Information,
+      'The chart is not checked: found in Chart.yaml, but missing in charts/ directory: redis. Run "helm dependency build" to fetch it.')]);
   });
 });
