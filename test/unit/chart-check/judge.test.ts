@@ -61,6 +61,11 @@ describe('judgeChart', () => {
       const j = judgeChart(rbac, { sets: chartValueSets(rbac), config: () => config, uriOf: (p, s, i) => `file:///c/${p}#${s}-${i}`, ...(workspace ? { workspace } : {}) });
       const token = j.findings.filter(f => f.finding.ruleId === 'disallow-automounted-token-with-rbac');
       assert.deepEqual(token.map(f => f.sets), [['values.yaml', 'ci/a-values.yaml', 'ci/b-values.yaml']]);
+      // The binding it names, where the template prints it: `name: app` of the ClusterRoleBinding.
+      assert.deepEqual(token[0].related, [{
+        at: { path: 'templates/rbac.yaml', start: { line: 18, column: 9 }, end: { line: 18, column: 12 }, startOffset: 294, endOffset: 297 },
+        message: 'ClusterRoleBinding "app" binds ClusterRole "app" to ServiceAccount "app".',
+      }]);
     }
   });
 });

@@ -1,5 +1,5 @@
 export { ChartJudging, chartValueSets, judgeChart, setsNote } from './judge';
-export type { ChartFinding, ChartJudgement, ChartJudgeOptions, SetFailure, SetRender, ValueSet } from './judge';
+export type { ChartFinding, ChartJudgement, ChartJudgeOptions, ChartRelated, SetFailure, SetRender, ValueSet } from './judge';
 export { mapFinding, pointAt, spanOf } from './map-finding';
 export type { MappedFinding, SourcePoint, SourceSpan, ValueOrigin } from './map-finding';
 export { chartFix } from './chart-fix';

@@ -47,7 +47,11 @@ export interface ChartFinding {
   value?: ValueOrigin;
   /** Whether a template action or literal template text produced the offending text. */
   printedBy?: 'action' | 'text';
+  /** The finding's related places that are other rendered objects of the chart, in its sources. */
+  related?: ChartRelated[];
 }
+
+export interface ChartRelated { at: SourceSpan; message: string }
 
 /** A value set the chart cannot render with; `at`: the template position of a template error. */
 export interface SetFailure { set: ValueSet; error: string; at?: { path: string; line: number; col: number } }
@@ -65,11 +69,6 @@ export function chartValueSets(files: readonly ChartFile[]): ValueSet[] {
   return sets;
 }
 
-/** A rendered document's findings, linted against the model that holds every rendered object. */
-function lintDocument(doc: ChartDocument, uri: string, config: ResolvedConfig, workspace: WorkspaceIndex): { parsed: ParsedFile; findings: Finding[] } {
-  const parsed = parseFile(doc.content);
-  return { parsed, findings: lintParsed(parsed, config, { uri, workspace }).findings };
-}
 
 /**
  * A chart judged one value set at a time, so a front end can yield between sets (the language
@@ -102,19 +101,31 @@ export class ChartJudging {
     }
     out.renders.push({ set, documents: r.documents, sources: r.sources });
     const uris = r.documents.map((doc, i) => opts.uriOf(doc.path, set.name, i));
+    // One parse per rendered document: the model's summaries and the lint share it.
+    const parsed = r.documents.map(doc => parseFile(doc.content));
     const own: Array<[string, ObjectSummary[]]> = [];
-    r.documents.forEach((doc, i) => {
-      try { own.push([uris[i], summarizeFile(uris[i], parseFile(doc.content))]); } catch { /* judged below */ }
+    const summaries: Array<ObjectSummary[] | undefined> = parsed.map((p, i) => {
+      try { const s = summarizeFile(uris[i], p); own.push([uris[i], s]); return s; } catch { return undefined; }
     });
     const first = this.workspace !== undefined && this.kept === undefined;
     if (this.workspace && !first) for (const [uri] of this.kept!) workspace.removeFile(uri);
     for (const [uri, summaries] of own) workspace.setFile(uri, summaries);
     if (first) this.kept = own;
     const valueFile = set.path !== undefined && set.text !== undefined ? { path: set.path, text: set.text } : undefined;
+    const fileText = (p: string) => this.byPath.get(p);
+    /** A place in another rendered document of this set (the binding an RBAC finding names), in the chart's sources. */
+    const relatedIn = (f: Finding): ChartRelated[] => f.related.flatMap(rel => {
+      const k = uris.indexOf(rel.uri);
+      if (k < 0) return [];
+      const lines = parsed[k].lines;
+      const m = mapFinding({ offsets: [lines.offsetAt(rel.range.start), lines.offsetAt(rel.range.end)] }, r.documents[k], r.sources, valueFile, fileText);
+      return m ? [{ at: m.at, message: rel.message }] : [];
+    });
     r.documents.forEach((doc, i) => {
-      const { parsed, findings } = lintDocument(doc, uris[i], opts.config(doc.path), workspace);
+      const sum = summaries[i];
+      const findings = lintParsed(parsed[i], opts.config(doc.path), { uri: uris[i], workspace, ...(sum ? { summaries: sum } : {}) }).findings;
       for (const f of findings) {
-        const m = mapFinding(f, doc, r.sources, valueFile, p => this.byPath.get(p));
+        const m = mapFinding(f, doc, r.sources, valueFile, fileText);
         const at: SourceSpan = m?.at ?? {
           path: doc.path,
           start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
@@ -124,7 +135,9 @@ export class ChartJudging {
         const key = `${at.path}|${at.start.line}|${at.start.column}|${f.ruleId}|${f.message}`;
         const have = this.seen.get(key);
         if (have) { if (!have.sets.includes(set.name)) have.sets.push(set.name); continue; }
-        const judged: ChartFinding = { finding: f, set: set.name, sets: [set.name], document: doc, parsed, documentFindings: findings, at };
+        const judged: ChartFinding = { finding: f, set: set.name, sets: [set.name], document: doc, parsed: parsed[i], documentFindings: findings, at };
+        const related = relatedIn(f);
+        if (related.length) judged.related = related;
         if (m?.value) judged.value = m.value;
         if (m?.printedBy) judged.printedBy = m.printedBy;
         this.seen.set(key, judged);

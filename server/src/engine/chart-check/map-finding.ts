@@ -51,7 +51,7 @@ function chartFolderOf(templatePath: string): string {
  * (tried first) and `fileText`: any chart file's text by its relative path.
  */
 export function mapFinding(
-  f: Finding, doc: ChartDocument, sources: Map<string, { path: string; text: string }>,
+  f: Pick<Finding, 'offsets'>, doc: ChartDocument, sources: Map<string, { path: string; text: string }>,
   valueFile: { path: string; text: string } | undefined, fileText: (path: string) => string | undefined,
 ): MappedFinding | undefined {
   const file = doc.file;

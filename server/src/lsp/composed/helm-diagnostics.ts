@@ -78,10 +78,14 @@ export function chartDiagnostics(
       ? { start: lspPosition(valueText, value.keySpan.startOffset), end: lspPosition(valueText, value.value?.end ?? value.keySpan.endOffset) }
       : undefined;
     const rest = base;
-    add(f.at.path, {
-      ...rest, range: at, message, data,
-      ...(value && valueRange ? { relatedInformation: [{ location: { uri: uriOf(value.file), range: valueRange }, message: `.Values.${value.key.join('.')} is set here` }] } : {}),
-    });
+    // The values node, then the other objects the finding names (a binding, a Role) where the
+    // chart's sources print them, then places outside the chart.
+    const related = [
+      ...(value && valueRange ? [{ location: { uri: uriOf(value.file), range: valueRange }, message: `.Values.${value.key.join('.')} is set here` }] : []),
+      ...(f.related ?? []).map(r => ({ location: { uri: uriOf(r.at.path), range: toRange(r.at.start, r.at.end) }, message: r.message })),
+      ...f.finding.related.filter(r => !r.uri.includes('#rendered-')).map(r => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
+    ];
+    add(f.at.path, { ...rest, range: at, message, data, ...(related.length ? { relatedInformation: related } : {}) });
     if (value && valueRange && value.file !== f.at.path) {
       add(value.file, {
         ...rest, range: valueRange, message, data,
