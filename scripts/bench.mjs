@@ -2,7 +2,7 @@
 // the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks;
 // then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
 // bench/keystroke-lsp.mjs), and workspace indexing against its parse floor, with RSS
-// (bench/indexing.mjs), and a chart's keystroke cost (bench/chart-keystroke.mjs). Numbers only: nothing is asserted. Uses the built engine (run
+// (bench/indexing.mjs). Numbers only: nothing is asserted. Uses the built engine (run
 // `npx tsc -b` first).
 //
 //   npm run bench [-- <file or directory>] [-- --runs N]
