@@ -125,6 +125,19 @@ function missingDependency(chart: Chart): string | undefined {
   return undefined;
 }
 
+/**
+ * The template position (1-based line, Go's 0-based column) that printed an offset of a rendered
+ * file: the literal text there, else the action that printed it; undefined for text `tpl` parsed.
+ */
+function templatePosition(file: RenderedFile | undefined, sources: Map<string, { path: string; text: string }>, offset: number): { path: string; line: number; col: number } | undefined {
+  const o = file?.origins.find(r => offset >= r.start && offset < r.end) ?? file?.origins.find(r => offset === r.end);
+  const src = o && sources.get(o.origin.file);
+  if (!o || !src) return undefined;
+  const at = o.origin.kind === 'text' ? o.origin.offset + (offset - o.start) : o.origin.start;
+  const before = src.text.slice(0, at);
+  return { path: src.path, line: before.split('\n').length, col: at - before.lastIndexOf('\n') - 1 };
+}
+
 export function renderChart(files: ChartFile[], opts: ChartRenderOptions = {}): ChartRenderResult {
   try {
     const chart = loadChart(files);
@@ -154,7 +167,10 @@ export function renderChart(files: ChartFile[], opts: ChartRenderOptions = {}): 
     try {
       sorted = sortManifests(templates);
     } catch (e) {
-      if (e instanceof ManifestError) return { ok: false, error: e.message };
+      if (e instanceof ManifestError) {
+        const at = e.source !== undefined && e.outputOffset !== undefined ? templatePosition(byName.get(e.source), rendered.sources, e.outputOffset) : undefined;
+        return { ok: false, error: e.message, ...(at ? { at } : {}) };
+      }
       throw e;
     }
     const toDoc = (m: Manifest): ChartDocument => {
