@@ -2,9 +2,8 @@
 // action that printed the offending text (and the values file node that set the value it
 // printed), or the literal template text around it. Pure: the chart's files are handed in.
 import type { Finding } from '../lint';
-import type { ChartDocument } from '../render/helm';
+import { ChartDocument, originAt } from '../render/helm';
 import { locateValueNode } from '../render/helm/values-locate';
-import type { OriginRange } from '../render/gotemplate';
 
 /** 1-based line and column, as the CLI prints them. */
 export interface SourcePoint { line: number; column: number }
@@ -34,10 +33,6 @@ export function pointAt(text: string, offset: number): SourcePoint {
 
 export function spanOf(path: string, text: string, start: number, end: number): SourceSpan {
   return { path, start: pointAt(text, start), end: pointAt(text, end), startOffset: start, endOffset: end };
-}
-
-function originAt(origins: OriginRange[], offset: number): OriginRange | undefined {
-  return origins.find(o => offset >= o.start && offset < o.end) ?? origins.find(o => offset === o.end);
 }
 
 /** The chart folder a template belongs to, relative to the root chart ('' or `charts/sub/`). */

@@ -125,12 +125,17 @@ function missingDependency(chart: Chart): string | undefined {
   return undefined;
 }
 
+/** The origin of an output offset: the range holding it, else one ending there (the output's end). */
+export function originAt(origins: OriginRange[], offset: number): OriginRange | undefined {
+  return origins.find(o => offset >= o.start && offset < o.end) ?? origins.find(o => offset === o.end);
+}
+
 /**
  * The template position (1-based line, Go's 0-based column) that printed an offset of a rendered
  * file: the literal text there, else the action that printed it; undefined for text `tpl` parsed.
  */
 function templatePosition(file: RenderedFile | undefined, sources: Map<string, { path: string; text: string }>, offset: number): { path: string; line: number; col: number } | undefined {
-  const o = file?.origins.find(r => offset >= r.start && offset < r.end) ?? file?.origins.find(r => offset === r.end);
+  const o = file && originAt(file.origins, offset);
   const src = o && sources.get(o.origin.file);
   if (!o || !src) return undefined;
   const at = o.origin.kind === 'text' ? o.origin.offset + (offset - o.start) : o.origin.start;
