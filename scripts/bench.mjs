@@ -190,6 +190,9 @@ execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'big-documen
 console.log('');
 await import('./bench/gotemplate.mjs');
 
+// A chart in the editor: re-render + judge ingress-nginx's chart after a template or values edit.
+await import('./bench/chart-keystroke.mjs');
+
 // A large JSON file that is not Kubernetes (package-lock.json): judged from its top-level keys.
 const { benchJsonSkip } = await import('./bench/json-skip.mjs');
 benchJsonSkip();

@@ -40,6 +40,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'untitled', language: 'json' },
+      // Chart templates and helpers, as the Helm extension names them: judged through the rendered chart.
+      { scheme: 'file', language: 'helm' },
+      { scheme: 'file', pattern: '**/templates/**/*.tpl' },
     ],
     initializationOptions: { docsRoot },
     outputChannel,

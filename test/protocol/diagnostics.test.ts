@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -135,25 +134,6 @@ describe('protocol: diagnostics', () => {
     await client.open(probe, PRIVILEGED_POD, { languageId: 'plaintext' });
     assert.equal((await client.waitForDiagnostics(probe, { version: 1 })).diagnostics.length, 2, '.yml is linted whatever the language id');
     assert.ok(!client.published.some(x => x.uri === md));
-  });
-
-  it('publishes only "not checked" for a Helm chart template, whatever it contains', async () => {
-    const chart = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-chart-'));
-    try {
-      fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
-      fs.mkdirSync(path.join(chart, 'templates'));
-      const uri = pathToFileURL(path.join(chart, 'templates', 'pod.yaml')).href;
-      await client.open(uri, PRIVILEGED_POD);
-      assert.deepEqual((await client.waitForDiagnostics(uri, { version: 1 })).diagnostics, [{
-        range: range(0, 0, 0, 'apiVersion: v1'.length),
-        severity: DiagnosticSeverity.Warning,
-        code: 'not-checked',
-        source: 'kube-harden',
-        message: 'Not checked for security findings: Helm chart template (charts are not rendered yet).',
-      }]);
-    } finally {
-      fs.rmSync(chart, { recursive: true, force: true });
-    }
   });
 
   it('clears diagnostics on close', async () => {

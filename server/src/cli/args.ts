@@ -32,7 +32,17 @@ export interface CheckArgs {
   stdinFilename?: string;
   /** --no-context: judge the named files with each other only, not with the rest of their repository. */
   noContext?: boolean;
+  /** Values for every chart checked, on top of each value set: -f, --set, --set-string, --set-json, --set-file. */
+  chartValues?: ChartValueFlags;
 }
+
+/** Helm's value flags, each in the order given (Helm applies the kinds in its own order). */
+export interface ChartValueFlags { valueFiles: string[]; set: string[]; setString: string[]; setJson: string[]; setFile: string[] }
+
+/** The value flags and where each goes in ChartValueFlags. */
+const VALUE_FLAGS: Record<string, keyof ChartValueFlags> = {
+  '-f': 'valueFiles', '--values': 'valueFiles', '--set': 'set', '--set-string': 'setString', '--set-json': 'setJson', '--set-file': 'setFile',
+};
 
 export interface RulesArgs {
   command: 'rules';
@@ -66,6 +76,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--no-context': { takesValue: false, commands: ['check'] },
   '--allow-skipped': { takesValue: false, commands: ['check'] },
   '--max-file-size': { takesValue: true, commands: ['check'] },
+  ...Object.fromEntries(Object.keys(VALUE_FLAGS).map(f => [f, { takesValue: true, commands: ['check'] }])),
 };
 
 const COMMANDS = ['check', 'rules'] as const;
@@ -85,6 +96,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'check' && command !== 'rules') throw new UsageError(`unknown command ${quote(command)}: use "check" or "rules"`);
 
   const values = new Map<string, string>();
+  const chartValues: ChartValueFlags = { valueFiles: [], set: [], setString: [], setJson: [], setFile: [] };
   const positionals: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -106,7 +118,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < rest.length && !rest[i + 1].startsWith('--')) value = rest[++i];
     if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
-    values.set(name, value);
+    const valueFlag = VALUE_FLAGS[name];
+    if (valueFlag === 'valueFiles') chartValues.valueFiles.push(...value.split(','));
+    else if (valueFlag) chartValues[valueFlag].push(value);
+    else values.set(name, value);
   }
 
   const format = formatOf(values.get('--format'));
@@ -160,6 +175,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (values.has('--no-context')) args.noContext = true;
   if (values.has('--allow-skipped')) args.allowSkipped = true;
   if (maxFileSize !== undefined) args.maxFileSize = maxFileSize;
+  if (Object.values(chartValues).some(v => v.length)) args.chartValues = chartValues;
   return args;
 }
 

@@ -3,11 +3,13 @@
 // are linted like any manifest, and every finding is reported at the template line that produced
 // the offending text: the action that printed it (naming the values file line that set the value)
 // or the literal text around it. A chart that cannot render is reported as skipped.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ChartDocument, ConfigInput, Finding, lintParsed, locateValue, OriginRange, parseFile, renderChart, resolveConfig, summarizeFile, WorkspaceIndex } from '../engine';
+import * as fs from 'node:fs';
+import { ChartFinding, ChartRenderOptions, chartValueSets, ConfigInput, judgeChart, resolveConfig, setsNote, WorkspaceIndex } from '../engine';
+import { ChartValueFlags, UsageError } from './args';
 import { readChartFiles } from '../host/chart-files';
+import { chartOf } from '../host/chart-root';
 import { CliFinding, fingerprints, RunNote } from './findings';
 import { Io } from './io';
 
@@ -18,23 +20,6 @@ export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: n
  * when only some of its templates were named, those templates (the findings reported).
  */
 export interface ChartRoot { dir: string; display: string; only?: Set<string> }
-
-const hasChartYaml = (dir: string) => fs.existsSync(path.join(dir, 'Chart.yaml'));
-
-/** The outermost chart a file belongs to (a subchart renders through its parent), if any. */
-function chartOf(file: string): string | undefined {
-  let found: string | undefined;
-  let dir = path.dirname(file);
-  for (let depth = 0; depth < 24; depth++) {
-    if (hasChartYaml(dir)) found = dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-    // Above a chart, only a parent chart's charts/ folder continues the chain.
-    if (found && path.basename(dir) !== 'charts' && !hasChartYaml(dir)) break;
-  }
-  return found;
-}
 
 /**
  * Charts among the files found. A Chart.yaml, values.yaml or ci/ values file brings the whole
@@ -59,66 +44,20 @@ export function chartRoots(files: ReadonlyArray<{ absolute: string; display: str
   return [...roots.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
-interface ValueSet { name: string; file?: string }
-
-function valueSets(dir: string): ValueSet[] {
-  const sets: ValueSet[] = [{ name: 'values.yaml' }];
-  try {
-    for (const f of fs.readdirSync(path.join(dir, 'ci')).sort()) if (/-values\.ya?ml$/.test(f)) sets.push({ name: `ci/${f}`, file: path.join(dir, 'ci', f) });
-  } catch { /* no ci folder */ }
-  return sets;
-}
-
-/** 1-based line and column of an offset in a text. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
-function originAt(origins: OriginRange[], offset: number): OriginRange | undefined {
-  return origins.find(o => offset >= o.start && offset < o.end) ?? origins.find(o => offset === o.end);
-}
-
-type Mapped = { path: string; start: { line: number; column: number }; end: { line: number; column: number }; note?: string };
-
-/** Where in the chart's sources a finding on a rendered document points. */
-function mapFinding(f: Finding, doc: ChartDocument, sources: Map<string, { path: string; text: string }>, dir: string, set: ValueSet): Mapped | undefined {
-  const file = doc.file;
-  if (!file) return undefined;
-  const at = doc.offset + f.offsets[0];
-  const o = originAt(file.origins, at);
-  if (!o) return undefined;
-  const src = sources.get(o.origin.file);
-  if (!src) {
-    // Text parsed by `tpl` has no file of its own: the innermost call site in a template stands for it.
-    const site = [...o.origin.via].reverse().find(v => sources.has(v.file));
-    if (!site) return undefined;
-    const s = sources.get(site.file)!;
-    return { path: s.path, start: position(s.text, site.start), end: position(s.text, site.end) };
-  }
-  if (o.origin.kind === 'text') {
-    const start = o.origin.offset + (at - o.start);
-    const end = Math.min(start + (f.offsets[1] - f.offsets[0]), o.origin.offset + (o.end - o.start));
-    return { path: src.path, start: position(src.text, start), end: position(src.text, Math.max(end, start)) };
-  }
-  const mapped: Mapped = { path: src.path, start: position(src.text, o.origin.start), end: position(src.text, o.origin.end) };
-  const vp = o.origin.path;
-  if (vp && vp[0] === 'Values') {
-    const key = vp.slice(1);
-    const files = [set.file, path.join(dir, path.dirname(src.path).replace(/templates(\/.*)?$/, ''), 'values.yaml')].filter((x): x is string => !!x);
-    for (const vf of files) {
-      let text: string;
-      try { text = fs.readFileSync(vf, 'utf8'); } catch { continue; }
-      const hit = locateValue(text, key);
-      if (hit) { mapped.note = `${path.relative(dir, vf).split(path.sep).join('/')}:${hit.line} sets .Values.${key.join('.')}`; break; }
-    }
-  }
-  return mapped;
-}
-
 /** Renders and lints every chart; findings come back in the CLI's shape, failures on stderr. */
-export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io): ChartCheck {
+export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io, values?: ChartValueFlags): ChartCheck {
   const out: ChartCheck = { findings: [], skipped: 0, charts: 0, notes: [] };
+  let render: ChartRenderOptions | undefined;
+  if (values) {
+    // Read once: the same values apply to every chart. Paths are relative to the working folder, as Helm reads them.
+    const cwd = io.cwd ?? process.cwd();
+    const valueFiles = values.valueFiles.map(f => {
+      try { return { name: f, text: fs.readFileSync(path.resolve(cwd, f), 'utf8') }; } catch (e) {
+        throw new UsageError(`${f}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+    render = { valueFiles, set: values.set, setString: values.setString, setJson: values.setJson, setFile: values.setFile, readFile: p => fs.readFileSync(path.resolve(cwd, p), 'utf8') };
+  }
   const skip = (file: string, reason: string, line?: number, col?: number) => {
     io.err(`kube-harden: skipped: ${file}${line ? `:${line}` : ''}${line && col ? `:${col}` : ''}: ${reason}\n`);
     out.notes.push({ level: 'error', message: `not rendered: ${reason}`, file, line });
@@ -131,44 +70,31 @@ export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolu
       continue;
     }
     out.charts++;
-    const sets = valueSets(dir);
-    // finding key -> the finding and the value sets it holds in
-    const seen = new Map<string, { finding: CliFinding; sets: string[] }>();
-    for (const set of sets) {
-      const valueFiles = set.file ? [{ name: set.name, text: fs.readFileSync(set.file, 'utf8') }] : [];
-      const r = renderChart(files, { valueFiles, includeCrds: true });
-      if (!r.ok) {
-        const reason = `${r.error.split('\n').map(l => l.trim()).join(' ')}${set.file ? ` (with ${set.name})` : ''}`;
-        if (r.at) skip(path.join(display, r.at.path), reason, r.at.line, r.at.col);
-        else skip(path.join(display, 'Chart.yaml'), reason);
-        continue;
-      }
-      r.documents.forEach((doc, i) => {
-        const uri = `${pathToFileURL(path.join(dir, doc.path)).href}#rendered-${set.name}-${i}`;
-        try { workspace.setFile(uri, summarizeFile(uri, parseFile(doc.content))); } catch { /* judged below */ }
-      });
-      r.documents.forEach((doc, i) => {
-        const uri = `${pathToFileURL(path.join(dir, doc.path)).href}#rendered-${set.name}-${i}`;
-        const parsed = parseFile(doc.content);
-        const result = lintParsed(parsed, resolveConfig(configFor(path.join(dir, doc.path))), { uri, workspace });
-        const prints = fingerprints(path.relative(base, path.join(dir, doc.path)).split(path.sep).join('/'), parsed, result.findings);
-        result.findings.forEach((f, k) => {
-          const m = mapFinding(f, doc, r.sources, dir, set) ?? { path: doc.path, start: { line: f.range.start.line + 1, column: f.range.start.character + 1 }, end: { line: f.range.end.line + 1, column: f.range.end.character + 1 } };
-          const file = path.join(display, m.path);
-          if (only && !only.has(path.join(dir, m.path))) return;
-          const finding: CliFinding = {
-            file, rule: f.ruleId, severity: f.severity, message: m.note ? `${f.message} (${m.note})` : f.message,
-            range: { start: m.start, end: m.end }, covers: [...f.covers], fix: null, fingerprint: prints[k],
-          };
-          const key = `${file}|${m.start.line}|${m.start.column}|${f.ruleId}|${f.message}`;
-          const have = seen.get(key);
-          if (have) { if (!have.sets.includes(set.name)) have.sets.push(set.name); } else seen.set(key, { finding, sets: [set.name] });
-        });
-      });
+    const judgement = judgeChart(files, {
+      sets: chartValueSets(files),
+      config: p => resolveConfig(configFor(path.join(dir, p))),
+      uriOf: (p, set, i) => `${pathToFileURL(path.join(dir, p)).href}#rendered-${set}-${i}`,
+      workspace,
+      ...(render ? { render } : {}),
+    });
+    for (const fail of judgement.failures) {
+      const reason = `${fail.error.split('\n').map(l => l.trim()).join(' ')}${fail.set.path ? ` (with ${fail.set.name})` : ''}`;
+      if (fail.at) skip(path.join(display, fail.at.path), reason, fail.at.line, fail.at.col);
+      else skip(path.join(display, 'Chart.yaml'), reason);
     }
-    for (const { finding, sets: where } of seen.values()) {
-      if (sets.length > 1 && where.length < sets.length) finding.message += ` [value sets: ${where.join(', ')}]`;
-      out.findings.push(finding);
+    const prints = new Map<ChartFinding['parsed'], string[]>();
+    for (const j of judgement.findings) {
+      if (only && !only.has(path.join(dir, j.at.path))) continue;
+      const f = j.finding;
+      let docPrints = prints.get(j.parsed);
+      if (!docPrints) prints.set(j.parsed, docPrints = fingerprints(path.relative(base, path.join(dir, j.document.path)).split(path.sep).join('/'), j.parsed, j.documentFindings));
+      const note = j.value && `${j.value.file}:${j.value.keySpan.start.line} sets .Values.${j.value.key.join('.')}`;
+      const sets = setsNote(j, judgement);
+      out.findings.push({
+        file: path.join(display, j.at.path), rule: f.ruleId, severity: f.severity,
+        message: `${note ? `${f.message} (${note})` : f.message}${sets ? ` [${sets}]` : ''}`,
+        range: { start: j.at.start, end: j.at.end }, covers: [...f.covers], fix: null, fingerprint: docPrints[j.documentFindings.indexOf(f)],
+      });
     }
   }
   return out;

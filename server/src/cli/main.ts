@@ -10,8 +10,8 @@ import { helpText, version } from './usage';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const CHART_FLAGS = new Set(['-f', '--values', '--set', '--set-string', '--release-name', '--namespace', '--kube-version', '--api-versions', '--include-crds', '--skip-tests', '--show-only', '--name-template']);
-const TAKES_VALUE = new Set(['-f', '--values', '--set', '--set-string', '--release-name', '--namespace', '--kube-version', '--api-versions', '--show-only', '--name-template', '--load-restrictor']);
+const CHART_FLAGS = new Set(['-f', '--values', '--set', '--set-string', '--set-json', '--set-file', '--release-name', '--namespace', '--kube-version', '--api-versions', '--include-crds', '--skip-tests', '--show-only', '--name-template']);
+const TAKES_VALUE = new Set(['-f', '--values', '--set', '--set-string', '--set-json', '--set-file', '--release-name', '--namespace', '--kube-version', '--api-versions', '--show-only', '--name-template', '--load-restrictor']);
 
 /**
  * `render <dir>` is a chart's when a chart-only flag is given, the folder holds a Chart.yaml, or

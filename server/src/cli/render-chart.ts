@@ -1,5 +1,5 @@
 // `kube-harden render <chart>`: prints what `helm template` prints for the chart with the same
-// flags (-f, --set, --set-string, --release-name, --namespace, --kube-version, --api-versions,
+// flags (-f, --set, --set-string, --set-json, --set-file, --release-name, --namespace, --kube-version, --api-versions,
 // --include-crds, --skip-tests, --show-only), rendered in-process without Helm or a cluster.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,12 +7,12 @@ import { ChartRenderOptions, parseTemplates, renderChart, renderTemplate as rend
 import { ChartReadError, readChartFiles } from '../host/chart-files';
 import { Io } from './io';
 
-const WITH_VALUE = new Set(['-f', '--values', '--set', '--set-string', '--release-name', '--namespace', '-n', '--kube-version', '--api-versions', '-a', '--show-only', '-s', '--name-template']);
+const WITH_VALUE = new Set(['-f', '--values', '--set', '--set-string', '--set-json', '--set-file', '--release-name', '--namespace', '-n', '--kube-version', '--api-versions', '-a', '--show-only', '-s', '--name-template']);
 
 interface RenderArgs { chart?: string; opts: ChartRenderOptions; valueFiles: string[]; showOnly: string[]; nameTemplate?: string }
 
 function parse(argv: string[]): RenderArgs | string {
-  const out: RenderArgs = { opts: { set: [], setString: [], apiVersions: [] }, valueFiles: [], showOnly: [] };
+  const out: RenderArgs = { opts: { set: [], setString: [], setJson: [], setFile: [], apiVersions: [] }, valueFiles: [], showOnly: [] };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value: string | undefined;
@@ -26,6 +26,8 @@ function parse(argv: string[]): RenderArgs | string {
       case '-f': case '--values': out.valueFiles.push(...value!.split(',')); break;
       case '--set': out.opts.set!.push(value!); break;
       case '--set-string': out.opts.setString!.push(value!); break;
+      case '--set-json': out.opts.setJson!.push(value!); break;
+      case '--set-file': out.opts.setFile!.push(value!); break;
       case '--release-name': out.opts.releaseName = value; break;
       case '-n': case '--namespace': out.opts.namespace = value; break;
       case '--kube-version': out.opts.kubeVersion = value; break;
@@ -89,6 +91,9 @@ export async function runRenderChart(argv: string[], io: Io): Promise<number> {
         return 2;
       }
     }
+    // --set-file paths are read as Helm reads them: relative to the working directory.
+    const cwd = io.cwd ?? process.cwd();
+    args.opts.readFile = p => fs.readFileSync(path.resolve(cwd, p), 'utf8');
     const result = renderChart(readChartFiles(dir), args.opts);
     if (!result.ok) {
       io.err(`Error: ${result.error}\n`);

@@ -65,6 +65,11 @@ Options:
   --max-file-size <size>        Skip files larger than this, e.g. 32MiB or 500KiB
                                 (default: as .kube-harden.yaml maxFileSize says,
                                 else 16MiB)
+  -f, --values <file>           Values for every chart checked, on top of each value
+  --set, --set-string, --set-json, --set-file <key=value>
+                                set (values.yaml, ci/*-values.yaml), as helm
+                                template takes them and in Helm's order: files,
+                                then JSON, plain, string and file values
   --allow-skipped               Report skipped files and documents, but do not fail
                                 the run for them (exit status as findings decide)
   -h, --help                    Show this help
@@ -111,7 +116,10 @@ Commands:
   render <chart> [-f values.yaml] [--set k=v]  Print what "helm template" prints for a chart
                                               (--release-name, --namespace, --kube-version,
                                               --api-versions, --include-crds, --skip-tests,
-                                              --show-only, --name-template, --set-string)
+                                              --show-only, --name-template, --set-string,
+                                              --set-json k=<json>, --set-file k=<path>;
+                                              values apply as Helm applies them: -f files,
+                                              then --set-json, --set, --set-string, --set-file)
 
 Options:
   -h, --help      Show help (also per command: kube-harden check --help)

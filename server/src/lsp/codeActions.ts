@@ -49,6 +49,11 @@ export interface CodeActionDeps {
   fileTaken?(uri: string): boolean;
   /** The quick fixes of a document judged through what renders it; undefined when nothing does. */
   composedActions?(doc: TextDocument, config: LintConfig, diagnostics: readonly Diagnostic[]): CodeAction[] | undefined;
+  /** Documents judged through what they compose into (chart files) answer for their own actions. */
+  composed?: {
+    claims(doc: TextDocument): boolean;
+    codeActions(params: CodeActionParams, client: CodeActionClient): Promise<CodeAction[]>;
+  };
 }
 
 interface Draft { action: CodeAction; id: ActionId }
@@ -110,6 +115,7 @@ export class CodeActionProvider {
   async provide(params: CodeActionParams, cancelled: () => boolean = () => false): Promise<CodeAction[]> {
     const { uri } = params.textDocument;
     const doc = this.deps.document(uri);
+    if (doc && this.deps.composed?.claims(doc)) return this.deps.composed.codeActions(params, this.deps.client);
     if (!this.deps.client.literals || !doc || !isManifestCandidate(doc)) return [];
     const version = doc.version;
     const settings = await this.deps.settings.get(uri);

@@ -24,6 +24,7 @@ import { KustomizeComposer } from './composed/kustomize';
 import { kustomizeActions } from './composed/kustomize-actions';
 import { resolveConfig } from '../engine';
 import { WorkspaceModel } from './workspace';
+import { HelmCharts } from './composed/helm';
 
 /** Every manifest the model reads, as a file watcher pattern. */
 export const WATCHED_FILES = '**/*.{yaml,yml,json}';
@@ -109,6 +110,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   let actions: CodeActionProvider | undefined;
   let hover: HoverDeps | undefined;
   let scanner: WorkspaceScanner | undefined;
+  let charts: HelmCharts | undefined;
   let registerConfigurationChange = false;
   let registerWatchedFiles = false;
   let folderEvents = false;
@@ -191,7 +193,10 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         } : params;
         connection.sendDiagnostics(out).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
       };
+      const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? options.debounceMs : undefined;
+      charts = new HelmCharts({ document: uri => documents.get(uri), all: () => documents.all(), settings, publish, docsHref, log, debounceMs: debounceMs ?? 200 });
       validator = new Validator({
+        composed: charts,
         document: uri => documents.get(uri),
         all: () => documents.all(),
         cache,
@@ -218,7 +223,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       });
       hover = { document: uri => documents.get(uri), cache, settings, docsHref, composers: [kustomize] };
       actions = new CodeActionProvider({
-        document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log,
+        document: uri => documents.get(uri), cache, settings, client: codeActionClient(caps), log, composed: charts,
         fileTaken: uri => existsOnDisk(uri) || !!documents.get(uri) || model.index.summariesOf(canonicalUri(uri)).length > 0,
         composedActions: (doc, config, diagnostics) => kustomizeActions({
           composer: kustomize, client: codeActionClient(caps), document: openDocument,
@@ -277,6 +282,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     // A render read a changed file: the files judged through it are linted again (unchanged results are not re-published).
     if (kustomize.diskChanged(changes.flatMap(c => fsPathOf(c.uri) ?? []))) validator?.factsChanged(new Set(changes.map(c => canonicalUri(c.uri))));
     if (changes.some(c => isConfigUri(c.uri))) repoChanged();
+    charts?.filesChanged(changes.map(c => c.uri));
     model.filesChanged(changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
     for (const c of changes) {
       scanner?.fileChanged(canonicalUri(c.uri)).catch(e => log.error('scan', `Re-linting ${c.uri} failed: ${describeError(e)}`));
@@ -356,6 +362,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     watcher?.dispose();
     model.dispose();
     validator?.dispose();
+    charts?.dispose();
     scanner?.dispose();
   }));
 

@@ -71,6 +71,15 @@ export interface ValidatorDeps {
   resolve?: (config: LintConfig) => ResolvedConfig;
   /** Resolves when the workspace model is worth linting against (the first indexing, bounded). */
   ready?: () => Promise<void>;
+  /** Documents judged through what they compose into (chart files): their diagnostics come from there. */
+  composed?: ComposedDocuments;
+}
+
+export interface ComposedDocuments {
+  claims(doc: TextDocument): boolean;
+  changed(doc: TextDocument): void;
+  closed(uri: string): void;
+  revalidateAll(): void;
 }
 
 interface DocState {
@@ -105,6 +114,7 @@ export class Validator {
 
   /** New content: the first sight of a document (its open) is linted now, edits after a pause. */
   contentChanged(doc: TextDocument): void {
+    if (this.deps.composed?.claims(doc)) return this.deps.composed.changed(doc);
     if (!isManifestCandidate(doc)) return;
     const state = this.states.get(doc.uri);
     if (state && state.version === doc.version) return;
@@ -120,15 +130,22 @@ export class Validator {
     if (this.repoTimer) clearTimeout(this.repoTimer);
     this.repoTimer = setTimeout(() => {
       this.repoTimer = undefined;
-      for (const doc of this.deps.all()) if (isManifestCandidate(doc) && !isConfigUri(doc.uri)) this.start(doc, 0);
+      this.deps.composed?.revalidateAll();
+      for (const doc of this.deps.all()) if (this.owns(doc) && !isConfigUri(doc.uri)) this.start(doc, 0);
     }, this.debounceMs);
   }
 
   /** Settings changed: every open document again, without waiting. */
   revalidateAll(): void {
+    this.deps.composed?.revalidateAll();
     for (const doc of this.deps.all()) {
-      if (isManifestCandidate(doc)) this.start(doc, 0);
+      if (this.owns(doc)) this.start(doc, 0);
     }
+  }
+
+  /** A document this validator lints itself. */
+  private owns(doc: TextDocument): boolean {
+    return isManifestCandidate(doc) && !this.deps.composed?.claims(doc);
   }
 
   /**
@@ -145,7 +162,7 @@ export class Validator {
       const changed = [...this.changedFacts];
       this.changedFacts.clear();
       for (const doc of this.deps.all()) {
-        if (!isManifestCandidate(doc)) continue;
+        if (!this.owns(doc)) continue;
         const self = canonicalUri(doc.uri);
         if (!changed.some(u => u !== self)) continue;
         // An edit of this document is waiting for its own debounce: that lint sees the new model.
@@ -163,6 +180,7 @@ export class Validator {
   }
 
   closed(uri: string): void {
+    this.deps.composed?.closed(uri);
     const state = this.states.get(uri);
     if (!state) return;
     if (state.timer) clearTimeout(state.timer);

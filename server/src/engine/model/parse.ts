@@ -66,7 +66,7 @@ export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 /** JSON texts longer than this are first judged from their keys (json-kind.ts), without a parse. */
 export const JSON_JUDGED_FROM = 256 * 1024;
 
-export const HELM_CHART_TEMPLATE = 'Helm chart template (charts are not rendered yet)';
+export const HELM_CHART_TEMPLATE = 'Helm chart template, judged through its rendered chart (open it, or run kube-harden check on the chart)';
 
 /** How every Kubernetes manifest is parsed (tests compare against the same). */
 export const PARSE_OPTIONS = {

@@ -2,6 +2,7 @@
 // reports at the template line of the action that printed the value, naming values.yaml.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '@kube-harden/server/out/cli/main';
 
@@ -69,6 +70,31 @@ describe('kube-harden check <chart>', () => {
     const at = (rule: string) => findings.filter(f => f.rule === rule).map(f => [path.basename(f.file), f.range.start.line, f.range.start.column, f.message]);
     assert.deepEqual(at('disallow-privileged-containers'), [['_helpers.tpl', 2, 13, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:1 sets .Values.privileged)']]);
     assert.deepEqual(at('disallow-host-network'), [['pod.yaml', 6, 16, "The pod shares the node's network namespace: remove spec.hostNetwork or set it to false."]]);
+  });
+
+  it('applies --set-json, --set and --set-file to every value set, in Helm\'s order', async () => {
+    const chart = path.join(FIXTURES, 'check/privileged');
+    const privileged = async (...flags: string[]) => {
+      const r = await run(['check', '--no-context', '--format', 'json', chart, ...flags]);
+      return (JSON.parse(r.out).findings as Array<{ rule: string }>).filter(f => f.rule === 'disallow-privileged-containers').length;
+    };
+    assert.equal(await privileged(), 1);
+    assert.equal(await privileged('--set-json', 'securityContext={"privileged":false}'), 0);
+    // --set comes after --set-json whatever the order on the command line.
+    assert.equal(await privileged('--set', 'securityContext.privileged=true', '--set-json', 'securityContext={"privileged":false}'), 1);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-values-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'off.yaml'), 'securityContext:\n  privileged: false\n');
+      assert.equal(await privileged('-f', path.join(dir, 'off.yaml')), 0);
+      const missing = await run(['check', '--no-context', chart, '-f', path.join(dir, 'nope.yaml')]);
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /^kube-harden: error: .*nope\.yaml: ENOENT/);
+      const badFile = await run(['check', '--no-context', chart, '--set-file', `image=${path.join(dir, 'nope.txt')}`]);
+      assert.equal(badFile.code, 3);
+      assert.match(badFile.err, /skipped: .*Chart\.yaml: failed parsing --set-file data: ENOENT/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders the chart of a template named on its own and reports only that template', async () => {

@@ -59,7 +59,8 @@ export function formatFloat(f: number, fmt: FloatFmt, prec: number): string {
   const sign = neg ? '-' : '';
   const e = fmt === 'E' || fmt === 'G' ? 'E' : 'e';
   if (fmt === 'f') {
-    if (prec < 0) { const { d, dp } = a === 0 ? { d: '0', dp: 0 } : decimalDigits(a, -1); return sign + fmtF(d, dp, Math.max(d.length - dp, 0)); }
+    // Shortest form: zero has no digits, so no fraction (Go prints "0", as JSON does).
+    if (prec < 0) { if (a === 0) return sign + '0'; const { d, dp } = decimalDigits(a, -1); return sign + fmtF(d, dp, Math.max(d.length - dp, 0)); }
     const { d, dp } = a === 0 ? { d: '0', dp: 0 } : fixed(a, prec);
     return sign + fmtF(d, dp, prec);
   }

@@ -1,7 +1,7 @@
 // Helm's template engine (pkg/engine/engine.go): every template of the chart tree in one set,
 // each rendered with its chart's scope (.Values of that subchart, .Chart, .Files, .Template),
 // library charts contributing only their helpers.
-import { GoMap, GoStruct, HELM_FUNCS, OriginRange, parseTemplates, render, TemplateError, Value, def, FuncDef } from '../gotemplate';
+import { GoMap, GoStruct, HELM_FUNCS, OriginRange, parseTemplates, render, TemplateError, TemplateSet, Value, def, FuncDef } from '../gotemplate';
 import { Chart, chartObject } from './chart';
 import { isTable } from './coalesce';
 import { filesObject } from './files-object';
@@ -68,10 +68,32 @@ function sortTemplates(list: Renderable[]): Renderable[] {
   return [...list].sort((a, b) => depth(b.name) - depth(a.name) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
 }
 
+/**
+ * The last few template sets parsed, by their names and texts: a chart rendered with several
+ * value sets (and again at the next keystroke in a values file) parses its templates once.
+ * A render never changes the set it is given (it copies the trees it adds `tpl` text to).
+ */
+const parsedSets: Array<{ key: string; set: TemplateSet }> = [];
+const PARSED_SETS_KEPT = 4;
+
+function parsedSet(sorted: Renderable[]): TemplateSet {
+  const key = sorted.map(r => `${r.name}\u0000${r.text}`).join('\u0001');
+  const at = parsedSets.findIndex(p => p.key === key);
+  if (at >= 0) {
+    const [hit] = parsedSets.splice(at, 1);
+    parsedSets.unshift(hit);
+    return hit.set;
+  }
+  const set = parseTemplates(sorted.map(r => ({ name: r.name, text: r.text })), { funcs: { ...HELM_FUNCS, ...EXTRA_FUNCS } });
+  parsedSets.unshift({ key, set });
+  if (parsedSets.length > PARSED_SETS_KEPT) parsedSets.pop();
+  return set;
+}
+
 export function renderTemplates(root: Chart, top: GoMap, limits: EngineLimits): EngineResult {
   const sorted = sortTemplates(allTemplates(root, top));
   const sources = new Map(sorted.map(r => [r.name, { path: r.path, text: r.text }]));
-  const set = parseTemplates(sorted.map(r => ({ name: r.name, text: r.text })), { funcs: { ...HELM_FUNCS, ...EXTRA_FUNCS } });
+  const set = parsedSet(sorted);
   if (set.errors.length) {
     const e = set.errors[0];
     return { files: [], error: { message: formatParseError(e), template: e }, sources };

@@ -8,14 +8,18 @@ import { coalesceChart, isTable, mergeMaps } from './coalesce';
 import { processDependencies } from './dependencies';
 import { renderTemplates, RenderedFile } from './engine';
 import { Manifest, ManifestError, sortManifests } from './manifests';
-import { parseSet, StrvalsError } from './strvals';
+import { parseSet, parseSetAs, StrvalsError } from './strvals';
+
+/** A `--set-file` path that cannot be read. */
+class SetFileError extends Error {}
 
 export type { ChartFile, Chart } from './chart';
 export type { RenderedFile } from './engine';
 export type { Manifest } from './manifests';
 export { DEFAULT_KUBE_VERSION } from './capabilities';
 export { loadChart } from './chart';
-export { locateValue } from './values-locate';
+export { locateValue, locateValueNode } from './values-locate';
+export type { ValueNode } from './values-locate';
 
 export interface ChartRenderOptions {
   releaseName?: string;
@@ -25,6 +29,11 @@ export interface ChartRenderOptions {
   /** `--set` and `--set-string` arguments in order. */
   set?: string[];
   setString?: string[];
+  /** `--set-json` arguments (`key=<json>`), applied after the values files, before `--set`. */
+  setJson?: string[];
+  /** `--set-file` arguments (`key=<path>`), applied last; `readFile` gives a path's content. */
+  setFile?: string[];
+  readFile?: (path: string) => string;
   kubeVersion?: string;
   apiVersions?: string[];
   includeCrds?: boolean;
@@ -61,13 +70,37 @@ function userValues(opts: ChartRenderOptions): GoMap {
     if (!isTable(v)) throw new ChartError(`failed to parse ${f.name}: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go value of type map[string]interface {}`);
     base = mergeMaps(base, v);
   }
-  try {
-    for (const s of opts.set ?? []) parseSet(s, base);
-    for (const s of opts.setString ?? []) parseSet(s, base, true);
-  } catch (e) {
-    if (e instanceof StrvalsError) throw new ChartError(`failed parsing --set data: ${e.message}`);
-    throw e;
+  // Helm's order (pkg/cli/values MergeValues): -f files, --set-json, --set, --set-string, --set-file.
+  const each = (flag: string, args: string[] | undefined, apply: (s: string) => void) => {
+    for (const s of args ?? []) {
+      try { apply(s); } catch (e) {
+        if (e instanceof StrvalsError || e instanceof SetFileError) throw new ChartError(`failed parsing ${flag} data: ${e.message}`);
+        throw e;
+      }
+    }
+  };
+  for (const s of opts.setJson ?? []) {
+    const trimmed = s.trim();
+    // A whole JSON object merges into the values; anything else is key=<json> pairs.
+    if (trimmed.startsWith('{')) {
+      let v: unknown;
+      try { v = JSON.parse(trimmed); } catch { throw new ChartError(`failed parsing --set-json data JSON: ${s}`); }
+      if (!isTable(v as Value)) throw new ChartError(`failed parsing --set-json data JSON: ${s}`);
+      base = mergeMaps(base, v as GoMap);
+      continue;
+    }
+    try { parseSetAs(s, base, { kind: 'json' }); } catch (e) {
+      if (e instanceof StrvalsError) throw new ChartError(`failed parsing --set-json data ${s}`);
+      throw e;
+    }
   }
+  each('--set', opts.set, s => parseSet(s, base));
+  each('--set-string', opts.setString, s => parseSet(s, base, true));
+  const read = (p: string) => {
+    if (!opts.readFile) throw new SetFileError(`open ${p}: no file reader`);
+    try { return opts.readFile(p); } catch (e) { throw new SetFileError(e instanceof Error ? e.message : String(e)); }
+  };
+  each('--set-file', opts.setFile, s => parseSetAs(s, base, { kind: 'file', read }));
   return base;
 }
 
@@ -90,6 +123,24 @@ function missingDependency(chart: Chart): string | undefined {
     if (m) return m;
   }
   return undefined;
+}
+
+/** The origin of an output offset: the range holding it, else one ending there (the output's end). */
+export function originAt(origins: OriginRange[], offset: number): OriginRange | undefined {
+  return origins.find(o => offset >= o.start && offset < o.end) ?? origins.find(o => offset === o.end);
+}
+
+/**
+ * The template position (1-based line, Go's 0-based column) that printed an offset of a rendered
+ * file: the literal text there, else the action that printed it; undefined for text `tpl` parsed.
+ */
+function templatePosition(file: RenderedFile | undefined, sources: Map<string, { path: string; text: string }>, offset: number): { path: string; line: number; col: number } | undefined {
+  const o = file && originAt(file.origins, offset);
+  const src = o && sources.get(o.origin.file);
+  if (!o || !src) return undefined;
+  const at = o.origin.kind === 'text' ? o.origin.offset + (offset - o.start) : o.origin.start;
+  const before = src.text.slice(0, at);
+  return { path: src.path, line: before.split('\n').length, col: at - before.lastIndexOf('\n') - 1 };
 }
 
 export function renderChart(files: ChartFile[], opts: ChartRenderOptions = {}): ChartRenderResult {
@@ -121,7 +172,10 @@ export function renderChart(files: ChartFile[], opts: ChartRenderOptions = {}): 
     try {
       sorted = sortManifests(templates);
     } catch (e) {
-      if (e instanceof ManifestError) return { ok: false, error: e.message };
+      if (e instanceof ManifestError) {
+        const at = e.source !== undefined && e.outputOffset !== undefined ? templatePosition(byName.get(e.source), rendered.sources, e.outputOffset) : undefined;
+        return { ok: false, error: e.message, ...(at ? { at } : {}) };
+      }
       throw e;
     }
     const toDoc = (m: Manifest): ChartDocument => {

@@ -51,11 +51,14 @@ export function splitManifests(text: string): Array<{ content: string; offset: n
   return out;
 }
 
-export class ManifestError extends Error {}
+/** A rendered document that does not parse; `outputOffset`: where, in the template's output. */
+export class ManifestError extends Error {
+  constructor(message: string, readonly source?: string, readonly outputOffset?: number) { super(message); }
+}
 
 interface Head { kind: string; annotations: Record<string, unknown> }
 
-function head(content: string, source: string): Head {
+function head(content: string, source: string, offset: number): Head {
   let doc: unknown;
   try {
     doc = parseYaml(content, { version: '1.1', prettyErrors: false, uniqueKeys: false, maxAliasCount: 100 });
@@ -65,7 +68,7 @@ function head(content: string, source: string): Head {
     const pos = (e as { pos?: [number, number] }).pos?.[0];
     const line = pos === undefined ? undefined : content.slice(0, pos).split('\n').length;
     const msg = first.replace(/ at line \d+, column \d+:?$/, '');
-    throw new ManifestError(`YAML parse error on ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${msg}`);
+    throw new ManifestError(`YAML parse error on ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${msg}`, source, pos === undefined ? undefined : offset + pos);
   }
   const d = (typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? doc : {}) as Record<string, unknown>;
   const meta = d.metadata as Record<string, unknown> | undefined;
@@ -93,7 +96,7 @@ export function sortManifests(files: Array<{ name: string; text: string }>): { m
     const base = f.name.slice(f.name.lastIndexOf('/') + 1);
     if (base.startsWith('_') || f.text.trim() === '') continue;
     for (const d of splitManifests(f.text)) {
-      const h = head(d.content, f.name);
+      const h = head(d.content, f.name, d.offset);
       const m: Manifest = { source: f.name, content: d.content, offset: d.offset, kind: h.kind };
       const hookAnn = h.annotations['helm.sh/hook'];
       if (hookAnn === undefined) { generic.push(m); continue; }

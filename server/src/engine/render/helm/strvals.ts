@@ -1,5 +1,7 @@
 // Helm's `--set` syntax (pkg/strvals): `a.b=c,d[0]=x,e={1,2},f\.g=h`, values typed as Helm types
-// them: true/false/null, integers as int64 (a bigint here), everything else a string.
+// them: true/false/null, integers as int64 (a bigint here), everything else a string. The same
+// keys take `--set-string` (strings), `--set-json` (a JSON value each) and `--set-file` (a file's
+// content as a string).
 import { GoMap, Value } from '../gotemplate';
 
 export class StrvalsError extends Error {}
@@ -23,9 +25,15 @@ export function typedVal(text: string, asString: boolean): Value {
 /** Helm limits list indexes so `a[99999999]=x` cannot allocate without bound. */
 const MAX_INDEX = 65536;
 
+/** How the text after `=` becomes a value. */
+export type SetMode = { kind: 'typed' } | { kind: 'string' } | { kind: 'json' } | { kind: 'file'; read: (path: string) => string };
+
 class Parser {
   private at = 0;
-  constructor(private readonly s: string, private readonly asString: boolean) {}
+  private readonly asString: boolean;
+  constructor(private readonly s: string, private readonly mode: SetMode) {
+    this.asString = mode.kind === 'string';
+  }
 
   /** Reads runes up to one of the stop characters; a backslash escapes the next one. */
   private until(stops: string): { text: string; stop: string } {
@@ -89,13 +97,14 @@ class Parser {
 
   /** A scalar up to the next comma, or `{a,b}`: a list of scalars. */
   private value(): Value {
+    if (this.mode.kind === 'json') return this.json();
     if (this.s[this.at] === '{') {
       this.at++;
       const items: Value[] = [];
       for (;;) {
         const { text, stop } = this.until(',}');
         if (stop === '') throw new StrvalsError('list must terminate with \'}\'');
-        items.push(typedVal(text, this.asString));
+        items.push(this.mode.kind === 'file' ? this.mode.read(text) : typedVal(text, this.asString));
         if (stop === '}') break;
       }
       const after = this.s[this.at];
@@ -103,8 +112,57 @@ class Parser {
       if (after === ',') this.at++;
       return items;
     }
-    return typedVal(this.until(',').text, this.asString);
+    const text = this.until(',').text;
+    // --set-file: the value names a file whose content is the (string) value; a list stays a list.
+    if (this.mode.kind === 'file') return this.mode.read(text);
+    return typedVal(text, this.asString);
   }
+
+  /**
+   * --set-json: one JSON value (Go's json.Decoder reads just it, so commas inside it are its own),
+   * then blanks and the comma before the next key. Numbers are float64, as Go decodes them.
+   */
+  private json(): Value {
+    // Nothing (or blanks) before the next comma or the end: null, as Helm's emptyVal says.
+    const blank = /^\s*(,|$)/.exec(this.s.slice(this.at));
+    if (blank) { this.at += blank[0].length; return null; }
+    const end = jsonEnd(this.s, this.at);
+    let v: unknown;
+    try { v = JSON.parse(this.s.slice(this.at, end)); } catch { throw new StrvalsError(`invalid JSON value at ${JSON.stringify(this.s.slice(this.at))}`); }
+    this.at = end;
+    while (this.at < this.s.length && /\s/.test(this.s[this.at])) this.at++;
+    if (this.at < this.s.length) {
+      if (this.s[this.at] !== ',') throw new StrvalsError(`unexpected character ${JSON.stringify(this.s[this.at])} after JSON value`);
+      this.at++;
+    }
+    return v as Value;
+  }
+}
+
+/** Where the JSON value starting at `from` (after blanks) ends. */
+function jsonEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && /\s/.test(s[i])) i++;
+  if (s[i] === '"') {
+    for (i++; i < s.length; i++) {
+      if (s[i] === '\\') i++;
+      else if (s[i] === '"') return i + 1;
+    }
+    return s.length;
+  }
+  if (s[i] === '{' || s[i] === '[') {
+    let depth = 0;
+    for (; i < s.length; i++) {
+      const c = s[i];
+      if (c === '"') {
+        for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+      } else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') { if (--depth === 0) return i + 1; }
+    }
+    return s.length;
+  }
+  while (i < s.length && !/[\s,\]}]/.test(s[i])) i++;
+  return i;
 }
 
 function isMapValue(v: Value): boolean {
@@ -113,5 +171,10 @@ function isMapValue(v: Value): boolean {
 
 /** Parses one `--set` argument into `into` (Helm's strvals.ParseInto / ParseIntoString). */
 export function parseSet(text: string, into: GoMap, asString = false): void {
-  new Parser(text, asString).parse(into);
+  new Parser(text, asString ? { kind: 'string' } : { kind: 'typed' }).parse(into);
+}
+
+/** Parses one `--set-json` or `--set-file` argument into `into` (Helm's ParseJSON / ParseIntoFile). */
+export function parseSetAs(text: string, into: GoMap, mode: SetMode): void {
+  new Parser(text, mode).parse(into);
 }

@@ -1,0 +1,65 @@
+// Real charts whose projects commit the output of `helm template`: the in-process renderer must
+// reproduce every object. Each fixture's SOURCE.md names the command that made the output and
+// the normalisation its pipeline applied after Helm, which the comparison repeats.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { renderChart } from '@kube-harden/server/out/engine/render/helm/index';
+import { readChartFiles } from '@kube-harden/server/out/host/chart-files';
+
+const REAL = path.resolve(__dirname, '../../../../fixtures/helm/real');
+
+type K8s = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; annotations?: unknown }; spec?: Record<string, unknown> };
+const keyOf = (o: K8s) => `${o.apiVersion}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+const objects = (text: string) => parseAllDocuments(text).map(d => d.toJS() as K8s | null).filter((o): o is K8s => !!o);
+
+/** Compares by key: the keys that differ or are missing on either side. */
+function compare(ours: K8s[], expected: K8s[]): { matched: number; total: number; differing: string[]; extra: string[] } {
+  const mine = new Map(ours.map(o => [keyOf(o), o]));
+  const want = new Map(expected.map(o => [keyOf(o), o]));
+  const differing = [...want].filter(([k, o]) => { try { assert.deepStrictEqual(mine.get(k), o); return false; } catch { return true; } }).map(([k]) => k);
+  return { matched: want.size - differing.length, total: want.size, differing, extra: [...mine.keys()].filter(k => !want.has(k)) };
+}
+
+describe('real charts: ingress-nginx static manifests', () => {
+  const dir = path.join(REAL, 'ingress-nginx');
+  const files = readChartFiles(path.join(dir, 'chart'));
+  for (const provider of fs.readdirSync(path.join(dir, 'providers')).sort()) {
+    it(`reproduces deploy/static/provider/${provider}`, () => {
+      const values = fs.readFileSync(path.join(dir, 'providers', provider, 'values.yaml'), 'utf8');
+      const r = renderChart(files, { releaseName: 'ingress-nginx', namespace: 'ingress-nginx', kubeVersion: '1.22', valueFiles: [{ name: 'values.yaml', text: values }] });
+      assert.ok(r.ok, r.ok ? '' : r.error);
+      // hack/generate-deploy-scripts.sh: two sed deletions, then kustomize (see SOURCE.md).
+      const text = r.text.split('\n').filter(l => !l.includes('app.kubernetes.io/managed-by: Helm') && !l.includes('helm.sh')).join('\n');
+      const ours = objects(text).map(o => {
+        if (o.kind === 'Deployment') delete o.spec?.replicas;
+        if (o.metadata && o.metadata.annotations === null) delete o.metadata.annotations;
+        return o;
+      });
+      const expected = objects(fs.readFileSync(path.join(dir, 'providers', provider, 'deploy.yaml'), 'utf8')).filter(o => o.kind !== 'Namespace');
+      const result = compare(ours, expected);
+      assert.deepEqual({ differing: result.differing, extra: result.extra }, { differing: [], extra: [] });
+      assert.equal(result.total, 18);
+    });
+  }
+});
+
+describe('real charts: longhorn install manifests', () => {
+  const dir = path.join(REAL, 'longhorn');
+  const files = readChartFiles(path.join(dir, 'chart'));
+  const cases: Array<[string, string[], number]> = [['longhorn.yaml', [], 50], ['longhorn-okd.yaml', ['openshift.enabled=true'], 54]];
+  for (const [manifest, set, total] of cases) {
+    it(`reproduces deploy/${manifest}`, () => {
+      const r = renderChart(files, { releaseName: 'longhorn', namespace: 'longhorn-system', kubeVersion: '1.34.0', set });
+      assert.ok(r.ok, r.ok ? '' : r.error);
+      // --no-hooks, then scripts/generate-longhorn-yaml.sh's grep (see SOURCE.md).
+      const text = r.documents.filter(d => !d.hook).map(d => d.content).join('\n---\n')
+        .split('\n').filter(l => !l.includes('helm.sh') && !l.includes('app.kubernetes.io/managed-by: Helm')).join('\n');
+      const expected = objects(fs.readFileSync(path.join(dir, manifest), 'utf8')).filter(o => o.kind !== 'Namespace');
+      const result = compare(objects(text), expected);
+      assert.deepEqual({ differing: result.differing, extra: result.extra }, { differing: [], extra: [] });
+      assert.equal(result.total, total);
+    });
+  }
+});
