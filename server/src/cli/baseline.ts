@@ -12,22 +12,23 @@ const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 export class BaselineError extends Error {}
 
-export function readBaseline(file: string): BaselineEntry[] {
+/** `shown`: the name the user gave, for messages (the file is read at `file`, resolved). */
+export function readBaseline(file: string, shown = file): BaselineEntry[] {
   let text: string;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new BaselineError(`${file}: not a regular file`);
-    if (stat.size > MAX_BASELINE_BYTES) throw new BaselineError(`${file}: larger than ${MAX_BASELINE_BYTES} bytes`);
+    if (!stat.isFile()) throw new BaselineError(`${shown}: not a regular file`);
+    if (stat.size > MAX_BASELINE_BYTES) throw new BaselineError(`${shown}: larger than ${MAX_BASELINE_BYTES} bytes`);
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof BaselineError) throw e;
-    throw new BaselineError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new BaselineError(`${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   let data: unknown;
-  try { data = JSON.parse(text); } catch { throw new BaselineError(`${file}: not JSON`); }
+  try { data = JSON.parse(text); } catch { throw new BaselineError(`${shown}: not JSON`); }
   const d = data as { format?: unknown; version?: unknown; findings?: unknown };
   if (d?.format !== FORMAT || d.version !== VERSION || !Array.isArray(d.findings)) {
-    throw new BaselineError(`${file}: not a kube-harden baseline (written by --write-baseline, format version ${VERSION})`);
+    throw new BaselineError(`${shown}: not a kube-harden baseline (written by --write-baseline, format version ${VERSION})`);
   }
   return d.findings.filter((e): e is BaselineEntry => typeof (e as BaselineEntry)?.fingerprint === 'string').map(e => ({
     fingerprint: e.fingerprint, file: String(e.file ?? ''), rule: String(e.rule ?? ''), message: String(e.message ?? ''),

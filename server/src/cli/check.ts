@@ -144,7 +144,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   if (args.writeBaseline) {
     try {
-      fs.writeFileSync(args.writeBaseline, baselineText(summary.findings));
+      fs.writeFileSync(path.resolve(base, args.writeBaseline), baselineText(summary.findings));
     } catch (e) {
       io.err(`kube-harden: error: ${args.writeBaseline}: ${describe(e)}\n`);
       return 2;
@@ -153,7 +153,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   if (args.baseline) {
     try {
-      const { fresh, known, gone } = applyBaseline(summary.findings, readBaseline(args.baseline));
+      const { fresh, known, gone } = applyBaseline(summary.findings, readBaseline(path.resolve(base, args.baseline), args.baseline));
       summary.findings = fresh;
       summary.baseline = { known, gone };
     } catch (e) {

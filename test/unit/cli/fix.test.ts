@@ -129,7 +129,7 @@ describe('kube-harden check --fix', function () {
     assert.deepEqual(entry.slice(1).map(l => l.trim().split('  ')[1]), ['require-no-privilege-escalation', 'require-run-as-non-root']);
   });
 
-  it('writes nothing when the fixes do not settle, and names the fixes it left out (exit 2)', () => {
+  it('writes nothing when the fixes do not settle, and names the fixes it left out (exit 2)', async () => {
     // Preloaded: fix-all as a bug would answer, a changed text that never converges and one refused fix.
     const hook = `const f = require(${JSON.stringify(path.join(ROOT, 'server', 'out', 'engine', 'fixing.js'))});
 f.fixAll = text => ({ text: text + 'x: 1\\n', converged: false, passes: 10, fixed: 1, refused: ['Set a: b in container "app": the result would not parse (bad)'] });`;
@@ -170,11 +170,11 @@ describe('kube-harden check --fix writes only inside what it was given', functio
   this.timeout(120_000);
   after(removeTempTrees);
 
-  it('does not follow a symbolic link out of a walked directory; the file outside is reported as skipped', () => {
+  it('does not follow a symbolic link out of a walked directory; the file outside is reported as skipped', async () => {
     const dir = tempTree({ 'outside/pod.yaml': POD, 'tree/own.yaml': POD });
     fs.symlinkSync(path.join(dir, 'outside', 'pod.yaml'), path.join(dir, 'tree', 'link.yaml'));
     fs.symlinkSync(path.join(dir, 'outside'), path.join(dir, 'tree', 'linked-dir'));
-    const run = runCli(['check', '--fix', 'tree'], { cwd: dir });
+    const run = (await cli(['check', '--fix', 'tree'], { cwd: dir }));
     assert.equal(run.status, 1, run.stderr);
     const outside = fs.realpathSync(path.join(dir, 'outside', 'pod.yaml'));
     assert.equal(run.stderr, [
@@ -186,11 +186,11 @@ describe('kube-harden check --fix writes only inside what it was given', functio
     assert.equal(fs.readFileSync(path.join(dir, 'tree', 'own.yaml'), 'utf8'), SAFE_FIXED);
   });
 
-  it('does not replace a file whose mode makes it read-only, even as root: stderr, exit 2', () => {
+  it('does not replace a file whose mode makes it read-only, even as root: stderr, exit 2', async () => {
     const dir = tempTree({ 'pod.yaml': POD });
     const file = path.join(dir, 'pod.yaml');
     fs.chmodSync(file, 0o444);
-    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    const run = (await cli(['check', '--fix', 'pod.yaml'], { cwd: dir }));
     assert.equal(run.status, 2, run.stdout);
     assert.equal(run.stderr, 'kube-harden: error: pod.yaml: fixes not written: the file is read-only\n');
     assert.equal(fs.readFileSync(file, 'utf8'), POD);
@@ -198,11 +198,11 @@ describe('kube-harden check --fix writes only inside what it was given', functio
     assert.deepEqual(leftovers(dir), []);
   });
 
-  it('keeps hard links linked: the content is written through the same inode', () => {
+  it('keeps hard links linked: the content is written through the same inode', async () => {
     const dir = tempTree({ 'a.yaml': POD });
     fs.linkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
     const inode = fs.statSync(path.join(dir, 'a.yaml')).ino;
-    const run = runCli(['check', '--fix', 'a.yaml'], { cwd: dir });
+    const run = (await cli(['check', '--fix', 'a.yaml'], { cwd: dir }));
     assert.equal(run.status, 1, run.stderr);
     assert.equal(run.stderr, '');
     for (const f of ['a.yaml', 'b.yaml']) {
@@ -212,10 +212,10 @@ describe('kube-harden check --fix writes only inside what it was given', functio
     }
   });
 
-  it('fixes a file reached twice (named, and through a link in the tree) once, without "changed on disk"', () => {
+  it('fixes a file reached twice (named, and through a link in the tree) once, without "changed on disk"', async () => {
     const dir = tempTree({ 'm/pod.yaml': POD });
     fs.symlinkSync('pod.yaml', path.join(dir, 'm', 'alias.yaml'));
-    const run = runCli(['check', '--fix', path.join('m', 'pod.yaml'), 'm'], { cwd: dir });
+    const run = (await cli(['check', '--fix', path.join('m', 'pod.yaml'), 'm'], { cwd: dir }));
     assert.equal(run.stderr, '');
     assert.equal(run.status, 1);
     assert.equal(fs.readFileSync(path.join(dir, 'm', 'pod.yaml'), 'utf8'), SAFE_FIXED);
@@ -223,12 +223,12 @@ describe('kube-harden check --fix writes only inside what it was given', functio
     assert.doesNotMatch(run.stdout, /alias\.yaml: fixed/);
   });
 
-  it('keeps the owner and group of a file it may replace (as root)', function () {
+  it('keeps the owner and group of a file it may replace (as root)', async function () {
     if (process.getuid?.() !== 0) this.skip();
     const dir = tempTree({ 'pod.yaml': POD });
     const file = path.join(dir, 'pod.yaml');
     fs.chownSync(file, 4321, 8765);
-    const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir });
+    const run = (await cli(['check', '--fix', 'pod.yaml'], { cwd: dir }));
     assert.equal(run.status, 1, run.stderr);
     assert.equal(fs.readFileSync(file, 'utf8'), SAFE_FIXED);
     assert.deepEqual([fs.statSync(file).uid, fs.statSync(file).gid], [4321, 8765]);
@@ -243,10 +243,10 @@ describe('kube-harden check --fix leaves the privileges node agents need', funct
   const PRIVILEGES = /^.*\b(privileged: *true|hostNetwork: *true|hostPID: *true|hostIPC: *true|hostPort:.*|hostPath:|procMount:.*|add:.*|type: *Unconfined)\s*$/gm;
 
   for (const file of ['calico.yaml', 'kube-prometheus-nodeExporter-daemonset.yaml']) {
-    it(`${file}: every privilege written is still there after --fix`, () => {
+    it(`${file}: every privilege written is still there after --fix`, async () => {
       const text = fs.readFileSync(path.join(REAL_CORPUS, file), 'utf8');
       const dir = tempTree({ [file]: text });
-      const run = runCli(['check', '--fix', '--level', 'restricted', file], { cwd: dir });
+      const run = (await cli(['check', '--fix', '--level', 'restricted', file], { cwd: dir }));
       assert.ok(run.status === 0 || run.status === 1, run.stderr);
       const after = fs.readFileSync(path.join(dir, file), 'utf8');
       assert.notEqual(after, text, 'some safe fix was applied (the check is not vacuous)');

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
+import { cli, json, removeTempTrees, runCli, tempTree } from '../../helpers/cli';
 import { PRIVILEGED_POD } from './fixtures';
 
 interface Out {
@@ -26,7 +26,7 @@ function utf16(text: string, bigEndian: boolean): Buffer {
 describe('kube-harden check: nothing unread passes', () => {
   after(removeTempTrees);
 
-  it('reports the privileged container however kubectl-readable bytes write it', () => {
+  it('reports the privileged container however kubectl-readable bytes write it', async () => {
     const files: Record<string, string | Buffer> = {
       'cr-only.yaml': LINES.join('\r') + '\r',
       'nel.yaml': LINES.join('\u0085') + '\u0085',
@@ -39,7 +39,7 @@ describe('kube-harden check: nothing unread passes', () => {
       'helm-looking-configmap.yaml': `${CONFIGMAP}data:\n  tpl: |\n    {{ if .Alerts }}\n    {{ range .Alerts }}{{ .Labels.alertname }}{{ end }}\n    {{ end }}\n---\n${PRIVILEGED_POD}`,
     };
     const dir = tempTree(files);
-    const run = runCli(['check', '--format', 'json', '.'], { cwd: dir });
+    const run = (await cli(['check', '--format', 'json', '.'], { cwd: dir }));
     assert.equal(run.status, 1, run.stderr);
     assert.equal(run.stderr, '');
     const out = json<Out>(run);
@@ -61,12 +61,12 @@ describe('kube-harden check: nothing unread passes', () => {
     ]);
   });
 
-  it('expands typed lists of any group', () => {
+  it('expands typed lists of any group', async () => {
     const dir = tempTree({
       'deployments.yaml': 'apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata:\n    name: d\n  spec:\n    template:\n      spec:\n        containers:\n        - name: app\n          image: nginx:1.27\n          securityContext:\n            privileged: true\n',
       'roles.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleList\nitems:\n- apiVersion: rbac.authorization.k8s.io/v1\n  kind: Role\n  metadata:\n    name: r\n  rules:\n  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n',
     });
-    const out = json<Out>(runCli(['check', '--format', 'json', '.'], { cwd: dir }));
+    const out = json<Out>((await cli(['check', '--format', 'json', '.'], { cwd: dir })));
     const at = (rule: string) => out.findings.filter(f => f.rule === rule).map(f => [f.file, f.range.start.line]);
     assert.deepEqual(at('disallow-privileged-containers'), [['./deployments.yaml', 13]]);
     assert.deepEqual(at('disallow-full-wildcard-rules').map(([file]) => file), ['./roles.yaml']);
@@ -89,36 +89,36 @@ describe('kube-harden check: nothing unread passes', () => {
     assert.equal(runCli(['check', '--allow-skipped', '.'], { cwd: dir }).status, 1);
   });
 
-  it('skips files over the size limit of the flag or the repository file, and says so', () => {
+  it('skips files over the size limit of the flag or the repository file, and says so', async () => {
     const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD, '.kube-harden.yaml': 'maxFileSize: 100\n' });
     const size = Buffer.byteLength(PRIVILEGED_POD);
-    const byFile = runCli(['check', '--format', 'json', '.'], { cwd: dir });
+    const byFile = (await cli(['check', '--format', 'json', '.'], { cwd: dir }));
     assert.equal(byFile.status, 3, byFile.stderr);
     assert.deepEqual(json<Out>(byFile).skipped, [{ file: './pod.yaml', line: null, reason: `file too large (${size} bytes; the limit is 100 bytes, see maxFileSize)` }]);
-    const byFlag = runCli(['check', '--max-file-size', '1KiB', '.'], { cwd: dir });
+    const byFlag = (await cli(['check', '--max-file-size', '1KiB', '.'], { cwd: dir }));
     assert.equal(byFlag.status, 1, 'the flag wins over the file');
-    const bad = runCli(['check', '--max-file-size', 'lots', '.'], { cwd: dir });
+    const bad = (await cli(['check', '--max-file-size', 'lots', '.'], { cwd: dir }));
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /invalid size "lots" for --max-file-size: use a size such as 16MiB, 500KiB or a number of bytes/);
   });
 
-  it('judges a 17 MB package-lock.json as not Kubernetes: no finding, no skip', function () {
+  it('judges a 17 MB package-lock.json as not Kubernetes: no finding, no skip', async function () {
     this.timeout(60_000);
     const packages: Record<string, unknown> = {};
     for (let i = 0; i < 60_000; i++) packages[`node_modules/p${i}`] = { version: '1.0.0', resolved: `https://registry.npmjs.org/p${i}/-/p${i}-1.0.0.tgz`, integrity: `sha512-${'A'.repeat(200)}`, dev: true };
     const lock = JSON.stringify({ name: 'x', lockfileVersion: 3, packages }, null, 2);
     assert.ok(lock.length > 17_000_000, `${lock.length}`);
     const dir = tempTree({ 'package-lock.json': lock });
-    const run = runCli(['check', '.'], { cwd: dir });
+    const run = (await cli(['check', '.'], { cwd: dir }));
     assert.deepEqual([run.status, run.stderr], [0, '']);
   });
 
-  it('reports an alias bomb in the repository file at its node and applies the rest', () => {
+  it('reports an alias bomb in the repository file at its node and applies the rest', async () => {
     // 10^8 leaves if expanded: `yaml` refuses it, and that is one setting's error, not the run's.
     const levels = ['&a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 8; i++) levels.push(`&${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
     const dir = tempTree({ '.kube-harden.yaml': `level: baseline\ndeniedRegistries: [${levels.join(', ')}]\n`, 'pod.yaml': PRIVILEGED_POD });
-    const run = runCli(['check', 'pod.yaml'], { cwd: dir });
+    const run = (await cli(['check', 'pod.yaml'], { cwd: dir }));
     assert.equal(run.status, 2, run.stderr);
     assert.equal(run.stderr, 'kube-harden: error: .kube-harden.yaml:2:19: Not read: Excessive alias count indicates a resource exhaustion attack\n');
     // level: baseline applies: the restricted-only finding on the same container is not reported.
@@ -126,11 +126,11 @@ describe('kube-harden check: nothing unread passes', () => {
     assert.doesNotMatch(run.stdout, /require-run-as-non-root/);
   });
 
-  it('does not wait on a FIFO named .kube-harden.yaml: an error, and the files are still checked', function () {
+  it('does not wait on a FIFO named .kube-harden.yaml: an error, and the files are still checked', async function () {
     if (process.platform === 'win32') this.skip();
     const dir = tempTree({ 'pod.yaml': PRIVILEGED_POD });
     execFileSync('mkfifo', [path.join(dir, '.kube-harden.yaml')]);
-    const run = runCli(['check', 'pod.yaml'], { cwd: dir });
+    const run = (await cli(['check', 'pod.yaml'], { cwd: dir }));
     assert.equal(run.status, 2, run.stderr);
     assert.equal(run.stderr, 'kube-harden: error: .kube-harden.yaml: not a regular file\n');
     assert.match(run.stdout, /disallow-privileged-containers/);
