@@ -156,27 +156,42 @@ export class ParseCache {
     return result ?? this.lint(doc, resolved);
   }
 
+  /**
+   * This version parsed (and in the model), in slices for a large document: true once it is,
+   * false when `cancelled` stopped it. Front ends that read the parse before linting (what a
+   * kustomization renders) ask this first, so their parse is the cached one.
+   */
+  async parsedSliced(doc: TextDocument, cancelled: () => boolean): Promise<boolean> {
+    if (!this.engine.parseFileSteps || doc.getText().length < (this.slices.from ?? SLICED_FROM)) return true;
+    return (await this.parsePhase(doc, cancelled, 4)) !== undefined;
+  }
+
+  private async parsePhase(doc: TextDocument, cancelled: () => boolean, attempts: number): Promise<Entry | undefined> {
+    const current = this.current(doc);
+    if (current) return current;
+    if (attempts <= 0) return this.entry(doc);
+    const older = this.older(doc);
+    const parsed = await runInSlices(this.engine.parseFileSteps!(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed }), {
+      // Meanwhile a request may have parsed this version at once, or a newer one (from the same
+      // previous version, which these steps leave untouched until their last).
+      cancelled: () => cancelled() || this.entries.get(doc.uri) !== older,
+      budgetMs: this.slices.budgetMs,
+    });
+    // Overtaken by other work on this document (not cancelled): start again from where it is.
+    if (parsed === undefined) return cancelled() ? undefined : this.parsePhase(doc, cancelled, attempts - 1);
+    // The model's summaries of the new version, in slices too (under the URI the model uses).
+    const made = this.workspace ? await runInSlices(summarizeFileSteps(canonicalUri(doc.uri), parsed), {
+      cancelled: () => cancelled() || this.entries.get(doc.uri) !== older,
+      budgetMs: this.slices.budgetMs,
+    }) : undefined;
+    if (this.workspace && made === undefined) return cancelled() ? undefined : this.parsePhase(doc, cancelled, attempts - 1);
+    return this.install(doc, parsed, older, made);
+  }
+
   private async slicedWork(doc: TextDocument, resolved: ResolvedConfig, cancelled: () => boolean, attempts: number): Promise<LintResult | undefined> {
     if (attempts <= 0) return this.lint(doc, resolved);
-    let entry = this.current(doc);
-    if (!entry) {
-      const older = this.older(doc);
-      const parsed = await runInSlices(this.engine.parseFileSteps!(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed }), {
-        // Meanwhile a request may have parsed this version at once, or a newer one (from the same
-        // previous version, which these steps leave untouched until their last).
-        cancelled: () => cancelled() || this.entries.get(doc.uri) !== older,
-        budgetMs: this.slices.budgetMs,
-      });
-      // Overtaken by other work on this document (not cancelled): start again from where it is.
-      if (parsed === undefined) return cancelled() ? undefined : this.slicedWork(doc, resolved, cancelled, attempts - 1);
-      // The model's summaries of the new version, in slices too (under the URI the model uses).
-      const made = this.workspace ? await runInSlices(summarizeFileSteps(canonicalUri(doc.uri), parsed), {
-        cancelled: () => cancelled() || this.entries.get(doc.uri) !== older,
-        budgetMs: this.slices.budgetMs,
-      }) : undefined;
-      if (this.workspace && made === undefined) return cancelled() ? undefined : this.slicedWork(doc, resolved, cancelled, attempts - 1);
-      entry = this.install(doc, parsed, older, made);
-    }
+    const entry = await this.parsePhase(doc, cancelled, 4);
+    if (!entry) return undefined;
     const { result, options } = this.lintInputs(entry, doc.uri, resolved);
     if (result) return result;
     const generation = entry.generation;

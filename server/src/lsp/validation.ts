@@ -252,6 +252,8 @@ export class Validator {
     try {
       const started = this.now();
       const resolved = (this.deps.resolve ?? resolveConfig)(settings.config);
+      // A large document is parsed in slices first: the renderers below read its parse.
+      if (!await this.deps.cache.parsedSliced(doc, () => !this.isCurrent(uri, version, token))) return;
       let composed: LintResult | undefined;
       const composer = this.deps.composers?.find(c => (composed = c.lint(doc, resolved)) !== undefined);
       // A large document is done in slices: the server keeps answering, and a newer version stops it.
