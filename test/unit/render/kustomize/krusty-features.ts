@@ -25,8 +25,4 @@ export function featureOf(c: CaseLike): string | undefined {
  * Cases of supported features the renderer does not yet match, named one by one with the first
  * difference seen. The suite asserts each still fails, so a fix forces its removal from here.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  // Kustomize leaves the Ingress unprefixed when a configuration adds namePrefix field specs
-  // for other kinds; the merge rule that causes this is not reproduced yet.
-  'namereference.TestIssue4884_UseLocalConfigAsNameRefSource': 'namePrefix field specs from configurations',
-};
+const KNOWN_GAPS: Record<string, string> = {};

@@ -153,4 +153,17 @@ describe('kustomize renderer', () => {
     assert.equal(e.code, 'missing-resource');
     assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [13, 22] });
   });
+  // kustomize's api/internal/target/kusttarget_test.go TestConfigurationsOverrideDefault (Apache-2.0):
+  // a configuration's namePrefix/nameSuffix specs take the place of "every kind".
+  it('renames only the kinds a configuration lists for namePrefix and nameSuffix', () => {
+    const y = ok(render({
+      '/r/kustomization.yaml': 'namePrefix: foo-\nnameSuffix: -bar\nresources:\n- deployment.yaml\n- config.yaml\n- secret.yaml\nconfigurations:\n- name-prefix-rules.yaml\n- name-suffix-rules.yaml\n',
+      '/r/name-prefix-rules.yaml': 'namePrefix:\n- path: metadata/name\n  group: apps\n  version: v1\n  kind: Deployment\n- path: metadata/name\n  version: v1\n  kind: Secret\n',
+      '/r/name-suffix-rules.yaml': 'nameSuffix:\n- path: metadata/name\n  version: v1\n  kind: ConfigMap\n- path: metadata/name\n  group: apps\n  version: v1\n  kind: Deployment\n',
+      '/r/deployment.yaml': 'apiVersion: apps/v1\nmetadata:\n  name: deployment1\nkind: Deployment\n',
+      '/r/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config\n',
+      '/r/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: secret\n',
+    }));
+    assert.deepEqual([...y.matchAll(/^ {2}name: (.*)$/gm)].map(m => m[1]), ['config-bar', 'foo-secret', 'foo-deployment1-bar']); // legacy order: ConfigMap, Secret, Deployment
+  });
 });

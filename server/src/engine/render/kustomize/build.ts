@@ -70,7 +70,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     res = applyPatches(state.fs, k, res, 'smp');
     res = applyPatches(state.fs, k, res, 'patches');
     applyNamespace(k, res, state.config);
-    applyPrefixSuffix(k, res);
+    applyPrefixSuffix(k, res, state.config);
     applyLabels(k, res, state.config);
     applyAnnotations(k, res, state.config);
     res = applyPatches(state.fs, k, res, 'json6902');

@@ -20,9 +20,16 @@ export interface TransformerConfig {
   images: FieldSpec[];
   replicas: FieldSpec[];
   nameReference: NameReferenceSpec[];
+  /**
+   * The kinds whose `metadata/name` namePrefix and nameSuffix rename, when a `configurations:`
+   * file lists some: then only those (Kustomize's defaults rename every kind; a configuration's
+   * list takes their place, as kustomize build shows: TestConfigurationsOverrideDefault, Issue 4884).
+   */
+  namePrefix?: FieldSpec[];
+  nameSuffix?: FieldSpec[];
 }
 
-type ListKey = Exclude<keyof TransformerConfig, 'nameReference'>;
+type ListKey = Exclude<keyof TransformerConfig, 'nameReference' | 'namePrefix' | 'nameSuffix'>;
 const LIST_KEYS: ListKey[] = ['commonLabels', 'templateLabels', 'volumeClaimTemplateLabels', 'commonAnnotations', 'namespace', 'varReference', 'images', 'replicas'];
 
 export function defaultTransformerConfig(): TransformerConfig {
@@ -50,6 +57,12 @@ export function mergeConfigurations(fs: FileSource, k: Kustomization, cfg: Trans
 function mergeNode(cfg: TransformerConfig, n: KNode): void {
   if (!isMap(n)) return;
   for (const key of LIST_KEYS) for (const fs of readSpecs(get(n, key))) addSpec(cfg[key], fs);
+  for (const key of ['namePrefix', 'nameSuffix'] as const) {
+    const specs = readSpecs(get(n, key));
+    if (specs.length === 0) continue;
+    const list = (cfg[key] ??= []);
+    for (const fs of specs) addSpec(list, fs);
+  }
   const refs = get(n, 'nameReference');
   for (const r of isSeq(refs) ? refs.items : []) {
     const ref = { group: str(get(r, 'group')) ?? '', version: str(get(r, 'version')) ?? '', kind: str(get(r, 'kind')) ?? '', fieldSpecs: readSpecs(get(r, 'fieldSpecs')) };

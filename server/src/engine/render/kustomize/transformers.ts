@@ -4,7 +4,7 @@
 import { applyFieldSpec, FieldSpec, specSelects } from './fieldspec';
 import { Kustomization, listField, stringField } from './kustomization';
 import { get, isMap, isSeq, KMap, KNode, map, Origin, scalar, set, str } from './model';
-import { isClusterScoped, Resource } from './resource';
+import { Gvk, isClusterScoped, Resource } from './resource';
 import { setImage } from './images';
 import { TransformerConfig } from './transformer-config';
 
@@ -31,18 +31,21 @@ export function applyNamespace(k: Kustomization, res: Resource[], cfg: Transform
   }
 }
 
-export function applyPrefixSuffix(k: Kustomization, res: Resource[]): void {
+export function applyPrefixSuffix(k: Kustomization, res: Resource[], cfg?: TransformerConfig): void {
   const prefix = stringField(k, 'namePrefix');
   const suffix = stringField(k, 'nameSuffix');
+  // Configured kinds only, when a configuration names some (metadata/name specs).
+  const renames = (specs: FieldSpec[] | undefined, id: Gvk) => !specs || specs.some(fs => fs.path === 'metadata/name' && specSelects(fs, id));
   for (const r of res) {
     const id = r.orgId();
     if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')) continue;
     const meta = ensureMetadata(r, prefix?.node.origin);
     const nameNode = get(meta, 'name');
     const name = str(nameNode) ?? '';
-    const p = prefix?.value ?? '', s = suffix?.value ?? '';
+    const p = renames(cfg?.namePrefix, id) ? prefix?.value ?? '' : '';
+    const s = renames(cfg?.nameSuffix, id) ? suffix?.value ?? '' : '';
     if (!p && !s) continue;
-    const at = (prefix ?? suffix)!.node.origin;
+    const at = (p ? prefix : suffix)!.node.origin;
     // Prefix and suffix are two transformers in Kustomize, each storing the id it renames.
     if (p) { r.storePreviousId(); r.prefixes.push(p); set(meta, 'name', scalar(p + name, prefix!.node.origin)); }
     if (s) { r.storePreviousId(); r.suffixes.push(s); set(meta, 'name', scalar(p + name + s, at)); }
