@@ -45,7 +45,10 @@ export function chartRoots(files: ReadonlyArray<{ absolute: string; display: str
 }
 
 /** Renders and lints every chart; findings come back in the CLI's shape, failures on stderr. */
-export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io, values?: ChartValueFlags): ChartCheck {
+/**
+ * `namedValues`: the value files the repository file names for a chart folder (paths in it).
+ */
+export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolute: string) => ConfigInput, workspace: WorkspaceIndex, io: Io, values?: ChartValueFlags, namedValues: (dir: string) => string[] = () => []): ChartCheck {
   const out: ChartCheck = { findings: [], skipped: 0, charts: 0, notes: [] };
   let render: ChartRenderOptions | undefined;
   if (values) {
@@ -70,8 +73,9 @@ export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolu
       continue;
     }
     out.charts++;
+    const sets = chartValueSets(files, namedValues(dir), missing => skip(path.join(display, missing), 'a value file .kube-harden.yaml names for this chart, not found in it'));
     const judgement = judgeChart(files, {
-      sets: chartValueSets(files),
+      sets,
       config: p => resolveConfig(configFor(path.join(dir, p))),
       uriOf: (p, set, i) => `${pathToFileURL(path.join(dir, p)).href}#rendered-${set}-${i}`,
       workspace,

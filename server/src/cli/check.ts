@@ -95,7 +95,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const judged = judgeRoots(kustomize, workspace, f => resolveConfig(configAt(f)), checkedFiles);
   // Charts are judged by what they render (their templates never as plain YAML); a chart that
   // cannot render is reported as skipped, at the template position Helm gives.
-  const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io, args.chartValues);
+  // The value files .kube-harden.yaml names for a chart (`helm:`, keyed by the chart folder relative to it).
+  const namedValues = (dir: string): string[] => {
+    const found = repo.forFile(path.join(dir, 'Chart.yaml'));
+    const key = found && path.relative(path.dirname(found.path), dir).split(path.sep).join('/');
+    return (key !== undefined && found?.file.helm?.[key || '.']?.values) || [];
+  };
+  const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io, args.chartValues, namedValues);
   appendAll(summary.findings, charts.findings);
   for (const n of charts.notes) summary.skipped.push({ file: n.file ?? '', line: n.line ?? null, reason: n.message.replace(/^not rendered: /, '') });
   if (charts.notes.length) (summary.notes ??= []).push(...charts.notes);

@@ -35,6 +35,11 @@ export interface ConfigFile {
   failOn?: FailOn;
   /** Files larger than this many bytes are not judged (reported as skipped), as kubeHarden.maxFileSize. */
   maxFileSize?: number;
+  /**
+   * Extra value files per chart: the chart folder relative to this file's folder, and value files
+   * relative to the chart folder. Each is a value set the chart is judged with, after values.yaml.
+   */
+  helm?: Record<string, { values: string[] }>;
   problems: ConfigFileProblem[];
 }
 
@@ -42,8 +47,9 @@ export interface ConfigFile {
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
-type Key = keyof ConfigInput | 'exclude' | 'failOn' | 'maxFileSize';
-const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'defaultNamespace', 'exclude', 'failOn', 'maxFileSize'];
+type Key = keyof ConfigInput | 'exclude' | 'failOn' | 'maxFileSize' | 'helm';
+const KEYS: readonly Key[] = ['level', 'podSecurityVersion', 'preset', 'enableAll', 'rules', 'trustedRegistries', 'deniedRegistries', 'defaultNamespace', 'exclude', 'failOn', 'maxFileSize', 'helm'];
+const HELM_EXAMPLE = '{"charts/web": {values: [values-prod.yaml]}}';
 
 export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id' | 'category'>[] = RULES): ConfigFile {
   const lines = new LineIndex(text);
@@ -102,6 +108,7 @@ export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id
     if (value === null || value === undefined) return; // `level:` with nothing: the default
     if (key === 'enableAll' && typeof value !== 'boolean') { at(valueNode, 'error', 'enableAll must be true or false.'); return; }
     if (key === 'rules') { readRules(pair.value as Node, result, known, at); return; }
+    if (key === 'helm') { readHelm(pair.value as Node, result, at); return; }
     if (key === 'failOn') {
       const level = FAIL_ON_VALUES.find(v => v === value);
       if (level) result.failOn = level;
@@ -137,6 +144,30 @@ export function parseConfigFile(text: string, known: readonly Pick<RuleMeta, 'id
     else if (p.length) at(valueNode, 'error', p[0].message);
     else (result.input as Record<string, unknown>)[key] = value;
   }
+}
+
+/** `helm: {<chart folder>: {values: [<file>, ...]}}`: each file a value set of that chart. */
+function readHelm(node: Node, result: ConfigFile, at: (node: Node | undefined, severity: ConfigFileProblem['severity'], message: string) => void): void {
+  if (!isMap(node)) { at(node, 'error', `helm must map chart folders to their value files, e.g. ${HELM_EXAMPLE}.`); return; }
+  const charts: Record<string, { values: string[] }> = {};
+  for (const pair of node.items) {
+    const chart = isScalar(pair.key) ? String(pair.key.value ?? '').trim().replace(/\/+$/, '') : '';
+    const entry = pair.value as Node | null;
+    if (!chart) { at((pair.key ?? undefined) as Node | undefined, 'error', `A chart must be named by its folder, relative to this file, e.g. ${HELM_EXAMPLE}.`); continue; }
+    const values = isMap(entry) ? entry.get('values', true) as Node | undefined : undefined;
+    if (!isMap(entry) || !isSeq(values) || entry.items.length !== 1) {
+      at((entry ?? pair.key ?? undefined) as Node | undefined, 'error', `${chart}: give its value files as {values: [...]}, relative to the chart folder, e.g. ${HELM_EXAMPLE}.`);
+      continue;
+    }
+    const files: string[] = [];
+    for (const item of values.items as Node[]) {
+      const v = isScalar(item) ? item.value : undefined;
+      if (typeof v === 'string' && v.trim() && !v.split(/[\\/]/).includes('..') && !v.startsWith('/')) files.push(v.trim());
+      else at(item, 'error', 'A value file must be a path inside the chart folder, e.g. values-prod.yaml.');
+    }
+    charts[chart] = { values: files };
+  }
+  result.helm = charts;
 }
 
 function readRules(

@@ -45,6 +45,15 @@ export class RepoConfigs {
     return this.atRoot(folderUri)?.input;
   }
 
+  /** The value files the repository file names for the chart in folder `dir` (`helm:`), if any. */
+  helmValuesFor(dir: string): string[] {
+    const found = this.lookup(dir, this.stopAt(path.join(dir, 'Chart.yaml')));
+    const helm = found ? this.read(found)?.helm : undefined;
+    if (!found || !helm) return [];
+    const key = path.relative(path.dirname(found), dir).split(path.sep).join('/') || '.';
+    return helm[key]?.values ?? [];
+  }
+
   /** A repository file changed, appeared or went away: everything is looked up again. */
   invalidate(): void {
     this.byDir.clear();

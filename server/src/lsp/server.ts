@@ -194,7 +194,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         connection.sendDiagnostics(out).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
       };
       const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? options.debounceMs : undefined;
-      charts = new HelmCharts({ document: uri => documents.get(uri), all: () => documents.all(), settings, publish, docsHref, log, debounceMs: debounceMs ?? 200 });
+      charts = new HelmCharts({ document: uri => documents.get(uri), all: () => documents.all(), settings, publish, docsHref, log, debounceMs: debounceMs ?? 200, namedValues: dir => repo.helmValuesFor(dir) });
       validator = new Validator({
         composed: charts,
         document: uri => documents.get(uri),

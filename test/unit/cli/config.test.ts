@@ -56,7 +56,7 @@ describe('kube-harden check: .kube-harden.yaml', function () {
     const run = await cli(['check', '--format', 'json', 'pod.yaml'], { cwd: dir });
     assert.equal(run.status, 2);
     assert.equal(run.stderr, [
-      'kube-harden: error: .kube-harden.yaml:1:1: Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize.',
+      'kube-harden: error: .kube-harden.yaml:1:1: Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize, helm.',
       'kube-harden: warning: .kube-harden.yaml:4:3: Unknown rule "require-run-as-non-roo": run "kube-harden rules" for the list.',
       '',
     ].join('\n'));

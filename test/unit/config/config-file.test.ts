@@ -48,7 +48,7 @@ describe('config file: .kube-harden.yaml', () => {
       trustedRegistries: ghcr.io
     `;
     assert.deepEqual(at(text), [
-      ['error', 1, 1, 1, 6, 'Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize.'],
+      ['error', 1, 1, 1, 6, 'Unknown setting "levle": use one of level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize, helm.'],
       ['error', 2, 8, 2, 17, 'Unknown level "strictest": use "baseline" or "restricted".'],
       // 1.30 is the number 1.3 in YAML: it must be quoted or written v1.30.
       ['error', 3, 21, 3, 25, 'podSecurityVersion must be a string.'],
@@ -91,6 +91,18 @@ describe('config file: .kube-harden.yaml', () => {
     assert.deepEqual(at(`defaultNamespace: ${'a'.repeat(64)}\n`).map(p => [p[1], p[2], p[3], p[4]]), [[1, 19, 1, 83]], 'longer than a DNS label (63)');
   });
 
+  it('reads helm: extra value files per chart folder; a wrong shape or a path outside the chart is reported at its node', () => {
+    assert.deepEqual(parseConfigFile('helm:\n  charts/web/: {values: [values-prod.yaml, ci/x.yaml]}\n').helm, { 'charts/web': { values: ['values-prod.yaml', 'ci/x.yaml'] } });
+    // Line 2 `  a: [x.yaml]` (not {values: [...]}): the value, columns 6-14; line 3's `../up.yaml` item, columns 16-26.
+    const text = 'helm:\n  a: [x.yaml]\n  b: {values: [../up.yaml, ok.yaml]}\n';
+    assert.deepEqual(at(text), [
+      ['error', 2, 6, 2, 14, 'a: give its value files as {values: [...]}, relative to the chart folder, e.g. {"charts/web": {values: [values-prod.yaml]}}.'],
+      ['error', 3, 16, 3, 26, 'A value file must be a path inside the chart folder, e.g. values-prod.yaml.'],
+    ]);
+    assert.deepEqual(parseConfigFile(text).helm, { b: { values: ['ok.yaml'] } });
+    assert.deepEqual(at('helm: [web]\n'), [['error', 1, 7, 1, 12, 'helm must map chart folders to their value files, e.g. {"charts/web": {values: [values-prod.yaml]}}.']]);
+  });
+
   it('a YAML syntax error applies nothing and is reported where it is', () => {
     // ` b` on line 4 is indented one column less than `a` on line 3.
     const text = 'level: baseline\nrules:\n  a: off\n b: on\npreset: strict\n';
@@ -99,7 +111,7 @@ describe('config file: .kube-harden.yaml', () => {
   });
 
   it('a root that is not a map, and a duplicate key', () => {
-    assert.deepEqual(at('- level\n'), [['error', 1, 1, 2, 1, 'The file must be a map of settings (level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize).']]);
+    assert.deepEqual(at('- level\n'), [['error', 1, 1, 2, 1, 'The file must be a map of settings (level, podSecurityVersion, preset, enableAll, rules, trustedRegistries, deniedRegistries, defaultNamespace, exclude, failOn, maxFileSize, helm).']]);
     const dup = parseConfigFile('level: baseline\nlevel: restricted\n');
     assert.deepEqual(dup.input, {});
     assert.match(dup.problems[0].message, /YAML syntax error: Map keys must be unique/);

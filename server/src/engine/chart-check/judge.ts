@@ -61,11 +61,22 @@ export interface SetRender { set: ValueSet; documents: ChartDocument[]; sources:
 
 export interface ChartJudgement { findings: ChartFinding[]; failures: SetFailure[]; renders: SetRender[]; sets: readonly ValueSet[] }
 
-/** The value sets of a chart from its file list: values.yaml, then each ci/*-values.yaml (chart-testing's convention). */
-export function chartValueSets(files: readonly ChartFile[]): ValueSet[] {
+/**
+ * The value sets of a chart from its file list: values.yaml, then each value file the user names
+ * (`.kube-harden.yaml` `helm:`, the editor's kubeHarden.helm.values; paths in the chart folder),
+ * then each ci/*-values.yaml (chart-testing's convention). `missing` gets each named file the
+ * chart does not hold.
+ */
+export function chartValueSets(files: readonly ChartFile[], named: readonly string[] = [], missing?: (file: string) => void): ValueSet[] {
   const sets: ValueSet[] = [{ name: 'values.yaml' }];
+  for (const name of named) {
+    const rel = name.replace(/^\.\//, '');
+    const f = files.find(x => x.path === rel);
+    if (!f) missing?.(rel);
+    else if (rel !== 'values.yaml' && !sets.some(s => s.path === rel)) sets.push({ name: rel, path: rel, text: f.text });
+  }
   const ci = files.filter(f => /^ci\/[^/]+-values\.ya?ml$/.test(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const f of ci) sets.push({ name: f.path, path: f.path, text: f.text });
+  for (const f of ci) if (!sets.some(s => s.path === f.path)) sets.push({ name: f.path, path: f.path, text: f.text });
   return sets;
 }
 

@@ -27,6 +27,8 @@ export interface HelmDeps {
   /** The wait after an edit before the chart re-renders (ms). */
   debounceMs: number;
   resolve?: (config: LintConfig) => ResolvedConfig;
+  /** The value files the user names for the chart in folder `dir` (paths in it): more value sets. */
+  namedValues?(dir: string): string[];
 }
 
 /** A chart as judged for one state of its open documents. */
@@ -211,8 +213,11 @@ export class HelmCharts {
     }
     const files = overlay(disk, open);
     const versions = versionsOf(open);
-    const sets = chartValueSets(files);
+    const missing: string[] = [];
+    const sets = chartValueSets(files, this.deps.namedValues?.(dir) ?? [], f => missing.push(f));
     const judging = new ChartJudging(files, { sets, config: () => config, uriOf: (p, set, i) => `${diskUri(path.join(dir, p))}#rendered-${set}-${i}` });
+    // A value set the user named but the chart lacks was not judged: said on Chart.yaml.
+    for (const f of missing) judging.judgement.failures.push({ set: { name: f }, error: `${f}: a value file named for this chart (.kube-harden.yaml helm:), not found in it` });
     let busy = 0;
     for (const [i, set] of sets.entries()) {
       if (i > 0) {

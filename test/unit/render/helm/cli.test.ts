@@ -8,6 +8,13 @@ import { main } from '@kube-harden/server/out/cli/main';
 
 const FIXTURES = path.resolve(__dirname, '../../../../fixtures/helm');
 
+/** main() with `cwd` as the folder relative paths are read from. */
+async function run2(argv: string[], cwd: string) {
+  let out = '', err = '';
+  const code = await main(argv, { out: t => { out += t; }, err: t => { err += t; }, color: false, cwd });
+  return { code, out, err };
+}
+
 async function run(argv: string[]) {
   let out = '', err = '';
   const code = await main(argv, { out: t => { out += t; }, err: t => { err += t; }, color: false });
@@ -110,6 +117,31 @@ describe('kube-harden check <chart>', () => {
     assert.deepEqual(priv, ['Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:3 sets .Values.securityContext.privileged) [value sets: values.yaml, ci/same-values.yaml]']);
     // Findings in every set carry no list.
     assert.ok(findings.filter(f => f.rule === 'require-drop-all-capabilities').every(f => !f.message.includes('[value sets')));
+  });
+
+  it('judges a chart with the value files .kube-harden.yaml names for it, and says when one is missing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kh-helm-named-'));
+    try {
+      const write = (rel: string, text: string) => { fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true }); fs.writeFileSync(path.join(dir, rel), text); };
+      write('.kube-harden.yaml', 'helm:\n  charts/web: {values: [values-prod.yaml]}\n');
+      write('charts/web/Chart.yaml', 'apiVersion: v2\nname: web\nversion: 0.1.0\n');
+      write('charts/web/values.yaml', 'privileged: false\n');
+      write('charts/web/values-prod.yaml', 'privileged: true\n');
+      write('charts/web/templates/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: {{ .Values.privileged }}\n');
+      const again = await run2(['check', '--format', 'json', 'charts/web'], dir);
+      const priv = (JSON.parse(again.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>)
+        .filter(f => f.rule === 'disallow-privileged-containers').map(f => [f.file, f.range.start.line, f.range.start.column, f.message]);
+      // pod.yaml line 10 `      privileged: {{ .Values.privileged }}`: the action starts at column 19.
+      assert.deepEqual(priv, [[path.join('charts', 'web', 'templates', 'pod.yaml'), 10, 19, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values-prod.yaml:1 sets .Values.privileged) [value sets: values-prod.yaml]']]);
+      // A named file the chart does not hold is said out loud: that value set was not judged.
+      write('.kube-harden.yaml', 'helm:\n  charts/web: {values: [values-prod.yaml, values-qa.yaml]}\n');
+      const missing = await run2(['check', 'charts/web'], dir);
+      assert.match(missing.err, /skipped: charts\/web\/values-qa\.yaml: a value file \.kube-harden\.yaml names for this chart, not found in it/);
+      // Findings too: they decide the status (1); a skip alone would be 3.
+      assert.equal(missing.code, 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a chart that cannot render as skipped, at the template position, and fails (exit 3: nothing unread passes)', async () => {
