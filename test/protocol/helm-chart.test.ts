@@ -140,6 +140,21 @@ describe('protocol: Helm chart files', () => {
       '.Values.securityContext.privileged is set here', `${PRIVILEGED} [value sets: values-prod.yaml]`)]);
   });
 
+  it('judges the value files kubeHarden.helm.values names for the chart (by the end of its folder path)', async () => {
+    await client.stop();
+    client = await LspClient.start({
+      initializationOptions: { debounceMs: 0 }, capabilities: CAPABILITIES,
+      settings: { kubeHarden: { helm: { values: { [path.basename(chart)]: ['values-prod.yaml'] } } } },
+    });
+    write('values.yaml', 'image: nginx:1.27\nsecurityContext:\n  privileged: false\n');
+    write('values-prod.yaml', 'securityContext:\n  privileged: true\n');
+    const pod = uriOf('templates/pod.yaml');
+    await client.open(pod, POD);
+    const p = await client.waitForDiagnostics(pod, { version: 1 });
+    assert.deepEqual(strip(p.diagnostics), [privileged(range(9, 18, 9, 58), uriOf('values-prod.yaml'), range(1, 2, 1, 18),
+      '.Values.securityContext.privileged is set here', `${PRIVILEGED} [value sets: values-prod.yaml]`)]);
+  });
+
   it('offers the same fix on the values node, as a versioned edit of the open values.yaml', async () => {
     await client.open(uriOf('values.yaml'), VALUES);
     const v = await client.waitForDiagnostics(uriOf('values.yaml'), { version: 1 });

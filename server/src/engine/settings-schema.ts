@@ -14,12 +14,12 @@ export interface SettingSchema {
   pattern?: string;
   patternErrorMessage?: string;
   items?: { type: 'string' };
-  additionalProperties?: { type: 'string'; enum?: readonly string[] };
+  additionalProperties?: { type: 'string'; enum?: readonly string[] } | { type: 'array'; items: { type: 'string' } };
 }
 
 /** Settings only the editor reads: they do not reach the engine's configuration. */
-type EditorOnlyKey = 'enable' | 'exclude' | 'trace.server' | 'maxFileSize';
-const EDITOR_ONLY: ReadonlySet<string> = new Set<EditorOnlyKey>(['enable', 'exclude', 'trace.server', 'maxFileSize']);
+type EditorOnlyKey = 'enable' | 'exclude' | 'trace.server' | 'maxFileSize' | 'helm.values';
+const EDITOR_ONLY: ReadonlySet<string> = new Set<EditorOnlyKey>(['enable', 'exclude', 'trace.server', 'maxFileSize', 'helm.values']);
 /** Configuration fields that are not settings: the merged layer under a repository file. */
 type NotASetting = 'baseRules' | 'sandbox';
 type ConfigKey = Exclude<keyof ConfigInput, NotASetting> | `sandbox.${keyof SandboxConfig}`;
@@ -104,6 +104,14 @@ const SETTINGS_LIST = [
       + 'a `not-checked` diagnostic saying so instead of findings. The editor never parses more than 16 MiB. '
       + 'On the command line `--max-file-size` and `maxFileSize` in `.kube-harden.yaml` set the limit.',
     summary: 'Larger documents are not checked and get a `not-checked` diagnostic (the editor parses at most 16 MiB).',
+  },
+  {
+    key: 'helm.values', scope: 'resource', schema: { type: 'object', default: {}, additionalProperties: { type: 'array', items: { type: 'string' } } },
+    markdownDescription: 'More value files per Helm chart, e.g. `{"charts/web": ["values-prod.yaml"]}`: the chart\'s folder '
+      + '(the end of its path) and value files inside it. The chart is also judged with each, as a value set of its '
+      + 'own after `values.yaml` (and before `ci/*-values.yaml`); a finding that holds in some sets only names them. '
+      + '`helm:` in `.kube-harden.yaml` names more, for `kube-harden check` too.',
+    summary: 'More value files per chart, e.g. `{"charts/web": ["values-prod.yaml"]}`: each a value set the chart is judged with.',
   },
   {
     key: 'exclude', scope: 'resource', schema: { type: 'array', items: { type: 'string' }, default: [] },

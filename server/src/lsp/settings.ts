@@ -1,6 +1,7 @@
 // Settings per resource, as the client scopes them (workspace folder, language overrides):
 // pulled with workspace/configuration, cached per document URI until the client says they
 // changed. Clients that cannot answer workspace/configuration push them instead.
+import * as path from 'node:path';
 import { ConfigInput, DEFAULT_CONFIG, DEFAULT_NAMESPACE, LintConfig, normalizeConfig } from '../engine';
 import { CONFIG_SETTING_KEYS, mergeConfigInputs, parseSize, SIZE_HINT } from '../engine';
 import { describeError, RateLimitedLog } from './log';
@@ -12,6 +13,8 @@ export interface DocumentSettings {
   config: LintConfig;
   /** kubeHarden.maxFileSize in bytes, when set: larger documents are not checked (and say so). */
   maxFileSize?: number;
+  /** kubeHarden.helm.values: chart folder (the end of its path) to value files inside it. */
+  helmValues?: Record<string, string[]>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<DocumentSettings> = Object.freeze({ enable: true, config: { ...DEFAULT_CONFIG, rules: {} } });
@@ -53,7 +56,24 @@ export function toDocumentSettings(raw: unknown, report: (problem: string) => vo
     if (bytes === undefined) report(`${SECTION}.maxFileSize must be ${SIZE_HINT}`);
     else settings.maxFileSize = bytes;
   }
+  const helm = isObject(raw.helm) ? raw.helm.values : undefined;
+  if (helm !== undefined && helm !== null) {
+    const valid = isObject(helm) && Object.values(helm).every(v => Array.isArray(v) && v.every(f => typeof f === 'string' && f.trim() !== ''));
+    if (valid) settings.helmValues = helm as Record<string, string[]>;
+    else report(`${SECTION}.helm.values must map chart folders to lists of value files, e.g. {"charts/web": ["values-prod.yaml"]}`);
+  }
   return settings;
+}
+
+/** The value files `helmValues` names for the chart in folder `dir`: keys match the end of its path. */
+export function helmValuesFor(settings: DocumentSettings, dir: string): string[] {
+  const posix = dir.split(path.sep).join('/').replace(/\/+$/, '');
+  const out: string[] = [];
+  for (const [key, files] of Object.entries(settings.helmValues ?? {})) {
+    const k = key.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
+    if (k && (posix === k || posix.endsWith(`/${k}`))) out.push(...files);
+  }
+  return out;
 }
 
 /**

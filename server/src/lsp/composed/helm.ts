@@ -11,7 +11,7 @@ import { ChartReadError, readChartFiles } from '../../host/chart-files';
 import { chartFileRole, chartOf } from '../../host/chart-root';
 import { AdaptiveDebounce } from '../debounce';
 import { describeError, RateLimitedLog } from '../log';
-import { SettingsStore } from '../settings';
+import { helmValuesFor, SettingsStore } from '../settings';
 import { diskUri, fsPathOf } from '../uris';
 import type { CodeActionClient } from '../codeActions';
 import { chartQuickFixes } from './helm-actions';
@@ -136,7 +136,7 @@ export class HelmCharts {
     // One render at a time per chart state: a code action asking meanwhile waits for it.
     const key = versionKey(open, config);
     if (state.pending?.key === key) return state.pending.run;
-    const run = this.render(place.dir, state, open, config);
+    const run = this.render(place.dir, state, open, config, helmValuesFor(settings, place.dir));
     state.pending = { key, run };
     try { return await run; } finally { if (state.pending?.run === run) state.pending = undefined; }
   }
@@ -201,7 +201,8 @@ export class HelmCharts {
    * Renders and judges the chart one value set at a time, yielding between sets; undefined when
    * an open document changed meanwhile (the newer text's render answers instead).
    */
-  private async render(dir: string, state: ChartState, open: Map<string, TextDocument>, config: ResolvedConfig): Promise<ChartRun | undefined> {
+  /** `named`: the value files the editor's kubeHarden.helm.values names for this chart. */
+  private async render(dir: string, state: ChartState, open: Map<string, TextDocument>, config: ResolvedConfig, named: string[] = []): Promise<ChartRun | undefined> {
     // Read at every render (a few ms for a large chart): helpers, .Files and subcharts that no
     // watcher reports (the client watches manifests only) still count as they are on disk.
     let disk: ChartFile[];
@@ -214,7 +215,7 @@ export class HelmCharts {
     const files = overlay(disk, open);
     const versions = versionsOf(open);
     const missing: string[] = [];
-    const sets = chartValueSets(files, this.deps.namedValues?.(dir) ?? [], f => missing.push(f));
+    const sets = chartValueSets(files, [...(this.deps.namedValues?.(dir) ?? []), ...named], f => missing.push(f));
     const judging = new ChartJudging(files, { sets, config: () => config, uriOf: (p, set, i) => `${diskUri(path.join(dir, p))}#rendered-${set}-${i}` });
     // A value set the user named but the chart lacks was not judged: said on Chart.yaml.
     for (const f of missing) judging.judgement.failures.push({ set: { name: f }, error: `${f}: a value file named for this chart (.kube-harden.yaml helm:), not found in it` });
