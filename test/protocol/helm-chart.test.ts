@@ -173,7 +173,8 @@ describe('protocol: Helm chart files', () => {
     write('templates/pod.yaml', POD.replace('      privileged: {{ .Values.securityContext.privileged }}', '      {{- include "demo.securityContext" . | nindent 6 }}'));
     await client.open(uriOf('templates/_helpers.tpl'), helpers, { languageId: 'helm' });
     const p = await client.waitForDiagnostics(uriOf('templates/_helpers.tpl'), { version: 1 });
-    assert.deepEqual(strip(p.diagnostics), [privileged(range(1, 12, 1, 52), uriOf('values.yaml'), range(2, 2, 2, 18), '.Values.securityContext.privileged is set here')]);
+    assert.deepEqual(strip(p.diagnostics), [privileged(range(1, 12, 1, 52), uriOf('values.yaml'), range(2, 2, 2, 18), '.Values.securityContext.privileged is set here',
+      `${PRIVILEGED} [template: templates/pod.yaml]`)]);
   });
 
   it('reports a template error at its position with the message Helm prints', async () => {

@@ -1,7 +1,7 @@
 // judgeChart: findings at the template span, the values node that set the value, and the value
 // sets a finding holds in.
 import * as assert from 'node:assert/strict';
-import { chartValueSets, judgeChart, resolveConfig, WorkspaceIndex } from '@kube-harden/server/out/engine';
+import { chartValueSets, judgeChart, resolveConfig, setsNote, WorkspaceIndex } from '@kube-harden/server/out/engine';
 
 const config = resolveConfig({});
 const files = [
@@ -29,6 +29,26 @@ describe('judgeChart', () => {
     // Findings that hold in every set name none.
     const drop = j.findings.find(f => f.finding.ruleId === 'require-drop-all-capabilities')!;
     assert.deepEqual(drop.sets, ['values.yaml', 'ci/plain-values.yaml', 'ci/priv-values.yaml']);
+  });
+
+  it('reports a finding a shared helper prints once, at the helper, naming every template that includes it', () => {
+    const shared = [
+      { path: 'Chart.yaml', text: 'apiVersion: v2\nname: demo\nversion: 0.1.0\n' },
+      { path: 'values.yaml', text: 'privileged: true\n' },
+      { path: 'templates/_helpers.tpl', text: '{{- define "demo.sc" -}}\nprivileged: {{ .Values.privileged }}\n{{- end }}\n' },
+      ...['api', 'web'].map(name => ({
+        path: `templates/${name}.yaml`,
+        text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      {{- include "demo.sc" . | nindent 6 }}\n`,
+      })),
+    ];
+    const j = judgeChart(shared, { sets: chartValueSets(shared), config: () => config, uriOf: (p, s, i) => `file:///c/${p}#${s}-${i}` });
+    const priv = j.findings.filter(f => f.finding.ruleId === 'disallow-privileged-containers');
+    // `_helpers.tpl` line 2 `privileged: {{ .Values.privileged }}`: the action from column 13.
+    assert.deepEqual(priv.map(f => [f.at.path, f.at.start.line, f.at.start.column, f.templates, setsNote(f, j)]), [
+      ['templates/_helpers.tpl', 2, 13, ['templates/api.yaml', 'templates/web.yaml'], 'templates: templates/api.yaml, templates/web.yaml'],
+    ]);
+    // A finding in the template itself names nothing.
+    assert.ok(j.findings.filter(f => f.at.path !== 'templates/_helpers.tpl').every(f => setsNote(f, j) === undefined));
   });
 
   it('reports a value set the chart cannot render with, at the template position', () => {

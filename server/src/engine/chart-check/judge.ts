@@ -49,6 +49,8 @@ export interface ChartFinding {
   printedBy?: 'action' | 'text';
   /** The finding's related places that are other rendered objects of the chart, in its sources. */
   related?: ChartRelated[];
+  /** The templates whose output it was found in (several when a shared helper printed it). */
+  templates: string[];
 }
 
 export interface ChartRelated { at: SourceSpan; message: string }
@@ -145,8 +147,12 @@ export class ChartJudging {
         };
         const key = `${at.path}|${at.start.line}|${at.start.column}|${f.ruleId}|${f.message}`;
         const have = this.seen.get(key);
-        if (have) { if (!have.sets.includes(set.name)) have.sets.push(set.name); continue; }
-        const judged: ChartFinding = { finding: f, set: set.name, sets: [set.name], document: doc, parsed: parsed[i], documentFindings: findings, at };
+        if (have) {
+          if (!have.sets.includes(set.name)) have.sets.push(set.name);
+          if (!have.templates.includes(doc.path)) have.templates.push(doc.path);
+          continue;
+        }
+        const judged: ChartFinding = { finding: f, set: set.name, sets: [set.name], document: doc, parsed: parsed[i], documentFindings: findings, at, templates: [doc.path] };
         const related = relatedIn(f);
         if (related.length) judged.related = related;
         if (m?.value) judged.value = m.value;
@@ -168,8 +174,14 @@ export function judgeChart(files: ChartFile[], opts: ChartJudgeOptions): ChartJu
   return judging.judgement;
 }
 
-/** The note a message carries when the finding does not hold in every value set the chart rendered with. */
+/**
+ * The note a message carries in brackets: the value sets it holds in when not every set the chart
+ * rendered with, and for a finding in a helper file, the templates whose output it is in.
+ */
 export function setsNote(f: ChartFinding, judgement: ChartJudgement): string | undefined {
   const all = judgement.sets.length;
-  return all > 1 && f.sets.length < all ? `value sets: ${f.sets.join(', ')}` : undefined;
+  const notes: string[] = [];
+  if (all > 1 && f.sets.length < all) notes.push(`value sets: ${f.sets.join(', ')}`);
+  if (!f.templates.includes(f.at.path)) notes.push(`${f.templates.length > 1 ? 'templates' : 'template'}: ${f.templates.join(', ')}`);
+  return notes.length ? notes.join('; ') : undefined;
 }

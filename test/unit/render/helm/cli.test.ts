@@ -75,7 +75,7 @@ describe('kube-harden check <chart>', () => {
     const r = await run(['check', '--no-context', '--format', 'json', path.join(FIXTURES, 'check/helpers')]);
     const findings = JSON.parse(r.out).findings as Array<{ file: string; rule: string; message: string; range: { start: { line: number; column: number } } }>;
     const at = (rule: string) => findings.filter(f => f.rule === rule).map(f => [path.basename(f.file), f.range.start.line, f.range.start.column, f.message]);
-    assert.deepEqual(at('disallow-privileged-containers'), [['_helpers.tpl', 2, 13, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:1 sets .Values.privileged)']]);
+    assert.deepEqual(at('disallow-privileged-containers'), [['_helpers.tpl', 2, 13, 'Container "app" is privileged: remove securityContext.privileged or set it to false. (values.yaml:1 sets .Values.privileged) [template: templates/pod.yaml]']]);
     assert.deepEqual(at('disallow-host-network'), [['pod.yaml', 6, 16, "The pod shares the node's network namespace: remove spec.hostNetwork or set it to false."]]);
   });
 
