@@ -6,6 +6,7 @@ import type { WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { FolderExclusions } from './exclusions';
 import { listManifests } from './diskFiles';
 import { appendAll } from '../engine';
+import { yieldToEventLoop } from './slices';
 
 export class IndexingJob {
   private cancelledFlag = false;
@@ -39,8 +40,6 @@ export interface IndexingPass {
 }
 
 const IN_FLIGHT = 4;
-
-export const yieldToEventLoop = (): Promise<void> => new Promise<void>(resolve => setImmediate(resolve));
 
 /** Runs the pass; resolves with the files found, or undefined when the job was cancelled. */
 export async function runIndexing(pass: IndexingPass): Promise<Set<string> | undefined> {

@@ -7,7 +7,8 @@ import { LintConfig, lintParsed, LintResult, ResolvedConfig, resolveConfig } fro
 import { WorkspaceIndex } from '../engine';
 import { toDiagnostics } from './diagnostics';
 import { parseDiskText, readManifestText } from './diskFiles';
-import { IndexingJob, yieldToEventLoop } from './indexing';
+import { IndexingJob } from './indexing';
+import { yieldToEventLoop } from './slices';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { diskUri } from './uris';

@@ -14,7 +14,8 @@ export interface SliceOptions {
 
 const DEFAULT_BUDGET_MS = 20;
 
-const turn = () => new Promise<void>(resolve => setImmediate(resolve));
+/** One turn of the event loop: what is waiting (requests, timers, I/O) runs first. */
+export const yieldToEventLoop = (): Promise<void> => new Promise<void>(resolve => setImmediate(resolve));
 
 /** The steps' result, or undefined when `cancelled` said so at a turn. */
 export async function runInSlices<T>(steps: Generator<void, T, void>, options: SliceOptions = {}): Promise<T | undefined> {
@@ -25,7 +26,7 @@ export async function runInSlices<T>(steps: Generator<void, T, void>, options: S
     const r = steps.next();
     if (r.done) return r.value;
     if (now() - sliceStart < budget) continue;
-    await turn();
+    await yieldToEventLoop();
     if (options.cancelled?.()) {
       steps.return(undefined as never);
       return undefined;

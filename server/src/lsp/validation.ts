@@ -164,16 +164,14 @@ export class Validator {
       for (const doc of this.deps.all()) {
         if (!this.owns(doc)) continue;
         const self = canonicalUri(doc.uri);
-        if (!changed.some(u => u !== self)) continue;
-        // An edit of this document is waiting for its own debounce: that lint sees the new model.
-        const state = this.states.get(doc.uri);
-        if (state?.timer && state.version === doc.version) continue;
-        this.start(doc, 0, true);
+        if (changed.some(u => u !== self)) this.dependantChanged(doc);
       }
     }, this.debounceMs);
   }
 
+  /** What `doc` depends on changed: linted again now, quietly (published only if it differs). */
   private dependantChanged(doc: TextDocument): void {
+    // An edit of this document is waiting for its own debounce: that lint sees the new state.
     const state = this.states.get(doc.uri);
     if (!isManifestCandidate(doc) || (state?.timer && state.version === doc.version)) return;
     this.start(doc, 0, true);

@@ -16,6 +16,7 @@ import { diskUri, fsPathOf } from '../uris';
 import type { CodeActionClient } from '../codeActions';
 import { chartQuickFixes } from './helm-actions';
 import { chartDiagnostics, RENDER_CODE } from './helm-diagnostics';
+import { yieldToEventLoop } from '../slices';
 
 export interface HelmDeps {
   document(uri: string): TextDocument | undefined;
@@ -48,9 +49,6 @@ interface ChartState {
   pending?: { key: string; run: Promise<ChartRun | undefined> };
   published: Set<string>;
 }
-
-/** Lets other requests in between two value sets' renders. */
-const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /** Where a document sits in a chart, if it is a chart file that renders. */
 export function chartPlace(uri: string): { dir: string; rel: string } | undefined {
@@ -222,7 +220,7 @@ export class HelmCharts {
     let busy = 0;
     for (const [i, set] of sets.entries()) {
       if (i > 0) {
-        await nextTurn();
+        await yieldToEventLoop();
         if (this.disposed || !sameVersions(versions, this.openDocuments(dir))) return undefined;
       }
       const started = performance.now();
