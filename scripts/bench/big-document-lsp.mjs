@@ -7,16 +7,13 @@
 // and the server's peak RSS.
 //
 //   node scripts/bench/big-document-lsp.mjs [--mib N]
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWorkloadFile } from './workload-file.mjs';
+import { rpc, startServer } from './lsp-session.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(path.join(root, 'server', 'package.json'));
-const rpc = require('vscode-jsonrpc/node');
 
 const args = process.argv.slice(2);
 const mibArg = args.indexOf('--mib');
@@ -35,21 +32,9 @@ const uri = 'file:///bench/big.yaml';
 const small = 'file:///bench/small.yaml';
 const smallText = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: small\nspec:\n  hostPID: true\n  containers:\n  - name: app\n    image: nginx:1.27\n';
 
-const server = spawn(process.execPath, [path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
-const waiting = new Map();
-connection.onNotification('textDocument/publishDiagnostics', p => {
-  const done = waiting.get(p.version);
-  if (p.uri === uri && done) { waiting.delete(p.version); done(p.diagnostics.length); }
+const { server, connection, diagnosticsOf: published, stop } = await startServer({
+  textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
 });
-connection.onRequest(() => null);
-connection.listen();
-await connection.sendRequest('initialize', {
-  processId: process.pid, rootUri: null, workspaceFolders: null,
-  capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } } },
-  initializationOptions: { debounceMs: 0 },
-});
-connection.sendNotification('initialized', {});
 
 /** Hovers every 50 ms until `until` settles: the slowest answer and how many were asked. */
 async function hoversDuring(until) {
@@ -65,7 +50,7 @@ async function hoversDuring(until) {
   return { n: times.length, worst: Math.max(0, ...times), median: times.sort((a, b) => a - b)[times.length >> 1] ?? 0 };
 }
 
-const diagnosticsOf = version => new Promise(resolve => waiting.set(version, resolve));
+const diagnosticsOf = version => published(uri, version);
 connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'yaml', version: 1, text: smallText } });
 await connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 5, character: 4 } });
 let t0 = performance.now();
@@ -95,10 +80,7 @@ const cancelMs = performance.now() - t0;
 
 const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
 const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-await connection.sendRequest('shutdown');
-connection.sendNotification('exit');
-connection.dispose();
-server.kill();
+await stop();
 
 const mib = (text.length / 1024 / 1024).toFixed(1);
 console.log(`a ${mib} MiB document (${text.split('\n').length} lines) over the protocol (kube-harden-ls --stdio, debounce 0); node ${process.version}`);

@@ -5,7 +5,6 @@
 // with the in-process ones of keystroke.mjs plus the transport.
 //
 //   node scripts/bench/keystroke-lsp.mjs [--samples N]
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +12,10 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildWorkloadFile } from './workload-file.mjs';
 import { editSites, percentile } from './edits.mjs';
+import { startServer } from './lsp-session.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(path.join(root, 'server', 'package.json'));
-const rpc = require('vscode-jsonrpc/node');
 const { LineCounter, parseAllDocuments } = require('yaml');
 
 const args = process.argv.slice(2);
@@ -38,22 +37,8 @@ for (let i = 0; i < 12; i++) {
 }
 const parseMs = percentile(parseTimes, 50);
 
-const server = spawn(process.execPath, [path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
-const waiting = new Map();
-connection.onNotification('textDocument/publishDiagnostics', p => {
-  const done = waiting.get(p.version);
-  if (p.uri === uri && done) { waiting.delete(p.version); done(p.diagnostics.length); }
-});
-connection.onRequest(() => null); // registrations, configuration: nothing to answer
-connection.listen();
-await connection.sendRequest('initialize', {
-  processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {},
-  initializationOptions: { debounceMs: 0 },
-});
-connection.sendNotification('initialized', {});
-
-const diagnosticsOf = version => new Promise(resolve => waiting.set(version, resolve));
+const { connection, diagnosticsOf: published, stop } = await startServer();
+const diagnosticsOf = version => published(uri, version);
 let version = 1;
 const opened = diagnosticsOf(1);
 const t0 = process.hrtime.bigint();
@@ -80,10 +65,7 @@ for (const [kind, sites] of Object.entries(editSites(text, SAMPLES))) {
   }
   rows.push({ kind, n: times.length, p50: percentile(times, 50), p95: percentile(times, 95) });
 }
-await connection.sendRequest('shutdown');
-connection.sendNotification('exit');
-connection.dispose();
-server.kill();
+await stop();
 
 console.log(`keystroke over the protocol (kube-harden-ls --stdio, debounce 0): didChange -> publishDiagnostics, ${text.split('\n').length - 1} lines, ${findings} diagnostics; node ${process.version}`);
 console.log(`bare yaml parse of the whole file (this process): ${parseMs.toFixed(1)} ms; open -> first diagnostics: ${openMs.toFixed(1)} ms`);

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as fs from 'node:fs';
-import { ChartFinding, ChartRenderOptions, chartValueSets, ConfigInput, judgeChart, resolveConfig, setsNote, WorkspaceIndex } from '../engine';
+import { ChartFinding, ChartRenderOptions, chartValueSets, ConfigInput, judgeChart, resolveConfig, chartNote, WorkspaceIndex } from '../engine';
 import { ChartValueFlags, UsageError } from './args';
 import { readChartFiles } from '../host/chart-files';
 import { chartOf } from '../host/chart-root';
@@ -93,7 +93,7 @@ export function checkCharts(roots: ChartRoot[], base: string, configFor: (absolu
       let docPrints = prints.get(j.parsed);
       if (!docPrints) prints.set(j.parsed, docPrints = fingerprints(path.relative(base, path.join(dir, j.document.path)).split(path.sep).join('/'), j.parsed, j.documentFindings));
       const note = j.value && `${j.value.file}:${j.value.keySpan.start.line} sets .Values.${j.value.key.join('.')}`;
-      const sets = setsNote(j, judgement);
+      const sets = chartNote(j, judgement);
       out.findings.push({
         file: path.join(display, j.at.path), rule: f.ruleId, severity: f.severity,
         message: `${note ? `${f.message} (${note})` : f.message}${sets ? ` [${sets}]` : ''}`,

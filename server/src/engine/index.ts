@@ -55,7 +55,7 @@ export { describeGroup, groupBy, groupMessage } from './grouping';
 export type { GroupText, Presentable } from './grouping';
 export { parseTemplates, render as renderTemplate } from './render/gotemplate';
 export type { OriginRange, TemplateFile, TemplateSet } from './render/gotemplate';
-export { chartFix, ChartJudging, chartValueSets, judgeChart, pointAt, setsNote, spanOf } from './chart-check';
+export { chartFix, ChartJudging, chartValueSets, judgeChart, pointAt, chartNote, spanOf } from './chart-check';
 export type { ChartFileEdit, ChartFix, ChartFixOptions, ChartFinding, ChartJudgement, ChartJudgeOptions, ChartRelated, SetFailure, SetRender, SourcePoint, SourceSpan, ValueOrigin, ValueSet } from './chart-check';
 export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './render/helm';
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';

@@ -1,7 +1,7 @@
 // judgeChart: findings at the template span, the values node that set the value, and the value
 // sets a finding holds in.
 import * as assert from 'node:assert/strict';
-import { chartValueSets, judgeChart, resolveConfig, setsNote, WorkspaceIndex } from '@kube-harden/server/out/engine';
+import { chartValueSets, judgeChart, resolveConfig, chartNote, WorkspaceIndex } from '@kube-harden/server/out/engine';
 
 const config = resolveConfig({});
 const files = [
@@ -44,11 +44,11 @@ describe('judgeChart', () => {
     const j = judgeChart(shared, { sets: chartValueSets(shared), config: () => config, uriOf: (p, s, i) => `file:///c/${p}#${s}-${i}` });
     const priv = j.findings.filter(f => f.finding.ruleId === 'disallow-privileged-containers');
     // `_helpers.tpl` line 2 `privileged: {{ .Values.privileged }}`: the action from column 13.
-    assert.deepEqual(priv.map(f => [f.at.path, f.at.start.line, f.at.start.column, f.templates, setsNote(f, j)]), [
+    assert.deepEqual(priv.map(f => [f.at.path, f.at.start.line, f.at.start.column, f.templates, chartNote(f, j)]), [
       ['templates/_helpers.tpl', 2, 13, ['templates/api.yaml', 'templates/web.yaml'], 'templates: templates/api.yaml, templates/web.yaml'],
     ]);
     // A finding in the template itself names nothing.
-    assert.ok(j.findings.filter(f => f.at.path !== 'templates/_helpers.tpl').every(f => setsNote(f, j) === undefined));
+    assert.ok(j.findings.filter(f => f.at.path !== 'templates/_helpers.tpl').every(f => chartNote(f, j) === undefined));
   });
 
   it('reports a value set the chart cannot render with, at the template position', () => {

@@ -1,4 +1,4 @@
-export { ChartJudging, chartValueSets, judgeChart, setsNote } from './judge';
+export { ChartJudging, chartValueSets, judgeChart, chartNote } from './judge';
 export type { ChartFinding, ChartJudgement, ChartJudgeOptions, ChartRelated, SetFailure, SetRender, ValueSet } from './judge';
 export { mapFinding, pointAt, spanOf } from './map-finding';
 export type { MappedFinding, SourcePoint, SourceSpan, ValueOrigin } from './map-finding';

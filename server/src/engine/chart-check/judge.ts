@@ -178,7 +178,7 @@ export function judgeChart(files: ChartFile[], opts: ChartJudgeOptions): ChartJu
  * The note a message carries in brackets: the value sets it holds in when not every set the chart
  * rendered with, and for a finding in a helper file, the templates whose output it is in.
  */
-export function setsNote(f: ChartFinding, judgement: ChartJudgement): string | undefined {
+export function chartNote(f: ChartFinding, judgement: ChartJudgement): string | undefined {
   const all = judgement.sets.length;
   const notes: string[] = [];
   if (all > 1 && f.sets.length < all) notes.push(`value sets: ${f.sets.join(', ')}`);

@@ -4,7 +4,7 @@
 // a value set the chart cannot render with as an error at the template position Helm names
 // (Go's message, as Helm prints it); a missing dependency as one note on Chart.yaml.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { ChartFinding, ChartJudgement, pointAt, SetFailure, setsNote, SourcePoint } from '../../engine';
+import { ChartFinding, ChartJudgement, pointAt, SetFailure, chartNote, SourcePoint } from '../../engine';
 import { FindingData, SOURCE, toDiagnostic } from '../diagnostics';
 
 /** What a chart diagnostic's `data` carries beside the finding's: which chart finding it is. */
@@ -25,7 +25,7 @@ export function lspPosition(text: string, offset: number): { line: number; chara
 }
 
 function findingMessage(f: ChartFinding, judgement: ChartJudgement): string {
-  const sets = setsNote(f, judgement);
+  const sets = chartNote(f, judgement);
   return sets ? `${f.finding.message} [${sets}]` : f.finding.message;
 }
 

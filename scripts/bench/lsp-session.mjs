@@ -1,0 +1,43 @@
+// `kube-harden-ls --stdio` for the protocol benchmarks: spawned with the debounce set to 0, its
+// publishDiagnostics awaited by URI and version, shut down cleanly.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rpc = createRequire(path.join(root, 'server', 'package.json'))('vscode-jsonrpc/node');
+
+/** `capabilities`: the client's (none by default). */
+export async function startServer(capabilities = {}) {
+  const server = spawn(process.execPath, [path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+  const waiting = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', p => {
+    const key = `${p.uri}@${p.version}`;
+    const done = waiting.get(key);
+    if (done) { waiting.delete(key); done(p.diagnostics.length); }
+  });
+  connection.onRequest(() => null); // registrations, configuration: nothing to answer
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid, rootUri: null, workspaceFolders: null, capabilities,
+    initializationOptions: { debounceMs: 0 },
+  });
+  connection.sendNotification('initialized', {});
+  return {
+    server,
+    connection,
+    /** Resolves with the number of diagnostics published for this version of `uri`. */
+    diagnosticsOf: (uri, version) => new Promise(resolve => waiting.set(`${uri}@${version}`, resolve)),
+    /** shutdown and exit, then the process goes. */
+    async stop() {
+      await connection.sendRequest('shutdown');
+      connection.sendNotification('exit');
+      connection.dispose();
+      server.kill();
+    },
+  };
+}
+
+export { rpc };
