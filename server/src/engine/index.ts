@@ -6,7 +6,7 @@ export { formatMessage, lint, lintParsed, lintParsedSteps, nodeOffsets, resolveC
 export type { FactChange } from './lint-reuse';
 export { findingSeverity, rowSeverities } from './consolidated';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, NotChecked, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
-export { finish, HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, parseFileSteps, skipsOf, tooLarge } from './model/parse';
+export { HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, parseFileSteps, skipsOf, tooLarge } from './model/parse';
 export type { K8sObject, ParsedDocument, ParsedFile, Skip } from './model/parse';
 export { findingIdentity, nodePathAt } from './fingerprint';
 export { LineIndex } from './model/text';
