@@ -10,13 +10,13 @@ import type { Finding, LintResult, RuleFailure } from './lint';
 import type { ParsedFile } from './model/parse';
 import type { LineIndex, Position, Range } from './model/text';
 import type { SuppressedFinding } from './suppress';
+import type { FactDelta } from './workspace/fact-delta';
 
 /**
- * What changed in the workspace model since the previous lint: nothing (`none`), the objects of
- * this file but no Namespace (`objects`), or anything (`any`: other files, a Namespace, the
- * default namespace).
+ * What changed in the workspace model since the previous lint (fact-delta.ts): nothing (an empty
+ * list), these facts, or anything (`any`: a Namespace, a kustomization, the default namespace).
  */
-export type FactChange = 'none' | 'objects' | 'any';
+export type FactChange = FactDelta;
 
 /** One document's part of a lint, before the file's comment suppressions. */
 export interface DocumentLint {
@@ -26,9 +26,12 @@ export interface DocumentLint {
   /** Problems with this document's suppression annotations. */
   problems: Finding[];
   failures: RuleFailure[];
-  /** Whether its rules read the workspace model, and whether the namespace's Pod Security labels decided its level. */
-  reads: { index: boolean; namespaces: boolean };
+  /** The rules that read the workspace model for it, and whether the namespace's Pod Security labels decided its level. */
+  reads: { index: readonly string[]; namespaces: boolean };
 }
+
+/** Whether any of these rules reads a fact of the change. */
+export type Sees = (rules: readonly string[], change: Exclude<FactChange, 'any'>) => boolean;
 
 interface Basis {
   text: string;
@@ -46,6 +49,8 @@ export function keepForReuse(result: LintResult, file: ParsedFile, uri: string, 
   bases.set(result, { text: file.text, lines: file.lines, uri, documents });
 }
 
+const BLOCK = 4096;
+
 /** Maps offsets and positions of the previous text to the current one. */
 class EditMap {
   readonly start: number;
@@ -55,9 +60,12 @@ class EditMap {
   constructor(private readonly before: Basis, readonly after: ParsedFile) {
     const a = before.text, b = after.text;
     const max = Math.min(a.length, b.length);
+    // Block by block first (the engine compares a block at once), then character by character.
     let p = 0;
+    while (p + BLOCK <= max && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
     while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
     let s = 0;
+    while (s + BLOCK <= max - p && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
     while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
     this.start = p;
     this.oldEnd = a.length - s;
@@ -82,30 +90,33 @@ class EditMap {
 export class Reuse {
   private readonly map: EditMap;
 
-  private constructor(private readonly basis: Basis, file: ParsedFile, private readonly changed: FactChange) {
+  private constructor(private readonly basis: Basis, private readonly file: ParsedFile, private readonly changed: FactChange, private readonly sees: Sees) {
     this.map = new EditMap(basis, file);
   }
 
-  /** Reuse of `previous` for `file`, if it kept its parts. */
-  static from(previous: LintResult, file: ParsedFile, uri: string, changed: FactChange): Reuse | undefined {
+  /**
+   * Reuse of `previous` for `file`, if it kept its parts. `sees`: whether the rules that read the
+   * model for a document may see the change.
+   */
+  static from(previous: LintResult, file: ParsedFile, uri: string, changed: FactChange, sees: Sees): Reuse | undefined {
     const basis = bases.get(previous);
-    return basis && basis.uri === uri ? new Reuse(basis, file, changed) : undefined;
+    return basis && basis.uri === uri ? new Reuse(basis, file, changed, sees) : undefined;
   }
 
   /**
-   * The previous lint of `doc` at its new place, or undefined when it must be linted again.
-   * `rebind` gives a moved finding its fix and suggestions for the current text.
+   * The previous lint of `doc` at its new place, or undefined when it must be linted again. Fixes
+   * and suggestions are kept: they are bound to the document, which the incremental parse moved
+   * in place, and read the text it is part of now (parse.ts currentText).
    */
-  take(doc: Document, docIndex: number, rebind: (old: Finding, offsets: [number, number]) => Pick<Finding, 'fix' | 'suggestions'>): DocumentLint | undefined {
+  take(doc: Document, docIndex: number): DocumentLint | undefined {
     const old = this.basis.documents.get(doc);
     if (!old || !doc.range) return undefined;
-    if (old.reads.index && this.changed !== 'none') return undefined;
-    if (old.reads.namespaces && this.changed === 'any') return undefined;
+    if (this.changed === 'any' ? old.reads.index.length > 0 || old.reads.namespaces : this.sees(old.reads.index, this.changed)) return undefined;
+    // The same text (another file's facts changed): the document's lint stands as it is.
+    if (this.basis.text === this.file.text) return old.start === doc.range[0] ? old : undefined;
     const start = this.map.offset(old.start);
     if (start !== doc.range[0]) return undefined;
-    // Wholly before the edit, with nothing that points past it: nothing moves. (A fix bound to
-    // the earlier text may still read past this document, appending at the file's end: only
-    // findings without proposals are kept as they are.)
+    // Wholly before the edit, with nothing that points past it: nothing moves.
     if (doc.range[2] < this.map.start && old.start === start && old.findings.every(f => this.staysPut(f)) && old.problems.every(f => this.staysPut(f))) return old;
     const from = this.basis.lines.positionAt(old.start);
     const to = this.map.after.lines.positionAt(start);
@@ -125,12 +136,12 @@ export class Reuse {
           related.push({ ...r, range });
         }
       }
-      // Unmoved (before the edit), a finding keeps its place objects; only its proposals are new.
-      const offsets: [number, number] = delta === 0 ? f.offsets : [f.offsets[0] + delta, f.offsets[1] + delta];
+      // Unmoved (before the edit), a finding keeps its place objects.
+      // Written out rather than spread: this runs for every finding after the edit, every keystroke.
       const next: Finding = {
         ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity, covers: f.covers,
-        ...rebind(f, offsets),
-        offsets,
+        fix: f.fix, suggestions: f.suggestions,
+        offsets: delta === 0 ? f.offsets : [f.offsets[0] + delta, f.offsets[1] + delta],
         range: lines === 0 ? f.range : { start: at(f.range.start), end: at(f.range.end) },
         object: f.object.docIndex === docIndex ? f.object : { ...f.object, docIndex },
         data: f.data,
@@ -151,13 +162,12 @@ export class Reuse {
       if (!m) return undefined;
       problems.push(m);
     }
-    const suppressed = old.suppressed.map(x => ({ ...x, finding: moved.get(x.finding) ?? x.finding }));
+    const suppressed = old.suppressed.length ? old.suppressed.map(x => ({ ...x, finding: moved.get(x.finding) ?? x.finding })) : old.suppressed;
     return { findings, suppressed, problems, failures: old.failures, reads: old.reads };
   }
 
-  /** A finding before the edit that can be kept as it is: no proposal, nothing after the edit. */
+  /** A finding before the edit that can be kept as it is: nothing it relates to lies after the edit. */
   private staysPut(f: Finding): boolean {
-    if (f.fix || f.suggestions.length) return false;
     return f.related.every(r => r.uri !== this.basis.uri || this.basis.lines.offsetAt(r.range.end) < this.map.start);
   }
 }

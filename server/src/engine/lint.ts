@@ -3,7 +3,7 @@
 import { isKustomizeDirective, isOnSetValue } from './kustomize-lint/partial';
 import { Document } from 'yaml';
 import { ConfigInput, LintConfig, normalizeConfig } from './config';
-import { finish, ParsedDocument, ParsedFile, parseFile, skipsOf } from './model/parse';
+import { currentText, finish, ParsedDocument, ParsedFile, parseFile, skipsOf } from './model/parse';
 import { Range } from './model/text';
 import { podSpecOf } from './model/workload';
 import { WorkspaceIndex } from './workspace';
@@ -17,6 +17,7 @@ import { settingFor } from './rule-settings';
 import { findingSeverity, RuleInForce } from './consolidated';
 import { SuppressedFinding, Suppressor } from './suppress';
 import { DocumentLint, FactChange, keepForReuse, Reuse } from './lint-reuse';
+import { FactEdit, readsChanged } from './workspace/fact-delta';
 import { appendAll } from './util/arrays';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
@@ -177,17 +178,13 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
   const activeIds = new Set(resolved.active.map(a => a.rule.id));
   const now = options.now ?? new Date();
   const suppressor = new Suppressor(file, RULES, activeIds, now);
-  const reuse = options.previous && Reuse.from(options.previous.result, file, uri, options.previous.changed);
+  const fixes = options.fixes !== false;
+  const reuse = options.previous && Reuse.from(options.previous.result, file, uri, options.previous.changed, seesChange);
   const parts = new Map<Document, DocumentLint>();
   let n = 0;
   for (const d of file.documents) {
     const own = summaries.slice(n, n += d.objects.length);
-    const ix = index;
-    // A moved finding's fix is built from a fresh lint of its document, made once, when first asked.
-    let fresh: DocumentLint | undefined;
-    const lintFresh = () => (fresh ??= lintDocument(file, d, resolved, ix, uri, own, new Suppressor(file, RULES, activeIds, now), failures, options.fixes !== false));
-    const part = reuse?.take(d.doc, d.index, (old, offsets) => rebindLazily(old, offsets, lintFresh))
-      ?? lintDocument(file, d, resolved, index, uri, own, suppressor, failures, options.fixes !== false);
+    const part = reuse?.take(d.doc, d.index) ?? lintDocument(file, d, resolved, index, uri, own, suppressor, failures, fixes);
     parts.set(d.doc, part);
     appendAll(findings, part.findings);
     appendAll(failures, part.failures);
@@ -201,6 +198,11 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
   return result;
 }
 
+/** Whether one of the rules (by id) that read the model for a document reads a fact of the change. */
+function seesChange(rules: readonly string[], change: readonly FactEdit[]): boolean {
+  return rules.some(id => readsChanged(ruleById(id)?.workspaceReads, change));
+}
+
 /**
  * The rules over one document's objects; what its annotations suppress is drained from
  * `suppressor` into the part, so the part can be reused on its own. `late`: the result's
@@ -209,13 +211,15 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
 function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedConfig, index: WorkspaceIndex, uri: string, summaries: readonly ObjectSummary[], suppressor: Suppressor, late: RuleFailure[], fixes = true): DocumentLint {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  const reads = { index: false, namespaces: false };
+  // Which rules read the model decides whether a change of the model re-lints this document.
+  const readers = new Set<string>();
+  let reading = '';
+  const reads = { namespaces: false, index: [] as string[] };
   d.objects.forEach((object, i) => {
     const self = summaries[i];
     // A Kustomization, a Component, a `$patch: delete`: directives, not objects to judge.
     if (isKustomizeDirective(object)) return;
-    // Whether a rule read the model decides whether a change of the model re-lints this document.
-    const workspace = { get index() { reads.index = true; return index; }, self };
+    const workspace = { get index() { readers.add(reading); return index; }, self };
     if (self.pod) reads.namespaces = true;
     const { active, policy } = forObject(resolved, index, self);
     const pod = podSpecOf(object);
@@ -245,6 +249,7 @@ function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedCon
       };
       try {
         const config = resolved.config;
+        reading = rule.id;
         if (rule.checkObject) rule.checkObject({ object, policy, config, workspace, report });
         if (rule.checkPod && pod) rule.checkPod({ object, pod, policy, config, workspace, report });
       } catch (e) {
@@ -255,49 +260,8 @@ function lintDocument(file: ParsedFile, d: ParsedDocument, resolved: ResolvedCon
     if (index.isPatch(uri)) findings.splice(first, findings.length - first, ...findings.slice(first).filter(f => isOnSetValue(object, f.offsets[0])));
     suppressor.object(object, pod, findings.slice(first), ran);
   });
+  reads.index = [...readers];
   return { findings, failures, reads, ...suppressor.drain() };
-}
-
-/**
- * A moved finding's fix and suggestions: the old ones were bound to the previous text, so they
- * are built when asked, from a fresh lint of the document (made once, on the first ask) and its
- * finding at the same place.
- */
-function rebindLazily(old: Finding, offsets: [number, number], lintFresh: () => DocumentLint): Pick<Finding, 'fix' | 'suggestions'> {
-  const twin = new Twin(old.ruleId, old.messageId, offsets, lintFresh);
-  return {
-    fix: old.fix ? Object.assign(new LazyProposal(old.fix, twin, -1), { safety: old.fix.safety, ...(old.fix.risk !== undefined ? { risk: old.fix.risk } : {}) }) : null,
-    suggestions: old.suggestions.length ? old.suggestions.map((p, i) => new LazyProposal(p, twin, i)) : [],
-  };
-}
-
-/** The finding of the fresh lint at a moved finding's place: same rule, message and offsets. */
-class Twin {
-  constructor(private readonly ruleId: string, private readonly messageId: string, private readonly offsets: [number, number], private readonly lintFresh: () => DocumentLint) {}
-
-  find(): Finding | undefined {
-    const [start, end] = this.offsets;
-    return this.lintFresh().findings.find(f => f.ruleId === this.ruleId && f.messageId === this.messageId && f.offsets[0] === start && f.offsets[1] === end);
-  }
-}
-
-/** A proposal of a moved finding, built by its twin when asked (`index`: a suggestion's, or -1 for the fix). */
-class LazyProposal implements BoundProposal {
-  readonly title: string;
-  // Own properties, not methods: proposals are spread into fix offers, which keeps only those.
-  readonly edits: () => TextEdit[] | undefined;
-  newFile?: () => NewFile | undefined;
-
-  constructor(p: BoundProposal, private readonly twin: Twin, private readonly index: number) {
-    this.title = p.title;
-    this.edits = () => this.pick()?.edits();
-    if (p.newFile) this.newFile = () => this.pick()?.newFile?.();
-  }
-
-  private pick(): BoundProposal | undefined {
-    const t = this.twin.find();
-    return (this.index < 0 ? t?.fix : t?.suggestions[this.index]) ?? undefined;
-  }
 }
 
 const PSA_LEVEL_LABEL = 'pod-security.kubernetes.io/enforce';
@@ -342,11 +306,20 @@ function bind(p: Proposal | MessageProposal, text: string, doc: Document, rule: 
   // A title the rule's metadata does not hold would show its bare id: a defect of the rule, reported as one.
   if ('messageId' in p && template === undefined) failures.push({ ruleId, error: `fix message "${p.messageId}" is not among the rule's fixMessages` });
   const title = 'messageId' in p ? formatMessage(template ?? p.messageId, p.data) : p.title;
-  // Built once: the fix offer, quick fixes and fix-all all ask for the same edits.
-  let built: { edits: TextEdit[] | undefined } | undefined;
-  const bound: BoundProposal = { title, edits: () => (built ??= { edits: guarded(() => p.edits({ text, doc })) }).edits };
+  // Built once per text: the fix offer, quick fixes and fix-all all ask for the same edits. The
+  // text is the document's current one: a finding reused for a later version (its document moved
+  // in place, lint-reuse.ts) offers the edits of that version.
+  let built: { text: string; edits: TextEdit[] | undefined } | undefined;
+  const bound: BoundProposal = {
+    title,
+    edits: () => {
+      const now = currentText(doc, text);
+      if (built?.text !== now) built = { text: now, edits: guarded(() => p.edits({ text: now, doc })) };
+      return built.edits;
+    },
+  };
   const newFile = p.newFile;
-  if (newFile) bound.newFile = () => guarded(() => newFile.call(p, { text, doc }));
+  if (newFile) bound.newFile = () => guarded(() => newFile.call(p, { text: currentText(doc, text), doc }));
   return bound;
 }
 

@@ -8,6 +8,7 @@ import type { LintConfig } from './config';
 import { Level, Policy } from './policy';
 import type { WorkspaceIndex } from './workspace';
 import type { ObjectRef, ObjectSummary } from './workspace/summary';
+import type { FactRead } from './workspace/fact-delta';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Category = 'pod-security' | 'workload-hardening' | 'service-accounts' | 'rbac' | 'network' | 'secrets' | 'images' | 'resources' | 'namespaces' | 'misc';
@@ -80,6 +81,13 @@ export interface RuleMeta<M extends string = string> {
   retired?: string;
   /** The rule's fixes: the default safety of each (a proposal may state its own), for docs too; null: none. */
   fix: FixMeta | null;
+  /**
+   * The facts of other objects the rule reads from the workspace model (fact-delta.ts): a change
+   * of the model re-lints an object only if a rule that read the model for it reads a changed
+   * fact. Undeclared, a rule that reads the model reads everything. The object's own summary,
+   * Namespaces and kustomizations (where objects land) need no declaring.
+   */
+  workspaceReads?: readonly FactRead[];
 }
 
 /**

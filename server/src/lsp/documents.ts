@@ -43,8 +43,6 @@ interface Entry {
   derived: Map<string, unknown>;
   /** The summaries the workspace model made of this parse: lints reuse them rather than summarize again. */
   summaries?: readonly ObjectSummary[];
-  /** The model's generation just before and after this parse was handed to it. */
-  parsedAt: { before: number; after: number };
   /**
    * The latest earlier version that was linted, whose findings this version's lint reuses for the
    * documents the edits did not touch (lint-reuse.ts). Dropped once this version has its own.
@@ -210,7 +208,7 @@ export class ParseCache {
     const result = entry.lints.get(resolved);
     if (result) return { entry, result, options };
     const prior = entry.earlier?.lints.get(resolved);
-    const previous = prior && { result: prior, changed: this.factChange(entry, entry.earlier!, options.workspace) };
+    const previous = prior && { result: prior, changed: this.factChange(entry.earlier!, options.workspace) };
     return { entry, options: { ...options, ...(entry.summaries ? { summaries: entry.summaries } : {}), ...(previous ? { previous } : {}) } };
   }
 
@@ -251,26 +249,22 @@ export class ParseCache {
 
   get size(): number { return this.entries.size; }
 
-  /**
-   * What changed in the model between the earlier lint and now. When the only move of the model
-   * since was this version's own parse, only this file's objects changed; a Namespace (its Pod
-   * Security labels) or a Kustomization (where objects land) among the re-parsed documents
-   * changes what every workload's level is, and so counts as anything.
-   */
-  private factChange(entry: Entry, earlier: Earlier, index: WorkspaceIndex | undefined): FactChange {
+  /** What changed in the model between the earlier lint and now (the model keeps what each move changed). */
+  private factChange(earlier: Earlier, index: WorkspaceIndex | undefined): FactChange {
     // Without a model each lint builds one from this file alone: any edit may have changed it.
-    if (!index) return 'any';
-    if (index.generation === earlier.generation) return 'none';
-    if (earlier.generation !== entry.parsedAt.before || index.generation !== entry.parsedAt.after) return 'any';
-    return touchesPlacement(earlier.parsed, entry.parsed) ? 'any' : 'objects';
+    return index ? index.changesSince(earlier.generation) : 'any';
   }
 
-  /** Work done against an older model is dropped. */
+  /**
+   * Work done against an older model is dropped; its lints become the earlier ones, whose
+   * documents the next lint reuses where the rules that read the model read nothing that changed.
+   */
   private refresh(entry: Entry, index: WorkspaceIndex | undefined): void {
     const generation = index ? index.generation : -1;
     if (entry.generation === generation) return;
+    if (entry.lints.size > 0 && entry.generation >= 0) entry.earlier = { parsed: entry.parsed, lints: entry.lints, generation: entry.generation };
     entry.generation = generation;
-    entry.lints.clear();
+    entry.lints = new Map();
     entry.derived.clear();
   }
 
@@ -298,26 +292,12 @@ export class ParseCache {
     // and is dropped with its entry: nothing reads an old version once a newer one is parsed.
     // The earlier lints are reusable only when this parse took over that version's documents.
     const earlier = older && (older.lints.size > 0 ? { parsed: older.parsed, lints: older.lints, generation: older.generation } : older.earlier);
-    const before = this.generation(doc.uri);
-    const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map(), parsedAt: { before, after: before } };
+    const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map() };
     if (earlier) entry.earlier = earlier;
     this.entries.set(doc.uri, entry);
     // Before anything is linted: the document's own objects are part of the model it is linted against.
     const summaries = this.workspace?.documentParsed(doc.uri, parsed, made);
     if (summaries) entry.summaries = summaries;
-    entry.parsedAt.after = this.generation(doc.uri);
     return entry;
   }
-
-  private generation(uri: string): number {
-    return this.workspace?.indexFor(uri)?.generation ?? -1;
-  }
-}
-
-/** Whether a Namespace or Kustomization is among the documents one parse did not take over from the other. */
-function touchesPlacement(before: ParsedFile, after: ParsedFile): boolean {
-  const kept = new Set(after.documents.map(d => d.doc));
-  const had = new Set(before.documents.map(d => d.doc));
-  const places = (d: ParsedFile['documents'][number]) => d.objects.some(o => (o.kind === 'Namespace' && o.group === '') || o.kind === 'Kustomization');
-  return before.documents.some(d => !kept.has(d.doc) && places(d)) || after.documents.some(d => !had.has(d.doc) && places(d));
 }

@@ -1,6 +1,6 @@
 // One parse per document version: the LSP caches the ParsedFile by (uri, version), the CLI
 // parses each file once, and every rule reads the same nodes.
-import { Document, isMap, isScalar, isSeq, parseAllDocuments, visit, YAMLMap } from 'yaml';
+import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLMap } from 'yaml';
 import { goYamlTags } from './go-yaml-scalars';
 import { isNonKubernetesJson } from './json-kind';
 import { documentBounds, readableRun } from './kubectl-text';
@@ -128,12 +128,25 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
     yield;
   }
   for (const m of moves) shiftDocuments(m.docs, m.delta);
+  for (const c of chunks) for (const doc of c.docs) texts.set(doc, text);
   const documents = chunks.flatMap(c => c.docs).map((doc, index): ParsedDocument => {
     const error = doc.errors[0];
-    if (!error) return { doc, index, hasErrors: false, objects: objectsOf(doc, index) };
+    if (!error) return { doc, index, hasErrors: false, objects: objectsAt(doc, index) };
     return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
   });
   return { text, lines, documents, chunks };
+}
+
+/** The text each parsed document is part of now (a reused document moves on to the next version's). */
+const texts = new WeakMap<Document, string>();
+
+/**
+ * The text of the file `doc` is part of now: `bound`, the text it was parsed or linted with, until
+ * an incremental parse hands the document on to a newer version (moved in place). A fix bound to
+ * a document reads its edits from this text, so it stays right when its document is reused.
+ */
+export function currentText(doc: Document, bound: string): string {
+  return texts.get(doc) ?? bound;
 }
 
 /** Every part of the file that was not judged, in text order. */
@@ -198,14 +211,38 @@ function shiftDocuments(docs: Document.Parsed[], delta: number): void {
   if (delta === 0) return;
   for (const doc of docs) {
     if (doc.range) for (let i = 0; i < doc.range.length; i++) doc.range[i] += delta;
-    visit(doc, {
-      Node(_key, node) {
-        const r = node.range;
-        if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
-      },
-    });
+    shiftNode(doc.contents, delta);
     for (const e of [...doc.errors, ...doc.warnings]) { e.pos[0] += delta; e.pos[1] += delta; }
   }
+}
+
+/**
+ * Moves a node and everything under it: the nodes `visit` would reach (pairs' keys and values,
+ * collection items; an alias, not what it points at), walked directly because this runs over
+ * every document after an edit, on every keystroke.
+ */
+function shiftNode(node: unknown, delta: number): void {
+  if (node === null || typeof node !== 'object') return;
+  const n = node as { range?: number[]; items?: unknown[]; key?: unknown; value?: unknown };
+  const r = n.range;
+  if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
+  if (isPair(node)) {
+    shiftNode(node.key, delta);
+    shiftNode(node.value, delta);
+  } else if (isCollection(node)) {
+    for (const item of node.items) shiftNode(item, delta);
+  }
+}
+
+/** The objects of each document as last read, so a document reused at the same index is not read again. */
+const objectsRead = new WeakMap<Document, { docIndex: number; objects: K8sObject[] }>();
+
+function objectsAt(doc: Document, docIndex: number): K8sObject[] {
+  const hit = objectsRead.get(doc);
+  if (hit?.docIndex === docIndex) return hit.objects;
+  const objects = hit ? hit.objects.map(o => ({ ...o, docIndex })) : objectsOf(doc, docIndex);
+  objectsRead.set(doc, { docIndex, objects });
+  return objects;
 }
 
 function objectsOf(doc: Document, docIndex: number): K8sObject[] {

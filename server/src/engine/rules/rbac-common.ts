@@ -20,6 +20,7 @@ import { perModelMap } from '../workspace/derive';
 import type { WorkspaceIndex } from '../workspace';
 import type { ObjectRef, ObjectSummary } from '../workspace/summary';
 import { boundSubjects, ownApiGroups, roleLabel } from '../workspace/domains/rbac';
+import { RBAC_READS } from '../workspace/reads';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'];
 export const RBAC_DOC = 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/';
@@ -142,7 +143,7 @@ export const GRANT_FIX_MESSAGES = {
 export function grantRule<M extends string>(spec: GrantRuleSpec<M>): Rule<M> {
   const { messageFor, messageForSeveral, suggest, ...meta } = spec;
   const rule: Rule<M> = defineRule<M>({
-    ...meta, category: 'rbac', pss: null, kinds: ROLE_KINDS, fix: null,
+    ...meta, category: 'rbac', pss: null, kinds: ROLE_KINDS, fix: null, workspaceReads: RBAC_READS,
     checkObject(ctx: CheckContext<M>) {
       const findings = roleFindings(ctx.object, rule.id, ctx.config);
       if (findings.length === 0) return;

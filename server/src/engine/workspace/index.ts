@@ -4,6 +4,7 @@
 // editor text replaces a file's summaries; nothing else is kept.
 import { isNamespaceName, namespaceNameProblem } from './namespace-name';
 import { perModel, perModelMap } from './derive';
+import { FactDelta, factDelta, joinDeltas } from './fact-delta';
 import { Labels } from './selector';
 import { ObjectSummary } from './summary';
 
@@ -26,6 +27,8 @@ export class WorkspaceIndex {
   revision = 0;
 
   private defaultNs: string;
+  /** What each of the latest generation moves changed (fact-delta.ts), oldest first. */
+  private readonly deltas: Array<{ generation: number; delta: FactDelta }> = [];
 
   /** An invalid `defaultNamespace` is ignored (`default` applies): front ends validate first. */
   constructor(options: WorkspaceOptions = { defaultNamespace: 'default' }) {
@@ -57,9 +60,24 @@ export class WorkspaceIndex {
     if (summaries.length === 0) this.files.delete(uri); else this.files.set(uri, summaries);
     this.revision++;
     if ((before ?? []).length === 0 && summaries.length === 0) return false;
-    if (before && sameFacts(before, summaries)) return false;
-    this.generation++;
+    const delta = factDelta(before ?? [], summaries);
+    // A document's index is a position, yet objects are found by it: a move counts, changing nothing.
+    if (delta !== 'any' && delta.length === 0 && sameIndexes(before ?? [], summaries)) return false;
+    this.moved(delta);
     return true;
+  }
+
+  /**
+   * What changed since the model was at `generation`: nothing (an empty list), these facts, or
+   * anything (`any`, also when the change is older than what is remembered).
+   */
+  changesSince(generation: number): FactDelta {
+    if (generation === this.generation) return [];
+    const first = this.deltas.findIndex(d => d.generation === generation + 1);
+    if (first < 0 || generation > this.generation) return 'any';
+    let delta: FactDelta = [];
+    for (let i = first; i < this.deltas.length && delta !== 'any'; i++) delta = joinDeltas(delta, this.deltas[i].delta);
+    return delta;
   }
 
   /**
@@ -74,8 +92,10 @@ export class WorkspaceIndex {
   }
 
   removeFile(uri: string): boolean {
-    if (!this.files.delete(uri)) return false;
-    this.changed();
+    const before = this.files.get(uri);
+    if (!before || !this.files.delete(uri)) return false;
+    this.revision++;
+    this.moved(factDelta(before, []));
     return true;
   }
 
@@ -185,8 +205,15 @@ export class WorkspaceIndex {
   }
 
   private changed(): void {
-    this.generation++;
     this.revision++;
+    this.moved('any');
+  }
+
+  /** The generation moves, remembering what changed (a bounded log: older asks get `any`). */
+  private moved(delta: FactDelta): void {
+    this.generation++;
+    this.deltas.push({ generation: this.generation, delta });
+    if (this.deltas.length > MAX_DELTAS) this.deltas.shift();
   }
 
   /** The default namespace, for the tables below. */
@@ -260,8 +287,8 @@ function resolveUri(base: string, relative: string): string | undefined {
   try { return new URL(relative, base).href.replace(/\/$/, ''); } catch { return undefined; }
 }
 
-function sameFacts(a: readonly ObjectSummary[], b: readonly ObjectSummary[]): boolean {
-  // Positions (the object's, its role rules' entries) are where, not what: moving text is no change.
-  const facts = (l: readonly ObjectSummary[]) => JSON.stringify(l, (k, v) => (k === 'range' || k === 'ranges' ? undefined : v));
-  return a.length === b.length && facts(a) === facts(b);
+const MAX_DELTAS = 64;
+
+function sameIndexes(a: readonly ObjectSummary[], b: readonly ObjectSummary[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.docIndex === b[i].docIndex);
 }

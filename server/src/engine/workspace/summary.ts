@@ -14,6 +14,7 @@ import { Labels, readLabels } from './selector';
 export type * from './domains';
 import { HostAccess, hostAccessOf } from '../model/host-access';
 import { appendAll } from '../util/arrays';
+import { keepSummaries, reusedSummaries } from './summary-reuse';
 
 export interface ObjectRef {
   uri: string;
@@ -67,7 +68,7 @@ export function summarizeFile(uri: string, file: ParsedFile): ObjectSummary[] {
 export function* summarizeFileSteps(uri: string, file: ParsedFile): Generator<void, ObjectSummary[], void> {
   const out: ObjectSummary[] = [];
   for (const d of file.documents) {
-    for (const o of d.objects) out.push(summarize(uri, file, o));
+    appendAll(out, reusedSummaries(uri, file, d) ?? keepSummaries(uri, file, d, d.objects.map(o => summarize(uri, file, o))));
     yield;
   }
   // After every object: lint pairs objects with summaries by position.

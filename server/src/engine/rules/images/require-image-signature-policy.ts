@@ -1,6 +1,7 @@
 import { imageOf, imageSpellings, kyvernoPattern, sigstoreGlob } from '../../model/image';
 import { defineRule } from '../../rule';
 import type { ObjectSummary } from '../../workspace/summary';
+import { IMAGE_POLICY_READS } from '../../workspace/reads';
 
 // policy-controller's webhooks select namespaces by this label (its default install is opt-in).
 const SIGSTORE_INCLUDE = 'policy.sigstore.dev/include';
@@ -74,6 +75,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: IMAGE_POLICY_READS,
   checkPod({ pod, workspace, report }) {
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);

@@ -5,6 +5,7 @@ import { K8sObject } from '../../model/parse';
 import { get, getIn, getMap, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { sandboxRuntimeProblem } from '../sandbox-runtime';
+import { RUNTIME_CLASS_READS } from '../../workspace/reads';
 
 // kubernetes-sigs/agent-sandbox: a Sandbox (core group) and a SandboxTemplate (extensions group)
 // both hold `spec.podTemplate` {metadata, spec}; only templates carry the NetworkPolicy the
@@ -76,6 +77,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: RUNTIME_CLASS_READS,
   checkObject({ object, config, workspace, report }) {
     if (KINDS[object.kind] !== object.group) return;
     const spec = getMap(object.node, 'spec', object.doc);

@@ -3,6 +3,7 @@ import { podTemplatePath } from '../../model/workload';
 import { get } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { OWASP_K01 } from '../references';
+import { NAMESPACE_ONLY } from '../../workspace/reads';
 
 /**
  * Namespaced kinds of the built-in API groups that hold something an application deploys.
@@ -107,6 +108,7 @@ spec:
 `,
   },
   fix: null, // the namespace to use is the team's choice, and moving an object moves what refers to it
+  workspaceReads: NAMESPACE_ONLY,
   checkObject({ object, workspace: { index, self }, report }) {
     if (!podTemplatePath(object) && !NAMESPACED[object.group]?.includes(object.kind)) return;
     if (BUILT_IN.has(`${object.kind}/${object.name}`) || index.isPatch(self.uri)) return;

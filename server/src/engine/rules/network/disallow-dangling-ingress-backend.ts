@@ -2,6 +2,7 @@ import { backendsOf, ROUTING_KINDS } from '../../model/routes';
 import { str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { hasPort, hasServicesIn, serviceNamed } from '../../workspace/domains/services';
+import { SERVICE_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-dangling-ingress-backend',
@@ -85,6 +86,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: SERVICE_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (index.isPatch(self.uri)) return;
     const ownNs = index.namespaceOf(self);

@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import { getMap, getSeq, get, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { providersOf } from '../../workspace/domains/config-data';
+import { CONFIG_DATA_READS } from '../../workspace/reads';
 
 // cert-manager's ingress-shim creates the Certificate, and so the Secret, for Ingresses annotated
 // with an issuer (and, for compatibility, kubernetes.io/tls-acme: "true").
@@ -78,6 +79,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: CONFIG_DATA_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (object.group !== 'networking.k8s.io' && object.group !== 'extensions') return;
     if (index.isPatch(self.uri)) return;

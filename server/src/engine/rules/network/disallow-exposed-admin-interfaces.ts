@@ -11,6 +11,7 @@ import { byLocation } from '../../workspace/domains/network';
 import { matches } from '../../workspace/selector';
 import { serviceNamed } from '../../workspace/domains/services';
 import { ObjectSummary } from '../../workspace/summary';
+import { MESH_AUTH_READS, SERVICE_READS, WORKLOAD_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-exposed-admin-interfaces',
@@ -77,6 +78,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: [...WORKLOAD_READS, ...SERVICE_READS, ...MESH_AUTH_READS],
   checkObject({ object, workspace: { index, self }, report }) {
     if (object.kind !== 'Service') {
       if (!publishesOutside(object) || showsAuthentication(object, index, index.namespaceOf(self))) return;

@@ -1,6 +1,7 @@
 import { getMap, get, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { SYSTEM_NAMESPACES } from '../../workspace/domains/network';
+import { NAMESPACE_ONLY } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-sidecar-injection-opt-out',
@@ -79,6 +80,7 @@ metadata:
 `,
   },
   fix: null,
+  workspaceReads: NAMESPACE_ONLY,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate') return;
     const ns = index.namespaceOf(self);

@@ -3,6 +3,7 @@ import { isTrue } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { byLocation, Direction, directionsText, policiesSelecting, policyLabel, selecting, SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
+import { NETWORK_POLICY_READS } from '../../workspace/reads';
 
 const MAX_RELATED = 3;
 
@@ -86,6 +87,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: NETWORK_POLICY_READS,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;
     const ns = index.namespaceOf(self);

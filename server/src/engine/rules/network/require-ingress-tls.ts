@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import { annotationsOf, specAnchor, specOf } from '../../model/object';
 import { get, getSeq, keyOf, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
+import { NAMESPACE_ONLY } from '../../workspace/reads';
 
 /** Annotations by which cloud load balancer controllers terminate TLS without `spec.tls`. */
 const CLOUD_TLS = [
@@ -69,6 +70,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: NAMESPACE_ONLY,
   checkObject({ object, workspace: { index, self }, report }) {
     // A patch's tls (or its absence) says nothing of the base's.
     if ((object.group !== 'networking.k8s.io' && object.group !== 'extensions') || index.isPatch(self.uri)) return;

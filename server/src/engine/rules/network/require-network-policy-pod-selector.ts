@@ -4,6 +4,7 @@ import { getSeq, keyOf, seqItems } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { isMap, Node } from 'yaml';
 import { NETWORK_POLICY_DOC } from '../references';
+import { NAMESPACE_ONLY } from '../../workspace/reads';
 
 export default defineRule({
   id: 'require-network-policy-pod-selector',
@@ -52,6 +53,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: NAMESPACE_ONLY,
   checkObject({ object, workspace: { index, self }, report }) {
     // A patch that leaves the selector out keeps the base's.
     if (index.isPatch(self.uri)) return;

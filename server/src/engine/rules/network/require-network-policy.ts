@@ -7,6 +7,7 @@ import { defineRule } from '../../rule';
 import { byLocation, isSelected, policiesIn, policyLabel, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/domains/network';
 import { readLabels } from '../../workspace/selector';
 import { NETWORK_POLICY_DOC } from '../references';
+import { NETWORK_POLICY_READS } from '../../workspace/reads';
 
 /** Related locations shown at most: the policies of the namespace that select other pods. */
 const MAX_RELATED = 3;
@@ -72,6 +73,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: NETWORK_POLICY_READS,
   checkPod({ object, pod, config, workspace: { index, self }, report }) {
     // A PodTemplate runs nothing; host-network pods are outside NetworkPolicy's reach.
     if (object.kind === 'PodTemplate' || isTrue(pod.field('hostNetwork'))) return;

@@ -2,6 +2,7 @@ import { specOf } from '../../model/object';
 import { loadBalancerLimited } from '../../model/service-exposure';
 import { get, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
+import { NAMESPACE_ONLY } from '../../workspace/reads';
 
 export default defineRule({
   id: 'restrict-exposed-services',
@@ -56,6 +57,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: NAMESPACE_ONLY,
   checkObject({ object, workspace: { index, self }, report }) {
     if (object.group !== '') return;
     const spec = specOf(object);

@@ -2,6 +2,7 @@ import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
 import { broadGroup, roleFor } from '../../workspace/domains/rbac';
 import { RBAC_GOOD_PRACTICES } from '../references';
+import { RBAC_READS } from '../../workspace/reads';
 
 /**
  * The bootstrap policy's own bindings of system:authenticated (and system:unauthenticated, which
@@ -86,6 +87,7 @@ subjects:
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  workspaceReads: RBAC_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (!isBinding(object)) return;
     const b = bindingView(object);

@@ -3,6 +3,7 @@ import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule, MessageProposal } from '../../rule';
 import { roleFor, roleLabel } from '../../workspace/domains/rbac';
 import { RBAC_GOOD_PRACTICES } from '../references';
+import { RBAC_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-cluster-admin-binding',
@@ -62,6 +63,7 @@ subjects:
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  workspaceReads: RBAC_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (!isBinding(object)) return;
     const b = bindingView(object);

@@ -2,6 +2,7 @@ import { bindingView, isBinding, subjectLabel } from '../../model/rbac-binding';
 import { defineRule, Report } from '../../rule';
 import { bindingDangers, broadGroup, dangerRelated, roleLabel, subjectsOf } from '../../workspace/domains/rbac';
 import { RBAC_DOC, RBAC_GOOD_PRACTICES } from '../references';
+import { RBAC_READS } from '../../workspace/reads';
 
 /** Grants named in the message; the rest are counted (all are in the related locations). */
 const MAX_LISTED = 4;
@@ -69,6 +70,7 @@ subjects:
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  workspaceReads: RBAC_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (!isBinding(object)) return;
     const b = bindingView(object);

@@ -1,6 +1,7 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
 import { bindingDangers, dangerRelated, roleLabel } from '../../workspace/domains/rbac';
+import { RBAC_READS } from '../../workspace/reads';
 
 /** The Dashboard's ServiceAccount as its manifests and chart name it. */
 const DASHBOARD = /^kubernetes-dashboard(-.*)?$/;
@@ -60,6 +61,7 @@ subjects:
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  workspaceReads: RBAC_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (!isBinding(object)) return;
     const b = bindingView(object);

@@ -3,6 +3,7 @@ import { defineRule } from '../../rule';
 import { byLocation } from '../../workspace/domains/network';
 import { isMissingRole } from '../../workspace/domains/rbac';
 import { RBAC_DOC } from '../references';
+import { RBAC_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-missing-binding-role',
@@ -70,6 +71,7 @@ subjects:
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  workspaceReads: RBAC_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (!isBinding(object) || index.isPatch(self.uri)) return;
     const b = bindingView(object);

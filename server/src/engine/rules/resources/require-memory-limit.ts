@@ -1,5 +1,6 @@
 import { missingResource } from '../../model/resources';
 import { defineRule } from '../../rule';
+import { LIMIT_RANGE_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'require-memory-limit',
@@ -49,6 +50,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: LIMIT_RANGE_READS,
   checkPod({ pod, workspace, report }) {
     missingResource(pod, workspace, 'limits', 'memory', report);
   },

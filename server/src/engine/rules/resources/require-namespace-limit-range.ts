@@ -1,5 +1,6 @@
 import { get, getMap } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
+import { NAMESPACE_DEFAULTS_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'require-namespace-limit-range',
@@ -47,6 +48,7 @@ spec: {limits: [{type: Container, default: {memory: 1Gi}}]}
 `,
   },
   fix: null,
+  workspaceReads: NAMESPACE_DEFAULTS_READS,
   checkObject({ object, workspace, report }) {
     const name = object.name;
     if (object.group !== '' || !name) return;

@@ -1,5 +1,6 @@
 import { get, getMap } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
+import { NAMESPACE_DEFAULTS_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'require-namespace-resource-quota',
@@ -46,6 +47,7 @@ spec: {hard: {pods: "10"}}
 `,
   },
   fix: null,
+  workspaceReads: NAMESPACE_DEFAULTS_READS,
   checkObject({ object, workspace, report }) {
     const name = object.name;
     if (object.group !== '' || !name) return;

@@ -3,6 +3,7 @@ import { envOf } from '../../model/env';
 import { get, getSeq, isTrue, Ref, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import type { ObjectSummary } from '../../workspace/summary';
+import { CONFIG_DATA_READS } from '../../workspace/reads';
 
 type Provided = 'Secret' | 'ConfigMap';
 
@@ -107,6 +108,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: CONFIG_DATA_READS,
   checkPod({ pod, workspace, report }) {
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);

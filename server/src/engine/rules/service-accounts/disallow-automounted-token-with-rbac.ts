@@ -5,6 +5,7 @@ import { isFalse, isTrue } from '../../model/yaml-nav';
 import { defineRule, MessageProposal } from '../../rule';
 import { byLocation } from '../../workspace/domains/network';
 import { bindingsFor, roleLabel } from '../../workspace/domains/rbac';
+import { RBAC_READS } from '../../workspace/reads';
 
 /** Bindings pointed at, at most. */
 const MAX_RELATED = 5;
@@ -107,6 +108,7 @@ subjects:
 `,
   },
   fix: null,
+  workspaceReads: RBAC_READS,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || index.isPatch(self.uri)) return;
     const own = pod.field('automountServiceAccountToken');

@@ -1,6 +1,7 @@
 import { bindingView, isBinding } from '../../model/rbac-binding';
 import { defineRule } from '../../rule';
 import { serviceAccountNamespace } from '../../workspace/domains/rbac';
+import { NAMESPACE_ONLY } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-default-service-account-binding',
@@ -56,6 +57,7 @@ subjects:
   },
   fix: null,
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
+  workspaceReads: NAMESPACE_ONLY,
   checkObject({ object, workspace: { index, self }, report }) {
     if (!isBinding(object)) return;
     const b = bindingView(object);

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { SERVICE_ACCOUNT_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-missing-service-account',
@@ -55,6 +56,7 @@ metadata: {name: api, namespace: other}
 `,
   },
   fix: null,
+  workspaceReads: SERVICE_ACCOUNT_READS,
   checkPod({ pod, workspace, report }) {
     const ref = pod.field('serviceAccountName') ?? pod.field('serviceAccount');
     const name = workspace.self.pod?.serviceAccountName;

@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import { byLocation } from '../../workspace/domains/network';
 import { BoundDanger, bindingDangers, bindingsFor, dangerRelated, roleLabel } from '../../workspace/domains/rbac';
 import { ObjectRef, ObjectSummary } from '../../workspace/summary';
+import { RBAC_READS } from '../../workspace/reads';
 
 /**
  * Grants that let their holder take over what RBAC protects: every permission, rewriting or
@@ -105,6 +106,7 @@ subjects:
 `,
   },
   fix: null,
+  workspaceReads: RBAC_READS,
   checkPod({ object, pod, workspace: { index, self }, report }) {
     if (object.kind === 'PodTemplate' || index.isPatch(self.uri)) return;
     const sa = self.pod?.serviceAccountName ?? 'default';

@@ -1,6 +1,7 @@
 import { setInPod } from '../../fix/workload';
 import { isFalse, isTrue, keyOf } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
+import { SERVICE_ACCOUNT_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-service-account-token-automount',
@@ -67,6 +68,7 @@ spec:
   },
   // Unsafe: an application that talks to the API server loses its credentials.
   fix: { safety: 'unsafe', risk: 'may stop an app that calls the Kubernetes API' },
+  workspaceReads: SERVICE_ACCOUNT_READS,
   checkPod({ pod, workspace, report }) {
     const own = pod.field('automountServiceAccountToken');
     if (isFalse(own)) return;

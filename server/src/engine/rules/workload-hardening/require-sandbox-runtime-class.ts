@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import { NO_SANDBOX_CONFIG, UNTRUSTED_LABEL } from '../../workspace/domains/sandbox';
 import { sandboxRuntimeProblem } from '../sandbox-runtime';
+import { RUNTIME_CLASS_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'require-sandbox-runtime-class',
@@ -54,6 +55,7 @@ spec:
 `,
   },
   fix: null,
+  workspaceReads: RUNTIME_CLASS_READS,
   checkPod({ pod, config, workspace, report }) {
     if (pod.isWindows) return;
     const { index, self } = workspace;
