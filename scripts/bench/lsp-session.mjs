@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rpc = createRequire(path.join(root, 'server', 'package.json'))('vscode-jsonrpc/node');
 
-/** `capabilities`: the client's (none by default). */
-export async function startServer(capabilities = {}) {
-  const server = spawn(process.execPath, [path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `capabilities`: the client's (none by default); `workspaceFolders`: folders the server indexes (none by default). */
+export async function startServer(capabilities = {}, workspaceFolders = null) {
+  const server = spawn(process.execPath, [...(process.env.KH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KH_SERVER_PROF}`] : []), path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
   const waiting = new Map();
   connection.onNotification('textDocument/publishDiagnostics', p => {
@@ -21,7 +21,7 @@ export async function startServer(capabilities = {}) {
   connection.onRequest(() => null); // registrations, configuration: nothing to answer
   connection.listen();
   await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null, capabilities,
+    processId: process.pid, rootUri: null, workspaceFolders, capabilities,
     initializationOptions: { debounceMs: 0 },
   });
   connection.sendNotification('initialized', {});
@@ -34,6 +34,8 @@ export async function startServer(capabilities = {}) {
     async stop() {
       await connection.sendRequest('shutdown');
       connection.sendNotification('exit');
+      // Its own exit, if it comes soon (a profile is written then), else it is stopped.
+      await new Promise(resolve => { const t = setTimeout(resolve, 5000); server.once('exit', () => { clearTimeout(t); resolve(); }); });
       connection.dispose();
       server.kill();
     },

@@ -191,9 +191,10 @@ describe('protocol: workspace model', () => {
       // On disk it becomes privileged; the editor still says restricted, and wins.
       ws.write('ns.yaml', namespace('privileged'));
       await client.changeWatchedFiles([{ uri: nsUri, type: FileChangeType.Changed }]);
-      // Then an unrelated file appears: its facts are new, so the Pod is linted again, still at restricted.
+      // Then a policy of another namespace appears: a fact the Pod's network rules read, so the
+      // Pod is linted again, still at restricted.
       mark = client.mark();
-      const other = ws.write('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+      const other = ws.write('np.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\n  namespace: elsewhere\nspec:\n  podSelector: {}\n');
       await client.changeWatchedFiles([{ uri: other, type: FileChangeType.Created }]);
       assert.deepEqual(codes(await client.waitForDiagnostics(podUri, { since: mark })), RESTRICTED);
     });

@@ -2,7 +2,7 @@
 export { DEFAULT_CONFIG, normalizeConfig, PRESETS } from './config';
 export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from './config';
 export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
-export { formatMessage, lint, lintParsed, lintParsedSteps, nodeOffsets, resolveConfig } from './lint';
+export { formatMessage, lint, lintParsed, lintParsedSteps, lintSees, nodeOffsets, resolveConfig } from './lint';
 export type { FactChange } from './lint-reuse';
 export { findingSeverity, rowSeverities } from './consolidated';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, NotChecked, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';

@@ -33,6 +33,22 @@ export interface DocumentLint {
 /** Whether any of these rules reads a fact of the change. */
 export type Sees = (rules: readonly string[], change: Exclude<FactChange, 'any'>) => boolean;
 
+/** Whether a change of the model may change the lint of this part of a document. */
+function partSees(part: DocumentLint, change: FactChange, sees: Sees): boolean {
+  return change === 'any' ? part.reads.index.length > 0 || part.reads.namespaces : sees(part.reads.index, change);
+}
+
+/**
+ * Whether a change of the model may change `result`, a lint of the same text: false when no
+ * document of it was judged by a rule that reads a changed fact (then the result stands as it is).
+ */
+export function resultSees(result: LintResult, change: FactChange, sees: Sees): boolean {
+  const basis = bases.get(result);
+  if (!basis) return change === 'any' || change.length > 0;
+  for (const part of basis.documents.values()) if (partSees(part, change, sees)) return true;
+  return false;
+}
+
 interface Basis {
   text: string;
   lines: LineIndex;
@@ -111,7 +127,7 @@ export class Reuse {
   take(doc: Document, docIndex: number): DocumentLint | undefined {
     const old = this.basis.documents.get(doc);
     if (!old || !doc.range) return undefined;
-    if (this.changed === 'any' ? old.reads.index.length > 0 || old.reads.namespaces : this.sees(old.reads.index, this.changed)) return undefined;
+    if (partSees(old, this.changed, this.sees)) return undefined;
     // The same text (another file's facts changed): the document's lint stands as it is.
     if (this.basis.text === this.file.text) return old.start === doc.range[0] ? old : undefined;
     const start = this.map.offset(old.start);

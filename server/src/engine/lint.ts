@@ -16,8 +16,8 @@ import { RULES, ruleById } from './registry';
 import { settingFor } from './rule-settings';
 import { findingSeverity, RuleInForce } from './consolidated';
 import { SuppressedFinding, Suppressor } from './suppress';
-import { DocumentLint, FactChange, keepForReuse, Reuse } from './lint-reuse';
-import { FactEdit, readsChanged } from './workspace/fact-delta';
+import { DocumentLint, FactChange, keepForReuse, resultSees, Reuse, Sees } from './lint-reuse';
+import { readsChanged } from './workspace/fact-delta';
 import { appendAll } from './util/arrays';
 
 /** A proposal bound to the text and document of its finding: `edits()` builds it. */
@@ -179,7 +179,7 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
   const now = options.now ?? new Date();
   const suppressor = new Suppressor(file, RULES, activeIds, now);
   const fixes = options.fixes !== false;
-  const reuse = options.previous && Reuse.from(options.previous.result, file, uri, options.previous.changed, seesChange);
+  const reuse = options.previous && Reuse.from(options.previous.result, file, uri, options.previous.changed, seesFor(resolved));
   const parts = new Map<Document, DocumentLint>();
   let n = 0;
   for (const d of file.documents) {
@@ -198,9 +198,26 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
   return result;
 }
 
-/** Whether one of the rules (by id) that read the model for a document reads a fact of the change. */
-function seesChange(rules: readonly string[], change: readonly FactEdit[]): boolean {
-  return rules.some(id => readsChanged(ruleById(id)?.workspaceReads, change));
+/**
+ * Whether a change of the workspace model may change `result`, a lint of the same text under
+ * `resolved` (a dependant of the edited file): when not, it stands as it is, and nothing is
+ * published again.
+ */
+export function lintSees(result: LintResult, change: FactChange, resolved: ResolvedConfig): boolean {
+  return resultSees(result, change, seesFor(resolved));
+}
+
+const seers = new WeakMap<ResolvedConfig, Sees>();
+
+/** Whether one of the rules (by id, those of `resolved` first) that read the model for a document reads a fact of the change. */
+function seesFor(resolved: ResolvedConfig): Sees {
+  let sees = seers.get(resolved);
+  if (!sees) {
+    const rules = new Map(resolved.active.map(a => [a.rule.id, a.rule]));
+    sees = (ids, change) => ids.some(id => readsChanged((rules.get(id) ?? ruleById(id))?.workspaceReads, change));
+    seers.set(resolved, sees);
+  }
+  return sees;
 }
 
 /**

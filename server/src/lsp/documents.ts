@@ -3,7 +3,7 @@
 // many features ask.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { FactChange, LintOptions, LintResult, lintParsed, lintParsedSteps, ParsedFile, parseFile, parseFileSteps, ResolvedConfig, summarizeFileSteps, WorkspaceIndex } from '../engine';
+import { FactChange, LintOptions, LintResult, lintParsed, lintSees, lintParsedSteps, ParsedFile, parseFile, parseFileSteps, ResolvedConfig, summarizeFileSteps, WorkspaceIndex } from '../engine';
 import { runInSlices } from './slices';
 import type { ObjectSummary } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
@@ -209,6 +209,11 @@ export class ParseCache {
     if (result) return { entry, result, options };
     const prior = entry.earlier?.lints.get(resolved);
     const previous = prior && { result: prior, changed: this.factChange(entry.earlier!, options.workspace) };
+    // The same text, and no rule that judged it reads what changed (a dependant of another file's
+    // edit): the earlier lint stands, the very object, so the validator publishes nothing new.
+    if (previous && entry.earlier!.parsed === entry.parsed && !lintSees(previous.result, previous.changed, resolved)) {
+      return { entry, result: this.keepLint(entry, resolved, previous.result), options };
+    }
     return { entry, options: { ...options, ...(entry.summaries ? { summaries: entry.summaries } : {}), ...(previous ? { previous } : {}) } };
   }
 

@@ -3,6 +3,8 @@ import { applyEdits, lintParsed, parseFile, resolveConfig, ruleById } from '@kub
 import type { Finding, Rule } from '@kube-harden/server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { escalatingPod, modelCache } from '../../helpers/model-cache';
+import type { FactRead } from '@kube-harden/server/out/engine/workspace/fact-delta';
+import { NETWORK_POLICY_READS } from '@kube-harden/server/out/engine/workspace/reads';
 
 const TEXT = [escalatingPod('a'), escalatingPod('b'), escalatingPod('c')].join('---\n');
 const URI = 'file:///w/pods.yaml';
@@ -11,11 +13,12 @@ const URI = 'file:///w/pods.yaml';
  * A cache over a real workspace model, whose one rule counts the objects it checks and, with
  * `readsModel`, asks the model something as cross-object rules do.
  */
-function harness(readsModel = false) {
+function harness(readsModel = false, workspaceReads?: readonly FactRead[]) {
   const checked: string[] = [];
   const real = ruleById('require-no-privilege-escalation')!;
   const counting: Rule = {
     ...real,
+    ...(workspaceReads ? { workspaceReads } : {}),
     checkPod: ctx => {
       checked.push(ctx.object.name ?? '?');
       if (readsModel) ctx.workspace.index.namespaceOf(ctx.workspace.self);
@@ -29,7 +32,7 @@ function harness(readsModel = false) {
     doc = TextDocument.update(doc, [change], doc.version + 1);
     return doc;
   };
-  return { checked, resolved, cache, edit, lint: () => cache.lint(doc, resolved), text: () => doc.getText() };
+  return { checked, resolved, cache, edit, lint: () => cache.lint(doc, resolved), text: () => doc.getText(), open: (uri: string, text: string) => TextDocument.create(uri, 'yaml', 1, text) };
 }
 
 const at = (line: number, character: number) => ({ line, character });
@@ -127,5 +130,40 @@ describe('lsp: findings of untouched documents are reused, moved by the edit', (
       ['a', 11, 32, 11, 36, 177, 181],
       ['c', 37, 32, 37, 36, 550, 554],
     ]);
+  });
+
+  it('a rule that declares what it reads is run again only when that changes: an image no, a policy yes', () => {
+    const h = harness(true, NETWORK_POLICY_READS);
+    h.lint();
+    h.checked.length = 0;
+    h.edit({ range: { start: at(22, 21), end: at(22, 21) }, text: '9' }); // pod b's image: no policy fact
+    const after = h.lint();
+    assert.deepEqual(h.checked, ['b']);
+    assert.deepEqual(after.findings.map(where), lintParsed(parseFile(h.text()), h.resolved, { uri: URI }).findings.map(where));
+    h.checked.length = 0;
+    const end = h.text().split('\n').length - 1;
+    h.edit({ range: { start: at(end, 0), end: at(end, 0) }, text: '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n' });
+    h.lint();
+    assert.deepEqual(h.checked.sort(), ['a', 'b', 'c']);
+  });
+
+  it('another open file keeps its very lint (nothing to publish) unless its rules read what changed', () => {
+    const h = harness(true, NETWORK_POLICY_READS);
+    const other = h.open('file:///w/other.yaml', escalatingPod('z'));
+    // Each file linted once the other is in the model (a pod is a workload the policy rules count).
+    h.lint();
+    const first = h.cache.lint(other, h.resolved);
+    h.lint();
+    h.checked.length = 0;
+    h.edit({ range: { start: at(22, 21), end: at(22, 21) }, text: '9' }); // an image in pods.yaml
+    h.lint();
+    assert.equal(h.cache.lint(other, h.resolved), first);
+    assert.deepEqual(h.checked, ['b']);
+    const end = h.text().split('\n').length - 1;
+    h.edit({ range: { start: at(end, 0), end: at(end, 0) }, text: '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n' });
+    h.lint();
+    h.checked.length = 0;
+    assert.notEqual(h.cache.lint(other, h.resolved), first);
+    assert.deepEqual(h.checked, ['z']);
   });
 });

@@ -41,6 +41,18 @@ export const IMAGE_POLICY_READS: readonly FactRead[] = [{ having: ['imageVerific
 /** Workloads: their pods' labels, images, accounts, host access, namespaces. */
 export const WORKLOAD_READS: readonly FactRead[] = [{ having: ['pod'] }];
 
+/** Which workloads run in which namespace, with which pod labels (what selectors pick). */
+export const WORKLOAD_LABELS_READS: readonly FactRead[] = [{ having: ['pod'], fields: ['namespace', 'pod.labels'] }];
+
+/** Which workloads of a namespace run on the host network (NetworkPolicies do not apply to them). */
+export const WORKLOAD_HOST_NETWORK_READS: readonly FactRead[] = [{ having: ['pod'], fields: ['namespace', 'pod.hostNetwork'] }];
+
+/** Which workloads of a namespace need host access the baseline level refuses (the agents named). */
+export const WORKLOAD_HOST_ACCESS_READS: readonly FactRead[] = [{ having: ['pod'], fields: ['name', 'namespace', 'pod.hostAccess'] }];
+
+/** Which service accounts the workloads of a namespace run as. */
+export const WORKLOAD_ACCOUNT_READS: readonly FactRead[] = [{ having: ['pod'], fields: ['namespace', 'pod.serviceAccountName'] }];
+
 /** Services: their names, selectors, ports, types. */
 export const SERVICE_READS: readonly FactRead[] = [{ having: ['service'] }];
 

@@ -4,7 +4,7 @@ import { get, getMap, keyOf, str } from '../../model/yaml-nav';
 import { MessageProposal, defineRule } from '../../rule';
 import { SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { PSA_DOC, PSS_DOC } from '../references';
-import { WORKLOAD_READS } from '../../workspace/reads';
+import { WORKLOAD_HOST_ACCESS_READS } from '../../workspace/reads';
 
 const PREFIX = 'pod-security.kubernetes.io/';
 const LEVELS = ['privileged', 'baseline', 'restricted'];
@@ -69,7 +69,7 @@ metadata:
 `,
   },
   fix: null,
-  workspaceReads: WORKLOAD_READS,
+  workspaceReads: WORKLOAD_HOST_ACCESS_READS,
   checkObject({ object, policy, workspace: { index, self }, report }) {
     if (object.group !== '' || !object.name || SYSTEM_NAMESPACES.has(object.name)) return;
     const meta = metadataOf(object);

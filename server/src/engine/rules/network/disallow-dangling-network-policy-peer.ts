@@ -4,7 +4,7 @@ import { get, getSeq, keyOf, seqItems } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { isEmptySelector, LabelSelector, matches, readSelector, selectorText } from '../../workspace/selector';
 import { NETWORK_POLICY_DOC } from '../references';
-import { WORKLOAD_READS } from '../../workspace/reads';
+import { WORKLOAD_LABELS_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'disallow-dangling-network-policy-peer',
@@ -137,7 +137,7 @@ metadata:
 `,
   },
   fix: null,
-  workspaceReads: WORKLOAD_READS,
+  workspaceReads: WORKLOAD_LABELS_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     if (object.group !== 'networking.k8s.io' || !self.networkPolicy) return;
     const doc = object.doc;

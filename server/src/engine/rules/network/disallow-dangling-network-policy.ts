@@ -4,7 +4,7 @@ import { defineRule } from '../../rule';
 import { isEmptySelector, selectorText } from '../../workspace/selector';
 import { NETWORK_POLICY_DOC } from '../references';
 import { mightSelect, selectsEveryPod } from '../../workspace/domains/network';
-import { WORKLOAD_READS } from '../../workspace/reads';
+import { WORKLOAD_LABELS_READS } from '../../workspace/reads';
 
 /** Labels the network plugin gives pods from their namespace and service account. */
 const IMPLICIT_KEY = /^(io\.kubernetes\.pod\.namespace|io\.cilium\.k8s\.|projectcalico\.org\/)/;
@@ -97,7 +97,7 @@ spec:
 `,
   },
   fix: null,
-  workspaceReads: WORKLOAD_READS,
+  workspaceReads: WORKLOAD_LABELS_READS,
   checkObject({ object, workspace: { index, self }, report }) {
     const np = self.networkPolicy;
     if (!np?.podSelector || np.podSelector.invalid || isEmptySelector(np.podSelector)) return;

@@ -4,7 +4,7 @@ import { defineRule } from '../../rule';
 import { WorkspaceIndex } from '../../workspace';
 import { isEmptySelector, matches } from '../../workspace/selector';
 import { policiesIn } from '../../workspace/domains/network';
-import { ANY_OBJECT_PLACEMENT, NETWORK_POLICY_READS, WORKLOAD_READS } from '../../workspace/reads';
+import { ANY_OBJECT_PLACEMENT, NETWORK_POLICY_READS, WORKLOAD_LABELS_READS } from '../../workspace/reads';
 
 /**
  * API groups whose objects never make pods appear by themselves. Any other object in the
@@ -110,7 +110,7 @@ spec:
 `,
   },
   fix: null,
-  workspaceReads: [...WORKLOAD_READS, ...ANY_OBJECT_PLACEMENT, ...NETWORK_POLICY_READS],
+  workspaceReads: [...WORKLOAD_LABELS_READS, ...ANY_OBJECT_PLACEMENT, ...NETWORK_POLICY_READS],
   checkObject({ object, workspace: { index, self }, report }) {
     const selector = self.service?.selector;
     if (!selector || Object.keys(selector).length === 0 || index.isPatch(self.uri)) return;

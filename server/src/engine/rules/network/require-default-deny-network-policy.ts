@@ -4,7 +4,7 @@ import { nameNode } from '../../model/object';
 import { defineRule } from '../../rule';
 import { byLocation, defaultDeny, Direction, directionsText, namespacePolicies, onlyHostNetwork, policyLabel, selectsEveryPod, SYSTEM_NAMESPACES, uniqueName } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
-import { NETWORK_POLICY_READS, WORKLOAD_READS } from '../../workspace/reads';
+import { NETWORK_POLICY_READS, WORKLOAD_HOST_NETWORK_READS } from '../../workspace/reads';
 
 const MAX_RELATED = 3;
 
@@ -59,7 +59,7 @@ metadata:
 `,
   },
   fix: null,
-  workspaceReads: [...NETWORK_POLICY_READS, ...WORKLOAD_READS],
+  workspaceReads: [...NETWORK_POLICY_READS, ...WORKLOAD_HOST_NETWORK_READS],
   checkObject({ object, workspace: { index, self }, report }) {
     const ns = object.name;
     if (object.group !== '' || !ns || SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || onlyHostNetwork(index, ns)) return;

@@ -4,7 +4,7 @@ import { nameNode } from '../../model/object';
 import { defineRule } from '../../rule';
 import { namespacePolicies, onlyHostNetwork, SYSTEM_NAMESPACES } from '../../workspace/domains/network';
 import { NETWORK_POLICY_DOC } from '../references';
-import { NETWORK_POLICY_READS, WORKLOAD_READS } from '../../workspace/reads';
+import { NETWORK_POLICY_READS, WORKLOAD_HOST_NETWORK_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'require-namespace-network-policy',
@@ -47,7 +47,7 @@ metadata:
 `,
   },
   fix: null,
-  workspaceReads: [...NETWORK_POLICY_READS, ...WORKLOAD_READS],
+  workspaceReads: [...NETWORK_POLICY_READS, ...WORKLOAD_HOST_NETWORK_READS],
   checkObject({ object, workspace: { index, self }, report }) {
     const ns = object.name;
     if (object.group !== '' || !ns || SYSTEM_NAMESPACES.has(ns) || index.isPatch(self.uri) || onlyHostNetwork(index, ns) || namespacePolicies(index, ns).length > 0) return;

@@ -1,6 +1,6 @@
 import { get, getMap } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
-import { SERVICE_ACCOUNT_READS, WORKLOAD_READS } from '../../workspace/reads';
+import { SERVICE_ACCOUNT_READS, WORKLOAD_ACCOUNT_READS } from '../../workspace/reads';
 
 export default defineRule({
   id: 'require-namespace-service-account',
@@ -65,7 +65,7 @@ resources: [sa.yaml]
 `,
   },
   fix: null,
-  workspaceReads: [...SERVICE_ACCOUNT_READS, ...WORKLOAD_READS],
+  workspaceReads: [...SERVICE_ACCOUNT_READS, ...WORKLOAD_ACCOUNT_READS],
   checkObject({ object, workspace, report }) {
     const name = object.name;
     if (object.group !== '' || !name) return;
