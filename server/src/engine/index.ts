@@ -59,6 +59,6 @@ export { chartFix, ChartJudging, chartValueSets, judgeChart, pointAt, chartNote,
 export type { ChartFileEdit, ChartFix, ChartFixOptions, ChartFinding, ChartJudgement, ChartJudgeOptions, ChartRelated, SetFailure, SetRender, SourcePoint, SourceSpan, ValueOrigin, ValueSet } from './chart-check';
 export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './render/helm';
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';
-export { judgeRenders, KUSTOMIZE_RULE_ID, overlaySource, planKustomize, renderSafely, rootNames, sourceFixes, suppressInSource } from './kustomize-lint';
+export { judgeRenders, KUSTOMIZE_RULE_ID, overlaySource, RenderedStreams, planKustomize, renderSafely, rootNames, sourceFixes, suppressInSource } from './kustomize-lint';
 export type { FindingSource, JudgedFinding, JudgeOptions, KustomizePlan, PlanOptions, SourceFix, SourceFixContext, SourceFixKind } from './kustomize-lint';
 export { appendAll } from './util/arrays';

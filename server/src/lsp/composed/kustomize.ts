@@ -5,7 +5,7 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, inclusionMap, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderResult,
+  Finding, FindingSource, inclusionMap, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
@@ -46,6 +46,8 @@ export class KustomizeComposer {
   private reachable: { dirs: readonly string[]; reads: RecordingSource['reads']; files: Set<string> } | undefined;
   /** The result last handed out for each file. */
   private readonly last = new Map<string, { version: number; result: LintResult }>();
+  /** Each root's last rendered stream and its lint: a re-render is parsed and linted from it. */
+  private readonly streams = new RenderedStreams();
   private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
 
   constructor(private readonly deps: KustomizeDeps) {
@@ -172,6 +174,7 @@ export class KustomizeComposer {
     if (this.rootCache?.generation !== generation || this.rootCache.config !== resolved) this.rootCache = { generation, config: resolved, cache: new WeakMap() };
     return {
       rootCache: this.rootCache.cache,
+      streams: this.streams,
       workspace: withoutFiles(this.deps.index(), plan.covered),
       configFor: () => resolved,
       renderedUri: root => diskUri(`${root}/.rendered.yaml`),
