@@ -43,8 +43,8 @@ export class RenderedStreams {
   private readonly byRoot = new Map<string, Stream>();
   private readonly lineIndexes = new Map<string, LineIndex>();
 
-  /** Counts of what the last calls did (tests read them). */
-  readonly stats = { parsed: 0, reusedStreams: 0 };
+  /** What the calls did (tests read it): streams parsed, streams reused whole, and rendered documents parsed. */
+  readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0 };
 
   lint(root: string, uri: string, yaml: string, config: ResolvedConfig, base: WorkspaceIndex): RenderedLint {
     const prev = this.byRoot.get(root);
@@ -57,8 +57,10 @@ export class RenderedStreams {
     }
     // The previous parse is given away (its documents move): it leaves the memo first.
     this.byRoot.delete(root);
+    const taken = new Set(prev?.parsed.documents.map(d => d.doc));
     const parsed = parseFile(yaml, prev && prev.uri === uri ? { previous: prev.parsed } : {});
     this.stats.parsed++;
+    this.stats.documentsParsed += parsed.documents.filter(d => !taken.has(d.doc)).length;
     const summaries = summarizeFile(uri, parsed);
     const facts = summaries.map(factsOf);
     const changed: FactChange = !prev || !sameBase ? 'any' : factChange(prev, summaries, facts);

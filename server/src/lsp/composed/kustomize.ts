@@ -47,7 +47,7 @@ export class KustomizeComposer {
   /** The result last handed out for each file. */
   private readonly last = new Map<string, { version: number; result: LintResult }>();
   /** Each root's last rendered stream and its lint: a re-render is parsed and linted from it. */
-  private readonly streams = new RenderedStreams();
+  readonly streams = new RenderedStreams();
   private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
 
   constructor(private readonly deps: KustomizeDeps) {

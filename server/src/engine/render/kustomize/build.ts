@@ -10,7 +10,7 @@ import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remov
 import { fixNameReferences } from './nameref';
 import { parseYamlDocs } from './parse';
 import { applyPatches } from './patches';
-import { idString, Resource, sameGvk, sameNamespace } from './resource';
+import { idString, ResId, Resource, sameNamespace } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
 import { BoundVar, declareVars, resolveVars } from './vars';
@@ -100,15 +100,12 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
   const kind = state.fs.kindOf(full);
   if (kind === 'file') {
     checkInRoot(full, k, entry.origin);
-    for (const r of readResources(state.fs.readFile(full) ?? '', full)) res = append(res, r, entry.origin);
-    return res;
+    return appendAll(res, readResources(state.fs.readFile(full) ?? '', full), entry.origin);
   }
   if (kind === 'dir') {
     const sub = loadKustomization(state.fs, full, state.restrictToRoot);
     if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
-    let out = res;
-    for (const r of accumulate(state, sub, [])) out = append(out, r, entry.origin);
-    return out;
+    return appendAll(res, accumulate(state, sub, []), entry.origin);
   }
   throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
 }
@@ -141,12 +138,21 @@ function stringifyMetadataMaps(node: KMap): void {
   }
 }
 
-function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[] {
-  const id = r.id();
-  if (res.some((x) => sameGvk(x.gvk(), id) && x.name === id.name && sameNamespace(x.namespace, id.namespace))) {
-    throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
+/**
+ * Adds resources one by one, refusing one whose id is taken (same group, version and kind, name
+ * and namespace, an empty one being "default"). The ids present are listed once per call: a root
+ * of a thousand objects is not compared pair by pair.
+ */
+function appendAll(res: Resource[], added: readonly Resource[], at: Origin | undefined): Resource[] {
+  if (added.length === 0) return res;
+  const key = (id: ResId) => `${id.group}\0${id.version}\0${id.kind}\0${id.name}\0${id.namespace || 'default'}`;
+  const taken = new Set(res.map((x) => key(x.id())));
+  for (const r of added) {
+    const id = r.id();
+    if (taken.has(key(id))) throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
+    taken.add(key(id));
+    res.push(r);
   }
-  res.push(r);
   return res;
 }
 

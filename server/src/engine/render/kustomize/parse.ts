@@ -15,10 +15,16 @@ const cache = new Map<string, { text: string; docs: ParsedDoc[] }>();
 
 export function clearParseCache(): void { cache.clear(); }
 
+let observer: ((file: string) => void) | undefined;
+
+/** Tells `seen` of every file the renderer parses (not served from the cache); undefined stops it. */
+export function observeParses(seen: ((file: string) => void) | undefined): void { observer = seen; }
+
 export function parseYamlDocs(text: string, file: string, uniqueKeys = true): ParsedDoc[] {
   const key = `${uniqueKeys ? 'u' : 'd'}:${file}`;
   const hit = cache.get(key);
   if (hit && hit.text === text) return hit.docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin }));
+  observer?.(file);
   const docs = parseUncached(text, file, uniqueKeys);
   cache.delete(key);
   cache.set(key, { text, docs: docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin })) });
