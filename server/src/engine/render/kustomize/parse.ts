@@ -2,18 +2,30 @@
 // Aliases are expanded (as Kustomize does when it reads resources); comments are dropped
 // (they never reach `kustomize build` output).
 import { Alias, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
-import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
+import { KNode, map, Origin, resolvePlain, scalar, seq } from './model';
+import { documentRuns, shiftedDocs } from './doc-runs';
 import { KustomizeError } from './errors';
 
 export interface ParsedDoc { node: KNode | undefined; origin: Origin }
 
 // Re-rendering after a keystroke re-reads every file of the root; parsing dominates the cost,
 // so parsed files are kept (by path and exact text) and handed out as copies, since the
-// renderer changes the trees it is given. Bounded; the oldest entry goes first.
+// renderer changes the trees it is given. A file whose text changed is parsed again by runs of
+// documents (doc-runs.ts): the runs whose text is the same as before are taken from the last
+// parse, so typing in one object of a large file parses that object. Any syntax error, and the
+// whole text is parsed at once, as before (its error, at its place, is the answer). Bounded; the
+// oldest entry goes first.
 const CACHE_LIMIT = 512;
-const cache = new Map<string, { text: string; docs: ParsedDoc[] }>();
+
+/** A run of the text and its documents, with ranges relative to the run's start. */
+interface Run { start: number; text: string; docs: ParsedDoc[] }
+
+const cache = new Map<string, { text: string; runs: Run[] }>();
 
 export function clearParseCache(): void { cache.clear(); }
+
+/** Runs of documents parsed (not taken from the cache) since start: tests read it. */
+export const parseStats = { runs: 0 };
 
 let observer: ((file: string) => void) | undefined;
 
@@ -23,16 +35,41 @@ export function observeParses(seen: ((file: string) => void) | undefined): void 
 export function parseYamlDocs(text: string, file: string, uniqueKeys = true): ParsedDoc[] {
   const key = `${uniqueKeys ? 'u' : 'd'}:${file}`;
   const hit = cache.get(key);
-  if (hit && hit.text === text) return hit.docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin }));
+  if (hit && hit.text === text) return handOut(hit.runs);
   observer?.(file);
-  const docs = parseUncached(text, file, uniqueKeys);
+  const runs = parseRuns(text, file, uniqueKeys, hit?.runs ?? []);
   cache.delete(key);
-  cache.set(key, { text, docs: docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin })) });
+  cache.set(key, { text, runs });
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  return docs;
+  return handOut(runs);
 }
 
-function parseUncached(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
+/** Copies at their places in the file: the renderer changes what it is given, never the cache. */
+function handOut(runs: readonly Run[]): ParsedDoc[] {
+  return runs.flatMap((r) => shiftedDocs(r.docs, r.start));
+}
+
+function parseRuns(text: string, file: string, uniqueKeys: boolean, before: readonly Run[]): Run[] {
+  const reusable = new Map<string, Run[]>();
+  for (const r of before) reusable.set(r.text, [...(reusable.get(r.text) ?? []), r]);
+  const runs: Run[] = [];
+  try {
+    for (const [start, end] of documentRuns(text)) {
+      const runText = text.slice(start, end);
+      const docs = reusable.get(runText)?.shift()?.docs ?? parseWholeText(runText, file, uniqueKeys);
+      runs.push({ start, text: runText, docs });
+    }
+    return runs;
+  } catch (e) {
+    if (!(e instanceof KustomizeError)) throw e;
+    // Throws the error of the text as a whole (its line counted from the file's start).
+    return [{ start: 0, text, docs: parseWholeText(text, file, uniqueKeys) }];
+  }
+}
+
+/** The text parsed at once, never cached (what a file's runs must read the same as). */
+export function parseWholeText(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
+  parseStats.runs++;
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.2', uniqueKeys, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
