@@ -52,9 +52,11 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
   try {
     let res = into;
     noteUnsupported(state, k);
+    // Nothing renames the objects while resources are added: their ids are listed once.
+    const taken = new Set(res.map((x) => idKey(x.id())));
     for (const field of ['resources', 'bases']) {
       for (const entry of stringListField(k, field)) {
-        try { res = addResource(state, k, entry.value, entry.node, res); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
+        try { res = addResource(state, k, entry.value, entry.node, res, taken); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
       }
     }
     mergeConfigurations(state.fs, k, state.config);
@@ -91,7 +93,7 @@ function atEntry(e: unknown, at: Origin | undefined): unknown {
 
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\.git(\/\/|$)/;
 
-function addResource(state: BuildState, k: Kustomization, path: string, entry: KNode, res: Resource[]): Resource[] {
+function addResource(state: BuildState, k: Kustomization, path: string, entry: KNode, res: Resource[], taken: Set<string>): Resource[] {
   if (REMOTE.test(path)) {
     state.notes.push({ kind: 'remote-resource', message: `remote resource "${path}" is not rendered`, at: entry.origin! });
     return res;
@@ -100,12 +102,12 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
   const kind = state.fs.kindOf(full);
   if (kind === 'file') {
     checkInRoot(full, k, entry.origin);
-    return appendAll(res, readResources(state.fs.readFile(full) ?? '', full), entry.origin);
+    return appendAll(res, readResources(state.fs.readFile(full) ?? '', full), entry.origin, taken);
   }
   if (kind === 'dir') {
     const sub = loadKustomization(state.fs, full, state.restrictToRoot);
     if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
-    return appendAll(res, accumulate(state, sub, []), entry.origin);
+    return appendAll(res, accumulate(state, sub, []), entry.origin, taken);
   }
   throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
 }
@@ -138,19 +140,16 @@ function stringifyMetadataMaps(node: KMap): void {
   }
 }
 
-/**
- * Adds resources one by one, refusing one whose id is taken (same group, version and kind, name
- * and namespace, an empty one being "default"). The ids present are listed once per call: a root
- * of a thousand objects is not compared pair by pair.
- */
-function appendAll(res: Resource[], added: readonly Resource[], at: Origin | undefined): Resource[] {
-  if (added.length === 0) return res;
-  const key = (id: ResId) => `${id.group}\0${id.version}\0${id.kind}\0${id.name}\0${id.namespace || 'default'}`;
-  const taken = new Set(res.map((x) => key(x.id())));
+/** Same group, version, kind, name and namespace (an empty one being "default"): one object to Kustomize. */
+const idKey = (id: ResId) => `${id.group}\0${id.version}\0${id.kind}\0${id.name}\0${id.namespace || 'default'}`;
+
+/** Adds resources one by one, refusing one whose id is `taken` (the ids of `res`, kept up to date). */
+function appendAll(res: Resource[], added: readonly Resource[], at: Origin | undefined, taken: Set<string>): Resource[] {
   for (const r of added) {
     const id = r.id();
-    if (taken.has(key(id))) throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
-    taken.add(key(id));
+    const key = idKey(id);
+    if (taken.has(key)) throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
+    taken.add(key);
     res.push(r);
   }
   return res;

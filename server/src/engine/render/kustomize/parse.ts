@@ -2,7 +2,7 @@
 // Aliases are expanded (as Kustomize does when it reads resources); comments are dropped
 // (they never reach `kustomize build` output).
 import { Alias, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
-import { KNode, map, Origin, resolvePlain, scalar, seq } from './model';
+import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
 import { documentRuns, shiftedDocs } from './doc-runs';
 import { KustomizeError } from './errors';
 
@@ -17,7 +17,7 @@ export interface ParsedDoc { node: KNode | undefined; origin: Origin }
 // oldest entry goes first.
 const CACHE_LIMIT = 512;
 
-/** A run of the text and its documents, with ranges relative to the run's start. */
+/** A run of the text and its documents (ranges in the file whose run starts at `start`). */
 interface Run { start: number; text: string; docs: ParsedDoc[] }
 
 const cache = new Map<string, { text: string; runs: Run[] }>();
@@ -44,9 +44,9 @@ export function parseYamlDocs(text: string, file: string, uniqueKeys = true): Pa
   return handOut(runs);
 }
 
-/** Copies at their places in the file: the renderer changes what it is given, never the cache. */
+/** Copies: the renderer changes what it is given, never the cache. */
 function handOut(runs: readonly Run[]): ParsedDoc[] {
-  return runs.flatMap((r) => shiftedDocs(r.docs, r.start));
+  return runs.flatMap((r) => r.docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin })));
 }
 
 function parseRuns(text: string, file: string, uniqueKeys: boolean, before: readonly Run[]): Run[] {
@@ -56,8 +56,10 @@ function parseRuns(text: string, file: string, uniqueKeys: boolean, before: read
   try {
     for (const [start, end] of documentRuns(text)) {
       const runText = text.slice(start, end);
-      const docs = reusable.get(runText)?.shift()?.docs ?? parseWholeText(runText, file, uniqueKeys);
-      runs.push({ start, text: runText, docs });
+      const old = reusable.get(runText)?.shift();
+      // A run moved by the edit is moved once here, not at every hand-out.
+      const docs = old ? (old.start === start ? old.docs : shiftedDocs(old.docs, start - old.start)) : parseWholeText(runText, file, uniqueKeys);
+      runs.push({ start, text: runText, docs: !old && start > 0 ? shiftedDocs(docs, start) : docs });
     }
     return runs;
   } catch (e) {
