@@ -91,9 +91,15 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
       ['base/deployment.yaml', t => t.replace('image: nginx:latest', 'image: nginx:1.26')],
       ['base/deployment.yaml', t => t.replace('kind: Pod\n', 'kind: Pod\n# the debug pod\n')],
       ['base/deployment.yaml', t => t.replace('privileged: true', 'privileged: false')],
+      // A comment typed at the end (nothing the renderer reads changes), then a value after it.
+      ['base/deployment.yaml', t => `${t}# more to come\n`],
+      ['base/deployment.yaml', t => `${t}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  password: hunter22secret\n`],
+      ['base/deployment.yaml', t => t.replace('privileged: false', 'privileged: true')],
       // A patch: a setting taken out, then put back with another.
       ['overlays/production/privileged.yaml', t => t.replace('privileged: true', 'runAsUser: 0')],
       ['overlays/production/privileged.yaml', t => `${t.trimEnd()}\n            privileged: true\n`],
+      ['overlays/production/privileged.yaml', t => `${t}# why: the agent needs it\n`],
+      ['overlays/production/privileged.yaml', t => `${t}            readOnlyRootFilesystem: true\n`],
       // A kustomization: a resource added (an unsaved new file), a patch dropped, then back.
       ['overlays/production/extra.yaml', () => 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: extra\nspec:\n  hostNetwork: true\n  containers:\n    - name: c\n      image: busybox:1.36\n'],
       ['overlays/production/kustomization.yaml', t => t.replace('  - ../../base\n', '  - ../../base\n  - extra.yaml\n')],
@@ -140,16 +146,27 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     // Production renders the Deployment and the generated ConfigMap: only the patched Deployment is parsed again.
     assert.equal(streams.documentsParsed - documents, 1);
 
-    // A comment typed into a base file: parsed again, but every root renders as before.
+    // A comment typed in the middle of a base file: parsed again (the objects after it moved),
+    // both overlays render again, and their streams read as before.
     const reused = streams.reusedStreams;
     const parsedStreams = streams.parsed;
     parsed.length = 0;
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
-    session.set('base/deployment.yaml', `${session.text('base/deployment.yaml')}# typed\n`);
+    session.set('base/deployment.yaml', session.text('base/deployment.yaml').replace('kind: Pod\n', 'kind: Pod\n# typed\n'));
     session.composer.lint(session.docs.get(path.join(dir, 'base/deployment.yaml'))!, resolved);
     observeKustomizeParses(undefined);
     assert.deepEqual(parsed, ['base/deployment.yaml']);
     assert.equal(streams.parsed, parsedStreams, 'no rendered stream parsed again');
     assert.equal(streams.reusedStreams - reused, 2, 'both overlays (the roots; the base is not one): their streams read as before');
+
+    // A comment typed at the end of the base file: nothing is parsed or rendered again.
+    parsed.length = 0;
+    const reusedBefore = streams.reusedStreams;
+    observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
+    session.set('base/deployment.yaml', `${session.text('base/deployment.yaml')}# typed at the end\n`);
+    session.composer.lint(session.docs.get(path.join(dir, 'base/deployment.yaml'))!, resolved);
+    observeKustomizeParses(undefined);
+    assert.deepEqual(parsed, []);
+    assert.equal(streams.reusedStreams, reusedBefore, 'the renders and their judgement are reused whole');
   });
 });

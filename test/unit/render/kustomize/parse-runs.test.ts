@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearParseCache, parseStats, parseWholeText, parseYamlDocs } from '@kube-harden/server/out/engine/render/kustomize/parse';
+import { clearParseCache, parseStats, parseWholeText, parseYamlDocs, readAlike } from '@kube-harden/server/out/engine/render/kustomize/parse';
 import { loadCases } from './krusty-cases';
 
 const real = join(__dirname, '../../../../fixtures/real');
@@ -65,5 +65,18 @@ describe('kustomize renderer: parsing a file by runs of documents', () => {
     // The handed-out trees are copies: changing them leaves the next parse as it was.
     (got[3].node as { kind: 'map'; entries: unknown[] }).entries.length = 0;
     assert.deepEqual(parseYamlDocs(edited, '/f.yaml'), parseWholeText(edited, '/f.yaml', true));
+  });
+
+  it('tells a text read the same as another: lines at its end that hold no node', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n';
+    assert.equal(readAlike('/f.yaml', text, `${text}# a comment\n`), true);
+    assert.equal(readAlike('/f.yaml', `${text}# a comment\n`, text), true, 'taken back');
+    assert.equal(readAlike('/f.yaml', text, `${text}\n\n`), true);
+    // A node added, a document added, a comment that moves what follows it, a value changed, a syntax error.
+    assert.equal(readAlike('/f.yaml', text, `${text}data:\n  k: v\n`), false);
+    assert.equal(readAlike('/f.yaml', text, `${text}---\nkind: X\n`), false);
+    assert.equal(readAlike('/f.yaml', text, text.replace('---\n', '# c\n---\n')), false);
+    assert.equal(readAlike('/f.yaml', text, text.replace('name: b', 'name: c')), false);
+    assert.equal(readAlike('/f.yaml', text, `${text}  "unclosed\n`), false);
   });
 });

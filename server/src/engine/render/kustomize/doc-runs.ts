@@ -37,3 +37,22 @@ function shiftedNode(n: KNode, delta: number): KNode {
     };
   }
 }
+
+/** The same documents, nodes, values, tags and ranges. */
+export function sameDocs(a: readonly ParsedDoc[], b: readonly ParsedDoc[]): boolean {
+  return a.length === b.length && a.every((d, i) => sameOrigin(d.origin, b[i].origin) && (d.node === undefined ? b[i].node === undefined : !!b[i].node && sameNode(d.node, b[i].node!)));
+}
+
+function sameOrigin(a: Origin | undefined, b: Origin | undefined): boolean {
+  return a === b || (!!a && !!b && a.file === b.file && a.range[0] === b.range[0] && a.range[1] === b.range[1]);
+}
+
+function sameNode(a: KNode, b: KNode): boolean {
+  if (a.kind !== b.kind || !sameOrigin(a.origin, b.origin)) return false;
+  switch (a.kind) {
+    case 'scalar': return b.kind === 'scalar' && a.value === b.value && a.tag === b.tag;
+    case 'seq': return b.kind === 'seq' && a.items.length === b.items.length && a.items.every((x, i) => sameNode(x, b.items[i]));
+    case 'map': return b.kind === 'map' && a.entries.length === b.entries.length
+      && a.entries.every((e, i) => e.key === b.entries[i].key && sameOrigin(e.keyOrigin, b.entries[i].keyOrigin) && sameNode(e.value, b.entries[i].value));
+  }
+}

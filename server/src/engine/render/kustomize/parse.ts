@@ -3,7 +3,7 @@
 // (they never reach `kustomize build` output).
 import { Alias, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
 import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
-import { documentRuns, shiftedDocs } from './doc-runs';
+import { documentRuns, sameDocs, shiftedDocs } from './doc-runs';
 import { KustomizeError } from './errors';
 
 export interface ParsedDoc { node: KNode | undefined; origin: Origin }
@@ -66,6 +66,30 @@ function parseRuns(text: string, file: string, uniqueKeys: boolean, before: read
     if (!(e instanceof KustomizeError)) throw e;
     // Throws the error of the text as a whole (its line counted from the file's start).
     return [{ start: 0, text, docs: parseWholeText(text, file, uniqueKeys) }];
+  }
+}
+
+/**
+ * True when one text is the other with lines added or taken away at its end (a comment typed at
+ * the end of a file) and the renderer reads both the same: the same documents, nodes and ranges.
+ * Every offset, line and character of a node then stays, so what was rendered and judged from the
+ * one holds for the other. Only the last runs of documents are parsed; a syntax error in either
+ * text is a difference.
+ */
+export function readAlike(file: string, before: string, after: string): boolean {
+  if (!(after.length >= before.length ? after.startsWith(before) : before.startsWith(after))) return false;
+  const a = documentRuns(before), b = documentRuns(after);
+  if (a.length !== b.length) return false;
+  try {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i][0] !== b[i][0]) return false;
+      const x = before.slice(a[i][0], a[i][1]), y = after.slice(b[i][0], b[i][1]);
+      if (x !== y && !sameDocs(parseWholeText(x, file, true), parseWholeText(y, file, true))) return false;
+    }
+    return true;
+  } catch (e) {
+    if (e instanceof KustomizeError) return false;
+    throw e;
   }
 }
 
