@@ -22,7 +22,10 @@ interface Run { start: number; text: string; docs: ParsedDoc[] }
 
 const cache = new Map<string, { text: string; runs: Run[] }>();
 
-export function clearParseCache(): void { cache.clear(); }
+/** The last pair of texts readAlike accepted. */
+let lastAlike: { file: string; before: string; after: string } | undefined;
+
+export function clearParseCache(): void { cache.clear(); lastAlike = undefined; }
 
 /** Runs of documents parsed (not taken from the cache) since start: tests read it. */
 export const parseStats = { runs: 0 };
@@ -78,20 +81,39 @@ function parseRuns(text: string, file: string, uniqueKeys: boolean, before: read
  */
 export function readAlike(file: string, before: string, after: string): boolean {
   if (!(after.length >= before.length ? after.startsWith(before) : before.startsWith(after))) return false;
+  // Every root that read the file asks the same.
+  if (lastAlike && lastAlike.file === file && lastAlike.before === before && lastAlike.after === after) return true;
   const a = documentRuns(before), b = documentRuns(after);
   if (a.length !== b.length) return false;
+  // The runs of `before` as the cache holds them (what the last render read): not parsed again.
+  const key = `u:${file}`;
+  const held = cache.get(key);
+  const kept = held && held.text === before && held.runs.length === a.length ? held.runs : undefined;
+  const runs: Run[] = [];
   try {
     for (let i = 0; i < a.length; i++) {
       if (a[i][0] !== b[i][0]) return false;
       const x = before.slice(a[i][0], a[i][1]), y = after.slice(b[i][0], b[i][1]);
-      if (x !== y && !sameDocs(parseWholeText(x, file, true), parseWholeText(y, file, true))) return false;
+      const old = kept?.[i].text === x ? kept[i].docs : undefined;
+      if (x === y) { if (old) runs.push(kept![i]); continue; }
+      observer?.(file);
+      const now = shiftedDocs(parseWholeText(y, file, true), b[i][0]);
+      if (!sameDocs(old ?? shiftedDocs(parseWholeText(x, file, true), a[i][0]), now)) return false;
+      runs.push({ start: b[i][0], text: y, docs: now });
     }
-    return true;
   } catch (e) {
     if (e instanceof KustomizeError) return false;
     throw e;
   }
+  // The render that read `before` stands for `after`: so does its parse, for the next keystroke.
+  if (runs.length === b.length) {
+    cache.delete(key);
+    cache.set(key, { text: after, runs });
+  }
+  lastAlike = { file, before, after };
+  return true;
 }
+
 
 /** The text parsed at once, never cached (what a file's runs must read the same as). */
 export function parseWholeText(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
