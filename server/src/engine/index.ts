@@ -48,7 +48,7 @@ export { RBAC_GROUP } from './model/rbac';
 export * as yamlNav from './model/yaml-nav';
 export { CONFIG_SETTING_KEYS, contributedConfiguration, renderSettingsTable, SETTINGS } from './settings-schema';
 export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
-export { clearParseCache as clearKustomizeParseCache, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
+export { clearEmitMemo as clearKustomizeEmitMemo, clearParseCache as clearKustomizeParseCache, observeParses as observeKustomizeParses, readAlike as kustomizeReadsAlike, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
 export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin as KustomizeOrigin, PathKey, RenderedObject, RenderNote, RenderOptions, RenderResult } from './render/kustomize';
 export { formatSize, parseSize, SIZE_HINT } from './size';
 export { describeGroup, groupBy, groupMessage } from './grouping';
@@ -59,6 +59,6 @@ export { chartFix, ChartJudging, chartValueSets, judgeChart, pointAt, chartNote,
 export type { ChartFileEdit, ChartFix, ChartFixOptions, ChartFinding, ChartJudgement, ChartJudgeOptions, ChartRelated, SetFailure, SetRender, SourcePoint, SourceSpan, ValueOrigin, ValueSet } from './chart-check';
 export { DEFAULT_KUBE_VERSION, loadChart, locateValue, renderChart } from './render/helm';
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';
-export { judgeRenders, KUSTOMIZE_RULE_ID, overlaySource, planKustomize, renderSafely, rootNames, sourceFixes, suppressInSource } from './kustomize-lint';
+export { judgeRenders, KUSTOMIZE_RULE_ID, overlaySource, RenderedStreams, planKustomize, renderSafely, rootNames, sourceFixes, suppressInSource } from './kustomize-lint';
 export type { FindingSource, JudgedFinding, JudgeOptions, KustomizePlan, PlanOptions, SourceFix, SourceFixContext, SourceFixKind } from './kustomize-lint';
 export { appendAll } from './util/arrays';

@@ -4,6 +4,7 @@ export { planKustomize, renderSafely } from './plan';
 export type { KustomizePlan, PlanOptions, RootRender } from './plan';
 export { judgeRenders, KUSTOMIZE_RULE_ID } from './judge';
 export type { FindingSource, JudgedFinding, JudgeOptions } from './judge';
+export { RenderedStreams } from './rendered-stream';
 export { isKustomizeDirective, isOnSetValue } from './partial';
 export { suppressInSource } from './suppress';
 export { overlaySource, sourceFixes } from './source-fix';

@@ -3,15 +3,13 @@
 // to the object's (or container's) node in the file that defines it. A finding is reported once
 // per source location, naming the roots when it does not hold in every root reaching that file.
 import type { Finding, ResolvedConfig } from '../lint';
-import { lintParsed } from '../lint';
-import { parseFile } from '../model/parse';
 import { LineIndex } from '../model/text';
 import type { FileSource, Origin, RenderedObject, RenderResult } from '../render/kustomize';
 import { WorkspaceIndex } from '../workspace';
-import { summarizeFile } from '../workspace/summary';
 import { buildFinding, KUSTOMIZE_RULE_ID, problemFindings } from './problems';
 import type { KustomizePlan } from './plan';
 import { isIdentity, renderedPathAt } from './rendered-path';
+import { RenderedStreams } from './rendered-stream';
 
 export interface JudgedFinding {
   /** The source file (as the FileSource names it) the finding lands in. */
@@ -43,6 +41,11 @@ export interface JudgeOptions {
    * keeps one per model generation): a root whose render did not change is not linted again.
    */
   rootCache?: WeakMap<RenderResult, RootFindings>;
+  /**
+   * The last lint of each root's rendered stream (the editor's): a new render of a root is
+   * parsed and linted from it, so only the objects an edit changed are parsed and linted again.
+   */
+  streams?: RenderedStreams;
 }
 
 /** One root's findings, placed in source files, before they are merged across roots. */
@@ -53,7 +56,10 @@ export { KUSTOMIZE_RULE_ID };
 export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: JudgeOptions): JudgedFinding[] {
   const texts = new Map<string, LineIndex | undefined>();
   const lines = (file: string) => {
-    if (!texts.has(file)) { const t = fs.readFile(file); texts.set(file, t === undefined ? undefined : new LineIndex(t)); }
+    if (!texts.has(file)) {
+      const t = fs.readFile(file);
+      texts.set(file, t === undefined ? undefined : options.streams ? options.streams.lines(file, t) : new LineIndex(t));
+    }
     return texts.get(file);
   };
   // Source location -> the finding and the roots it holds in.
@@ -86,10 +92,7 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
 function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: string, options: JudgeOptions,
   lines: (file: string) => LineIndex | undefined): RootFindings {
   const uri = options.renderedUri(root);
-  const parsed = parseFile(yaml);
-  const workspace = options.workspace.withFile(uri, summarizeFile(uri, parsed));
-  // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
-  const result = lintParsed(parsed, options.configFor(root), { uri, workspace, fixes: false });
+  const { parsed, result } = (options.streams ?? new RenderedStreams()).lint(root, uri, yaml, options.configFor(root), options.workspace);
   const out: RootFindings = [];
   for (const f of result.findings) {
     const object = objects[f.object.docIndex];

@@ -92,3 +92,18 @@ export function readsHold(reads: readonly Read[], source: FileSource): boolean {
   }
   return true;
 }
+
+/**
+ * The recorded reads updated to what `source` answers now, when every read answers the same
+ * except file texts that `alike(path, before, after)` accepts; undefined otherwise.
+ */
+export function readsAlike(reads: readonly Read[], source: FileSource, alike: (path: string, before: string, after: string) => boolean): Read[] | undefined {
+  const out: Read[] = [];
+  for (const r of reads) {
+    if (readsHold([r], source)) { out.push(r); continue; }
+    const now = source.readFile(r.path);
+    if (r.op !== 'readFile' || typeof r.answer !== 'string' || now === undefined || !alike(r.path, r.answer, now)) return undefined;
+    out.push({ ...r, answer: now });
+  }
+  return out;
+}

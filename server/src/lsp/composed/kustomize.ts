@@ -5,15 +5,17 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, inclusionMap, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderResult,
+  Finding, FindingSource, InclusionRole, inclusionMap, kustomizeReadsAlike, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
 import { diskUri, fsPathOf } from '../uris';
-import { EditorFileSource, readsHold, RecordingSource } from './kustomize-source';
+import { EditorFileSource, readsAlike, readsHold, RecordingSource } from './kustomize-source';
 
 const KUSTOMIZATION_FILE = /\/(kustomization\.ya?ml|Kustomization)$/;
 const MEMO_LIMIT = 16;
+/** Roles of files the renderer reads only as parsed YAML (generator inputs are read as text, kustomizations for inline patches too). */
+const PARSED_ROLES = new Set<InclusionRole>(['resource', 'patch', 'crd', 'configuration', 'replacement']);
 
 export interface KustomizeDeps {
   /** The text of the open document at this absolute path, if one is open. */
@@ -38,6 +40,8 @@ interface JudgementEntry extends Judgement { renders: RenderResult[]; generation
 export class KustomizeComposer {
   readonly source: EditorFileSource;
   private readonly renders = new Map<string, { reads: RecordingSource['reads']; result: RenderResult }>();
+  /** For each root, the files its last plan reached that it only parses as objects (resources, patches). */
+  private readonly parsedOnly = new Map<string, Set<string>>();
   private judgements: JudgementEntry[] = [];
   private readonly results = new WeakMap<Judgement, Map<string, { version: number; result: LintResult }>>();
   /** The files each root reached when last rendered (open ones re-publish when it changes). */
@@ -46,6 +50,8 @@ export class KustomizeComposer {
   private reachable: { dirs: readonly string[]; reads: RecordingSource['reads']; files: Set<string> } | undefined;
   /** The result last handed out for each file. */
   private readonly last = new Map<string, { version: number; result: LintResult }>();
+  /** Each root's last rendered stream and its lint: a re-render is parsed and linted from it. */
+  readonly streams = new RenderedStreams();
   private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
 
   constructor(private readonly deps: KustomizeDeps) {
@@ -113,8 +119,14 @@ export class KustomizeComposer {
     const plan = planKustomize(this.source, dirs, f => f === path, { render: (_fs, root) => this.render(root), siblings: true });
     for (const { root } of plan.renders) {
       const files = new Set<string>();
-      for (const [file, list] of plan.inclusions) if (list.some(i => i.root === root)) files.add(file);
+      const parsed = new Set<string>();
+      for (const [file, list] of plan.inclusions) {
+        const mine = list.filter(i => i.root === root);
+        if (mine.length > 0) files.add(file);
+        if (mine.length > 0 && mine.every(i => PARSED_ROLES.has(i.role))) parsed.add(file);
+      }
       this.reach.set(root, new Set([...(this.reach.get(root) ?? []), ...files]));
+      this.parsedOnly.set(root, parsed);
     }
     if (!plan.covered.has(path)) return undefined;
     const index = this.deps.index();
@@ -172,6 +184,7 @@ export class KustomizeComposer {
     if (this.rootCache?.generation !== generation || this.rootCache.config !== resolved) this.rootCache = { generation, config: resolved, cache: new WeakMap() };
     return {
       rootCache: this.rootCache.cache,
+      streams: this.streams,
       workspace: withoutFiles(this.deps.index(), plan.covered),
       configFor: () => resolved,
       renderedUri: root => diskUri(`${root}/.rendered.yaml`),
@@ -192,10 +205,19 @@ export class KustomizeComposer {
     return this.reachable!.files.has(path);
   }
 
-  /** A root's render, reused while every file it read reads the same. */
+  /**
+   * A root's render, reused while every file it read reads the same, or differs only by lines
+   * at its end that the renderer reads as nothing (a comment typed at the end of a resource).
+   */
   private render(root: string): RenderResult {
     const cached = this.renders.get(root);
     if (cached && readsHold(cached.reads, this.source)) return cached.result;
+    const parsed = this.parsedOnly.get(root);
+    const reads = cached && parsed && readsAlike(cached.reads, this.source, (path, before, after) => parsed.has(path) && kustomizeReadsAlike(path, before, after));
+    if (cached && reads) {
+      cached.reads = reads;
+      return cached.result;
+    }
     const recording = new RecordingSource(this.source);
     const result = renderSafely(recording, root);
     this.renders.set(root, { reads: recording.reads, result });

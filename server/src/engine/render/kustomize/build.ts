@@ -10,7 +10,7 @@ import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remov
 import { fixNameReferences } from './nameref';
 import { parseYamlDocs } from './parse';
 import { applyPatches } from './patches';
-import { idString, Resource, sameGvk, sameNamespace } from './resource';
+import { idString, ResId, Resource, sameNamespace } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
 import { BoundVar, declareVars, resolveVars } from './vars';
@@ -52,9 +52,11 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
   try {
     let res = into;
     noteUnsupported(state, k);
+    // Nothing renames the objects while resources are added: their ids are listed once.
+    const taken = new Set(res.map((x) => idKey(x.id())));
     for (const field of ['resources', 'bases']) {
       for (const entry of stringListField(k, field)) {
-        try { res = addResource(state, k, entry.value, entry.node, res); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
+        try { res = addResource(state, k, entry.value, entry.node, res, taken); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
       }
     }
     mergeConfigurations(state.fs, k, state.config);
@@ -91,7 +93,7 @@ function atEntry(e: unknown, at: Origin | undefined): unknown {
 
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git::|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\.git(\/\/|$)/;
 
-function addResource(state: BuildState, k: Kustomization, path: string, entry: KNode, res: Resource[]): Resource[] {
+function addResource(state: BuildState, k: Kustomization, path: string, entry: KNode, res: Resource[], taken: Set<string>): Resource[] {
   if (REMOTE.test(path)) {
     state.notes.push({ kind: 'remote-resource', message: `remote resource "${path}" is not rendered`, at: entry.origin! });
     return res;
@@ -100,15 +102,12 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
   const kind = state.fs.kindOf(full);
   if (kind === 'file') {
     checkInRoot(full, k, entry.origin);
-    for (const r of readResources(state.fs.readFile(full) ?? '', full)) res = append(res, r, entry.origin);
-    return res;
+    return appendAll(res, readResources(state.fs.readFile(full) ?? '', full), entry.origin, taken);
   }
   if (kind === 'dir') {
     const sub = loadKustomization(state.fs, full, state.restrictToRoot);
     if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
-    let out = res;
-    for (const r of accumulate(state, sub, [])) out = append(out, r, entry.origin);
-    return out;
+    return appendAll(res, accumulate(state, sub, []), entry.origin, taken);
   }
   throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
 }
@@ -141,12 +140,18 @@ function stringifyMetadataMaps(node: KMap): void {
   }
 }
 
-function append(res: Resource[], r: Resource, at: Origin | undefined): Resource[] {
-  const id = r.id();
-  if (res.some((x) => sameGvk(x.gvk(), id) && x.name === id.name && sameNamespace(x.namespace, id.namespace))) {
-    throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
+/** Same group, version, kind, name and namespace (an empty one being "default"): one object to Kustomize. */
+const idKey = (id: ResId) => `${id.group}\0${id.version}\0${id.kind}\0${id.name}\0${id.namespace || 'default'}`;
+
+/** Adds resources one by one, refusing one whose id is `taken` (the ids of `res`, kept up to date). */
+function appendAll(res: Resource[], added: readonly Resource[], at: Origin | undefined, taken: Set<string>): Resource[] {
+  for (const r of added) {
+    const id = r.id();
+    const key = idKey(id);
+    if (taken.has(key)) throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`, at, 'conflict');
+    taken.add(key);
+    res.push(r);
   }
-  res.push(r);
   return res;
 }
 

@@ -1,18 +1,19 @@
 // The Kustomize renderer's public API: render a kustomization folder through a FileSource into
 // objects that keep, for every node, the file and range that decided it.
-import { emitStream } from './emit';
+import { emitObjects } from './emit-memo';
 import { KustomizeError, KustomizeErrorCode } from './errors';
 export type { KustomizeErrorCode } from './errors';
 import { FileSource, normalizePath } from './file-source';
 import { buildRoot } from './build';
-import { get, isMap, isSeq, KNode, Origin, Plain, toPlain } from './model';
+import { get, isMap, isSeq, KNode, Origin, Plain, toPlainChecked } from './model';
 import { RenderNote } from './notes';
 
 export type { FileSource } from './file-source';
 export { memorySource, normalizePath } from './file-source';
 export type { Origin } from './model';
 export type { RenderNote } from './notes';
-export { clearParseCache } from './parse';
+export { clearParseCache, observeParses, readAlike } from './parse';
+export { clearEmitMemo, emitStats } from './emit-memo';
 export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
 export type { Inclusion, InclusionRole } from './inclusion';
 
@@ -46,11 +47,12 @@ export function renderKustomization(fs: FileSource, dir: string, options: Render
   const sorted = () => notes.sort((a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.range[0] - b.at.range[0]));
   try {
     const { resources } = buildRoot(fs, normalizePath(dir), notes, { reorder: options.reorder ?? 'legacy', restrictToRoot: options.loadRestrictions !== 'none' });
-    const objects = resources.map((r): RenderedObject => {
+    const plains = resources.map((r) => toPlainChecked(r.node));
+    const objects = resources.map((r, i): RenderedObject => {
       const node = r.node;
-      return { value: toPlain(node), definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
+      return { value: plains[i].value, definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
     });
-    return { ok: true, objects, notes: sorted(), yaml: emitStream(objects.map((o) => o.value)) };
+    return { ok: true, objects, notes: sorted(), yaml: emitObjects(plains) };
   } catch (e) {
     if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, code: e.code, at: e.at }, notes: sorted() };
     if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}`, code: 'other' }, notes: sorted() };

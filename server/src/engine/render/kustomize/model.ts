@@ -78,6 +78,16 @@ export function ensureMap(n: KMap, path: readonly string[], origin?: Origin): KM
 /** A plain value as Go's YAML v3 decoder would hand it to encoding/json. */
 export type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain };
 
+// Set when a scalar read as a number that JSON cannot write (toPlainChecked).
+let nonFinite = false;
+
+/** toPlain, and whether JSON writes the value exactly (no NaN or ±Infinity in it). */
+export function toPlainChecked(n: KNode): { value: Plain; jsonExact: boolean } {
+  nonFinite = false;
+  const value = toPlain(n);
+  return { value, jsonExact: !nonFinite };
+}
+
 export function toPlain(n: KNode): Plain {
   switch (n.kind) {
     case 'seq': return n.items.map(toPlain);
@@ -94,10 +104,15 @@ function scalarToPlain(n: KScalar): Plain {
   switch (n.tag) {
     case 'null': return null;
     case 'bool': return /^(true|True|TRUE)$/.test(n.value);
-    case 'int': return parseGoInt(n.value);
-    case 'float': return parseGoFloat(n.value);
+    case 'int': return finite(parseGoInt(n.value));
+    case 'float': return finite(parseGoFloat(n.value));
     default: return n.value;
   }
+}
+
+function finite(v: number): number {
+  if (!Number.isFinite(v)) nonFinite = true;
+  return v;
 }
 
 function parseGoInt(text: string): number {

@@ -3,30 +3,121 @@
 // (they never reach `kustomize build` output).
 import { Alias, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
 import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
+import { documentRuns, sameDocs, shiftedDocs } from './doc-runs';
 import { KustomizeError } from './errors';
 
 export interface ParsedDoc { node: KNode | undefined; origin: Origin }
 
 // Re-rendering after a keystroke re-reads every file of the root; parsing dominates the cost,
 // so parsed files are kept (by path and exact text) and handed out as copies, since the
-// renderer changes the trees it is given. Bounded; the oldest entry goes first.
+// renderer changes the trees it is given. A file whose text changed is parsed again by runs of
+// documents (doc-runs.ts): the runs whose text is the same as before are taken from the last
+// parse, so typing in one object of a large file parses that object. Any syntax error, and the
+// whole text is parsed at once, as before (its error, at its place, is the answer). Bounded; the
+// oldest entry goes first.
 const CACHE_LIMIT = 512;
-const cache = new Map<string, { text: string; docs: ParsedDoc[] }>();
 
-export function clearParseCache(): void { cache.clear(); }
+/** A run of the text and its documents (ranges in the file whose run starts at `start`). */
+interface Run { start: number; text: string; docs: ParsedDoc[] }
+
+const cache = new Map<string, { text: string; runs: Run[] }>();
+
+/** The last pair of texts readAlike accepted. */
+let lastAlike: { file: string; before: string; after: string } | undefined;
+
+export function clearParseCache(): void { cache.clear(); lastAlike = undefined; }
+
+/** Runs of documents parsed (not taken from the cache) since start: tests read it. */
+export const parseStats = { runs: 0 };
+
+let observer: ((file: string) => void) | undefined;
+
+/** Tells `seen` of every file the renderer parses (not served from the cache); undefined stops it. */
+export function observeParses(seen: ((file: string) => void) | undefined): void { observer = seen; }
 
 export function parseYamlDocs(text: string, file: string, uniqueKeys = true): ParsedDoc[] {
   const key = `${uniqueKeys ? 'u' : 'd'}:${file}`;
   const hit = cache.get(key);
-  if (hit && hit.text === text) return hit.docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin }));
-  const docs = parseUncached(text, file, uniqueKeys);
+  if (hit && hit.text === text) return handOut(hit.runs);
+  observer?.(file);
+  const runs = parseRuns(text, file, uniqueKeys, hit?.runs ?? []);
   cache.delete(key);
-  cache.set(key, { text, docs: docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin })) });
+  cache.set(key, { text, runs });
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  return docs;
+  return handOut(runs);
 }
 
-function parseUncached(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
+/** Copies: the renderer changes what it is given, never the cache. */
+function handOut(runs: readonly Run[]): ParsedDoc[] {
+  return runs.flatMap((r) => r.docs.map((d) => ({ node: d.node && clone(d.node), origin: d.origin })));
+}
+
+function parseRuns(text: string, file: string, uniqueKeys: boolean, before: readonly Run[]): Run[] {
+  const reusable = new Map<string, Run[]>();
+  for (const r of before) reusable.set(r.text, [...(reusable.get(r.text) ?? []), r]);
+  const runs: Run[] = [];
+  try {
+    for (const [start, end] of documentRuns(text)) {
+      const runText = text.slice(start, end);
+      const old = reusable.get(runText)?.shift();
+      // A run moved by the edit is moved once here, not at every hand-out.
+      const docs = old ? (old.start === start ? old.docs : shiftedDocs(old.docs, start - old.start)) : parseWholeText(runText, file, uniqueKeys);
+      runs.push({ start, text: runText, docs: !old && start > 0 ? shiftedDocs(docs, start) : docs });
+    }
+    return runs;
+  } catch (e) {
+    if (!(e instanceof KustomizeError)) throw e;
+    // Throws the error of the text as a whole (its line counted from the file's start).
+    return [{ start: 0, text, docs: parseWholeText(text, file, uniqueKeys) }];
+  }
+}
+
+/**
+ * True when one text is the other with lines added or taken away at its end (a comment typed at
+ * the end of a file) and the renderer reads both the same: the same documents, nodes and ranges.
+ * Every offset, line and character of a node then stays, so what was rendered and judged from the
+ * one holds for the other. Only the last runs of documents are parsed; a syntax error in either
+ * text is a difference.
+ */
+export function readAlike(file: string, before: string, after: string): boolean {
+  if (!(after.length >= before.length ? after.startsWith(before) : before.startsWith(after))) return false;
+  // Every root that read the file asks the same.
+  if (lastAlike && lastAlike.file === file && lastAlike.before === before && lastAlike.after === after) return true;
+  const a = documentRuns(before), b = documentRuns(after);
+  if (a.length !== b.length) return false;
+  // The runs of `before` as the cache holds them (what the last render read): not parsed again.
+  const key = `u:${file}`;
+  const held = cache.get(key);
+  const kept = held && held.text === before && held.runs.length === a.length ? held.runs : undefined;
+  const runs: Run[] = [];
+  try {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i][0] !== b[i][0]) return false;
+      const x = before.slice(a[i][0], a[i][1]), y = after.slice(b[i][0], b[i][1]);
+      const old = kept?.[i].text === x ? kept[i].docs : undefined;
+      if (x === y) { if (old) runs.push(kept![i]); continue; }
+      observer?.(file);
+      const now = shiftedDocs(parseWholeText(y, file, true), b[i][0]);
+      if (!sameDocs(old ?? shiftedDocs(parseWholeText(x, file, true), a[i][0]), now)) return false;
+      runs.push({ start: b[i][0], text: y, docs: now });
+    }
+  } catch (e) {
+    if (e instanceof KustomizeError) return false;
+    throw e;
+  }
+  // The render that read `before` stands for `after`: so does its parse, for the next keystroke.
+  if (runs.length === b.length) {
+    cache.delete(key);
+    cache.set(key, { text: after, runs });
+  }
+  lastAlike = { file, before, after };
+  return true;
+}
+
+
+/** The text parsed at once, never cached (what a file's runs must read the same as). */
+export function parseWholeText(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
+  parseStats.runs++;
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.2', uniqueKeys, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
