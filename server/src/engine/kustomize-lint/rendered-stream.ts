@@ -9,6 +9,7 @@ import type { FactChange } from '../lint-reuse';
 import { ParsedFile, parseFile } from '../model/parse';
 import { LineIndex } from '../model/text';
 import type { WorkspaceIndex } from '../workspace';
+import { factDelta } from '../workspace/fact-delta';
 import { ObjectSummary, summarizeFile } from '../workspace/summary';
 
 /** How many roots' streams are kept (each holds its rendered text's parse). */
@@ -25,7 +26,6 @@ interface Stream {
   baseObjects: readonly ObjectSummary[];
   parsed: ParsedFile;
   summaries: ObjectSummary[];
-  facts: string[];
   result: LintResult;
 }
 
@@ -62,15 +62,15 @@ export class RenderedStreams {
     this.stats.parsed++;
     this.stats.documentsParsed += parsed.documents.filter(d => !taken.has(d.doc)).length;
     const summaries = summarizeFile(uri, parsed);
-    const facts = summaries.map(factsOf);
-    const changed: FactChange = !prev || !sameBase ? 'any' : factChange(prev, summaries, facts);
+    // What the rendered objects' facts changed (fact-delta.ts): the rest of the model is the same.
+    const changed: FactChange = !prev || !sameBase ? 'any' : factDelta(prev.summaries, summaries);
     const workspace = base.withFile(uri, summaries);
     // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
     const result = lintParsed(parsed, config, {
       uri, workspace, summaries, fixes: false,
       ...(prev && prev.config === config && prev.uri === uri ? { previous: { result: prev.result, changed } } : {}),
     });
-    const stream: Stream = { uri, yaml, config, base, baseObjects, parsed, summaries, facts, result };
+    const stream: Stream = { uri, yaml, config, base, baseObjects, parsed, summaries, result };
     this.touch(root, stream);
     return stream;
   }
@@ -91,21 +91,6 @@ export class RenderedStreams {
     this.byRoot.set(root, stream);
     if (this.byRoot.size > ROOT_LIMIT) this.byRoot.delete(this.byRoot.keys().next().value!);
   }
-}
-
-/** What the model keeps of an object, positions left out (moving text is no change of facts). */
-function factsOf(s: ObjectSummary): string {
-  return JSON.stringify(s, (k, v) => (k === 'range' || k === 'ranges' ? undefined : v));
-}
-
-/**
- * What changed among the rendered objects' facts: nothing, some objects (no Namespace: the Pod
- * Security level of every workload stays), or anything.
- */
-function factChange(prev: Stream, summaries: readonly ObjectSummary[], facts: readonly string[]): FactChange {
-  if (facts.length === prev.facts.length && facts.every((f, i) => f === prev.facts[i])) return 'none';
-  const namespaces = (list: readonly ObjectSummary[], keys: readonly string[]) => keys.filter((_, i) => list[i].kind === 'Namespace' && list[i].group === '').join('\n');
-  return namespaces(summaries, facts) === namespaces(prev.summaries, prev.facts) ? 'objects' : 'any';
 }
 
 /** The same model to lint against: the same objects, positions included (related places point there). */
