@@ -79,13 +79,17 @@ export function findPair(map: YAMLMap, name: string, doc: Document, depth = 0, s
 export function get(map: YAMLMap | undefined, name: string, doc: Document): Ref | undefined {
   if (!map) return undefined;
   const hit = findPair(map, name, doc);
-  if (!hit) return undefined;
-  const raw = hit.pair.value;
+  return hit && refOf(hit.pair, hit.merged, doc);
+}
+
+/** The value of a pair as a Ref (undefined when null); `merged`: the pair came through a `<<` merge. */
+function refOf(pair: Pair, merged: boolean, doc: Document): Ref | undefined {
+  const raw = pair.value;
   if (raw == null) return undefined;
   const value = resolveAlias(raw, doc);
   if (!value) return undefined;
   if (isScalar(value) && value.value == null) return undefined;
-  return { value, key: isScalar(hit.pair.key) ? hit.pair.key : undefined, site: raw as Node, viaAlias: hit.merged || isAlias(raw) };
+  return { value, key: isScalar(pair.key) ? pair.key : undefined, site: raw as Node, viaAlias: merged || isAlias(raw) };
 }
 
 /** The key scalar of `name` in `map` even when its value is null (`securityContext:`). */
@@ -157,7 +161,13 @@ export function num(ref: Ref | undefined): number | undefined {
 /** The pairs of a map, keys as text: own pairs first, then those `<<` merges bring in. */
 export function entries(map: YAMLMap | undefined, doc: Document): Array<{ name: string; ref: Ref }> {
   if (!map) return [];
-  const names: string[] = [];
+  // A set and one pass over the own pairs: a ConfigMap may have tens of thousands of keys.
+  const names = new Set<string>();
+  const own = new Map<string, Pair>();
+  for (const item of map.items) {
+    const name = isPair(item) ? keyText(item.key) : undefined;
+    if (name !== undefined && name !== '<<') own.set(name, item as Pair);
+  }
   const visited = new Set<YAMLMap>();
   const collect = (m: YAMLMap, depth: number) => {
     if (visited.has(m)) return;
@@ -165,7 +175,7 @@ export function entries(map: YAMLMap | undefined, doc: Document): Array<{ name: 
     for (const item of m.items) {
       if (!isPair(item)) continue;
       const name = keyText(item.key);
-      if (name !== undefined && name !== '<<' && !names.includes(name)) names.push(name);
+      if (name !== undefined && name !== '<<') names.add(name);
     }
     if (depth > 4) return;
     for (const item of m.items) {
@@ -179,7 +189,9 @@ export function entries(map: YAMLMap | undefined, doc: Document): Array<{ name: 
   collect(map, 0);
   const out: Array<{ name: string; ref: Ref }> = [];
   for (const name of names) {
-    const r = get(map, name, doc);
+    // Own keys win over merged ones, the last own duplicate as findPair answers.
+    const pair = own.get(name);
+    const r = pair ? refOf(pair, false, doc) : get(map, name, doc);
     if (r) out.push({ name, ref: r });
   }
   return out;
