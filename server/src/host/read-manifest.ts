@@ -4,7 +4,10 @@
 // dropped, anything else is UTF-8 with invalid bytes read as U+FFFD. Nothing else is recognised:
 // a UTF-32 file decodes to text full of NULs, which go-yaml refuses, so kubectl applies nothing.
 import * as fs from 'node:fs';
-import { formatSize, tooLarge } from '../engine';
+// The modules themselves, not the engine's index: the indexing worker reads files through this
+// and should not load every rule to do it.
+import { tooLarge } from '../engine/model/parse';
+import { formatSize } from '../engine/size';
 
 export interface ManifestText {
   raw: Buffer;
