@@ -3,8 +3,8 @@
 // then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
 // bench/keystroke-lsp.mjs), workspace indexing against its parse floor, with RSS
 // (bench/indexing.mjs), the CLI against its parse floor (bench/cli-floor.mjs), cost against size
-// (bench/scaling.mjs) and a 10 MB document over the protocol (bench/big-document-lsp.mjs). Numbers only: nothing is asserted. Uses the built engine (run
-// `npx tsc -b` first).
+// (bench/scaling.mjs) and a 10 MB document over the protocol (bench/big-document-lsp.mjs).
+// Numbers only: nothing is asserted. Uses the built engine (run `npx tsc -b` first).
 //
 //   npm run bench [-- <file or directory>] [-- --runs N]
 import { execFileSync } from 'node:child_process';
