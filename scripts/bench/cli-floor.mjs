@@ -29,14 +29,17 @@ function manifests(dir) {
   return out;
 }
 
+const cpuMs = c0 => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
+
 async function child(kind, dir, flags) {
+  const c0 = process.cpuUsage();
   const require = createRequire(path.join(root, 'server', 'package.json'));
   if (kind === 'floor') {
     const { LineCounter, parseAllDocuments } = require('yaml');
     const files = manifests(dir);
     const t0 = process.hrtime.bigint();
     for (const f of files) parseAllDocuments(fs.readFileSync(f, 'utf8'), { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() });
-    return { ms: ms(t0), files: files.length };
+    return { ms: ms(t0), cpuMs: cpuMs(c0), files: files.length };
   }
   const t0 = process.hrtime.bigint();
   const { main } = require(path.join(root, 'server', 'out', 'cli', 'main.js'));
@@ -47,7 +50,7 @@ async function child(kind, dir, flags) {
     color: false,
     cwd: dir,
   });
-  return { ms: ms(t0), code, findings };
+  return { ms: ms(t0), cpuMs: cpuMs(c0), code, findings };
 }
 
 if (process.argv[2] === '--child') {

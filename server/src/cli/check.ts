@@ -53,7 +53,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const maxBytes = (file: SourceFile): number => args.maxFileSize ?? repo.forFile(file.absolute)?.file.maxFileSize ?? MAX_TEXT_LENGTH;
   const inputs: Input[] = [];
   for (const file of files) {
-    const content = await read(file, maxBytes(file), io);
+    const content = read(file, maxBytes(file), io);
     if (!content) { ioErrors++; continue; }
     inputs.push({ file, content, uri: pathToFileURL(file.absolute).href });
   }
@@ -70,7 +70,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const context = await discover(roots, io.cwd);
     for (const file of context.files) {
       if (checked.has(file.absolute) || repo.excludes(file.absolute)) continue;
-      const content = await read(file, maxBytes(file), { ...io, err: () => undefined });
+      const content = read(file, maxBytes(file), { ...io, err: () => undefined });
       if (content && 'text' in content) inputs.push({ file, content, uri: pathToFileURL(file.absolute).href, context: true });
     }
   }
@@ -217,9 +217,9 @@ function defaultNamespaceOf(args: CheckArgs, repos: ReadonlyArray<RepoConfig | u
   return first ?? 'default';
 }
 
-async function read(file: SourceFile, maxBytes: number, io: Io): Promise<FileContent | { skipped: string } | undefined> {
+function read(file: SourceFile, maxBytes: number, io: Io): FileContent | { skipped: string } | undefined {
   try {
-    return await readManifest(file.absolute, maxBytes);
+    return readManifest(file.absolute, maxBytes);
   } catch (e) {
     io.err(`kube-harden: error: ${file.display}: ${describe(e)}\n`);
     return undefined;
