@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ObjectSummary } from '../engine/workspace/summary';
 import { summarizeDiskFile } from './diskFiles';
-import { CANCELLED, CONTROL_CELLS, LEFT, ReadJob, ReadOutcome, WorkerAnswer } from './indexWorker';
+import { CANCELLED, CONTROL_CELLS, LEFT, ReadJob, ReadOutcome, WorkerAnswer } from './indexProtocol';
 import { yieldToEventLoop } from './slices';
 
-export type { ReadOutcome } from './indexWorker';
+export type { ReadOutcome } from './indexProtocol';
 
 export interface ReadTarget { file: string; uri: string }
 

@@ -14,36 +14,7 @@
 // worker of a job parses large files: the others leave them to it, and stay small.
 import { parentPort } from 'node:worker_threads';
 import { readManifestTextSync, summariesOf } from './diskFiles';
-import type { ObjectSummary } from '../engine/workspace/summary';
-
-/** control[NEXT]: the next file to take; control[CANCELLED]: non-zero once the job is abandoned. */
-export const NEXT = 0;
-export const CANCELLED = 1;
-export const CONTROL_CELLS = 2;
-
-/** Files larger than this (bytes) are parsed by the job's large-file worker only. */
-export const LARGE_FILE = 256 * 1024;
-
-export interface ReadJob {
-  job: number;
-  files: string[];
-  uris: string[];
-  /** CONTROL_CELLS Int32 cells on a SharedArrayBuffer, shared with the other workers. */
-  control: Int32Array;
-  /** This worker parses large files; otherwise it answers LEFT for them. */
-  large: boolean;
-}
-
-/** What one file contributes (undefined: it no longer exists), or why it could not be read. */
-export type ReadOutcome = { summaries: ObjectSummary[] | undefined } | { error: string };
-
-/** A large file left for the large-file worker. */
-export const LEFT = 'left';
-
-export type WorkerAnswer =
-  | { job: number; results: Array<[index: number, outcome: ReadOutcome | typeof LEFT]> }
-  /** This worker takes no more files of the job (all taken, or cancelled). */
-  | { job: number; done: true };
+import { CANCELLED, LARGE_FILE, LEFT, NEXT, ReadJob, ReadOutcome, WorkerAnswer } from './indexProtocol';
 
 /** Work between two turns of the worker's event loop, and so at most between two answers. */
 const SLICE_MS = 20;
@@ -51,7 +22,7 @@ const SLICE_MS = 20;
 const BATCH = 256;
 
 /** The outcome of one file, never a throw (LEFT for a large file, unless `large`). */
-export function readOne(file: string, uri: string, large: boolean): ReadOutcome | typeof LEFT {
+function readOne(file: string, uri: string, large: boolean): ReadOutcome | typeof LEFT {
   try {
     const text = readManifestTextSync(file, large ? Infinity : LARGE_FILE);
     if (typeof text === 'object') return LEFT;

@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MAX_TEXT_LENGTH } from '@kube-harden/server/out/engine/model/parse';
+import { readManifestTextSync } from '@kube-harden/server/out/lsp/diskFiles';
 import { DiskReader, ReadOutcome, ReadSignal, ReadTarget } from '@kube-harden/server/out/lsp/diskReader';
-import { LARGE_FILE } from '@kube-harden/server/out/lsp/indexWorker';
+import { LARGE_FILE } from '@kube-harden/server/out/lsp/indexProtocol';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 
@@ -69,8 +70,9 @@ describe('lsp: DiskReader (the indexing workers)', function () {
       const targets: ReadTarget[] = [];
       for (let i = 0; i < 40; i++) targets.push(f.write(`small/cm-${String(i).padStart(2, '0')}.yaml`, configMap(`c${i}`)));
       // Larger than LARGE_FILE: parsed by the job's large-file worker only.
-      const padding = `data:\n${Array.from({ length: Math.ceil(LARGE_FILE / 12) }, (_, i) => `  k${i}: "v${i}"`).join('\n')}\n`;
-      targets.push(f.write('large.yaml', configMap('large') + padding));
+      const padding = `data:\n  big: |\n${Array.from({ length: Math.ceil(LARGE_FILE / 10) }, (_, i) => `    line ${i}`).join('\n')}\n`;
+      // Several, so the worker that leaves them has some to leave whatever the scheduling.
+      for (const n of [1, 2, 3, 4]) targets.push(f.write(`large-${n}.yaml`, configMap(`large${n}`) + padding));
       targets.push(f.write('two.yaml', `${configMap('first')}---\n${configMap('second')}`));
       targets.push(f.write('workflow.yaml', 'on: push\njobs: {}\n'));
       f.write('chart/Chart.yaml', 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
@@ -82,12 +84,12 @@ describe('lsp: DiskReader (the indexing workers)', function () {
       // A link to itself cannot be opened (ELOOP): unreadable, so it contributes nothing.
       fs.symlinkSync(path.join(f.dir, 'loop.yaml'), path.join(f.dir, 'loop.yaml'));
       targets.push(f.target('loop.yaml'));
-      assert.ok(fs.statSync(path.join(f.dir, 'large.yaml')).size > LARGE_FILE);
+      assert.ok(fs.statSync(path.join(f.dir, 'large-1.yaml')).size > LARGE_FILE);
 
       const outcomes = await readAll(reader, targets);
       assert.deepEqual(outcomes, [
         ...Array.from({ length: 40 }, (_, i) => `ConfigMap/c${i}@cm-${String(i).padStart(2, '0')}.yaml`),
-        'ConfigMap/large@large.yaml',
+        ...[1, 2, 3, 4].map(n => `ConfigMap/large${n}@large-${n}.yaml`),
         'ConfigMap/first@two.yaml ConfigMap/second@two.yaml',
         'nothing',
         'nothing',
@@ -99,6 +101,19 @@ describe('lsp: DiskReader (the indexing workers)', function () {
       assert.equal(reader.workerCount, 0);
     } finally {
       reader.dispose();
+      f.cleanup();
+    }
+  });
+
+  it('leaves a file larger than asked unread, and says its size', () => {
+    const f = tempFolder();
+    try {
+      const { file } = f.write('cm.yaml', configMap('one'));
+      const size = fs.statSync(file).size;
+      assert.deepEqual(readManifestTextSync(file, size - 1), { size });
+      assert.equal(readManifestTextSync(file, size), configMap('one'));
+      assert.equal(readManifestTextSync(path.join(f.dir, 'gone.yaml'), size), undefined);
+    } finally {
       f.cleanup();
     }
   });
