@@ -74,22 +74,26 @@ const fmt = (n, d = 0) => n.toFixed(d);
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-cli-bench-'));
 try {
-  console.log(`kube-harden check (one process, cold start, JSON output) vs the floor (read + bare yaml parse of every manifest); median of ${runs} runs`);
-  console.log('folder                                     files  config    check ms  floor ms  ratio  findings');
+  console.log(`kube-harden check (one process, cold start, JSON output) vs the floor (read + bare yaml parse of every manifest); median of ${runs} runs; CPU: every thread`);
+  console.log('folder                                     files  config    check ms  floor ms  ratio  check CPU  floor CPU  CPU ratio  findings');
   for (const corpus of corpora) {
     const dir = path.join(scratch, path.basename(corpus));
     fs.cpSync(corpus, dir, { recursive: true });
     const floors = [];
+    const floorCpus = [];
     let files = 0;
-    for (let i = 0; i < runs; i++) { const r = run('floor', dir); floors.push(r.ms); files = r.files; }
+    for (let i = 0; i < runs; i++) { const r = run('floor', dir); floors.push(r.ms); floorCpus.push(r.cpuMs); files = r.files; }
     const floor = median(floors);
+    const floorCpu = median(floorCpus);
     for (const [label, flags] of [['default', []], ['strict', ['--preset', 'strict']]]) {
       const times = [];
+      const cpus = [];
       let findings = 0;
-      for (let i = 0; i < runs; i++) { const r = run('check', dir, flags); times.push(r.ms); findings = r.findings; }
+      for (let i = 0; i < runs; i++) { const r = run('check', dir, flags); times.push(r.ms); cpus.push(r.cpuMs); findings = r.findings; }
       const check = median(times);
+      const checkCpu = median(cpus);
       const name = path.relative(root, corpus) || corpus;
-      console.log(`${name.padEnd(42)} ${String(files).padStart(5)}  ${label.padEnd(7)} ${fmt(check).padStart(9)} ${fmt(floor).padStart(9)} ${fmt(check / floor, 2).padStart(6)} ${String(findings).padStart(9)}`);
+      console.log(`${name.padEnd(42)} ${String(files).padStart(5)}  ${label.padEnd(7)} ${fmt(check).padStart(9)} ${fmt(floor).padStart(9)} ${fmt(check / floor, 2).padStart(6)} ${fmt(checkCpu).padStart(10)} ${fmt(floorCpu).padStart(10)} ${fmt(checkCpu / floorCpu, 2).padStart(10)} ${String(findings).padStart(9)}`);
     }
   }
 } finally {
