@@ -54,7 +54,8 @@ const STORE_SLICE_MS = 10;
 /** Runs the pass; resolves with the files found, or undefined when the job was cancelled. */
 export async function runIndexing(pass: IndexingPass): Promise<Set<string> | undefined> {
   const { job } = pass;
-  pass.prepare?.();
+  // Without folders there is nothing to read: no worker is started for nothing.
+  if (pass.folders.length > 0) pass.prepare?.();
   const files: string[] = [];
   for (const folder of pass.folders) {
     if (job.cancelled) return undefined;

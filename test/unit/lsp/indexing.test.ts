@@ -77,6 +77,20 @@ describe('lsp: runIndexing', () => {
     }
   });
 
+  it('starts no reader without folders, and finds nothing', async () => {
+    let prepared = 0;
+    const found = await runIndexing({
+      job: new IndexingJob(),
+      folders: [],
+      progressThreshold: Infinity,
+      prepare: () => { prepared++; },
+      read: async () => {},
+      store: () => assert.fail('nothing is stored'),
+    });
+    assert.deepEqual(found, new Set());
+    assert.equal(prepared, 0);
+  });
+
   it('answers undefined without reading when cancelled while the folders are listed', async () => {
     const f = folderOf(3);
     try {
