@@ -2,9 +2,9 @@
 // the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks;
 // then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
 // bench/keystroke-lsp.mjs), workspace indexing against its parse floor, with RSS
-// (bench/indexing.mjs), cost against size (bench/scaling.mjs) and a 10 MB document over the
-// protocol (bench/big-document-lsp.mjs). Numbers only: nothing is asserted. Uses the built engine (run
-// `npx tsc -b` first).
+// (bench/indexing.mjs), the CLI against its parse floor (bench/cli-floor.mjs), cost against size
+// (bench/scaling.mjs) and a 10 MB document over the protocol (bench/big-document-lsp.mjs).
+// Numbers only: nothing is asserted. Uses the built engine (run `npx tsc -b` first).
 //
 //   npm run bench [-- <file or directory>] [-- --runs N]
 import { execFileSync } from 'node:child_process';
@@ -171,12 +171,16 @@ await import('./bench/kustomize-keystroke.mjs');
 // Indexing the folders of a workspace: the admission fixtures (thousands of small files) and the
 // real installs (a few big ones), each in its own process so its RSS is its own.
 console.log('');
-console.log('workspace indexing (lsp/workspace.ts) vs the floor (read + bare yaml parse of every manifest)');
-console.log('folder                                     files     MiB  objects  index ms  parse ms  ratio  RSS MiB');
+console.log('workspace indexing (lsp/workspace.ts) vs the floor (read + bare yaml parse of every manifest); CPU: every thread; RSS once indexed, and its peak');
+console.log('folder                                     files     MiB  objects  index ms  parse ms  ratio  index CPU  parse CPU  CPU ratio  RSS MiB  peak MiB');
 for (const corpus of [path.join(root, 'test', 'fixtures', 'pod-security-admission'), path.join(root, 'test', 'fixtures', 'real')]) {
   const r = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'indexing.mjs'), corpus], { encoding: 'utf8' }).trim().split('\n').pop());
-  console.log(`${r.folder.padEnd(40)} ${String(r.files).padStart(7)} ${fmt(r.mib).padStart(7)} ${String(r.objects).padStart(8)} ${fmt(r.indexMs, 0).padStart(9)} ${fmt(r.parseMs, 0).padStart(9)} ${fmt(r.indexMs / r.parseMs, 2).padStart(6)} ${fmt(r.rssMiB).padStart(8)}`);
+  console.log(`${r.folder.padEnd(40)} ${String(r.files).padStart(7)} ${fmt(r.mib).padStart(7)} ${String(r.objects).padStart(8)} ${fmt(r.indexMs, 0).padStart(9)} ${fmt(r.parseMs, 0).padStart(9)} ${fmt(r.indexMs / r.parseMs, 2).padStart(6)} ${fmt(r.indexCpuMs, 0).padStart(10)} ${fmt(r.parseCpuMs, 0).padStart(10)} ${fmt(r.indexCpuMs / r.parseCpuMs, 2).padStart(10)} ${fmt(r.rssMiB).padStart(8)} ${fmt(r.peakRssMiB).padStart(9)}`);
 }
+
+// The CLI on the same corpora: `check` in one process against its own parse floor.
+console.log('');
+execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'cli-floor.mjs')], { stdio: 'inherit' });
 
 // Cost against size on the inputs that were quadratic (thousands of containers, env entries).
 console.log('');

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appendAll, ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, ParsedFile, parseFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine';
+import { appendAll, ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
@@ -53,7 +53,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const maxBytes = (file: SourceFile): number => args.maxFileSize ?? repo.forFile(file.absolute)?.file.maxFileSize ?? MAX_TEXT_LENGTH;
   const inputs: Input[] = [];
   for (const file of files) {
-    const content = await read(file, maxBytes(file), io);
+    const content = read(file, maxBytes(file), io);
     if (!content) { ioErrors++; continue; }
     inputs.push({ file, content, uri: pathToFileURL(file.absolute).href });
   }
@@ -70,7 +70,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const context = await discover(roots, io.cwd);
     for (const file of context.files) {
       if (checked.has(file.absolute) || repo.excludes(file.absolute)) continue;
-      const content = await read(file, maxBytes(file), { ...io, err: () => undefined });
+      const content = read(file, maxBytes(file), { ...io, err: () => undefined });
       if (content && 'text' in content) inputs.push({ file, content, uri: pathToFileURL(file.absolute).href, context: true });
     }
   }
@@ -83,8 +83,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (!('text' in content) || kustomize.covered.has(file.absolute)) continue;
     const p = parseSafely(file, content.text, maxBytes(file));
     if (!p) continue;
-    workspace.setFile(uri, summarizeFile(uri, p));
-    if (!context) parsed.keep(uri, p, content.text.length);
+    const summaries = summarizeFile(uri, p);
+    workspace.setFile(uri, summaries);
+    if (!context) parsed.keep(uri, { parse: p, summaries }, content.text.length);
   }
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
@@ -217,32 +218,35 @@ function defaultNamespaceOf(args: CheckArgs, repos: ReadonlyArray<RepoConfig | u
   return first ?? 'default';
 }
 
-async function read(file: SourceFile, maxBytes: number, io: Io): Promise<FileContent | { skipped: string } | undefined> {
+function read(file: SourceFile, maxBytes: number, io: Io): FileContent | { skipped: string } | undefined {
   try {
-    return await readManifest(file.absolute, maxBytes);
+    return readManifest(file.absolute, maxBytes);
   } catch (e) {
     io.err(`kube-harden: error: ${file.display}: ${describe(e)}\n`);
     return undefined;
   }
 }
 
+/** A file's parse and the summaries the model made of it: the lint need not make them again. */
+interface Kept { parse: ParsedFile; summaries: ObjectSummary[] }
+
 /**
  * Parses kept between the model pass and the lint pass, up to a memory budget: past it a file is
  * parsed again when linted, so a huge tree costs time, not unbounded memory.
  */
 class ParseBudget {
-  private readonly kept = new Map<string, ParsedFile>();
+  private readonly kept = new Map<string, Kept>();
   private size = 0;
   constructor(private readonly budget = 64 * 1024 * 1024) {}
-  keep(uri: string, p: ParsedFile, textLength: number): void {
+  keep(uri: string, k: Kept, textLength: number): void {
     if (this.size + textLength > this.budget) return;
-    this.kept.set(uri, p);
+    this.kept.set(uri, k);
     this.size += textLength;
   }
-  take(uri: string): ParsedFile | undefined {
-    const p = this.kept.get(uri);
+  take(uri: string): Kept | undefined {
+    const k = this.kept.get(uri);
     this.kept.delete(uri);
-    return p;
+    return k;
   }
   drop(uri: string): void { this.kept.delete(uri); }
 }
@@ -255,10 +259,10 @@ function parseSafely(file: SourceFile, text: string, maxBytes: number): ParsedFi
   }
 }
 
-function lintSafely(file: SourceFile, text: string, parsed: ParsedFile | undefined, maxBytes: number, config: ConfigInput, io: Io, options: LintOptions): { result: LintResult; parse?: ParsedFile } {
+function lintSafely(file: SourceFile, text: string, kept: Kept | undefined, maxBytes: number, config: ConfigInput, io: Io, options: LintOptions): { result: LintResult; parse?: ParsedFile } {
   try {
-    const parse = parsed ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes });
-    return { result: lintParsed(parse, resolveConfig(config), options), parse };
+    const parse = kept?.parse ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes });
+    return { result: lintParsed(parse, resolveConfig(config), kept ? { ...options, summaries: kept.summaries } : options), parse };
   } catch (e) {
     // Rules are isolated by the engine; this is a fault outside them. Like a rule failure it is
     // reported and does not decide the exit status.

@@ -1,6 +1,6 @@
 // The CLI's view of a finding: positions 1-based as editors and compilers print them, the file
 // named as the user named it. This is the shape of `--format json`.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Finding, findingIdentity, FixSafety, ParsedFile, Severity, SuppressedFinding } from '../engine';
 import { byCodeUnit } from './files';
 import type { CliSkipped } from './skipped';
@@ -90,6 +90,7 @@ export function fingerprints(relativeFile: string, parsed: ParsedFile | undefine
     const identity = parsed ? findingIdentity(parsed, f) : `${f.ruleId}|${f.messageId}|${f.message}`;
     const n = seen.get(identity) ?? 0;
     seen.set(identity, n + 1);
-    return createHash('sha256').update(`${relativeFile}\n${identity}\n${n}`).digest('hex').slice(0, 32);
+    // One-shot: a Hash object per finding costs more than the hashing (150,000 findings on a big tree).
+    return hash('sha256', `${relativeFile}\n${identity}\n${n}`).slice(0, 32);
   });
 }

@@ -4,7 +4,10 @@
 // dropped, anything else is UTF-8 with invalid bytes read as U+FFFD. Nothing else is recognised:
 // a UTF-32 file decodes to text full of NULs, which go-yaml refuses, so kubectl applies nothing.
 import * as fs from 'node:fs';
-import { formatSize, tooLarge } from '../engine';
+// The modules themselves, not the engine's index: the indexing worker reads files through this
+// and should not load every rule to do it.
+import { tooLarge } from '../engine/model/parse';
+import { formatSize } from '../engine/size';
 
 export interface ManifestText {
   raw: Buffer;
@@ -46,24 +49,26 @@ function swapBytes(bytes: Buffer): Buffer {
  * Reads a manifest unless it is larger than `maxBytes`. A larger file that starts like JSON is
  * still read (up to a hard bound) so that the engine can tell a lock file, which is not
  * Kubernetes, from a manifest too large to judge; the engine applies the limit to the rest.
+ * Synchronous: the CLI reads one file after another with nothing to do meanwhile, and a trip
+ * through the thread pool for each of open, stat, read and close costs more than the reading.
  */
-export async function readManifest(file: string, maxBytes: number): Promise<ReadResult> {
-  const handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+export function readManifest(file: string, maxBytes: number): ReadResult {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    const stat = await handle.stat();
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { skipped: 'not a regular file' };
-    if (stat.size > maxBytes && (stat.size > HARD_LIMIT || !(await startsLikeJson(handle)))) {
+    if (stat.size > maxBytes && (stat.size > HARD_LIMIT || !startsLikeJson(fd))) {
       return { skipped: tooLarge(stat.size, maxBytes) };
     }
-    return decodeManifest(await handle.readFile());
+    return decodeManifest(fs.readFileSync(fd));
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
 
-async function startsLikeJson(handle: fs.promises.FileHandle): Promise<boolean> {
+function startsLikeJson(fd: number): boolean {
   const head = Buffer.alloc(512);
-  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  const bytesRead = fs.readSync(fd, head, 0, head.length, 0);
   const text = head.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '').trimStart();
   return text.startsWith('{') || text.startsWith('[');
 }

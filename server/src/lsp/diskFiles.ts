@@ -3,8 +3,10 @@
 // summaries are kept; the text and its parse are garbage as soon as a file is summarised.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ParsedFile, parseFile } from '../engine';
-import { MAX_TEXT_LENGTH, ObjectSummary, summarizeFile } from '../engine';
+// The engine's modules themselves, not its index: the indexing workers load this file and need
+// the parser and the summaries, not every rule (that would add a quarter second to each start).
+import { MAX_TEXT_LENGTH, ParsedFile, parseFile } from '../engine/model/parse';
+import { ObjectSummary, summarizeFile } from '../engine/workspace/summary';
 import { decodeManifest } from '../host/read-manifest';
 import { entryKind } from '../host/dirent';
 import { isHelmTemplatePath } from '../host/helm';
@@ -66,10 +68,41 @@ export async function readManifestText(file: string): Promise<string | undefined
     if (stat.size > MAX_TEXT_LENGTH) return '';
     raw = await fs.promises.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : '';
+    return unreadable(e);
   }
-  // As kubectl decodes it (UTF-16 with a BOM included); what it cannot read contributes nothing.
+  return manifestText(raw);
+}
+
+/**
+ * readManifestText for a worker thread, where blocking costs nothing and each file is one open,
+ * fstat, read and close instead of a trip through the thread pool per call. Opened without
+ * blocking, so a FIFO named like a manifest cannot hang the reader: it is not a file, and not read.
+ * A file of more than `leaveAbove` bytes is left unread: its size is the answer.
+ */
+export function readManifestTextSync(file: string, leaveAbove = Infinity): string | undefined | { size: number } {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_TEXT_LENGTH) return '';
+    if (stat.size > leaveAbove) return { size: stat.size };
+    return manifestText(fs.readFileSync(fd));
+  } catch (e) {
+    return unreadable(e);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** A file that is gone contributes nothing and leaves the model; any other failure contributes nothing. */
+function unreadable(e: unknown): '' | undefined {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : '';
+}
+
+/** As kubectl decodes it (UTF-16 with a BOM included); what it cannot read contributes nothing. */
+function manifestText(raw: Buffer): string {
   const decoded = decodeManifest(raw);
   return 'text' in decoded ? decoded.text : '';
 }
@@ -84,7 +117,14 @@ export function parseDiskText(file: string, text: string): ParsedFile {
  * (or is a chart template, too large, unreadable), or undefined when it no longer exists.
  */
 export async function summarizeDiskFile(file: string, uri: string): Promise<ObjectSummary[] | undefined> {
-  const text = await readManifestText(file);
+  return summariesOf(file, uri, await readManifestText(file));
+}
+
+/**
+ * What the text read from `file` contributes (readManifestText's answer: undefined when the file
+ * is gone, '' when it could not be read).
+ */
+export function summariesOf(file: string, uri: string, text: string | undefined): ObjectSummary[] | undefined {
   if (text === undefined) return undefined;
   return text ? summarizeFile(uri, parseDiskText(file, text)) : [];
 }

@@ -1,10 +1,12 @@
-// One pass over the workspace folders: every manifest file read and summarised, one file per
-// slice (the event loop runs between files, so requests, edits and shutdown are answered),
-// with progress shown for more than a handful of files. A job is cancelled by a newer one, by
-// shutdown, or by the user through the progress notification.
+// One pass over the workspace folders: every manifest file read and summarised (by the reader's
+// workers, many files per answer), and stored into the model here in slices bounded in time, so
+// requests, edits and shutdown are answered while thousands of files come in. Progress is shown
+// for more than a handful of files. A job is cancelled by a newer one, by shutdown, or by the
+// user through the progress notification.
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { FolderExclusions } from './exclusions';
 import { listManifests } from './diskFiles';
+import type { BatchListener, ReadOutcome } from './diskReader';
 import { appendAll } from '../engine';
 import { yieldToEventLoop } from './slices';
 
@@ -33,17 +35,27 @@ export interface IndexingPass {
   createProgress?: ProgressFactory;
   /** More files than this show progress. */
   progressThreshold: number;
-  /** Reads one file into the model; resolves when done. */
-  indexFile(file: string): Promise<void>;
+  /**
+   * Reads the files, telling `onBatch` of each outcome by the file's index; resolves once every
+   * file is answered, or early when the job is cancelled.
+   */
+  read(files: readonly string[], job: IndexingJob, onBatch: BatchListener): Promise<void>;
+  /** Called before the folders are listed: the reader may get ready meanwhile. */
+  prepare?(): void;
+  /** Stores one file's outcome into the model. */
+  store(file: string, outcome: ReadOutcome): void;
   /** The user cancelled through the progress notification. */
   onUserCancel?(): void;
 }
 
-const IN_FLIGHT = 4;
+/** Storing between two turns of the event loop (ms). */
+const STORE_SLICE_MS = 10;
 
 /** Runs the pass; resolves with the files found, or undefined when the job was cancelled. */
 export async function runIndexing(pass: IndexingPass): Promise<Set<string> | undefined> {
   const { job } = pass;
+  // Without folders there is nothing to read: no worker is started for nothing.
+  if (pass.folders.length > 0) pass.prepare?.();
   const files: string[] = [];
   for (const folder of pass.folders) {
     if (job.cancelled) return undefined;
@@ -53,24 +65,39 @@ export async function runIndexing(pass: IndexingPass): Promise<Set<string> | und
 
   const progress = files.length > pass.progressThreshold && pass.createProgress ? await startProgress(pass, files.length) : undefined;
   try {
-    let next = 0;
+    // Answers queue up as they arrive and are stored a slice at a time: reading (in the
+    // workers) and storing (here) overlap, and no slice holds the event loop for long.
+    const queue: Array<readonly [number, ReadOutcome]> = [];
+    let head = 0;
+    let reading = true;
+    let wake: (() => void) | undefined;
+    const wakeUp = () => { const w = wake; wake = undefined; w?.(); };
+    job.onCancel(wakeUp);
+    pass.read(files, job, batch => { appendAll(queue, batch); wakeUp(); })
+      .finally(() => { reading = false; wakeUp(); })
+      .catch(() => {}); // the reader answers failures per file; a rejection would only mean it stopped
     let done = 0;
     let lastPercent = 0;
-    // A few files in flight, so reading (in the worker) and storing (here) overlap; each file
-    // is still its own slice of the event loop.
-    const lane = async () => {
-      while (!job.cancelled && next < files.length) {
-        await pass.indexFile(files[next++]);
-        done++;
-        const percent = Math.floor((done * 100) / files.length);
-        if (progress && percent > lastPercent && !job.cancelled) {
-          lastPercent = percent;
-          progress.report(percent, `${done}/${files.length} files`);
-        }
-        await yieldToEventLoop();
+    while (!job.cancelled) {
+      if (head === queue.length) {
+        if (!reading) break;
+        await new Promise<void>(resolve => { wake = resolve; });
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
+      const start = performance.now();
+      while (head < queue.length && !job.cancelled && performance.now() - start < STORE_SLICE_MS) {
+        const [i, outcome] = queue[head++];
+        pass.store(files[i], outcome);
+        done++;
+      }
+      if (head === queue.length) { queue.length = 0; head = 0; }
+      const percent = Math.floor((done * 100) / files.length);
+      if (progress && percent > lastPercent && !job.cancelled) {
+        lastPercent = percent;
+        progress.report(percent, `${done}/${files.length} files`);
+      }
+      await yieldToEventLoop();
+    }
     return job.cancelled ? undefined : new Set(files);
   } finally {
     progress?.done();

@@ -8,7 +8,7 @@ import { ParsedFile } from '../engine';
 import { WorkspaceIndex } from '../engine';
 import { ObjectSummary, summarizeFile } from '../engine';
 import { Cancellable, isManifestPath, listManifests } from './diskFiles';
-import { DiskReader } from './diskReader';
+import { DiskReader, ReadOutcome } from './diskReader';
 import { exclusionPatterns, ExclusionSettings, FolderExclusions } from './exclusions';
 import { IndexingJob, ProgressFactory, runIndexing } from './indexing';
 import { describeError, RateLimitedLog } from './log';
@@ -56,7 +56,7 @@ export class WorkspaceModel {
   private readonly reader: DiskReader;
 
   constructor(private readonly deps: WorkspaceModelDeps) {
-    this.reader = new DiskReader(error => deps.log.warn('indexing:worker', `Reading files in a worker thread failed, reading them on the main thread: ${error}`));
+    this.reader = new DiskReader({ onWorkerFailure: error => deps.log.warn('indexing:worker', `Reading files in a worker thread failed, reading them on the main thread: ${error}`) });
   }
 
   /** The folders from `initialize` (only file: folders can be read). */
@@ -92,17 +92,33 @@ export class WorkspaceModel {
       await this.loadExclusions(job);
       if (job.cancelled) return;
       const changed = new Set<string>();
+      // Each file's read is registered before any is read: a newer read (a file event, an
+      // opened editor) that comes in meanwhile wins over the pass's.
+      const started = new Map<string, { uri: string; read: number }>();
       const found = await runIndexing({
         job,
         folders: [...this.folders.values()],
         createProgress: this.deps.createProgress,
         progressThreshold: this.deps.progressThreshold ?? 10,
-        indexFile: async file => {
-          const uri = diskUri(file);
-          if (await this.refresh(uri, file)) changed.add(uri);
+        prepare: () => this.reader.prepare(),
+        read: (files, signal, onBatch) => {
+          const targets = files.map(file => {
+            const uri = diskUri(file);
+            started.set(file, { uri, read: this.beginRead(uri) });
+            return { file, uri };
+          });
+          return this.reader.readAll(targets, signal, onBatch);
+        },
+        store: (file, outcome) => {
+          const s = started.get(file);
+          if (!s) return;
+          started.delete(file);
+          if (this.applyRead(file, s.uri, s.read, outcome)) changed.add(s.uri);
         },
         onUserCancel: () => this.deps.log.warn('indexing:cancelled', 'Indexing of the workspace was cancelled: findings that depend on other files may be incomplete until the files change.'),
       });
+      // Reads a cancelled pass never finished are forgotten.
+      for (const { uri, read } of started.values()) if (this.reads.get(uri) === read) this.reads.delete(uri);
       if (found) await this.sweep(new Set([...found].map(diskUri)), changed, job);
       if (changed.size > 0 && !this.disposed) this.deps.factsChanged(changed);
     } catch (e) {
@@ -279,17 +295,28 @@ export class WorkspaceModel {
 
   /** Reads `file` from disk into the model; true when its facts changed. */
   private async refresh(uri: string, file: string): Promise<boolean> {
+    const read = this.beginRead(uri);
+    return this.applyRead(file, uri, read, await this.reader.read(file, uri));
+  }
+
+  /** A read of `uri` starts: the one whose outcome counts, until a newer one starts. */
+  private beginRead(uri: string): number {
     const read = this.nextRead++;
     this.reads.set(uri, read);
+    return read;
+  }
+
+  /** Stores what a read found, unless a newer read or the editor's text took over; true when facts changed. */
+  private applyRead(file: string, uri: string, read: number, outcome: ReadOutcome): boolean {
+    if (this.disposed) return false;
     let summaries: ObjectSummary[] | undefined;
-    try {
-      summaries = await this.reader.read(file, uri);
-    } catch (e) {
-      if (this.disposed) return false;
-      this.deps.log.error('indexing:file', `Reading ${file} into the workspace model failed: ${describeError(e)}`);
+    if ('error' in outcome) {
+      this.deps.log.error('indexing:file', `Reading ${file} into the workspace model failed: ${outcome.error}`);
       summaries = [];
+    } else {
+      summaries = outcome.summaries;
     }
-    if (this.reads.get(uri) !== read || this.disposed || this.deps.isOpen(uri)) return false;
+    if (this.reads.get(uri) !== read || this.deps.isOpen(uri)) return false;
     this.reads.delete(uri);
     if (!summaries) return this.forget(uri);
     if (summaries.length > 0) this.fromDisk.add(uri); else this.fromDisk.delete(uri);
