@@ -23,7 +23,7 @@ const enginePurity = {
 
 const publicEngineOnly = {
   patterns: [{
-    group: ['**/engine/*', '!**/engine/index'],
+    group: ['**/engine/*', '!**/engine/index', '!**/engine/reading'],
     message: "Import from the engine's public API ('../engine'); export what you need from engine/index.ts.",
   }],
 };

@@ -102,7 +102,7 @@ function editor(kind, original) {
   const docs = [0, ...[...original.matchAll(/\n---[ \t]*\n/g)].map(m => m.index + 1), original.length];
   const docAt = offset => { const i = docs.findIndex((s, j) => s <= offset && offset < docs[j + 1]); return [docs[i], docs[i + 1]]; };
   if (kind === 'comment') return { size: original.length - docAt(original.length - 1)[0], textOf: i => (i % 2 ? original : `${original}# ${'x'.repeat(i)}\n`) };
-  const re = /^ +[\w.\/-]+: [\w.-]+$/gm;
+  const re = /^ +[\w./-]+: [\w.-]+$/gm;
   let best;
   for (let m; (m = re.exec(original));) {
     const [from, to] = docAt(m.index);

@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 // The modules themselves, not the engine's index: the indexing worker reads files through this
 // and should not load every rule to do it.
-import { tooLarge } from '../engine/model/parse';
-import { formatSize } from '../engine/size';
+import { formatSize, tooLarge } from '../engine/reading';
 
 export interface ManifestText {
   raw: Buffer;

@@ -5,8 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 // The engine's modules themselves, not its index: the indexing workers load this file and need
 // the parser and the summaries, not every rule (that would add a quarter second to each start).
-import { MAX_TEXT_LENGTH, ParsedFile, parseFile } from '../engine/model/parse';
-import { ObjectSummary, summarizeFile } from '../engine/workspace/summary';
+import { MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, summarizeFile } from '../engine/reading';
 import { decodeManifest } from '../host/read-manifest';
 import { entryKind } from '../host/dirent';
 import { isHelmTemplatePath } from '../host/helm';

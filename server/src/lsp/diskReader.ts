@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ObjectSummary } from '../engine/workspace/summary';
+import type { ObjectSummary } from '../engine/reading';
 import { summarizeDiskFile } from './diskFiles';
 import { CANCELLED, CONTROL_CELLS, LEFT, ReadJob, ReadOutcome, WorkerAnswer } from './indexProtocol';
 import { yieldToEventLoop } from './slices';

@@ -1,7 +1,7 @@
 // What the language server and its indexing workers (indexWorker.ts) say to each other: a job
 // of files with a control block in shared memory, and the answers. Apart from the worker's
 // script so the server can use it without loading that script, which listens for jobs.
-import type { ObjectSummary } from '../engine/workspace/summary';
+import type { ObjectSummary } from '../engine/reading';
 
 /** control[NEXT]: the next file to take; control[CANCELLED]: non-zero once the job is abandoned. */
 export const NEXT = 0;
