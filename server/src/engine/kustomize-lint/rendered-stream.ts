@@ -9,7 +9,7 @@ import type { FactChange } from '../lint-reuse';
 import { ParsedFile, parseFile } from '../model/parse';
 import { LineIndex } from '../model/text';
 import type { WorkspaceIndex } from '../workspace';
-import { factDelta } from '../workspace/fact-delta';
+import { factDelta, joinDeltas } from '../workspace/fact-delta';
 import { ObjectSummary, summarizeFile } from '../workspace/summary';
 
 /** How many roots' streams are kept (each holds its rendered text's parse). */
@@ -63,7 +63,10 @@ export class RenderedStreams {
     this.stats.documentsParsed += parsed.documents.filter(d => !taken.has(d.doc)).length;
     const summaries = summarizeFile(uri, parsed);
     // What the rendered objects' facts changed (fact-delta.ts): the rest of the model is the same.
-    const changed: FactChange = !prev || !sameBase ? 'any' : factDelta(prev.summaries, summaries);
+    // What changed in the model the stream is judged against: in the rest of the workspace (the
+    // file being typed in is often part of it: a patch) and among the rendered objects themselves.
+    const comparable = !!prev && prev.uri === uri && prev.base.options.defaultNamespace === base.options.defaultNamespace;
+    const changed: FactChange = !comparable ? 'any' : sameBase ? factDelta(prev.summaries, summaries) : joinDeltas(factDelta(prev.baseObjects, baseObjects), factDelta(prev.summaries, summaries));
     const workspace = base.withFile(uri, summaries);
     // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
     const result = lintParsed(parsed, config, {
