@@ -2,7 +2,8 @@
 // the engine's full lint of the same text (parse + every rule, enableAll), with memory peaks;
 // then a keystroke in a 10k-line workload file (bench/keystroke.mjs; over the protocol:
 // bench/keystroke-lsp.mjs), workspace indexing against its parse floor, with RSS
-// (bench/indexing.mjs), the CLI against its parse floor (bench/cli-floor.mjs), cost against size
+// (bench/indexing.mjs), the server's memory with the real corpus open over 1,000 keystrokes
+// (bench/corpus-session.mjs), the CLI against its parse floor (bench/cli-floor.mjs), cost against size
 // (bench/scaling.mjs) and a 10 MB document over the protocol (bench/big-document-lsp.mjs).
 // Numbers only: nothing is asserted. Uses the built engine (run `npx tsc -b` first).
 //
@@ -165,6 +166,9 @@ if (keystroke.length) {
 // A keystroke in a 10k-line workload file, in process (keystroke-lsp.mjs: over the protocol).
 console.log('');
 await import('./bench/keystroke.mjs');
+// The same keystrokes over the protocol (transport and the diagnostics' JSON included).
+console.log('');
+execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'keystroke-lsp.mjs')], { stdio: 'inherit' });
 console.log();
 await import('./bench/kustomize-keystroke.mjs');
 
@@ -177,6 +181,10 @@ for (const corpus of [path.join(root, 'test', 'fixtures', 'pod-security-admissio
   const r = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'indexing.mjs'), corpus], { encoding: 'utf8' }).trim().split('\n').pop());
   console.log(`${r.folder.padEnd(40)} ${String(r.files).padStart(7)} ${fmt(r.mib).padStart(7)} ${String(r.objects).padStart(8)} ${fmt(r.indexMs, 0).padStart(9)} ${fmt(r.parseMs, 0).padStart(9)} ${fmt(r.indexMs / r.parseMs, 2).padStart(6)} ${fmt(r.indexCpuMs, 0).padStart(10)} ${fmt(r.parseCpuMs, 0).padStart(10)} ${fmt(r.indexCpuMs / r.parseCpuMs, 2).padStart(10)} ${fmt(r.rssMiB).padStart(8)} ${fmt(r.peakRssMiB).padStart(9)}`);
 }
+
+// The server on the real corpus, all of it open: its memory, and whether 1,000 keystrokes grow it.
+console.log('');
+execFileSync(process.execPath, [path.join(root, 'scripts', 'bench', 'corpus-session.mjs')], { stdio: 'inherit' });
 
 // The CLI on the same corpora: `check` in one process against its own parse floor.
 console.log('');
