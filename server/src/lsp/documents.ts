@@ -37,6 +37,8 @@ interface Entry {
   parsed: ParsedFile;
   /** The workspace model's generation the lints and derived work were computed against. */
   generation: number;
+  /** That model. */
+  index?: WorkspaceIndex;
   /** One lint per configuration (the user's level, and restricted for "Harden this workload"). */
   lints: Map<ResolvedConfig, LintResult>;
   /** Work derived from this version (fix-all results), so repeated code action requests are free. */
@@ -54,6 +56,8 @@ interface Earlier {
   parsed: ParsedFile;
   lints: Map<ResolvedConfig, LintResult>;
   generation: number;
+  /** The model `generation` counts in (another model's generations say nothing of this one). */
+  index: WorkspaceIndex | undefined;
 }
 
 const MAX_LINTS_PER_VERSION = 4;
@@ -257,7 +261,7 @@ export class ParseCache {
   /** What changed in the model between the earlier lint and now (the model keeps what each move changed). */
   private factChange(earlier: Earlier, index: WorkspaceIndex | undefined): FactChange {
     // Without a model each lint builds one from this file alone: any edit may have changed it.
-    return index ? index.changesSince(earlier.generation) : 'any';
+    return index && index === earlier.index ? index.changesSince(earlier.generation) : 'any';
   }
 
   /**
@@ -266,9 +270,10 @@ export class ParseCache {
    */
   private refresh(entry: Entry, index: WorkspaceIndex | undefined): void {
     const generation = index ? index.generation : -1;
-    if (entry.generation === generation) return;
-    if (entry.lints.size > 0 && entry.generation >= 0) entry.earlier = { parsed: entry.parsed, lints: entry.lints, generation: entry.generation };
+    if (entry.generation === generation && entry.index === index) return;
+    if (entry.lints.size > 0 && entry.generation >= 0) entry.earlier = { parsed: entry.parsed, lints: entry.lints, generation: entry.generation, index: entry.index };
     entry.generation = generation;
+    entry.index = index;
     entry.lints = new Map();
     entry.derived.clear();
   }
@@ -296,7 +301,7 @@ export class ParseCache {
     // The previous version's parse was handed over (its unchanged documents are reused and moved)
     // and is dropped with its entry: nothing reads an old version once a newer one is parsed.
     // The earlier lints are reusable only when this parse took over that version's documents.
-    const earlier = older && (older.lints.size > 0 ? { parsed: older.parsed, lints: older.lints, generation: older.generation } : older.earlier);
+    const earlier = older && (older.lints.size > 0 ? { parsed: older.parsed, lints: older.lints, generation: older.generation, index: older.index } : older.earlier);
     const entry: Entry = { version: doc.version, parsed, generation: -1, lints: new Map(), derived: new Map() };
     if (earlier) entry.earlier = earlier;
     this.entries.set(doc.uri, entry);
