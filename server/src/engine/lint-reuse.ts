@@ -11,6 +11,7 @@ import type { ParsedFile } from './model/parse';
 import type { LineIndex, Position, Range } from './model/text';
 import type { SuppressedFinding } from './suppress';
 import type { FactDelta } from './workspace/fact-delta';
+import { commonEnds } from './util/common-ends';
 
 /**
  * What changed in the workspace model since the previous lint (fact-delta.ts): nothing (an empty
@@ -65,8 +66,6 @@ export function keepForReuse(result: LintResult, file: ParsedFile, uri: string, 
   bases.set(result, { text: file.text, lines: file.lines, uri, documents });
 }
 
-const BLOCK = 4096;
-
 /** Maps offsets and positions of the previous text to the current one. */
 class EditMap {
   readonly start: number;
@@ -75,14 +74,7 @@ class EditMap {
 
   constructor(private readonly before: Basis, readonly after: ParsedFile) {
     const a = before.text, b = after.text;
-    const max = Math.min(a.length, b.length);
-    // Block by block first (the engine compares a block at once), then character by character.
-    let p = 0;
-    while (p + BLOCK <= max && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
-    while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-    let s = 0;
-    while (s + BLOCK <= max - p && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
-    while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+    const { prefix: p, suffix: s } = commonEnds(a, b);
     this.start = p;
     this.oldEnd = a.length - s;
     this.delta = b.length - a.length;

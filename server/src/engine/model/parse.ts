@@ -99,7 +99,7 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
  * give up on a superseded version, between steps. Its return value is parseFile's.
  */
 export function* parseFileSteps(text: string, options: ParseOptions = {}): Generator<void, ParsedFile, void> {
-  const lines = new LineIndex(text);
+  const lines = options.previous ? LineIndex.edited(options.previous.lines, text) : new LineIndex(text);
   if (options.helmTemplate) return { text, lines, documents: [], skipped: HELM_CHART_TEMPLATE };
   // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a
   // skip. Smaller JSON is parsed as any other text (cheap, and what it says is then the parser's).

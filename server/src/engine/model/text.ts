@@ -1,6 +1,8 @@
 // Offsets <-> positions. Offsets are indexes into the JS string (UTF-16 code units), the same
 // unit as LSP positions, so no conversion of the column is needed.
 
+import { commonEnds } from '../util/common-ends';
+
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
@@ -20,6 +22,32 @@ export class LineIndex {
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
     return (this.lineStarts = starts);
+  }
+
+  /**
+   * The index of `text`, an edited version of `before`'s text: the line starts before and after
+   * the edited span are taken from `before` (moved by the edit), only the span is scanned. A
+   * keystroke in a large file then costs its line, not the file.
+   */
+  static edited(before: LineIndex, text: string): LineIndex {
+    const old = before.lineStarts;
+    const index = new LineIndex(text);
+    if (!old) return index;
+    const { prefix, suffix } = commonEnds(before.text, text);
+    const delta = text.length - before.text.length;
+    // A start is the character after a break; a CR's break depends on the character after it:
+    // one character on either side of the span is looked at again.
+    const lo = Math.max(0, prefix - 1);
+    const hi = Math.min(text.length, text.length - suffix + 2);
+    const starts: number[] = [];
+    for (const x of old) { if (x > lo) break; starts.push(x); }
+    for (let i = lo; i < hi; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
+    for (const x of old) if (x + delta > hi) starts.push(x + delta);
+    index.lineStarts = starts;
+    return index;
   }
 
   positionAt(offset: number): Position {
