@@ -4,8 +4,8 @@
 // dropped, anything else is UTF-8 with invalid bytes read as U+FFFD. Nothing else is recognised:
 // a UTF-32 file decodes to text full of NULs, which go-yaml refuses, so kubectl applies nothing.
 import * as fs from 'node:fs';
-// The modules themselves, not the engine's index: the indexing worker reads files through this
-// and should not load every rule to do it.
+// The engine's reading entry, not its index: the indexing workers read files through this and
+// should not load every rule to do it.
 import { formatSize, tooLarge } from '../engine/reading';
 
 export interface ManifestText {

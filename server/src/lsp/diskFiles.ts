@@ -3,8 +3,8 @@
 // summaries are kept; the text and its parse are garbage as soon as a file is summarised.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-// The engine's modules themselves, not its index: the indexing workers load this file and need
-// the parser and the summaries, not every rule (that would add a quarter second to each start).
+// The engine's reading entry, not its index: the indexing workers load this file and need the
+// parser and the summaries, not every rule (that would add a quarter second to each start).
 import { MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, summarizeFile } from '../engine/reading';
 import { decodeManifest } from '../host/read-manifest';
 import { entryKind } from '../host/dirent';

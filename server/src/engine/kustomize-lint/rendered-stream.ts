@@ -62,11 +62,11 @@ export class RenderedStreams {
     this.stats.parsed++;
     this.stats.documentsParsed += parsed.documents.filter(d => !taken.has(d.doc)).length;
     const summaries = summarizeFile(uri, parsed);
-    // What the rendered objects' facts changed (fact-delta.ts): the rest of the model is the same.
-    // What changed in the model the stream is judged against: in the rest of the workspace (the
-    // file being typed in is often part of it: a patch) and among the rendered objects themselves.
+    // What changed in the model the stream is judged against (fact-delta.ts): in the rest of the
+    // workspace (the file being typed in is often part of it: a patch) and among the rendered
+    // objects themselves. Objects that are the same summaries cost nothing to compare.
     const comparable = !!prev && prev.uri === uri && prev.base.options.defaultNamespace === base.options.defaultNamespace;
-    const changed: FactChange = !comparable ? 'any' : sameBase ? factDelta(prev.summaries, summaries) : joinDeltas(factDelta(prev.baseObjects, baseObjects), factDelta(prev.summaries, summaries));
+    const changed: FactChange = comparable ? joinDeltas(factDelta(prev.baseObjects, baseObjects), factDelta(prev.summaries, summaries)) : 'any';
     const workspace = base.withFile(uri, summaries);
     // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
     const result = lintParsed(parsed, config, {

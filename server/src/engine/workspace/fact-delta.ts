@@ -37,7 +37,7 @@ const POSITIONAL = new Set(['range', 'ranges', 'docIndex', 'uri']);
 const keys = new WeakMap<ObjectSummary, string>();
 
 /** The summary's facts as one string (positions left out), computed once per summary object. */
-export function factsKey(s: ObjectSummary): string {
+function factsKey(s: ObjectSummary): string {
   let key = keys.get(s);
   if (key === undefined) {
     key = JSON.stringify(s, (k, v) => (POSITIONAL.has(k) ? undefined : v));

@@ -87,7 +87,9 @@ export class WorkspaceIndex {
   withFile(uri: string, summaries: ObjectSummary[]): WorkspaceIndex {
     const copy = new WorkspaceIndex(this.options);
     for (const [u, s] of this.files) copy.files.set(u, s);
-    copy.setFile(uri, summaries);
+    // Set directly: a copy is linted against once, so what changed in it is never asked (and
+    // comparing every object of a render each keystroke would be work for nothing).
+    if (summaries.length === 0) copy.files.delete(uri); else copy.files.set(uri, summaries);
     return copy;
   }
 

@@ -13,7 +13,7 @@ export { memorySource, normalizePath } from './file-source';
 export type { Origin } from './model';
 export type { RenderNote } from './notes';
 export { clearParseCache, observeParses, readAlike } from './parse';
-export { clearEmitMemo, emitStats } from './emit-memo';
+export { clearEmitMemo } from './emit-memo';
 export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
 export type { Inclusion, InclusionRole } from './inclusion';
 
