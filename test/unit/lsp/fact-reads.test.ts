@@ -2,8 +2,8 @@
 // exactly that fact in one file that must change the findings of another: the editor's lint of
 // the other file (reusing what it may) equals a lint from scratch, and differs from before.
 import * as assert from 'node:assert/strict';
-import { lintParsed, parseFile, resolveConfig, summarizeFile, WorkspaceIndex } from '@kube-harden/server';
-import type { Finding } from '@kube-harden/server';
+import { lintParsed, parseFile, resolveConfig, RULES, summarizeFile, WorkspaceIndex } from '@kube-harden/server';
+import type { Finding, ResolvedConfig } from '@kube-harden/server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { modelCache } from '../../helpers/model-cache';
 
@@ -18,6 +18,8 @@ interface Case {
   to: string;
   /** A rule whose findings on the dependant the edit changes. */
   rule: string;
+  /** Only that rule on: other rules would re-read the model for other facts the edit changes. */
+  alone?: boolean;
 }
 
 const deployment = (name: string, labels: string, extra = '') => `apiVersion: apps/v1
@@ -108,16 +110,26 @@ const CASES: Case[] = [
     from: '  kind: Role\n  name: reader', to: '  kind: Role\n  name: other',
     rule: 'restrict-secret-read-access',
   },
+  {
+    name: 'workloads beside a NetworkPolicy whose namespace is a guess (it speaks only for them)',
+    edited: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: other\nspec:\n  podSelector:\n    matchLabels: {app: other}\n  policyTypes: [Ingress]\n'
+      + '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: other\n  labels: {app: other}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n',
+    dependant: deployment('web', 'app: web').replace('  namespace: shop\n', ''),
+    // The Pod goes: the policy now speaks for the Deployment of the other file (named as related).
+    from: 'kind: Pod', to: 'kind: ConfigMap',
+    rule: 'require-network-policy',
+    alone: true,
+  },
 ];
 
 const seen = (f: Finding) => `${f.ruleId} ${f.severity} ${f.range.start.line}:${f.range.start.character} ${f.message} ${f.related.length}`;
 
 describe('lsp: every declared read set is re-read when its fact changes', () => {
-  const resolved = resolveConfig({ enableAll: true });
+  const every = resolveConfig({ enableAll: true });
   const EDITED = 'file:///w/edited.yaml';
   const DEPENDANT = 'file:///w/dependant.yaml';
 
-  function fresh(edited: string, dependant: string): string[] {
+  function fresh(edited: string, dependant: string, resolved: ResolvedConfig): string[] {
     const index = new WorkspaceIndex();
     const a = parseFile(edited), b = parseFile(dependant);
     index.setFile(EDITED, summarizeFile(EDITED, a));
@@ -127,10 +139,11 @@ describe('lsp: every declared read set is re-read when its fact changes', () => 
 
   for (const c of CASES) {
     it(c.name, () => {
+      const resolved = c.alone ? resolveConfig({ enableAll: true }, RULES.filter(r => r.id === c.rule)) : every;
       assert.ok(c.edited.includes(c.from), 'the edit applies');
       const after = c.edited.replace(c.from, c.to);
-      const before = fresh(c.edited, c.dependant);
-      const expected = fresh(after, c.dependant);
+      const before = fresh(c.edited, c.dependant, resolved);
+      const expected = fresh(after, c.dependant, resolved);
       // The case is about something: the edit changes what the rule says of the dependant.
       assert.notDeepEqual(before.filter(s => s.startsWith(`${c.rule} `)), expected.filter(s => s.startsWith(`${c.rule} `)));
       const { cache } = modelCache();

@@ -57,9 +57,16 @@ describe('workspace: what a change of the model changed, fact by fact', () => {
     const label = factDelta(summaries(deployment('web', 'app: web')), summaries(deployment('web', 'app: api')));
     const removed = factDelta(summaries(deployment('web', 'app: web')), []);
     const policy = factDelta([], summaries('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n'));
-    // Network rules read policies, and only whether workloads exist.
+    const POLICY = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n---\n';
+    const besidePolicy = factDelta(summaries(POLICY + deployment('web', 'app: web')), summaries(POLICY));
+    const oneOfTwo = factDelta(summaries(POLICY + deployment('web', 'app: web') + '---\n' + deployment('api', 'app: api')), summaries(POLICY + deployment('api', 'app: api')));
+    // Network rules read policies, and whether the files of policies hold workloads: a workload
+    // that goes from a file without policies, or leaves others beside the policy, is nothing to them.
     assert.equal(readsChanged(NETWORK_POLICY_READS, label), false);
-    assert.equal(readsChanged(NETWORK_POLICY_READS, removed), true);
+    assert.equal(readsChanged(NETWORK_POLICY_READS, removed), false);
+    assert.equal(readsChanged(NETWORK_POLICY_READS, oneOfTwo), false);
+    assert.equal(readsChanged(NETWORK_POLICY_READS, besidePolicy), true);
+    assert.deepEqual(edits(besidePolicy).map(e => [e.kind, e.field]), [['Deployment', '*'], ['', 'workloadsBesidePolicies']]);
     assert.equal(readsChanged(NETWORK_POLICY_READS, policy), true);
     assert.equal(readsChanged(RBAC_READS, label), false);
     assert.equal(readsChanged(RBAC_READS, policy), false);

@@ -52,8 +52,24 @@ export function sameFactsAs(moved: ObjectSummary, original: ObjectSummary): void
   if (key !== undefined) keys.set(moved, key);
 }
 
+/**
+ * A fact of a file rather than of an object: whether it holds workloads beside NetworkPolicies.
+ * A policy whose namespace is a guess speaks only for the workloads of its own file when that file
+ * holds any (WorkspaceIndex.speaksFor); that the objects of some other file came and went is
+ * nothing to it. Changes when the file holds policies and its workloads appear or all go.
+ */
+export const WORKLOADS_BESIDE_POLICIES = 'workloadsBesidePolicies';
+
 /** The facts that differ between a file's summaries before and after a change. */
 export function factDelta(before: readonly ObjectSummary[], after: readonly ObjectSummary[]): FactDelta {
+  const edits = objectEdits(before, after);
+  if (edits === 'any' || !(before.some(s => s.networkPolicy) || after.some(s => s.networkPolicy))) return edits;
+  if (before.some(s => s.pod) === after.some(s => s.pod)) return edits;
+  return [...edits, { kind: '', has: [WORKLOADS_BESIDE_POLICIES], field: WORKLOADS_BESIDE_POLICIES }];
+}
+
+/** The facts of each object that differ between a file's summaries before and after. */
+function objectEdits(before: readonly ObjectSummary[], after: readonly ObjectSummary[]): FactDelta {
   const edits: FactEdit[] = [];
   if (before.length === after.length) {
     for (let i = 0; i < before.length; i++) {

@@ -3,18 +3,18 @@
 // Namespaces and kustomizations (where objects land, their Pod Security labels) need no entry:
 // a change of theirs re-lints every document that read the model. Each set says what the domain
 // queries behind it read; a rule that uses several domains lists several sets.
-import type { FactRead } from './fact-delta';
+import { FactRead, WORKLOADS_BESIDE_POLICIES } from './fact-delta';
 
 /** Only the namespace the object lands in (its Namespace object's labels and annotations). */
 export const NAMESPACE_ONLY: readonly FactRead[] = [];
 
 /**
- * NetworkPolicies of every flavour (which pods they select, their types, names), and whether a
- * file holds workloads (a policy in a bundle of workloads speaks only for that bundle).
+ * NetworkPolicies of every flavour (which pods they select, their types, names), and whether
+ * their files hold workloads (a policy in a bundle of workloads speaks only for that bundle).
  */
 export const NETWORK_POLICY_READS: readonly FactRead[] = [
   { having: ['networkPolicy'] },
-  { having: ['pod'], fields: [] },
+  { having: [WORKLOADS_BESIDE_POLICIES] },
 ];
 
 /** The RBAC graph: roles (rules, labels their aggregation selects), bindings, the accounts, the CRDs naming an operator's own API groups. */
