@@ -25,12 +25,8 @@ function markerKind(text: string, lineStart: number, lineEnd: number): { kubectl
   return kubectl || yaml ? { kubectl, yaml } : undefined;
 }
 
-/** Start offsets of the "\n"-ended lines of `text`, as kubectl's LineReader sees them. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (i + 1 < text.length) starts.push(i + 1);
-  return starts;
-}
+/** The start of a line that may cut the text: a directive or three dashes. */
+const CUT_CANDIDATE = /^(?:%|---)/gm;
 
 function lineEndAt(text: string, start: number): number {
   const nl = text.indexOf('\n', start);
@@ -49,16 +45,25 @@ const CONTENT_LINE = /^(?!---(?:[ \t#]|$))[ \t]*[^\s#]/m;
  */
 export function documentBounds(text: string): Bounds {
   const starts: number[] = [0];
-  const lines = lineStarts(text);
+  // Only lines that begin with `%` or `---` can cut; the scan jumps from one to the next (this
+  // runs on every keystroke over the whole text). A directive counts while the lines from it to
+  // the marker are all directives.
   let directivesFrom: number | undefined;
-  for (const start of lines) {
+  let directivesEnd = -1;
+  CUT_CANDIDATE.lastIndex = 0;
+  for (let m = CUT_CANDIDATE.exec(text); m; m = CUT_CANDIDATE.exec(text)) {
+    const start = m.index;
+    // `^` also matches after a lone CR, LS or PS; kubectl's lines end at LF only.
+    if (start > 0 && text.charCodeAt(start - 1) !== 0x0a) continue;
     const end = lineEndAt(text, start);
+    const follows = directivesFrom !== undefined && directivesEnd + 1 === start;
     if (text.charCodeAt(start) === 0x25 /* % */) {
-      directivesFrom ??= start;
+      if (!follows) directivesFrom = start;
+      directivesEnd = end;
       continue;
     }
     if (start > 0 && markerKind(text, start, end)) {
-      const cut = directivesFrom ?? start;
+      const cut = follows ? directivesFrom! : start;
       if (cut > starts[starts.length - 1]) starts.push(cut);
     }
     directivesFrom = undefined;
