@@ -125,7 +125,28 @@ describe('parseFile: reusing the previous version', () => {
     for (let at = 0; at <= base.length; at++) {
       check(base, base.slice(0, at) + 'x' + base.slice(at));
       if (at < base.length) check(base, base.slice(0, at) + base.slice(at + 1));
+      // Replaced in place: the text keeps its length, so only the edited span tells the runs apart.
+      if (at < base.length) check(base, base.slice(0, at) + (base[at] === 'x' ? 'y' : 'x') + base.slice(at + 1));
       if (at < base.length) check(base, base.slice(0, at) + '\n---\n' + base.slice(at));
+    }
+  });
+
+  it('follows 300 random edits in a row, each parsed from the one before (CRLF, directives, markers)', () => {
+    const pieces = ['---\n', '--- # cut\n', '%YAML 1.1\n', '# note\n', 'k: v\r\n', 'x: "a\rb"\n', ' - i\n', '...\n', 'name: q\n', '\n'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let text = docs.join('---\r\n') + '%YAML 1.1\n---\n' + docs[1];
+    let prev = parseFile(text);
+    for (let n = 0; n < 300; n++) {
+      const at = Math.floor(next() * (text.length + 1));
+      const cut = next() < 0.3 ? Math.floor(next() * 12) : 0;
+      const insert = next() < 0.5 ? pieces[Math.floor(next() * pieces.length)] : cut === 1 && next() < 0.5 ? '\n' : 'z';
+      const after = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+      const fresh = parseFile(after);
+      const parsed = parseFile(after, { previous: prev });
+      assert.deepEqual(ofFile(parsed), ofFile(fresh), JSON.stringify({ text, after }));
+      text = after;
+      prev = parsed;
     }
   });
 

@@ -26,7 +26,7 @@ function markerKind(text: string, lineStart: number, lineEnd: number): { kubectl
 }
 
 /** The start of a line that may cut the text: a directive or three dashes. */
-const CUT_CANDIDATE = /^(?:%|---)/gm;
+const CUT_CANDIDATE = /\n(?:%|---)/g;
 
 function lineEndAt(text: string, start: number): number {
   const nl = text.indexOf('\n', start);
@@ -50,24 +50,24 @@ export function documentBounds(text: string): Bounds {
   // the marker are all directives.
   let directivesFrom: number | undefined;
   let directivesEnd = -1;
-  CUT_CANDIDATE.lastIndex = 0;
-  for (let m = CUT_CANDIDATE.exec(text); m; m = CUT_CANDIDATE.exec(text)) {
-    const start = m.index;
-    // `^` also matches after a lone CR, LS or PS; kubectl's lines end at LF only.
-    if (start > 0 && text.charCodeAt(start - 1) !== 0x0a) continue;
+  const line = (start: number) => {
     const end = lineEndAt(text, start);
     const follows = directivesFrom !== undefined && directivesEnd + 1 === start;
     if (text.charCodeAt(start) === 0x25 /* % */) {
       if (!follows) directivesFrom = start;
       directivesEnd = end;
-      continue;
+      return;
     }
     if (start > 0 && markerKind(text, start, end)) {
       const cut = follows ? directivesFrom! : start;
       if (cut > starts[starts.length - 1]) starts.push(cut);
     }
     directivesFrom = undefined;
-  }
+  };
+  // The first line, then every line after a LF (kubectl's lines end at LF only).
+  if (text.startsWith('%') || text.startsWith('---')) line(0);
+  CUT_CANDIDATE.lastIndex = 0;
+  for (let m = CUT_CANDIDATE.exec(text); m; m = CUT_CANDIDATE.exec(text)) line(m.index + 1);
   const bounds: Bounds = [];
   let open: number | undefined;
   starts.forEach((start, i) => {

@@ -4,6 +4,7 @@ import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocumen
 import { goYamlTags } from './go-yaml-scalars';
 import { isNonKubernetesJson } from './json-kind';
 import { documentBounds, readableRun } from './kubectl-text';
+import { commonEnds } from '../util/common-ends';
 import { LineIndex } from './text';
 import { formatSize } from '../size';
 import { get, str } from './yaml-nav';
@@ -99,7 +100,9 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
  * give up on a superseded version, between steps. Its return value is parseFile's.
  */
 export function* parseFileSteps(text: string, options: ParseOptions = {}): Generator<void, ParsedFile, void> {
-  const lines = options.previous ? LineIndex.edited(options.previous.lines, text) : new LineIndex(text);
+  const previous = options.previous;
+  const ends = previous ? commonEnds(previous.text, text) : undefined;
+  const lines = previous ? LineIndex.edited(previous.lines, text, ends) : new LineIndex(text);
   if (options.helmTemplate) return { text, lines, documents: [], skipped: HELM_CHART_TEMPLATE };
   // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a
   // skip. Smaller JSON is parsed as any other text (cheap, and what it says is then the parser's).
@@ -109,13 +112,16 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
   // go-yaml refuses a NUL anywhere ("control characters are not allowed"): kubectl reads nothing.
   if (text.includes('\u0000')) return { text, lines, documents: [], skipped: 'binary content' };
   const chunks: Chunk[] = [];
-  const reusable = reusableChunks(options.previous);
+  const reusable = new ReusableChunks(previous, text, ends);
   // Reused documents are moved only once every step is done: until then the previous parse is
   // untouched, so steps abandoned half-way (a superseded version) leave it usable.
   const moves: Array<{ docs: Document.Parsed[]; delta: number }> = [];
   for (const [start, end] of documentBounds(text)) {
-    const chunkText = readableRun(text, start, end);
-    const reused = reusable.get(chunkText)?.shift();
+    // A run outside the edited span is the previous one at its (shifted) place: no need to
+    // rewrite its text and look it up by text (both cost as much as the file, every keystroke).
+    const same = reusable.atPlace(start, end);
+    const chunkText = same?.text ?? readableRun(text, start, end);
+    const reused = same ?? reusable.byText(chunkText);
     if (reused) {
       moves.push({ docs: reused.docs, delta: start - reused.start });
       chunks.push({ start, text: chunkText, docs: reused.docs });
@@ -195,15 +201,56 @@ function parseDocuments(text: string): Document.Parsed[] | undefined {
   }
 }
 
-/** The previous parse's chunks by text, each usable once; those with problems are parsed again. */
-function reusableChunks(previous: ParsedFile | undefined): Map<string, Chunk[]> {
-  const byText = new Map<string, Chunk[]>();
-  for (const c of previous?.chunks ?? []) {
-    if (c.docs.some(d => d.errors.length > 0 || d.warnings.length > 0)) continue;
-    const list = byText.get(c.text);
-    if (list) list.push(c); else byText.set(c.text, [c]);
+/**
+ * The previous parse's chunks, each usable once; those with problems are parsed again. A chunk
+ * is found at its place when the run lies wholly before or after the edited span (its text is
+ * then the same), else by its text (a document pasted elsewhere, or the edited one unchanged).
+ */
+class ReusableChunks {
+  private readonly usable: Chunk[] = [];
+  private readonly taken = new Set<Chunk>();
+  private byLength: Map<number, Chunk[]> | undefined;
+  private readonly byStart = new Map<number, Chunk>();
+  private readonly prefix: number;
+  private readonly suffixFrom: number;
+  private readonly delta: number;
+
+  constructor(previous: ParsedFile | undefined, text: string, ends: { prefix: number; suffix: number } | undefined) {
+    for (const c of previous?.chunks ?? []) {
+      if (c.docs.some(d => d.errors.length > 0 || d.warnings.length > 0)) continue;
+      this.usable.push(c);
+      this.byStart.set(c.start, c);
+    }
+    this.prefix = ends?.prefix ?? 0;
+    this.suffixFrom = ends ? text.length - ends.suffix : Infinity;
+    this.delta = previous ? text.length - previous.text.length : 0;
   }
-  return byText;
+
+  /** The previous chunk of exactly the run [start, end), when the edit is not in it. */
+  atPlace(start: number, end: number): Chunk | undefined {
+    const before = end <= this.prefix;
+    if (!before && start < this.suffixFrom) return undefined;
+    const c = this.byStart.get(before ? start : start - this.delta);
+    return c && c.text.length === end - start && !this.taken.has(c) ? this.take(c) : undefined;
+  }
+
+  /** An unused previous chunk of this very text (found among those of its length: no hashing of every text). */
+  byText(text: string): Chunk | undefined {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const c of this.usable) {
+        const list = this.byLength.get(c.text.length);
+        if (list) list.push(c); else this.byLength.set(c.text.length, [c]);
+      }
+    }
+    const c = this.byLength.get(text.length)?.find(x => x.text === text && !this.taken.has(x));
+    return c && this.take(c);
+  }
+
+  private take(c: Chunk): Chunk {
+    this.taken.add(c);
+    return c;
+  }
 }
 
 /** Moves parsed documents by `delta` characters: every node range and each document's range. */

@@ -29,11 +29,11 @@ export class LineIndex {
    * the edited span are taken from `before` (moved by the edit), only the span is scanned. A
    * keystroke in a large file then costs its line, not the file.
    */
-  static edited(before: LineIndex, text: string): LineIndex {
+  static edited(before: LineIndex, text: string, ends?: { prefix: number; suffix: number }): LineIndex {
     const old = before.lineStarts;
     const index = new LineIndex(text);
     if (!old) return index;
-    const { prefix, suffix } = commonEnds(before.text, text);
+    const { prefix, suffix } = ends ?? commonEnds(before.text, text);
     const delta = text.length - before.text.length;
     // A start is the character after a break; a CR's break depends on the character after it:
     // one character on either side of the span is looked at again.
