@@ -85,8 +85,9 @@ function sameLines(a: LspRange, b: LspRange): boolean {
 export function findingsFor(d: Diagnostic, findings: readonly Finding[]): Finding[] {
   if (d.source !== undefined && d.source !== SOURCE) return [];
   const data = d.data as (Keyed & { group?: unknown }) | undefined;
-  const keys = (data ? (Array.isArray(data.group) ? data.group as Keyed[] : [data]) : []).filter(k => typeof k?.ruleId === 'string');
   const code = typeof d.code === 'string' ? d.code : undefined;
+  // A single finding's rule is the diagnostic's code (an older server also wrote it in data).
+  const keys = (data ? (Array.isArray(data.group) ? data.group as Keyed[] : [{ ruleId: data.ruleId ?? code, messageId: data.messageId }]) : []).filter(k => typeof k?.ruleId === 'string');
   if (!keys.length && code === undefined && d.source !== SOURCE) return [];
   const named = (f: Finding) => keys.length
     ? keys.some(k => f.ruleId === k.ruleId && (typeof k.messageId !== 'string' || f.messageId === k.messageId))

@@ -1,24 +1,25 @@
-// Finding -> Diagnostic. Everything a code action needs later travels in `data`, so actions
-// are found by rule and message id, never by parsing the message text.
+// Finding -> Diagnostic. What a code action needs to find the findings again travels in `code`
+// (the rule) and `data` (the message id, and each member of a group), so actions are found by
+// rule and message id, never by parsing the message text. Nothing else goes in `data`: a large
+// document's diagnostics are sent again on every keystroke, and the server knows the rest.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { Finding, FixSafety, Severity, SUPPRESSIONS_ID } from '../engine';
+import { Finding, Severity, SUPPRESSIONS_ID } from '../engine';
 import { groupBy, groupMessage } from '../engine';
 
 export const SOURCE = 'kube-harden';
 
 export interface FindingData {
-  ruleId: string;
+  /** The finding's message id; its rule id is the diagnostic's `code`. */
   messageId: string;
-  covers: string[];
-  fix: { safety: FixSafety } | null;
   /**
-   * When several findings share the diagnostic's range: each of them (the top-level fields are
-   * the first, most severe one), so code actions offer every rule's fix and suppression.
+   * When several findings share the diagnostic's range: each of them, most severe first (the
+   * first is the one `code` and `messageId` name), so code actions offer every rule's fix and
+   * suppression.
    */
-  group?: FindingData[];
+  group?: Array<{ ruleId: string; messageId: string }>;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -53,12 +54,8 @@ export function docsLinker(root: string = DEFAULT_DOCS_ROOT): (ruleId: string) =
   };
 }
 
-// Shared by every diagnostic (sent as JSON, never changed): a large document's diagnostics are
-// built again on every keystroke.
-const FIX_DATA: Record<FixSafety, { safety: FixSafety }> = { safe: { safety: 'safe' }, unsafe: { safety: 'unsafe' } };
-
 function dataOf(f: Finding): FindingData {
-  return { ruleId: f.ruleId, messageId: f.messageId, covers: f.covers, fix: f.fix ? FIX_DATA[f.fix.safety] ?? { safety: f.fix.safety } : null };
+  return { messageId: f.messageId };
 }
 
 /**
@@ -71,13 +68,13 @@ export function toDiagnostics(findings: readonly Finding[], docsHref: (ruleId: s
   return groupBy(findings, at).map(group => {
     const d = toDiagnostic(group[0], docsHref);
     if (group.length === 1) return d;
-    return { ...d, message: groupMessage(group), data: { ...dataOf(group[0]), group: group.map(dataOf) } satisfies FindingData };
+    return { ...d, message: groupMessage(group), data: { ...dataOf(group[0]), group: group.map(f => ({ ruleId: f.ruleId, messageId: f.messageId })) } satisfies FindingData };
   });
 }
 
 const descriptions = new WeakMap<(ruleId: string) => string, Map<string, { href: string }>>();
 
-/** A rule's documentation link, one object per linker and rule (shared as FIX_DATA is). */
+/** A rule's documentation link: one object per linker and rule, shared by its diagnostics (sent as JSON, never changed). */
 function descriptionOf(docsHref: (ruleId: string) => string, ruleId: string): { href: string } {
   let byRule = descriptions.get(docsHref);
   if (!byRule) descriptions.set(docsHref, byRule = new Map());

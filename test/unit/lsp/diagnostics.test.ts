@@ -20,12 +20,13 @@ const POD = yaml`
 `;
 
 describe('lsp: diagnostics and documents', () => {
-  it('maps severities and keeps what code actions need in data', () => {
+  it('maps severities; the rule is the code, the message id is in data (what code actions need)', () => {
     const finding = lint(POD, { level: 'baseline', rules: { 'disallow-privileged-containers': 'info' } }).findings.find(f => f.ruleId === 'disallow-privileged-containers')!;
     const d = toDiagnostic(finding, id => `https://example.test/${id}`);
     assert.equal(d.severity, 3);
     assert.deepEqual(d.range, { start: { line: 9, character: 18 }, end: { line: 9, character: 22 } });
-    assert.deepEqual(d.data, { ruleId: 'disallow-privileged-containers', messageId: 'privileged', covers: ['B05'], fix: { safety: 'unsafe' } });
+    assert.equal(d.code, 'disallow-privileged-containers');
+    assert.deepEqual(d.data, { messageId: 'privileged' });
     assert.equal(d.codeDescription?.href, 'https://example.test/disallow-privileged-containers');
   });
 
@@ -50,15 +51,23 @@ describe('lsp: diagnostics and documents', () => {
       '- may run as root: set securityContext.runAsNonRoot: true (here or in the pod securityContext). (require-run-as-non-root)',
       '- runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext). (require-seccomp-profile)',
     ].join('\n'));
-    const data = group.data as { ruleId: string; group: Array<{ ruleId: string; messageId: string; fix: unknown }> };
-    assert.equal(data.ruleId, 'require-drop-all-capabilities');
-    assert.deepEqual(data.group.map(g => [g.ruleId, g.messageId, g.fix]), [
-      ['require-drop-all-capabilities', 'missing', { safety: 'unsafe' }],
+    // Its data names each member by rule and message, nothing more (code actions find the rest).
+    assert.deepEqual(group.data, {
+      messageId: 'missing',
+      group: [
+        { ruleId: 'require-drop-all-capabilities', messageId: 'missing' },
+        { ruleId: 'require-no-privilege-escalation', messageId: 'notFalse' },
+        { ruleId: 'require-run-as-non-root', messageId: 'missing' },
+        { ruleId: 'require-seccomp-profile', messageId: 'missing' },
+      ],
+    });
+    assert.deepEqual(findings.slice(0, 4).map(f => [f.ruleId, f.fix?.safety ?? null]), [
+      ['require-drop-all-capabilities', 'unsafe'],
       // The container is privileged: the API server rejects allowPrivilegeEscalation: false beside it.
-      ['require-no-privilege-escalation', 'notFalse', null],
-      ['require-run-as-non-root', 'missing', { safety: 'unsafe' }],
+      ['require-no-privilege-escalation', null],
+      ['require-run-as-non-root', 'unsafe'],
       // No profile is stated anywhere: adding RuntimeDefault is safe.
-      ['require-seccomp-profile', 'missing', { safety: 'safe' }],
+      ['require-seccomp-profile', 'safe'],
     ]);
     // A finding alone on its range keeps its own diagnostic, unchanged.
     const single = ds.find(d => d.range.start.line === 9)!;

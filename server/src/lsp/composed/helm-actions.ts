@@ -18,7 +18,7 @@ const sameStart = (d: Diagnostic, line: number, column: number) => d.range.start
 export function chartFindingFor(d: Diagnostic, run: ChartRun, rel: string): ChartFinding | undefined {
   if (d.source !== SOURCE) return undefined;
   const data = d.data as Partial<ChartDiagnosticData> | undefined;
-  const rule = typeof data?.ruleId === 'string' ? data.ruleId : typeof d.code === 'string' ? d.code : undefined;
+  const rule = typeof d.code === 'string' ? d.code : undefined;
   if (!rule) return undefined;
   const here = (f: ChartFinding) => f.finding.ruleId === rule && (
     (f.at.path === rel && sameStart(d, f.at.start.line, f.at.start.column))
