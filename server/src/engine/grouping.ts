@@ -21,8 +21,12 @@ export function groupBy<T extends Presentable>(items: readonly T[], key: (item: 
     if (group) group.push(item);
     else groups.set(k, [item]);
   }
-  // A stable sort: equal severities keep the order the rules reported them in.
-  return [...groups.values()].map(g => [...g].sort((a, b) => RANK[a.severity] - RANK[b.severity]));
+  return [...groups.values()].map(mostSevereFirst);
+}
+
+/** A group most severe first; a stable sort: equal severities keep the order the rules reported them in. */
+export function mostSevereFirst<T extends Presentable>(group: T[]): T[] {
+  return group.length < 2 ? group : [...group].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
 // What the messages of container-level rules start with: `Container "app" `, `Init container #2 `.

@@ -51,7 +51,7 @@ export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
 export { clearEmitMemo as clearKustomizeEmitMemo, clearParseCache as clearKustomizeParseCache, observeParses as observeKustomizeParses, readAlike as kustomizeReadsAlike, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
 export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin as KustomizeOrigin, PathKey, RenderedObject, RenderNote, RenderOptions, RenderResult } from './render/kustomize';
 export { formatSize, parseSize, SIZE_HINT } from './size';
-export { describeGroup, groupBy, groupMessage } from './grouping';
+export { describeGroup, groupBy, groupMessage, mostSevereFirst } from './grouping';
 export type { GroupText, Presentable } from './grouping';
 export { parseTemplates, render as renderTemplate } from './render/gotemplate';
 export type { OriginRange, TemplateFile, TemplateSet } from './render/gotemplate';

@@ -4,10 +4,10 @@
 // document's diagnostics are sent again on every keystroke, and the server knows the rest.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Finding, Severity, SUPPRESSIONS_ID } from '../engine';
-import { groupBy, groupMessage } from '../engine';
+import { groupBy, groupMessage, mostSevereFirst } from '../engine';
 
 export const SOURCE = 'kube-harden';
 
@@ -64,12 +64,36 @@ function dataOf(f: Finding): FindingData {
  * editor shows one problem where a reviewer sees one; each rule stays in `data.group`.
  */
 export function toDiagnostics(findings: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic[] {
-  const at = (f: Finding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
-  return groupBy(findings, at).map(group => {
+  return byRange(findings).map(group => {
     const d = toDiagnostic(group[0], docsHref);
     if (group.length === 1) return d;
     return { ...d, message: groupMessage(group), data: { ...dataOf(group[0]), group: group.map(f => ({ ruleId: f.ruleId, messageId: f.messageId })) } satisfies FindingData };
   });
+}
+
+function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
+}
+
+/**
+ * The findings grouped by range, in the order each range first appears, most severe first. A
+ * lint's findings come sorted by place, so a range's findings are neighbours: grouped by comparing
+ * each with the one before (this runs for every finding of a document on every keystroke), else
+ * by a key per range.
+ */
+function byRange(findings: readonly Finding[]): Finding[][] {
+  for (let i = 1; i < findings.length; i++) {
+    if (compareRanges(findings[i - 1].range, findings[i].range) > 0) {
+      return groupBy(findings, f => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
+    }
+  }
+  const groups: Finding[][] = [];
+  let group: Finding[] | undefined;
+  for (const f of findings) {
+    if (group && compareRanges(group[0].range, f.range) === 0) group.push(f);
+    else groups.push(group = [f]);
+  }
+  return groups.map(mostSevereFirst);
 }
 
 const descriptions = new WeakMap<(ruleId: string) => string, Map<string, { href: string }>>();

@@ -74,6 +74,16 @@ describe('lsp: diagnostics and documents', () => {
     assert.deepEqual(single, toDiagnostic(findings.find(f => f.ruleId === 'disallow-privileged-containers')!, id => `https://example.test/${id}`));
   });
 
+  it('groups findings of one range that are not neighbours (a composed result need not be sorted)', () => {
+    const findings = lint(POD, { level: 'restricted', rules: { 'require-memory-limit': 'off' } }).findings;
+    const [a, b, c, d, privileged] = findings;
+    const ds = toDiagnostics([a, privileged, c, b, d], id => `https://example.test/${id}`);
+    assert.deepEqual(ds.map(x => [x.range.start.line, x.code, (x.data as { group?: Array<{ ruleId: string }> }).group?.map(g => g.ruleId)]), [
+      [8, 'require-drop-all-capabilities', ['require-drop-all-capabilities', 'require-run-as-non-root', 'require-no-privilege-escalation', 'require-seccomp-profile']],
+      [9, 'disallow-privileged-containers', undefined],
+    ]);
+  });
+
   it('problems with suppressions: code `suppressions`, no rule page', () => {
     const text = POD.replace('privileged: true', 'privileged: true # kube-harden-ignore disallow-privileged-containers');
     const finding = lint(text, { level: 'baseline' }).findings.find(f => f.ruleId === 'suppressions')!;
