@@ -1,6 +1,6 @@
 // One parse per document version: the LSP caches the ParsedFile by (uri, version), the CLI
 // parses each file once, and every rule reads the same nodes.
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseAllDocuments, YAMLMap } from 'yaml';
 import { goYamlTags } from './go-yaml-scalars';
 import { isNonKubernetesJson } from './json-kind';
 import { documentBounds, readableRun } from './kubectl-text';
@@ -270,14 +270,17 @@ function shiftDocuments(docs: Document.Parsed[], delta: number): void {
  */
 function shiftNode(node: unknown, delta: number): void {
   if (node === null || typeof node !== 'object') return;
+  // Read as plain fields rather than through isPair/isCollection (symbol look-ups): this visits
+  // every node after the edit on every keystroke. Collections have items, pairs a key.
   const n = node as { range?: number[]; items?: unknown[]; key?: unknown; value?: unknown };
   const r = n.range;
   if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
-  if (isPair(node)) {
-    shiftNode(node.key, delta);
-    shiftNode(node.value, delta);
-  } else if (isCollection(node)) {
-    for (const item of node.items) shiftNode(item, delta);
+  const items = n.items;
+  if (items !== undefined) {
+    for (let i = 0; i < items.length; i++) shiftNode(items[i], delta);
+  } else if ('key' in n) {
+    shiftNode(n.key, delta);
+    shiftNode(n.value, delta);
   }
 }
 
