@@ -54,14 +54,21 @@ interface Basis {
   text: string;
   lines: LineIndex;
   uri: string;
-  documents: Map<Document, DocumentLint & { start: number }>;
+  documents: Map<Document, KeptPart>;
 }
+
+/** A document's part of a lint, where the document started then. */
+type KeptPart = DocumentLint & {
+  start: number;
+  /** The furthest offset of this file a finding of the part relates to (-1: none), once known. */
+  relatedEnd?: number;
+};
 
 const bases = new WeakMap<LintResult, Basis>();
 
 /** Keeps the per-document parts of `result`, so the next version's lint can reuse them. */
 export function keepForReuse(result: LintResult, file: ParsedFile, uri: string, parts: ReadonlyMap<Document, DocumentLint>): void {
-  const documents = new Map<Document, DocumentLint & { start: number }>();
+  const documents = new Map<Document, KeptPart>();
   for (const [doc, part] of parts) if (doc.range) documents.set(doc, { ...part, start: doc.range[0] });
   bases.set(result, { text: file.text, lines: file.lines, uri, documents });
 }
@@ -125,7 +132,7 @@ export class Reuse {
     const start = this.map.offset(old.start);
     if (start !== doc.range[0]) return undefined;
     // Wholly before the edit, with nothing that points past it: nothing moves.
-    if (doc.range[2] < this.map.start && old.start === start && old.findings.every(f => this.staysPut(f)) && old.problems.every(f => this.staysPut(f))) return old;
+    if (doc.range[2] < this.map.start && old.start === start && this.relatedEnd(old) < this.map.start) return old;
     const from = this.basis.lines.positionAt(old.start);
     const to = this.map.after.lines.positionAt(start);
     // Documents begin a line; moved whole, every position in one moves by the same lines.
@@ -174,8 +181,18 @@ export class Reuse {
     return { findings, suppressed, problems, failures: old.failures, reads: old.reads };
   }
 
-  /** A finding before the edit that can be kept as it is: nothing it relates to lies after the edit. */
-  private staysPut(f: Finding): boolean {
-    return f.related.every(r => r.uri !== this.basis.uri || this.basis.lines.offsetAt(r.range.end) < this.map.start);
+  /**
+   * The furthest offset of this file that the part's findings relate to (-1: none). Kept on the
+   * part: a part before the edit is kept as it is, and so is the answer, edit after edit.
+   */
+  private relatedEnd(part: KeptPart): number {
+    if (part.relatedEnd === undefined) {
+      let end = -1;
+      for (const list of [part.findings, part.problems]) {
+        for (const f of list) for (const r of f.related) if (r.uri === this.basis.uri) end = Math.max(end, this.basis.lines.offsetAt(r.range.end));
+      }
+      part.relatedEnd = end;
+    }
+    return part.relatedEnd;
   }
 }
