@@ -13,20 +13,21 @@ import { applyPatches } from './patches';
 import { idString, ResId, Resource, sameNamespace } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
-import { BoundVar, declareVars, resolveVars } from './vars';
+import { declareVars, resolveVars } from './vars';
 import { mergeCrds } from './crds';
 import { addOriginAnnotations } from './origin-annotations';
-import { defaultTransformerConfig, mergeConfigurations, TransformerConfig } from './transformer-config';
+import { defaultTransformerConfig, mergeConfigurations } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
+import { buildFolder, FolderBuildState, TrackingSource } from './build-memo';
 
-export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean; vars: BoundVar[]; config: TransformerConfig }
+export type BuildState = FolderBuildState;
 
 export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
 
 export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
-  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig() };
+  const state: BuildState = { fs: new TrackingSource(fs), notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig(), visited: [] };
   const root = loadKustomization(fs, dir, options.restrictToRoot);
   let res = accumulate(state, root, []);
   for (const r of res) {
@@ -39,7 +40,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
   }
   fixNameReferences(res, state.config.nameReference);
   resolveVars(res, state.vars, state.config.varReference);
-  res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
+  res = res.filter((r) => str(getPath(r.view, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
   if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
@@ -49,6 +50,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
 function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Resource[] {
   if (state.stack.includes(k.dir)) throw new KustomizeError(`cycle detected: candidate root '${k.dir}' contains visited root '${state.stack[state.stack.length - 1]}'`, undefined, 'cycle');
   state.stack.push(k.dir);
+  state.visited.push(k.dir);
   try {
     let res = into;
     noteUnsupported(state, k);
@@ -105,9 +107,12 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
     return appendAll(res, readResources(state.fs.readFile(full) ?? '', full), entry.origin, taken);
   }
   if (kind === 'dir') {
-    const sub = loadKustomization(state.fs, full, state.restrictToRoot);
-    if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
-    return appendAll(res, accumulate(state, sub, []), entry.origin, taken);
+    const built = buildFolder(state, full, () => {
+      const sub = loadKustomization(state.fs, full, state.restrictToRoot);
+      if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
+      return accumulate(state, sub, []);
+    });
+    return appendAll(res, built, entry.origin, taken);
   }
   throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
 }

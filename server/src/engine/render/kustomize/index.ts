@@ -47,9 +47,9 @@ export function renderKustomization(fs: FileSource, dir: string, options: Render
   const sorted = () => notes.sort((a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.range[0] - b.at.range[0]));
   try {
     const { resources } = buildRoot(fs, normalizePath(dir), notes, { reorder: options.reorder ?? 'legacy', restrictToRoot: options.loadRestrictions !== 'none' });
-    const plains = resources.map((r) => toPlainChecked(r.node));
+    const plains = resources.map((r) => toPlainChecked(r.view));
     const objects = resources.map((r, i): RenderedObject => {
-      const node = r.node;
+      const node = r.view;
       return { value: plains[i].value, definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
     });
     return { ok: true, objects, notes: sorted(), yaml: emitObjects(plains) };
