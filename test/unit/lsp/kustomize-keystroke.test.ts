@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  clearKustomizeEmitMemo, clearKustomizeParseCache, LintResult, observeKustomizeParses, parseFile, resolveConfig, summarizeFile, WorkspaceIndex,
+  clearKustomizeBuildMemo, clearKustomizeEmitMemo, clearKustomizeParseCache, LintResult, observeKustomizeParses, parseFile, resolveConfig, summarizeFile, WorkspaceIndex,
 } from '@kube-harden/server/out/engine';
 import { KustomizeComposer } from '@kube-harden/server/out/lsp/composed/kustomize';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
@@ -70,6 +70,7 @@ function shape(r: LintResult | undefined): unknown {
 function fromScratch(session: Session): Record<string, unknown> {
   clearKustomizeParseCache();
   clearKustomizeEmitMemo();
+  clearKustomizeBuildMemo();
   const texts = Object.fromEntries([...session.docs].map(([file, doc]) => [path.relative(session.dir, file), doc.getText()]));
   return new Session(session.dir, texts).findings();
 }

@@ -66,7 +66,7 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
   const merged = new Map<string, { judged: JudgedFinding; definedAt: Origin; set: boolean; roots: string[] }>();
   for (const { root, result } of plan.renders) {
     if (!result.ok) continue;
-    const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.yaml, options, lines);
+    const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.texts, options, lines);
     options.rootCache?.set(result, found);
     for (const { definedAt, set, ...judged } of found) {
       const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
@@ -89,19 +89,20 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
   return [...out, ...problemFindings(plan, lines)];
 }
 
-function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: string, options: JudgeOptions,
+function judgeRoot(root: string, objects: readonly RenderedObject[], texts: readonly string[], options: JudgeOptions,
   lines: (file: string) => LineIndex | undefined): RootFindings {
   const uri = options.renderedUri(root);
-  const { parsed, result } = (options.streams ?? new RenderedStreams()).lint(root, uri, yaml, options.configFor(root), options.workspace);
+  const { pages } = (options.streams ?? new RenderedStreams()).lint(root, uri, texts, options.configFor(root), options.workspace);
   const out: RootFindings = [];
-  for (const f of result.findings) {
-    const object = objects[f.object.docIndex];
+  // Each rendered object is a page of its own: its findings' offsets are within its text.
+  pages.forEach(({ parsed, result }, i) => result.findings.forEach(f => {
+    const object = objects[i];
     const doc = parsed.documents[f.object.docIndex];
-    if (!object || !doc) continue;
+    if (!object || !doc) return;
     const where = renderedPathAt(doc.doc.contents, f.offsets[0]);
     const at = sourceOf(object, where);
     const index = lines(at.file);
-    if (!index) continue;
+    if (!index) return;
     // A finding on an entry's key (a securityContext that lacks a setting) marks that key again.
     const last = String(where.path[where.path.length - 1]);
     const key = where.onKey && at.whole ? keyBefore(index.text, at.range[0], last)
@@ -110,7 +111,7 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: strin
     const mapped = buildFinding(index, key ?? at.range, f, !key && !at.exact);
     mapped.related = f.related.filter(r => r.uri !== uri);
     out.push({ file: at.file, finding: mapped, definedAt: object.definedAt, set: at.exact && where.onValue && !isIdentity(where.path) });
-  }
+  }));
   return out;
 }
 
