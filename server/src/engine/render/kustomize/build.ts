@@ -8,7 +8,7 @@ import { Kustomization, loadKustomization, stringListField } from './kustomizati
 import { checkInRoot } from './load-restrictions';
 import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
-import { parseYamlDocs } from './parse';
+import { sharedYamlDocs } from './parse';
 import { applyPatches } from './patches';
 import { idString, ResId, Resource, sameNamespace } from './resource';
 import { applyReplacements } from './replacements';
@@ -119,7 +119,8 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
 
 export function readResources(text: string, file: string): Resource[] {
   const out: Resource[] = [];
-  for (const d of parseYamlDocs(text, file)) {
+  // Shared with the parse cache: the first write copies a resource's tree.
+  for (const d of sharedYamlDocs(text, file)) {
     if (d.node === undefined) continue;
     if (!isMap(d.node)) throw new KustomizeError(`missing Resource metadata in ${file}`, d.origin);
     if (d.node.entries.length === 0) continue;
@@ -127,21 +128,25 @@ export function readResources(text: string, file: string): Resource[] {
     const items = get(d.node, 'items');
     // A typed list (kind: List, ConfigMapList, ...) contributes its items.
     if (kind.endsWith('List') && isSeq(items)) {
-      for (const it of items.items) if (isMap(it)) out.push(new Resource(it, it.origin ?? d.origin));
+      for (const it of items.items) if (isMap(it)) out.push(new Resource(it, it.origin ?? d.origin, true));
       continue;
     }
     if (!kind) throw new KustomizeError(`missing Resource metadata: kind is empty in ${file}`, d.origin);
-    out.push(new Resource(d.node, d.origin));
+    out.push(new Resource(d.node, d.origin, true));
   }
-  for (const r of out) stringifyMetadataMaps(r.node);
+  for (const r of out) stringifyMetadataMaps(r);
   return out;
 }
 
 /** Label and annotation values are strings to Kubernetes; Kustomize reads `port: 8080` there as "8080". */
-function stringifyMetadataMaps(node: KMap): void {
-  for (const field of ['labels', 'annotations']) {
-    const m = getPath(node, ['metadata', field]);
-    if (isMap(m)) for (const e of m.entries) if (e.value.kind === 'scalar' && e.value.tag !== 'str' && e.value.tag !== 'null') e.value.tag = 'str';
+function stringifyMetadataMaps(r: Resource): void {
+  const typed = (n: KNode) => n.kind === 'scalar' && n.tag !== 'str' && n.tag !== 'null';
+  const fields = ['labels', 'annotations'];
+  // Read first: most objects have none, and writing copies the (shared) tree.
+  if (!fields.some((f) => { const m = getPath(r.view, ['metadata', f]); return isMap(m) && m.entries.some((e) => typed(e.value)); })) return;
+  for (const field of fields) {
+    const m = getPath(r.node, ['metadata', field]);
+    if (isMap(m)) for (const e of m.entries) if (e.value.kind === 'scalar' && typed(e.value)) e.value.tag = 'str';
   }
 }
 

@@ -5,7 +5,7 @@
 // An object a kept build shares (build-memo.ts) is the same tree render after render: its plain
 // form and its text are kept by that tree, so it costs neither a conversion nor a JSON key.
 import { emitDocument } from './emit';
-import { KMap, Plain, toPlainChecked } from './model';
+import { forgetPlainForms, Plain } from './model';
 
 /** Characters kept (keys and texts): a few renders of the largest roots. */
 const CHAR_LIMIT = 48 * 1024 * 1024;
@@ -19,16 +19,8 @@ export interface PlainObject {
   jsonExact: boolean;
 }
 
-// Trees never change once rendered (a kept one is copied before a write): keyed by identity.
-let plainOfTree = new WeakMap<KMap, PlainObject>();
+// A plain form is kept by its tree (model.ts plainOf), and its text by the plain form.
 let textOfPlain = new WeakMap<object, string>();
-
-/** The object's plain form (shared by every render of the same tree: never change it). */
-export function plainOf(tree: KMap): PlainObject {
-  let hit = plainOfTree.get(tree);
-  if (!hit) { hit = toPlainChecked(tree); plainOfTree.set(tree, hit); }
-  return hit;
-}
 
 /** Each object's YAML as `kustomize build` prints it (the stream is them joined by `---` lines, as emitStream writes it). */
 export function emitTexts(objects: readonly PlainObject[]): string[] {
@@ -66,7 +58,7 @@ function emitKeyed(o: PlainObject): string {
 
 export function clearEmitMemo(): void {
   memo.clear();
-  plainOfTree = new WeakMap();
+  forgetPlainForms();
   textOfPlain = new WeakMap();
   chars = 0;
 }

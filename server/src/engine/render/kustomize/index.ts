@@ -1,11 +1,11 @@
 // The Kustomize renderer's public API: render a kustomization folder through a FileSource into
 // objects that keep, for every node, the file and range that decided it.
-import { emitTexts, plainOf } from './emit-memo';
+import { emitTexts } from './emit-memo';
 import { KustomizeError, KustomizeErrorCode } from './errors';
 export type { KustomizeErrorCode } from './errors';
 import { FileSource, normalizePath } from './file-source';
 import { buildRoot } from './build';
-import { get, isMap, isSeq, KNode, Origin, Plain } from './model';
+import { get, isMap, isSeq, KNode, Origin, Plain, plainOf } from './model';
 import { RenderNote } from './notes';
 
 export type { FileSource } from './file-source';
