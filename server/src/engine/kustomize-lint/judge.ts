@@ -2,7 +2,9 @@
 // decided it: a value to the node that set it (a patch's, when a patch did), something missing
 // to the object's (or container's) node in the file that defines it. A finding is reported once
 // per source location, naming the roots when it does not hold in every root reaching that file.
-import type { Finding, ResolvedConfig } from '../lint';
+import type { Finding, LintResult, ResolvedConfig } from '../lint';
+import type { ParsedFile } from '../model/parse';
+import { appendAll } from '../util/arrays';
 import { LineIndex } from '../model/text';
 import type { FileSource, Origin, RenderedObject, RenderResult } from '../render/kustomize';
 import { WorkspaceIndex } from '../workspace';
@@ -94,15 +96,39 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], texts: read
   const uri = options.renderedUri(root);
   const { pages } = (options.streams ?? new RenderedStreams()).lint(root, uri, texts, options.configFor(root), options.workspace);
   const out: RootFindings = [];
-  // Each rendered object is a page of its own: its findings' offsets are within its text.
-  pages.forEach(({ parsed, result }, i) => result.findings.forEach(f => {
+  pages.forEach(({ parsed, result }, i) => {
     const object = objects[i];
+    if (!object) return;
+    // The same lint of the same tree, placed in the same source texts: placed as before.
+    const kept = placedPages.get(result);
+    if (kept && kept.tree === object.tree && kept.uri === uri && sameOrigin(kept.findings[0]?.definedAt, object.definedAt)
+      && [...kept.files].every(([file, index]) => lines(file) === index)) {
+      appendAll(out, kept.findings);
+      return;
+    }
+    const files = new Map<string, LineIndex | undefined>();
+    const findings = placePage(object, parsed, result, uri, file => { const index = lines(file); files.set(file, index); return index; });
+    placedPages.set(result, { tree: object.tree, uri, files, findings });
+    appendAll(out, findings);
+  });
+  return out;
+}
+
+const sameOrigin = (a: Origin | undefined, b: Origin) => !a || (a.file === b.file && a.range[0] === b.range[0] && a.range[1] === b.range[1]);
+
+/** A page's findings placed in source files, kept by its lint (a keystroke elsewhere places them again for nothing). */
+const placedPages = new WeakMap<LintResult, { tree: object; uri: string; files: Map<string, LineIndex | undefined>; findings: RootFindings }>();
+
+/** One rendered object's findings (its page: offsets within its text) placed in source files. */
+function placePage(object: RenderedObject, parsed: ParsedFile, result: LintResult, uri: string, lines: (file: string) => LineIndex | undefined): RootFindings {
+  const out: RootFindings = [];
+  for (const f of result.findings) {
     const doc = parsed.documents[f.object.docIndex];
-    if (!object || !doc) return;
+    if (!doc) continue;
     const where = renderedPathAt(doc.doc.contents, f.offsets[0]);
     const at = sourceOf(object, where);
     const index = lines(at.file);
-    if (!index) return;
+    if (!index) continue;
     // A finding on an entry's key (a securityContext that lacks a setting) marks that key again.
     const last = String(where.path[where.path.length - 1]);
     const key = where.onKey && at.whole ? keyBefore(index.text, at.range[0], last)
@@ -111,7 +137,7 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], texts: read
     const mapped = buildFinding(index, key ?? at.range, f, !key && !at.exact);
     mapped.related = f.related.filter(r => r.uri !== uri);
     out.push({ file: at.file, finding: mapped, definedAt: object.definedAt, set: at.exact && where.onValue && !isIdentity(where.path) });
-  }));
+  }
   return out;
 }
 

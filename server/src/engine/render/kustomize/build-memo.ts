@@ -32,6 +32,7 @@ interface KeptBuild {
   /** Vars it declared, each bound to one of `resources`. */
   vars: Array<{ bound: BoundVar; index: number }>;
   configAfter: TransformerConfig;
+  configAfterKey: string | undefined;
 }
 
 const kept = new Map<string, KeptBuild>();
@@ -49,6 +50,8 @@ export interface FolderBuildState {
   restrictToRoot: boolean;
   vars: BoundVar[];
   config: TransformerConfig;
+  /** `config` as JSON while it is known (the build clears it when a kustomization merges configurations). */
+  configKey?: string;
   /** Every folder built so far, in order (a kept build adds the ones it went into). */
   visited: string[];
 }
@@ -59,7 +62,7 @@ export interface FolderBuildState {
  */
 export function buildFolder(state: FolderBuildState, dir: string, build: () => Resource[]): Resource[] {
   const key = `${state.restrictToRoot ? 'r' : 'n'}\0${dir}`;
-  const configBefore = JSON.stringify(state.config);
+  const configBefore = (state.configKey ??= JSON.stringify(state.config));
   const varsBefore = state.vars.map((v) => v.name).join('\0');
   const hit = kept.get(key);
   if (hit && hit.configBefore === configBefore && hit.varsBefore === varsBefore
@@ -83,7 +86,7 @@ export function buildFolder(state: FolderBuildState, dir: string, build: () => R
   if (vars.some((v) => v.index < 0)) return resources;
   const entry: KeptBuild = {
     reads, restrictToRoot: state.restrictToRoot, configBefore, varsBefore, visited: state.visited.slice(visitedFrom),
-    resources, notes: state.notes.slice(notesFrom), vars, configAfter: structuredClone(state.config),
+    resources, notes: state.notes.slice(notesFrom), vars, configAfter: structuredClone(state.config), configAfterKey: state.configKey,
   };
   kept.delete(key);
   kept.set(key, entry);
@@ -101,6 +104,7 @@ function handOut(state: FolderBuildState, entry: KeptBuild): Resource[] {
   state.notes.push(...entry.notes);
   for (const v of entry.vars) state.vars.push({ ...v.bound, target: resources[v.index] });
   state.config = structuredClone(entry.configAfter);
+  state.configKey = entry.configAfterKey;
   state.visited.push(...entry.visited);
   return resources;
 }

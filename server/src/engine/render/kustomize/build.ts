@@ -63,6 +63,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     }
     mergeConfigurations(state.fs, k, state.config);
     mergeCrds(state.fs, k, state.config);
+    if (get(k.node, 'configurations') !== undefined || get(k.node, 'crds') !== undefined) state.configKey = undefined;
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);

@@ -26,6 +26,11 @@ export interface RenderedObject {
   readonly value: Plain;
   /** The document (or generator entry) the object came from. */
   readonly definedAt: Origin;
+  /**
+   * The same object for every render of the same tree (values and origins alike): what is
+   * derived from the object's origins may be kept by it.
+   */
+  readonly tree: object;
   /** Where the node at `path` (keys and indices) got its value; undefined when there is no such node. */
   originAt(path: readonly PathKey[]): Origin | undefined;
 }
@@ -52,7 +57,7 @@ export function renderKustomization(fs: FileSource, dir: string, options: Render
     const plains = resources.map((r) => plainOf(r.view));
     const objects = resources.map((r, i): RenderedObject => {
       const node = r.view;
-      return { value: plains[i].value, definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
+      return { value: plains[i].value, definedAt: r.generated?.entry ?? r.origin, tree: node, originAt: (path) => originAt(node, path) };
     });
     const texts = emitTexts(plains);
     let yaml: string | undefined;
