@@ -102,13 +102,13 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], texts: read
     // The same lint of the same tree, placed in the same source texts: placed as before.
     const kept = placedPages.get(result);
     if (kept && kept.tree === object.tree && kept.uri === uri && sameOrigin(kept.findings[0]?.definedAt, object.definedAt)
-      && [...kept.files].every(([file, index]) => lines(file) === index)) {
+      && kept.files.every(([file, index]) => lines(file) === index)) {
       appendAll(out, kept.findings);
       return;
     }
     const files = new Map<string, LineIndex | undefined>();
     const findings = placePage(object, parsed, result, uri, file => { const index = lines(file); files.set(file, index); return index; });
-    placedPages.set(result, { tree: object.tree, uri, files, findings });
+    placedPages.set(result, { tree: object.tree, uri, files: [...files], findings });
     appendAll(out, findings);
   });
   return out;
@@ -117,7 +117,7 @@ function judgeRoot(root: string, objects: readonly RenderedObject[], texts: read
 const sameOrigin = (a: Origin | undefined, b: Origin) => !a || (a.file === b.file && a.range[0] === b.range[0] && a.range[1] === b.range[1]);
 
 /** A page's findings placed in source files, kept by its lint (a keystroke elsewhere places them again for nothing). */
-const placedPages = new WeakMap<LintResult, { tree: object; uri: string; files: Map<string, LineIndex | undefined>; findings: RootFindings }>();
+const placedPages = new WeakMap<LintResult, { tree: object; uri: string; files: Array<[string, LineIndex | undefined]>; findings: RootFindings }>();
 
 /** One rendered object's findings (its page: offsets within its text) placed in source files. */
 function placePage(object: RenderedObject, parsed: ParsedFile, result: LintResult, uri: string, lines: (file: string) => LineIndex | undefined): RootFindings {

@@ -75,7 +75,13 @@ export class Resource {
     return { group, version, kind: this.kind };
   }
 
-  id(): ResId { return { ...this.gvk(), name: this.name, namespace: this.namespace }; }
+  id(): ResId {
+    // A shared tree never changes: its id is read once (every overlay asks for every object's).
+    if (this.owned) return { ...this.gvk(), name: this.name, namespace: this.namespace };
+    let id = sharedIds.get(this.tree);
+    if (!id) { id = { ...this.gvk(), name: this.name, namespace: this.namespace }; sharedIds.set(this.tree, id); }
+    return id;
+  }
 
   /** The id the object was read or generated with. */
   orgId(): ResId { return this.history[0] ?? this.id(); }
@@ -90,6 +96,8 @@ export class Resource {
   labels(): Record<string, string> { return stringMap(getPath(this.tree, ['metadata', 'labels'])); }
   annotations(): Record<string, string> { return stringMap(getPath(this.tree, ['metadata', 'annotations'])); }
 }
+
+const sharedIds = new WeakMap<KMap, ResId>();
 
 /** Shared trees copied on their first write since start (tests read it). */
 export const copies = { count: 0 };
