@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  clearKustomizeBuildMemo, clearKustomizeEmitMemo, clearKustomizeParseCache, kustomizeBuildStats, kustomizeSharedTreeCopies, LintResult, observeKustomizeParses, parseFile, resolveConfig, summarizeFile, WorkspaceIndex,
+  clearKustomizeBuildMemo, clearKustomizeEmitMemo, clearKustomizeParseCache, kustomizeBuildStats, kustomizeSharedTreeCopies, LintResult, memorySource, renderKustomization, observeKustomizeParses, parseFile, resolveConfig, summarizeFile, WorkspaceIndex,
 } from '@kube-harden/server/out/engine';
 import { KustomizeComposer } from '@kube-harden/server/out/lsp/composed/kustomize';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
@@ -49,14 +49,18 @@ class Session {
 
   text(rel: string): string { return this.docs.get(path.join(this.dir, rel))!.getText(); }
 
-  /** Every YAML file's findings through the roots that reach it (undefined: none does). */
+  /** Every YAML file's findings through the roots that reach it (undefined: none does), and what each root rendered. */
   findings(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const rendered: Record<string, string> = {};
     for (const [file, doc] of [...this.docs].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (doc.languageId !== 'yaml') continue;
       out[path.relative(this.dir, file)] = shape(this.composer.lint(doc, resolved));
+      for (const { root, result } of this.composer.judge(file, resolved)?.plan.renders ?? []) {
+        rendered[path.relative(this.dir, root)] = result.ok ? result.yaml : `error: ${result.error.message}`;
+      }
     }
-    return out;
+    return { ...out, rendered };
   }
 }
 
@@ -66,13 +70,29 @@ function shape(r: LintResult | undefined): unknown {
   return { findings: r.findings.map(f), suppressed: (r.suppressed ?? []).map(s => f(s.finding)) };
 }
 
-/** The findings a composer that starts from nothing (renderer caches emptied) gives on the same texts. */
-function fromScratch(session: Session): Record<string, unknown> {
+/** Empties every cache the renderer keeps between renders. */
+function clearRendererCaches(): void {
   clearKustomizeParseCache();
   clearKustomizeEmitMemo();
   clearKustomizeBuildMemo();
-  const texts = Object.fromEntries([...session.docs].map(([file, doc]) => [path.relative(session.dir, file), doc.getText()]));
-  return new Session(session.dir, texts).findings();
+}
+
+/**
+ * The findings a composer that starts from nothing (renderer caches emptied) gives on these texts,
+ * and each root rendered alone, the caches emptied before each: what one root keeps can never
+ * leak into what another renders.
+ */
+function fromScratch(dir: string, texts: Record<string, string>): Record<string, unknown> {
+  clearRendererCaches();
+  const all = new Session(dir, texts).findings();
+  const files = memorySource(Object.fromEntries(Object.entries(texts).map(([rel, text]) => [path.join(dir, rel), text])));
+  const alone: Record<string, string> = {};
+  for (const root of Object.keys(all.rendered as Record<string, string>)) {
+    clearRendererCaches();
+    const result = renderKustomization(files, path.join(dir, root));
+    alone[root] = result.ok ? result.yaml : `error: ${result.error.message}`;
+  }
+  return { ...all, rendered: alone };
 }
 
 /**
@@ -104,32 +124,34 @@ const SHARED: Record<string, string> = {
   'overlays/prod/harden.yaml': webPatch(['readOnlyRootFilesystem: true']),
 };
 
-/** Applies the edits one by one; after each, every file's findings must be those of a composer from scratch. */
-function assertEditsMatchScratch(session: Session, edits: Array<[string, (text: string) => string]>): { changes: number; last: Record<string, unknown> } {
-  let changes = 0;
-  let before = session.findings();
-  assert.deepEqual(before, fromScratch(session));
-  for (const [rel, edit] of edits) {
-    session.set(rel, edit(session.docs.has(path.join(session.dir, rel)) ? session.text(rel) : ''));
-    const now = session.findings();
-    assert.deepEqual(now, fromScratch(session), `after editing ${rel}`);
-    if (JSON.stringify(now) !== JSON.stringify(before)) changes++;
-    before = now;
-  }
-  return { changes, last: before };
+/**
+ * Applies the edits one by one in one session; after each, every file's findings must be those of
+ * a composer from scratch. The expectations are computed first, so the session runs on the caches
+ * it kept itself from one edit to the next, as in the editor.
+ */
+function assertEditsMatchScratch(dir: string, files: Record<string, string>, edits: Array<[string, (text: string) => string]>) {
+  const states = [files];
+  for (const [rel, edit] of edits) states.push({ ...states[states.length - 1], [rel]: edit(states[states.length - 1][rel] ?? '') });
+  const expected = states.map(texts => fromScratch(dir, texts));
+  clearRendererCaches();
+  const session = new Session(dir, files);
+  const all: Array<Record<string, unknown>> = [];
+  states.forEach((texts, i) => {
+    if (i > 0) session.set(edits[i - 1][0], texts[edits[i - 1][0]]);
+    all.push(session.findings());
+    assert.deepEqual(all[i], expected[i], i === 0 ? 'before any edit' : `after edit ${i} (${edits[i - 1][0]})`);
+  });
+  // How many edits changed what is reported (a sequence that changes nothing proves little).
+  const changes = all.filter((now, i) => i > 0 && JSON.stringify(now) !== JSON.stringify(all[i - 1])).length;
+  return { changes, first: all[0], last: all[all.length - 1] };
 }
 
-const count = (all: Record<string, unknown>) => Object.values(all).reduce<number>((n, r) => n + ((r as { findings: unknown[] } | undefined)?.findings.length ?? 0), 0);
+const count = (all: Record<string, unknown>) => Object.entries(all).reduce<number>((n, [file, r]) => n + (file === 'rendered' ? 0 : (r as { findings: unknown[] } | undefined)?.findings.length ?? 0), 0);
 
 describe('lsp: a keystroke in a Kustomize workspace', () => {
   after(() => { observeKustomizeParses(undefined); removeTempTrees(); });
 
   it('gives the findings of a render and judgement from scratch after every edit', () => {
-    const dir = tempTree(FILES);
-    const session = new Session(dir, FILES);
-    const first = session.findings();
-    const privileged = (first['overlays/production/privileged.yaml'] as { findings: Array<{ rule: string }> }).findings;
-    assert.ok(privileged.length > 0, 'the production patch has findings to keep right');
     const edits: Array<[string, (text: string) => string]> = [
       // A base object: a value, then a comment that moves everything below it.
       ['base/deployment.yaml', t => t.replace('image: nginx:latest', 'image: nginx:1.26')],
@@ -161,7 +183,9 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
       ['base/kustomization.yaml', t => t.replace('  - deployment.yaml\n', '  []\n').replace('resources:\n  []', 'resources: []')],
       ['base/kustomization.yaml', t => t.replace('resources: []', 'resources:\n  - deployment.yaml')],
     ];
-    const { changes, last: before } = assertEditsMatchScratch(session, edits);
+    const { changes, first, last: before } = assertEditsMatchScratch(tempTree(FILES), FILES, edits);
+    const privileged = (first['overlays/production/privileged.yaml'] as { findings: Array<{ rule: string }> }).findings;
+    assert.ok(privileged.length > 0, 'the production patch has findings to keep right');
     // The sequence is not idle: most edits change what is reported.
     assert.ok(changes >= 10, `${changes} edits changed the findings`);
     assert.ok(count(before) > 0);
@@ -210,9 +234,8 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.equal(streams.reusedStreams, reusedBefore);
   });
   it('gives the findings from scratch while a base shared by three overlays is edited', () => {
-    const session = new Session(tempTree(SHARED), SHARED);
     const label = (t: string) => t.replace('    app: web\nspec:', '    app: web\n    tier: front\nspec:');
-    const { changes, last } = assertEditsMatchScratch(session, [
+    const { changes, last } = assertEditsMatchScratch(tempTree(SHARED), SHARED, [
       // Values in the base every overlay renders.
       ['base/deployment.yaml', t => t.replace('image: nginx:1.25', 'image: nginx:latest')],
       ['base/deployment.yaml', t => t.replace('allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: true')],
@@ -253,6 +276,10 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     const base = edit('base/deployment.yaml', t => t.replace('image: nginx:1.25', 'image: nginx:1.26'));
     assert.equal(base.built, 1);
     assert.equal(base.reused, 2);
+    // Copies of the Deployment only: dev moves and renames it, then points its service account at
+    // the renamed one; canary patches it; prod labels it. The ServiceAccount and the binding keep
+    // the trees each overlay gave them last time, but dev's binding names the renamed account again.
+    assert.equal(base.copies, 5);
     // The ServiceAccount and binding file was not touched: the canary's render copies the Deployment only.
     assert.deepEqual(edit('overlays/canary/patch.yaml', t => t.replace('privileged: false', 'privileged: true')), { built: 0, reused: 1, copies: 1 });
   });

@@ -21,6 +21,7 @@ import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefix
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
 import { buildFolder, FolderBuildState, TrackingSource } from './build-memo';
+import { transformEach, transformsEachObject } from './object-transforms';
 
 export type BuildState = FolderBuildState;
 
@@ -74,13 +75,24 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     }
     res = applyPatches(state.fs, k, res, 'smp');
     res = applyPatches(state.fs, k, res, 'patches');
-    applyNamespace(k, res, state.config);
-    applyPrefixSuffix(k, res, state.config);
-    applyLabels(k, res, state.config);
-    applyAnnotations(k, res, state.config);
-    res = applyPatches(state.fs, k, res, 'json6902');
-    applyReplicas(k, res, state.config);
-    applyImages(k, res, state.config);
+    if (transformsEachObject(k)) {
+      transformEach(state, k, res, (some) => {
+        applyNamespace(k, some, state.config);
+        applyPrefixSuffix(k, some, state.config);
+        applyLabels(k, some, state.config);
+        applyAnnotations(k, some, state.config);
+        applyReplicas(k, some, state.config);
+        applyImages(k, some, state.config);
+      });
+    } else {
+      applyNamespace(k, res, state.config);
+      applyPrefixSuffix(k, res, state.config);
+      applyLabels(k, res, state.config);
+      applyAnnotations(k, res, state.config);
+      res = applyPatches(state.fs, k, res, 'json6902');
+      applyReplicas(k, res, state.config);
+      applyImages(k, res, state.config);
+    }
     applyReplacements(state.fs, k, res);
     declareVars(k, res, state.vars);
     return res;

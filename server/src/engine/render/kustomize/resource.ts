@@ -52,6 +52,27 @@ export class Resource {
     this.owned = true;
   }
 
+  /** True while the tree is shared (not written by this build yet). */
+  get shared(): boolean { return !this.owned; }
+
+  /** What earlier transformers left on the object besides its tree (ids, affixes), as a key. */
+  carried(): string { return JSON.stringify([this.history, this.prefixes, this.suffixes]); }
+
+  /** The object's state now, to be kept: its tree becomes shared (a later write copies it). */
+  settle(): TransformedState {
+    this.owned = false;
+    return { tree: this.tree, history: this.history.slice(), prefixes: this.prefixes.slice(), suffixes: this.suffixes.slice() };
+  }
+
+  /** Takes a kept state (of the same object transformed the same way). */
+  adopt(s: TransformedState): void {
+    this.tree = s.tree;
+    this.owned = false;
+    this.history.splice(0, this.history.length, ...s.history);
+    this.prefixes.splice(0, this.prefixes.length, ...s.prefixes);
+    this.suffixes.splice(0, this.suffixes.length, ...s.suffixes);
+  }
+
   /** The object's tree, only to read (it may be shared: never change it). */
   get view(): KMap { return this.tree; }
 
@@ -98,6 +119,9 @@ export class Resource {
 }
 
 const sharedIds = new WeakMap<KMap, ResId>();
+
+/** An object's tree, ids and affixes after some transformers (object-transforms.ts keeps them). */
+export interface TransformedState { tree: KMap; history: ResId[]; prefixes: string[]; suffixes: string[] }
 
 /** Shared trees copied on their first write since start (tests read it). */
 export const copies = { count: 0 };
