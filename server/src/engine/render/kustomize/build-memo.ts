@@ -10,12 +10,11 @@
 // (earlier resources may have merged configurations or declared vars), and the folders being
 // built around it (a cycle through it must still be reported).
 import { FileSource } from './file-source';
+import { keptRead, Read, readsHold } from './reads';
 import { RenderNote } from './notes';
 import { Resource } from './resource';
 import { TransformerConfig } from './transformer-config';
 import { BoundVar } from './vars';
-
-type Read = { op: 'readFile' | 'listDir' | 'kindOf'; path: string; answer: string | string[] | undefined };
 
 /** Kept builds (the last one of each folder and load restriction); the oldest go first. */
 const KEPT_LIMIT = 64;
@@ -131,20 +130,9 @@ export class TrackingSource implements FileSource {
 
   private keep<T extends Read['answer']>(op: Read['op'], path: string, answer: T): T {
     if (this.open.length > 0) {
-      const read: Read = { op, path, answer: Array.isArray(answer) ? answer.slice() : answer };
+      const read = keptRead(op, path, answer);
       for (const list of this.open) list.push(read);
     }
     return answer;
   }
-}
-
-/** True when `fs` answers every read as it did (asking it again: the reads are recorded anew). */
-function readsHold(reads: readonly Read[], fs: FileSource): boolean {
-  for (const r of reads) {
-    const now = fs[r.op](r.path);
-    if (Array.isArray(now) || Array.isArray(r.answer)) {
-      if (!Array.isArray(now) || !Array.isArray(r.answer) || now.length !== r.answer.length || now.some((n, i) => n !== (r.answer as string[])[i])) return false;
-    } else if (now !== r.answer) return false;
-  }
-  return true;
 }

@@ -15,6 +15,8 @@ export type { RenderNote } from './notes';
 export { clearParseCache, observeParses, readAlike } from './parse';
 export { clearEmitMemo } from './emit-memo';
 export { buildStats, clearBuildMemo } from './build-memo';
+export { keptRead, readsHold } from './reads';
+export type { Read } from './reads';
 export { copies as sharedTreeCopies } from './resource';
 export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
 export type { Inclusion, InclusionRole } from './inclusion';
