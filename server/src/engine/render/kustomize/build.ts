@@ -21,7 +21,7 @@ import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefix
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
 import { buildFolder, FolderBuildState, TrackingSource } from './build-memo';
-import { transformEach, transformsEachObject } from './object-transforms';
+import { keepsTransformsPerObject, transformEach } from './object-transforms';
 
 export type BuildState = FolderBuildState;
 
@@ -75,7 +75,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     }
     res = applyPatches(state.fs, k, res, 'smp');
     res = applyPatches(state.fs, k, res, 'patches');
-    if (transformsEachObject(k)) {
+    if (keepsTransformsPerObject(k)) {
       transformEach(state, k, res, (some) => {
         applyNamespace(k, some, state.config);
         applyPrefixSuffix(k, some, state.config);

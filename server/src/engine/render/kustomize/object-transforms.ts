@@ -10,7 +10,7 @@
 // configuration.
 import { FolderBuildState } from './build-memo';
 import { Kustomization, listField } from './kustomization';
-import { KMap } from './model';
+import { get, KMap } from './model';
 import { Resource, TransformedState } from './resource';
 
 /** Per input tree: its transformations under the last few kustomizations (text and configuration). */
@@ -44,10 +44,16 @@ export function transformEach(state: FolderBuildState, k: Kustomization, res: Re
   if (own.length > 0) transform(own);
 }
 
-/** Whether `k`'s transformers between patches and replacements all act object by object. */
-export function transformsEachObject(k: Kustomization): boolean {
-  // A JSON 6902 patch runs among them and selects objects by their current ids.
-  return listField(k, 'patchesJson6902').length === 0;
+/** The fields of the object-by-object transformers. */
+const OBJECT_FIELDS = ['namespace', 'namePrefix', 'nameSuffix', 'labels', 'commonLabels', 'commonAnnotations', 'replicas', 'images'];
+
+/**
+ * Whether keeping `k`'s transformations per object pays: it sets one of their fields (else they
+ * only read), and none of its transformers between patches and replacements selects objects
+ * (a JSON 6902 patch runs among them, by the objects' current ids).
+ */
+export function keepsTransformsPerObject(k: Kustomization): boolean {
+  return OBJECT_FIELDS.some((f) => get(k.node, f) !== undefined) && listField(k, 'patchesJson6902').length === 0;
 }
 
 function contextOf(key: string): number {
