@@ -8,12 +8,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  clearKustomizeEmitMemo, clearKustomizeParseCache, LintResult, observeKustomizeParses, parseFile, resolveConfig, summarizeFile, WorkspaceIndex,
+  clearKustomizeBuildMemo, clearKustomizeEmitMemo, clearKustomizeParseCache, kustomizeBuildStats, kustomizeSharedTreeCopies, LintResult, memorySource, renderKustomization, observeKustomizeParses, parseFile, resolveConfig, summarizeFile, WorkspaceIndex,
 } from '@kube-harden/server/out/engine';
 import { KustomizeComposer } from '@kube-harden/server/out/lsp/composed/kustomize';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
 import { removeTempTrees, tempTree } from '../../helpers/cli';
-import { TREE } from '../kustomize-lint/tree';
+import { TREE, webPatch } from '../kustomize-lint/tree';
 
 const resolved = resolveConfig({});
 
@@ -49,14 +49,18 @@ class Session {
 
   text(rel: string): string { return this.docs.get(path.join(this.dir, rel))!.getText(); }
 
-  /** Every YAML file's findings through the roots that reach it (undefined: none does). */
+  /** Every YAML file's findings through the roots that reach it (undefined: none does), and what each root rendered. */
   findings(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const rendered: Record<string, string> = {};
     for (const [file, doc] of [...this.docs].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (doc.languageId !== 'yaml') continue;
       out[path.relative(this.dir, file)] = shape(this.composer.lint(doc, resolved));
+      for (const { root, result } of this.composer.judge(file, resolved)?.plan.renders ?? []) {
+        rendered[path.relative(this.dir, root)] = result.ok ? result.yaml : `error: ${result.error.message}`;
+      }
     }
-    return out;
+    return { ...out, rendered };
   }
 }
 
@@ -66,26 +70,88 @@ function shape(r: LintResult | undefined): unknown {
   return { findings: r.findings.map(f), suppressed: (r.suppressed ?? []).map(s => f(s.finding)) };
 }
 
-/** The findings a composer that starts from nothing (renderer caches emptied) gives on the same texts. */
-function fromScratch(session: Session): Record<string, unknown> {
+/** Empties every cache the renderer keeps between renders. */
+function clearRendererCaches(): void {
   clearKustomizeParseCache();
   clearKustomizeEmitMemo();
-  const texts = Object.fromEntries([...session.docs].map(([file, doc]) => [path.relative(session.dir, file), doc.getText()]));
-  return new Session(session.dir, texts).findings();
+  clearKustomizeBuildMemo();
 }
 
-const count = (all: Record<string, unknown>) => Object.values(all).reduce<number>((n, r) => n + ((r as { findings: unknown[] } | undefined)?.findings.length ?? 0), 0);
+/**
+ * The findings a composer that starts from nothing (renderer caches emptied) gives on these texts,
+ * and each root rendered alone, the caches emptied before each: what one root keeps can never
+ * leak into what another renders.
+ */
+function fromScratch(dir: string, texts: Record<string, string>): Record<string, unknown> {
+  clearRendererCaches();
+  const all = new Session(dir, texts).findings();
+  const files = memorySource(Object.fromEntries(Object.entries(texts).map(([rel, text]) => [path.join(dir, rel), text])));
+  const alone: Record<string, string> = {};
+  for (const root of Object.keys(all.rendered as Record<string, string>)) {
+    clearRendererCaches();
+    const result = renderKustomization(files, path.join(dir, root));
+    alone[root] = result.ok ? result.yaml : `error: ${result.error.message}`;
+  }
+  return { ...all, rendered: alone };
+}
+
+/**
+ * One base under three overlays that use it differently: renamed and moved (dev), patched by
+ * name and by a label selector (canary), labelled and patched (prod).
+ */
+const SHARED: Record<string, string> = {
+  'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - rbac.yaml\n',
+  'base/deployment.yaml': [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  labels:', '    app: web', 'spec:',
+    '  selector:', '    matchLabels:', '      app: web', '  template:', '    metadata:', '      labels:', '        app: web',
+    '    spec:', '      serviceAccountName: web', '      containers:', '        - name: web', '          image: nginx:1.25',
+    '          securityContext:', '            allowPrivilegeEscalation: false', '            runAsNonRoot: true', '',
+  ].join('\n'),
+  'base/rbac.yaml': [
+    'apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: web', '---',
+    'apiVersion: rbac.authorization.k8s.io/v1', 'kind: RoleBinding', 'metadata:', '  name: web-admin',
+    'subjects:', '  - kind: ServiceAccount', '    name: web', 'roleRef:', '  apiGroup: rbac.authorization.k8s.io',
+    '  kind: ClusterRole', '  name: cluster-admin', '',
+  ].join('\n'),
+  'overlays/dev/kustomization.yaml': 'resources:\n  - ../../base\nnamePrefix: dev-\nnamespace: dev\nimages:\n  - name: nginx\n    newTag: "1.27.0"\n',
+  'overlays/canary/kustomization.yaml': [
+    'resources:', '  - ../../base', 'patches:', '  - path: patch.yaml', '  - path: selected.yaml', '    target:',
+    '      kind: Deployment', '      labelSelector: tier=front', '',
+  ].join('\n'),
+  'overlays/canary/patch.yaml': webPatch(['privileged: true']),
+  'overlays/canary/selected.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: any\nspec:\n  template:\n    spec:\n      hostNetwork: true\n',
+  'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\ncommonLabels:\n  env: prod\npatches:\n  - path: harden.yaml\n',
+  'overlays/prod/harden.yaml': webPatch(['readOnlyRootFilesystem: true']),
+};
+
+/**
+ * Applies the edits one by one in one session; after each, every file's findings must be those of
+ * a composer from scratch. The expectations are computed first, so the session runs on the caches
+ * it kept itself from one edit to the next, as in the editor.
+ */
+function assertEditsMatchScratch(dir: string, files: Record<string, string>, edits: Array<[string, (text: string) => string]>) {
+  const states = [files];
+  for (const [rel, edit] of edits) states.push({ ...states[states.length - 1], [rel]: edit(states[states.length - 1][rel] ?? '') });
+  const expected = states.map(texts => fromScratch(dir, texts));
+  clearRendererCaches();
+  const session = new Session(dir, files);
+  const all: Array<Record<string, unknown>> = [];
+  states.forEach((texts, i) => {
+    if (i > 0) session.set(edits[i - 1][0], texts[edits[i - 1][0]]);
+    all.push(session.findings());
+    assert.deepEqual(all[i], expected[i], i === 0 ? 'before any edit' : `after edit ${i} (${edits[i - 1][0]})`);
+  });
+  // How many edits changed what is reported (a sequence that changes nothing proves little).
+  const changes = all.filter((now, i) => i > 0 && JSON.stringify(now) !== JSON.stringify(all[i - 1])).length;
+  return { changes, first: all[0], last: all[all.length - 1] };
+}
+
+const count = (all: Record<string, unknown>) => Object.entries(all).reduce<number>((n, [file, r]) => n + (file === 'rendered' ? 0 : (r as { findings: unknown[] } | undefined)?.findings.length ?? 0), 0);
 
 describe('lsp: a keystroke in a Kustomize workspace', () => {
   after(() => { observeKustomizeParses(undefined); removeTempTrees(); });
 
   it('gives the findings of a render and judgement from scratch after every edit', () => {
-    const dir = tempTree(FILES);
-    const session = new Session(dir, FILES);
-    const first = session.findings();
-    assert.deepEqual(first, fromScratch(session));
-    const privileged = (first['overlays/production/privileged.yaml'] as { findings: Array<{ rule: string }> }).findings;
-    assert.ok(privileged.length > 0, 'the production patch has findings to keep right');
     const edits: Array<[string, (text: string) => string]> = [
       // A base object: a value, then a comment that moves everything below it.
       ['base/deployment.yaml', t => t.replace('image: nginx:latest', 'image: nginx:1.26')],
@@ -117,15 +183,9 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
       ['base/kustomization.yaml', t => t.replace('  - deployment.yaml\n', '  []\n').replace('resources:\n  []', 'resources: []')],
       ['base/kustomization.yaml', t => t.replace('resources: []', 'resources:\n  - deployment.yaml')],
     ];
-    let changes = 0;
-    let before = first;
-    for (const [rel, edit] of edits) {
-      session.set(rel, edit(session.docs.has(path.join(dir, rel)) ? session.text(rel) : ''));
-      const now = session.findings();
-      assert.deepEqual(now, fromScratch(session), `after editing ${rel}`);
-      if (JSON.stringify(now) !== JSON.stringify(before)) changes++;
-      before = now;
-    }
+    const { changes, first, last: before } = assertEditsMatchScratch(tempTree(FILES), FILES, edits);
+    const privileged = (first['overlays/production/privileged.yaml'] as { findings: Array<{ rule: string }> }).findings;
+    assert.ok(privileged.length > 0, 'the production patch has findings to keep right');
     // The sequence is not idle: most edits change what is reported.
     assert.ok(changes >= 10, `${changes} edits changed the findings`);
     assert.ok(count(before) > 0);
@@ -172,5 +232,55 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.deepEqual(parsed, ['base/deployment.yaml']);
     assert.equal(session.composer.judge(base, resolved), judgement, 'the renders and their judgement are reused whole');
     assert.equal(streams.reusedStreams, reusedBefore);
+  });
+  it('gives the findings from scratch while a base shared by three overlays is edited', () => {
+    const label = (t: string) => t.replace('    app: web\nspec:', '    app: web\n    tier: front\nspec:');
+    const { changes, last } = assertEditsMatchScratch(tempTree(SHARED), SHARED, [
+      // Values in the base every overlay renders.
+      ['base/deployment.yaml', t => t.replace('image: nginx:1.25', 'image: nginx:latest')],
+      ['base/deployment.yaml', t => t.replace('allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: true')],
+      ['overlays/canary/patch.yaml', t => t.replace('privileged: true', 'privileged: false')],
+      // The canary's selector patch starts matching the Deployment, changes, and stops matching.
+      ['base/deployment.yaml', label],
+      ['overlays/canary/selected.yaml', t => t.replace('hostNetwork: true', 'hostPID: true')],
+      ['base/deployment.yaml', t => t.replace('    tier: front\n', '')],
+      // The dev overlay's prefix, namespace and image.
+      ['overlays/dev/kustomization.yaml', t => t.replace('namePrefix: dev-', 'namePrefix: test-')],
+      ['overlays/dev/kustomization.yaml', t => t.replace('namespace: dev', 'namespace: qa')],
+      ['overlays/dev/kustomization.yaml', t => t.replace('newTag: "1.27.0"', 'newTag: latest')],
+      // The base renames the Deployment the overlays' patches name (they fail), then names it back.
+      ['base/deployment.yaml', t => t.replace('  name: web\n  labels:', '  name: web2\n  labels:')],
+      ['base/deployment.yaml', t => t.replace('  name: web2\n  labels:', '  name: web\n  labels:')],
+      // The ServiceAccount the binding and the Deployment name is renamed, then a prefix is added.
+      ['base/rbac.yaml', t => t.replace('kind: ServiceAccount\nmetadata:\n  name: web', 'kind: ServiceAccount\nmetadata:\n  name: builder')],
+      ['overlays/canary/kustomization.yaml', t => `namePrefix: canary-\n${t}`],
+      ['base/rbac.yaml', t => t.replace('  name: builder', '  name: web')],
+    ]);
+    assert.ok(changes >= 10, `${changes} edits changed the findings`);
+    assert.ok(count(last) > 0);
+  });
+
+  it('builds a base once for all its overlays, and an overlay patch edit neither builds it nor copies more than it patches', () => {
+    const dir = tempTree(SHARED);
+    const session = new Session(dir, SHARED);
+    session.findings();
+    const edit = (rel: string, change: (t: string) => string) => {
+      const built = kustomizeBuildStats.built, reused = kustomizeBuildStats.reused, copies = kustomizeSharedTreeCopies.count;
+      session.set(rel, change(session.text(rel)));
+      session.composer.lint(session.docs.get(path.join(dir, rel))!, resolved);
+      return { built: kustomizeBuildStats.built - built, reused: kustomizeBuildStats.reused - reused, copies: kustomizeSharedTreeCopies.count - copies };
+    };
+    // Only the canary renders again; its base is taken as kept, and only the patched Deployment is copied.
+    assert.deepEqual(edit('overlays/canary/patch.yaml', t => t.replace('privileged: true', 'privileged: false')), { built: 0, reused: 1, copies: 1 });
+    // A value in the base: built once, taken as kept by the two other overlays.
+    const base = edit('base/deployment.yaml', t => t.replace('image: nginx:1.25', 'image: nginx:1.26'));
+    assert.equal(base.built, 1);
+    assert.equal(base.reused, 2);
+    // Copies of the Deployment only: dev moves and renames it, then points its service account at
+    // the renamed one; canary patches it; prod labels it. The ServiceAccount and the binding keep
+    // the trees each overlay gave them last time, but dev's binding names the renamed account again.
+    assert.equal(base.copies, 5);
+    // The ServiceAccount and binding file was not touched: the canary's render copies the Deployment only.
+    assert.deepEqual(edit('overlays/canary/patch.yaml', t => t.replace('privileged: false', 'privileged: true')), { built: 0, reused: 1, copies: 1 });
   });
 });

@@ -2,7 +2,9 @@
 // decided it: a value to the node that set it (a patch's, when a patch did), something missing
 // to the object's (or container's) node in the file that defines it. A finding is reported once
 // per source location, naming the roots when it does not hold in every root reaching that file.
-import type { Finding, ResolvedConfig } from '../lint';
+import type { Finding, LintResult, ResolvedConfig } from '../lint';
+import type { ParsedFile } from '../model/parse';
+import { appendAll } from '../util/arrays';
 import { LineIndex } from '../model/text';
 import type { FileSource, Origin, RenderedObject, RenderResult } from '../render/kustomize';
 import { WorkspaceIndex } from '../workspace';
@@ -66,7 +68,7 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
   const merged = new Map<string, { judged: JudgedFinding; definedAt: Origin; set: boolean; roots: string[] }>();
   for (const { root, result } of plan.renders) {
     if (!result.ok) continue;
-    const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.yaml, options, lines);
+    const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.texts, options, lines);
     options.rootCache?.set(result, found);
     for (const { definedAt, set, ...judged } of found) {
       const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
@@ -89,15 +91,40 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
   return [...out, ...problemFindings(plan, lines)];
 }
 
-function judgeRoot(root: string, objects: readonly RenderedObject[], yaml: string, options: JudgeOptions,
+function judgeRoot(root: string, objects: readonly RenderedObject[], texts: readonly string[], options: JudgeOptions,
   lines: (file: string) => LineIndex | undefined): RootFindings {
   const uri = options.renderedUri(root);
-  const { parsed, result } = (options.streams ?? new RenderedStreams()).lint(root, uri, yaml, options.configFor(root), options.workspace);
+  const { pages } = (options.streams ?? new RenderedStreams()).lint(root, uri, texts, options.configFor(root), options.workspace);
+  const out: RootFindings = [];
+  pages.forEach(({ parsed, result }, i) => {
+    const object = objects[i];
+    if (!object) return;
+    // The same lint of the same tree, placed in the same source texts: placed as before.
+    const kept = placedPages.get(result);
+    if (kept && kept.tree === object.tree && kept.uri === uri && sameOrigin(kept.findings[0]?.definedAt, object.definedAt)
+      && kept.files.every(([file, index]) => lines(file) === index)) {
+      appendAll(out, kept.findings);
+      return;
+    }
+    const files = new Map<string, LineIndex | undefined>();
+    const findings = placePage(object, parsed, result, uri, file => { const index = lines(file); files.set(file, index); return index; });
+    placedPages.set(result, { tree: object.tree, uri, files: [...files], findings });
+    appendAll(out, findings);
+  });
+  return out;
+}
+
+const sameOrigin = (a: Origin | undefined, b: Origin) => !a || (a.file === b.file && a.range[0] === b.range[0] && a.range[1] === b.range[1]);
+
+/** A page's findings placed in source files, kept by its lint (a keystroke elsewhere places them again for nothing). */
+const placedPages = new WeakMap<LintResult, { tree: object; uri: string; files: Array<[string, LineIndex | undefined]>; findings: RootFindings }>();
+
+/** One rendered object's findings (its page: offsets within its text) placed in source files. */
+function placePage(object: RenderedObject, parsed: ParsedFile, result: LintResult, uri: string, lines: (file: string) => LineIndex | undefined): RootFindings {
   const out: RootFindings = [];
   for (const f of result.findings) {
-    const object = objects[f.object.docIndex];
     const doc = parsed.documents[f.object.docIndex];
-    if (!object || !doc) continue;
+    if (!doc) continue;
     const where = renderedPathAt(doc.doc.contents, f.offsets[0]);
     const at = sourceOf(object, where);
     const index = lines(at.file);

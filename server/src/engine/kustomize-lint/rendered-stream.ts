@@ -1,81 +1,114 @@
-// The lint of a root's rendered stream, kept from one render to the next. A keystroke changes one
-// object of a render, or none (a comment): its stream is parsed again from the previous parse
-// (documents whose text is the same are taken over, not parsed) and linted from the previous
-// lint (documents the edit did not touch keep their findings unless what they read of the model
-// changed), so the cost follows what the edit changed, not the size of the render.
+// The lint of a root's rendered stream, kept from one render to the next. The stream is the
+// rendered objects' texts one after the other, and each is parsed and linted on its own (a
+// "page"), in the model of the whole stream, so a keystroke costs what it changed: a page whose
+// text is the same as before keeps its parse, and its lint unless what it read of the model
+// changed (fact-delta.ts); nothing scans the whole stream. The model holds the pages' objects
+// where the whole stream would put them (document index, lines), as a lint of the joined text
+// would see them.
 import type { LintResult, ResolvedConfig } from '../lint';
-import { lintParsed } from '../lint';
+import { lintParsed, lintSees } from '../lint';
 import type { FactChange } from '../lint-reuse';
 import { ParsedFile, parseFile } from '../model/parse';
 import { LineIndex } from '../model/text';
 import type { WorkspaceIndex } from '../workspace';
-import { factDelta, joinDeltas } from '../workspace/fact-delta';
+import { factDelta, joinDeltas, sameFactsAs } from '../workspace/fact-delta';
 import { ObjectSummary, summarizeFile } from '../workspace/summary';
+import { moveRanges } from '../workspace/summary-reuse';
 
-/** How many roots' streams are kept (each holds its rendered text's parse). */
+/** How many roots' streams are kept (each holds its rendered objects' parses). */
 const ROOT_LIMIT = 8;
 /** How many source files' line indexes are kept. */
 const LINES_LIMIT = 64;
 
+/** One rendered object's text, its parse and lint (offsets and positions within the text). */
+export interface RenderedPage {
+  readonly text: string;
+  readonly parsed: ParsedFile;
+  readonly result: LintResult;
+}
+
+interface Page {
+  readonly text: string;
+  readonly parsed: ParsedFile;
+  /** Its summaries as parsed alone (first document 0, first line 0). */
+  readonly own: readonly ObjectSummary[];
+  /** Where it sits in the stream, and its summaries there. */
+  docIndex: number;
+  line: number;
+  placed: readonly ObjectSummary[];
+  /** Its lint, once linted. */
+  result: LintResult | undefined;
+}
+
 interface Stream {
   uri: string;
-  yaml: string;
+  texts: readonly string[];
   config: ResolvedConfig;
   /** The model without the rendered objects, as the lint saw it. */
   base: WorkspaceIndex;
   baseObjects: readonly ObjectSummary[];
-  parsed: ParsedFile;
+  pages: Page[];
   summaries: ObjectSummary[];
-  result: LintResult;
+  lint: RenderedLint;
 }
 
 export interface RenderedLint {
-  parsed: ParsedFile;
-  result: LintResult;
+  /** One per rendered object, in order. */
+  pages: readonly RenderedPage[];
 }
 
 /**
  * The last lint of each root's rendered stream (the editor keeps one; the CLI renders each root
- * once and needs none). A stream's parse is handed over to the next one: only the newest lint of
- * a root may be read after the next call for that root.
+ * once and needs none).
  */
 export class RenderedStreams {
   private readonly byRoot = new Map<string, Stream>();
   private readonly lineIndexes = new Map<string, LineIndex>();
 
-  /** What the calls did (tests read it): streams parsed, streams reused whole, and rendered documents parsed. */
+  /**
+   * What the calls did (tests read it): streams linted (not reused whole), streams reused whole,
+   * and rendered documents parsed.
+   */
   readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0 };
 
-  lint(root: string, uri: string, yaml: string, config: ResolvedConfig, base: WorkspaceIndex): RenderedLint {
+  /** `texts`: the rendered objects' YAML, in order (the stream is them joined by `---` lines). */
+  lint(root: string, uri: string, texts: readonly string[], config: ResolvedConfig, base: WorkspaceIndex): RenderedLint {
     const prev = this.byRoot.get(root);
     const baseObjects = base.all();
-    const sameBase = !!prev && prev.uri === uri && sameModel(prev.base, prev.baseObjects, base, baseObjects);
-    if (prev && sameBase && prev.yaml === yaml && prev.config === config) {
+    const comparable = !!prev && prev.uri === uri && prev.base.options.defaultNamespace === base.options.defaultNamespace;
+    if (prev && comparable && prev.config === config && sameTexts(prev.texts, texts) && sameModel(prev.base, prev.baseObjects, base, baseObjects)) {
       this.stats.reusedStreams++;
       this.touch(root, prev);
-      return prev;
+      return prev.lint;
     }
-    // The previous parse is given away (its documents move): it leaves the memo first.
-    this.byRoot.delete(root);
-    const taken = new Set(prev?.parsed.documents.map(d => d.doc));
-    const parsed = parseFile(yaml, prev && prev.uri === uri ? { previous: prev.parsed } : {});
     this.stats.parsed++;
-    this.stats.documentsParsed += parsed.documents.filter(d => !taken.has(d.doc)).length;
-    const summaries = summarizeFile(uri, parsed);
-    // What changed in the model the stream is judged against (fact-delta.ts): in the rest of the
-    // workspace (the file being typed in is often part of it: a patch) and among the rendered
-    // objects themselves. Objects that are the same summaries cost nothing to compare.
-    const comparable = !!prev && prev.uri === uri && prev.base.options.defaultNamespace === base.options.defaultNamespace;
-    const changed: FactChange = comparable ? joinDeltas(factDelta(prev.baseObjects, baseObjects), factDelta(prev.summaries, summaries)) : 'any';
+    // The previous pages by text (an object rendered twice the same takes them in order).
+    const earlier = new Map<string, Page[]>();
+    if (prev && prev.uri === uri) for (const p of prev.pages) earlier.set(p.text, [...(earlier.get(p.text) ?? []), p]);
+    const pages: Page[] = [];
+    let docIndex = 0, line = 0;
+    for (const text of texts) {
+      const old = earlier.get(text)?.shift();
+      const page = old ? { ...old } : this.parsePage(uri, text);
+      place(page, docIndex, line);
+      pages.push(page);
+      docIndex += page.parsed.documents.length;
+      line += page.parsed.lines.lineCount;
+    }
+    const summaries = pages.flatMap(p => p.placed);
+    // What changed in the model the stream is judged against: in the rest of the workspace (the
+    // file being typed in is often part of it: a patch) and among the rendered objects themselves.
+    const changed: FactChange = comparable ? joinDeltas(factDelta(prev!.baseObjects, baseObjects), factDelta(prev!.summaries, summaries)) : 'any';
     const workspace = base.withFile(uri, summaries);
-    // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
-    const result = lintParsed(parsed, config, {
-      uri, workspace, summaries, fixes: false,
-      ...(prev && prev.config === config && prev.uri === uri ? { previous: { result: prev.result, changed } } : {}),
-    });
-    const stream: Stream = { uri, yaml, config, base, baseObjects, parsed, summaries, result };
-    this.touch(root, stream);
-    return stream;
+    for (const page of pages) {
+      // A page kept from the last lint keeps its findings unless its rules read a changed fact.
+      const reusable = page.result !== undefined && comparable && prev!.config === config && !lintSees(page.result, changed, config);
+      // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
+      if (!reusable) page.result = lintParsed(page.parsed, config, { uri, workspace, summaries: page.placed, fixes: false });
+    }
+    const lint: RenderedLint = { pages: pages.map(p => ({ text: p.text, parsed: p.parsed, result: p.result! })) };
+    this.touch(root, { uri, texts, config, base, baseObjects, pages, summaries, lint });
+    return lint;
   }
 
   /** Line index of a source file's text, kept while the text is the same. */
@@ -89,11 +122,35 @@ export class RenderedStreams {
     return index;
   }
 
+  private parsePage(uri: string, text: string): Page {
+    const parsed = parseFile(text);
+    this.stats.documentsParsed += parsed.documents.length;
+    const own = summarizeFile(uri, parsed);
+    return { text, parsed, own, docIndex: 0, line: 0, placed: own, result: undefined };
+  }
+
   private touch(root: string, stream: Stream): void {
     this.byRoot.delete(root);
     this.byRoot.set(root, stream);
     if (this.byRoot.size > ROOT_LIMIT) this.byRoot.delete(this.byRoot.keys().next().value!);
   }
+}
+
+/** Puts the page's summaries where the stream has it: its first document and line. */
+function place(page: Page, docIndex: number, line: number): void {
+  if (page.docIndex === docIndex && page.line === line) return;
+  page.docIndex = docIndex;
+  page.line = line;
+  page.placed = page.own.map(s => {
+    const moved = moveRanges(s, line) as ObjectSummary;
+    moved.docIndex = s.docIndex + docIndex;
+    sameFactsAs(moved, s);
+    return moved;
+  });
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 }
 
 /** The same model to lint against: the same objects, positions included (related places point there). */

@@ -46,7 +46,7 @@ export function keepSummaries(uri: string, file: ParsedFile, d: ParsedDocument, 
 }
 
 /** A copy of plain data in which every range ({start, end} positions) is `lines` lower. */
-function moveRanges(value: unknown, lines: number): unknown {
+export function moveRanges(value: unknown, lines: number): unknown {
   if (Array.isArray(value)) return value.map(v => moveRanges(v, lines));
   if (value === null || typeof value !== 'object') return value;
   const o = value as Record<string, unknown>;

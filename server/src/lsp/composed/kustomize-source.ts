@@ -4,8 +4,11 @@
 // re-reads only what is open. A recording layer lists what one render read, so the render can be
 // reused while none of it changed.
 import * as fs from 'node:fs';
-import { FileSource, MAX_TEXT_LENGTH } from '../../engine';
+import { FileSource, keptRead, KustomizeRead as Read, kustomizeReadsHold as readsHold, MAX_TEXT_LENGTH } from '../../engine';
 import { decodeManifest } from '../../host/read-manifest';
+
+// Whether recorded reads still hold is the renderer's own question too (kept builds): one answer.
+export { readsHold };
 
 /** Synchronous: the renderer is, and a root reads a handful of small files. */
 export class EditorFileSource implements FileSource {
@@ -65,8 +68,6 @@ function readDisk(path: string): string | undefined {
   }
 }
 
-type Read = { op: 'readFile' | 'listDir' | 'kindOf'; path: string; answer: string | string[] | undefined };
-
 /** A FileSource over another that keeps every answer it gave, to tell later whether they still hold. */
 export class RecordingSource implements FileSource {
   readonly reads: Read[] = [];
@@ -77,20 +78,9 @@ export class RecordingSource implements FileSource {
   kindOf(path: string): 'file' | 'dir' | undefined { return this.keep('kindOf', path, this.inner.kindOf(path)); }
 
   private keep<T extends Read['answer']>(op: Read['op'], path: string, answer: T): T {
-    this.reads.push({ op, path, answer: Array.isArray(answer) ? answer.slice() : answer });
+    this.reads.push(keptRead(op, path, answer));
     return answer;
   }
-}
-
-/** True when `source` answers every recorded read as it did then. */
-export function readsHold(reads: readonly Read[], source: FileSource): boolean {
-  for (const r of reads) {
-    const now = source[r.op](r.path);
-    if (Array.isArray(now) || Array.isArray(r.answer)) {
-      if (!Array.isArray(now) || !Array.isArray(r.answer) || now.length !== r.answer.length || now.some((n, i) => n !== (r.answer as string[])[i])) return false;
-    } else if (now !== r.answer) return false;
-  }
-  return true;
 }
 
 /**

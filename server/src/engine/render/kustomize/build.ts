@@ -8,25 +8,27 @@ import { Kustomization, loadKustomization, stringListField } from './kustomizati
 import { checkInRoot } from './load-restrictions';
 import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
-import { parseYamlDocs } from './parse';
+import { sharedYamlDocs } from './parse';
 import { applyPatches } from './patches';
 import { idString, ResId, Resource, sameNamespace } from './resource';
 import { applyReplacements } from './replacements';
 import { sortResources } from './sort';
-import { BoundVar, declareVars, resolveVars } from './vars';
+import { declareVars, resolveVars } from './vars';
 import { mergeCrds } from './crds';
 import { addOriginAnnotations } from './origin-annotations';
-import { defaultTransformerConfig, mergeConfigurations, TransformerConfig } from './transformer-config';
+import { defaultTransformerConfig, mergeConfigurations } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
+import { buildFolder, FolderBuildState, TrackingSource } from './build-memo';
+import { keepsTransformsPerObject, transformEach } from './object-transforms';
 
-export interface BuildState { fs: FileSource; notes: RenderNote[]; stack: string[]; restrictToRoot: boolean; vars: BoundVar[]; config: TransformerConfig }
+export type BuildState = FolderBuildState;
 
 export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
 
 export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
-  const state: BuildState = { fs, notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig() };
+  const state: BuildState = { fs: new TrackingSource(fs), notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig(), visited: [] };
   const root = loadKustomization(fs, dir, options.restrictToRoot);
   let res = accumulate(state, root, []);
   for (const r of res) {
@@ -39,7 +41,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
   }
   fixNameReferences(res, state.config.nameReference);
   resolveVars(res, state.vars, state.config.varReference);
-  res = res.filter((r) => str(getPath(r.node, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
+  res = res.filter((r) => str(getPath(r.view, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
   if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
@@ -49,6 +51,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
 function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Resource[] {
   if (state.stack.includes(k.dir)) throw new KustomizeError(`cycle detected: candidate root '${k.dir}' contains visited root '${state.stack[state.stack.length - 1]}'`, undefined, 'cycle');
   state.stack.push(k.dir);
+  state.visited.push(k.dir);
   try {
     let res = into;
     noteUnsupported(state, k);
@@ -61,6 +64,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     }
     mergeConfigurations(state.fs, k, state.config);
     mergeCrds(state.fs, k, state.config);
+    if (get(k.node, 'configurations') !== undefined || get(k.node, 'crds') !== undefined) state.configKey = undefined;
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);
@@ -71,13 +75,24 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
     }
     res = applyPatches(state.fs, k, res, 'smp');
     res = applyPatches(state.fs, k, res, 'patches');
-    applyNamespace(k, res, state.config);
-    applyPrefixSuffix(k, res, state.config);
-    applyLabels(k, res, state.config);
-    applyAnnotations(k, res, state.config);
-    res = applyPatches(state.fs, k, res, 'json6902');
-    applyReplicas(k, res, state.config);
-    applyImages(k, res, state.config);
+    if (keepsTransformsPerObject(k)) {
+      transformEach(state, k, res, (some) => {
+        applyNamespace(k, some, state.config);
+        applyPrefixSuffix(k, some, state.config);
+        applyLabels(k, some, state.config);
+        applyAnnotations(k, some, state.config);
+        applyReplicas(k, some, state.config);
+        applyImages(k, some, state.config);
+      });
+    } else {
+      applyNamespace(k, res, state.config);
+      applyPrefixSuffix(k, res, state.config);
+      applyLabels(k, res, state.config);
+      applyAnnotations(k, res, state.config);
+      res = applyPatches(state.fs, k, res, 'json6902');
+      applyReplicas(k, res, state.config);
+      applyImages(k, res, state.config);
+    }
     applyReplacements(state.fs, k, res);
     declareVars(k, res, state.vars);
     return res;
@@ -105,16 +120,20 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
     return appendAll(res, readResources(state.fs.readFile(full) ?? '', full), entry.origin, taken);
   }
   if (kind === 'dir') {
-    const sub = loadKustomization(state.fs, full, state.restrictToRoot);
-    if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
-    return appendAll(res, accumulate(state, sub, []), entry.origin, taken);
+    const built = buildFolder(state, full, () => {
+      const sub = loadKustomization(state.fs, full, state.restrictToRoot);
+      if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
+      return accumulate(state, sub, []);
+    });
+    return appendAll(res, built, entry.origin, taken);
   }
   throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
 }
 
 export function readResources(text: string, file: string): Resource[] {
   const out: Resource[] = [];
-  for (const d of parseYamlDocs(text, file)) {
+  // Shared with the parse cache: the first write copies a resource's tree.
+  for (const d of sharedYamlDocs(text, file)) {
     if (d.node === undefined) continue;
     if (!isMap(d.node)) throw new KustomizeError(`missing Resource metadata in ${file}`, d.origin);
     if (d.node.entries.length === 0) continue;
@@ -122,21 +141,25 @@ export function readResources(text: string, file: string): Resource[] {
     const items = get(d.node, 'items');
     // A typed list (kind: List, ConfigMapList, ...) contributes its items.
     if (kind.endsWith('List') && isSeq(items)) {
-      for (const it of items.items) if (isMap(it)) out.push(new Resource(it, it.origin ?? d.origin));
+      for (const it of items.items) if (isMap(it)) out.push(new Resource(it, it.origin ?? d.origin, true));
       continue;
     }
     if (!kind) throw new KustomizeError(`missing Resource metadata: kind is empty in ${file}`, d.origin);
-    out.push(new Resource(d.node, d.origin));
+    out.push(new Resource(d.node, d.origin, true));
   }
-  for (const r of out) stringifyMetadataMaps(r.node);
+  for (const r of out) stringifyMetadataMaps(r);
   return out;
 }
 
 /** Label and annotation values are strings to Kubernetes; Kustomize reads `port: 8080` there as "8080". */
-function stringifyMetadataMaps(node: KMap): void {
-  for (const field of ['labels', 'annotations']) {
-    const m = getPath(node, ['metadata', field]);
-    if (isMap(m)) for (const e of m.entries) if (e.value.kind === 'scalar' && e.value.tag !== 'str' && e.value.tag !== 'null') e.value.tag = 'str';
+function stringifyMetadataMaps(r: Resource): void {
+  const typed = (n: KNode) => n.kind === 'scalar' && n.tag !== 'str' && n.tag !== 'null';
+  const fields = ['labels', 'annotations'];
+  // Read first: most objects have none, and writing copies the (shared) tree.
+  if (!fields.some((f) => { const m = getPath(r.view, ['metadata', f]); return isMap(m) && m.entries.some((e) => typed(e.value)); })) return;
+  for (const field of fields) {
+    const m = getPath(r.node, ['metadata', field]);
+    if (isMap(m)) for (const e of m.entries) if (e.value.kind === 'scalar' && typed(e.value)) e.value.tag = 'str';
   }
 }
 

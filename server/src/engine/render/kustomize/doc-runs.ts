@@ -4,7 +4,7 @@
 // a collection (YAML 1.2 §9.1.4), so each side reads the same alone. A text with directives
 // (`%YAML`, `%TAG` lines) is one run: a directive belongs to the document after it.
 import type { ParsedDoc } from './parse';
-import { KNode, Origin } from './model';
+import { KMap, KNode, Origin, samePlainAs } from './model';
 
 /** [start, end) of each run, in text order, covering the whole text. */
 export function documentRuns(text: string): Array<[number, number]> {
@@ -31,10 +31,14 @@ function shiftedNode(n: KNode, delta: number): KNode {
   switch (n.kind) {
     case 'scalar': return { ...n, origin: shiftedOrigin(n.origin, delta) };
     case 'seq': return { kind: 'seq', items: n.items.map((x) => shiftedNode(x, delta)), origin: shiftedOrigin(n.origin, delta) };
-    case 'map': return {
-      kind: 'map', origin: shiftedOrigin(n.origin, delta),
-      entries: n.entries.map((e) => ({ key: e.key, value: shiftedNode(e.value, delta), keyOrigin: shiftedOrigin(e.keyOrigin, delta) })),
-    };
+    case 'map': {
+      const moved: KMap = {
+        kind: 'map', origin: shiftedOrigin(n.origin, delta),
+        entries: n.entries.map((e) => ({ key: e.key, value: shiftedNode(e.value, delta), keyOrigin: shiftedOrigin(e.keyOrigin, delta) })),
+      };
+      samePlainAs(moved, n);
+      return moved;
+    }
   }
 }
 

@@ -2,8 +2,10 @@
 // objects (often none). Each object's YAML is kept under its JSON form, which the runtime writes
 // several times faster than the emitter: an object that renders as before is not emitted again.
 // JSON writes NaN and ±Infinity as null, so an object holding one is always emitted.
+// An object a kept build shares (build-memo.ts) is the same tree render after render: its plain
+// form and its text are kept by that tree, so it costs neither a conversion nor a JSON key.
 import { emitDocument } from './emit';
-import { Plain } from './model';
+import { forgetPlainForms, Plain } from './model';
 
 /** Characters kept (keys and texts): a few renders of the largest roots. */
 const CHAR_LIMIT = 48 * 1024 * 1024;
@@ -17,13 +19,24 @@ export interface PlainObject {
   jsonExact: boolean;
 }
 
-/** The stream `kustomize build` prints, as emitStream writes it. */
-export function emitObjects(objects: readonly PlainObject[]): string {
-  return objects.map(emitObject).join('---\n');
+// A plain form is kept by its tree (model.ts plainOf), and its text by the plain form.
+let textOfPlain = new WeakMap<object, string>();
+
+/** Each object's YAML as `kustomize build` prints it (the stream is them joined by `---` lines, as emitStream writes it). */
+export function emitTexts(objects: readonly PlainObject[]): string[] {
+  return objects.map(emitObject);
 }
 
 function emitObject(o: PlainObject): string {
   if (!o.jsonExact) return emitDocument(o.value);
+  const same = typeof o.value === 'object' && o.value !== null ? textOfPlain.get(o.value) : undefined;
+  if (same !== undefined) return same;
+  const text = emitKeyed(o);
+  if (typeof o.value === 'object' && o.value !== null) textOfPlain.set(o.value, text);
+  return text;
+}
+
+function emitKeyed(o: PlainObject): string {
   const key = JSON.stringify(o.value);
   const hit = memo.get(key);
   if (hit !== undefined) {
@@ -45,5 +58,7 @@ function emitObject(o: PlainObject): string {
 
 export function clearEmitMemo(): void {
   memo.clear();
+  forgetPlainForms();
+  textOfPlain = new WeakMap();
   chars = 0;
 }

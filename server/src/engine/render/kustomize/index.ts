@@ -1,11 +1,11 @@
 // The Kustomize renderer's public API: render a kustomization folder through a FileSource into
 // objects that keep, for every node, the file and range that decided it.
-import { emitObjects } from './emit-memo';
+import { emitTexts } from './emit-memo';
 import { KustomizeError, KustomizeErrorCode } from './errors';
 export type { KustomizeErrorCode } from './errors';
 import { FileSource, normalizePath } from './file-source';
 import { buildRoot } from './build';
-import { get, isMap, isSeq, KNode, Origin, Plain, toPlainChecked } from './model';
+import { get, isMap, isSeq, KNode, Origin, Plain, plainOf } from './model';
 import { RenderNote } from './notes';
 
 export type { FileSource } from './file-source';
@@ -14,22 +14,31 @@ export type { Origin } from './model';
 export type { RenderNote } from './notes';
 export { clearParseCache, observeParses, readAlike } from './parse';
 export { clearEmitMemo } from './emit-memo';
+export { buildStats, clearBuildMemo } from './build-memo';
+export { keptRead, readsHold } from './reads';
+export type { Read } from './reads';
+export { copies as sharedTreeCopies } from './resource';
 export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
 export type { Inclusion, InclusionRole } from './inclusion';
 
 export type PathKey = string | number;
 
 export interface RenderedObject {
-  /** The object as plain data (what `kustomize build` prints). */
+  /** The object as plain data (what `kustomize build` prints); shared with later renders: never change it. */
   readonly value: Plain;
   /** The document (or generator entry) the object came from. */
   readonly definedAt: Origin;
+  /**
+   * The same object for every render of the same tree (values and origins alike): what is
+   * derived from the object's origins may be kept by it.
+   */
+  readonly tree: object;
   /** Where the node at `path` (keys and indices) got its value; undefined when there is no such node. */
   originAt(path: readonly PathKey[]): Origin | undefined;
 }
 
 export type RenderResult =
-  | { ok: true; objects: RenderedObject[]; notes: RenderNote[]; yaml: string }
+  | { ok: true; objects: RenderedObject[]; notes: RenderNote[]; yaml: string; texts: readonly string[] }
   | { ok: false; error: { message: string; code: KustomizeErrorCode; at?: Origin }; notes: RenderNote[] };
 
 export interface RenderOptions {
@@ -47,12 +56,15 @@ export function renderKustomization(fs: FileSource, dir: string, options: Render
   const sorted = () => notes.sort((a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.range[0] - b.at.range[0]));
   try {
     const { resources } = buildRoot(fs, normalizePath(dir), notes, { reorder: options.reorder ?? 'legacy', restrictToRoot: options.loadRestrictions !== 'none' });
-    const plains = resources.map((r) => toPlainChecked(r.node));
+    const plains = resources.map((r) => plainOf(r.view));
     const objects = resources.map((r, i): RenderedObject => {
-      const node = r.node;
-      return { value: plains[i].value, definedAt: r.generated?.entry ?? r.origin, originAt: (path) => originAt(node, path) };
+      const node = r.view;
+      return { value: plains[i].value, definedAt: r.generated?.entry ?? r.origin, tree: node, originAt: (path) => originAt(node, path) };
     });
-    return { ok: true, objects, notes: sorted(), yaml: emitObjects(plains) };
+    const texts = emitTexts(plains);
+    let yaml: string | undefined;
+    // The stream as one text only for whoever reads it (the CLI's render): the editor lints the objects' texts.
+    return { ok: true, objects, notes: sorted(), texts, get yaml() { return (yaml ??= texts.join('---\n')); } };
   } catch (e) {
     if (e instanceof KustomizeError) return { ok: false, error: { message: e.message, code: e.code, at: e.at }, notes: sorted() };
     if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}`, code: 'other' }, notes: sorted() };

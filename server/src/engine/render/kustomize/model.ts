@@ -81,6 +81,26 @@ export type Plain = null | boolean | number | string | Plain[] | { [k: string]: 
 // Set when a scalar read as a number that JSON cannot write (toPlainChecked).
 let nonFinite = false;
 
+// Trees that are rendered never change again (a shared one is copied before a write, resource.ts),
+// so a tree's plain form is kept by the tree; a copy that differs only by origins (a document
+// moved by an edit above it, doc-runs.ts) takes its original's.
+let plainOfTree = new WeakMap<KMap, { value: Plain; jsonExact: boolean }>();
+
+/** The tree's plain form (toPlainChecked), kept: shared by every render of the same tree, never change it. */
+export function plainOf(tree: KMap): { value: Plain; jsonExact: boolean } {
+  let hit = plainOfTree.get(tree);
+  if (!hit) { hit = toPlainChecked(tree); plainOfTree.set(tree, hit); }
+  return hit;
+}
+
+/** `copy` has `original`'s values (only origins differ): it has its plain form too, if that is known. */
+export function samePlainAs(copy: KMap, original: KMap): void {
+  const hit = plainOfTree.get(original);
+  if (hit) plainOfTree.set(copy, hit);
+}
+
+export function forgetPlainForms(): void { plainOfTree = new WeakMap(); }
+
 /** toPlain, and whether JSON writes the value exactly (no NaN or ±Infinity in it). */
 export function toPlainChecked(n: KNode): { value: Plain; jsonExact: boolean } {
   nonFinite = false;

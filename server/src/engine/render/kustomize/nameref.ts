@@ -36,32 +36,50 @@ export function fixNameReferences(res: Resource[], nameReference: NameReferenceS
     for (const f of filters) {
       const cands = visible.filter((c) => facts.get(c)!.prev.some((id) => specSelects(f.target, id)));
       if (cands.length === 0) continue;
+      // Read first: a referrer whose references already name their objects is not written (its
+      // tree may be shared with a kept build, and writing copies it).
+      // A spec that creates missing fields writes whatever it finds.
+      let changes = f.fs.create;
+      if (!changes) applyFieldSpec(referrer.view, f.fs, undefined, (parent, key, value) => {
+        if (value && !changes) changes = updateField(parent, key, value, referrer, cands, f, facts, true);
+      });
+      if (!changes) continue;
       applyFieldSpec(referrer.node, f.fs, undefined, (parent, key, value) => {
-        if (value) updateField(parent, key, value, referrer, cands, f, facts);
+        if (value) updateField(parent, key, value, referrer, cands, f, facts, false);
       });
     }
   }
 }
 
-function updateField(parent: KMap, key: string, value: KNode, referrer: Resource, cands: Resource[], f: NameFilter, facts: Map<Resource, Facts>): void {
+/** Points the field at the object it names now; `dry`: only says whether that would change it. */
+function updateField(parent: KMap, key: string, value: KNode, referrer: Resource, cands: Resource[], f: NameFilter, facts: Map<Resource, Facts>, dry: boolean): boolean {
   if (isScalar(value)) {
     const t = selectReferral(value.value, cands, referrer, f, false, facts);
-    if (t && t.name !== value.value) set(parent, key, scalar(t.name, value.origin));
-  } else if (isSeq(value)) {
-    value.items = value.items.map((item) => {
-      if (isMap(item)) { updateMapping(item, referrer, cands, f, facts); return item; }
+    if (!t || t.name === value.value) return false;
+    if (!dry) set(parent, key, scalar(t.name, value.origin));
+    return true;
+  }
+  if (isSeq(value)) {
+    let changed = false;
+    const items = value.items.map((item) => {
+      if (isMap(item)) { if (updateMapping(item, referrer, cands, f, facts, dry)) changed = true; return item; }
       if (!isScalar(item)) return item;
       const t = selectReferral(item.value, cands, referrer, f, false, facts);
-      return t && t.name !== item.value ? scalar(t.name, item.origin) : item;
+      if (!t || t.name === item.value) return item;
+      changed = true;
+      return scalar(t.name, item.origin);
     });
-  } else if (isMap(value)) updateMapping(value, referrer, cands, f, facts);
+    if (!dry) value.items = items;
+    return changed;
+  }
+  return isMap(value) && updateMapping(value, referrer, cands, f, facts, dry);
 }
 
 /** A map with name (and namespace): an RBAC subject, a webhook's service. */
-function updateMapping(node: KMap, referrer: Resource, cands: Resource[], f: NameFilter, facts: Map<Resource, Facts>): void {
+function updateMapping(node: KMap, referrer: Resource, cands: Resource[], f: NameFilter, facts: Map<Resource, Facts>, dry: boolean): boolean {
   const nameNode = get(node, 'name');
   const oldName = str(nameNode);
-  if (oldName === undefined) return;
+  if (oldName === undefined) return false;
   const ns = get(node, 'namespace');
   let pool = cands;
   if (ns !== undefined) {
@@ -72,9 +90,11 @@ function updateMapping(node: KMap, referrer: Resource, cands: Resource[], f: Nam
     pool = byOrg.length ? byOrg : cands.filter((c) => inNs(c, facts.get(c)!.namespace));
   }
   const t = selectReferral(oldName, pool, referrer, f, true, facts);
-  if (!t || (t.name === oldName && t.namespace === '')) return;
+  if (!t || (t.name === oldName && t.namespace === '')) return false;
+  if (dry) return true;
   set(node, 'name', scalar(t.name, nameNode!.origin));
   if (t.namespace !== '') set(node, 'namespace', scalar(t.namespace, ns?.origin ?? nameNode!.origin));
+  return true;
 }
 
 function selectReferral(oldName: string, all: Resource[], referrer: Resource, f: NameFilter, withNamespace: boolean,
@@ -82,7 +102,7 @@ function selectReferral(oldName: string, all: Resource[], referrer: Resource, f:
   const prev = (r: Resource) => facts.get(r)!.prev;
   let c = all.filter((r) => prev(r).some((id) => id.name === oldName));
   if (f.fs.path.endsWith('roleRef/name')) {
-    const roleRef = get(referrer.node, 'roleRef');
+    const roleRef = get(referrer.view, 'roleRef');
     const group = str(get(roleRef, 'apiGroup')), kind = str(get(roleRef, 'kind'));
     if (group !== undefined && kind !== undefined) c = c.filter((r) => prev(r).some((id) => specSelects({ group, version: '', kind }, id)));
   }
@@ -114,7 +134,7 @@ function visibleTo(referrer: Resource, res: Resource[], facts: Map<Resource, Fac
 /** The namespaces of a RoleBinding's ServiceAccount subjects; a blank one is an error. */
 function subjectNamespaces(binding: Resource): Set<string> {
   const out = new Set<string>();
-  const subjects = get(binding.node, 'subjects');
+  const subjects = get(binding.view, 'subjects');
   if (isSeq(subjects)) for (const s of subjects.items) {
     const ns = get(s, 'namespace');
     if (str(get(s, 'kind')) !== 'ServiceAccount' || ns === undefined) continue;

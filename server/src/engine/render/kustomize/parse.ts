@@ -36,15 +36,28 @@ let observer: ((file: string) => void) | undefined;
 export function observeParses(seen: ((file: string) => void) | undefined): void { observer = seen; }
 
 export function parseYamlDocs(text: string, file: string, uniqueKeys = true): ParsedDoc[] {
+  return handOut(cachedRuns(text, file, uniqueKeys));
+}
+
+/**
+ * The cached documents themselves, not copies: for a caller that never changes them (resources
+ * are copied on their first write, resource.ts). A document the edit did not touch is then the
+ * same tree as before, and what was derived from it (its plain form, its text) is found again.
+ */
+export function sharedYamlDocs(text: string, file: string): readonly ParsedDoc[] {
+  return cachedRuns(text, file, true).flatMap((r) => r.docs);
+}
+
+function cachedRuns(text: string, file: string, uniqueKeys: boolean): readonly Run[] {
   const key = `${uniqueKeys ? 'u' : 'd'}:${file}`;
   const hit = cache.get(key);
-  if (hit && hit.text === text) return handOut(hit.runs);
+  if (hit && hit.text === text) return hit.runs;
   observer?.(file);
   const runs = parseRuns(text, file, uniqueKeys, hit?.runs ?? []);
   cache.delete(key);
   cache.set(key, { text, runs });
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  return handOut(runs);
+  return runs;
 }
 
 /** Copies: the renderer changes what it is given, never the cache. */

@@ -107,8 +107,8 @@ function findByOwnId(res: Resource[], patch: KMap, at: Origin): Resource {
     group, version, kind: str(get(patch, 'kind')) ?? '',
     name: str(get(get(patch, 'metadata'), 'name')) ?? '', namespace: str(get(get(patch, 'metadata'), 'namespace')) ?? '',
   };
-  const matches = res.filter((r) => r.history.concat(r.id()).some((h) => h.kind === id.kind && h.group === group
-    && (!version || h.version === version) && h.name === id.name && sameNamespace(h.namespace, id.namespace)));
+  const named = (h: ResId) => h.kind === id.kind && h.group === group && (!version || h.version === version) && h.name === id.name && sameNamespace(h.namespace, id.namespace);
+  const matches = res.filter((r) => named(r.id()) || r.history.some(named));
   if (matches.length === 1) return matches[0];
   const what = matches.length === 0 ? 'no matches' : 'multiple matches';
   throw new KustomizeError(`${what} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`, at, 'patch-no-match');

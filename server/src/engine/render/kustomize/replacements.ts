@@ -59,7 +59,7 @@ function sourceValue(source: KNode | undefined, res: Resource[], at?: Origin): K
   if (matches.length > 1) throw new KustomizeError(`multiple matches for selector ${idString(sel)}`, source.origin);
   if (matches.length === 0) throw new KustomizeError(`nothing selected by ${idString(sel)}`, source.origin);
   const fieldPath = str(get(source, 'fieldPath')) ?? 'metadata.name';
-  const found = findSlots(matches[0].node, splitFieldPath(fieldPath), false)[0]?.node;
+  const found = findSlots(matches[0].view, splitFieldPath(fieldPath), false)[0]?.node;
   if (!found || (isScalar(found) && (found.tag === 'null' || found.value === '')) || (isMap(found) && !found.entries.length)) {
     throw new KustomizeError(`fieldPath \`${fieldPath}\` is missing for replacement source ${idString(sel)}`, source.origin);
   }

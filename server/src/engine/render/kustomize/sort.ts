@@ -27,20 +27,23 @@ export function sortResources(res: Resource[], sortOptions: KNode | undefined): 
   const rank = new Map<string, number>();
   first.forEach((k, i) => rank.set(k, -first.length + i));
   last.forEach((k, i) => rank.set(k, 1 + i));
-  const gvkKey = (r: Resource) => { const g = r.gvk(); return `${g.group || '~G'}_${g.version || '~V'}_${g.kind || '~K'}`; };
-  const idKey = (r: Resource) => {
+  // Each object's keys once (a large root compares each object many times).
+  const keyed = res.map((r) => {
     const g = r.gvk();
-    return `${g.kind || '[noKind]'}.${g.version || '[noVer]'}.${g.group || '[noGrp]'}|${r.namespace || '~X'}|${r.name || '~N'}`;
-  };
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...res].sort((a, b) => {
-    const ga = a.gvk(), gb = b.gvk();
-    if (!(ga.group === gb.group && ga.version === gb.version && ga.kind === gb.kind)) {
-      const ra = rank.get(ga.kind) ?? 0, rb = rank.get(gb.kind) ?? 0;
-      if (ra !== rb) return ra - rb;
-      if (ga.kind === 'Namespace' && gb.kind === 'Namespace' && (ga.group === '' || gb.group === '')) return -cmp(gvkKey(a), gvkKey(b));
-      return cmp(gvkKey(a), gvkKey(b));
-    }
-    return cmp(idKey(a), idKey(b));
+    return {
+      r, g, rank: rank.get(g.kind) ?? 0,
+      gvkKey: `${g.group || '~G'}_${g.version || '~V'}_${g.kind || '~K'}`,
+      idKey: `${g.kind || '[noKind]'}.${g.version || '[noVer]'}.${g.group || '[noGrp]'}|${r.namespace || '~X'}|${r.name || '~N'}`,
+    };
   });
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return keyed.sort((a, b) => {
+    const ga = a.g, gb = b.g;
+    if (!(ga.group === gb.group && ga.version === gb.version && ga.kind === gb.kind)) {
+      if (a.rank !== b.rank) return a.rank - b.rank;
+      if (ga.kind === 'Namespace' && gb.kind === 'Namespace' && (ga.group === '' || gb.group === '')) return -cmp(a.gvkKey, b.gvkKey);
+      return cmp(a.gvkKey, b.gvkKey);
+    }
+    return cmp(a.idKey, b.idKey);
+  }).map((x) => x.r);
 }

@@ -5,7 +5,7 @@ import { applyFieldSpec, FieldSpec, specSelects } from './fieldspec';
 import { Kustomization, listField, stringField } from './kustomization';
 import { get, isMap, isSeq, KMap, KNode, map, Origin, scalar, set, str } from './model';
 import { Gvk, isClusterScoped, Resource } from './resource';
-import { setImage } from './images';
+import { parseImage, setImage } from './images';
 import { TransformerConfig } from './transformer-config';
 
 
@@ -39,12 +39,13 @@ export function applyPrefixSuffix(k: Kustomization, res: Resource[], cfg?: Trans
   for (const r of res) {
     const id = r.orgId();
     if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')) continue;
-    const meta = ensureMetadata(r, prefix?.node.origin);
-    const nameNode = get(meta, 'name');
-    const name = str(nameNode) ?? '';
     const p = renames(cfg?.namePrefix, id) ? prefix?.value ?? '' : '';
     const s = renames(cfg?.nameSuffix, id) ? suffix?.value ?? '' : '';
+    // An object without metadata gets an empty one, renamed or not (read first: writing copies a shared tree).
+    if (!p && !s && isMap(get(r.view, 'metadata'))) continue;
+    const meta = ensureMetadata(r, prefix?.node.origin);
     if (!p && !s) continue;
+    const name = str(get(meta, 'name')) ?? '';
     const at = (p ? prefix : suffix)!.node.origin;
     // Prefix and suffix are two transformers in Kustomize, each storing the id it renames.
     if (p) { r.storePreviousId(); r.prefixes.push(p); set(meta, 'name', scalar(p + name, prefix!.node.origin)); }
@@ -127,15 +128,22 @@ export function applyReplicas(k: Kustomization, res: Resource[], cfg: Transforme
 export function applyImages(k: Kustomization, res: Resource[], cfg: TransformerConfig): void {
   const entries = listField(k, 'images').filter(isMap);
   if (entries.length === 0) return;
+  const names = new Set(entries.map((e) => str(get(e, 'name'))));
   for (const r of res) {
-    for (const fs of cfg.images) {
-      if (!specSelects(fs, r.gvk())) continue;
-      applyFieldSpec(r.node, { ...fs, create: false }, undefined, (parent, key, value) => {
-        for (const e of entries) setImage(parent, key, value, e);
-      });
-    }
-    if (!isKnownImageHolder(r)) visitAllImages(r.node, (parent, key, value) => { for (const e of entries) setImage(parent, key, value, e); });
+    // Only an object holding an image the entries name is written (writing copies a shared tree).
+    let named = false;
+    visitImages(r, cfg, r.view, (_parent, _key, value) => { named ||= names.has(parseImage(str(value) ?? '').name); });
+    if (named) visitImages(r, cfg, r.node, (parent, key, value) => { for (const e of entries) setImage(parent, key, value, e); });
   }
+}
+
+/** Every image field of the object (`node`: its tree to read or write) the images transformer looks at. */
+function visitImages(r: Resource, cfg: TransformerConfig, node: KMap, visit: (parent: KMap, key: string, value: KNode | undefined) => void): void {
+  for (const fs of cfg.images) {
+    if (!specSelects(fs, r.gvk())) continue;
+    applyFieldSpec(node, { ...fs, create: false }, undefined, visit);
+  }
+  if (!isKnownImageHolder(r)) visitAllImages(node, visit);
 }
 
 // Kustomize also rewrites "containers[].image" anywhere in objects it has no spec for (CRDs).

@@ -35,7 +35,7 @@ export function resolveVars(res: Resource[], vars: BoundVar[], specs: FieldSpec[
   if (vars.length === 0) return;
   const values = new Map<string, KNode>();
   for (const v of vars) {
-    const node = findSlots(v.target.node, fieldPathParts(v.fieldPath), false)[0]?.node;
+    const node = findSlots(v.target.view, fieldPathParts(v.fieldPath), false)[0]?.node;
     if (!node) throw new KustomizeError(`field specified in var '${v.name}' not found in corresponding resource ${idString(v.target.id())}`, v.at);
     values.set(v.name, node);
   }
