@@ -7,7 +7,7 @@ import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
 import { factDelta, readsChanged } from '@kube-harden/server/out/engine/workspace/fact-delta';
 import type { FactDelta, FactEdit } from '@kube-harden/server/out/engine/workspace/fact-delta';
 import { summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
-import { NETWORK_POLICY_READS, RBAC_READS } from '@kube-harden/server/out/engine/workspace/reads';
+import { NETWORK_POLICY_READS, RBAC_READS, SERVICE_ACCOUNT_READS } from '@kube-harden/server/out/engine/workspace/reads';
 import { REAL_CORPUS, REPO_ROOT } from '../../helpers/fixture-paths';
 
 const deployment = (name: string, labels: string, image = 'nginx:1.27') => `apiVersion: apps/v1
@@ -70,6 +70,15 @@ describe('workspace: what a change of the model changed, fact by fact', () => {
     assert.equal(readsChanged(NETWORK_POLICY_READS, policy), true);
     assert.equal(readsChanged(RBAC_READS, label), false);
     assert.equal(readsChanged(RBAC_READS, policy), false);
+    // RBAC and account rules read which accounts exist and whether they mount a token, not their labels.
+    const account = (extra: string) => summaries(`apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  labels: {team: ${extra}}\n`);
+    const relabelled = factDelta(account('a'), account('b'));
+    const automount = factDelta(account('a'), summaries('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  labels: {team: a}\nautomountServiceAccountToken: false\n'));
+    assert.deepEqual(edits(relabelled).map(e => e.field), ['labels']);
+    for (const reads of [RBAC_READS, SERVICE_ACCOUNT_READS]) {
+      assert.equal(readsChanged(reads, relabelled), false);
+      assert.equal(readsChanged(reads, automount), true);
+    }
     // Undeclared reads are reads of everything; nothing changed is nothing seen.
     assert.equal(readsChanged(undefined, label), true);
     assert.equal(readsChanged(undefined, []), false);

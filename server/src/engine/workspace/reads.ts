@@ -17,14 +17,19 @@ export const NETWORK_POLICY_READS: readonly FactRead[] = [
   { having: [WORKLOADS_BESIDE_POLICIES] },
 ];
 
-/** The RBAC graph: roles (rules, labels their aggregation selects), bindings, the accounts, the CRDs naming an operator's own API groups. */
+/**
+ * The RBAC graph: roles (rules, and the labels their aggregation selects), bindings, the accounts
+ * (which exist, whether they mount a token: not their labels), the CRDs naming an operator's own
+ * API groups.
+ */
 export const RBAC_READS: readonly FactRead[] = [
-  { having: ['role', 'binding', 'serviceAccount'] },
+  { having: ['role', 'binding'] },
+  { having: ['serviceAccount'], fields: ['name', 'namespace', 'serviceAccount'] },
   { kinds: ['CustomResourceDefinition'], fields: ['name'] },
 ];
 
 /** ServiceAccounts: their names and token automount settings. */
-export const SERVICE_ACCOUNT_READS: readonly FactRead[] = [{ having: ['serviceAccount'] }];
+export const SERVICE_ACCOUNT_READS: readonly FactRead[] = [{ having: ['serviceAccount'], fields: ['name', 'namespace', 'serviceAccount'] }];
 
 /** ConfigMaps and Secrets: their names and keys. */
 export const CONFIG_DATA_READS: readonly FactRead[] = [{ having: ['configData'] }];
