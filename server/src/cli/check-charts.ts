@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { ChartFinding, ChartRenderOptions, chartValueSets, ConfigInput, judgeChart, resolveConfig, chartNote, WorkspaceIndex } from '../engine';
 import { ChartValueFlags, UsageError } from './args';
 import { readChartFiles } from '../host/chart-files';
-import { chartOf } from '../host/chart-root';
+import { chartOf, chartYamlLookup } from '../host/chart-root';
 import { CliFinding, fingerprints, RunNote } from './findings';
 import { Io } from './io';
 
@@ -27,8 +27,9 @@ export interface ChartRoot { dir: string; display: string; only?: Set<string> }
  */
 export function chartRoots(files: ReadonlyArray<{ absolute: string; display: string }>): ChartRoot[] {
   const roots = new Map<string, ChartRoot>();
+  const hasChart = chartYamlLookup();
   for (const f of files) {
-    const dir = chartOf(f.absolute);
+    const dir = chartOf(f.absolute, hasChart);
     if (!dir) continue;
     const rel = path.relative(dir, f.absolute);
     const parts = rel.split(path.sep);
