@@ -1,7 +1,7 @@
 // The CLI's view of a finding: positions 1-based as editors and compilers print them, the file
 // named as the user named it. This is the shape of `--format json`.
 import { hash } from 'node:crypto';
-import { Finding, findingIdentity, FixSafety, IdentityPlaces, ParsedFile, Severity, SuppressedFinding } from '../engine';
+import { Finding, findingIdentity, FixSafety, IdentityPlaces, ParsedFile, Severity, SuppressedFinding } from '../engine/checking';
 import { byCodeUnit } from './files';
 import type { CliSkipped } from './skipped';
 
