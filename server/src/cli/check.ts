@@ -113,6 +113,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (charts.notes.length) (summary.notes ??= []).push(...charts.notes);
   const artifacts = new Map<string, string>();
   const fixSession: FixSession = new Map();
+  // Only JSON and SARIF say whether a finding has a fix: for the others none is built (building
+  // one is most of the cost of a finding: its edits are computed to know it changes something).
+  const fixes = args.format === 'json' || args.format === 'sarif';
   for (const { file, content, uri, context } of inputs) {
     if (context) continue;
     summary.scanned++;
@@ -134,7 +137,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const { result, parse } = rendered
       ? { result: judged.get(file.absolute) ?? { findings: [], failures: [] }, parse: parseSafely(file, text!, maxBytes(file)) }
       : text !== undefined
-      ? lintSafely(file, text, parsed.take(uri), maxBytes(file), configFor(file), io, { uri, workspace })
+      ? lintSafely(file, text, parsed.take(uri), maxBytes(file), configFor(file), io, { uri, workspace, fixes })
       : { result: { findings: [], failures: [], skipped: (content as { skipped: string }).skipped } as LintResult, parse: undefined };
     for (const skip of toCliSkipped(file.display, result)) {
       summary.skipped.push(skip);
