@@ -43,14 +43,17 @@ async function child(kind, dir, flags) {
   }
   const t0 = process.hrtime.bigint();
   const { main } = require(path.join(root, 'server', 'out', 'cli', 'main.js'));
-  let findings = 0;
+  let output = '';
   const code = await main(['check', '--format', 'json', ...flags, dir], {
-    out: text => { findings = JSON.parse(text).findings.length; },
+    out: text => { output += text; },
     err: () => {},
     color: false,
     cwd: dir,
   });
-  return { ms: ms(t0), cpuMs: cpuMs(c0), code, findings };
+  const time = { ms: ms(t0), cpuMs: cpuMs(c0) };
+  // Counted after the clock stops: reading the report back is the bench's work, not check's
+  // (on the strict run it is a 100 MB JSON text).
+  return { ...time, code, findings: JSON.parse(output).findings.length };
 }
 
 if (process.argv[2] === '--child') {

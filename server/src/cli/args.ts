@@ -1,6 +1,6 @@
 // Command-line parsing for `kube-harden`. The grammar is small and fixed (scripts and CI rely on
 // it), so it is written out here rather than pulled in from a dependency.
-import { FAIL_ON_VALUES, FailOn, FixSafety, isNamespaceName, Level, parsePolicyVersion, parseSize, Preset, PRESETS, SIZE_HINT } from '../engine';
+import { FAIL_ON_VALUES, FailOn, FixSafety, isNamespaceName, Level, parsePolicyVersion, parseSize, Preset, PRESETS, SIZE_HINT } from '../engine/checking';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];

@@ -9,40 +9,11 @@ import * as fs from 'node:fs';
 import { ChartFinding, ChartRenderOptions, chartValueSets, ConfigInput, judgeChart, resolveConfig, chartNote, WorkspaceIndex } from '../engine';
 import { ChartValueFlags, UsageError } from './args';
 import { readChartFiles } from '../host/chart-files';
-import { chartOf } from '../host/chart-root';
 import { CliFinding, fingerprints, RunNote } from './findings';
 import { Io } from './io';
+import type { ChartRoot } from './renderer-roots';
 
 export interface ChartCheck { findings: CliFinding[]; skipped: number; charts: number; notes: RunNote[] }
-
-/**
- * A chart folder: absolute, as the user named it (the base of the file names reported), and,
- * when only some of its templates were named, those templates (the findings reported).
- */
-export interface ChartRoot { dir: string; display: string; only?: Set<string> }
-
-/**
- * Charts among the files found. A Chart.yaml, values.yaml or ci/ values file brings the whole
- * chart; templates named on their own bring the chart rendered, with only their findings reported.
- */
-export function chartRoots(files: ReadonlyArray<{ absolute: string; display: string }>): ChartRoot[] {
-  const roots = new Map<string, ChartRoot>();
-  for (const f of files) {
-    const dir = chartOf(f.absolute);
-    if (!dir) continue;
-    const rel = path.relative(dir, f.absolute);
-    const parts = rel.split(path.sep);
-    const template = parts.includes('templates');
-    const whole = !template && (/^(Chart|values)\.yaml$/.test(path.basename(rel)) || /[\\/]?ci[\\/][^\\/]+-values\.ya?ml$/.test(rel));
-    if (!template && !whole) continue;
-    const display = f.display.endsWith(rel) ? f.display.slice(0, f.display.length - rel.length).replace(/[\\/]$/, '') || '.' : path.dirname(f.display);
-    const root = roots.get(dir) ?? { dir, display, only: new Set<string>() };
-    if (whole) root.only = undefined;
-    else root.only?.add(path.resolve(f.absolute));
-    roots.set(dir, root);
-  }
-  return [...roots.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-}
 
 /** Renders and lints every chart; findings come back in the CLI's shape, failures on stderr. */
 /**

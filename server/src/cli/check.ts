@@ -3,14 +3,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appendAll, ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine';
+import { appendAll, ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, mergeConfigInputs, ObjectSummary, ParsedFile, parseFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine/checking';
 import { isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
-import { checkCharts, chartRoots } from './check-charts';
+import type { ChartCheck } from './check-charts';
 import { ConfigFinder, RepoConfig } from './config';
 import { contextRoots } from './context';
-import { mergeConfigInputs } from '../engine';
 import { CheckSummary, compareFindings, fingerprints, toCliFinding, toCliSuppressed } from './findings';
 import { describe, discover, SourceFile } from './files';
 import { FileContent, fixFile, FixSession } from './fix';
@@ -18,8 +17,8 @@ import { decodeManifest, readManifest } from '../host/read-manifest';
 import { exitStatus, toCliSkipped } from './skipped';
 import { formatJson, formatText } from './format';
 import { Io } from './io';
-import { judgeRoots, planRoots } from './kustomize';
-import { fixThroughRoots } from './kustomize-fix';
+import type { KustomizeRun } from './kustomize';
+import { chartRoots, isKustomizationFile } from './renderer-roots';
 import { artifactName, formatGithub, formatSarif } from './sarif';
 
 /** The display name of standard input when --stdin-filename does not name it. */
@@ -76,11 +75,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   // Kustomization roots that reach the checked files are judged as rendered (kustomize.ts).
   const checkedFiles = new Set(inputs.filter(i => !i.context).map(i => i.file.absolute));
-  let kustomize = planRoots(inputs.map(i => i.file.absolute), checkedFiles);
+  // The renderers are loaded only for a tree that has something to render (renderer-roots.ts).
+  const kustomizeRoots = inputs.some(i => isKustomizationFile(i.file.absolute)) ? await import('./kustomize.js') : undefined;
+  let kustomize: KustomizeRun | undefined = kustomizeRoots?.planRoots(inputs.map(i => i.file.absolute), checkedFiles);
   const workspace = new WorkspaceIndex({ defaultNamespace: defaultNamespaceOf(args, files.map(f => repo.forFile(f.absolute)), io) });
   const parsed = new ParseBudget();
   for (const { file, content, uri, context } of inputs) {
-    if (!('text' in content) || kustomize.covered.has(file.absolute)) continue;
+    if (!('text' in content) || kustomize?.covered.has(file.absolute)) continue;
     const p = parseSafely(file, content.text, maxBytes(file));
     if (!p) continue;
     const summaries = summarizeFile(uri, p);
@@ -90,10 +91,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   const summary: CheckSummary = { findings: [], scanned: 0, skipped: [], fixed: args.fix ? [] : undefined, suppressed: [] };
   // Findings judged through a render are fixed where the value lives (kustomize-fix.ts).
-  const rootFixes = args.fix ? await fixThroughRoots(kustomize, inputs.map(i => i.file.absolute), checkedFiles, workspace, f => resolveConfig(configAt(f)), args.fix) : undefined;
+  const rootFixes = args.fix && kustomize ? await (await import('./kustomize-fix.js')).fixThroughRoots(kustomize, inputs.map(i => i.file.absolute), checkedFiles, workspace, f => resolveConfig(configAt(f)), args.fix) : undefined;
   if (rootFixes) kustomize = rootFixes.run;
   for (const f of rootFixes?.failed ?? []) { io.err(`kube-harden: error: ${path.relative(base, f.file)}: fixes not written: ${f.reason}\n`); ioErrors++; }
-  const judged = judgeRoots(kustomize, workspace, f => resolveConfig(configAt(f)), checkedFiles);
+  const judged = kustomize && kustomizeRoots ? kustomizeRoots.judgeRoots(kustomize, workspace, f => resolveConfig(configAt(f)), checkedFiles) : new Map<string, LintResult>();
   // Charts are judged by what they render (their templates never as plain YAML); a chart that
   // cannot render is reported as skipped, at the template position Helm gives.
   // The value files .kube-harden.yaml names for a chart (`helm:`, keyed by the chart folder relative to it).
@@ -102,12 +103,19 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const key = found && path.relative(path.dirname(found.path), dir).split(path.sep).join('/');
     return (key !== undefined && found?.file.helm?.[key || '.']?.values) || [];
   };
-  const charts = checkCharts(chartRoots(files), base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io, args.chartValues, namedValues);
+  const roots = chartRoots(files);
+  // Value flags are read (and a missing file refused) even when no chart is found.
+  const charts: ChartCheck = roots.length || args.chartValues
+    ? (await import('./check-charts.js')).checkCharts(roots, base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io, args.chartValues, namedValues)
+    : { findings: [], skipped: 0, charts: 0, notes: [] };
   appendAll(summary.findings, charts.findings);
   for (const n of charts.notes) summary.skipped.push({ file: n.file ?? '', line: n.line ?? null, reason: n.message.replace(/^not rendered: /, '') });
   if (charts.notes.length) (summary.notes ??= []).push(...charts.notes);
   const artifacts = new Map<string, string>();
   const fixSession: FixSession = new Map();
+  // Only JSON and SARIF say whether a finding has a fix: for the others none is built (building
+  // one is most of the cost of a finding: its edits are computed to know it changes something).
+  const fixes = args.format === 'json' || args.format === 'sarif';
   for (const { file, content, uri, context } of inputs) {
     if (context) continue;
     summary.scanned++;
@@ -115,7 +123,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (isHelmTemplatePath(file.absolute)) continue;
     artifacts.set(file.display, file.absolute);
     let text = 'text' in content ? content.text : undefined;
-    const rendered = kustomize.covered.has(file.absolute) && text !== undefined;
+    const rendered = !!kustomize?.covered.has(file.absolute) && text !== undefined;
     const fixedThrough = rootFixes?.fixed.get(file.absolute);
     if (fixedThrough) { text = fixedThrough.text; summary.fixed!.push({ file: file.display, count: fixedThrough.count }); }
     if (args.fix && 'text' in content && !rendered) {
@@ -129,7 +137,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const { result, parse } = rendered
       ? { result: judged.get(file.absolute) ?? { findings: [], failures: [] }, parse: parseSafely(file, text!, maxBytes(file)) }
       : text !== undefined
-      ? lintSafely(file, text, parsed.take(uri), maxBytes(file), configFor(file), io, { uri, workspace })
+      ? lintSafely(file, text, parsed.take(uri), maxBytes(file), configFor(file), io, { uri, workspace, fixes })
       : { result: { findings: [], failures: [], skipped: (content as { skipped: string }).skipped } as LintResult, parse: undefined };
     for (const skip of toCliSkipped(file.display, result)) {
       summary.skipped.push(skip);

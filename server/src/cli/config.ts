@@ -5,7 +5,7 @@
 // override the file; the file overrides the defaults.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine';
+import { CONFIG_FILE_NAMES, ConfigFile, parseConfigFile } from '../engine/checking';
 import { compileGlob, GlobMatcher } from '../host/glob';
 import { MAX_CONFIG_BYTES, readSmallFile } from '../host/read-manifest';
 import { describe } from './files';

@@ -6,7 +6,7 @@
 // into the workspace model, never linted or reported.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES } from '../engine';
+import { CONFIG_FILE_NAMES } from '../engine/checking';
 
 function has(dir: string, name: string): boolean {
   try {

@@ -2,7 +2,7 @@
 // unit, not locale) so two runs on two machines list the same files in the same order.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isConfigFileName } from '../engine';
+import { isConfigFileName } from '../engine/checking';
 import { entryKind } from '../host/dirent';
 
 export interface SourceFile {

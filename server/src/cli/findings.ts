@@ -1,7 +1,7 @@
 // The CLI's view of a finding: positions 1-based as editors and compilers print them, the file
 // named as the user named it. This is the shape of `--format json`.
 import { hash } from 'node:crypto';
-import { Finding, findingIdentity, FixSafety, ParsedFile, Severity, SuppressedFinding } from '../engine';
+import { Finding, findingIdentity, FixSafety, IdentityPlaces, ParsedFile, Severity, SuppressedFinding } from '../engine/checking';
 import { byCodeUnit } from './files';
 import type { CliSkipped } from './skipped';
 
@@ -86,8 +86,9 @@ export function toCliSuppressed(file: string, s: SuppressedFinding, fingerprint:
  */
 export function fingerprints(relativeFile: string, parsed: ParsedFile | undefined, findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
+  const places: IdentityPlaces = new Map();
   return findings.map(f => {
-    const identity = parsed ? findingIdentity(parsed, f) : `${f.ruleId}|${f.messageId}|${f.message}`;
+    const identity = parsed ? findingIdentity(parsed, f, places) : `${f.ruleId}|${f.messageId}|${f.message}`;
     const n = seen.get(identity) ?? 0;
     seen.set(identity, n + 1);
     // One-shot: a Hash object per finding costs more than the hashing (150,000 findings on a big tree).

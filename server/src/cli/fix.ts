@@ -1,7 +1,7 @@
 // `check --fix` / `--fix-unsafe`: the fixes of a file applied to a fixed point and written back in
 // place (host/replace-file.ts: never half-written, never over a read-only file or a file changed
 // since it was read, never out of the tree a folder argument names), each file once per run.
-import { ConfigInput, fixAll, FixSafety, LintOptions } from '../engine';
+import { ConfigInput, fixAll, FixSafety, LintOptions } from '../engine/checking';
 import { isHelmTemplatePath } from '../host/helm';
 import { fileIdentities, outsideTree, replaceFile } from '../host/replace-file';
 import { describe, SourceFile } from './files';

@@ -1,6 +1,6 @@
 // Output of `check`: a stable JSON object for scripts, or one line per finding for people.
-import { Severity } from '../engine';
-import { describeGroup, groupBy } from '../engine';
+import { Severity } from '../engine/checking';
+import { describeGroup, groupBy } from '../engine/checking';
 import { CheckSummary, CliFinding } from './findings';
 
 export function formatJson(summary: CheckSummary): string {

@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Finding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, parseFile, planKustomize, ResolvedConfig, suppressInSource, WorkspaceIndex } from '../engine';
 import { diskFileSource } from '../host/kustomize-files';
-
-const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+import { isKustomizationFile } from './renderer-roots';
 
 export interface KustomizeRun {
   plan: KustomizePlan;
@@ -17,7 +16,7 @@ export interface KustomizeRun {
 
 /** `files`: absolute paths of every file read (context included); `checked`: those being checked. */
 export function planRoots(files: readonly string[], checked: ReadonlySet<string>): KustomizeRun {
-  const dirs = files.filter(f => KUSTOMIZATION_NAMES.has(path.basename(f))).map(f => posix(path.dirname(f)));
+  const dirs = files.filter(isKustomizationFile).map(f => posix(path.dirname(f)));
   const plan = planKustomize(diskFileSource(), dirs, f => checked.has(f));
   return { plan, dirs, covered: plan.covered };
 }

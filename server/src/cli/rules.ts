@@ -1,5 +1,5 @@
 // `kube-harden rules`: the rule catalogue from the engine's metadata.
-import { catalogueRow, Rule, RULES, ruleLevel, rowSeverities } from '../engine';
+import { catalogueRow, Rule, RULES, ruleLevel, rowSeverities } from '../engine/checking';
 import { RulesArgs } from './args';
 import { Io } from './io';
 

@@ -5,7 +5,7 @@
 // units (`columnKind: utf16CodeUnits`), the same unit as the editor's. partialFingerprints carry
 // the finding's identity without line numbers; suppressed findings come with their justification.
 import { pathToFileURL } from 'node:url';
-import { catalogueRow, Rule, ruleById, RULES, Severity } from '../engine';
+import { catalogueRow, Rule, ruleById, RULES, Severity } from '../engine/checking';
 import { version } from './usage';
 import { CheckSummary, CliFinding, CliSuppressed } from './findings';
 

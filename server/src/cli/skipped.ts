@@ -1,7 +1,7 @@
 // What `check` could not judge, and the exit status that follows. Nothing unread may pass as
 // clean: each skipped file or document is a line on stderr and an entry of `--format json`'s
 // "skipped", and fails the run unless --allow-skipped says the user accepts it.
-import { LintResult } from '../engine';
+import { LintResult } from '../engine/checking';
 
 export interface CliSkipped {
   file: string;

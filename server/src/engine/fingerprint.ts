@@ -52,11 +52,20 @@ export function spans(key: unknown, value: unknown, offset: number): boolean {
  * Findings that share it (one rule twice on the same node) are told apart by the caller's
  * occurrence count, in file order.
  */
-export function findingIdentity(parsed: ParsedFile, finding: Finding): string {
+export function findingIdentity(parsed: ParsedFile, finding: Finding, places?: IdentityPlaces): string {
   const [start, end] = finding.offsets;
-  const object = objectAt(parsed, start, end);
-  const root = object ? object.node : parsed.documents[finding.object.docIndex]?.doc.contents;
-  const path = nodePathAt(root, start).join('/');
   const o = finding.object;
-  return [finding.ruleId, object?.apiVersion ?? '', o.kind, o.namespace ?? '', o.name ?? `#${o.docIndex}`, path].join('|');
+  // Several rules point at one node (a container missing several settings): its place is found once.
+  const at = `${start}:${end}:${o.docIndex}`;
+  let place = places?.get(at);
+  if (place === undefined) {
+    const object = objectAt(parsed, start, end);
+    const root = object ? object.node : parsed.documents[o.docIndex]?.doc.contents;
+    place = { apiVersion: object?.apiVersion ?? '', path: nodePathAt(root, start).join('/') };
+    places?.set(at, place);
+  }
+  return [finding.ruleId, place.apiVersion, o.kind, o.namespace ?? '', o.name ?? `#${o.docIndex}`, place.path].join('|');
 }
+
+/** What findingIdentity found of each span of one parsed file, for the next finding on it (a new Map per file). */
+export type IdentityPlaces = Map<string, { apiVersion: string; path: string }>;

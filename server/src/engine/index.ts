@@ -9,6 +9,7 @@ export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintRes
 export { HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, parseFileSteps, skipsOf, tooLarge } from './model/parse';
 export type { K8sObject, ParsedDocument, ParsedFile, Skip } from './model/parse';
 export { findingIdentity, nodePathAt } from './fingerprint';
+export type { IdentityPlaces } from './fingerprint';
 export { LineIndex } from './model/text';
 export type { Position, Range } from './model/text';
 export { podSpecOf } from './model/workload';

@@ -355,7 +355,38 @@ function offer(p: Proposal | MessageProposal, rule: Rule, text: string, doc: Doc
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+  const parts = templateParts(template);
+  if (parts.length === 1) return parts[0];
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i + 1];
+    out += (data && key in data ? String(data[key]) : parts[i]) + parts[i + 2];
+  }
+  return out;
+}
+
+/**
+ * A message template split at its placeholders: text, then for each `{{ key }}` the placeholder
+ * as written, its key and the text after it. Messages come from a few hundred templates and a
+ * large tree makes hundreds of thousands of findings: each template is split once.
+ */
+const splitTemplates = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+      parts.push(template.slice(last, m.index), m[0], m[1]);
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    // Templates are the rules' metadata; a bound keeps a caller that builds its own from growing it.
+    if (splitTemplates.size >= 4096) splitTemplates.clear();
+    splitTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 export { nodeOffsets };

@@ -59,9 +59,29 @@ export function readManifest(file: string, maxBytes: number): ReadResult {
     if (stat.size > maxBytes && (stat.size > HARD_LIMIT || !startsLikeJson(fd))) {
       return { skipped: tooLarge(stat.size, maxBytes) };
     }
-    return decodeManifest(fs.readFileSync(fd));
+    return decodeManifest(readOpenFile(fd, stat.size));
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * The rest of an open file whose size fstat gave: one read into a buffer of that size and a byte
+ * more (fs.readFileSync on a descriptor would fstat it again and read in steps). A file that
+ * grew meanwhile, or one whose size the system does not know (`/proc`), is read to its end.
+ */
+export function readOpenFile(fd: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
+    if (length === buffer.length) {
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
   }
 }
 

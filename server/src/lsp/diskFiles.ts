@@ -6,7 +6,7 @@ import * as path from 'node:path';
 // The engine's reading entry, not its index: the indexing workers load this file and need the
 // parser and the summaries, not every rule (that would add a quarter second to each start).
 import { MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, summarizeFile } from '../engine/reading';
-import { decodeManifest } from '../host/read-manifest';
+import { decodeManifest, readOpenFile } from '../host/read-manifest';
 import { entryKind } from '../host/dirent';
 import { isHelmTemplatePath } from '../host/helm';
 import { FolderExclusions } from './exclusions';
@@ -86,7 +86,7 @@ export function readManifestTextSync(file: string, leaveAbove = Infinity): strin
     if (!stat.isFile()) return undefined;
     if (stat.size > MAX_TEXT_LENGTH) return '';
     if (stat.size > leaveAbove) return { size: stat.size };
-    return manifestText(fs.readFileSync(fd));
+    return manifestText(readOpenFile(fd, stat.size));
   } catch (e) {
     return unreadable(e);
   } finally {

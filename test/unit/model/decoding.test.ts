@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { decodeManifest, readManifest, readSmallFile } from '@kube-harden/server/out/host/read-manifest';
+import { decodeManifest, readManifest, readOpenFile, readSmallFile } from '@kube-harden/server/out/host/read-manifest';
 
 const TEXT = 'kind: Pod # é ✓ 😀\n';
 
@@ -65,5 +65,22 @@ describe('reading files', () => {
     execFileSync('mkfifo', [fifo]);
     // No writer: a blocking open would hang here.
     assert.throws(() => readSmallFile(fifo, 1024), /not a regular file/);
+  });
+
+  it('reads an open file to its end whatever size it was said to have', () => {
+    const file = path.join(dir, 'sized.yaml');
+    // Past one pooled buffer (8 KiB), so a file that outgrows its buffer is copied more than once.
+    const text = 'kind: ConfigMap\n' + 'data:\n' + Array.from({ length: 900 }, (_, i) => `  k${i}: value-${i}\n`).join('');
+    fs.writeFileSync(file, text);
+    const size = fs.statSync(file).size;
+    // Its size (what fstat said), none (a /proc file), less (a file that grew since), more (one that shrank).
+    for (const said of [size, 0, 10, size + 100]) {
+      const fd = fs.openSync(file, 'r');
+      try {
+        assert.equal(readOpenFile(fd, said).toString('utf8'), text, `said ${said}`);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
   });
 });

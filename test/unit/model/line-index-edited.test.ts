@@ -46,3 +46,14 @@ describe('model: a line index built from the previous version', () => {
     }
   });
 });
+
+describe('model: a line index built from a text', () => {
+  it('finds lines after LF, CRLF and a lone CR, and after LF alone the same way', () => {
+    // Texts without CR take a faster search than the one that handles CR: both must agree.
+    assert.equal(positions(new LineIndex('a: 1\n\nb: 2\n  c')), '0:0 0:1 0:2 0:3 0:4 1:0 2:0 2:1 2:2 2:3 2:4 3:0 3:1 3:2 3:3');
+    assert.equal(positions(new LineIndex('a\r\nb\rc\n')), '0:0 0:1 0:2 1:0 1:1 2:0 2:1 3:0');
+    assert.equal(positions(new LineIndex('\n')), '0:0 1:0');
+    assert.equal(positions(new LineIndex('')), '0:0');
+    assert.equal(new LineIndex('x\ny\n').lineCount, 3);
+  });
+});

@@ -4,6 +4,7 @@ import { Node } from 'yaml';
 import { setInContainer } from '../fix/workload';
 import { Proposal, Report, WorkspaceContext } from '../rule';
 import { ContainerView, PodSpecView } from './workload';
+import { objectsWith } from '../workspace/facets';
 
 export type Bound = 'requests' | 'limits';
 export type Resource = 'cpu' | 'memory';
@@ -18,8 +19,8 @@ export const PLACEHOLDER: Record<Bound, Record<Resource, string>> = {
 function defaultedByLimitRange(ws: WorkspaceContext, bound: Bound, resource: Resource): boolean {
   const { index, self } = ws;
   const ns = index.namespaceOf(self);
-  return index.all().some(o => {
-    if (!o.limitRange || index.namespaceOf(o) !== ns) return false;
+  return objectsWith(index, 'limitRange').some(o => {
+    if (index.namespaceOf(o) !== ns) return false;
     // A LimitRange `default` is also the default request when no defaultRequest is given.
     return bound === 'limits' ? o.limitRange.defaultLimits.includes(resource)
       : o.limitRange.defaultRequests.includes(resource) || o.limitRange.defaultLimits.includes(resource);

@@ -16,6 +16,12 @@ export class LineIndex {
     if (this.lineStarts) return this.lineStarts;
     const starts = [0];
     const text = this.text;
+    if (!text.includes('\r')) {
+      // The usual text has LF breaks only: the engine's search finds them many times faster
+      // than a loop over every character (a 10 MB install is parsed in the time that loop takes).
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return (this.lineStarts = starts);
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

@@ -4,6 +4,7 @@
 // editor text replaces a file's summaries; nothing else is kept.
 import { isNamespaceName, namespaceNameProblem } from './namespace-name';
 import { perModel, perModelMap } from './derive';
+import { objectsWith } from './facets';
 import { FactDelta, factDelta, joinDeltas } from './fact-delta';
 import { Labels } from './selector';
 import { ObjectSummary } from './summary';
@@ -262,8 +263,8 @@ const placedNamespace = perModelMap((index: WorkspaceIndex, s: ObjectSummary) =>
 
 /** The namespace a kustomization that lists the file (or a folder holding it) sets. */
 const kustomizationNamespace = perModelMap((index: WorkspaceIndex, uri: string): string | undefined => {
-  for (const k of index.all()) {
-    if (!k.kustomization?.namespace) continue;
+  for (const k of objectsWith(index, 'kustomization')) {
+    if (!k.kustomization.namespace) continue;
     for (const res of k.kustomization.resources) {
       const target = resolveUri(k.uri, res);
       if (target && (uri === target || uri.startsWith(target.endsWith('/') ? target : `${target}/`))) return k.kustomization.namespace;

@@ -2,6 +2,7 @@ import { imageOf, imageSpellings, kyvernoPattern, sigstoreGlob } from '../../mod
 import { defineRule } from '../../rule';
 import type { ObjectSummary } from '../../workspace/summary';
 import { IMAGE_POLICY_READS } from '../../workspace/reads';
+import { objectsWith } from '../../workspace/facets';
 
 // policy-controller's webhooks select namespaces by this label (its default install is opt-in).
 const SIGSTORE_INCLUDE = 'policy.sigstore.dev/include';
@@ -79,7 +80,7 @@ spec:
   checkPod({ pod, workspace, report }) {
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
-    const policies = index.all().filter(o => o.imageVerification && (o.imageVerification.clusterWide || index.mayShareNamespace(o, self)));
+    const policies = objectsWith(index, 'imageVerification').filter(o => o.imageVerification.clusterWide || index.mayShareNamespace(o, self));
     const nsObject = index.namespaceObject(ns);
     const sigstoreApplies = !nsObject || nsObject.labels[SIGSTORE_INCLUDE] === 'true';
     for (const c of pod.containers) {

@@ -12,6 +12,7 @@ import { matches } from '../../workspace/selector';
 import { serviceNamed } from '../../workspace/domains/services';
 import { ObjectSummary } from '../../workspace/summary';
 import { MESH_AUTH_READS, SERVICE_READS, WORKLOAD_READS } from '../../workspace/reads';
+import { objectsOfKind } from '../../workspace/facets';
 
 export default defineRule({
   id: 'disallow-exposed-admin-interfaces',
@@ -126,7 +127,7 @@ function showsAuthentication(o: K8sObject, index: WorkspaceIndex, ns: string): b
     return (annotations?.items ?? []).some(p => /auth|middlewares/i.test(String((p.key as { value?: unknown } | null)?.value ?? '')));
   }
   if (o.kind === 'VirtualService') {
-    return index.all().some(x => x.group === 'security.istio.io' && (x.kind === 'RequestAuthentication' || x.kind === 'AuthorizationPolicy') && index.namespaceOf(x) === ns);
+    return ['RequestAuthentication', 'AuthorizationPolicy'].some(kind => objectsOfKind(index, kind).some(x => x.group === 'security.istio.io' && index.namespaceOf(x) === ns));
   }
   for (const rule of seqItems(getSeq(specOf(o), 'rules', o.doc), o.doc)) {
     const filters = isMap(rule.value) ? seqItems(getSeq(rule.value, 'filters', o.doc), o.doc) : [];

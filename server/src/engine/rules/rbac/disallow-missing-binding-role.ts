@@ -4,6 +4,7 @@ import { byLocation } from '../../workspace/domains/network';
 import { isMissingRole } from '../../workspace/domains/rbac';
 import { RBAC_DOC } from '../references';
 import { RBAC_READS } from '../../workspace/reads';
+import { objectsOfKind } from '../../workspace/facets';
 
 export default defineRule({
   id: 'disallow-missing-binding-role',
@@ -79,7 +80,7 @@ subjects:
     if (!isMissingRole(index, self)) return;
     const namespace = index.namespaceOf(self);
     // A Role of that name elsewhere: most likely the binding's namespace is the mistake.
-    const elsewhere = b.roleKind === 'Role' ? byLocation(index.all().filter(o => o.role && o.kind === 'Role' && o.name === b.roleName)) : [];
+    const elsewhere = b.roleKind === 'Role' ? byLocation(objectsOfKind(index, 'Role').filter(o => o.role && o.name === b.roleName)) : [];
     report({
       messageId: b.roleKind === 'Role' ? 'missingRole' : 'missingClusterRole',
       data: { kind: object.kind, name: object.name ?? '(unnamed)', role: b.roleName, namespace },

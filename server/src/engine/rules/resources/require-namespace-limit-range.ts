@@ -1,6 +1,7 @@
 import { get, getMap } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { NAMESPACE_DEFAULTS_READS } from '../../workspace/reads';
+import { objectsOfKind } from '../../workspace/facets';
 
 export default defineRule({
   id: 'require-namespace-limit-range',
@@ -53,7 +54,7 @@ spec: {limits: [{type: Container, default: {memory: 1Gi}}]}
     const name = object.name;
     if (object.group !== '' || !name) return;
     const { index, self } = workspace;
-    if (index.all().some(o => o.kind === 'LimitRange' && o.group === '' && index.mayBelongTo(o, name, self))) return;
+    if (objectsOfKind(index, 'LimitRange').some(o => o.group === '' && index.mayBelongTo(o, name, self))) return;
     const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
     if (at) report({ messageId: 'missing', data: { name }, at });
   },

@@ -1,6 +1,7 @@
 import { get, getMap } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { NAMESPACE_DEFAULTS_READS } from '../../workspace/reads';
+import { objectsOfKind } from '../../workspace/facets';
 
 export default defineRule({
   id: 'require-namespace-resource-quota',
@@ -52,7 +53,7 @@ spec: {hard: {pods: "10"}}
     const name = object.name;
     if (object.group !== '' || !name) return;
     const { index, self } = workspace;
-    if (index.all().some(o => o.kind === 'ResourceQuota' && o.group === '' && index.mayBelongTo(o, name, self))) return;
+    if (objectsOfKind(index, 'ResourceQuota').some(o => o.group === '' && index.mayBelongTo(o, name, self))) return;
     const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
     if (at) report({ messageId: 'missing', data: { name }, at });
   },

@@ -4,6 +4,7 @@ import { get, getSeq, isTrue, Ref, seqItems, str } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import type { ObjectSummary } from '../../workspace/summary';
 import { CONFIG_DATA_READS } from '../../workspace/reads';
+import { objectsWith } from '../../workspace/facets';
 
 type Provided = 'Secret' | 'ConfigMap';
 
@@ -113,7 +114,7 @@ spec:
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
     const providers = (kind: Provided, name: string): ObjectSummary[] =>
-      index.all().filter(o => o.configData?.provides === kind && o.configData.name === name && index.mayShareNamespace(o, self));
+      objectsWith(index, 'configData').filter(o => o.configData?.provides === kind && o.configData.name === name && index.mayShareNamespace(o, self));
     const check = (c: { label: string }, kind: Provided, ref: Ref | undefined, at: Node | undefined, withKey: boolean) => {
       if (!ref || !isMap(ref.value) || !at) return;
       if (isTrue(get(ref.value, 'optional', pod.doc))) return;

@@ -6,6 +6,7 @@ import { defineRule, MessageProposal } from '../../rule';
 import { byLocation } from '../../workspace/domains/network';
 import { bindingsFor, roleLabel } from '../../workspace/domains/rbac';
 import { RBAC_READS } from '../../workspace/reads';
+import { objectsWith } from '../../workspace/facets';
 
 /** Bindings pointed at, at most. */
 const MAX_RELATED = 5;
@@ -115,7 +116,7 @@ subjects:
     if (isFalse(own)) return;
     const sa = self.pod?.serviceAccountName ?? 'default';
     const ns = index.namespaceOf(self);
-    const account = index.all().find(o => o.serviceAccount && o.kind === 'ServiceAccount' && o.name === sa && index.namespaceOf(o) === ns);
+    const account = objectsWith(index, 'serviceAccount').find(o => o.kind === 'ServiceAccount' && o.name === sa && index.namespaceOf(o) === ns);
     // The pod's own setting wins over its ServiceAccount's.
     if (!isTrue(own) && account?.serviceAccount?.automountToken === false) return;
     const found = bindingsFor(index, { namespace: ns, name: sa }, { pod: self }).filter(b => b.viaGroup !== 'system:authenticated');

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { SERVICE_ACCOUNT_READS } from '../../workspace/reads';
+import { objectsWith } from '../../workspace/facets';
 
 export default defineRule({
   id: 'disallow-missing-service-account',
@@ -63,7 +64,7 @@ metadata: {name: api, namespace: other}
     if (!ref || !name || name === 'default') return;
     const { index, self } = workspace;
     const ns = index.namespaceOf(self);
-    if (index.all().some(o => o.serviceAccount && o.name === name && index.mayShareNamespace(o, self))) return;
+    if (objectsWith(index, 'serviceAccount').some(o => o.name === name && index.mayShareNamespace(o, self))) return;
     report({ messageId: 'missing', data: { name, namespace: ns }, at: ref.site });
   },
 });

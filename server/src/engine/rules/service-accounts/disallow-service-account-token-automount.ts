@@ -2,6 +2,7 @@ import { setInPod } from '../../fix/workload';
 import { isFalse, isTrue, keyOf } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { SERVICE_ACCOUNT_READS } from '../../workspace/reads';
+import { objectsWith } from '../../workspace/facets';
 
 export default defineRule({
   id: 'disallow-service-account-token-automount',
@@ -78,8 +79,8 @@ spec:
     const ns = index.namespaceOf(self);
     // A guessed namespace on either side may be the same one: any such account that disables
     // automounting may be the pod's.
-    const accounts = index.all().filter(o => o.serviceAccount && o.name === sa && index.mayShareNamespace(o, self));
-    const accountOff = accounts.some(o => o.serviceAccount!.automountToken === false);
+    const accounts = objectsWith(index, 'serviceAccount').filter(o => o.name === sa && index.mayShareNamespace(o, self));
+    const accountOff = accounts.some(o => o.serviceAccount.automountToken === false);
     if (isTrue(own)) {
       // An explicit true beside an account that turns automounting off is what
       // disallow-service-account-automount asks for: nothing to say. Elsewhere it is a decision,

@@ -1,6 +1,7 @@
 import { get, getMap } from '../../model/yaml-nav';
 import { defineRule } from '../../rule';
 import { SERVICE_ACCOUNT_READS, WORKLOAD_ACCOUNT_READS } from '../../workspace/reads';
+import { objectsWith } from '../../workspace/facets';
 
 export default defineRule({
   id: 'require-namespace-service-account',
@@ -73,7 +74,7 @@ resources: [sa.yaml]
     // A kustomize patch of the Namespace is not the Namespace: its base is reported, once.
     if (index.isPatch(self.uri)) return;
     const own = (sa: string | undefined) => !!sa && sa !== 'default';
-    if (index.all().some(o => o.serviceAccount && own(o.name) && index.mayBelongTo(o, name, self))) return;
+    if (objectsWith(index, 'serviceAccount').some(o => own(o.name) && index.mayBelongTo(o, name, self))) return;
     if (index.workloads().some(w => own(w.pod?.serviceAccountName) && index.mayBelongTo(w, name, self))) return;
     const at = get(getMap(object.node, 'metadata', object.doc), 'name', object.doc)?.site;
     if (at) report({ messageId: 'missing', data: { name }, at });
