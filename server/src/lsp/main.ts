@@ -8,8 +8,8 @@ import { quietConsole, StreamWriter } from './stream-writer';
 // An editor that starts `kube-harden-ls` with no transport flag gets stdio rather than a crash.
 if (!process.argv.slice(2).some(a => /^--(node-ipc|stdio|socket|pipe)(=|$)/.test(a))) process.argv.push('--stdio');
 
-// Over stdio the server writes its own messages (stream-writer.ts: large publishes cost the ranges
-// that moved); every other transport is the library's.
+// Over stdio the server writes its own messages (stream-writer.ts: a large publish reuses the
+// buffer of an earlier one); every other transport is the library's.
 const stdio = process.argv.slice(2).includes('--stdio');
 const connection = stdio ? createConnection(ProposedFeatures.all,
   // The library reads a stream itself (and ends the process when stdin closes, as on its own
