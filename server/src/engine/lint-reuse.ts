@@ -81,7 +81,8 @@ class EditMap {
 
   constructor(private readonly before: Basis, readonly after: ParsedFile) {
     const a = before.text, b = after.text;
-    const { prefix: p, suffix: s } = commonEnds(a, b);
+    // The parse compared the same two texts already when it was made from the earlier one.
+    const { prefix: p, suffix: s } = after.edited?.from === a ? after.edited : commonEnds(a, b);
     this.start = p;
     this.oldEnd = a.length - s;
     this.delta = b.length - a.length;

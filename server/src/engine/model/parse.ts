@@ -45,6 +45,8 @@ export interface ParsedFile {
   notKubernetes?: boolean;
   /** The text split into document runs, each with its parse: what the next version may reuse. */
   chunks?: readonly Chunk[];
+  /** For a parse from a previous version's: that text, and how much of its start and end this one shares. */
+  edited?: { from: string; prefix: number; suffix: number };
 }
 
 /** A part of a file that was not judged, and why. */
@@ -140,7 +142,7 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
     if (!error) return { doc, index, hasErrors: false, objects: objectsAt(doc, index) };
     return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
   });
-  return { text, lines, documents, chunks };
+  return { text, lines, documents, chunks, ...(previous && ends ? { edited: { from: previous.text, ...ends } } : {}) };
 }
 
 /** The text each parsed document is part of now (a reused document moves on to the next version's). */

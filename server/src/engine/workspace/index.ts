@@ -195,8 +195,8 @@ export class WorkspaceIndex {
     return { ...this.namespaceObject(ns)?.labels, 'kubernetes.io/metadata.name': ns };
   }
 
-  workloads(): ObjectSummary[] {
-    return workloadObjects(this);
+  workloads(): readonly ObjectSummary[] {
+    return objectsWith(this, 'pod');
   }
 
   /**
@@ -228,7 +228,6 @@ export class WorkspaceIndex {
 
 // The model's own tables, cached per revision (derive.ts) like every domain's.
 const allObjects = perModel(index => [...index.fileSummaries].flat());
-const workloadObjects = perModel(index => index.all().filter(o => o.pod));
 
 const namespaceObjects = perModel(index => {
   const byName = new Map<string, ObjectSummary>();

@@ -5,6 +5,7 @@ import { perModel } from '../derive';
 import type { WorkspaceIndex } from '../index';
 import { matches } from '../selector';
 import type { ObjectSummary } from '../summary';
+import { objectsWith } from '../facets';
 import type { PolicyFlavor } from './network-facts';
 
 export type Direction = 'Ingress' | 'Egress';
@@ -77,16 +78,14 @@ export function uniqueName(base: string, taken: ReadonlySet<string | undefined>)
 }
 
 export function networkPolicies(index: WorkspaceIndex): readonly ObjectSummary[] {
-  return policyObjects(index);
+  return objectsWith(index, 'networkPolicy');
 }
-
-const policyObjects = perModel(index => index.all().filter(o => o.networkPolicy));
 
 /** The policies of each namespace, and the cluster-wide ones: those that may apply there. */
 const policiesByNamespace = perModel(index => {
   const byNs = new Map<string, ObjectSummary[]>();
   const clusterWide: ObjectSummary[] = [];
-  for (const p of policyObjects(index)) {
+  for (const p of objectsWith(index, 'networkPolicy')) {
     if (p.networkPolicy!.clusterWide) { clusterWide.push(p); continue; }
     const key = index.namespaceOf(p);
     const list = byNs.get(key);
