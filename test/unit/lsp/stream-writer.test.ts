@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { StreamWriter } from '@kube-harden/server/out/lsp/stream-writer';
+import { itemwise, StreamWriter } from '@kube-harden/server/out/lsp/stream-writer';
 import { StreamMessageReader } from 'vscode-languageserver/node';
 import { PassThrough } from 'node:stream';
 
@@ -91,5 +91,33 @@ describe('lsp: the stdio writer', () => {
     writer.onError(([e]) => errors.push(e.message));
     await assert.rejects(writer.write(publish(1, 10) as never), /EPIPE/);
     assert.ok(errors.includes('EPIPE'));
+  });
+
+  it('serializes a large publish diagnostic by diagnostic, to exactly the JSON of the whole', () => {
+    const big = publish(5, 300);
+    // Text a naive split would take for the list: inside strings, and a key after the list.
+    const tricky = {
+      ...big,
+      params: { uri: 'file:///w/"diagnostics":[].yaml', diagnostics: [...big.params.diagnostics, undefined, { message: '"diagnostics":[] \\ "' }], version: 5 },
+    };
+    for (const msg of [big, tricky]) {
+      const parts = itemwise(msg as never);
+      assert.ok(parts, 'a publish of 300 is split');
+      assert.equal(parts.length, 2 * msg.params.diagnostics.length + 1);
+      assert.equal(parts.join(''), JSON.stringify(msg));
+    }
+    // Small publishes and other messages are serialized whole.
+    assert.equal(itemwise(publish(6, 255) as never), undefined);
+    assert.equal(itemwise({ jsonrpc: '2.0', id: 3, result: { diagnostics: big.params.diagnostics } } as never), undefined);
+  });
+
+  it('frames a large publish item by item with the byte length of its non-ASCII text', async () => {
+    const { out, chunks } = sink();
+    const writer = new StreamWriter(out);
+    const msg = publish(7, 400);
+    msg.params.diagnostics[17].message = 'Container "𝒶pp" — ünïcode';
+    await writer.write(msg as never);
+    const json = JSON.stringify(msg);
+    assert.equal(Buffer.concat(chunks).toString('utf8'), `Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
   });
 });
