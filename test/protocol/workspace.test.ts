@@ -177,6 +177,77 @@ describe('protocol: workspace model', () => {
     });
   });
 
+  it('moves a related location into another file when that file\'s objects only move, typed or read from disk', async () => {
+    const ws = new TempWorkspace();
+    const binding = yaml`
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata:
+        name: web-reader
+        namespace: shop
+      subjects:
+      - kind: ServiceAccount
+        name: web
+        namespace: shop
+      roleRef:
+        apiGroup: rbac.authorization.k8s.io
+        kind: Role
+        name: reader
+    `;
+    const deployment = yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+        namespace: shop
+      spec:
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            serviceAccountName: web
+            containers:
+            - name: web
+              image: nginx:1.27
+    `;
+    const rbacUri = ws.write('rbac/web-reader.yaml', binding);
+    const webUri = ws.write('apps/web.yaml', deployment);
+    const RULE = 'disallow-automounted-token-with-rbac';
+    const relatedOf = (p: PublishDiagnosticsParams) => p.diagnostics.find(d => d.code === RULE)?.relatedInformation?.map(r => ({ uri: r.location.uri, range: r.location.range }));
+    // metadata.name of the binding: "web-reader" on the given line.
+    const at = (line: number) => [{ uri: rbacUri, range: { start: { line, character: 8 }, end: { line, character: 18 } } }];
+    await withServer(ws, {}, async client => {
+      await client.open(webUri, deployment);
+      assert.deepEqual(relatedOf(await client.waitForDiagnostics(webUri, { version: 1 })), at(3));
+      await client.open(rbacUri, binding);
+      await client.waitForDiagnostics(rbacUri, { version: 1 });
+
+      // Two comment lines typed above the binding: no fact changed, the binding moved down two lines.
+      let mark = client.mark();
+      await client.change(rbacUri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# Owned by team shop.\n# Reviewed in December.\n' }]);
+      let p = await client.waitForDiagnostics(webUri, { since: mark });
+      assert.equal(p.version, 1, 'the workload itself did not change');
+      assert.deepEqual(relatedOf(p), at(5));
+
+      // One line taken out again, and the binding renamed on its line (a fact: the workload is linted again).
+      mark = client.mark();
+      await client.change(rbacUri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
+      assert.deepEqual(relatedOf(await client.waitForDiagnostics(webUri, { since: mark })), at(4));
+      mark = client.mark();
+      await client.change(rbacUri, 4, [{ range: { start: { line: 4, character: 18 }, end: { line: 4, character: 18 } }, text: 's' }]);
+      p = await client.waitForDiagnostics(webUri, { since: mark, where: q => relatedOf(q)?.[0].range.end.character === 19 });
+      assert.deepEqual(relatedOf(p), [{ uri: rbacUri, range: { start: { line: 4, character: 8 }, end: { line: 4, character: 19 } } }]);
+
+      // Closed without saving: the disk's binding, where it was at first.
+      mark = client.mark();
+      await client.close(rbacUri);
+      p = await client.waitForDiagnostics(webUri, { since: mark, where: q => relatedOf(q)?.[0].range.start.line === 3 });
+      assert.deepEqual(relatedOf(p), at(3));
+    });
+  });
+
   it('keeps open editor text over the disk: a file event for an open file changes nothing', async () => {
     const ws = new TempWorkspace();
     const nsUri = ws.write('ns.yaml', namespace('baseline'));

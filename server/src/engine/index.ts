@@ -29,6 +29,8 @@ export type { FixAllOptions, FixAllResult } from './fixing';
 export { WorkspaceIndex } from './workspace';
 export type { WorkspaceOptions } from './workspace';
 export { summarizeFile, summarizeFileSteps } from './workspace/summary';
+export { relocateRelated } from './workspace/relocate';
+export type { Relocations } from './workspace/relocate';
 export { DEFAULT_NAMESPACE, isNamespaceName } from './workspace/namespace-name';
 export type { ObjectRef, ObjectSummary } from './workspace/summary';
 export { OWN_PREFIX, parseReason, REASON_PLACEHOLDER, suppressOnLine, suppressOnObject, SUPPRESSION_MESSAGES, SUPPRESSIONS_ID } from './suppress';

@@ -149,6 +149,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     log,
   });
   const cache = new ParseCache(undefined, model);
+  // Related locations into a file whose objects only moved follow them (no fact changed, nothing is linted).
+  model.index.onRelocated = (uri, moves) => validator?.relocated(uri, moves);
   // Files a kustomization reaches are judged as rendered, open documents read before the disk.
   const kustomize = new KustomizeComposer({ openText: file => openDocument(diskUri(file))?.getText(), index: () => model.index, parsed: doc => cache.get(doc) });
   const openDocument = (uri: string) => documents.get(uri) ?? documents.all().find(d => canonicalUri(d.uri) === uri);

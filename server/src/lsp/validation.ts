@@ -4,7 +4,7 @@
 // newer retires older runs, so results for a superseded version are never published.
 import { DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LintConfig, LintResult, ResolvedConfig, resolveConfig } from '../engine';
+import { LintConfig, LintResult, relocateRelated, Relocations, ResolvedConfig, resolveConfig } from '../engine';
 import { SOURCE, toDiagnostics } from './diagnostics';
 import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
@@ -169,6 +169,26 @@ export class Validator {
     }, this.debounceMs);
   }
 
+  /**
+   * Objects of `uri` moved in its text (relocate.ts): the related locations into it that other
+   * documents' published findings hold follow them, and those documents are published again. The
+   * findings are moved in place, a document with an edit waiting included: its next lint reuses
+   * them; it is published by that lint.
+   */
+  relocated(uri: string, moves: Relocations): void {
+    if (this.disposed) return;
+    for (const [docUri, state] of this.states) {
+      if (!state.published || canonicalUri(docUri) === uri) continue;
+      if (!relocateRelated(state.published.findings, uri, moves) || state.timer) continue;
+      const doc = this.deps.document(docUri);
+      if (doc && doc.version === state.version) this.deps.publish({ uri: docUri, version: doc.version, diagnostics: this.diagnosticsOf(doc, state.published) });
+    }
+  }
+
+  private diagnosticsOf(doc: TextDocument, result: LintResult): PublishDiagnosticsParams['diagnostics'] {
+    return [...toDiagnostics(result.findings, this.deps.docsHref), ...notCheckedDiagnostics(doc, result)];
+  }
+
   /** What `doc` depends on changed: linted again now, quietly (published only if it differs). */
   private dependantChanged(doc: TextDocument): void {
     // An edit of this document is waiting for its own debounce: that lint sees the new state.
@@ -265,7 +285,7 @@ export class Validator {
       for (const f of result.failures) {
         this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       }
-      diagnostics = [...toDiagnostics(result.findings, this.deps.docsHref), ...notCheckedDiagnostics(doc, result)];
+      diagnostics = this.diagnosticsOf(doc, result);
       // What a keystroke in this document costs decides how long the next one waits.
       if (!quiet) this.debounce.record(uri, this.now() - started);
     } catch (e) {

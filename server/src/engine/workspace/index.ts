@@ -8,6 +8,7 @@ import { objectsWith } from './facets';
 import { FactDelta, factDelta, joinDeltas } from './fact-delta';
 import { Labels } from './selector';
 import { ObjectSummary } from './summary';
+import { relocations, Relocations } from './relocate';
 
 export interface WorkspaceOptions {
   /**
@@ -26,6 +27,12 @@ export class WorkspaceIndex {
    * for one revision.
    */
   revision = 0;
+
+  /**
+   * Told when a file's objects moved in its text (whether or not its facts changed), so related
+   * locations into it that earlier findings hold can follow them (relocate.ts).
+   */
+  onRelocated?: (uri: string, moves: Relocations) => void;
 
   private defaultNs: string;
   /** What each of the latest generation moves changed (fact-delta.ts), oldest first. */
@@ -61,6 +68,10 @@ export class WorkspaceIndex {
     if (summaries.length === 0) this.files.delete(uri); else this.files.set(uri, summaries);
     this.revision++;
     if ((before ?? []).length === 0 && summaries.length === 0) return false;
+    if (before && this.onRelocated) {
+      const moves = relocations(before, summaries);
+      if (moves) this.onRelocated(uri, moves);
+    }
     const delta = factDelta(before ?? [], summaries);
     // A document's index is a position, yet objects are found by it: a move counts, changing nothing.
     if (delta !== 'any' && delta.length === 0 && sameIndexes(before ?? [], summaries)) return false;
