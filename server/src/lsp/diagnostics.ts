@@ -64,11 +64,53 @@ function dataOf(f: Finding): FindingData {
  * editor shows one problem where a reviewer sees one; each rule stays in `data.group`.
  */
 export function toDiagnostics(findings: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic[] {
-  return byRange(findings).map(group => {
-    const d = toDiagnostic(group[0], docsHref);
-    if (group.length === 1) return d;
-    return { ...d, message: groupMessage(group), data: { ...dataOf(group[0]), group: group.map(f => ({ ruleId: f.ruleId, messageId: f.messageId })) } satisfies FindingData };
-  });
+  return byRange(findings).map(group => group.length === 1 ? toDiagnostic(group[0], docsHref) : groupDiagnostic(group, docsHref));
+}
+
+function groupDiagnostic(group: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic {
+  const kept = reusable(group, docsHref);
+  if (kept) return kept;
+  const d = fresh(group[0], docsHref);
+  return remember(group, docsHref, { ...d, message: groupMessage(group), data: { ...dataOf(group[0]), group: group.map(f => ({ ruleId: f.ruleId, messageId: f.messageId })) } satisfies FindingData });
+}
+
+/**
+ * The diagnostic made last time for the same findings, kept by the first finding's `data`
+ * object. A lint that reuses a document's findings makes new finding objects but keeps their
+ * data object, and a finding before the edit, or after it on lines the edit did not add or take
+ * away, keeps its range object too: most of a large document's findings get the very same
+ * Diagnostic as last time (and the stdio writer its JSON) instead of a new one every keystroke.
+ * Everything a diagnostic says is compared before it is taken; one whose findings moved gets a
+ * copy with the new range. Findings with related locations are made anew: those locations move
+ * in place (relocate.ts).
+ */
+interface Made {
+  docsHref: (ruleId: string) => string;
+  findings: ReadonlyArray<Pick<Finding, 'data' | 'ruleId' | 'messageId' | 'message' | 'severity'>>;
+  diagnostic: Diagnostic;
+}
+
+const made = new WeakMap<object, Made>();
+
+function reusable(group: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic | undefined {
+  const first = group[0];
+  const m = typeof first.data === 'object' && first.data !== null ? made.get(first.data) : undefined;
+  if (!m || m.docsHref !== docsHref || m.findings.length !== group.length) return undefined;
+  for (let i = 0; i < group.length; i++) {
+    const f = group[i], was = m.findings[i];
+    if (f.data !== was.data || f.ruleId !== was.ruleId || f.messageId !== was.messageId || f.message !== was.message || f.severity !== was.severity || f.related.length) return undefined;
+  }
+  if (m.diagnostic.range === first.range) return m.diagnostic;
+  m.diagnostic = { ...m.diagnostic, range: first.range };
+  return m.diagnostic;
+}
+
+function remember(group: readonly Finding[], docsHref: (ruleId: string) => string, d: Diagnostic): Diagnostic {
+  const first = group[0];
+  if (typeof first.data === 'object' && first.data !== null && group.every(f => f.related.length === 0)) {
+    made.set(first.data, { docsHref, findings: group.map(f => ({ data: f.data, ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity })), diagnostic: d });
+  }
+  return d;
 }
 
 function compareRanges(a: Range, b: Range): number {
@@ -108,8 +150,12 @@ function descriptionOf(docsHref: (ruleId: string) => string, ruleId: string): { 
 }
 
 export function toDiagnostic(f: Finding, docsHref: (ruleId: string) => string): Diagnostic {
+  return reusable([f], docsHref) ?? remember([f], docsHref, fresh(f, docsHref));
+}
+
+function fresh(f: Finding, docsHref: (ruleId: string) => string): Diagnostic {
   // Built field by field rather than from spreads (same fields, same order): this runs for every
-  // finding of a document on every keystroke.
+  // new finding of a document on every keystroke.
   const d = { range: f.range, severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning, code: f.ruleId } as Diagnostic;
   // Problems with suppressions belong to no rule page.
   if (f.ruleId !== SUPPRESSIONS_ID) d.codeDescription = descriptionOf(docsHref, f.ruleId);

@@ -83,6 +83,20 @@ export class StreamWriter extends AbstractMessageWriter implements MessageWriter
 }
 
 /**
+ * The JSON of each diagnostic object sent. A large document's diagnostics are mostly the very
+ * objects sent last time (diagnostics.ts keeps them while their findings stand), and a sent
+ * diagnostic is never changed: its JSON is made once.
+ */
+const sent = new WeakMap<object, string>();
+
+function jsonOf(item: unknown): string {
+  if (typeof item !== 'object' || item === null) return JSON.stringify(item) ?? 'null';
+  let json = sent.get(item);
+  if (json === undefined) sent.set(item, json = JSON.stringify(item) ?? 'null');
+  return json;
+}
+
+/**
  * A publishDiagnostics with many diagnostics as the pieces of its JSON, each diagnostic its own
  * piece; together they are exactly `JSON.stringify(msg)`. The rest of the message is serialized
  * around an empty list and split where the list's brackets are: a key followed by `:[]` cannot
@@ -99,8 +113,7 @@ export function itemwise(msg: Message): string[] | undefined {
   parts[0] = shell.slice(0, at);
   for (let i = 0; i < items.length; i++) {
     if (i) parts[2 * i] = ',';
-    // As JSON.stringify writes an array's item that has no JSON form.
-    parts[2 * i + 1] = JSON.stringify(items[i]) ?? 'null';
+    parts[2 * i + 1] = jsonOf(items[i]);
   }
   parts[2 * items.length] = shell.slice(at);
   return parts;

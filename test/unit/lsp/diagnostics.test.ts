@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { lint } from '@kube-harden/server';
+import { lint, resolveConfig } from '@kube-harden/server';
+import type { Diagnostic } from 'vscode-languageserver';
 import { DEFAULT_DOCS_ROOT, docsLinker, toDiagnostic, toDiagnostics } from '@kube-harden/server/out/lsp/diagnostics';
 import { isManifestCandidate, ParseCache } from '@kube-harden/server/out/lsp/documents';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { yaml } from '../../helpers/manifest';
+import { modelCache } from '../../helpers/model-cache';
 
 const POD = yaml`
   apiVersion: v1
@@ -116,5 +118,39 @@ describe('lsp: diagnostics and documents', () => {
     assert.notEqual(cache.get(v2), first);
     cache.delete(v2.uri);
     assert.equal(cache.size, 0);
+  });
+
+  it('gives a finding that a keystroke left in place its diagnostic of last time, and one that moved or changed a new one', () => {
+    // Over a workspace model, as the server lints: findings of untouched documents are reused.
+    const { cache } = modelCache();
+    const resolved = resolveConfig({ level: 'restricted' });
+    const href = (id: string) => `https://example.test/${id}`;
+    const text = `${POD}---\n${POD.replace('name: p', 'name: q')}`;
+    let doc = TextDocument.create('file:///x/pods.yaml', 'yaml', 1, text);
+    const first = toDiagnostics(cache.lint(doc, resolved).findings, href);
+    const secondDoc = (ds: Diagnostic[]) => ds.filter(d => d.range.start.line > 10);
+    assert.ok(secondDoc(first).length >= 2, JSON.stringify(first.map(d => d.range)));
+    // What a conversion from scratch says for the same findings (no diagnostic kept from before).
+    const scratch = (t: string) => JSON.parse(JSON.stringify(toDiagnostics(lint(t, { level: 'restricted' }).findings, href)));
+
+    // A character typed in the first Pod's image: the second Pod's findings are reused in place.
+    doc = TextDocument.update(doc, [{ range: { start: { line: 7, character: 16 }, end: { line: 7, character: 16 } }, text: '1' }], 2);
+    const second = toDiagnostics(cache.lint(doc, resolved).findings, href);
+    assert.deepEqual(JSON.parse(JSON.stringify(second)), scratch(doc.getText()));
+    secondDoc(second).forEach((d, i) => assert.equal(d, secondDoc(first)[i], `the second Pod's diagnostic ${i} is the same object`));
+
+    // A line added at the top: every finding moved, every diagnostic is new, with its new range.
+    doc = TextDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# pods\n' }], 3);
+    const third = toDiagnostics(cache.lint(doc, resolved).findings, href);
+    assert.deepEqual(JSON.parse(JSON.stringify(third)), scratch(doc.getText()));
+    third.forEach((d, i) => assert.notEqual(d, second[i]));
+
+    // The same finding (its data object) with another message or severity is never given the kept diagnostic.
+    const f = cache.lint(doc, resolved).findings[0];
+    const kept = toDiagnostic(f, href);
+    assert.equal(toDiagnostic({ ...f }, href), kept);
+    assert.equal(toDiagnostic({ ...f, message: 'changed' }, href).message, 'changed');
+    assert.equal(toDiagnostic({ ...f, severity: 'error' }, href).severity, 1);
+    assert.equal(toDiagnostic(f, id => `https://other.test/${id}`).codeDescription?.href, `https://other.test/${f.ruleId}`);
   });
 });
