@@ -17,6 +17,10 @@ function identity(s: ObjectSummary): string {
   return `${s.kind}\u0000${s.group}\u0000${s.namespace ?? ''}\u0000${s.name ?? ''}`;
 }
 
+function sameIdentity(a: ObjectSummary, b: ObjectSummary): boolean {
+  return a === b || (a.kind === b.kind && a.group === b.group && a.namespace === b.namespace && a.name === b.name);
+}
+
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
@@ -32,9 +36,10 @@ export function relocations(before: readonly ObjectSummary[], after: readonly Ob
     if (sameRange(a.range, b.range)) return;
     (moves ??= new Map()).set(rangeKey(a.range), b.range);
   };
-  // The usual change: the same objects in the same order (a keystroke, a line added).
-  if (before.length === after.length && before.every((a, i) => identity(a) === identity(after[i]))) {
-    for (let i = 0; i < before.length; i++) moved(before[i], after[i]);
+  // The usual change: the same objects in the same order (a keystroke, a line added). This runs
+  // for the edited file on every keystroke: summaries the edit did not move are the same objects.
+  if (before.length === after.length && before.every((a, i) => sameIdentity(a, after[i]))) {
+    for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) moved(before[i], after[i]);
     return moves;
   }
   const remaining = new Map<string, ObjectSummary[]>();
