@@ -102,8 +102,16 @@ function unreadable(e: unknown): '' | undefined {
 
 /** As kubectl decodes it (UTF-16 with a BOM included); what it cannot read contributes nothing. */
 function manifestText(raw: Buffer): string {
-  const decoded = decodeManifest(raw);
-  return 'text' in decoded ? decoded.text : '';
+  // Only a file starting with 00, FE or FF can be UTF-16 or UTF-32 (decodeManifest tells them
+  // apart). Any other is UTF-8, decoded as decodeManifest does, without its check that every
+  // byte is valid UTF-8: that is a second decoding of the file, and the model never rewrites it.
+  const b0 = raw[0];
+  if (b0 === 0x00 || b0 === 0xfe || b0 === 0xff) {
+    const decoded = decodeManifest(raw);
+    return 'text' in decoded ? decoded.text : '';
+  }
+  const text = raw.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The file's parse, as the editor would parse it (chart templates are known by their place). */

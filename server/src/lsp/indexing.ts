@@ -40,8 +40,6 @@ export interface IndexingPass {
    * file is answered, or early when the job is cancelled.
    */
   read(files: readonly string[], job: IndexingJob, onBatch: BatchListener): Promise<void>;
-  /** Called before the folders are listed: the reader may get ready meanwhile. */
-  prepare?(): void;
   /** Stores one file's outcome into the model. */
   store(file: string, outcome: ReadOutcome): void;
   /** The user cancelled through the progress notification. */
@@ -49,13 +47,11 @@ export interface IndexingPass {
 }
 
 /** Storing between two turns of the event loop (ms). */
-const STORE_SLICE_MS = 10;
+const STORE_SLICE_MS = 6;
 
 /** Runs the pass; resolves with the files found, or undefined when the job was cancelled. */
 export async function runIndexing(pass: IndexingPass): Promise<Set<string> | undefined> {
   const { job } = pass;
-  // Without folders there is nothing to read: no worker is started for nothing.
-  if (pass.folders.length > 0) pass.prepare?.();
   const files: string[] = [];
   for (const folder of pass.folders) {
     if (job.cancelled) return undefined;
@@ -82,6 +78,9 @@ export async function runIndexing(pass: IndexingPass): Promise<Set<string> | und
       if (head === queue.length) {
         if (!reading) break;
         await new Promise<void>(resolve => { wake = resolve; });
+        // Woken from within the reader's own slice of the event loop (it reads small files on
+        // this thread): storing waits for a turn of its own, so the two never add up.
+        await yieldToEventLoop();
         continue;
       }
       const start = performance.now();
