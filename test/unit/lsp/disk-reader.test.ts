@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MAX_TEXT_LENGTH } from '@kube-harden/server/out/engine/model/parse';
-import { listManifests, readManifestTextSync, summarizeDiskFile } from '@kube-harden/server/out/lsp/diskFiles';
+import { listManifests, parseDiskText, readManifestText, readManifestTextSync } from '@kube-harden/server/out/lsp/diskFiles';
+import { summarizeFile } from '@kube-harden/server/out/engine/reading';
 import { FolderExclusions } from '@kube-harden/server/out/lsp/exclusions';
 import { DiskReader, MAIN_FILE_MAX, ReadOutcome, ReadSignal, ReadTarget } from '@kube-harden/server/out/lsp/diskReader';
 import { LARGE_FILE } from '@kube-harden/server/out/lsp/indexProtocol';
@@ -117,6 +118,33 @@ describe('lsp: DiskReader (the indexing workers)', function () {
       assert.deepEqual(readManifestTextSync(file, size - 1), { size });
       assert.equal(readManifestTextSync(file, size), configMap('one'));
       assert.equal(readManifestTextSync(path.join(f.dir, 'gone.yaml'), size), undefined);
+    } finally {
+      f.cleanup();
+    }
+  });
+
+  it('decodes a file as kubectl does, whatever its encoding, as the editor\'s read does', async () => {
+    const f = tempFolder();
+    try {
+      const text = 'kind: ConfigMap\nmetadata: {name: é}\n';
+      const cases: Array<[string, Buffer, string]> = [
+        ['utf8.yaml', Buffer.from(text, 'utf8'), text],
+        ['bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), text],
+        ['utf16le.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), text],
+        ['utf16be.yaml', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]), text],
+        // UTF-32 is not read by kubectl: nothing.
+        ['utf32.yaml', Buffer.from([0xff, 0xfe, 0, 0, 0x6b, 0, 0, 0]), ''],
+        // A text that does start with U+FFFD, and one with a byte that is not UTF-8: replaced.
+        ['replacement.yaml', Buffer.from('\ufffdkind: x\n', 'utf8'), '\ufffdkind: x\n'],
+        ['invalid.yaml', Buffer.from([0x6b, 0x3a, 0x20, 0xc3, 0x28, 0x0a]), 'k: \ufffd(\n'],
+        ['nul.yaml', Buffer.from([0, 0x6b]), '\u0000k'],
+        ['empty.yaml', Buffer.alloc(0), ''],
+      ];
+      for (const [name, bytes, expected] of cases) {
+        fs.writeFileSync(path.join(f.dir, name), bytes);
+        assert.equal(readManifestTextSync(path.join(f.dir, name)), expected, name);
+        assert.equal(await readManifestText(path.join(f.dir, name)), expected, name);
+      }
     } finally {
       f.cleanup();
     }
@@ -254,8 +282,9 @@ describe('lsp: DiskReader (the indexing workers)', function () {
   });
 
   it('reads every admission fixture and real-world manifest as the in-process path does, on the event loop and in the worker', async () => {
-    // The event loop reads the small files, the worker those over MAIN_FILE_MAX: every file's
-    // summaries are the same objects as summarizeDiskFile makes, field for field.
+    // The event loop reads the small files, the worker those over MAIN_FILE_MAX, each document
+    // summarised as it is parsed: every file's summaries are those the editor makes of its
+    // text, field for field.
     const psa = path.join(REPO_ROOT, 'test', 'fixtures', 'pod-security-admission', 'testdata');
     const real = path.join(REPO_ROOT, 'test', 'fixtures', 'real');
     const files = [
@@ -277,7 +306,8 @@ describe('lsp: DiskReader (the indexing workers)', function () {
       });
       assert.equal(workers, 1);
       for (const [i, t] of targets.entries()) {
-        assert.deepEqual(outcomes[i], { summaries: await summarizeDiskFile(t.file, t.uri) }, t.file);
+        // As the editor parses and summarises the file's text.
+        assert.deepEqual(outcomes[i], { summaries: summarizeFile(t.uri, parseDiskText(t.file, (await readManifestText(t.file))!)) }, t.file);
       }
       // Not a comparison of nothing with nothing: every one of these files holds objects.
       assert.equal(outcomes.filter(o => 'summaries' in o && o.summaries!.length > 0).length, targets.length);
