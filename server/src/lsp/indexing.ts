@@ -82,7 +82,7 @@ export async function runIndexing(pass: IndexingPass): Promise<Set<string> | und
         if (!reading) break;
         await new Promise<void>(resolve => { wake = resolve; });
         // Woken from within the reader's own slice of the event loop (it reads small files on
-        // this thread): storing waits for a turn of its own, so the two never add up.
+        // this thread): storing waits for the next turn instead of lengthening that slice.
         await yieldToEventLoop();
         continue;
       }
