@@ -4,5 +4,5 @@
 export { MAX_TEXT_LENGTH, parseFile, tooLarge } from './model/parse';
 export type { ParsedFile } from './model/parse';
 export { formatSize } from './size';
-export { summarizeFile } from './workspace/summary';
+export { summarizeFile, summarizeText } from './workspace/summary';
 export type { ObjectSummary } from './workspace/summary';

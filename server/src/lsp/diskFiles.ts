@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 // The engine's reading entry, not its index: the indexing workers load this file and need the
 // parser and the summaries, not every rule (that would add a quarter second to each start).
-import { MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, summarizeFile } from '../engine/reading';
-import { decodeManifest, readOpenFile } from '../host/read-manifest';
+import { MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, summarizeText } from '../engine/reading';
+import { decodeManifest } from '../host/read-manifest';
 import { entryKind } from '../host/dirent';
 import { isHelmTemplatePath } from '../host/helm';
 import { FolderExclusions } from './exclusions';
@@ -86,12 +86,25 @@ export function readManifestTextSync(file: string, leaveAbove = Infinity): strin
     if (!stat.isFile()) return undefined;
     if (stat.size > MAX_TEXT_LENGTH) return '';
     if (stat.size > leaveAbove) return { size: stat.size };
-    return manifestText(readOpenFile(fd, stat.size));
+    // Read and decoded as UTF-8 in one call (Node's fastest read). A file that may be UTF-16 or
+    // UTF-32 (its first byte 00, FE or FF decodes to NUL or U+FFFD) is read again as bytes.
+    const text = fs.readFileSync(fd, 'utf8');
+    const first = text.charCodeAt(0);
+    if (first === 0 || first === 0xfffd) return manifestText(bytesFromStart(fd, stat.size));
+    return first === 0xfeff ? text.slice(1) : text;
   } catch (e) {
     return unreadable(e);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** An open file's bytes from its start, wherever reading it has left the descriptor. */
+function bytesFromStart(fd: number, size: number): Buffer {
+  const raw = Buffer.allocUnsafe(size);
+  let length = 0;
+  for (let n = 1; n > 0 && length < size; length += n) n = fs.readSync(fd, raw, length, size - length, length);
+  return raw.subarray(0, length);
 }
 
 /** A file that is gone contributes nothing and leaves the model; any other failure contributes nothing. */
@@ -112,18 +125,12 @@ export function parseDiskText(file: string, text: string): ParsedFile {
 }
 
 /**
- * What the file on disk contributes to the model: its summaries, none when it holds no object
- * (or is a chart template, too large, unreadable), or undefined when it no longer exists.
- */
-export async function summarizeDiskFile(file: string, uri: string): Promise<ObjectSummary[] | undefined> {
-  return summariesOf(file, uri, await readManifestText(file));
-}
-
-/**
- * What the text read from `file` contributes (readManifestText's answer: undefined when the file
- * is gone, '' when it could not be read).
+ * What the text read from `file` contributes to the model (readManifestText's answer: undefined
+ * when the file is gone, '' when it could not be read): its summaries, none when it holds no
+ * object (or is a chart template, too large). Each document is summarised and dropped as soon as
+ * it is parsed, so a large install's parse is never all in memory.
  */
 export function summariesOf(file: string, uri: string, text: string | undefined): ObjectSummary[] | undefined {
   if (text === undefined) return undefined;
-  return text ? summarizeFile(uri, parseDiskText(file, text)) : [];
+  return text ? summarizeText(uri, text, { helmTemplate: isHelmTemplatePath(file) }) : [];
 }

@@ -1,14 +1,15 @@
-// Summaries of files on disk, read by a pool of worker threads (indexWorker.ts) so a slow parse
-// never stalls the server and a large workspace is read on every core. Workers are started on
-// demand and stopped when idle, so their heaps (parses on their way to garbage) are given back
-// once indexing is over. Where no worker can run, files are read in-process, one per turn of the
-// event loop.
-import * as os from 'node:os';
+// Summaries of files on disk, read by the server's own event loop and, for large files, by a
+// worker thread (indexWorker.ts). Most manifests are small: the event loop reads them itself, in
+// slices of a few milliseconds between requests, at the speed of a bare parse, with no thread to
+// start, warm up and copy answers from. A file too large to parse within a slice (an install
+// manifest of megabytes takes seconds) is left to a worker, started on demand and stopped when
+// idle, so its heap (parses on their way to garbage) is given back once the pass is over. Where
+// no worker can run, the event loop reads every file itself.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ObjectSummary } from '../engine/reading';
-import { summarizeDiskFile } from './diskFiles';
 import { CANCELLED, CONTROL_CELLS, LEFT, ReadJob, ReadOutcome, WorkerAnswer } from './indexProtocol';
+import { ReadPace, readSlice, SliceResult } from './readSlice';
+import { SlicePace } from './slicePace';
 import { yieldToEventLoop } from './slices';
 
 export type { ReadOutcome } from './indexProtocol';
@@ -29,44 +30,69 @@ export interface DiskReaderOptions {
   onWorkerFailure?: (error: string) => void;
   /** A worker with nothing to do is stopped after this long (ms). */
   idleMs?: number;
-  /** At most this many workers (default: the cores available). */
+  /** Workers started for the large files of a pass (default 1; the first parses every large file). */
   maxWorkers?: number;
   /** The worker script (tests give one that fails). */
   workerScript?: string;
 }
 
 /**
+ * The event loop's reading between two of its turns (ms). Storing what was read (indexing.ts)
+ * may follow in the same turn: together they stay under 10 ms, so no request waits longer.
+ */
+const MAIN_SLICE_MS = 5;
+/**
+ * The sizes of file the event loop reads itself (slicePace.ts): those it parses within 3 ms,
+ * 2 to 16 KB (most manifests are smaller). Larger ones are left to a worker.
+ */
+const MAIN_FILE_BUDGET_MS = 3;
+const MAIN_FILE_MIN = 2 * 1024;
+export const MAIN_FILE_MAX = 16 * 1024;
+/** Files per slice at most, on any thread: bounds the work of storing one answer. */
+const BATCH = 256;
+
+/**
  * A worker's young generation (MB). Its garbage is parse nodes that die as soon as a file is
- * summarised: a small young generation collects them as often and as cheaply, and keeps each
- * worker's memory down (by the default it grows to tens of megabytes per worker; measured on
- * the admission fixtures, the peak RSS of indexing drops from 146 to 132 MiB at no cost in time).
+ * summarised: a small young generation collects them as often and as cheaply, and keeps the
+ * worker's memory down (by the default it grows to tens of megabytes).
  */
 const YOUNG_GENERATION_MB = 8;
 
-/** A pass of fewer files than this per worker is not worth starting another worker for. */
-const FILES_PER_WORKER = 8;
+/**
+ * A worker's old generation (MB): far above what it holds (one document's parse at a time, and
+ * its summaries), yet giving it a bound at all makes V8 start the heap smaller and collect it
+ * sooner. By the default, sized from the machine's memory, the worker let the garbage of the
+ * real-world corpus's installs pile up: the process peaked at 157 to 180 MiB, with this at 138.
+ */
+const OLD_GENERATION_MB = 1024;
+
+/** The server's own event loop, as a participant in a read. */
+const MAIN = 'main';
+type Participant = Worker | typeof MAIN;
 
 /** One readAll call. */
 interface Job {
   targets: readonly ReadTarget[];
   answered: Uint8Array;
-  /** Its parts still running (the first for every file, then one per batch of large files). */
+  /** Its parts still running (the first for every file, then one per batch of files left). */
   parts: Set<Part>;
-  /** The worker that parses its large files. */
-  largeWorker: Worker;
+  /** The part every participant shares (joined by workers as they start). */
+  first: Part | undefined;
   onBatch: BatchListener;
   finish(): void;
 }
 
-/** Some of a job's files, shared by some workers through one control block. */
+/** Some of a job's files, shared by some participants through one control block. */
 interface Part {
   id: number;
   job: Job;
   /** The job's index of each of the part's files. */
   indices: readonly number[];
+  files: string[];
+  uris: string[];
   control: Int32Array;
-  /** Workers still taking files of this part. */
-  busy: Set<Worker>;
+  /** Participants still taking files of this part. */
+  busy: Set<Participant>;
 }
 
 export class DiskReader {
@@ -81,15 +107,17 @@ export class DiskReader {
   private readonly idleMs: number;
   private readonly maxWorkers: number;
   private readonly workerScript: string;
+  /** How fast the event loop parses, so which files it reads itself. */
+  private readonly pace = new SlicePace(MAIN_FILE_BUDGET_MS, MAIN_FILE_MIN, MAIN_FILE_MAX);
 
   constructor(options: DiskReaderOptions = {}) {
     this.onWorkerFailure = options.onWorkerFailure ?? (() => {});
     this.idleMs = options.idleMs ?? 2000;
-    this.maxWorkers = Math.max(1, options.maxWorkers ?? os.availableParallelism());
+    this.maxWorkers = Math.max(1, options.maxWorkers ?? 1);
     this.workerScript = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
   }
 
-  /** Worker threads running now (tests watch them stop). */
+  /** Worker threads running now (tests watch them start and stop). */
   get workerCount(): number { return this.workers.length; }
 
   /** What the file contributes to the model, or why it could not be read. */
@@ -106,55 +134,74 @@ export class DiskReader {
    */
   readAll(targets: readonly ReadTarget[], signal: ReadSignal, onBatch: BatchListener): Promise<void> {
     if (this.disposed || signal.cancelled || targets.length === 0) return Promise.resolve();
-    if (this.inProcess) return readInProcess(targets, targets.map((_, i) => i), signal, onBatch);
-    const count = Math.min(this.maxWorkers, Math.ceil(targets.length / FILES_PER_WORKER));
-    const workers = this.ensureWorkers(count);
-    if (workers.length === 0) return readInProcess(targets, targets.map((_, i) => i), signal, onBatch);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
-
     return new Promise<void>(resolve => {
       const job: Job = {
         targets, onBatch,
         answered: new Uint8Array(targets.length),
         parts: new Set(),
-        largeWorker: workers[0],
+        first: undefined,
         finish: () => {
           if (!this.jobs.delete(job)) return;
           for (const part of job.parts) this.endPart(part);
           // After a pass the workers' heaps are given back at once (the pass is over once they
-          // are); after a single file (a save, a file event) the worker waits for the next.
-          if (targets.length > 1 && this.jobs.size === 0) this.stopWorkers().then(resolve, resolve);
+          // are); after a single file (a save, a file event) a worker waits for the next.
+          if (targets.length > 1 && this.jobs.size === 0 && this.workers.length > 0) this.stopWorkers().then(resolve, resolve);
           else { this.idleWhenDone(); resolve(); }
         },
       };
       this.jobs.add(job);
       signal.onCancel(job.finish);
-      this.startPart(job, targets.map((_, i) => i), workers);
+      // Workers still running (from a recent read) share the pass from the start.
+      job.first = this.startPart(job, targets.map((_, i) => i), [MAIN, ...this.workers]);
     });
   }
 
-  private startPart(job: Job, indices: readonly number[], workers: readonly Worker[]): void {
-    const part: Part = { id: this.nextPart++, job, indices, control: new Int32Array(new SharedArrayBuffer(CONTROL_CELLS * Int32Array.BYTES_PER_ELEMENT)), busy: new Set(workers) };
+  private startPart(job: Job, indices: readonly number[], participants: readonly Participant[]): Part {
+    const part: Part = {
+      id: this.nextPart++, job, indices,
+      files: indices.map(i => job.targets[i].file),
+      uris: indices.map(i => job.targets[i].uri),
+      control: new Int32Array(new SharedArrayBuffer(CONTROL_CELLS * Int32Array.BYTES_PER_ELEMENT)),
+      busy: new Set(),
+    };
     this.parts.set(part.id, part);
     job.parts.add(part);
-    const files = indices.map(i => job.targets[i].file);
-    const uris = indices.map(i => job.targets[i].uri);
-    for (const w of workers) w.postMessage({ job: part.id, files, uris, control: part.control, large: w === job.largeWorker } satisfies ReadJob);
+    for (const p of participants) this.join(part, p);
+    return part;
   }
 
-  /** Workers still at it stop at their next file; what they answer after is dropped. */
+  /** `participant` takes files of `part` from now on. */
+  private join(part: Part, participant: Participant): void {
+    part.busy.add(participant);
+    if (participant === MAIN) { void this.readOnMainThread(part); return; }
+    const large = participant === this.workers[0];
+    participant.postMessage({ job: part.id, files: part.files, uris: part.uris, control: part.control, large } satisfies ReadJob);
+  }
+
+  /** The event loop's share of a part: small files, a slice per turn; larger ones are left to a worker. */
+  private async readOnMainThread(part: Part): Promise<void> {
+    // Where no worker runs, there is no one to leave a file to.
+    const pace = this.inProcess ? ANY_FILE : this.pace;
+    for (;;) {
+      // Each slice in its own turn of the event loop, the first too: not within the caller's.
+      await yieldToEventLoop();
+      if (!this.parts.has(part.id)) return;
+      const { results, finished } = readSlice(part, pace, MAIN_SLICE_MS, BATCH);
+      // The summaries' strings may be slices of the file's text and keep all of it alive: a
+      // copy gives them their own, the very copy a worker's answer arrives as.
+      for (const r of results) if (r[1] !== LEFT && 'summaries' in r[1] && r[1].summaries) r[1] = { summaries: structuredClone(r[1].summaries) };
+      if (results.length > 0) this.answered(MAIN, { job: part.id, results });
+      if (finished) { this.answered(MAIN, { job: part.id, done: true }); return; }
+    }
+  }
+
+  /** Participants still at it stop at their next file; what they answer after is dropped. */
   private endPart(part: Part): void {
     Atomics.store(part.control, CANCELLED, 1);
     this.parts.delete(part.id);
     part.job.parts.delete(part);
-  }
-
-  /** Starts the workers a pass will use, so they load while the folders are listed. */
-  prepare(): void {
-    if (this.disposed || this.inProcess) return;
-    this.ensureWorkers(this.maxWorkers);
-    this.idleWhenDone();
   }
 
   /** Shutdown: the workers stop; reads under way resolve, unanswered. */
@@ -164,11 +211,13 @@ export class DiskReader {
     for (const job of [...this.jobs]) job.finish();
   }
 
-  private ensureWorkers(count: number): Worker[] {
-    while (this.workers.length < count) {
+  /** The workers, started if need be; none when they cannot run. */
+  private ensureWorkers(): Worker[] {
+    if (this.inProcess || this.disposed) return [];
+    while (this.workers.length < this.maxWorkers) {
       let worker: Worker;
       try {
-        worker = new Worker(this.workerScript, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        worker = new Worker(this.workerScript, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
       } catch (e) {
         this.failed(undefined, e instanceof Error ? e.message : String(e));
         return [];
@@ -178,56 +227,58 @@ export class DiskReader {
       worker.on('error', e => this.failed(worker, e instanceof Error ? (e.stack ?? e.message) : String(e)));
       worker.on('exit', code => this.failed(worker, `worker exited with code ${code}`));
       this.workers.push(worker);
+      // A worker started for a job's large files shares the rest of its files too.
+      for (const job of this.jobs) if (job.first && this.parts.has(job.first.id)) this.join(job.first, worker);
     }
-    return this.workers.slice(0, count);
+    return this.workers;
   }
 
-  private answered(worker: Worker, m: WorkerAnswer): void {
+  private answered(participant: Participant, m: WorkerAnswer): void {
     const part = this.parts.get(m.job);
     if (!part) return; // finished or cancelled meanwhile
     const { job } = part;
     if ('done' in m) {
-      part.busy.delete(worker);
+      part.busy.delete(participant);
       if (part.busy.size > 0) return;
-      // Every file was taken, and every worker that took one has answered it.
+      // Every file was taken, and every participant that took one has answered it.
       this.endPart(part);
       if (job.parts.size === 0) job.finish();
       return;
     }
     const left: number[] = [];
     const batch: Array<[number, ReadOutcome]> = [];
-    for (const [k, outcome] of m.results) {
+    for (const [k, outcome] of m.results as SliceResult) {
       const i = part.indices[k];
       if (outcome === LEFT) { left.push(i); continue; }
       job.answered[i] = 1;
       batch.push([i, outcome]);
     }
-    // Before the part can end: the job is not over while its large files are being read.
-    if (left.length > 0) this.startPart(job, left, [job.largeWorker]);
+    // Before the part can end (its `done` comes later): the job is not over while its large
+    // files are being read. A worker that cannot start reads them in-process instead (failed).
+    if (left.length > 0 && this.ensureWorkers().length > 0 && this.jobs.has(job)) this.startPart(job, left, [this.workers[0]]);
     if (batch.length > 0) job.onBatch(batch);
   }
 
   /**
-   * A worker failed: what the pool had not answered is read in-process, and so is everything
-   * after (a worker that died on a file would die on it again).
+   * A worker failed: what the participants had not answered is read in-process, and so is
+   * everything after (a worker that died on a file would die on it again).
    */
   private failed(worker: Worker | undefined, error: string): void {
-    if (this.disposed || (worker && !this.workers.includes(worker))) return;
+    if (this.disposed || this.inProcess || (worker && !this.workers.includes(worker))) return;
     this.inProcess = true;
     void this.stopWorkers();
     this.onWorkerFailure(error);
     for (const job of [...this.jobs]) {
       for (const part of job.parts) this.endPart(part);
-      // Over once the job is: cancelled, disposed.
-      const jobs = this.jobs;
-      const signal: ReadSignal = { get cancelled() { return !jobs.has(job); }, onCancel() {} };
       const missing = [...job.answered.keys()].filter(i => !job.answered[i]);
-      readInProcess(job.targets, missing, signal, job.onBatch).then(job.finish, job.finish);
+      job.first = undefined;
+      if (missing.length > 0) this.startPart(job, missing, [MAIN]);
+      else job.finish();
     }
   }
 
   private idleWhenDone(): void {
-    if (this.jobs.size > 0 || this.idleTimer || this.disposed) return;
+    if (this.jobs.size > 0 || this.idleTimer || this.disposed || this.workers.length === 0) return;
     this.idleTimer = setTimeout(() => { this.idleTimer = undefined; if (this.jobs.size === 0) void this.stopWorkers(); }, this.idleMs);
     this.idleTimer.unref();
   }
@@ -241,24 +292,4 @@ export class DiskReader {
 }
 
 const NEVER_CANCELLED: ReadSignal = { cancelled: false, onCancel() {} };
-
-/**
- * In-process, one file per turn of the event loop. The summaries' strings may be slices of the
- * file's text and keep all of it alive: a JSON round trip gives them their own (the workers'
- * structured clone does the same).
- */
-async function readInProcess(targets: readonly ReadTarget[], indices: readonly number[], signal: ReadSignal, onBatch: BatchListener): Promise<void> {
-  for (const i of indices) {
-    if (signal.cancelled) return;
-    let outcome: ReadOutcome;
-    try {
-      const summaries = await summarizeDiskFile(targets[i].file, targets[i].uri);
-      outcome = { summaries: summaries && (JSON.parse(JSON.stringify(summaries)) as ObjectSummary[]) };
-    } catch (e) {
-      outcome = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-    }
-    if (signal.cancelled) return;
-    onBatch([[i, outcome]]);
-    await yieldToEventLoop();
-  }
-}
+const ANY_FILE: ReadPace = { limit: Infinity };

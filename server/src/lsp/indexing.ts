@@ -40,22 +40,21 @@ export interface IndexingPass {
    * file is answered, or early when the job is cancelled.
    */
   read(files: readonly string[], job: IndexingJob, onBatch: BatchListener): Promise<void>;
-  /** Called before the folders are listed: the reader may get ready meanwhile. */
-  prepare?(): void;
   /** Stores one file's outcome into the model. */
   store(file: string, outcome: ReadOutcome): void;
   /** The user cancelled through the progress notification. */
   onUserCancel?(): void;
 }
 
-/** Storing between two turns of the event loop (ms). */
-const STORE_SLICE_MS = 10;
+/**
+ * Storing between two turns of the event loop (ms): a few hundred answers. A reader's slice on
+ * this thread (diskReader.ts) may run in the same turn, so the two together stay short.
+ */
+const STORE_SLICE_MS = 3;
 
 /** Runs the pass; resolves with the files found, or undefined when the job was cancelled. */
 export async function runIndexing(pass: IndexingPass): Promise<Set<string> | undefined> {
   const { job } = pass;
-  // Without folders there is nothing to read: no worker is started for nothing.
-  if (pass.folders.length > 0) pass.prepare?.();
   const files: string[] = [];
   for (const folder of pass.folders) {
     if (job.cancelled) return undefined;
@@ -82,6 +81,9 @@ export async function runIndexing(pass: IndexingPass): Promise<Set<string> | und
       if (head === queue.length) {
         if (!reading) break;
         await new Promise<void>(resolve => { wake = resolve; });
+        // Woken from within the reader's own slice of the event loop (it reads small files on
+        // this thread): storing waits for the next turn instead of lengthening that slice.
+        await yieldToEventLoop();
         continue;
       }
       const start = performance.now();

@@ -100,7 +100,6 @@ export class WorkspaceModel {
         folders: [...this.folders.values()],
         createProgress: this.deps.createProgress,
         progressThreshold: this.deps.progressThreshold ?? 10,
-        prepare: () => this.reader.prepare(),
         read: (files, signal, onBatch) => {
           const targets = files.map(file => {
             const uri = diskUri(file);

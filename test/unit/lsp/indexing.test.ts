@@ -13,10 +13,14 @@ function folderOf(count: number): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A reader that answers in the batches given (by file index), one batch per turn of the event loop. */
+/**
+ * A reader that answers in the batches given (by file index), each two turns of the event loop
+ * after the last: one for the answer, one for storing it.
+ */
 function scriptedRead(batches: number[][], beforeBatch?: (n: number) => void): IndexingPass['read'] {
   return async (_files, job, onBatch: BatchListener) => {
     for (const [n, batch] of batches.entries()) {
+      await new Promise(resolve => setImmediate(resolve));
       await new Promise(resolve => setImmediate(resolve));
       beforeBatch?.(n);
       if (job.cancelled) return;
@@ -77,37 +81,68 @@ describe('lsp: runIndexing', () => {
     }
   });
 
-  it('starts no reader without folders, and finds nothing', async () => {
-    let prepared = 0;
+  it('reads no file without folders, and finds nothing', async () => {
+    let reads = 0;
     const found = await runIndexing({
       job: new IndexingJob(),
       folders: [],
       progressThreshold: Infinity,
-      prepare: () => { prepared++; },
-      read: async () => {},
+      read: async files => { reads += files.length; },
       store: () => assert.fail('nothing is stored'),
     });
     assert.deepEqual(found, new Set());
-    assert.equal(prepared, 0);
+    assert.equal(reads, 0);
   });
 
   it('answers undefined without reading when cancelled while the folders are listed', async () => {
     const f = folderOf(3);
     try {
       const job = new IndexingJob();
-      let prepared = 0;
       let reads = 0;
+      // The listing asks whether each entry is excluded: the job is cancelled at the first.
+      class Cancelling extends FolderExclusions {
+        override excludes(file: string, ancestorsChecked = false): boolean { job.cancel(); return super.excludes(file, ancestorsChecked); }
+      }
       const found = await runIndexing({
         job,
-        folders: [new FolderExclusions(f.dir, [])],
+        folders: [new Cancelling(f.dir, [])],
         progressThreshold: Infinity,
-        prepare: () => { prepared++; job.cancel(); },
         read: async () => { reads++; },
         store: () => assert.fail('nothing is stored'),
       });
       assert.equal(found, undefined);
-      assert.equal(prepared, 1);
       assert.equal(reads, 0);
+    } finally {
+      f.cleanup();
+    }
+  });
+
+  it('stores an answer in a turn of the event loop of its own, not within the reader\'s', async () => {
+    // The reader may read on the event loop itself: storing right after it would add to its slice.
+    const f = folderOf(4);
+    try {
+      const stored: string[] = [];
+      const log: string[] = [];
+      const found = await runIndexing({
+        job: new IndexingJob(),
+        folders: [new FolderExclusions(f.dir, [])],
+        progressThreshold: Infinity,
+        read: async (_files, _job, onBatch) => {
+          for (const batch of [[0, 1], [2, 3]]) {
+            await new Promise(resolve => setImmediate(resolve));
+            onBatch(batch.map(i => [i, { summaries: [] }] as const));
+            log.push(`answered ${batch.join(',')}, stored ${stored.length}`);
+            // Microtasks run before this turn ends: a store chained on the answer would be seen here.
+            await Promise.resolve();
+            await Promise.resolve();
+            log.push(`turn over, stored ${stored.length}`);
+          }
+        },
+        store: file => stored.push(path.basename(file)),
+      });
+      assert.equal(found?.size, 4);
+      assert.deepEqual(log, ['answered 0,1, stored 0', 'turn over, stored 0', 'answered 2,3, stored 2', 'turn over, stored 2']);
+      assert.deepEqual(stored, ['f000.yaml', 'f001.yaml', 'f002.yaml', 'f003.yaml']);
     } finally {
       f.cleanup();
     }

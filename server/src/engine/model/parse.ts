@@ -105,14 +105,8 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
   const previous = options.previous;
   const ends = previous ? commonEnds(previous.text, text) : undefined;
   const lines = previous ? LineIndex.edited(previous.lines, text, ends) : new LineIndex(text);
-  if (options.helmTemplate) return { text, lines, documents: [], skipped: HELM_CHART_TEMPLATE };
-  // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a
-  // skip. Smaller JSON is parsed as any other text (cheap, and what it says is then the parser's).
-  if (text.length > JSON_JUDGED_FROM && isNonKubernetesJson(text)) return { text, lines, documents: [], notKubernetes: true };
-  const max = options.maxLength ?? MAX_TEXT_LENGTH;
-  if (text.length > max) return { text, lines, documents: [], skipped: tooLarge(text.length, max) };
-  // go-yaml refuses a NUL anywhere ("control characters are not allowed"): kubectl reads nothing.
-  if (text.includes('\u0000')) return { text, lines, documents: [], skipped: 'binary content' };
+  const unparsed = judgedWhole(text, lines, options);
+  if (unparsed) return unparsed;
   const chunks: Chunk[] = [];
   const reusable = new ReusableChunks(previous, text, ends);
   // Reused documents are moved only once every step is done: until then the previous parse is
@@ -130,19 +124,62 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
       continue;
     }
     const docs = parseDocuments(chunkText);
-    if (!docs) return { text, lines, documents: [], skipped: 'the YAML parser failed on this file' };
+    if (!docs) return { text, lines, documents: [], skipped: PARSER_FAILED };
     if (start > 0) shiftDocuments(docs, start);
     chunks.push({ start, text: chunkText, docs });
     yield;
   }
   for (const m of moves) shiftDocuments(m.docs, m.delta);
   for (const c of chunks) for (const doc of c.docs) texts.set(doc, text);
-  const documents = chunks.flatMap(c => c.docs).map((doc, index): ParsedDocument => {
-    const error = doc.errors[0];
-    if (!error) return { doc, index, hasErrors: false, objects: objectsAt(doc, index) };
-    return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
-  });
+  const documents = chunks.flatMap(c => c.docs).map((doc, index) => parsedDocument(text, doc, index));
   return { text, lines, documents, chunks, ...(previous && ends ? { edited: { from: previous.text, ...ends } } : {}) };
+}
+
+/**
+ * parseFile for a reader that needs only what each document says (the workspace index, reading
+ * files from disk): each document is handed to `each` as parseFile would list it, as soon as its
+ * run of the text is parsed, and kept by nothing here, so the parse of a large install (tens of
+ * megabytes of nodes for 2 MB of text) is never all in memory at once. Returns the file as
+ * parseFile would, without documents: when it is `skipped` or `notKubernetes`, parseFile would
+ * have listed no document at all, and what `each` was given must be dropped.
+ */
+export function parseEachDocument(text: string, options: Pick<ParseOptions, 'helmTemplate' | 'maxLength'>, each: (d: ParsedDocument, file: ParsedFile) => void): ParsedFile {
+  const file: ParsedFile = { text, lines: new LineIndex(text), documents: [] };
+  const unparsed = judgedWhole(text, file.lines, options);
+  if (unparsed) return unparsed;
+  let index = 0;
+  for (const [start, end] of documentBounds(text)) {
+    const docs = parseDocuments(readableRun(text, start, end));
+    if (!docs) return { ...file, skipped: PARSER_FAILED };
+    if (start > 0) shiftDocuments(docs, start);
+    for (const doc of docs) {
+      texts.set(doc, text);
+      each(parsedDocument(text, doc, index++), file);
+    }
+  }
+  return file;
+}
+
+const PARSER_FAILED = 'the YAML parser failed on this file';
+
+/** The file judged as a whole, without parsing it (a chart template, not Kubernetes, too large, binary), if so. */
+function judgedWhole(text: string, lines: LineIndex, options: ParseOptions): ParsedFile | undefined {
+  if (options.helmTemplate) return { text, lines, documents: [], skipped: HELM_CHART_TEMPLATE };
+  // Before the size limit: a huge package-lock.json is not Kubernetes, which is an answer, not a
+  // skip. Smaller JSON is parsed as any other text (cheap, and what it says is then the parser's).
+  if (text.length > JSON_JUDGED_FROM && isNonKubernetesJson(text)) return { text, lines, documents: [], notKubernetes: true };
+  const max = options.maxLength ?? MAX_TEXT_LENGTH;
+  if (text.length > max) return { text, lines, documents: [], skipped: tooLarge(text.length, max) };
+  // go-yaml refuses a NUL anywhere ("control characters are not allowed"): kubectl reads nothing.
+  if (text.includes('\u0000')) return { text, lines, documents: [], skipped: 'binary content' };
+  return undefined;
+}
+
+/** A parsed document as the file lists it: its objects, or why it is not judged. */
+function parsedDocument(text: string, doc: Document.Parsed, index: number): ParsedDocument {
+  const error = doc.errors[0];
+  if (!error) return { doc, index, hasErrors: false, objects: objectsAt(doc, index) };
+  return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
 }
 
 /** The text each parsed document is part of now (a reused document moves on to the next version's). */
@@ -295,14 +332,22 @@ function shiftRange(r: number[] | null | undefined, delta: number): void {
   if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
 }
 
-/** The objects of each document as last read, so a document reused at the same index is not read again. */
-const objectsRead = new WeakMap<Document, { docIndex: number; objects: K8sObject[] }>();
+/**
+ * The objects of each document as last read, so a document reused at the same index is not read
+ * again. Kept on the Document itself, not in a WeakMap: the objects point back at their document,
+ * and V8's young-generation collector holds a WeakMap's values strongly, so every document parsed
+ * would outlive its first collections and be promoted (indexing 4,500 small files spent twice
+ * the parse's garbage collection on it, and grew the old generation by 45 MB a pass).
+ */
+const OBJECTS_READ = Symbol('objectsRead');
 
-function objectsAt(doc: Document, docIndex: number): K8sObject[] {
-  const hit = objectsRead.get(doc);
+type ReadDocument = Document & { [OBJECTS_READ]?: { docIndex: number; objects: K8sObject[] } };
+
+function objectsAt(doc: ReadDocument, docIndex: number): K8sObject[] {
+  const hit = doc[OBJECTS_READ];
   if (hit?.docIndex === docIndex) return hit.objects;
   const objects = hit ? hit.objects.map(o => ({ ...o, docIndex })) : objectsOf(doc, docIndex);
-  objectsRead.set(doc, { docIndex, objects });
+  doc[OBJECTS_READ] = { docIndex, objects };
   return objects;
 }
 

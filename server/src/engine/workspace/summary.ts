@@ -1,7 +1,7 @@
 // What the workspace keeps of each object: the few facts cross-object rules read (labels,
 // selectors, policy types, references), never the document. A summary is plain data, so an
 // index of a large repository stays small and survives without its texts.
-import { finish, K8sObject, ParsedFile } from '../model/parse';
+import { finish, K8sObject, parseEachDocument, ParsedFile, ParseOptions } from '../model/parse';
 import { Range } from '../model/text';
 import { podSpecOf } from '../model/workload';
 import { get, getIn, getMap, isFalse, isTrue, keyOf, str } from '../model/yaml-nav';
@@ -73,6 +73,24 @@ export function* summarizeFileSteps(uri: string, file: ParsedFile): Generator<vo
   }
   // After every object: lint pairs objects with summaries by position.
   appendAll(out, kindlessKustomizations(uri, file));
+  return out;
+}
+
+/**
+ * summarizeFile(uri, parseFile(text, options)), each document summarised as soon as it is
+ * parsed and then dropped (parseEachDocument): for reading files from disk into the workspace
+ * index, where a large install's parse would otherwise be all in memory at once.
+ */
+export function summarizeText(uri: string, text: string, options: Pick<ParseOptions, 'helmTemplate' | 'maxLength'> = {}): ObjectSummary[] {
+  const out: ObjectSummary[] = [];
+  const kindless: ObjectSummary[] = [];
+  const file = parseEachDocument(text, options, (d, f) => {
+    appendAll(out, d.objects.map(o => summarize(uri, f, o)));
+    appendAll(kindless, kindlessKustomizations(uri, { ...f, documents: [d] }));
+  });
+  if (file.skipped || file.notKubernetes) return [];
+  // After every object, as summarizeFile lists them.
+  appendAll(out, kindless);
   return out;
 }
 
