@@ -1,6 +1,7 @@
 // One parse per document version: the LSP caches the ParsedFile by (uri, version), the CLI
 // parses each file once, and every rule reads the same nodes.
-import { Document, isMap, isScalar, isSeq, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseAllDocuments, YAMLMap } from 'yaml';
+import { shiftDocuments } from './shift-nodes';
 import { goYamlTags } from './go-yaml-scalars';
 import { isNonKubernetesJson } from './json-kind';
 import { documentBounds, readableRun } from './kubectl-text';
@@ -290,46 +291,6 @@ class ReusableChunks {
     this.taken.add(c);
     return c;
   }
-}
-
-/** Moves parsed documents by `delta` characters: every node range and each document's range. */
-function shiftDocuments(docs: Document.Parsed[], delta: number): void {
-  if (delta === 0) return;
-  for (const doc of docs) {
-    if (doc.range) for (let i = 0; i < doc.range.length; i++) doc.range[i] += delta;
-    shiftNode(doc.contents, delta);
-    for (const e of [...doc.errors, ...doc.warnings]) { e.pos[0] += delta; e.pos[1] += delta; }
-  }
-}
-
-/**
- * Moves a node and everything under it: the nodes `visit` would reach (pairs' keys and values,
- * collection items; an alias, not what it points at), walked directly because this runs over
- * every document after an edit, on every keystroke. Each class is read at its own site: one
- * site reading the fields of every kind of node reaches them more slowly (on the keystroke bench
- * file's 29,000 nodes, 1.6-2.0 ms per keystroke against 0.9-1.3 ms).
- */
-function shiftNode(node: unknown, delta: number): void {
-  if (node instanceof Scalar) {
-    shiftRange(node.range, delta);
-  } else if (node instanceof Pair) {
-    shiftNode(node.key, delta);
-    shiftNode(node.value, delta);
-  } else if (node instanceof YAMLMap || node instanceof YAMLSeq) {
-    shiftRange(node.range, delta);
-    const items = node.items as unknown[];
-    for (let i = 0; i < items.length; i++) shiftNode(items[i], delta);
-  } else if (node !== null && typeof node === 'object') {
-    // An alias, or a node of a class this does not name: its range, and whatever it holds.
-    const n = node as { range?: number[]; items?: unknown[]; key?: unknown; value?: unknown };
-    shiftRange(n.range, delta);
-    if (n.items !== undefined) for (const item of n.items) shiftNode(item, delta);
-    else if ('key' in n) { shiftNode(n.key, delta); shiftNode(n.value, delta); }
-  }
-}
-
-function shiftRange(r: number[] | null | undefined, delta: number): void {
-  if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
 }
 
 /**
