@@ -219,8 +219,8 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.equal(streams.parsed, parsedStreams, 'no rendered stream parsed again');
     assert.equal(streams.reusedStreams - reused, 2, 'both overlays (the roots; the base is not one): their streams read as before');
 
-    // A comment typed at the end of the base file: its last document is parsed to tell that
-    // nothing changed, and nothing is rendered or judged again.
+    // A comment typed at the end of the base file (a line of its own after the last object):
+    // nothing is parsed to tell that nothing changed, nor rendered or judged again.
     const base = path.join(dir, 'base/deployment.yaml');
     const judgement = session.composer.judge(base, resolved);
     parsed.length = 0;
@@ -228,10 +228,15 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
     session.set('base/deployment.yaml', `${session.text('base/deployment.yaml')}# typed at the end\n`);
     session.composer.lint(session.docs.get(base)!, resolved);
-    observeKustomizeParses(undefined);
-    assert.deepEqual(parsed, ['base/deployment.yaml']);
+    assert.deepEqual(parsed, []);
     assert.equal(session.composer.judge(base, resolved), judgement, 'the renders and their judgement are reused whole');
     assert.equal(streams.reusedStreams, reusedBefore);
+    // Indented, the comment is inside the last object's map (its range grows): parsed, and rendered again.
+    session.set('base/deployment.yaml', `${session.text('base/deployment.yaml')}    # typed, indented\n`);
+    session.composer.lint(session.docs.get(base)!, resolved);
+    observeKustomizeParses(undefined);
+    assert.deepEqual([...new Set(parsed)], ['base/deployment.yaml']);
+    assert.notEqual(session.composer.judge(base, resolved), judgement);
   });
   it('gives the findings from scratch while a base shared by three overlays is edited', () => {
     const label = (t: string) => t.replace('    app: web\nspec:', '    app: web\n    tier: front\nspec:');

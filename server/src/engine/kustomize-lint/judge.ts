@@ -78,7 +78,13 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
   }
   const rendered = plan.renders.filter(r => r.result.ok).map(r => r.root);
   const name = rootNames(rendered);
-  const reach = (file: string) => (plan.inclusions.get(file) ?? []).map(i => i.root).filter(r => rendered.includes(r));
+  // Asked for two files of every finding (thousands in a large root): once per file.
+  const reached = new Map<string, string[]>();
+  const reach = (file: string) => {
+    let roots = reached.get(file);
+    if (!roots) reached.set(file, roots = (plan.inclusions.get(file) ?? []).map(i => i.root).filter(r => rendered.includes(r)));
+    return roots;
+  };
   const out: JudgedFinding[] = [];
   for (const { judged, definedAt, set, roots } of merged.values()) {
     const definedIn = definedAt.file;

@@ -79,4 +79,55 @@ describe('kustomize renderer: parsing a file by runs of documents', () => {
     assert.equal(readAlike('/f.yaml', text, text.replace('name: b', 'name: c')), false);
     assert.equal(readAlike('/f.yaml', text, `${text}  "unclosed\n`), false);
   });
+
+  it('tells comment lines typed at the end without a parse, only where every node reads the same', () => {
+    // Against a parse of both texts, on every fixture file: each verdict without a parse must be a
+    // parse's, and the cache must then hold the new text as a whole parse reads it.
+    const endings = ['# x\n', '# x', '# a\n# b\n', '#\n', '  # indented\n', '      # deeper\n'];
+    let unparsed = 0, cases = 0;
+    for (const [file, original] of texts()) {
+      const text = original.endsWith('\n') ? original : `${original}\n`;
+      if (typeof whole(text, file, true) === 'string') continue;
+      for (const ending of endings) {
+        for (const [before, after] of [[text, text + ending], [text + ending, text]]) {
+          clearParseCache();
+          parseYamlDocs(before, file);
+          const runs = parseStats.runs;
+          const alike = readAlike(file, before, after);
+          cases++;
+          if (parseStats.runs !== runs) continue;
+          unparsed++;
+          assert.equal(alike, true, `${file}: without a parse only a yes`);
+          const held = cached(after, file, true);
+          assert.equal(parseStats.runs, runs, 'the cache holds the new text');
+          assert.deepEqual(held, whole(after, file, true), `${file}: cache after ${JSON.stringify(ending)}`);
+          assert.deepEqual(whole(after, file, true), whole(before, file, true), `${file}: ${JSON.stringify(ending)} read the same`);
+        }
+      }
+    }
+    // Comment lines at column 0 after a document with content are most cases; indented ones never.
+    assert.ok(unparsed > cases / 4, `${unparsed} of ${cases} without a parse`);
+  });
+
+  it('parses where a comment line may be content or grow a range', () => {
+    const count = (before: string, after: string) => {
+      clearParseCache();
+      parseYamlDocs(before, '/f.yaml');
+      const runs = parseStats.runs;
+      const alike = readAlike('/f.yaml', before, after);
+      return { alike, parsed: parseStats.runs - runs };
+    };
+    const map = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
+    assert.deepEqual(count(map, `${map}# typed\n`), { alike: true, parsed: 0 });
+    assert.deepEqual(count(`${map}# typed\n`, map), { alike: true, parsed: 0 });
+    // Else the new text's changed run is parsed (the old one is the cache's): inside a block
+    // scalar at column 0 (a top-level literal), the line is content.
+    assert.deepEqual(count('--- |\ntext\n', '--- |\ntext\n# typed\n'), { alike: false, parsed: 1 });
+    // An indented comment is inside the map before it (its range grows): parsed, and different.
+    assert.deepEqual(count('a:\n  b: c\n', 'a:\n  b: c\n      # typed\n'), { alike: false, parsed: 1 });
+    // After an empty document the comment is in its range.
+    assert.deepEqual(count(`${map}---\n`, `${map}---\n# typed\n`), { alike: false, parsed: 1 });
+    // A block scalar in the last document: parsed even where it reads the same.
+    assert.deepEqual(count('data:\n  k: |\n    v\n', 'data:\n  k: |\n    v\n# typed\n'), { alike: true, parsed: 1 });
+  });
 });
