@@ -77,7 +77,10 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
     }
   }
   const rendered = plan.renders.filter(r => r.result.ok).map(r => r.root);
-  const name = rootNames(rendered);
+  const names = new Map<string, string>();
+  const shortName = rootNames(rendered);
+  // Asked for every finding's roots: each root's name once.
+  const name = (root: string) => { let n = names.get(root); if (n === undefined) names.set(root, n = shortName(root)); return n; };
   // Asked for two files of every finding (thousands in a large root): once per file.
   const reached = new Map<string, string[]>();
   const reach = (file: string) => {

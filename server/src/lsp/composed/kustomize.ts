@@ -262,11 +262,21 @@ function sameFindings(a: LintResult, b: LintResult): boolean {
 
 /** The model without the files a render covers: their objects take part as rendered, never as written. */
 function withoutFiles(index: WorkspaceIndex, files: ReadonlySet<string>): WorkspaceIndex {
-  const uris = [...files].map(diskUri).filter(u => index.summariesOf(u).length > 0);
-  if (uris.length === 0) return index;
-  const copy = index.withFile(uris[0], []);
-  for (const u of uris.slice(1)) copy.removeFile(u);
-  return copy;
+  const uris = [...files].map(uriOf).filter(u => index.summariesOf(u).length > 0);
+  return uris.length === 0 ? index : index.withoutFiles(uris);
+}
+
+/** URIs of the files roots cover, asked for every one of them at every keystroke. */
+const uris = new Map<string, string>();
+const URI_LIMIT = 100_000;
+
+function uriOf(path: string): string {
+  let uri = uris.get(path);
+  if (uri === undefined) {
+    if (uris.size >= URI_LIMIT) uris.clear();
+    uris.set(path, uri = diskUri(path));
+  }
+  return uri;
 }
 
 /** The finding with the roots that render it among its related locations (the editor lists them). */
@@ -276,7 +286,7 @@ function withRoots(j: JudgedFinding, plan: KustomizePlan): Finding {
   const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const roots = source.roots.flatMap(root => {
     const file = kustomizationOf(plan, root);
-    return file ? [{ uri: diskUri(file), range: at, message: 'Rendered by this kustomization' }] : [];
+    return file ? [{ uri: uriOf(file), range: at, message: 'Rendered by this kustomization' }] : [];
   });
   return { ...j.finding, related: [...j.finding.related, ...roots] };
 }
