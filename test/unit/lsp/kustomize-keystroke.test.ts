@@ -146,6 +146,34 @@ function assertEditsMatchScratch(dir: string, files: Record<string, string>, edi
   return { changes, first: all[0], last: all[all.length - 1] };
 }
 
+/**
+ * A base whose Deployment takes a var from its Service, under an overlay with three kinds of
+ * patch: a strategic merge by name (containers merged by name), a JSON 6902 patch by target and a
+ * `$patch: delete`.
+ */
+const PATCHED: Record<string, string> = {
+  'base/kustomization.yaml': [
+    'resources:', '  - deployment.yaml', '  - service.yaml', 'vars:', '  - name: SVC_PORT', '    objref:', '      kind: Service',
+    '      name: web', '      apiVersion: v1', '    fieldref:', '      fieldpath: spec.ports[0].port', '',
+  ].join('\n'),
+  'base/deployment.yaml': [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  selector:', '    matchLabels:', '      app: web',
+    '  template:', '    metadata:', '      labels:', '        app: web', '    spec:', '      containers:', '        - name: web',
+    '          image: nginx:1.25', '          env:', '            - name: PORT', '              value: "$(SVC_PORT)"', '',
+  ].join('\n'),
+  'base/service.yaml': [
+    'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '    - port: 8080',
+    '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: extra', 'data:', '  password: hunter22secret', '',
+  ].join('\n'),
+  'overlays/prod/kustomization.yaml': [
+    'resources:', '  - ../../base', 'patches:', '  - path: patch.yaml', '  - path: json.yaml', '    target:', '      kind: Deployment',
+    '      name: web', '  - path: delete.yaml', '',
+  ].join('\n'),
+  'overlays/prod/patch.yaml': webPatch(['privileged: true']),
+  'overlays/prod/json.yaml': '- op: add\n  path: /spec/template/spec/hostNetwork\n  value: true\n',
+  'overlays/prod/delete.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n$patch: delete\n',
+};
+
 const count = (all: Record<string, unknown>) => Object.entries(all).reduce<number>((n, [file, r]) => n + (file === 'rendered' ? 0 : (r as { findings: unknown[] } | undefined)?.findings.length ?? 0), 0);
 
 describe('lsp: a keystroke in a Kustomize workspace', () => {
@@ -262,6 +290,36 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
       ['base/rbac.yaml', t => t.replace('  name: builder', '  name: web')],
     ]);
     assert.ok(changes >= 10, `${changes} edits changed the findings`);
+    assert.ok(count(last) > 0);
+  });
+
+  it('gives the findings from scratch while patches start and stop matching, merge, delete and vars change', () => {
+    const { changes, last } = assertEditsMatchScratch(tempTree(PATCHED), PATCHED, [
+      // The strategic merge patch stops matching (the render fails), then matches again.
+      ['overlays/prod/patch.yaml', t => t.replace('  name: web\n', '  name: webx\n')],
+      ['overlays/prod/patch.yaml', t => t.replace('  name: webx\n', '  name: web\n')],
+      // Its merge key changes: a second container instead of a merge into the first, then back.
+      ['overlays/prod/patch.yaml', t => t.replace('- name: web\n', '- name: sidecar\n')],
+      ['overlays/prod/patch.yaml', t => t.replace('- name: sidecar\n', '- name: web\n')],
+      // The delete patch becomes a merge (the ConfigMap and its credential are back), then deletes again.
+      ['overlays/prod/delete.yaml', t => t.replace('$patch: delete\n', 'data:\n  mode: fast\n')],
+      ['overlays/prod/delete.yaml', t => t.replace('data:\n  mode: fast\n', '$patch: delete\n')],
+      // The JSON 6902 patch's path changes, then its value.
+      ['overlays/prod/json.yaml', t => t.replace('/spec/template/spec/hostNetwork', '/spec/template/spec/hostPID')],
+      ['overlays/prod/json.yaml', t => t.replace('value: true', 'value: false')],
+      // The kustomization drops the JSON patch, then lists it again.
+      ['overlays/prod/kustomization.yaml', t => t.replace('  - path: json.yaml\n    target:\n      kind: Deployment\n      name: web\n', '')],
+      ['overlays/prod/kustomization.yaml', t => t.replace('  - path: delete.yaml\n', '  - path: json.yaml\n    target:\n      kind: Deployment\n      name: web\n  - path: delete.yaml\n')],
+      // The value a var takes: the Service's port (the Deployment's env changes with it).
+      ['base/service.yaml', t => t.replace('port: 8080', 'port: 80')],
+      ['base/deployment.yaml', t => t.replace('image: nginx:1.25', 'image: nginx:latest')],
+      // Comments at the end: at column 0 (read alike without a parse), then indented (in the last map).
+      ['overlays/prod/patch.yaml', t => `${t}# typed\n`],
+      ['base/service.yaml', t => `${t}# typed\n`],
+      ['base/service.yaml', t => `${t}  # typed, indented\n`],
+      ['overlays/prod/patch.yaml', t => `${t}            readOnlyRootFilesystem: true\n`],
+    ]);
+    assert.ok(changes >= 9, `${changes} edits changed the findings`);
     assert.ok(count(last) > 0);
   });
 
