@@ -23,6 +23,9 @@ const MEMO_LIMIT = 16;
 const inclusionsMemo: ReadsMemo<Map<string, Inclusion[]>> = new Map();
 const rootsMemo: ReadsMemo<string[]> = new Map();
 
+/** Walks of the kustomizations made (not answered from what was kept) since start: tests read it. */
+export const inclusionStats = { walks: 0 };
+
 /**
  * Every file each root reaches, with its roles; unreadable kustomizations are skipped. The map
  * may be the one handed out before for the same answers: never change it.
@@ -32,6 +35,7 @@ export function inclusionMap(fs: FileSource, roots: readonly string[]): Map<stri
 }
 
 function walkRoots(fs: FileSource, roots: readonly string[]): Map<string, Inclusion[]> {
+  inclusionStats.walks++;
   const out = new Map<string, Inclusion[]>();
   const add = (file: string, inc: Inclusion) => {
     const list = out.get(file) ?? [];
@@ -56,6 +60,7 @@ export function kustomizationRoots(fs: FileSource, dirs: readonly string[]): str
 }
 
 function findRoots(fs: FileSource, dirs: readonly string[]): string[] {
+  inclusionStats.walks++;
   const included = new Set<string>();
   for (const d of dirs) {
     const k = tryLoad(fs, d);

@@ -18,7 +18,7 @@ export { buildStats, clearBuildMemo } from './build-memo';
 export { keptRead, readsHold } from './reads';
 export type { Read } from './reads';
 export { copies as sharedTreeCopies } from './resource';
-export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
+export { inclusionMap, inclusionsOf, inclusionStats, kustomizationRoots } from './inclusion';
 export type { Inclusion, InclusionRole } from './inclusion';
 
 export type PathKey = string | number;
