@@ -43,7 +43,7 @@ const ONLY = option('--only');
 const PROFILE = option('--profile');
 /** Profiles the measured keystrokes only (the session's calls answer synchronously). */
 const profiler = PROFILE && new Session();
-if (profiler) { profiler.connect(); profiler.post('Profiler.enable'); }
+if (profiler) { profiler.connect(); profiler.post('Profiler.enable'); profiler.post('Profiler.setSamplingInterval', { interval: 100 }); }
 v8.setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc');
 const ms = t0 => Number(process.hrtime.bigint() - t0) / 1e6;

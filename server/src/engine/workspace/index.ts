@@ -116,6 +116,9 @@ export class WorkspaceIndex {
 
   summariesOf(uri: string): readonly ObjectSummary[] { return this.files.get(uri) ?? []; }
 
+  /** The URIs of the files holding objects (without listing every object: a few may be wanted by name). */
+  fileUris(): IterableIterator<string> { return this.files.keys(); }
+
   all(): readonly ObjectSummary[] {
     return allObjects(this);
   }

@@ -231,9 +231,10 @@ export class KustomizeComposer {
     const index = this.deps.index();
     if (this.dirsMemo && this.dirsMemo.generation === index.generation && this.dirsMemo.revision === index.revision) return this.dirsMemo.dirs;
     const dirs = new Set<string>();
-    for (const s of index.all()) {
-      if (!s.kustomization || !KUSTOMIZATION_FILE.test(s.uri)) continue;
-      const file = fsPathOf(s.uri);
+    // By file name first: the model changes at every keystroke, and it holds far more objects than kustomizations.
+    for (const uri of index.fileUris()) {
+      if (!KUSTOMIZATION_FILE.test(uri) || !index.summariesOf(uri).some(s => s.kustomization)) continue;
+      const file = fsPathOf(uri);
       if (file) dirs.add(file.slice(0, file.lastIndexOf('/')));
     }
     let sorted = [...dirs].sort();
