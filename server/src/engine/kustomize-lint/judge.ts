@@ -70,8 +70,7 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
     if (!result.ok) continue;
     const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.texts, options, lines);
     options.rootCache?.set(result, found);
-    for (const { definedAt, set, ...judged } of found) {
-      const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
+    for (const { key, judged, definedAt, set } of keyedFindings(found)) {
       const seen = merged.get(key);
       if (seen) { if (!seen.roots.includes(root)) seen.roots.push(root); } else merged.set(key, { judged, definedAt, set, roots: [root] });
     }
@@ -94,10 +93,36 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
     // Not in every root that applies the object (or the file): say where it holds.
     const partial = [...reach(judged.file), ...reach(definedIn)].some(r => !roots.includes(r));
     const named = roots.map(name).sort();
+    const sorted = roots.length > 1 ? [...roots].sort() : roots;
+    // The same finding in the same roots as last time: the same answer (a root that did not
+    // render again gives the same findings, and most of a keystroke's findings are theirs).
+    const said = `${partial}\0${named.join('\0')}\0${sorted.join('\0')}`;
+    const before = merges.get(judged);
+    if (before?.said === said && before.set === set && before.definedAt === definedAt) { out.push(before.out); continue; }
     const suffix = partial ? ` (in ${named.length === 1 ? 'overlay' : 'overlays'} ${named.join(', ')})` : '';
-    out.push({ file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix }, source: { roots: [...roots].sort(), set, definedAt } });
+    const result: JudgedFinding = { file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix }, source: { roots: sorted, set, definedAt } };
+    merges.set(judged, { said, set, definedAt, out: result });
+    out.push(result);
   }
   return [...out, ...problemFindings(plan, lines)];
+}
+
+/** A root's findings with their merge keys (a root whose render did not change gives the same array). */
+const keyed = new WeakMap<RootFindings, Array<{ key: string; judged: JudgedFinding; definedAt: Origin; set: boolean }>>();
+
+/** Each finding merged last time, and what it gave (by its place in a root's findings). */
+const merges = new WeakMap<JudgedFinding, { said: string; set: boolean; definedAt: Origin; out: JudgedFinding }>();
+
+function keyedFindings(found: RootFindings) {
+  let list = keyed.get(found);
+  if (!list) {
+    list = found.map(({ definedAt, set, ...judged }) => ({
+      key: `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`,
+      judged, definedAt, set,
+    }));
+    keyed.set(found, list);
+  }
+  return list;
 }
 
 function judgeRoot(root: string, objects: readonly RenderedObject[], texts: readonly string[], options: JudgeOptions,
