@@ -323,6 +323,27 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.ok(count(last) > 0);
   });
 
+  it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {
+    const dir = tempTree(SHARED);
+    const session = new Session(dir, SHARED);
+    session.findings();
+    const patch = path.join(dir, 'overlays/canary/patch.yaml');
+    const all = (j: ReturnType<KustomizeComposer['judge']>) => [...j!.byFile.values()].flat();
+    const before = all(session.composer.judge(patch, resolved));
+    // The canary renders again: its Deployment changed, its ServiceAccount and binding did not.
+    session.set('overlays/canary/patch.yaml', session.text('overlays/canary/patch.yaml').replace('privileged: true', 'privileged: false'));
+    const after = all(session.composer.judge(patch, resolved));
+    const kept = new Set(before);
+    const rbac = after.filter(j => j.file.endsWith('/base/rbac.yaml'));
+    assert.equal(rbac.length, 2);
+    assert.ok(rbac.every(j => kept.has(j)), 'the unchanged objects\' findings given as they were');
+    // The Deployment's: made again (its page was linted again), and the privileged one is gone.
+    const deployment = after.filter(j => j.file.endsWith('/base/deployment.yaml'));
+    assert.ok(deployment.length > 0 && deployment.every(j => !kept.has(j)));
+    assert.equal(before.filter(j => j.file.endsWith('/overlays/canary/patch.yaml')).length, 1);
+    assert.equal(after.filter(j => j.file.endsWith('/overlays/canary/patch.yaml')).length, 0);
+  });
+
   it('builds a base once for all its overlays, and an overlay patch edit neither builds it nor copies more than it patches', () => {
     const dir = tempTree(SHARED);
     const session = new Session(dir, SHARED);

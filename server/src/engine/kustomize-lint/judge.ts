@@ -107,20 +107,32 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
   return [...out, ...problemFindings(plan, lines)];
 }
 
-/** A root's findings with their merge keys (a root whose render did not change gives the same array). */
-const keyed = new WeakMap<RootFindings, Array<{ key: string; judged: JudgedFinding; definedAt: Origin; set: boolean }>>();
+interface KeyedFinding { key: string; judged: JudgedFinding; definedAt: Origin; set: boolean }
 
-/** Each finding merged last time, and what it gave (by its place in a root's findings). */
+/**
+ * A root's findings with their merge keys: kept by the root's findings array (a root whose render
+ * did not change gives the same one) and by each finding (a page placed as before gives the same
+ * findings, placedPages), so a finding keeps one identity while it holds.
+ */
+const keyedLists = new WeakMap<RootFindings, KeyedFinding[]>();
+const keyedOnes = new WeakMap<RootFindings[number], KeyedFinding>();
+
+/** Each finding merged last time, and what it gave. */
 const merges = new WeakMap<JudgedFinding, { said: string; set: boolean; definedAt: Origin; out: JudgedFinding }>();
 
-function keyedFindings(found: RootFindings) {
-  let list = keyed.get(found);
+function keyedFindings(found: RootFindings): KeyedFinding[] {
+  let list = keyedLists.get(found);
   if (!list) {
-    list = found.map(({ definedAt, set, ...judged }) => ({
-      key: `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`,
-      judged, definedAt, set,
-    }));
-    keyed.set(found, list);
+    list = found.map((f) => {
+      let one = keyedOnes.get(f);
+      if (!one) {
+        const { definedAt, set, ...judged } = f;
+        const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
+        keyedOnes.set(f, one = { key, judged, definedAt, set });
+      }
+      return one;
+    });
+    keyedLists.set(found, list);
   }
   return list;
 }
