@@ -87,18 +87,20 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
     if (!roots) reached.set(file, roots = (plan.inclusions.get(file) ?? []).map(i => i.root).filter(r => rendered.includes(r)));
     return roots;
   };
+  // Roots' names depend on which roots rendered: part of what a merged finding says.
+  const context = rendered.join('\0');
+  const missing = (list: readonly string[], roots: readonly string[]) => list.some(r => !roots.includes(r));
   const out: JudgedFinding[] = [];
   for (const { judged, definedAt, set, roots } of merged.values()) {
-    const definedIn = definedAt.file;
     // Not in every root that applies the object (or the file): say where it holds.
-    const partial = [...reach(judged.file), ...reach(definedIn)].some(r => !roots.includes(r));
-    const named = roots.map(name).sort();
-    const sorted = roots.length > 1 ? [...roots].sort() : roots;
+    const partial = missing(reach(judged.file), roots) || missing(reach(definedAt.file), roots);
     // The same finding in the same roots as last time: the same answer (a root that did not
     // render again gives the same findings, and most of a keystroke's findings are theirs).
-    const said = `${partial}\0${named.join('\0')}\0${sorted.join('\0')}`;
+    const said = `${partial}\0${roots.join('\0')}\0${context}`;
     const before = merges.get(judged);
     if (before?.said === said && before.set === set && before.definedAt === definedAt) { out.push(before.out); continue; }
+    const named = roots.map(name).sort();
+    const sorted = roots.length > 1 ? [...roots].sort() : roots;
     const suffix = partial ? ` (in ${named.length === 1 ? 'overlay' : 'overlays'} ${named.join(', ')})` : '';
     const result: JudgedFinding = { file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix }, source: { roots: sorted, set, definedAt } };
     merges.set(judged, { said, set, definedAt, out: result });
