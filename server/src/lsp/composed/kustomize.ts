@@ -187,7 +187,7 @@ export class KustomizeComposer {
       streams: this.streams,
       workspace: withoutFiles(this.deps.index(), plan.covered),
       configFor: () => resolved,
-      renderedUri: root => diskUri(`${root}/.rendered.yaml`),
+      renderedUri: root => uriOf(`${root}/.rendered.yaml`),
     };
   }
 
