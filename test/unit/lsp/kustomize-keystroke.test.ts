@@ -174,6 +174,14 @@ const PATCHED: Record<string, string> = {
   'overlays/prod/delete.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n$patch: delete\n',
 };
 
+/** A session over a new tree of these files, every file linted once. */
+function opened(files: Record<string, string>): { dir: string; session: Session } {
+  const dir = tempTree(files);
+  const session = new Session(dir, files);
+  session.findings();
+  return { dir, session };
+}
+
 const count = (all: Record<string, unknown>) => Object.entries(all).reduce<number>((n, [file, r]) => n + (file === 'rendered' ? 0 : (r as { findings: unknown[] } | undefined)?.findings.length ?? 0), 0);
 
 describe('lsp: a keystroke in a Kustomize workspace', () => {
@@ -220,9 +228,7 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
   });
 
   it('parses again only the file typed in, and only the rendered objects it changed', () => {
-    const dir = tempTree(FILES);
-    const session = new Session(dir, FILES);
-    session.findings();
+    const { dir, session } = opened(FILES);
     const parsed: string[] = [];
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
     const streams = session.composer.streams.stats;
@@ -324,9 +330,7 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
   });
 
   it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {
-    const dir = tempTree(SHARED);
-    const session = new Session(dir, SHARED);
-    session.findings();
+    const { dir, session } = opened(SHARED);
     const patch = path.join(dir, 'overlays/canary/patch.yaml');
     const all = (j: ReturnType<KustomizeComposer['judge']>) => [...j!.byFile.values()].flat();
     const before = all(session.composer.judge(patch, resolved));
@@ -345,9 +349,7 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
   });
 
   it('builds a base once for all its overlays, and an overlay patch edit neither builds it nor copies more than it patches', () => {
-    const dir = tempTree(SHARED);
-    const session = new Session(dir, SHARED);
-    session.findings();
+    const { dir, session } = opened(SHARED);
     const edit = (rel: string, change: (t: string) => string) => {
       const built = kustomizeBuildStats.built, reused = kustomizeBuildStats.reused, copies = kustomizeSharedTreeCopies.count;
       session.set(rel, change(session.text(rel)));
