@@ -5,7 +5,7 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, InclusionRole, inclusionMap, kustomizeReadsAlike, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
+  Finding, FindingSource, InclusionRole, inclusionMap, kustomizeReadsAlike, offerKustomizeEditorParse, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
@@ -80,9 +80,16 @@ export class KustomizeComposer {
    */
   lint(doc: TextDocument, resolved: ResolvedConfig): LintResult | undefined {
     // First: the document's own objects (a kustomization just typed) join the model the roots are found in.
-    this.deps.parsed(doc);
+    const parsed = this.deps.parsed(doc);
     const path = fsPathOf(doc.uri);
-    const judgement = path === undefined ? undefined : this.judge(path, resolved);
+    let judgement: Judgement | undefined;
+    // The renderer may read the document's changed objects from the editor's parse, for this render only.
+    if (path !== undefined && parsed.chunks) offerKustomizeEditorParse(path, { text: parsed.text, chunks: parsed.chunks });
+    try {
+      judgement = path === undefined ? undefined : this.judge(path, resolved);
+    } finally {
+      if (path !== undefined) offerKustomizeEditorParse(path, undefined);
+    }
     if (!judgement || path === undefined) return undefined;
     let perFile = this.results.get(judgement);
     if (!perFile) { perFile = new Map(); this.results.set(judgement, perFile); }

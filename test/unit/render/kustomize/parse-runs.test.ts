@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearParseCache, parseStats, parseWholeText, parseYamlDocs, readAlike } from '@kube-harden/server/out/engine/render/kustomize/parse';
+import { clearParseCache, offerEditorParse, parseStats, parseWholeText, parseYamlDocs, readAlike } from '@kube-harden/server/out/engine/render/kustomize/parse';
+import { parseFile } from '@kube-harden/server/out/engine/model/parse';
 import { loadCases } from './krusty-cases';
 
 const real = join(__dirname, '../../../../fixtures/real');
@@ -129,5 +130,83 @@ describe('kustomize renderer: parsing a file by runs of documents', () => {
     assert.deepEqual(count(`${map}---\n`, `${map}---\n# typed\n`), { alike: false, parsed: 1 });
     // A block scalar in the last document: parsed even where it reads the same.
     assert.deepEqual(count('data:\n  k: |\n    v\n', 'data:\n  k: |\n    v\n# typed\n'), { alike: true, parsed: 1 });
+  });
+
+  describe('from the editor\'s parse (YAML 1.1) of the text', () => {
+    /** The renderer's documents for `text` with the editor's parse offered, and how many runs came from it. */
+    function offered(text: string, file: string): { got: unknown; fromEditor: number } {
+      clearParseCache();
+      const editor = parseFile(text);
+      offerEditorParse(file, editor.chunks && { text, chunks: editor.chunks });
+      const before = parseStats.fromEditor;
+      try {
+        return { got: cached(text, file, true), fromEditor: parseStats.fromEditor - before };
+      } finally {
+        offerEditorParse(file, undefined);
+      }
+    }
+
+    it('reads every fixture file as a YAML 1.2 parse does, most of them without one', () => {
+      let taken = 0, files = 0;
+      for (const [file, text] of texts()) {
+        files++;
+        const { got, fromEditor } = offered(text, file);
+        assert.deepEqual(got, whole(text, file, true), file);
+        if (fromEditor > 0) taken++;
+        // A document typed in: the new text's changed run, from the new parse.
+        const marks = [...text.matchAll(/\n---[ \t]*\n/g)].map(m => m.index! + 1);
+        const at = marks.length ? text.indexOf('\n', marks[marks.length >> 1] + 4) + 1 : text.indexOf('\n') + 1;
+        if (at <= 0) continue;
+        const edited = `${text.slice(0, at)}x-typed: 1\n${text.slice(at)}`;
+        assert.deepEqual(offered(edited, file).got, whole(edited, file, true), `${file}, edited`);
+      }
+      assert.ok(taken > files * 0.8, `${taken} of ${files} files from the editor's parse`);
+    });
+
+    it('parses where YAML 1.1 and 1.2 may read a node differently, and reads the rest as 1.2 does', () => {
+      const cases: Array<[string, number]> = [
+        // Plain scalars the versions type differently: values are kept as written either way.
+        ['a: yes\nb: on\nc: 0777\nd: 1:20\ne: 0o17\nf: 1e3\ng: ~\nh: 2001-12-14\n', 1],
+        ['a: "yes"\nb: \'0777\'\nc: |\n  text\nd: >-\n  folded\n  text\n', 1],
+        ['a: &x {b: 1}\nc: *x\n', 1],
+        ['a: plain\n  on two lines\n', 1],
+        // Explicit tags, merge keys, keys that are no plain strings, a key written twice.
+        ['a: !!binary aGVsbG8=\n', 0],
+        ['a: !!str 1\n', 0],
+        ['a: &x {b: 1}\nc:\n  <<: *x\n  d: 2\n', 0],
+        ['yes: 1\nno: 2\n', 0],
+        ['1000: a\n1e3: b\n', 0],
+        // Strings to 1.1, one number twice to 1.2 (which refuses the second).
+        ['1e3: a\n1.0e3: b\n', 0],
+        ['"a": 1\na: 2\n', 0],
+        ['a: 1\na: 2\n', 0],
+        ['? [a]\n: 1\n', 0],
+        // A multi-line plain scalar: a string to both, unless 1.1 reads a timestamp in it.
+        ['a: 1\n  2\n', 1],
+        ['a: 2001-12-14\n  21:59:43.10 -5\n', 0],
+        // A syntax error: the renderer's own error, at its place.
+        ['a: "unclosed\n', 0],
+      ];
+      for (const [text, fromEditor] of cases) {
+        const got = offered(text, '/c.yaml');
+        assert.deepEqual(got.got, whole(text, '/c.yaml', true), text);
+        assert.equal(got.fromEditor, fromEditor, text);
+      }
+    });
+
+    it('takes nothing from a parse of another text, or once withdrawn', () => {
+      const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
+      clearParseCache();
+      const editor = parseFile(text);
+      offerEditorParse('/f.yaml', { text, chunks: editor.chunks! });
+      const before = parseStats.fromEditor;
+      const other = text.replace('name: a', 'name: b');
+      assert.deepEqual(cached(other, '/f.yaml', true), whole(other, '/f.yaml', true));
+      assert.equal(parseStats.fromEditor, before);
+      offerEditorParse('/f.yaml', undefined);
+      clearParseCache();
+      assert.deepEqual(cached(text, '/f.yaml', true), whole(text, '/f.yaml', true));
+      assert.equal(parseStats.fromEditor, before);
+    });
   });
 });
