@@ -12,6 +12,7 @@ import {
 } from '@kube-harden/server/out/engine';
 import { KustomizeComposer } from '@kube-harden/server/out/lsp/composed/kustomize';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
+import { parseStats } from '@kube-harden/server/out/engine/render/kustomize/parse';
 import { removeTempTrees, tempTree } from '../../helpers/cli';
 import { TREE, webPatch } from '../kustomize-lint/tree';
 
@@ -233,10 +234,13 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
     const streams = session.composer.streams.stats;
     const documents = streams.documentsParsed;
+    const runs = { ...parseStats };
     session.set('overlays/production/privileged.yaml', session.text('overlays/production/privileged.yaml').replace('privileged: true', 'privileged: false'));
     session.composer.lint(session.docs.get(path.join(dir, 'overlays/production/privileged.yaml'))!, resolved);
     observeKustomizeParses(undefined);
     assert.deepEqual(parsed, ['overlays/production/privileged.yaml']);
+    // Read from the editor's parse of the new text: the renderer parses nothing itself.
+    assert.deepEqual({ runs: parseStats.runs - runs.runs, fromEditor: parseStats.fromEditor - runs.fromEditor }, { runs: 0, fromEditor: 1 });
     // Production renders the Deployment and the generated ConfigMap: only the patched Deployment is parsed again.
     assert.equal(streams.documentsParsed - documents, 1);
 
