@@ -96,14 +96,14 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
     const partial = missing(reach(judged.file), roots) || missing(reach(definedAt.file), roots);
     // The same finding in the same roots as last time: the same answer (a root that did not
     // render again gives the same findings, and most of a keystroke's findings are theirs).
-    const said = `${partial}\0${roots.join('\0')}\0${context}`;
     const before = merges.get(judged);
-    if (before?.said === said && before.set === set && before.definedAt === definedAt) { out.push(before.out); continue; }
+    if (before && before.partial === partial && before.context === context && before.set === set && before.definedAt === definedAt
+      && before.roots.length === roots.length && before.roots.every((r, i) => r === roots[i])) { out.push(before.out); continue; }
     const named = roots.map(name).sort();
     const sorted = roots.length > 1 ? [...roots].sort() : roots;
     const suffix = partial ? ` (in ${named.length === 1 ? 'overlay' : 'overlays'} ${named.join(', ')})` : '';
     const result: JudgedFinding = { file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix }, source: { roots: sorted, set, definedAt } };
-    merges.set(judged, { said, set, definedAt, out: result });
+    merges.set(judged, { partial, roots, context, set, definedAt, out: result });
     out.push(result);
   }
   return [...out, ...problemFindings(plan, lines)];
@@ -120,7 +120,7 @@ const keyedLists = new WeakMap<RootFindings, KeyedFinding[]>();
 const keyedOnes = new WeakMap<RootFindings[number], KeyedFinding>();
 
 /** Each finding merged last time, and what it gave. */
-const merges = new WeakMap<JudgedFinding, { said: string; set: boolean; definedAt: Origin; out: JudgedFinding }>();
+const merges = new WeakMap<JudgedFinding, { partial: boolean; roots: readonly string[]; context: string; set: boolean; definedAt: Origin; out: JudgedFinding }>();
 
 function keyedFindings(found: RootFindings): KeyedFinding[] {
   let list = keyedLists.get(found);
