@@ -12,8 +12,11 @@
 // manifests of test/fixtures/real under a base and three overlays with patches (none of those
 // fixtures is a kustomization of its own).
 //
-//   node scripts/bench/kustomize-keystroke.mjs [--samples N]
+//   node scripts/bench/kustomize-keystroke.mjs [--samples N] [--only <text>] [--profile <file.cpuprofile>]
+// --only: the rows whose label or edit (comment, value) holds the text; --profile: a CPU profile of
+// the measured keystrokes (the composer's work, under `keystroke`) for profile-summary.mjs.
 import * as fs from 'node:fs';
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -35,6 +38,12 @@ const { LineCounter, parseAllDocuments } = require('yaml');
 const args = process.argv.slice(2);
 const samplesArg = args.indexOf('--samples');
 const SAMPLES = samplesArg >= 0 ? Math.max(4, Number(args[samplesArg + 1]) || 30) : 30;
+const option = name => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const ONLY = option('--only');
+const PROFILE = option('--profile');
+/** Profiles the measured keystrokes only (the session's calls answer synchronously). */
+const profiler = PROFILE && new Session();
+if (profiler) { profiler.connect(); profiler.post('Profiler.enable'); profiler.post('Profiler.setSamplingInterval', { interval: 100 }); }
 v8.setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc');
 const ms = t0 => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -115,8 +124,18 @@ function editor(kind, original) {
   return { size: best.size, textOf: i => (i % 2 ? original : `${original.slice(0, best.end)}${'x'.repeat(i % 7 + 1)}${original.slice(best.end)}`) };
 }
 
+/** The suffix of the copy of the edited file that is linted as written. */
+const ALONE = '.alone.yaml';
+
+/** One keystroke's work for the composer (named: the profile's root of what is measured). */
+function keystroke(composer, doc) { return composer.lint(doc, resolved); }
+
+/** Writes the profile (of the last row measured). */
+function addProfile(profile) { fs.writeFileSync(PROFILE, JSON.stringify(profile)); }
+
 /** Keystrokes in `edited` (a file the roots reach): p50/p95 of the composed lint, of a re-parse, of the as-written lint. */
 function measure(label, dir, edited, samples = SAMPLES, kind = 'comment') {
+  if (ONLY && !`${label} ${kind}`.includes(ONLY)) return;
   const index = new WorkspaceIndex();
   const walk = d => fs.readdirSync(d, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
   for (const file of walk(dir).filter(f => /\.ya?ml$|\/Kustomization$/.test(f))) {
@@ -124,7 +143,9 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment') {
     index.setFile(uri, summarizeFile(uri, parseFile(fs.readFileSync(file, 'utf8'))));
   }
   const cache = new ParseCache(undefined, {
-    documentParsed(u, parsed) { const s = summarizeFile(u, parsed); index.setFile(u, s); return s; },
+    // The copy linted as written stays out of the model: its objects would be the workspace's
+    // twice, and a model that changes at every keystroke has every root judged again.
+    documentParsed(u, parsed) { const s = summarizeFile(u, parsed); if (!u.endsWith(ALONE)) index.setFile(u, s); return s; },
     indexFor() { return index; },
   });
   const open = new Map();
@@ -150,9 +171,11 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment') {
     // The editor's own parse of the new version (the ParseCache's, incremental): not the composer's work.
     cache.get(doc);
     const before = { built: kustomizeBuildStats.built, reused: kustomizeBuildStats.reused, copies: kustomizeSharedTreeCopies.count };
+    if (profiler && i === 2) profiler.post('Profiler.start');
     let t = process.hrtime.bigint();
-    composer.lint(doc, resolved);
+    keystroke(composer, doc);
     const c = ms(t);
+    if (profiler && i === samples + 1) profiler.post('Profiler.stop', (err, res) => { if (!err) addProfile(res.profile); });
     if (i >= 2) {
       work.built += kustomizeBuildStats.built - before.built;
       work.reused += kustomizeBuildStats.reused - before.reused;
@@ -161,7 +184,7 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment') {
     t = process.hrtime.bigint();
     parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() });
     const p = ms(t);
-    const alone = TextDocument.create(`${uri}.alone.yaml`, 'yaml', doc.version, text);
+    const alone = TextDocument.create(`${uri}${ALONE}`, 'yaml', doc.version, text);
     t = process.hrtime.bigint();
     cache.lint(alone, resolved);
     const w = ms(t);
@@ -221,7 +244,7 @@ const failed = plan.renders.find(r => !r.result.ok);
 if (failed) console.log(`real manifests as a base: not measured (${failed.result.error.message.slice(0, 160)})`);
 else {
   // Megabytes per render: fewer samples (the machine is shared).
-  const few = Math.min(SAMPLES, 6);
+  const few = Math.min(SAMPLES, Number(option("--real-samples")) || 6);
   const largest = Object.entries(real.files).sort((a, b) => b[1].length - a[1].length)[0][0];
   measure('real manifests as a base, 3 overlays: keystroke in an overlay patch', dir, 'overlays/production/patch.yaml', few);
   measure('real manifests as a base, 3 overlays: keystroke in an overlay patch', writeTree(files), 'overlays/production/patch.yaml', few, 'value');

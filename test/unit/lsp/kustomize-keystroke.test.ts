@@ -12,6 +12,7 @@ import {
 } from '@kube-harden/server/out/engine';
 import { KustomizeComposer } from '@kube-harden/server/out/lsp/composed/kustomize';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
+import { parseStats } from '@kube-harden/server/out/engine/render/kustomize/parse';
 import { removeTempTrees, tempTree } from '../../helpers/cli';
 import { TREE, webPatch } from '../kustomize-lint/tree';
 
@@ -146,6 +147,42 @@ function assertEditsMatchScratch(dir: string, files: Record<string, string>, edi
   return { changes, first: all[0], last: all[all.length - 1] };
 }
 
+/**
+ * A base whose Deployment takes a var from its Service, under an overlay with three kinds of
+ * patch: a strategic merge by name (containers merged by name), a JSON 6902 patch by target and a
+ * `$patch: delete`.
+ */
+const PATCHED: Record<string, string> = {
+  'base/kustomization.yaml': [
+    'resources:', '  - deployment.yaml', '  - service.yaml', 'vars:', '  - name: SVC_PORT', '    objref:', '      kind: Service',
+    '      name: web', '      apiVersion: v1', '    fieldref:', '      fieldpath: spec.ports[0].port', '',
+  ].join('\n'),
+  'base/deployment.yaml': [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  selector:', '    matchLabels:', '      app: web',
+    '  template:', '    metadata:', '      labels:', '        app: web', '    spec:', '      containers:', '        - name: web',
+    '          image: nginx:1.25', '          env:', '            - name: PORT', '              value: "$(SVC_PORT)"', '',
+  ].join('\n'),
+  'base/service.yaml': [
+    'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '    - port: 8080',
+    '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: extra', 'data:', '  password: hunter22secret', '',
+  ].join('\n'),
+  'overlays/prod/kustomization.yaml': [
+    'resources:', '  - ../../base', 'patches:', '  - path: patch.yaml', '  - path: json.yaml', '    target:', '      kind: Deployment',
+    '      name: web', '  - path: delete.yaml', '',
+  ].join('\n'),
+  'overlays/prod/patch.yaml': webPatch(['privileged: true']),
+  'overlays/prod/json.yaml': '- op: add\n  path: /spec/template/spec/hostNetwork\n  value: true\n',
+  'overlays/prod/delete.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n$patch: delete\n',
+};
+
+/** A session over a new tree of these files, every file linted once. */
+function opened(files: Record<string, string>): { dir: string; session: Session } {
+  const dir = tempTree(files);
+  const session = new Session(dir, files);
+  session.findings();
+  return { dir, session };
+}
+
 const count = (all: Record<string, unknown>) => Object.entries(all).reduce<number>((n, [file, r]) => n + (file === 'rendered' ? 0 : (r as { findings: unknown[] } | undefined)?.findings.length ?? 0), 0);
 
 describe('lsp: a keystroke in a Kustomize workspace', () => {
@@ -192,17 +229,18 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
   });
 
   it('parses again only the file typed in, and only the rendered objects it changed', () => {
-    const dir = tempTree(FILES);
-    const session = new Session(dir, FILES);
-    session.findings();
+    const { dir, session } = opened(FILES);
     const parsed: string[] = [];
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
     const streams = session.composer.streams.stats;
     const documents = streams.documentsParsed;
+    const runs = { ...parseStats };
     session.set('overlays/production/privileged.yaml', session.text('overlays/production/privileged.yaml').replace('privileged: true', 'privileged: false'));
     session.composer.lint(session.docs.get(path.join(dir, 'overlays/production/privileged.yaml'))!, resolved);
     observeKustomizeParses(undefined);
     assert.deepEqual(parsed, ['overlays/production/privileged.yaml']);
+    // Read from the editor's parse of the new text: the renderer parses nothing itself.
+    assert.deepEqual({ runs: parseStats.runs - runs.runs, fromEditor: parseStats.fromEditor - runs.fromEditor }, { runs: 0, fromEditor: 1 });
     // Production renders the Deployment and the generated ConfigMap: only the patched Deployment is parsed again.
     assert.equal(streams.documentsParsed - documents, 1);
 
@@ -219,8 +257,8 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.equal(streams.parsed, parsedStreams, 'no rendered stream parsed again');
     assert.equal(streams.reusedStreams - reused, 2, 'both overlays (the roots; the base is not one): their streams read as before');
 
-    // A comment typed at the end of the base file: its last document is parsed to tell that
-    // nothing changed, and nothing is rendered or judged again.
+    // A comment typed at the end of the base file (a line of its own after the last object):
+    // nothing is parsed to tell that nothing changed, nor rendered or judged again.
     const base = path.join(dir, 'base/deployment.yaml');
     const judgement = session.composer.judge(base, resolved);
     parsed.length = 0;
@@ -228,10 +266,15 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
     session.set('base/deployment.yaml', `${session.text('base/deployment.yaml')}# typed at the end\n`);
     session.composer.lint(session.docs.get(base)!, resolved);
-    observeKustomizeParses(undefined);
-    assert.deepEqual(parsed, ['base/deployment.yaml']);
+    assert.deepEqual(parsed, []);
     assert.equal(session.composer.judge(base, resolved), judgement, 'the renders and their judgement are reused whole');
     assert.equal(streams.reusedStreams, reusedBefore);
+    // Indented, the comment is inside the last object's map (its range grows): parsed, and rendered again.
+    session.set('base/deployment.yaml', `${session.text('base/deployment.yaml')}    # typed, indented\n`);
+    session.composer.lint(session.docs.get(base)!, resolved);
+    observeKustomizeParses(undefined);
+    assert.deepEqual([...new Set(parsed)], ['base/deployment.yaml']);
+    assert.notEqual(session.composer.judge(base, resolved), judgement);
   });
   it('gives the findings from scratch while a base shared by three overlays is edited', () => {
     const label = (t: string) => t.replace('    app: web\nspec:', '    app: web\n    tier: front\nspec:');
@@ -260,10 +303,57 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.ok(count(last) > 0);
   });
 
+  it('gives the findings from scratch while patches start and stop matching, merge, delete and vars change', () => {
+    const { changes, last } = assertEditsMatchScratch(tempTree(PATCHED), PATCHED, [
+      // The strategic merge patch stops matching (the render fails), then matches again.
+      ['overlays/prod/patch.yaml', t => t.replace('  name: web\n', '  name: webx\n')],
+      ['overlays/prod/patch.yaml', t => t.replace('  name: webx\n', '  name: web\n')],
+      // Its merge key changes: a second container instead of a merge into the first, then back.
+      ['overlays/prod/patch.yaml', t => t.replace('- name: web\n', '- name: sidecar\n')],
+      ['overlays/prod/patch.yaml', t => t.replace('- name: sidecar\n', '- name: web\n')],
+      // The delete patch becomes a merge (the ConfigMap and its credential are back), then deletes again.
+      ['overlays/prod/delete.yaml', t => t.replace('$patch: delete\n', 'data:\n  mode: fast\n')],
+      ['overlays/prod/delete.yaml', t => t.replace('data:\n  mode: fast\n', '$patch: delete\n')],
+      // The JSON 6902 patch's path changes, then its value.
+      ['overlays/prod/json.yaml', t => t.replace('/spec/template/spec/hostNetwork', '/spec/template/spec/hostPID')],
+      ['overlays/prod/json.yaml', t => t.replace('value: true', 'value: false')],
+      // The kustomization drops the JSON patch, then lists it again.
+      ['overlays/prod/kustomization.yaml', t => t.replace('  - path: json.yaml\n    target:\n      kind: Deployment\n      name: web\n', '')],
+      ['overlays/prod/kustomization.yaml', t => t.replace('  - path: delete.yaml\n', '  - path: json.yaml\n    target:\n      kind: Deployment\n      name: web\n  - path: delete.yaml\n')],
+      // The value a var takes: the Service's port (the Deployment's env changes with it).
+      ['base/service.yaml', t => t.replace('port: 8080', 'port: 80')],
+      ['base/deployment.yaml', t => t.replace('image: nginx:1.25', 'image: nginx:latest')],
+      // Comments at the end: at column 0 (read alike without a parse), then indented (in the last map).
+      ['overlays/prod/patch.yaml', t => `${t}# typed\n`],
+      ['base/service.yaml', t => `${t}# typed\n`],
+      ['base/service.yaml', t => `${t}  # typed, indented\n`],
+      ['overlays/prod/patch.yaml', t => `${t}            readOnlyRootFilesystem: true\n`],
+    ]);
+    assert.ok(changes >= 9, `${changes} edits changed the findings`);
+    assert.ok(count(last) > 0);
+  });
+
+  it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {
+    const { dir, session } = opened(SHARED);
+    const patch = path.join(dir, 'overlays/canary/patch.yaml');
+    const all = (j: ReturnType<KustomizeComposer['judge']>) => [...j!.byFile.values()].flat();
+    const before = all(session.composer.judge(patch, resolved));
+    // The canary renders again: its Deployment changed, its ServiceAccount and binding did not.
+    session.set('overlays/canary/patch.yaml', session.text('overlays/canary/patch.yaml').replace('privileged: true', 'privileged: false'));
+    const after = all(session.composer.judge(patch, resolved));
+    const kept = new Set(before);
+    const rbac = after.filter(j => j.file.endsWith('/base/rbac.yaml'));
+    assert.equal(rbac.length, 2);
+    assert.ok(rbac.every(j => kept.has(j)), 'the unchanged objects\' findings given as they were');
+    // The Deployment's: made again (its page was linted again), and the privileged one is gone.
+    const deployment = after.filter(j => j.file.endsWith('/base/deployment.yaml'));
+    assert.ok(deployment.length > 0 && deployment.every(j => !kept.has(j)));
+    assert.equal(before.filter(j => j.file.endsWith('/overlays/canary/patch.yaml')).length, 1);
+    assert.equal(after.filter(j => j.file.endsWith('/overlays/canary/patch.yaml')).length, 0);
+  });
+
   it('builds a base once for all its overlays, and an overlay patch edit neither builds it nor copies more than it patches', () => {
-    const dir = tempTree(SHARED);
-    const session = new Session(dir, SHARED);
-    session.findings();
+    const { dir, session } = opened(SHARED);
     const edit = (rel: string, change: (t: string) => string) => {
       const built = kustomizeBuildStats.built, reused = kustomizeBuildStats.reused, copies = kustomizeSharedTreeCopies.count;
       session.set(rel, change(session.text(rel)));

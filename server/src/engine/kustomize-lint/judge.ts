@@ -70,25 +70,73 @@ export function judgeRenders(fs: FileSource, plan: KustomizePlan, options: Judge
     if (!result.ok) continue;
     const found = options.rootCache?.get(result) ?? judgeRoot(root, result.objects, result.texts, options, lines);
     options.rootCache?.set(result, found);
-    for (const { definedAt, set, ...judged } of found) {
-      const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
+    for (const { key, judged, definedAt, set } of keyedFindings(found)) {
       const seen = merged.get(key);
       if (seen) { if (!seen.roots.includes(root)) seen.roots.push(root); } else merged.set(key, { judged, definedAt, set, roots: [root] });
     }
   }
   const rendered = plan.renders.filter(r => r.result.ok).map(r => r.root);
-  const name = rootNames(rendered);
-  const reach = (file: string) => (plan.inclusions.get(file) ?? []).map(i => i.root).filter(r => rendered.includes(r));
+  const names = new Map<string, string>();
+  const shortName = rootNames(rendered);
+  // Asked for every finding's roots: each root's name once.
+  const name = (root: string) => { let n = names.get(root); if (n === undefined) names.set(root, n = shortName(root)); return n; };
+  // Asked for two files of every finding (thousands in a large root): once per file.
+  const reached = new Map<string, string[]>();
+  const reach = (file: string) => {
+    let roots = reached.get(file);
+    if (!roots) reached.set(file, roots = (plan.inclusions.get(file) ?? []).map(i => i.root).filter(r => rendered.includes(r)));
+    return roots;
+  };
+  // Roots' names depend on which roots rendered: part of what a merged finding says.
+  const context = rendered.join('\0');
+  const missing = (list: readonly string[], roots: readonly string[]) => list.some(r => !roots.includes(r));
   const out: JudgedFinding[] = [];
   for (const { judged, definedAt, set, roots } of merged.values()) {
-    const definedIn = definedAt.file;
     // Not in every root that applies the object (or the file): say where it holds.
-    const partial = [...reach(judged.file), ...reach(definedIn)].some(r => !roots.includes(r));
+    const partial = missing(reach(judged.file), roots) || missing(reach(definedAt.file), roots);
+    // The same finding in the same roots as last time: the same answer (a root that did not
+    // render again gives the same findings, and most of a keystroke's findings are theirs).
+    const before = merges.get(judged);
+    if (before && before.partial === partial && before.context === context && before.set === set && before.definedAt === definedAt
+      && before.roots.length === roots.length && before.roots.every((r, i) => r === roots[i])) { out.push(before.out); continue; }
     const named = roots.map(name).sort();
+    const sorted = roots.length > 1 ? [...roots].sort() : roots;
     const suffix = partial ? ` (in ${named.length === 1 ? 'overlay' : 'overlays'} ${named.join(', ')})` : '';
-    out.push({ file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix }, source: { roots: [...roots].sort(), set, definedAt } });
+    const result: JudgedFinding = { file: judged.file, finding: { ...judged.finding, message: judged.finding.message + suffix }, source: { roots: sorted, set, definedAt } };
+    merges.set(judged, { partial, roots, context, set, definedAt, out: result });
+    out.push(result);
   }
   return [...out, ...problemFindings(plan, lines)];
+}
+
+interface KeyedFinding { key: string; judged: JudgedFinding; definedAt: Origin; set: boolean }
+
+/**
+ * A root's findings with their merge keys: kept by the root's findings array (a root whose render
+ * did not change gives the same one) and by each finding (a page placed as before gives the same
+ * findings, placedPages), so a finding keeps one identity while it holds.
+ */
+const keyedLists = new WeakMap<RootFindings, KeyedFinding[]>();
+const keyedOnes = new WeakMap<RootFindings[number], KeyedFinding>();
+
+/** Each finding merged last time, and what it gave. */
+const merges = new WeakMap<JudgedFinding, { partial: boolean; roots: readonly string[]; context: string; set: boolean; definedAt: Origin; out: JudgedFinding }>();
+
+function keyedFindings(found: RootFindings): KeyedFinding[] {
+  let list = keyedLists.get(found);
+  if (!list) {
+    list = found.map((f) => {
+      let one = keyedOnes.get(f);
+      if (!one) {
+        const { definedAt, set, ...judged } = f;
+        const key = `${judged.file}\0${judged.finding.offsets[0]}\0${judged.finding.offsets[1]}\0${judged.finding.ruleId}\0${judged.finding.messageId}`;
+        keyedOnes.set(f, one = { key, judged, definedAt, set });
+      }
+      return one;
+    });
+    keyedLists.set(found, list);
+  }
+  return list;
 }
 
 function judgeRoot(root: string, objects: readonly RenderedObject[], texts: readonly string[], options: JudgeOptions,

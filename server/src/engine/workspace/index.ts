@@ -105,6 +105,14 @@ export class WorkspaceIndex {
     return copy;
   }
 
+  /** A copy without these files' objects, the original left as it was (set directly, as withFile). */
+  withoutFiles(uris: Iterable<string>): WorkspaceIndex {
+    const copy = new WorkspaceIndex(this.options);
+    for (const [u, s] of this.files) copy.files.set(u, s);
+    for (const u of uris) copy.files.delete(u);
+    return copy;
+  }
+
   removeFile(uri: string): boolean {
     const before = this.files.get(uri);
     if (!before || !this.files.delete(uri)) return false;
@@ -118,6 +126,9 @@ export class WorkspaceIndex {
   get fileCount(): number { return this.files.size; }
 
   summariesOf(uri: string): readonly ObjectSummary[] { return this.files.get(uri) ?? []; }
+
+  /** The URIs of the files holding objects (without listing every object: a few may be wanted by name). */
+  fileUris(): IterableIterator<string> { return this.files.keys(); }
 
   all(): readonly ObjectSummary[] {
     return allObjects(this);

@@ -5,7 +5,7 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, InclusionRole, inclusionMap, kustomizeReadsAlike, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
+  Finding, FindingSource, InclusionRole, inclusionMap, kustomizeReadsAlike, offerKustomizeEditorParse, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
@@ -80,9 +80,16 @@ export class KustomizeComposer {
    */
   lint(doc: TextDocument, resolved: ResolvedConfig): LintResult | undefined {
     // First: the document's own objects (a kustomization just typed) join the model the roots are found in.
-    this.deps.parsed(doc);
+    const parsed = this.deps.parsed(doc);
     const path = fsPathOf(doc.uri);
-    const judgement = path === undefined ? undefined : this.judge(path, resolved);
+    let judgement: Judgement | undefined;
+    // The renderer may read the document's changed objects from the editor's parse, for this render only.
+    if (path !== undefined && parsed.chunks) offerKustomizeEditorParse(path, { text: parsed.text, chunks: parsed.chunks });
+    try {
+      judgement = path === undefined ? undefined : this.judge(path, resolved);
+    } finally {
+      if (path !== undefined) offerKustomizeEditorParse(path, undefined);
+    }
     if (!judgement || path === undefined) return undefined;
     let perFile = this.results.get(judgement);
     if (!perFile) { perFile = new Map(); this.results.set(judgement, perFile); }
@@ -187,7 +194,7 @@ export class KustomizeComposer {
       streams: this.streams,
       workspace: withoutFiles(this.deps.index(), plan.covered),
       configFor: () => resolved,
-      renderedUri: root => diskUri(`${root}/.rendered.yaml`),
+      renderedUri: root => uriOf(`${root}/.rendered.yaml`),
     };
   }
 
@@ -231,9 +238,10 @@ export class KustomizeComposer {
     const index = this.deps.index();
     if (this.dirsMemo && this.dirsMemo.generation === index.generation && this.dirsMemo.revision === index.revision) return this.dirsMemo.dirs;
     const dirs = new Set<string>();
-    for (const s of index.all()) {
-      if (!s.kustomization || !KUSTOMIZATION_FILE.test(s.uri)) continue;
-      const file = fsPathOf(s.uri);
+    // By file name first: the model changes at every keystroke, and it holds far more objects than kustomizations.
+    for (const uri of index.fileUris()) {
+      if (!KUSTOMIZATION_FILE.test(uri) || !index.summariesOf(uri).some(s => s.kustomization)) continue;
+      const file = fsPathOf(uri);
       if (file) dirs.add(file.slice(0, file.lastIndexOf('/')));
     }
     let sorted = [...dirs].sort();
@@ -262,11 +270,21 @@ function sameFindings(a: LintResult, b: LintResult): boolean {
 
 /** The model without the files a render covers: their objects take part as rendered, never as written. */
 function withoutFiles(index: WorkspaceIndex, files: ReadonlySet<string>): WorkspaceIndex {
-  const uris = [...files].map(diskUri).filter(u => index.summariesOf(u).length > 0);
-  if (uris.length === 0) return index;
-  const copy = index.withFile(uris[0], []);
-  for (const u of uris.slice(1)) copy.removeFile(u);
-  return copy;
+  const uris = [...files].map(uriOf).filter(u => index.summariesOf(u).length > 0);
+  return uris.length === 0 ? index : index.withoutFiles(uris);
+}
+
+/** URIs of the files roots cover, asked for every one of them at every keystroke. */
+const uris = new Map<string, string>();
+const URI_LIMIT = 100_000;
+
+function uriOf(path: string): string {
+  let uri = uris.get(path);
+  if (uri === undefined) {
+    if (uris.size >= URI_LIMIT) uris.clear();
+    uris.set(path, uri = diskUri(path));
+  }
+  return uri;
 }
 
 /** The finding with the roots that render it among its related locations (the editor lists them). */
@@ -276,7 +294,7 @@ function withRoots(j: JudgedFinding, plan: KustomizePlan): Finding {
   const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const roots = source.roots.flatMap(root => {
     const file = kustomizationOf(plan, root);
-    return file ? [{ uri: diskUri(file), range: at, message: 'Rendered by this kustomization' }] : [];
+    return file ? [{ uri: uriOf(file), range: at, message: 'Rendered by this kustomization' }] : [];
   });
   return { ...j.finding, related: [...j.finding.related, ...roots] };
 }

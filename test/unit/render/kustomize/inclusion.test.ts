@@ -1,6 +1,6 @@
 // Which roots include a file, and as what: read from kustomization files without rendering.
 import * as assert from 'node:assert/strict';
-import { inclusionsOf, kustomizationRoots, memorySource } from '@kube-harden/server/out/engine/render/kustomize';
+import { inclusionMap, inclusionsOf, inclusionStats, kustomizationRoots, memorySource } from '@kube-harden/server/out/engine/render/kustomize';
 import { OVERLAY_FILES } from './overlay-example';
 
 const files: Record<string, string> = {
@@ -44,5 +44,29 @@ describe('kustomize inclusion', () => {
 
   it('answers nothing for a file no root reaches', () => {
     assert.deepEqual(inclusionsOf(fs, roots, '/w/loose.yaml'), []);
+  });
+
+  it('walks the kustomizations again only when a file they read answers differently', () => {
+    const texts = { ...files };
+    const source = memorySource(texts);
+    const walked = () => inclusionStats.walks;
+    const first = inclusionMap(source, roots);
+    const n = walked();
+    // A resource's text is not read by the walk: the same answer, not walked again.
+    texts['/w/base/deployment.yaml'] += '# typed\n';
+    assert.equal(inclusionMap(memorySource(texts), roots), first);
+    assert.equal(walked(), n);
+    kustomizationRoots(memorySource(texts), ['/w/base', '/w/overlay', '/w/staging', '/w/monitoring']);
+    const m = walked();
+    assert.deepEqual(kustomizationRoots(memorySource(texts), ['/w/base', '/w/overlay', '/w/staging', '/w/monitoring']), ['/w/overlay', '/w/staging']);
+    assert.equal(walked(), m, 'roots kept too');
+    // A kustomization that lists a new resource: walked again, and the new file is reached.
+    texts['/w/staging/kustomization.yaml'] = texts['/w/staging/kustomization.yaml'].replace('resources:\n', 'resources:\n- extra.yaml\n');
+    assert.deepEqual(inclusionsOf(memorySource(texts), roots, '/w/staging/extra.yaml'), []);
+    assert.equal(walked(), m + 1);
+    // The listed file appears (the walk asked what is there): walked again, and it is a resource now.
+    texts['/w/staging/extra.yaml'] = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: e\n';
+    assert.deepEqual(inclusionsOf(memorySource(texts), roots, '/w/staging/extra.yaml').map((i) => [i.root, i.role]), [['/w/staging', 'resource']]);
+    assert.equal(walked(), m + 2);
   });
 });

@@ -164,7 +164,14 @@ function stringifyMetadataMaps(r: Resource): void {
 }
 
 /** Same group, version, kind, name and namespace (an empty one being "default"): one object to Kustomize. */
-const idKey = (id: ResId) => `${id.group}\0${id.version}\0${id.kind}\0${id.name}\0${id.namespace || 'default'}`;
+function idKey(id: ResId): string {
+  // A shared tree's id is one object build after build (resource.ts): its key is written once.
+  let key = idKeys.get(id);
+  if (key === undefined) idKeys.set(id, key = `${id.group}\0${id.version}\0${id.kind}\0${id.name}\0${id.namespace || 'default'}`);
+  return key;
+}
+
+const idKeys = new WeakMap<ResId, string>();
 
 /** Adds resources one by one, refusing one whose id is `taken` (the ids of `res`, kept up to date). */
 function appendAll(res: Resource[], added: readonly Resource[], at: Origin | undefined, taken: Set<string>): Resource[] {

@@ -5,6 +5,7 @@
 import { FileSource, joinPath } from './file-source';
 import { findKustomizationFile, Kustomization, listField, loadKustomization } from './kustomization';
 import { get, isMap, isSeq, KNode, Origin, str } from './model';
+import { readsKeep, ReadsMemo } from './reads';
 
 export type InclusionRole = 'kustomization' | 'component' | 'resource' | 'patch' | 'generator-input' | 'replacement' | 'crd' | 'configuration';
 
@@ -16,8 +17,25 @@ export interface Inclusion {
   entry?: Origin;
 }
 
-/** Every file each root reaches, with its roles; unreadable kustomizations are skipped. */
+// What the kustomizations say is asked at every keystroke (plan.ts), and a keystroke seldom
+// changes a kustomization: the answers are kept while every file they read reads the same.
+const MEMO_LIMIT = 16;
+const inclusionsMemo: ReadsMemo<Map<string, Inclusion[]>> = new Map();
+const rootsMemo: ReadsMemo<string[]> = new Map();
+
+/** Walks of the kustomizations made (not answered from what was kept) since start: tests read it. */
+export const inclusionStats = { walks: 0 };
+
+/**
+ * Every file each root reaches, with its roles; unreadable kustomizations are skipped. The map
+ * may be the one handed out before for the same answers: never change it.
+ */
 export function inclusionMap(fs: FileSource, roots: readonly string[]): Map<string, Inclusion[]> {
+  return readsKeep(inclusionsMemo, MEMO_LIMIT, roots.join('\0'), fs, (recording) => walkRoots(recording, roots));
+}
+
+function walkRoots(fs: FileSource, roots: readonly string[]): Map<string, Inclusion[]> {
+  inclusionStats.walks++;
   const out = new Map<string, Inclusion[]>();
   const add = (file: string, inc: Inclusion) => {
     const list = out.get(file) ?? [];
@@ -30,7 +48,7 @@ export function inclusionMap(fs: FileSource, roots: readonly string[]): Map<stri
 
 /** How `file` is included by `roots` (empty when no root reaches it). */
 export function inclusionsOf(fs: FileSource, roots: readonly string[], file: string): Inclusion[] {
-  return inclusionMap(fs, roots).get(file) ?? [];
+  return [...(inclusionMap(fs, roots).get(file) ?? [])];
 }
 
 /**
@@ -38,6 +56,11 @@ export function inclusionsOf(fs: FileSource, roots: readonly string[], file: str
  * resource or component folder.
  */
 export function kustomizationRoots(fs: FileSource, dirs: readonly string[]): string[] {
+  return readsKeep(rootsMemo, MEMO_LIMIT, dirs.join('\0'), fs, (recording) => findRoots(recording, dirs)).slice();
+}
+
+function findRoots(fs: FileSource, dirs: readonly string[]): string[] {
+  inclusionStats.walks++;
   const included = new Set<string>();
   for (const d of dirs) {
     const k = tryLoad(fs, d);

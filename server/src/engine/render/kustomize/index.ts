@@ -12,13 +12,14 @@ export type { FileSource } from './file-source';
 export { memorySource, normalizePath } from './file-source';
 export type { Origin } from './model';
 export type { RenderNote } from './notes';
-export { clearParseCache, observeParses, readAlike } from './parse';
+export { clearParseCache, observeParses, offerEditorParse, readAlike } from './parse';
+export type { EditorParse } from './parse';
 export { clearEmitMemo } from './emit-memo';
 export { buildStats, clearBuildMemo } from './build-memo';
 export { keptRead, readsHold } from './reads';
 export type { Read } from './reads';
 export { copies as sharedTreeCopies } from './resource';
-export { inclusionMap, inclusionsOf, kustomizationRoots } from './inclusion';
+export { inclusionMap, inclusionsOf, inclusionStats, kustomizationRoots } from './inclusion';
 export type { Inclusion, InclusionRole } from './inclusion';
 
 export type PathKey = string | number;

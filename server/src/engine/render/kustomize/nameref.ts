@@ -15,15 +15,16 @@ interface NameFilter { fs: FieldSpec; target: Gvk }
 interface Facts { prev: ResId[]; gvk: Gvk; name: string; namespace: string; orgNamespace: string; clusterScoped: boolean }
 
 export function fixNameReferences(res: Resource[], nameReference: NameReferenceSpec[]): void {
+  for (const r of res) if (r.kind === 'RoleBinding') subjectNamespaces(r);
+  // Only renamed objects can change a reference: with none (no prefix, suffix, hash or rename
+  // anywhere), nothing else is read of the objects.
+  if (!res.some((r) => prevIds(r).length > 0)) return;
   const facts = new Map<Resource, Facts>();
   for (const r of res) {
     const gvk = r.gvk();
     facts.set(r, { prev: prevIds(r), gvk, name: r.name, namespace: r.namespace, orgNamespace: r.orgId().namespace, clusterScoped: isClusterScoped(gvk) });
   }
-  for (const r of res) if (r.kind === 'RoleBinding') subjectNamespaces(r);
-  // Only renamed objects can change a reference.
   const renamed = res.filter((r) => facts.get(r)!.prev.length > 0);
-  if (renamed.length === 0) return;
   for (const referrer of res) {
     const filters: NameFilter[] = [];
     for (const ref of nameReference) {

@@ -1,7 +1,7 @@
 // Reads YAML text into the renderer's nodes, with each node's file and source range.
 // Aliases are expanded (as Kustomize does when it reads resources); comments are dropped
 // (they never reach `kustomize build` output).
-import { Alias, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
+import { Alias, Document, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
 import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
 import { documentRuns, sameDocs, shiftedDocs } from './doc-runs';
 import { KustomizeError } from './errors';
@@ -27,8 +27,8 @@ let lastAlike: { file: string; before: string; after: string } | undefined;
 
 export function clearParseCache(): void { cache.clear(); lastAlike = undefined; }
 
-/** Runs of documents parsed (not taken from the cache) since start: tests read it. */
-export const parseStats = { runs: 0 };
+/** Runs of documents parsed, and taken from the editor's parse (neither from the cache), since start: tests read it. */
+export const parseStats = { runs: 0, fromEditor: 0 };
 
 let observer: ((file: string) => void) | undefined;
 
@@ -74,8 +74,10 @@ function parseRuns(text: string, file: string, uniqueKeys: boolean, before: read
       const runText = text.slice(start, end);
       const old = reusable.get(runText)?.shift();
       // A run moved by the edit is moved once here, not at every hand-out.
-      const docs = old ? (old.start === start ? old.docs : shiftedDocs(old.docs, start - old.start)) : parseWholeText(runText, file, uniqueKeys);
-      runs.push({ start, text: runText, docs: !old && start > 0 ? shiftedDocs(docs, start) : docs });
+      if (old) { runs.push({ start, text: runText, docs: old.start === start ? old.docs : shiftedDocs(old.docs, start - old.start) }); continue; }
+      const given = uniqueKeys ? editorRun(file, text, start, runText) : undefined;
+      const docs = given ?? parseWholeText(runText, file, uniqueKeys);
+      runs.push({ start, text: runText, docs: !given && start > 0 ? shiftedDocs(docs, start) : docs });
     }
     return runs;
   } catch (e) {
@@ -96,6 +98,10 @@ export function readAlike(file: string, before: string, after: string): boolean 
   if (!(after.length >= before.length ? after.startsWith(before) : before.startsWith(after))) return false;
   // Every root that read the file asks the same.
   if (lastAlike && lastAlike.file === file && lastAlike.before === before && lastAlike.after === after) return true;
+  if (commentsAtEnd(file, before, after)) {
+    lastAlike = { file, before, after };
+    return true;
+  }
   const a = documentRuns(before), b = documentRuns(after);
   if (a.length !== b.length) return false;
   // The runs of `before` as the cache holds them (what the last render read): not parsed again.
@@ -127,6 +133,87 @@ export function readAlike(file: string, before: string, after: string): boolean 
   return true;
 }
 
+/**
+ * Whole comment lines at the start of the line (an indented one is inside the block collection
+ * before it: its range grows), the last one with or without its line break.
+ */
+const COMMENT_LINES = /^(?:#[^\n\r]*\n)*(?:#[^\n\r]*)?$/;
+/**
+ * A line that may open a block scalar (`key: |`, `- >-`, the indicator after a blank): a comment
+ * line after it may be its content.
+ */
+const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#[^\n]*)?$/m;
+
+/**
+ * True, without a parse, when one text is the other (which the cache holds: it parsed) with whole
+ * comment lines added or taken away at its end, after a document with content and outside any
+ * block scalar: such lines are no content and end no node, so every node and range stays (a
+ * differential test holds this against parses of fixtures). The cache then holds the new text.
+ */
+function commentsAtEnd(file: string, before: string, after: string): boolean {
+  const key = `u:${file}`;
+  const held = cache.get(key);
+  const last = held?.text === before ? held.runs[held.runs.length - 1] : undefined;
+  const [shorter, longer] = before.length <= after.length ? [before, after] : [after, before];
+  if (!held || !last || last.start > shorter.length || !shorter.endsWith('\n') || !COMMENT_LINES.test(longer.slice(shorter.length))) return false;
+  // A last document without a collection (an empty one) has a range that runs over the comments after it.
+  const kind = last.docs[last.docs.length - 1]?.node?.kind;
+  if ((kind !== 'map' && kind !== 'seq') || BLOCK_SCALAR_HEADER.test(longer.slice(last.start))) return false;
+  cache.delete(key);
+  cache.set(key, { text: after, runs: [...held.runs.slice(0, -1), { ...last, text: after.slice(last.start) }] });
+  return true;
+}
+
+/** A file's parse as the editor holds it: its text and its runs of documents (YAML 1.1, go-yaml's reading). */
+export interface EditorParse { text: string; chunks: ReadonlyArray<{ start: number; text: string; docs: readonly Document.Parsed[] }> }
+
+/** The editor's parses of the files being typed in (the newest few). */
+const offers = new Map<string, EditorParse>();
+const OFFER_LIMIT = 8;
+
+/**
+ * The editor parsed `file` (the document being typed in): while it is offered, a run the renderer
+ * must parse again is read from that parse instead, where it reads as a YAML 1.2 parse would.
+ * Undefined withdraws it: the editor moves a parse's documents in place when it parses the next
+ * version from it, so an offer must not outlive the render it is made for.
+ */
+export function offerEditorParse(file: string, parse: EditorParse | undefined): void {
+  offers.delete(file);
+  if (!parse) return;
+  offers.set(file, parse);
+  if (offers.size > OFFER_LIMIT) offers.delete(offers.keys().next().value!);
+}
+
+/**
+ * The run's documents (ranges in the file) from the editor's parse of the same text, when it cut
+ * the same run and every node reads as YAML 1.2 reads it; else undefined (the run is parsed).
+ */
+function editorRun(file: string, text: string, start: number, runText: string): ParsedDoc[] | undefined {
+  const offer = offers.get(file);
+  const chunk = offer?.text === text ? offer.chunks.find((c) => c.start === start && c.text === runText) : undefined;
+  if (!chunk || chunk.docs.some((d) => d.errors.length > 0)) return undefined;
+  try {
+    const docs = chunk.docs.map((doc): ParsedDoc => {
+      const contents = doc.contents as YNode | null;
+      return { node: contents ? convert(contents, file, doc, text, 0, true) : undefined, origin: { file, range: doc.range ? [doc.range[0], doc.range[1]] : [start, start] } };
+    });
+    parseStats.fromEditor++;
+    return docs;
+  } catch (e) {
+    if (e === READ_OTHERWISE) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Thrown by a strict conversion at a node YAML 1.1 and 1.2 may read differently: an explicit
+ * tag, a merge key, a key that is no plain string, a key written twice (a 1.2 parse refuses it),
+ * a multi-line plain scalar 1.1 reads as no string.
+ */
+const READ_OTHERWISE = Symbol('read otherwise');
+
+/** A plain key YAML 1.2 may read as null, a boolean or a number (and 1.1 as another). */
+const MAYBE_NOT_STRING = /^(?:$|[-+.~0-9]|(?:y|n|yes|no|on|off|true|false|null)$)/i;
 
 /** The text parsed at once, never cached (what a file's runs must read the same as). */
 export function parseWholeText(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
@@ -156,37 +243,42 @@ function dupKey(message: string): string {
 
 type AnyDoc = Parameters<Alias['resolve']>[0];
 
-function convert(n: YNode, file: string, doc: AnyDoc, text: string, depth: number): KNode {
+function convert(n: YNode, file: string, doc: AnyDoc, text: string, depth: number, strict = false): KNode {
+  if (strict && !isAlias(n) && n.tag !== undefined) throw READ_OTHERWISE;
   if (depth > 200) throw new KustomizeError(`yaml: nesting too deep in File: ${file}`, { file, range: [0, 0] }, 'yaml-syntax');
   const origin: Origin = { file, range: n.range ? [n.range[0], trimEnd(text, n.range[0], n.range[1])] : [0, 0] };
   if (isAlias(n)) {
     const target = n.resolve(doc);
     if (!target) throw new KustomizeError(`yaml: unknown anchor '${n.source}' referenced in File: ${file}`, { file, range: origin.range }, 'yaml-syntax');
-    return convert(target as YNode, file, doc, text, depth + 1);
+    return convert(target as YNode, file, doc, text, depth + 1, strict);
   }
   if (isYMap(n)) {
     const m = map([], origin);
     for (const pair of n.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YNode | null;
+      if (strict && !(isYScalar(keyNode) && keyNode.tag === undefined && typeof keyNode.value === 'string' && keyNode.value !== '<<'
+        && !(keyNode.type === 'PLAIN' && MAYBE_NOT_STRING.test(keyNode.value)))) throw READ_OTHERWISE;
       // A merge key (<<) folds the aliased map in, as go-yaml does.
       if (isYScalar(keyNode) && keyNode.value === '<<' && pair.value) {
-        const src = convert(pair.value as YNode, file, doc, text, depth + 1);
+        const src = convert(pair.value as YNode, file, doc, text, depth + 1, strict);
         const sources = src.kind === 'map' ? [src] : src.kind === 'seq' ? src.items : [];
         for (const s of sources) if (s.kind === 'map') for (const e of s.entries) if (!m.entries.some((x) => x.key === e.key)) m.entries.push(e);
         continue;
       }
       const key = keyNode && isYScalar(keyNode) ? scalarText(keyNode, text) : keyNode ? String(keyNode.toString()) : '';
       const keyOrigin: Origin = { file, range: keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : origin.range };
-      const value = pair.value ? convert(pair.value as YNode, file, doc, text, depth + 1) : scalar('', { file, range: [keyOrigin.range[1], keyOrigin.range[1]] }, 'null');
+      const value = pair.value ? convert(pair.value as YNode, file, doc, text, depth + 1, strict) : scalar('', { file, range: [keyOrigin.range[1], keyOrigin.range[1]] }, 'null');
       const dup = m.entries.findIndex((x) => x.key === key);
+      if (strict && dup >= 0) throw READ_OTHERWISE;
       if (dup >= 0) m.entries.splice(dup, 1);
       m.entries.push({ key, value, keyOrigin });
     }
     return m;
   }
-  if (isYSeq(n)) return seq(n.items.map((x) => x ? convert(x as YNode, file, doc, text, depth + 1) : scalar('', origin, 'null')), origin);
+  if (isYSeq(n)) return seq(n.items.map((x) => x ? convert(x as YNode, file, doc, text, depth + 1, strict) : scalar('', origin, 'null')), origin);
   if (isYScalar(n)) {
+    if (strict && n.type === 'PLAIN' && typeof n.value !== 'string' && n.range && text.slice(n.range[0], n.range[1]).trimEnd().includes('\n')) throw READ_OTHERWISE;
     const value = scalarText(n, text);
     if (n.type === 'PLAIN' && n.tag === undefined) return scalar(value, origin, resolvePlain(value));
     return scalar(value, origin, tagOf(n.tag));

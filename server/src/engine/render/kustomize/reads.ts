@@ -19,3 +19,33 @@ export function readsHold(reads: readonly Read[], source: FileSource): boolean {
   }
   return true;
 }
+
+/** Results kept with the reads that decided them (see readsKeep). */
+export type ReadsMemo<T> = Map<string, { reads: Read[]; value: T }>;
+
+/**
+ * `compute(fs)` under `key`, kept with what it read: while `fs` answers every one of those reads
+ * as then, the kept value is the answer (the same object: callers must not change it). A keystroke
+ * in a resource or a patch leaves the kustomizations' answers as they were. `limit` entries are
+ * kept, the least recently used go first.
+ */
+export function readsKeep<T>(memo: ReadsMemo<T>, limit: number, key: string, fs: FileSource, compute: (fs: FileSource) => T): T {
+  const hit = memo.get(key);
+  if (hit && readsHold(hit.reads, fs)) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit.value;
+  }
+  const reads: Read[] = [];
+  const keep = <A extends Read['answer']>(op: Read['op'], path: string, answer: A): A => { reads.push(keptRead(op, path, answer)); return answer; };
+  const recording: FileSource = {
+    readFile: (path) => keep('readFile', path, fs.readFile(path)),
+    listDir: (path) => keep('listDir', path, fs.listDir(path)),
+    kindOf: (path) => keep('kindOf', path, fs.kindOf(path)),
+  };
+  const value = compute(recording);
+  memo.delete(key);
+  memo.set(key, { reads, value });
+  if (memo.size > limit) memo.delete(memo.keys().next().value!);
+  return value;
+}

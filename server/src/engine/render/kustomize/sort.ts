@@ -1,8 +1,8 @@
 // Output order: Kustomize's "legacy" order by default (kinds that others depend on first,
 // webhooks last, then by id), "fifo" keeps the order objects were accumulated in.
 import { KustomizeError } from './errors';
-import { get, isMap, isSeq, KNode, str } from './model';
-import { Resource } from './resource';
+import { get, isMap, isSeq, KMap, KNode, str } from './model';
+import { Gvk, Resource } from './resource';
 
 const ORDER_FIRST = ['Namespace', 'ResourceQuota', 'StorageClass', 'CustomResourceDefinition', 'ServiceAccount',
   'PodSecurityPolicy', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret', 'Endpoints',
@@ -29,12 +29,8 @@ export function sortResources(res: Resource[], sortOptions: KNode | undefined): 
   last.forEach((k, i) => rank.set(k, 1 + i));
   // Each object's keys once (a large root compares each object many times).
   const keyed = res.map((r) => {
-    const g = r.gvk();
-    return {
-      r, g, rank: rank.get(g.kind) ?? 0,
-      gvkKey: `${g.group || '~G'}_${g.version || '~V'}_${g.kind || '~K'}`,
-      idKey: `${g.kind || '[noKind]'}.${g.version || '[noVer]'}.${g.group || '[noGrp]'}|${r.namespace || '~X'}|${r.name || '~N'}`,
-    };
+    const k = keysOf(r);
+    return { r, g: k.g, rank: rank.get(k.g.kind) ?? 0, gvkKey: k.gvkKey, idKey: k.idKey };
   });
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return keyed.sort((a, b) => {
@@ -46,4 +42,22 @@ export function sortResources(res: Resource[], sortOptions: KNode | undefined): 
     }
     return cmp(a.idKey, b.idKey);
   }).map((x) => x.r);
+}
+
+interface SortKeys { g: Gvk; gvkKey: string; idKey: string }
+
+/** A shared tree never changes (resource.ts): its keys are kept by it, render after render. */
+const sharedKeys = new WeakMap<KMap, SortKeys>();
+
+function keysOf(r: Resource): SortKeys {
+  const hit = r.shared ? sharedKeys.get(r.view) : undefined;
+  if (hit) return hit;
+  const g = r.gvk();
+  const keys: SortKeys = {
+    g,
+    gvkKey: `${g.group || '~G'}_${g.version || '~V'}_${g.kind || '~K'}`,
+    idKey: `${g.kind || '[noKind]'}.${g.version || '[noVer]'}.${g.group || '[noGrp]'}|${r.namespace || '~X'}|${r.name || '~N'}`,
+  };
+  if (r.shared) sharedKeys.set(r.view, keys);
+  return keys;
 }
