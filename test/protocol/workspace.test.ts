@@ -10,6 +10,7 @@ import { FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-
 import { LspClient, LspClientOptions } from '../helpers/lsp-client';
 import { yaml } from '../helpers/manifest';
 import { rulesIn, rulesOf } from '../helpers/diagnostic-rules';
+import { WEB_IN_SHOP } from '../helpers/rbac';
 
 // Baseline finds the host network and the missing memory limit (on at every level); restricted
 // adds the four restricted-only rules.
@@ -194,24 +195,8 @@ describe('protocol: workspace model', () => {
         kind: Role
         name: reader
     `;
-    const deployment = yaml`
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: web
-        namespace: shop
-      spec:
-        selector:
-          matchLabels: {app: web}
-        template:
-          metadata:
-            labels: {app: web}
-          spec:
-            serviceAccountName: web
-            containers:
-            - name: web
-              image: nginx:1.27
-    `;
+    // Runs as ServiceAccount `web`, which the binding names.
+    const deployment = WEB_IN_SHOP;
     const rbacUri = ws.write('rbac/web-reader.yaml', binding);
     const webUri = ws.write('apps/web.yaml', deployment);
     const RULE = 'disallow-automounted-token-with-rbac';
