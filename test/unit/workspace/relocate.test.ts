@@ -3,6 +3,9 @@ import { parseFile } from '@kube-harden/server/out/engine/model/parse';
 import { summarizeFile } from '@kube-harden/server/out/engine/workspace/summary';
 import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
 import { rangeKey, relocateRelated, relocations, Relocations } from '@kube-harden/server/out/engine/workspace/relocate';
+import { lintParsed, resolveConfig } from '@kube-harden/server';
+import type { LintResult } from '@kube-harden/server';
+import { WEB_IN_SHOP } from '../../helpers/rbac';
 
 const URI = 'file:///w/rbac.yaml';
 const summaries = (text: string) => summarizeFile(URI, parseFile(text));
@@ -52,5 +55,34 @@ describe('workspace: related locations follow the objects of a file that moved',
     assert.equal(index.setFile(URI, summaries(`# moved\n${account('a')}`)), false, 'no fact changed');
     assert.equal(index.setFile(URI, summaries(`# moved\n\n${account('a')}---\n${account('b')}`)), true, 'a new object is a fact');
     assert.deepEqual(told, [[URI, 1], [URI, 1]]);
+  });
+
+  it('keeps the related locations of a lint equal to a fresh lint\'s through 200 random moves of the other file', () => {
+    const binding = (name: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: ${name}\n  namespace: shop\n`
+      + 'subjects:\n- kind: ServiceAccount\n  name: web\n  namespace: shop\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: reader\n';
+    const WEB = 'file:///w/web.yaml';
+    const resolved = resolveConfig({ level: 'baseline' });
+    const index = new WorkspaceIndex();
+    let result: LintResult | undefined;
+    index.onRelocated = (uri, moves) => { if (result) relocateRelated(result.findings, uri, moves); };
+    const lintWeb = () => lintParsed(parseFile(WEB_IN_SHOP), resolved, { uri: WEB, workspace: index });
+    const relatedOf = (r: LintResult) => r.findings.map(f => f.related.map(x => [x.uri, x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character]));
+    index.setFile(WEB, summarizeFile(WEB, parseFile(WEB_IN_SHOP)));
+    // Three bindings of the account: the finding relates to each of them.
+    let lines = [binding('a-reader'), binding('b-reader'), binding('c-reader')].join('---\n').split('\n');
+    index.setFile(URI, summaries(lines.join('\n')));
+    result = lintWeb();
+    assert.equal(result.findings.filter(f => f.related.some(r => r.uri === URI)).length, 1, JSON.stringify(relatedOf(result)));
+    // A seeded generator: the same 200 edits every run.
+    let seed = 7;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let step = 0; step < 200; step++) {
+      const comments = lines.map((l, i) => (l.startsWith('#') ? i : -1)).filter(i => i >= 0);
+      // Comment or blank lines come and go anywhere (no fact changes); the objects move.
+      if (comments.length && random(3) === 0) lines.splice(comments[random(comments.length)], 1);
+      else lines.splice(random(lines.length), 0, random(2) ? `# note ${step}` : '#');
+      index.setFile(URI, summaries(lines.join('\n')));
+      assert.deepEqual(relatedOf(result), relatedOf(lintWeb()), `after edit ${step}`);
+    }
   });
 });
