@@ -69,7 +69,7 @@ describe('workspace: related locations follow the objects of a file that moved',
     const relatedOf = (r: LintResult) => r.findings.map(f => f.related.map(x => [x.uri, x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character]));
     index.setFile(WEB, summarizeFile(WEB, parseFile(WEB_IN_SHOP)));
     // Three bindings of the account: the finding relates to each of them.
-    let lines = [binding('a-reader'), binding('b-reader'), binding('c-reader')].join('---\n').split('\n');
+    const lines = [binding('a-reader'), binding('b-reader'), binding('c-reader')].join('---\n').split('\n');
     index.setFile(URI, summaries(lines.join('\n')));
     result = lintWeb();
     assert.equal(result.findings.filter(f => f.related.some(r => r.uri === URI)).length, 1, JSON.stringify(relatedOf(result)));
