@@ -20,3 +20,22 @@ export const WEB_IN_SHOP = yaml`
         - name: web
           image: nginx:1.27
 `;
+
+/**
+ * A RoleBinding in `shop` of Role `reader` to ServiceAccount `web` (WEB_IN_SHOP's account); its
+ * `metadata.name` is on line 3, from column 8.
+ */
+export const webReaderBinding = (name = 'web-reader'): string => yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: RoleBinding
+  metadata:
+    name: ${name}
+    namespace: shop
+  roleRef:
+    apiGroup: rbac.authorization.k8s.io
+    kind: Role
+    name: reader
+  subjects:
+  - kind: ServiceAccount
+    name: web
+`;

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Hover } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { yaml } from '../helpers/manifest';
+import { webReaderBinding } from '../helpers/rbac';
 
 const SA = yaml`
   apiVersion: v1
@@ -17,20 +18,7 @@ const SA = yaml`
     namespace: shop
 `;
 
-const RBAC = yaml`
-  apiVersion: rbac.authorization.k8s.io/v1
-  kind: RoleBinding
-  metadata:
-    name: web-reader
-    namespace: shop
-  roleRef:
-    apiGroup: rbac.authorization.k8s.io
-    kind: Role
-    name: reader
-  subjects:
-  - kind: ServiceAccount
-    name: web
-  ---
+const RBAC = `${webReaderBinding()}---\n${yaml`
   apiVersion: rbac.authorization.k8s.io/v1
   kind: Role
   metadata:
@@ -56,7 +44,7 @@ const RBAC = yaml`
   subjects:
   - kind: Group
     name: system:serviceaccounts
-`;
+`}`;
 
 describe('protocol: RBAC hover', () => {
   let dir: string;

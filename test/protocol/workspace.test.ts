@@ -10,7 +10,7 @@ import { FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-
 import { LspClient, LspClientOptions } from '../helpers/lsp-client';
 import { yaml } from '../helpers/manifest';
 import { rulesIn, rulesOf } from '../helpers/diagnostic-rules';
-import { WEB_IN_SHOP } from '../helpers/rbac';
+import { WEB_IN_SHOP, webReaderBinding } from '../helpers/rbac';
 
 // Baseline finds the host network and the missing memory limit (on at every level); restricted
 // adds the four restricted-only rules.
@@ -180,21 +180,7 @@ describe('protocol: workspace model', () => {
 
   it('moves a related location into another file when that file\'s objects only move, typed or read from disk', async () => {
     const ws = new TempWorkspace();
-    const binding = yaml`
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: RoleBinding
-      metadata:
-        name: web-reader
-        namespace: shop
-      subjects:
-      - kind: ServiceAccount
-        name: web
-        namespace: shop
-      roleRef:
-        apiGroup: rbac.authorization.k8s.io
-        kind: Role
-        name: reader
-    `;
+    const binding = webReaderBinding();
     // Runs as ServiceAccount `web`, which the binding names.
     const deployment = WEB_IN_SHOP;
     const rbacUri = ws.write('rbac/web-reader.yaml', binding);

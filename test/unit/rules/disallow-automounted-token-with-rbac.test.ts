@@ -1,25 +1,11 @@
-import { yaml } from '../../helpers/manifest';
-import { WEB_IN_SHOP } from '../../helpers/rbac';
+import { WEB_IN_SHOP, webReaderBinding } from '../../helpers/rbac';
 import { ruleTester } from '../../helpers/rule-tester';
 
 const WEB = WEB_IN_SHOP;
 
 const WEB_NO_TOKEN = WEB.replace('        image: nginx:1.27\n', '        image: nginx:1.27\n      automountServiceAccountToken: false\n');
 
-const BINDING = yaml`
-  apiVersion: rbac.authorization.k8s.io/v1
-  kind: RoleBinding
-  metadata:
-    name: web-reader
-    namespace: shop
-  roleRef:
-    apiGroup: rbac.authorization.k8s.io
-    kind: Role
-    name: reader
-  subjects:
-  - kind: ServiceAccount
-    name: web
-`;
+const BINDING = webReaderBinding();
 
 const SA = (extra = '') => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\n${extra}`;
 const SUGGESTION = { title: 'Set automountServiceAccountToken: false in the pod spec', output: WEB_NO_TOKEN };

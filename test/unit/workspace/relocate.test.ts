@@ -5,7 +5,7 @@ import { WorkspaceIndex } from '@kube-harden/server/out/engine/workspace';
 import { rangeKey, relocateRelated, relocations, Relocations } from '@kube-harden/server/out/engine/workspace/relocate';
 import { lintParsed, resolveConfig } from '@kube-harden/server';
 import type { LintResult } from '@kube-harden/server';
-import { WEB_IN_SHOP } from '../../helpers/rbac';
+import { WEB_IN_SHOP, webReaderBinding } from '../../helpers/rbac';
 
 const URI = 'file:///w/rbac.yaml';
 const summaries = (text: string) => summarizeFile(URI, parseFile(text));
@@ -58,8 +58,6 @@ describe('workspace: related locations follow the objects of a file that moved',
   });
 
   it('keeps the related locations of a lint equal to a fresh lint\'s through 200 random moves of the other file', () => {
-    const binding = (name: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: ${name}\n  namespace: shop\n`
-      + 'subjects:\n- kind: ServiceAccount\n  name: web\n  namespace: shop\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: reader\n';
     const WEB = 'file:///w/web.yaml';
     const resolved = resolveConfig({ level: 'baseline' });
     const index = new WorkspaceIndex();
@@ -69,7 +67,7 @@ describe('workspace: related locations follow the objects of a file that moved',
     const relatedOf = (r: LintResult) => r.findings.map(f => f.related.map(x => [x.uri, x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character]));
     index.setFile(WEB, summarizeFile(WEB, parseFile(WEB_IN_SHOP)));
     // Three bindings of the account: the finding relates to each of them.
-    const lines = [binding('a-reader'), binding('b-reader'), binding('c-reader')].join('---\n').split('\n');
+    const lines = [webReaderBinding('a-reader'), webReaderBinding('b-reader'), webReaderBinding('c-reader')].join('---\n').split('\n');
     index.setFile(URI, summaries(lines.join('\n')));
     result = lintWeb();
     assert.equal(result.findings.filter(f => f.related.some(r => r.uri === URI)).length, 1, JSON.stringify(relatedOf(result)));
