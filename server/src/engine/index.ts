@@ -10,7 +10,7 @@ export { HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFil
 export type { K8sObject, ParsedDocument, ParsedFile, Skip } from './model/parse';
 export { findingIdentity, nodePathAt } from './fingerprint';
 export type { IdentityPlaces } from './fingerprint';
-export { LineIndex } from './model/text';
+export { LineIndex, rangeKey, sameRange } from './model/text';
 export type { Position, Range } from './model/text';
 export { podSpecOf } from './model/workload';
 export { LATEST_POLICY_MINOR, parsePolicyVersion } from './policy';

@@ -12,7 +12,7 @@
 // the same document version; others get the edits inline.
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { appendAll, BoundProposal, Finding, LintConfig, LintResult, NewFile, NODE_AGENT_KEEPS, nodeAgentOf, objectAt, ParsedFile, podSpecOf, Rule, SUPPRESSIONS_ID } from '../engine';
+import { appendAll, BoundProposal, Finding, LintConfig, LintResult, NewFile, NODE_AGENT_KEEPS, nodeAgentOf, objectAt, ParsedFile, podSpecOf, Rule, sameRange, SUPPRESSIONS_ID } from '../engine';
 import { SOURCE } from './diagnostics';
 import { ParseCache, isManifestCandidate } from './documents';
 import { ActionData, ActionId, editsOf, FixEdits, isActionData, restrictedConfig, riskOf, suppressionEdits, workspaceEdit } from './fixEdits';
@@ -65,11 +65,6 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 
 type LspRange = Diagnostic['range'];
 type Keyed = { ruleId?: unknown; messageId?: unknown };
-
-function sameRange(a: LspRange, b: LspRange): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character
-    && a.end.line === b.end.line && a.end.character === b.end.character;
-}
 
 function sameLines(a: LspRange, b: LspRange): boolean {
   return a.start.line <= b.end.line && b.start.line <= a.end.line;

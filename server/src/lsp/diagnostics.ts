@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Finding, Severity, SUPPRESSIONS_ID } from '../engine';
-import { groupBy, groupMessage, mostSevereFirst } from '../engine';
+import { groupBy, groupMessage, mostSevereFirst, rangeKey } from '../engine';
 
 export const SOURCE = 'kube-harden';
 
@@ -126,7 +126,7 @@ function compareRanges(a: Range, b: Range): number {
 function byRange(findings: readonly Finding[]): Finding[][] {
   for (let i = 1; i < findings.length; i++) {
     if (compareRanges(findings[i - 1].range, findings[i].range) > 0) {
-      return groupBy(findings, f => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
+      return groupBy(findings, f => rangeKey(f.range));
     }
   }
   const groups: Finding[][] = [];

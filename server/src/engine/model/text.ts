@@ -6,6 +6,15 @@ import { commonEnds } from '../util/common-ends';
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** A range as a string, for maps keyed by place. */
+export function rangeKey(r: Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
 export class LineIndex {
   private lineStarts: number[] | undefined;
   // Lines are found on first use: a file judged without parsing (a large JSON file that is not

@@ -3,15 +3,11 @@
 // was made. When the other file changes so that its objects only move (a line added above them),
 // no fact changed and nothing is linted again, yet the location would point at whatever text is
 // now there. The model says where each object went; the locations are moved with it.
-import type { Range } from '../model/text';
+import { Range, rangeKey, sameRange } from '../model/text';
 import type { ObjectSummary } from './summary';
 
 /** Where each object of a file that moved went: its old range (rangeKey) to its new one. */
 export type Relocations = ReadonlyMap<string, Range>;
-
-export function rangeKey(r: Range): string {
-  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
-}
 
 function identity(s: ObjectSummary): string {
   return `${s.kind}\u0000${s.group}\u0000${s.namespace ?? ''}\u0000${s.name ?? ''}`;
@@ -19,10 +15,6 @@ function identity(s: ObjectSummary): string {
 
 function sameIdentity(a: ObjectSummary, b: ObjectSummary): boolean {
   return a === b || (a.kind === b.kind && a.group === b.group && a.namespace === b.namespace && a.name === b.name);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**
