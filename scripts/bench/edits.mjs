@@ -39,3 +39,22 @@ export function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
+
+/**
+ * A bare parse of `text` (the engine's parser options), the median of ten after two warm-ups,
+ * two ways: `warm`, run after run as a server runs, its own garbage collected as it comes; and
+ * `afterGc`, each run right after a forced full collection, as earlier sessions measured it. A
+ * full collection empties V8's caches of call sites, so the first parse after one is about twice
+ * as slow: that floor flatters a ratio, and the server never forces one before a keystroke.
+ */
+export function parseFloor(text, { parseAllDocuments, LineCounter }, collect) {
+  const once = () => {
+    const t0 = process.hrtime.bigint();
+    parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() });
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const warm = [], afterGc = [];
+  for (let i = 0; i < 12; i++) { const t = once(); if (i >= 2) warm.push(t); }
+  for (let i = 0; i < 12; i++) { collect(); const t = once(); if (i >= 2) afterGc.push(t); }
+  return { warm: percentile(warm, 50), afterGc: percentile(afterGc, 50) };
+}

@@ -183,8 +183,10 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
   const parts = new Map<Document, DocumentLint>();
   let n = 0;
   for (const d of file.documents) {
-    const own = summaries.slice(n, n += d.objects.length);
-    const part = reuse?.take(d.doc, d.index) ?? lintDocument(file, d, resolved, index, uri, own, suppressor, failures, fixes);
+    const from = n;
+    n += d.objects.length;
+    // Its own summaries are cut out only when it is linted: most documents of a keystroke are reused.
+    const part = reuse?.take(d.doc, d.index) ?? lintDocument(file, d, resolved, index, uri, summaries.slice(from, n), suppressor, failures, fixes);
     parts.set(d.doc, part);
     appendAll(findings, part.findings);
     appendAll(failures, part.failures);
@@ -214,7 +216,19 @@ function seesFor(resolved: ResolvedConfig): Sees {
   let sees = seers.get(resolved);
   if (!sees) {
     const rules = new Map(resolved.active.map(a => [a.rule.id, a.rule]));
-    sees = (ids, change) => ids.some(id => readsChanged((rules.get(id) ?? ruleById(id))?.workspaceReads, change));
+    // Each rule's answer is worked out once per change: a lint asks it for every document kept.
+    const answers = new WeakMap<object, Map<string, boolean>>();
+    sees = (ids, change) => {
+      if (change.length === 0) return false;
+      let known = answers.get(change);
+      if (!known) answers.set(change, known = new Map());
+      for (const id of ids) {
+        let reads = known.get(id);
+        if (reads === undefined) known.set(id, reads = readsChanged((rules.get(id) ?? ruleById(id))?.workspaceReads, change));
+        if (reads) return true;
+      }
+      return false;
+    };
     seers.set(resolved, sees);
   }
   return sees;

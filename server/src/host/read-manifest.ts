@@ -3,6 +3,7 @@
 // pkg/resource/visitor.go): a UTF-16 LE or BE byte-order mark makes it UTF-16, a UTF-8 BOM is
 // dropped, anything else is UTF-8 with invalid bytes read as U+FFFD. Nothing else is recognised:
 // a UTF-32 file decodes to text full of NULs, which go-yaml refuses, so kubectl applies nothing.
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 // The engine's reading entry, not its index: the indexing workers read files through this and
 // should not load every rule to do it.
@@ -32,8 +33,8 @@ export function decodeManifest(raw: Buffer): ReadResult {
   }
   if (b0 === 0xff && b1 === 0xfe) return { raw, text: raw.subarray(2).toString('utf16le'), bom: true, utf8: false };
   if (b0 === 0xfe && b1 === 0xff) return { raw, text: swapBytes(raw.subarray(2)).toString('utf16le'), bom: true, utf8: false };
-  let utf8 = true;
-  try { new TextDecoder('utf-8', { fatal: true }).decode(raw); } catch { utf8 = false; }
+  // Validated without decoding a second time (a strict TextDecoder would build the text twice).
+  const utf8 = isUtf8(raw);
   const decoded = raw.toString('utf8');
   const bom = decoded.charCodeAt(0) === 0xfeff;
   return { raw, text: bom ? decoded.slice(1) : decoded, bom, utf8 };

@@ -22,8 +22,22 @@ export function isManifestCandidate(doc: { uri: string; languageId: string }): b
   }
 }
 
-/** Helm chart templates are known by their place on disk, which only file: URIs have. */
+const helmTemplateUris = new Map<string, boolean>();
+
+/**
+ * Helm chart templates are known by their place on disk, which only file: URIs have. Answered
+ * once per URI (asked on every keystroke; a URI's place does not change).
+ */
 export function isHelmTemplateUri(uri: string): boolean {
+  let answer = helmTemplateUris.get(uri);
+  if (answer === undefined) {
+    if (helmTemplateUris.size >= 1024) helmTemplateUris.clear();
+    helmTemplateUris.set(uri, answer = helmTemplateOnDisk(uri));
+  }
+  return answer;
+}
+
+function helmTemplateOnDisk(uri: string): boolean {
   try {
     const u = URI.parse(uri);
     return u.scheme === 'file' && isHelmTemplatePath(u.fsPath);

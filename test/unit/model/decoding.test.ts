@@ -22,6 +22,18 @@ describe('decoding manifests as kubectl does', () => {
     assert.deepEqual([d.text, d.utf8], ['a\ufffdb', false]);
   });
 
+  it('marks overlong forms, encoded surrogates and cut-off sequences as not UTF-8', () => {
+    // "/" written in two bytes; U+D800 written as if it were a character; "é" missing its last byte.
+    for (const bytes of [[0x61, 0xc0, 0xaf], [0x61, 0xed, 0xa0, 0x80], [0x61, 0xc3]]) {
+      const d = decodeManifest(Buffer.from(bytes));
+      assert.ok(!('skipped' in d));
+      assert.equal(d.utf8, false, JSON.stringify(bytes));
+    }
+    const fine = decodeManifest(Buffer.from('a: "é 😀"', 'utf8'));
+    assert.ok(!('skipped' in fine));
+    assert.equal(fine.utf8, true);
+  });
+
   it('reads UTF-16 LE and BE after their BOM, never to be rewritten as UTF-8', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT, 'utf16le').swap16()]);

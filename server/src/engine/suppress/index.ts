@@ -127,7 +127,7 @@ export class Suppressor {
   finish(findings: readonly Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const comments = findCommentSuppressions(this.file.text, this.file.documents.map(d => d.doc));
     for (const c of comments) this.comment(c, findings);
-    const kept = findings.filter(f => !this.suppressed.has(f));
+    const kept = this.suppressed.size ? findings.filter(f => !this.suppressed.has(f)) : findings.slice();
     appendAll(kept, this.problems);
     kept.sort(byPlace);
     return { findings: kept, suppressed: [...this.suppressed.values()] };
