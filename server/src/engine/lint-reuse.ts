@@ -163,7 +163,8 @@ export class Reuse {
         data: f.data,
         related,
       };
-      moved.set(f, next);
+      // Only a suppressed finding is looked up again (below).
+      if (old.suppressed.length) moved.set(f, next);
       return next;
     };
     const findings: Finding[] = [];

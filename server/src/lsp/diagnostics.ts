@@ -64,7 +64,21 @@ function dataOf(f: Finding): FindingData {
  * editor shows one problem where a reviewer sees one; each rule stays in `data.group`.
  */
 export function toDiagnostics(findings: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic[] {
-  return byRange(findings).map(group => group.length === 1 ? toDiagnostic(group[0], docsHref) : groupDiagnostic(group, docsHref));
+  if (!sortedByRange(findings)) return groupBy(findings, f => rangeKey(f.range)).map(group => diagnosticOf(mostSevereFirst(group), docsHref));
+  // Sorted (as a lint's findings come): a range's findings are neighbours, and most ranges have
+  // one finding, which needs no group of its own (this runs for every finding on every keystroke).
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < findings.length;) {
+    let end = i + 1;
+    while (end < findings.length && compareRanges(findings[i].range, findings[end].range) === 0) end++;
+    out.push(end === i + 1 ? toDiagnostic(findings[i], docsHref) : diagnosticOf(mostSevereFirst(findings.slice(i, end)), docsHref));
+    i = end;
+  }
+  return out;
+}
+
+function diagnosticOf(group: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic {
+  return group.length === 1 ? toDiagnostic(group[0], docsHref) : groupDiagnostic(group, docsHref);
 }
 
 function groupDiagnostic(group: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic {
@@ -90,11 +104,23 @@ interface Made {
   diagnostic: Diagnostic;
 }
 
-const made = new WeakMap<object, Made>();
+/**
+ * Kept on the data object itself, not in a WeakMap: asked for every finding of a large document
+ * on every keystroke, a property is read faster than a WeakMap entry is found, and V8's young
+ * collector keeps a WeakMap's values alive (the diagnostics would be promoted, then collected
+ * by the full collector). Not enumerable, so a copy of the data does not take it along.
+ */
+const MADE = Symbol('diagnosticMade');
+
+type Carrier = { [MADE]?: Made };
+
+function madeFor(data: unknown): Made | undefined {
+  return typeof data === 'object' && data !== null ? (data as Carrier)[MADE] : undefined;
+}
 
 function reusable(group: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic | undefined {
   const first = group[0];
-  const m = typeof first.data === 'object' && first.data !== null ? made.get(first.data) : undefined;
+  const m = madeFor(first.data);
   if (!m || m.docsHref !== docsHref || m.findings.length !== group.length) return undefined;
   for (let i = 0; i < group.length; i++) {
     const f = group[i], was = m.findings[i];
@@ -107,8 +133,11 @@ function reusable(group: readonly Finding[], docsHref: (ruleId: string) => strin
 
 function remember(group: readonly Finding[], docsHref: (ruleId: string) => string, d: Diagnostic): Diagnostic {
   const first = group[0];
-  if (typeof first.data === 'object' && first.data !== null && group.every(f => f.related.length === 0)) {
-    made.set(first.data, { docsHref, findings: group.map(f => ({ data: f.data, ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity })), diagnostic: d });
+  const data = first.data as Carrier | null;
+  if (typeof data === 'object' && data !== null && group.every(f => f.related.length === 0)) {
+    const m: Made = { docsHref, findings: group.map(f => ({ data: f.data, ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity })), diagnostic: d };
+    if (MADE in data) data[MADE] = m;
+    else if (Object.isExtensible(data)) Object.defineProperty(data, MADE, { value: m, writable: true, enumerable: false });
   }
   return d;
 }
@@ -117,25 +146,10 @@ function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
 }
 
-/**
- * The findings grouped by range, in the order each range first appears, most severe first. A
- * lint's findings come sorted by place, so a range's findings are neighbours: grouped by comparing
- * each with the one before (this runs for every finding of a document on every keystroke), else
- * by a key per range.
- */
-function byRange(findings: readonly Finding[]): Finding[][] {
-  for (let i = 1; i < findings.length; i++) {
-    if (compareRanges(findings[i - 1].range, findings[i].range) > 0) {
-      return groupBy(findings, f => rangeKey(f.range));
-    }
-  }
-  const groups: Finding[][] = [];
-  let group: Finding[] | undefined;
-  for (const f of findings) {
-    if (group && compareRanges(group[0].range, f.range) === 0) group.push(f);
-    else groups.push(group = [f]);
-  }
-  return groups.map(mostSevereFirst);
+/** Whether the findings come in range order (a lint's do: by place). */
+function sortedByRange(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (compareRanges(findings[i - 1].range, findings[i].range) > 0) return false;
+  return true;
 }
 
 const descriptions = new WeakMap<(ruleId: string) => string, Map<string, { href: string }>>();

@@ -130,7 +130,7 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
     chunks.push({ start, text: chunkText, docs });
     yield;
   }
-  for (const m of moves) shiftDocuments(m.docs, m.delta);
+  for (const m of moves) shiftDocuments(m.docs, m.delta, true);
   for (const c of chunks) for (const doc of c.docs) texts.set(doc, text);
   const documents = chunks.flatMap(c => c.docs).map((doc, index) => parsedDocument(text, doc, index));
   return { text, lines, documents, chunks, ...(previous && ends ? { edited: { from: previous.text, ...ends } } : {}) };
