@@ -64,12 +64,26 @@ type KeptPart = DocumentLint & {
   relatedEnd?: number;
 };
 
+/**
+ * Where the document started when its findings' offsets were last set. The findings of a part
+ * reused in place are the same objects in every later lint that reuses it, so this is one cell
+ * they all share: moving them again, or again after a lint that stopped half-way, moves them by
+ * what is left to move, never twice.
+ */
+interface Placed { start: number }
+
+const placements = new WeakMap<readonly Finding[], Placed>();
+
 const bases = new WeakMap<LintResult, Basis>();
 
 /** Keeps the per-document parts of `result`, so the next version's lint can reuse them. */
 export function keepForReuse(result: LintResult, file: ParsedFile, uri: string, parts: ReadonlyMap<Document, DocumentLint>): void {
   const documents = new Map<Document, KeptPart>();
-  for (const [doc, part] of parts) if (doc.range) documents.set(doc, { ...part, start: doc.range[0] });
+  for (const [doc, part] of parts) {
+    if (!doc.range) continue;
+    if (!placements.has(part.findings)) placements.set(part.findings, { start: doc.range[0] });
+    documents.set(doc, { ...part, start: doc.range[0] });
+  }
   bases.set(result, { text: file.text, lines: file.lines, uri, documents });
 }
 
@@ -103,6 +117,23 @@ class EditMap {
   }
 }
 
+/**
+ * The part with its findings' offsets for a document starting at `start`: moved in place by what
+ * they were not moved yet (nothing, unless a part reused in place is taken again, or a lint that
+ * moved it stopped half-way and the text went back).
+ */
+function settled(part: KeptPart, start: number): KeptPart {
+  const placed = placements.get(part.findings);
+  const delta = placed ? start - placed.start : 0;
+  if (delta !== 0) {
+    for (const list of [part.findings, part.problems]) {
+      for (const f of list) f.offsets = [f.offsets[0] + delta, f.offsets[1] + delta];
+    }
+    placed!.start = start;
+  }
+  return part;
+}
+
 export class Reuse {
   private readonly map: EditMap;
 
@@ -129,17 +160,21 @@ export class Reuse {
     if (!old || !doc.range) return undefined;
     if (partSees(old, this.changed, this.sees)) return undefined;
     // The same text (another file's facts changed): the document's lint stands as it is.
-    if (this.basis.text === this.file.text) return old.start === doc.range[0] ? old : undefined;
+    if (this.basis.text === this.file.text) return old.start === doc.range[0] ? settled(old, old.start) : undefined;
     const start = this.map.offset(old.start);
     if (start !== doc.range[0]) return undefined;
     // Wholly before the edit, with nothing that points past it: nothing moves.
-    if (doc.range[2] < this.map.start && old.start === start && this.relatedEnd(old) < this.map.start) return old;
+    if (doc.range[2] < this.map.start && old.start === start && this.relatedEnd(old) < this.map.start) return settled(old, start);
     const from = this.basis.lines.positionAt(old.start);
     const to = this.map.after.lines.positionAt(start);
     // Documents begin a line; moved whole, every position in one moves by the same lines.
     if (from.character !== to.character) return undefined;
     const lines = to.line - from.line;
     const delta = start - old.start;
+    if (lines === 0 && this.relatedEnd(old) < 0) {
+      const kept = this.inPlace(old, start, docIndex);
+      if (kept) return kept;
+    }
     const at = (p: Position): Position => ({ line: p.line + lines, character: p.character });
     const moved = new Map<Finding, Finding>();
     const move = (f: Finding): Finding | undefined => {
@@ -181,6 +216,20 @@ export class Reuse {
     }
     const suppressed = old.suppressed.length ? old.suppressed.map(x => ({ ...x, finding: moved.get(x.finding) ?? x.finding })) : old.suppressed;
     return { findings, suppressed, problems, failures: old.failures, reads: old.reads };
+  }
+
+  /**
+   * The part itself, its findings moved in place to a document now starting at `start` on the
+   * line it started on, when nothing else of them changes: their ranges (same lines, same
+   * columns) and the document's index. A keystroke then makes no new finding for the documents
+   * after it, and each keeps its diagnostic (diagnostics.ts) from one keystroke to the next.
+   * Only offsets move, each finding's a new pair: an offsets array may be shared.
+   */
+  private inPlace(old: KeptPart, start: number, docIndex: number): KeptPart | undefined {
+    if (!placements.has(old.findings)) return undefined;
+    const first = old.findings[0] ?? old.problems[0];
+    if (first && first.object.docIndex !== docIndex) return undefined;
+    return settled(old, start);
   }
 
   /**

@@ -13,11 +13,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REAL_CORPUS } from '../../helpers/fixture-paths';
 import { modelCache } from '../../helpers/model-cache';
 
-/** What a user sees of a finding: rule, message, severity, place, related places, and what its fix and suggestions edit. */
+/**
+ * What a user sees of a finding: rule, message, severity, place (and the offsets code actions
+ * find it by), related places, and what its fix and suggestions edit.
+ */
 function seen(f: Finding): string {
   const r = (x: Finding['range']) => `${x.start.line}:${x.start.character}-${x.end.line}:${x.end.character}`;
   const proposal = (p: { title: string; edits(): unknown }) => `${p.title} ${JSON.stringify(p.edits())}`;
-  return [f.ruleId, f.messageId, f.severity, r(f.range), f.message, f.fix ? proposal(f.fix) : '', ...f.suggestions.map(proposal), ...f.related.map(x => `${x.uri}@${r(x.range)}: ${x.message}`)].join(' | ');
+  return [f.ruleId, f.messageId, f.severity, r(f.range), `@${f.offsets[0]}-${f.offsets[1]}`, f.message, f.fix ? proposal(f.fix) : '', ...f.suggestions.map(proposal), ...f.related.map(x => `${x.uri}@${r(x.range)}: ${x.message}`)].join(' | ');
 }
 
 const seenAll = (l: LintResult) => l.findings.map(seen);
