@@ -19,6 +19,10 @@ export async function startServer(capabilities = {}, workspaceFolders = null) {
     if (done) { waiting.delete(key); done(p.diagnostics.length); }
   });
   connection.onRequest(() => null); // registrations, configuration: nothing to answer
+  // When the first bytes after a mark arrive: the server's answer begins (its work is done, the
+  // rest is the transfer and the client's decoding).
+  let armed = false, firstByte;
+  server.stdout.on('data', () => { if (armed) { armed = false; firstByte = process.hrtime.bigint(); } });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid, rootUri: null, workspaceFolders, capabilities,
@@ -30,6 +34,9 @@ export async function startServer(capabilities = {}, workspaceFolders = null) {
     connection,
     /** Resolves with the number of diagnostics published for this version of `uri`. */
     diagnosticsOf: (uri, version) => new Promise(resolve => waiting.set(`${uri}@${version}`, resolve)),
+    /** From now on, note when the next bytes from the server arrive (firstByteAt). */
+    markFirstByte() { armed = true; firstByte = undefined; },
+    firstByteAt: () => firstByte,
     /** shutdown and exit, then the process goes. */
     async stop() {
       await connection.sendRequest('shutdown');
