@@ -233,7 +233,7 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     const parsed: string[] = [];
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
     const streams = session.composer.streams.stats;
-    const documents = streams.documentsParsed;
+    const documents = streams.documentsParsed, derived = streams.documentsDerived;
     const runs = { ...parseStats };
     session.set('overlays/production/privileged.yaml', session.text('overlays/production/privileged.yaml').replace('privileged: true', 'privileged: false'));
     session.composer.lint(session.docs.get(path.join(dir, 'overlays/production/privileged.yaml'))!, resolved);
@@ -241,8 +241,9 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.deepEqual(parsed, ['overlays/production/privileged.yaml']);
     // Read from the editor's parse of the new text: the renderer parses nothing itself.
     assert.deepEqual({ runs: parseStats.runs - runs.runs, fromEditor: parseStats.fromEditor - runs.fromEditor }, { runs: 0, fromEditor: 1 });
-    // Production renders the Deployment and the generated ConfigMap: only the patched Deployment is parsed again.
-    assert.equal(streams.documentsParsed - documents, 1);
+    // Production renders the Deployment and the generated ConfigMap: only the patched Deployment
+    // changed, in one value, so its parse is derived from the last one (page-edit.ts): none is parsed.
+    assert.deepEqual({ parsed: streams.documentsParsed - documents, derived: streams.documentsDerived - derived }, { parsed: 0, derived: 1 });
 
     // A comment typed in the middle of a base file: parsed again (the objects after it moved),
     // both overlays render again, and their streams read as before.

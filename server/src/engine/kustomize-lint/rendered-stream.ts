@@ -14,6 +14,7 @@ import type { WorkspaceIndex } from '../workspace';
 import { factDelta, joinDeltas, sameFactsAs } from '../workspace/fact-delta';
 import { ObjectSummary, summarizeFile } from '../workspace/summary';
 import { moveRanges } from '../workspace/summary-reuse';
+import { editedPage } from './page-edit';
 
 /** How many roots' streams are kept (each holds its rendered objects' parses). */
 const ROOT_LIMIT = 8;
@@ -67,9 +68,10 @@ export class RenderedStreams {
 
   /**
    * What the calls did (tests read it): streams linted (not reused whole), streams reused whole,
-   * and rendered documents parsed.
+   * rendered documents parsed, and rendered documents derived from their previous parse (a
+   * value changed: page-edit.ts).
    */
-  readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0 };
+  readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0, documentsDerived: 0 };
 
   /** `texts`: the rendered objects' YAML, in order (the stream is them joined by `---` lines). */
   lint(root: string, uri: string, texts: readonly string[], config: ResolvedConfig, base: WorkspaceIndex): RenderedLint {
@@ -87,9 +89,10 @@ export class RenderedStreams {
     if (prev && prev.uri === uri) for (const p of prev.pages) earlier.set(p.text, [...(earlier.get(p.text) ?? []), p]);
     const pages: Page[] = [];
     let docIndex = 0, line = 0;
-    for (const text of texts) {
+    for (const [i, text] of texts.entries()) {
       const old = earlier.get(text)?.shift();
-      const page = old ? { ...old } : this.parsePage(uri, text);
+      // A changed object is most often the one at the same place last time, with a value changed.
+      const page = old ? { ...old } : this.parsePage(uri, text, prev?.uri === uri ? prev.pages[i] : undefined);
       place(page, docIndex, line);
       pages.push(page);
       docIndex += page.parsed.documents.length;
@@ -122,9 +125,12 @@ export class RenderedStreams {
     return index;
   }
 
-  private parsePage(uri: string, text: string): Page {
-    const parsed = parseFile(text);
-    this.stats.documentsParsed += parsed.documents.length;
+  /** A page of `text`, derived from `near` (the page last at its place) when only values differ, else parsed. */
+  private parsePage(uri: string, text: string, near?: Page): Page {
+    const derived = near && editedPage(near.parsed, text);
+    const parsed = derived ?? parseFile(text);
+    if (derived) this.stats.documentsDerived += parsed.documents.length;
+    else this.stats.documentsParsed += parsed.documents.length;
     const own = summarizeFile(uri, parsed);
     return { text, parsed, own, docIndex: 0, line: 0, placed: own, result: undefined };
   }
