@@ -41,11 +41,23 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
   }
   fixNameReferences(res, state.config.nameReference);
   resolveVars(res, state.vars, state.config.varReference);
-  res = res.filter((r) => str(getPath(r.view, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
+  res = res.filter((r) => !isLocalConfig(r));
   if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
   return { resources: res, root };
+}
+
+/** Whether a shared tree (which never changes: resource.ts) is local config, kept by it. */
+const localConfig = new WeakMap<KMap, boolean>();
+
+/** Marked as local configuration (`config.kubernetes.io/local-config: "true"`): not part of the output. */
+function isLocalConfig(r: Resource): boolean {
+  const kept = r.shared ? localConfig.get(r.view) : undefined;
+  if (kept !== undefined) return kept;
+  const local = str(getPath(r.view, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) === 'true';
+  if (r.shared) localConfig.set(r.view, local);
+  return local;
 }
 
 function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Resource[] {
