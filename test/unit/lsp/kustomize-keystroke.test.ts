@@ -13,6 +13,7 @@ import {
 import { KustomizeComposer } from '@kube-harden/server/out/lsp/composed/kustomize';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
 import { parseStats } from '@kube-harden/server/out/engine/render/kustomize/parse';
+import { sortStats } from '@kube-harden/server/out/engine/render/kustomize/sort';
 import { removeTempTrees, tempTree } from '../../helpers/cli';
 import { TREE, webPatch } from '../kustomize-lint/tree';
 
@@ -332,6 +333,64 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     ]);
     assert.ok(changes >= 9, `${changes} edits changed the findings`);
     assert.ok(count(last) > 0);
+  });
+
+  it('gives the findings from scratch while values are typed character by character (rendered objects derived, not parsed)', () => {
+    // Each step a keystroke: the rendered objects it changes differ from their last text in one
+    // value, so their parses are derived (page-edit.ts); a step that takes a value to other lines,
+    // renames an object or changes a key is parsed as a whole. Either way: the findings from scratch.
+    const type = (from: string, to: string) => (t: string) => { assert.ok(t.includes(from), from); return t.replace(from, to); };
+    const { changes, last } = assertEditsMatchScratch(tempTree(PATCHED), PATCHED, [
+      // A setting typed into the strategic merge patch: false, then the value typed over.
+      ['overlays/prod/patch.yaml', t => `${t}            runAsUser: 1\n`],
+      ['overlays/prod/patch.yaml', type('runAsUser: 1\n', 'runAsUser: 10\n')],
+      ['overlays/prod/patch.yaml', type('runAsUser: 10\n', 'runAsUser: 100\n')],
+      ['overlays/prod/patch.yaml', type('runAsUser: 100\n', 'runAsUser: 0\n')],
+      ['overlays/prod/patch.yaml', type('privileged: true', 'privileged: tru')],
+      ['overlays/prod/patch.yaml', type('privileged: tru', 'privileged: "true"')],
+      ['overlays/prod/patch.yaml', type('privileged: "true"', 'privileged: false')],
+      // The var's source typed in: the Deployment's env value changes with it (a number, a string, a quoted one).
+      ['base/service.yaml', type('port: 8080', 'port: 808')],
+      ['base/service.yaml', type('port: 808', 'port: 80')],
+      ['base/service.yaml', type('port: 80', "port: '80'")],
+      ['base/service.yaml', type("port: '80'", 'port: 8080')],
+      // A base value typed in: the image, to a tag the rules judge, and one that needs quotes.
+      ['base/deployment.yaml', type('image: nginx:1.25', 'image: nginx:1.2')],
+      ['base/deployment.yaml', type('image: nginx:1.2', 'image: nginx:')],
+      ['base/deployment.yaml', type('image: nginx:', 'image: nginx')],
+      ['base/deployment.yaml', type('image: nginx', 'image: "nginx: latest"')],
+      ['base/deployment.yaml', type('image: "nginx: latest"', 'image: nginx:1.25')],
+      // The ConfigMap's credential typed longer, into a text the printer folds over lines, and back.
+      ['base/service.yaml', type('password: hunter22secret', 'password: hunter22secretX')],
+      ['overlays/prod/delete.yaml', type('$patch: delete\n', 'data:\n  mode: fast\n')],
+      ['base/service.yaml', type('password: hunter22secretX', `password: ${'a long secret phrase '.repeat(5).trim()}`)],
+      ['base/service.yaml', type(`password: ${'a long secret phrase '.repeat(5).trim()}`, 'password: hunter22secret')],
+      // A key typed (a different setting), and the Deployment renamed by a keystroke in its name.
+      ['overlays/prod/patch.yaml', type('runAsUser: 0', 'runAsGroup: 0')],
+      ['base/deployment.yaml', type('  name: web\nspec:', '  name: webx\nspec:')],
+      ['overlays/prod/patch.yaml', type('  name: web\n', '  name: webx\n')],
+      ['overlays/prod/kustomization.yaml', type('      name: web\n', '      name: webx\n')],
+    ]);
+    assert.ok(changes >= 12, `${changes} edits changed the findings`);
+    assert.ok(count(last) > 0);
+  });
+
+  it('derives the rendered object a value typed into a patch changes, parses none, and sorts nothing', () => {
+    const { dir, session } = opened(SHARED);
+    const streams = session.composer.streams.stats;
+    const rel = 'overlays/canary/patch.yaml';
+    const keystroke = (change: (t: string) => string) => {
+      const before = { parsed: streams.documentsParsed, derived: streams.documentsDerived, sorted: sortStats.sorted, reused: sortStats.reused };
+      session.set(rel, change(session.text(rel)));
+      session.composer.lint(session.docs.get(path.join(dir, rel))!, resolved);
+      return { parsed: streams.documentsParsed - before.parsed, derived: streams.documentsDerived - before.derived, sorted: sortStats.sorted - before.sorted, reused: sortStats.reused - before.reused };
+    };
+    // The canary renders again (one root): its Deployment changed in one value.
+    assert.deepEqual(keystroke(t => `${t}            runAsUser: 1\n`), { parsed: 1, derived: 0, sorted: 0, reused: 1 });
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: 1\n', 'runAsUser: 10\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1 });
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: 10\n', 'runAsUser: "10"\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1 });
+    // A key typed: the Deployment's lines change otherwise, parsed.
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: "10"', 'runAsGroup: "10"')), { parsed: 1, derived: 0, sorted: 0, reused: 1 });
   });
 
   it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {

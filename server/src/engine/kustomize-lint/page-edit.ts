@@ -13,7 +13,7 @@
 // continue the old one, so it cannot continue a new one-line value either (a quoted value is
 // closed on its line; a plain one continues only onto a line indented more, which the old one
 // would have taken). Anything else is parsed as a whole (undefined here).
-import { Document, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { K8sObject, PARSE_OPTIONS, ParsedFile } from '../model/parse';
 import { LineIndex } from '../model/text';
 import { commonEnds } from '../util/common-ends';
@@ -50,7 +50,8 @@ export function editedPage(before: ParsedFile, text: string): ParsedFile | undef
   // A value's trailing range (its line break) moves with every edit up to its own.
   const move = mover(edits);
   for (const e of edits) e.value.range![2] = move(e.old.range![2]);
-  const moved = movedTree(root, edits) as typeof root;
+  const moved = movedTree(root, edits) as typeof root | undefined;
+  if (!moved) return undefined;
   const copy = documentWith(doc as Document.Parsed, moved, edits);
   // The fields that name the object are not among the values changed (valueEndingAt): the same.
   const objects: K8sObject[] = parsed.objects.map(o => ({ ...o, node: moved, doc: copy }));
@@ -160,20 +161,31 @@ function mover(edits: readonly ValueEdit[]): (offset: number) => number {
   };
 }
 
-/** The symbol `yaml` marks its nodes' kind with (not exported): a copy must carry it. */
-const NODE_TYPE = Object.getOwnPropertySymbols(new Scalar(null))[0];
-
-/** A shallow copy of a node or pair, of its class and kind. */
-function shallowCopy<T extends object>(node: T): T {
-  return Object.assign(Object.create(Object.getPrototypeOf(node), { [NODE_TYPE]: { value: (node as Record<symbol, unknown>)[NODE_TYPE] } }), node);
+/**
+ * A shallow copy of a node or pair made by its own constructor, its fields set in the order the
+ * composer set them: the copy has the shape of a parsed node (an object made otherwise, say by
+ * Object.create with descriptors, would be slower for every rule that reads it). Undefined for
+ * a class the composer does not make for a document without tags.
+ */
+function shallowCopy(node: object): (Node & { items?: unknown[] }) | Pair | undefined {
+  switch (Object.getPrototypeOf(node)) {
+    case Scalar.prototype: return Object.assign(new Scalar((node as Scalar).value), node);
+    case YAMLMap.prototype: return Object.assign(new YAMLMap((node as YAMLMap).schema), node);
+    case YAMLSeq.prototype: return Object.assign(new YAMLSeq((node as YAMLSeq).schema), node);
+    case Pair.prototype: return Object.assign(new Pair((node as Pair).key), node);
+    default: return undefined;
+  }
 }
+
+/** A node of a class shallowCopy does not copy: the tree is parsed instead. */
+class Uncopyable extends Error {}
 
 /**
  * The tree with each changed value replaced and every range after the first one moved. A node
  * that ends before the first changed value is the previous parse's own (nothing reads a parse's
- * nodes to change them); the others are copies.
+ * nodes to change them); the others are copies. Undefined when a node cannot be copied.
  */
-function movedTree(root: Node, edits: readonly ValueEdit[]): Node {
+function movedTree(root: Node, edits: readonly ValueEdit[]): Node | undefined {
   const move = mover(edits);
   const replaced = new Map(edits.map(e => [e.old, e.value]));
   const first = edits[0].old.range![0];
@@ -185,21 +197,25 @@ function movedTree(root: Node, edits: readonly ValueEdit[]): Node {
     if (isPair(node)) {
       const key = copy(node.key), v = copy(node.value);
       if (key === node.key && v === node.value) return node;
-      const pair = shallowCopy(node);
+      const pair = shallowCopy(node) as Pair | undefined;
+      if (!pair) throw new Uncopyable();
       pair.key = key;
       pair.value = v;
       return pair;
     }
     if (!n.range || n.range[2] <= first) return node;
-    const moved = shallowCopy(n) as Node & { items?: unknown[] };
+    const moved = shallowCopy(n) as (Node & { items?: unknown[] }) | undefined;
+    if (!moved) throw new Uncopyable();
     moved.range = [move(n.range[0]), move(n.range[1]), move(n.range[2])];
-    if (isMap(n) || isSeq(n)) {
-      Object.defineProperty(moved, 'schema', { value: n.schema, configurable: true, enumerable: false, writable: true });
-      moved.items = (n.items as unknown[]).map(copy);
-    }
+    if (isMap(n) || isSeq(n)) moved.items = (n.items as unknown[]).map(copy);
     return moved;
   };
-  return copy(root) as Node;
+  try {
+    return copy(root) as Node;
+  } catch (e) {
+    if (e instanceof Uncopyable) return undefined;
+    throw e;
+  }
 }
 
 /** A copy of the parsed document `doc` holding `contents`, its range moved by the edits. */
