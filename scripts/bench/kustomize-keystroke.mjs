@@ -7,7 +7,8 @@
 // written. Two edits: a character typed into a trailing comment, and one typed into a value in
 // the middle of the file (each taken back on the next sample).
 // Per keystroke it also counts the sub-kustomization builds made and taken as kept (a base is
-// built once for its overlays) and the shared objects copied because a transformer wrote them.
+// built once for its overlays), the shared objects copied because a transformer wrote them, and
+// the rendered objects parsed again or derived from their last parse (a value changed).
 // Workspaces: the largest root of the krusty fixtures (test/fixtures/kustomize), and the real
 // manifests of test/fixtures/real under a base and three overlays with patches (none of those
 // fixtures is a kustomization of its own).
@@ -166,7 +167,7 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment', last =
   if (findings === undefined) throw new Error(`${edited}: no root reaches it`);
   const composed = [], parse = [], written = [];
   // What the keystrokes did (measured samples only): kept builds made and taken, shared objects copied.
-  const work = { built: 0, reused: 0, copies: 0 };
+  const work = { built: 0, reused: 0, copies: 0, parsed: 0, derived: 0 };
   for (let i = 0; i < samples + 2; i++) {
     const text = textOf(i);
     doc = TextDocument.create(uri, 'yaml', doc.version + 1, text);
@@ -174,7 +175,8 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment', last =
     collect();
     // The editor's own parse of the new version (the ParseCache's, incremental): not the composer's work.
     cache.get(doc);
-    const before = { built: kustomizeBuildStats.built, reused: kustomizeBuildStats.reused, copies: kustomizeSharedTreeCopies.count };
+    const pages = composer.streams.stats;
+    const before = { built: kustomizeBuildStats.built, reused: kustomizeBuildStats.reused, copies: kustomizeSharedTreeCopies.count, parsed: pages.documentsParsed, derived: pages.documentsDerived };
     if (profiler && i === 2) profiler.post('Profiler.start');
     let t = process.hrtime.bigint();
     keystroke(composer, doc);
@@ -184,6 +186,8 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment', last =
       work.built += kustomizeBuildStats.built - before.built;
       work.reused += kustomizeBuildStats.reused - before.reused;
       work.copies += kustomizeSharedTreeCopies.count - before.copies;
+      work.parsed += pages.documentsParsed - before.parsed;
+      work.derived += pages.documentsDerived - before.derived;
     }
     t = process.hrtime.bigint();
     parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, lineCounter: new LineCounter() });
@@ -217,7 +221,7 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment', last =
   console.log(`  keystroke / re-parse                       p50 ${ratio(50)}     p95 ${ratio(95)}`);
   console.log(`  lint of the edited file as written         p50 ${f(written, 50)} ms  p95 ${f(written, 95)} ms`);
   const per = n => (n / samples).toFixed(1);
-  console.log(`  per keystroke: ${per(work.built)} kept builds made, ${per(work.reused)} taken, ${per(work.copies)} shared objects copied`);
+  console.log(`  per keystroke: ${per(work.built)} kept builds made, ${per(work.reused)} taken, ${per(work.copies)} shared objects copied; rendered objects ${per(work.parsed)} parsed, ${per(work.derived)} derived from their last parse`);
   console.log(`  composer on a file no root reaches         p50 ${f(unreached, 50)} ms  p95 ${f(unreached, 95)} ms`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
