@@ -20,7 +20,7 @@ import { defaultTransformerConfig, mergeConfigurations } from './transformer-con
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
-import { buildFolder, FolderBuildState, TrackingSource } from './build-memo';
+import { buildFolder, FolderBuildState, ownConfig, TrackingSource } from './build-memo';
 import { keepsTransformsPerObject, transformEach } from './object-transforms';
 
 export type BuildState = FolderBuildState;
@@ -74,9 +74,11 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
         try { res = addResource(state, k, entry.value, entry.node, res, taken); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
       }
     }
-    mergeConfigurations(state.fs, k, state.config);
-    mergeCrds(state.fs, k, state.config);
-    if (get(k.node, 'configurations') !== undefined || get(k.node, 'crds') !== undefined) state.configKey = undefined;
+    if (get(k.node, 'configurations') !== undefined || get(k.node, 'crds') !== undefined) {
+      mergeConfigurations(state.fs, k, ownConfig(state));
+      mergeCrds(state.fs, k, state.config);
+      state.configKey = undefined;
+    }
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);
