@@ -380,17 +380,23 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     const streams = session.composer.streams.stats;
     const rel = 'overlays/canary/patch.yaml';
     const keystroke = (change: (t: string) => string) => {
-      const before = { parsed: streams.documentsParsed, derived: streams.documentsDerived, sorted: sortStats.sorted, reused: sortStats.reused };
+      const before = { parsed: streams.documentsParsed, derived: streams.documentsDerived, sorted: sortStats.sorted, reused: sortStats.reused, models: streams.modelsReused };
       session.set(rel, change(session.text(rel)));
       session.composer.lint(session.docs.get(path.join(dir, rel))!, resolved);
-      return { parsed: streams.documentsParsed - before.parsed, derived: streams.documentsDerived - before.derived, sorted: sortStats.sorted - before.sorted, reused: sortStats.reused - before.reused };
+      return {
+        parsed: streams.documentsParsed - before.parsed, derived: streams.documentsDerived - before.derived,
+        sorted: sortStats.sorted - before.sorted, reused: sortStats.reused - before.reused, models: streams.modelsReused - before.models,
+      };
     };
     // The canary renders again (one root): its Deployment changed in one value.
-    assert.deepEqual(keystroke(t => `${t}            runAsUser: 1\n`), { parsed: 1, derived: 0, sorted: 0, reused: 1 });
-    assert.deepEqual(keystroke(t => t.replace('runAsUser: 1\n', 'runAsUser: 10\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1 });
-    assert.deepEqual(keystroke(t => t.replace('runAsUser: 10\n', 'runAsUser: "10"\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1 });
+    // The model the stream was linted in is the same too (no summary holds runAsUser): used again.
+    assert.deepEqual(keystroke(t => `${t}            runAsUser: 1\n`), { parsed: 1, derived: 0, sorted: 0, reused: 1, models: 1 });
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: 1\n', 'runAsUser: 10\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1, models: 1 });
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: 10\n', 'runAsUser: "10"\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1, models: 1 });
     // A key typed: the Deployment's lines change otherwise, parsed.
-    assert.deepEqual(keystroke(t => t.replace('runAsUser: "10"', 'runAsGroup: "10"')), { parsed: 1, derived: 0, sorted: 0, reused: 1 });
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: "10"', 'runAsGroup: "10"')), { parsed: 1, derived: 0, sorted: 0, reused: 1, models: 1 });
+    // A value the model holds (the pod's privileged setting is a fact): derived, in a new model.
+    assert.deepEqual(keystroke(t => t.replace('privileged: true', 'privileged: false')), { parsed: 0, derived: 1, sorted: 0, reused: 1, models: 0 });
   });
 
   it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {

@@ -50,6 +50,8 @@ interface Stream {
   baseObjects: readonly ObjectSummary[];
   pages: Page[];
   summaries: ObjectSummary[];
+  /** The model the pages were linted in: the base with the stream's objects. */
+  workspace: WorkspaceIndex;
   lint: RenderedLint;
 }
 
@@ -69,9 +71,9 @@ export class RenderedStreams {
   /**
    * What the calls did (tests read it): streams linted (not reused whole), streams reused whole,
    * rendered documents parsed, and rendered documents derived from their previous parse (a
-   * value changed: page-edit.ts).
+   * value changed: page-edit.ts), and models of a stream's lint used again.
    */
-  readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0, documentsDerived: 0 };
+  readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0, documentsDerived: 0, modelsReused: 0 };
 
   /** `texts`: the rendered objects' YAML, in order (the stream is them joined by `---` lines). */
   lint(root: string, uri: string, texts: readonly string[], config: ResolvedConfig, base: WorkspaceIndex): RenderedLint {
@@ -98,19 +100,26 @@ export class RenderedStreams {
       docIndex += page.parsed.documents.length;
       line += page.parsed.lines.lineCount;
     }
-    const summaries = pages.flatMap(p => p.placed);
+    let summaries = pages.flatMap(p => p.placed);
     // What changed in the model the stream is judged against: in the rest of the workspace (the
     // file being typed in is often part of it: a patch) and among the rendered objects themselves.
     const changed: FactChange = comparable ? joinDeltas(factDelta(prev!.baseObjects, baseObjects), factDelta(prev!.summaries, summaries)) : 'any';
-    const workspace = base.withFile(uri, summaries);
+    // The very model of the last lint (the same objects, facts and places: a value typed that no
+    // summary holds) is used again, and with it every table rules derived from it (perModel).
+    const same = comparable && prev!.config === config && sameObjects(prev!.baseObjects, baseObjects) && takeSummaries(pages, prev!.summaries);
+    if (same) summaries = prev!.summaries;
+    const workspace = same ? prev!.workspace : base.withFile(uri, summaries);
+    if (same) this.stats.modelsReused++;
+    // No fact changed (a value no rule reads of other objects): every kept page keeps its findings, unasked.
+    const unchanged = changed !== 'any' && changed.length === 0;
     for (const page of pages) {
       // A page kept from the last lint keeps its findings unless its rules read a changed fact.
-      const reusable = page.result !== undefined && comparable && prev!.config === config && !lintSees(page.result, changed, config);
+      const reusable = page.result !== undefined && comparable && prev!.config === config && (unchanged || !lintSees(page.result, changed, config));
       // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
       if (!reusable) page.result = lintParsed(page.parsed, config, { uri, workspace, summaries: page.placed, fixes: false });
     }
     const lint: RenderedLint = { pages: pages.map(p => ({ text: p.text, parsed: p.parsed, result: p.result! })) };
-    this.touch(root, { uri, texts, config, base, baseObjects, pages, summaries, lint });
+    this.touch(root, { uri, texts, config, base, baseObjects, pages, summaries, workspace, lint });
     return lint;
   }
 
@@ -153,6 +162,33 @@ function place(page: Page, docIndex: number, line: number): void {
     sameFactsAs(moved, s);
     return moved;
   });
+}
+
+const sameObjects = (a: readonly ObjectSummary[], b: readonly ObjectSummary[]) => a === b || (a.length === b.length && a.every((s, i) => s === b[i]));
+
+/**
+ * True when the pages' summaries are `old`, object for object or written the same (positions
+ * included): then the pages take the old objects, so the model of the last lint holds them.
+ */
+function takeSummaries(pages: Page[], old: readonly ObjectSummary[]): boolean {
+  let n = 0;
+  const differing: Page[] = [];
+  for (const page of pages) {
+    const at = n;
+    n += page.placed.length;
+    if (n > old.length) return false;
+    if (page.placed.some((s, j) => s !== old[at + j])) {
+      if (page.placed.some((s, j) => JSON.stringify(s) !== JSON.stringify(old[at + j]))) return false;
+      differing.push(page);
+    }
+  }
+  if (n !== old.length) return false;
+  n = 0;
+  for (const page of pages) {
+    if (differing.includes(page)) page.placed = old.slice(n, n + page.placed.length);
+    n += page.placed.length;
+  }
+  return true;
 }
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {
