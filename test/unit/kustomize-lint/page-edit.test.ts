@@ -197,6 +197,27 @@ describe('kustomize-lint: a rendered object parsed from its previous parse', () 
     assert.deepEqual(host(derived), host(before)!.map(x => x + 1));
   });
 
+  it('reads a value alone as the whole document would: YAML 1.1 and go-yaml scalars, quotes and escapes', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - image: nginx\n    name: c\n  priority: 1\n';
+    const before = parseFile(text);
+    const values = ['0o17', '0O17', '0x1F', '0b101', '1_000', '-0', '+12', '1:20', '1.5', '.5', '1e3', '.inf', '-.Inf', '.NaN', 'yes', 'No', 'on', 'OFF', 'y', 'n',
+      '~', 'null', 'NULL', 'true', 'False', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '"a\\tb\\u00e9"', '"\\x41"', "'it''s'", "''", '""', 'a:b', 'a,b', '[x', '-x', '?x', ':x', 'x:'];
+    for (const value of values) {
+      const next = text.replace('image: nginx', `image: ${value}`);
+      const expected = parseFile(next);
+      const derived = editedPage(before, next);
+      if (expected.documents[0].hasErrors || !isScalar((expected.documents[0].doc.contents as import('yaml').YAMLMap).getIn(['spec', 'containers', 0, 'image'], true))) {
+        assert.equal(derived, undefined, `${value}: not a scalar value, parsed`);
+        continue;
+      }
+      assert.ok(derived, `${value}: derived`);
+      assertSameParse(derived, expected, value);
+      // Typed where the value was a number.
+      const other = text.replace('priority: 1', `priority: ${value}`);
+      assertSameParse(editedPage(before, other)!, parseFile(other), `priority: ${value}`);
+    }
+  });
+
   it('parses again what is not a value changed on its line', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  containers:\n  - image: nginx\n    name: c\n';
     const before = parseFile(text);

@@ -13,8 +13,8 @@
 // continue the old one, so it cannot continue a new one-line value either (a quoted value is
 // closed on its line; a plain one continues only onto a line indented more, which the old one
 // would have taken). Anything else is parsed as a whole (undefined here).
-import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { K8sObject, PARSE_OPTIONS, ParsedFile } from '../model/parse';
+import { CST, Document, isMap, isPair, isScalar, isSeq, Node, Pair, Parser, Scalar, ScalarTag, Schema, YAMLMap, YAMLSeq } from 'yaml';
+import { K8sObject, ParsedFile } from '../model/parse';
 import { LineIndex } from '../model/text';
 import { commonEnds } from '../util/common-ends';
 
@@ -25,6 +25,9 @@ const MAX_CHANGED_LINES = 16;
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 const FLOW_TYPES = new Set<string | undefined>([Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE]);
+const FLOW_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar']);
+/** Where a schema keeps its string tag (`yaml` names its symbols in the global registry). */
+const SCALAR_TAG = Symbol.for('yaml.scalar');
 
 /** A changed value: the old scalar, where it ends, and its new parse (at its new place). */
 interface ValueEdit {
@@ -45,7 +48,7 @@ export function editedPage(before: ParsedFile, text: string): ParsedFile | undef
   if (!isMap(root) || parsed.objects.some(o => o.node !== root) || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   if (text.includes('\r') || before.text.includes('\r')) return undefined;
   const ends = commonEnds(before.text, text);
-  const edits = valueEdits(root, before.text, text, ends);
+  const edits = valueEdits(doc as Document.Parsed, before.text, text, ends);
   if (!edits) return undefined;
   // A value's trailing range (its line break) moves with every edit up to its own.
   const move = mover(edits);
@@ -59,7 +62,7 @@ export function editedPage(before: ParsedFile, text: string): ParsedFile | undef
 }
 
 /** The values that changed, in text order, or undefined when the texts differ otherwise. */
-function valueEdits(root: Node, oldText: string, newText: string, { prefix, suffix }: { prefix: number; suffix: number }): ValueEdit[] | undefined {
+function valueEdits(doc: Document.Parsed, oldText: string, newText: string, { prefix, suffix }: { prefix: number; suffix: number }): ValueEdit[] | undefined {
   if (prefix === oldText.length && prefix === newText.length) return undefined;
   // The whole lines the differing span lies in, in both texts (the same lines before and after).
   const from = prefix === 0 ? 0 : oldText.lastIndexOf('\n', prefix - 1) + 1;
@@ -75,7 +78,7 @@ function valueEdits(root: Node, oldText: string, newText: string, { prefix, suff
     const was = oldLines[i], now = newLines[i];
     if (was !== now) {
       if (edits.length === MAX_CHANGED_LINES) return undefined;
-      const edit = valueEdit(root, was, now, oldAt, oldAt + delta);
+      const edit = valueEdit(doc, was, now, oldAt, oldAt + delta);
       if (!edit) return undefined;
       edits.push(edit);
       delta += edit.delta;
@@ -91,14 +94,14 @@ function lineEnd(text: string, at: number): number {
 }
 
 /** The old line `was` (at old offset `oldAt`) holds a value that `now` (at `newAt`) changes, and nothing else. */
-function valueEdit(root: Node, was: string, now: string, oldAt: number, newAt: number): ValueEdit | undefined {
+function valueEdit(doc: Document.Parsed, was: string, now: string, oldAt: number, newAt: number): ValueEdit | undefined {
   if (was.length === 0 || UNSAFE.test(was) || UNSAFE.test(now) || /^(---|\.\.\.|%)/.test(now)) return undefined;
-  const old = valueEndingAt(root, oldAt + was.length);
+  const old = valueEndingAt(doc.contents as Node, oldAt + was.length);
   if (!old || old.range![0] < oldAt || !FLOW_TYPES.has(old.type) || old.tag || old.anchor || old.comment) return undefined;
   const lead = old.range![0] - oldAt;
   if (now.length <= lead || now.slice(0, lead) !== was.slice(0, lead)) return undefined;
   const source = now.slice(lead);
-  const value = aloneScalar(source);
+  const value = aloneScalar(source, doc);
   if (!value) return undefined;
   const start = newAt + lead;
   const delta = now.length - was.length;
@@ -139,17 +142,36 @@ function metadataIdentity(metadata: unknown, holds: (n: unknown) => boolean): bo
   return !pair || !isScalar(pair.key) || pair.key.value === 'name' || pair.key.value === 'namespace';
 }
 
-/** `source` as a document of its own: one flow scalar spanning it all, with nothing beside it; else undefined. */
-function aloneScalar(source: string): Scalar | undefined {
-  let docs: ReturnType<typeof parseAllDocuments>;
-  try { docs = parseAllDocuments(source, PARSE_OPTIONS); } catch { return undefined; }
-  if (!Array.isArray(docs) || docs.length !== 1) return undefined;
-  const [doc] = docs;
-  const value = doc.contents;
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || doc.commentBefore || doc.comment || doc.directives?.docStart) return undefined;
-  if (!isScalar(value) || !FLOW_TYPES.has(value.type) || value.tag || value.anchor || value.comment || value.commentBefore || value.spaceBefore) return undefined;
-  if (!value.range || value.range[0] !== 0 || value.range[1] !== source.length) return undefined;
-  return value;
+/**
+ * `source` read alone as the composer reads a document of one flow scalar: its tokens (the
+ * parser's, no document built), its value resolved with the tag the document's schema gives it,
+ * undefined when it is anything else (a tag, an anchor, a comment, a collection, an error).
+ */
+function aloneScalar(source: string, doc: Document.Parsed): Scalar | undefined {
+  const schema = doc.schema as Schema & { [k: symbol]: unknown };
+  if (schema.compat) return undefined;
+  const tokens = [...new Parser().parse(source)];
+  const only = tokens[0];
+  if (tokens.length !== 1 || only.type !== 'document' || only.start.length > 0 || only.end?.length) return undefined;
+  const token = only.value;
+  if (!token || !FLOW_TOKENS.has(token.type) || !('source' in token) || token.offset !== 0 || token.source.length !== source.length || ('end' in token && token.end?.length)) return undefined;
+  let failed = false;
+  const fail = () => { failed = true; };
+  const read = CST.resolveAsScalar(token as CST.FlowScalar, true, fail);
+  if (failed || !read || read.comment || read.range[0] !== 0 || read.range[1] !== source.length) return undefined;
+  // As composeScalar: a plain scalar takes the first default tag whose test matches, else (and
+  // a quoted one always) the schema's string tag.
+  const string = schema[SCALAR_TAG] as ScalarTag;
+  const tag = read.type === Scalar.PLAIN ? (schema.tags as ScalarTag[]).find(t => t.default === true && t.test?.test(read.value)) ?? string : string;
+  let resolved: unknown;
+  try { resolved = tag.resolve(read.value, fail, doc.options); } catch { return undefined; }
+  if (failed) return undefined;
+  const scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
+  scalar.range = [0, read.range[1], read.range[2]];
+  scalar.source = read.value;
+  if (read.type) scalar.type = read.type;
+  if (tag.format) scalar.format = tag.format;
+  return scalar;
 }
 
 /** Where an old offset is in the new text (offsets inside a changed value are never asked). */
