@@ -176,6 +176,13 @@ const PATCHED: Record<string, string> = {
   'overlays/prod/delete.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n$patch: delete\n',
 };
 
+/** A binding of the default namespace's default ServiceAccount (the pods' own) to cluster-admin. */
+const CLUSTER_ADMIN = [
+  'apiVersion: rbac.authorization.k8s.io/v1', 'kind: ClusterRoleBinding', 'metadata:', '  name: everyone-admin', 'subjects:',
+  '  - kind: ServiceAccount', '    name: default', '    namespace: default', 'roleRef:', '  apiGroup: rbac.authorization.k8s.io',
+  '  kind: ClusterRole', '  name: cluster-admin', '',
+].join('\n');
+
 /** A session over a new tree of these files, every file linted once. */
 function opened(files: Record<string, string>): { dir: string; session: Session } {
   const dir = tempTree(files);
@@ -370,6 +377,13 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
       ['base/deployment.yaml', type('  name: web\nspec:', '  name: webx\nspec:')],
       ['overlays/prod/patch.yaml', type('  name: web\n', '  name: webx\n')],
       ['overlays/prod/kustomization.yaml', type('      name: web\n', '      name: webx\n')],
+      // A file no root reaches grants the pods' account cluster-admin, then less: part of the
+      // model the rendered objects are judged in (never the last keystroke's model again).
+      ['other/rbac.yaml', () => CLUSTER_ADMIN],
+      ['overlays/prod/patch.yaml', type('runAsGroup: 0', 'runAsGroup: 1')],
+      ['other/rbac.yaml', type('name: cluster-admin', 'name: view')],
+      ['overlays/prod/patch.yaml', type('runAsGroup: 1', 'runAsGroup: 2')],
+      ['other/rbac.yaml', type('name: view', 'name: cluster-admin')],
     ]);
     assert.ok(changes >= 12, `${changes} edits changed the findings`);
     assert.ok(count(last) > 0);
@@ -397,6 +411,17 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.deepEqual(keystroke(t => t.replace('runAsUser: "10"', 'runAsGroup: "10"')), { parsed: 1, derived: 0, sorted: 0, reused: 1, models: 1 });
     // A value the model holds (the pod's privileged setting is a fact): derived, in a new model.
     assert.deepEqual(keystroke(t => t.replace('privileged: true', 'privileged: false')), { parsed: 0, derived: 1, sorted: 0, reused: 1, models: 0 });
+    // The workspace without the files the roots cover is the same model keystroke after
+    // keystroke, until a file outside them changes.
+    const kept = () => session.composer.stats.modelsKept;
+    let before = kept();
+    keystroke(t => t.replace('runAsGroup: "10"', 'runAsGroup: "11"'));
+    assert.equal(kept() - before, 1);
+    session.set('other/rbac.yaml', CLUSTER_ADMIN);
+    before = kept();
+    const first = keystroke(t => t.replace('runAsGroup: "11"', 'runAsGroup: "12"'));
+    assert.equal(kept() - before, 0, 'a file outside the roots changed: a new model');
+    assert.equal(first.models, 0, 'and the stream is linted in it');
   });
 
   it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {
