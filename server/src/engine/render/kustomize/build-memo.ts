@@ -13,7 +13,7 @@ import { FileSource } from './file-source';
 import { keptRead, Read, readsHold } from './reads';
 import { RenderNote } from './notes';
 import { Resource } from './resource';
-import { TransformerConfig } from './transformer-config';
+import { defaultTransformerConfig, TransformerConfig } from './transformer-config';
 import { BoundVar } from './vars';
 
 /** Kept builds (the last one of each folder and load restriction); the oldest go first. */
@@ -115,6 +115,29 @@ function handOut(state: FolderBuildState, entry: KeptBuild): Resource[] {
   state.configKey = entry.configAfterKey;
   state.visited.push(...entry.visited);
   return resources;
+}
+
+/** Kustomize's default transformer configuration, made once, frozen, with its key (its JSON). */
+let defaults: { config: TransformerConfig; key: string } | undefined;
+
+/**
+ * The default configuration every build starts from, shared (a build that merges into it copies
+ * it first, ownConfig): making it and writing its key cost more than many a keystroke's render.
+ */
+export function sharedDefaultConfig(): { config: TransformerConfig; key: string } {
+  if (!defaults) {
+    const config = deepFreeze(defaultTransformerConfig());
+    defaults = { config, key: JSON.stringify(config) };
+  }
+  return defaults;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The build's transformer configuration, to change: copied first when a kept build holds it. */

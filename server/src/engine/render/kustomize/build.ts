@@ -16,11 +16,11 @@ import { sortResources } from './sort';
 import { declareVars, resolveVars } from './vars';
 import { mergeCrds } from './crds';
 import { addOriginAnnotations } from './origin-annotations';
-import { defaultTransformerConfig, mergeConfigurations } from './transformer-config';
+import { mergeConfigurations } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
-import { buildFolder, FolderBuildState, ownConfig, TrackingSource } from './build-memo';
+import { buildFolder, FolderBuildState, ownConfig, sharedDefaultConfig, TrackingSource } from './build-memo';
 import { keepsTransformsPerObject, transformEach } from './object-transforms';
 
 export type BuildState = FolderBuildState;
@@ -28,7 +28,11 @@ export type BuildState = FolderBuildState;
 export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
 
 export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
-  const state: BuildState = { fs: new TrackingSource(fs), notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig(), visited: [] };
+  const defaults = sharedDefaultConfig();
+  const state: BuildState = {
+    fs: new TrackingSource(fs), notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [],
+    config: defaults.config, configKey: defaults.key, configShared: true, visited: [],
+  };
   const root = loadKustomization(fs, dir, options.restrictToRoot);
   let res = accumulate(state, root, []);
   for (const r of res) {
