@@ -422,6 +422,11 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     const first = keystroke(t => t.replace('runAsGroup: "11"', 'runAsGroup: "12"'));
     assert.equal(kept() - before, 0, 'a file outside the roots changed: a new model');
     assert.equal(first.models, 0, 'and the stream is linted in it');
+    // What the canary reaches (its open files re-publish after a keystroke in its patch): read
+    // once from the kept inclusions, and still all of it after these keystrokes.
+    const open = [...session.docs.values()];
+    const dependants = session.composer.dependants(session.docs.get(path.join(dir, rel))!, open).map(d => path.relative(dir, new URL(d.uri).pathname)).sort();
+    assert.deepEqual(dependants, ['base/deployment.yaml', 'base/kustomization.yaml', 'base/rbac.yaml', 'overlays/canary/kustomization.yaml', 'overlays/canary/selected.yaml']);
   });
 
   it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {

@@ -5,7 +5,7 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, InclusionRole, inclusionMap, kustomizeReadsAlike, offerKustomizeEditorParse, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
+  Finding, FindingSource, Inclusion, InclusionRole, inclusionMap, kustomizeReadsAlike, offerKustomizeEditorParse, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
@@ -46,6 +46,8 @@ export class KustomizeComposer {
   private readonly results = new WeakMap<Judgement, Map<string, { version: number; result: LintResult }>>();
   /** The files each root reached when last rendered (open ones re-publish when it changes). */
   private readonly reach = new Map<string, Set<string>>();
+  /** The inclusions each root's reach and parsed-only files were last read from. */
+  private readonly reachFrom = new Map<string, Map<string, Inclusion[]>>();
   private rootCache: { generation: number; config: ResolvedConfig; cache: NonNullable<JudgeOptions['rootCache']> } | undefined;
   private reachable: { dirs: readonly string[]; reads: RecordingSource['reads']; files: Set<string> } | undefined;
   /** The result last handed out for each file. */
@@ -129,6 +131,9 @@ export class KustomizeComposer {
     // a finding holds in all of them, and their names, are what check says of the whole repository.
     const plan = planKustomize(this.source, dirs, f => f === path, { render: (_fs, root) => this.render(root), siblings: true });
     for (const { root } of plan.renders) {
+      // The same inclusions (kept while the kustomizations read the same) and a reach not dropped by a new render: as they are.
+      if (this.reachFrom.get(root) === plan.inclusions && this.reach.has(root)) continue;
+      this.reachFrom.set(root, plan.inclusions);
       const files = new Set<string>();
       const parsed = new Set<string>();
       for (const [file, list] of plan.inclusions) {
