@@ -2,7 +2,9 @@
 // rendered objects' texts one after the other, and each is parsed and linted on its own (a
 // "page"), in the model of the whole stream, so a keystroke costs what it changed: a page whose
 // text is the same as before keeps its parse, and its lint unless what it read of the model
-// changed (fact-delta.ts); nothing scans the whole stream. The model holds the pages' objects
+// changed (fact-delta.ts); a page whose values changed derives its parse from its last one
+// (page-edit.ts); a model whose objects all read as before is the last one again, with what
+// rules derived from it; nothing parses the whole stream. The model holds the pages' objects
 // where the whole stream would put them (document index, lines), as a lint of the joined text
 // would see them.
 import type { LintResult, ResolvedConfig } from '../lint';
