@@ -72,8 +72,8 @@ export class RenderedStreams {
 
   /**
    * What the calls did (tests read it): streams linted (not reused whole), streams reused whole,
-   * rendered documents parsed, and rendered documents derived from their previous parse (a
-   * value changed: page-edit.ts), and models of a stream's lint used again.
+   * rendered documents parsed, rendered documents derived from their previous parse (a value
+   * changed: page-edit.ts), and streams linted in the model of their last lint.
    */
   readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0, documentsDerived: 0, modelsReused: 0 };
 
