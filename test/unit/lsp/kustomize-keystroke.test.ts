@@ -13,6 +13,7 @@ import {
 import { KustomizeComposer } from '@kube-harden/server/out/lsp/composed/kustomize';
 import { ParseCache } from '@kube-harden/server/out/lsp/documents';
 import { parseStats } from '@kube-harden/server/out/engine/render/kustomize/parse';
+import { sortStats } from '@kube-harden/server/out/engine/render/kustomize/sort';
 import { removeTempTrees, tempTree } from '../../helpers/cli';
 import { TREE, webPatch } from '../kustomize-lint/tree';
 
@@ -175,6 +176,13 @@ const PATCHED: Record<string, string> = {
   'overlays/prod/delete.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n$patch: delete\n',
 };
 
+/** A binding of the default namespace's default ServiceAccount (the pods' own) to cluster-admin. */
+const CLUSTER_ADMIN = [
+  'apiVersion: rbac.authorization.k8s.io/v1', 'kind: ClusterRoleBinding', 'metadata:', '  name: everyone-admin', 'subjects:',
+  '  - kind: ServiceAccount', '    name: default', '    namespace: default', 'roleRef:', '  apiGroup: rbac.authorization.k8s.io',
+  '  kind: ClusterRole', '  name: cluster-admin', '',
+].join('\n');
+
 /** A session over a new tree of these files, every file linted once. */
 function opened(files: Record<string, string>): { dir: string; session: Session } {
   const dir = tempTree(files);
@@ -233,7 +241,7 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     const parsed: string[] = [];
     observeKustomizeParses(file => parsed.push(path.relative(dir, file)));
     const streams = session.composer.streams.stats;
-    const documents = streams.documentsParsed;
+    const documents = streams.documentsParsed, derived = streams.documentsDerived;
     const runs = { ...parseStats };
     session.set('overlays/production/privileged.yaml', session.text('overlays/production/privileged.yaml').replace('privileged: true', 'privileged: false'));
     session.composer.lint(session.docs.get(path.join(dir, 'overlays/production/privileged.yaml'))!, resolved);
@@ -241,8 +249,9 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     assert.deepEqual(parsed, ['overlays/production/privileged.yaml']);
     // Read from the editor's parse of the new text: the renderer parses nothing itself.
     assert.deepEqual({ runs: parseStats.runs - runs.runs, fromEditor: parseStats.fromEditor - runs.fromEditor }, { runs: 0, fromEditor: 1 });
-    // Production renders the Deployment and the generated ConfigMap: only the patched Deployment is parsed again.
-    assert.equal(streams.documentsParsed - documents, 1);
+    // Production renders the Deployment and the generated ConfigMap: only the patched Deployment
+    // changed, in one value, so its parse is derived from the last one (page-edit.ts): none is parsed.
+    assert.deepEqual({ parsed: streams.documentsParsed - documents, derived: streams.documentsDerived - derived }, { parsed: 0, derived: 1 });
 
     // A comment typed in the middle of a base file: parsed again (the objects after it moved),
     // both overlays render again, and their streams read as before.
@@ -331,6 +340,93 @@ describe('lsp: a keystroke in a Kustomize workspace', () => {
     ]);
     assert.ok(changes >= 9, `${changes} edits changed the findings`);
     assert.ok(count(last) > 0);
+  });
+
+  it('gives the findings from scratch while values are typed character by character (rendered objects derived, not parsed)', () => {
+    // Each step a keystroke: the rendered objects it changes differ from their last text in one
+    // value, so their parses are derived (page-edit.ts); a step that takes a value to other lines,
+    // renames an object or changes a key is parsed as a whole. Either way: the findings from scratch.
+    const type = (from: string, to: string) => (t: string) => { assert.ok(t.includes(from), from); return t.replace(from, to); };
+    const { changes, last } = assertEditsMatchScratch(tempTree(PATCHED), PATCHED, [
+      // A setting typed into the strategic merge patch: false, then the value typed over.
+      ['overlays/prod/patch.yaml', t => `${t}            runAsUser: 1\n`],
+      ['overlays/prod/patch.yaml', type('runAsUser: 1\n', 'runAsUser: 10\n')],
+      ['overlays/prod/patch.yaml', type('runAsUser: 10\n', 'runAsUser: 100\n')],
+      ['overlays/prod/patch.yaml', type('runAsUser: 100\n', 'runAsUser: 0\n')],
+      ['overlays/prod/patch.yaml', type('privileged: true', 'privileged: tru')],
+      ['overlays/prod/patch.yaml', type('privileged: tru', 'privileged: "true"')],
+      ['overlays/prod/patch.yaml', type('privileged: "true"', 'privileged: false')],
+      // The var's source typed in: the Deployment's env value changes with it (a number, a string, a quoted one).
+      ['base/service.yaml', type('port: 8080', 'port: 808')],
+      ['base/service.yaml', type('port: 808', 'port: 80')],
+      ['base/service.yaml', type('port: 80', "port: '80'")],
+      ['base/service.yaml', type("port: '80'", 'port: 8080')],
+      // A base value typed in: the image, to a tag the rules judge, and one that needs quotes.
+      ['base/deployment.yaml', type('image: nginx:1.25', 'image: nginx:1.2')],
+      ['base/deployment.yaml', type('image: nginx:1.2', 'image: nginx:')],
+      ['base/deployment.yaml', type('image: nginx:', 'image: nginx')],
+      ['base/deployment.yaml', type('image: nginx', 'image: "nginx: latest"')],
+      ['base/deployment.yaml', type('image: "nginx: latest"', 'image: nginx:1.25')],
+      // The ConfigMap's credential typed longer, into a text the printer folds over lines, and back.
+      ['base/service.yaml', type('password: hunter22secret', 'password: hunter22secretX')],
+      ['overlays/prod/delete.yaml', type('$patch: delete\n', 'data:\n  mode: fast\n')],
+      ['base/service.yaml', type('password: hunter22secretX', `password: ${'a long secret phrase '.repeat(5).trim()}`)],
+      ['base/service.yaml', type(`password: ${'a long secret phrase '.repeat(5).trim()}`, 'password: hunter22secret')],
+      // A key typed (a different setting), and the Deployment renamed by a keystroke in its name.
+      ['overlays/prod/patch.yaml', type('runAsUser: 0', 'runAsGroup: 0')],
+      ['base/deployment.yaml', type('  name: web\nspec:', '  name: webx\nspec:')],
+      ['overlays/prod/patch.yaml', type('  name: web\n', '  name: webx\n')],
+      ['overlays/prod/kustomization.yaml', type('      name: web\n', '      name: webx\n')],
+      // A file no root reaches grants the pods' account cluster-admin, then less: part of the
+      // model the rendered objects are judged in (never the last keystroke's model again).
+      ['other/rbac.yaml', () => CLUSTER_ADMIN],
+      ['overlays/prod/patch.yaml', type('runAsGroup: 0', 'runAsGroup: 1')],
+      ['other/rbac.yaml', type('name: cluster-admin', 'name: view')],
+      ['overlays/prod/patch.yaml', type('runAsGroup: 1', 'runAsGroup: 2')],
+      ['other/rbac.yaml', type('name: view', 'name: cluster-admin')],
+    ]);
+    assert.ok(changes >= 12, `${changes} edits changed the findings`);
+    assert.ok(count(last) > 0);
+  });
+
+  it('derives the rendered object a value typed into a patch changes, parses none, and sorts nothing', () => {
+    const { dir, session } = opened(SHARED);
+    const streams = session.composer.streams.stats;
+    const rel = 'overlays/canary/patch.yaml';
+    const keystroke = (change: (t: string) => string) => {
+      const before = { parsed: streams.documentsParsed, derived: streams.documentsDerived, sorted: sortStats.sorted, reused: sortStats.reused, models: streams.modelsReused };
+      session.set(rel, change(session.text(rel)));
+      session.composer.lint(session.docs.get(path.join(dir, rel))!, resolved);
+      return {
+        parsed: streams.documentsParsed - before.parsed, derived: streams.documentsDerived - before.derived,
+        sorted: sortStats.sorted - before.sorted, reused: sortStats.reused - before.reused, models: streams.modelsReused - before.models,
+      };
+    };
+    // The canary renders again (one root): its Deployment changed in one value.
+    // The model the stream was linted in is the same too (no summary holds runAsUser): used again.
+    assert.deepEqual(keystroke(t => `${t}            runAsUser: 1\n`), { parsed: 1, derived: 0, sorted: 0, reused: 1, models: 1 });
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: 1\n', 'runAsUser: 10\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1, models: 1 });
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: 10\n', 'runAsUser: "10"\n')), { parsed: 0, derived: 1, sorted: 0, reused: 1, models: 1 });
+    // A key typed: the Deployment's lines change otherwise, parsed.
+    assert.deepEqual(keystroke(t => t.replace('runAsUser: "10"', 'runAsGroup: "10"')), { parsed: 1, derived: 0, sorted: 0, reused: 1, models: 1 });
+    // A value the model holds (the pod's privileged setting is a fact): derived, in a new model.
+    assert.deepEqual(keystroke(t => t.replace('privileged: true', 'privileged: false')), { parsed: 0, derived: 1, sorted: 0, reused: 1, models: 0 });
+    // The workspace without the files the roots cover is the same model keystroke after
+    // keystroke, until a file outside them changes.
+    const kept = () => session.composer.stats.modelsKept;
+    let before = kept();
+    keystroke(t => t.replace('runAsGroup: "10"', 'runAsGroup: "11"'));
+    assert.equal(kept() - before, 1);
+    session.set('other/rbac.yaml', CLUSTER_ADMIN);
+    before = kept();
+    const first = keystroke(t => t.replace('runAsGroup: "11"', 'runAsGroup: "12"'));
+    assert.equal(kept() - before, 0, 'a file outside the roots changed: a new model');
+    assert.equal(first.models, 0, 'and the stream is linted in it');
+    // What the canary reaches (its open files re-publish after a keystroke in its patch): read
+    // once from the kept inclusions, and still all of it after these keystrokes.
+    const open = [...session.docs.values()];
+    const dependants = session.composer.dependants(session.docs.get(path.join(dir, rel))!, open).map(d => path.relative(dir, new URL(d.uri).pathname)).sort();
+    assert.deepEqual(dependants, ['base/deployment.yaml', 'base/kustomization.yaml', 'base/rbac.yaml', 'overlays/canary/kustomization.yaml', 'overlays/canary/selected.yaml']);
   });
 
   it('re-judges only what an edit changed: the findings of unchanged objects are the same objects', () => {

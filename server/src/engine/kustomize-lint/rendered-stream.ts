@@ -2,7 +2,9 @@
 // rendered objects' texts one after the other, and each is parsed and linted on its own (a
 // "page"), in the model of the whole stream, so a keystroke costs what it changed: a page whose
 // text is the same as before keeps its parse, and its lint unless what it read of the model
-// changed (fact-delta.ts); nothing scans the whole stream. The model holds the pages' objects
+// changed (fact-delta.ts); a page whose values changed derives its parse from its last one
+// (page-edit.ts); a model whose objects all read as before is the last one again, with what
+// rules derived from it; nothing parses the whole stream. The model holds the pages' objects
 // where the whole stream would put them (document index, lines), as a lint of the joined text
 // would see them.
 import type { LintResult, ResolvedConfig } from '../lint';
@@ -14,6 +16,7 @@ import type { WorkspaceIndex } from '../workspace';
 import { factDelta, joinDeltas, sameFactsAs } from '../workspace/fact-delta';
 import { ObjectSummary, summarizeFile } from '../workspace/summary';
 import { moveRanges } from '../workspace/summary-reuse';
+import { editedPage } from './page-edit';
 
 /** How many roots' streams are kept (each holds its rendered objects' parses). */
 const ROOT_LIMIT = 8;
@@ -49,6 +52,8 @@ interface Stream {
   baseObjects: readonly ObjectSummary[];
   pages: Page[];
   summaries: ObjectSummary[];
+  /** The model the pages were linted in: the base with the stream's objects. */
+  workspace: WorkspaceIndex;
   lint: RenderedLint;
 }
 
@@ -67,9 +72,10 @@ export class RenderedStreams {
 
   /**
    * What the calls did (tests read it): streams linted (not reused whole), streams reused whole,
-   * and rendered documents parsed.
+   * rendered documents parsed, rendered documents derived from their previous parse (a value
+   * changed: page-edit.ts), and streams linted in the model of their last lint.
    */
-  readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0 };
+  readonly stats = { parsed: 0, reusedStreams: 0, documentsParsed: 0, documentsDerived: 0, modelsReused: 0 };
 
   /** `texts`: the rendered objects' YAML, in order (the stream is them joined by `---` lines). */
   lint(root: string, uri: string, texts: readonly string[], config: ResolvedConfig, base: WorkspaceIndex): RenderedLint {
@@ -87,27 +93,35 @@ export class RenderedStreams {
     if (prev && prev.uri === uri) for (const p of prev.pages) earlier.set(p.text, [...(earlier.get(p.text) ?? []), p]);
     const pages: Page[] = [];
     let docIndex = 0, line = 0;
-    for (const text of texts) {
+    for (const [i, text] of texts.entries()) {
       const old = earlier.get(text)?.shift();
-      const page = old ? { ...old } : this.parsePage(uri, text);
+      // A changed object is most often the one at the same place last time, with a value changed.
+      const page = old ? { ...old } : this.parsePage(uri, text, prev?.uri === uri ? prev.pages[i] : undefined);
       place(page, docIndex, line);
       pages.push(page);
       docIndex += page.parsed.documents.length;
       line += page.parsed.lines.lineCount;
     }
-    const summaries = pages.flatMap(p => p.placed);
+    let summaries = pages.flatMap(p => p.placed);
     // What changed in the model the stream is judged against: in the rest of the workspace (the
     // file being typed in is often part of it: a patch) and among the rendered objects themselves.
     const changed: FactChange = comparable ? joinDeltas(factDelta(prev!.baseObjects, baseObjects), factDelta(prev!.summaries, summaries)) : 'any';
-    const workspace = base.withFile(uri, summaries);
+    // The very model of the last lint (the same objects, facts and places: a value typed that no
+    // summary holds) is used again, and with it every table rules derived from it (perModel).
+    const same = comparable && prev!.config === config && sameObjects(prev!.baseObjects, baseObjects) && takeSummaries(pages, prev!.summaries);
+    if (same) summaries = prev!.summaries;
+    const workspace = same ? prev!.workspace : base.withFile(uri, summaries);
+    if (same) this.stats.modelsReused++;
+    // No fact changed (a value no rule reads of other objects): every kept page keeps its findings, unasked.
+    const unchanged = changed !== 'any' && changed.length === 0;
     for (const page of pages) {
       // A page kept from the last lint keeps its findings unless its rules read a changed fact.
-      const reusable = page.result !== undefined && comparable && prev!.config === config && !lintSees(page.result, changed, config);
+      const reusable = page.result !== undefined && comparable && prev!.config === config && (unchanged || !lintSees(page.result, changed, config));
       // The rendered text is never edited: its fixes would be dropped (source-fix.ts builds them on the sources).
       if (!reusable) page.result = lintParsed(page.parsed, config, { uri, workspace, summaries: page.placed, fixes: false });
     }
     const lint: RenderedLint = { pages: pages.map(p => ({ text: p.text, parsed: p.parsed, result: p.result! })) };
-    this.touch(root, { uri, texts, config, base, baseObjects, pages, summaries, lint });
+    this.touch(root, { uri, texts, config, base, baseObjects, pages, summaries, workspace, lint });
     return lint;
   }
 
@@ -122,9 +136,12 @@ export class RenderedStreams {
     return index;
   }
 
-  private parsePage(uri: string, text: string): Page {
-    const parsed = parseFile(text);
-    this.stats.documentsParsed += parsed.documents.length;
+  /** A page of `text`, derived from `near` (the page last at its place) when only values differ, else parsed. */
+  private parsePage(uri: string, text: string, near?: Page): Page {
+    const derived = near && editedPage(near.parsed, text);
+    const parsed = derived ?? parseFile(text);
+    if (derived) this.stats.documentsDerived += parsed.documents.length;
+    else this.stats.documentsParsed += parsed.documents.length;
     const own = summarizeFile(uri, parsed);
     return { text, parsed, own, docIndex: 0, line: 0, placed: own, result: undefined };
   }
@@ -147,6 +164,33 @@ function place(page: Page, docIndex: number, line: number): void {
     sameFactsAs(moved, s);
     return moved;
   });
+}
+
+const sameObjects = (a: readonly ObjectSummary[], b: readonly ObjectSummary[]) => a === b || (a.length === b.length && a.every((s, i) => s === b[i]));
+
+/**
+ * True when the pages' summaries are `old`, object for object or written the same (positions
+ * included): then the pages take the old objects, so the model of the last lint holds them.
+ */
+function takeSummaries(pages: Page[], old: readonly ObjectSummary[]): boolean {
+  let n = 0;
+  const differing: Page[] = [];
+  for (const page of pages) {
+    const at = n;
+    n += page.placed.length;
+    if (n > old.length) return false;
+    if (page.placed.some((s, j) => s !== old[at + j])) {
+      if (page.placed.some((s, j) => JSON.stringify(s) !== JSON.stringify(old[at + j]))) return false;
+      differing.push(page);
+    }
+  }
+  if (n !== old.length) return false;
+  n = 0;
+  for (const page of pages) {
+    if (differing.includes(page)) page.placed = old.slice(n, n + page.placed.length);
+    n += page.placed.length;
+  }
+  return true;
 }
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {

@@ -5,7 +5,7 @@
 // same renders is reused, so the other open files of a root re-publish for free.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Finding, FindingSource, InclusionRole, inclusionMap, kustomizeReadsAlike, offerKustomizeEditorParse, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
+  Finding, FindingSource, Inclusion, InclusionRole, inclusionMap, kustomizeReadsAlike, offerKustomizeEditorParse, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
@@ -46,6 +46,8 @@ export class KustomizeComposer {
   private readonly results = new WeakMap<Judgement, Map<string, { version: number; result: LintResult }>>();
   /** The files each root reached when last rendered (open ones re-publish when it changes). */
   private readonly reach = new Map<string, Set<string>>();
+  /** The inclusions each root's reach and parsed-only files were last read from. */
+  private readonly reachFrom = new Map<string, Map<string, Inclusion[]>>();
   private rootCache: { generation: number; config: ResolvedConfig; cache: NonNullable<JudgeOptions['rootCache']> } | undefined;
   private reachable: { dirs: readonly string[]; reads: RecordingSource['reads']; files: Set<string> } | undefined;
   /** The result last handed out for each file. */
@@ -53,6 +55,10 @@ export class KustomizeComposer {
   /** Each root's last rendered stream and its lint: a re-render is parsed and linted from it. */
   readonly streams = new RenderedStreams();
   private dirsMemo: { generation: number; revision: number; dirs: string[] } | undefined;
+  /** The last model the roots were judged in (the workspace without the files they cover). */
+  private lastModel: { defaultNamespace: string; model: WorkspaceIndex } | undefined;
+  /** Judgements made in the model of the last one (tests read it). */
+  readonly stats = { modelsKept: 0 };
 
   constructor(private readonly deps: KustomizeDeps) {
     this.source = new EditorFileSource(deps.openText);
@@ -125,6 +131,9 @@ export class KustomizeComposer {
     // a finding holds in all of them, and their names, are what check says of the whole repository.
     const plan = planKustomize(this.source, dirs, f => f === path, { render: (_fs, root) => this.render(root), siblings: true });
     for (const { root } of plan.renders) {
+      // The same inclusions (kept while the kustomizations read the same) and a reach not dropped by a new render: as they are.
+      if (this.reachFrom.get(root) === plan.inclusions && this.reach.has(root)) continue;
+      this.reachFrom.set(root, plan.inclusions);
       const files = new Set<string>();
       const parsed = new Set<string>();
       for (const [file, list] of plan.inclusions) {
@@ -192,10 +201,29 @@ export class KustomizeComposer {
     return {
       rootCache: this.rootCache.cache,
       streams: this.streams,
-      workspace: withoutFiles(this.deps.index(), plan.covered),
+      workspace: this.modelWithout(plan.covered),
       configFor: () => resolved,
       renderedUri: root => uriOf(`${root}/.rendered.yaml`),
     };
+  }
+
+  /**
+   * The model without the files the renders cover; the last one while every other file holds
+   * the very objects it held (a keystroke in a patch changes a covered file only): what was
+   * derived from it (its object list, the rules' tables) and the streams linted in it hold.
+   */
+  private modelWithout(covered: ReadonlySet<string>): WorkspaceIndex {
+    const index = this.deps.index();
+    const uris = new Set([...covered].map(uriOf));
+    const last = this.lastModel;
+    const defaultNamespace = index.options.defaultNamespace;
+    if (last && last.defaultNamespace === defaultNamespace && sameFilesBut(index, last.model, uris)) {
+      this.stats.modelsKept++;
+      return last.model;
+    }
+    const model = withoutFiles(index, uris);
+    this.lastModel = { defaultNamespace, model };
+    return model;
   }
 
   /**
@@ -268,10 +296,25 @@ function sameFindings(a: LintResult, b: LintResult): boolean {
   return key(a) === key(b);
 }
 
-/** The model without the files a render covers: their objects take part as rendered, never as written. */
-function withoutFiles(index: WorkspaceIndex, files: ReadonlySet<string>): WorkspaceIndex {
-  const uris = [...files].map(uriOf).filter(u => index.summariesOf(u).length > 0);
-  return uris.length === 0 ? index : index.withoutFiles(uris);
+/** The model without the files a render covers (URIs): their objects take part as rendered, never as written. */
+function withoutFiles(index: WorkspaceIndex, uris: ReadonlySet<string>): WorkspaceIndex {
+  const held = [...uris].filter(u => index.summariesOf(u).length > 0);
+  return held.length === 0 ? index : index.withoutFiles(held);
+}
+
+/** `index` without the `covered` files holds exactly `model`'s files, each with the very same objects. */
+function sameFilesBut(index: WorkspaceIndex, model: WorkspaceIndex, covered: ReadonlySet<string>): boolean {
+  let n = 0;
+  for (const uri of index.fileUris()) {
+    if (covered.has(uri)) continue;
+    const summaries = index.summariesOf(uri);
+    if (summaries.length === 0) continue;
+    if (model.summariesOf(uri) !== summaries) return false;
+    n++;
+  }
+  let m = 0;
+  for (const uri of model.fileUris()) if (model.summariesOf(uri).length > 0) m++;
+  return n === m;
 }
 
 /** URIs of the files roots cover, asked for every one of them at every keystroke. */

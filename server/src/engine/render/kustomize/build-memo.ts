@@ -13,7 +13,7 @@ import { FileSource } from './file-source';
 import { keptRead, Read, readsHold } from './reads';
 import { RenderNote } from './notes';
 import { Resource } from './resource';
-import { TransformerConfig } from './transformer-config';
+import { defaultTransformerConfig, TransformerConfig } from './transformer-config';
 import { BoundVar } from './vars';
 
 /** Kept builds (the last one of each folder and load restriction); the oldest go first. */
@@ -36,8 +36,11 @@ interface KeptBuild {
 
 const kept = new Map<string, KeptBuild>();
 
-/** Builds of kept folders since start: made, and taken from the memo (tests read it). */
-export const buildStats = { built: 0, reused: 0 };
+/**
+ * Builds of kept folders since start: made, and taken from the memo; and transformer
+ * configurations copied because a kustomization merged into one a kept build holds (tests read it).
+ */
+export const buildStats = { built: 0, reused: 0, configCopies: 0 };
 
 export function clearBuildMemo(): void { kept.clear(); }
 
@@ -51,6 +54,8 @@ export interface FolderBuildState {
   config: TransformerConfig;
   /** `config` as JSON while it is known (the build clears it when a kustomization merges configurations). */
   configKey?: string;
+  /** True while `config` is a kept build's too: never changed in place (ownConfig copies it first). */
+  configShared?: boolean;
   /** Every folder built so far, in order (a kept build adds the ones it went into). */
   visited: string[];
 }
@@ -85,8 +90,10 @@ export function buildFolder(state: FolderBuildState, dir: string, build: () => R
   if (vars.some((v) => v.index < 0)) return resources;
   const entry: KeptBuild = {
     reads, restrictToRoot: state.restrictToRoot, configBefore, varsBefore, visited: state.visited.slice(visitedFrom),
-    resources, notes: state.notes.slice(notesFrom), vars, configAfter: structuredClone(state.config), configAfterKey: state.configKey,
+    resources, notes: state.notes.slice(notesFrom), vars, configAfter: state.config, configAfterKey: state.configKey,
   };
+  // Kept as it is: whoever changes it next copies it (ownConfig).
+  state.configShared = true;
   kept.delete(key);
   kept.set(key, entry);
   if (kept.size > KEPT_LIMIT) kept.delete(kept.keys().next().value!);
@@ -102,10 +109,45 @@ function handOut(state: FolderBuildState, entry: KeptBuild): Resource[] {
   const resources = entry.resources.map((r) => r.share());
   state.notes.push(...entry.notes);
   for (const v of entry.vars) state.vars.push({ ...v.bound, target: resources[v.index] });
-  state.config = structuredClone(entry.configAfter);
+  // Most builds never change the configuration after a base: it is copied only when one does.
+  state.config = entry.configAfter;
+  state.configShared = true;
   state.configKey = entry.configAfterKey;
   state.visited.push(...entry.visited);
   return resources;
+}
+
+/** Kustomize's default transformer configuration, made once, frozen, with its key (its JSON). */
+let defaults: { config: TransformerConfig; key: string } | undefined;
+
+/**
+ * The default configuration every build starts from, shared (a build that merges into it copies
+ * it first, ownConfig): making it and writing its key cost more than many a keystroke's render.
+ */
+export function sharedDefaultConfig(): { config: TransformerConfig; key: string } {
+  if (!defaults) {
+    const config = deepFreeze(defaultTransformerConfig());
+    defaults = { config, key: JSON.stringify(config) };
+  }
+  return defaults;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The build's transformer configuration, to change: copied first when a kept build holds it. */
+export function ownConfig(state: FolderBuildState): TransformerConfig {
+  if (state.configShared) {
+    state.config = structuredClone(state.config);
+    state.configShared = false;
+    buildStats.configCopies++;
+  }
+  return state.config;
 }
 
 /** A FileSource that lists what it answered to every recording open at the time (they nest). */

@@ -16,11 +16,11 @@ import { sortResources } from './sort';
 import { declareVars, resolveVars } from './vars';
 import { mergeCrds } from './crds';
 import { addOriginAnnotations } from './origin-annotations';
-import { defaultTransformerConfig, mergeConfigurations } from './transformer-config';
+import { mergeConfigurations } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
 import { RenderNote } from './notes';
-import { buildFolder, FolderBuildState, TrackingSource } from './build-memo';
+import { buildFolder, FolderBuildState, ownConfig, sharedDefaultConfig, TrackingSource } from './build-memo';
 import { keepsTransformsPerObject, transformEach } from './object-transforms';
 
 export type BuildState = FolderBuildState;
@@ -28,7 +28,11 @@ export type BuildState = FolderBuildState;
 export interface BuildOptions { reorder: 'legacy' | 'none'; restrictToRoot: boolean }
 
 export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], options: BuildOptions): { resources: Resource[]; root: Kustomization } {
-  const state: BuildState = { fs: new TrackingSource(fs), notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [], config: defaultTransformerConfig(), visited: [] };
+  const defaults = sharedDefaultConfig();
+  const state: BuildState = {
+    fs: new TrackingSource(fs), notes, stack: [], restrictToRoot: options.restrictToRoot, vars: [],
+    config: defaults.config, configKey: defaults.key, configShared: true, visited: [],
+  };
   const root = loadKustomization(fs, dir, options.restrictToRoot);
   let res = accumulate(state, root, []);
   for (const r of res) {
@@ -41,11 +45,23 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
   }
   fixNameReferences(res, state.config.nameReference);
   resolveVars(res, state.vars, state.config.varReference);
-  res = res.filter((r) => str(getPath(r.view, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) !== 'true');
+  res = res.filter((r) => !isLocalConfig(r));
   if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
   return { resources: res, root };
+}
+
+/** Whether a shared tree (which never changes: resource.ts) is local config, kept by it. */
+const localConfig = new WeakMap<KMap, boolean>();
+
+/** Marked as local configuration (`config.kubernetes.io/local-config: "true"`): not part of the output. */
+function isLocalConfig(r: Resource): boolean {
+  const kept = r.shared ? localConfig.get(r.view) : undefined;
+  if (kept !== undefined) return kept;
+  const local = str(getPath(r.view, ['metadata', 'annotations', 'config.kubernetes.io/local-config'])) === 'true';
+  if (r.shared) localConfig.set(r.view, local);
+  return local;
 }
 
 function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Resource[] {
@@ -62,9 +78,11 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
         try { res = addResource(state, k, entry.value, entry.node, res, taken); } catch (e) { wrapError(atEntry(e, entry.node.origin), 'accumulating resources'); }
       }
     }
-    mergeConfigurations(state.fs, k, state.config);
-    mergeCrds(state.fs, k, state.config);
-    if (get(k.node, 'configurations') !== undefined || get(k.node, 'crds') !== undefined) state.configKey = undefined;
+    if (get(k.node, 'configurations') !== undefined || get(k.node, 'crds') !== undefined) {
+      mergeConfigurations(state.fs, k, ownConfig(state));
+      mergeCrds(state.fs, k, state.config);
+      state.configKey = undefined;
+    }
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);

@@ -5,7 +5,7 @@ import { KustomizeError, KustomizeErrorCode } from './errors';
 export type { KustomizeErrorCode } from './errors';
 import { FileSource, normalizePath } from './file-source';
 import { buildRoot } from './build';
-import { get, isMap, isSeq, KNode, Origin, Plain, plainOf } from './model';
+import { get, isMap, isSeq, KMap, KNode, Origin, Plain, plainOf } from './model';
 import { RenderNote } from './notes';
 
 export type { FileSource } from './file-source';
@@ -58,10 +58,7 @@ export function renderKustomization(fs: FileSource, dir: string, options: Render
   try {
     const { resources } = buildRoot(fs, normalizePath(dir), notes, { reorder: options.reorder ?? 'legacy', restrictToRoot: options.loadRestrictions !== 'none' });
     const plains = resources.map((r) => plainOf(r.view));
-    const objects = resources.map((r, i): RenderedObject => {
-      const node = r.view;
-      return { value: plains[i].value, definedAt: r.generated?.entry ?? r.origin, tree: node, originAt: (path) => originAt(node, path) };
-    });
+    const objects = resources.map((r, i) => renderedObject(r.view, plains[i].value, r.generated?.entry ?? r.origin));
     const texts = emitTexts(plains);
     let yaml: string | undefined;
     // The stream as one text only for whoever reads it (the CLI's render): the editor lints the objects' texts.
@@ -71,6 +68,17 @@ export function renderKustomization(fs: FileSource, dir: string, options: Render
     if (e instanceof RangeError) return { ok: false, error: { message: `render failed: ${e.message}`, code: 'other' }, notes: sorted() };
     throw e;
   }
+}
+
+/** The rendered object of each tree (a shared tree renders the same render after render), made once. */
+const renderedObjects = new WeakMap<KMap, RenderedObject>();
+
+function renderedObject(node: KMap, value: Plain, definedAt: Origin): RenderedObject {
+  const hit = renderedObjects.get(node);
+  if (hit && hit.value === value && hit.definedAt === definedAt) return hit;
+  const made: RenderedObject = { value, definedAt, tree: node, originAt: (path) => originAt(node, path) };
+  renderedObjects.set(node, made);
+  return made;
 }
 
 function originAt(root: KNode, path: readonly PathKey[]): Origin | undefined {

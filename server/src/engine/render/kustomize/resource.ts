@@ -31,6 +31,11 @@ export class Resource {
   private tree: KMap;
   /** False while `tree` is shared with a kept build: the first write copies it. */
   private owned: boolean;
+  /**
+   * The id of `tree` while it is shared (it never changes then), handed to every copy `share`
+   * makes: an overlay asks each object of its base for its id, keystroke after keystroke.
+   */
+  private sharedId: ResId | undefined;
 
   constructor(node: KMap, readonly origin: Origin, shared = false) {
     this.tree = node;
@@ -39,6 +44,7 @@ export class Resource {
 
   /** The object's tree, to change: copied first when it is shared. */
   get node(): KMap {
+    this.sharedId = undefined;
     if (!this.owned) {
       this.tree = clone(this.tree);
       this.owned = true;
@@ -48,6 +54,7 @@ export class Resource {
   }
 
   set node(n: KMap) {
+    this.sharedId = undefined;
     this.tree = n;
     this.owned = true;
   }
@@ -66,6 +73,7 @@ export class Resource {
 
   /** Takes a kept state (of the same object transformed the same way). */
   adopt(s: TransformedState): void {
+    this.sharedId = undefined;
     this.tree = s.tree;
     this.owned = false;
     this.history.splice(0, this.history.length, ...s.history);
@@ -79,6 +87,7 @@ export class Resource {
   /** A copy of this object that shares its tree until either writes it (the tree must not change after). */
   share(): Resource {
     const r = new Resource(this.tree, this.origin, true);
+    r.sharedId = this.owned ? undefined : this.sharedId;
     r.history.push(...this.history);
     r.prefixes.push(...this.prefixes);
     r.suffixes.push(...this.suffixes);
@@ -99,9 +108,10 @@ export class Resource {
   id(): ResId {
     // A shared tree never changes: its id is read once (every overlay asks for every object's).
     if (this.owned) return { ...this.gvk(), name: this.name, namespace: this.namespace };
+    if (this.sharedId) return this.sharedId;
     let id = sharedIds.get(this.tree);
     if (!id) { id = { ...this.gvk(), name: this.name, namespace: this.namespace }; sharedIds.set(this.tree, id); }
-    return id;
+    return (this.sharedId = id);
   }
 
   /** The id the object was read or generated with. */

@@ -28,12 +28,15 @@ export function sortResources(res: Resource[], sortOptions: KNode | undefined): 
   first.forEach((k, i) => rank.set(k, -first.length + i));
   last.forEach((k, i) => rank.set(k, 1 + i));
   // Each object's keys once (a large root compares each object many times).
-  const keyed = res.map((r) => {
+  const keyed = res.map((r, i) => {
     const k = keysOf(r);
-    return { r, g: k.g, rank: rank.get(k.g.kind) ?? 0, gvkKey: k.gvkKey, idKey: k.idKey };
+    return { r, i, keys: k, g: k.g, rank: rank.get(k.g.kind) ?? 0, gvkKey: k.gvkKey, idKey: k.idKey };
   });
+  const order = keptOrder(keyed, first, last);
+  if (order) { sortStats.reused++; return order.map((i) => res[i]); }
+  sortStats.sorted++;
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return keyed.sort((a, b) => {
+  const sorted = [...keyed].sort((a, b) => {
     const ga = a.g, gb = b.g;
     if (!(ga.group === gb.group && ga.version === gb.version && ga.kind === gb.kind)) {
       if (a.rank !== b.rank) return a.rank - b.rank;
@@ -41,8 +44,42 @@ export function sortResources(res: Resource[], sortOptions: KNode | undefined): 
       return cmp(a.gvkKey, b.gvkKey);
     }
     return cmp(a.idKey, b.idKey);
-  }).map((x) => x.r);
+  });
+  keepOrder(keyed, first, last, sorted.map((x) => x.i));
+  return sorted.map((x) => x.r);
 }
+
+// The order depends only on each object's kinds and ids (the comparator reads nothing else),
+// and a keystroke changes neither for any object (a value typed): the last few orders are kept
+// with the keys they sorted, and a list with the same keys in the same places takes its order
+// again without comparing.
+const ORDERS_KEPT = 8;
+
+interface KeptOrder { first: readonly string[]; last: readonly string[]; keys: SortKeys[]; order: number[] }
+
+const orders: KeptOrder[] = [];
+
+const sameKeys = (a: SortKeys, b: SortKeys) => a === b || (a.idKey === b.idKey && a.gvkKey === b.gvkKey
+  && a.g.group === b.g.group && a.g.version === b.g.version && a.g.kind === b.g.kind);
+
+function keptOrder(keyed: ReadonlyArray<{ keys: SortKeys }>, first: readonly string[], last: readonly string[]): number[] | undefined {
+  const i = orders.findIndex((o) => o.keys.length === keyed.length && sameList(o.first, first) && sameList(o.last, last)
+    && keyed.every((k, j) => sameKeys(k.keys, o.keys[j])));
+  if (i < 0) return undefined;
+  const [hit] = orders.splice(i, 1);
+  orders.push(hit);
+  return hit.order;
+}
+
+function keepOrder(keyed: ReadonlyArray<{ keys: SortKeys }>, first: readonly string[], last: readonly string[], order: number[]): void {
+  orders.push({ first: [...first], last: [...last], keys: keyed.map((k) => k.keys), order });
+  if (orders.length > ORDERS_KEPT) orders.shift();
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Sorts made and taken as kept since start (tests read it). */
+export const sortStats = { sorted: 0, reused: 0 };
 
 interface SortKeys { g: Gvk; gvkKey: string; idKey: string }
 

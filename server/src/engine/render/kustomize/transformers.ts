@@ -36,7 +36,10 @@ export function applyPrefixSuffix(k: Kustomization, res: Resource[], cfg?: Trans
   const suffix = stringField(k, 'nameSuffix');
   // Configured kinds only, when a configuration names some (metadata/name specs).
   const renames = (specs: FieldSpec[] | undefined, id: Gvk) => !specs || specs.some(fs => fs.path === 'metadata/name' && specSelects(fs, id));
+  const none = !prefix?.value && !suffix?.value;
   for (const r of res) {
+    // Neither set (most kustomizations): only an object without metadata changes, below.
+    if (none && isMap(get(r.view, 'metadata'))) continue;
     const id = r.orgId();
     if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')) continue;
     const p = renames(cfg?.namePrefix, id) ? prefix?.value ?? '' : '';
