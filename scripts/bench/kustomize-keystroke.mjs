@@ -22,8 +22,6 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { percentile } from './edits.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -45,8 +43,6 @@ const PROFILE = option('--profile');
 /** Profiles the measured keystrokes only (the session's calls answer synchronously). */
 const profiler = PROFILE && new Session();
 if (profiler) { profiler.connect(); profiler.post('Profiler.enable'); profiler.post('Profiler.setSamplingInterval', { interval: 100 }); }
-v8.setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc');
 const ms = t0 => Number(process.hrtime.bigint() - t0) / 1e6;
 const resolved = resolveConfig(DEFAULT_SETTINGS.config);
 
@@ -172,7 +168,9 @@ function measure(label, dir, edited, samples = SAMPLES, kind = 'comment', last =
     const text = textOf(i);
     doc = TextDocument.create(uri, 'yaml', doc.version + 1, text);
     open.set(file, doc);
-    collect();
+    // No collection forced first (as keystroke.mjs): the server forces none, and one empties V8's
+    // call-site caches, which made the keystroke after it up to twice as slow as the re-parse it
+    // is compared with (measured warm, right after).
     // The editor's own parse of the new version (the ParseCache's, incremental): not the composer's work.
     cache.get(doc);
     const pages = composer.streams.stats;
