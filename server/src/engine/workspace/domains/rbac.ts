@@ -213,8 +213,15 @@ export function bindingsFor(
   // apply in any namespace.
   const { pod } = options;
   const known = (binding: ObjectSummary) => !pod || !index.namespaceGuessed(pod) || nested(pod.uri, binding.uri);
-  for (const binding of allBindings(index)) {
-    for (const subject of subjectsOf(index, binding)) {
+  const table = subjectTable(index);
+  // Only bindings with a subject of one of these names can apply (each test below asks for one).
+  const candidates = new Set<number>();
+  for (const key of [subjectKey('ServiceAccount', sa.name, sa.namespace), subjectKey('User', serviceAccountUser(sa.namespace, sa.name)), ...groups.map(g => subjectKey('Group', g))]) {
+    for (const at of table.byKey.get(key) ?? []) candidates.add(at);
+  }
+  for (const at of [...candidates].sort((a, b) => a - b)) {
+    const binding = table.bindings[at];
+    for (const subject of table.subjects[at]) {
       if (subject.kind === 'Group' && EVERY_NAMESPACE.has(subject.name) && groups.includes(subject.name)) { out.push({ binding, subject, viaGroup: subject.name }); break; }
       if (!known(binding)) continue;
       if (subject.kind === 'ServiceAccount' && subject.name === sa.name && subject.namespace === sa.namespace) out.push({ binding, subject });
@@ -227,6 +234,31 @@ export function bindingsFor(
   }
   return out;
 }
+
+/** A subject as bindingsFor looks it up: its kind, name and (for a ServiceAccount) namespace. */
+function subjectKey(kind: string, name: string, namespace?: string): string {
+  return kind === 'ServiceAccount' ? `${kind}\u0000${namespace ?? ''}\u0000${name}` : `${kind}\u0000${name}`;
+}
+
+/**
+ * Every binding's subjects, resolved once per model revision, and the bindings (by position, in
+ * order) that hold each subject: every workload asks bindingsFor, which then reads only the
+ * bindings naming its account, its user or its groups instead of every subject of the workspace.
+ */
+const subjectTable = perModel((index: WorkspaceIndex) => {
+  const bindings = allBindings(index);
+  const subjects = bindings.map(b => subjectsOf(index, b));
+  const byKey = new Map<string, number[]>();
+  subjects.forEach((list, at) => {
+    for (const s of list) {
+      const key = subjectKey(s.kind, s.name, s.namespace);
+      const holders = byKey.get(key);
+      if (!holders) byKey.set(key, [at]);
+      else if (holders[holders.length - 1] !== at) holders.push(at);
+    }
+  });
+  return { bindings, subjects, byKey };
+});
 
 /**
  * The bindings that hand out `role` (a Role or ClusterRole of the workspace), directly or
