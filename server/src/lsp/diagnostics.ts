@@ -64,7 +64,8 @@ function dataOf(f: Finding): FindingData {
  * editor shows one problem where a reviewer sees one; each rule stays in `data.group`.
  */
 export function toDiagnostics(findings: readonly Finding[], docsHref: (ruleId: string) => string): Diagnostic[] {
-  if (!sortedByRange(findings)) return groupBy(findings, f => rangeKey(f.range)).map(group => diagnosticOf(mostSevereFirst(group), docsHref));
+  // groupBy puts each group most severe first.
+  if (!sortedByRange(findings)) return groupBy(findings, f => rangeKey(f.range)).map(group => diagnosticOf(group, docsHref));
   // Sorted (as a lint's findings come): a range's findings are neighbours, and most ranges have
   // one finding, which needs no group of its own (this runs for every finding on every keystroke).
   const out: Diagnostic[] = [];

@@ -4,8 +4,8 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 /**
- * The range arrays of every node of a document, listed the first time it is moved again after
- * its parse: a document an incremental parse reuses is moved on every edit before it, and going
+ * The range arrays of every node of a document, listed while it is moved the first time after
+ * its placement: a document an incremental parse reuses is moved on every edit before it, and going
  * down the list is several times cheaper than walking the tree. Parsed documents are never
  * changed (fixes compute text edits), so the list stays the document's nodes.
  */
@@ -21,18 +21,13 @@ type Listed = Document.Parsed & { [NODE_RANGES]?: number[][] };
 export function shiftDocuments(docs: Document.Parsed[], delta: number, again = false): void {
   if (delta === 0) return;
   for (const doc of docs as Listed[]) {
-    if (doc.range) for (let i = 0; i < doc.range.length; i++) doc.range[i] += delta;
-    let listed = doc[NODE_RANGES];
-    if (!listed && again) {
-      listed = [];
-      listRanges(doc.contents, listed);
-      doc[NODE_RANGES] = listed;
-    }
+    shiftRange(doc.range, delta);
+    const listed = doc[NODE_RANGES];
     if (listed) {
-      for (let i = 0; i < listed.length; i++) {
-        const r = listed[i];
-        for (let j = 0; j < r.length; j++) r[j] += delta;
-      }
+      for (let i = 0; i < listed.length; i++) shiftRange(listed[i], delta);
+    } else if (again) {
+      // Moved and listed in one walk; the next move goes down the list.
+      shiftNode(doc.contents, delta, doc[NODE_RANGES] = []);
     } else {
       shiftNode(doc.contents, delta);
     }
@@ -47,44 +42,28 @@ export function shiftDocuments(docs: Document.Parsed[], delta: number, again = f
  * site reading the fields of every kind of node reaches them more slowly (on the keystroke bench
  * file's 29,000 nodes, 1.6-2.0 ms per keystroke against 0.9-1.3 ms).
  */
-function shiftNode(node: unknown, delta: number): void {
+function shiftNode(node: unknown, delta: number, listed?: number[][]): void {
   if (node instanceof Scalar) {
-    shiftRange(node.range, delta);
+    shiftRange(node.range, delta, listed);
   } else if (node instanceof Pair) {
-    shiftNode(node.key, delta);
-    shiftNode(node.value, delta);
+    shiftNode(node.key, delta, listed);
+    shiftNode(node.value, delta, listed);
   } else if (node instanceof YAMLMap || node instanceof YAMLSeq) {
-    shiftRange(node.range, delta);
+    shiftRange(node.range, delta, listed);
     const items = node.items as unknown[];
-    for (let i = 0; i < items.length; i++) shiftNode(items[i], delta);
+    for (let i = 0; i < items.length; i++) shiftNode(items[i], delta, listed);
   } else if (node !== null && typeof node === 'object') {
     // An alias, or a node of a class this does not name: its range, and whatever it holds.
     const n = node as { range?: number[]; items?: unknown[]; key?: unknown; value?: unknown };
-    shiftRange(n.range, delta);
-    if (n.items !== undefined) for (const item of n.items) shiftNode(item, delta);
-    else if ('key' in n) { shiftNode(n.key, delta); shiftNode(n.value, delta); }
+    shiftRange(n.range, delta, listed);
+    if (n.items !== undefined) for (const item of n.items) shiftNode(item, delta, listed);
+    else if ('key' in n) { shiftNode(n.key, delta, listed); shiftNode(n.value, delta, listed); }
   }
 }
 
-function shiftRange(r: number[] | null | undefined, delta: number): void {
-  if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
-}
-
-/** The range arrays shiftNode would move, in the same walk. */
-function listRanges(node: unknown, out: number[][]): void {
-  if (node instanceof Scalar) {
-    if (node.range) out.push(node.range);
-  } else if (node instanceof Pair) {
-    listRanges(node.key, out);
-    listRanges(node.value, out);
-  } else if (node instanceof YAMLMap || node instanceof YAMLSeq) {
-    if (node.range) out.push(node.range);
-    const items = node.items as unknown[];
-    for (let i = 0; i < items.length; i++) listRanges(items[i], out);
-  } else if (node !== null && typeof node === 'object') {
-    const n = node as { range?: number[]; items?: unknown[]; key?: unknown; value?: unknown };
-    if (n.range) out.push(n.range);
-    if (n.items !== undefined) for (const item of n.items) listRanges(item, out);
-    else if ('key' in n) { listRanges(n.key, out); listRanges(n.value, out); }
-  }
+/** Moves one range array; `listed`: where the arrays moved are recorded, if anywhere. */
+function shiftRange(r: number[] | null | undefined, delta: number, listed?: number[][]): void {
+  if (!r) return;
+  for (let i = 0; i < r.length; i++) r[i] += delta;
+  listed?.push(r);
 }
