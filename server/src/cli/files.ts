@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isConfigFileName } from '../engine/checking';
-import { entryKind } from '../host/dirent';
+import { entryKind, listFolderOnce } from '../host/dirent';
 
 export interface SourceFile {
   /** The name shown to the user: the argument as given, or the directory argument + relative path. */
@@ -29,10 +29,6 @@ export function isManifestName(name: string): boolean {
   return MANIFEST_EXTENSIONS.some(ext => lower.endsWith(ext));
 }
 
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export async function discover(args: readonly string[], cwd = process.cwd()): Promise<Discovery> {
   const files: SourceFile[] = [];
   const errors: string[] = [];
@@ -54,7 +50,7 @@ export async function discover(args: readonly string[], cwd = process.cwd()): Pr
     }
     // A file named on the command line is read whatever its extension: the user chose it.
     if (stat.isFile()) add(arg, absolute, true);
-    else if (stat.isDirectory()) await walk(absolute, directoryPrefix(arg), new Set(), (d, a) => add(d, a, false, absolute), errors);
+    else if (stat.isDirectory()) walk(absolute, directoryPrefix(arg), new Set(), (d, a) => add(d, a, false, absolute), errors);
     else errors.push(`${arg}: not a regular file or directory`);
   }
   return { files, errors };
@@ -66,33 +62,26 @@ function directoryPrefix(arg: string): string {
   return trimmed === '' ? arg.slice(0, 1) : trimmed + path.sep;
 }
 
-async function walk(
+function walk(
   dir: string,
   prefix: string,
   visited: Set<string>,
   add: (display: string, absolute: string) => void,
   errors: string[],
-): Promise<void> {
-  // Symbolic links to directories are followed once: a link back up the tree is not a loop.
-  let real: string;
-  try { real = await fs.promises.realpath(dir); } catch (e) { errors.push(`${shown(prefix)}: ${describe(e)}`); return; }
-  if (visited.has(real)) return;
-  visited.add(real);
-
-  let entries: fs.Dirent[];
+): void {
+  let entries: fs.Dirent[] | undefined;
   try {
-    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    entries = listFolderOnce(dir, visited);
   } catch (e) {
     errors.push(`${shown(prefix)}: ${describe(e)}`);
     return;
   }
-  entries.sort((a, b) => byCodeUnit(a.name, b.name));
-  for (const entry of entries) {
+  for (const entry of entries ?? []) {
     const absolute = path.join(dir, entry.name);
     const display = prefix + entry.name;
     let kind: { isDir: boolean; isFile: boolean };
     try {
-      kind = await entryKind(absolute, entry);
+      kind = entryKind(absolute, entry);
     } catch (e) {
       // A dangling link is only an error where a manifest was expected.
       if (isManifestName(entry.name)) errors.push(`${display}: ${describe(e)}`);
@@ -100,7 +89,7 @@ async function walk(
     }
     const { isDir, isFile } = kind;
     if (isDir) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(absolute, display + path.sep, visited, add, errors);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(absolute, display + path.sep, visited, add, errors);
     } else if (isFile && isManifestName(entry.name) && !isConfigFileName(entry.name)) {
       add(display, absolute);
     }

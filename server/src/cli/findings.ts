@@ -2,7 +2,7 @@
 // named as the user named it. This is the shape of `--format json`.
 import { hash } from 'node:crypto';
 import { Finding, findingIdentity, FixSafety, IdentityPlaces, ParsedFile, Severity, SuppressedFinding } from '../engine/checking';
-import { byCodeUnit } from './files';
+import { byCodeUnit } from '../host/dirent';
 import type { CliSkipped } from './skipped';
 
 export interface CliPosition { line: number; column: number }

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 // parser and the summaries, not every rule (that would add a quarter second to each start).
 import { MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, summarizeText } from '../engine/reading';
 import { decodeManifest } from '../host/read-manifest';
-import { entryKind } from '../host/dirent';
+import { entryKind, listFolderOnce } from '../host/dirent';
+import { yieldToEventLoop } from './slices';
 import { isHelmTemplatePath } from '../host/helm';
 import { FolderExclusions } from './exclusions';
 
@@ -19,38 +20,53 @@ export function isManifestPath(file: string): boolean {
 
 export interface Cancellable { readonly cancelled: boolean }
 
+/** The walk's work between two turns of the event loop (ms). */
+const LIST_SLICE_MS = 5;
+
 /**
- * The manifest files under `exclusions.folder`, in a stable order, skipping what is excluded.
- * Symbolic links to directories are followed once (a link back up the tree is not a loop).
+ * The manifest files under `exclusions.folder`, in a stable order (depth first, names by code
+ * unit), skipping what is excluded. Symbolic links to directories are followed once (a link back
+ * up the tree is not a loop). Walked in slices of the event loop's time; a cancelled job stops it
+ * (its caller drops the list).
  */
 export async function listManifests(exclusions: FolderExclusions, job: Cancellable): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
-  const walk = async (dir: string): Promise<void> => {
-    let real: string;
-    let entries: fs.Dirent[];
+  // The folders being listed, innermost last, each with its next entry.
+  // `rel`: the folder's path relative to the walk's, '/'-separated, with a trailing '/' ('' at the top).
+  const open: Array<{ dir: string; rel: string; entries: fs.Dirent[]; next: number }> = [];
+  const enter = (dir: string, rel: string) => {
     try {
-      real = await fs.promises.realpath(dir);
-      if (visited.has(real)) return;
-      visited.add(real);
-      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      const entries = listFolderOnce(dir, visited);
+      if (entries) open.push({ dir, rel, entries, next: 0 });
     } catch {
-      return; // unreadable folders hold nothing we can model
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (job.cancelled) return;
-      const absolute = path.join(dir, entry.name);
-      const kind = await entryKind(absolute, entry).catch(() => undefined);
-      if (!kind) continue; // a link that points nowhere
-      const { isDir, isFile } = kind;
-      if (!isDir && !(isFile && isManifestPath(entry.name))) continue;
-      if (exclusions.excludes(absolute, true)) continue;
-      if (isDir) await walk(absolute);
-      else files.push(absolute);
+      // unreadable folders hold nothing we can model
     }
   };
-  await walk(exclusions.folder);
+  enter(exclusions.folder, '');
+  let sliceStart = performance.now();
+  while (open.length > 0 && !job.cancelled) {
+    if (performance.now() - sliceStart >= LIST_SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+    const top = open[open.length - 1];
+    if (top.next === top.entries.length) { open.pop(); continue; }
+    const entry = top.entries[top.next++];
+    const absolute = path.join(top.dir, entry.name);
+    let kind: { isDir: boolean; isFile: boolean };
+    try {
+      kind = entryKind(absolute, entry);
+    } catch {
+      continue; // a link that points nowhere
+    }
+    const { isDir, isFile } = kind;
+    if (!isDir && !(isFile && isManifestPath(entry.name))) continue;
+    const rel = top.rel + entry.name;
+    if (exclusions.excludesEntry(rel, absolute)) continue;
+    if (isDir) enter(absolute, `${rel}/`);
+    else files.push(absolute);
+  }
   return files;
 }
 

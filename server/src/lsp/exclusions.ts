@@ -86,6 +86,15 @@ export class FolderExclusions {
     return false;
   }
 
+  /**
+   * excludes(absolute, true) for a walker that knows the entry's path relative to the folder
+   * ('/'-separated): no path arithmetic per entry.
+   */
+  excludesEntry(rel: string, absolute: string): boolean {
+    if (ALWAYS_SKIPPED.has(rel.slice(rel.lastIndexOf('/') + 1))) return true;
+    return this.rules.length > 0 && this.rules.some(r => this.applies(r, rel, absolute));
+  }
+
   private applies(rule: Rule, rel: string, absolute: string): boolean {
     if (!rule.match(rule.absolute ? absolute.split(path.sep).join('/') : rel)) return false;
     if (rule.when === undefined) return true;

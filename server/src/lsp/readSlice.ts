@@ -20,15 +20,18 @@ export interface ReadPace {
 
 export type SliceResult = Array<[index: number, outcome: ReadOutcome | typeof LEFT]>;
 
-/** The outcome of one file, never a throw; LEFT for a file of more than `pace.limit` bytes. */
-export function readOne(file: string, uri: string, pace: ReadPace): ReadOutcome | typeof LEFT {
+/**
+ * The outcome of one file, never a throw; LEFT for a file of more than `pace.limit` bytes.
+ * `copyAbove`: the summaries of a text longer than this are copied (see diskReader.ts).
+ */
+export function readOne(file: string, uri: string, pace: ReadPace, copyAbove = Infinity): ReadOutcome | typeof LEFT {
   try {
     const text = readManifestTextSync(file, pace.limit);
     if (typeof text === 'object') return LEFT;
     const start = performance.now();
     const summaries = summariesOf(file, uri, text);
     pace.observe?.(text?.length ?? 0, performance.now() - start);
-    return { summaries };
+    return { summaries: summaries && text && text.length > copyAbove ? structuredClone(summaries) : summaries };
   } catch (e) {
     return { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
@@ -38,14 +41,14 @@ export function readOne(file: string, uri: string, pace: ReadPace): ReadOutcome 
  * Files of `source` until `ms` have passed or `batch` files are answered. `finished`: no file is
  * left to take (or the job was abandoned), so this participant is done with the job.
  */
-export function readSlice(source: SliceSource, pace: ReadPace, ms: number, batch: number): { results: SliceResult; finished: boolean } {
+export function readSlice(source: SliceSource, pace: ReadPace, ms: number, batch: number, copyAbove = Infinity): { results: SliceResult; finished: boolean } {
   const results: SliceResult = [];
   const start = performance.now();
   while (results.length < batch && performance.now() - start < ms) {
     if (Atomics.load(source.control, CANCELLED) !== 0) return { results, finished: true };
     const i = Atomics.add(source.control, NEXT, 1);
     if (i >= source.files.length) return { results, finished: true };
-    results.push([i, readOne(source.files[i], source.uris[i], pace)]);
+    results.push([i, readOne(source.files[i], source.uris[i], pace, copyAbove)]);
   }
   return { results, finished: false };
 }

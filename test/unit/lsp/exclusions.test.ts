@@ -101,6 +101,28 @@ describe('lsp: folder exclusions', () => {
     assert.equal(problems.length, 3);
   });
 
+  it('answers a walker\'s entry by its relative path as excludes does by its absolute one', () => {
+    const siblings = new Set([at('src', 'app.ts')]);
+    const patterns = exclusionPatterns({
+      filesExclude: { '**/vendor': true, '**/*.json': { when: '$(basename).ts' } },
+      exclude: ['charts/*/templates/**', './tests/**', `${root.split(path.sep).join('/')}/gen/**`],
+    });
+    const entries = [
+      'vendor', 'a/vendor', 'a/vendor/b.yaml', 'charts/web/templates', 'charts/web/templates/d.yaml', 'charts/web/values.yaml',
+      'tests', 'tests/bad.yaml', 'src/tests/bad.yaml', 'gen', 'gen/x.yaml', 'src/app.json', 'src/other.json',
+      '.git', 'web/node_modules', 'web/deploy.yaml', '.github/workflows/ci.yaml',
+    ];
+    for (const ex of [new FolderExclusions(root, patterns, f => siblings.has(f)), new FolderExclusions(root, [])]) {
+      let excluded = 0;
+      for (const rel of entries) {
+        const absolute = at(...rel.split('/'));
+        assert.equal(ex.excludesEntry(rel, absolute), ex.excludes(absolute, true), rel);
+        if (ex.excludesEntry(rel, absolute)) excluded++;
+      }
+      assert.ok(excluded >= 2, 'the list has excluded entries to compare');
+    }
+  });
+
   it('knows which files lie inside the folder', () => {
     const ex = new FolderExclusions(root, []);
     assert.ok(ex.contains(at('a', 'b.yaml')));

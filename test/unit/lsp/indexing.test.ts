@@ -101,7 +101,7 @@ describe('lsp: runIndexing', () => {
       let reads = 0;
       // The listing asks whether each entry is excluded: the job is cancelled at the first.
       class Cancelling extends FolderExclusions {
-        override excludes(file: string, ancestorsChecked = false): boolean { job.cancel(); return super.excludes(file, ancestorsChecked); }
+        override excludesEntry(rel: string, absolute: string): boolean { job.cancel(); return super.excludesEntry(rel, absolute); }
       }
       const found = await runIndexing({
         job,
