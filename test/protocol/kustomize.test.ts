@@ -157,6 +157,22 @@ describe('protocol: Kustomize in the editor', function () {
     });
   });
 
+  it('re-publishes a scanned closed base when an open patch of its overlays changes', async () => {
+    await withServer(async (client, ws) => {
+      const mark = client.mark();
+      await client.request(ExecuteCommandRequest.method, { command: 'kubeHarden.scanWorkspace', arguments: [] });
+      const base = await client.waitForDiagnostics(ws.uri(BASE), { since: mark });
+      assert.deepEqual(base.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), `${SECCOMP} (in overlays dev, production)`]]);
+      // Staging's patch loses its seccomp profile, unsaved: the closed base's finding now holds in every overlay.
+      await open(client, ws, HARDEN);
+      const mark2 = client.mark();
+      await client.change(ws.uri(HARDEN), 2, [{ text: webPatch(['readOnlyRootFilesystem: true']) }]);
+      const again = await client.waitForDiagnostics(ws.uri(BASE), { since: mark2 });
+      assert.equal(again.version, undefined, 'published by the scan: the base is not open');
+      assert.deepEqual(again.diagnostics.map(d => [d.range, d.message]), [[range(18, 10, 18, 25), SECCOMP]]);
+    });
+  });
+
   it('hovers what was published: the finding through its overlay, not the patch as written', async () => {
     await withServer(async (client, ws) => {
       await open(client, ws, PATCH);

@@ -83,3 +83,92 @@ describe('protocol: kubeHarden.scanWorkspace', () => {
     assert.deepEqual(gone.diagnostics, []);
   });
 });
+
+// A restricted-compliant Pod in a namespace whose only policy selects other pods: its one finding
+// is require-network-policy, which a policy typed in an open editor takes away.
+const LONELY_POD = `${yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: web
+    namespace: shop
+    labels:
+      app: web
+  spec:
+    containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        runAsNonRoot: true
+        allowPrivilegeEscalation: false
+        capabilities:
+          drop: [ALL]
+        seccompProfile:
+          type: RuntimeDefault
+      resources:
+        limits: {memory: 128Mi}
+`}---\n${yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: db-only
+    namespace: shop
+  spec:
+    podSelector:
+      matchLabels:
+        app: db
+    policyTypes: [Ingress, Egress]
+`}`;
+
+const policyFor = (app: string) => yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: web-policy
+    namespace: shop
+  spec:
+    podSelector:
+      matchLabels:
+        app: ${app}
+    policyTypes: [Ingress, Egress]
+`;
+
+describe('protocol: kubeHarden.scanWorkspace follows what the scanned files depend on', () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-scan-deps-')));
+  const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).href;
+  let client: LspClient;
+
+  before(async () => {
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), LONELY_POD);
+    fs.writeFileSync(path.join(dir, 'config.yaml'), CONFIG_MAP);
+    client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'deps' }] });
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('re-publishes a closed file when a policy typed in an open editor selects its pods, and when it stops', async () => {
+    const mark = client.mark();
+    await client.request<ScanResult>(ExecuteCommandRequest.method, { command: 'kubeHarden.scanWorkspace', arguments: [] });
+    const scanned = await client.waitForDiagnostics(uri('pod.yaml'), { since: mark });
+    // Line 3 `  name: web`: the Pod's name (chars 8-11).
+    assert.deepEqual(scanned.diagnostics.map(d => [d.code, d.range]), [['require-network-policy', range(3, 8, 3, 11)]]);
+    assert.match(String(scanned.diagnostics[0].message), /^No NetworkPolicy in namespace "shop" selects the pods of Pod "web"/);
+
+    // A new, unsaved file selecting the pod: the closed file's finding goes.
+    const mark2 = client.mark();
+    await client.open(uri('policy.yaml'), policyFor('web'));
+    const isolated = await client.waitForDiagnostics(uri('pod.yaml'), { since: mark2 });
+    assert.deepEqual(isolated.diagnostics, []);
+
+    // The open policy now selects other pods: the finding comes back.
+    const mark3 = client.mark();
+    await client.change(uri('policy.yaml'), 2, [{ text: policyFor('api') }]);
+    const again = await client.waitForDiagnostics(uri('pod.yaml'), { since: mark3 });
+    assert.deepEqual(again.diagnostics.map(d => [d.code, d.range]), [['require-network-policy', range(3, 8, 3, 11)]]);
+
+    // The ConfigMap reads nothing the policy changed: it is not published again.
+    assert.equal(client.published.slice(mark2).filter(p => p.uri === uri('config.yaml')).length, 0);
+  });
+});

@@ -2,8 +2,9 @@
 export { DEFAULT_CONFIG, normalizeConfig, PRESETS } from './config';
 export type { ConfigInput, ConfigProblem, LintConfig, Preset, RuleSetting } from './config';
 export { CATEGORIES, parseRuleKey, ruleKeyProblem, settingFor } from './rule-settings';
-export { formatMessage, lint, lintParsed, lintParsedSteps, lintSees, nodeOffsets, resolveConfig } from './lint';
-export type { FactChange } from './lint-reuse';
+export { formatMessage, lint, lintParsed, lintParsedSteps, lintSees, modelReadsSee, nodeOffsets, resolveConfig } from './lint';
+export { modelReadsOf } from './lint-reuse';
+export type { FactChange, ModelReads } from './lint-reuse';
 export { findingSeverity, rowSeverities } from './consolidated';
 export type { ActiveRule, BoundProposal, Finding, FixOffer, LintOptions, LintResult, NotChecked, RelatedInfo, ResolvedConfig, RuleFailure } from './lint';
 export { HELM_CHART_TEMPLATE, MAX_TEXT_LENGTH, objectAt, PARSE_OPTIONS, parseFile, parseFileSteps, skipsOf, tooLarge } from './model/parse';

@@ -50,6 +50,34 @@ export function resultSees(result: LintResult, change: FactChange, sees: Sees): 
   return false;
 }
 
+/**
+ * What a lint's rules read of the model, every document of it together: what a front end keeps
+ * of a result it does not keep (a closed file of the workspace scan), to tell later whether a
+ * change of the model may change it. Undefined when the result says nothing of it (any change may).
+ */
+export interface ModelReads {
+  index: readonly string[];
+  namespaces: boolean;
+}
+
+export function modelReadsOf(result: LintResult): ModelReads | undefined {
+  const basis = bases.get(result);
+  if (!basis) return undefined;
+  const index = new Set<string>();
+  let namespaces = false;
+  for (const part of basis.documents.values()) {
+    for (const id of part.reads.index) index.add(id);
+    namespaces ||= part.reads.namespaces;
+  }
+  return { index: [...index], namespaces };
+}
+
+/** resultSees for what modelReadsOf kept of a result. */
+export function readsSee(reads: ModelReads | undefined, change: FactChange, sees: Sees): boolean {
+  if (!reads) return change === 'any' || change.length > 0;
+  return change === 'any' ? reads.index.length > 0 || reads.namespaces : sees(reads.index, change);
+}
+
 interface Basis {
   text: string;
   lines: LineIndex;

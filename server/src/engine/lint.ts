@@ -16,7 +16,7 @@ import { RULES, ruleById } from './registry';
 import { settingFor } from './rule-settings';
 import { findingSeverity, RuleInForce } from './consolidated';
 import { SuppressedFinding, Suppressor } from './suppress';
-import { DocumentLint, FactChange, keepForReuse, resultSees, Reuse, Sees } from './lint-reuse';
+import { DocumentLint, FactChange, keepForReuse, ModelReads, readsSee, resultSees, Reuse, Sees } from './lint-reuse';
 import { readsChanged } from './workspace/fact-delta';
 import { appendAll } from './util/arrays';
 
@@ -207,6 +207,11 @@ export function* lintParsedSteps(file: ParsedFile, resolved: ResolvedConfig, opt
  */
 export function lintSees(result: LintResult, change: FactChange, resolved: ResolvedConfig): boolean {
   return resultSees(result, change, seesFor(resolved));
+}
+
+/** lintSees for what modelReadsOf kept of a lint under `resolved`. */
+export function modelReadsSee(reads: ModelReads | undefined, change: FactChange, resolved: ResolvedConfig): boolean {
+  return readsSee(reads, change, seesFor(resolved));
 }
 
 const seers = new WeakMap<ResolvedConfig, Sees>();

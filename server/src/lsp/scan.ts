@@ -1,9 +1,12 @@
 // `kubeHarden.scanWorkspace`: lints every manifest of the workspace folders, closed files
 // included, and publishes their diagnostics, so the Problems panel lists the whole repository.
 // Open documents are the validator's: their editor text, not the disk, is what counts. A scanned
-// file that changes on disk while closed is linted again; one that goes away is cleared.
+// file that changes on disk while closed is linted again; one that goes away is cleared. One
+// whose findings read what changed elsewhere (a NetworkPolicy typed in an open editor, a patch
+// of the overlay that renders it) is linted again too: the Problems panel never keeps a finding
+// the workspace no longer supports.
 import type { PublishDiagnosticsParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { LintConfig, lintParsed, LintResult, ResolvedConfig, resolveConfig } from '../engine';
+import { LintConfig, lintParsed, LintResult, ModelReads, modelReadsOf, modelReadsSee, ResolvedConfig, resolveConfig } from '../engine';
 import { WorkspaceIndex } from '../engine';
 import { toDiagnostics } from './diagnostics';
 import { parseDiskText, readManifestText } from './diskFiles';
@@ -40,12 +43,35 @@ export interface ScanDeps {
   resolve?: (config: LintConfig) => ResolvedConfig;
   /** The findings of a closed file judged through what renders it (Kustomize); undefined when nothing does. */
   composedLint?(file: string, text: string, resolved: ResolvedConfig): LintResult | undefined;
+  /** Every file rendered by the roots that reach `path` (Kustomize), `path` included. */
+  reachedWith?(path: string): ReadonlySet<string>;
+  /** How long changes elsewhere settle before dependants are linted again (ms; default 500). */
+  debounceMs?: number;
+}
+
+/** What the scan keeps of a closed file it published: whether a change elsewhere may change its findings. */
+interface Published {
+  file: string;
+  /** The model it was linted against, and the model's generation then. */
+  index: WorkspaceIndex | undefined;
+  generation: number;
+  resolved: ResolvedConfig;
+  /** What its rules read of the model; `render` when it was judged through a render (which reads other files' text). */
+  reads: ModelReads | undefined | 'render';
 }
 
 export class WorkspaceScanner {
-  /** Closed files this server published diagnostics for (canonical URI -> path). */
-  private readonly published = new Map<string, string>();
+  /** Closed files this server published diagnostics for, by canonical URI. */
+  private readonly published = new Map<string, Published>();
   private job: IndexingJob | undefined;
+  /** Changes elsewhere not yet looked at: files whose facts changed, open files edited (paths). */
+  private readonly changedFacts = new Set<string>();
+  private readonly edited = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  /** Dependants waiting to be linted again, and whether a loop is linting them. */
+  private readonly stale = new Set<string>();
+  private relinting = false;
+  private disposed = false;
 
   constructor(private readonly deps: ScanDeps) {}
 
@@ -80,9 +106,23 @@ export class WorkspaceScanner {
    * is one event for everything under it).
    */
   async fileChanged(uri: string): Promise<void> {
-    for (const [known, file] of [...this.published]) {
-      if ((known === uri || known.startsWith(`${uri}/`)) && !this.deps.isOpen(known)) await this.lintFile(file);
+    for (const [known, p] of [...this.published]) {
+      if ((known === uri || known.startsWith(`${uri}/`)) && !this.deps.isOpen(known)) await this.lintFile(p.file);
     }
+  }
+
+  /** The facts of these files (canonical URIs) changed in the model, or a render read them on disk. */
+  factsChanged(uris: ReadonlySet<string>): void {
+    if (this.disposed || this.published.size === 0) return;
+    for (const u of uris) this.changedFacts.add(u);
+    this.settle();
+  }
+
+  /** An open document's text changed (its path): files rendered with it may read differently. */
+  documentEdited(path: string): void {
+    if (this.disposed || !this.deps.reachedWith || this.published.size === 0) return;
+    this.edited.add(path);
+    this.settle();
   }
 
   /** An open document closed: the validator cleared its diagnostics, the scan's are gone too. */
@@ -91,7 +131,62 @@ export class WorkspaceScanner {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.job?.cancel();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.stale.clear();
+  }
+
+  /** Changes come in runs (typing, indexing): they are looked at once they settle. */
+  private settle(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.markStale();
+      void this.relintStale();
+    }, this.deps.debounceMs ?? 500);
+  }
+
+  /** Which published files the changes since the last look may change. */
+  private markStale(): void {
+    const facts = [...this.changedFacts];
+    const edited = [...this.edited];
+    this.changedFacts.clear();
+    this.edited.clear();
+    const rendered = new Set<string>();
+    for (const path of edited) for (const f of this.deps.reachedWith?.(path) ?? []) rendered.add(f);
+    for (const [uri, p] of this.published) {
+      if (this.deps.isOpen(uri)) continue;
+      // Its own facts changed alone: that is a change on disk, which fileChanged lints.
+      const elsewhere = facts.some(u => u !== uri);
+      if (p.reads === 'render') {
+        if (elsewhere || rendered.has(p.file)) this.stale.add(uri);
+        continue;
+      }
+      if (!elsewhere) continue;
+      const index = this.deps.indexFor(uri);
+      const change = index && index === p.index ? index.changesSince(p.generation) : 'any';
+      // `any` (a Namespace, a kustomization): the file may even be rendered now.
+      if (change === 'any' || modelReadsSee(p.reads, change, p.resolved)) this.stale.add(uri);
+    }
+  }
+
+  /** The stale files, one per turn of the event loop; a newer change adds to the same run. */
+  private async relintStale(): Promise<void> {
+    if (this.relinting) return;
+    this.relinting = true;
+    try {
+      for (const uri of this.stale) {
+        if (this.disposed) return;
+        this.stale.delete(uri);
+        const p = this.published.get(uri);
+        if (p && !this.deps.isOpen(uri)) await this.lintFile(p.file);
+        await yieldToEventLoop();
+      }
+    } finally {
+      this.relinting = false;
+    }
   }
 
   /** Lints one closed file and publishes; the number of findings, or undefined when skipped. */
@@ -108,10 +203,13 @@ export class WorkspaceScanner {
         return undefined;
       }
       const resolved = (this.deps.resolve ?? resolveConfig)(settings.config);
-      const result = this.deps.composedLint?.(file, text, resolved) ?? lintParsed(parseDiskText(file, text), resolved, { uri, workspace: this.deps.indexFor(uri) });
+      const index = this.deps.indexFor(uri);
+      const generation = index?.generation ?? -1;
+      const composed = this.deps.composedLint?.(file, text, resolved);
+      const result = composed ?? lintParsed(parseDiskText(file, text), resolved, { uri, workspace: index });
       for (const f of result.failures) this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       this.deps.publish({ uri, diagnostics: toDiagnostics(result.findings, this.deps.docsHref) });
-      this.published.set(uri, file);
+      this.published.set(uri, { file, index, generation, resolved, reads: composed ? 'render' : modelReadsOf(result) });
       return result.findings.length;
     } catch (e) {
       this.deps.log.error('scan', `Scanning ${file} failed: ${describeError(e)}`);

@@ -125,7 +125,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
   });
   const model: WorkspaceModel = new WorkspaceModel({
     isOpen: uri => openUris.has(uri),
-    factsChanged: uris => validator?.factsChanged(uris),
+    factsChanged: uris => { validator?.factsChanged(uris); scanner?.factsChanged(uris); },
     exclusionSettings: async scopeUri => {
       const [files, own] = pullConfiguration
         ? await connection.workspace.getConfiguration([{ scopeUri, section: 'files' }, { scopeUri, section: SECTION }]) as unknown[]
@@ -197,6 +197,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       };
       const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? options.debounceMs : undefined;
       charts = new HelmCharts({ document: uri => documents.get(uri), all: () => documents.all(), settings, publish, docsHref, log, debounceMs: debounceMs ?? 200, namedValues: dir => repo.helmValuesFor(dir) });
+      const debounce = debounceMs === undefined ? {} : { debounceMs };
       validator = new Validator({
         composed: charts,
         document: uri => documents.get(uri),
@@ -209,13 +210,15 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         composers: [kustomize],
         ready: () => model.whenReady(),
         // The longest wait after a keystroke; 0 lints at every change (benchmarks, tests).
-        ...(typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? { debounceMs: options.debounceMs } : {}),
+        ...debounce,
       });
       scanner = new WorkspaceScanner({
         manifestFiles: job => model.manifestFiles(job),
         isOpen: uri => openUris.has(uri),
         indexFor: uri => model.indexFor(uri),
         composedLint: (file, text, resolved) => kustomize.lintClosed(file, text, resolved),
+        reachedWith: path => kustomize.reachedWith(path),
+        ...debounce,
         ready: () => model.whenReady(),
         settings,
         publish,
@@ -282,7 +285,11 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   const watchedFilesChanged = (changes: FileEvent[]) => {
     // A render read a changed file: the files judged through it are linted again (unchanged results are not re-published).
-    if (kustomize.diskChanged(changes.flatMap(c => fsPathOf(c.uri) ?? []))) validator?.factsChanged(new Set(changes.map(c => canonicalUri(c.uri))));
+    if (kustomize.diskChanged(changes.flatMap(c => fsPathOf(c.uri) ?? []))) {
+      const uris = new Set(changes.map(c => canonicalUri(c.uri)));
+      validator?.factsChanged(uris);
+      scanner?.factsChanged(uris);
+    }
     if (changes.some(c => isConfigUri(c.uri))) repoChanged();
     charts?.filesChanged(changes.map(c => c.uri));
     model.filesChanged(changes).catch(e => log.error('watchedFiles', `Updating the workspace model failed: ${describeError(e)}`));
@@ -372,6 +379,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   documents.onDidChangeContent(guarded(log, 'didChangeContent', undefined, e => {
     validator?.contentChanged(e.document);
+    const path = fsPathOf(e.document.uri);
+    if (path !== undefined) scanner?.documentEdited(path);
     if (isConfigUri(e.document.uri)) repoChanged();
   }));
 

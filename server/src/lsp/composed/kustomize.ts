@@ -164,9 +164,15 @@ export class KustomizeComposer {
   /** The open documents that the roots reaching `doc` cover (now or before): their findings may have moved. */
   dependants(doc: TextDocument, open: readonly TextDocument[]): TextDocument[] {
     const path = fsPathOf(doc.uri);
-    const files = new Set<string>();
-    for (const reached of this.reach.values()) if (path !== undefined && reached.has(path)) for (const f of reached) files.add(f);
+    const files = path === undefined ? new Set<string>() : this.reachedWith(path);
     return open.filter(d => d.uri !== doc.uri && files.has(fsPathOf(d.uri) ?? ''));
+  }
+
+  /** Every file the roots reaching `path` cover (now or before), `path` included when one does. */
+  reachedWith(path: string): Set<string> {
+    const files = new Set<string>();
+    for (const reached of this.reach.values()) if (reached.has(path)) for (const f of reached) files.add(f);
+    return files;
   }
 
   /**
