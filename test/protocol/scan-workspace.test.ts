@@ -171,4 +171,17 @@ describe('protocol: kubeHarden.scanWorkspace follows what the scanned files depe
     // The ConfigMap reads nothing the policy changed: it is not published again.
     assert.equal(client.published.slice(mark2).filter(p => p.uri === uri('config.yaml')).length, 0);
   });
+
+  it('moves a closed file\'s related locations into an open file when its lines move', async () => {
+    // The open policy (selecting app: api) is one of those the finding points to: its name, line 3.
+    const relatedIn = (p: { diagnostics: Array<{ relatedInformation?: Array<{ location: { uri: string; range: unknown } }> }> }) =>
+      p.diagnostics[0].relatedInformation?.filter(r => r.location.uri === uri('policy.yaml')).map(r => r.location.range);
+    const before = client.published.filter(p => p.uri === uri('pod.yaml')).at(-1)!;
+    assert.deepEqual(relatedIn(before), [range(3, 8, 3, 18)]);
+    // Two comment lines above it: no fact changes, the location moves down two lines.
+    const mark = client.mark();
+    await client.change(uri('policy.yaml'), 3, [{ range: range(0, 0, 0, 0), text: '# one\n# two\n' }]);
+    const moved = await client.waitForDiagnostics(uri('pod.yaml'), { since: mark });
+    assert.deepEqual(relatedIn(moved), [range(5, 8, 5, 18)]);
+  });
 });

@@ -14,7 +14,7 @@ import { IndexingJob } from './indexing';
 import { yieldToEventLoop } from './slices';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
-import { diskUri } from './uris';
+import { diskUri, fsPathOf } from './uris';
 
 export const SCAN_WORKSPACE_COMMAND = 'kubeHarden.scanWorkspace';
 
@@ -58,13 +58,15 @@ interface Published {
   resolved: ResolvedConfig;
   /** What its rules read of the model; `render` when it was judged through a render (which reads other files' text). */
   reads: ModelReads | undefined | 'render';
+  /** The files its diagnostics' related locations point into: an edit there moves them. */
+  relatedTo: ReadonlySet<string>;
 }
 
 export class WorkspaceScanner {
   /** Closed files this server published diagnostics for, by canonical URI. */
   private readonly published = new Map<string, Published>();
   private job: IndexingJob | undefined;
-  /** Changes elsewhere not yet looked at: files whose facts changed, open files edited (paths). */
+  /** Changes elsewhere not yet looked at: files whose facts changed, open files edited (canonical URIs). */
   private readonly changedFacts = new Set<string>();
   private readonly edited = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -118,10 +120,13 @@ export class WorkspaceScanner {
     this.settle();
   }
 
-  /** An open document's text changed (its path): files rendered with it may read differently. */
-  documentEdited(path: string): void {
-    if (this.disposed || !this.deps.reachedWith || this.published.size === 0) return;
-    this.edited.add(path);
+  /**
+   * An open document's text changed (canonical URI): files rendered with it may read differently,
+   * and related locations into it may have moved.
+   */
+  documentEdited(uri: string): void {
+    if (this.disposed || this.published.size === 0) return;
+    this.edited.add(uri);
     this.settle();
   }
 
@@ -155,9 +160,14 @@ export class WorkspaceScanner {
     this.changedFacts.clear();
     this.edited.clear();
     const rendered = new Set<string>();
-    for (const path of edited) for (const f of this.deps.reachedWith?.(path) ?? []) rendered.add(f);
+    for (const uri of edited) {
+      const path = fsPathOf(uri);
+      if (path !== undefined) for (const f of this.deps.reachedWith?.(path) ?? []) rendered.add(f);
+    }
     for (const [uri, p] of this.published) {
       if (this.deps.isOpen(uri)) continue;
+      // Its related locations point into an edited file: they are found again where they are now.
+      if (edited.some(e => p.relatedTo.has(e))) { this.stale.add(uri); continue; }
       // Its own facts changed alone: that is a change on disk, which fileChanged lints.
       const elsewhere = facts.some(u => u !== uri);
       if (p.reads === 'render') {
@@ -209,7 +219,9 @@ export class WorkspaceScanner {
       const result = composed ?? lintParsed(parseDiskText(file, text), resolved, { uri, workspace: index });
       for (const f of result.failures) this.deps.log.error(`rule:${f.ruleId}`, `Rule ${f.ruleId} failed on ${uri}: ${f.error}`);
       this.deps.publish({ uri, diagnostics: toDiagnostics(result.findings, this.deps.docsHref) });
-      this.published.set(uri, { file, index, generation, resolved, reads: composed ? 'render' : modelReadsOf(result) });
+      const relatedTo = new Set<string>();
+      for (const f of result.findings) for (const r of f.related) relatedTo.add(r.uri);
+      this.published.set(uri, { file, index, generation, resolved, reads: composed ? 'render' : modelReadsOf(result), relatedTo });
       return result.findings.length;
     } catch (e) {
       this.deps.log.error('scan', `Scanning ${file} failed: ${describeError(e)}`);

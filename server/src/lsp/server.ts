@@ -379,8 +379,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
 
   documents.onDidChangeContent(guarded(log, 'didChangeContent', undefined, e => {
     validator?.contentChanged(e.document);
-    const path = fsPathOf(e.document.uri);
-    if (path !== undefined) scanner?.documentEdited(path);
+    scanner?.documentEdited(canonicalUri(e.document.uri));
     if (isConfigUri(e.document.uri)) repoChanged();
   }));
 
