@@ -146,7 +146,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     }
     for (const failure of result.failures) {
       const first = failure.error.split('\n')[0];
-      io.err(`kube-harden: internal error: rule ${failure.ruleId} failed on ${file.display}: ${first}\n`);
+      io.err(`kube-harden: internal error: ${failure.inFix ? 'the fix of ' : ''}rule ${failure.ruleId} failed on ${file.display}: ${first}\n`);
     }
     const relative = path.relative(base, file.absolute).split(path.sep).join('/');
     const suppressed = result.suppressed ?? [];

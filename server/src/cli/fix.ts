@@ -68,6 +68,7 @@ async function fixOnce(file: SourceFile, content: FileContent, config: ConfigInp
     return unchanged;
   }
   for (const why of result.refused) io.err(`kube-harden: note: ${file.display}: fix not applied: ${why}\n`);
+  for (const f of result.failures) io.err(`kube-harden: internal error: the fix of rule ${f.ruleId} failed on ${file.display}: ${f.error.split('\n')[0]}\n`);
   if (!result.converged) {
     // Each pass's output was checked, but fixes that keep coming back are a bug: nothing is written.
     io.err(`kube-harden: internal error: ${file.display}: fixes did not settle after ${result.passes} passes; not written\n`);

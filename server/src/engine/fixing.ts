@@ -5,7 +5,7 @@
 import { ConfigInput } from './config';
 import { applyEdits, applyFixes, TextEdit } from './fix/edit';
 import { integrityOf, refusal } from './fix/integrity';
-import { Finding, LintOptions, lintParsed, resolveConfig } from './lint';
+import { Finding, LintOptions, lintParsed, resolveConfig, RuleFailure } from './lint';
 import { parseFile } from './model/parse';
 import { FixSafety, Rule } from './rule';
 import { summarizeFile } from './workspace/summary';
@@ -52,6 +52,11 @@ export interface FixAllResult {
    * YAML, would break an API validation rule, or would touch a suppressed finding: `title: why`.
    */
   refused: string[];
+  /**
+   * Rules whose fix builders threw while the fixes were worked out (each once): isolated as a
+   * lint isolates rules, and for the front end to report, never silently left out.
+   */
+  failures: RuleFailure[];
 }
 
 export function selectFixable(findings: readonly Finding[], opts: FixAllOptions): Finding[] {
@@ -104,6 +109,14 @@ export function fixAll(text: string, config: ConfigInput | undefined, opts: FixA
     }
     return out;
   };
+  const failures: RuleFailure[] = [];
+  const failed = new Set<string>();
+  const recordFailures = (list: readonly RuleFailure[]) => {
+    for (const f of list) {
+      const key = `${f.ruleId}\u0000${f.error}`;
+      if (!failed.has(key)) { failed.add(key); failures.push(f); }
+    }
+  };
   let cur = text;
   let before = -1;
   let passes = 0;
@@ -113,6 +126,9 @@ export function fixAll(text: string, config: ConfigInput | undefined, opts: FixA
     const linted = pass === 0 && opts.initial ? { findings: opts.initial, suppressed: opts.initialSuppressed } : lintText(cur);
     if (before < 0) before = selectFixable(linted.findings, opts).length;
     const found = candidates(linted.findings, linted.suppressed);
+    // Fix builders run in these lints only (a report's lint may build none): what they threw is
+    // said by fix-all. The rules' checks fail alike in the report's own lint, which says it.
+    if ('failures' in linted) recordFailures(linted.failures.filter(f => f.inFix));
     if (found.length === 0) { converged = true; break; }
     if (pass >= maxPasses) break;
     const refusedBefore = refused.length;
@@ -124,7 +140,7 @@ export function fixAll(text: string, config: ConfigInput | undefined, opts: FixA
     passes++;
   }
   const after = cur === text ? before : selectFixable(lintText(cur).findings, opts).length;
-  return { text: cur, converged, passes, fixed: Math.max(0, before - after), refused };
+  return { text: cur, converged, passes, fixed: Math.max(0, before - after), refused, failures };
 }
 
 /**

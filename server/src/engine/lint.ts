@@ -60,7 +60,12 @@ export interface Finding {
   related: RelatedInfo[];
 }
 
-export interface RuleFailure { ruleId: string; error: string }
+export interface RuleFailure {
+  ruleId: string;
+  error: string;
+  /** The rule's fix or suggestion builder failed (the finding itself stands), not its check. */
+  inFix?: true;
+}
 
 export interface RelatedInfo {
   uri: string;
@@ -334,13 +339,13 @@ function bind(p: Proposal | MessageProposal, text: string, doc: Document, rule: 
     try {
       return build();
     } catch (e) {
-      failures.push({ ruleId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      failures.push({ ruleId, error: e instanceof Error ? (e.stack ?? e.message) : String(e), inFix: true });
       return undefined;
     }
   };
   const template = 'messageId' in p ? rule.fixMessages?.[p.messageId] : undefined;
   // A title the rule's metadata does not hold would show its bare id: a defect of the rule, reported as one.
-  if ('messageId' in p && template === undefined) failures.push({ ruleId, error: `fix message "${p.messageId}" is not among the rule's fixMessages` });
+  if ('messageId' in p && template === undefined) failures.push({ ruleId, error: `fix message "${p.messageId}" is not among the rule's fixMessages`, inFix: true });
   const title = 'messageId' in p ? formatMessage(template ?? p.messageId, p.data) : p.title;
   // Built once per text: the fix offer, quick fixes and fix-all all ask for the same edits. The
   // text is the document's current one: a finding reused for a later version (its document moved

@@ -187,6 +187,10 @@ export class CodeActionProvider {
       return free ? createFileEdit(free.uri, file) : undefined;
     }
     const edits = this.fixes.edits(doc, config, id);
+    // Fix-all's later passes lint texts of their own: what their fix builders threw is said here (the result is cached per version).
+    if (id.type === 'fixRule' || id.type === 'fixAll' || id.type === 'harden') {
+      for (const f of this.fixes.fixAllResult(doc, config, id).failures) this.deps.log.error(`rule:${f.ruleId}`, `The fix of rule ${f.ruleId} failed on ${doc.uri}: ${f.error}`);
+    }
     return edits ? workspaceEdit(doc, edits, this.deps.client.documentChanges) : undefined;
   }
 

@@ -132,7 +132,7 @@ describe('kube-harden check --fix', function () {
   it('writes nothing when the fixes do not settle, and names the fixes it left out (exit 2)', async () => {
     // Preloaded: fix-all as a bug would answer, a changed text that never converges and one refused fix.
     const hook = `const f = require(${JSON.stringify(path.join(ROOT, 'server', 'out', 'engine', 'fixing.js'))});
-f.fixAll = text => ({ text: text + 'x: 1\\n', converged: false, passes: 10, fixed: 1, refused: ['Set a: b in container "app": the result would not parse (bad)'] });`;
+f.fixAll = text => ({ text: text + 'x: 1\\n', converged: false, passes: 10, fixed: 1, refused: ['Set a: b in container "app": the result would not parse (bad)'], failures: [] });`;
     const dir = tempTree({ 'pod.yaml': POD, 'hook.js': hook });
     const run = runCli(['check', '--fix', 'pod.yaml'], { cwd: dir, nodeArgs: ['--require', path.join(dir, 'hook.js')] });
     assert.equal(run.status, 2, run.stdout);
