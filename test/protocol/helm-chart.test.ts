@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { ClientCapabilities, CodeAction, CodeActionRequest, Diagnostic, DiagnosticSeverity, ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { range } from './fixtures';
 
@@ -197,5 +197,50 @@ describe('protocol: Helm chart files', () => {
     const p = await client.waitForDiagnostics(uriOf('Chart.yaml'), { version: 1 });
     assert.deepEqual(strip(p.diagnostics), [note(range(0, 0, 0, 0), 'chart-dependency', DiagnosticSeverity.Information,
       'The chart is not checked: found in Chart.yaml, but missing in charts/ directory: redis. Run "helm dependency build" to fetch it.')]);
+  });
+});
+
+describe('protocol: Helm chart files in a workspace scan', () => {
+  let client: LspClient;
+  let chart: string;
+  const uriOf = (rel: string) => pathToFileURL(path.join(chart, ...rel.split('/'))).href;
+
+  beforeEach(async () => {
+    chart = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-harden-chart-scan-')));
+    fs.mkdirSync(path.join(chart, 'templates'));
+    fs.writeFileSync(path.join(chart, 'Chart.yaml'), CHART_YAML);
+    fs.writeFileSync(path.join(chart, 'values.yaml'), VALUES);
+    fs.writeFileSync(path.join(chart, 'templates', 'pod.yaml'), POD);
+    fs.writeFileSync(path.join(chart, 'templates', 'policy.yaml'), POLICY);
+    client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(chart).href, name: 'chart' }], initializationOptions: { debounceMs: 0 }, capabilities: CAPABILITIES });
+  });
+  afterEach(async () => {
+    await client?.stop();
+    fs.rmSync(chart, { recursive: true, force: true });
+  });
+
+  it('judges closed templates and values through the rendered chart, and follows an unsaved values edit', async () => {
+    const mark = client.mark();
+    const result = await client.request(ExecuteCommandRequest.method, { command: 'kubeHarden.scanWorkspace', arguments: [] });
+    assert.deepEqual(result, { files: 4, linted: 4, findings: 2, cancelled: false });
+    const published = (rel: string) => client.waitForDiagnostics(uriOf(rel), { since: mark });
+    const related = (d: Diagnostic) => d.relatedInformation?.map(r => [r.location.uri, r.location.range, r.message]);
+    // The template line that printed the value, related to the values node that set it; and the reverse.
+    const pod = (await published('templates/pod.yaml')).diagnostics;
+    assert.deepEqual(pod.map(d => [d.code, d.range, d.message]), [['disallow-privileged-containers', range(9, 18, 9, 58), PRIVILEGED]]);
+    assert.deepEqual(related(pod[0]), [[uriOf('values.yaml'), range(2, 2, 2, 18), '.Values.securityContext.privileged is set here']]);
+    const values = (await published('values.yaml')).diagnostics;
+    assert.deepEqual(values.map(d => [d.code, d.range]), [['disallow-privileged-containers', range(2, 2, 2, 18)]]);
+    assert.deepEqual((await published('templates/policy.yaml')).diagnostics, []);
+    assert.deepEqual((await published('Chart.yaml')).diagnostics, []);
+
+    // values.yaml opened and fixed, unsaved: the closed template's finding goes.
+    await client.open(uriOf('values.yaml'), VALUES);
+    await client.waitForDiagnostics(uriOf('values.yaml'), { version: 1 });
+    const mark2 = client.mark();
+    await client.change(uriOf('values.yaml'), 2, [{ range: range(2, 14, 2, 18), text: 'false' }]);
+    const again = await client.waitForDiagnostics(uriOf('templates/pod.yaml'), { since: mark2 });
+    assert.equal(again.version, undefined, 'published by the scan: the template is not open');
+    assert.deepEqual(again.diagnostics, []);
   });
 });

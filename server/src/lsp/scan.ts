@@ -5,7 +5,7 @@
 // whose findings read what changed elsewhere (a NetworkPolicy typed in an open editor, a patch
 // of the overlay that renders it) is linted again too: the Problems panel never keeps a finding
 // the workspace no longer supports.
-import type { PublishDiagnosticsParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { LintConfig, lintParsed, LintResult, ModelReads, modelReadsOf, modelReadsSee, ResolvedConfig, resolveConfig } from '../engine';
 import { WorkspaceIndex } from '../engine';
 import { toDiagnostics } from './diagnostics';
@@ -45,6 +45,10 @@ export interface ScanDeps {
   composedLint?(file: string, text: string, resolved: ResolvedConfig): LintResult | undefined;
   /** Every file rendered by the roots that reach `path` (Kustomize), `path` included. */
   reachedWith?(path: string): ReadonlySet<string>;
+  /** The folder of the Helm chart whose rendering judges this file (a template, values, Chart.yaml), if any. */
+  chartOf?(uri: string): string | undefined;
+  /** The diagnostics the chart's render gives the file (undefined when it is not judged). */
+  chartDiagnostics?(uri: string): Promise<Diagnostic[] | undefined>;
   /** How long changes elsewhere settle before dependants are linted again (ms; default 500). */
   debounceMs?: number;
 }
@@ -56,8 +60,11 @@ interface Published {
   index: WorkspaceIndex | undefined;
   generation: number;
   resolved: ResolvedConfig;
-  /** What its rules read of the model; `render` when it was judged through a render (which reads other files' text). */
-  reads: ModelReads | undefined | 'render';
+  /**
+   * What its rules read of the model; `render` when it was judged through a Kustomize render, or
+   * the chart folder whose render judged it: both read other files' text.
+   */
+  reads: ModelReads | undefined | 'render' | { chart: string };
   /** The files its diagnostics' related locations point into: an edit there moves them. */
   relatedTo: ReadonlySet<string>;
 }
@@ -108,6 +115,8 @@ export class WorkspaceScanner {
    * is one event for everything under it).
    */
   async fileChanged(uri: string): Promise<void> {
+    // Another file of a chart (a helper, a values file) renders its templates differently.
+    if (this.deps.chartOf?.(uri) !== undefined) this.documentEdited(uri);
     for (const [known, p] of [...this.published]) {
       if ((known === uri || known.startsWith(`${uri}/`)) && !this.deps.isOpen(known)) await this.lintFile(p.file);
     }
@@ -160,9 +169,12 @@ export class WorkspaceScanner {
     this.changedFacts.clear();
     this.edited.clear();
     const rendered = new Set<string>();
+    const charts = new Set<string>();
     for (const uri of edited) {
       const path = fsPathOf(uri);
       if (path !== undefined) for (const f of this.deps.reachedWith?.(path) ?? []) rendered.add(f);
+      const chart = this.deps.chartOf?.(uri);
+      if (chart !== undefined) charts.add(chart);
     }
     for (const [uri, p] of this.published) {
       if (this.deps.isOpen(uri)) continue;
@@ -172,6 +184,10 @@ export class WorkspaceScanner {
       const elsewhere = facts.some(u => u !== uri);
       if (p.reads === 'render') {
         if (elsewhere || rendered.has(p.file)) this.stale.add(uri);
+        continue;
+      }
+      if (p.reads && 'chart' in p.reads) {
+        if (charts.has(p.reads.chart)) this.stale.add(uri);
         continue;
       }
       if (!elsewhere) continue;
@@ -213,6 +229,18 @@ export class WorkspaceScanner {
         return undefined;
       }
       const resolved = (this.deps.resolve ?? resolveConfig)(settings.config);
+      const chart = this.deps.chartOf?.(uri);
+      if (chart !== undefined && this.deps.chartDiagnostics) {
+        const diagnostics = await this.deps.chartDiagnostics(uri);
+        this.deps.settings.forget(uri);
+        if (this.deps.isOpen(uri)) return undefined;
+        if (diagnostics) {
+          // Judged through the chart's render, as an open template is: never as the text it is.
+          this.deps.publish({ uri, diagnostics });
+          this.published.set(uri, { file, index: undefined, generation: -1, resolved, reads: { chart }, relatedTo: new Set() });
+          return diagnostics.length;
+        }
+      }
       const index = this.deps.indexFor(uri);
       const generation = index?.generation ?? -1;
       const composed = this.deps.composedLint?.(file, text, resolved);

@@ -24,7 +24,7 @@ import { KustomizeComposer } from './composed/kustomize';
 import { kustomizeActions } from './composed/kustomize-actions';
 import { resolveConfig } from '../engine';
 import { WorkspaceModel } from './workspace';
-import { HelmCharts } from './composed/helm';
+import { chartPlace, HelmCharts } from './composed/helm';
 
 /** Every manifest the model reads, as a file watcher pattern. */
 export const WATCHED_FILES = '**/*.{yaml,yml,json}';
@@ -218,6 +218,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         indexFor: uri => model.indexFor(uri),
         composedLint: (file, text, resolved) => kustomize.lintClosed(file, text, resolved),
         reachedWith: path => kustomize.reachedWith(path),
+        chartOf: uri => chartPlace(uri)?.dir,
+        chartDiagnostics: uri => charts?.diagnosticsOf(uri) ?? Promise.resolve(undefined),
         ...debounce,
         ready: () => model.whenReady(),
         settings,

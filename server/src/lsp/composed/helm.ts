@@ -4,7 +4,7 @@
 // and each finding published on the chart file that produced it. Editing any of them re-renders
 // the chart (debounced) and re-publishes the diagnostics of all its open files.
 import * as path from 'node:path';
-import { CodeAction, CodeActionParams, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { CodeAction, CodeActionParams, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChartFile, ChartJudging, chartValueSets, ChartJudgement, LintConfig, ResolvedConfig, resolveConfig } from '../../engine';
 import { ChartReadError, readChartFiles } from '../../host/chart-files';
@@ -137,6 +137,20 @@ export class HelmCharts {
     const run = this.render(place.dir, state, open, config, helmValuesFor(settings, place.dir));
     state.pending = { key, run };
     try { return await run; } finally { if (state.pending?.run === run) state.pending = undefined; }
+  }
+
+  /**
+   * The diagnostics the chart's judgement gives one of its files, open or closed (the workspace
+   * scan asks for closed ones); undefined when the file is no chart file or checking is off.
+   */
+  async diagnosticsOf(uri: string): Promise<Diagnostic[] | undefined> {
+    const place = chartPlace(uri);
+    if (!place) return undefined;
+    const run = await this.current(uri);
+    if (!run) return undefined;
+    const open = this.openDocuments(place.dir);
+    const texts = new Map(run.files.map(f => [f.path, f.text]));
+    return chartDiagnostics(run.judgement, new Set([place.rel]), p => uriFor(place.dir, p, open), p => texts.get(p), this.deps.docsHref).get(place.rel) ?? [];
   }
 
   /** Quick fixes for a chart file's diagnostics, proven against the current text of the chart. */
