@@ -51,6 +51,10 @@ describe('workspace: what a change of the model changed, fact by fact', () => {
     assert.deepEqual(edits(factDelta(one, rekinded)).map(e => [e.kind, e.field]), [['Deployment', '*'], ['StatefulSet', '*']]);
     assert.equal(factDelta(one, summaries('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n')), 'any');
     assert.equal(factDelta([], summaries('apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: web\n')), 'any');
+    // A file that comes or goes: each of its objects as a whole, in order; a placing one is anything.
+    assert.deepEqual(edits(factDelta([], two)).map(e => [e.kind, e.field]), [['Deployment', '*'], ['ServiceAccount', '*']]);
+    assert.deepEqual(edits(factDelta(two, [])).map(e => [e.kind, e.field]), [['Deployment', '*'], ['ServiceAccount', '*']]);
+    assert.equal(factDelta(summaries('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n'), []), 'any');
   });
 
   it('a rule sees a change only of what it declares it reads', () => {

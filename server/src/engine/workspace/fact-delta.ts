@@ -85,6 +85,15 @@ function objectEdits(before: readonly ObjectSummary[], after: readonly ObjectSum
     }
     return edits;
   }
+  // A file that comes or goes (every file of an indexing pass): each object, as a whole, without
+  // working out its facts' key (a JSON text per object).
+  if (before.length === 0 || after.length === 0) {
+    for (const s of before.length === 0 ? after : before) {
+      if (PLACING_KINDS.has(s.kind)) return 'any';
+      edits.push(whole(s));
+    }
+    return edits;
+  }
   // Objects added or removed: each whose facts the other side lacks changed as a whole.
   const count = (list: readonly ObjectSummary[]) => {
     const m = new Map<string, number>();
