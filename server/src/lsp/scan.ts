@@ -169,6 +169,15 @@ export class WorkspaceScanner {
     this.changedFacts.clear();
     this.edited.clear();
     const rendered = new Set<string>();
+    // A scan lints its files against a few generations of the model: each change is joined once.
+    const changes = new Map<WorkspaceIndex, Map<number, ReturnType<WorkspaceIndex['changesSince']>>>();
+    const changeSince = (index: WorkspaceIndex, generation: number) => {
+      let byGeneration = changes.get(index);
+      if (!byGeneration) changes.set(index, byGeneration = new Map());
+      let change = byGeneration.get(generation);
+      if (change === undefined) byGeneration.set(generation, change = index.changesSince(generation));
+      return change;
+    };
     const charts = new Set<string>();
     for (const uri of edited) {
       const path = fsPathOf(uri);
@@ -192,7 +201,7 @@ export class WorkspaceScanner {
       }
       if (!elsewhere) continue;
       const index = this.deps.indexFor(uri);
-      const change = index && index === p.index ? index.changesSince(p.generation) : 'any';
+      const change = index && index === p.index ? changeSince(index, p.generation) : 'any';
       // `any` (a Namespace, a kustomization): the file may even be rendered now.
       if (change === 'any' || modelReadsSee(p.reads, change, p.resolved)) this.stale.add(uri);
     }
