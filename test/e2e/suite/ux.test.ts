@@ -9,6 +9,7 @@ import { activate, codeOf, diagnosticsAfter, fileUri, ours, rulesIn } from './ut
 const PRIVILEGED = 'disallow-privileged-containers';
 const APE = 'require-no-privilege-escalation';
 const NON_ROOT = 'require-run-as-non-root';
+const NETWORK_POLICY = 'require-network-policy';
 
 async function openAndLint(name: string, accept: (ds: vscode.Diagnostic[]) => boolean, what: string) {
   const uri = fileUri(name);
@@ -110,5 +111,24 @@ suite('editor features', () => {
     const d = ds.find(x => codeOf(x) === PRIVILEGED)!;
     assert.deepEqual([d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1], [11, 21, 11, 25]);
     assert.ok(!vscode.workspace.textDocuments.some(t => t.uri.toString() === uri.toString()), 'the scan did not open it');
+  });
+
+  test('a scanned closed file follows a policy typed, unsaved, in another file', async () => {
+    const closed = fileUri('ux-scan-deps.yaml');
+    const ds = await diagnosticsAfter(closed, () => vscode.commands.executeCommand('kubeHarden.scanWorkspace'),
+      ds => ds.some(d => codeOf(d) === NETWORK_POLICY), `${NETWORK_POLICY} in the closed file`);
+    // ux-scan-deps.yaml line 6 is `  name: scan-deps`: the name spans 1-based columns 9-17.
+    const d = ds.find(x => codeOf(x) === NETWORK_POLICY)!;
+    assert.deepEqual([d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1], [6, 9, 6, 18]);
+    // The policy file opened and retyped to select the pod, not saved: the closed file's finding goes.
+    const { doc } = await openAndLint('ux-scan-deps-policy.yaml', () => true, 'the policy file linted');
+    const line = doc.lineAt(9);
+    assert.equal(line.text, '      app: other');
+    const after = await diagnosticsAfter(closed, async () => {
+      const editor = vscode.window.activeTextEditor!;
+      await editor.edit(b => b.replace(new vscode.Range(9, 11, 9, 16), 'scan-deps'));
+    }, ds => !ds.some(x => codeOf(x) === NETWORK_POLICY), `no ${NETWORK_POLICY} in the closed file`, { timeoutMs: 20_000, requireEvent: true });
+    assert.deepEqual(after, []);
+    assert.ok(!vscode.workspace.textDocuments.some(t => t.uri.toString() === closed.toString()), 'the closed file stayed closed');
   });
 });
