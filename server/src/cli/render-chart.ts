@@ -3,7 +3,7 @@
 // --include-crds, --skip-tests, --show-only), rendered in-process without Helm or a cluster.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ChartRenderOptions, parseTemplates, renderChart, renderTemplate as render } from '../engine';
+import { ChartRenderOptions, releaseNameFromTemplate, renderChart } from '../engine';
 import { ChartReadError, readChartFiles } from '../host/chart-files';
 import { Io } from './io';
 
@@ -59,14 +59,6 @@ function showOnly(text: string, patterns: string[]): string | { error: string } 
   return out.map(d => `---\n${d}\n`).join('');
 }
 
-/** --name-template: the release name is itself a template (text/template with Sprig, no data). */
-function releaseName(template: string): { name: string } | { error: string } {
-  const set = parseTemplates([{ name: 'name-template', text: template }]);
-  if (set.errors.length) return { error: set.errors[0].message };
-  const r = render(set, 'name-template', undefined, { budgetMs: 1000, maxOutput: 1024 });
-  return r.ok ? { name: r.text } : { error: r.error.message };
-}
-
 export async function runRenderChart(argv: string[], io: Io): Promise<number> {
   const args = parse(argv);
   if (typeof args === 'string') {
@@ -74,7 +66,7 @@ export async function runRenderChart(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (args.nameTemplate !== undefined) {
-    const n = releaseName(args.nameTemplate);
+    const n = releaseNameFromTemplate(args.nameTemplate);
     if ('error' in n) { io.err(`Error: ${n.error}\n`); return 1; }
     args.opts.releaseName = n.name;
   }

@@ -213,7 +213,28 @@ describe('check through Kustomize', function () {
     ]);
   });
 
-  it('says what it does not render: remote resources and Helm charts, at their entries', async () => {
+  it('judges a local chart of helmCharts as rendered with its inline values, at the chart\'s entry', async () => {
+    const pod = [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: {{ .Release.Name }}-web', 'spec:', '  containers:', '  - name: app',
+      '    image: nginx:1.27', '    securityContext:', '      privileged: {{ .Values.privileged }}', '      runAsNonRoot: true',
+      '      allowPrivilegeEscalation: false', '      capabilities:', '        drop: [ALL]', '      seccompProfile:', '        type: RuntimeDefault',
+      '    resources:', '      limits: {memory: 128Mi}', '',
+    ].join('\n');
+    const dir = tempTree({
+      'app/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'app/charts/web/values.yaml': 'privileged: false\n',
+      'app/charts/web/templates/pod.yaml': pod,
+      'app/kustomization.yaml': 'helmCharts:\n  - name: web\n    releaseName: prod\n    valuesInline:\n      privileged: true\n',
+    });
+    const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    // The chart as written (privileged: false) is clean; rendered with the inline value it is not.
+    assert.deepEqual(rows(json(run)), [
+      { file: 'app/kustomization.yaml', rule: 'disallow-privileged-containers', severity: 'error', at: '2:5-5:23', message: 'Container "app" is privileged: remove securityContext.privileged or set it to false.' },
+    ]);
+  });
+
+  it('says what it does not render: remote resources and Helm charts it would pull, at their entries', async () => {
     const dir = tempTree({
       'app/kustomization.yaml': 'resources:\n  - https://github.com/example/repo//base?ref=v1\nhelmCharts:\n  - name: x\n    repo: https://example.com\n',
     });
@@ -221,7 +242,7 @@ describe('check through Kustomize', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(rows(json(run)), [
       { file: 'app/kustomization.yaml', rule: 'kustomize-build', severity: 'info', at: '2:5-2:49', message: 'remote resource "https://github.com/example/repo//base?ref=v1" is not rendered: what it adds is not judged' },
-      { file: 'app/kustomization.yaml', rule: 'kustomize-build', severity: 'info', at: '4:5-4:12', message: 'Helm charts are not rendered: what it adds is not judged' },
+      { file: 'app/kustomization.yaml', rule: 'kustomize-build', severity: 'info', at: '4:5-4:12', message: 'Helm chart "x" is not rendered: it is not in charts/ and would be pulled from https://example.com (nothing is fetched over the network; vendor it with "helm pull --untar"): what it adds is not judged' },
     ]);
   });
 });

@@ -4,14 +4,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memorySource, renderKustomization } from '@kube-harden/server/out/engine/render/kustomize';
 
-const dir = join(__dirname, '../../../../fixtures/kustomize/krusty');
+const fixtures = join(__dirname, '../../../../fixtures/kustomize');
 
 export interface KrustyCase {
   name: string; files: Record<string, string>; dir: string; features: string[];
   expected?: string; errorContains?: string;
 }
 
-export function loadCases(): KrustyCase[] {
+/** The cases of a fixture folder: `krusty` (converted by script), `krusty-helm` (by hand). */
+export function loadCases(folder = 'krusty'): KrustyCase[] {
+  const dir = join(fixtures, folder);
   return readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json')
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as KrustyCase);
 }

@@ -2,7 +2,8 @@
 interface CaseLike { name: string; files: Record<string, string>; features: string[] }
 
 const FIELD_FEATURES: Array<[RegExp, string]> = [
-  [/^\s*helmCharts:|^\s*helmChartInflationGenerator:|^\s*helmGlobals:/m, 'helm charts'],
+  // helmCharts with a local chart is rendered (krusty-helm.test.ts); the legacy generator is not.
+  [/^\s*helmChartInflationGenerator:/m, 'legacy helm chart inflation generator'],
   [/^\s*(generators|transformers|validators):/m, 'generator/transformer/validator plugins'],
   [/^\s*openapi:/m, 'custom openapi schema'],
   [/^\s*buildMetadata:.*(transformerAnnotations|managedByLabel)/m, 'buildMetadata transformer annotations or managed-by label'],

@@ -114,8 +114,8 @@ describe('kustomize renderer', () => {
     assert.equal(e.at?.file, '/r/d.yaml');
   });
 
-  it('notes remote resources, plugins and Helm charts at their entries instead of rendering them', () => {
-    const k = 'resources:\n- d.yaml\n- https://github.com/org/repo//base?ref=v1\nhelmCharts:\n- name: redis\ntransformers:\n- t.yaml\n';
+  it('notes remote resources, plugins and Helm charts it would pull at their entries instead of rendering them', () => {
+    const k = 'resources:\n- d.yaml\n- https://github.com/org/repo//base?ref=v1\nhelmCharts:\n- name: redis\n  repo: https://charts.example.com\ntransformers:\n- t.yaml\n';
     const r = render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY });
     assert.equal(r.ok, true);
     assert.deepEqual(r.notes.map((n) => [n.kind, n.at.range[0]]), [

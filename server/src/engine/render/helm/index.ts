@@ -18,6 +18,7 @@ export type { RenderedFile } from './engine';
 export type { Manifest } from './manifests';
 export { DEFAULT_KUBE_VERSION } from './capabilities';
 export { loadChart } from './chart';
+export { releaseNameFromTemplate } from './name-template';
 export { locateValue, locateValueNode } from './values-locate';
 export type { ValueNode } from './values-locate';
 

@@ -32,6 +32,8 @@ interface KeptBuild {
   vars: Array<{ bound: BoundVar; index: number }>;
   configAfter: TransformerConfig;
   configAfterKey: string | undefined;
+  /** Set when the build rendered charts: the namespace they were rendered into by default. */
+  helm?: { namespace: string | undefined };
 }
 
 const kept = new Map<string, KeptBuild>();
@@ -58,6 +60,10 @@ export interface FolderBuildState {
   configShared?: boolean;
   /** Every folder built so far, in order (a kept build adds the ones it went into). */
   visited: string[];
+  /** The namespace charts without their own are rendered into (the nearest enclosing kustomization's). */
+  helmNamespace?: string;
+  /** Kustomizations with `helmCharts` built so far: a build that had any depends on `helmNamespace`. */
+  helmCharts?: number;
 }
 
 /**
@@ -70,13 +76,15 @@ export function buildFolder(state: FolderBuildState, dir: string, build: () => R
   const varsBefore = state.vars.map((v) => v.name).join('\0');
   const hit = kept.get(key);
   if (hit && hit.configBefore === configBefore && hit.varsBefore === varsBefore
+    && (!hit.helm || hit.helm.namespace === state.helmNamespace)
     && !hit.visited.some((d) => state.stack.includes(d)) && readsHold(hit.reads, state.fs)) {
     buildStats.reused++;
+    if (hit.helm) state.helmCharts = (state.helmCharts ?? 0) + 1;
     kept.delete(key);
     kept.set(key, hit);
     return handOut(state, hit);
   }
-  const notesFrom = state.notes.length, varsFrom = state.vars.length, visitedFrom = state.visited.length;
+  const notesFrom = state.notes.length, varsFrom = state.vars.length, visitedFrom = state.visited.length, chartsFrom = state.helmCharts ?? 0;
   const reads = state.fs.record();
   let resources: Resource[];
   try {
@@ -91,6 +99,7 @@ export function buildFolder(state: FolderBuildState, dir: string, build: () => R
   const entry: KeptBuild = {
     reads, restrictToRoot: state.restrictToRoot, configBefore, varsBefore, visited: state.visited.slice(visitedFrom),
     resources, notes: state.notes.slice(notesFrom), vars, configAfter: state.config, configAfterKey: state.configKey,
+    ...((state.helmCharts ?? 0) > chartsFrom ? { helm: { namespace: state.helmNamespace } } : {}),
   };
   // Kept as it is: whoever changes it next copies it (ownConfig).
   state.configShared = true;

@@ -4,7 +4,8 @@
 import { KustomizeError, wrapError } from './errors';
 import { FileSource, joinPath } from './file-source';
 import { runGenerators } from './generators';
-import { Kustomization, loadKustomization, stringListField } from './kustomization';
+import { inflateHelmCharts } from './helm-charts';
+import { Kustomization, loadKustomization, stringField, stringListField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
 import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
@@ -84,12 +85,16 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
       state.configKey = undefined;
     }
     for (const g of runGenerators(state.fs, k)) res = absorbGenerated(res, g);
+    // Kustomize's third generator, after ConfigMaps and Secrets.
+    if (get(k.node, 'helmCharts') !== undefined) state.helmCharts = (state.helmCharts ?? 0) + 1;
+    const charts = inflateHelmCharts(state.fs, k, state.helmNamespace, state.notes);
+    if (charts.length) res = appendAll(res, charts, get(k.node, 'helmCharts')?.origin, new Set(res.map((x) => idKey(x.id()))));
     for (const entry of stringListField(k, 'components')) {
       const dir = joinPath(k.dir, entry.value);
       if (state.fs.kindOf(dir) !== 'dir') throw new KustomizeError(`accumulating components: loader.New "must build at directory: not a valid directory: '${dir}'"`, entry.node.origin, 'missing-resource');
       const comp = loadKustomization(state.fs, dir, state.restrictToRoot);
       if (comp.kind !== 'Component') throw new KustomizeError(`accumulating components: expected kind 'Component' for path '${dir}' but got '${comp.kind}'`, entry.node.origin, 'malformed-kustomization');
-      try { res = accumulate(state, comp, res); } catch (e) { throw atEntry(e, entry.node.origin); }
+      try { res = within(state, k, () => accumulate(state, comp, res)); } catch (e) { throw atEntry(e, entry.node.origin); }
     }
     res = applyPatches(state.fs, k, res, 'smp');
     res = applyPatches(state.fs, k, res, 'patches');
@@ -119,6 +124,16 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
   }
 }
 
+/**
+ * `build` for a kustomization `k` includes (a folder, a component): the charts in it are rendered
+ * into `k`'s namespace, else the one `k` was given (Kustomize's helmRootNamespace).
+ */
+function within<T>(state: BuildState, k: Kustomization, build: () => T): T {
+  const outer = state.helmNamespace;
+  state.helmNamespace = stringField(k, 'namespace')?.value || outer;
+  try { return build(); } finally { state.helmNamespace = outer; }
+}
+
 /** An error found below an entry (a cycle, a nested failure) without a place is placed there. */
 function atEntry(e: unknown, at: Origin | undefined): unknown {
   return e instanceof KustomizeError && !e.at && at ? new KustomizeError(e.message, at, e.code) : e;
@@ -138,11 +153,11 @@ function addResource(state: BuildState, k: Kustomization, path: string, entry: K
     return appendAll(res, readResources(state.fs.readFile(full) ?? '', full), entry.origin, taken);
   }
   if (kind === 'dir') {
-    const built = buildFolder(state, full, () => {
+    const built = within(state, k, () => buildFolder(state, full, () => {
       const sub = loadKustomization(state.fs, full, state.restrictToRoot);
       if (sub.kind === 'Component') throw new KustomizeError(`expected kind != 'Component' for path '${full}'`, entry.origin, 'malformed-kustomization');
       return accumulate(state, sub, []);
-    });
+    }));
     return appendAll(res, built, entry.origin, taken);
   }
   throw new KustomizeError(`accumulation err='accumulating resources from '${path}': open ${full}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`, entry.origin, 'missing-resource');
@@ -246,7 +261,6 @@ function buildMetadata(k: Kustomization): string[] {
 
 function noteUnsupported(state: BuildState, k: Kustomization): void {
   const unsupported: Array<[string, RenderNote['kind'], string]> = [
-    ['helmCharts', 'helm', 'Helm charts are not rendered'],
     ['helmChartInflationGenerator', 'helm', 'Helm charts are not rendered'],
     ['generators', 'plugin', 'generator plugins are not run'],
     ['transformers', 'plugin', 'transformer plugins are not run'],

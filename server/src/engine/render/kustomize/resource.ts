@@ -24,6 +24,8 @@ export class Resource {
    */
   readonly history: ResId[] = [];
   generated?: GeneratedInfo;
+  /** Rendered from a chart of `helmCharts` (Kustomize's helm-generated mark): namespaces are the chart's to set. */
+  helmGenerated?: true;
   /** Name prefixes/suffixes applied, outermost last: name references are matched through them. */
   readonly prefixes: string[] = [];
   readonly suffixes: string[] = [];
@@ -92,6 +94,7 @@ export class Resource {
     r.prefixes.push(...this.prefixes);
     r.suffixes.push(...this.suffixes);
     r.generated = this.generated;
+    if (this.helmGenerated) r.helmGenerated = true;
     return r;
   }
 

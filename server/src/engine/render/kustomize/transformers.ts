@@ -15,6 +15,8 @@ export function applyNamespace(k: Kustomization, res: Resource[], cfg: Transform
   const at = ns.node.origin;
   const put = (parent: KMap, key: string) => set(parent, key, scalar(ns.value, at), at);
   for (const r of res) {
+    // Kustomize leaves a chart's objects in the namespace Helm rendered them into.
+    if (r.helmGenerated) continue;
     const g = r.gvk();
     r.storePreviousId();
     if (!isClusterScoped(g)) put(ensureMetadata(r, at), 'namespace');

@@ -1,0 +1,178 @@
+// `helmCharts:` (Kustomize's HelmChartInflationGenerator, `kustomize build --enable-helm`): each
+// entry's chart, found under `helmGlobals.chartHome` (default `charts`), rendered in process by the
+// Helm renderer as Kustomize runs `helm template`, its objects added after the other generators'.
+// A chart that is not there locally would be pulled from its repository: nothing is fetched here,
+// so it is a note at the entry and its objects are missing. Every node of an inflated object has
+// the entry as its origin: a finding on it is placed on the line that brings the chart in.
+import { parseAllDocuments } from 'yaml';
+import { ChartFile, releaseNameFromTemplate, renderChart } from '../helm';
+import { KustomizeError } from './errors';
+import { FileSource, joinPath } from './file-source';
+import { Kustomization, listField, stringField } from './kustomization';
+import { readInRoot } from './load-restrictions';
+import { get, isMap, isSeq, KMap, KNode, Origin, Plain, str, toPlain } from './model';
+import { RenderNote } from './notes';
+import { parseWholeText } from './parse';
+import { Resource } from './resource';
+
+/** Bounds of one chart's files (as the CLI's chart reader has): a hostile tree cannot exhaust memory. */
+const LIMITS = { maxFiles: 5000, maxTotalChars: 64 * 1024 * 1024, maxDepth: 24 };
+
+/**
+ * The objects of `k`'s charts, in entry order, each marked as Helm's (the namespace transformers
+ * leave them to the chart). `inherited`: the namespace of the nearest enclosing kustomization that
+ * sets one, which a chart without its own (or its kustomization's) is rendered into.
+ */
+export function inflateHelmCharts(fs: FileSource, k: Kustomization, inherited: string | undefined, notes: RenderNote[]): Resource[] {
+  const entries = listField(k, 'helmCharts');
+  if (entries.length === 0) return [];
+  const globals = get(k.node, 'helmGlobals');
+  const chartHome = str(get(globals, 'chartHome')) || 'charts';
+  const out: Resource[] = [];
+  for (const entry of entries) {
+    const at: Origin = entry.origin ?? { file: k.file, range: [0, 0] };
+    if (!isMap(entry)) throw new KustomizeError(`invalid helmCharts entry in ${k.file}`, at, 'malformed-kustomization');
+    out.push(...inflate(fs, k, entry, at, chartHome, inherited, notes));
+  }
+  return out;
+}
+
+function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, chartHome: string, inherited: string | undefined, notes: RenderNote[]): Resource[] {
+  const field = (name: string) => str(get(entry, name));
+  const name = field('name') ?? '';
+  if (name === '') throw new KustomizeError('chart name cannot be empty', at, 'malformed-kustomization');
+  const version = field('version');
+  const repo = field('repo');
+  // A pulled chart lands in `<chartHome>/<name>-<version>/<name>`; a vendored one is `<chartHome>/<name>`.
+  const home = joinPath(k.dir, version && repo ? `${chartHome}/${name}-${version}` : chartHome);
+  const dir = joinPath(home, name);
+  if (fs.kindOf(dir) !== 'dir') {
+    if (!repo) throw new KustomizeError(`no repo specified for pull, no chart found at '${dir}'`, at, 'missing-resource');
+    notes.push({ kind: 'helm', message: `Helm chart "${name}" is not rendered: it is not in ${chartHome}/ and would be pulled from ${repo} (nothing is fetched over the network; vendor it with "helm pull --untar")`, at });
+    return [];
+  }
+  const files = chartFiles(fs, dir, at);
+  const valueFiles = [valuesOf(fs, k, entry, dir, at)];
+  for (const extra of strings(get(entry, 'additionalValuesFiles'))) {
+    const read = readInRoot(fs, k, extra, at);
+    valueFiles.push({ name: extra, text: read.text });
+  }
+  const releaseName = releaseNameOf(field('releaseName'), field('nameTemplate'), at);
+  const namespace = field('namespace') || stringField(k, 'namespace')?.value || inherited || undefined;
+  const result = renderChart(files, {
+    releaseName, namespace, valueFiles,
+    apiVersions: strings(get(entry, 'apiVersions')),
+    kubeVersion: field('kubeVersion'),
+    includeCrds: field('includeCRDs') === 'true',
+    skipTests: field('skipTests') === 'true',
+  });
+  // Helm's message names the template and its position.
+  if (!result.ok) throw new KustomizeError(`Helm chart "${name}": ${result.error}`, at, 'other');
+  const skipHooks = field('skipHooks') === 'true';
+  const out: Resource[] = [];
+  for (const doc of result.documents) {
+    if (skipHooks && doc.hook) continue;
+    for (const parsed of parseWholeText(doc.content, `${dir}/${doc.path}`, true)) {
+      if (!isMap(parsed.node) || parsed.node.entries.length === 0) continue;
+      const r = new Resource(placed(parsed.node, at) as KMap, at);
+      r.helmGenerated = true;
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** `helm template <releaseName>`, else `--name-template`, else the name Helm prints for none. */
+function releaseNameOf(releaseName: string | undefined, nameTemplate: string | undefined, at: Origin): string {
+  if (releaseName) return releaseName;
+  if (nameTemplate) {
+    const n = releaseNameFromTemplate(nameTemplate);
+    if ('error' in n) throw new KustomizeError(`nameTemplate: ${n.error}`, at, 'malformed-kustomization');
+    return n.name;
+  }
+  // Kustomize asks Helm to generate a name (the chart's name and a timestamp): never the same twice.
+  return 'release-name';
+}
+
+/**
+ * The values file Kustomize hands Helm: `valuesFile` (default the chart's own values.yaml) as it
+ * is, or merged with `valuesInline` by `valuesMerge`: `override` (the default: inline wins),
+ * `merge` (the file wins), `replace` (inline alone; Helm still starts from the chart's defaults).
+ */
+function valuesOf(fs: FileSource, k: Kustomization, entry: KMap, dir: string, at: Origin): { name: string; text: string } {
+  const named = str(get(entry, 'valuesFile'));
+  const file = named ? readInRoot(fs, k, named, at) : { file: `${dir}/values.yaml`, text: fs.readFile(`${dir}/values.yaml`) };
+  if (file.text === undefined) throw new KustomizeError(`open ${file.file}: no such file or directory`, at, 'missing-resource');
+  const inline = get(entry, 'valuesInline');
+  const merge = str(get(entry, 'valuesMerge')) || 'override';
+  if (!['override', 'merge', 'replace'].includes(merge)) throw new KustomizeError('valuesMerge must be one of [merge override replace]', at, 'malformed-kustomization');
+  if (!isMap(inline) || inline.entries.length === 0) return { name: named ?? 'values.yaml', text: file.text };
+  const own = toPlain(inline) as Record<string, Plain>;
+  if (merge === 'replace') return { name: 'valuesInline', text: JSON.stringify(own) };
+  // Kustomize reads the file as YAML 1.2 (go-yaml v3) to merge it, then writes the result.
+  const fromFile = readValues(file.text, file.file, at);
+  const merged = merge === 'override' ? mergeValues(fromFile, own) : mergeValues(own, fromFile);
+  return { name: 'valuesInline', text: JSON.stringify(merged) };
+}
+
+function readValues(text: string, file: string, at: Origin): Record<string, Plain> {
+  const docs = parseAllDocuments(text, { version: '1.2', uniqueKeys: false });
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (doc?.errors.length) throw new KustomizeError(`could not parse values file into rnode: ${file}: ${doc.errors[0].message.split('\n')[0]}`, at, 'yaml-syntax');
+  const value = doc?.toJS({ maxAliasCount: 100 }) as Plain | undefined;
+  return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+/**
+ * `over` merged into `base` as Kustomize's merge2 does for values: maps field by field, anything
+ * else (a list, a scalar) replaced, a null in `over` clearing the field.
+ */
+function mergeValues(base: Record<string, Plain>, over: Record<string, Plain>): Record<string, Plain> {
+  const out: Record<string, Plain> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const was = out[key];
+    if (value === null) delete out[key];
+    else if (isPlainMap(value) && isPlainMap(was)) out[key] = mergeValues(was, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+const isPlainMap = (v: Plain | undefined): v is Record<string, Plain> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every file of the chart folder, paths relative to it (a packaged subchart by name only: the renderer says it cannot read it). */
+function chartFiles(fs: FileSource, dir: string, at: Origin): ChartFile[] {
+  const out: ChartFile[] = [];
+  let total = 0;
+  const walk = (abs: string, rel: string, depth: number) => {
+    if (depth > LIMITS.maxDepth) throw new KustomizeError(`Helm chart ${dir}: ${rel}: folders nested too deep`, at, 'other');
+    for (const entry of fs.listDir(abs) ?? []) {
+      const childAbs = `${abs}/${entry}`;
+      const childRel = rel ? `${rel}/${entry}` : entry;
+      const kind = fs.kindOf(childAbs);
+      if (kind === 'dir') { walk(childAbs, childRel, depth + 1); continue; }
+      if (kind !== 'file') continue;
+      if (out.length >= LIMITS.maxFiles) throw new KustomizeError(`Helm chart ${dir}: more than ${LIMITS.maxFiles} files`, at, 'other');
+      if (/(^|\/)charts\/[^/]+\.(tgz|tar\.gz)$/.test(childRel)) { out.push({ path: childRel, text: '' }); continue; }
+      const text = fs.readFile(childAbs) ?? '';
+      total += text.length;
+      if (total > LIMITS.maxTotalChars) throw new KustomizeError(`Helm chart ${dir}: larger than ${LIMITS.maxTotalChars} characters`, at, 'other');
+      out.push({ path: childRel, text: text.startsWith('\uFEFF') && /(^|\/)(Chart|values)\.yaml$/.test(childRel) ? text.slice(1) : text });
+    }
+  };
+  walk(dir, '', 0);
+  return out;
+}
+
+function strings(n: KNode | undefined): string[] {
+  return isSeq(n) ? n.items.map((x) => str(x) ?? '').filter((s) => s !== '') : [];
+}
+
+/** The tree with `at` as every node's origin (its text is Helm's output, in no file). */
+function placed(n: KNode, at: Origin): KNode {
+  switch (n.kind) {
+    case 'scalar': return { ...n, origin: at };
+    case 'seq': return { kind: 'seq', items: n.items.map((x) => placed(x, at)), origin: at };
+    case 'map': return { kind: 'map', origin: at, entries: n.entries.map((e) => ({ key: e.key, value: placed(e.value, at), keyOrigin: at })) };
+  }
+}
