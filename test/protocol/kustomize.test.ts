@@ -173,6 +173,34 @@ describe('protocol: Kustomize in the editor', function () {
     });
   });
 
+  it('judges a local chart of helmCharts with the inline values typed, at the chart\'s entry', async () => {
+    const pod = [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: {{ .Release.Name }}-web', 'spec:', '  containers:', '  - name: web',
+      '    image: nginx:1.27', '    securityContext:', '      privileged: {{ .Values.privileged }}', '      runAsNonRoot: true',
+      '      allowPrivilegeEscalation: false', '      capabilities:', '        drop: [ALL]', '      seccompProfile:', '        type: RuntimeDefault',
+      '    resources:', '      limits: {memory: 128Mi}', '',
+    ].join('\n');
+    const kustomization = 'helmCharts:\n  - name: web\n    releaseName: prod\n    valuesInline:\n      privileged: false\n';
+    const ws = new Workspace({
+      'app/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'app/charts/web/values.yaml': 'privileged: false\n',
+      'app/charts/web/templates/pod.yaml': pod,
+      'app/kustomization.yaml': kustomization,
+    });
+    const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], capabilities: capabilities(true) });
+    try {
+      const uri = ws.uri('app/kustomization.yaml');
+      await client.open(uri, kustomization);
+      assert.deepEqual((await client.waitForDiagnostics(uri, { version: 1 })).diagnostics, []);
+      // privileged: true typed into the inline values, unsaved: the chart's Pod is privileged, said at its entry.
+      await client.change(uri, 2, [{ range: range(4, 18, 4, 23), text: 'true' }]);
+      const p = await client.waitForDiagnostics(uri, { version: 2 });
+      assert.deepEqual(p.diagnostics.map(d => [d.range, d.code, d.message]), [[range(1, 4, 4, 22), 'disallow-privileged-containers', PRIVILEGED]]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('hovers what was published: the finding through its overlay, not the patch as written', async () => {
     await withServer(async (client, ws) => {
       await open(client, ws, PATCH);
