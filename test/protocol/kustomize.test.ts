@@ -196,6 +196,17 @@ describe('protocol: Kustomize in the editor', function () {
       await client.change(uri, 2, [{ range: range(4, 18, 4, 23), text: 'true' }]);
       const p = await client.waitForDiagnostics(uri, { version: 2 });
       assert.deepEqual(p.diagnostics.map(d => [d.range, d.code, d.message]), [[range(1, 4, 4, 22), 'disallow-privileged-containers', PRIVILEGED]]);
+      // Back to false; then the chart's template, opened, is made privileged whatever the values: the kustomization follows.
+      await client.change(uri, 3, [{ range: range(4, 18, 4, 22), text: 'false' }]);
+      assert.deepEqual((await client.waitForDiagnostics(uri, { version: 3 })).diagnostics, []);
+      const template = ws.uri('app/charts/web/templates/pod.yaml');
+      await client.open(template, pod);
+      await client.waitForDiagnostics(template, { version: 1 });
+      const mark = client.mark();
+      await client.change(template, 2, [{ range: range(9, 18, 9, 42), text: 'true' }]);
+      const again = await client.waitForDiagnostics(uri, { since: mark });
+      assert.equal(again.version, 3, 'the kustomization itself did not change');
+      assert.deepEqual(again.diagnostics.map(d => [d.range, d.code]), [[range(1, 4, 4, 23), 'disallow-privileged-containers']]);
     } finally {
       await client.stop();
     }

@@ -10,7 +10,7 @@ import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { AdaptiveDebounce } from './debounce';
-import { canonicalUri } from './uris';
+import { canonicalUri, fsPathOf } from './uris';
 import { isConfigUri } from './repoConfig';
 import { parseConfigFile, tooLarge } from '../engine';
 
@@ -51,6 +51,8 @@ export interface ComposedLinter {
   lint(doc: TextDocument, resolved: ResolvedConfig): LintResult | undefined;
   /** Open documents whose findings come from the same renders as `doc`'s (re-published after its edit). */
   dependants(doc: TextDocument, open: readonly TextDocument[]): TextDocument[];
+  /** Whether a render read the file at `path` (a chart a kustomization inflates, claimed by another renderer). */
+  reads?(path: string): boolean;
 }
 
 export interface ValidatorDeps {
@@ -114,7 +116,12 @@ export class Validator {
 
   /** New content: the first sight of a document (its open) is linted now, edits after a pause. */
   contentChanged(doc: TextDocument): void {
-    if (this.deps.composed?.claims(doc)) return this.deps.composed.changed(doc);
+    if (this.deps.composed?.claims(doc)) {
+      // A chart template a kustomization renders: the files judged through that render follow, after a pause.
+      const path = fsPathOf(doc.uri);
+      if (path !== undefined && this.deps.composers?.some(c => c.reads?.(path))) this.factsChanged(new Set([canonicalUri(doc.uri)]));
+      return this.deps.composed.changed(doc);
+    }
     if (!isManifestCandidate(doc)) return;
     const state = this.states.get(doc.uri);
     if (state && state.version === doc.version) return;

@@ -80,6 +80,12 @@ export class KustomizeComposer {
     return [...this.renders.values()].some(r => r.reads.some(read => touches(read.path)));
   }
 
+  /** Whether a kept render read the file at `path`. */
+  reads(path: string): boolean {
+    for (const r of this.renders.values()) if (r.reads.some(read => read.path === path)) return true;
+    return false;
+  }
+
   /**
    * The findings of `doc` through the roots that reach it, or undefined when none does (it is
    * linted as written).
