@@ -62,6 +62,16 @@ describe('kustomize: helmCharts values, hooks and what is not rendered', () => {
     assert.doesNotMatch(skipped.yaml!, /kind: ConfigMap/);
   });
 
+  it('renders the chart again when a file of it changes, and not otherwise (the objects are the same each time)', () => {
+    const k = 'namePrefix: a-\nhelmCharts:\n- name: web\n  releaseName: r\n';
+    const first = build(k).yaml!;
+    // A transformer wrote the first build's objects (the prefix): the kept render was not changed by it.
+    assert.equal(build(k).yaml, first);
+    const edited = build(k, { '/app/charts/web/values.yaml': CHART['/app/charts/web/values.yaml'].replace('nginx:1.27', 'nginx:1.28') }).yaml!;
+    assert.equal(edited, first.replace('nginx:1.27', 'nginx:1.28'));
+    assert.equal(build(k).yaml, first);
+  });
+
   it('notes a chart it would have to pull, and fails on a missing local chart or a template error', () => {
     const remote = build('helmCharts:\n- name: other\n  repo: https://charts.example.com\n  version: 1.2.3\n');
     assert.deepEqual(remote.notes?.map(n => [n.kind, n.message]), [['helm', 'Helm chart "other" is not rendered: it is not in charts/ and would be pulled from https://charts.example.com (nothing is fetched over the network; vendor it with "helm pull --untar")']]);

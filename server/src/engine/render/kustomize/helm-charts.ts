@@ -51,36 +51,55 @@ function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, char
     notes.push({ kind: 'helm', message: `Helm chart "${name}" is not rendered: it is not in ${chartHome}/ and would be pulled from ${repo} (nothing is fetched over the network; vendor it with "helm pull --untar")`, at });
     return [];
   }
+  // Read every time, also when the render is kept: a kept build records what it read (build-memo.ts).
   const files = chartFiles(fs, dir, at);
   const valueFiles = [valuesOf(fs, k, entry, dir, at)];
   for (const extra of strings(get(entry, 'additionalValuesFiles'))) {
     const read = readInRoot(fs, k, extra, at);
     valueFiles.push({ name: extra, text: read.text });
   }
-  const releaseName = releaseNameOf(field('releaseName'), field('nameTemplate'), at);
-  const namespace = field('namespace') || stringField(k, 'namespace')?.value || inherited || undefined;
-  const result = renderChart(files, {
-    releaseName, namespace, valueFiles,
+  const options = {
+    releaseName: releaseNameOf(field('releaseName'), field('nameTemplate'), at),
+    namespace: field('namespace') || stringField(k, 'namespace')?.value || inherited || undefined,
+    valueFiles,
     apiVersions: strings(get(entry, 'apiVersions')),
     kubeVersion: field('kubeVersion'),
     includeCrds: field('includeCRDs') === 'true',
     skipTests: field('skipTests') === 'true',
-  });
+  };
+  const skipHooks = field('skipHooks') === 'true';
+  const key = JSON.stringify([dir, at, options, skipHooks]);
+  const hit = rendered.get(key);
+  if (hit && hit.files.length === files.length && hit.files.every((f, i) => f.path === files[i].path && f.text === files[i].text)) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit.resources.map((r) => r.share());
+  }
+  const result = renderChart(files, options);
   // Helm's message names the template and its position.
   if (!result.ok) throw new KustomizeError(`Helm chart "${name}": ${result.error}`, at, 'other');
-  const skipHooks = field('skipHooks') === 'true';
-  const out: Resource[] = [];
+  const kept: Resource[] = [];
   for (const doc of result.documents) {
     if (skipHooks && doc.hook) continue;
     for (const parsed of parseWholeText(doc.content, `${dir}/${doc.path}`, true)) {
       if (!isMap(parsed.node) || parsed.node.entries.length === 0) continue;
-      const r = new Resource(placed(parsed.node, at) as KMap, at);
+      // Kept, and handed out as copies that copy the tree on their first write (resource.ts).
+      const r = new Resource(placed(parsed.node, at) as KMap, at, true);
       r.helmGenerated = true;
-      out.push(r);
+      kept.push(r);
     }
   }
-  return out;
+  rendered.set(key, { files, resources: kept });
+  if (rendered.size > KEPT_RENDERS) rendered.delete(rendered.keys().next().value!);
+  return kept.map((r) => r.share());
 }
+
+/**
+ * The last renders, by chart, entry and options: a keystroke in a patch of the same root renders
+ * the root again, not its charts (a large chart takes longer to render than the rest together).
+ */
+const rendered = new Map<string, { files: ChartFile[]; resources: Resource[] }>();
+const KEPT_RENDERS = 16;
 
 /** `helm template <releaseName>`, else `--name-template`, else the name Helm prints for none. */
 function releaseNameOf(releaseName: string | undefined, nameTemplate: string | undefined, at: Origin): string {
