@@ -12,4 +12,9 @@ describe('chart idioms from real charts', () => {
     const r = renderChart(chart('', tpl, [{ path: 'crds/b.yaml', text: 'b: 2' }, { path: 'crds/a.yaml', text: 'a: 1' }, { path: 'other/c.yaml', text: 'c: 3' }]), {});
     assert.equal(body(r), 'crds/a.yaml=a: 1\ncrds/b.yaml=b: 2\nn=2 b: 2 none empty\n');
   });
+
+  it('reads an operator set apart from its version in a semver constraint (Loki ">= 1.23-0")', () => {
+    const tpl = '{{ semverCompare ">= 1.23-0" "v1.31.0" }} {{ semverCompare "< 1.23-0" "1.22.5" }} {{ semverCompare ">= 1.32-0, < 2" "1.31.0" }}\n';
+    assert.equal(body(renderChart(chart('', tpl), {})), 'true true false\n');
+  });
 });
