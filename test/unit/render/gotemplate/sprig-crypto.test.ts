@@ -1,8 +1,9 @@
-// Sprig's certificate functions, checked with Node's own X.509 and key parsers: the subject,
+// Sprig's certificate and password functions. Certificates are checked with Node's own X.509 and key parsers: the subject,
 // issuer, names, validity, CA flag, key usages, key size, and that each signature verifies.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { HELM_FUNCS, fromJsonLike, parseTemplates, render } from '@kube-harden/server/out/engine/render/gotemplate/index';
+import { bcrypt, decodeSalt } from '@kube-harden/server/out/engine/render/gotemplate/sprig/crypto/bcrypt';
 
 const CLOCK = Date.UTC(2026, 0, 2, 3, 4, 5);
 
@@ -66,5 +67,30 @@ describe('sprig certificate functions', () => {
     assert.equal(fail('{{ genSelfSignedCert "x" (list "10.0.0.300") nil 1 }}'), 'template: t:1:3: executing "t" at <genSelfSignedCert "x...>: error calling genSelfSignedCert: error parsing ip: 10.0.0.300');
     assert.equal(fail('{{ genSignedCert "x" nil nil 1 "ca" }}'), 'template: t:1:3: executing "t" at <genSignedCert "x" ni...>: error calling genSignedCert: wrong type for value; expected sprig.certificate; got string');
     assert.equal(fail('{{ buildCustomCert "!" "" }}'), 'template: t:1:3: executing "t" at <buildCustomCert "!" ...>: error calling buildCustomCert: unable to decode base64 certificate');
+  });
+});
+
+describe('sprig bcrypt and htpasswd', () => {
+  // Expected hashes from libxcrypt's crypt(3) (Python's crypt.crypt) with the same salt.
+  const cases: Array<[string, number, string, string]> = [
+    ['U*U', 5, 'CCCCCCCCCCCCCCCCCCCCC.', '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW'],
+    ['', 10, 'abcdefghijklmnopqrstuu', '$2a$10$abcdefghijklmnopqrstuujr5dF95nlffmIUNubpV71FPx1zncrEm'],
+    ['password', 10, 'abcdefghijklmnopqrstuu', '$2a$10$abcdefghijklmnopqrstuu5Lo0g67CiD3M4RpN1BmBb4Crp5w7dbK'],
+    ['héllo wörld', 10, 'abcdefghijklmnopqrstuu', '$2a$10$abcdefghijklmnopqrstuui79hB1UTiV5i8I4K65JewSvvkkXWwXu'],
+    ['a'.repeat(72), 10, 'abcdefghijklmnopqrstuu', '$2a$10$abcdefghijklmnopqrstuuiYfj.JCH/8Hff5KmeyaPABzfEqwvS.a'],
+  ];
+  for (const [password, cost, salt, hash] of cases) {
+    it(`hashes ${JSON.stringify(password.slice(0, 12))} at cost ${cost} as crypt(3) does`, () => {
+      assert.equal(bcrypt(new TextEncoder().encode(password), cost, decodeSalt(salt)), hash);
+    });
+  }
+
+  it('htpasswd writes user:$2a$10$..., refuses a user with a colon and a password over 72 bytes as Sprig does', () => {
+    const [line] = run('{{ htpasswd "admin" "secret" | b64enc }}\n');
+    assert.match(line, /^admin:\$2a\$10\$[./A-Za-z0-9]{53}$/);
+    const salt = line.slice('admin:$2a$10$'.length, 'admin:$2a$10$'.length + 22);
+    assert.equal(line, 'admin:' + bcrypt(new TextEncoder().encode('secret'), 10, decodeSalt(salt)));
+    assert.deepEqual(run('{{ htpasswd "a:b" "x" | b64enc }}\n'), ['invalid username: a:b']);
+    assert.deepEqual(run(`{{ bcrypt "${'x'.repeat(73)}" | b64enc }}\n`), ['failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes']);
   });
 });
