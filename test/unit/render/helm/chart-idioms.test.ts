@@ -17,4 +17,21 @@ describe('chart idioms from real charts', () => {
     const tpl = '{{ semverCompare ">= 1.23-0" "v1.31.0" }} {{ semverCompare "< 1.23-0" "1.22.5" }} {{ semverCompare ">= 1.32-0, < 2" "1.31.0" }}\n';
     assert.equal(body(renderChart(chart('', tpl), {})), 'true true false\n');
   });
+
+  it('lets mergeOverwrite turn a default off with false, "", [] or null, as mergo does (OpenTelemetry kube-stack)', () => {
+    // Sprig's TestMergeOverwrite (dict_test.go): src1 then src2 over dst; "k.l: false" wins over true.
+    const tpl = [
+      '{{- $dst := dict "a" "one" "c" 3 "d" (dict "f" 5) "g" (list 8 9) "i" "eye" "k" (dict "l" true) -}}',
+      '{{- $src1 := dict "a" 1 "b" 2 "d" (dict "e" "four") "g" (list 6 7) "i" "aye" "j" "jay" "k" (dict "l" false) -}}',
+      '{{- $src2 := dict "h" 10 "i" "i" "j" "j" -}}',
+      '{{ mergeOverwrite $dst $src1 $src2 }}\n',
+      '{{ mergeOverwrite (dict "s" "x" "l" (list 1) "n" 1) (dict "s" "" "l" list "n" nil) }}\n',
+      // merge fills only what is missing or empty, and never copies a nil.
+      '{{ merge (dict "on" false "s" "keep") (dict "on" true "s" "other" "n" nil) }} {{ hasKey (merge (dict) (dict "n" nil)) "n" }}\n',
+    ].join('');
+    assert.equal(body(renderChart(chart('', tpl), {})),
+      'map[a:1 b:2 c:3 d:map[e:four f:5] g:[6 7] h:10 i:i j:j k:map[l:false]]\n'
+      + 'map[l:[] n:<nil> s:]\n'
+      + 'map[on:true s:keep] false\n');
+  });
 });
