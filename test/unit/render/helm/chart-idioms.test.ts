@@ -34,4 +34,11 @@ describe('chart idioms from real charts', () => {
       + 'map[l:[] n:<nil> s:]\n'
       + 'map[on:true s:keep] false\n');
   });
+
+  it('keeps a config file\'s trailing blank lines through .Files.AsConfig (Helm drops only toYAML\'s last newline)', () => {
+    const tpl = '{{ (.Files.Glob "conf/*").AsConfig | b64enc }}\n{{ (.Files.Glob "conf/z*").AsConfig | b64enc }}\n';
+    const r = renderChart(chart('', tpl, [{ path: 'conf/a.conf', text: 'x = 1\n\n' }, { path: 'conf/z.conf', text: 'k\n\n' }]), {});
+    assert.deepEqual(body(r).trim().split('\n').map(l => Buffer.from(l, 'base64').toString()),
+      ['a.conf: |+\n  x = 1\n\nz.conf: |+\n  k\n', 'z.conf: |+\n  k\n']);
+  });
 });

@@ -32,7 +32,8 @@ export function filesObject(files: ChartFile[]): GoStruct {
     if (byPath.size === 0) return '';
     const m: GoMap = {};
     for (const [p, t] of byPath) m[base(p)] = f(t);
-    return toYaml(m).trim();
+    // Helm's toYAML, which drops one final newline: a file ending in blank lines keeps them (|+).
+    return toYaml(m);
   };
   // Helm's files is a map[string][]byte: templates range over it (`range $path, $_ := .Files.Glob`).
   const entries: GoMap = {};
