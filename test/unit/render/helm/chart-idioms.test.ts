@@ -41,4 +41,11 @@ describe('chart idioms from real charts', () => {
     assert.deepEqual(body(r).trim().split('\n').map(l => Buffer.from(l, 'base64').toString()),
       ['a.conf: |+\n  x = 1\n\nz.conf: |+\n  k\n', 'z.conf: |+\n  k\n']);
   });
+
+  it('knows Helm 3.17+ functions: mustToToml renders, toYamlPretty and fromToml are refused where called', () => {
+    assert.equal(body(renderChart(chart('a:\n  b: 1\n', '{{ mustToToml .Values | b64enc }}\n'), {})), Buffer.from('[a]\n  b = 1.0\n').toString('base64') + '\n');
+    const r = renderChart(chart('', 'x: {{ toYamlPretty .Values }}\n'), {});
+    assert.ok(!r.ok);
+    assert.match(r.error, /error calling toYamlPretty: toYamlPretty is not supported by this renderer$/);
+  });
 });
