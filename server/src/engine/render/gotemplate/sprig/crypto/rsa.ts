@@ -69,7 +69,7 @@ function randomPrime(bits: number, random: RandomSource): bigint {
   }
 }
 
-export function generateRsaKey(bits: number, random: RandomSource): RsaKey {
+function searchRsaKey(bits: number, random: RandomSource): RsaKey {
   const e = 65537n;
   for (;;) {
     const p = randomPrime(bits / 2, random), q = randomPrime(bits / 2, random);
@@ -78,6 +78,32 @@ export function generateRsaKey(bits: number, random: RandomSource): RsaKey {
     if (gcd(e, phi) !== 1n) continue;
     return { n: p * q, e, d: modInverse(e, phi), p, q };
   }
+}
+
+/**
+ * Keys already found, by size and by the first draws of the seeded source (which fix the whole
+ * search): an editor re-renders a chart on every keystroke, and a 4096-bit search costs seconds.
+ * A hit draws as many numbers as the search did, so everything random after it stays the same.
+ */
+const FOUND = new Map<string, { key: RsaKey; draws: number }>();
+const FOUND_LIMIT = 64;
+const HEAD_DRAWS = 8;
+
+export function generateRsaKey(bits: number, random: RandomSource): RsaKey {
+  let draws = 0;
+  const counted = () => { draws++; return random(); };
+  const head = Array.from({ length: HEAD_DRAWS }, counted);
+  const id = `${bits}:${head.join(',')}`;
+  const hit = FOUND.get(id);
+  if (hit) {
+    while (draws < hit.draws) counted();
+    return hit.key;
+  }
+  let at = 0;
+  const key = searchRsaKey(bits, () => (at < head.length ? head[at++] : counted()));
+  FOUND.set(id, { key, draws });
+  if (FOUND.size > FOUND_LIMIT) FOUND.delete(FOUND.keys().next().value!);
+  return key;
 }
 
 /** RSAPrivateKey (PKCS #1), what Go's x509.MarshalPKCS1PrivateKey writes. */
