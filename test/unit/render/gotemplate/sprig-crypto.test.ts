@@ -74,6 +74,13 @@ describe('sprig certificate functions', () => {
     assert.equal(fail('{{ genPrivateKey "ecdsa" }}'), 'template: t:1:3: executing "t" at <genPrivateKey "ecdsa...>: error calling genPrivateKey: genPrivateKey "ecdsa" is not supported by this renderer ("rsa" is)');
     assert.equal(fail('{{ genSelfSignedCert "x" (list "10.0.0.300") nil 1 }}'), 'template: t:1:3: executing "t" at <genSelfSignedCert "x...>: error calling genSelfSignedCert: error parsing ip: 10.0.0.300');
     assert.equal(fail('{{ genSignedCert "x" nil nil 1 "ca" }}'), 'template: t:1:3: executing "t" at <genSignedCert "x" ni...>: error calling genSignedCert: wrong type for value; expected sprig.certificate; got string');
+    // Sprig's parsePrivateKeyPEM messages, under the prefix each caller gives them.
+    assert.equal(fail('{{ genCAWithKey "x" 1 "nope" }}'), 'template: t:1:3: executing "t" at <genCAWithKey "x" 1 "...>: error calling genCAWithKey: parsing private key: no PEM data in input');
+    // The Go string literal's \n escapes make the PEM's line breaks.
+    assert.equal(fail('{{ genCAWithKey "x" 1 "-----BEGIN CERTIFICATE-----\\nAA==\\n-----END CERTIFICATE-----" }}'),
+      'template: t:1:3: executing "t" at <genCAWithKey "x" 1 "...>: error calling genCAWithKey: parsing private key: no private key data in PEM block of type CERTIFICATE');
+    assert.equal(fail('{{ $ca := genCA "a" 1 }}{{ genSignedCert "b" nil nil 1 (dict "Cert" $ca.Cert "Key" "x") }}').replace(/^.*error calling genSignedCert: /, ''),
+      'wrong type for value; expected sprig.certificate; got map[string]interface {}');
     assert.equal(fail('{{ buildCustomCert "!" "" }}'), 'template: t:1:3: executing "t" at <buildCustomCert "!" ...>: error calling buildCustomCert: unable to decode base64 certificate');
   });
 });

@@ -50,17 +50,22 @@ function dnsNames(list: Value): string[] {
   });
 }
 
-function parseKey(text: string): RsaKey {
+/** Sprig's parsePrivateKeyPEM; `context` prefixes its message as each caller of it does. */
+function parseKey(text: string, context: string): RsaKey {
+  const fail = (why: string): never => { throw new FuncError(`${context}: ${why}`); };
   const block = pemDecode(text, base64Decode);
-  if (!block) throw new FuncError('error parsing private key: no PEM data found');
+  if (!block) return fail('no PEM data in input');
+  const pkcs8 = block.type === 'PRIVATE KEY';
+  if (!pkcs8 && !block.type.endsWith(' PRIVATE KEY')) return fail(`no private key data in PEM block of type ${block.type}`);
+  const kind = block.type.slice(0, -' PRIVATE KEY'.length);
+  if (kind === 'EC' || kind === 'DSA') throw new FuncError(`${kind} keys are not supported by this renderer (RSA keys are)`);
+  if (!pkcs8 && kind !== 'RSA') return fail(`invalid private key type ${block.type}`);
   try {
-    if (block.type === 'RSA PRIVATE KEY') return readRsaKey(block.der, false);
-    if (block.type === 'PRIVATE KEY') return readRsaKey(block.der, true);
+    return readRsaKey(block.der, pkcs8);
   } catch (e) {
-    if (e instanceof DerError) throw new FuncError(`error parsing private key: ${e.message}`);
+    if (e instanceof DerError) return fail(pkcs8 ? `decoding PEM as PKCS#8: ${e.message}` : `parsing RSA private key from PEM: ${e.message}`);
     throw e;
   }
-  throw new FuncError(`${block.type} keys are not supported by this renderer (RSA keys are)`);
 }
 
 function signerOf(ca: Value): Signer {
@@ -68,7 +73,7 @@ function signerOf(ca: Value): Signer {
   const block = pemDecode(String(ca.fields.get('Cert')), base64Decode);
   if (!block) throw new FuncError('unable to decode certificate');
   try {
-    return { ...readCertificate(block.der), key: parseKey(String(ca.fields.get('Key'))) };
+    return { ...readCertificate(block.der), key: parseKey(String(ca.fields.get('Key')), 'error parsing private key') };
   } catch (e) {
     if (e instanceof DerError) throw new FuncError(`error parsing certificate: decodedSignerCert.Bytes: ${e.message}`);
     throw e;
@@ -88,14 +93,14 @@ function issue(ctx: CallContext, cn: string, ipList: Value, dns: Value, days: bi
 
 export const CERT_FUNCS: Record<string, FuncDef> = {
   genCA: def(['string', 'int'], ([cn, days], ctx) => issue(ctx, cn as string, null, null, days as bigint, true, undefined)),
-  genCAWithKey: def(['string', 'int', 'string'], ([cn, days, key], ctx) => issue(ctx, cn as string, null, null, days as bigint, true, parseKey(key as string))),
+  genCAWithKey: def(['string', 'int', 'string'], ([cn, days, key], ctx) => issue(ctx, cn as string, null, null, days as bigint, true, parseKey(key as string, 'parsing private key'))),
   genSelfSignedCert: def(['string', 'slice', 'slice', 'int'], ([cn, ip, dns, days], ctx) => issue(ctx, cn as string, ip, dns, days as bigint, false, undefined)),
   genSelfSignedCertWithKey: def(['string', 'slice', 'slice', 'int', 'string'], ([cn, ip, dns, days, key], ctx) =>
-    issue(ctx, cn as string, ip, dns, days as bigint, false, parseKey(key as string))),
+    issue(ctx, cn as string, ip, dns, days as bigint, false, parseKey(key as string, 'parsing private key'))),
   genSignedCert: def(['string', 'slice', 'slice', 'int', 'any'], ([cn, ip, dns, days, ca], ctx) =>
     issue(ctx, cn as string, ip, dns, days as bigint, false, undefined, signerOf(ca))),
   genSignedCertWithKey: def(['string', 'slice', 'slice', 'int', 'any', 'string'], ([cn, ip, dns, days, ca, key], ctx) =>
-    issue(ctx, cn as string, ip, dns, days as bigint, false, parseKey(key as string), signerOf(ca))),
+    issue(ctx, cn as string, ip, dns, days as bigint, false, parseKey(key as string, 'parsing private key'), signerOf(ca))),
   genPrivateKey: def(['string'], ([typ], ctx) => {
     if (typ === 'rsa') return pem('RSA PRIVATE KEY', pkcs1PrivateKey(generateRsaKey(4096, () => ctx.random())), base64Encode);
     if (typ === 'dsa' || typ === 'ecdsa' || typ === 'ed25519') throw new FuncError(`genPrivateKey "${typ}" is not supported by this renderer ("rsa" is)`);
@@ -113,7 +118,7 @@ export const CERT_FUNCS: Record<string, FuncDef> = {
       if (e instanceof DerError) throw new FuncError(`error parsing certificate: decodedCert.Bytes: ${e.message}`);
       throw e;
     }
-    parseKey(keyText);
+    parseKey(keyText, 'error parsing private key');
     return certificate(certText, keyText);
   }),
 };
