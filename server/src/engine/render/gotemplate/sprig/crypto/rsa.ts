@@ -36,19 +36,24 @@ function modInverse(a: bigint, m: bigint): bigint {
 
 const gcd = (a: bigint, b: bigint): bigint => { while (b) [a, b] = [b, a % b]; return a; };
 
-const SMALL_PRIMES: bigint[] = (() => {
-  const out: bigint[] = [];
-  for (let n = 3; out.length < 300; n += 2) if (out.every(p => n % Number(p) !== 0)) out.push(BigInt(n));
+/** The odd primes below 2^14, for sieving candidates before any modular exponentiation. */
+const SMALL_PRIMES: number[] = (() => {
+  const limit = 1 << 14, composite = new Uint8Array(limit), out: number[] = [];
+  for (let n = 3; n < limit; n += 2) {
+    if (composite[n]) continue;
+    out.push(n);
+    for (let m = n * n; m < limit; m += 2 * n) composite[m] = 1;
+  }
   return out;
 })();
 
+/** Miller–Rabin with random bases, for a candidate no small prime divides. */
 function isProbablePrime(n: bigint, random: RandomSource): boolean {
-  for (const p of SMALL_PRIMES) if (n % p === 0n) return n === p;
   let d = n - 1n, s = 0;
   while (!(d & 1n)) { d >>= 1n; s++; }
   const bits = n.toString(2).length;
-  // Miller–Rabin with random bases on a random candidate: FIPS 186-4 (Table C.2) asks 5 rounds
-  // for the 1024-bit primes of a 2048-bit key and 4 for larger ones (error below 2^-100).
+  // FIPS 186-4 (Table C.2) asks 5 rounds for the 1024-bit primes of a 2048-bit key and 4 for
+  // larger ones (error below 2^-100).
   const rounds = bits <= 1024 ? 5 : 4;
   for (let round = 0; round < rounds; round++) {
     const a = 2n + randomBits(bits, random) % (n - 3n);
@@ -61,11 +66,26 @@ function isProbablePrime(n: bigint, random: RandomSource): boolean {
   return true;
 }
 
-/** A random prime of exactly `bits` bits with its top two bits set, so p*q has 2*bits bits. */
+const SIEVE_SPAN = 1 << 16;
+
+/**
+ * A random prime of exactly `bits` bits with its top two bits set, so p*q has 2*bits bits. As
+ * Go's crypto/rand.Prime does, it walks up from a random odd start, skipping by the start's
+ * residues every candidate a small prime divides; only the rest cost an exponentiation.
+ */
 function randomPrime(bits: number, random: RandomSource): bigint {
+  const top = 1n << BigInt(bits);
   for (;;) {
-    const c = randomBits(bits, random) | (3n << BigInt(bits - 2)) | 1n;
-    if (isProbablePrime(c, random)) return c;
+    const start = randomBits(bits, random) | (3n << BigInt(bits - 2)) | 1n;
+    const residues = SMALL_PRIMES.map(p => Number(start % BigInt(p)));
+    for (let delta = 0; delta < SIEVE_SPAN; delta += 2) {
+      let divisible = false;
+      for (let i = 0; i < SMALL_PRIMES.length && !divisible; i++) divisible = (residues[i] + delta) % SMALL_PRIMES[i] === 0;
+      if (divisible) continue;
+      const c = start + BigInt(delta);
+      if (c >= top) break;
+      if (isProbablePrime(c, random)) return c;
+    }
   }
 }
 
