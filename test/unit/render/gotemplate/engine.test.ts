@@ -101,9 +101,9 @@ describe('gotemplate engine', () => {
   });
 
   it('refuses unsupported Sprig functions at the call site', () => {
-    const r = one('{{ genCA "x" 3 }}');
+    const r = one('{{ encryptAES "k" "t" }}');
     assert.ok(!r.ok);
-    assert.equal(r.error.message, 'template: t:1:3: executing "t" at <genCA "x" 3>: error calling genCA: genCA is not supported by this renderer');
+    assert.equal(r.error.message, 'template: t:1:3: executing "t" at <encryptAES "k" "t">: error calling encryptAES: encryptAES is not supported by this renderer');
   });
 
   it('makes random and date functions reproducible from seed and clock', () => {

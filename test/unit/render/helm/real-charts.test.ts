@@ -4,23 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { renderChart } from '@kube-harden/server/out/engine/render/helm/index';
 import { readChartFiles } from '@kube-harden/server/out/host/chart-files';
-
-const REAL = path.resolve(__dirname, '../../../../fixtures/helm/real');
-
-type K8s = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; annotations?: unknown }; spec?: Record<string, unknown> };
-const keyOf = (o: K8s) => `${o.apiVersion}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
-const objects = (text: string) => parseAllDocuments(text).map(d => d.toJS() as K8s | null).filter((o): o is K8s => !!o);
-
-/** Compares by key: the keys that differ or are missing on either side. */
-function compare(ours: K8s[], expected: K8s[]): { matched: number; total: number; differing: string[]; extra: string[] } {
-  const mine = new Map(ours.map(o => [keyOf(o), o]));
-  const want = new Map(expected.map(o => [keyOf(o), o]));
-  const differing = [...want].filter(([k, o]) => { try { assert.deepStrictEqual(mine.get(k), o); return false; } catch { return true; } }).map(([k]) => k);
-  return { matched: want.size - differing.length, total: want.size, differing, extra: [...mine.keys()].filter(k => !want.has(k)) };
-}
+import { assertSameObjects, objects, REAL } from './real-compare';
 
 describe('real charts: ingress-nginx static manifests', () => {
   const dir = path.join(REAL, 'ingress-nginx');
@@ -38,9 +24,7 @@ describe('real charts: ingress-nginx static manifests', () => {
         return o;
       });
       const expected = objects(fs.readFileSync(path.join(dir, 'providers', provider, 'deploy.yaml'), 'utf8')).filter(o => o.kind !== 'Namespace');
-      const result = compare(ours, expected);
-      assert.deepEqual({ differing: result.differing, extra: result.extra }, { differing: [], extra: [] });
-      assert.equal(result.total, 18);
+      assertSameObjects(ours, expected, 18);
     });
   }
 });
@@ -57,9 +41,7 @@ describe('real charts: longhorn install manifests', () => {
       const text = r.documents.filter(d => !d.hook).map(d => d.content).join('\n---\n')
         .split('\n').filter(l => !l.includes('helm.sh') && !l.includes('app.kubernetes.io/managed-by: Helm')).join('\n');
       const expected = objects(fs.readFileSync(path.join(dir, manifest), 'utf8')).filter(o => o.kind !== 'Namespace');
-      const result = compare(objects(text), expected);
-      assert.deepEqual({ differing: result.differing, extra: result.extra }, { differing: [], extra: [] });
-      assert.equal(result.total, total);
+      assertSameObjects(objects(text), expected, total);
     });
   }
 });

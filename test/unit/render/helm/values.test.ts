@@ -3,24 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { parseSet } from '@kube-harden/server/out/engine/render/helm/strvals';
 import { renderChart, ChartFile } from '@kube-harden/server/out/engine/render/helm/index';
+import { body, chart } from './one-template-chart';
 import { HelmIgnore } from '@kube-harden/server/out/engine/render/helm/helmignore';
 import { versionMatches } from '@kube-harden/server/out/engine/render/helm/semver-range';
 
 const set = (...args: string[]) => { const m = {}; for (const a of args) parseSet(a, m); return m; };
-
-/** A chart whose one template prints `.Values` (or the given text). */
-function chart(values: string, tpl = '{{ toYaml .Values }}', extra: ChartFile[] = []): ChartFile[] {
-  return [
-    { path: 'Chart.yaml', text: 'apiVersion: v2\nname: c\nversion: 1.0.0\n' },
-    { path: 'values.yaml', text: values },
-    { path: 'templates/out.yaml', text: tpl },
-    ...extra,
-  ];
-}
-const body = (r: ReturnType<typeof renderChart>) => {
-  assert.ok(r.ok, r.ok ? '' : r.error);
-  return r.text.replace(/^---\n# Source: [^\n]*\n/, '');
-};
 
 describe('helm --set syntax (strvals)', () => {
   it('types values as Helm does: int64, bool, null, strings with a leading zero', () => {

@@ -3,7 +3,7 @@
 import { FuncDef, FuncError, def, lastPath } from './funcs';
 import { sprint, sprintf, sprintln } from './fmt';
 import { DataPath } from './origin';
-import { GoFunc, GoMap, Value, isMap, isTrue, kindOf, mapZero, typeName } from './values';
+import { GoFunc, GoMap, Value, isMap, isTrue, kindOf, mapView, mapZero, typeName } from './values';
 
 type BasicKind = 'bool' | 'int' | 'float' | 'string' | 'invalid';
 
@@ -71,6 +71,7 @@ function indexArg(index: Value, cap: number): number {
 function goIndex(item: Value, ...indexes: Value[]): Value {
   if (isNil(item)) throw new FuncError('index of untyped nil');
   for (const index of indexes) {
+    item = mapView(item);
     if (item === null) throw new FuncError('index of nil pointer');
     if (Array.isArray(item) || typeof item === 'string') {
       const x = indexArg(index, item.length);
@@ -104,7 +105,8 @@ function goSlice(item: Value, ...indexes: Value[]): Value {
   return item.slice(idx[0], idx[1]);
 }
 
-function goLen(item: Value): Value {
+function goLen(item0: Value): Value {
+  const item = mapView(item0);
   if (item === undefined) throw new FuncError('reflect: call of reflect.Value.Type on zero Value');
   if (item === null) throw new FuncError('len of nil pointer');
   if (typeof item === 'string') return BigInt(new TextEncoder().encode(item).length);

@@ -13,7 +13,7 @@ import { formatV } from './fmt';
 import { ActionNode, BranchNode, Node, TemplateNode, nodeString } from './nodes';
 import { CallSite, DataPath, Origin, OriginRange, OutputBuilder } from './origin';
 import { Tree } from './parse';
-import { GoFunc, GoMap, Value, isTrue, kindOf, sortedKeys, typeName } from './values';
+import { GoFunc, GoMap, Value, isTrue, kindOf, mapView, sortedKeys, typeName } from './values';
 
 class BreakSignal {}
 class ContinueSignal {}
@@ -106,15 +106,16 @@ export class Executor extends Evaluator {
         } finally { this.vars.length = mark; }
         return true;
       };
-      switch (kindOf(val)) {
+      const view = mapView(val);
+      switch (kindOf(view)) {
         case 'slice': {
-          const a = val as Value[];
+          const a = view as Value[];
           if (a.length === 0) break;
           for (let i = 0; i < a.length; i++) if (!one(BigInt(i), a[i], i)) break;
           return;
         }
         case 'map': {
-          const m = val as GoMap;
+          const m = view as GoMap;
           const keys = sortedKeys(m);
           if (keys.length === 0) break;
           for (const k of keys) if (!one(k, m[k], k)) break;
@@ -122,7 +123,7 @@ export class Executor extends Evaluator {
         }
         case 'int': {
           if (decl.length > 1) this.errorf(`can't use ${formatV(val)} to iterate over more than one variable`);
-          const n = val as bigint;
+          const n = view as bigint;
           if (n <= 0n) break;
           for (let i = 0n; i < n; i++) if (!one(i, i, Number(i))) break;
           return;

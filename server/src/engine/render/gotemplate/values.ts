@@ -27,7 +27,15 @@ export class GoStruct {
   /** stringer: what fmt prints for a value with a String method (time.Time, *semver.Version). */
   constructor(readonly typeName: string, readonly fields: Map<string, Value>, readonly stringer?: string,
     /** Methods callable from a template (`.Files.Get "x"`, `.Capabilities.APIVersions.Has "v1"`). */
-    readonly methods?: Readonly<Record<string, FuncDef>>) {}
+    readonly methods?: Readonly<Record<string, FuncDef>>,
+    /** Set for a named map type with methods (Helm's `.Files`, `.Files.Glob`): range, len, index
+     *  and truth see these entries, while `.Name` still finds the methods first, as in Go. */
+    readonly entries?: GoMap) {}
+}
+
+/** The map a value stands for in range/len/index/truth: a map type with methods gives its entries. */
+export function mapView(v: Value): Value {
+  return v instanceof GoStruct && v.entries ? v.entries : v;
 }
 
 /** A function value held in data, callable with the `call` builtin. */
@@ -80,7 +88,8 @@ export function reflectKind(v: Value): string {
 }
 
 /** text/template's truth: the zero value of its type is false; structs are always true. */
-export function isTrue(v: Value): boolean {
+export function isTrue(v0: Value): boolean {
+  const v = mapView(v0);
   switch (kindOf(v)) {
     case 'invalid': case 'nil': return false;
     case 'bool': return v as boolean;

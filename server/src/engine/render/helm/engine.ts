@@ -1,7 +1,7 @@
 // Helm's template engine (pkg/engine/engine.go): every template of the chart tree in one set,
 // each rendered with its chart's scope (.Values of that subchart, .Chart, .Files, .Template),
 // library charts contributing only their helpers.
-import { GoMap, GoStruct, HELM_FUNCS, OriginRange, parseTemplates, render, TemplateError, TemplateSet, Value, def, FuncDef } from '../gotemplate';
+import { GoMap, GoStruct, HELM_FUNCS, OriginRange, parseTemplates, render, TemplateError, TemplateSet, Value, def, FuncDef, unsupported } from '../gotemplate';
 import { Chart, chartObject } from './chart';
 import { isTable } from './coalesce';
 import { filesObject } from './files-object';
@@ -31,6 +31,11 @@ const EXTRA_FUNCS: Record<string, FuncDef> = {
   // `helm template` has no cluster: lookup finds nothing.
   lookup: def(['string', 'string', 'string', 'string'], () => ({})),
   toToml: def(['any'], ([v]) => toToml(v)),
+  mustToToml: def(['any'], ([v]) => toToml(v)),
+  // Helm 3.17+ functions this renderer does not carry (a yaml.v3 emitter, a TOML parser): refused
+  // where called, so a chart using them is reported as such rather than as calling an unknown name.
+  toYamlPretty: unsupported('toYamlPretty'),
+  fromToml: unsupported('fromToml'),
 };
 
 export interface EngineLimits { budgetMs: number; maxOutput: number }

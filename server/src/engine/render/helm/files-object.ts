@@ -32,8 +32,12 @@ export function filesObject(files: ChartFile[]): GoStruct {
     if (byPath.size === 0) return '';
     const m: GoMap = {};
     for (const [p, t] of byPath) m[base(p)] = f(t);
-    return toYaml(m).trim();
+    // Helm's toYAML, which drops one final newline: a file ending in blank lines keeps them (|+).
+    return toYaml(m);
   };
+  // Helm's files is a map[string][]byte: templates range over it (`range $path, $_ := .Files.Glob`).
+  const entries: GoMap = {};
+  for (const [p, t] of byPath) entries[p] = t;
   return new GoStruct('common.Files', new Map(), undefined, {
     Get: def(['string'], ([name]) => byPath.get(name as string) ?? ''),
     GetBytes: def(['string'], ([name]) => byPath.get(name as string) ?? ''),
@@ -48,5 +52,5 @@ export function filesObject(files: ChartFile[]): GoStruct {
       if (t === undefined || t === '') return [] as Value[];
       return (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n');
     }),
-  });
+  }, entries);
 }

@@ -61,7 +61,7 @@ function base32Decode(s: string): Uint8Array | string {
   return new Uint8Array(out);
 }
 
-function sha1(data: Uint8Array): Uint8Array {
+export function sha1(data: Uint8Array): Uint8Array {
   const ml = data.length * 8;
   const len = ((data.length + 9 + 63) >> 6) << 6;
   const m = new Uint8Array(len);

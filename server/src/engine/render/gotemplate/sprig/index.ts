@@ -1,5 +1,7 @@
 // Sprig v3's TxtFuncMap (Masterminds/sprig), the function library Helm adds to text/template.
 import { FuncDef, unsupported } from '../funcs';
+import { CERT_FUNCS } from './crypto/certs';
+import { PASSWORD_FUNCS } from './crypto/passwords';
 import { DATE_FUNCS } from './date';
 import { ENCODING_FUNCS } from './encoding';
 import { LIST_FUNCS } from './lists';
@@ -13,16 +15,14 @@ import { URL_FUNCS } from './url';
 
 /**
  * Sprig functions this renderer refuses at the call site with "not supported by this renderer":
- * they need real randomness, private keys or the network.
+ * they need ciphers this renderer does not carry, or the network.
  */
 export const UNSUPPORTED_SPRIG: string[] = [
-  'bcrypt', 'htpasswd', 'genPrivateKey', 'derivePassword', 'buildCustomCert', 'genCA', 'genCAWithKey',
-  'genSelfSignedCert', 'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey',
-  'encryptAES', 'decryptAES', 'getHostByName',
+  'derivePassword', 'encryptAES', 'decryptAES', 'getHostByName',
 ];
 
 export const SPRIG: Record<string, FuncDef> = {
   ...STRING_FUNCS, ...LIST_FUNCS, ...MATH_FUNCS, ...MISC_FUNCS, ...ENCODING_FUNCS, ...REGEX_FUNCS,
-  ...SEMVER_FUNCS, ...DATE_FUNCS, ...RANDOM_FUNCS, ...URL_FUNCS,
+  ...SEMVER_FUNCS, ...DATE_FUNCS, ...RANDOM_FUNCS, ...URL_FUNCS, ...CERT_FUNCS, ...PASSWORD_FUNCS,
   ...Object.fromEntries(UNSUPPORTED_SPRIG.map(n => [n, unsupported(n)])),
 };

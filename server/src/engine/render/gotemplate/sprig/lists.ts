@@ -45,12 +45,19 @@ export function deepCopy(v: Value): Value {
 /** mergo.Merge: fills dst's missing or empty values from src, recursing into maps. Values are
  *  shared, not copied (as mergo does): a map merged in stays the same map. With overwrite, a
  *  non-empty src value replaces dst's. */
+/**
+ * mergo's map merge as Sprig calls it (dario.cat/mergo deepMerge, map case): maps on both sides
+ * merge key by key; otherwise mergeOverwrite writes the source value whatever it is (false, "",
+ * [], nil included: `enabled: false` turns a default off), while merge fills only a key that is
+ * missing or empty in dst and never copies a nil.
+ */
 function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
   for (const k of Object.keys(src)) {
     const s = src[k], d = dst[k];
+    if (s === null || s === undefined) { if (overwrite) setKey(dst, k, null); continue; }
+    if (isMap(d) && isMap(s)) { mergeInto(d, s, overwrite); continue; }
     const has = Object.prototype.hasOwnProperty.call(dst, k);
-    if (isMap(d) && isMap(s)) mergeInto(d, s, overwrite);
-    else if (!has || empty(d) || (overwrite && !empty(s))) setKey(dst, k, s);
+    if (overwrite || !has || empty(d)) setKey(dst, k, s);
   }
 }
 

@@ -96,7 +96,8 @@ export function parseConstraint(c: string): ((v: Version) => boolean) | null {
     const s = alt.trim().replace(/\s*-\s+/g, ' - ');
     const terms: Check[] = [];
     const hyphen = /^(\S+) - (\S+)$/.exec(s);
-    const parts = hyphen ? [] : s.split(/\s*,\s*|\s+/).filter(Boolean);
+    // An operator may stand apart from its version (">= 1.23-0"): Masterminds reads them as one term.
+    const parts = hyphen ? [] : s.replace(/(!=|>=|=>|<=|=<|~>|[=<>~^])\s+/g, '$1').split(/\s*,\s*|\s+/).filter(Boolean);
     if (hyphen) {
       const lo = term('>=', hyphen[1]), hi = term('<=', hyphen[2]);
       if (!lo || !hi) return null;
