@@ -16,6 +16,7 @@ import { sortResources } from './sort';
 import { declareVars, resolveVars } from './vars';
 import { mergeCrds } from './crds';
 import { addOriginAnnotations } from './origin-annotations';
+import { writeBackAnnotations } from './annotations-out';
 import { mergeConfigurations } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
@@ -47,6 +48,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
   resolveVars(res, state.vars, state.config.varReference);
   res = res.filter((r) => !isLocalConfig(r));
   if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
+  writeBackAnnotations(res);
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
   return { resources: res, root };
@@ -172,7 +174,7 @@ export function readResources(text: string, file: string): Resource[] {
 /** Label and annotation values are strings to Kubernetes; Kustomize reads `port: 8080` there as "8080". */
 function stringifyMetadataMaps(r: Resource): void {
   const typed = (n: KNode) => n.kind === 'scalar' && n.tag !== 'str' && n.tag !== 'null';
-  const fields = ['labels', 'annotations'];
+  const fields = ['annotations'];
   // Read first: most objects have none, and writing copies the (shared) tree.
   if (!fields.some((f) => { const m = getPath(r.view, ['metadata', f]); return isMap(m) && m.entries.some((e) => typed(e.value)); })) return;
   for (const field of fields) {

@@ -2,7 +2,7 @@
 // null deletes, lists merge by their patch merge key or are replaced, and the directives
 // $patch: delete|replace|merge, $setElementOrder, $retainKeys and $deleteFromPrimitiveList work.
 // Values a patch sets keep the patch's nodes, so their origin is the patch.
-import { clone, get, isMap, isNull, isScalar, isSeq, KMap, KNode, KSeq, str } from './model';
+import { clone, get, isMap, isNull, isScalar, isSeq, KMap, KNode, KSeq, map, seq, str } from './model';
 import { Gvk } from './resource';
 import { listStrategy } from './merge-keys';
 
@@ -48,14 +48,16 @@ function mergeValue(dv: KNode | undefined, pv: KNode, gvk: Gvk, path: string[]):
   if (isMap(pv)) {
     const directive = str(get(pv, '$patch'));
     if (directive === 'delete') return undefined;
-    if (directive === 'replace' || !isMap(dv)) return stripDirectives(clone(pv));
-    return mergeMap(dv, pv, gvk, path);
+    if (directive === 'replace') return stripDirectives(clone(pv));
+    // A map the object lacks is merged into an empty one, as kyaml walks it: its nulls delete
+    // nothing and are dropped.
+    return mergeMap(isMap(dv) ? dv : map([], pv.origin), pv, gvk, path);
   }
-  if (isSeq(pv)) return isSeq(dv) ? mergeList(dv, pv, gvk, path) : stripDirectives(clone(pv));
+  if (isSeq(pv)) return mergeList(isSeq(dv) ? dv : undefined, pv, gvk, path);
   return clone(pv);
 }
 
-function mergeList(dest: KSeq, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
+function mergeList(dest: KSeq | undefined, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
   // A "- $patch: replace" item replaces the list with the patch's other items.
   if (patch.items.some((x) => isMap(x) && str(get(x, '$patch')) === 'replace')) {
     return stripDirectives(clone({ ...patch, items: patch.items.filter((x) => !(isMap(x) && get(x, '$patch'))) })) as KSeq;
@@ -64,9 +66,10 @@ function mergeList(dest: KSeq, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
   let key: string | undefined;
   if (strategy.merge === 'key') key = strategy.key;
   else if (strategy.merge === 'infer') {
-    const all = [...dest.items, ...patch.items.filter((x) => !(isMap(x) && str(get(x, '$patch')) === 'delete' && !get(x, 'name')))];
+    const all = [...dest?.items ?? [], ...patch.items.filter((x) => !(isMap(x) && str(get(x, '$patch')) === 'delete' && !get(x, 'name')))];
     if (all.length && all.every((x) => isMap(x) && get(x, 'name') !== undefined)) key = 'name';
   } else if (strategy.merge === 'set') {
+    dest ??= seq([], patch.origin);
     const seen = new Set<string | undefined>();
     const out: KNode[] = [];
     for (const x of [...patch.items.map((p) => clone(p)), ...dest.items]) if (!seen.has(str(x))) { seen.add(str(x)); out.push(x); }
@@ -74,6 +77,7 @@ function mergeList(dest: KSeq, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
     return dest;
   }
   if (!key) return stripDirectives(clone(patch)) as KSeq;
+  if (!dest) return newKeyedList(patch, key, gvk, path);
   // Kustomize merges with "prepend" growth: the patch's items come first in the patch's order
   // (merged with the base's item of the same key), then the base's other items in their order.
   const k = key;
@@ -88,7 +92,7 @@ function mergeList(dest: KSeq, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
     seen.add(v);
     if (str(get(item, '$patch')) === 'delete') continue;
     const base = destByKey.get(v);
-    const merged = base ? mergeValue(base, item, gvk, path) : stripDirectives(clone(item));
+    const merged = mergeValue(base, item, gvk, path);
     if (merged !== undefined) out.push(merged);
   }
   for (const x of dest.items) {
@@ -98,6 +102,20 @@ function mergeList(dest: KSeq, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
   }
   dest.items = out;
   return dest;
+}
+
+/**
+ * A keyed list the object lacks: kyaml takes the patch's list as it stands and walks each item
+ * that has the key against nothing (its nulls are dropped); an item without the key stays as written.
+ */
+function newKeyedList(patch: KSeq, key: string, gvk: Gvk, path: string[]): KSeq {
+  const items: KNode[] = [];
+  for (const item of patch.items) {
+    if (!isMap(item) || keyOf(item, key) === undefined) { items.push(stripDirectives(clone(item))); continue; }
+    const merged = mergeValue(undefined, item, gvk, path);
+    if (merged !== undefined) items.push(merged);
+  }
+  return seq(items, patch.origin);
 }
 
 function keyOf(item: KMap, key: string): string | undefined {
