@@ -166,4 +166,13 @@ describe('kustomize renderer', () => {
     }));
     assert.deepEqual([...y.matchAll(/^ {2}name: (.*)$/gm)].map(m => m[1]), ['config-bar', 'foo-secret', 'foo-deployment1-bar']); // legacy order: ConfigMap, Secret, Deployment
   });
+
+  // Expected as kustomize build (v5.5.0) prints it: go-yaml reads a leading zero as octal.
+  it('reads integers with a leading zero as octal, as Go does', () => {
+    const y = ok(render({
+      '/r/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx:\n  a: 0755\n  b: 08\n  c: 0_7\n  d: -0755\n  e: 0o17\n  f: 0x_1F\n  g: 00\n',
+    }));
+    assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx:\n  a: 493\n  b: 8\n  c: 7\n  d: -493\n  e: 15\n  f: 31\n  g: 0\n');
+  });
 });
