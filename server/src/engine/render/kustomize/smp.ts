@@ -63,12 +63,8 @@ function mergeList(dest: KSeq | undefined, patch: KSeq, gvk: Gvk, path: string[]
     return stripDirectives(clone({ ...patch, items: patch.items.filter((x) => !(isMap(x) && get(x, '$patch'))) })) as KSeq;
   }
   const strategy = listStrategy(gvk, path);
-  let key: string | undefined;
-  if (strategy.merge === 'key') key = strategy.key;
-  else if (strategy.merge === 'infer') {
-    const all = [...dest?.items ?? [], ...patch.items.filter((x) => !(isMap(x) && str(get(x, '$patch')) === 'delete' && !get(x, 'name')))];
-    if (all.length && all.every((x) => isMap(x) && get(x, 'name') !== undefined)) key = 'name';
-  } else if (strategy.merge === 'set') {
+  if (strategy.merge === 'replace') return stripDirectives(clone(patch)) as KSeq;
+  if (strategy.merge === 'set') {
     dest ??= seq([], patch.origin);
     const seen = new Set<string | undefined>();
     const out: KNode[] = [];
@@ -76,31 +72,63 @@ function mergeList(dest: KSeq | undefined, patch: KSeq, gvk: Gvk, path: string[]
     dest.items = out;
     return dest;
   }
-  if (!key) return stripDirectives(clone(patch)) as KSeq;
-  if (!dest) return newKeyedList(patch, key, gvk, path);
+  const keys = strategy.keys;
+  if (!dest) return newKeyedList(patch, keys, gvk, path);
+  if (keys.length > 1) return mergeByKeyTuple(dest, patch, keys, gvk, path);
   // Kustomize merges with "prepend" growth: the patch's items come first in the patch's order
   // (merged with the base's item of the same key), then the base's other items in their order.
-  const k = key;
-  const destByKey = new Map<string, KNode>();
-  for (const x of dest.items) { const v = isMap(x) ? keyOf(x, k) : undefined; if (v !== undefined && !destByKey.has(v)) destByKey.set(v, x); }
+  const destKeys = dest.items.map((x) => (isMap(x) ? keyOf(x, keys) : undefined));
   const out: KNode[] = [];
-  const seen = new Set<string>();
+  const taken: string[][] = [];
+  const isTaken = (t: string[]) => taken.some((s) => sameKey(s, t));
   for (const item of patch.items) {
-    if (!isMap(item)) continue;
-    const v = keyOf(item, k);
-    if (v === undefined || seen.has(v)) continue;
-    seen.add(v);
+    const t = isMap(item) ? keyOf(item, keys) : undefined;
+    if (t === undefined || isTaken(t)) continue;
+    taken.push(t);
     if (str(get(item, '$patch')) === 'delete') continue;
-    const base = destByKey.get(v);
-    const merged = mergeValue(base, item, gvk, path);
+    const i = destKeys.findIndex((d) => d !== undefined && sameKey(d, t));
+    const merged = mergeValue(i >= 0 ? dest.items[i] : undefined, item, gvk, path);
     if (merged !== undefined) out.push(merged);
   }
-  for (const x of dest.items) {
-    const v = isMap(x) ? keyOf(x, k) : undefined;
-    if (v === undefined) out.push(x);
-    else if (!seen.has(v)) { seen.add(v); out.push(x); }
-  }
+  dest.items.forEach((x, i) => {
+    const t = destKeys[i];
+    if (t === undefined) out.push(x);
+    else if (!isTaken(t)) { taken.push(t); out.push(x); }
+  });
   dest.items = out;
+  return dest;
+}
+
+/**
+ * A list merged by several keys (ports by port and protocol): kyaml puts the patch's new items
+ * first, then the object's items in their own order, each merged with the patch item whose keys
+ * are all equal. A patch item that matches an object's item only where one of them lacks a key
+ * (port 53/TCP against a port 53 without protocol) is lost, and the object's item stays as it was.
+ */
+function mergeByKeyTuple(dest: KSeq, patch: KSeq, keys: readonly string[], gvk: Gvk, path: string[]): KSeq {
+  const destKeys = dest.items.map((x) => (isMap(x) ? keyOf(x, keys) : undefined));
+  const fresh: KNode[] = [];
+  const into = new Map<number, KMap | 'delete'>();
+  for (const item of patch.items) {
+    const t = isMap(item) ? keyOf(item, keys) : undefined;
+    if (t === undefined) continue;
+    const equal = destKeys.findIndex((d) => d !== undefined && d.every((v, i) => v === t[i]));
+    if (equal < 0 && destKeys.some((d) => d !== undefined && sameKey(d, t))) continue;
+    if (equal >= 0 && into.has(equal)) continue;
+    const deleting = str(get(item, '$patch')) === 'delete';
+    if (equal >= 0) { into.set(equal, deleting ? 'delete' : item as KMap); continue; }
+    if (deleting || fresh.some((x) => sameKey(keyOf(x as KMap, keys)!, t))) continue;
+    const made = mergeValue(undefined, item, gvk, path);
+    if (made !== undefined) fresh.push(made);
+  }
+  const kept: KNode[] = [];
+  dest.items.forEach((x, i) => {
+    const p = into.get(i);
+    if (p === 'delete') return;
+    const merged = p ? mergeValue(x, p, gvk, path) : x;
+    if (merged !== undefined) kept.push(merged);
+  });
+  dest.items = [...fresh, ...kept];
   return dest;
 }
 
@@ -108,19 +136,33 @@ function mergeList(dest: KSeq | undefined, patch: KSeq, gvk: Gvk, path: string[]
  * A keyed list the object lacks: kyaml takes the patch's list as it stands and walks each item
  * that has the key against nothing (its nulls are dropped); an item without the key stays as written.
  */
-function newKeyedList(patch: KSeq, key: string, gvk: Gvk, path: string[]): KSeq {
+function newKeyedList(patch: KSeq, keys: readonly string[], gvk: Gvk, path: string[]): KSeq {
   const items: KNode[] = [];
   for (const item of patch.items) {
-    if (!isMap(item) || keyOf(item, key) === undefined) { items.push(stripDirectives(clone(item))); continue; }
+    if (!isMap(item) || keyOf(item, keys) === undefined) { items.push(stripDirectives(clone(item))); continue; }
     const merged = mergeValue(undefined, item, gvk, path);
     if (merged !== undefined) items.push(merged);
   }
   return seq(items, patch.origin);
 }
 
-function keyOf(item: KMap, key: string): string | undefined {
-  const v = get(item, key);
-  return isScalar(v) ? v.value : undefined;
+/** The item's values of the merge keys ("" where it has none); undefined when it has none at all. */
+function keyOf(item: KMap, keys: readonly string[]): string[] | undefined {
+  const values = keys.map((k) => { const v = get(item, k); return isScalar(v) && v.tag !== 'null' ? v.value : ''; });
+  return values.some((v) => v !== '') ? values : undefined;
+}
+
+/**
+ * Two items are the same item when their key values agree where both have one (kyaml's match:
+ * a port without a protocol is the same port as one with it).
+ */
+function sameKey(a: readonly string[], b: readonly string[]): boolean {
+  let common = false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) common = true;
+    else if (a[i] !== '' && b[i] !== '') return false;
+  }
+  return common;
 }
 
 export function stripDirectives(n: KNode): KNode {
