@@ -175,4 +175,14 @@ describe('kustomize renderer', () => {
     }));
     assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx:\n  a: 493\n  b: 8\n  c: 7\n  d: -493\n  e: 15\n  f: 31\n  g: 0\n');
   });
+
+  // Expected as kustomize build (v5.5.0) prints it: Helm output often starts a file with a
+  // document holding only a "# Source:" comment.
+  it('skips documents that hold only comments or a bare null', () => {
+    const y = ok(render({
+      '/r/kustomization.yaml': 'resources:\n- a.yaml\n',
+      '/r/a.yaml': '---\n# Source: chart/templates/cm.yaml\n---\nnull\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n# trailing\n',
+    }));
+    assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+  });
 });

@@ -6,7 +6,7 @@ import { FileSource, joinPath } from './file-source';
 import { runGenerators } from './generators';
 import { Kustomization, loadKustomization, stringListField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
-import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
+import { ensureMap, get, getPath, isMap, isNull, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
 import { sharedYamlDocs } from './parse';
 import { applyPatches } from './patches';
@@ -154,7 +154,8 @@ export function readResources(text: string, file: string): Resource[] {
   const out: Resource[] = [];
   // Shared with the parse cache: the first write copies a resource's tree.
   for (const d of sharedYamlDocs(text, file)) {
-    if (d.node === undefined) continue;
+    // An empty document, one holding only comments, or a bare null contributes nothing.
+    if (d.node === undefined || isNull(d.node)) continue;
     if (!isMap(d.node)) throw new KustomizeError(`missing Resource metadata in ${file}`, d.origin);
     if (d.node.entries.length === 0) continue;
     const kind = str(get(d.node, 'kind')) ?? '';
