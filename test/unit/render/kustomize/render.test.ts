@@ -185,4 +185,12 @@ describe('kustomize renderer', () => {
     }));
     assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
   });
+
+  // Expected as kustomize build (v5.5.0) prints it, hash suffixes included.
+  it('gives a generated Secret without sources an empty data map, a ConfigMap none', () => {
+    const y = ok(render({
+      '/r/kustomization.yaml': 'secretGenerator:\n- name: s\n  options:\n    disableNameSuffixHash: true\n- name: s2\n  type: kubernetes.io/tls\nconfigMapGenerator:\n- name: c\n',
+    }));
+    assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c-6ct58987ht\n---\napiVersion: v1\ndata: {}\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\n---\napiVersion: v1\ndata: {}\nkind: Secret\nmetadata:\n  name: s2-694464d966\ntype: kubernetes.io/tls\n');
+  });
 });

@@ -51,9 +51,10 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
   if (Object.keys(opts.annotations).length) metadata.annotations = opts.annotations;
   const obj: Record<string, Plain> = { apiVersion: 'v1', kind, metadata };
   if (kind === 'Secret') obj.type = str(get(entry, 'type')) ?? 'Opaque';
-  if (Object.keys(data).length) {
-    obj.data = kind === 'Secret' ? Object.fromEntries(Object.entries(data).map(([key, v]) => [key, wrap70(base64(v))])) : data;
-  }
+  // A generated Secret always has its data map (kyaml's LoadMapIntoSecretData creates it), empty
+  // or not; a ConfigMap gets one only for some data.
+  if (kind === 'Secret') obj.data = Object.fromEntries(Object.entries(data).map(([key, v]) => [key, wrap70(base64(v))]));
+  else if (Object.keys(data).length) obj.data = data;
   if (opts.immutable) obj.immutable = true;
   const r = new Resource(fromPlain(obj, at) as KMap, at);
   r.generated = { behavior, hash: !opts.disableHash, entry: at };
