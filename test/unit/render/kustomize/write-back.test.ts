@@ -130,4 +130,105 @@ spec:
     });
     assert.equal(y, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - env:\n        - valueFrom:\n            fieldRef:\n              fieldPath: metadata.name\n        name: app\n');
   });
+
+  it('drops the empty fields of an object it patches, through maps and keyed lists only', () => {
+    const y = build({
+      '/r/kustomization.yaml': 'resources:\n- objects.yaml\npatches:\n- path: patch.yaml\n',
+      '/r/objects.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+  labels:
+    a:
+    t: ~
+spec:
+  replicas:
+  template:
+    spec:
+      tolerations:
+      - key: k
+        value:
+      containers:
+      - name: c
+        resources:
+          limits:
+        env:
+        - name: X
+          value:
+        args: [a, ]
+---
+apiVersion: example.com/v1
+kind: Foo
+metadata:
+  name: f
+spec:
+  a:
+  b:
+    c:
+  l:
+  - name: x
+    v:
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: untouched
+data:
+  a:
+`,
+      '/r/patch.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  paused: true
+---
+apiVersion: example.com/v1
+kind: Foo
+metadata:
+  name: f
+spec:
+  z: 1
+`,
+    });
+    assert.equal(y, `apiVersion: v1
+data:
+  a: null
+kind: ConfigMap
+metadata:
+  name: untouched
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  labels:
+    t: null
+  name: d
+spec:
+  paused: true
+  template:
+    spec:
+      containers:
+      - args:
+        - a
+        env:
+        - name: X
+        name: c
+        resources: {}
+      tolerations:
+      - key: k
+        value: null
+---
+apiVersion: example.com/v1
+kind: Foo
+metadata:
+  name: f
+spec:
+  b: {}
+  l:
+  - name: x
+    v: null
+  z: 1
+`);
+  });
 });

@@ -11,8 +11,28 @@ export function strategicMerge(dest: KMap, patch: KMap, gvk: Gvk): KMap | undefi
   const directive = str(get(patch, '$patch'));
   if (directive === 'delete') return undefined;
   if (directive === 'replace') return stripDirectives(clone(patch)) as KMap;
-  return mergeMap(dest, patch, gvk, []);
+  const merged = mergeMap(dest, patch, gvk, []);
+  dropEmptyFields(merged, gvk, []);
+  return merged;
 }
+
+/**
+ * kyaml walks the whole object when it merges, and a field whose value is empty (`key:` with
+ * nothing after it) comes out of the walk deleted; an explicit null or ~ stays. The walk goes
+ * through maps and the items of lists merged by key, not into lists replaced whole.
+ */
+function dropEmptyFields(m: KMap, gvk: Gvk, path: string[]): void {
+  if (m.entries.some((e) => isEmptyValue(e.value))) m.entries = m.entries.filter((e) => !isEmptyValue(e.value));
+  for (const e of m.entries) {
+    const here = [...path, e.key];
+    if (isMap(e.value)) dropEmptyFields(e.value, gvk, here);
+    else if (isSeq(e.value) && listStrategy(gvk, here).merge === 'key') {
+      for (const item of e.value.items) if (isMap(item)) dropEmptyFields(item, gvk, here);
+    }
+  }
+}
+
+const isEmptyValue = (n: KNode) => n.kind === 'scalar' && n.tag === 'null' && n.value === '';
 
 function mergeMap(dest: KMap, patch: KMap, gvk: Gvk, path: string[]): KMap {
   const retain = get(patch, '$retainKeys');
