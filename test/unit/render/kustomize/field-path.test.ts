@@ -72,4 +72,17 @@ spec:
     port: 80
 `);
   });
+
+  // kustomize build (v5.5.0) copies the empty string and refuses the empty list.
+  it('takes an empty string as a replacement source value, an empty list as missing', () => {
+    const files = (path: string) => memorySource({
+      '/r/kustomization.yaml': `resources:\n- o.yaml\nreplacements:\n- source:\n    kind: ConfigMap\n    name: p\n    fieldPath: ${path}\n  targets:\n  - select:\n      kind: Deployment\n    fieldPaths:\n    - spec.template.spec.containers.0.env.0.value\n`,
+      '/r/o.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\ndata:\n  PREFIX: ""\n  LIST: []\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        env:\n        - name: PREFIX\n          value: PLACEHOLDER\n',
+    });
+    const r = renderKustomization(files('data.PREFIX'), '/r');
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.match(r.yaml, /- name: PREFIX\n {10}value: ""\n/);
+    const refused = renderKustomization(files('data.LIST'), '/r');
+    assert.equal(refused.ok ? '' : refused.error.message, 'fieldPath `data.LIST` is missing for replacement source ConfigMap.[noVer].[noGrp]/p.[noNs]');
+  });
 });
