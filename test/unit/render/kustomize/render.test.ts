@@ -193,4 +193,10 @@ describe('kustomize renderer', () => {
     }));
     assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c-6ct58987ht\n---\napiVersion: v1\ndata: {}\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\n---\napiVersion: v1\ndata: {}\nkind: Secret\nmetadata:\n  name: s2-694464d966\ntype: kubernetes.io/tls\n');
   });
+
+  // Expected as kustomize build (v5.5.0) prints it.
+  it('adds a generated object whose behavior is not create, merge or replace as create does', () => {
+    const y = ok(render({ '/r/kustomization.yaml': 'configMapGenerator:\n- name: c\n  behavior: add\n  literals: [a=b]\n- name: d\n  behavior: Merge\n  literals: [a=b]\n' }));
+    assert.equal(y, 'apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: c-4h2mbtbbt6\n---\napiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: d-4h2mbtbbt6\n');
+  });
 });

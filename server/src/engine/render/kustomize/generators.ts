@@ -22,8 +22,10 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
   const at: Origin = entry.origin ?? { file: k.file, range: [0, 0] };
   const name = str(get(entry, 'name')) ?? '';
   const namespace = str(get(entry, 'namespace'));
-  const behavior = (str(get(entry, 'behavior')) ?? 'create') as 'create' | 'merge' | 'replace';
-  if (!['create', 'merge', 'replace'].includes(behavior)) throw new KustomizeError(`invalid behavior: ${behavior}`, at);
+  // Kustomize knows create, merge and replace, spelled exactly; any other word is "unspecified",
+  // which adds the object as create does.
+  const written = str(get(entry, 'behavior'));
+  const behavior = written === 'merge' || written === 'replace' ? written : 'create';
   const data: Record<string, string> = {};
   const put = (key: string, value: string) => {
     if (key in data) throw new KustomizeError(`cannot add key ${key}, another key by that name already exists`, at);
