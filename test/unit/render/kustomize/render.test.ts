@@ -199,4 +199,16 @@ describe('kustomize renderer', () => {
     const y = ok(render({ '/r/kustomization.yaml': 'configMapGenerator:\n- name: c\n  behavior: add\n  literals: [a=b]\n- name: d\n  behavior: Merge\n  literals: [a=b]\n' }));
     assert.equal(y, 'apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: c-4h2mbtbbt6\n---\napiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: d-4h2mbtbbt6\n');
   });
+
+  // Expected as kustomize build (v5.5.0) prints it: go-yaml gives a block scalar that ends the
+  // file without a line break no final line break.
+  it('reads a block scalar ending the file without a line break without a final line break', () => {
+    const cm = (name: string, block: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  k: ${block}`;
+    const y = ok(render({
+      '/r/kustomization.yaml': 'resources:\n- a.yaml\n- b.yaml\n',
+      '/r/a.yaml': cm('a', '|\n    x\n    y\n---\n') + cm('b', '|\n    x\n    y'),
+      '/r/b.yaml': cm('c', '|+\n    x\n    y'),
+    }));
+    assert.deepEqual([...y.matchAll(/^ {2}k: (.*)$/gm)].map((m) => m[1]), ['|', '|-', '|-']);
+  });
 });
