@@ -65,13 +65,22 @@ describe('kustomize renderer', () => {
   });
 
   it('reports a JSON patch on a missing path with the patch entry', () => {
-    const k = 'resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: replace\n      path: /spec/replicas\n      value: 3\n';
+    const k = 'resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: replace\n      path: /spec/strategy/type\n      value: Recreate\n';
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY }));
-    assert.equal(e.message, 'replace operation does not apply: doc is missing path: "/spec/replicas": missing value');
+    assert.equal(e.message, 'replace operation does not apply: doc is missing path: "/spec/strategy/type": missing value');
     assert.equal(e.code, 'json-patch-missing-path');
     // The operation's path inside the inline patch, mapped back to the kustomization's lines.
-    const start = k.indexOf('/spec/replicas');
-    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, start + '/spec/replicas'.length] });
+    const start = k.indexOf('/spec/strategy/type');
+    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, start + '/spec/strategy/type'.length] });
+  });
+
+  // As kustomize build (v5.5.0) does: evanphx/json-patch v4 replaces a key the map lacks.
+  it('replaces a key its map lacks, and refuses a list item that does not exist', () => {
+    const patch = (path: string) => `resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: replace\n      path: ${path}\n      value: 3\n`;
+    const y = ok(render({ '/r/kustomization.yaml': patch('/spec/replicas'), '/r/d.yaml': DEPLOY }));
+    assert.match(y, /^spec:\n {2}replicas: 3\n {2}template:\n/m);
+    const e = failure(render({ '/r/kustomization.yaml': patch('/spec/template/spec/containers/5'), '/r/d.yaml': DEPLOY }));
+    assert.equal(e.code, 'json-patch-missing-path');
   });
 
   it('places a syntax error in an inline patch on its line in the kustomization', () => {
