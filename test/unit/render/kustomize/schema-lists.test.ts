@@ -2,17 +2,13 @@
 // Kustomize builds in, and how lists merged by several keys are ordered. Every expected output
 // is what `kustomize build` (v5.5.0) prints for the same files.
 import * as assert from 'node:assert/strict';
-import { memorySource, renderKustomization } from '@kube-harden/server/out/engine/render/kustomize';
+import { buildYaml } from './build-yaml';
 
-function build(objects: string, patch: string): string {
-  const r = renderKustomization(memorySource({
-    '/r/kustomization.yaml': 'resources:\n- objects.yaml\npatches:\n- path: patch.yaml\n',
-    '/r/objects.yaml': objects,
-    '/r/patch.yaml': patch,
-  }), '/r');
-  if (!r.ok) throw new Error(r.error.message);
-  return r.yaml;
-}
+const build = (objects: string, patch: string) => buildYaml({
+  '/r/kustomization.yaml': 'resources:\n- objects.yaml\npatches:\n- path: patch.yaml\n',
+  '/r/objects.yaml': objects,
+  '/r/patch.yaml': patch,
+});
 
 describe('kustomize strategic merge lists from the OpenAPI schema', () => {
   it('merges webhooks by name and replaces the lists of kinds the schema lacks', () => {

@@ -2,13 +2,7 @@
 // build, and strategic merge patches that bring maps and lists the object lacks. Every expected
 // output below is what `kustomize build` (v5.5.0) prints for the same files.
 import * as assert from 'node:assert/strict';
-import { memorySource, renderKustomization } from '@kube-harden/server/out/engine/render/kustomize';
-
-function build(files: Record<string, string>): string {
-  const r = renderKustomization(memorySource(files), '/r');
-  if (!r.ok) throw new Error(r.error.message);
-  return r.yaml;
-}
+import { buildYaml as build } from './build-yaml';
 
 describe('kustomize write-back of annotations', () => {
   it('drops empty and null annotations, writes other values as strings, leaves labels typed', () => {
