@@ -220,4 +220,15 @@ describe('kustomize renderer', () => {
     }));
     assert.deepEqual([...y.matchAll(/^ {2}k: (.*)$/gm)].map((m) => m[1]), ['|', '|-', '|-']);
   });
+
+  // Expected as kustomize build (v5.5.0) prints it, hash suffixes included.
+  it('puts a generator file that is not UTF-8 in binaryData, given a source that reads bytes', () => {
+    const text = memorySource({
+      '/r/kustomization.yaml': 'configMapGenerator:\n- name: c\n  files: [bin.dat, text.txt]\nsecretGenerator:\n- name: s\n  files: [bin.dat, text.txt]\n',
+      '/r/bin.dat': '\x1f\ufffd\x08\x00\ufffd\ufffd', '/r/text.txt': 'h\u00e9llo\n',
+    });
+    const bytes: Record<string, Uint8Array> = { '/r/bin.dat': Uint8Array.of(0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe), '/r/text.txt': new TextEncoder().encode('h\u00e9llo\n') };
+    const r = renderKustomization({ ...text, readBytes: (p) => bytes[p] }, '/r');
+    assert.equal(ok(r), 'apiVersion: v1\nbinaryData:\n  bin.dat: H4sIAP/+\ndata:\n  text.txt: |\n    h\u00e9llo\nkind: ConfigMap\nmetadata:\n  name: c-gt6b5298mm\n---\napiVersion: v1\ndata:\n  bin.dat: H4sIAP/+\n  text.txt: aMOpbGxvCg==\nkind: Secret\nmetadata:\n  name: s-bbt9k7ft6g\ntype: Opaque\n');
+  });
 });

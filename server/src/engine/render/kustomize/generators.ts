@@ -35,11 +35,18 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
     const [key, value] = splitKeyValue(lit, at);
     put(key, unquote(value));
   }
+  // Kustomize keeps a file that is not UTF-8 as bytes: base64 in a ConfigMap's binaryData.
+  const binary: Record<string, Uint8Array> = {};
   for (const f of strings(get(entry, 'files'))) {
     const eq = f.indexOf('=');
     const key = eq < 0 ? f.slice(f.lastIndexOf('/') + 1) : f.slice(0, eq);
     const path = eq < 0 ? f : f.slice(eq + 1);
-    put(key, readRequired(fs, k, path, at));
+    const { file, text } = readInRoot(fs, k, path, at);
+    const bytes = fs.readBytes?.(file);
+    if (bytes && !isUtf8(bytes)) {
+      if (key in data || key in binary) throw new KustomizeError(`cannot add key ${key}, another key by that name already exists`, at);
+      binary[key] = bytes;
+    } else put(key, text);
   }
   const envs = strings(get(entry, 'envs'));
   const env = str(get(entry, 'env'));
@@ -55,8 +62,12 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
   if (kind === 'Secret') obj.type = str(get(entry, 'type')) ?? 'Opaque';
   // A generated Secret always has its data map (kyaml's LoadMapIntoSecretData creates it), empty
   // or not; a ConfigMap gets one only for some data.
-  if (kind === 'Secret') obj.data = Object.fromEntries(Object.entries(data).map(([key, v]) => [key, wrap70(base64(v))]));
-  else if (Object.keys(data).length) obj.data = data;
+  const encoded = (m: Record<string, Uint8Array>) => Object.fromEntries(Object.entries(m).map(([key, v]) => [key, wrap70(base64(v))]));
+  if (kind === 'Secret') obj.data = encoded({ ...utf8Map(data), ...binary });
+  else {
+    if (Object.keys(data).length) obj.data = data;
+    if (Object.keys(binary).length) obj.binaryData = encoded(binary);
+  }
   if (opts.immutable) obj.immutable = true;
   const r = new Resource(fromPlain(obj, at) as KMap, at);
   r.generated = { behavior, hash: !opts.disableHash, entry: at };
@@ -113,8 +124,16 @@ function stringMap(n: KNode | undefined): Record<string, string> {
   return isMap(n) ? Object.fromEntries(n.entries.map((e) => [e.key, str(e.value) ?? ''])) : {};
 }
 
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+function isUtf8(bytes: Uint8Array): boolean {
+  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; }
+}
+
+function utf8Map(m: Record<string, string>): Record<string, Uint8Array> {
+  const encoder = new TextEncoder();
+  return Object.fromEntries(Object.entries(m).map(([key, v]) => [key, encoder.encode(v)]));
+}
+
+function base64(bytes: Uint8Array): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
