@@ -3,18 +3,20 @@
 // document Kustomize builds in (kyaml/openapi/kubernetesapi, Kubernetes v1.21.2): which kinds
 // have a schema, and for each the lists a strategic merge patch merges item by item
 // (x-kubernetes-patch-strategy containing "merge") with their keys (x-kubernetes-list-map-keys,
-// else x-kubernetes-patch-merge-key; none for a list of scalars merged as a set).
-// Only the data is taken.
+// else x-kubernetes-patch-merge-key; none for a list of scalars merged as a set); and which
+// apiVersion/kind pairs are cluster-scoped (the document's scopes and the table Kustomize
+// precomputes in kyaml/openapi/openapi.go). Only the data is taken.
 //
-// Usage: node scripts/dev/openapi-merge-lists.mjs <kubernetes-openapi-*.json[.gz]> <kustomize commit>
+// Usage: node scripts/dev/openapi-merge-lists.mjs <kustomize checkout> <kustomize commit>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-const [file, commit] = process.argv.slice(2);
-if (!file || !commit) {
-  console.error('usage: openapi-merge-lists.mjs <kubernetes-openapi-*.json[.gz]> <kustomize commit>');
+const [checkout, commit] = process.argv.slice(2);
+if (!checkout || !commit) {
+  console.error('usage: openapi-merge-lists.mjs <kustomize checkout> <kustomize commit>');
   process.exit(2);
 }
+const file = `${checkout}/kyaml/openapi/kubernetesapi/data/kubernetes-openapi-union-v1.21.2.bundle-v1.json.gz`;
 const raw = readFileSync(file);
 const doc = JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
 const defs = doc.definitions;
@@ -92,6 +94,16 @@ for (const { lists, gvks } of [...shapes.values()].sort((a, b) => a.gvks[0].loca
   lines.push(`  [${JSON.stringify(gvks.sort())}, ${JSON.stringify(lists)}],`);
 }
 lines.push('];', '');
+
+// Cluster-scoped: the document's resources with scope Cluster, and the precomputed table's
+// "false" (not namespace-scoped) rows. Every other apiVersion/kind is namespaced to Kustomize.
+const cluster = new Set(Object.values(doc.resources).filter((r) => r.scope === 'Cluster').map((r) => `${r.apiVersion}/${r.kind}`));
+const precomputed = readFileSync(`${checkout}/kyaml/openapi/openapi.go`, 'utf8');
+for (const m of precomputed.matchAll(/\{APIVersion: "([^"]+)", Kind: "([^"]+)"\}:\s*false,/g)) cluster.add(`${m[1]}/${m[2]}`);
+lines.push('/** "apiVersion/kind" pairs Kustomize takes as cluster-scoped; any other is namespaced. */');
+lines.push('export const CLUSTER_SCOPED: ReadonlySet<string> = new Set([');
+for (const k of [...cluster].filter((k) => !k.endsWith('List')).sort()) lines.push(`  ${JSON.stringify(k)},`);
+lines.push(']);', '');
 const out = new URL('../../server/src/engine/render/kustomize/openapi-lists.ts', import.meta.url).pathname;
 writeFileSync(out, lines.join('\n').replace(/","/g, '", "').replace(/\],\["/g, '], ["').replace(/",\[/g, '", ['));
 console.log(`${Object.keys(kinds).length} kinds in ${shapes.size} shapes -> ${out}`);

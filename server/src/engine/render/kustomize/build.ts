@@ -20,6 +20,7 @@ import { writeBackAnnotations } from './annotations-out';
 import { mergeConfigurations } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
+import { runTransformerConfigs } from './builtin-transformers';
 import { RenderNote } from './notes';
 import { buildFolder, FolderBuildState, ownConfig, sharedDefaultConfig, TrackingSource } from './build-memo';
 import { keepsTransformsPerObject, transformEach } from './object-transforms';
@@ -114,6 +115,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
       applyImages(k, res, state.config);
     }
     applyReplacements(state.fs, k, res);
+    res = runTransformerConfigs(state.fs, k, res, state.notes);
     declareVars(k, res, state.vars);
     return res;
   } finally {
@@ -252,7 +254,6 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
     ['helmCharts', 'helm', 'Helm charts are not rendered'],
     ['helmChartInflationGenerator', 'helm', 'Helm charts are not rendered'],
     ['generators', 'plugin', 'generator plugins are not run'],
-    ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
   ];
   for (const [field, kind, message] of unsupported) {

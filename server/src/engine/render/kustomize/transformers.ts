@@ -105,7 +105,7 @@ function dedupe(fss: FieldSpec[]): FieldSpec[] {
   });
 }
 
-function readFieldSpecs(n: KNode | undefined): FieldSpec[] {
+export function readFieldSpecs(n: KNode | undefined): FieldSpec[] {
   if (!isSeq(n)) return [];
   return n.items.filter(isMap).map((m) => ({
     group: str(get(m, 'group')) ?? '', version: str(get(m, 'version')) ?? '', kind: str(get(m, 'kind')) ?? '',
