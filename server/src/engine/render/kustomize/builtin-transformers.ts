@@ -14,7 +14,7 @@ import { applyPatches } from './patches';
 import { RenderNote } from './notes';
 import { parseYamlDocs } from './parse';
 import { Resource } from './resource';
-import { readFieldSpecs } from './transformers';
+import { neverRenamed, readFieldSpecs } from './transformers';
 
 export function runTransformerConfigs(fs: FileSource, k: Kustomization, res: Resource[], notes: RenderNote[]): Resource[] {
   for (const entry of stringListField(k, 'transformers')) {
@@ -40,10 +40,6 @@ function readConfigs(fs: FileSource, k: Kustomization, rel: string, at: Origin):
   return parseYamlDocs(text, file).map((d) => d.node).filter((n): n is KMap => isMap(n)).map((node) => ({ file, node }));
 }
 
-// Kustomize never renames these, whatever the specs say.
-const SKIPPED = (id: { group: string; kind: string }) =>
-  id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io');
-
 /** A PrefixSuffixTransformer is a PrefixTransformer then a SuffixTransformer with the same specs. */
 function rename(config: KMap, kind: string, res: Resource[], at: Origin): void {
   const specsNode = get(config, 'fieldSpecs');
@@ -57,7 +53,7 @@ function affix(res: Resource[], specs: FieldSpec[], node: KNode | undefined, whi
   const text = str(node) ?? '';
   for (const r of res) {
     const id = r.orgId();
-    if (SKIPPED(id)) continue;
+    if (neverRenamed(id)) continue;
     for (const fs of specs) {
       if (!specSelects(fs, id)) continue;
       if (fs.path === 'metadata/name') {
