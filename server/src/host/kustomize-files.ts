@@ -17,6 +17,15 @@ export function diskFileSource(): FileSource {
         return undefined;
       }
     },
+    readBytes(path) {
+      try {
+        const st = fs.statSync(path);
+        if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+        return new Uint8Array(fs.readFileSync(path));
+      } catch {
+        return undefined;
+      }
+    },
     listDir(path) {
       try { return fs.readdirSync(path).sort(); } catch { return undefined; }
     },

@@ -13,6 +13,16 @@ describe('kustomize output printing', () => {
       'a: "true"\nb: "yes"\nc: "8080"\nd: "1.5"\ne: ""\nf: "null"\ng: "0x1F"\nh: "2001-12-14"\ni: plain\n');
   });
 
+  // The lists are what kustomize build (v5.5.0) prints plain and double-quoted for these strings.
+  it('quotes a string as a number exactly when Go would read one (go-yaml v2 resolve)', () => {
+    const plain = ['2.5.0', '.5.5', '.', '1e400', '+', '1.2.3.4', '12e', '0x', '0b', '0o', '_1', '0xFFFFFFFFFFFFFFFFFF', 'v1.2', '1.2a'];
+    const quoted = ['1.2', '1.', '.5', '08', '0o17', '0O17', '0x1F', '0X1F', '0b101', '0B101', '1_000', '1_000.5', '1e3', '1E3', '-1', '+1',
+      '+.5', '0755', '09.5', '1:30', '1:30.5', '190:20:30', '.inf', '-.inf', '.nan', '.5_0', '1.5e+3', '1__0', '1_', '99999999999999999999',
+      '2001-12-14', '-0', '00', '0.', '-.5'];
+    for (const s of plain) assert.equal(emitDocument({ k: s }), `k: ${s}\n`, s);
+    for (const s of quoted) assert.equal(emitDocument({ k: s }), `k: "${s}"\n`, s);
+  });
+
   it('single-quotes strings an indicator or ": " makes unsafe as plain scalars', () => {
     assert.equal(emitDocument({ a: '*star', b: 'k: v', c: '- x', d: "it's" }), "a: '*star'\nb: 'k: v'\nc: '- x'\nd: it's\n");
   });

@@ -27,3 +27,8 @@ export function runCase(c: KrustyCase): { actual?: string; error?: string } {
   return r.ok ? { actual: r.yaml } : { error: r.error.message };
 }
 
+/** An output as krusty compares it: trimmed of surrounding blank lines. */
+export const tidy = (s: string) => s.replace(/^\s*\n/, '').trimEnd() + '\n';
+
+/** A tidied output cut into its documents, to compare object by object and in order. */
+export const documentsOf = (s: string) => tidy(s).split(/^---\n/m);

@@ -4,7 +4,7 @@ interface CaseLike { name: string; files: Record<string, string>; features: stri
 const FIELD_FEATURES: Array<[RegExp, string]> = [
   // helmCharts with a local chart is rendered (krusty-helm.test.ts); the legacy generator is not.
   [/^\s*helmChartInflationGenerator:/m, 'legacy helm chart inflation generator'],
-  [/^\s*(generators|transformers|validators):/m, 'generator/transformer/validator plugins'],
+  [/^\s*(generators|validators):/m, 'generator/transformer/validator plugins'],
   [/^\s*openapi:/m, 'custom openapi schema'],
   [/^\s*buildMetadata:.*(transformerAnnotations|managedByLabel)/m, 'buildMetadata transformer annotations or managed-by label'],
   [/(https?:\/\/|github\.com\/|\?ref=)/, 'remote resources'],
@@ -19,7 +19,27 @@ export function featureOf(c: CaseLike): string | undefined {
   if (goSide) return `Go-side option: ${goSide}`;
   const kustomizations = Object.entries(c.files).filter(([p]) => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(p)).map(([, t]) => t);
   for (const [re, name] of FIELD_FEATURES) if (kustomizations.some((t) => re.test(t))) return name;
+  if (Object.entries(c.files).some(([p, t]) => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(p) && !onlyBuiltinTransformers(c, p, t))) {
+    return 'generator/transformer/validator plugins';
+  }
   return undefined;
+}
+
+/** The renderer runs transformer configurations of these built-in kinds, read from files. */
+const BUILTIN_TRANSFORMERS = /^(PrefixSuffixTransformer|PrefixTransformer|SuffixTransformer|PatchTransformer)$/;
+
+/** Whether every entry of a kustomization's transformers field is a file of built-in configurations the renderer runs. */
+function onlyBuiltinTransformers(c: CaseLike, path: string, text: string): boolean {
+  const block = /^transformers:\n((?:[ \t]*-[^\n]*\n?|[ \t]+[^\n]*\n?)*)/m.exec(text);
+  if (!block) return true;
+  const entries = [...block[1].matchAll(/^[ \t]*- *(.+)$/gm)].map((m) => m[1].trim());
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  return entries.every((e) => {
+    const file = c.files[dir + e.replace(/^\.\//, '')];
+    if (file === undefined) return false;
+    const docs = file.split(/^---\s*$/m).filter((d) => /\S/.test(d));
+    return docs.every((d) => /^apiVersion: builtin\s*$/m.test(d) && BUILTIN_TRANSFORMERS.test(/^kind: *(\S+)/m.exec(d)?.[1] ?? ''));
+  });
 }
 
 /**

@@ -72,6 +72,11 @@ describe('kustomize: helmCharts values, hooks and what is not rendered', () => {
     assert.equal(build(k).yaml, first);
   });
 
+  it('reads the fields of an entry and of helmGlobals in any case, as Go\'s JSON reader does', () => {
+    const exact = build('helmGlobals:\n  chartHome: charts\nhelmCharts:\n- name: web\n  releaseName: r\n  skipHooks: true\n').yaml!;
+    assert.equal(build('helmGlobals:\n  CHARTHOME: charts\nhelmCharts:\n- Name: web\n  releasename: r\n  SkipHooks: true\n').yaml, exact);
+  });
+
   it('notes a chart it would have to pull, and fails on a missing local chart or a template error', () => {
     const remote = build('helmCharts:\n- name: other\n  repo: https://charts.example.com\n  version: 1.2.3\n');
     assert.deepEqual(remote.notes?.map(n => [n.kind, n.message]), [['helm', 'Helm chart "other" is not rendered: it is not in charts/ and would be pulled from https://charts.example.com (nothing is fetched over the network; vendor it with "helm pull --untar")']]);

@@ -4,11 +4,8 @@
 // in krusty-features.ts and are asserted not to pass, so nothing is silently skipped and a
 // case that starts passing must come off the list.
 import * as assert from 'node:assert/strict';
-import { loadCases, runCase } from './krusty-cases';
+import { loadCases, runCase, tidy } from './krusty-cases';
 import { unsupportedFeature } from './krusty-features';
-
-/** The expectation as krusty compares it: both sides trimmed of surrounding blank lines. */
-const tidy = (s: string) => s.replace(/^\s*\n/, '').trimEnd() + '\n';
 
 describe('kustomize krusty conformance', () => {
   for (const c of loadCases()) {

@@ -65,13 +65,22 @@ describe('kustomize renderer', () => {
   });
 
   it('reports a JSON patch on a missing path with the patch entry', () => {
-    const k = 'resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: replace\n      path: /spec/replicas\n      value: 3\n';
+    const k = 'resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: replace\n      path: /spec/strategy/type\n      value: Recreate\n';
     const e = failure(render({ '/r/kustomization.yaml': k, '/r/d.yaml': DEPLOY }));
-    assert.equal(e.message, 'replace operation does not apply: doc is missing path: "/spec/replicas": missing value');
+    assert.equal(e.message, 'replace operation does not apply: doc is missing path: "/spec/strategy/type": missing value');
     assert.equal(e.code, 'json-patch-missing-path');
     // The operation's path inside the inline patch, mapped back to the kustomization's lines.
-    const start = k.indexOf('/spec/replicas');
-    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, start + '/spec/replicas'.length] });
+    const start = k.indexOf('/spec/strategy/type');
+    assert.deepEqual(e.at, { file: '/r/kustomization.yaml', range: [start, start + '/spec/strategy/type'.length] });
+  });
+
+  // As kustomize build (v5.5.0) does: evanphx/json-patch v4 replaces a key the map lacks.
+  it('replaces a key its map lacks, and refuses a list item that does not exist', () => {
+    const patch = (path: string) => `resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n  patch: |-\n    - op: replace\n      path: ${path}\n      value: 3\n`;
+    const y = ok(render({ '/r/kustomization.yaml': patch('/spec/replicas'), '/r/d.yaml': DEPLOY }));
+    assert.match(y, /^spec:\n {2}replicas: 3\n {2}template:\n/m);
+    const e = failure(render({ '/r/kustomization.yaml': patch('/spec/template/spec/containers/5'), '/r/d.yaml': DEPLOY }));
+    assert.equal(e.code, 'json-patch-missing-path');
   });
 
   it('places a syntax error in an inline patch on its line in the kustomization', () => {
@@ -165,5 +174,61 @@ describe('kustomize renderer', () => {
       '/r/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: secret\n',
     }));
     assert.deepEqual([...y.matchAll(/^ {2}name: (.*)$/gm)].map(m => m[1]), ['config-bar', 'foo-secret', 'foo-deployment1-bar']); // legacy order: ConfigMap, Secret, Deployment
+  });
+
+  // Expected as kustomize build (v5.5.0) prints it: go-yaml reads a leading zero as octal.
+  it('reads integers with a leading zero as octal, as Go does', () => {
+    const y = ok(render({
+      '/r/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx:\n  a: 0755\n  b: 08\n  c: 0_7\n  d: -0755\n  e: 0o17\n  f: 0x_1F\n  g: 00\n',
+    }));
+    assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx:\n  a: 493\n  b: 8\n  c: 7\n  d: -493\n  e: 15\n  f: 31\n  g: 0\n');
+  });
+
+  // Expected as kustomize build (v5.5.0) prints it: Helm output often starts a file with a
+  // document holding only a "# Source:" comment.
+  it('skips documents that hold only comments or a bare null', () => {
+    const y = ok(render({
+      '/r/kustomization.yaml': 'resources:\n- a.yaml\n',
+      '/r/a.yaml': '---\n# Source: chart/templates/cm.yaml\n---\nnull\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n# trailing\n',
+    }));
+    assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+  });
+
+  // Expected as kustomize build (v5.5.0) prints it, hash suffixes included.
+  it('gives a generated Secret without sources an empty data map, a ConfigMap none', () => {
+    const y = ok(render({
+      '/r/kustomization.yaml': 'secretGenerator:\n- name: s\n  options:\n    disableNameSuffixHash: true\n- name: s2\n  type: kubernetes.io/tls\nconfigMapGenerator:\n- name: c\n',
+    }));
+    assert.equal(y, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c-6ct58987ht\n---\napiVersion: v1\ndata: {}\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\n---\napiVersion: v1\ndata: {}\nkind: Secret\nmetadata:\n  name: s2-694464d966\ntype: kubernetes.io/tls\n');
+  });
+
+  // Expected as kustomize build (v5.5.0) prints it.
+  it('adds a generated object whose behavior is not create, merge or replace as create does', () => {
+    const y = ok(render({ '/r/kustomization.yaml': 'configMapGenerator:\n- name: c\n  behavior: add\n  literals: [a=b]\n- name: d\n  behavior: Merge\n  literals: [a=b]\n' }));
+    assert.equal(y, 'apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: c-4h2mbtbbt6\n---\napiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: d-4h2mbtbbt6\n');
+  });
+
+  // Expected as kustomize build (v5.5.0) prints it: go-yaml gives a block scalar that ends the
+  // file without a line break no final line break.
+  it('reads a block scalar ending the file without a line break without a final line break', () => {
+    const cm = (name: string, block: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  k: ${block}`;
+    const y = ok(render({
+      '/r/kustomization.yaml': 'resources:\n- a.yaml\n- b.yaml\n',
+      '/r/a.yaml': cm('a', '|\n    x\n    y\n---\n') + cm('b', '|\n    x\n    y'),
+      '/r/b.yaml': cm('c', '|+\n    x\n    y'),
+    }));
+    assert.deepEqual([...y.matchAll(/^ {2}k: (.*)$/gm)].map((m) => m[1]), ['|', '|-', '|-']);
+  });
+
+  // Expected as kustomize build (v5.5.0) prints it, hash suffixes included.
+  it('puts a generator file that is not UTF-8 in binaryData, given a source that reads bytes', () => {
+    const text = memorySource({
+      '/r/kustomization.yaml': 'configMapGenerator:\n- name: c\n  files: [bin.dat, text.txt]\nsecretGenerator:\n- name: s\n  files: [bin.dat, text.txt]\n',
+      '/r/bin.dat': '\x1f\ufffd\x08\x00\ufffd\ufffd', '/r/text.txt': 'h\u00e9llo\n',
+    });
+    const bytes: Record<string, Uint8Array> = { '/r/bin.dat': Uint8Array.of(0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe), '/r/text.txt': new TextEncoder().encode('h\u00e9llo\n') };
+    const r = renderKustomization({ ...text, readBytes: (p) => bytes[p] }, '/r');
+    assert.equal(ok(r), 'apiVersion: v1\nbinaryData:\n  bin.dat: H4sIAP/+\ndata:\n  text.txt: |\n    h\u00e9llo\nkind: ConfigMap\nmetadata:\n  name: c-gt6b5298mm\n---\napiVersion: v1\ndata:\n  bin.dat: H4sIAP/+\n  text.txt: aMOpbGxvCg==\nkind: Secret\nmetadata:\n  name: s-bbt9k7ft6g\ntype: Opaque\n');
   });
 });

@@ -165,6 +165,8 @@ export class TrackingSource implements FileSource {
   constructor(private readonly inner: FileSource) {}
 
   readFile(path: string): string | undefined { return this.keep('readFile', path, this.inner.readFile(path)); }
+  /** Kept as a read of the file's text: other bytes read as other text. */
+  readBytes(path: string): Uint8Array | undefined { this.readFile(path); return this.inner.readBytes?.(path); }
   listDir(path: string): string[] | undefined { return this.keep('listDir', path, this.inner.listDir(path)); }
   kindOf(path: string): 'file' | 'dir' | undefined { return this.keep('kindOf', path, this.inner.kindOf(path)); }
 

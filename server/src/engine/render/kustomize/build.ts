@@ -7,7 +7,7 @@ import { runGenerators } from './generators';
 import { inflateHelmCharts } from './helm-charts';
 import { Kustomization, loadKustomization, stringField, stringListField } from './kustomization';
 import { checkInRoot } from './load-restrictions';
-import { ensureMap, get, getPath, isMap, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
+import { ensureMap, get, getPath, isMap, isNull, isSeq, KMap, KNode, KSeq, Origin, remove, scalar, set, str } from './model';
 import { fixNameReferences } from './nameref';
 import { sharedYamlDocs } from './parse';
 import { applyPatches } from './patches';
@@ -17,9 +17,11 @@ import { sortResources } from './sort';
 import { declareVars, resolveVars } from './vars';
 import { mergeCrds } from './crds';
 import { addOriginAnnotations } from './origin-annotations';
+import { writeBackAnnotations } from './annotations-out';
 import { mergeConfigurations } from './transformer-config';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers';
 import { kustomizeHash } from './hash';
+import { runTransformerConfigs } from './builtin-transformers';
 import { RenderNote } from './notes';
 import { buildFolder, FolderBuildState, ownConfig, sharedDefaultConfig, TrackingSource } from './build-memo';
 import { keepsTransformsPerObject, transformEach } from './object-transforms';
@@ -48,6 +50,7 @@ export function buildRoot(fs: FileSource, dir: string, notes: RenderNote[], opti
   resolveVars(res, state.vars, state.config.varReference);
   res = res.filter((r) => !isLocalConfig(r));
   if (buildMetadata(root).includes('originAnnotations')) addOriginAnnotations(res, root.dir);
+  writeBackAnnotations(res);
   const sortOptions = get(root.node, 'sortOptions');
   if (sortOptions || options.reorder === 'legacy') res = sortResources(res, sortOptions);
   return { resources: res, root };
@@ -117,6 +120,7 @@ function accumulate(state: BuildState, k: Kustomization, into: Resource[]): Reso
       applyImages(k, res, state.config);
     }
     applyReplacements(state.fs, k, res);
+    res = runTransformerConfigs(state.fs, k, res, state.notes);
     declareVars(k, res, state.vars);
     return res;
   } finally {
@@ -167,7 +171,8 @@ export function readResources(text: string, file: string): Resource[] {
   const out: Resource[] = [];
   // Shared with the parse cache: the first write copies a resource's tree.
   for (const d of sharedYamlDocs(text, file)) {
-    if (d.node === undefined) continue;
+    // An empty document, one holding only comments, or a bare null contributes nothing.
+    if (d.node === undefined || isNull(d.node)) continue;
     if (!isMap(d.node)) throw new KustomizeError(`missing Resource metadata in ${file}`, d.origin);
     if (d.node.entries.length === 0) continue;
     const kind = str(get(d.node, 'kind')) ?? '';
@@ -187,7 +192,7 @@ export function readResources(text: string, file: string): Resource[] {
 /** Label and annotation values are strings to Kubernetes; Kustomize reads `port: 8080` there as "8080". */
 function stringifyMetadataMaps(r: Resource): void {
   const typed = (n: KNode) => n.kind === 'scalar' && n.tag !== 'str' && n.tag !== 'null';
-  const fields = ['labels', 'annotations'];
+  const fields = ['annotations'];
   // Read first: most objects have none, and writing copies the (shared) tree.
   if (!fields.some((f) => { const m = getPath(r.view, ['metadata', f]); return isMap(m) && m.entries.some((e) => typed(e.value)); })) return;
   for (const field of fields) {
@@ -263,7 +268,6 @@ function noteUnsupported(state: BuildState, k: Kustomization): void {
   const unsupported: Array<[string, RenderNote['kind'], string]> = [
     ['helmChartInflationGenerator', 'helm', 'Helm charts are not rendered'],
     ['generators', 'plugin', 'generator plugins are not run'],
-    ['transformers', 'plugin', 'transformer plugins are not run'],
     ['validators', 'plugin', 'validator plugins are not run'],
   ];
   for (const [field, kind, message] of unsupported) {

@@ -119,15 +119,34 @@ function foldLine(text: string, style: Style, column: number, indent: number): s
   return out;
 }
 
+/**
+ * Whether go-yaml v2 reads the plain text as a number: after dropping underscores, an integer as
+ * Go's strconv.ParseInt/ParseUint read it with base 0 (decimal, 0x, 0o, 0b, a leading-0 octal),
+ * else a float of the form [-+](.d+|d+[.d*])[e[-+]d+]: "08" is a number, "2.5.0" a string.
+ */
+function readsAsNumber(s: string): boolean {
+  // A leading dot goes to strconv.ParseFloat as written: underscores only between digits.
+  if (s.startsWith('.')) return /^\.[0-9](_?[0-9])*([eE][-+]?[0-9](_?[0-9])*)?$/.test(s);
+  if (!/^[-+0-9]/.test(s)) return false;
+  const plain = s.replace(/_/g, '');
+  const int = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]+|[1-9][0-9]*|0)$/.exec(plain);
+  if (int) {
+    // Beyond uint64 (or below int64) Go's parsers refuse it; a decimal then reads as a float.
+    const digits = int[2].replace(/^0(?=[0-7])/, '0o');
+    const v = BigInt(digits.replace(/^0[oO]/, '0o').replace(/^0[xX]/, '0x').replace(/^0[bB]/, '0b'));
+    if (int[1] === '-' ? v <= 2n ** 63n : v < 2n ** 64n) return true;
+  }
+  return /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain) && Number.isFinite(Number(plain));
+}
+
 /** go-yaml v2 quotes what would read back as another type (YAML 1.1 resolution). */
 function needsQuoting(s: string): boolean {
   if (s === '' || s === '~' || /^(null|Null|NULL)$/.test(s)) return true;
   if (/^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(s)) return true;
-  if (/^[-+]?(0b[01_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)$/.test(s)) return true;
-  if (/^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/.test(s) && /[0-9]/.test(s)) return true;
-  if (/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*$/.test(s)) return true;
+  if (readsAsNumber(s)) return true;
+  // go-yaml v2 also quotes what YAML 1.1 read as a base-60 number ("1:30").
+  if (/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s)) return true;
   if (/^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s)) return true;
-  if (/^[-+]?[0-9]+([eE][-+]?[0-9]+)$/.test(s)) return true;
   if (/^\d{4}-\d\d?-\d\d?([Tt ]|$)/.test(s)) return true;
   if (s === '<<' || s === '=') return true;
   return false;

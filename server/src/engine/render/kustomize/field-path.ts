@@ -3,18 +3,34 @@
 import { get, isMap, isNull, isSeq, KMap, KNode, KSeq, map, Origin, scalar, set, str } from './model';
 import { appendAll } from '../../util/arrays';
 
-/** Splits on dots outside brackets (kyaml's SmarterPathSplitter). */
+/**
+ * Splits a field path as kyaml's SmarterPathSplitter does: on dots, except an escaped one
+ * (`\.`) and those inside brackets. A bracketed part that holds a dot keeps its brackets only
+ * when it selects a list item ("[name=a.b]"); otherwise it is a map key ("[a.b/c]" is "a.b/c").
+ * Parts are trimmed and empty ones dropped, as its path matcher does.
+ */
 export function splitFieldPath(path: string): string[] {
-  const parts: string[] = [];
-  let cur = '', depth = 0;
-  for (const c of path) {
-    if (c === '[') depth++;
-    if (c === ']') depth--;
-    if (c === '.' && depth === 0) { parts.push(cur); cur = ''; continue; }
-    cur += c;
+  let pieces = path.split('.');
+  if (pieces.length > 1 && pieces[0] === '') pieces = pieces.slice(1);
+  const unescaped = [pieces[0]];
+  for (const p of pieces.slice(1)) {
+    const last = unescaped.length - 1;
+    if (unescaped[last].endsWith('\\')) unescaped[last] = unescaped[last].slice(0, -1) + '.' + p;
+    else unescaped.push(p);
   }
-  parts.push(cur);
-  return parts.filter((p) => p !== '');
+  const parts: string[] = [];
+  for (let i = 0; i < unescaped.length; i++) {
+    const part = unescaped[i];
+    if (!part.startsWith('[') || part.endsWith(']')) { parts.push(part); continue; }
+    const bracketed = [part];
+    while (i < unescaped.length - 1) {
+      bracketed.push(unescaped[++i]);
+      if (unescaped[i].endsWith(']')) break;
+    }
+    const joined = bracketed.join('.');
+    parts.push(joined.includes('=') ? joined : joined.replace(/^[[\]]+|[[\]]+$/g, ''));
+  }
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 export interface Slot { node: KNode; replace(v: KNode): void }

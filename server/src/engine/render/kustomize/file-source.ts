@@ -4,6 +4,11 @@
 export interface FileSource {
   /** The file's text, or undefined when there is no such file. */
   readFile(path: string): string | undefined;
+  /**
+   * The file's bytes. Generator inputs that are not UTF-8 go to a ConfigMap's binaryData as
+   * Kustomize puts them; a source without this method gives their text only.
+   */
+  readBytes?(path: string): Uint8Array | undefined;
   /** Entry names in a folder (not paths), or undefined when it is not a folder. */
   listDir(path: string): string[] | undefined;
   /** 'file', 'dir' or undefined when nothing is there. */

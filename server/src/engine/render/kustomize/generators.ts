@@ -22,8 +22,10 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
   const at: Origin = entry.origin ?? { file: k.file, range: [0, 0] };
   const name = str(get(entry, 'name')) ?? '';
   const namespace = str(get(entry, 'namespace'));
-  const behavior = (str(get(entry, 'behavior')) ?? 'create') as 'create' | 'merge' | 'replace';
-  if (!['create', 'merge', 'replace'].includes(behavior)) throw new KustomizeError(`invalid behavior: ${behavior}`, at);
+  // Kustomize knows create, merge and replace, spelled exactly; any other word is "unspecified",
+  // which adds the object as create does.
+  const written = str(get(entry, 'behavior'));
+  const behavior = written === 'merge' || written === 'replace' ? written : 'create';
   const data: Record<string, string> = {};
   const put = (key: string, value: string) => {
     if (key in data) throw new KustomizeError(`cannot add key ${key}, another key by that name already exists`, at);
@@ -33,11 +35,18 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
     const [key, value] = splitKeyValue(lit, at);
     put(key, unquote(value));
   }
+  // Kustomize keeps a file that is not UTF-8 as bytes: base64 in a ConfigMap's binaryData.
+  const binary: Record<string, Uint8Array> = {};
   for (const f of strings(get(entry, 'files'))) {
     const eq = f.indexOf('=');
     const key = eq < 0 ? f.slice(f.lastIndexOf('/') + 1) : f.slice(0, eq);
     const path = eq < 0 ? f : f.slice(eq + 1);
-    put(key, readRequired(fs, k, path, at));
+    const { file, text } = readInRoot(fs, k, path, at);
+    const bytes = fs.readBytes?.(file);
+    if (bytes && !isUtf8(bytes)) {
+      if (key in data || key in binary) throw new KustomizeError(`cannot add key ${key}, another key by that name already exists`, at);
+      binary[key] = bytes;
+    } else put(key, text);
   }
   const envs = strings(get(entry, 'envs'));
   const env = str(get(entry, 'env'));
@@ -51,8 +60,13 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
   if (Object.keys(opts.annotations).length) metadata.annotations = opts.annotations;
   const obj: Record<string, Plain> = { apiVersion: 'v1', kind, metadata };
   if (kind === 'Secret') obj.type = str(get(entry, 'type')) ?? 'Opaque';
-  if (Object.keys(data).length) {
-    obj.data = kind === 'Secret' ? Object.fromEntries(Object.entries(data).map(([key, v]) => [key, wrap70(base64(v))])) : data;
+  // A generated Secret always has its data map (kyaml's LoadMapIntoSecretData creates it), empty
+  // or not; a ConfigMap gets one only for some data.
+  const encoded = (m: Record<string, Uint8Array>) => Object.fromEntries(Object.entries(m).map(([key, v]) => [key, wrap70(base64(v))]));
+  if (kind === 'Secret') obj.data = encoded({ ...utf8Map(data), ...binary });
+  else {
+    if (Object.keys(data).length) obj.data = data;
+    if (Object.keys(binary).length) obj.binaryData = encoded(binary);
   }
   if (opts.immutable) obj.immutable = true;
   const r = new Resource(fromPlain(obj, at) as KMap, at);
@@ -110,8 +124,16 @@ function stringMap(n: KNode | undefined): Record<string, string> {
   return isMap(n) ? Object.fromEntries(n.entries.map((e) => [e.key, str(e.value) ?? ''])) : {};
 }
 
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+function isUtf8(bytes: Uint8Array): boolean {
+  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; }
+}
+
+function utf8Map(m: Record<string, string>): Record<string, Uint8Array> {
+  const encoder = new TextEncoder();
+  return Object.fromEntries(Object.entries(m).map(([key, v]) => [key, encoder.encode(v)]));
+}
+
+function base64(bytes: Uint8Array): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {

@@ -17,7 +17,10 @@ export function applyJson6902(doc: KNode, ops: KNode): KNode {
         case 'add': root = add(root, path, need(value, op), op); break;
         case 'remove': root = removeAt(root, path, 'remove').root; break;
         case 'replace': {
-          removeAt(root, path, 'replace');
+          // evanphx/json-patch (v4, as Kustomize uses it) needs only the parent of a map key:
+          // replacing a key the map lacks sets it. A list item must exist.
+          const toks = tokens(path);
+          if (toks.length === 0 || !isMap(lookupParent(root, toks, path, 'replace'))) removeAt(root, path, 'replace');
           root = add(root, path, need(value, op), op);
           break;
         }

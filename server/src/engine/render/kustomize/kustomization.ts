@@ -4,6 +4,7 @@ import { FileSource, joinPath } from './file-source';
 import { KustomizeError } from './errors';
 import { get, isMap, isSeq, KMap, KNode, Origin, str } from './model';
 import { parseYamlDocs } from './parse';
+import { canonicalStructKeys } from './struct-keys';
 
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -46,6 +47,7 @@ export function loadKustomization(fs: FileSource, dir: string, restrictToRoot = 
     if (!KNOWN_FIELDS.has(e.key)) e.key = [...KNOWN_FIELDS].find((f) => f.toLowerCase() === e.key.toLowerCase()) ?? e.key;
     if (!KNOWN_FIELDS.has(e.key)) throw new KustomizeError(`invalid Kustomization: json: unknown field "${e.key}"`, e.keyOrigin, 'malformed-kustomization');
   }
+  canonicalStructKeys(node);
   const kindText = str(get(node, 'kind')) ?? '';
   if (kindText !== '' && kindText !== 'Kustomization' && kindText !== 'Component') {
     throw new KustomizeError(`kind should be Kustomization or Component: ${file}`, get(node, 'kind')!.origin, 'malformed-kustomization');

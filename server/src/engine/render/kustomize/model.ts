@@ -143,6 +143,8 @@ function parseGoInt(text: string): number {
   if (/^0[xX]/.test(body)) v = parseInt(body.slice(2), 16);
   else if (/^0[oO]/.test(body)) v = parseInt(body.slice(2), 8);
   else if (/^0[bB]/.test(body)) v = parseInt(body.slice(2), 2);
+  // Go reads a leading zero as octal (strconv.ParseInt with base 0): `defaultMode: 0755` is 493.
+  else if (/^0[0-7]+$/.test(body)) v = parseInt(body.slice(1), 8);
   else v = parseInt(body, 10);
   return neg ? -v : v;
 }

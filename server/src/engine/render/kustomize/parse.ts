@@ -299,7 +299,12 @@ function tagOf(tag: string | undefined): 'str' | 'int' | 'float' | 'bool' | 'nul
 /** The scalar's text as written (plain) or its decoded value (quoted, block). */
 function scalarText(n: Scalar, text: string): string {
   if (n.type === 'PLAIN' && typeof n.value !== 'string' && n.range) return text.slice(n.range[0], n.range[1]).trimEnd();
-  return n.value === null || n.value === undefined ? '' : String(n.value);
+  const value = n.value === null || n.value === undefined ? '' : String(n.value);
+  // A block scalar whose last line ends the file without a line break has no final line break
+  // to go-yaml (yaml adds one): `k: |` then "x" at the very end reads as "x".
+  const block = n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED';
+  if (block && n.range && n.range[1] >= text.length && !/[\n\r]$/.test(text) && value.endsWith('\n')) return value.slice(0, -1);
+  return value;
 }
 
 /** Block collections' ranges run over the line break (and blank lines) after them. */

@@ -60,7 +60,8 @@ function sourceValue(source: KNode | undefined, res: Resource[], at?: Origin): K
   if (matches.length === 0) throw new KustomizeError(`nothing selected by ${idString(sel)}`, source.origin);
   const fieldPath = str(get(source, 'fieldPath')) ?? 'metadata.name';
   const found = findSlots(matches[0].view, splitFieldPath(fieldPath), false)[0]?.node;
-  if (!found || (isScalar(found) && (found.tag === 'null' || found.value === '')) || (isMap(found) && !found.entries.length)) {
+  // As kyaml's IsNilOrEmpty: null, {} and [] are missing; an empty string is a value.
+  if (!found || (isScalar(found) && found.tag === 'null') || (isMap(found) && !found.entries.length) || (isSeq(found) && !found.items.length)) {
     throw new KustomizeError(`fieldPath \`${fieldPath}\` is missing for replacement source ${idString(sel)}`, source.origin);
   }
   const options = get(source, 'options');

@@ -7,6 +7,7 @@
 // time it is written (`node`), never before. Reading goes through `view`, which never copies;
 // code that only reads should use it, code that writes must take `node`.
 import { clone, get, getPath, KMap, Origin, str } from './model';
+import { CLUSTER_SCOPED } from './openapi-lists';
 
 export interface Gvk { group: string; version: string; kind: string }
 export interface ResId extends Gvk { name: string; namespace: string }
@@ -155,30 +156,12 @@ export const sameNamespace = (a: string, b: string) => (a || 'default') === (b |
 
 export const sameGvk = (a: Gvk, b: Gvk) => a.group === b.group && a.version === b.version && a.kind === b.kind;
 
-// Kinds the API server keeps outside namespaces, with their API group (Kustomize reads this
-// from its OpenAPI data, so a "Namespace" kind of another group is namespaced).
-const CLUSTER_SCOPED: Record<string, string[]> = {
-  '': ['Namespace', 'Node', 'PersistentVolume', 'ComponentStatus'],
-  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding'],
-  'apiextensions.k8s.io': ['CustomResourceDefinition'],
-  'apiregistration.k8s.io': ['APIService'],
-  'storage.k8s.io': ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment'],
-  'scheduling.k8s.io': ['PriorityClass'],
-  'admissionregistration.k8s.io': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
-    'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding'],
-  policy: ['PodSecurityPolicy'],
-  extensions: ['PodSecurityPolicy'],
-  'node.k8s.io': ['RuntimeClass'],
-  'certificates.k8s.io': ['CertificateSigningRequest', 'ClusterTrustBundle'],
-  'networking.k8s.io': ['IngressClass', 'IPAddress', 'ServiceCIDR'],
-  'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
-  'authentication.k8s.io': ['TokenReview', 'SelfSubjectReview'],
-  'authorization.k8s.io': ['SubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
-  'storagemigration.k8s.io': ['StorageVersionMigration'],
-  'resource.k8s.io': ['DeviceClass'],
-};
-
-export const isClusterScoped = (g: Gvk) => (CLUSTER_SCOPED[g.group] ?? []).includes(g.kind);
+/**
+ * Cluster-scoped as Kustomize decides it: by apiVersion and kind, from the Kubernetes v1.21.2
+ * schema it builds in and its own table (openapi-lists.ts). A kind or version it does not know
+ * (flowcontrol v1 FlowSchema, a custom resource) is namespaced, and a namespace is set on it.
+ */
+export const isClusterScoped = (g: Gvk) => CLUSTER_SCOPED.has(`${g.group ? `${g.group}/` : ''}${g.version}/${g.kind}`);
 
 /** "Kind.version.group/name.namespace" as Kustomize prints ids in its messages. */
 export function idString(id: ResId): string {

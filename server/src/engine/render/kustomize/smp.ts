@@ -2,7 +2,7 @@
 // null deletes, lists merge by their patch merge key or are replaced, and the directives
 // $patch: delete|replace|merge, $setElementOrder, $retainKeys and $deleteFromPrimitiveList work.
 // Values a patch sets keep the patch's nodes, so their origin is the patch.
-import { clone, get, isMap, isNull, isScalar, isSeq, KMap, KNode, KSeq, str } from './model';
+import { clone, get, isMap, isNull, isScalar, isSeq, KMap, KNode, KSeq, map, seq, str } from './model';
 import { Gvk } from './resource';
 import { listStrategy } from './merge-keys';
 
@@ -11,8 +11,28 @@ export function strategicMerge(dest: KMap, patch: KMap, gvk: Gvk): KMap | undefi
   const directive = str(get(patch, '$patch'));
   if (directive === 'delete') return undefined;
   if (directive === 'replace') return stripDirectives(clone(patch)) as KMap;
-  return mergeMap(dest, patch, gvk, []);
+  const merged = mergeMap(dest, patch, gvk, []);
+  dropEmptyFields(merged, gvk, []);
+  return merged;
 }
+
+/**
+ * kyaml walks the whole object when it merges, and a field whose value is empty (`key:` with
+ * nothing after it) comes out of the walk deleted; an explicit null or ~ stays. The walk goes
+ * through maps and the items of lists merged by key, not into lists replaced whole.
+ */
+function dropEmptyFields(m: KMap, gvk: Gvk, path: string[]): void {
+  if (m.entries.some((e) => isEmptyValue(e.value))) m.entries = m.entries.filter((e) => !isEmptyValue(e.value));
+  for (const e of m.entries) {
+    const here = [...path, e.key];
+    if (isMap(e.value)) dropEmptyFields(e.value, gvk, here);
+    else if (isSeq(e.value) && listStrategy(gvk, here).merge === 'key') {
+      for (const item of e.value.items) if (isMap(item)) dropEmptyFields(item, gvk, here);
+    }
+  }
+}
+
+const isEmptyValue = (n: KNode) => n.kind === 'scalar' && n.tag === 'null' && n.value === '';
 
 function mergeMap(dest: KMap, patch: KMap, gvk: Gvk, path: string[]): KMap {
   const retain = get(patch, '$retainKeys');
@@ -48,61 +68,121 @@ function mergeValue(dv: KNode | undefined, pv: KNode, gvk: Gvk, path: string[]):
   if (isMap(pv)) {
     const directive = str(get(pv, '$patch'));
     if (directive === 'delete') return undefined;
-    if (directive === 'replace' || !isMap(dv)) return stripDirectives(clone(pv));
-    return mergeMap(dv, pv, gvk, path);
+    if (directive === 'replace') return stripDirectives(clone(pv));
+    // A map the object lacks is merged into an empty one, as kyaml walks it: its nulls delete
+    // nothing and are dropped.
+    return mergeMap(isMap(dv) ? dv : map([], pv.origin), pv, gvk, path);
   }
-  if (isSeq(pv)) return isSeq(dv) ? mergeList(dv, pv, gvk, path) : stripDirectives(clone(pv));
+  if (isSeq(pv)) return mergeList(isSeq(dv) ? dv : undefined, pv, gvk, path);
   return clone(pv);
 }
 
-function mergeList(dest: KSeq, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
+function mergeList(dest: KSeq | undefined, patch: KSeq, gvk: Gvk, path: string[]): KSeq {
   // A "- $patch: replace" item replaces the list with the patch's other items.
   if (patch.items.some((x) => isMap(x) && str(get(x, '$patch')) === 'replace')) {
     return stripDirectives(clone({ ...patch, items: patch.items.filter((x) => !(isMap(x) && get(x, '$patch'))) })) as KSeq;
   }
   const strategy = listStrategy(gvk, path);
-  let key: string | undefined;
-  if (strategy.merge === 'key') key = strategy.key;
-  else if (strategy.merge === 'infer') {
-    const all = [...dest.items, ...patch.items.filter((x) => !(isMap(x) && str(get(x, '$patch')) === 'delete' && !get(x, 'name')))];
-    if (all.length && all.every((x) => isMap(x) && get(x, 'name') !== undefined)) key = 'name';
-  } else if (strategy.merge === 'set') {
+  if (strategy.merge === 'replace') return stripDirectives(clone(patch)) as KSeq;
+  if (strategy.merge === 'set') {
+    dest ??= seq([], patch.origin);
     const seen = new Set<string | undefined>();
     const out: KNode[] = [];
     for (const x of [...patch.items.map((p) => clone(p)), ...dest.items]) if (!seen.has(str(x))) { seen.add(str(x)); out.push(x); }
     dest.items = out;
     return dest;
   }
-  if (!key) return stripDirectives(clone(patch)) as KSeq;
+  const keys = strategy.keys;
+  if (!dest) return newKeyedList(patch, keys, gvk, path);
+  if (keys.length > 1) return mergeByKeyTuple(dest, patch, keys, gvk, path);
   // Kustomize merges with "prepend" growth: the patch's items come first in the patch's order
   // (merged with the base's item of the same key), then the base's other items in their order.
-  const k = key;
-  const destByKey = new Map<string, KNode>();
-  for (const x of dest.items) { const v = isMap(x) ? keyOf(x, k) : undefined; if (v !== undefined && !destByKey.has(v)) destByKey.set(v, x); }
+  const destKeys = dest.items.map((x) => (isMap(x) ? keyOf(x, keys) : undefined));
   const out: KNode[] = [];
-  const seen = new Set<string>();
+  const taken: string[][] = [];
+  const isTaken = (t: string[]) => taken.some((s) => sameKey(s, t));
   for (const item of patch.items) {
-    if (!isMap(item)) continue;
-    const v = keyOf(item, k);
-    if (v === undefined || seen.has(v)) continue;
-    seen.add(v);
+    const t = isMap(item) ? keyOf(item, keys) : undefined;
+    if (t === undefined || isTaken(t)) continue;
+    taken.push(t);
     if (str(get(item, '$patch')) === 'delete') continue;
-    const base = destByKey.get(v);
-    const merged = base ? mergeValue(base, item, gvk, path) : stripDirectives(clone(item));
+    const i = destKeys.findIndex((d) => d !== undefined && sameKey(d, t));
+    const merged = mergeValue(i >= 0 ? dest.items[i] : undefined, item, gvk, path);
     if (merged !== undefined) out.push(merged);
   }
-  for (const x of dest.items) {
-    const v = isMap(x) ? keyOf(x, k) : undefined;
-    if (v === undefined) out.push(x);
-    else if (!seen.has(v)) { seen.add(v); out.push(x); }
-  }
+  dest.items.forEach((x, i) => {
+    const t = destKeys[i];
+    if (t === undefined) out.push(x);
+    else if (!isTaken(t)) { taken.push(t); out.push(x); }
+  });
   dest.items = out;
   return dest;
 }
 
-function keyOf(item: KMap, key: string): string | undefined {
-  const v = get(item, key);
-  return isScalar(v) ? v.value : undefined;
+/**
+ * A list merged by several keys (ports by port and protocol): kyaml puts the patch's new items
+ * first, then the object's items in their own order, each merged with the patch item whose keys
+ * are all equal. A patch item that matches an object's item only where one of them lacks a key
+ * (port 53/TCP against a port 53 without protocol) is lost, and the object's item stays as it was.
+ */
+function mergeByKeyTuple(dest: KSeq, patch: KSeq, keys: readonly string[], gvk: Gvk, path: string[]): KSeq {
+  const destKeys = dest.items.map((x) => (isMap(x) ? keyOf(x, keys) : undefined));
+  const fresh: KNode[] = [];
+  const into = new Map<number, KMap | 'delete'>();
+  for (const item of patch.items) {
+    const t = isMap(item) ? keyOf(item, keys) : undefined;
+    if (t === undefined) continue;
+    const equal = destKeys.findIndex((d) => d !== undefined && d.every((v, i) => v === t[i]));
+    if (equal < 0 && destKeys.some((d) => d !== undefined && sameKey(d, t))) continue;
+    if (equal >= 0 && into.has(equal)) continue;
+    const deleting = str(get(item, '$patch')) === 'delete';
+    if (equal >= 0) { into.set(equal, deleting ? 'delete' : item as KMap); continue; }
+    if (deleting || fresh.some((x) => sameKey(keyOf(x as KMap, keys)!, t))) continue;
+    const made = mergeValue(undefined, item, gvk, path);
+    if (made !== undefined) fresh.push(made);
+  }
+  const kept: KNode[] = [];
+  dest.items.forEach((x, i) => {
+    const p = into.get(i);
+    if (p === 'delete') return;
+    const merged = p ? mergeValue(x, p, gvk, path) : x;
+    if (merged !== undefined) kept.push(merged);
+  });
+  dest.items = [...fresh, ...kept];
+  return dest;
+}
+
+/**
+ * A keyed list the object lacks: kyaml takes the patch's list as it stands and walks each item
+ * that has the key against nothing (its nulls are dropped); an item without the key stays as written.
+ */
+function newKeyedList(patch: KSeq, keys: readonly string[], gvk: Gvk, path: string[]): KSeq {
+  const items: KNode[] = [];
+  for (const item of patch.items) {
+    if (!isMap(item) || keyOf(item, keys) === undefined) { items.push(stripDirectives(clone(item))); continue; }
+    const merged = mergeValue(undefined, item, gvk, path);
+    if (merged !== undefined) items.push(merged);
+  }
+  return seq(items, patch.origin);
+}
+
+/** The item's values of the merge keys ("" where it has none); undefined when it has none at all. */
+function keyOf(item: KMap, keys: readonly string[]): string[] | undefined {
+  const values = keys.map((k) => { const v = get(item, k); return isScalar(v) && v.tag !== 'null' ? v.value : ''; });
+  return values.some((v) => v !== '') ? values : undefined;
+}
+
+/**
+ * Two items are the same item when their key values agree where both have one (kyaml's match:
+ * a port without a protocol is the same port as one with it).
+ */
+function sameKey(a: readonly string[], b: readonly string[]): boolean {
+  let common = false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) common = true;
+    else if (a[i] !== '' && b[i] !== '') return false;
+  }
+  return common;
 }
 
 export function stripDirectives(n: KNode): KNode {

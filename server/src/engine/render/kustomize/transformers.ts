@@ -33,6 +33,10 @@ export function applyNamespace(k: Kustomization, res: Resource[], cfg: Transform
   }
 }
 
+/** Kinds Kustomize's prefix and suffix transformers skip, whatever their field specs say. */
+export const neverRenamed = (id: { group: string; kind: string }) =>
+  id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io');
+
 export function applyPrefixSuffix(k: Kustomization, res: Resource[], cfg?: TransformerConfig): void {
   const prefix = stringField(k, 'namePrefix');
   const suffix = stringField(k, 'nameSuffix');
@@ -43,7 +47,7 @@ export function applyPrefixSuffix(k: Kustomization, res: Resource[], cfg?: Trans
     // Neither set (most kustomizations): only an object without metadata changes, below.
     if (none && isMap(get(r.view, 'metadata'))) continue;
     const id = r.orgId();
-    if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')) continue;
+    if (neverRenamed(id)) continue;
     const p = renames(cfg?.namePrefix, id) ? prefix?.value ?? '' : '';
     const s = renames(cfg?.nameSuffix, id) ? suffix?.value ?? '' : '';
     // An object without metadata gets an empty one, renamed or not (read first: writing copies a shared tree).
@@ -107,7 +111,7 @@ function dedupe(fss: FieldSpec[]): FieldSpec[] {
   });
 }
 
-function readFieldSpecs(n: KNode | undefined): FieldSpec[] {
+export function readFieldSpecs(n: KNode | undefined): FieldSpec[] {
   if (!isSeq(n)) return [];
   return n.items.filter(isMap).map((m) => ({
     group: str(get(m, 'group')) ?? '', version: str(get(m, 'version')) ?? '', kind: str(get(m, 'kind')) ?? '',

@@ -25,7 +25,7 @@ export function declareVars(k: Kustomization, res: Resource[], vars: BoundVar[])
       && id.version === want.version && id.kind === want.kind && (!strictNs || sameNamespace(id.namespace, want.namespace))));
     if (matches.length > 1) throw new KustomizeError(`found ${matches.length} resId matches for var ${name} (unable to disambiguate)`, at);
     if (matches.length === 0) throw new KustomizeError(`var '${name}' cannot be mapped to a field in the set of known resources`, at);
-    const fieldPath = str(get(get(v, 'fieldref'), 'fieldpath')) ?? 'metadata.name';
+    const fieldPath = str(get(get(v, 'fieldref'), 'fieldPath')) ?? 'metadata.name';
     vars.push({ name, fieldPath, target: matches[0], at });
   }
 }
