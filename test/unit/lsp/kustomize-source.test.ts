@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EditorFileSource, readsHold, RecordingSource } from '@kube-harden/server/out/lsp/composed/kustomize-source';
+import { renderKustomization } from '@kube-harden/server/out/engine/render/kustomize';
 import { removeTempTrees, tempTree } from '../../helpers/cli';
 
 describe('lsp: the files Kustomize renders from in the editor', () => {
@@ -29,6 +30,24 @@ describe('lsp: the files Kustomize renders from in the editor', () => {
     assert.equal(source.readFile(a), 'kind: B\n');
     assert.equal(source.readFile(path.join(dir, 'missing.yaml')), undefined);
     assert.deepEqual(source.listDir(dir), ['a.yaml', 'utf16.yaml']);
+  });
+
+  it('renders a generator file that is not UTF-8 into binaryData, as the CLI does', () => {
+    const bytes = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe]);
+    const dir = tempTree({
+      'kustomization.yaml': 'configMapGenerator:\n- name: c\n  files:\n  - bin.dat\n',
+      'bin.dat': bytes,
+    });
+    const source = new EditorFileSource(() => undefined);
+    assert.deepEqual(source.readBytes(path.join(dir, 'bin.dat')), new Uint8Array(bytes));
+    const recording = new RecordingSource(source);
+    const r = renderKustomization(recording, dir);
+    assert.ok(r.ok, !r.ok ? r.error.message : '');
+    assert.match(r.yaml, /^binaryData:\n {2}bin\.dat: H4sIAP\/\+$/m);
+    // The bytes were read as part of the render: a change of the file is seen.
+    assert.ok(recording.reads.some(x => x.op === 'readFile' && x.path === path.join(dir, 'bin.dat')));
+    // An open document is text: no bytes of its own.
+    assert.equal(new EditorFileSource(() => 'x: 1\n').readBytes(path.join(dir, 'bin.dat')), undefined);
   });
 
   it('tells whether every read of a render still answers the same', () => {

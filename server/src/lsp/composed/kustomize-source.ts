@@ -33,6 +33,20 @@ export class EditorFileSource implements FileSource {
     return this.texts.get(path);
   }
 
+  /**
+   * A file's bytes (a generator's input that is not UTF-8 is kept as bytes): an open document is
+   * text, so only the disk's. Not kept: asked only for generator files, once per render.
+   */
+  readBytes(path: string): Uint8Array | undefined {
+    if (this.openText(path) !== undefined) return undefined;
+    try {
+      const st = fs.statSync(path);
+      return st.isFile() && st.size <= MAX_TEXT_LENGTH ? new Uint8Array(fs.readFileSync(path)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   listDir(path: string): string[] | undefined {
     if (!this.listings.has(path)) {
       let names: string[] | undefined;
@@ -74,6 +88,8 @@ export class RecordingSource implements FileSource {
   constructor(private readonly inner: FileSource) {}
 
   readFile(path: string): string | undefined { return this.keep('readFile', path, this.inner.readFile(path)); }
+  /** The bytes follow the text: recorded as a read of the text, which changes when they do. */
+  readBytes(path: string): Uint8Array | undefined { this.readFile(path); return this.inner.readBytes?.(path); }
   listDir(path: string): string[] | undefined { return this.keep('listDir', path, this.inner.listDir(path)); }
   kindOf(path: string): 'file' | 'dir' | undefined { return this.keep('kindOf', path, this.inner.kindOf(path)); }
 
