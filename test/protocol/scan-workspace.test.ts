@@ -184,4 +184,16 @@ describe('protocol: kubeHarden.scanWorkspace follows what the scanned files depe
     const moved = await client.waitForDiagnostics(uri('pod.yaml'), { since: mark });
     assert.deepEqual(relatedIn(moved), [range(5, 8, 5, 18)]);
   });
+
+  it('lints the closed files again when the settings change', async () => {
+    const mark = client.mark();
+    client.settings = { kubeHarden: { rules: { 'require-network-policy': 'off' } } };
+    await client.changeConfiguration(null);
+    assert.deepEqual((await client.waitForDiagnostics(uri('pod.yaml'), { since: mark })).diagnostics, []);
+    const mark2 = client.mark();
+    client.settings = { kubeHarden: {} };
+    await client.changeConfiguration(null);
+    const back = await client.waitForDiagnostics(uri('pod.yaml'), { since: mark2 });
+    assert.deepEqual(back.diagnostics.map(d => [d.code, d.range]), [['require-network-policy', range(3, 8, 3, 11)]]);
+  });
 });

@@ -76,6 +76,8 @@ export class WorkspaceScanner {
   /** Changes elsewhere not yet looked at: files whose facts changed, open files edited (canonical URIs). */
   private readonly changedFacts = new Set<string>();
   private readonly edited = new Set<string>();
+  /** Settings changed since the last look: every published file is linted again. */
+  private settingsStale = false;
   private timer: NodeJS.Timeout | undefined;
   /** Dependants waiting to be linted again, and whether a loop is linting them. */
   private readonly stale = new Set<string>();
@@ -139,6 +141,13 @@ export class WorkspaceScanner {
     this.settle();
   }
 
+  /** Settings changed (the editor's, a repository file, the default namespace): every published file again. */
+  settingsChanged(): void {
+    if (this.disposed || this.published.size === 0) return;
+    this.settingsStale = true;
+    this.settle();
+  }
+
   /** An open document closed: the validator cleared its diagnostics, the scan's are gone too. */
   documentClosed(uri: string): void {
     this.published.delete(uri);
@@ -166,8 +175,10 @@ export class WorkspaceScanner {
   private markStale(): void {
     const facts = [...this.changedFacts];
     const edited = [...this.edited];
+    const all = this.settingsStale;
     this.changedFacts.clear();
     this.edited.clear();
+    this.settingsStale = false;
     const rendered = new Set<string>();
     // A scan lints its files against a few generations of the model: each change is joined once.
     const changes = new Map<WorkspaceIndex, Map<number, ReturnType<WorkspaceIndex['changesSince']>>>();
@@ -187,6 +198,7 @@ export class WorkspaceScanner {
     }
     for (const [uri, p] of this.published) {
       if (this.deps.isOpen(uri)) continue;
+      if (all) { this.stale.add(uri); continue; }
       // Its related locations point into an edited file: they are found again where they are now.
       if (edited.some(e => p.relatedTo.has(e))) { this.stale.add(uri); continue; }
       // Its own facts changed alone: that is a change on disk, which fileChanged lints.

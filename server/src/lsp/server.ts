@@ -144,7 +144,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
       const fromRepo = firstFolderUri ? repo.inputAtRoot(firstFolderUri) : undefined;
       return defaultNamespaceOf(own ?? pushed[SECTION], problem => log.warn(`settings:${problem}`, `Ignoring invalid setting: ${problem}`), fromRepo);
     },
-    namespaceChanged: () => validator?.revalidateAll(),
+    namespaceChanged: () => { validator?.revalidateAll(); scanner?.settingsChanged(); },
     createProgress: () => connection.window.createWorkDoneProgress(),
     log,
   });
@@ -158,6 +158,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     repo.invalidate();
     settings.repoChanged();
     validator?.repoConfigChanged();
+    scanner?.settingsChanged();
     model.configurationChanged().catch(e => log.error('indexing', `Re-indexing after a repository file change failed: ${describeError(e)}`));
   };
 
@@ -282,6 +283,7 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
     if (pushedSettings && typeof pushedSettings === 'object') pushed = pushedSettings as Record<string, unknown>;
     settings.changed(params?.settings);
     validator?.revalidateAll();
+    scanner?.settingsChanged();
     model.configurationChanged().catch(e => log.error('indexing', `Re-indexing after a settings change failed: ${describeError(e)}`));
   }));
 
