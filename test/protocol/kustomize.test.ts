@@ -11,6 +11,7 @@ import { cli, json, removeTempTrees, tempTree } from '../helpers/cli';
 import { PRIVILEGED_MESSAGE, PRIVILEGED_POD, range, RUN_AS_ROOT_MESSAGE } from './fixtures';
 import { TREE, webPatch } from '../unit/kustomize-lint/source-tree';
 import { TREE as CHECK_TREE } from '../unit/kustomize-lint/tree';
+import { helmChartTree } from '../unit/kustomize-lint/helm-chart-tree';
 
 const PRIVILEGED = 'Container "web" is privileged: remove securityContext.privileged or set it to false.';
 const SECCOMP = 'Container "web" runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).';
@@ -174,19 +175,10 @@ describe('protocol: Kustomize in the editor', function () {
   });
 
   it('judges a local chart of helmCharts with the inline values typed, at the chart\'s entry', async () => {
-    const pod = [
-      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: {{ .Release.Name }}-web', 'spec:', '  containers:', '  - name: web',
-      '    image: nginx:1.27', '    securityContext:', '      privileged: {{ .Values.privileged }}', '      runAsNonRoot: true',
-      '      allowPrivilegeEscalation: false', '      capabilities:', '        drop: [ALL]', '      seccompProfile:', '        type: RuntimeDefault',
-      '    resources:', '      limits: {memory: 128Mi}', '',
-    ].join('\n');
-    const kustomization = 'helmCharts:\n  - name: web\n    releaseName: prod\n    valuesInline:\n      privileged: false\n';
-    const ws = new Workspace({
-      'app/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
-      'app/charts/web/values.yaml': 'privileged: false\n',
-      'app/charts/web/templates/pod.yaml': pod,
-      'app/kustomization.yaml': kustomization,
-    });
+    const tree = helmChartTree('web', false);
+    const kustomization = tree['app/kustomization.yaml'];
+    const pod = tree['app/charts/web/templates/pod.yaml'];
+    const ws = new Workspace(tree);
     const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], capabilities: capabilities(true) });
     try {
       const uri = ws.uri('app/kustomization.yaml');

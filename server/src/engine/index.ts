@@ -62,7 +62,7 @@ export { parseTemplates, render as renderTemplate } from './render/gotemplate';
 export type { OriginRange, TemplateFile, TemplateSet } from './render/gotemplate';
 export { chartFix, ChartJudging, chartValueSets, judgeChart, pointAt, chartNote, spanOf } from './chart-check';
 export type { ChartFileEdit, ChartFix, ChartFixOptions, ChartFinding, ChartJudgement, ChartJudgeOptions, ChartRelated, SetFailure, SetRender, SourcePoint, SourceSpan, ValueOrigin, ValueSet } from './chart-check';
-export { DEFAULT_KUBE_VERSION, loadChart, locateValue, releaseNameFromTemplate, renderChart } from './render/helm';
+export { CHART_LIMITS, chartFileText, DEFAULT_KUBE_VERSION, isPackagedSubchart, loadChart, locateValue, releaseNameFromTemplate, renderChart } from './render/helm';
 export type { Chart, ChartDocument, ChartFile, ChartRenderOptions, ChartRenderResult } from './render/helm';
 export { judgeRenders, KUSTOMIZE_RULE_ID, overlaySource, RenderedStreams, planKustomize, renderSafely, rootNames, sourceFixes, suppressInSource } from './kustomize-lint';
 export type { FindingSource, JudgedFinding, JudgeOptions, KustomizePlan, PlanOptions, SourceFix, SourceFixContext, SourceFixKind } from './kustomize-lint';

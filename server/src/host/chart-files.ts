@@ -2,10 +2,8 @@
 // bounded in count and size so a hostile or enormous chart cannot exhaust memory.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ChartFile } from '../engine';
+import { CHART_LIMITS, ChartFile, chartFileText, isPackagedSubchart } from '../engine';
 import { ArchiveError, unpackSubchart } from './chart-archive';
-
-export const CHART_LIMITS = { maxFiles: 5000, maxFileBytes: 4 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024, maxDepth: 24 };
 
 export class ChartReadError extends Error {}
 
@@ -27,7 +25,7 @@ export function readChartFiles(dir: string, limits = CHART_LIMITS): ChartFile[] 
       if (st.size > limits.maxFileBytes) throw new ChartReadError(`${childRel}: file larger than ${limits.maxFileBytes} bytes`);
       total += st.size;
       if (total > limits.maxTotalBytes) throw new ChartReadError(`chart larger than ${limits.maxTotalBytes} bytes`);
-      if (/(^|\/)charts\/[^/]+\.(tgz|tar\.gz)$/.test(childRel)) {
+      if (isPackagedSubchart(childRel)) {
         // A packaged subchart: unpacked here so the renderer sees it as a folder.
         try {
           const inner = unpackSubchart(childRel, fs.readFileSync(childAbs), { maxFiles: limits.maxFiles - out.length, maxBytes: limits.maxTotalBytes - total });
@@ -41,7 +39,7 @@ export function readChartFiles(dir: string, limits = CHART_LIMITS): ChartFile[] 
         continue;
       }
       const text = fs.readFileSync(childAbs, 'utf8');
-      out.push({ path: childRel, text: text.startsWith('\uFEFF') && /(^|\/)(Chart|values)\.yaml$/.test(childRel) ? text.slice(1) : text });
+      out.push({ path: childRel, text: chartFileText(childRel, text) });
     }
   };
   walk(dir, '', 0);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cli, json, removeTempTrees, tempTree } from '../../helpers/cli';
 import { BASE_DEPLOYMENT, BROKEN, TREE } from './tree';
+import { helmChartTree } from './helm-chart-tree';
 
 interface Row { file: string; rule: string; severity: string; message: string; at: string }
 type Output = { findings: Array<{ file: string; rule: string; severity: string; message: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }> };
@@ -214,18 +215,7 @@ describe('check through Kustomize', function () {
   });
 
   it('judges a local chart of helmCharts as rendered with its inline values, at the chart\'s entry', async () => {
-    const pod = [
-      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: {{ .Release.Name }}-web', 'spec:', '  containers:', '  - name: app',
-      '    image: nginx:1.27', '    securityContext:', '      privileged: {{ .Values.privileged }}', '      runAsNonRoot: true',
-      '      allowPrivilegeEscalation: false', '      capabilities:', '        drop: [ALL]', '      seccompProfile:', '        type: RuntimeDefault',
-      '    resources:', '      limits: {memory: 128Mi}', '',
-    ].join('\n');
-    const dir = tempTree({
-      'app/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
-      'app/charts/web/values.yaml': 'privileged: false\n',
-      'app/charts/web/templates/pod.yaml': pod,
-      'app/kustomization.yaml': 'helmCharts:\n  - name: web\n    releaseName: prod\n    valuesInline:\n      privileged: true\n',
-    });
+    const dir = tempTree(helmChartTree('app', true));
     const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
     // The chart as written (privileged: false) is clean; rendered with the inline value it is not.

@@ -8,6 +8,19 @@ import { HelmIgnore } from './helmignore';
 /** A file of the chart, path relative to the chart folder with `/` separators. */
 export interface ChartFile { path: string; text: string }
 
+/** How much of a chart folder is read, so a hostile or enormous chart cannot exhaust memory. */
+export const CHART_LIMITS = { maxFiles: 5000, maxFileBytes: 4 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024, maxDepth: 24 };
+
+/** A packaged subchart (`charts/x.tgz`) at a chart-relative path. */
+export function isPackagedSubchart(path: string): boolean {
+  return /(^|\/)charts\/[^/]+\.(tgz|tar\.gz)$/.test(path);
+}
+
+/** A chart file's text as the readers hand it over: Chart.yaml and values.yaml without a byte-order mark. */
+export function chartFileText(path: string, text: string): string {
+  return text.startsWith('\uFEFF') && /(^|\/)(Chart|values)\.yaml$/.test(path) ? text.slice(1) : text;
+}
+
 export interface Dependency {
   name: string;
   version?: string;

@@ -17,7 +17,7 @@ export type { ChartFile, Chart } from './chart';
 export type { RenderedFile } from './engine';
 export type { Manifest } from './manifests';
 export { DEFAULT_KUBE_VERSION } from './capabilities';
-export { loadChart } from './chart';
+export { CHART_LIMITS, chartFileText, isPackagedSubchart, loadChart } from './chart';
 export { releaseNameFromTemplate } from './name-template';
 export { locateValue, locateValueNode } from './values-locate';
 export type { ValueNode } from './values-locate';

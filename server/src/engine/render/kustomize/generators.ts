@@ -3,7 +3,7 @@
 import { KustomizeError } from './errors';
 import { FileSource } from './file-source';
 import { Kustomization, listField } from './kustomization';
-import { fromPlain, get, isMap, isSeq, KMap, KNode, Origin, Plain, str } from './model';
+import { fromPlain, get, isMap, KMap, KNode, Origin, Plain, str, strings } from './model';
 import { Resource } from './resource';
 import { readInRoot } from './load-restrictions';
 
@@ -72,10 +72,6 @@ function generate(fs: FileSource, k: Kustomization, kind: 'ConfigMap' | 'Secret'
   const r = new Resource(fromPlain(obj, at) as KMap, at);
   r.generated = { behavior, hash: !opts.disableHash, entry: at };
   return r;
-}
-
-function strings(n: KNode | undefined): string[] {
-  return isSeq(n) ? n.items.map((x) => str(x) ?? '') : [];
 }
 
 function readRequired(fs: FileSource, k: Kustomization, rel: string, at: Origin): string {

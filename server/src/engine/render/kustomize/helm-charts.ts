@@ -5,18 +5,15 @@
 // so it is a note at the entry and its objects are missing. Every node of an inflated object has
 // the entry as its origin: a finding on it is placed on the line that brings the chart in.
 import { parseAllDocuments } from 'yaml';
-import { ChartFile, releaseNameFromTemplate, renderChart } from '../helm';
+import { CHART_LIMITS, ChartFile, chartFileText, isPackagedSubchart, releaseNameFromTemplate, renderChart } from '../helm';
 import { KustomizeError } from './errors';
 import { FileSource, joinPath } from './file-source';
 import { Kustomization, listField, stringField } from './kustomization';
 import { readInRoot } from './load-restrictions';
-import { get, isMap, isSeq, KMap, KNode, Origin, Plain, str, toPlain } from './model';
+import { clone, get, isMap, KMap, Origin, Plain, str, strings, toPlain } from './model';
 import { RenderNote } from './notes';
 import { parseWholeText } from './parse';
 import { Resource } from './resource';
-
-/** Bounds of one chart's files (as the CLI's chart reader has): a hostile tree cannot exhaust memory. */
-const LIMITS = { maxFiles: 5000, maxTotalChars: 64 * 1024 * 1024, maxDepth: 24 };
 
 /**
  * The objects of `k`'s charts, in entry order, each marked as Helm's (the namespace transformers
@@ -84,7 +81,7 @@ function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, char
     for (const parsed of parseWholeText(doc.content, `${dir}/${doc.path}`, true)) {
       if (!isMap(parsed.node) || parsed.node.entries.length === 0) continue;
       // Kept, and handed out as copies that copy the tree on their first write (resource.ts).
-      const r = new Resource(placed(parsed.node, at) as KMap, at, true);
+      const r = new Resource(clone(parsed.node, at), at, true);
       r.helmGenerated = true;
       kept.push(r);
     }
@@ -164,34 +161,21 @@ function chartFiles(fs: FileSource, dir: string, at: Origin): ChartFile[] {
   const out: ChartFile[] = [];
   let total = 0;
   const walk = (abs: string, rel: string, depth: number) => {
-    if (depth > LIMITS.maxDepth) throw new KustomizeError(`Helm chart ${dir}: ${rel}: folders nested too deep`, at, 'other');
+    if (depth > CHART_LIMITS.maxDepth) throw new KustomizeError(`Helm chart ${dir}: ${rel}: folders nested too deep`, at, 'other');
     for (const entry of fs.listDir(abs) ?? []) {
       const childAbs = `${abs}/${entry}`;
       const childRel = rel ? `${rel}/${entry}` : entry;
       const kind = fs.kindOf(childAbs);
       if (kind === 'dir') { walk(childAbs, childRel, depth + 1); continue; }
       if (kind !== 'file') continue;
-      if (out.length >= LIMITS.maxFiles) throw new KustomizeError(`Helm chart ${dir}: more than ${LIMITS.maxFiles} files`, at, 'other');
-      if (/(^|\/)charts\/[^/]+\.(tgz|tar\.gz)$/.test(childRel)) { out.push({ path: childRel, text: '' }); continue; }
+      if (out.length >= CHART_LIMITS.maxFiles) throw new KustomizeError(`Helm chart ${dir}: more than ${CHART_LIMITS.maxFiles} files`, at, 'other');
+      if (isPackagedSubchart(childRel)) { out.push({ path: childRel, text: '' }); continue; }
       const text = fs.readFile(childAbs) ?? '';
       total += text.length;
-      if (total > LIMITS.maxTotalChars) throw new KustomizeError(`Helm chart ${dir}: larger than ${LIMITS.maxTotalChars} characters`, at, 'other');
-      out.push({ path: childRel, text: text.startsWith('\uFEFF') && /(^|\/)(Chart|values)\.yaml$/.test(childRel) ? text.slice(1) : text });
+      if (total > CHART_LIMITS.maxTotalBytes) throw new KustomizeError(`Helm chart ${dir}: larger than ${CHART_LIMITS.maxTotalBytes} characters`, at, 'other');
+      out.push({ path: childRel, text: chartFileText(childRel, text) });
     }
   };
   walk(dir, '', 0);
   return out;
-}
-
-function strings(n: KNode | undefined): string[] {
-  return isSeq(n) ? n.items.map((x) => str(x) ?? '').filter((s) => s !== '') : [];
-}
-
-/** The tree with `at` as every node's origin (its text is Helm's output, in no file). */
-function placed(n: KNode, at: Origin): KNode {
-  switch (n.kind) {
-    case 'scalar': return { ...n, origin: at };
-    case 'seq': return { kind: 'seq', items: n.items.map((x) => placed(x, at)), origin: at };
-    case 'map': return { kind: 'map', origin: at, entries: n.entries.map((e) => ({ key: e.key, value: placed(e.value, at), keyOrigin: at })) };
-  }
 }

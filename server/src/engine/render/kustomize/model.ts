@@ -26,11 +26,13 @@ export const isSeq = (n: KNode | undefined): n is KSeq => n?.kind === 'seq';
 export const isScalar = (n: KNode | undefined): n is KScalar => n?.kind === 'scalar';
 export const isNull = (n: KNode | undefined): boolean => n === undefined || (n.kind === 'scalar' && n.tag === 'null');
 
-export function clone<T extends KNode>(n: T): T {
+/** A deep copy; with `at`, every node (and key) of the copy has that origin instead of its own. */
+export function clone<T extends KNode>(n: T, at?: Origin): T {
+  const origin = at ?? n.origin;
   switch (n.kind) {
-    case 'scalar': return { ...n };
-    case 'seq': return { kind: 'seq', items: n.items.map(clone), origin: n.origin } as T;
-    case 'map': return { kind: 'map', origin: n.origin, entries: n.entries.map((e) => ({ ...e, value: clone(e.value) })) } as T;
+    case 'scalar': return at ? { ...n, origin: at } : { ...n };
+    case 'seq': return { kind: 'seq', items: n.items.map((x) => clone(x, at)), origin } as T;
+    case 'map': return { kind: 'map', origin, entries: n.entries.map((e) => (at ? { ...e, value: clone(e.value, at), keyOrigin: at } : { ...e, value: clone(e.value) })) } as T;
   }
 }
 
@@ -48,6 +50,11 @@ export function getPath(n: KNode | undefined, path: readonly string[]): KNode | 
 
 export function str(n: KNode | undefined): string | undefined {
   return n?.kind === 'scalar' && n.tag !== 'null' ? n.value : undefined;
+}
+
+/** A list of scalars as strings (a non-list: none). */
+export function strings(n: KNode | undefined): string[] {
+  return isSeq(n) ? n.items.map((x) => str(x) ?? '') : [];
 }
 
 export function set(n: KMap, key: string, value: KNode, keyOrigin?: Origin): void {
