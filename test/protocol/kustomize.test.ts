@@ -11,7 +11,7 @@ import { cli, json, removeTempTrees, tempTree } from '../helpers/cli';
 import { PRIVILEGED_MESSAGE, PRIVILEGED_POD, range, RUN_AS_ROOT_MESSAGE } from './fixtures';
 import { TREE, webPatch } from '../unit/kustomize-lint/source-tree';
 import { TREE as CHECK_TREE } from '../unit/kustomize-lint/tree';
-import { helmChartTree } from '../unit/kustomize-lint/helm-chart-tree';
+import { helmChartTree, helmValuesTree } from '../unit/kustomize-lint/helm-chart-tree';
 
 const PRIVILEGED = 'Container "web" is privileged: remove securityContext.privileged or set it to false.';
 const SECCOMP = 'Container "web" runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).';
@@ -174,7 +174,7 @@ describe('protocol: Kustomize in the editor', function () {
     });
   });
 
-  it('judges a local chart of helmCharts with the inline values typed, at the chart\'s entry', async () => {
+  it('judges a local chart of helmCharts with the inline values typed, at the value typed', async () => {
     const tree = helmChartTree('web', false);
     const kustomization = tree['app/kustomization.yaml'];
     const pod = tree['app/charts/web/templates/pod.yaml'];
@@ -184,11 +184,12 @@ describe('protocol: Kustomize in the editor', function () {
       const uri = ws.uri('app/kustomization.yaml');
       await client.open(uri, kustomization);
       assert.deepEqual((await client.waitForDiagnostics(uri, { version: 1 })).diagnostics, []);
-      // privileged: true typed into the inline values, unsaved: the chart's Pod is privileged, said at its entry.
+      // privileged: true typed into the inline values, unsaved: the chart's Pod is privileged, said at the value.
       await client.change(uri, 2, [{ range: range(4, 18, 4, 23), text: 'true' }]);
       const p = await client.waitForDiagnostics(uri, { version: 2 });
-      assert.deepEqual(p.diagnostics.map(d => [d.range, d.code, d.message]), [[range(1, 4, 4, 22), 'disallow-privileged-containers', PRIVILEGED]]);
-      // Back to false; then the chart's template, opened, is made privileged whatever the values: the kustomization follows.
+      assert.deepEqual(p.diagnostics.map(d => [d.range, d.code, d.message]), [[range(4, 18, 4, 22), 'disallow-privileged-containers', PRIVILEGED]]);
+      // Back to false; then the chart's template, opened, is made privileged whatever the values: the
+      // kustomization follows, at the entry (the chart's own text decides it).
       await client.change(uri, 3, [{ range: range(4, 18, 4, 22), text: 'false' }]);
       assert.deepEqual((await client.waitForDiagnostics(uri, { version: 3 })).diagnostics, []);
       const template = ws.uri('app/charts/web/templates/pod.yaml');
@@ -199,6 +200,24 @@ describe('protocol: Kustomize in the editor', function () {
       const again = await client.waitForDiagnostics(uri, { since: mark });
       assert.equal(again.version, 3, 'the kustomization itself did not change');
       assert.deepEqual(again.diagnostics.map(d => [d.range, d.code]), [[range(1, 4, 4, 23), 'disallow-privileged-containers']]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('marks a chart value in the values file the kustomization names, as it is typed there', async () => {
+    const tree = helmValuesTree('helmCharts:\n  - name: web\n    releaseName: prod\n    valuesFile: values-prod.yaml\n', 'image: nginx:1.27\nhostNetwork: false\n',
+      { 'app/values-prod.yaml': 'image: nginx:1.27\n' });
+    const ws = new Workspace(tree);
+    const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], capabilities: capabilities(true) });
+    try {
+      const uri = ws.uri('app/values-prod.yaml');
+      await client.open(uri, tree['app/values-prod.yaml']);
+      assert.deepEqual((await client.waitForDiagnostics(uri, { version: 1 })).diagnostics, []);
+      // The tag typed, unsaved: the chart's Pod (the template quotes the value) runs nginx:latest, said at the value.
+      await client.change(uri, 2, [{ range: range(0, 13, 0, 17), text: 'latest' }]);
+      const p = await client.waitForDiagnostics(uri, { version: 2 });
+      assert.deepEqual(p.diagnostics.map(d => [d.range, d.code]), [[range(0, 7, 0, 19), 'disallow-latest-image-tag']]);
     } finally {
       await client.stop();
     }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cli, json, removeTempTrees, tempTree } from '../../helpers/cli';
 import { BASE_DEPLOYMENT, BROKEN, TREE } from './tree';
-import { helmChartTree } from './helm-chart-tree';
+import { helmChartTree, helmValuesTree } from './helm-chart-tree';
 
 interface Row { file: string; rule: string; severity: string; message: string; at: string }
 type Output = { findings: Array<{ file: string; rule: string; severity: string; message: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }> };
@@ -214,13 +214,48 @@ describe('check through Kustomize', function () {
     ]);
   });
 
-  it('judges a local chart of helmCharts as rendered with its inline values, at the chart\'s entry', async () => {
+  it('judges a local chart of helmCharts as rendered with its inline values, at the inline value', async () => {
     const dir = tempTree(helmChartTree('app', true));
     const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
     // The chart as written (privileged: false) is clean; rendered with the inline value it is not.
     assert.deepEqual(rows(json(run)), [
-      { file: 'app/kustomization.yaml', rule: 'disallow-privileged-containers', severity: 'error', at: '2:5-5:23', message: 'Container "app" is privileged: remove securityContext.privileged or set it to false.' },
+      { file: 'app/kustomization.yaml', rule: 'disallow-privileged-containers', severity: 'error', at: '5:19-5:23', message: 'Container "app" is privileged: remove securityContext.privileged or set it to false.' },
+    ]);
+  });
+
+  it('marks a chart value where the kustomization set it: inline, in its values file or an additional one', async () => {
+    const dir = tempTree(helmValuesTree(
+      'helmCharts:\n  - name: web\n    releaseName: prod\n    valuesFile: values-prod.yaml\n    valuesInline:\n      securityContext:\n        privileged: true\n    additionalValuesFiles:\n      - host.yaml\n',
+      'image: nginx:1.27\nhostNetwork: false\n',
+      { 'app/values-prod.yaml': '# production\nimage: nginx:latest\n', 'app/host.yaml': 'hostNetwork: true\n' },
+    ));
+    const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(rows(json(run)).map(r => `${r.file} ${r.rule} ${r.at}`), [
+      // The additional file sets hostNetwork; the latest tag is the values file's (quoted in the template);
+      // privileged is a key of the map the template prints whole (toYaml), set inline.
+      'app/host.yaml disallow-host-network 1:14-1:18',
+      'app/kustomization.yaml disallow-privileged-containers 7:21-7:25',
+      'app/values-prod.yaml disallow-latest-image-tag 2:8-2:20',
+    ]);
+  });
+
+  it('marks a chart value where the values that win set it, and the chart\'s own defaults at the entry', async () => {
+    const dir = tempTree(helmValuesTree(
+      // valuesMerge: merge: the file wins over the inline values.
+      'helmCharts:\n  - name: web\n    releaseName: prod\n    valuesFile: values-prod.yaml\n    valuesMerge: merge\n    valuesInline:\n      securityContext:\n        privileged: false\n',
+      'image: nginx:1.27\nhostNetwork: true\n',
+      { 'app/values-prod.yaml': 'securityContext:\n  privileged: true\n' },
+    ));
+    const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(rows(json(run)).map(r => `${r.file} ${r.rule} ${r.at}`).sort(), [
+      // The chart is also checked on its own, with its defaults, at its template's line.
+      'app/charts/web/templates/pod.yaml disallow-host-network 6:16-6:41',
+      // hostNetwork: true is the vendored chart's default: at the entry that brings the chart in.
+      'app/kustomization.yaml disallow-host-network 2:5-8:26',
+      'app/values-prod.yaml disallow-privileged-containers 2:15-2:19',
     ]);
   });
 

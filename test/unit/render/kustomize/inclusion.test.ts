@@ -34,6 +34,14 @@ describe('kustomize inclusion', () => {
     ]);
   });
 
+  it('names the values files of a helmCharts entry as generator inputs', () => {
+    const k = 'helmCharts:\n- name: web\n  valuesFile: prod.yaml\n  additionalValuesFiles:\n  - extra.yaml\n';
+    const charts = memorySource({ '/c/kustomization.yaml': k, '/c/prod.yaml': 'a: 1\n', '/c/extra.yaml': 'b: 2\n' });
+    const at = (needle: string) => ({ file: '/c/kustomization.yaml', range: [k.indexOf(needle), k.indexOf(needle) + needle.length] });
+    assert.deepEqual(inclusionsOf(charts, ['/c'], '/c/prod.yaml'), [{ root: '/c', role: 'generator-input', entry: at('prod.yaml') }]);
+    assert.deepEqual(inclusionsOf(charts, ['/c'], '/c/extra.yaml'), [{ root: '/c', role: 'generator-input', entry: at('extra.yaml') }]);
+  });
+
   it('names kustomization files, components and generator inputs', () => {
     assert.deepEqual(inclusionsOf(fs, roots, '/w/base/kustomization.yaml').map((i) => [i.root, i.role]),
       [['/w/overlay', 'kustomization'], ['/w/staging', 'kustomization']]);

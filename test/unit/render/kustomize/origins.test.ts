@@ -69,3 +69,46 @@ describe('kustomize render origins', () => {
     assert.equal(deployment.originAt([...container.slice(0, -1), 7]), undefined);
   });
 });
+
+describe('kustomize render origins: objects a helmCharts entry inflates', () => {
+  const chart = {
+    '/h/app/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+    '/h/app/charts/web/values.yaml': 'image: {repository: nginx, tag: "1.27"}\nargs: [a, b, c]\nuid: 1000\n',
+    '/h/app/charts/web/templates/pod.yaml': [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '  - name: c',
+      '    image: {{ .Values.image.repository }}:{{ .Values.image.tag }}', '    args: {{ toJson .Values.args }}',
+      '    securityContext:', '      runAsUser: {{ .Values.uid }}', '',
+    ].join('\n'),
+    '/h/app/v.yaml': 'uid: 0\nargs: [p, q, r]\n',
+  };
+  const kustomization = 'helmCharts:\n- name: web\n  valuesFile: v.yaml\n  valuesInline:\n    uid: null\n    args: [x]\n';
+  const at = (needle: string, text = kustomization, file = '/h/app/kustomization.yaml'): Origin => {
+    const start = text.indexOf(needle);
+    assert.ok(start >= 0, needle);
+    return { file, range: [start, start + needle.length] };
+  };
+  const result = renderKustomization(memorySource({ ...chart, '/h/app/kustomization.yaml': kustomization }), '/h/app');
+  if (!result.ok) throw new Error(result.error.message);
+  const pod = result.objects[0];
+  const container = ['spec', 'containers', 0];
+  const entry = at('name: web\n  valuesFile: v.yaml\n  valuesInline:\n    uid: null\n    args: [x]');
+
+  it('renders the values as Kustomize merges them', () => {
+    assert.deepEqual((pod.value as { spec: unknown }).spec, { containers: [{ name: 'c', image: 'nginx:1.27', args: ['x'], securityContext: { runAsUser: 1000 } }] });
+  });
+
+  it('points a list the inline values replace, and its items, at the inline values', () => {
+    assert.deepEqual(pod.originAt([...container, 'args']), at('[x]'));
+    const list = at('[x]').range[0];
+    assert.deepEqual(pod.originAt([...container, 'args', 0]), { file: '/h/app/kustomization.yaml', range: [list + 1, list + 2] });
+  });
+
+  it('points a value an inline null cleared at the entry: the chart\'s default is printed', () => {
+    assert.deepEqual(pod.originAt([...container, 'securityContext', 'runAsUser']), entry);
+  });
+
+  it('points a scalar two actions printed together at the entry', () => {
+    assert.deepEqual(pod.originAt([...container, 'image']), entry);
+    assert.deepEqual(pod.definedAt, entry);
+  });
+});

@@ -2,15 +2,16 @@
 // entry's chart, found under `helmGlobals.chartHome` (default `charts`), rendered in process by the
 // Helm renderer as Kustomize runs `helm template`, its objects added after the other generators'.
 // A chart that is not there locally would be pulled from its repository: nothing is fetched here,
-// so it is a note at the entry and its objects are missing. Every node of an inflated object has
-// the entry as its origin: a finding on it is placed on the line that brings the chart in.
+// so it is a note at the entry and its objects are missing. A node of an inflated object has as
+// its origin the kustomization's values node that set it, else the entry (helm-origins.ts).
 import { parseAllDocuments } from 'yaml';
 import { CHART_LIMITS, ChartFile, chartFileText, isPackagedSubchart, releaseNameFromTemplate, renderChart } from '../helm';
 import { KustomizeError } from './errors';
 import { FileSource, joinPath } from './file-source';
 import { Kustomization, listField, stringField } from './kustomization';
 import { readInRoot } from './load-restrictions';
-import { clone, get, isMap, KMap, Origin, Plain, str, strings, toPlain } from './model';
+import { get, isMap, KMap, KNode, Origin, Plain, str, strings, toPlain } from './model';
+import { placeInflated } from './helm-origins';
 import { RenderNote } from './notes';
 import { parseWholeText } from './parse';
 import { Resource } from './resource';
@@ -50,11 +51,16 @@ function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, char
   }
   // Read every time, also when the render is kept: a kept build records what it read (build-memo.ts).
   const files = chartFiles(fs, dir, at);
-  const valueFiles = [valuesOf(fs, k, entry, dir, at)];
+  const values = valuesOf(fs, k, entry, dir, at);
+  const valueFiles = [values.file];
+  // The kustomization's own values, the one that wins first: the later additional files, then these.
+  const sources: Array<() => KNode | undefined> = [];
   for (const extra of strings(get(entry, 'additionalValuesFiles'))) {
     const read = readInRoot(fs, k, extra, at);
     valueFiles.push({ name: extra, text: read.text });
+    sources.unshift(() => valuesTree(read.text, read.file));
   }
+  sources.push(...values.sources);
   const options = {
     releaseName: releaseNameOf(field('releaseName'), field('nameTemplate'), at),
     namespace: field('namespace') || stringField(k, 'namespace')?.value || inherited || undefined,
@@ -65,7 +71,8 @@ function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, char
     skipTests: field('skipTests') === 'true',
   };
   const skipHooks = field('skipHooks') === 'true';
-  const key = JSON.stringify([dir, at, options, skipHooks]);
+  // The inline values with their places: a finding on a value they set is marked there.
+  const key = JSON.stringify([dir, at, options, skipHooks, get(entry, 'valuesInline') ?? null]);
   const hit = rendered.get(key);
   if (hit && hit.files.length === files.length && hit.files.every((f, i) => f.path === files[i].path && f.text === files[i].text)) {
     rendered.delete(key);
@@ -76,12 +83,13 @@ function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, char
   // Helm's message names the template and its position.
   if (!result.ok) throw new KustomizeError(`Helm chart "${name}": ${result.error}`, at, 'other');
   const kept: Resource[] = [];
+  const decided = sources.map((source) => source()).filter((n): n is KNode => n !== undefined);
   for (const doc of result.documents) {
     if (skipHooks && doc.hook) continue;
     for (const parsed of parseWholeText(doc.content, `${dir}/${doc.path}`, true)) {
       if (!isMap(parsed.node) || parsed.node.entries.length === 0) continue;
       // Kept, and handed out as copies that copy the tree on their first write (resource.ts).
-      const r = new Resource(clone(parsed.node, at), at, true);
+      const r = new Resource(placeInflated(parsed.node, doc, decided, at), at, true);
       r.helmGenerated = true;
       kept.push(r);
     }
@@ -115,20 +123,33 @@ function releaseNameOf(releaseName: string | undefined, nameTemplate: string | u
  * is, or merged with `valuesInline` by `valuesMerge`: `override` (the default: inline wins),
  * `merge` (the file wins), `replace` (inline alone; Helm still starts from the chart's defaults).
  */
-function valuesOf(fs: FileSource, k: Kustomization, entry: KMap, dir: string, at: Origin): { name: string; text: string } {
+function valuesOf(fs: FileSource, k: Kustomization, entry: KMap, dir: string, at: Origin): { file: { name: string; text: string }; sources: Array<() => KNode | undefined> } {
   const named = str(get(entry, 'valuesFile'));
   const file = named ? readInRoot(fs, k, named, at) : { file: `${dir}/values.yaml`, text: fs.readFile(`${dir}/values.yaml`) };
   if (file.text === undefined) throw new KustomizeError(`open ${file.file}: no such file or directory`, at, 'missing-resource');
+  const text = file.text;
+  // The chart's own values.yaml is the vendored chart's: only a file the kustomization names is its own.
+  const fromFile = named ? [() => valuesTree(text, file.file)] : [];
   const inline = get(entry, 'valuesInline');
   const merge = str(get(entry, 'valuesMerge')) || 'override';
   if (!['override', 'merge', 'replace'].includes(merge)) throw new KustomizeError('valuesMerge must be one of [merge override replace]', at, 'malformed-kustomization');
-  if (!isMap(inline) || inline.entries.length === 0) return { name: named ?? 'values.yaml', text: file.text };
+  if (!isMap(inline) || inline.entries.length === 0) return { file: { name: named ?? 'values.yaml', text }, sources: fromFile };
   const own = toPlain(inline) as Record<string, Plain>;
-  if (merge === 'replace') return { name: 'valuesInline', text: JSON.stringify(own) };
+  const fromInline = () => inline;
+  if (merge === 'replace') return { file: { name: 'valuesInline', text: JSON.stringify(own) }, sources: [fromInline] };
   // Kustomize reads the file as YAML 1.2 (go-yaml v3) to merge it, then writes the result.
-  const fromFile = readValues(file.text, file.file, at);
-  const merged = merge === 'override' ? mergeValues(fromFile, own) : mergeValues(own, fromFile);
-  return { name: 'valuesInline', text: JSON.stringify(merged) };
+  const values = readValues(text, file.file, at);
+  const merged = merge === 'override' ? mergeValues(values, own) : mergeValues(own, values);
+  return { file: { name: 'valuesInline', text: JSON.stringify(merged) }, sources: merge === 'override' ? [fromInline, ...fromFile] : [...fromFile, fromInline] };
+}
+
+/** A values file of the tree as nodes with their places; nothing when it does not read (Helm said so already). */
+function valuesTree(text: string, file: string): KNode | undefined {
+  try {
+    return parseWholeText(text, file, false)[0]?.node;
+  } catch {
+    return undefined;
+  }
 }
 
 function readValues(text: string, file: string, at: Origin): Record<string, Plain> {

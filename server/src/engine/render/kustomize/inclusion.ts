@@ -1,5 +1,5 @@
 // Which kustomization roots include a file, and as what: a resource, a patch, a component,
-// a kustomization, a generator input, a replacement source. Read from the kustomization files
+// a kustomization, a generator input (a chart's values file too), a replacement source. Read from the kustomization files
 // alone (nothing is rendered), so a patch file is never judged as a whole object and a change
 // to a file re-renders only the roots that reach it.
 import { FileSource, joinPath } from './file-source';
@@ -116,6 +116,13 @@ function walk(fs: FileSource, root: string, dir: string, role: 'kustomization' |
     }
     const env = get(g, 'env');
     if (env) file(env, 'generator-input');
+  }
+  // A chart's values the kustomization names are its input as a generator's files are (helm-origins.ts marks findings there).
+  for (const c of safeList(k, 'helmCharts')) {
+    const values = get(c, 'valuesFile');
+    if (values) file(values, 'generator-input');
+    const extra = get(c, 'additionalValuesFiles');
+    for (const n of isSeq(extra) ? extra.items : []) file(n, 'generator-input');
   }
   for (const r of safeList(k, 'replacements')) { const p = get(r, 'path'); if (isMap(r) && p) file(p, 'replacement'); }
   for (const n of safeList(k, 'crds')) file(n, 'crd');
