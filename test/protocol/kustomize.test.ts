@@ -205,6 +205,33 @@ describe('protocol: Kustomize in the editor', function () {
     }
   });
 
+  it('judges a chart a kustomization inflates through it: its template shows none of its defaults\' findings', async () => {
+    const tree = helmChartTree('web', false);
+    tree['app/charts/web/values.yaml'] = 'privileged: true\n';
+    const template = 'app/charts/web/templates/pod.yaml';
+    const alone = Object.fromEntries(Object.entries(tree).filter(([file]) => file !== 'app/kustomization.yaml'));
+    for (const [files, expected] of [[tree, []], [alone, [[range(9, 18, 9, 42), 'disallow-privileged-containers']]]] as const) {
+      const ws = new Workspace(files);
+      const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], capabilities: capabilities(true) });
+      try {
+        await client.open(ws.uri(template), tree[template]);
+        // With the kustomization (privileged: false inline) nothing; the chart alone has its default's finding.
+        const p = await client.waitForDiagnostics(ws.uri(template), { version: 1 });
+        assert.deepEqual(p.diagnostics.map(d => [d.range, d.code]), expected);
+        if (files !== tree) continue;
+        // The helmCharts entry deleted, unsaved: the chart is its own again, and says so.
+        const k = ws.uri('app/kustomization.yaml');
+        await client.open(k, tree['app/kustomization.yaml']);
+        const mark = client.mark();
+        await client.change(k, 2, [{ range: range(0, 0, 5, 0), text: 'resources: []\n' }]);
+        const again = await client.waitForDiagnostics(ws.uri(template), { since: mark });
+        assert.deepEqual(again.diagnostics.map(d => [d.range, d.code]), [[range(9, 18, 9, 42), 'disallow-privileged-containers']]);
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
   it('marks a chart value in the values file the kustomization names, as it is typed there', async () => {
     const tree = helmValuesTree('helmCharts:\n  - name: web\n    releaseName: prod\n    valuesFile: values-prod.yaml\n', 'image: nginx:1.27\nhostNetwork: false\n',
       { 'app/values-prod.yaml': 'image: nginx:1.27\n' });

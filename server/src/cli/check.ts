@@ -103,7 +103,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const key = found && path.relative(path.dirname(found.path), dir).split(path.sep).join('/');
     return (key !== undefined && found?.file.helm?.[key || '.']?.values) || [];
   };
-  const roots = chartRoots(files);
+  // A chart a rendered kustomization inflates (helmCharts) is judged through it, as what gets applied.
+  const roots = chartRoots(files).filter(r => !kustomize?.covered.has(path.join(r.dir, 'Chart.yaml')));
   // Value flags are read (and a missing file refused) even when no chart is found.
   const charts: ChartCheck = roots.length || args.chartValues
     ? (await import('./check-charts.js')).checkCharts(roots, base, absolute => configFor({ display: absolute, absolute, named: false }), workspace, io, args.chartValues, namedValues)

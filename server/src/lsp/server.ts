@@ -1,5 +1,6 @@
 // Wires the LSP connection to the engine. Transport-agnostic: main.ts picks stdio or IPC.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   ClientCapabilities, CodeAction, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams,
   FileEvent, InitializeResult, MessageType, PublishDiagnosticsParams, ResourceOperationKind, ShowMessageNotification, TextDocumentContentChangeEvent,
@@ -197,7 +198,8 @@ export function startServer(connection: Connection, log: RateLimitedLog): void {
         connection.sendDiagnostics(out).catch(e => log.error('publish', `publishDiagnostics failed: ${describeError(e)}`));
       };
       const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000 ? options.debounceMs : undefined;
-      charts = new HelmCharts({ document: uri => documents.get(uri), all: () => documents.all(), settings, publish, docsHref, log, debounceMs: debounceMs ?? 200, namedValues: dir => repo.helmValuesFor(dir) });
+      charts = new HelmCharts({ document: uri => documents.get(uri), all: () => documents.all(), settings, publish, docsHref, log, debounceMs: debounceMs ?? 200, namedValues: dir => repo.helmValuesFor(dir),
+        inflated: (dir, config) => kustomize.judge(path.join(dir, 'Chart.yaml'), config) !== undefined, ready: () => model.whenReady() });
       const debounce = debounceMs === undefined ? {} : { debounceMs };
       validator = new Validator({
         composed: charts,

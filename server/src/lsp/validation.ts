@@ -10,7 +10,7 @@ import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { AdaptiveDebounce } from './debounce';
-import { canonicalUri, fsPathOf } from './uris';
+import { canonicalUri, fsPathOf, isKustomizationUri } from './uris';
 import { isConfigUri } from './repoConfig';
 import { parseConfigFile, tooLarge } from '../engine';
 
@@ -82,6 +82,8 @@ export interface ComposedDocuments {
   changed(doc: TextDocument): void;
   closed(uri: string): void;
   revalidateAll(): void;
+  /** A kustomization's text changed: what it inflates (helmCharts) may have changed too. */
+  kustomizationChanged?(): void;
 }
 
 interface DocState {
@@ -123,6 +125,7 @@ export class Validator {
       return this.deps.composed.changed(doc);
     }
     if (!isManifestCandidate(doc)) return;
+    if (isKustomizationUri(doc.uri)) this.deps.composed?.kustomizationChanged?.();
     const state = this.states.get(doc.uri);
     if (state && state.version === doc.version) return;
     this.start(doc, state ? this.debounce.delay(doc.uri) : 0);

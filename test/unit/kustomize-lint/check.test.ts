@@ -250,12 +250,28 @@ describe('check through Kustomize', function () {
     ));
     const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
-    assert.deepEqual(rows(json(run)).map(r => `${r.file} ${r.rule} ${r.at}`).sort(), [
-      // The chart is also checked on its own, with its defaults, at its template's line.
-      'app/charts/web/templates/pod.yaml disallow-host-network 6:16-6:41',
-      // hostNetwork: true is the vendored chart's default: at the entry that brings the chart in.
+    assert.deepEqual(rows(json(run)).map(r => `${r.file} ${r.rule} ${r.at}`), [
+      // hostNetwork: true is the vendored chart's default: at the entry that brings the chart in
+      // (the chart is judged through the kustomization only, never also on its own).
       'app/kustomization.yaml disallow-host-network 2:5-8:26',
       'app/values-prod.yaml disallow-privileged-containers 2:15-2:19',
+    ]);
+  });
+
+  it('judges a chart a kustomization inflates as it renders there, on its own only when the root cannot render', async () => {
+    // The chart's default is privileged; the kustomization's values, all that gets applied, are not.
+    const tree = helmChartTree('app', false);
+    tree['app/charts/web/values.yaml'] = 'privileged: true\n';
+    const clean = await cli(['check', '--format', 'json', '.'], { cwd: tempTree(tree) });
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.deepEqual(rows(json(clean)), []);
+    // A root that does not render judges nothing: the chart is judged on its own, with its defaults.
+    const broken = { ...tree, 'app/kustomization.yaml': `resources:\n  - missing.yaml\n${tree['app/kustomization.yaml']}` };
+    const run = await cli(['check', '--format', 'json', '.'], { cwd: tempTree(broken) });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(rows(json(run)).map(r => `${r.file} ${r.rule} ${r.at}`), [
+      'app/kustomization.yaml kustomize-build 2:5-2:17',
+      'app/charts/web/templates/pod.yaml disallow-privileged-containers 10:19-10:43',
     ]);
   });
 

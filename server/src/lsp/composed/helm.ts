@@ -30,6 +30,13 @@ export interface HelmDeps {
   resolve?: (config: LintConfig) => ResolvedConfig;
   /** The value files the user names for the chart in folder `dir` (paths in it): more value sets. */
   namedValues?(dir: string): string[];
+  /**
+   * Whether a kustomization's rendered root inflates the chart in folder `dir` (helmCharts): its
+   * findings are then those of the root's output, published on the kustomization's files.
+   */
+  inflated?(dir: string, config: ResolvedConfig): boolean;
+  /** Resolves once the workspace's first indexing is done (or has taken long): the kustomizations are known then. */
+  ready?(): Promise<void>;
 }
 
 /** A chart as judged for one state of its open documents. */
@@ -96,6 +103,14 @@ export class HelmCharts {
     if (state) this.schedule(place.dir, 0);
   }
 
+  /**
+   * A kustomization changed: whether it inflates a chart (then judged through it) may have
+   * changed; the open charts publish again after a pause (what they render is kept).
+   */
+  kustomizationChanged(): void {
+    for (const dir of this.openCharts()) this.schedule(dir, this.debounce.delay(dir));
+  }
+
   /** Settings changed: every chart with an open file again. */
   revalidateAll(): void {
     for (const dir of this.openCharts()) this.schedule(dir, 0);
@@ -125,7 +140,7 @@ export class HelmCharts {
   async current(uri: string): Promise<ChartRun | undefined> {
     const place = chartPlace(uri);
     if (!place) return undefined;
-    const settings = await this.deps.settings.get(uri);
+    const [settings] = await Promise.all([this.deps.settings.get(uri), this.deps.ready?.()]);
     if (!settings.enable) return undefined;
     const state = this.state(place.dir);
     const open = this.openDocuments(place.dir);
@@ -150,7 +165,7 @@ export class HelmCharts {
     if (!run) return undefined;
     const open = this.openDocuments(place.dir);
     const texts = new Map(run.files.map(f => [f.path, f.text]));
-    return chartDiagnostics(run.judgement, new Set([place.rel]), p => uriFor(place.dir, p, open), p => texts.get(p), this.deps.docsHref).get(place.rel) ?? [];
+    return chartDiagnostics(this.shown(run), new Set([place.rel]), p => uriFor(place.dir, p, open), p => texts.get(p), this.deps.docsHref).get(place.rel) ?? [];
   }
 
   /** Quick fixes for a chart file's diagnostics, proven against the current text of the chart. */
@@ -164,10 +179,19 @@ export class HelmCharts {
     // The document moved on meanwhile: the client asks again for the new version.
     if (!run || this.deps.document(uri)?.version !== version) return [];
     const open = this.openDocuments(place.dir);
-    return chartQuickFixes(params, run, place.rel, rel => {
+    return chartQuickFixes(params, { ...run, judgement: this.shown(run) }, place.rel, rel => {
       const d = open.get(rel);
       return { uri: uriFor(place.dir, rel, open), version: d ? d.version : null };
     }, client);
+  }
+
+  /**
+   * What the editor shows of a run: a chart a kustomization inflates is judged through it (as
+   * `check` does), so its own render keeps only what stops it rendering. Asked at every use: the
+   * kustomization may have changed since the chart rendered.
+   */
+  private shown(run: ChartRun): ChartJudgement {
+    return this.deps.inflated?.(run.dir, run.config) ? { ...run.judgement, findings: [] } : run.judgement;
   }
 
   private state(dir: string): ChartState {
@@ -255,7 +279,7 @@ export class HelmCharts {
     if (state.token !== token) return;
     const texts = new Map((run?.files ?? []).map(f => [f.path, f.text]));
     const diagnostics = run
-      ? chartDiagnostics(run.judgement, new Set(claimed.map(([rel]) => rel)), p => uriFor(dir, p, open), p => texts.get(p), this.deps.docsHref)
+      ? chartDiagnostics(this.shown(run), new Set(claimed.map(([rel]) => rel)), p => uriFor(dir, p, open), p => texts.get(p), this.deps.docsHref)
       : new Map<string, never[]>();
     for (const [rel, doc] of claimed) {
       state.published.add(doc.uri);

@@ -9,10 +9,9 @@ import {
   ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
-import { diskUri, fsPathOf } from '../uris';
+import { diskUri, fsPathOf, isKustomizationUri } from '../uris';
 import { EditorFileSource, readsAlike, readsHold, RecordingSource } from './kustomize-source';
 
-const KUSTOMIZATION_FILE = /\/(kustomization\.ya?ml|Kustomization)$/;
 const MEMO_LIMIT = 16;
 /** Roles of files the renderer reads only as parsed YAML (generator inputs are read as text, kustomizations for inline patches too). */
 const PARSED_ROLES = new Set<InclusionRole>(['resource', 'patch', 'crd', 'configuration', 'replacement']);
@@ -280,7 +279,7 @@ export class KustomizeComposer {
     const dirs = new Set<string>();
     // By file name first: the model changes at every keystroke, and it holds far more objects than kustomizations.
     for (const uri of index.fileUris()) {
-      if (!KUSTOMIZATION_FILE.test(uri) || !index.summariesOf(uri).some(s => s.kustomization)) continue;
+      if (!isKustomizationUri(uri) || !index.summariesOf(uri).some(s => s.kustomization)) continue;
       const file = fsPathOf(uri);
       if (file) dirs.add(file.slice(0, file.lastIndexOf('/')));
     }

@@ -24,26 +24,36 @@ import { Resource } from './resource';
 export function inflateHelmCharts(fs: FileSource, k: Kustomization, inherited: string | undefined, notes: RenderNote[]): Resource[] {
   const entries = listField(k, 'helmCharts');
   if (entries.length === 0) return [];
-  const globals = get(k.node, 'helmGlobals');
-  const chartHome = str(get(globals, 'chartHome')) || 'charts';
   const out: Resource[] = [];
   for (const entry of entries) {
     const at: Origin = entry.origin ?? { file: k.file, range: [0, 0] };
     if (!isMap(entry)) throw new KustomizeError(`invalid helmCharts entry in ${k.file}`, at, 'malformed-kustomization');
-    out.push(...inflate(fs, k, entry, at, chartHome, inherited, notes));
+    out.push(...inflate(fs, k, entry, at, inherited, notes));
   }
   return out;
 }
 
-function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, chartHome: string, inherited: string | undefined, notes: RenderNote[]): Resource[] {
+/**
+ * The folder a helmCharts entry's chart is read from (undefined without a name): a pulled chart
+ * lands in `<chartHome>/<name>-<version>/<name>`, a vendored one is `<chartHome>/<name>`
+ * (`helmGlobals.chartHome`, default `charts`).
+ */
+export function chartFolderOf(k: Kustomization, entry: KNode): string | undefined {
+  const field = (name: string) => str(get(entry, name));
+  const name = field('name');
+  if (!name) return undefined;
+  const chartHome = str(get(get(k.node, 'helmGlobals'), 'chartHome')) || 'charts';
+  const version = field('version');
+  return joinPath(joinPath(k.dir, version && field('repo') ? `${chartHome}/${name}-${version}` : chartHome), name);
+}
+
+function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, inherited: string | undefined, notes: RenderNote[]): Resource[] {
   const field = (name: string) => str(get(entry, name));
   const name = field('name') ?? '';
-  if (name === '') throw new KustomizeError('chart name cannot be empty', at, 'malformed-kustomization');
-  const version = field('version');
+  const dir = chartFolderOf(k, entry);
+  if (name === '' || dir === undefined) throw new KustomizeError('chart name cannot be empty', at, 'malformed-kustomization');
   const repo = field('repo');
-  // A pulled chart lands in `<chartHome>/<name>-<version>/<name>`; a vendored one is `<chartHome>/<name>`.
-  const home = joinPath(k.dir, version && repo ? `${chartHome}/${name}-${version}` : chartHome);
-  const dir = joinPath(home, name);
+  const chartHome = str(get(get(k.node, 'helmGlobals'), 'chartHome')) || 'charts';
   if (fs.kindOf(dir) !== 'dir') {
     if (!repo) throw new KustomizeError(`no repo specified for pull, no chart found at '${dir}'`, at, 'missing-resource');
     notes.push({ kind: 'helm', message: `Helm chart "${name}" is not rendered: it is not in ${chartHome}/ and would be pulled from ${repo} (nothing is fetched over the network; vendor it with "helm pull --untar")`, at });

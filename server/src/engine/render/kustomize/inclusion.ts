@@ -1,13 +1,15 @@
 // Which kustomization roots include a file, and as what: a resource, a patch, a component,
-// a kustomization, a generator input (a chart's values file too), a replacement source. Read from the kustomization files
+// a kustomization, a generator input (a chart's values file too), a replacement source, the
+// Chart.yaml of a chart it inflates. Read from the kustomization files
 // alone (nothing is rendered), so a patch file is never judged as a whole object and a change
 // to a file re-renders only the roots that reach it.
 import { FileSource, joinPath } from './file-source';
 import { findKustomizationFile, Kustomization, listField, loadKustomization } from './kustomization';
 import { get, isMap, isSeq, KNode, Origin, str } from './model';
 import { readsKeep, ReadsMemo } from './reads';
+import { chartFolderOf } from './helm-charts';
 
-export type InclusionRole = 'kustomization' | 'component' | 'resource' | 'patch' | 'generator-input' | 'replacement' | 'crd' | 'configuration';
+export type InclusionRole = 'kustomization' | 'component' | 'resource' | 'patch' | 'generator-input' | 'replacement' | 'crd' | 'configuration' | 'chart';
 
 export interface Inclusion {
   /** The root kustomization folder the file is reached from. */
@@ -119,6 +121,9 @@ function walk(fs: FileSource, root: string, dir: string, role: 'kustomization' |
   }
   // A chart's values the kustomization names are its input as a generator's files are (helm-origins.ts marks findings there).
   for (const c of safeList(k, 'helmCharts')) {
+    // The chart folder it inflates, by its Chart.yaml: the chart is judged through the root, not on its own.
+    const chart = chartFolderOf(k, c);
+    if (chart !== undefined && fs.kindOf(`${chart}/Chart.yaml`) === 'file') add(`${chart}/Chart.yaml`, { root, role: 'chart', entry: c.origin });
     const values = get(c, 'valuesFile');
     if (values) file(values, 'generator-input');
     const extra = get(c, 'additionalValuesFiles');
