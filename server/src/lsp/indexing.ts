@@ -44,6 +44,8 @@ export interface IndexingPass {
   store(file: string, outcome: ReadOutcome): void;
   /** The user cancelled through the progress notification. */
   onUserCancel?(): void;
+  /** Storing between two turns of the event loop (ms; default STORE_SLICE_MS). */
+  storeSliceMs?: number;
 }
 
 /**
@@ -87,7 +89,8 @@ export async function runIndexing(pass: IndexingPass): Promise<Set<string> | und
         continue;
       }
       const start = performance.now();
-      while (head < queue.length && !job.cancelled && performance.now() - start < STORE_SLICE_MS) {
+      const slice = pass.storeSliceMs ?? STORE_SLICE_MS;
+      while (head < queue.length && !job.cancelled && performance.now() - start < slice) {
         const [i, outcome] = queue[head++];
         pass.store(files[i], outcome);
         done++;
