@@ -319,6 +319,36 @@ describe('protocol: Kustomize in the editor', function () {
     });
   });
 
+  it('offers a missing setting of a chart\'s object in a new patch of the kustomization that inflates it', async () => {
+    const tree = helmValuesTree('helmCharts:\n  - name: web\n    releaseName: prod\n', 'image: nginx:1.27\nhostNetwork: false\n');
+    // The chart's values set no seccomp profile: its Pod has none.
+    tree['app/charts/web/values.yaml'] = tree['app/charts/web/values.yaml'].replace('  seccompProfile: {type: RuntimeDefault}\n', '');
+    const ws = new Workspace(tree);
+    const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], capabilities: capabilities(true) });
+    try {
+      const uri = ws.uri('app/kustomization.yaml');
+      await client.open(uri, tree['app/kustomization.yaml']);
+      const p = await client.waitForDiagnostics(uri, { version: 1 });
+      const d = p.diagnostics.find(x => x.code === 'require-seccomp-profile')!;
+      // On the entry: the vendored chart decides it.
+      assert.deepEqual(d.range, range(1, 4, 2, 21));
+      const offered = await actions(client, uri, d);
+      const title = 'Set securityContext.seccompProfile.type: RuntimeDefault in the pod spec';
+      assert.deepEqual(offered.map(a => a.title), [`${title} in a new patch prod-web-require-seccomp-profile.yaml of overlay app`, 'Suppress require-seccomp-profile on this line']);
+      const created = ws.uri('app/prod-web-require-seccomp-profile.yaml');
+      assert.deepEqual(offered[0].edit, { documentChanges: [
+        { kind: 'create', uri: created, options: { overwrite: false, ignoreIfExists: false } },
+        { textDocument: { uri: created, version: null }, edits: [{ range: range(0, 0, 0, 0), newText: [
+          'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: prod-web', 'spec:', '  containers:', '    - name: web',
+          '  securityContext:', '    seccompProfile:', '      type: RuntimeDefault', '',
+        ].join('\n') }] },
+        { textDocument: { uri, version: 1 }, edits: [{ range: range(3, 0, 3, 0), newText: 'patches:\n  - path: prod-web-require-seccomp-profile.yaml\n' }] },
+      ] });
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('never offers a new patch file to a client that cannot create files', async () => {
     await withServer(async (client, ws) => {
       const [d] = (await open(client, ws, BASE)).diagnostics;

@@ -9,12 +9,12 @@ import { KUSTOMIZE_TREE, TREE, webPatch } from './source-tree';
 const DIRS = ['/ws/base', '/ws/overlays/dev', '/ws/overlays/production', '/ws/overlays/staging'];
 const config = resolveConfig({});
 
-function judged(fs: FileSource): { all: JudgedFinding[]; ctx: SourceFixContext } {
-  const plan = planKustomize(fs, DIRS);
+function judged(fs: FileSource, dirs = DIRS): { all: JudgedFinding[]; ctx: SourceFixContext } {
+  const plan = planKustomize(fs, dirs);
   const judge = { workspace: new WorkspaceIndex(), configFor: () => config, renderedUri: (root: string) => `file://${root}/.rendered.yaml` };
   const name = rootNames(plan.renders.map(r => r.root));
   const ctx: SourceFixContext = {
-    fs, dirs: DIRS, judge, rootName: name,
+    fs, dirs, judge, rootName: name,
     freePath: (dir, file) => (fs.kindOf(`${dir}/${file}`) ? `${dir}/2-${file}` : `${dir}/${file}`),
   };
   return { all: judgeRenders(fs, plan, judge), ctx };
@@ -27,8 +27,8 @@ function apply(fs: FileSource, fix: SourceFix): Record<string, string> {
   return out;
 }
 
-const fixesOf = (fs: FileSource, file: string, ruleId: string) => {
-  const { all, ctx } = judged(fs);
+const fixesOf = (fs: FileSource, file: string, ruleId: string, dirs = DIRS) => {
+  const { all, ctx } = judged(fs, dirs);
   const j = all.find(x => x.file === file && x.finding.ruleId === ruleId);
   assert.ok(j, `${ruleId} in ${file}`);
   return sourceFixes(ctx, j).map(fix => ({ title: fix.title, kind: fix.kind, safety: fix.safety, files: apply(fs, fix) }));
@@ -81,6 +81,29 @@ describe('kustomize-lint: fixes where the value lives', () => {
     const without = lintParsed(parseFile(text), config, { fixes: false }).findings;
     assert.ok(withFixes.some(f => f.fix !== null));
     assert.deepEqual(without.map(f => [f.ruleId, f.offsets, f.fix, f.suggestions]), withFixes.map(f => [f.ruleId, f.offsets, null, []]));
+  });
+
+  it('offers a missing setting of a chart\'s object (helmCharts) in a new patch of the kustomization that inflates it', () => {
+    const deployment = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: {{ .Release.Name }}-web', 'spec:', '  selector:', '    matchLabels: {app: web}',
+      '  template:', '    metadata:', '      labels: {app: web}', '    spec:', '      containers:', '      - name: web', '        image: nginx:1.27',
+      '        securityContext:', '          runAsNonRoot: true', '          allowPrivilegeEscalation: false', '          capabilities:', '            drop: [ALL]',
+      '        resources:', '          limits: {memory: 128Mi}', '',
+    ].join('\n');
+    const fs = memorySource({
+      '/ws/app/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      '/ws/app/charts/web/values.yaml': '',
+      '/ws/app/charts/web/templates/deployment.yaml': deployment,
+      '/ws/app/kustomization.yaml': 'helmCharts:\n  - name: web\n    releaseName: prod\n',
+    });
+    // The finding is on the entry (the chart decides it); the patch names the object as rendered.
+    assert.deepEqual(fixesOf(fs, '/ws/app/kustomization.yaml', 'require-seccomp-profile', ['/ws/app']), [{
+      title: `${SECCOMP_TITLE} in a new patch prod-web-require-seccomp-profile.yaml of overlay app`, kind: 'new-patch', safety: 'safe',
+      files: {
+        '/ws/app/kustomization.yaml': 'helmCharts:\n  - name: web\n    releaseName: prod\npatches:\n  - path: prod-web-require-seccomp-profile.yaml\n',
+        '/ws/app/prod-web-require-seccomp-profile.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: prod-web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n' + POD_SECCOMP,
+      },
+    }]);
   });
 
   it('picks a free name for a new patch file', () => {

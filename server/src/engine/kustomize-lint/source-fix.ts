@@ -14,7 +14,7 @@ import { integrityOf } from '../fix/integrity';
 import { parseFile } from '../model/parse';
 import type { FileSource, RenderResult } from '../render/kustomize';
 import { judgeRenders, JudgedFinding, JudgeOptions } from './judge';
-import { planKustomize } from './plan';
+import { planKustomize, renderSafely } from './plan';
 import { objectSkeleton, patchEntryEdit, smpPatchFor } from './patch-files';
 
 export type SourceFixKind = 'node' | 'base' | 'patch' | 'new-patch';
@@ -63,8 +63,10 @@ export function sourceFixes(ctx: SourceFixContext, judged: JudgedFinding): Sourc
     proofs.push({ fix: { title: `${own.title} in the base (every overlay)`, kind: 'base', safety: own.safety, risk: own.risk, edits: [{ file: judged.file, edits: own.edits }] }, roots: source.roots });
   }
   for (const root of source.roots) {
-    // A root that lists the defining file itself is the base: its "patch" would be the object.
-    if (source.definedAt.file.startsWith(`${root}/`) && !source.definedAt.file.slice(root.length + 1).includes('/')) continue;
+    // A root that lists the defining file itself is the base: its "patch" would be the object. An
+    // object a kustomization generated (a chart's) has no file: a patch is how it is changed.
+    const generated = isKustomizationPath(source.definedAt.file);
+    if (!generated && source.definedAt.file.startsWith(`${root}/`) && !source.definedAt.file.slice(root.length + 1).includes('/')) continue;
     const fix = overlayPatchFix(ctx, judged, root, config);
     if (fix) proofs.push({ fix, roots: [root] });
   }
@@ -73,8 +75,7 @@ export function sourceFixes(ctx: SourceFixContext, judged: JudgedFinding): Sourc
 
 /** Add the missing setting to the overlay's strategic-merge patch for the object, or to a new one. */
 function overlayPatchFix(ctx: SourceFixContext, judged: JudgedFinding, root: string, config: ResolvedConfig): SourceFix | undefined {
-  const definedText = ctx.fs.readFile(judged.source!.definedAt.file);
-  const skeleton = definedText === undefined ? undefined : objectSkeleton(definedText, judged.source!.definedAt.range[0], judged.finding.data);
+  const skeleton = skeletonOf(ctx, judged, root);
   if (!skeleton) return undefined;
   const overlay = ctx.rootName(root);
   const existing = smpPatchFor(ctx.fs, root, skeleton.identity);
@@ -96,6 +97,33 @@ function overlayPatchFix(ctx: SourceFixContext, judged: JudgedFinding, root: str
     title: `${fix.title} in a new patch ${baseName(file)} of overlay ${overlay}`, kind: 'new-patch', safety: fix.safety, risk: fix.risk,
     edits: [{ file: kustomization, edits: [entry] }], create: { file, text },
   };
+}
+
+/**
+ * The patch skeleton of the judged object: from the document that defines it, or, for an object a
+ * kustomization's generator made (a Helm chart's, defined at its entry), from its rendered text.
+ */
+function skeletonOf(ctx: SourceFixContext, judged: JudgedFinding, root: string): ReturnType<typeof objectSkeleton> {
+  const { definedAt } = judged.source!;
+  if (!isKustomizationPath(definedAt.file)) {
+    const text = ctx.fs.readFile(definedAt.file);
+    return text === undefined ? undefined : objectSkeleton(text, definedAt.range[0], judged.finding.data);
+  }
+  const result = ctx.render ? ctx.render(ctx.fs, root, new Set()) : renderSafely(ctx.fs, root);
+  if (!result.ok) return undefined;
+  const { kind, name } = judged.finding.object;
+  const i = result.objects.findIndex(o => o.definedAt.file === definedAt.file && o.definedAt.range[0] === definedAt.range[0] && o.definedAt.range[1] === definedAt.range[1]
+    && plainField(o.value, 'kind') === kind && plainField(plainField(o.value, 'metadata'), 'name') === name);
+  return i < 0 ? undefined : objectSkeleton(result.texts[i], 0, judged.finding.data);
+}
+
+function plainField(v: unknown, key: string): unknown {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+}
+
+/** A kustomization file, by the names Kustomize reads. */
+function isKustomizationPath(file: string): boolean {
+  return /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file);
 }
 
 /** The rule's own fix for the finding in a source text linted as written, if it offers one. */
