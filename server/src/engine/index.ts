@@ -55,6 +55,7 @@ export type { SettingKey, SettingSchema, SettingSpec } from './settings-schema';
 export type { Read as KustomizeRead } from './render/kustomize';
 export { keptRead, readsHold as kustomizeReadsHold, clearBuildMemo as clearKustomizeBuildMemo, buildStats as kustomizeBuildStats, sharedTreeCopies as kustomizeSharedTreeCopies, clearEmitMemo as clearKustomizeEmitMemo, clearParseCache as clearKustomizeParseCache, observeParses as observeKustomizeParses, readAlike as kustomizeReadsAlike, offerEditorParse as offerKustomizeEditorParse, inclusionMap, inclusionsOf, kustomizationRoots, memorySource, normalizePath, renderKustomization } from './render/kustomize';
 export type { FileSource, Inclusion, InclusionRole, KustomizeErrorCode, Origin as KustomizeOrigin, PathKey, RenderedObject, RenderNote, RenderOptions, RenderResult } from './render/kustomize';
+export { isKustomizationPath } from './render/kustomize/file-names';
 export { formatSize, parseSize, SIZE_HINT } from './size';
 export { describeGroup, groupBy, groupMessage, mostSevereFirst } from './grouping';
 export type { GroupText, Presentable } from './grouping';

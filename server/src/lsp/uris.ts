@@ -28,6 +28,3 @@ export function fsPathOf(uri: string): string | undefined {
     return undefined;
   }
 }
-
-/** Whether a URI (or path) names a kustomization file by the names Kustomize reads. */
-export const isKustomizationUri = (uri: string): boolean => /\/(kustomization\.ya?ml|Kustomization)$/.test(uri);

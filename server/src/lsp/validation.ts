@@ -10,9 +10,9 @@ import { isManifestCandidate, ParseCache } from './documents';
 import { describeError, RateLimitedLog } from './log';
 import { SettingsStore } from './settings';
 import { AdaptiveDebounce } from './debounce';
-import { canonicalUri, fsPathOf, isKustomizationUri } from './uris';
+import { canonicalUri, fsPathOf } from './uris';
 import { isConfigUri } from './repoConfig';
-import { parseConfigFile, tooLarge } from '../engine';
+import { isKustomizationPath, parseConfigFile, tooLarge } from '../engine';
 
 /** The problems of a repository file as diagnostics (source kube-harden, code `config`). */
 export function configDiagnostics(text: string): PublishDiagnosticsParams['diagnostics'] {
@@ -125,7 +125,7 @@ export class Validator {
       return this.deps.composed.changed(doc);
     }
     if (!isManifestCandidate(doc)) return;
-    if (isKustomizationUri(doc.uri)) this.deps.composed?.kustomizationChanged?.();
+    if (isKustomizationPath(doc.uri)) this.deps.composed?.kustomizationChanged?.();
     const state = this.states.get(doc.uri);
     if (state && state.version === doc.version) return;
     this.start(doc, state ? this.debounce.delay(doc.uri) : 0);

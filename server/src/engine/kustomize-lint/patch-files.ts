@@ -7,6 +7,7 @@ import { eolOf, insertionAfterLine, lineStart, linesText } from '../fix/text';
 import { parseFile } from '../model/parse';
 import { podSpecOf, podTemplatePath } from '../model/workload';
 import type { FileSource } from '../render/kustomize';
+import { kustomizationFilesIn } from '../render/kustomize/file-names';
 
 export interface ObjectIdentity { apiVersion: string; kind: string; name: string; namespace?: string }
 
@@ -39,7 +40,7 @@ export function objectSkeleton(text: string, offset: number, data: Record<string
 
 /** The overlay's strategic-merge patch file for the object, if its kustomization lists one. */
 export function smpPatchFor(fs: FileSource, root: string, identity: ObjectIdentity): { file: string; kustomization: string } | undefined {
-  const kustomization = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map(n => `${root}/${n}`).find(f => fs.kindOf(f) === 'file');
+  const kustomization = kustomizationFilesIn(root).find(f => fs.kindOf(f) === 'file');
   const text = kustomization && fs.readFile(kustomization);
   if (!kustomization || text === undefined) return undefined;
   const doc = parseDocument(text);

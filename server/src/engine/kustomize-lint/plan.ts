@@ -2,6 +2,7 @@
 // reaches is judged through that root's output, never also as written; a patch, a component or a
 // kustomization file is never judged as a whole object, even when its root fails to render.
 import { FileSource, inclusionMap, Inclusion, kustomizationRoots, renderKustomization, RenderResult } from '../render/kustomize';
+import { kustomizationFilesIn } from '../render/kustomize/file-names';
 
 export interface RootRender {
   root: string;
@@ -72,7 +73,7 @@ function isComponent(fs: FileSource, dir: string): boolean {
 
 /** The names Kustomize reads a folder's kustomization from. */
 function ownFiles(dir: string): string[] {
-  return ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map(n => `${dir}/${n}`);
+  return kustomizationFilesIn(dir);
 }
 
 /** The renderer reports what it knows as errors; anything else it throws is still no crash here. */

@@ -13,6 +13,7 @@ import { applyEdits, TextEdit } from '../fix/edit';
 import { integrityOf } from '../fix/integrity';
 import { parseFile } from '../model/parse';
 import type { FileSource, RenderResult } from '../render/kustomize';
+import { isKustomizationPath, kustomizationFilesIn } from '../render/kustomize/file-names';
 import { judgeRenders, JudgedFinding, JudgeOptions } from './judge';
 import { planKustomize, renderSafely } from './plan';
 import { objectSkeleton, patchEntryEdit, smpPatchFor } from './patch-files';
@@ -121,11 +122,6 @@ function plainField(v: unknown, key: string): unknown {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
 }
 
-/** A kustomization file, by the names Kustomize reads. */
-function isKustomizationPath(file: string): boolean {
-  return /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file);
-}
-
 /** The rule's own fix for the finding in a source text linted as written, if it offers one. */
 function ruleFixIn(text: string | undefined, finding: Finding, config: ResolvedConfig, matches: (f: Finding) => boolean): { title: string; safety: FixSafety; risk?: string; edits: TextEdit[] } | undefined {
   if (text === undefined) return undefined;
@@ -193,7 +189,7 @@ export function overlaySource(inner: FileSource, files: ReadonlyMap<string, stri
 }
 
 function kustomizationFile(fs: FileSource, dir: string): string | undefined {
-  return ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map(n => `${dir}/${n}`).find(f => fs.kindOf(f) === 'file');
+  return kustomizationFilesIn(dir).find(f => fs.kindOf(f) === 'file');
 }
 
 function baseName(p: string): string {

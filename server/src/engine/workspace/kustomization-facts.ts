@@ -5,8 +5,8 @@ import { Document, isMap, YAMLMap } from 'yaml';
 import type { ParsedFile } from '../model/parse';
 import { get, getSeq, seqItems, str } from '../model/yaml-nav';
 import type { ObjectSummary } from './summary';
+import { isKustomizationPath } from '../render/kustomize/file-names';
 
-const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 
 export function kustomizationFacts(node: YAMLMap, doc: Document): NonNullable<ObjectSummary['kustomization']> {
   const list = (key: string) => seqItems(getSeq(node, key, doc), doc);
@@ -23,7 +23,7 @@ export function kustomizationFacts(node: YAMLMap, doc: Document): NonNullable<Ob
 
 /** The kustomization of a kustomization file that names no apiVersion and kind (not an object to the parser). */
 export function kindlessKustomizations(uri: string, file: ParsedFile): ObjectSummary[] {
-  if (!KUSTOMIZATION_FILE.test(uri.split(/[?#]/)[0])) return [];
+  if (!isKustomizationPath(uri.split(/[?#]/)[0])) return [];
   const out: ObjectSummary[] = [];
   for (const d of file.documents) {
     const root = d.doc.contents;

@@ -6,10 +6,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Finding, FindingSource, Inclusion, InclusionRole, inclusionMap, kustomizeReadsAlike, offerKustomizeEditorParse, JudgedFinding, JudgeOptions, judgeRenders, KustomizePlan, LintResult, ParsedFile, parseFile, planKustomize, renderSafely, RenderedStreams, RenderResult,
-  ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
+  isKustomizationPath, ResolvedConfig, rootNames, SourceFixContext, suppressInSource, WorkspaceIndex,
 } from '../../engine';
 import { freeFileName } from '../newFiles';
-import { diskUri, fsPathOf, isKustomizationUri } from '../uris';
+import { diskUri, fsPathOf } from '../uris';
 import { EditorFileSource, readsAlike, readsHold, RecordingSource } from './kustomize-source';
 
 const MEMO_LIMIT = 16;
@@ -279,7 +279,7 @@ export class KustomizeComposer {
     const dirs = new Set<string>();
     // By file name first: the model changes at every keystroke, and it holds far more objects than kustomizations.
     for (const uri of index.fileUris()) {
-      if (!isKustomizationUri(uri) || !index.summariesOf(uri).some(s => s.kustomization)) continue;
+      if (!isKustomizationPath(uri) || !index.summariesOf(uri).some(s => s.kustomization)) continue;
       const file = fsPathOf(uri);
       if (file) dirs.add(file.slice(0, file.lastIndexOf('/')));
     }

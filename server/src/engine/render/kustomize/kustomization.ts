@@ -6,7 +6,9 @@ import { get, isMap, isSeq, KMap, KNode, Origin, str } from './model';
 import { parseYamlDocs } from './parse';
 import { canonicalStructKeys } from './struct-keys';
 
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+import { KUSTOMIZATION_FILE_NAMES } from './file-names';
+
+export { KUSTOMIZATION_FILE_NAMES };
 
 export interface Kustomization {
   dir: string;
