@@ -4,10 +4,11 @@
 // base gets what every overlay's render lacks, with its fix offered in the base and in the patch.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, diagnosticsAfter, fileUri, open, rulesIn, rulesOf, span } from './util';
+import { activate, diagnosticsAfter, fileUri, open, ours, rulesIn, rulesOf, span } from './util';
 
 const PRIVILEGED = 'disallow-privileged-containers';
 const SECCOMP = 'require-seccomp-profile';
+const LATEST = 'disallow-latest-image-tag';
 
 async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   // Resolved (the server leaves edits to codeAction/resolve), our quick fixes other than suppressions.
@@ -49,5 +50,27 @@ suite('Kustomize in the editor', () => {
       'in the base (every overlay)',
       'in overlay prod\'s patch privileged.yaml',
     ]);
+  });
+
+  test('a chart a kustomization inflates: a value its values file sets is marked there, and the chart shows none of its defaults', async () => {
+    // kustomize-helm: the chart's defaults are nginx:1.27 and privileged; the kustomization sets
+    // nginx:latest (values-prod.yaml) and privileged: false (inline). What gets applied is judged.
+    const values = fileUri('kustomize-helm/values-prod.yaml');
+    const found = await diagnosticsAfter(values, () => open(values).then(() => undefined), ds => rulesIn(ds).includes(LATEST), `${LATEST} on the values file`, { requireEvent: true });
+    // values-prod.yaml line 2 is `image: nginx:latest`: the value the template prints (quoted).
+    assert.deepEqual(found.map(d => [rulesOf(d), span(d)]), [[[LATEST], [2, 8, 2, 20]]]);
+
+    const template = fileUri('kustomize-helm/charts/web/templates/pod.yaml');
+    await open(template);
+    // A chart renders at first sight (a few ms here); an empty set may raise no event, so a pause stands in.
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    assert.deepEqual(rulesIn(ours(template)), [], 'judged through the kustomization: nothing of its own');
+    // The helmCharts entry deleted (unsaved): the chart is its own again, and its default privileged shows.
+    const kustomization = await open(fileUri('kustomize-helm/kustomization.yaml'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(kustomization.uri, new vscode.Range(0, 0, kustomization.lineCount, 0), 'resources: []\n');
+    const alone = await diagnosticsAfter(template, async () => assert.ok(await vscode.workspace.applyEdit(edit)), ds => rulesIn(ds).includes(PRIVILEGED), `${PRIVILEGED} on the template`, { requireEvent: true });
+    // pod.yaml line 10 is `      privileged: {{ .Values.privileged }}`.
+    assert.deepEqual(alone.map(d => [rulesOf(d), span(d)]), [[[PRIVILEGED], [10, 19, 10, 43]]]);
   });
 });
