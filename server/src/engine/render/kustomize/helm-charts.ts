@@ -42,10 +42,11 @@ export function chartFolderOf(k: Kustomization, entry: KNode): string | undefine
   const field = (name: string) => str(get(entry, name));
   const name = field('name');
   if (!name) return undefined;
-  const chartHome = str(get(get(k.node, 'helmGlobals'), 'chartHome')) || 'charts';
   const version = field('version');
-  return joinPath(joinPath(k.dir, version && field('repo') ? `${chartHome}/${name}-${version}` : chartHome), name);
+  return joinPath(joinPath(k.dir, version && field('repo') ? `${chartHomeOf(k)}/${name}-${version}` : chartHomeOf(k)), name);
 }
+
+const chartHomeOf = (k: Kustomization): string => str(get(get(k.node, 'helmGlobals'), 'chartHome')) || 'charts';
 
 function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, inherited: string | undefined, notes: RenderNote[]): Resource[] {
   const field = (name: string) => str(get(entry, name));
@@ -53,10 +54,9 @@ function inflate(fs: FileSource, k: Kustomization, entry: KMap, at: Origin, inhe
   const dir = chartFolderOf(k, entry);
   if (name === '' || dir === undefined) throw new KustomizeError('chart name cannot be empty', at, 'malformed-kustomization');
   const repo = field('repo');
-  const chartHome = str(get(get(k.node, 'helmGlobals'), 'chartHome')) || 'charts';
   if (fs.kindOf(dir) !== 'dir') {
     if (!repo) throw new KustomizeError(`no repo specified for pull, no chart found at '${dir}'`, at, 'missing-resource');
-    notes.push({ kind: 'helm', message: `Helm chart "${name}" is not rendered: it is not in ${chartHome}/ and would be pulled from ${repo} (nothing is fetched over the network; vendor it with "helm pull --untar")`, at });
+    notes.push({ kind: 'helm', message: `Helm chart "${name}" is not rendered: it is not in ${chartHomeOf(k)}/ and would be pulled from ${repo} (nothing is fetched over the network; vendor it with "helm pull --untar")`, at });
     return [];
   }
   // Read every time, also when the render is kept: a kept build records what it read (build-memo.ts).
