@@ -13,7 +13,9 @@ export async function startServer(capabilities = {}, workspaceFolders = null) {
   const server = spawn(process.execPath, [...(process.env.KH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KH_SERVER_PROF}`] : []), path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
   const waiting = new Map();
+  const last = new Map();
   connection.onNotification('textDocument/publishDiagnostics', p => {
+    last.set(p.uri, p);
     const key = `${p.uri}@${p.version}`;
     const done = waiting.get(key);
     if (done) { waiting.delete(key); done(p.diagnostics.length); }
@@ -34,6 +36,8 @@ export async function startServer(capabilities = {}, workspaceFolders = null) {
     connection,
     /** Resolves with the number of diagnostics published for this version of `uri`. */
     diagnosticsOf: (uri, version) => new Promise(resolve => waiting.set(`${uri}@${version}`, resolve)),
+    /** The parameters of the last publishDiagnostics for `uri`, as the client decoded them. */
+    lastPublished: uri => last.get(uri),
     /** From now on, note when the next bytes from the server arrive (firstByteAt). */
     markFirstByte() { armed = true; firstByte = undefined; },
     firstByteAt: () => firstByte,
