@@ -1,6 +1,7 @@
 // One parse per document version: the LSP caches the ParsedFile by (uri, version), the CLI
 // parses each file once, and every rule reads the same nodes.
-import { Document, isMap, isScalar, isSeq, parseAllDocuments, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
+import { parseGoYamlStream } from './go-yaml-stream';
 import { shiftDocuments } from './shift-nodes';
 import { goYamlTags } from './go-yaml-scalars';
 import { isNonKubernetesJson } from './json-kind';
@@ -234,8 +235,7 @@ export function tooLarge(size: number, limit: number): string {
 
 function parseDocuments(text: string): Document.Parsed[] | undefined {
   try {
-    const docs = parseAllDocuments(text, PARSE_OPTIONS);
-    return Array.isArray(docs) ? docs as Document.Parsed[] : [];
+    return parseGoYamlStream(text, PARSE_OPTIONS);
   } catch {
     return undefined;
   }

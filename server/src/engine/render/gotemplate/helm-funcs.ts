@@ -1,7 +1,7 @@
 // The functions Helm adds to Sprig (pkg/engine/funcs.go and engine.go) that need the render:
 // include and tpl execute templates of the set, required fails on an empty value, and the YAML
 // and JSON converters read and write data as sigs.k8s.io/yaml does.
-import { parse as parseYaml } from 'yaml';
+import { goYamlValue } from '../../model/go-yaml-stream';
 import { CallContext, FuncDef, FuncError, def, lastPath } from './funcs';
 import { toYaml } from './to-yaml';
 import { GoMap, Value, fromJsonLike, isMap } from './values';
@@ -22,7 +22,7 @@ function guarded<T>(ctx: CallContext, name: string, run: () => T): T {
 
 function yamlDoc(text: string): unknown {
   // sigs.k8s.io/yaml reads YAML 1.1 (go-yaml v2): yes/no/on/off are booleans.
-  return parseYaml(text, { version: '1.1', prettyErrors: false, uniqueKeys: false, maxAliasCount: 100 });
+  return goYamlValue(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 });
 }
 
 function errorText(e: unknown): string {

@@ -1,6 +1,6 @@
 // A chart as Helm's loader reads it (pkg/chart/v2/loader): Chart.yaml, values.yaml, templates/,
 // charts/ (subchart folders), crds/ and every other file as .Files, after .helmignore.
-import { parse as parseYaml } from 'yaml';
+import { goYamlValue } from '../../model/go-yaml-stream';
 import { fromJsonLike, GoMap, Value } from '../gotemplate';
 import { isTable } from './coalesce';
 import { HelmIgnore } from './helmignore';
@@ -55,7 +55,7 @@ export class ChartError extends Error {}
 /** Reads YAML as Helm does through sigs.k8s.io/yaml: YAML 1.1, numbers as float64. */
 export function readYaml(text: string, file: string): Value {
   try {
-    return fromJsonLike(parseYaml(text, { version: '1.1', prettyErrors: false, uniqueKeys: false, maxAliasCount: 100 }));
+    return fromJsonLike(goYamlValue(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 }));
   } catch (e) {
     throw new ChartError(`cannot load ${file}: error converting YAML to JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }

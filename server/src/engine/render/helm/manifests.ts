@@ -1,7 +1,7 @@
 // From rendered files to Helm's manifest stream (pkg/release/v1/util): documents split on
 // `---`, empty ones dropped, hooks set apart, objects ordered by kind (InstallOrder), each
 // printed under its `# Source:` comment.
-import { parse as parseYaml } from 'yaml';
+import { goYamlValue } from '../../model/go-yaml-stream';
 
 export const INSTALL_ORDER: readonly string[] = [
   'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy',
@@ -61,7 +61,7 @@ interface Head { kind: string; annotations: Record<string, unknown> }
 function head(content: string, source: string, offset: number): Head {
   let doc: unknown;
   try {
-    doc = parseYaml(content, { version: '1.1', prettyErrors: false, uniqueKeys: false, maxAliasCount: 100 });
+    doc = goYamlValue(content, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 });
   } catch (e) {
     const first = e instanceof Error ? e.message.split('\n')[0] : String(e);
     // go-yaml's layout ("yaml: line N: ..."); the wording after it is the yaml package's.

@@ -4,7 +4,7 @@
 // A chart that is not there locally would be pulled from its repository: nothing is fetched here,
 // so it is a note at the entry and its objects are missing. A node of an inflated object has as
 // its origin the kustomization's values node that set it, else the entry (helm-origins.ts).
-import { parseAllDocuments } from 'yaml';
+import { parseGoYamlStream } from '../../model/go-yaml-stream';
 import { CHART_LIMITS, ChartFile, chartFileText, isPackagedSubchart, releaseNameFromTemplate, renderChart } from '../helm';
 import { KustomizeError } from './errors';
 import { FileSource, joinPath } from './file-source';
@@ -163,8 +163,7 @@ function valuesTree(text: string, file: string): KNode | undefined {
 }
 
 function readValues(text: string, file: string, at: Origin): Record<string, Plain> {
-  const docs = parseAllDocuments(text, { version: '1.2', uniqueKeys: false });
-  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  const doc = parseGoYamlStream(text, { version: '1.2', uniqueKeys: false })[0];
   if (doc?.errors.length) throw new KustomizeError(`could not parse values file into rnode: ${file}: ${doc.errors[0].message.split('\n')[0]}`, at, 'yaml-syntax');
   const value = doc?.toJS({ maxAliasCount: 100 }) as Plain | undefined;
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {};

@@ -1,10 +1,11 @@
 // Reads YAML text into the renderer's nodes, with each node's file and source range.
 // Aliases are expanded (as Kustomize does when it reads resources); comments are dropped
 // (they never reach `kustomize build` output).
-import { Alias, Document, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, parseAllDocuments, Scalar } from 'yaml';
+import { Alias, Document, isAlias, isMap as isYMap, isPair, isScalar as isYScalar, isSeq as isYSeq, LineCounter, Node as YNode, Scalar } from 'yaml';
 import { clone, KNode, map, Origin, resolvePlain, scalar, seq } from './model';
 import { documentRuns, sameDocs, shiftedDocs } from './doc-runs';
 import { KustomizeError } from './errors';
+import { parseGoYamlStream } from '../../model/go-yaml-stream';
 
 export interface ParsedDoc { node: KNode | undefined; origin: Origin }
 
@@ -219,8 +220,7 @@ const MAYBE_NOT_STRING = /^(?:$|[-+.~0-9]|(?:y|n|yes|no|on|off|true|false|null)$
 export function parseWholeText(text: string, file: string, uniqueKeys: boolean): ParsedDoc[] {
   parseStats.runs++;
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', uniqueKeys, prettyErrors: false });
-  if (!Array.isArray(docs)) return [];
+  const docs = parseGoYamlStream(text, { lineCounter, version: '1.2', uniqueKeys });
   const out: ParsedDoc[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
