@@ -180,7 +180,11 @@ function judgedWhole(text: string, lines: LineIndex, options: ParseOptions): Par
 /** A parsed document as the file lists it: its objects, or why it is not judged. */
 function parsedDocument(text: string, doc: Document.Parsed, index: number): ParsedDocument {
   const error = doc.errors[0];
-  if (!error) return { doc, index, hasErrors: false, objects: objectsAt(doc, index) };
+  if (!error) {
+    const list = listWithoutKind(doc);
+    if (list !== undefined) return { doc, index, hasErrors: false, skipped: LIST_WITHOUT_KIND, skippedAt: list, objects: [] };
+    return { doc, index, hasErrors: false, objects: objectsAt(doc, index) };
+  }
   return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
 }
 
@@ -310,6 +314,23 @@ function objectsAt(doc: ReadDocument, docIndex: number): K8sObject[] {
   const objects = hit ? hit.objects.map(o => ({ ...o, docIndex })) : objectsOf(doc, docIndex);
   doc[OBJECTS_READ] = { docIndex, objects };
   return objects;
+}
+
+const LIST_WITHOUT_KIND = 'a list of objects without "kind": kubectl refuses it (Object \'Kind\' is missing)';
+
+/**
+ * Where the `items` of a document kubectl refuses as a list without a kind begin: apimachinery
+ * decodes any document with `items` as a list, then fails it for its empty kind, so none of its
+ * objects is applied. Only when an item is a Kubernetes object: other YAML with `items` is not
+ * Kubernetes, and judged as any such text (it has no objects).
+ */
+function listWithoutKind(doc: Document): number | undefined {
+  const root = doc.contents;
+  if (!isMap(root) || str(get(root, 'kind', doc))) return undefined;
+  const items = get(root, 'items', doc);
+  if (!items || !isSeq(items.value)) return undefined;
+  const objects = items.value.items.some(it => isMap(it) && str(get(it, 'kind', doc)) && str(get(it, 'apiVersion', doc)));
+  return objects ? (items.key?.range ?? root.range)?.[0] : undefined;
 }
 
 function objectsOf(doc: Document, docIndex: number): K8sObject[] {
