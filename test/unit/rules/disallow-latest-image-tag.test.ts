@@ -8,6 +8,9 @@ ruleTester('disallow-latest-image-tag', {
     { name: 'latest pinned by digest', code: pod(['    image: nginx:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef']) },
     { name: 'a registry port is not a tag', code: pod(['    image: registry.local:5000/app:2.1']) },
     { name: 'templated', code: pod(['    image: $(IMAGE)']) },
+    // Not pullable at all (require-image-digest reports it), so never latest.
+    { name: 'a malformed digest, untagged', code: pod(['    image: gcr.io/acme/kafka@sha256:123456']) },
+    { name: 'a malformed digest after latest', code: pod(['    image: nginx:latest@sha256:ABC']) },
   ],
   invalid: [
     {

@@ -1,4 +1,4 @@
-import { imageOf, isPinned } from '../../model/image';
+import { imageOf } from '../../model/image';
 import { defineRule } from '../../rule';
 
 export default defineRule({
@@ -17,8 +17,9 @@ export default defineRule({
   docs: {
     summary: 'An image without a tag, or tagged `latest`, is whatever was pushed last: two nodes can run different '
       + 'code, a rollback does not roll back, and a compromised push goes live on the next restart. An image '
-      + 'pinned by digest (`@sha256:...`) is fine whatever its tag; templated images (`$(IMAGE)`, `${TAG}`) '
-      + 'are not judged.',
+      + 'pinned by digest (`@sha256:...`) is fine whatever its tag (a malformed digest is no latest either: '
+      + 'the runtime cannot pull it, and `require-image-digest` reports it); templated images (`$(IMAGE)`, '
+      + '`${TAG}`) are not judged.',
     remediation: 'Use an immutable version tag (`nginx:1.27.2`) or, better, a digest (`nginx@sha256:...`); let a bot (Renovate, Dependabot) raise the pins.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-names', 'https://kubernetes.io/docs/concepts/configuration/overview/#container-images'],
   },
@@ -51,7 +52,9 @@ spec:
   checkPod({ pod, report }) {
     for (const c of pod.containers) {
       const found = imageOf(c);
-      if (!found || isPinned(found.image)) continue;
+      // With a digest the tag is never what runs: a well-formed digest pins the content, and a
+      // malformed one cannot be pulled at all (require-image-digest says so), so it is no latest.
+      if (!found || found.image.digest !== undefined) continue;
       const { ref, image } = found;
       if (image.tag === undefined) report({ messageId: 'untagged', data: { container: c.label, image: image.raw }, at: ref.site });
       else if (image.tag === 'latest') report({ messageId: 'latest', data: { container: c.label, image: image.raw }, at: ref.site });
