@@ -171,6 +171,14 @@ describe('assessRules', () => {
     const csr = rule({ apiGroups: ['certificates.k8s.io'], resources: ['certificatesigningrequests/approval'], verbs: ['update'] });
     assert.deepEqual(rows([csr]), []);
     assert.deepEqual(rows([csr, rule({ apiGroups: ['certificates.k8s.io'], resources: ['signers'], verbs: ['approve'], resourceNames: ['example.com/x'] })]), ['0:RB18:resources[0]']);
+    // Shown only through a `*` resource, the combined row is the wildcard finding's to answer
+    // for, when the role holds the second grant (in the same rule or another).
+    const wildCreate = rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['*'], verbs: ['create'] });
+    const absorbed = (rules: ReturnType<typeof rule>[]) => assessRules(rules).map(g => `${g.ruleIndex}:${g.row}:${(g.absorbs ?? []).join('+')}`);
+    assert.deepEqual(absorbed([wildCreate]), ['0:RB02:']);
+    assert.deepEqual(absorbed([wildCreate, bind]), ['0:RB02:RB14', '1:RB12:']);
+    // bind named beside it is reported on its verb; the binding creation still through the `*`.
+    assert.deepEqual(absorbed([{ ...wildCreate, verbs: ['create', 'bind'] }]), ['0:RB02:RB14', '0:RB12:']);
     const selfExtend = assessRules([rule({ apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings'], verbs: ['get', 'patch'] })]);
     assert.deepEqual(selfExtend.map(g => `${g.row}:${g.at.field}[${g.at.index}]:${g.detail}`), ['RB15:resources[0]:"get", "patch" on "rolebindings"']);
   });

@@ -327,19 +327,20 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
     for (const d of DANGERS) {
       const e = evidence(rule, d.grant, scope);
       if (!e) continue;
+      // A combined row (create + bind, ...) is a danger only where the role holds its second grant too.
+      const withSpec = d.with;
+      const other = !withSpec || evidence(rule, withSpec, scope) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec, scope) !== undefined);
+      if (other < 0) continue;
       const at = anchor(rule, d, e, expand);
       // A row shown only through a `*` entry is the wildcard finding's to answer for: one
-      // finding per rule entry. Combined rows (create + bind, ...) name their second grant and
+      // finding per rule entry. Combined rows shown by a named entry name their second grant and
       // are reported on their own, except in a full wildcard, which holds both grants itself.
-      const by = d.with && !wild.some(w => w.row === 'RB03') ? undefined : absorberOf(wild, rule, d, e, at);
+      const by = withSpec && at && !wild.some(w => w.row === 'RB03') ? undefined : absorberOf(wild, rule, d, e, at);
       if (by && !(by.absorbs ??= []).includes(d.row)) by.absorbs.push(d.row);
       if (!at) continue;
       const found: DangerousGrant = { ruleId: d.ruleId, row: d.row, ruleIndex, at, severity: d.severity, impact: d.impactFor?.(e.targets) ?? d.impact, ...describe(rule, e, !expand) };
       if (by && (by.row === 'RB01' || by.row === 'RB03')) found.absorbedBy = by.row;
-      if (d.with) {
-        const withSpec = d.with;
-        const other = evidence(rule, withSpec, scope) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec, scope) !== undefined);
-        if (other < 0) continue;
+      if (withSpec) {
         const w = describe(rules[other], evidence(rules[other], withSpec, scope)!, false);
         found.withRuleIndex = other;
         found.withDetail = w.detail;
