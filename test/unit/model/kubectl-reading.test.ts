@@ -62,3 +62,17 @@ describe('reading YAML as kubectl does (test/fixtures/yaml-reading)', () => {
     });
   }
 });
+
+describe('a document with items and no kind', () => {
+  it('is skipped at its items when an item is a Kubernetes object (kubectl refuses the list)', () => {
+    const text = 'apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n';
+    const parsed = parseFile(text);
+    assert.deepEqual(skipsOf(parsed), [{ reason: 'a list of objects without "kind": kubectl refuses it (Object \'Kind\' is missing)', offset: text.indexOf('items') }]);
+    assert.deepEqual(parsed.documents[0].objects, []);
+  });
+
+  it('is other YAML when no item is: no objects, nothing skipped', () => {
+    const parsed = parseFile('items:\n- name: a\n  price: 3\n- kind: fruit\n');
+    assert.deepEqual([skipsOf(parsed), parsed.documents[0].objects], [[], []]);
+  });
+});
