@@ -12,6 +12,15 @@ ruleTester('disallow-deprecated-service-account-field', {
       output: pod(['  serviceAccountName: api # legacy']),
     },
     {
+      name: 'next to the same serviceAccountName: removed, never renamed into a duplicate key',
+      code: pod(['  serviceAccount: api', '  serviceAccountName: api']),
+      errors: [{
+        messageId: 'duplicate', line: 6, column: 3, endLine: 6, endColumn: 17,
+        message: 'The pod spec sets the deprecated serviceAccount field beside serviceAccountName, to the same account "api": remove serviceAccount.',
+      }],
+      output: pod(['  serviceAccountName: api']),
+    },
+    {
       name: 'next to a different serviceAccountName: removed',
       code: pod(['  serviceAccount: old', '  serviceAccountName: api']),
       errors: [{ messageId: 'differs', line: 6, column: 3, endLine: 6, endColumn: 17, data: { old: 'old', name: 'api' } }],

@@ -85,7 +85,7 @@ export function roleFindings(o: K8sObject, ruleId: string, config?: LintConfig):
   return grants.filter(g => g.ruleId === ruleId && !answered(g)).map(grant => {
     const view = views[grant.ruleIndex];
     const entry = view[grant.at.field].entries[grant.at.index];
-    const data = { kind: o.kind, name: o.name ?? '', grant: grant.detail, scope: scopeOf(o, grant), impact: grant.impact, rule: `rules[${view.index}]` };
+    const data = { kind: o.kind, name: o.name ?? '(unnamed)', grant: grant.detail, scope: scopeOf(o, grant), impact: grant.impact, rule: `rules[${view.index}]` };
     return { object: o, grant, view, entry, data };
   });
 }
@@ -222,6 +222,6 @@ const bindingsOfRole = perModelMap((index: WorkspaceIndex, self: ObjectSummary):
   }
   return [...bySubject].map(([binding, who]) => ({
     ref: binding,
-    message: `${roleLabel({ kind: binding.kind, name: binding.name ?? '' })} grants this ${self.kind} to ${who.join(', ')}.`,
+    message: `${roleLabel({ kind: binding.kind, name: binding.name ?? '(unnamed)' })} grants this ${self.kind} to ${who.join(', ')}.`,
   }));
 });

@@ -93,10 +93,10 @@ spec:
       const sigstore = matching[0];
       if (sigstore && nsObject) {
         report({
-          messageId: 'notIncluded', data: { ...data, policy: sigstore.name ?? '', namespace: ns }, at: found.ref.site,
+          messageId: 'notIncluded', data: { ...data, policy: sigstore.name ?? '(unnamed)', namespace: ns }, at: found.ref.site,
           related: [
             { ref: nsObject, message: `Namespace "${ns}" is not opted in to policy-controller` },
-            { ref: sigstore, message: `ClusterImagePolicy "${sigstore.name ?? ''}" matches the image` },
+            { ref: sigstore, message: `ClusterImagePolicy "${sigstore.name ?? '(unnamed)'}" matches the image` },
           ],
         });
       } else report({ messageId: 'uncovered', data, at: found.ref.site });

@@ -49,7 +49,7 @@ allowHostNetwork: false
     const v = get(object.node, 'allowPrivilegedContainer', object.doc);
     if (!isTrue(v)) return;
     report({
-      messageId: 'privileged', data: { name: object.name ?? '' }, at: v!.value,
+      messageId: 'privileged', data: { name: object.name ?? '(unnamed)' }, at: v!.value,
       fix: { messageId: 'disallow', edits: ({ text, doc }) => setScalar(text, doc, object.node, 'allowPrivilegedContainer', false) },
     });
   },

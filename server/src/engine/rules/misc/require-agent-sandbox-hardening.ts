@@ -83,7 +83,7 @@ spec:
     const spec = getMap(object.node, 'spec', object.doc);
     const template = getMap(spec, 'podTemplate', object.doc);
     const podSpec = getMap(template, 'spec', object.doc);
-    const objectLabel = `${object.kind} "${object.name ?? ''}"`;
+    const objectLabel = `${object.kind} "${object.name ?? '(unnamed)'}"`;
     // The egress a template's NetworkPolicy allows does not depend on its pod template: a template
     // that leaves the pod to a later patch or to defaults is judged on it all the same.
     if (object.kind === 'SandboxTemplate' && spec) checkEgress(spec, object, objectLabel, report);

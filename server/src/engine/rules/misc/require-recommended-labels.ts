@@ -99,7 +99,7 @@ spec:
       : [];
     report({
       messageId: 'missing',
-      data: { kind: object.kind, name: name ?? '', labels: missing.join(' and '), plural: missing.length > 1 ? 's' : '' },
+      data: { kind: object.kind, name: name ?? '(unnamed)', labels: missing.join(' and '), plural: missing.length > 1 ? 's' : '' },
       at: keyOf(meta, 'labels', object.doc) ?? nameNode(object),
       suggestions: nameSuggestion,
     });

@@ -114,7 +114,7 @@ spec:
     if (BUILT_IN.has(`${object.kind}/${object.name}`) || index.isPatch(self.uri)) return;
     if (index.namespaceOf(self) !== 'default') return;
     const written = get(metadataOf(object), 'namespace', object.doc);
-    const data = { kind: object.kind, name: object.name ?? '' };
+    const data = { kind: object.kind, name: object.name ?? '(unnamed)' };
     report(written ? { messageId: 'explicit', data, at: written.value } : { messageId: 'implicit', data, at: nameNode(object) });
   },
 });

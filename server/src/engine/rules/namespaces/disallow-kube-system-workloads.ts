@@ -78,6 +78,6 @@ metadata:
     const component = str(get(labels, 'component', object.doc));
     if (str(get(labels, 'tier', object.doc)) === 'control-plane' && component !== undefined && CONTROL_PLANE.has(component)) return;
     const at = getIn(object.node, ['metadata', 'namespace'], object.doc);
-    if (at) report({ messageId: 'kubeSystem', data: { kind: object.kind, name: object.name ?? '' }, at: at.value });
+    if (at) report({ messageId: 'kubeSystem', data: { kind: object.kind, name: object.name ?? '(unnamed)' }, at: at.value });
   },
 });

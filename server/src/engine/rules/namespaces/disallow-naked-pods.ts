@@ -64,6 +64,6 @@ spec:
     if (object.group !== '') return;
     if (get(getMap(object.node, 'metadata', object.doc), 'ownerReferences', object.doc)) return;
     const kind = get(object.node, 'kind', object.doc);
-    if (kind) report({ messageId: 'naked', data: { name: object.name ?? '' }, at: kind.value });
+    if (kind) report({ messageId: 'naked', data: { name: object.name ?? '(unnamed)' }, at: kind.value });
   },
 });

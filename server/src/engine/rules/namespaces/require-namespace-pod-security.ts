@@ -99,7 +99,7 @@ metadata:
       // Recommending restricted where node agents live would stop them: say what can be enforced.
       const agents = index.workloadsIn(object.name).filter(w => w.pod?.hostAccess?.length);
       if (agents.length > 0) {
-        const names = agents.slice(0, 3).map(w => `${w.kind} "${w.name ?? ''}"`);
+        const names = agents.slice(0, 3).map(w => `${w.kind} "${w.name ?? '(unnamed)'}"`);
         const workloads = names.join(', ') + (agents.length > 3 ? ` and ${agents.length - 3} more` : '');
         const access = [...new Set(agents.flatMap(w => w.pod!.hostAccess!))].join(', ');
         report({

@@ -14,6 +14,7 @@ export default defineRule({
   equivalents: { kubeLinter: ['deprecated-service-account-field'], kubescape: ['C-0294'] },
   messages: {
     deprecated: 'The pod spec uses the deprecated serviceAccount field: rename it to serviceAccountName.',
+    duplicate: 'The pod spec sets the deprecated serviceAccount field beside serviceAccountName, to the same account "{{name}}": remove serviceAccount.',
     differs: 'The pod spec sets serviceAccount "{{old}}" but serviceAccountName "{{name}}": only serviceAccountName counts. Remove serviceAccount.',
   },
   fixMessages: {
@@ -72,7 +73,8 @@ spec:
       return;
     }
     const remove = { messageId: 'remove', edits: ({ text, doc }: { text: string; doc: typeof pod.doc }) => removeKey(text, doc, pod.spec, 'serviceAccount') };
-    if (str(old) === str(name)) report({ messageId: 'deprecated', at: key, fix: remove });
+    // Renaming it here would write serviceAccountName twice: the deprecated key is only removed.
+    if (str(old) === str(name)) report({ messageId: 'duplicate', data: { name: str(name) ?? '' }, at: key, fix: remove });
     else report({ messageId: 'differs', data: { old: str(old) ?? '', name: str(name) ?? '' }, at: key, severity: 'warning', fix: remove });
   },
 });
