@@ -19,13 +19,18 @@ const GO_PREFIXED_INT: ScalarTag = {
   },
 };
 
+const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
+
 /**
  * The YAML 1.1 tags `yaml` uses, adjusted to go-yaml v2: base-60 numbers (`1:20`) are strings
- * there ("purposefully unsupported"), and every radix prefix Go accepts is an integer.
+ * there ("purposefully unsupported"), every radix prefix Go accepts is an integer, and a
+ * timestamp stays the string it is written as (decode.go: a timestamp decoded into interface{},
+ * as sigs.k8s.io/yaml decodes every value, is kept as its text "for backward compatibility"), so
+ * `date: 2024-01-01` is the string "2024-01-01" to kubectl and Helm.
  */
 export function goYamlTags(tags: Tags): Tags {
   // Called for every document parsed, always with the YAML 1.1 schema's tags: computed once.
-  adjusted ??= [GO_PREFIXED_INT, ...tags.filter(t => typeof t === 'string' || !('format' in t) || t.format !== 'TIME')];
+  adjusted ??= [GO_PREFIXED_INT, ...tags.filter(t => typeof t === 'string' || (t.tag !== TIMESTAMP && (!('format' in t) || t.format !== 'TIME')))];
   return adjusted;
 }
 

@@ -15,6 +15,7 @@
 // with that one check replaced while a quoted scalar is scanned; the parser and composer are
 // unchanged (they take a multi-line quoted scalar as it comes).
 import { Composer, Document, DocumentOptions, Lexer, LineCounter, ParseOptions, Parser, SchemaOptions } from 'yaml';
+import { goYamlTags } from './go-yaml-scalars';
 
 /** The lexer's own methods the replacement hooks into (not in `yaml`'s public types). */
 interface LexerInternals {
@@ -62,6 +63,12 @@ function isDocumentMarker(text: string, offset: number): boolean {
   return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
 }
 
+/**
+ * YAML 1.1 as go-yaml v2 reads it: `yes`/`on` are booleans, `<<` merges, a duplicate key's last
+ * value wins (sigs.k8s.io/yaml's non-strict Unmarshal), 0o17 is 15, 1:20 and 2024-01-01 strings.
+ */
+export const GO_YAML_V2 = { version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags } as const;
+
 export type StreamOptions = ParseOptions & DocumentOptions & SchemaOptions & { lineCounter?: LineCounter };
 
 /**
@@ -87,9 +94,9 @@ export function parseGoYamlStream(source: string, options: StreamOptions = {}): 
  * v2 decodes the first document of its input and nothing after it); null for an empty text. The
  * first error of that document is thrown, as `yaml`'s parse throws it (a YAMLParseError, with `pos`).
  */
-export function goYamlValue(text: string, options: StreamOptions & { maxAliasCount?: number } = {}): unknown {
-  const [doc] = parseGoYamlStream(text, options);
+export function goYamlValue(text: string, maxAliasCount = 100): unknown {
+  const [doc] = parseGoYamlStream(text, GO_YAML_V2);
   if (!doc) return null;
   if (doc.errors.length > 0) throw doc.errors[0];
-  return doc.toJS({ maxAliasCount: options.maxAliasCount });
+  return doc.toJS({ maxAliasCount });
 }

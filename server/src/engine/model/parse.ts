@@ -1,9 +1,8 @@
 // One parse per document version: the LSP caches the ParsedFile by (uri, version), the CLI
 // parses each file once, and every rule reads the same nodes.
 import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
-import { parseGoYamlStream } from './go-yaml-stream';
+import { GO_YAML_V2, parseGoYamlStream } from './go-yaml-stream';
 import { shiftDocuments } from './shift-nodes';
-import { goYamlTags } from './go-yaml-scalars';
 import { isNonKubernetesJson } from './json-kind';
 import { documentBounds, readableRun } from './kubectl-text';
 import { commonEnds } from '../util/common-ends';
@@ -74,11 +73,7 @@ export const JSON_JUDGED_FROM = 256 * 1024;
 export const HELM_CHART_TEMPLATE = 'Helm chart template, judged through its rendered chart (open it, or run kube-harden check on the chart)';
 
 /** How every Kubernetes manifest is parsed (tests compare against the same). */
-export const PARSE_OPTIONS = {
-  // YAML 1.1 as go-yaml v2 reads it: `yes`/`on` are booleans, `<<` merges, a duplicate key's
-  // last value wins (sigs.k8s.io/yaml's non-strict Unmarshal), 0o17 is 15 and 1:20 is a string.
-  version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags,
-} as const;
+export const PARSE_OPTIONS = GO_YAML_V2;
 
 export interface ParseOptions {
   /** The file lies in a Helm chart's `templates/` folder: it is not judged until charts are rendered. */

@@ -28,6 +28,20 @@ describe('Helm functions', () => {
     ].join('\n'));
   });
 
+  it('toYaml quotes what go-yaml v2 would read back as a timestamp or a Go integer (resolve.go)', () => {
+    const quoted = ['2024-01-01', '2024-1-5', '2024-02-29', '2001-12-14t21:59:43.10-05:00', '2001-12-14T21:59:43Z', '2001-12-14 21:59:43.10',
+      '0o17', '0O17', '0X1F', '0B11', '+0x1F', '1_000', '1_000.5', '09', '-0b101', '.5'];
+    const plain = ['2023-02-29', '2024-13-01', '2024-01-01T10:00:00', '2024-01-01 10:00:00Z', '2001-12-14 21:59:43.10 -5', '24-01-01', '2024-01-001',
+      '0o8', '0x', '1.2.3', '1_000x', 'v2024-01-01'];
+    assert.deepEqual(quoted.map(q => toYaml(fromJsonLike({ k: q }))), quoted.map(q => `k: "${q}"`));
+    assert.deepEqual(plain.map(q => toYaml(fromJsonLike({ k: q }))), plain.map(q => `k: ${q}`));
+  });
+
+  it('fromYaml reads a timestamp as the string it is written as, and 0o17 as 15, as go-yaml v2', () => {
+    assert.equal(ok('{{ $v := fromYaml "d: 2024-01-01\\nt: 2001-12-14t21:59:43.10-05:00\\no: 0o17" }}{{ $v.d }} {{ $v.t }} {{ $v.o }} {{ kindOf $v.d }}'),
+      '2024-01-01 2001-12-14t21:59:43.10-05:00 15 string');
+  });
+
   it('toYaml folds long plain and single-quoted scalars at a space past column 80, as go-yaml v2 does', () => {
     const long = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore';
     assert.equal(toYaml(fromJsonLike({ d: long, l: [long], m: { k: 'a: ' + long } })), [

@@ -34,6 +34,18 @@ describe('helm values', () => {
     });
     assert.equal(body(r), 'a:\n  b: 1\n  c: 3\nlist:\n- 9\n');
   });
+  it('reads every document of a values file and merges them in order, as LoadValues', () => {
+    const r = renderChart(chart('a: {b: 1, c: 1}\n---\na: {c: 2}\nd: x\n---\n# nothing\n'), { valueFiles: [{ name: 'v.yaml', text: 'e: 1\n---\nd: z\n' }] });
+    assert.equal(body(r), 'a:\n  b: 1\n  c: 2\nd: z\ne: 1\n');
+    const list = renderChart(chart('a: 1\n---\n- x\n'));
+    assert.deepEqual(list.ok ? '' : list.error, 'cannot load values.yaml: cannot unmarshal yaml document: error unmarshaling JSON: json: cannot unmarshal array into Go value of type map[string]interface {}');
+    const bad = renderChart(chart('a: 1\n'), { valueFiles: [{ name: 'v.yaml', text: 'a: [1\n' }] });
+    assert.match(bad.ok ? '' : bad.error, /^failed to parse v\.yaml: cannot unmarshal yaml document: error converting YAML to JSON: /);
+  });
+  it('keeps an unquoted date the string it is written as', () => {
+    const r = renderChart(chart('d: 2024-01-01\nt: 2001-12-14 21:59:43.10\n', 'x: {{ .Values.d }} {{ .Values.t }} {{ kindOf .Values.d }}\n{{ toYaml .Values }}'));
+    assert.equal(body(r), 'x: 2024-01-01 2001-12-14 21:59:43.10 string\nd: "2024-01-01"\nt: "2001-12-14 21:59:43.10"\n');
+  });
   it('prints an int64 from --set as an int and a YAML number as float64', () => {
     const r = renderChart(chart('big: 1000000\n', '{{ .Values.big }} {{ .Values.n }} {{ typeOf .Values.n }}'), { set: ['n=1000000'] });
     assert.equal(body(r), '1e+06 1000000 int64\n'.replace('int64', 'int'));

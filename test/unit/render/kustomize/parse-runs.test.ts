@@ -185,9 +185,10 @@ describe('kustomize renderer: parsing a file by runs of documents', () => {
         ['"a": 1\na: 2\n', 0],
         ['a: 1\na: 2\n', 0],
         ['? [a]\n: 1\n', 0],
-        // A multi-line plain scalar: a string to both, unless 1.1 reads a timestamp in it.
+        // A multi-line plain scalar: a string to both (the editor reads a timestamp as the text
+        // it is written as, as go-yaml does).
         ['a: 1\n  2\n', 1],
-        ['a: 2001-12-14\n  21:59:43.10 -5\n', 0],
+        ['a: 2001-12-14\n  21:59:43.10 -5\n', 1],
         // A syntax error: the renderer's own error, at its place.
         ['a: "unclosed\n', 0],
       ];

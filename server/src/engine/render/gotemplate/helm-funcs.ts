@@ -22,7 +22,7 @@ function guarded<T>(ctx: CallContext, name: string, run: () => T): T {
 
 function yamlDoc(text: string): unknown {
   // sigs.k8s.io/yaml reads YAML 1.1 (go-yaml v2): yes/no/on/off are booleans.
-  return goYamlValue(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 });
+  return goYamlValue(text);
 }
 
 function errorText(e: unknown): string {

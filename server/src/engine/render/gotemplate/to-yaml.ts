@@ -32,7 +32,38 @@ export function yamlKeyLess(a: string, b: string): boolean {
 
 // Plain scalars go-yaml v2 would resolve to another type (YAML 1.1 booleans, null, numbers).
 const RESOLVES = /^(|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|<<)$/;
-const NUMERIC = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*|(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)$/;
+// resolve.go, for a plain scalar starting with a digit, `+` or `-`: a timestamp, else (every `_`
+// removed) Go's ParseInt/ParseUint with base 0 (0x, 0o, 0b in either case, a leading 0 octal), a
+// YAML float, or -0b binary; one starting with `.`: ParseFloat.
+const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
+const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+function resolvesToNumberOrTime(s: string): boolean {
+  const c = s[0];
+  if (c === '.') return YAML_FLOAT.test(s);
+  if (!(c >= '0' && c <= '9') && c !== '+' && c !== '-') return false;
+  if (isGoTimestamp(s)) return true;
+  const plain = s.replace(/_/g, '');
+  return GO_INT.test(plain) || YAML_FLOAT.test(plain) || /^-0b[01]+$/.test(plain);
+}
+
+// parseTimestamp's layouts, as Go's time.Parse reads them: "2006-1-2T15:4:5.999999999Z07:00" (or
+// with a lower-case t), "2006-1-2 15:4:5.999999999" and "2006-1-2". Month and day take one or two
+// digits, the fraction any number after a period or comma, the zone Z or ±hh:mm.
+const TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[-+](\d{2}):(\d{2}))| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?)?$/;
+
+/** Whether go-yaml v2 reads `s` as a timestamp (time.Parse also checks every field's range). */
+export function isGoTimestamp(s: string): boolean {
+  const m = TIMESTAMP.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [m[1], m[2], m[3]].map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (days === undefined || day < 1 || day > days) return false;
+  const [hour, minute, second] = (m[4] !== undefined ? [m[4], m[5], m[6]] : [m[9], m[10], m[11]]).map(x => (x === undefined ? 0 : Number(x)));
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  return m[7] === undefined || (Number(m[7]) <= 24 && Number(m[8]) <= 60);
+}
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** Whether the emitter may write s as a plain scalar (yaml_emitter_analyze_scalar, simplified). */
@@ -96,7 +127,7 @@ function scalarString(s: string, indent: string, column = -1): string {
     const body = s.replace(/\n$/, '').split('\n').map(l => (l === '' ? '' : indent + '  ' + l)).join('\n');
     return `|${ind}${chomp}\n${body}`;
   }
-  if (RESOLVES.test(s) || NUMERIC.test(s) || BASE60.test(s) || needsDouble(s) || s.includes('\n')) return doubleQuoted(s);
+  if (RESOLVES.test(s) || resolvesToNumberOrTime(s) || BASE60.test(s) || needsDouble(s) || s.includes('\n')) return doubleQuoted(s);
   const quoted = plainAllowed(s) ? s : "'" + s.replace(/'/g, "''") + "'";
   // Keys (column < 0) are simple keys: go-yaml never breaks them.
   return column >= 0 ? fold(quoted, column, indent + '  ', quoted !== s) : quoted;

@@ -2,7 +2,8 @@
 // charts/ (subchart folders), crds/ and every other file as .Files, after .helmignore.
 import { goYamlValue } from '../../model/go-yaml-stream';
 import { fromJsonLike, GoMap, Value } from '../gotemplate';
-import { isTable } from './coalesce';
+import { isTable, mergeMaps } from './coalesce';
+import { documentBounds } from '../../model/kubectl-text';
 import { HelmIgnore } from './helmignore';
 
 /** A file of the chart, path relative to the chart folder with `/` separators. */
@@ -52,10 +53,36 @@ export interface Chart {
 
 export class ChartError extends Error {}
 
+/**
+ * A values file as Helm's LoadValues reads it (pkg/chart/v2/loader/load.go): cut into documents
+ * as apimachinery's YAMLReader cuts a stream, each read alone into a map, the maps merged in order
+ * (MergeMaps: maps key by key, anything else replaced). A document that is no map fails the file.
+ */
+export function readValues(text: string, failure: string): GoMap {
+  let values: GoMap = {};
+  for (const [start, end] of documentBounds(text)) {
+    let v: Value;
+    try {
+      v = fromJsonLike(goYamlValue(text.slice(start, end)));
+    } catch (e) {
+      throw new ChartError(`${failure}: cannot unmarshal yaml document: error converting YAML to JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    if (v === null) continue;
+    if (!isTable(v)) throw new ChartError(`${failure}: cannot unmarshal yaml document: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : goJsonType(v)} into Go value of type map[string]interface {}`);
+    values = mergeMaps(values, v);
+  }
+  return values;
+}
+
+/** encoding/json's name for a value's JSON type in an unmarshal error. */
+function goJsonType(v: Value): string {
+  return typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number';
+}
+
 /** Reads YAML as Helm does through sigs.k8s.io/yaml: YAML 1.1, numbers as float64. */
 export function readYaml(text: string, file: string): Value {
   try {
-    return fromJsonLike(goYamlValue(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 }));
+    return fromJsonLike(goYamlValue(text));
   } catch (e) {
     throw new ChartError(`cannot load ${file}: error converting YAML to JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
@@ -96,7 +123,7 @@ export function loadChart(files: ChartFile[], dir = ''): Chart {
   if (!metadata.apiVersion) throw new ChartError('validation: chart.metadata.apiVersion is required');
 
   const valuesFile = kept.find(f => f.path === 'values.yaml');
-  const values = valuesFile ? readYaml(valuesFile.text, 'values.yaml') : {};
+  const values = valuesFile ? readValues(valuesFile.text, `cannot load ${dir ? dir + '/' : ''}values.yaml`) : {};
   let deps = readDeps(metadata.dependencies);
   const requirements = kept.find(f => f.path === 'requirements.yaml');
   if (metadata.apiVersion === 'v1' && requirements) {

@@ -3,7 +3,7 @@
 // hands over the chart's files.
 import { GoMap, OriginRange, Value } from '../gotemplate';
 import { capabilitiesObject, CapabilitiesError } from './capabilities';
-import { Chart, ChartError, ChartFile, loadChart, readYaml } from './chart';
+import { Chart, ChartError, ChartFile, loadChart, readValues } from './chart';
 import { coalesceChart, isTable, mergeMaps } from './coalesce';
 import { processDependencies } from './dependencies';
 import { renderTemplates, RenderedFile } from './engine';
@@ -66,10 +66,7 @@ export type ChartRenderResult =
 function userValues(opts: ChartRenderOptions): GoMap {
   let base: GoMap = {};
   for (const f of opts.valueFiles ?? []) {
-    const v = readYaml(f.text, f.name);
-    if (v === null) continue;
-    if (!isTable(v)) throw new ChartError(`failed to parse ${f.name}: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go value of type map[string]interface {}`);
-    base = mergeMaps(base, v);
+    base = mergeMaps(base, readValues(f.text, `failed to parse ${f.name}`));
   }
   // Helm's order (pkg/cli/values MergeValues): -f files, --set-json, --set, --set-string, --set-file.
   const each = (flag: string, args: string[] | undefined, apply: (s: string) => void) => {

@@ -61,7 +61,7 @@ interface Head { kind: string; annotations: Record<string, unknown> }
 function head(content: string, source: string, offset: number): Head {
   let doc: unknown;
   try {
-    doc = goYamlValue(content, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 });
+    doc = goYamlValue(content);
   } catch (e) {
     const first = e instanceof Error ? e.message.split('\n')[0] : String(e);
     // go-yaml's layout ("yaml: line N: ..."); the wording after it is the yaml package's.

@@ -1,7 +1,7 @@
 // Where a `.Values` path is set in a values file: the line of its key, so a finding on a printed
 // value can name the values.yaml line that decided it, and the node's offsets, so a fix can edit it.
 import { isMap, isSeq } from 'yaml';
-import { parseGoYamlStream } from '../../model/go-yaml-stream';
+import { GO_YAML_V2, parseGoYamlStream } from '../../model/go-yaml-stream';
 
 /** Offsets (UTF-16) of the key (or sequence item) at a values path and of its value node. */
 export interface ValueNode { keyStart: number; keyEnd: number; valueStart?: number; valueEnd?: number }
@@ -11,7 +11,7 @@ type Ranged = { range?: [number, number, number] } | null | undefined;
 /** The key and value offsets of `path` in a values file, or undefined when the file does not set it. */
 export function locateValueNode(text: string, path: ReadonlyArray<string | number>): ValueNode | undefined {
   let doc;
-  try { doc = parseGoYamlStream(text, { version: '1.1', uniqueKeys: false })[0]; } catch { return undefined; }
+  try { doc = parseGoYamlStream(text, GO_YAML_V2)[0]; } catch { return undefined; }
   if (!doc) return undefined;
   let node: unknown = doc.contents;
   let found: ValueNode | undefined;
