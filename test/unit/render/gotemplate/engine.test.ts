@@ -2,7 +2,7 @@
 // renders are bounded in time and output, the API never throws.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { HELM_FUNCS, formatFloat, fromJsonLike, parseTemplates, render, sprintf } from '@kube-harden/server/out/engine/render/gotemplate/index';
+import { budgetClock, HELM_FUNCS, formatFloat, fromJsonLike, parseTemplates, render, sprintf } from '@kube-harden/server/out/engine/render/gotemplate/index';
 import { sha256Hex } from '@kube-harden/server/out/engine/util/sha256';
 
 const one = (text: string, data: unknown = null, opts = {}) => render(parseTemplates([{ name: 't', text }]), 't', data as never, opts);
@@ -75,6 +75,12 @@ describe('gotemplate engine', () => {
     const r = one('{{ range until 2000 }}{{ range until 2000 }}x{{ end }}{{ end }}', null, { budgetMs: 20, maxOutput: 1e9 });
     assert.ok(!r.ok);
     assert.match(r.error.message, /render took longer than its time budget$/);
+  });
+
+  it('counts the time budget in CPU time: time the process waits is not spent', () => {
+    const before = budgetClock();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    assert.ok(budgetClock() - before < 100, `${budgetClock() - before} ms counted for a 200 ms wait`);
   });
 
   it('ends a render whose output exceeds its limit', () => {

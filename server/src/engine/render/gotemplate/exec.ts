@@ -3,7 +3,7 @@
 // evaluated by its base class (exec-eval.ts) with Go's rules for fields, map keys, variables,
 // function calls and argument types.
 import { makeContext } from './context';
-import { ExecOptions, LimitError } from './exec-options';
+import { budgetClock, ExecOptions, LimitError } from './exec-options';
 import { Evaluator } from './exec-eval';
 import { CallContext, FuncError } from './funcs';
 
@@ -42,7 +42,7 @@ export class Executor extends Evaluator {
   }
 
   private tick(): void {
-    if ((++this.steps & 255) === 0 && Date.now() > this.opts.deadline) this.errorf('render took longer than its time budget', LimitError);
+    if ((++this.steps & 255) === 0 && budgetClock() > this.opts.deadline) this.errorf('render took longer than its time budget', LimitError);
   }
 
   // ---- walking ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // bounded in depth, time and output size.
 import { BUILTINS } from './builtins';
 import { ExecError, Executor, LimitError } from './exec';
+import { budgetClock } from './exec-options';
 import { FuncDef, MissingKey } from './funcs';
 import { OriginRange, OutputLimit } from './origin';
 import { ParseError, Tree, parseInto } from './parse';
@@ -19,6 +20,7 @@ export { nodeString } from './nodes';
 export { parseNumber } from './parse';
 export { UNSUPPORTED_SPRIG } from './sprig/index';
 export { HELM_FUNCS, HELM_INCLUDE_LIMIT } from './helm-funcs';
+export { budgetClock } from './exec-options';
 export { toYaml } from './to-yaml';
 
 export const DEFAULT_MAX_DEPTH = 200;
@@ -132,7 +134,7 @@ export function render(set: TemplateSet, name: string, data: Value, opts: Render
     funcs,
     missingKey: opts.missingkey ?? 'default',
     maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH,
-    deadline: Date.now() + (opts.budgetMs ?? 2000),
+    deadline: budgetClock() + (opts.budgetMs ?? 2000),
     maxOutput: opts.maxOutput ?? 64 * 1024 * 1024,
     noValue: opts.noValue ?? '<no value>',
     now: opts.clock ?? 0,

@@ -1,7 +1,7 @@
 // Helm's template engine (pkg/engine/engine.go): every template of the chart tree in one set,
 // each rendered with its chart's scope (.Values of that subchart, .Chart, .Files, .Template),
 // library charts contributing only their helpers.
-import { GoMap, GoStruct, HELM_FUNCS, OriginRange, parseTemplates, render, TemplateError, TemplateSet, Value, def, FuncDef, unsupported } from '../gotemplate';
+import { budgetClock, GoMap, GoStruct, HELM_FUNCS, OriginRange, parseTemplates, render, TemplateError, TemplateSet, Value, def, FuncDef, unsupported } from '../gotemplate';
 import { Chart, chartObject } from './chart';
 import { isTable } from './coalesce';
 import { filesObject } from './files-object';
@@ -104,14 +104,14 @@ export function renderTemplates(root: Chart, top: GoMap, limits: EngineLimits): 
     return { files: [], error: { message: formatParseError(e), template: e }, sources };
   }
   const files: RenderedFile[] = [];
-  const deadline = Date.now() + limits.budgetMs;
+  const deadline = budgetClock() + limits.budgetMs;
   let produced = 0;
   for (const r of sorted) {
     const baseName = r.name.slice(r.name.lastIndexOf('/') + 1);
     if (baseName.startsWith('_')) continue;
     const data: GoMap = { ...r.data, Template: new GoStruct('common.Template', new Map([['Name', r.name], ['BasePath', r.basePath]])) as unknown as Value };
     const result = render(set, r.name, data, {
-      missingkey: 'zero', noValue: '', budgetMs: Math.max(1, deadline - Date.now()), maxOutput: Math.max(1, limits.maxOutput - produced),
+      missingkey: 'zero', noValue: '', budgetMs: Math.max(1, deadline - budgetClock()), maxOutput: Math.max(1, limits.maxOutput - produced),
     });
     if (!result.ok) return { files, error: { message: formatExecError(result.error), template: result.error }, sources };
     produced += result.text.length;
