@@ -75,6 +75,17 @@ ruleTester('require-agent-sandbox-hardening', {
       ],
     },
     {
+      name: '0.0.0.0/0 except the private ranges only: the metadata server stays reachable',
+      code: template(hardened, ['  networkPolicy:', '    egress:', '    - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}}]', '    - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}}, {ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.0/25]}}]']),
+      errors: [
+        {
+          messageId: 'metadataEgress', line: 15, column: 29, endLine: 15, endColumn: 38,
+          message: 'SandboxTemplate "python" allows egress to every address but 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, which leaves the cloud metadata server (169.254.169.254) reachable: an agent can read the node\'s cloud credentials from it. Add 169.254.0.0/16 to except.',
+        },
+        { messageId: 'metadataEgress', line: 16, column: 89, endLine: 16, endColumn: 98, data: { object: 'SandboxTemplate "python"', except: '169.254.169.0/25' } },
+      ],
+    },
+    {
       name: 'unmanaged network policy',
       code: template(hardened, ['  networkPolicyManagement: Unmanaged  # Cilium does it', '  networkPolicy: {egress: [{}]}']),
       errors: [{

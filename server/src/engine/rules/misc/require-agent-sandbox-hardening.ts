@@ -30,6 +30,8 @@ export default defineRule({
     openEgress: '{{object}} allows egress to every address, private ranges and the cloud metadata server included: '
       + 'list the destinations the agent needs, or drop networkPolicy for the controller\'s default (public '
       + 'internet only).',
+    metadataEgress: '{{object}} allows egress to every address but {{except}}, which leaves the cloud metadata server '
+      + '(169.254.169.254) reachable: an agent can read the node\'s cloud credentials from it. Add 169.254.0.0/16 to except.',
     noLimits: '{{container}} of {{object}} sets no {{resources}} limit: a runaway agent can starve the node; set resources.limits.',
     unpinned: '{{container}} of {{object}} runs "{{image}}" by tag: pin it by digest (@sha256:...) so what the agent runs cannot change under it.',
   },
@@ -41,7 +43,8 @@ export default defineRule({
       + '`gvisor`/`runsc`, Kata `kata*`, the names in `kubeHarden.sandbox.runtimeClasses`, or a RuntimeClass '
       + 'of the workspace with such a handler); a template\'s egress is bounded (`networkPolicyManagement: '
       + 'Unmanaged` leaves it to you; an egress rule without destinations or to `0.0.0.0/0` without `except` '
-      + 'reaches private ranges and the metadata server — the controller\'s default, with `networkPolicy` '
+      + 'reaches private ranges and the metadata server, and one whose `except` leaves out 169.254.169.254 still '
+      + 'reaches the metadata server — the controller\'s default, with `networkPolicy` '
       + 'omitted, allows public internet only); every container has CPU and memory limits; every image is '
       + 'pinned by digest. The general workload rules do not read them (their pods are made by the '
       + 'controller).',
@@ -107,7 +110,23 @@ spec:
   },
 });
 
-type Reporter = (r: { messageId: 'unmanagedNetwork' | 'openEgress'; data: Record<string, string>; at: Node }) => void;
+type Reporter = (r: { messageId: 'unmanagedNetwork' | 'openEgress' | 'metadataEgress'; data: Record<string, string>; at: Node }) => void;
+
+/** The cloud metadata server every major cloud serves at (AWS, GCP, Azure, ...). */
+const METADATA_SERVER = [169, 254, 169, 254];
+
+/** Whether the IPv4 CIDR `text` (a.b.c.d/n) holds the metadata server's address. */
+function holdsMetadataServer(text: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
+  if (!m) return false;
+  const bits = Number(m[5]);
+  if (bits > 32) return false;
+  const value = (octets: number[]) => octets.reduce((n, o) => n * 256 + o, 0);
+  // The block's first address, by arithmetic: 32-bit bitwise operators would make it signed.
+  const size = 2 ** (32 - bits);
+  const first = (n: number) => n - (n % size);
+  return first(value(m.slice(1, 5).map(Number))) === first(value(METADATA_SERVER));
+}
 
 function checkEgress(spec: YAMLMap, object: K8sObject, label: string, report: Reporter): void {
   const { doc } = object;
@@ -131,8 +150,12 @@ function checkEgress(spec: YAMLMap, object: K8sObject, label: string, report: Re
       if (!isMap(peer.value)) continue;
       const cidr = getIn(peer.value, ['ipBlock', 'cidr'], doc);
       const except = getSeq(getMap(peer.value, 'ipBlock', doc), 'except', doc);
-      if (cidr && isScalar(cidr.value) && ANY_ADDRESS.has(String(cidr.value.value)) && !except?.items.length) {
-        report({ messageId: 'openEgress', data: { object: label }, at: cidr.site });
+      if (!cidr || !isScalar(cidr.value) || !ANY_ADDRESS.has(String(cidr.value.value))) continue;
+      const excepted = (except?.items ?? []).flatMap(e => (isScalar(e) ? [String(e.value)] : []));
+      if (!except?.items.length) report({ messageId: 'openEgress', data: { object: label }, at: cidr.site });
+      // An IPv4 block that keeps the private ranges out may still let the metadata server in.
+      else if (String(cidr.value.value) === '0.0.0.0/0' && !excepted.some(holdsMetadataServer)) {
+        report({ messageId: 'metadataEgress', data: { object: label, except: excepted.join(', ') }, at: cidr.site });
       }
     }
   }
