@@ -26,7 +26,10 @@ ruleTester('disallow-container-runtime-socket', {
         { messageId: 'socket', line: 12, column: 13, endLine: 12, endColumn: 33, data: { volume: 'Volume "v0"', path: '/var/run/docker.sock' } },
         { messageId: 'socket', line: 15, column: 13, endLine: 15, endColumn: 44 },
         { messageId: 'socket', line: 18, column: 13, endLine: 18, endColumn: 36 },
-        { messageId: 'socket', line: 21, column: 13, endLine: 21, endColumn: 28 },
+        {
+          messageId: 'socketFolder', line: 21, column: 13, endLine: 21, endColumn: 28,
+          message: 'Volume "v3" mounts "/var/run/docker", the folder of the container runtime socket: remove the hostPath volume; whoever reaches the runtime can start a privileged container on the node.',
+        },
       ],
     },
     {
@@ -36,8 +39,8 @@ ruleTester('disallow-container-runtime-socket', {
         { messageId: 'socket', line: 12, column: 13, endLine: 12, endColumn: 29 },
         { messageId: 'socket', line: 15, column: 13, endLine: 15, endColumn: 34 },
         { messageId: 'socket', line: 18, column: 13, endLine: 18, endColumn: 34 },
-        { messageId: 'socket', line: 21, column: 13, endLine: 21, endColumn: 22, data: { volume: 'Volume "v3"', path: '/var/run' } },
-        { messageId: 'socket', line: 24, column: 13, endLine: 24, endColumn: 28 },
+        { messageId: 'socketFolder', line: 21, column: 13, endLine: 21, endColumn: 22, data: { volume: 'Volume "v3"', path: '/var/run' } },
+        { messageId: 'socketFolder', line: 24, column: 13, endLine: 24, endColumn: 28 },
       ],
     },
   ],

@@ -14,6 +14,8 @@ export default defineRule({
   messages: {
     socket: '{{volume}} mounts the container runtime socket "{{path}}": remove the hostPath volume; whoever '
       + 'reaches the runtime can start a privileged container on the node.',
+    socketFolder: '{{volume}} mounts "{{path}}", the folder of the container runtime socket: remove the hostPath volume; '
+      + 'whoever reaches the runtime can start a privileged container on the node.',
   },
   defaultReason: 'On by default: a reviewer blocks it even for build tools.',
   docs: {
@@ -79,7 +81,9 @@ spec:
   checkPod({ pod, report }) {
     for (const v of hostPathVolumes(pod)) {
       if (v.normalized !== undefined && isRuntimeSocketPath(v.normalized)) {
-        report({ messageId: 'socket', data: { volume: v.label, path: v.normalized }, at: v.path!.value });
+        // A socket file's path names the runtime; any other matched path is a folder that holds one.
+        const messageId = /\.sock$/.test(v.normalized) ? 'socket' : 'socketFolder';
+        report({ messageId, data: { volume: v.label, path: v.normalized }, at: v.path!.value });
       }
     }
   },
