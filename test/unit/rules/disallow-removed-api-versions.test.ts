@@ -52,7 +52,7 @@ ruleTester('disallow-removed-api-versions', {
           messageId: 'unknownVersion', line: 1, column: 13, endLine: 1, endColumn: 15, fixTitle: 'Change apiVersion to apps/v1',
           message: 'Unknown apiVersion v1 for kind Deployment: the API server rejects it, and no rule checked this object as a Deployment. Use apps/v1.',
         },
-        { messageId: 'unknownVersion', line: 6, column: 13, endLine: 6, endColumn: 20, data: { kind: 'Service', apiVersion: 'apps/v1', expected: 'v1' } },
+        { messageId: 'unknownVersion', line: 6, column: 13, endLine: 6, endColumn: 20, data: { kind: 'Service', article: 'a', apiVersion: 'apps/v1', expected: 'v1' } },
       ],
       output: yaml`
         apiVersion: apps/v1
@@ -106,6 +106,25 @@ ruleTester('disallow-removed-api-versions', {
           minAvailable: 1
           selector:
             matchLabels: {app: web}
+      `,
+    },
+    {
+      name: 'a kind that starts with a vowel reads "an"',
+      code: yaml`
+        apiVersion: v1
+        kind: Ingress
+        metadata:
+          name: web
+      `,
+      errors: [{
+        messageId: 'unknownVersion', line: 1, column: 13, endLine: 1, endColumn: 15,
+        message: 'Unknown apiVersion v1 for kind Ingress: the API server rejects it, and no rule checked this object as an Ingress. Use networking.k8s.io/v1.',
+      }],
+      output: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
       `,
     },
     {

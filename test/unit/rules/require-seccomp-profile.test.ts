@@ -235,8 +235,11 @@ ruleTester('require-seccomp-profile', {
           messageId: 'containerInvalid', line: 14, column: 15, endLine: 14, endColumn: 25, covers: ['R05', 'B12'],
           message: 'Container "a" sets seccompProfile.type to "Unconfined": set it to RuntimeDefault (or Localhost), or remove it to inherit a valid pod-level profile.',
         },
-        { messageId: 'containerInvalid', line: 18, column: 7, endLine: 18, endColumn: 21, data: { container: 'Container "b"', type: '' } },
-        { messageId: 'containerInvalid', line: 22, column: 7, endLine: 22, endColumn: 21, data: { container: 'Container "c"', type: '' } },
+        {
+          messageId: 'containerUntyped', line: 18, column: 7, endLine: 18, endColumn: 21,
+          message: 'Container "b" sets a seccompProfile without a type, which the API server rejects: set its type to RuntimeDefault (or Localhost), or remove it to inherit a valid pod-level profile.',
+        },
+        { messageId: 'containerUntyped', line: 22, column: 7, endLine: 22, endColumn: 21, data: { container: 'Container "c"', type: '' } },
       ],
       output: yaml`
         apiVersion: v1

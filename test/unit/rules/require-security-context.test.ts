@@ -40,5 +40,28 @@ ruleTester('require-security-context', {
         { messageId: 'container', line: 11, column: 5, endLine: 11, endColumn: 20, data: { container: 'Container "side"' } },
       ],
     },
+    {
+      name: 'fields without values decode to nothing: such a securityContext is empty',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          securityContext: {runAsUser: null, fsGroup: ~}
+          containers:
+          - name: app
+            image: nginx:1.27
+            securityContext:
+              privileged:
+          - name: side
+            image: busybox:1.36
+            securityContext: {privileged: false, runAsUser: null}
+      `,
+      errors: [
+        { messageId: 'pod', line: 6, column: 3, endLine: 6, endColumn: 18, covers: ['H12'] },
+        { messageId: 'container', line: 10, column: 5, endLine: 10, endColumn: 20, data: { container: 'Container "app"' } },
+      ],
+    },
   ],
 });

@@ -17,7 +17,7 @@ export default defineRule({
     mechanical: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: use {{replacement}} (nothing else changes).',
     rewrite: '{{kind}} uses {{apiVersion}}, removed in Kubernetes 1.{{removedIn}}: migrate to {{replacement}}; {{note}}.',
     unknownVersion: 'Unknown apiVersion {{apiVersion}} for kind {{kind}}: the API server rejects it, and no rule checked '
-      + 'this object as a {{kind}}. Use {{expected}}.',
+      + 'this object as {{article}} {{kind}}. Use {{expected}}.',
   },
   fixMessages: {
     changeApiVersion: 'Change apiVersion to {{replacement}}',
@@ -72,7 +72,7 @@ spec:
     const apiVersionNode = get(object.node, 'apiVersion', object.doc);
     if (expected && apiVersionNode) {
       report({
-        messageId: 'unknownVersion', data: { kind: object.kind, apiVersion: object.apiVersion, expected }, at: apiVersionNode.value,
+        messageId: 'unknownVersion', data: { kind: object.kind, article: /^[AEIOU]/.test(object.kind) ? 'an' : 'a', apiVersion: object.apiVersion, expected }, at: apiVersionNode.value,
         fix: { messageId: 'changeApiVersion', data: { replacement: expected }, edits: ({ text, doc }) => setScalar(text, doc, object.node, 'apiVersion', expected) },
       });
       return;

@@ -15,12 +15,14 @@ const VALID = new Set(['RuntimeDefault', 'Localhost']);
  * exactly, and only a null or absent `seccompProfile` counts as unset. `type` is undefined for
  * a profile that is not a map (`seccompProfile: RuntimeDefault`, which the API rejects).
  */
-function invalid(profile: Ref, key: Node | undefined, doc: Document): { at: Node; type?: string } | undefined {
+function invalid(profile: Ref, key: Node | undefined, doc: Document): { at: Node; type?: string; untyped?: true } | undefined {
   if (!isMap(profile.value)) return { at: profile.value };
   const ref = get(profile.value, 'type', doc);
   const type = str(ref) ?? '';
   if (VALID.has(type)) return undefined;
-  return { at: ref?.value ?? keyOf(profile.value, 'type', doc) ?? key ?? profile.value, type };
+  const at = ref?.value ?? keyOf(profile.value, 'type', doc) ?? key ?? profile.value;
+  // No type written (or a null one): the message says so rather than quote an empty type.
+  return str(ref) === undefined ? { at, type, untyped: true } : { at, type };
 }
 
 /**
@@ -64,6 +66,9 @@ export default defineRule({
     containerInvalid: '{{container}} sets seccompProfile.type to "{{type}}": set it to RuntimeDefault (or Localhost), or '
       + 'remove it to inherit a valid pod-level profile.',
     notAMap: 'seccompProfile must be a map with a type: write `seccompProfile: {type: RuntimeDefault}`.',
+    podUntyped: 'The pod sets a seccompProfile without a type, which the API server rejects: set spec.securityContext.seccompProfile.type to RuntimeDefault (or Localhost).',
+    containerUntyped: '{{container}} sets a seccompProfile without a type, which the API server rejects: set its type to RuntimeDefault (or Localhost), or '
+      + 'remove it to inherit a valid pod-level profile.',
     missing: '{{container}} runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (here or in the pod securityContext).',
   },
   fixMessages: {
@@ -125,14 +130,15 @@ spec:
     const podProfile = pod.sc('seccompProfile');
     const podBad = podProfile && invalid(podProfile, keyOf(pod.securityContext, 'seccompProfile', pod.doc), pod.doc);
     if (podBad) {
-      report({ messageId: podBad.type === undefined ? 'notAMap' : 'podInvalid', data: { type: podBad.type ?? '' }, at: podBad.at, covers, fix: correct(pod, undefined, podProfile) });
+      const messageId = podBad.type === undefined ? 'notAMap' : podBad.untyped ? 'podUntyped' : 'podInvalid';
+      report({ messageId, data: { type: podBad.type ?? '' }, at: podBad.at, covers, fix: correct(pod, undefined, podProfile) });
     }
     for (const c of pod.containers) {
       const own = c.sc('seccompProfile');
       if (own) {
         const bad = invalid(own, keyOf(c.securityContext, 'seccompProfile', pod.doc), pod.doc);
         if (bad) {
-          const messageId = bad.type === undefined ? 'notAMap' : 'containerInvalid';
+          const messageId = bad.type === undefined ? 'notAMap' : bad.untyped ? 'containerUntyped' : 'containerInvalid';
           report({ messageId, data: { container: c.label, type: bad.type ?? '' }, at: bad.at, covers, fix: correct(pod, c, own) });
         }
       } else if (!podProfile && !exempt) {

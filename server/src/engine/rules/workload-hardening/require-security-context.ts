@@ -1,3 +1,4 @@
+import { isScalar, YAMLMap } from 'yaml';
 import { defineRule } from '../../rule';
 import { OWASP_K01 } from '../references';
 
@@ -52,9 +53,14 @@ spec:
   },
   fix: null, // what to state is the subject of the specific rules and their fixes
   checkPod({ pod, report }) {
-    if ((pod.securityContext?.items.length ?? 0) === 0) report({ messageId: 'pod', at: pod.anchor('securityContext'), covers: ['H12'] });
+    if (statesNothing(pod.securityContext)) report({ messageId: 'pod', at: pod.anchor('securityContext'), covers: ['H12'] });
     for (const c of pod.containers) {
-      if ((c.securityContext?.items.length ?? 0) === 0) report({ messageId: 'container', data: { container: c.label }, at: c.anchor('securityContext'), covers: ['H13'] });
+      if (statesNothing(c.securityContext)) report({ messageId: 'container', data: { container: c.label }, at: c.anchor('securityContext'), covers: ['H13'] });
     }
   },
 });
+
+/** Absent, or no field with a value: `{runAsUser: null}` decodes to an empty securityContext. */
+function statesNothing(sc: YAMLMap | undefined): boolean {
+  return !sc || sc.items.every(pair => pair.value === null || (isScalar(pair.value) && pair.value.value === null));
+}
