@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appendAll, ConfigInput, FailOn, LintOptions, lintParsed, LintResult, MAX_TEXT_LENGTH, mergeConfigInputs, ObjectSummary, ParsedFile, parseFile, resolveConfig, Severity, summarizeFile, WorkspaceIndex } from '../engine/checking';
-import { isHelmTemplatePath } from '../host/helm';
+import { helmPlace, isHelmTemplatePath } from '../host/helm';
 import { CheckArgs } from './args';
 import { applyBaseline, BaselineError, baselineText, readBaseline } from './baseline';
 import type { ChartCheck } from './check-charts';
@@ -262,7 +262,7 @@ class ParseBudget {
 
 function parseSafely(file: SourceFile, text: string, maxBytes: number): ParsedFile | undefined {
   try {
-    return parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes });
+    return parseFile(text, { ...helmPlace(file.absolute), maxLength: maxBytes });
   } catch {
     return undefined; // reported when the file is linted
   }
@@ -270,7 +270,7 @@ function parseSafely(file: SourceFile, text: string, maxBytes: number): ParsedFi
 
 function lintSafely(file: SourceFile, text: string, kept: Kept | undefined, maxBytes: number, config: ConfigInput, io: Io, options: LintOptions): { result: LintResult; parse?: ParsedFile } {
   try {
-    const parse = kept?.parse ?? parseFile(text, { helmTemplate: isHelmTemplatePath(file.absolute), maxLength: maxBytes });
+    const parse = kept?.parse ?? parseFile(text, { ...helmPlace(file.absolute), maxLength: maxBytes });
     return { result: lintParsed(parse, resolveConfig(config), kept ? { ...options, summaries: kept.summaries } : options), parse };
   } catch (e) {
     // Rules are isolated by the engine; this is a fault outside them. Like a rule failure it is

@@ -15,6 +15,26 @@ function hasChartYaml(dir: string): boolean {
   return hit;
 }
 
+/**
+ * Where a file lies in a Helm chart: `helmTemplate` under its `templates/` folder (judged through the
+ * rendered chart), `chartData` anywhere else in the chart but `crds/` (conf/, files/, ci/ ...): Helm
+ * reads such a file only as .Files data, which templates may render (`tpl (.Files.Get ...)`), and
+ * never applies it as written.
+ */
+export function helmPlace(file: string): { helmTemplate: boolean; chartData: boolean } {
+  if (isHelmTemplatePath(file)) return { helmTemplate: true, chartData: false };
+  let dir = path.dirname(path.resolve(file));
+  let top = path.basename(path.resolve(file));
+  for (let depth = 0; depth < 12; depth++) {
+    if (hasChartYaml(dir)) return { helmTemplate: false, chartData: top !== 'crds' };
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    top = path.basename(dir);
+    dir = parent;
+  }
+  return { helmTemplate: false, chartData: false };
+}
+
 /** True for files under a chart's `templates/` folder (a `Chart.yaml` beside that folder). */
 export function isHelmTemplatePath(file: string): boolean {
   let dir = path.dirname(path.resolve(file));

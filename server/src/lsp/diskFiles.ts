@@ -9,7 +9,7 @@ import { MAX_TEXT_LENGTH, ObjectSummary, ParsedFile, parseFile, summarizeText } 
 import { decodeManifest } from '../host/read-manifest';
 import { entryKind, listFolderOnce } from '../host/dirent';
 import { yieldToEventLoop } from './slices';
-import { isHelmTemplatePath } from '../host/helm';
+import { helmPlace } from '../host/helm';
 import { FolderExclusions } from './exclusions';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -137,7 +137,7 @@ function manifestText(raw: Buffer): string {
 
 /** The file's parse, as the editor would parse it (chart templates are known by their place). */
 export function parseDiskText(file: string, text: string): ParsedFile {
-  return parseFile(text, { helmTemplate: isHelmTemplatePath(file) });
+  return parseFile(text, helmPlace(file));
 }
 
 /**
@@ -148,5 +148,5 @@ export function parseDiskText(file: string, text: string): ParsedFile {
  */
 export function summariesOf(file: string, uri: string, text: string | undefined): ObjectSummary[] | undefined {
   if (text === undefined) return undefined;
-  return text ? summarizeText(uri, text, { helmTemplate: isHelmTemplatePath(file) }) : [];
+  return text ? summarizeText(uri, text, helmPlace(file)) : [];
 }

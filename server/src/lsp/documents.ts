@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import { FactChange, LintOptions, LintResult, lintParsed, lintSees, lintParsedSteps, ParsedFile, parseFile, parseFileSteps, ResolvedConfig, summarizeFileSteps, WorkspaceIndex } from '../engine';
 import { runInSlices } from './slices';
 import type { ObjectSummary } from '../engine';
-import { isHelmTemplatePath } from '../host/helm';
+import { helmPlace } from '../host/helm';
 import { canonicalUri } from './uris';
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
@@ -22,27 +22,34 @@ export function isManifestCandidate(doc: { uri: string; languageId: string }): b
   }
 }
 
-const helmTemplateUris = new Map<string, boolean>();
+type HelmPlace = ReturnType<typeof helmPlace>;
+const helmPlaces = new Map<string, HelmPlace>();
+const NOWHERE: HelmPlace = { helmTemplate: false, chartData: false };
 
 /**
- * Helm chart templates are known by their place on disk, which only file: URIs have. Answered
- * once per URI (asked on every keystroke; a URI's place does not change).
+ * Where a document lies in a Helm chart (helmPlace), known by its place on disk, which only file:
+ * URIs have. Answered once per URI (asked on every keystroke; a URI's place does not change).
  */
-export function isHelmTemplateUri(uri: string): boolean {
-  let answer = helmTemplateUris.get(uri);
+export function helmPlaceOfUri(uri: string): HelmPlace {
+  let answer = helmPlaces.get(uri);
   if (answer === undefined) {
-    if (helmTemplateUris.size >= 1024) helmTemplateUris.clear();
-    helmTemplateUris.set(uri, answer = helmTemplateOnDisk(uri));
+    if (helmPlaces.size >= 1024) helmPlaces.clear();
+    helmPlaces.set(uri, answer = helmPlaceOnDisk(uri));
   }
   return answer;
 }
 
-function helmTemplateOnDisk(uri: string): boolean {
+/** Helm chart templates are judged through their chart (helmPlaceOfUri). */
+export function isHelmTemplateUri(uri: string): boolean {
+  return helmPlaceOfUri(uri).helmTemplate;
+}
+
+function helmPlaceOnDisk(uri: string): HelmPlace {
   try {
     const u = URI.parse(uri);
-    return u.scheme === 'file' && isHelmTemplatePath(u.fsPath);
+    return u.scheme === 'file' ? helmPlace(u.fsPath) : NOWHERE;
   } catch {
-    return false;
+    return NOWHERE;
   }
 }
 
@@ -187,7 +194,7 @@ export class ParseCache {
     if (current) return current;
     if (attempts <= 0) return this.entry(doc);
     const older = this.older(doc);
-    const parsed = await runInSlices(this.engine.parseFileSteps!(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed }), {
+    const parsed = await runInSlices(this.engine.parseFileSteps!(doc.getText(), { ...helmPlaceOfUri(doc.uri), previous: older?.parsed }), {
       // Meanwhile a request may have parsed this version at once, or a newer one (from the same
       // previous version, which these steps leave untouched until their last).
       cancelled: () => cancelled() || this.entries.get(doc.uri) !== older,
@@ -296,7 +303,7 @@ export class ParseCache {
     const hit = this.current(doc);
     if (hit) return hit;
     const older = this.older(doc);
-    return this.install(doc, this.engine.parseFile(doc.getText(), { helmTemplate: isHelmTemplateUri(doc.uri), previous: older?.parsed }), older);
+    return this.install(doc, this.engine.parseFile(doc.getText(), { ...helmPlaceOfUri(doc.uri), previous: older?.parsed }), older);
   }
 
   /** The entry of this very version, if parsed. */

@@ -136,3 +136,38 @@ describe('kube-harden check: nothing unread passes', () => {
     assert.match(run.stdout, /disallow-privileged-containers/);
   });
 });
+
+describe('kube-harden check: a chart\'s data files', () => {
+  after(removeTempTrees);
+
+  // A CRD a template renders with tpl (.Files.Get ...), as opentelemetry-operator's conf/crds do.
+  const TEMPLATED = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  annotations: {{- include "x.annotations" . | nindent 4 }}\n  name: things.example.com\n';
+
+  it('leaves a templated file outside templates/ to the render: not skipped, no finding', async () => {
+    const dir = tempTree({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 0.1.0\n',
+      'chart/values.yaml': '{}\n',
+      'chart/templates/cm.yaml': CONFIGMAP,
+      'chart/conf/crds/things.yaml': TEMPLATED,
+      // Outside a chart the same text is a manifest that does not parse: skipped, as before.
+      'plain/things.yaml': TEMPLATED,
+    });
+    const run = await cli(['check', '--format', 'json', '.'], { cwd: dir });
+    const out = json<Out>(run);
+    assert.deepEqual((out.skipped ?? []).map(s => s.file.split(path.sep).join('/')), ['./plain/things.yaml']);
+    assert.equal(run.status, 3, run.stderr);
+  });
+
+  it('still judges a plain manifest and a file that does not parse for another reason there', async () => {
+    const dir = tempTree({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 0.1.0\n',
+      'chart/examples/pod.yaml': PRIVILEGED_POD,
+      'chart/examples/broken.yaml': `${CONFIGMAP}data: [unclosed\n`,
+      // crds/ is applied as written: a template there is a manifest that does not parse.
+      'chart/crds/things.yaml': TEMPLATED,
+    });
+    const out = json<Out>(await cli(['check', '--format', 'json', '.'], { cwd: dir }));
+    assert.ok(out.findings.some(f => f.rule === 'disallow-privileged-containers' && f.file.endsWith('pod.yaml')));
+    assert.deepEqual((out.skipped ?? []).map(s => s.file.split(path.sep).join('/')).sort(), ['./chart/crds/things.yaml', './chart/examples/broken.yaml']);
+  });
+});

@@ -78,6 +78,12 @@ export const PARSE_OPTIONS = GO_YAML_V2;
 export interface ParseOptions {
   /** The file lies in a Helm chart's `templates/` folder: it is not judged until charts are rendered. */
   helmTemplate?: boolean;
+  /**
+   * The file lies elsewhere in a Helm chart (conf/, files/ ...): Helm reads it only as data, which
+   * templates may render. A document of it that does not parse and holds template actions is
+   * such data, not a manifest: it has no objects and is not reported as skipped.
+   */
+  chartData?: boolean;
   /** Texts longer than this (UTF-16 code units) are not parsed; default MAX_TEXT_LENGTH. */
   maxLength?: number;
   /**
@@ -128,7 +134,7 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
   }
   for (const m of moves) shiftDocuments(m.docs, m.delta, true);
   for (const c of chunks) for (const doc of c.docs) texts.set(doc, text);
-  const documents = chunks.flatMap(c => c.docs).map((doc, index) => parsedDocument(text, doc, index));
+  const documents = chunks.flatMap(c => c.docs).map((doc, index) => parsedDocument(text, doc, index, options.chartData));
   return { text, lines, documents, chunks, ...(previous && ends ? { edited: { from: previous.text, ...ends } } : {}) };
 }
 
@@ -140,7 +146,7 @@ export function* parseFileSteps(text: string, options: ParseOptions = {}): Gener
  * parseFile would, without documents: when it is `skipped` or `notKubernetes`, parseFile would
  * have listed no document at all, and what `each` was given must be dropped.
  */
-export function parseEachDocument(text: string, options: Pick<ParseOptions, 'helmTemplate' | 'maxLength'>, each: (d: ParsedDocument, file: ParsedFile) => void): ParsedFile {
+export function parseEachDocument(text: string, options: Pick<ParseOptions, 'helmTemplate' | 'chartData' | 'maxLength'>, each: (d: ParsedDocument, file: ParsedFile) => void): ParsedFile {
   const file: ParsedFile = { text, lines: new LineIndex(text), documents: [] };
   const unparsed = judgedWhole(text, file.lines, options);
   if (unparsed) return unparsed;
@@ -151,7 +157,7 @@ export function parseEachDocument(text: string, options: Pick<ParseOptions, 'hel
     if (start > 0) shiftDocuments(docs, start);
     for (const doc of docs) {
       texts.set(doc, text);
-      each(parsedDocument(text, doc, index++), file);
+      each(parsedDocument(text, doc, index++, options.chartData), file);
     }
   }
   return file;
@@ -173,14 +179,19 @@ function judgedWhole(text: string, lines: LineIndex, options: ParseOptions): Par
 }
 
 /** A parsed document as the file lists it: its objects, or why it is not judged. */
-function parsedDocument(text: string, doc: Document.Parsed, index: number): ParsedDocument {
+function parsedDocument(text: string, doc: Document.Parsed, index: number, chartData?: boolean): ParsedDocument {
   const error = doc.errors[0];
   if (!error) {
     const list = listWithoutKind(doc);
     if (list !== undefined) return { doc, index, hasErrors: false, skipped: LIST_WITHOUT_KIND, skippedAt: list, objects: [] };
     return { doc, index, hasErrors: false, objects: objectsAt(doc, index) };
   }
+  if (chartData && TEMPLATE_LINE.test(documentText(text, doc))) return { doc, index, hasErrors: true, objects: [] };
   return { doc, index, hasErrors: true, skipped: syntaxReason(text, doc, error.message), skippedAt: errorLineStart(text, doc, error.pos[0]), objects: [] };
+}
+
+function documentText(text: string, doc: Document): string {
+  return doc.range ? text.slice(doc.range[0], doc.range[2]) : '';
 }
 
 /** The text each parsed document is part of now (a reused document moves on to the next version's). */
@@ -222,8 +233,7 @@ function syntaxReason(text: string, doc: Document, message: string): string {
   // `yaml` turns a stack overflow on deep nesting into a document error: say what it means.
   if (/call stack/i.test(message)) return 'nested too deeply to be read';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  const body = doc.range ? text.slice(doc.range[0], doc.range[2]) : '';
-  if (TEMPLATE_LINE.test(body)) return `YAML syntax error (${first}); it looks like a template outside a Helm chart's templates/ folder`;
+  if (TEMPLATE_LINE.test(documentText(text, doc))) return `YAML syntax error (${first}); it looks like a template outside a Helm chart's templates/ folder`;
   return `YAML syntax error: ${first}`;
 }
 

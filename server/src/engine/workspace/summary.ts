@@ -81,7 +81,7 @@ export function* summarizeFileSteps(uri: string, file: ParsedFile): Generator<vo
  * parsed and then dropped (parseEachDocument): for reading files from disk into the workspace
  * index, where a large install's parse would otherwise be all in memory at once.
  */
-export function summarizeText(uri: string, text: string, options: Pick<ParseOptions, 'helmTemplate' | 'maxLength'> = {}): ObjectSummary[] {
+export function summarizeText(uri: string, text: string, options: Pick<ParseOptions, 'helmTemplate' | 'chartData' | 'maxLength'> = {}): ObjectSummary[] {
   const out: ObjectSummary[] = [];
   const kindless: ObjectSummary[] = [];
   const file = parseEachDocument(text, options, (d, f) => {
