@@ -71,6 +71,28 @@ ruleTester('disallow-sensitive-host-paths', {
       ],
     },
     {
+      name: 'the root filesystem read-only still reaches the runtime socket',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: app
+            image: nginx:1.27
+            volumeMounts:
+            - {name: root, mountPath: /host, readOnly: true}
+          volumes:
+          - name: root
+            hostPath: {path: /}
+      `,
+      errors: [{
+        messageId: 'rootReadOnly', line: 13, column: 22, endLine: 13, endColumn: 23,
+        message: 'Volume "root" mounts the node\'s whole root filesystem read-only, which still lets the container read every file of the node and connect to the container runtime socket under /run (a socket needs no write access to its mount): remove the hostPath volume, or narrow it to the single file or directory the container needs.',
+      }],
+    },
+    {
       name: 'in a CronJob',
       code: yaml`
         apiVersion: batch/v1

@@ -15,7 +15,8 @@ export default grantRule({
   docs: {
     summary: 'A resource `*` in a Role or ClusterRole rule grants the rule\'s verbs on every resource of its API '
       + 'groups, subresources such as `pods/exec` and `secrets` included, and on every resource added later '
-      + '(custom resources too).',
+      + '(custom resources too). A rule that is `*` in its API groups, resources and verbs alike is reported '
+      + 'once, by `disallow-full-wildcard-rules`, which answers for this rule there.',
     remediation: 'List the resources the subject needs. The suggestion writes the placeholder '
       + '`REPLACE-with-needed-resources`: valid YAML and valid RBAC that names no real resource, so the rule '
       + 'grants nothing until it is replaced, and it stands out in review.',

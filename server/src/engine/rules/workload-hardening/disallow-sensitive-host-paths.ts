@@ -18,6 +18,9 @@ export default defineRule({
     sensitiveReadOnly: '{{volume}} mounts the node\'s "{{path}}" ({{dir}}) read-only, which still lets the container read '
       + 'what is there: remove the hostPath volume, or narrow it to the single file or directory the '
       + 'container needs.',
+    rootReadOnly: '{{volume}} mounts the node\'s whole root filesystem read-only, which still lets the container read '
+      + 'every file of the node and connect to the container runtime socket under /run (a socket needs no write '
+      + 'access to its mount): remove the hostPath volume, or narrow it to the single file or directory the container needs.',
   },
   defaultReason: 'On by default: the Pod Security rules report any hostPath; this rule says which ones hand over the node.',
   docs: {
@@ -86,7 +89,9 @@ spec:
       // Advice to mount it readOnly is noise where every mount of the volume already is.
       const own = mounts.filter(m => m.volume.node === v.node);
       const readOnly = own.length > 0 && own.every(m => isTrue(get(m.node, 'readOnly', pod.doc)));
-      report({ messageId: readOnly ? 'sensitiveReadOnly' : 'sensitive', data: { volume: v.label, path: p, dir: describe(p, dir) }, at: v.path!.value });
+      // Read-only does not narrow the root: the runtime socket is reachable under it (/run).
+      const messageId = readOnly ? (p === '/' ? 'rootReadOnly' : 'sensitiveReadOnly') : 'sensitive';
+      report({ messageId, data: { volume: v.label, path: p, dir: describe(p, dir) }, at: v.path!.value });
     }
   },
 });
