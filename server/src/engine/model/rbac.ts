@@ -329,8 +329,8 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
       if (!e) continue;
       // A combined row (create + bind, ...) is a danger only where the role holds its second grant too.
       const withSpec = d.with;
-      const other = !withSpec || evidence(rule, withSpec, scope) ? ruleIndex : rules.findIndex(r => evidence(r, withSpec, scope) !== undefined);
-      if (other < 0) continue;
+      const second = withSpec && secondGrant(rules, ruleIndex, withSpec, scope);
+      if (withSpec && !second) continue;
       const at = anchor(rule, d, e, expand);
       // A row shown only through a `*` entry is the wildcard finding's to answer for: one
       // finding per rule entry. Combined rows shown by a named entry name their second grant and
@@ -340,8 +340,9 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
       if (!at) continue;
       const found: DangerousGrant = { ruleId: d.ruleId, row: d.row, ruleIndex, at, severity: d.severity, impact: d.impactFor?.(e.targets) ?? d.impact, ...describe(rule, e, !expand) };
       if (by && (by.row === 'RB01' || by.row === 'RB03')) found.absorbedBy = by.row;
-      if (withSpec) {
-        const w = describe(rules[other], evidence(rules[other], withSpec, scope)!, false);
+      if (second) {
+        const other = second.ruleIndex;
+        const w = describe(rules[other], second.evidence, false);
         found.withRuleIndex = other;
         found.withDetail = w.detail;
         // get + patch on rolebindings in one rule reads `"get", "patch" on "rolebindings"`.
@@ -354,6 +355,17 @@ export function assessRules(rules: readonly PolicyRuleData[], options: AssessOpt
     for (const w of wild) if (w.row !== 'RB03' && w.absorbs?.length) w.impact += absorbedImpact(w.absorbs);
   });
   return out;
+}
+
+/** A combined row's second grant: in the same rule first, else in the first rule of the role that holds it. */
+function secondGrant(rules: readonly PolicyRuleData[], ruleIndex: number, spec: GrantSpec, scope: AssessOptions['scope']): { ruleIndex: number; evidence: Evidence } | undefined {
+  const own = evidence(rules[ruleIndex], spec, scope);
+  if (own) return { ruleIndex, evidence: own };
+  for (let i = 0; i < rules.length; i++) {
+    const e = i === ruleIndex ? undefined : evidence(rules[i], spec, scope);
+    if (e) return { ruleIndex: i, evidence: e };
+  }
+  return undefined;
 }
 
 const RANK: Record<RowSeverity, number> = { Critical: 0, High: 1, Medium: 2, Low: 3 };
